@@ -1,0 +1,3 @@
+from clearair.cli import main
+
+main()

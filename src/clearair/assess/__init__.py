@@ -1,0 +1,168 @@
+"""assess: a :class:`Situation` in, named signals with strengths and evidence out.
+
+Signals are the vocabulary the playbook speaks: power distance, visibility,
+recurrence, repair already offered, heat, fragility, support, horizon... Each
+one keeps the facts (and so the user's words) behind it, so any advice built on
+it can say why.
+"""
+
+from __future__ import annotations
+
+from clearair.models import Cue, Evidence, Signal, Situation
+
+_ABOVE = {"manager", "skip_level"}
+_LEVEL = {"peer", "other", "peers_manager"}
+_ATTACKS = {"undermine", "humiliate", "forward", "criticise", "aggress", "steal_credit", "gossip", "harass",
+            "overload", "lie"}
+_HEAT_KINDS = {"anger", "embarrassment", "hurt", "fear", "shock", "stress", "frustration"}
+
+
+def assess(s: Situation) -> list[Signal]:
+    out: list[Signal] = []
+
+    def add(name: str, strength: float, detail: str, evidence: list[Evidence] | None = None) -> None:
+        if strength > 0:
+            out.append(Signal(name=name, strength=round(min(strength, 1.0), 3), detail=detail,
+                              evidence=(evidence or [])[:4]))
+
+    cp = s.party(s.counterpart)
+    role = cp.role if cp else None
+    cp_ev = cp.evidence[:1] if cp else []
+    themes = {t.kind: t for t in s.themes}
+    constraints = {c.kind: c for c in s.constraints}
+    attempts = {a.kind: a for a in s.attempts}
+    responses = {r.kind: r for r in s.responses}
+    goals = {g.kind: g for g in s.goals}
+
+    # power distance
+    if role in _ABOVE:
+        add("counterpart_above", 1.0, f"the other side is {cp.label}, above you", cp_ev)
+    if role == "skip_level":
+        add("counterpart_two_up", 1.0, f"{cp.label} is two levels above you", cp_ev)
+    if role in _LEVEL:
+        add("counterpart_level", 1.0, f"the other side is {cp.label}, at your level or outside your line", cp_ev)
+    if role == "direct_report":
+        add("counterpart_below", 1.0, "the other side reports to you", cp_ev)
+    if role == "customer":
+        add("counterpart_external", 1.0, "the other side is a customer", cp_ev)
+    if s.narrator.is_manager:
+        add("narrator_manages", 1.0, "you manage people", s.narrator.evidence[:2])
+    reports = s.parties_with_role("direct_report")
+    if s.narrator.is_manager and reports:
+        add("report_involved", 1.0, "someone who reports to you is involved", reports[0].evidence[:1])
+
+    # visibility and exposure
+    public = [i for i in s.incidents if i.audience.kind in ("large_group", "team")]
+    if public:
+        big = any(i.audience.kind == "large_group" for i in public)
+        size = next((i.audience.size for i in public if i.audience.size), None)
+        detail = f"it happened in front of {'about ' + str(size) + ' people' if size else 'others'}"
+        add("public_exposure", 1.0 if big else 0.6, detail, [e for i in public for e in i.evidence[:1]])
+    elif "public_harm" in themes:
+        add("public_exposure", 0.5, "your standing with others is at stake", themes["public_harm"].evidence)
+    external = [i for i in s.incidents if i.audience.kind == "external"]
+    if external:
+        add("external_exposure", 1.0, "a customer or outside party saw it", [e for i in external for e in i.evidence[:1]])
+    elif "customer_issue" in themes:
+        add("external_exposure", 0.6, "a customer is part of it", themes["customer_issue"].evidence)
+
+    # recurrence
+    if s.pattern.recurring:
+        add("recurring", 1.0, "it is a pattern, not a one-off", s.pattern.evidence)
+    else:
+        add("one_off", 1.0, "it reads as a single incident", [])
+    if "severe_pattern" in themes:
+        add("entrenched", 1.0, "it has gone on for a long time or is pushing you out", themes["severe_pattern"].evidence)
+
+    # repair and responses
+    apologies = [r for r in s.responses if r.kind in ("apology", "public_apology")]
+    if apologies:
+        strength = 1.0 if "public_apology" in responses else 0.8
+        add("repair_offered", strength, "you have already received an apology", _ev(apologies))
+    if "public_apology" in responses:
+        add("public_repair", 1.0, "the apology was made in front of others", responses["public_apology"].evidence)
+    if "narrator_fault" in themes:
+        # When the other side attacked, the writer's own slip matters less to the advice.
+        attacked = any(i.actor == s.counterpart and i.act in _ATTACKS for i in s.incidents)
+        add("narrator_at_fault", 0.4 if attacked else 1.0, "you (or your side) caused part of the problem",
+            themes["narrator_fault"].evidence)
+    if "apology" in attempts:
+        add("narrator_apologized", 1.0, "you have already apologised", attempts["apology"].evidence)
+    if "fix" in attempts:
+        add("fix_in_place", 1.0, "you already put a fix in place", attempts["fix"].evidence)
+    rebuff = [r for r in s.responses if r.kind in ("rebuffed", "denial", "hostile", "walked_out")]
+    if rebuff:
+        add("rebuffed", 1.0, "your approaches were turned away or denied", _ev(rebuff))
+    if "exclusion" in themes:
+        add("distance", 1.0, "the other person has pulled away or shuts you out", themes["exclusion"].evidence)
+    if "feedback" in attempts or "asked" in attempts:
+        add("tried_talking", 1.0, "you have already talked to them", _ev([attempts.get("feedback"), attempts.get("asked")]))
+    if "reported" in attempts:
+        add("tried_escalating", 1.0, "you have already raised it with someone", attempts["reported"].evidence)
+    if "documented" in attempts:
+        add("documented", 1.0, "you already keep notes", attempts["documented"].evidence)
+    if "ignoring" in attempts:
+        add("tried_ignoring", 1.0, "ignoring it has not worked", attempts["ignoring"].evidence)
+    if "job_search" in attempts or "wants_exit" in themes:
+        add("wants_exit", 1.0, "you are thinking of leaving", _ev([attempts.get("job_search"), themes.get("wants_exit")]))
+
+    # heat, fragility, support, horizon
+    heat = [e for e in s.emotions if e.kind in _HEAT_KINDS]
+    if heat:
+        add("heat", len(heat) / 3, "you are " + ", ".join(e.kind for e in heat[:3]).replace("_", " "), _ev(heat))
+    traits = cp.traits if cp else []
+    fragile = [t for t in traits if t in ("prone to stress leave", "has walked out of meetings before", "volatile")]
+    if fragile or "fragile_counterpart" in constraints:
+        ev = constraints["fragile_counterpart"].evidence if "fragile_counterpart" in constraints else cp_ev
+        add("fragility", 1.0, "the other person reacts badly to pressure" + (f" ({fragile[0]})" if fragile else ""), ev)
+    if "weak_support" in constraints or "shrugged_off" in responses:
+        add("low_support", 1.0, "the people who could act are unlikely to back you",
+            _ev([constraints.get("weak_support"), responses.get("shrugged_off")]))
+    if "support" in responses:
+        add("has_support", 1.0, "someone above you has already backed you", responses["support"].evidence)
+    if s.narrator.leaving_soon or "leaving_soon" in constraints:
+        add("leaving_soon", 1.0, "you are leaving soon", _ev([constraints.get("leaving_soon")]) or s.narrator.evidence)
+    for kind, name, detail in (("needs_job", "needs_job", "you cannot afford to lose this job"),
+                               ("new_in_role", "new_in_role", "you are new in the role"),
+                               ("no_authority", "no_authority", "you have no authority over them"),
+                               ("key_account", "key_account", "an important account is at stake")):
+        if kind in constraints:
+            add(name, 1.0, detail, constraints[kind].evidence)
+
+    # what kind of conflict
+    for kind, name, detail in (
+        ("aggression", "severity", "there was intimidation or aggression"),
+        ("harassment", "severity", "it amounts to bullying or harassment"),
+        ("boundary_intrusion", "boundary", "your limits (time, space, personal life) are being crossed"),
+        ("credit_theft", "credit_theft", "someone takes credit for others' work"),
+        ("others_affected", "others_affected", "others have been treated this way too"),
+        ("toxic_environment", "toxic", "the whole workplace is toxic"),
+        ("report_conflict", "report_conflict", "people you manage are in conflict with each other"),
+        ("performance_gap", "performance_gap", "work is not being delivered to standard"),
+        ("narrator_blamed", "narrator_blamed", "you were blamed or complained about"),
+        ("secondhand", "secondhand", "you only know it secondhand"),
+        ("romance", "romance", "a personal, romantic element is involved"),
+        ("disability_or_leave", "considering_leave", "you are considering time off"),
+    ):
+        if kind in themes and not any(sig.name == name for sig in out):
+            add(name, 1.0, detail, themes[kind].evidence)
+    if any(i.act == "overload" for i in s.incidents) and not any(sig.name == "boundary" for sig in out):
+        add("boundary", 1.0, "demands reach into your own time", [i.evidence[0] for i in s.incidents if i.act == "overload"])
+
+    # goals
+    if "justice" in goals:
+        add("justice_goal", 1.0, "you want the wrong acknowledged", goals["justice"].evidence)
+    if {"repair_relationship", "team_function"} & goals.keys():
+        add("relationship_goal", 1.0, "you want the working relationship to work",
+            _ev([goals.get("repair_relationship"), goals.get("team_function")]))
+    if "stress" in {e.kind for e in s.emotions} or "cope" in goals:
+        add("strain", 1.0, "this is wearing you down", _ev([goals.get("cope")] + [e for e in s.emotions if e.kind == "stress"]))
+    return out
+
+
+def _ev(cues: list[Cue | None]) -> list[Evidence]:
+    return [e for c in cues if c is not None for e in c.evidence[:2]]
+
+
+def strengths(signals: list[Signal]) -> dict[str, float]:
+    return {s.name: s.strength for s in signals}

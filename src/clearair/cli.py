@@ -1,0 +1,124 @@
+"""Command line: ``clearair analyze | explain | eval | thread``.
+
+Bad input never produces a traceback: an InputError becomes one line on
+stderr and exit code 2.
+"""
+
+from __future__ import annotations
+
+import sys
+from importlib import resources
+from typing import Optional
+
+import typer
+
+from clearair.errors import InputError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="clearair: a private, offline advisor for workplace conflict.")
+
+EXAMPLES = ("peer-undermines-report",)
+
+
+def _fail(message: str) -> None:
+    typer.echo(f"clearair: {message}", err=True)
+    raise typer.Exit(code=2)
+
+
+def _read(source: Optional[str], example: Optional[str] = None) -> str:
+    from clearair.intake import read_source
+
+    if example:
+        if example not in EXAMPLES:
+            _fail(f"unknown example {example!r}; choose one of: {', '.join(EXAMPLES)}")
+        return resources.files("clearair").joinpath(f"examples/{example}.txt").read_text(encoding="utf-8")
+    if source is None and sys.stdin.isatty():
+        _fail("give a FILE, '-' for stdin, or --example NAME")
+    return read_source(source)
+
+
+@app.command()
+def analyze(
+    source: Optional[str] = typer.Argument(None, metavar="[FILE|-]", help="Text file, or - for stdin."),
+    json_out: bool = typer.Option(False, "--json", help="Print the full report as JSON."),
+    example: Optional[str] = typer.Option(None, "--example", help=f"Analyse a bundled example: {', '.join(EXAMPLES)}."),
+) -> None:
+    """Read a situation (or a pasted thread) and print the reading and the advice."""
+    try:
+        from clearair.pipeline import analyze as run
+
+        report = run(_read(source, example))
+    except InputError as err:
+        _fail(str(err))
+    if json_out:
+        typer.echo(report.model_dump_json(indent=2))
+    else:
+        from clearair.render.terminal import show_report
+
+        show_report(report)
+
+
+@app.command()
+def explain(
+    action: str = typer.Argument(..., help="Action code, e.g. LET_GO."),
+    source: Optional[str] = typer.Argument(None, metavar="[FILE|-]"),
+) -> None:
+    """Show why one action ranked where it did for this situation."""
+    from clearair.models import ACTION_CODES
+
+    code = action.upper()
+    if code not in ACTION_CODES:
+        _fail(f"unknown action {action!r}; one of: {', '.join(ACTION_CODES)}")
+    try:
+        from clearair.pipeline import analyze as run
+
+        report = run(_read(source))
+    except InputError as err:
+        _fail(str(err))
+    from clearair.render.terminal import show_explanation
+
+    show_explanation(report, code)
+
+
+@app.command(name="eval")
+def evaluate(
+    path: str = typer.Argument(..., metavar="FILE.jsonl"),
+    json_out: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
+    show_failures: bool = typer.Option(False, "--show-failures", help="List the cases where the expert's main advice is not first."),
+) -> None:
+    """Score the engine against labelled cases (see the eval SCHEMA)."""
+    from clearair.evaluate import load_cases, run_eval
+
+    try:
+        cases, problems = load_cases(path)
+    except InputError as err:
+        _fail(str(err))
+    result = run_eval(cases, problems, progress=not json_out)
+    if json_out:
+        typer.echo(result.model_dump_json(indent=2))
+    else:
+        from clearair.render.terminal import show_eval
+
+        show_eval(result, show_failures)
+
+
+@app.command()
+def thread(source: Optional[str] = typer.Argument(None, metavar="[FILE|-]")) -> None:
+    """Split a pasted thread into letter, replies and updates, and compare the replies' advice."""
+    try:
+        from clearair.thread import analyze_thread
+
+        result = analyze_thread(_read(source))
+    except InputError as err:
+        _fail(str(err))
+    from clearair.render.terminal import show_thread
+
+    show_thread(result)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

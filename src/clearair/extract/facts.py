@@ -1,0 +1,174 @@
+"""Typed facts found through the lexicons: incidents, pattern, attempts,
+responses, constraints, emotions, goals, themes and the writer's options."""
+
+from __future__ import annotations
+
+import re
+
+from clearair.extract import lexicon
+from clearair.extract.reading import NARRATOR, Reading
+from clearair.models import Audience, Cue, Evidence, Incident, Option, Pattern
+
+_AUDIENCE_RANK = {"external": 4, "large_group": 3, "team": 2, "private": 1}
+_SIZE = re.compile(r"\b(\d{1,5})\s+(people|employees|coworkers|colleagues|staff|recipients|person)", re.I)
+_WORD_NUMBERS = {"fifty": 50, "hundred": 100, "twenty": 20, "thirty": 30, "forty": 40, "dozen": 12}
+
+
+def narrator_flags(reading: Reading) -> tuple[list[Evidence], list[Evidence]]:
+    """Evidence that the writer manages people, and that they leave soon."""
+    t = lexicon.table("narrator")
+    manager = [reading.evidence(m.start(), m.end()) for m in t["is_manager"].finditer(reading.text)]
+    leaving = [reading.evidence(m.start(), m.end()) for m in t["leaving_soon"].finditer(reading.text)
+               if not reading.hypothetical(m.start())]
+    return manager, leaving
+
+
+def incidents(reading: Reading) -> list[Incident]:
+    """One incident per sentence that describes a hurtful act."""
+    out: list[Incident] = []
+    used_sentences: set[int] = set()
+    last_actor: tuple[int, str] | None = None
+    channels = lexicon.table("channels")
+    audiences = lexicon.table("audience")
+    for hit in lexicon.find("acts", reading.text):
+        si = reading.sentence_index(hit.start)
+        if si in used_sentences or reading.negated(hit.start):
+            continue
+        used_sentences.add(si)
+        sent = reading.sentence_at(hit.start)
+        s_text, s0 = sent.text, sent.start_char
+        actor = reading.subject_of(hit.start)
+        if actor is None and last_actor and si - last_actor[0] <= 2:
+            actor = last_actor[1]  # "it said...": the act continues the previous one
+        actor = actor or "unknown"
+        last_actor = (si, actor)
+        target = reading.object_of(hit.start)
+        if target == actor:
+            target = None
+        channel = next((kind for kind, rx in channels.items() if rx.search(s_text)), "unknown")
+        audience = _audience(s_text, audiences)
+        when = next((e.text for e in sent.ents if e.label_ in ("DATE", "TIME")), None)
+        out.append(Incident(
+            actor=actor, target=target, act=hit.kind, summary=_clip(s_text),
+            channel=channel, audience=audience, when=when,
+            evidence=[reading.evidence(hit.start, hit.end), reading.evidence(s0, sent.end_char)],
+        ))
+    return out
+
+
+def _audience(sentence: str, audiences: dict) -> Audience:
+    best, size = None, None
+    for kind, rx in audiences.items():
+        if rx.search(sentence) and (best is None or _AUDIENCE_RANK[kind] > _AUDIENCE_RANK[best]):
+            best = kind
+    m = _SIZE.search(sentence)
+    if m:
+        size = int(m.group(1))
+    else:
+        for word, n in _WORD_NUMBERS.items():
+            if re.search(rf"\b{word}\s+(people|employees)", sentence, re.I):
+                size = n
+    if size and size >= 10 and best in (None, "team", "private"):
+        best = "large_group"
+    return Audience(kind=best or "unknown", size=size)
+
+
+def pattern(reading: Reading) -> Pattern:
+    """Recurring if the strong and weak cues outweigh the one-off cues."""
+    t = lexicon.table("pattern")
+    score, strong, evidence = 0, 0, []
+    for kind, weight in (("recurring_strong", 2), ("recurring_weak", 1), ("one_off", -3)):
+        for m in t[kind].finditer(reading.text):
+            if reading.hypothetical(m.start()):
+                continue
+            score += weight
+            strong += kind == "recurring_strong"
+            if weight > 0:
+                evidence.append(reading.evidence(m.start(), m.end()))
+    recurring = score >= 2 and strong > 0  # "often" and "again" alone do not make a pattern
+    return Pattern(recurring=recurring, evidence=evidence if recurring else [])
+
+
+def cues(reading: Reading, section: str, who: str = "any") -> list[Cue]:
+    """Lexicon hits of one section, merged by kind, with their evidence.
+
+    ``who``: 'narrator' keeps hits whose subject is the writer, 'others' keeps
+    hits done by someone else, 'any' keeps all.
+    """
+    by_kind: dict[str, Cue] = {}
+    for hit in lexicon.find(section, reading.text):
+        if section in ("attempts", "responses") and reading.negated(hit.start):
+            continue
+        subject = reading.subject_of(hit.start) if who != "any" else None
+        if who == "narrator" and subject not in (NARRATOR, None):
+            continue
+        if who == "others" and subject == NARRATOR:
+            continue
+        if who == "narrator_or_none" and subject not in (NARRATOR, None):
+            continue
+        if section in ("constraints", "goals") and reading.hypothetical(hit.start) and hit.kind != "apology":
+            continue
+        ev = reading.evidence(hit.start, hit.end)
+        by = subject if who in ("narrator", "others") else None
+        cue = by_kind.get(hit.kind)
+        if cue is None:
+            by_kind[hit.kind] = Cue(kind=hit.kind, text=_clip(reading.sentence_at(hit.start).text), by=by,
+                                    evidence=[ev])
+        elif len(cue.evidence) < 4 and all(e.start != ev.start for e in cue.evidence):
+            cue.evidence.append(ev)
+    return list(by_kind.values())
+
+
+def options_spans(reading: Reading) -> list[tuple[int, int]]:
+    """Where the writer weighs a course of action (frame to end of sentence)."""
+    frames = lexicon.listing("option_frames")
+    out = []
+    for sent in reading.sentences:
+        m = frames.search(sent.text)
+        if m:
+            out.append((sent.start_char + m.start(), sent.end_char))
+    return out
+
+
+def options(reading: Reading) -> list[Option]:
+    """Courses of action the writer says they are weighing, mapped to action codes."""
+    frames = lexicon.listing("option_frames")
+    rules = lexicon.option_actions()
+    out: list[Option] = []
+    seen: set[str] = set()
+    for sent in reading.sentences:
+        m = frames.search(sent.text)
+        if not m:
+            continue
+        clause = sent.text[m.start():]
+        base = sent.start_char + m.start()
+        # A second frame in the same sentence ("..., but failing that ...") starts another option.
+        cuts = [0] + [f.start() for f in frames.finditer(clause) if f.start() > 0] + [len(clause)]
+        parts = [(a + s, p) for a, b in zip(cuts, cuts[1:]) for s, p in _pieces(clause[a:b])]
+        for piece_start, piece in parts:
+            action = next((a for a, rx in rules if rx.search(piece)), None)
+            if action is None or action in seen:
+                continue
+            seen.add(action)
+            start = base + piece_start
+            out.append(Option(text=_clip(piece.strip(" ,.:;?")), action=action,
+                              evidence=[reading.evidence(start, start + len(piece))]))
+    return out
+
+
+_SPLIT = re.compile(r"(?:[:;]|,? and (?:maybe|perhaps|possibly|also|then) |, or |,? or (?=(?:just |simply |should |to |even )?\w+ing\b|should|just|simply)|, (?=\w+ing\b))", re.I)
+
+
+def _pieces(clause: str) -> list[tuple[int, str]]:
+    """Split 'between A, B, or C' into its alternatives (offsets kept)."""
+    pieces, pos = [], 0
+    for m in _SPLIT.finditer(clause):
+        pieces.append((pos, clause[pos:m.start()]))
+        pos = m.end()
+    pieces.append((pos, clause[pos:]))
+    return [(s, p) for s, p in pieces if len(p.split()) >= 2]
+
+
+def _clip(text: str, limit: int = 240) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"

@@ -1,0 +1,267 @@
+"""Who is involved: role mentions, names and pronouns grouped into parties."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from clearair.extract.reading import Reading
+from clearair.knowledge import load
+from clearair.models import Party
+
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
+                   "she": "f", "her": "f", "hers": "f", "herself": "f"}
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    key: str
+    role: str
+    text: str
+
+
+@dataclass
+class PartyDraft:
+    key: str
+    role: str
+    mentions: list[Mention] = field(default_factory=list)
+    gender: str | None = None
+    names: set[str] = field(default_factory=set)
+
+
+@cache
+def _mention_rules() -> list[tuple[re.Pattern, dict]]:
+    rules = []
+    for entry in load("parties")["mentions"]:
+        joined = "|".join(f"(?:{p})" for p in entry["patterns"])
+        rules.append((re.compile(rf"(?<![\w-])(?:{joined})(?![\w-])", re.IGNORECASE), entry))
+    return rules
+
+
+@cache
+def _trait_rules() -> list[tuple[re.Pattern, str]]:
+    return [(re.compile(rf"(?<![\w-])(?:{t['pattern']})(?![\w])", re.IGNORECASE), t["trait"])
+            for t in load("parties")["traits"]]
+
+
+def find_mentions(text: str, is_manager: bool) -> list[Mention]:
+    """Role mentions; where two overlap the longer wins."""
+    found = []
+    for rx, entry in _mention_rules():
+        role = entry["role"]
+        if role == "by_manager_status":
+            role = entry["if_manager"] if is_manager else entry["otherwise"]
+        key = role if role != "other" else entry["key"]
+        if entry["key"] in ("team_member", "a_manager"):
+            key = role
+        for m in rx.finditer(text):
+            found.append(Mention(m.start(), m.end(), key, role, m.group(0)))
+    found.sort(key=lambda m: (-(m.end - m.start), m.start))
+    kept: list[Mention] = []
+    for m in found:
+        if all(m.end <= k.start or m.start >= k.end for k in kept):
+            kept.append(m)
+    kept.sort(key=lambda m: m.start)
+    return [m for i, m in enumerate(kept) if not _is_descriptor(text, m, kept[i - 1] if i else None)]
+
+
+_APPOSITIVE = re.compile(r"\s*[(,]\s*(also|i\.e\.|aka|who is|not|and also)?\s*$", re.IGNORECASE)
+_ATTACHED = re.compile(r"\b(from|in|on|of|at)\s+$", re.IGNORECASE)
+
+
+def _is_descriptor(text: str, m: Mention, prev: Mention | None) -> bool:
+    """'the peer's manager (also my peer)', 'my peer from another team': the second
+    phrase describes the first person rather than naming a new one."""
+    if prev is None:
+        return False
+    between = text[prev.end:m.start]
+    if len(between) <= 12 and (_APPOSITIVE.fullmatch(between) or _ATTACHED.search(between)):
+        return True
+    return False
+
+
+def build_parties(reading: Reading, is_manager: bool) -> dict[str, PartyDraft]:
+    """Group mentions into parties and link names and pronouns to them."""
+    mentions = find_mentions(reading.text, is_manager)
+    drafts: dict[str, PartyDraft] = {}
+    for m in mentions:
+        drafts.setdefault(m.key, PartyDraft(m.key, m.role)).mentions.append(m)
+    _resolve_possessive_managers(drafts)
+    for m in (m for d in drafts.values() for m in d.mentions):
+        _tag_tokens(reading, m.start, m.end, m.key)
+    _link_names(reading, drafts)
+    _link_anaphors(reading, drafts)
+    return drafts
+
+
+def _resolve_possessive_managers(drafts: dict[str, PartyDraft]) -> None:
+    """'his manager' is a peer's manager when there is a peer, else the skip-level."""
+    pm = drafts.get("peers_manager")
+    if not pm:
+        return
+    has_other_side = any(k in drafts for k in ("peer", "direct_report", "customer")) or any(
+        d.role == "other" for d in drafts.values())
+    if has_other_side:
+        return
+    del drafts["peers_manager"]
+    if "manager" in drafts:
+        target = drafts.setdefault("skip_level", PartyDraft("skip_level", "skip_level"))
+        for m in pm.mentions:
+            m.key, m.role = "skip_level", "skip_level"
+        target.mentions = sorted(target.mentions + pm.mentions, key=lambda m: m.start)
+
+
+def _tag_tokens(reading: Reading, start: int, end: int, key: str) -> None:
+    tok = reading.token_at(start)
+    while tok.i < len(reading.doc) and tok.idx < end:
+        reading.token_party[tok.i] = key
+        if tok.i + 1 >= len(reading.doc):
+            break
+        tok = reading.doc[tok.i + 1]
+
+
+def _link_names(reading: Reading, drafts: dict[str, PartyDraft]) -> None:
+    """A PERSON name near a role noun in the same sentence names that party."""
+    name_to_key: dict[str, str] = {}
+    for ent in reading.doc.ents:
+        if ent.label_ != "PERSON" or ent.text in name_to_key:
+            continue
+        sent = ent.sent
+        near = [(reading.token_party[t.i], t.i) for t in sent
+                if t.i in reading.token_party and 0 < ent.start - t.i <= 8]
+        if near:
+            key = max(near, key=lambda kv: kv[1])[0]
+            name_to_key[ent.text] = key
+            drafts[key].names.add(ent.text)
+    if not name_to_key:
+        return
+    for ent in reading.doc.ents:
+        key = name_to_key.get(ent.text)
+        if key:
+            drafts[key].mentions.append(Mention(ent.start_char, ent.end_char, key, drafts[key].role, ent.text))
+            for t in ent:
+                reading.token_party[t.i] = key
+    for d in drafts.values():
+        d.mentions.sort(key=lambda m: m.start)
+
+
+def _link_anaphors(reading: Reading, drafts: dict[str, PartyDraft]) -> None:
+    """he/she (and 'the guy') refer to a recent, salient, compatible party.
+
+    A light centering heuristic: prefer the party that was a grammatical
+    subject recently and has been talked about most, within three sentences.
+    """
+    anaphors = load("parties")["anaphors"]
+    multi = {w: g for g, words in (("m", anaphors["male"]), ("f", anaphors["female"]),
+                                    (None, anaphors["neutral"])) for w in words if " " in w}
+    persons = {k for k, d in drafts.items() if d.role != "hr" and not k.startswith("other_department")}
+    if not persons:
+        return
+    # (position, key, was a subject) of every mention that he/she could point back to
+    timeline = [(m.start, d.key, _is_subject(reading, m.start, m.end))
+                for d in drafts.values() for m in d.mentions if d.key in persons and _singular_person(m.text)]
+    timeline.sort()
+    doc, text = reading.doc, reading.text.lower()
+    candidates: list[tuple[int, int, str | None]] = []
+    for tok in doc:
+        g = _PRONOUN_GENDER.get(tok.lower_)
+        if g and tok.i not in reading.token_party:
+            candidates.append((tok.idx, tok.idx + len(tok), g))
+    for phrase, g in multi.items():
+        for m in re.finditer(rf"\b{re.escape(phrase)}\b", text):
+            candidates.append((m.start(), m.end(), g))
+    candidates.sort()
+    salience: dict[str, int] = {}
+    for start, end, gender in candidates:
+        sent_i = reading.sentence_index(start)
+        scores: dict[str, float] = {}
+        for pos, key, subj in timeline:
+            if pos >= start:
+                break
+            back = sent_i - reading.sentence_index(pos)
+            d = drafts[key]
+            if back > 3 or (gender and d.gender not in (None, gender)):
+                continue
+            value = 2.0 * subj - 1.0 * back + 0.5 * min(salience.get(key, 0), 6) + (0.5 if back == 0 else 0)
+            scores[key] = max(scores.get(key, -99.0), value)
+        if not scores:
+            continue
+        best = drafts[max(scores, key=lambda k: scores[k])]
+        if gender and best.gender is None:
+            best.gender = gender
+        best.mentions.append(Mention(start, end, best.key, best.role, reading.original[start:end]))
+        salience[best.key] = salience.get(best.key, 0) + 1
+        timeline.append((start, best.key, _is_subject(reading, start, end)))
+        timeline.sort()
+        _tag_tokens(reading, start, end, best.key)
+    for d in drafts.values():
+        d.mentions.sort(key=lambda m: m.start)
+
+
+def _is_subject(reading: Reading, start: int, end: int) -> bool:
+    tok = reading.token_at(start)
+    span_root = tok
+    while span_root.head is not span_root and start <= span_root.head.idx < end:
+        span_root = span_root.head
+    return span_root.dep_ in ("nsubj", "nsubjpass")
+
+
+def _singular_person(text: str) -> bool:
+    """A mention he/she can point back to: one person, or one of a counted group."""
+    low = text.lower()
+    if low.startswith(("two ", "both ", "three ", "the two ", "one of", "a couple of")):
+        return True
+    return not _plural(text)
+
+
+def _plural(text: str) -> bool:
+    last = text.lower().split()[-1]
+    return last.endswith("s") and not last.endswith(("ss", "'s", "hers", "his")) and last not in ("drs",) or \
+        text.lower().startswith(("two ", "both ", "three ", "some ", "several ", "a few "))
+
+
+def traits_for(reading: Reading, drafts: dict[str, PartyDraft], fallback: str | None) -> dict[str, list[tuple[str, int, int]]]:
+    """Stated traits, attached to the party named in the same sentence."""
+    out: dict[str, list[tuple[str, int, int]]] = {}
+    for rx, trait in _trait_rules():
+        for m in rx.finditer(reading.text):
+            sent = reading.sentence_at(m.start())
+            # The trait belongs to the person named closest before it in the sentence.
+            before = [reading.token_party[t.i] for t in sent if t.i in reading.token_party and t.idx < m.start()]
+            after = [reading.token_party[t.i] for t in sent if t.i in reading.token_party and t.idx >= m.start()]
+            key = before[-1] if before else (after[0] if after else fallback)
+            if key and key in drafts:
+                out.setdefault(key, []).append((trait, m.start(), m.end()))
+    return out
+
+
+def party_label(draft: PartyDraft) -> str:
+    """How advice names the party: their first explicit noun phrase, re-aimed at 'you'."""
+    labels = load("parties")["labels"]
+    if draft.role != "other":
+        return labels[draft.role]
+    noun = next((m.text for m in draft.mentions if m.text.lower() not in _PRONOUN_GENDER), draft.key)
+    noun = re.sub(r"^(another|that|this)\s+", "the other ", noun.strip(), flags=re.IGNORECASE)
+    noun = re.sub(r"^(an?|one of (my|our|the) company's|one of our|our|their)\s+", "the ", noun,
+                  flags=re.IGNORECASE)
+    noun = re.sub(r"^(my)\s+", "your ", noun, flags=re.IGNORECASE)
+    return noun if noun.lower().startswith(("the ", "your ")) else f"the {noun}"
+
+
+def to_party(reading: Reading, draft: PartyDraft, traits: list[tuple[str, int, int]]) -> Party:
+    seen: list[str] = []
+    for m in draft.mentions:
+        t = reading.original[m.start:m.end]
+        if t.lower() not in (s.lower() for s in seen):
+            seen.append(t)
+    trait_names: list[str] = []
+    for name, _, _ in traits:
+        if name not in trait_names:
+            trait_names.append(name)
+    evidence = [reading.evidence(m.start, m.end) for m in draft.mentions[:12]]
+    evidence += [reading.evidence(s, e) for _, s, e in traits]
+    return Party(id=draft.key, role=draft.role, label=party_label(draft), mentions=seen,
+                 traits=trait_names, evidence=evidence)

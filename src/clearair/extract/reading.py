@@ -1,0 +1,129 @@
+"""A parsed text plus the helpers every extractor needs: evidence, sentences,
+who-did-it (the grammatical subject), negation and hypotheticals."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from clearair.models import Evidence
+
+NARRATOR = "narrator"
+_FIRST_PERSON = {"i", "we", "me", "us", "myself", "ourselves"}
+_HYPOTHETICAL_MARKS = {"if", "unless", "whether"}
+_RELATIVE = {"which", "that", "who", "whom"}
+
+
+@dataclass
+class Reading:
+    """The writer's words parsed once; offsets are offsets in the original input."""
+
+    original: str
+    text: str  # analysis text: same length as original up to its end
+    doc: object  # spaCy Doc
+    token_party: dict[int, str] = field(default_factory=dict)  # token index -> party id
+
+    def __post_init__(self) -> None:
+        self._tok_starts = [t.idx for t in self.doc]
+        self._sents = list(self.doc.sents)
+        self._sent_starts = [s.start_char for s in self._sents]
+
+    # --- evidence -------------------------------------------------------
+    def evidence(self, start: int, end: int) -> Evidence:
+        start, end = _trim(self.original, start, end)
+        return Evidence(start=start, end=end, text=self.original[start:end])
+
+    # --- structure ------------------------------------------------------
+    def token_at(self, char: int):
+        i = max(bisect_right(self._tok_starts, char) - 1, 0)
+        return self.doc[i]
+
+    def sentence_at(self, char: int):
+        i = max(bisect_right(self._sent_starts, char) - 1, 0)
+        return self._sents[i]
+
+    def sentence_index(self, char: int) -> int:
+        return max(bisect_right(self._sent_starts, char) - 1, 0)
+
+    @property
+    def sentences(self):
+        return self._sents
+
+    def governing_verb(self, char: int):
+        """The verb a phrase hangs from: walk up from its first token."""
+        tok = self.token_at(char)
+        for _ in range(6):
+            if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+                return tok
+            tok = tok.head
+        return tok
+
+    def subject_of(self, char: int) -> str | None:
+        """'narrator', a party id, or None: who performs the act at ``char``."""
+        tok = self.token_at(char)
+        for anc in (tok, *tok.ancestors):
+            subj = next((c for c in anc.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
+            if subj is None:
+                if anc.dep_ == "relcl":  # "the peer who emailed": the noun is the subject
+                    who = self.who(anc.head, deep=False)
+                    if who:
+                        return who
+                continue
+            if subj.lower_ == "which":
+                continue  # "an email ... which undermined him": whoever sent it acted
+            if subj.lower_ in _RELATIVE and anc.dep_ == "relcl":
+                # "an email which undermined him": the one who sent the email did it
+                who = self.who(anc.head, deep=False)
+                if who:
+                    return who
+                continue
+            if subj.dep_ == "nsubjpass":  # "I was singled out (by X)": the agent acted
+                agent = next((c for c in anc.children if c.dep_ == "agent"), None)
+                pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+                return self.who(pobj) if pobj is not None else None
+            return self.who(subj)
+        return None
+
+    def object_of(self, char: int) -> str | None:
+        verb = self.governing_verb(char)
+        for child in verb.children:
+            if child.dep_ in ("dobj", "dative", "obj"):
+                who = self.who(child)
+                if who:
+                    return who
+            if child.dep_ == "prep":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        who = self.who(pobj)
+                        if who:
+                            return who
+        return None
+
+    def who(self, token, deep: bool = True) -> str | None:
+        if token.lower_ in _FIRST_PERSON:
+            return NARRATOR
+        for tok in ((token, *token.subtree) if deep else (token,)):
+            party = self.token_party.get(tok.i)
+            if party:
+                return party
+        return None
+
+    def negated(self, char: int) -> bool:
+        verb = self.governing_verb(char)
+        return any(c.dep_ == "neg" for c in verb.children)
+
+    def hypothetical(self, char: int) -> bool:
+        """True inside an if/unless clause or a question ("if this were...")."""
+        tok = self.token_at(char)
+        for anc in (tok, *tok.ancestors):
+            if any(c.dep_ == "mark" and c.lower_ in _HYPOTHETICAL_MARKS for c in anc.children):
+                return True
+        return False
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end

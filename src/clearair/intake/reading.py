@@ -1,0 +1,45 @@
+"""Turn a file, stdin or bytes into text, with clear errors for bad bytes."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from clearair.errors import InputError
+
+#: Larger inputs are refused before decoding: nobody's letter is this long.
+MAX_BYTES = 200_000
+
+
+def read_bytes(data: bytes) -> str:
+    """Decode user bytes as UTF-8 (a BOM is allowed), refusing binary data."""
+    if len(data) > MAX_BYTES:
+        raise InputError(
+            f"input is too large ({len(data):,} bytes); clearair reads at most {MAX_BYTES:,} bytes"
+        )
+    if b"\x00" in data:
+        raise InputError("input looks like a binary file, not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise InputError(
+            f"input is not valid UTF-8 text (bad byte at position {err.start}); save it as UTF-8"
+        ) from None
+
+
+def read_source(source: str | None) -> str:
+    """Read from a path, or from stdin when ``source`` is None or '-'."""
+    if source in (None, "-"):
+        data = sys.stdin.buffer.read(MAX_BYTES + 1)
+    else:
+        path = Path(source)
+        if not path.exists():
+            raise InputError(f"no such file: {source}")
+        if path.is_dir():
+            raise InputError(f"{source} is a folder, not a text file")
+        try:
+            with path.open("rb") as fh:
+                data = fh.read(MAX_BYTES + 1)
+        except OSError as err:
+            raise InputError(f"cannot read {source}: {err.strerror}") from None
+    return read_bytes(data)

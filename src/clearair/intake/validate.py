@@ -1,0 +1,47 @@
+"""Checks that a text can be a workplace situation worth analysing."""
+
+from __future__ import annotations
+
+import re
+
+from clearair.errors import InputError
+from clearair.intake.reading import MAX_BYTES
+
+MIN_WORDS = 15
+_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+# The commonest English function words: running prose has a third or more of
+# them, any other language almost none.
+_ENGLISH_FUNCTION_WORDS = frozenset(
+    "the a an and or but of to in on at for with from by about as is are was were be been "
+    "am i me my we our you your he him his she her they them their it its this that these "
+    "those not no do does did have has had will would can could should what who how when why "
+    "if so than then there here all any some".split()
+)
+
+
+def validate_text(text: str) -> None:
+    """Raise :class:`InputError` with a one-line reason if ``text`` is unusable."""
+    if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
+        raise InputError(f"input is too large; clearair reads at most {MAX_BYTES:,} bytes")
+    if not text.strip():
+        raise InputError("input is empty: paste or pipe the text of your situation")
+    if "\x00" in text or _control_ratio(text) > 0.05:
+        raise InputError("input looks like a binary file, not text")
+    letters = sum(ch.isalpha() for ch in text)
+    latin = sum(ch.isascii() and ch.isalpha() for ch in text)
+    if letters and latin / letters < 0.6:
+        raise InputError("input does not look like English; clearair reads English text only")
+    words = _WORD.findall(text)
+    if len(words) < MIN_WORDS:
+        raise InputError(
+            f"input is too short ({len(words)} words): describe the situation in at least "
+            f"{MIN_WORDS} words: who, what happened, and what you want"
+        )
+    function_share = sum(w.lower() in _ENGLISH_FUNCTION_WORDS for w in words) / len(words)
+    if function_share < 0.12:
+        raise InputError("input does not look like English; clearair reads English text only")
+
+
+def _control_ratio(text: str) -> float:
+    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t\f")
+    return controls / max(len(text), 1)

@@ -1,0 +1,198 @@
+"""Pydantic models shared by every stage: the pipeline's contracts.
+
+Each stage is a pure function from one of these models to the next, so a stage
+can be tested alone and the whole report serialises to stable JSON.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Role = Literal[
+    "manager", "skip_level", "peer", "peers_manager", "direct_report",
+    "customer", "hr", "other",
+]
+ActionCode = Literal[
+    "LET_GO", "WAIT", "TALK_DIRECT", "REBUILD_TRUST", "APOLOGIZE", "CLARIFY_RECORD",
+    "ESCALATE_MANAGER", "ESCALATE_THEIR_MANAGER", "MEDIATE", "HR_FORMAL", "DOCUMENT",
+    "SET_BOUNDARY", "COACH_REPORT", "MANAGE_PERFORMANCE", "REPAIR_EXTERNAL", "EXIT",
+    "SELF_CARE", "RETALIATE", "GOSSIP", "PUBLIC_CALLOUT",
+]
+ACTION_CODES: tuple[str, ...] = ActionCode.__args__  # type: ignore[attr-defined]
+#: Actions never recommended: they only ever appear under "avoid".
+NEVER_RECOMMENDED = ("RETALIATE", "GOSSIP", "PUBLIC_CALLOUT")
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Evidence(Model):
+    """A span of the user's original input: ``text == input[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+
+class Narrator(Model):
+    is_manager: bool = False
+    leaving_soon: bool = False
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
+class Party(Model):
+    id: str
+    role: Role
+    label: str = Field(description="How the report names this party, e.g. 'your peer'.")
+    mentions: list[str] = Field(default_factory=list)
+    traits: list[str] = Field(default_factory=list)
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
+class Audience(Model):
+    kind: Literal["private", "team", "large_group", "external", "unknown"] = "unknown"
+    size: int | None = None
+
+
+class Incident(Model):
+    actor: str = Field(description="Party id, or 'narrator'.")
+    target: str | None = Field(default=None, description="Party id, 'narrator', or null.")
+    act: str = Field(description="Kind of act from the acts lexicon, e.g. 'undermine'.")
+    summary: str = Field(description="The clause that describes the act, in the user's words.")
+    channel: Literal["email", "meeting", "chat", "phone", "in_person", "unknown"] = "unknown"
+    audience: Audience = Field(default_factory=Audience)
+    when: str | None = None
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
+class Pattern(Model):
+    recurring: bool = False
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
+class Cue(Model):
+    """A typed fact found through a lexicon (an attempt, emotion, constraint...)."""
+
+    kind: str
+    text: str
+    by: str | None = Field(default=None, description="Party id for responses, 'narrator' or null.")
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
+class Option(Model):
+    text: str
+    action: ActionCode | None = None
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
+class Situation(Model):
+    narrator: Narrator = Field(default_factory=Narrator)
+    parties: list[Party] = Field(default_factory=list)
+    counterpart: str | None = None
+    incidents: list[Incident] = Field(default_factory=list)
+    pattern: Pattern = Field(default_factory=Pattern)
+    attempts: list[Cue] = Field(default_factory=list)
+    responses: list[Cue] = Field(default_factory=list)
+    constraints: list[Cue] = Field(default_factory=list)
+    emotions: list[Cue] = Field(default_factory=list)
+    goals: list[Cue] = Field(default_factory=list)
+    themes: list[Cue] = Field(default_factory=list)
+    options: list[Option] = Field(default_factory=list)
+
+    def party(self, party_id: str | None) -> Party | None:
+        return next((p for p in self.parties if p.id == party_id), None)
+
+    def parties_with_role(self, role: str) -> list[Party]:
+        return [p for p in self.parties if p.role == role]
+
+
+class Reply(Model):
+    author: str | None = None
+    text: str
+    start: int = 0
+    end: int = 0
+
+
+class Thread(Model):
+    replies: list[Reply] = Field(default_factory=list)
+    updates: list[Reply] = Field(default_factory=list)
+
+
+class Signal(Model):
+    """A derived judgement about the situation with the facts behind it."""
+
+    name: str
+    strength: float = Field(ge=0.0, le=1.0)
+    detail: str
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
+class Reason(Model):
+    text: str
+    effect: Literal["raises", "lowers"] = "raises"
+    signal: str | None = None
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
+class Recommendation(Model):
+    action: ActionCode
+    score: float
+    title: str
+    reasons: list[Reason] = Field(default_factory=list)
+    risks: list[str] = Field(default_factory=list)
+    steps: list[str] = Field(default_factory=list)
+    script: str | None = None
+
+
+class Avoid(Model):
+    action: ActionCode
+    title: str
+    why: str
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
+class OptionVerdict(Model):
+    option: str
+    action: ActionCode | None
+    verdict: Literal["recommended", "reasonable", "risky", "not advised", "unclear"]
+    reason: str
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
+class Trigger(Model):
+    text: str
+    action: ActionCode | None = None
+
+
+class Perspective(Model):
+    name: str
+    title: str
+    top_action: ActionCode
+    ranking: list[ActionCode]
+    view: str
+    disagrees_with_main: bool = False
+
+
+class Script(Model):
+    kind: Literal["opener", "email", "agenda", "manager_note", "apology"]
+    title: str
+    text: str
+
+
+class Report(Model):
+    situation: Situation
+    thread: Thread = Field(default_factory=Thread)
+    summary: str = ""
+    signals: list[Signal] = Field(default_factory=list)
+    recommendations: list[Recommendation] = Field(default_factory=list)
+    avoid: list[Avoid] = Field(default_factory=list)
+    option_verdicts: list[OptionVerdict] = Field(default_factory=list)
+    revisit_if: list[Trigger] = Field(default_factory=list)
+    perspectives: list[Perspective] = Field(default_factory=list)
+    scripts: list[Script] = Field(default_factory=list)
+
+    def top_actions(self, n: int = 3) -> list[str]:
+        return [r.action for r in self.recommendations[:n]]

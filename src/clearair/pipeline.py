@@ -1,0 +1,44 @@
+"""The whole pipeline: ``analyze(text) -> Report``.
+
+intake -> extract -> assess -> advise; render is a separate view of the Report.
+"""
+
+from __future__ import annotations
+
+from clearair.advise import advise, attach
+from clearair.assess import assess
+from clearair.extract import extract
+from clearair.intake import build_document
+from clearair.models import Report, Situation, Signal
+from clearair.knowledge import load
+
+
+def analyze(text: str) -> Report:
+    """Analyse a situation (or a pasted thread). Raises InputError on bad input."""
+    document = build_document(text)
+    situation = extract(document)
+    signals = assess(situation)
+    report = Report(situation=situation, thread=document.thread(), signals=signals)
+    attach(report, advise(situation, signals))
+    report.summary = summarize(situation, signals, report)
+    return report
+
+
+def summarize(s: Situation, signals: list[Signal], report: Report) -> str:
+    cp = s.party(s.counterpart)
+    names = {x.name for x in signals}
+    who = cp.label if cp else "someone at work"
+    kind = "a recurring problem" if s.pattern.recurring else "a single incident"
+    parts = [f"This reads as {kind} with {who}."]
+    facts = [x.detail for x in signals if x.name in (
+        "public_exposure", "external_exposure", "repair_offered", "narrator_at_fault", "leaving_soon",
+        "severity", "low_support", "boundary", "fragility")]
+    if facts:
+        parts.append("What matters most: " + "; ".join(facts[:4]) + ".")
+    if report.recommendations:
+        titles = load("playbook")["actions"]
+        top = [titles[r.action]["title"].lower() for r in report.recommendations[:2]]
+        parts.append(f"Best next step: {top[0]}" + (f"; then {top[1]}." if len(top) > 1 else "."))
+    if "repair_offered" in names and "one_off" in names:
+        parts.append("An apology for a one-off usually closes the matter unless it repeats.")
+    return " ".join(parts)

@@ -1,0 +1,77 @@
+"""Advice on the real seeds, determinism, and the playbook's shape."""
+
+from clearair import analyze
+from clearair.knowledge import load
+from clearair.models import ACTION_CODES, NEVER_RECOMMENDED
+
+
+def verdict(report, action):
+    return next(v for v in report.option_verdicts if v.action == action)
+
+
+def test_skip_level_advice(seed_reports):
+    r = seed_reports["skip-level-forwards-complaint"]
+    top3 = r.top_actions(3)
+    assert "LET_GO" in top3 or "CLARIFY_RECORD" in top3
+    assert verdict(r, "ESCALATE_THEIR_MANAGER").verdict in ("risky", "not advised")
+    assert verdict(r, "PUBLIC_CALLOUT").verdict in ("risky", "not advised")
+    assert any("pattern" in t.text for t in r.revisit_if)
+    assert not set(top3) & {"ESCALATE_THEIR_MANAGER", "MEDIATE", "HR_FORMAL"}
+
+
+def test_peer_goes_cold_advice(seed_reports):
+    r = seed_reports["peer-goes-cold-after-mistake"]
+    top2 = r.top_actions(2)
+    assert set(top2) == {"REBUILD_TRUST", "TALK_DIRECT"}
+    assert "APOLOGIZE" not in r.top_actions(4)
+    rebuild = next(x for x in r.recommendations if x.action == "REBUILD_TRUST")
+    assert any("apologised" in reason.text for reason in rebuild.reasons)
+
+
+def test_peer_undermines_verdicts_cite_horizon_and_customer(seed_reports):
+    r = seed_reports["peer-undermines-report-to-customer"]
+    for action in ("WAIT", "MEDIATE"):
+        v = verdict(r, action)
+        assert v.verdict in ("recommended", "reasonable", "risky", "not advised")
+        assert "leaving soon" in v.reason
+        assert "customer" in v.reason
+
+
+def test_reasons_cite_the_users_words(seed_reports):
+    for report in seed_reports.values():
+        top = report.recommendations[0]
+        assert any(reason.evidence for reason in top.reasons)
+        assert len(report.perspectives) >= 4
+
+
+def test_never_recommended_actions_only_in_avoid(seed_reports):
+    for report in seed_reports.values():
+        assert not set(report.top_actions(20)) & set(NEVER_RECOMMENDED)
+
+
+def test_same_input_same_output_bytes():
+    from conftest import seed_text
+
+    text = seed_text("skip-level-forwards-complaint")
+    assert analyze(text).model_dump_json() == analyze(text).model_dump_json()
+
+
+def test_playbook_covers_every_recommendable_action():
+    actions = load("playbook")["actions"]
+    assert set(actions) == set(ACTION_CODES) - set(NEVER_RECOMMENDED)
+    for spec in actions.values():
+        for rule in spec["rules"]:
+            assert rule["why"] and rule["src"]
+
+
+def test_harassment_by_peer_does_not_advise_letting_go():
+    r = analyze("A coworker has been bullying me for months: she blocks my way in the hallway, mocks me in "
+                "meetings and other coworkers say she did the same to them. Ignoring her has not worked.")
+    assert "LET_GO" not in r.top_actions(3)
+    assert {"ESCALATE_MANAGER", "SET_BOUNDARY", "DOCUMENT", "HR_FORMAL"} & set(r.top_actions(2))
+
+
+def test_writer_at_fault_is_advised_to_apologise():
+    r = analyze("I made a mistake: in a team chat I mocked a colleague's presentation, not knowing she was in "
+                "the channel. She has been cold to me since and I feel terrible. How do I fix this?")
+    assert "APOLOGIZE" in r.top_actions(2)

@@ -1,0 +1,92 @@
+"""The real CLI in a subprocess."""
+
+import json
+import subprocess
+import sys
+
+from conftest import SHARED, SEEDS
+
+
+def run(*args, stdin: bytes | None = None):
+    return subprocess.run([sys.executable, "-m", "clearair", *args], input=stdin, capture_output=True, timeout=120)
+
+
+def test_analyze_json_matches_contract():
+    p = run("analyze", "--json", str(SEEDS / "skip-level-forwards-complaint.txt"))
+    assert p.returncode == 0, p.stderr
+    data = json.loads(p.stdout)
+    for key in ("situation", "thread", "recommendations", "avoid", "option_verdicts", "revisit_if", "perspectives"):
+        assert key in data
+    sit = data["situation"]
+    assert set(sit["narrator"]) >= {"is_manager", "leaving_soon"}
+    assert sit["counterpart"] in {p["id"] for p in sit["parties"]}
+
+
+def test_analyze_reads_stdin_and_prints_rich_view():
+    text = (SEEDS / "peer-goes-cold-after-mistake.txt").read_bytes()
+    p = run("analyze", "-", stdin=text)
+    assert p.returncode == 0, p.stderr
+    out = p.stdout.decode()
+    assert "What you should do" in out and "Rebuild trust" in out
+
+
+def test_bundled_example_runs():
+    p = run("analyze", "--example", "peer-undermines-report")
+    assert p.returncode == 0, p.stderr
+    assert b"Your own options" in p.stdout
+
+
+def test_bad_inputs_exit_2_with_one_line(tmp_path):
+    binary = tmp_path / "x.bin"
+    binary.write_bytes(b"\x00\x01" * 100)
+    latin1 = tmp_path / "latin1.txt"
+    latin1.write_bytes("Mon coll\xe8gue a envoy\xe9 un e-mail".encode("latin-1") * 5)
+    huge = tmp_path / "huge.txt"
+    huge.write_bytes(b"word " * 60_000)
+    cases = [
+        run("analyze", "-", stdin=b""),
+        run("analyze", "-", stdin=b"   \n  "),
+        run("analyze", "-", stdin=b"my boss is mean"),
+        run("analyze", str(binary)),
+        run("analyze", str(latin1)),
+        run("analyze", str(huge)),
+        run("analyze", str(tmp_path / "missing.txt")),
+        run("explain", "NOT_AN_ACTION", str(SEEDS / "peer-goes-cold-after-mistake.txt")),
+        run("eval", str(binary)),
+    ]
+    for p in cases:
+        assert p.returncode == 2, (p.args, p.stderr)
+        err = p.stderr.decode().strip()
+        assert err.startswith("clearair:") and "\n" not in err and "Traceback" not in err
+
+
+def test_explain_shows_reasons():
+    p = run("explain", "LET_GO", str(SEEDS / "skip-level-forwards-complaint.txt"))
+    assert p.returncode == 0, p.stderr
+    assert b"apology" in p.stdout
+
+
+def test_eval_on_dev_set_reports_figures():
+    p = run("eval", "--json", str(SHARED / "eval" / "dev.jsonl"))
+    assert p.returncode == 0, p.stderr
+    data = json.loads(p.stdout)
+    assert data["n"] == 22 and not data["unreadable"]
+    assert data["engine"]["top3"] > data["baseline"]["top3"]
+    assert data["role_accuracy"] >= 0.8
+
+
+def test_eval_reports_unreadable_lines(tmp_path):
+    good = (SHARED / "eval" / "dev.jsonl").read_text().splitlines()[0]
+    f = tmp_path / "mixed.jsonl"
+    f.write_text(good + "\n{not json}\n" + json.dumps({"id": "x"}) + "\n")
+    p = run("eval", "--json", str(f))
+    assert p.returncode == 0, p.stderr
+    data = json.loads(p.stdout)
+    assert data["n"] == 1 and len(data["unreadable"]) == 2
+
+
+def test_thread_mode_on_column_seed():
+    p = run("thread", str(SEEDS / "skip-level-forwards-complaint.txt"))
+    assert p.returncode == 0, p.stderr
+    out = p.stdout.decode()
+    assert "columnist" in out and "Rachel" in out and "Charles" in out

@@ -1,0 +1,115 @@
+"""Readings of the real seeds, and of texts in other shapes written for these tests."""
+
+from clearair import analyze
+
+
+def roles(report):
+    return {p.role for p in report.situation.parties}
+
+
+def counterpart_role(report):
+    s = report.situation
+    return s.party(s.counterpart).role
+
+
+def evidence_is_faithful(report, text):
+    s = report.situation
+    spans = [e for p in s.parties for e in p.evidence]
+    spans += [e for i in s.incidents for e in i.evidence] + s.pattern.evidence
+    spans += [e for group in (s.attempts, s.responses, s.constraints, s.emotions, s.goals) for c in group
+              for e in c.evidence]
+    spans += [e for o in s.options for e in o.evidence]
+    assert spans
+    for e in spans:
+        assert text[e.start:e.end] == e.text
+
+
+def test_peer_undermines_reading(seed_reports):
+    from conftest import seed_text
+
+    r = seed_reports["peer-undermines-report-to-customer"]
+    s = r.situation
+    assert counterpart_role(r) == "peer"
+    assert s.narrator.is_manager and s.narrator.leaving_soon
+    assert {"direct_report", "customer", "peers_manager", "manager", "peer"} <= roles(r)
+    assert s.pattern.recurring
+    assert any(c.kind == "leaving_soon" for c in s.constraints)
+    actions = {o.action for o in s.options}
+    assert {"WAIT", "MEDIATE"} <= actions
+    assert any(c.kind == "walked_out" for c in s.responses)
+    assert any(c.kind == "shrugged_off" for c in s.responses)
+    peer = s.party("peer")
+    assert "seen as a high performer" in peer.traits or "handled with kid gloves" in peer.traits
+    assert any(i.actor == "peer" and i.channel == "email" for i in s.incidents)
+    evidence_is_faithful(r, seed_text("peer-undermines-report-to-customer"))
+
+
+def test_skip_level_reading(seed_reports):
+    from conftest import seed_text
+
+    r = seed_reports["skip-level-forwards-complaint"]
+    s = r.situation
+    assert counterpart_role(r) == "skip_level"
+    assert "department director" in " ".join(s.party(s.counterpart).mentions)
+    manager = s.party("manager")
+    assert manager is not None and any("supervisor" in m for m in manager.mentions)
+    apologies = [c for c in s.responses if c.kind in ("apology", "public_apology")]
+    assert apologies
+    assert any(c.kind == "public_apology" for c in s.responses)  # from the writer's update
+    forward = next(i for i in s.incidents if i.act == "forward")
+    assert forward.actor == "skip_level" and forward.channel == "email"
+    assert forward.audience.kind == "large_group" and forward.audience.size == 50
+    assert not s.pattern.recurring
+    assert len(r.thread.replies) >= 8 and len(r.thread.updates) == 1
+    evidence_is_faithful(r, seed_text("skip-level-forwards-complaint"))
+
+
+def test_peer_goes_cold_reading(seed_reports):
+    r = seed_reports["peer-goes-cold-after-mistake"]
+    s = r.situation
+    assert counterpart_role(r) == "peer"
+    kinds = {a.kind for a in s.attempts}
+    assert {"apology", "fix"} <= kinds
+    assert any(c.kind == "denial" for c in s.responses) or any(t.kind == "exclusion" for t in s.themes)
+    assert "Jason" not in " ".join(m for p in s.parties for m in p.mentions)
+    assert "strong, dominant personality" in s.party("peer").traits
+
+
+def test_second_person_customer_text():
+    text = ("You know how it is when a client calls you every single day to shout about invoices? "
+            "That is my week. Our biggest customer yelled at me again on the phone this morning and "
+            "threatened to take the account elsewhere. My boss says I should just absorb it because "
+            "the account is so important.")
+    r = analyze(text)
+    assert counterpart_role(r) == "customer"
+    assert r.situation.pattern.recurring
+    assert any(i.channel == "phone" for i in r.situation.incidents)
+    evidence_is_faithful(r, text)
+
+
+def test_manager_writing_about_two_reports():
+    text = ("I manage a team of six. Two of my employees, Dana and Priya, have stopped speaking to each other "
+            "after an argument in a team meeting last month, and now they refuse to sit in the same meetings. "
+            "The rest of the team is tiptoeing around them. Should I sit them down together, or give each a "
+            "written warning?")
+    r = analyze(text)
+    assert r.situation.narrator.is_manager
+    assert counterpart_role(r) == "direct_report"
+    actions = {o.action for o in r.situation.options}
+    assert "MANAGE_PERFORMANCE" in actions
+
+
+def test_manager_one_off_outburst():
+    text = ("Yesterday my manager lost his temper in a one-on-one and slammed the door. In four years "
+            "he has never done anything like this. I'm shaken and I'm torn between talking to him about "
+            "it or going to HR.")
+    r = analyze(text)
+    assert counterpart_role(r) == "manager"
+    assert not r.situation.pattern.recurring
+    assert {o.action for o in r.situation.options} >= {"TALK_DIRECT", "HR_FORMAL"}
+
+
+def test_very_short_text_still_reads():
+    r = analyze("My coworker keeps taking credit for my work in team meetings and I am fed up with it.")
+    assert counterpart_role(r) == "peer"
+    assert any(t.kind == "credit_theft" for t in r.situation.themes)
