@@ -113,3 +113,10 @@ def test_very_short_text_still_reads():
     r = analyze("My coworker keeps taking credit for my work in team meetings and I am fed up with it.")
     assert counterpart_role(r) == "peer"
     assert any(t.kind == "credit_theft" for t in r.situation.themes)
+
+
+def test_fragment_whose_root_is_a_party_mention_terminates():
+    # A sentence that is only a noun phrase makes the mention the root of its own parse.
+    r = analyze("My manager. The one who keeps taking credit for my work in every team meeting, "
+                "again and again, and then tells the director it was all his idea.")
+    assert counterpart_role(r) == "manager"

@@ -78,7 +78,7 @@ def _allied_with_writer(reading: Reading, char: int) -> bool:
     """'My business partner and I': someone on the writer's side."""
     tok = reading.token_at(char)
     root = tok
-    while root.head is not root and root.head.i - root.i in range(1, 4) and root.dep_ in ("poss", "compound", "amod", "det"):
+    while root.head.i != root.i and root.head.i - root.i in range(1, 4) and root.dep_ in ("poss", "compound", "amod", "det"):
         root = root.head
     conj = [c for c in root.children if c.dep_ == "conj"] + ([root.head] if root.dep_ == "conj" else [])
     return any(c.lower_ in ("i", "we", "me") for c in conj)

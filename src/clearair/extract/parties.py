@@ -204,7 +204,7 @@ def _link_anaphors(reading: Reading, drafts: dict[str, PartyDraft]) -> None:
 def _is_subject(reading: Reading, start: int, end: int) -> bool:
     tok = reading.token_at(start)
     span_root = tok
-    while span_root.head is not span_root and start <= span_root.head.idx < end:
+    while span_root.head.i != span_root.i and start <= span_root.head.idx < end:
         span_root = span_root.head
     return span_root.dep_ in ("nsubj", "nsubjpass")
 

@@ -53,7 +53,7 @@ class Reading:
         """The verb a phrase hangs from: walk up from its first token."""
         tok = self.token_at(char)
         for _ in range(6):
-            if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+            if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
                 return tok
             tok = tok.head
         return tok
