@@ -35,8 +35,13 @@ def extract(document: Document, reading: Reading | None = None) -> Situation:
     drafts = build_parties(reading, is_manager)
 
     incidents = facts.incidents(reading)
-    themes = facts.cues(reading, "themes")
-    counterpart = _choose_counterpart(reading, drafts, incidents, themes, is_manager)
+    # Lexicon passes shared by the counterpart choice and the Situation.
+    hits = {section: facts.lexicon.find(section, reading.text) for section in ("themes", "emotions", "constraints")}
+    themes = facts.cues(reading, "themes", hits=hits["themes"])
+    responses = facts.cues(reading, "responses", who="others")
+    option_spans = facts.options_spans(reading)
+    counterpart = _choose_counterpart(reading, drafts, incidents, themes, is_manager,
+                                      hits=hits, responses=responses, option_spans=option_spans)
     trait_map = traits_for(reading, drafts, counterpart)
     parties = [to_party(reading, d, trait_map.get(k, [])) for k, d in drafts.items()]
     parties.sort(key=lambda p: (p.id != counterpart, p.evidence[0].start if p.evidence else 0))
@@ -49,12 +54,12 @@ def extract(document: Document, reading: Reading | None = None) -> Situation:
         incidents=incidents,
         pattern=facts.pattern(reading),
         attempts=facts.cues(reading, "attempts", who="narrator"),
-        responses=facts.cues(reading, "responses", who="others"),
-        constraints=facts.cues(reading, "constraints"),
-        emotions=facts.cues(reading, "emotions", who="narrator_or_none"),
+        responses=responses,
+        constraints=facts.cues(reading, "constraints", hits=hits["constraints"]),
+        emotions=facts.cues(reading, "emotions", who="narrator_or_none", hits=hits["emotions"]),
         goals=facts.cues(reading, "goals"),
         themes=themes,
-        options=facts.options(reading),
+        options=facts.options(reading, option_spans),
     )
 
 
@@ -62,16 +67,7 @@ _ANGER_AT = re.compile(r"\b(angry|mad|furious|upset|annoyed|livid|frustrated|hur
 
 
 def _keys_in(reading: Reading, start: int, end: int) -> set[str]:
-    out = set()
-    tok = reading.token_at(start)
-    while tok.idx < end:
-        key = reading.token_party.get(tok.i)
-        if key:
-            out.add(key)
-        if tok.i + 1 >= len(reading.doc):
-            break
-        tok = reading.doc[tok.i + 1]
-    return out
+    return {reading.token_party[t.i] for t in reading.tokens_in(start, end) if t.i in reading.token_party}
 
 
 def _allied_with_writer(reading: Reading, char: int) -> bool:
@@ -84,7 +80,8 @@ def _allied_with_writer(reading: Reading, char: int) -> bool:
     return any(c.lower_ in ("i", "we", "me") for c in conj)
 
 
-def _choose_counterpart(reading, drafts, incidents, themes, is_manager) -> str | None:
+def _choose_counterpart(reading, drafts, incidents, themes, is_manager, *, hits, responses,
+                        option_spans) -> str | None:
     """The party the conflict is with: who acted against the writer most, who is named most."""
     if not drafts:
         return None
@@ -103,8 +100,7 @@ def _choose_counterpart(reading, drafts, incidents, themes, is_manager) -> str |
     # Parties named where the writer states anger or hurt, or where the themes of
     # harm (aggression, harassment) are stated, are likely the other side.
     for cue_kind, bonus in (("emotions", 1.5), ("themes", 1.0)):
-        section = facts.lexicon.find(cue_kind, reading.text)
-        for hit in section:
+        for hit in hits[cue_kind]:
             if cue_kind == "emotions" and hit.kind not in ("anger", "hurt", "fear", "embarrassment"):
                 continue
             if cue_kind == "themes" and hit.kind not in ("aggression", "harassment", "credit_theft", "boundary_intrusion"):
@@ -115,13 +111,13 @@ def _choose_counterpart(reading, drafts, incidents, themes, is_manager) -> str |
                     score[key] += bonus
     # The writer's own options aim at the other side; anger "at X" names it;
     # the person whose support is missing (weak_support) is usually not it.
-    for opt_hit in facts.options_spans(reading):
+    for opt_hit in option_spans:
         for key in _keys_in(reading, *opt_hit):
             score[key] += 1.5
     for m in _ANGER_AT.finditer(reading.text):
         for key in _keys_in(reading, m.end(), m.end() + 60):
             score[key] += 4.0
-    for hit in facts.lexicon.find("constraints", reading.text):
+    for hit in hits["constraints"]:
         if hit.kind == "weak_support":
             for key in _keys_in(reading, hit.start, hit.end + 40):
                 score[key] -= 1.5
@@ -130,7 +126,7 @@ def _choose_counterpart(reading, drafts, incidents, themes, is_manager) -> str |
             if _allied_with_writer(reading, m.start):
                 score[key] -= 5.0
                 break
-    for cue in facts.cues(reading, "responses", who="others"):
+    for cue in responses:
         if cue.kind == "support" and cue.by in score:
             score[cue.by] -= 3.0  # someone who backed the writer is not the other side
     kinds = {t.kind for t in themes}

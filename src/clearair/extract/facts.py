@@ -89,22 +89,23 @@ def pattern(reading: Reading) -> Pattern:
     return Pattern(recurring=recurring, evidence=evidence if recurring else [])
 
 
-def cues(reading: Reading, section: str, who: str = "any") -> list[Cue]:
+def cues(reading: Reading, section: str, who: str = "any",
+         hits: list[lexicon.Hit] | None = None) -> list[Cue]:
     """Lexicon hits of one section, merged by kind, with their evidence.
 
-    ``who``: 'narrator' keeps hits whose subject is the writer, 'others' keeps
-    hits done by someone else, 'any' keeps all.
+    ``who``: 'narrator' keeps hits whose subject is the writer (or unknown) and
+    records it in ``by``; 'narrator_or_none' filters the same way but records
+    no ``by``; 'others' keeps hits done by someone else; 'any' keeps all.
+    ``hits``: the section's lexicon hits, when the caller already has them.
     """
     by_kind: dict[str, Cue] = {}
-    for hit in lexicon.find(section, reading.text):
+    for hit in lexicon.find(section, reading.text) if hits is None else hits:
         if section in ("attempts", "responses") and reading.negated(hit.start):
             continue
         subject = reading.subject_of(hit.start) if who != "any" else None
-        if who == "narrator" and subject not in (NARRATOR, None):
+        if who in ("narrator", "narrator_or_none") and subject not in (NARRATOR, None):
             continue
         if who == "others" and subject == NARRATOR:
-            continue
-        if who == "narrator_or_none" and subject not in (NARRATOR, None):
             continue
         if section in ("constraints", "goals") and reading.hypothetical(hit.start) and hit.kind != "apology":
             continue
@@ -130,18 +131,17 @@ def options_spans(reading: Reading) -> list[tuple[int, int]]:
     return out
 
 
-def options(reading: Reading) -> list[Option]:
-    """Courses of action the writer says they are weighing, mapped to action codes."""
+def options(reading: Reading, spans: list[tuple[int, int]] | None = None) -> list[Option]:
+    """Courses of action the writer says they are weighing, mapped to action codes.
+
+    ``spans``: the result of :func:`options_spans`, when the caller already has it.
+    """
     frames = lexicon.listing("option_frames")
     rules = lexicon.option_actions()
     out: list[Option] = []
     seen: set[str] = set()
-    for sent in reading.sentences:
-        m = frames.search(sent.text)
-        if not m:
-            continue
-        clause = sent.text[m.start():]
-        base = sent.start_char + m.start()
+    for base, end in options_spans(reading) if spans is None else spans:
+        clause = reading.text[base:end]
         # A second frame in the same sentence ("..., but failing that ...") starts another option.
         cuts = [0] + [f.start() for f in frames.finditer(clause) if f.start() > 0] + [len(clause)]
         parts = [(a + s, p) for a, b in zip(cuts, cuts[1:]) for s, p in _pieces(clause[a:b])]

@@ -115,12 +115,8 @@ def _resolve_possessive_managers(drafts: dict[str, PartyDraft]) -> None:
 
 
 def _tag_tokens(reading: Reading, start: int, end: int, key: str) -> None:
-    tok = reading.token_at(start)
-    while tok.i < len(reading.doc) and tok.idx < end:
+    for tok in reading.tokens_in(start, end):
         reading.token_party[tok.i] = key
-        if tok.i + 1 >= len(reading.doc):
-            break
-        tok = reading.doc[tok.i + 1]
 
 
 def _link_names(reading: Reading, drafts: dict[str, PartyDraft]) -> None:

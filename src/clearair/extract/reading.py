@@ -38,6 +38,14 @@ class Reading:
         i = max(bisect_right(self._tok_starts, char) - 1, 0)
         return self.doc[i]
 
+    def tokens_in(self, start: int, end: int):
+        """Tokens from the one at ``start`` up to (not including) ``end``."""
+        doc = self.doc
+        for i in range(self.token_at(start).i, len(doc)):
+            if doc[i].idx >= end:
+                break
+            yield doc[i]
+
     def sentence_at(self, char: int):
         i = max(bisect_right(self._sent_starts, char) - 1, 0)
         return self._sents[i]
