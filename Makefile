@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lock bench eval clean
+.PHONY: demo test lock bench eval calibrate clean
 
 $(STAMP): requirements.lock pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "$(PYTHON) not found: install Python 3.11" >&2; exit 1; }
@@ -22,6 +22,10 @@ test: $(STAMP)
 
 eval: $(STAMP)
 	$(BIN)/clearair eval ../shared/eval/dev.jsonl
+
+calibrate: $(STAMP)
+	$(BIN)/clearair calibrate src/clearair/data/library/cases_a.jsonl src/clearair/data/library/cases_b.jsonl \
+		--out src/clearair/knowledge/calibrated.yaml
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run_all.py --out benchmarks/RESULTS.md

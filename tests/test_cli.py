@@ -90,3 +90,18 @@ def test_thread_mode_on_column_seed():
     assert p.returncode == 0, p.stderr
     out = p.stdout.decode()
     assert "columnist" in out and "Rachel" in out and "Charles" in out
+
+
+def test_calibrate_writes_weights_in_the_playbook_shape(tmp_path):
+    import yaml
+
+    out = tmp_path / "weights.yaml"
+    p = run("calibrate", str(SHARED / "eval" / "dev.jsonl"), "--out", str(out))
+    assert p.returncode == 0, p.stderr
+    assert b"held-out" in p.stdout
+    data = yaml.safe_load(out.read_text())
+    assert data["meta"]["cases"] == 22
+    assert "fit_top1" in data["meta"]["cross_validated"]
+    assert set(data["actions"]["LET_GO"]) == {"base", "rules"}
+    bad = run("calibrate", str(tmp_path / "missing.jsonl"), "--out", str(out))
+    assert bad.returncode == 2 and b"no such file" in bad.stderr

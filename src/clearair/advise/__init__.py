@@ -9,6 +9,7 @@ contributing rule becomes a reason that cites the evidence of its signals.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
 from clearair.advise.scripts import render_scripts, script_for
 from clearair.knowledge import load
@@ -51,19 +52,39 @@ def _holds(when, sig: dict[str, Signal]) -> float:
     return value
 
 
+@cache
+def weights() -> dict[str, tuple[float, list[float]]]:
+    """action -> (base, rule weights): the calibrated numbers where they fit the
+    playbook's current rules, else the hand-set ones."""
+    playbook = load("playbook")["actions"]
+    try:
+        fitted = load("calibrated")["actions"]
+    except FileNotFoundError:
+        fitted = {}
+    out = {}
+    for action, spec in playbook.items():
+        hand = (float(spec["base"]), [float(r["weight"]) for r in spec["rules"]])
+        got = fitted.get(action)
+        fits = got is not None and len(got["rules"]) == len(spec["rules"])
+        out[action] = (float(got["base"]), [float(w) for w in got["rules"]]) if fits else hand
+    return out
+
+
 def score_actions(signals: list[Signal]) -> list[Scored]:
     """Every playbook action scored, best first; ties break by playbook order."""
     sig = {s.name: s for s in signals}
     out: list[Scored] = []
+    fitted = weights()
     for action, spec in load("playbook")["actions"].items():
         if any(req not in sig for req in spec.get("requires", [])):
             continue
-        scored = Scored(action, float(spec["base"]))
-        for rule in spec["rules"]:
+        base, rule_weights = fitted[action]
+        scored = Scored(action, base)
+        for rule, weight in zip(spec["rules"], rule_weights):
             k = _holds(rule["when"], sig)
-            if not k:
+            if not k or not weight:
                 continue
-            delta = rule["weight"] * k
+            delta = weight * k
             scored.score += delta
             evidence: list[Evidence] = []
             for name in _as_list(rule["when"]):

@@ -1,0 +1,59 @@
+"""The bundled case library: schema, coverage, separation from the dev set,
+and the calibrated weights that were fitted on it."""
+
+import json
+from collections import Counter
+from importlib import resources
+
+from clearair.evaluate import Case
+from clearair.knowledge import load
+from clearair.models import ACTION_CODES, NEVER_RECOMMENDED
+from conftest import SHARED
+
+FIELDS = {"id", "source", "source_title", "situation", "narrator_is_manager", "counterpart_role", "pattern",
+          "expert_primary", "expert_also", "expert_against", "expert_summary"}
+ROLES = {"manager", "skip_level", "peer", "direct_report", "customer", "other"}
+
+
+def library_rows():
+    folder = resources.files("clearair").joinpath("data/library")
+    rows = []
+    for f in sorted(p for p in folder.iterdir() if p.name.endswith(".jsonl")):
+        rows += [json.loads(line) for line in f.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return rows
+
+
+def test_library_rows_follow_the_schema():
+    rows = library_rows()
+    assert len(rows) >= 200
+    assert len({r["id"] for r in rows}) == len(rows)
+    for r in rows:
+        assert set(r) == FIELDS, r["id"]
+        Case.model_validate(r)
+        assert r["counterpart_role"] in ROLES
+        assert r["expert_primary"] not in NEVER_RECOMMENDED
+        assert set(r["expert_also"] + r["expert_against"]) <= set(ACTION_CODES)
+        assert 90 <= len(r["situation"].split()) <= 320, r["id"]
+
+
+def test_every_recommendable_action_is_a_primary_answer():
+    counts = Counter(r["expert_primary"] for r in library_rows())
+    assert set(counts) == set(ACTION_CODES) - set(NEVER_RECOMMENDED)
+
+
+def test_dev_cases_are_not_in_the_library():
+    dev = [json.loads(line) for line in (SHARED / "eval" / "dev.jsonl").read_text().splitlines() if line.strip()]
+    lib = library_rows()
+    assert not {d["source"] for d in dev} & {r["source"] for r in lib}
+    dev_openings = {" ".join(d["situation"].split()[:12]).lower() for d in dev}
+    assert not dev_openings & {" ".join(r["situation"].split()[:12]).lower() for r in lib}
+
+
+def test_calibrated_weights_fit_the_playbook_and_keep_rule_directions():
+    playbook = load("playbook")["actions"]
+    fitted = load("calibrated")["actions"]
+    assert set(fitted) == set(playbook)
+    for action, spec in playbook.items():
+        assert len(fitted[action]["rules"]) == len(spec["rules"])
+        for rule, w in zip(spec["rules"], fitted[action]["rules"]):
+            assert w == 0 or (w > 0) == (rule["weight"] > 0), (action, rule["why"])
