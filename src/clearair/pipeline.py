@@ -15,8 +15,24 @@ from clearair.knowledge import load
 
 def analyze(text: str) -> Report:
     """Analyse a situation (or a pasted thread). Raises InputError on bad input."""
-    document = build_document(text)
-    situation = extract(document)
+    return _report(build_document(text), None)
+
+
+def analyze_many(texts: list[str], n_process: int = 1, batch_size: int = 16) -> list[Report]:
+    """Analyse many situations, parsing them in batches (``nlp.pipe``) on
+    ``n_process`` cores. Bad inputs raise InputError before any parsing."""
+    from clearair.extract import Reading
+    from clearair.extract.nlp import get_nlp
+
+    documents = [build_document(t) for t in texts]
+    analysis = [d.analysis_text() for d in documents]
+    docs = get_nlp().pipe(analysis, n_process=n_process, batch_size=batch_size)
+    return [_report(d, Reading(original=d.original, text=a, doc=parsed))
+            for d, a, parsed in zip(documents, analysis, docs)]
+
+
+def _report(document, reading) -> Report:
+    situation = extract(document, reading)
     signals = assess(situation)
     report = Report(situation=situation, thread=document.thread(), signals=signals)
     attach(report, advise(situation, signals))

@@ -13,6 +13,8 @@ from clearair.extract import facts
 from clearair.extract.nlp import parse
 from clearair.extract.parties import _plural, build_parties, to_party, traits_for
 from clearair.extract.reading import NARRATOR, Reading
+
+__all__ = ["Reading", "extract", "read"]
 from clearair.intake import Document
 from clearair.models import Narrator, Situation
 

@@ -137,11 +137,15 @@ def show_thread(result) -> None:
     t.add_column("author")
     t.add_column("advises")
     t.add_column("against")
+    t.add_column("vs clearair's top 3")
     for r in result.replies:
         if r.is_update:
-            t.add_row(f"{r.author or 'anonymous'} [cyan](the writer's update)[/]", "", "")
+            t.add_row(f"{escape(r.author or 'anonymous')} [cyan](the writer's update)[/]", "", "", "")
         else:
-            t.add_row(r.author or "anonymous", ", ".join(r.advises), ", ".join(r.against))
+            advises = [f"{a} (optional)" if a in r.optional else a for a in r.advises]
+            versus = [f"[green]shares {a}[/]" for a in r.shared_with_clearair]
+            versus += [f"[red]opposes {a}[/]" for a in r.opposed_to_clearair]
+            t.add_row(escape(r.author or "anonymous"), ", ".join(advises), ", ".join(r.against), "\n".join(versus))
     c.print(t)
     for action, authors in result.agreement.items():
         against = result.disagreement.get(action, [])
