@@ -143,6 +143,9 @@ def assess(s: Situation) -> list[Signal]:
         ("secondhand", "secondhand", "you only know it secondhand"),
         ("romance", "romance", "a personal, romantic element is involved"),
         ("disability_or_leave", "considering_leave", "you are considering time off"),
+        ("passed_over", "passed_over", "you were passed over or feel envious"),
+        ("favoritism", "favoritism", "someone is favoured"),
+        ("past_or_unprovable", "past_or_unprovable", "it is in the past or cannot be proven"),
     ):
         if kind in themes and not any(sig.name == name for sig in out):
             add(name, 1.0, detail, themes[kind].evidence)
