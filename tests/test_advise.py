@@ -75,3 +75,13 @@ def test_writer_at_fault_is_advised_to_apologise():
     r = analyze("I made a mistake: in a team chat I mocked a colleague's presentation, not knowing she was in "
                 "the channel. She has been cold to me since and I feel terrible. How do I fix this?")
     assert "APOLOGIZE" in r.top_actions(2)
+
+
+def test_opener_addresses_the_other_person_in_the_second_person(seed_reports):
+    opener = next(s.text for s in seed_reports["peer-undermines-report-to-customer"].scripts if s.kind == "opener")
+    assert '"When you sent a separate email to the customer' in opener
+    r = analyze("In the client meeting my coworker Sam interrupted me and told the client my numbers were wrong. "
+                "Halfway through, he also laughed at my slides. It keeps happening every week and I am fed up.")
+    assert r.situation.party(r.situation.counterpart).role == "peer"
+    opener = next(s.text for s in r.scripts if s.kind == "opener")
+    assert '"When you ' in opener and "you from" not in opener

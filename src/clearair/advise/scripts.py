@@ -14,6 +14,11 @@ _TRIED = {"apology": "apologised", "fix": "put a fix in place", "feedback": "tal
           "ignoring": "tried ignoring it"}
 
 
+_RELATIVE_AFTER = re.compile(r"^you (that|who|whom|which)\b", re.I)
+_OBJECT_PRONOUNS = ("him", "her", "his", "hers", "himself", "herself")
+_DESCRIPTOR = re.compile(r"^you (from|in|on|at) (another|a different|the other|his|her|their) \w+ ", re.I)
+
+
 def main_incident(s: Situation, actor_is_narrator: bool = False) -> Incident | None:
     """The incident the conversation is about: by the counterpart, or by the writer for apologies."""
     want = "narrator" if actor_is_narrator else s.counterpart
@@ -23,20 +28,23 @@ def main_incident(s: Situation, actor_is_narrator: bool = False) -> Incident | N
     return None if actor_is_narrator else (s.incidents[0] if s.incidents else None)
 
 
-def _as_you(summary: str, s: Situation) -> str:
-    """Turn the writer's sentence about the other person into one addressed to them."""
+def _as_you(summary: str, act: str, s: Situation) -> str:
+    """Turn the writer's sentence about the other person into one addressed to them.
+
+    The first naming of the other person in the sentence (a noun they were
+    called by, or he/she) becomes "you"; what comes before it ("In the
+    interim, …", "Rather than speak with me, …") is dropped.
+    """
     text = summary.rstrip(".!? ")
     cp = s.party(s.counterpart)
-    if cp:
-        for mention in sorted(cp.mentions, key=len, reverse=True):
-            if len(mention) > 2 and text.lower().startswith(mention.lower()):
-                text = "you" + text[len(mention):]
-                break
-        text = re.sub(r"^(in the interim|then|and|but|so|recently|today|yesterday),?\s+", "", text, flags=re.I)
-        for mention in sorted(cp.mentions, key=len, reverse=True):
-            if len(mention) > 3 and mention.lower() not in ("him", "her", "his", "hers"):
-                text = re.sub(rf"^{re.escape(mention)}\b", "you", text, flags=re.I)
-    text = re.sub(r"^(he|she)\b", "you", text, flags=re.I)
+    names = [m for m in (cp.mentions if cp else []) if len(m) > 3 and m.lower() not in _OBJECT_PRONOUNS]
+    alternatives = [re.escape(m) for m in sorted(names, key=len, reverse=True)] + ["he", "she"]
+    m = re.search(rf"\b({'|'.join(alternatives)})\b", text, flags=re.I)
+    if m:
+        text = "you" + text[m.end():]
+        text = _DESCRIPTOR.sub("you ", text, count=1)  # "you from another team sent…"
+    if not m or _RELATIVE_AFTER.match(text):  # "you that I've worked with has…" cannot be turned
+        text = load("scripts")["act_phrases"].get(act, "that happened")
     if len(text) > 140:
         text = text[:140].rsplit(" ", 1)[0] + "…"
     return text[0].lower() + text[1:] if text else "that happened"
@@ -59,8 +67,9 @@ def render_scripts(s: Situation) -> list[Script]:
     values = {
         "counterpart": cp.label if cp else "the other person",
         "them": names[0] if names else "[their name]",
-        "event": _as_you(inc.summary, s) if inc else "that happened",
-        "channel": _CHANNEL_PHRASE.get(inc.channel, "") if inc else "",
+        "event": _as_you(inc.summary, inc.act, s) if inc else "that happened",
+        # Only name the channel when the incident's own words do not already say it.
+        "channel": _CHANNEL_PHRASE.get(inc.channel, "") if inc and inc.channel not in inc.summary.lower() else "",
         "channel_tail": _CHANNEL_PHRASE.get(inc.channel, "") if inc else "",
         "audience": audience,
         "manager": "your manager",

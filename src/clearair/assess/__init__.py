@@ -81,9 +81,13 @@ def assess(s: Situation) -> list[Signal]:
         add("repair_offered", strength, "you have already received an apology", _ev(apologies))
     if "public_apology" in responses:
         add("public_repair", 1.0, "the apology was made in front of others", responses["public_apology"].evidence)
+    attacks = [i for i in s.incidents if i.actor == s.counterpart and i.act in _ATTACKS]
+    attacked = bool(attacks)
+    if attacked:
+        add("counterpart_attacked", 1.0, f"{cp.label} acted against you or your side",
+            [e for i in attacks for e in i.evidence[:1]])
     if "narrator_fault" in themes:
         # When the other side attacked, the writer's own slip matters less to the advice.
-        attacked = any(i.actor == s.counterpart and i.act in _ATTACKS for i in s.incidents)
         add("narrator_at_fault", 0.4 if attacked else 1.0, "you (or your side) caused part of the problem",
             themes["narrator_fault"].evidence)
     if "apology" in attempts:
