@@ -55,7 +55,7 @@ def find_mentions(text: str, is_manager: bool) -> list[Mention]:
         if role == "by_manager_status":
             role = entry["if_manager"] if is_manager else entry["otherwise"]
         key = role if role != "other" else entry["key"]
-        if entry["key"] in ("team_member", "a_manager"):
+        if entry["key"] in ("team_member", "a_manager", "an_employee"):
             key = role
         for m in rx.finditer(text):
             found.append(Mention(m.start(), m.end(), key, role, m.group(0)))
