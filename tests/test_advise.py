@@ -85,3 +85,11 @@ def test_opener_addresses_the_other_person_in_the_second_person(seed_reports):
     assert r.situation.party(r.situation.counterpart).role == "peer"
     opener = next(s.text for s in r.scripts if s.kind == "opener")
     assert '"When you ' in opener and "you from" not in opener
+
+
+def test_perspectives_disagree_where_commenters_do(seed_reports):
+    persp = seed_reports["skip-level-forwards-complaint"].perspectives
+    tops = {p.name: p.top_action for p in persp}
+    assert tops["pragmatist"] == "LET_GO"
+    assert tops["advocate"] == "CLARIFY_RECORD"  # the commenters who wanted the record corrected
+    assert any(p.disagrees_with_main and "differs" in p.view for p in persp)

@@ -209,19 +209,37 @@ def _triggers(sig: dict[str, Signal]) -> list[Trigger]:
     return out
 
 
+_PLAUSIBLE = 5  # a persona chooses among the main ranking's top actions with a positive score
+_RANK_STEP = 0.5  # value of one rank place against one unit of persona bias (counted twice)
+
+
 def _perspectives(ranked: list[Scored], sig: dict[str, Signal]) -> list[Perspective]:
+    """Each persona re-ranks the plausible actions by its own leanings.
+
+    Plausible: the top five of the main ranking with a positive score (the
+    top one always). A persona values rank places and its bias, so it can
+    prefer a close second that fits its stance, but never an action the
+    situation gives no case for.
+    """
     playbook = load("playbook")["actions"]
     main_top = ranked[0].action if ranked else None
+    plausible = [s for i, s in enumerate(ranked[:_PLAUSIBLE]) if i == 0 or s.score > 0]
     out = []
     for p in load("personas")["personas"]:
-        biased = sorted(ranked, key=lambda s: -(s.score + p["bias"].get(s.action, 0.0)))
+        def value(item: tuple[int, Scored]) -> float:
+            rank, scored = item
+            return (_PLAUSIBLE - rank) * _RANK_STEP + 2 * p["bias"].get(scored.action, 0.0)
+
+        chosen = [s for _, s in sorted(enumerate(plausible), key=lambda it: (-value(it), it[0]))]
+        biased = chosen + [s for s in ranked if s not in chosen]
         top = biased[0]
         reason = next((r.text for r in top.reasons if r.effect == "raises"), None)
         view = f"{p['stance']} So: {playbook[top.action]['title'].lower()}"
         view += f", because {reason}." if reason else "."
-        second = biased[1] if len(biased) > 1 else None
-        if second is not None:
-            view += f" Then, if needed: {playbook[second.action]['title'].lower()}."
+        if top.action != main_top and main_top is not None:
+            view += f" This differs from the overall first choice ({playbook[main_top]['title'].lower()})."
+        elif len(biased) > 1:
+            view += f" Then, if needed: {playbook[biased[1].action]['title'].lower()}."
         out.append(Perspective(name=p["name"], title=p["title"], top_action=top.action,
                                ranking=[s.action for s in biased[:5]], view=view,
                                disagrees_with_main=top.action != main_top))
