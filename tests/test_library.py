@@ -4,6 +4,7 @@ and the calibrated weights that were fitted on it."""
 import json
 from collections import Counter
 from importlib import resources
+from pathlib import Path
 
 from clearair.evaluate import Case
 from clearair.knowledge import load
@@ -57,3 +58,13 @@ def test_calibrated_weights_fit_the_playbook_and_keep_rule_directions():
         assert len(fitted[action]["rules"]) == len(spec["rules"])
         for rule, w in zip(spec["rules"], fitted[action]["rules"]):
             assert w == 0 or (w > 0) == (rule["weight"] > 0), (action, rule["why"])
+
+
+def test_holdout_set_shares_no_source_with_library_or_dev():
+    """eval/holdout.jsonl measures generalisation: it must stay out of everything tuned on."""
+    holdout_path = Path(__file__).resolve().parents[1] / "eval" / "holdout.jsonl"
+    holdout = [json.loads(line) for line in holdout_path.read_text().splitlines() if line.strip()]
+    assert len(holdout) >= 30
+    dev = [json.loads(line) for line in (SHARED / "eval" / "dev.jsonl").read_text().splitlines() if line.strip()]
+    used = {r["source"] for r in library_rows()} | {d["source"] for d in dev}
+    assert not {h["source"] for h in holdout} & used
