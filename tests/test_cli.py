@@ -105,3 +105,11 @@ def test_calibrate_writes_weights_in_the_playbook_shape(tmp_path):
     assert set(data["actions"]["LET_GO"]) == {"base", "rules"}
     bad = run("calibrate", str(tmp_path / "missing.jsonl"), "--out", str(out))
     assert bad.returncode == 2 and b"no such file" in bad.stderr
+
+
+def test_similar_lists_library_cases_with_reasons():
+    p = run("similar", str(SEEDS / "peer-goes-cold-after-mistake.txt"))
+    assert p.returncode == 0, p.stderr
+    out = p.stdout.decode()
+    assert "People in similar situations were advised" in out
+    assert "similar because" in out

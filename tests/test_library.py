@@ -9,6 +9,7 @@ from pathlib import Path
 from clearair.evaluate import Case
 from clearair.knowledge import load
 from clearair.models import ACTION_CODES, NEVER_RECOMMENDED
+from clearair.similar import ROLE_GROUP
 from conftest import SHARED
 
 FIELDS = {"id", "source", "source_title", "situation", "narrator_is_manager", "counterpart_role", "pattern",
@@ -68,3 +69,12 @@ def test_holdout_set_shares_no_source_with_library_or_dev():
     dev = [json.loads(line) for line in (SHARED / "eval" / "dev.jsonl").read_text().splitlines() if line.strip()]
     used = {r["source"] for r in library_rows()} | {d["source"] for d in dev}
     assert not {h["source"] for h in holdout} & used
+
+
+def test_similar_cases_for_each_seed_share_structure(seed_reports):
+    for name, report in seed_reports.items():
+        cases = report.similar_cases
+        assert len(cases) == 5, name
+        assert all(c.why for c in cases)
+        group = ROLE_GROUP[report.situation.party(report.situation.counterpart).role]
+        assert sum(ROLE_GROUP[c.counterpart_role] == group for c in cases) >= 3, name

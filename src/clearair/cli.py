@@ -103,6 +103,20 @@ def evaluate(
 
 
 @app.command()
+def similar(source: Optional[str] = typer.Argument(None, metavar="[FILE|-]")) -> None:
+    """The five library cases closest to this situation, and what their experts advised."""
+    try:
+        from clearair.pipeline import analyze as run
+
+        report = run(_read(source))
+    except InputError as err:
+        _fail(str(err))
+    from clearair.render.terminal import show_similar
+
+    show_similar(report, limit=5)
+
+
+@app.command()
 def calibrate(
     paths: list[str] = typer.Argument(..., metavar="LIBRARY.jsonl..."),
     out: str = typer.Option(..., "--out", help="Where to write the fitted weights (YAML)."),

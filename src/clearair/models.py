@@ -182,6 +182,21 @@ class Script(Model):
     text: str
 
 
+class SimilarCase(Model):
+    """A library case close to this one, and what its expert advised."""
+
+    id: str
+    title: str
+    source: str
+    counterpart_role: str
+    pattern: bool
+    expert_primary: str
+    expert_also: list[str]
+    expert_summary: str
+    score: float
+    why: list[str]
+
+
 class Report(Model):
     situation: Situation
     thread: Thread = Field(default_factory=Thread)
@@ -193,6 +208,7 @@ class Report(Model):
     revisit_if: list[Trigger] = Field(default_factory=list)
     perspectives: list[Perspective] = Field(default_factory=list)
     scripts: list[Script] = Field(default_factory=list)
+    similar_cases: list[SimilarCase] = Field(default_factory=list)
 
     def top_actions(self, n: int = 3) -> list[str]:
         return [r.action for r in self.recommendations[:n]]

@@ -10,6 +10,7 @@ from clearair.assess import assess
 from clearair.extract import extract
 from clearair.intake import build_document
 from clearair.models import Report, Situation, Signal
+from clearair.similar import find_similar
 from clearair.knowledge import load
 
 
@@ -36,6 +37,7 @@ def _report(document, reading) -> Report:
     signals = assess(situation)
     report = Report(situation=situation, thread=document.thread(), signals=signals)
     attach(report, advise(situation, signals))
+    report.similar_cases = find_similar(document.analysis_text(), situation)
     report.summary = summarize(situation, signals, report)
     return report
 

@@ -51,6 +51,8 @@ def show_report(report: Report, top: int = 5) -> None:
         for p in report.perspectives:
             mark = " [yellow](disagrees)[/]" if p.disagrees_with_main else ""
             c.print(f"  [bold]{p.title}[/]{mark}: {p.view}")
+    if report.similar_cases:
+        show_similar(report, limit=3, console=c)
     top_script = next((r.script for r in report.recommendations[:3] if r.script), None)
     if top_script:
         c.print(Panel(escape(top_script), title="Words to use", border_style="green"))
@@ -80,6 +82,15 @@ def show_report(report: Report, top: int = 5) -> None:
     if report.thread.replies or report.thread.updates:
         c.print(f"[dim]Thread: {len(report.thread.replies)} replies and {len(report.thread.updates)} "
                 "update(s) from the writer were separated from the letter (see `clearair thread`).[/]")
+
+
+def show_similar(report: Report, limit: int = 5, console: Console | None = None) -> None:
+    c = console or _console()
+    c.print("[bold]People in similar situations were advised[/]")
+    for case in report.similar_cases[:limit]:
+        c.print(f"  [bold]{escape(case.expert_primary)}[/] — {escape(case.expert_summary)}")
+        c.print(f"    [dim]{escape(case.title)} ({escape(case.source)}); similar because: "
+                f"{escape('; '.join(case.why) or 'similar wording')}[/]")
 
 
 def show_explanation(report: Report, action: str) -> None:
