@@ -113,3 +113,11 @@ def test_similar_lists_library_cases_with_reasons():
     out = p.stdout.decode()
     assert "People in similar situations were advised" in out
     assert "similar because" in out
+
+
+def test_anonymize_command(tmp_path):
+    p = run("anonymize", "--json", str(SEEDS / "peer-goes-cold-after-mistake.txt"))
+    assert p.returncode == 0, p.stderr
+    data = json.loads(p.stdout)
+    assert "Jason" not in data["text"] and data["replacements"]
+    assert run("anonymize", "-", stdin=b"").returncode == 2

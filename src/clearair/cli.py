@@ -103,6 +103,26 @@ def evaluate(
 
 
 @app.command()
+def anonymize(
+    source: Optional[str] = typer.Argument(None, metavar="[FILE|-]"),
+    json_out: bool = typer.Option(False, "--json", help="Print text and replacements as JSON."),
+) -> None:
+    """Replace names, companies, places and contact details with placeholders before sharing."""
+    try:
+        from clearair.privacy import anonymize as run
+
+        result = run(_read(source))
+    except InputError as err:
+        _fail(str(err))
+    if json_out:
+        typer.echo(result.model_dump_json(indent=2))
+        return
+    from clearair.render.terminal import show_anonymized
+
+    show_anonymized(result)
+
+
+@app.command()
 def similar(source: Optional[str] = typer.Argument(None, metavar="[FILE|-]")) -> None:
     """The five library cases closest to this situation, and what their experts advised."""
     try:

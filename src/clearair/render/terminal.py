@@ -93,6 +93,19 @@ def show_similar(report: Report, limit: int = 5, console: Console | None = None)
                 f"{escape('; '.join(case.why) or 'similar wording')}[/]")
 
 
+def show_anonymized(result) -> None:
+    c = _console()
+    c.print(escape(result.text), soft_wrap=True)
+    t = Table(title="Replaced")
+    t.add_column("original")
+    t.add_column("now")
+    t.add_column("kind")
+    t.add_column("times", justify="right")
+    for r in result.replacements:
+        t.add_row(escape(r.original), escape(r.placeholder), r.kind, str(r.count))
+    Console(stderr=True, highlight=False).print(t)
+
+
 def show_explanation(report: Report, action: str) -> None:
     c = _console()
     rank = next((i for i, r in enumerate(report.recommendations) if r.action == action), None)
