@@ -121,3 +121,35 @@ def test_anonymize_command(tmp_path):
     data = json.loads(p.stdout)
     assert "Jason" not in data["text"] and data["replacements"]
     assert run("anonymize", "-", stdin=b"").returncode == 2
+
+
+def test_export_markdown_html_and_pdf(tmp_path):
+    import pypdf
+
+    seed = str(SEEDS / "skip-level-forwards-complaint.txt")
+    md = run("export", seed, "--format", "md")
+    assert md.returncode == 0, md.stderr
+    assert b"## What you should do" in md.stdout and b"## Your situation, as you wrote it" in md.stdout
+    assert b"Count to 10" not in md.stdout  # replies are not the writer's words
+    html = run("export", seed, "--format", "html", "--out", str(tmp_path / "r.html"))
+    assert html.returncode == 0, html.stderr
+    page = (tmp_path / "r.html").read_text()
+    assert page.count("<svg") == 2 and "Stakeholder map" in page
+    pdf_path = tmp_path / "r.pdf"
+    pdf = run("export", seed, "--format", "pdf", "--out", str(pdf_path))
+    assert pdf.returncode == 0, pdf.stderr
+    reader = pypdf.PdfReader(str(pdf_path))
+    assert 3 <= len(reader.pages) <= 15
+    assert "What you should do" in reader.pages[0].extract_text()
+    assert run("export", seed, "--format", "docx").returncode == 2
+    assert run("export", seed, "--format", "pdf").returncode == 2  # a PDF needs --out
+
+
+def test_export_escapes_user_text_and_can_anonymize(tmp_path):
+    letter = tmp_path / "xss.txt"
+    letter.write_text("My coworker Dana Whitfield keeps mocking me in team meetings <script>alert('x')</script> "
+                      "and I want it to stop before I lose my temper with her in front of everyone again.")
+    out = run("export", str(letter), "--format", "html", "--anonymize")
+    assert out.returncode == 0, out.stderr
+    assert b"<script>alert" not in out.stdout and b"&lt;script&gt;" in out.stdout
+    assert b"Dana" not in out.stdout and b"Whitfield" not in out.stdout

@@ -123,6 +123,51 @@ def anonymize(
 
 
 @app.command()
+def export(
+    source: Optional[str] = typer.Argument(None, metavar="[FILE|-]"),
+    fmt: str = typer.Option("md", "--format", "-f", help="md, html or pdf."),
+    out: Optional[str] = typer.Option(None, "--out", "-o", help="Write here (default: stdout for md/html)."),
+    anonymized: bool = typer.Option(False, "--anonymize", help="Replace names, companies and places first."),
+) -> None:
+    """Export the analysis as Markdown, HTML or PDF, to keep, print or attach."""
+    from clearair.render.export import FORMATS
+
+    if fmt not in FORMATS:
+        _fail(f"unknown format {fmt!r}; one of: {', '.join(FORMATS)}")
+    if fmt == "pdf" and not out:
+        _fail("a PDF needs --out FILE")
+    try:
+        text = _read(source)
+        if anonymized:
+            from clearair.privacy import anonymize as scrub
+
+            text = scrub(text).text
+        from clearair.pipeline import analyze as run
+
+        report = run(text)
+    except InputError as err:
+        _fail(str(err))
+    from clearair.render import export as ex
+
+    if fmt == "pdf":
+        try:
+            data = ex.to_pdf(report, text)
+        except (ImportError, OSError) as err:
+            _fail(f"PDF export is unavailable here ({type(err).__name__}): install the 'pdf' extra and Pango")
+    else:
+        data = (ex.to_markdown if fmt == "md" else ex.to_html)(report, text).encode("utf-8")
+    if out:
+        try:
+            with open(out, "wb") as fh:
+                fh.write(data)
+        except OSError as err:
+            _fail(f"cannot write {out}: {err.strerror}")
+        typer.echo(f"wrote {out}", err=True)
+    else:
+        sys.stdout.buffer.write(data)
+
+
+@app.command()
 def similar(source: Optional[str] = typer.Argument(None, metavar="[FILE|-]")) -> None:
     """The five library cases closest to this situation, and what their experts advised."""
     try:

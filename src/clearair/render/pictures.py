@@ -1,0 +1,79 @@
+"""Two pictures as inline SVG (no plotting library, no network):
+
+- a stakeholder map: the writer in the middle, each party around them,
+  coloured by where they stand (above, level, below, outside) with the line
+  to the other side of the conflict drawn thick and red;
+- a timeline: incidents in the order the writer tells them, then the
+  writer's updates, each labelled with its act and audience.
+"""
+
+from __future__ import annotations
+
+import math
+from html import escape
+
+from clearair.models import Report
+
+_GROUP_COLOUR = {"manager": "#4c78a8", "skip_level": "#4c78a8", "peer": "#59a14f", "other": "#9c755f",
+                 "peers_manager": "#76b7b2", "direct_report": "#f28e2b", "customer": "#b07aa1", "hr": "#bab0ac"}
+_SHORT_ROLE = {"manager": "boss", "skip_level": "2 up", "peer": "peer", "other": "other", "peers_manager": "their mgr",
+               "direct_report": "report", "customer": "client", "hr": "HR"}
+_ACT_PHRASE = {"undermine": "undermined", "humiliate": "singled out or mocked", "forward": "forwarded it on",
+               "criticise": "criticised", "aggress": "was aggressive", "exclude": "pulled away", "steal_credit": "took credit",
+               "gossip": "talked behind backs", "harass": "harassed", "overload": "demanded off-hours work",
+               "fail_deliver": "let work slip", "break_confidence": "broke a confidence", "lie": "misrepresented things",
+               "complain_external": "complained"}
+
+
+def stakeholder_map(report: Report, size: int = 420) -> str:
+    s = report.situation
+    cx = cy = size / 2
+    radius = size * 0.36
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{size}" height="{size}" '
+             f'viewBox="0 0 {size} {size}" role="img" aria-label="Stakeholder map">',
+             '<style>text{font-family:sans-serif;font-size:12px}</style>']
+    n = max(len(s.parties), 1)
+    nodes = []
+    for i, party in enumerate(s.parties):
+        angle = -math.pi / 2 + 2 * math.pi * i / n
+        x, y = cx + radius * math.cos(angle), cy + radius * math.sin(angle)
+        tense = party.id == s.counterpart
+        parts.append(f'<line x1="{cx:.0f}" y1="{cy:.0f}" x2="{x:.0f}" y2="{y:.0f}" '
+                     f'stroke="{"#d62728" if tense else "#999"}" stroke-width="{4 if tense else 1.5}"/>')
+        nodes.append((x, y, party))
+    parts.append(f'<circle cx="{cx:.0f}" cy="{cy:.0f}" r="30" fill="#333"/>'
+                 f'<text x="{cx:.0f}" y="{cy + 4:.0f}" fill="#fff" text-anchor="middle">you</text>')
+    for x, y, party in nodes:
+        colour = _GROUP_COLOUR.get(party.role, "#bab0ac")
+        parts.append(f'<circle cx="{x:.0f}" cy="{y:.0f}" r="26" fill="{colour}"/>')
+        parts.append(f'<text x="{x:.0f}" y="{y + 42:.0f}" text-anchor="middle">{escape(party.label)}</text>')
+        parts.append(f'<text x="{x:.0f}" y="{y + 4:.0f}" fill="#fff" text-anchor="middle" font-size="10">'
+                     f'{escape(_SHORT_ROLE.get(party.role, party.role))}</text>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def timeline(report: Report, width: int = 640) -> str:
+    s = report.situation
+    labels = {p.id: p.label for p in s.parties} | {"narrator": "you", "unknown": "someone"}
+    events = [(f"{labels.get(i.actor, i.actor)} {_ACT_PHRASE.get(i.act, i.act.replace('_', ' '))}",
+               i.audience.kind if i.audience.kind != "unknown" else "", i.when or "") for i in s.incidents]
+    events += [("your update", "", "") for _ in report.thread.updates]
+    if not events:
+        events = [("no incident identified", "", "")]
+    step = 48
+    height = 60 + step * len(events)
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+             f'viewBox="0 0 {width} {height}" role="img" aria-label="Timeline">',
+             '<style>text{font-family:sans-serif;font-size:12px}</style>',
+             f'<line x1="60" y1="30" x2="60" y2="{height - 30}" stroke="#666" stroke-width="2"/>']
+    for n, (label, audience, when) in enumerate(events):
+        y = 50 + step * n
+        update = label == "your update"
+        parts.append(f'<circle cx="60" cy="{y}" r="9" fill="{"#2ca02c" if update else "#d62728"}"/>')
+        parts.append(f'<text x="80" y="{y + 4}">{n + 1}. {escape(label)}</text>')
+        detail = " · ".join(x for x in (when, f"seen by: {audience.replace('_', ' ')}" if audience else "") if x)
+        if detail:
+            parts.append(f'<text x="80" y="{y + 18}" fill="#666">{escape(detail)}</text>')
+    parts.append("</svg>")
+    return "".join(parts)
