@@ -13,7 +13,6 @@ Usage: python benchmarks/run_all.py [--out RESULTS.md] [--repeats N]
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import platform
 import resource
@@ -21,18 +20,15 @@ import statistics
 import subprocess
 import sys
 import time
-from importlib import resources
 from pathlib import Path
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 
 def library_texts() -> list[str]:
-    folder = resources.files("clearair").joinpath("data/library")
-    out = []
-    for f in sorted(p for p in folder.iterdir() if p.name.endswith(".jsonl")):
-        out += [json.loads(line)["situation"] for line in f.read_text(encoding="utf-8").splitlines() if line.strip()]
-    return out
+    from clearair.similar import library
+
+    return [row["situation"] for row in library()]
 
 
 def letter_of(words: int, texts: list[str]) -> str:

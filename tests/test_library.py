@@ -3,13 +3,12 @@ and the calibrated weights that were fitted on it."""
 
 import json
 from collections import Counter
-from importlib import resources
 from pathlib import Path
 
 from clearair.evaluate import Case
 from clearair.knowledge import load
 from clearair.models import ACTION_CODES, NEVER_RECOMMENDED
-from clearair.similar import ROLE_GROUP
+from clearair.similar import ROLE_GROUP, library
 from conftest import SHARED
 
 FIELDS = {"id", "source", "source_title", "situation", "narrator_is_manager", "counterpart_role", "pattern",
@@ -18,11 +17,7 @@ ROLES = {"manager", "skip_level", "peer", "direct_report", "customer", "other"}
 
 
 def library_rows():
-    folder = resources.files("clearair").joinpath("data/library")
-    rows = []
-    for f in sorted(p for p in folder.iterdir() if p.name.endswith(".jsonl")):
-        rows += [json.loads(line) for line in f.read_text(encoding="utf-8").splitlines() if line.strip()]
-    return rows
+    return library()
 
 
 def test_library_rows_follow_the_schema():

@@ -37,6 +37,16 @@ def _read(source: Optional[str], example: Optional[str] = None) -> str:
     return read_source(source)
 
 
+def _analyze(source: Optional[str], example: Optional[str] = None):
+    """Read and analyse, turning bad input into one line and exit code 2."""
+    try:
+        from clearair.pipeline import analyze as run
+
+        return run(_read(source, example))
+    except InputError as err:
+        _fail(str(err))
+
+
 @app.command()
 def analyze(
     source: Optional[str] = typer.Argument(None, metavar="[FILE|-]", help="Text file, or - for stdin."),
@@ -44,12 +54,7 @@ def analyze(
     example: Optional[str] = typer.Option(None, "--example", help=f"Analyse a bundled example: {', '.join(EXAMPLES)}."),
 ) -> None:
     """Read a situation (or a pasted thread) and print the reading and the advice."""
-    try:
-        from clearair.pipeline import analyze as run
-
-        report = run(_read(source, example))
-    except InputError as err:
-        _fail(str(err))
+    report = _analyze(source, example)
     if json_out:
         typer.echo(report.model_dump_json(indent=2))
     else:
@@ -69,12 +74,7 @@ def explain(
     code = action.upper()
     if code not in ACTION_CODES:
         _fail(f"unknown action {action!r}; one of: {', '.join(ACTION_CODES)}")
-    try:
-        from clearair.pipeline import analyze as run
-
-        report = run(_read(source))
-    except InputError as err:
-        _fail(str(err))
+    report = _analyze(source)
     from clearair.render.terminal import show_explanation
 
     show_explanation(report, code)
@@ -170,12 +170,7 @@ def export(
 @app.command()
 def similar(source: Optional[str] = typer.Argument(None, metavar="[FILE|-]")) -> None:
     """The five library cases closest to this situation, and what their experts advised."""
-    try:
-        from clearair.pipeline import analyze as run
-
-        report = run(_read(source))
-    except InputError as err:
-        _fail(str(err))
+    report = _analyze(source)
     from clearair.render.terminal import show_similar
 
     show_similar(report, limit=5)
@@ -207,9 +202,12 @@ def calibrate(
     weights = cal.fit(layout, [d[:4] for d in data], l2=l2)
     meta = {"cases": len(data), "l2": l2, "cross_validated": figures,
             "trained_on": [p.rsplit("/", 1)[-1] for p in paths], "date": datetime.date.today().isoformat()}
-    with open(out, "w", encoding="utf-8") as fh:
-        fh.write("# Playbook weights fitted by `clearair calibrate`; the rules themselves live in playbook.yaml.\n")
-        yaml.safe_dump(cal.to_yaml_data(layout, weights, meta), fh, sort_keys=False, width=120)
+    try:
+        with open(out, "w", encoding="utf-8") as fh:
+            fh.write("# Playbook weights fitted by `clearair calibrate`; the rules themselves live in playbook.yaml.\n")
+            yaml.safe_dump(cal.to_yaml_data(layout, weights, meta), fh, sort_keys=False, width=120)
+    except OSError as err:
+        _fail(f"cannot write {out}: {err.strerror}")
     typer.echo(f"fitted on {len(data)} cases; 5-fold held-out: {figures}; wrote {out}")
 
 
