@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from clearair.advise import advise, attach
 from clearair.assess import assess
-from clearair.extract import extract
+from clearair.extract import extract, read
 from clearair.intake import build_document
 from clearair.models import Report, Situation, Signal
 from clearair.similar import find_similar
@@ -33,11 +33,12 @@ def analyze_many(texts: list[str], n_process: int = 1, batch_size: int = 16) -> 
 
 
 def _report(document, reading) -> Report:
+    reading = reading or read(document)
     situation = extract(document, reading)
     signals = assess(situation)
     report = Report(situation=situation, thread=document.thread(), signals=signals)
     attach(report, advise(situation, signals))
-    report.similar_cases = find_similar(document.analysis_text(), situation)
+    report.similar_cases = find_similar(reading.text, situation)  # the writer's words, replies masked
     report.summary = summarize(situation, signals, report)
     return report
 
