@@ -153,3 +153,33 @@ def test_export_escapes_user_text_and_can_anonymize(tmp_path):
     assert out.returncode == 0, out.stderr
     assert b"<script>alert" not in out.stdout and b"&lt;script&gt;" in out.stdout
     assert b"Dana" not in out.stdout and b"Whitfield" not in out.stdout
+
+
+def test_case_commands_end_to_end(tmp_path, monkeypatch):
+    import os
+
+    env = dict(os.environ, XDG_DATA_HOME=str(tmp_path), CLEARAIR_DATABASE_URL="")
+    env.pop("CLEARAIR_DATABASE_URL")
+
+    def case(*args, stdin=None):
+        return subprocess.run([sys.executable, "-m", "clearair", "case", *args], input=stdin,
+                              capture_output=True, timeout=120, env=env)
+
+    new = case("new", str(SEEDS / "peer-goes-cold-after-mistake.txt"))
+    assert new.returncode == 0, new.stderr
+    assert new.stdout.startswith(b"case 1 created")
+    upd = case("update", "1", "--text", "He thanked me for the alerts today and asked to pair on the audit.",
+               "--on", "2026-11-20")
+    assert upd.returncode == 0, upd.stderr
+    log = case("log", "1", "--who", "my peer", "--what", "left me off an invite", "--on", "2026-11-21")
+    assert log.returncode == 0, log.stderr
+    show = case("show", "1")
+    assert show.returncode == 0 and b"Journal" in show.stdout and b"update (2026-11-20)" in show.stdout
+    exported = case("export", "1", "--format", "md")
+    assert exported.returncode == 0 and b"## What you should do" in exported.stdout
+    assert (tmp_path / "clearair" / "cases.db").exists()
+    bad = [case("show", "99"), case("update", "1", "--text", "x", "--on", "yesterday"), case("new", "-", stdin=b"")]
+    for p in bad:
+        assert p.returncode == 2 and p.stderr.decode().startswith("clearair:"), p.stderr
+    assert case("delete", "1", "--yes").returncode == 0
+    assert b"No case files yet" in case("list").stdout

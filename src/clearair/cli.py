@@ -130,12 +130,7 @@ def export(
     anonymized: bool = typer.Option(False, "--anonymize", help="Replace names, companies and places first."),
 ) -> None:
     """Export the analysis as Markdown, HTML or PDF, to keep, print or attach."""
-    from clearair.render.export import FORMATS
-
-    if fmt not in FORMATS:
-        _fail(f"unknown format {fmt!r}; one of: {', '.join(FORMATS)}")
-    if fmt == "pdf" and not out:
-        _fail("a PDF needs --out FILE")
+    _check_export(fmt, out)
     try:
         text = _read(source)
         if anonymized:
@@ -147,15 +142,29 @@ def export(
         report = run(text)
     except InputError as err:
         _fail(str(err))
+    _write_export(report, text, fmt, out)
+
+
+def _check_export(fmt: str, out: Optional[str]) -> None:
+    """Refuse a bad format or a PDF to stdout before doing any work."""
+    from clearair.render.export import FORMATS
+
+    if fmt not in FORMATS:
+        _fail(f"unknown format {fmt!r}; one of: {', '.join(FORMATS)}")
+    if fmt == "pdf" and not out:
+        _fail("a PDF needs --out FILE")
+
+
+def _write_export(report, text: str, fmt: str, out: Optional[str], title: str = "your situation") -> None:
     from clearair.render import export as ex
 
     if fmt == "pdf":
         try:
-            data = ex.to_pdf(report, text)
+            data = ex.to_pdf(report, text, title)
         except (ImportError, OSError) as err:
             _fail(f"PDF export is unavailable here ({type(err).__name__}): install the 'pdf' extra and Pango")
     else:
-        data = (ex.to_markdown if fmt == "md" else ex.to_html)(report, text).encode("utf-8")
+        data = (ex.to_markdown if fmt == "md" else ex.to_html)(report, text, title).encode("utf-8")
     if out:
         try:
             with open(out, "wb") as fh:
@@ -223,6 +232,127 @@ def thread(source: Optional[str] = typer.Argument(None, metavar="[FILE|-]")) -> 
     from clearair.render.terminal import show_thread
 
     show_thread(result)
+
+
+case_app = typer.Typer(no_args_is_help=True, help="Case files: keep a situation and add what happens next.")
+app.add_typer(case_app, name="case")
+
+
+def _store():
+    from clearair.store import CaseStore
+
+    try:
+        return CaseStore()
+    except Exception as err:  # noqa: BLE001 - any database failure becomes one line
+        _fail(f"cannot open the case store: {type(err).__name__}: {str(err).splitlines()[0]}")
+
+
+def _date(value: Optional[str]):
+    import datetime as dt
+
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        _fail(f"not a date (use YYYY-MM-DD): {value!r}")
+
+
+def _show_movement(moves) -> None:
+    from clearair.render.terminal import show_movement
+
+    show_movement(moves)
+
+
+@case_app.command("new")
+def case_new(source: Optional[str] = typer.Argument(None, metavar="[FILE|-]"),
+             title: Optional[str] = typer.Option(None, "--title")) -> None:
+    """Start a case file from a situation."""
+    store = _store()
+    try:
+        case_id = store.create(_read(source), title=title)
+    except InputError as err:
+        _fail(str(err))
+    report = store.latest_report(case_id)
+    typer.echo(f"case {case_id} created; first advice: {', '.join(report.top_actions(3))}")
+
+
+@case_app.command("list")
+def case_list() -> None:
+    """All your case files."""
+    from clearair.render.terminal import show_case_list
+
+    show_case_list(_store().list())
+
+
+@case_app.command("show")
+def case_show(case_id: int) -> None:
+    """The case's latest reading and advice, its history and journal."""
+    store = _store()
+    try:
+        case = store.get(case_id)
+        report = store.latest_report(case_id)
+    except InputError as err:
+        _fail(str(err))
+    from clearair.render.terminal import show_case
+
+    show_case(case, report)
+
+
+@case_app.command("update")
+def case_update(case_id: int, source: Optional[str] = typer.Argument(None, metavar="[FILE|-]"),
+                text: Optional[str] = typer.Option(None, "--text", help="The update itself, instead of a file."),
+                on: Optional[str] = typer.Option(None, "--on", help="When it happened (YYYY-MM-DD).")) -> None:
+    """Add what happened next; the advice is re-evaluated."""
+    store = _store()
+    try:
+        body = text if text is not None else _read(source)
+        moves = store.update(case_id, body, _date(on))
+    except InputError as err:
+        _fail(str(err))
+    _show_movement(moves)
+
+
+@case_app.command("log")
+def case_log(case_id: int, who: str = typer.Option(..., "--who"), what: str = typer.Option(..., "--what"),
+             on: Optional[str] = typer.Option(None, "--on", help="YYYY-MM-DD; today if left out."),
+             channel: Optional[str] = typer.Option(None, "--channel"),
+             witnesses: Optional[str] = typer.Option(None, "--witnesses")) -> None:
+    """Log an incident in the case journal (feeds pattern detection)."""
+    store = _store()
+    try:
+        moves = store.log(case_id, who, what, _date(on), channel, witnesses)
+    except InputError as err:
+        _fail(str(err))
+    _show_movement(moves)
+
+
+@case_app.command("export")
+def case_export(case_id: int, fmt: str = typer.Option("md", "--format", "-f"),
+                out: Optional[str] = typer.Option(None, "--out", "-o")) -> None:
+    """Export the case's latest analysis (md, html or pdf)."""
+    from clearair.store.cases import case_text
+
+    _check_export(fmt, out)
+    store = _store()
+    try:
+        case = store.get(case_id)
+        report = store.latest_report(case_id)
+    except InputError as err:
+        _fail(str(err))
+    _write_export(report, case_text(case), fmt, out, title=case.title)
+
+
+@case_app.command("delete")
+def case_delete(case_id: int, yes: bool = typer.Option(False, "--yes", help="Do not ask.")) -> None:
+    """Delete a case file and everything in it."""
+    if not yes and not typer.confirm(f"Delete case {case_id} for good?"):
+        raise typer.Exit(1)
+    try:
+        _store().delete(case_id)
+    except InputError as err:
+        _fail(str(err))
+    typer.echo(f"case {case_id} deleted")
 
 
 def main() -> None:

@@ -32,10 +32,21 @@ def analyze_many(texts: list[str], n_process: int = 1, batch_size: int = 16) -> 
             for d, a, parsed in zip(documents, analysis, docs)]
 
 
-def _report(document, reading) -> Report:
+def analyze_case(text: str, journal_findings: list[str] | tuple[str, ...] = ()) -> Report:
+    """Analyse a whole case file; journal findings ("you logged 3 incidents with
+    X in 5 weeks") make the situation a pattern even if the text does not say so."""
+    return _report(build_document(text), None, journal_findings)
+
+
+def _report(document, reading, journal_findings=()) -> Report:
     reading = reading or read(document)
     situation = extract(document, reading)
+    if journal_findings:
+        situation.pattern.recurring = True
     signals = assess(situation)
+    for signal in signals:
+        if signal.name == "recurring" and journal_findings:
+            signal.detail = "; ".join(journal_findings)
     report = Report(situation=situation, thread=document.thread(), signals=signals)
     attach(report, advise(situation, signals))
     report.similar_cases = find_similar(reading.text, situation)  # the writer's words, replies masked

@@ -177,3 +177,49 @@ def show_thread(result) -> None:
             c.print(f"[yellow]Disagreement on {action}[/]: for — {', '.join(authors)}; against — {', '.join(against)}")
     c.print(f"clearair before the writer's updates: {', '.join(result.report_before_updates[:3])}")
     c.print(f"clearair with the updates applied:   {', '.join(result.report.top_actions(3))}")
+
+
+def show_movement(moves) -> None:
+    c = _console()
+    if not moves:
+        c.print("The advice did not move: the same top five, in the same order.")
+        return
+    c.print("[bold]How the advice moved[/]")
+    for m in moves:
+        before = f"{m.before}." if m.before else "unranked"
+        arrow = "rose" if m.before is None or m.after < m.before else "fell"
+        c.print(f"  {m.action} {arrow} from {before} to {m.after}.")
+        for why in m.why:
+            c.print(f"    [dim]{escape(why)}[/]")
+
+
+def show_case_list(cases) -> None:
+    c = _console()
+    if not cases:
+        c.print("No case files yet: start one with `clearair case new FILE`.")
+        return
+    t = Table(title="Your case files")
+    for col in ("id", "title", "versions", "journal", "advice now", "created"):
+        t.add_column(col)
+    for case in cases:
+        t.add_row(str(case.id), escape(case.title), str(case.versions), str(case.journal), case.top_action or "",
+                  case.created_at.strftime("%Y-%m-%d"))
+    c.print(t)
+
+
+def show_case(case, report: Report) -> None:
+    c = _console()
+    c.print(f"[bold]Case {case.id}: {escape(case.title)}[/]")
+    for v in case.versions:
+        when = v.happened_on.isoformat() if v.happened_on else v.created_at.strftime("%Y-%m-%d")
+        top = ", ".join(v.report.top_actions[:3]) if v.report else ""
+        c.print(f"  {v.seq}. {v.kind} ({when}) → {top}")
+        if v.kind == "update":
+            c.print(f"     [dim]{escape(v.text[:120])}[/]")
+    if case.journal:
+        c.print("[bold]Journal[/]")
+        for e in case.journal:
+            extra = ", ".join(x for x in (e.channel, f"witnesses: {e.witnesses}" if e.witnesses else None) if x)
+            c.print(f"  {e.happened_on.isoformat()} {escape(e.who)}: {escape(e.what)}"
+                    + (f" [dim]({escape(extra)})[/]" if extra else ""))
+    show_report(report)

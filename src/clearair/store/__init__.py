@@ -1,0 +1,5 @@
+"""store: case files kept over time (SQLite by default, PostgreSQL by URL)."""
+
+from clearair.store.cases import CaseNotFound, CaseStore, Movement
+
+__all__ = ["CaseStore", "CaseNotFound", "Movement"]

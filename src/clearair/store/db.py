@@ -1,0 +1,51 @@
+"""Where the case store lives and how to open it.
+
+SQLite in the user's data directory by default (WAL, foreign keys on);
+``CLEARAIR_DATABASE_URL`` points at PostgreSQL (or any SQLAlchemy URL) for the
+multi-user path. The schema is brought up to date with Alembic on open.
+"""
+
+from __future__ import annotations
+
+import os
+from importlib import resources
+from pathlib import Path
+
+from sqlalchemy import create_engine, event
+from sqlalchemy.engine import Engine
+
+
+def default_url() -> str:
+    url = os.environ.get("CLEARAIR_DATABASE_URL")
+    if url:
+        return url
+    base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share") / "clearair"
+    base.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{base / 'cases.db'}"
+
+
+def make_engine(url: str | None = None) -> Engine:
+    url = url or default_url()
+    engine = create_engine(url, future=True)
+    if engine.dialect.name == "sqlite":
+        @event.listens_for(engine, "connect")
+        def _sqlite_pragmas(dbapi_conn, _record):  # noqa: ANN001 - DB-API objects
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.execute("PRAGMA busy_timeout=10000")
+            cur.close()
+    migrate(engine)
+    return engine
+
+
+def migrate(engine: Engine) -> None:
+    """Apply every Alembic migration the database has not seen yet."""
+    from alembic import command
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(resources.files("clearair.store").joinpath("migrations")))
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")

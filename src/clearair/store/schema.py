@@ -1,0 +1,77 @@
+"""Tables of the case store: cases, their versions (original text and updates),
+a journal of incidents the user logs directly, and the report each version
+produced."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import JSON, Date, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Case(Base):
+    __tablename__ = "cases"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    title: Mapped[str] = mapped_column(String(200))
+    owner: Mapped[str | None] = mapped_column(String(120), index=True, default=None)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    versions: Mapped[list[Version]] = relationship(back_populates="case", order_by="Version.seq",
+                                                   cascade="all, delete-orphan", passive_deletes=True)
+    journal: Mapped[list[JournalEntry]] = relationship(back_populates="case", order_by="JournalEntry.happened_on",
+                                                       cascade="all, delete-orphan", passive_deletes=True)
+
+
+class Version(Base):
+    """The original text (seq 1) or an update the user added later."""
+
+    __tablename__ = "versions"
+    __table_args__ = (UniqueConstraint("case_id", "seq"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(16))  # "original" | "update"
+    text: Mapped[str] = mapped_column(Text)
+    happened_on: Mapped[dt.date | None] = mapped_column(Date, default=None)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    case: Mapped[Case] = relationship(back_populates="versions")
+    report: Mapped[ReportRecord | None] = relationship(back_populates="version", cascade="all, delete-orphan",
+                                                       passive_deletes=True, uselist=False)
+
+
+class JournalEntry(Base):
+    __tablename__ = "journal"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    happened_on: Mapped[dt.date] = mapped_column(Date)
+    who: Mapped[str] = mapped_column(String(200))
+    what: Mapped[str] = mapped_column(Text)
+    channel: Mapped[str | None] = mapped_column(String(40), default=None)
+    witnesses: Mapped[str | None] = mapped_column(String(400), default=None)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    case: Mapped[Case] = relationship(back_populates="journal")
+
+
+class ReportRecord(Base):
+    """The analysis a version produced, and how the ranking moved from the previous one."""
+
+    __tablename__ = "reports"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    version_id: Mapped[int] = mapped_column(ForeignKey("versions.id", ondelete="CASCADE"), unique=True)
+    top_actions: Mapped[list] = mapped_column(JSON)
+    movement: Mapped[list] = mapped_column(JSON)
+    report_json: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    version: Mapped[Version] = relationship(back_populates="report")

@@ -1,0 +1,109 @@
+"""The case store: versions, re-evaluation, the journal, transactions, deletion."""
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import text
+
+from clearair.errors import InputError
+from clearair.store import CaseNotFound, CaseStore
+from clearair.store.cases import journal_pattern
+from clearair.store.schema import JournalEntry
+from conftest import seed_text
+
+
+@pytest.fixture()
+def store(tmp_path):
+    return CaseStore(f"sqlite:///{tmp_path / 'cases.db'}")
+
+
+def skip_level_letter() -> str:
+    text = seed_text("skip-level-forwards-complaint")
+    return text[: text.index('"Proper justice"')]  # the letter as first pasted, before any reply
+
+
+def test_public_apology_update_moves_the_advice_and_says_why(store):
+    case_id = store.create(skip_level_letter())
+    first = store.latest_report(case_id).top_actions(5)
+    moves = store.update(case_id, "The director apologised publicly at the weekly meeting and said I had done "
+                                  "nothing wrong.", dt.date(2026, 11, 20))
+    after = store.latest_report(case_id)
+    assert after.top_actions(1) == ["LET_GO"]
+    if first[0] != "LET_GO":
+        let_go = next(m for m in moves if m.action == "LET_GO")
+        assert let_go.after == 1 and let_go.before == first.index("LET_GO") + 1
+    case = store.get(case_id)
+    assert [v.kind for v in case.versions] == ["original", "update"]
+    assert all(v.report is not None for v in case.versions)
+    assert any("apolog" in r.text for rec in after.recommendations[:1] for r in rec.reasons)
+
+
+def test_journal_entries_make_a_pattern(store):
+    case_id = store.create("My coworker Sam made a sarcastic remark about my slides in the team meeting "
+                           "yesterday and everyone laughed. I don't know whether to say anything.")
+    assert not store.latest_report(case_id).situation.pattern.recurring
+    store.log(case_id, "Sam", "mocked my idea in standup", dt.date(2026, 11, 10), "meeting", "the team")
+    store.log(case_id, "sam", "rolled his eyes while I presented", dt.date(2026, 11, 24), "meeting")
+    report = store.latest_report(case_id)
+    assert report.situation.pattern.recurring
+    recurring = next(s for s in report.signals if s.name == "recurring")
+    assert "2 incidents with sam" in recurring.detail
+
+
+def test_journal_pattern_window():
+    near = [JournalEntry(who="X", what="a", happened_on=dt.date(2026, 1, 1)),
+            JournalEntry(who="x ", what="b", happened_on=dt.date(2026, 1, 20))]
+    far = [JournalEntry(who="Y", what="a", happened_on=dt.date(2026, 1, 1)),
+           JournalEntry(who="Y", what="b", happened_on=dt.date(2026, 6, 1))]
+    assert journal_pattern(near) == ["you logged 2 incidents with x in 3 weeks"]
+    assert journal_pattern(far) == []
+
+
+def test_failed_reevaluation_leaves_the_last_good_state(store, monkeypatch):
+    case_id = store.create(skip_level_letter())
+    import clearair.pipeline
+
+    def boom(*_a, **_k):
+        raise RuntimeError("crash in the middle of a write")
+
+    monkeypatch.setattr(clearair.pipeline, "analyze_case", boom)
+    with pytest.raises(RuntimeError):
+        store.update(case_id, "Something new happened today at work with the director.")
+    case = store.get(case_id)
+    assert len(case.versions) == 1 and case.versions[0].report is not None
+
+
+def test_bad_input_is_refused_before_writing(store):
+    with pytest.raises(InputError):
+        store.create("too short")
+    case_id = store.create(skip_level_letter())
+    with pytest.raises(InputError):
+        store.update(case_id, "   ")
+    with pytest.raises(CaseNotFound):
+        store.update(case_id + 100, "The director apologised to everyone today.")
+    assert len(store.get(case_id).versions) == 1
+
+
+def test_owners_see_only_their_cases(store):
+    mine = store.create(skip_level_letter(), owner="alice")
+    assert [c.id for c in store.list(owner="alice")] == [mine]
+    assert store.list(owner="bob") == [] and store.list() == []
+    with pytest.raises(CaseNotFound):
+        store.get(mine, owner="bob")
+    with pytest.raises(CaseNotFound):
+        store.delete(mine, owner="bob")
+
+
+def test_delete_really_deletes(store):
+    case_id = store.create(skip_level_letter())
+    store.update(case_id, "The director apologised publicly at the weekly meeting.")
+    store.log(case_id, "the director", "forwarded another email", dt.date(2026, 11, 1))
+    store.delete(case_id)
+    with store.engine.connect() as conn:
+        for table in ("cases", "versions", "journal", "reports"):
+            assert conn.execute(text(f"select count(*) from {table}")).scalar() == 0
+
+
+def test_sqlite_runs_in_wal_mode(store):
+    with store.engine.connect() as conn:
+        assert conn.execute(text("pragma journal_mode")).scalar() == "wal"
