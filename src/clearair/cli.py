@@ -234,6 +234,25 @@ def thread(source: Optional[str] = typer.Argument(None, metavar="[FILE|-]")) -> 
     show_thread(result)
 
 
+@app.command()
+def serve(host: str = typer.Option("127.0.0.1", help="Interface to bind; keep the default unless you know why."),
+          port: int = typer.Option(8765, help="TCP port.")) -> None:
+    """Run the local web page and REST API; prints the private URL to open."""
+    import secrets
+
+    import uvicorn
+
+    from clearair.api.app import DEFAULT_HOSTS, create_app
+
+    token = secrets.token_urlsafe(24)
+    hosts = tuple(dict.fromkeys((*DEFAULT_HOSTS, host)))
+    app_ = create_app(token=token, allowed_hosts=hosts)
+    shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
+    typer.echo(f"clearair is running: open http://{shown}:{port}/?token={token}", err=False)
+    sys.stdout.flush()
+    uvicorn.run(app_, host=host, port=port, log_level="warning")
+
+
 case_app = typer.Typer(no_args_is_help=True, help="Case files: keep a situation and add what happens next.")
 app.add_typer(case_app, name="case")
 

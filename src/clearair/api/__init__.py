@@ -1,0 +1,1 @@
+"""api: the FastAPI app (REST API and the local web page) and `clearair serve`."""

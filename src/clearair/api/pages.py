@@ -1,0 +1,37 @@
+"""Server-rendered pages (Jinja2, autoescaped) with a little local JavaScript."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+
+from clearair.models import Report
+from clearair.render.export import writer_text
+from clearair.render.pictures import stakeholder_map, timeline
+
+
+@cache
+def _env():
+    from jinja2 import Environment, PackageLoader, select_autoescape
+
+    return Environment(loader=PackageLoader("clearair", "api/templates"), autoescape=select_autoescape(["j2", "html"]))
+
+
+def _safe_json(value) -> str:
+    """JSON that can sit inside a <script> element."""
+    return json.dumps(value).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def home(csrf: str) -> str:
+    return _env().get_template("home.html.j2").render(csrf=csrf)
+
+
+def analysis(report: Report, original: str, csrf: str, case=None) -> str:
+    return _env().get_template("analysis.html.j2").render(
+        report=report, source_json=_safe_json(original), csrf=csrf, case=case,
+        stakeholder_svg=stakeholder_map(report), timeline_svg=timeline(report) if case else None,
+        writer_text=writer_text(report, original))
+
+
+def case(case, report: Report, text: str, csrf: str) -> str:
+    return analysis(report, text, csrf, case=case)

@@ -1,0 +1,132 @@
+"""The HTTP API and web page through FastAPI's test client, and the real server on 127.0.0.1."""
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+
+import httpx
+import pytest
+from fastapi.testclient import TestClient
+
+from clearair.api.app import create_app
+from conftest import seed_text
+
+TOKEN = "test-token-123"
+
+
+@pytest.fixture()
+def client(tmp_path):
+    app = create_app(store_url=f"sqlite:///{tmp_path / 'api.db'}", token=TOKEN, allowed_hosts=("testserver",))
+    return TestClient(app, headers={"Authorization": f"Bearer {TOKEN}"})
+
+
+def letter():
+    text = seed_text("skip-level-forwards-complaint")
+    return text[: text.index('"Proper justice"')]
+
+
+def test_requests_without_the_token_are_refused(tmp_path):
+    app = create_app(store_url=f"sqlite:///{tmp_path / 'x.db'}", token=TOKEN, allowed_hosts=("testserver",))
+    bare = TestClient(app)
+    assert bare.get("/").status_code == 401
+    assert bare.get("/api/cases", headers={"Authorization": "Bearer wrong"}).status_code == 401
+    first = bare.get(f"/?token={TOKEN}")
+    assert first.status_code == 200 and "clearair" in first.text
+    assert bare.get("/api/cases").status_code == 200  # the cookie set by the first visit
+
+
+def test_forged_host_is_rejected(tmp_path):
+    app = create_app(store_url=f"sqlite:///{tmp_path / 'x.db'}", token=TOKEN, allowed_hosts=("127.0.0.1",))
+    evil = TestClient(app, base_url="http://attacker.example", headers={"Authorization": f"Bearer {TOKEN}"})
+    assert evil.get("/api/cases").status_code == 400
+
+
+def test_analyze_and_case_lifecycle(client):
+    r = client.post("/api/analyze", json={"text": letter()})
+    assert r.status_code == 200 and r.json()["recommendations"]
+    created = client.post("/api/cases", json={"text": letter()})
+    assert created.status_code == 201
+    case_id = created.json()["id"]
+    moved = client.post(f"/api/cases/{case_id}/updates",
+                        json={"text": "The director apologised publicly at the weekly meeting.", "happened_on": "2026-11-20"})
+    assert moved.status_code == 201
+    logged = client.post(f"/api/cases/{case_id}/journal", json={"who": "the director", "what": "forwarded again"})
+    assert logged.status_code == 201
+    case = client.get(f"/api/cases/{case_id}").json()
+    assert [v["kind"] for v in case["versions"]] == ["original", "update"]
+    assert case["report"]["recommendations"][0]["action"] == "LET_GO"
+    assert len(case["journal"]) == 1
+    assert client.delete(f"/api/cases/{case_id}").status_code == 204
+    assert client.get(f"/api/cases/{case_id}").status_code == 404
+
+
+@pytest.mark.parametrize("payload, status", [
+    ({"text": ""}, 422), ({"text": "too short"}, 422), ({}, 422), ({"text": 5}, 422),
+    ({"text": "x" * 300_000}, 413),
+])
+def test_bad_requests_get_clear_4xx(client, payload, status):
+    r = client.post("/api/analyze", json=payload)
+    assert r.status_code == status and r.json()["detail"]
+
+
+def test_malformed_json_and_unknown_case(client):
+    r = client.post("/api/analyze", content=b"{not json", headers={"Content-Type": "application/json"})
+    assert r.status_code == 422
+    assert client.get("/api/cases/999").status_code == 404
+    assert client.post("/api/cases/999/journal", json={"who": "x", "what": "y"}).status_code == 404
+
+
+def test_page_escapes_user_text_and_checks_csrf(client):
+    home = client.get("/").text
+    csrf = re.search(r'name="csrf_token" value="([0-9a-f]+)"', home).group(1)
+    payload = letter() + "\n<script>alert('pwned')</script> <img src=x onerror=alert(1)>"
+    page = client.post("/analyze", data={"text": payload, "csrf_token": csrf})
+    assert page.status_code == 200
+    assert "<script>alert('pwned')</script>" not in page.text and "<img src=x" not in page.text
+    assert "What you should do" in page.text
+    assert client.post("/analyze", data={"text": letter(), "csrf_token": "forged"}).status_code == 403
+
+
+def test_openapi_schema_lists_the_api(client):
+    paths = client.get("/openapi.json").json()["paths"]
+    assert {"/api/analyze", "/api/cases", "/api/cases/{case_id}/updates", "/api/cases/{case_id}/journal"} <= set(paths)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    port = free_port()
+    env = dict(os.environ, XDG_DATA_HOME=str(tmp_path_factory.mktemp("data")))
+    env.pop("CLEARAIR_DATABASE_URL", None)
+    proc = subprocess.Popen([sys.executable, "-m", "clearair", "serve", "--port", str(port)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    url = proc.stdout.readline().decode().strip().rsplit(" ", 1)[-1]
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        try:
+            httpx.get(url, timeout=2)
+            break
+        except httpx.HTTPError:
+            time.sleep(0.3)
+    yield url
+    proc.terminate()
+    proc.wait(timeout=20)
+
+
+def test_real_server_on_loopback(server):
+    assert server.startswith("http://127.0.0.1:") and "?token=" in server
+    base = server.split("/?")[0]
+    assert httpx.get(base + "/api/cases").status_code == 401
+    assert httpx.get(base + "/api/cases", headers={"Host": "evil.example"}).status_code == 400
+    token = server.split("token=")[1]
+    r = httpx.post(base + "/api/analyze", json={"text": letter()}, headers={"Authorization": f"Bearer {token}"},
+                   timeout=60)
+    assert r.status_code == 200 and r.json()["situation"]["counterpart"] == "skip_level"
