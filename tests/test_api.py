@@ -1,11 +1,6 @@
 """The HTTP API and web page through FastAPI's test client, and the real server on 127.0.0.1."""
 
-import os
 import re
-import socket
-import subprocess
-import sys
-import time
 
 import httpx
 import pytest
@@ -93,32 +88,6 @@ def test_page_escapes_user_text_and_checks_csrf(client):
 def test_openapi_schema_lists_the_api(client):
     paths = client.get("/openapi.json").json()["paths"]
     assert {"/api/analyze", "/api/cases", "/api/cases/{case_id}/updates", "/api/cases/{case_id}/journal"} <= set(paths)
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    port = free_port()
-    env = dict(os.environ, XDG_DATA_HOME=str(tmp_path_factory.mktemp("data")))
-    env.pop("CLEARAIR_DATABASE_URL", None)
-    proc = subprocess.Popen([sys.executable, "-m", "clearair", "serve", "--port", str(port)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
-    url = proc.stdout.readline().decode().strip().rsplit(" ", 1)[-1]
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            httpx.get(url, timeout=2)
-            break
-        except httpx.HTTPError:
-            time.sleep(0.3)
-    yield url
-    proc.terminate()
-    proc.wait(timeout=20)
 
 
 def test_real_server_on_loopback(server):

@@ -53,12 +53,16 @@ def stakeholder_map(report: Report, size: int = 420) -> str:
     return "".join(parts)
 
 
-def timeline(report: Report, width: int = 640) -> str:
+def timeline(report: Report, width: int = 640, update_dates: list[str] | None = None) -> str:
+    """``update_dates``: the dates of a case file's updates (a pasted thread's
+    updates are used when there are none)."""
     s = report.situation
     labels = {p.id: p.label for p in s.parties} | {"narrator": "you", "unknown": "someone"}
     events = [(f"{labels.get(i.actor, i.actor)} {_ACT_PHRASE.get(i.act, i.act.replace('_', ' '))}",
                i.audience.kind if i.audience.kind != "unknown" else "", i.when or "") for i in s.incidents]
-    events += [("your update", "", "") for _ in report.thread.updates]
+    if update_dates is None:
+        update_dates = ["" for _ in report.thread.updates]
+    events += [("your update", "", when) for when in update_dates]
     if not events:
         events = [("no incident identified", "", "")]
     step = 48
