@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lock bench eval calibrate clean
+.PHONY: demo test test-postgres lock bench eval calibrate clean
 
 $(STAMP): requirements.lock pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "$(PYTHON) not found: install Python 3.11" >&2; exit 1; }
@@ -23,6 +23,10 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	HF_HUB_OFFLINE=1 $(BIN)/python -m pytest -q
+	$(MAKE) --no-print-directory test-postgres
+
+test-postgres: $(STAMP)
+	PY=$(BIN)/python scripts/test-postgres.sh
 
 eval: $(STAMP)
 	$(BIN)/clearair eval ../shared/eval/dev.jsonl

@@ -79,3 +79,28 @@ def test_fuzzed_bad_requests_never_cause_a_server_error(tmp_path):
     for _ in range(5):
         fuzz()
     assert sent["n"] >= 10_000
+
+
+CONCURRENT_WRITER = """
+import sys
+from clearair.store import CaseStore
+store = CaseStore(sys.argv[1])
+for n in range(int(sys.argv[3])):
+    store.update(int(sys.argv[2]), f"Writer {sys.argv[4]} update {n}: the director raised it again today.")
+"""
+
+
+def test_concurrent_writers_lose_and_duplicate_nothing(tmp_path):
+    url = f"sqlite:///{tmp_path / 'concurrent.db'}"
+    case_id = CaseStore(url).create(seed_text("peer-goes-cold-after-mistake"))
+    writers, each = 8, 6
+    procs = [subprocess.Popen([sys.executable, "-c", CONCURRENT_WRITER, url, str(case_id), str(each), str(w)],
+                              stderr=subprocess.PIPE) for w in range(writers)]
+    for p in procs:
+        _, err = p.communicate(timeout=600)
+        assert p.returncode == 0, err.decode()[-500:]
+    case = CaseStore(url).get(case_id)
+    updates = [v.text for v in case.versions if v.kind == "update"]
+    assert len(updates) == writers * each and len(set(updates)) == len(updates)
+    assert [v.seq for v in case.versions] == list(range(1, writers * each + 2))
+    assert all(v.report is not None for v in case.versions)

@@ -1,6 +1,7 @@
 """The case store: versions, re-evaluation, the journal, transactions, deletion."""
 
 import datetime as dt
+import os
 
 import pytest
 from sqlalchemy import text
@@ -14,7 +15,14 @@ from conftest import seed_text
 
 @pytest.fixture()
 def store(tmp_path):
-    return CaseStore(f"sqlite:///{tmp_path / 'cases.db'}")
+    """SQLite by default; the PostgreSQL run (make test-postgres) sets CLEARAIR_TEST_DATABASE_URL."""
+    url = os.environ.get("CLEARAIR_TEST_DATABASE_URL")
+    if not url:
+        return CaseStore(f"sqlite:///{tmp_path / 'cases.db'}")
+    s = CaseStore(url)
+    with s.engine.begin() as conn:
+        conn.execute(text("TRUNCATE cases, versions, journal, reports RESTART IDENTITY CASCADE"))
+    return s
 
 
 def skip_level_letter() -> str:
@@ -104,6 +112,12 @@ def test_delete_really_deletes(store):
             assert conn.execute(text(f"select count(*) from {table}")).scalar() == 0
 
 
-def test_sqlite_runs_in_wal_mode(store):
-    with store.engine.connect() as conn:
+def test_sqlite_runs_in_wal_mode(tmp_path):
+    sqlite_store = CaseStore(f"sqlite:///{tmp_path / 'wal.db'}")
+    with sqlite_store.engine.connect() as conn:
         assert conn.execute(text("pragma journal_mode")).scalar() == "wal"
+
+
+def test_the_backend_is_the_one_asked_for(store):
+    expected = "postgresql" if os.environ.get("CLEARAIR_TEST_DATABASE_URL") else "sqlite"
+    assert store.engine.dialect.name == expected

@@ -30,11 +30,19 @@ def make_engine(url: str | None = None) -> Engine:
     if engine.dialect.name == "sqlite":
         @event.listens_for(engine, "connect")
         def _sqlite_pragmas(dbapi_conn, _record):  # noqa: ANN001 - DB-API objects
+            dbapi_conn.isolation_level = None  # let SQLAlchemy's BEGIN below decide
             cur = dbapi_conn.cursor()
             cur.execute("PRAGMA journal_mode=WAL")
             cur.execute("PRAGMA foreign_keys=ON")
-            cur.execute("PRAGMA busy_timeout=10000")
+            cur.execute("PRAGMA busy_timeout=60000")
             cur.close()
+
+        @event.listens_for(engine, "begin")
+        def _write_lock_up_front(conn):  # noqa: ANN001
+            # BEGIN IMMEDIATE takes the write lock at the start, so two writers
+            # never both read the same next version number (PostgreSQL gets the
+            # same guarantee from SELECT ... FOR UPDATE on the case row).
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
     migrate(engine)
     return engine
 
