@@ -37,6 +37,8 @@ calibrate: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run_all.py --out benchmarks/RESULTS.md
+	$(BIN)/python benchmarks/retrieval.py
+	$(BIN)/python benchmarks/api_load.py --clients 20 --requests 5
 
 lock:
 	$(BIN)/python -m pip install --quiet pip-tools
