@@ -99,3 +99,74 @@ def test_real_server_on_loopback(server):
     r = httpx.post(base + "/api/analyze", json={"text": letter()}, headers={"Authorization": f"Bearer {token}"},
                    timeout=60)
     assert r.status_code == 200 and r.json()["situation"]["counterpart"] == "skip_level"
+
+
+@pytest.fixture()
+def multi(tmp_path):
+    from clearair.store import CaseStore
+    from clearair.store.accounts import Accounts
+
+    url = f"sqlite:///{tmp_path / 'multi.db'}"
+    accounts = Accounts(CaseStore(url))
+    accounts.add("alice", "correct horse battery")
+    accounts.add("bob", "another long secret")
+    app = create_app(store_url=url, allowed_hosts=("testserver",), multi_user=True)
+
+    def login(name, password):
+        c = TestClient(app)
+        r = c.post("/api/login", json={"username": name, "password": password})
+        assert r.status_code == 200, r.text
+        c.headers["Authorization"] = f"Bearer {r.json()['token']}"
+        return c
+
+    return app, login
+
+
+def test_multi_user_isolation_through_the_api(multi):
+    app, login = multi
+    alice, bob = login("alice", "correct horse battery"), login("bob", "another long secret")
+    case_id = alice.post("/api/cases", json={"text": letter()}).json()["id"]
+    assert [c["id"] for c in alice.get("/api/cases").json()] == [case_id]
+    assert bob.get("/api/cases").json() == []
+    assert bob.get(f"/api/cases/{case_id}").status_code == 404
+    assert bob.post(f"/api/cases/{case_id}/updates", json={"text": "The director apologised to everyone today."}).status_code == 404
+    assert bob.post(f"/api/cases/{case_id}/journal", json={"who": "x", "what": "y"}).status_code == 404
+    assert bob.delete(f"/api/cases/{case_id}").status_code == 404
+    assert alice.get(f"/api/cases/{case_id}").status_code == 200  # still there, untouched
+    assert len(alice.get(f"/api/cases/{case_id}").json()["versions"]) == 1
+
+
+def test_multi_user_login_and_pages(multi):
+    app, login = multi
+    anonymous = TestClient(app)
+    assert anonymous.get("/api/cases").status_code == 401
+    assert anonymous.get("/", follow_redirects=False).status_code == 303
+    assert anonymous.post("/api/login", json={"username": "alice", "password": "wrong password!"}).status_code == 401
+    assert anonymous.post("/api/login", json={"username": "nobody", "password": "whatever123"}).status_code == 401
+    browser = TestClient(app)
+    r = browser.post("/login", data={"username": "alice", "password": "correct horse battery"}, follow_redirects=False)
+    assert r.status_code == 303 and "clearair_session" in r.cookies
+    home = browser.get("/").text
+    csrf = re.search(r'name="csrf_token" value="([0-9a-f]+)"', home).group(1)
+    made = browser.post("/cases", data={"text": letter(), "csrf_token": csrf}, follow_redirects=False)
+    case_path = made.headers["location"]
+    assert browser.get(case_path).status_code == 200
+    bob = login("bob", "another long secret")
+    assert bob.get(case_path).status_code == 404
+    bob_home = bob.get("/").text
+    bob_csrf = re.search(r'name="csrf_token" value="([0-9a-f]+)"', bob_home).group(1)
+    assert bob.post(case_path + "/updates", data={"text": "hijack attempt text here", "csrf_token": bob_csrf}).status_code == 404
+    assert bob_csrf != csrf  # CSRF tokens are bound to each session
+
+
+def test_passwords_are_stored_as_argon2_hashes(tmp_path):
+    from sqlalchemy import text as sql
+
+    from clearair.store import CaseStore
+    from clearair.store.accounts import Accounts
+
+    store = CaseStore(f"sqlite:///{tmp_path / 'h.db'}")
+    Accounts(store).add("carol", "a very long password")
+    with store.engine.connect() as conn:
+        stored = conn.execute(sql("select password_hash from users")).scalar()
+    assert stored.startswith("$argon2") and "a very long password" not in stored

@@ -112,6 +112,18 @@ def test_delete_really_deletes(store):
             assert conn.execute(text(f"select count(*) from {table}")).scalar() == 0
 
 
+def test_deleted_text_is_gone_from_the_sqlite_files(tmp_path):
+    path = tmp_path / "secret.db"
+    store = CaseStore(f"sqlite:///{path}")
+    marker = "Zanzibarquux"
+    case_id = store.create(f"My coworker {marker} keeps mocking me in every team meeting and I am fed up with it now.")
+    store.update(case_id, f"{marker} did it again in front of the whole department today.")
+    store.delete(case_id)
+    for f in tmp_path.iterdir():
+        if f.name.startswith("secret.db"):
+            assert marker.encode() not in f.read_bytes(), f.name
+
+
 def test_sqlite_runs_in_wal_mode(tmp_path):
     sqlite_store = CaseStore(f"sqlite:///{tmp_path / 'wal.db'}")
     with sqlite_store.engine.connect() as conn:

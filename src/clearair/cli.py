@@ -236,7 +236,9 @@ def thread(source: Optional[str] = typer.Argument(None, metavar="[FILE|-]")) -> 
 
 @app.command()
 def serve(host: str = typer.Option("127.0.0.1", help="Interface to bind; keep the default unless you know why."),
-          port: int = typer.Option(8765, help="TCP port.")) -> None:
+          port: int = typer.Option(8765, help="TCP port."),
+          multi_user: bool = typer.Option(False, "--multi-user",
+                                          help="Accounts and per-owner cases (add users with `clearair user add`).")) -> None:
     """Run the local web page and REST API; prints the private URL to open."""
     import secrets
 
@@ -246,11 +248,33 @@ def serve(host: str = typer.Option("127.0.0.1", help="Interface to bind; keep th
 
     token = secrets.token_urlsafe(24)
     hosts = tuple(dict.fromkeys((*DEFAULT_HOSTS, host)))
-    app_ = create_app(token=token, allowed_hosts=hosts)
+    app_ = create_app(token=token, allowed_hosts=hosts, multi_user=multi_user)
     shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
-    typer.echo(f"clearair is running: open http://{shown}:{port}/?token={token}", err=False)
+    if multi_user:
+        typer.echo(f"clearair (multi-user) is running: open http://{shown}:{port}/login")
+    else:
+        typer.echo(f"clearair is running: open http://{shown}:{port}/?token={token}", err=False)
     sys.stdout.flush()
     uvicorn.run(app_, host=host, port=port, log_level="warning")
+
+
+user_app = typer.Typer(no_args_is_help=True, help="Accounts for multi-user mode.")
+app.add_typer(user_app, name="user")
+
+
+@user_app.command("add")
+def user_add(name: str, password_stdin: bool = typer.Option(False, "--password-stdin",
+                                                           help="Read the password from stdin.")) -> None:
+    """Create an account (password asked for, never passed on the command line)."""
+    from clearair.store.accounts import Accounts
+
+    password = sys.stdin.readline().rstrip("\n") if password_stdin else typer.prompt(
+        "Password", hide_input=True, confirmation_prompt=True)
+    try:
+        Accounts(_store()).add(name, password)
+    except InputError as err:
+        _fail(str(err))
+    typer.echo(f"user {name.strip().lower()} added")
 
 
 case_app = typer.Typer(no_args_is_help=True, help="Case files: keep a situation and add what happens next.")

@@ -1,10 +1,13 @@
 """HTTP API and local web page on one FastAPI app.
 
-Who gets in (single-user mode): a secret token made at launch, given in the
-URL the server prints; the first visit with ``?token=`` sets an HttpOnly
-cookie, API clients may send ``Authorization: Bearer``. The Host header must
-name this machine (DNS-rebinding defence); forms carry a CSRF token derived
-from the launch secret; request bodies are capped.
+Who gets in:
+- single-user mode: a secret token made at launch, given in the URL the
+  server prints; the first visit with ``?token=`` sets an HttpOnly cookie, API
+  clients may send ``Authorization: Bearer``;
+- multi-user mode: accounts with argon2-hashed passwords; ``/login`` (or
+  ``POST /api/login``) gives a session; each case is visible to its owner only.
+In both, the Host header must name this machine (DNS-rebinding defence), forms
+carry a CSRF token bound to the credential, and request bodies are capped.
 """
 
 
@@ -25,6 +28,8 @@ from clearair.store import CaseNotFound, CaseStore
 
 MAX_BODY = 256_000
 COOKIE = "clearair_token"
+SESSION_COOKIE = "clearair_session"
+_PUBLIC = {"/login", "/api/login"}
 DEFAULT_HOSTS = ("127.0.0.1", "localhost", "[::1]")
 
 
@@ -42,6 +47,11 @@ class UpdateIn(BaseModel):
     happened_on: dt.date | None = None
 
 
+class LoginIn(BaseModel):
+    username: str = Field(min_length=1, max_length=120)
+    password: str = Field(min_length=1, max_length=1_000)
+
+
 class JournalIn(BaseModel):
     who: str = Field(min_length=1, max_length=200)
     what: str = Field(min_length=1, max_length=5_000)
@@ -51,12 +61,26 @@ class JournalIn(BaseModel):
 
 
 def create_app(store_url: str | None = None, token: str | None = None,
-               allowed_hosts: tuple[str, ...] = DEFAULT_HOSTS) -> FastAPI:
+               allowed_hosts: tuple[str, ...] = DEFAULT_HOSTS, multi_user: bool = False) -> FastAPI:
     token = token or secrets.token_urlsafe(24)
-    csrf = hmac.new(token.encode(), b"csrf", hashlib.sha256).hexdigest()
     app = FastAPI(title="clearair", version="0.1.0", description="A private, offline advisor for workplace conflict.")
     app.state.token = token
     app.state.store = None
+    app.state.accounts = None
+
+    def accounts():
+        from clearair.store.accounts import Accounts
+
+        if app.state.accounts is None:
+            app.state.accounts = Accounts(store())
+        return app.state.accounts
+
+    def csrf_for(request: Request) -> str:
+        credential = request.state.credential
+        return hmac.new(token.encode(), b"csrf:" + credential.encode(), hashlib.sha256).hexdigest()
+
+    def owner(request: Request) -> str | None:
+        return request.state.user
 
     def store() -> CaseStore:
         if app.state.store is None:
@@ -68,10 +92,20 @@ def create_app(store_url: str | None = None, token: str | None = None,
         length = request.headers.get("content-length")
         if length and (not length.isdigit() or int(length) > MAX_BODY):
             return JSONResponse({"detail": f"request body over {MAX_BODY:,} bytes"}, status_code=413)
-        supplied = (request.query_params.get("token") or request.cookies.get(COOKIE)
-                    or request.headers.get("authorization", "").removeprefix("Bearer ").strip())
+        bearer = request.headers.get("authorization", "").removeprefix("Bearer ").strip()
+        if multi_user:
+            session = request.cookies.get(SESSION_COOKIE) or bearer
+            user = accounts().user_for(session) if session else None
+            if user is None and request.url.path not in _PUBLIC:
+                if request.url.path.startswith("/api/") or request.method != "GET":
+                    return JSONResponse({"detail": "log in first"}, status_code=401)
+                return RedirectResponse("/login", status_code=303)
+            request.state.user, request.state.credential = user, session or ""
+            return await call_next(request)
+        supplied = request.query_params.get("token") or request.cookies.get(COOKIE) or bearer
         if not supplied or not hmac.compare_digest(supplied, token):
             return JSONResponse({"detail": "missing or wrong access token"}, status_code=401)
+        request.state.user, request.state.credential = None, token
         response = await call_next(request)
         if request.query_params.get("token"):
             response.set_cookie(COOKIE, token, httponly=True, samesite="strict")
@@ -98,18 +132,29 @@ def create_app(store_url: str | None = None, token: str | None = None,
 
         return JSONResponse(analyze(body.text).model_dump(mode="json"))
 
+    @app.post("/api/login")
+    def api_login(body: LoginIn):
+        if not multi_user:
+            raise HTTPException(status_code=404, detail="accounts exist only in multi-user mode")
+        session = accounts().login(body.username, body.password)
+        if session is None:
+            raise HTTPException(status_code=401, detail="wrong user name or password")
+        return {"token": session}
+
+    Owner = Annotated[str | None, Depends(owner)]
+
     @app.get("/api/cases")
-    def api_cases(s: Annotated[CaseStore, Depends(store)]):
-        return [c.model_dump(mode="json") for c in s.list()]
+    def api_cases(s: Annotated[CaseStore, Depends(store)], who: Owner):
+        return [c.model_dump(mode="json") for c in s.list(owner=who)]
 
     @app.post("/api/cases", status_code=201)
-    def api_new_case(body: CaseIn, s: Annotated[CaseStore, Depends(store)]):
-        case_id = s.create(body.text, title=body.title)
-        return {"id": case_id, "top_actions": s.latest_report(case_id).top_actions(5)}
+    def api_new_case(body: CaseIn, s: Annotated[CaseStore, Depends(store)], who: Owner):
+        case_id = s.create(body.text, title=body.title, owner=who)
+        return {"id": case_id, "top_actions": s.latest_report(case_id, owner=who).top_actions(5)}
 
     @app.get("/api/cases/{case_id}")
-    def api_case(case_id: int, s: Annotated[CaseStore, Depends(store)]):
-        case = s.get(case_id)
+    def api_case(case_id: int, s: Annotated[CaseStore, Depends(store)], who: Owner):
+        case = s.get(case_id, owner=who)
         return {"id": case.id, "title": case.title,
                 "versions": [{"seq": v.seq, "kind": v.kind, "text": v.text,
                               "happened_on": v.happened_on.isoformat() if v.happened_on else None,
@@ -117,57 +162,71 @@ def create_app(store_url: str | None = None, token: str | None = None,
                               "movement": v.report.movement if v.report else []} for v in case.versions],
                 "journal": [{"happened_on": e.happened_on.isoformat(), "who": e.who, "what": e.what,
                              "channel": e.channel, "witnesses": e.witnesses} for e in case.journal],
-                "report": s.latest_report(case_id).model_dump(mode="json")}
+                "report": s.latest_report(case_id, owner=who).model_dump(mode="json")}
 
     @app.post("/api/cases/{case_id}/updates", status_code=201)
-    def api_update(case_id: int, body: UpdateIn, s: Annotated[CaseStore, Depends(store)]):
-        return {"movement": [m.model_dump() for m in s.update(case_id, body.text, body.happened_on)]}
+    def api_update(case_id: int, body: UpdateIn, s: Annotated[CaseStore, Depends(store)], who: Owner):
+        return {"movement": [m.model_dump() for m in s.update(case_id, body.text, body.happened_on, owner=who)]}
 
     @app.post("/api/cases/{case_id}/journal", status_code=201)
-    def api_journal(case_id: int, body: JournalIn, s: Annotated[CaseStore, Depends(store)]):
-        moves = s.log(case_id, body.who, body.what, body.happened_on, body.channel, body.witnesses)
+    def api_journal(case_id: int, body: JournalIn, s: Annotated[CaseStore, Depends(store)], who: Owner):
+        moves = s.log(case_id, body.who, body.what, body.happened_on, body.channel, body.witnesses, owner=who)
         return {"movement": [m.model_dump() for m in moves]}
 
     @app.delete("/api/cases/{case_id}", status_code=204)
-    def api_delete(case_id: int, s: Annotated[CaseStore, Depends(store)]):
-        s.delete(case_id)
+    def api_delete(case_id: int, s: Annotated[CaseStore, Depends(store)], who: Owner):
+        s.delete(case_id, owner=who)
 
     # --- web page ----------------------------------------------------------
     from clearair.api import pages
 
+    @app.get("/login", response_class=HTMLResponse)
+    def login_page():
+        return pages.login()
+
+    @app.post("/login")
+    def login_form(username: Annotated[str, Form(max_length=120)], password: Annotated[str, Form(max_length=1_000)]):
+        session = accounts().login(username, password) if multi_user else None
+        if session is None:
+            return HTMLResponse(pages.login(error="Wrong user name or password."), status_code=401)
+        response = RedirectResponse("/", status_code=303)
+        response.set_cookie(SESSION_COOKIE, session, httponly=True, samesite="strict")
+        return response
+
     @app.get("/", response_class=HTMLResponse)
-    def home():
-        return pages.home(csrf)
+    def home(request: Request):
+        return pages.home(csrf_for(request))
 
     @app.post("/analyze", response_class=HTMLResponse)
-    def web_analyze(text: Annotated[str, Form(max_length=200_000)], csrf_token: Annotated[str, Form()]):
-        _check_csrf(csrf_token)
+    def web_analyze(request: Request, text: Annotated[str, Form(max_length=200_000)],
+                    csrf_token: Annotated[str, Form()]):
+        _check_csrf(request, csrf_token)
         from clearair.pipeline import analyze
 
-        return pages.analysis(analyze(text), text, csrf)
+        return pages.analysis(analyze(text), text, csrf_for(request))
 
     @app.post("/cases")
-    def web_new_case(text: Annotated[str, Form(max_length=200_000)], csrf_token: Annotated[str, Form()],
-                     s: Annotated[CaseStore, Depends(store)]):
-        _check_csrf(csrf_token)
-        return RedirectResponse(f"/cases/{s.create(text)}", status_code=303)
+    def web_new_case(request: Request, text: Annotated[str, Form(max_length=200_000)],
+                     csrf_token: Annotated[str, Form()], s: Annotated[CaseStore, Depends(store)], who: Owner):
+        _check_csrf(request, csrf_token)
+        return RedirectResponse(f"/cases/{s.create(text, owner=who)}", status_code=303)
 
     @app.get("/cases/{case_id}", response_class=HTMLResponse)
-    def web_case(case_id: int, s: Annotated[CaseStore, Depends(store)]):
+    def web_case(request: Request, case_id: int, s: Annotated[CaseStore, Depends(store)], who: Owner):
         from clearair.store.cases import case_text
 
-        case = s.get(case_id)
-        return pages.case(case, s.latest_report(case_id), case_text(case), csrf)
+        case = s.get(case_id, owner=who)
+        return pages.case(case, s.latest_report(case_id, owner=who), case_text(case), csrf_for(request))
 
     @app.post("/cases/{case_id}/updates")
-    def web_update(case_id: int, text: Annotated[str, Form(max_length=200_000)],
-                   csrf_token: Annotated[str, Form()], s: Annotated[CaseStore, Depends(store)]):
-        _check_csrf(csrf_token)
-        s.update(case_id, text, dt.date.today())
+    def web_update(request: Request, case_id: int, text: Annotated[str, Form(max_length=200_000)],
+                   csrf_token: Annotated[str, Form()], s: Annotated[CaseStore, Depends(store)], who: Owner):
+        _check_csrf(request, csrf_token)
+        s.update(case_id, text, dt.date.today(), owner=who)
         return RedirectResponse(f"/cases/{case_id}", status_code=303)
 
-    def _check_csrf(supplied: str) -> None:
-        if not hmac.compare_digest(supplied, csrf):
+    def _check_csrf(request: Request, supplied: str) -> None:
+        if not hmac.compare_digest(supplied, csrf_for(request)):
             raise HTTPException(status_code=403, detail="form expired or forged (CSRF check failed)")
 
     return app

@@ -22,6 +22,10 @@ def _safe_json(value) -> str:
     return json.dumps(value).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
+def login(error: str | None = None) -> str:
+    return _env().get_template("login.html.j2").render(error=error)
+
+
 def home(csrf: str) -> str:
     return _env().get_template("home.html.j2").render(csrf=csrf)
 

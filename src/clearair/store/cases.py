@@ -156,8 +156,15 @@ class CaseStore:
             return [Movement.model_validate(m) for m in record.movement]
 
     def delete(self, case_id: int, owner: str | None = None) -> None:
+        """Delete for real: rows, and on SQLite the copies in the write-ahead log."""
         with self.session.begin() as s:
             s.delete(self._load(s, case_id, owner))
+        if self.engine.dialect.name == "sqlite":
+            raw = self.engine.raw_connection()  # outside any transaction, as a checkpoint must be
+            try:
+                raw.cursor().execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            finally:
+                raw.close()
 
     # --- internals ---------------------------------------------------------
     def _load(self, s: Session, case_id: int, owner: str | None, lock: bool = False) -> Case:

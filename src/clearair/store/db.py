@@ -35,6 +35,7 @@ def make_engine(url: str | None = None) -> Engine:
             cur.execute("PRAGMA journal_mode=WAL")
             cur.execute("PRAGMA foreign_keys=ON")
             cur.execute("PRAGMA busy_timeout=60000")
+            cur.execute("PRAGMA secure_delete=ON")  # deleted text is overwritten, not left in free pages
             cur.close()
 
         @event.listens_for(engine, "begin")
