@@ -331,10 +331,8 @@ def case_list() -> None:
 @case_app.command("show")
 def case_show(case_id: int) -> None:
     """The case's latest reading and advice, its history and journal."""
-    store = _store()
     try:
-        case = store.get(case_id)
-        report = store.latest_report(case_id)
+        case, report = _store().open_case(case_id)
     except InputError as err:
         _fail(str(err))
     from clearair.render.terminal import show_case
@@ -377,10 +375,8 @@ def case_export(case_id: int, fmt: str = typer.Option("md", "--format", "-f"),
     from clearair.store.cases import case_text
 
     _check_export(fmt, out)
-    store = _store()
     try:
-        case = store.get(case_id)
-        report = store.latest_report(case_id)
+        case, report = _store().open_case(case_id)
     except InputError as err:
         _fail(str(err))
     _write_export(report, case_text(case), fmt, out, title=case.title)

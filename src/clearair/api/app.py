@@ -154,7 +154,7 @@ def create_app(store_url: str | None = None, token: str | None = None,
 
     @app.get("/api/cases/{case_id}")
     def api_case(case_id: int, s: Annotated[CaseStore, Depends(store)], who: Owner):
-        case = s.get(case_id, owner=who)
+        case, report = s.open_case(case_id, owner=who)
         return {"id": case.id, "title": case.title,
                 "versions": [{"seq": v.seq, "kind": v.kind, "text": v.text,
                               "happened_on": v.happened_on.isoformat() if v.happened_on else None,
@@ -162,7 +162,7 @@ def create_app(store_url: str | None = None, token: str | None = None,
                               "movement": v.report.movement if v.report else []} for v in case.versions],
                 "journal": [{"happened_on": e.happened_on.isoformat(), "who": e.who, "what": e.what,
                              "channel": e.channel, "witnesses": e.witnesses} for e in case.journal],
-                "report": s.latest_report(case_id, owner=who).model_dump(mode="json")}
+                "report": report.model_dump(mode="json")}
 
     @app.post("/api/cases/{case_id}/updates", status_code=201)
     def api_update(case_id: int, body: UpdateIn, s: Annotated[CaseStore, Depends(store)], who: Owner):
@@ -215,8 +215,8 @@ def create_app(store_url: str | None = None, token: str | None = None,
     def web_case(request: Request, case_id: int, s: Annotated[CaseStore, Depends(store)], who: Owner):
         from clearair.store.cases import case_text
 
-        case = s.get(case_id, owner=who)
-        return pages.case(case, s.latest_report(case_id, owner=who), case_text(case), csrf_for(request))
+        case, report = s.open_case(case_id, owner=who)
+        return pages.case(case, report, case_text(case), csrf_for(request))
 
     @app.post("/cases/{case_id}/updates")
     def web_update(request: Request, case_id: int, text: Annotated[str, Form(max_length=200_000)],

@@ -118,9 +118,13 @@ class CaseStore:
             _ = list(case.journal)
             return case
 
-    def latest_report(self, case_id: int, owner: str | None = None) -> Report:
+    def open_case(self, case_id: int, owner: str | None = None) -> tuple[Case, Report]:
+        """The case with everything loaded, and the report of its latest version."""
         case = self.get(case_id, owner)
-        return Report.model_validate_json(case.versions[-1].report.report_json)
+        return case, Report.model_validate_json(case.versions[-1].report.report_json)
+
+    def latest_report(self, case_id: int, owner: str | None = None) -> Report:
+        return self.open_case(case_id, owner)[1]
 
     # --- writes (each one transaction) -------------------------------------
     def create(self, text: str, title: str | None = None, owner: str | None = None) -> int:
