@@ -177,6 +177,8 @@ def test_case_commands_end_to_end(tmp_path, monkeypatch):
     assert show.returncode == 0 and b"Journal" in show.stdout and b"update (2026-11-20)" in show.stdout
     exported = case("export", "1", "--format", "md")
     assert exported.returncode == 0 and b"## What you should do" in exported.stdout
+    page = case("export", "1", "--format", "html")
+    assert page.returncode == 0 and b"your update" in page.stdout and b"2026-11-20" in page.stdout
     assert (tmp_path / "clearair" / "cases.db").exists()
     bad = [case("show", "99"), case("update", "1", "--text", "x", "--on", "yesterday"), case("new", "-", stdin=b"")]
     for p in bad:

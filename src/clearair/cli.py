@@ -155,16 +155,18 @@ def _check_export(fmt: str, out: Optional[str]) -> None:
         _fail("a PDF needs --out FILE")
 
 
-def _write_export(report, text: str, fmt: str, out: Optional[str], title: str = "your situation") -> None:
+def _write_export(report, text: str, fmt: str, out: Optional[str], title: str = "your situation",
+                  dates: Optional[list] = None) -> None:
     from clearair.render import export as ex
 
     if fmt == "pdf":
         try:
-            data = ex.to_pdf(report, text, title)
+            data = ex.to_pdf(report, text, title, dates)
         except (ImportError, OSError) as err:
             _fail(f"PDF export is unavailable here ({type(err).__name__}): install the 'pdf' extra and Pango")
     else:
-        data = (ex.to_markdown if fmt == "md" else ex.to_html)(report, text, title).encode("utf-8")
+        data = (ex.to_markdown(report, text, title) if fmt == "md"
+                else ex.to_html(report, text, title, dates)).encode("utf-8")
     if out:
         try:
             with open(out, "wb") as fh:
@@ -379,7 +381,9 @@ def case_export(case_id: int, fmt: str = typer.Option("md", "--format", "-f"),
         case, report = _store().open_case(case_id)
     except InputError as err:
         _fail(str(err))
-    _write_export(report, case_text(case), fmt, out, title=case.title)
+    from clearair.render.export import update_dates
+
+    _write_export(report, case_text(case), fmt, out, title=case.title, dates=update_dates(case))
 
 
 @case_app.command("delete")

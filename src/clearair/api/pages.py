@@ -6,7 +6,7 @@ import json
 from functools import cache
 
 from clearair.models import Report
-from clearair.render.export import writer_text
+from clearair.render.export import update_dates, writer_text
 from clearair.render.pictures import stakeholder_map, timeline
 
 
@@ -33,12 +33,8 @@ def home(csrf: str) -> str:
 def analysis(report: Report, original: str, csrf: str, case=None) -> str:
     return _env().get_template("analysis.html.j2").render(
         report=report, source_json=_safe_json(original), csrf=csrf, case=case,
-        stakeholder_svg=stakeholder_map(report), timeline_svg=timeline(report, update_dates=_update_dates(case)) if case else None,
+        stakeholder_svg=stakeholder_map(report), timeline_svg=timeline(report, update_dates=update_dates(case)) if case else None,
         writer_text=writer_text(report, original))
-
-
-def _update_dates(case) -> list[str]:
-    return [(v.happened_on or v.created_at.date()).isoformat() for v in case.versions if v.kind == "update"]
 
 
 def case(case, report: Report, text: str, csrf: str) -> str:

@@ -54,13 +54,22 @@ def _template():
     return env.get_template("report.html.j2")
 
 
-def to_html(report: Report, original: str, title: str = "your situation") -> str:
-    """Self-contained HTML: every piece of user text escaped, pictures inline."""
+def to_html(report: Report, original: str, title: str = "your situation",
+            update_dates: list[str] | None = None) -> str:
+    """Self-contained HTML: every piece of user text escaped, pictures inline.
+    ``update_dates``: a case file's update dates, for its timeline."""
     return _template().render(report=report, title=title, text=writer_text(report, original),
-                              stakeholder_svg=stakeholder_map(report), timeline_svg=timeline(report))
+                              stakeholder_svg=stakeholder_map(report),
+                              timeline_svg=timeline(report, update_dates=update_dates))
 
 
-def to_pdf(report: Report, original: str, title: str = "your situation") -> bytes:
+def to_pdf(report: Report, original: str, title: str = "your situation",
+           update_dates: list[str] | None = None) -> bytes:
     from weasyprint import HTML
 
-    return HTML(string=to_html(report, original, title)).write_pdf()
+    return HTML(string=to_html(report, original, title, update_dates)).write_pdf()
+
+
+def update_dates(case) -> list[str]:
+    """The dates of a case file's updates, as its timeline shows them."""
+    return [(v.happened_on or v.created_at.date()).isoformat() for v in case.versions if v.kind == "update"]
