@@ -39,6 +39,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/run_all.py --out benchmarks/RESULTS.md
 	$(BIN)/python benchmarks/retrieval.py
 	$(BIN)/python benchmarks/api_load.py --clients 20 --requests 5
+	$(BIN)/python benchmarks/api_load.py --clients 20 --requests 5 --workers 2
 
 lock:
 	$(BIN)/python -m pip install --quiet pip-tools

@@ -24,6 +24,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--clients", type=int, default=20)
     ap.add_argument("--requests", type=int, default=5, help="per client")
+    ap.add_argument("--workers", type=int, default=1, help="server processes")
     args = ap.parse_args()
     from clearair.similar import library
 
@@ -32,7 +33,7 @@ def main() -> None:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     env = dict(os.environ, XDG_DATA_HOME=str(Path("/tmp") / f"clearair-load-{port}"))
-    proc = subprocess.Popen([sys.executable, "-m", "clearair", "serve", "--port", str(port)],
+    proc = subprocess.Popen([sys.executable, "-m", "clearair", "serve", "--port", str(port), "--workers", str(args.workers)],
                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env)
     try:
         url = proc.stdout.readline().decode().strip().rsplit(" ", 1)[-1]
@@ -64,7 +65,7 @@ def main() -> None:
         proc.wait(timeout=20)
     times.sort()
     p95 = times[min(len(times) - 1, int(0.95 * (len(times) - 1)))]
-    print(f"{args.clients} clients x {args.requests} requests, 450-word letter, loopback: "
+    print(f"{args.clients} clients x {args.requests} requests, {args.workers} worker(s), 450-word letter, loopback: "
           f"p50 {statistics.median(times) * 1e3:.0f} ms, p95 {p95 * 1e3:.0f} ms, "
           f"{len(times) / wall:.1f} requests/s")
 

@@ -144,7 +144,13 @@ def test_multi_user_login_and_pages(multi):
     assert anonymous.post("/api/login", json={"username": "alice", "password": "wrong password!"}).status_code == 401
     assert anonymous.post("/api/login", json={"username": "nobody", "password": "whatever123"}).status_code == 401
     browser = TestClient(app)
-    r = browser.post("/login", data={"username": "alice", "password": "correct horse battery"}, follow_redirects=False)
+    forged = browser.post("/login", data={"username": "alice", "password": "correct horse battery",
+                                          "csrf_token": "0" * 64}, follow_redirects=False)
+    assert forged.status_code == 403 and "clearair_session" not in forged.cookies  # login CSRF refused
+    form = browser.get("/login").text
+    login_csrf = re.search(r'name="csrf_token" value="([0-9a-f]+)"', form).group(1)
+    r = browser.post("/login", data={"username": "alice", "password": "correct horse battery",
+                                     "csrf_token": login_csrf}, follow_redirects=False)
     assert r.status_code == 303 and "clearair_session" in r.cookies
     home = browser.get("/").text
     csrf = re.search(r'name="csrf_token" value="([0-9a-f]+)"', home).group(1)
@@ -170,3 +176,61 @@ def test_passwords_are_stored_as_argon2_hashes(tmp_path):
     with store.engine.connect() as conn:
         stored = conn.execute(sql("select password_hash from users")).scalar()
     assert stored.startswith("$argon2") and "a very long password" not in stored
+
+
+def test_a_case_shared_through_the_api_and_the_page(multi):
+    app, login = multi
+    alice, bob = login("alice", "correct horse battery"), login("bob", "another long secret")
+    case_id = alice.post("/api/cases", json={"text": letter()}).json()["id"]
+    assert bob.put(f"/api/cases/{case_id}/shares/bob", json={"can_write": True}).status_code == 404  # not his to share
+    assert alice.put(f"/api/cases/{case_id}/shares/nobody", json={}).status_code == 422
+    assert alice.put(f"/api/cases/{case_id}/shares/bob", json={"can_write": False}).status_code == 204
+    assert [c["shared_by"] for c in bob.get("/api/cases").json()] == ["alice"]
+    assert bob.get(f"/api/cases/{case_id}").json()["owner"] == "alice"
+    assert "Shared with you by alice" in bob.get(f"/cases/{case_id}").text
+    update = {"text": "The director apologised publicly at the weekly meeting."}
+    assert bob.post(f"/api/cases/{case_id}/updates", json=update).status_code == 404  # read only
+    page = alice.get(f"/cases/{case_id}").text
+    assert "Shared with bob." in page
+    csrf = re.search(r'name="csrf_token" value="([0-9a-f]+)"', page).group(1)
+    shared = alice.post(f"/cases/{case_id}/shares", data={"username": "bob", "can_write": "true", "csrf_token": csrf},
+                        follow_redirects=False)
+    assert shared.status_code == 303
+    assert alice.get(f"/api/cases/{case_id}/shares").json() == [{"username": "bob", "can_write": True}]
+    assert bob.post(f"/api/cases/{case_id}/updates", json=update).status_code == 201
+    assert bob.delete(f"/api/cases/{case_id}").status_code == 404  # deleting stays the owner's
+    assert alice.delete(f"/api/cases/{case_id}/shares/bob").status_code == 204
+    assert bob.get(f"/api/cases/{case_id}").status_code == 404 and bob.get("/api/cases").json() == []
+
+
+def test_real_server_with_two_worker_processes(tmp_path):
+    """`serve --workers 2`: every worker holds the launch's token and refuses requests without it."""
+    import os
+    import subprocess
+    import sys
+    import time
+
+    from conftest import free_port
+
+    port = free_port()
+    env = dict(os.environ, XDG_DATA_HOME=str(tmp_path))
+    env.pop("CLEARAIR_DATABASE_URL", None)
+    proc = subprocess.Popen([sys.executable, "-m", "clearair", "serve", "--port", str(port), "--workers", "2"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    try:
+        url = proc.stdout.readline().decode().strip().rsplit(" ", 1)[-1]
+        base, token = url.split("/?")[0], url.split("token=")[1]
+        deadline = time.time() + 120
+        while time.time() < deadline:
+            try:
+                httpx.get(base + "/api/cases", timeout=2)
+                break
+            except httpx.HTTPError:
+                time.sleep(0.3)
+        statuses = {httpx.get(base + "/api/cases", headers={"Authorization": f"Bearer {token}"}).status_code
+                    for _ in range(20)}
+        assert statuses == {200}  # whichever worker answers knows the token
+        assert httpx.get(base + "/api/cases").status_code == 401
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)

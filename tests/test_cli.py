@@ -171,6 +171,8 @@ def test_case_commands_end_to_end(tmp_path, monkeypatch):
     upd = case("update", "1", "--text", "He thanked me for the alerts today and asked to pair on the audit.",
                "--on", "2026-11-20")
     assert upd.returncode == 0, upd.stderr
+    later = case("update", "1", "--later", "--text", "He left me off the planning invite again this morning.")
+    assert later.returncode == 0 and b"next time the case is opened" in later.stdout
     log = case("log", "1", "--who", "my peer", "--what", "left me off an invite", "--on", "2026-11-21")
     assert log.returncode == 0, log.stderr
     show = case("show", "1")

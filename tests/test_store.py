@@ -21,7 +21,7 @@ def store(tmp_path):
         return CaseStore(f"sqlite:///{tmp_path / 'cases.db'}")
     s = CaseStore(url)
     with s.engine.begin() as conn:
-        conn.execute(text("TRUNCATE cases, versions, journal, reports RESTART IDENTITY CASCADE"))
+        conn.execute(text("TRUNCATE cases, versions, journal, reports, case_shares, users, sessions RESTART IDENTITY CASCADE"))
     return s
 
 
@@ -33,8 +33,10 @@ def skip_level_letter() -> str:
 def test_public_apology_update_moves_the_advice_and_says_why(store):
     case_id = store.create(skip_level_letter())
     first = store.latest_report(case_id).top_actions(5)
-    moves = store.update(case_id, "The director apologised publicly at the weekly meeting and said I had done "
-                                  "nothing wrong.", dt.date(2026, 11, 20))
+    outcome = store.update(case_id, "The director apologised publicly at the weekly meeting and said I had done "
+                                    "nothing wrong.", dt.date(2026, 11, 20))
+    assert not outcome.pending
+    moves = outcome.movement
     after = store.latest_report(case_id)
     assert after.top_actions(1) == ["LET_GO"]
     if first[0] != "LET_GO":
@@ -67,18 +69,94 @@ def test_journal_pattern_window():
     assert journal_pattern(far) == []
 
 
-def test_failed_reevaluation_leaves_the_last_good_state(store, monkeypatch):
+def test_a_failed_reevaluation_keeps_the_update_and_the_last_good_advice(store, monkeypatch):
     case_id = store.create(skip_level_letter())
+    first = store.latest_report(case_id).top_actions(5)
     import clearair.pipeline
 
+    real = clearair.pipeline.analyze_case
+
     def boom(*_a, **_k):
-        raise RuntimeError("crash in the middle of a write")
+        raise RuntimeError("crash in the middle of re-evaluation")
 
     monkeypatch.setattr(clearair.pipeline, "analyze_case", boom)
     with pytest.raises(RuntimeError):
-        store.update(case_id, "Something new happened today at work with the director.")
+        store.update(case_id, "The director apologised publicly at the weekly meeting.")
     case = store.get(case_id)
-    assert len(case.versions) == 1 and case.versions[0].report is not None
+    assert [v.kind for v in case.versions] == ["original", "update"]  # the user's words are kept
+    assert case.versions[0].report.top_actions == first and case.versions[1].report is None
+    assert case.eval_holder is None  # the lease was given back
+    monkeypatch.setattr(clearair.pipeline, "analyze_case", real)
+    case, report = store.open_case(case_id)  # the next read catches up
+    assert case.versions[1].report is not None and report.top_actions(1) == ["LET_GO"]
+
+
+def test_a_writer_returns_at_once_while_another_process_evaluates(store):
+    case_id = store.create(skip_level_letter())
+    assert store._claim(case_id, "another-process")
+    outcome = store.update(case_id, "The director apologised publicly at the weekly meeting.")
+    assert outcome.pending and outcome.movement == []
+    case = store.get(case_id)
+    assert case.versions[-1].report is None  # left to the lease holder
+    assert not store.settle(case_id)
+
+
+def test_an_expired_lease_is_taken_over(tmp_path):
+    store = CaseStore(f"sqlite:///{tmp_path / 'lease.db'}", lease_seconds=0)
+    case_id = store.create(skip_level_letter())
+    assert store._claim(case_id, "a-process-that-died")  # with lease_seconds=0 it is expired at once
+    outcome = store.update(case_id, "The director apologised publicly at the weekly meeting.")
+    assert not outcome.pending
+    assert all(v.report is not None for v in store.get(case_id).versions)
+
+
+def test_a_long_case_is_read_as_the_original_and_the_latest_updates(tmp_path):
+    store = CaseStore(f"sqlite:///{tmp_path / 'long.db'}", budget_chars=3_000)
+    letter = skip_level_letter()
+    case_id = store.create(letter)
+    for n in range(12):
+        store.update(case_id, f"Week {n}: the director forwarded another of my emails to the whole department "
+                              f"without asking me first, and nobody said anything about it.")
+    case, report = store.open_case(case_id)
+    from clearair.store.cases import analysed_text
+
+    read = analysed_text(case)
+    assert read.startswith(letter.strip()[:200]) and "Week 11:" in read and "Week 0:" not in read
+    assert len(read) <= max(3_000, len(letter) + 400)
+    assert report.notes and "older ones stay in the case file" in report.notes[0]
+    for r in report.recommendations[:3]:  # evidence still points into the text that was read
+        for reason in r.reasons:
+            for e in reason.evidence:
+                assert read[e.start:e.end] == e.text
+
+
+def test_a_case_can_be_shared_read_only_or_for_writing(store):
+    from clearair.store.accounts import Accounts
+
+    accounts = Accounts(store)
+    for name in ("alice", "bob", "carol"):
+        accounts.add(name, "long enough password")
+    mine = store.create(skip_level_letter(), owner="alice")
+    with pytest.raises(InputError):
+        store.share(mine, "alice", "nobody-by-that-name")
+    with pytest.raises(CaseNotFound):
+        store.share(mine, "bob", "carol")  # only the owner shares
+    store.share(mine, "alice", "bob")
+    assert [c.shared_by for c in store.list(owner="bob")] == ["alice"]
+    assert store.get(mine, owner="bob").id == mine
+    with pytest.raises(CaseNotFound):
+        store.update(mine, "The director apologised publicly at the weekly meeting.", owner="bob")
+    store.share(mine, "alice", "bob", can_write=True)
+    assert not store.update(mine, "The director apologised publicly at the weekly meeting.", owner="bob").pending
+    with pytest.raises(CaseNotFound):
+        store.delete(mine, owner="bob")  # deleting stays the owner's
+    with pytest.raises(CaseNotFound):
+        store.get(mine, owner="carol")
+    assert [x.username for x in store.shares(mine, "alice")] == ["bob"]
+    store.unshare(mine, "alice", "bob")
+    assert store.list(owner="bob") == []
+    with pytest.raises(CaseNotFound):
+        store.get(mine, owner="bob")
 
 
 def test_bad_input_is_refused_before_writing(store):

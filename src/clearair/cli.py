@@ -240,24 +240,35 @@ def thread(source: Optional[str] = typer.Argument(None, metavar="[FILE|-]")) -> 
 def serve(host: str = typer.Option("127.0.0.1", help="Interface to bind; keep the default unless you know why."),
           port: int = typer.Option(8765, help="TCP port."),
           multi_user: bool = typer.Option(False, "--multi-user",
-                                          help="Accounts and per-owner cases (add users with `clearair user add`).")) -> None:
+                                          help="Accounts and per-owner cases (add users with `clearair user add`)."),
+          workers: int = typer.Option(1, min=1, max=64, help="Server processes (analysis is CPU-bound: up to one per core).")) -> None:
     """Run the local web page and REST API; prints the private URL to open."""
     import secrets
 
     import uvicorn
 
-    from clearair.api.app import DEFAULT_HOSTS, create_app
+    from clearair.api.app import DEFAULT_HOSTS, SERVE_SETTINGS, create_app
 
     token = secrets.token_urlsafe(24)
     hosts = tuple(dict.fromkeys((*DEFAULT_HOSTS, host)))
-    app_ = create_app(token=token, allowed_hosts=hosts, multi_user=multi_user)
     shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
     if multi_user:
         typer.echo(f"clearair (multi-user) is running: open http://{shown}:{port}/login")
     else:
         typer.echo(f"clearair is running: open http://{shown}:{port}/?token={token}", err=False)
     sys.stdout.flush()
-    uvicorn.run(app_, host=host, port=port, log_level="warning")
+    if workers == 1:
+        uvicorn.run(create_app(token=token, allowed_hosts=hosts, multi_user=multi_user),
+                    host=host, port=port, log_level="warning")
+        return
+    # Worker processes build the app themselves; they share the launch's token
+    # through the environment (readable by this user only).
+    import json
+    import os
+
+    os.environ[SERVE_SETTINGS] = json.dumps({"token": token, "allowed_hosts": hosts, "multi_user": multi_user})
+    uvicorn.run("clearair.api.app:app_from_environment", factory=True, workers=workers,
+                host=host, port=port, log_level="warning")
 
 
 user_app = typer.Typer(no_args_is_help=True, help="Accounts for multi-user mode.")
@@ -303,10 +314,10 @@ def _date(value: Optional[str]):
         _fail(f"not a date (use YYYY-MM-DD): {value!r}")
 
 
-def _show_movement(moves) -> None:
+def _show_movement(outcome) -> None:
     from clearair.render.terminal import show_movement
 
-    show_movement(moves)
+    show_movement(outcome)
 
 
 @case_app.command("new")
@@ -345,15 +356,18 @@ def case_show(case_id: int) -> None:
 @case_app.command("update")
 def case_update(case_id: int, source: Optional[str] = typer.Argument(None, metavar="[FILE|-]"),
                 text: Optional[str] = typer.Option(None, "--text", help="The update itself, instead of a file."),
-                on: Optional[str] = typer.Option(None, "--on", help="When it happened (YYYY-MM-DD).")) -> None:
+                on: Optional[str] = typer.Option(None, "--on", help="When it happened (YYYY-MM-DD)."),
+                later: bool = typer.Option(False, "--later",
+                                           help="Only save it (for many updates in a row); the advice is "
+                                                "re-evaluated the next time the case is opened.")) -> None:
     """Add what happened next; the advice is re-evaluated."""
     store = _store()
     try:
         body = text if text is not None else _read(source)
-        moves = store.update(case_id, body, _date(on))
+        outcome = store.update(case_id, body, _date(on), evaluate=not later)
     except InputError as err:
         _fail(str(err))
-    _show_movement(moves)
+    _show_movement(outcome)
 
 
 @case_app.command("log")
@@ -364,17 +378,17 @@ def case_log(case_id: int, who: str = typer.Option(..., "--who"), what: str = ty
     """Log an incident in the case journal (feeds pattern detection)."""
     store = _store()
     try:
-        moves = store.log(case_id, who, what, _date(on), channel, witnesses)
+        outcome = store.log(case_id, who, what, _date(on), channel, witnesses)
     except InputError as err:
         _fail(str(err))
-    _show_movement(moves)
+    _show_movement(outcome)
 
 
 @case_app.command("export")
 def case_export(case_id: int, fmt: str = typer.Option("md", "--format", "-f"),
                 out: Optional[str] = typer.Option(None, "--out", "-o")) -> None:
     """Export the case's latest analysis (md, html or pdf)."""
-    from clearair.store.cases import case_text
+    from clearair.store.cases import analysed_text
 
     _check_export(fmt, out)
     try:
@@ -383,7 +397,7 @@ def case_export(case_id: int, fmt: str = typer.Option("md", "--format", "-f"),
         _fail(str(err))
     from clearair.render.export import update_dates
 
-    _write_export(report, case_text(case), fmt, out, title=case.title, dates=update_dates(case))
+    _write_export(report, analysed_text(case), fmt, out, title=case.title, dates=update_dates(case))
 
 
 @case_app.command("delete")

@@ -209,6 +209,7 @@ class Report(Model):
     perspectives: list[Perspective] = Field(default_factory=list)
     scripts: list[Script] = Field(default_factory=list)
     similar_cases: list[SimilarCase] = Field(default_factory=list)
+    notes: list[str] = Field(default_factory=list)  # how the text was read (e.g. a long case's window)
 
     def top_actions(self, n: int = 3) -> list[str]:
         return [r.action for r in self.recommendations[:n]]

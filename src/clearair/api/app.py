@@ -29,8 +29,10 @@ from clearair.store import CaseNotFound, CaseStore
 MAX_BODY = 256_000
 COOKIE = "clearair_token"
 SESSION_COOKIE = "clearair_session"
+LOGIN_COOKIE = "clearair_login"  # binds the login form's CSRF token to this browser
 _PUBLIC = {"/login", "/api/login"}
 DEFAULT_HOSTS = ("127.0.0.1", "localhost", "[::1]")
+SERVE_SETTINGS = "CLEARAIR_SERVE_SETTINGS"  # how `serve --workers N` hands its settings to each worker
 
 
 class AnalyzeIn(BaseModel):
@@ -45,6 +47,11 @@ class CaseIn(BaseModel):
 class UpdateIn(BaseModel):
     text: str = Field(max_length=200_000)
     happened_on: dt.date | None = None
+    evaluate: bool = True  # False: save only (bulk import); the case is re-read when next opened
+
+
+class ShareIn(BaseModel):
+    can_write: bool = False
 
 
 class LoginIn(BaseModel):
@@ -78,6 +85,9 @@ def create_app(store_url: str | None = None, token: str | None = None,
     def csrf_for(request: Request) -> str:
         credential = request.state.credential
         return hmac.new(token.encode(), b"csrf:" + credential.encode(), hashlib.sha256).hexdigest()
+
+    def login_csrf(browser: str) -> str:
+        return hmac.new(token.encode(), b"login:" + browser.encode(), hashlib.sha256).hexdigest()
 
     def owner(request: Request) -> str | None:
         return request.state.user
@@ -155,7 +165,9 @@ def create_app(store_url: str | None = None, token: str | None = None,
     @app.get("/api/cases/{case_id}")
     def api_case(case_id: int, s: Annotated[CaseStore, Depends(store)], who: Owner):
         case, report = s.open_case(case_id, owner=who)
-        return {"id": case.id, "title": case.title,
+        from clearair.store.cases import pending_updates
+
+        return {"id": case.id, "title": case.title, "owner": case.owner, "pending_updates": pending_updates(case),
                 "versions": [{"seq": v.seq, "kind": v.kind, "text": v.text,
                               "happened_on": v.happened_on.isoformat() if v.happened_on else None,
                               "top_actions": v.report.top_actions if v.report else [],
@@ -166,29 +178,50 @@ def create_app(store_url: str | None = None, token: str | None = None,
 
     @app.post("/api/cases/{case_id}/updates", status_code=201)
     def api_update(case_id: int, body: UpdateIn, s: Annotated[CaseStore, Depends(store)], who: Owner):
-        return {"movement": [m.model_dump() for m in s.update(case_id, body.text, body.happened_on, owner=who)]}
+        return s.update(case_id, body.text, body.happened_on, owner=who, evaluate=body.evaluate).model_dump()
 
     @app.post("/api/cases/{case_id}/journal", status_code=201)
     def api_journal(case_id: int, body: JournalIn, s: Annotated[CaseStore, Depends(store)], who: Owner):
-        moves = s.log(case_id, body.who, body.what, body.happened_on, body.channel, body.witnesses, owner=who)
-        return {"movement": [m.model_dump() for m in moves]}
+        return s.log(case_id, body.who, body.what, body.happened_on, body.channel, body.witnesses, owner=who).model_dump()
 
     @app.delete("/api/cases/{case_id}", status_code=204)
     def api_delete(case_id: int, s: Annotated[CaseStore, Depends(store)], who: Owner):
         s.delete(case_id, owner=who)
 
+    @app.get("/api/cases/{case_id}/shares")
+    def api_shares(case_id: int, s: Annotated[CaseStore, Depends(store)], who: Owner):
+        return [x.model_dump() for x in s.shares(case_id, owner=who)]
+
+    @app.put("/api/cases/{case_id}/shares/{username}", status_code=204)
+    def api_share(case_id: int, username: str, body: ShareIn, s: Annotated[CaseStore, Depends(store)], who: Owner):
+        s.share(case_id, who, username, can_write=body.can_write)
+
+    @app.delete("/api/cases/{case_id}/shares/{username}", status_code=204)
+    def api_unshare(case_id: int, username: str, s: Annotated[CaseStore, Depends(store)], who: Owner):
+        s.unshare(case_id, who, username)
+
     # --- web page ----------------------------------------------------------
     from clearair.api import pages
 
+    def login_response(request: Request, error: str | None = None, status: int = 200) -> HTMLResponse:
+        browser = request.cookies.get(LOGIN_COOKIE) or secrets.token_urlsafe(24)
+        response = HTMLResponse(pages.login(login_csrf(browser), error=error), status_code=status)
+        response.set_cookie(LOGIN_COOKIE, browser, httponly=True, samesite="strict")
+        return response
+
     @app.get("/login", response_class=HTMLResponse)
-    def login_page():
-        return pages.login()
+    def login_page(request: Request):
+        return login_response(request)
 
     @app.post("/login")
-    def login_form(username: Annotated[str, Form(max_length=120)], password: Annotated[str, Form(max_length=1_000)]):
+    def login_form(request: Request, username: Annotated[str, Form(max_length=120)],
+                   password: Annotated[str, Form(max_length=1_000)], csrf_token: Annotated[str, Form(max_length=200)]):
+        browser = request.cookies.get(LOGIN_COOKIE, "")
+        if not browser or not hmac.compare_digest(csrf_token, login_csrf(browser)):
+            return login_response(request, error="The form expired; please log in again.", status=403)
         session = accounts().login(username, password) if multi_user else None
         if session is None:
-            return HTMLResponse(pages.login(error="Wrong user name or password."), status_code=401)
+            return login_response(request, error="Wrong user name or password.", status=401)
         response = RedirectResponse("/", status_code=303)
         response.set_cookie(SESSION_COOKIE, session, httponly=True, samesite="strict")
         return response
@@ -213,10 +246,10 @@ def create_app(store_url: str | None = None, token: str | None = None,
 
     @app.get("/cases/{case_id}", response_class=HTMLResponse)
     def web_case(request: Request, case_id: int, s: Annotated[CaseStore, Depends(store)], who: Owner):
-        from clearair.store.cases import case_text
+        from clearair.store.cases import analysed_text
 
         case, report = s.open_case(case_id, owner=who)
-        return pages.case(case, report, case_text(case), csrf_for(request))
+        return pages.case(case, report, analysed_text(case), csrf_for(request), viewer=who, multi_user=multi_user)
 
     @app.post("/cases/{case_id}/updates")
     def web_update(request: Request, case_id: int, text: Annotated[str, Form(max_length=200_000)],
@@ -225,8 +258,33 @@ def create_app(store_url: str | None = None, token: str | None = None,
         s.update(case_id, text, dt.date.today(), owner=who)
         return RedirectResponse(f"/cases/{case_id}", status_code=303)
 
+    @app.post("/cases/{case_id}/shares")
+    def web_share(request: Request, case_id: int, username: Annotated[str, Form(max_length=120)],
+                  csrf_token: Annotated[str, Form()], s: Annotated[CaseStore, Depends(store)], who: Owner,
+                  can_write: Annotated[bool, Form()] = False):
+        _check_csrf(request, csrf_token)
+        s.share(case_id, who, username, can_write=can_write)
+        return RedirectResponse(f"/cases/{case_id}", status_code=303)
+
     def _check_csrf(request: Request, supplied: str) -> None:
         if not hmac.compare_digest(supplied, csrf_for(request)):
             raise HTTPException(status_code=403, detail="form expired or forged (CSRF check failed)")
 
     return app
+
+
+def app_from_environment() -> FastAPI:
+    """The app of one worker process of ``clearair serve --workers N``."""
+    import json
+    import os
+
+    from importlib import resources
+
+    from clearair.pipeline import analyze
+
+    settings = json.loads(os.environ[SERVE_SETTINGS])
+    # Warm this worker before it takes requests (the parser and the case index
+    # load once per process), so no client waits for a cold worker.
+    analyze(resources.files("clearair").joinpath("examples/peer-undermines-report.txt").read_text(encoding="utf-8"))
+    return create_app(token=settings["token"], allowed_hosts=tuple(settings["allowed_hosts"]),
+                      multi_user=settings["multi_user"])

@@ -22,20 +22,24 @@ def _safe_json(value) -> str:
     return json.dumps(value).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def login(error: str | None = None) -> str:
-    return _env().get_template("login.html.j2").render(error=error)
+def login(csrf: str, error: str | None = None) -> str:
+    return _env().get_template("login.html.j2").render(csrf=csrf, error=error)
 
 
 def home(csrf: str) -> str:
     return _env().get_template("home.html.j2").render(csrf=csrf)
 
 
-def analysis(report: Report, original: str, csrf: str, case=None) -> str:
+def analysis(report: Report, original: str, csrf: str, case=None, viewer: str | None = None,
+             multi_user: bool = False) -> str:
+    from clearair.store.cases import pending_updates
+
     return _env().get_template("analysis.html.j2").render(
-        report=report, source_json=_safe_json(original), csrf=csrf, case=case,
+        report=report, source_json=_safe_json(original), csrf=csrf, case=case, viewer=viewer, multi_user=multi_user,
+        pending=pending_updates(case) if case else 0,
         stakeholder_svg=stakeholder_map(report), timeline_svg=timeline(report, update_dates=update_dates(case)) if case else None,
         writer_text=writer_text(report, original))
 
 
-def case(case, report: Report, text: str, csrf: str) -> str:
-    return analysis(report, text, csrf, case=case)
+def case(case, report: Report, text: str, csrf: str, viewer: str | None = None, multi_user: bool = False) -> str:
+    return analysis(report, text, csrf, case=case, viewer=viewer, multi_user=multi_user)

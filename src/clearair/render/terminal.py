@@ -21,6 +21,8 @@ def show_report(report: Report, top: int = 5) -> None:
     c = _console()
     s = report.situation
     c.print(Panel(escape(report.summary), title="clearair", border_style="cyan"))
+    for note in report.notes:
+        c.print(f"[dim]{escape(note)}[/]")
 
     table = Table(title="What you should do", show_lines=False, expand=True)
     table.add_column("#", width=2)
@@ -179,8 +181,12 @@ def show_thread(result) -> None:
     c.print(f"clearair with the updates applied:   {', '.join(result.report.top_actions(3))}")
 
 
-def show_movement(moves) -> None:
+def show_movement(outcome) -> None:
     c = _console()
+    if outcome.pending:
+        c.print("Saved. The advice will include this update the next time the case is opened (`clearair case show`).")
+        return
+    moves = outcome.movement
     if not moves:
         c.print("The advice did not move: the same top five, in the same order.")
         return

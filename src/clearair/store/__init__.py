@@ -1,5 +1,5 @@
 """store: case files kept over time (SQLite by default, PostgreSQL by URL)."""
 
-from clearair.store.cases import CaseNotFound, CaseStore, Movement
+from clearair.store.cases import CaseNotFound, CaseStore, Movement, Outcome
 
-__all__ = ["CaseStore", "CaseNotFound", "Movement"]
+__all__ = ["CaseStore", "CaseNotFound", "Movement", "Outcome"]

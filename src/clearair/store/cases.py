@@ -1,28 +1,41 @@
 """Case files: keep a situation, add what happened next, and see the advice move.
 
-Every write is one transaction: a version and its report are committed
-together or not at all. Re-evaluation analyses the whole case (the original
-text and every update, in order) and records how each action's rank moved
-and why (the reasons that appeared or disappeared).
+A write (a new case, an update, a journal entry) is one short transaction, so
+nothing a user adds is lost or duplicated however many writers there are.
+Re-evaluation runs after it, outside the write lock: the one process holding
+the case's evaluation lease analyses the case (the original and its updates,
+in order, up to the newest version) and stores the report with how each
+action's rank moved and why. A writer that arrives while someone else is
+evaluating returns at once with ``pending``: updates that arrive together are
+evaluated together rather than one full analysis each, and whoever opens the
+case next brings it up to date. A holder that dies leaves a lease that
+expires. Very long cases are read as the original letter plus as many of the
+latest updates as fit a budget, and the report says so.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import secrets
 from collections import defaultdict
+from dataclasses import dataclass
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from clearair.errors import InputError
 from clearair.intake import validate_text
 from clearair.models import Model, Report
-from clearair.store.db import make_engine
-from clearair.store.schema import Case, JournalEntry, ReportRecord, Version
+from clearair.store.db import make_engine, reading
+from clearair.store.schema import Case, CaseShare, JournalEntry, ReportRecord, User, Version
 
 #: Journal entries about the same person within this many days form a pattern.
 PATTERN_WINDOW_DAYS = 56
 PATTERN_MIN_ENTRIES = 2
+#: A case longer than this is read as the original plus the latest updates that fit.
+CASE_BUDGET_CHARS = 20_000
+#: How long an evaluation lease lasts before another process may take it over.
+LEASE_SECONDS = 120
 
 
 class Movement(Model):
@@ -32,6 +45,13 @@ class Movement(Model):
     why: list[str]
 
 
+class Outcome(Model):
+    """What an update or journal entry did to the advice."""
+
+    movement: list[Movement]
+    pending: bool = False  # another writer is evaluating the case; the advice will include this soon
+
+
 class CaseSummary(Model):
     id: int
     title: str
@@ -39,22 +59,70 @@ class CaseSummary(Model):
     journal: int
     top_action: str | None
     created_at: dt.datetime
+    shared_by: str | None = None  # the owner, when the case was shared with the reader
+
+
+class Share(Model):
+    username: str
+    can_write: bool
 
 
 class CaseNotFound(InputError):
     pass
 
 
-def case_text(case: Case) -> str:
-    """The whole case as the writer told it: original first, then dated updates."""
-    parts = []
-    for v in case.versions:
-        if v.kind == "original":
-            parts.append(v.text.strip())
-        else:
-            when = f" ({v.happened_on.isoformat()})" if v.happened_on else ""
-            parts.append(f"Update{when}: {v.text.strip()}")
-    return "\n\n".join(parts)
+def _part(v: Version) -> str:
+    if v.kind == "original":
+        return v.text.strip()
+    when = f" ({v.happened_on.isoformat()})" if v.happened_on else ""
+    return f"Update{when}: {v.text.strip()}"
+
+
+def case_text(versions: list[Version], upto: int | None = None, first_update_seq: int | None = None) -> str:
+    """The case as the writer told it: the original, then dated updates in order
+    (up to version ``upto``, leaving out updates before ``first_update_seq``)."""
+    return "\n\n".join(_part(v) for v in versions
+                        if (upto is None or v.seq <= upto)
+                        and (v.kind == "original" or first_update_seq is None or v.seq >= first_update_seq))
+
+
+def reading_window(versions: list[Version], budget: int = CASE_BUDGET_CHARS) -> int | None:
+    """The oldest update that still fits the reading budget, or None when all do.
+
+    The original letter is always read; then updates from the newest back, as
+    many as fit (always the newest one, within the intake's size limit)."""
+    from clearair.intake.reading import MAX_BYTES
+
+    updates = [v for v in versions if v.kind != "original"]
+    used = sum(len(_part(v)) + 2 for v in versions if v.kind == "original")
+    first = None
+    for v in reversed(updates):
+        cost = len(_part(v)) + 2
+        if used + cost > max(budget, 0) and (first is not None or used + cost > MAX_BYTES // 2):
+            break
+        used += cost
+        first = v.seq
+    if first is None:
+        return updates[-1].seq + 1 if updates else None  # not even the newest fits: read the original alone
+    return None if first == updates[0].seq else first
+
+
+def analysed_text(case: Case) -> str:
+    """The exact text the latest report was computed from (its evidence offsets index it)."""
+    for v in reversed(case.versions):
+        if v.report is not None:
+            return case_text(case.versions, v.seq, v.report.first_update_seq)
+    return case_text(case.versions)
+
+
+def pending_updates(case: Case) -> int:
+    """Versions the latest report does not cover yet (or all of them after a journal entry, until re-read)."""
+    n = 0
+    for v in reversed(case.versions):
+        if v.report is not None and not v.report.stale:
+            return n
+        n += 1
+    return n
 
 
 def journal_pattern(entries: list[JournalEntry]) -> list[str]:
@@ -94,75 +162,121 @@ def movement(before: Report | None, after: Report) -> list[Movement]:
 
 
 class CaseStore:
-    def __init__(self, url: str | None = None) -> None:
+    def __init__(self, url: str | None = None, lease_seconds: float = LEASE_SECONDS,
+                 budget_chars: int = CASE_BUDGET_CHARS) -> None:
         self.engine = make_engine(url)
-        self.session = sessionmaker(self.engine, expire_on_commit=False)
+        self.session = sessionmaker(self.engine, expire_on_commit=False)  # writes: take the lock up front
+        self.read = sessionmaker(reading(self.engine), expire_on_commit=False)
+        self.lease = dt.timedelta(seconds=lease_seconds)
+        self.budget = budget_chars
 
     # --- reads ------------------------------------------------------------
     def list(self, owner: str | None = None) -> list[CaseSummary]:
-        with self.session() as s:
-            stmt = select(Case).where(Case.owner.is_(None) if owner is None else Case.owner == owner).order_by(Case.id)
+        """The reader's own cases, then the cases shared with them."""
+        with self.read() as s:
+            mine = select(Case).options(*_EVERYTHING).where(Case.owner.is_(None) if owner is None else Case.owner == owner)
+            cases = list(s.scalars(mine.order_by(Case.id)))
+            if owner is not None:
+                shared = select(Case).options(*_EVERYTHING).join(CaseShare).where(CaseShare.username == owner).order_by(Case.id)
+                cases += list(s.scalars(shared))
             out = []
-            for case in s.scalars(stmt):
-                last = case.versions[-1].report if case.versions else None
+            for case in cases:
+                last = next((v.report for v in reversed(case.versions) if v.report is not None), None)
                 out.append(CaseSummary(id=case.id, title=case.title, versions=len(case.versions),
                                        journal=len(case.journal), created_at=case.created_at,
+                                       shared_by=case.owner if case.owner != owner else None,
                                        top_action=(last.top_actions[0] if last and last.top_actions else None)))
             return out
 
     def get(self, case_id: int, owner: str | None = None) -> Case:
-        with self.session() as s:
-            case = self._load(s, case_id, owner)
-            for v in case.versions:  # load everything the caller will read
-                _ = v.report
-            _ = list(case.journal)
-            return case
+        """The case with its versions, their report summaries, journal and shares."""
+        with self.read() as s:
+            return self._load(s, case_id, owner, options=_EVERYTHING)
 
     def open_case(self, case_id: int, owner: str | None = None) -> tuple[Case, Report]:
-        """The case with everything loaded, and the report of its latest version."""
+        """The case with everything loaded, and its latest report. A case left
+        behind by a writer that died is brought up to date first (if nobody else
+        is already doing it)."""
         case = self.get(case_id, owner)
-        return case, Report.model_validate_json(case.versions[-1].report.report_json)
+        if pending_updates(case):
+            self.settle(case_id)
+            case = self.get(case_id, owner)
+        record = next(v.report for v in reversed(case.versions) if v.report is not None)
+        with self.read() as s:
+            report_json = s.scalar(select(ReportRecord.report_json).where(ReportRecord.id == record.id))
+        return case, Report.model_validate_json(report_json)
 
     def latest_report(self, case_id: int, owner: str | None = None) -> Report:
         return self.open_case(case_id, owner)[1]
 
-    # --- writes (each one transaction) -------------------------------------
+    def shares(self, case_id: int, owner: str | None) -> list[Share]:
+        with self.read() as s:
+            case = self._load(s, case_id, owner, need="own")
+            return [Share(username=x.username, can_write=x.can_write) for x in case.shares]
+
+    # --- writes (each one short transaction; evaluation follows) -------------
     def create(self, text: str, title: str | None = None, owner: str | None = None) -> int:
         validate_text(text)
         with self.session.begin() as s:
             case = Case(title=(title or _title_from(text))[:200], owner=owner)
             s.add(case)
             s.flush()
-            self._add_version(s, case, "original", text, None)
-            return case.id
+            self._append(s, case, "original", text, None)
+            case_id = case.id
+        self.settle(case_id)
+        return case_id
 
     def update(self, case_id: int, text: str, happened_on: dt.date | None = None,
-               owner: str | None = None) -> list[Movement]:
+               owner: str | None = None, evaluate: bool = True) -> Outcome:
+        """Add what happened next. With ``evaluate=False`` (a bulk import) the
+        update is only saved; the case is re-read when it is next opened."""
         if not text.strip():
             raise InputError("the update is empty")
         with self.session.begin() as s:
-            case = self._load(s, case_id, owner, lock=True)
-            record = self._add_version(s, case, "update", text, happened_on)
-            return [Movement.model_validate(m) for m in record.movement]
+            case = self._load(s, case_id, owner, need="write", lock=True)
+            seq = self._append(s, case, "update", text, happened_on)
+        return self._outcome(case_id, seq) if evaluate else Outcome(movement=[], pending=True)
 
     def log(self, case_id: int, who: str, what: str, happened_on: dt.date | None = None, channel: str | None = None,
-            witnesses: str | None = None, owner: str | None = None) -> list[Movement]:
+            witnesses: str | None = None, owner: str | None = None) -> Outcome:
         """Add a journal entry; the case is re-evaluated with it."""
         if not who.strip() or not what.strip():
             raise InputError("a journal entry needs who and what")
         with self.session.begin() as s:
-            case = self._load(s, case_id, owner, lock=True)
+            case = self._load(s, case_id, owner, need="write", lock=True)
             s.add(JournalEntry(case_id=case.id, happened_on=happened_on or dt.date.today(), who=who.strip()[:200],
                                what=what.strip(), channel=channel, witnesses=witnesses))
-            s.flush()
-            s.refresh(case)
-            record = self._reevaluate(s, case, case.versions[-1], replace=True)
-            return [Movement.model_validate(m) for m in record.movement]
+            latest = case.versions[-1]
+            if latest.report is not None:
+                latest.report.stale = True  # the journal changes the reading of the latest version
+            seq = latest.seq
+        return self._outcome(case_id, seq)
+
+    def share(self, case_id: int, owner: str | None, username: str, can_write: bool = False) -> None:
+        """Let another account read the case (and, with ``can_write``, add to it)."""
+        username = username.strip().lower()
+        with self.session.begin() as s:
+            case = self._load(s, case_id, owner, need="own", lock=True)
+            if owner is None:
+                raise InputError("sharing needs multi-user mode (accounts)")
+            if username == owner or s.scalar(select(User).where(User.username == username)) is None:
+                raise InputError(f"no other user called {username!r}")
+            share = next((x for x in case.shares if x.username == username), None)
+            if share is None:
+                s.add(CaseShare(case_id=case.id, username=username, can_write=can_write))
+            else:
+                share.can_write = can_write
+
+    def unshare(self, case_id: int, owner: str | None, username: str) -> None:
+        with self.session.begin() as s:
+            case = self._load(s, case_id, owner, need="own", lock=True)
+            for x in [x for x in case.shares if x.username == username.strip().lower()]:
+                s.delete(x)
 
     def delete(self, case_id: int, owner: str | None = None) -> None:
         """Delete for real: rows, and on SQLite the copies in the write-ahead log."""
         with self.session.begin() as s:
-            s.delete(self._load(s, case_id, owner))
+            s.delete(self._load(s, case_id, owner, need="own"))
         if self.engine.dialect.name == "sqlite":
             raw = self.engine.raw_connection()  # outside any transaction, as a checkpoint must be
             try:
@@ -170,41 +284,140 @@ class CaseStore:
             finally:
                 raw.close()
 
-    # --- internals ---------------------------------------------------------
-    def _load(self, s: Session, case_id: int, owner: str | None, lock: bool = False) -> Case:
-        stmt = select(Case).where(Case.id == case_id)
-        if lock and self.engine.dialect.name != "sqlite":
-            stmt = stmt.with_for_update()
-        case = s.scalars(stmt).first()
-        if case is None or case.owner != owner:
-            raise CaseNotFound(f"no case {case_id}")
-        return case
-
-    def _add_version(self, s: Session, case: Case, kind: str, text: str, happened_on) -> ReportRecord:
-        seq = (s.scalar(select(func.max(Version.seq)).where(Version.case_id == case.id)) or 0) + 1
-        version = Version(case_id=case.id, seq=seq, kind=kind, text=text, happened_on=happened_on)
-        s.add(version)
-        s.flush()
-        s.refresh(case)
-        return self._reevaluate(s, case, version)
-
-    def _reevaluate(self, s: Session, case: Case, version: Version, replace: bool = False) -> ReportRecord:
+    # --- re-evaluation ------------------------------------------------------
+    def settle(self, case_id: int, until_seq: int | None = None) -> bool:
+        """Bring the case's report up to date (or at least up to version
+        ``until_seq``), unless another process holds the evaluation lease.
+        Returns False in that case: the holder, or the next reader, will."""
         from clearair.pipeline import analyze_case
 
-        previous = None
-        earlier = [v for v in case.versions if v.report is not None and (replace or v.id != version.id)]
-        if earlier:
-            previous = Report.model_validate_json(earlier[-1].report.report_json)
-        report = analyze_case(case_text(case), journal_pattern(list(case.journal)))
-        moved = [m.model_dump() for m in movement(previous, report)]
-        if replace and version.report is not None:
-            s.delete(version.report)
-            s.flush()
-        record = ReportRecord(version_id=version.id, top_actions=report.top_actions(5), movement=moved,
-                              report_json=report.model_dump_json())
-        s.add(record)
+        holder = secrets.token_hex(16)
+        if not self._claim(case_id, holder):
+            return False
+        try:
+            while (job := self._next_job(case_id, holder, until_seq)) is not None:
+                report = analyze_case(job.text, job.findings)
+                if job.left_out:
+                    report.notes.append(f"This reading covers the original letter and the latest {job.read} "
+                                        f"updates; the {job.left_out} older ones stay in the case file.")
+                self._store(case_id, holder, job, report)
+        except BaseException:
+            self._release(case_id, holder)
+            raise
+        return True
+
+    def _outcome(self, case_id: int, seq: int) -> Outcome:
+        if not self.settle(case_id, until_seq=seq):
+            return Outcome(movement=[], pending=True)
+        with self.read() as s:
+            covering = s.scalars(select(ReportRecord).join(Version).where(
+                Version.case_id == case_id, Version.seq >= seq).order_by(Version.seq)).first()
+            if covering is None:  # the case was deleted meanwhile
+                raise CaseNotFound(f"no case {case_id}")
+            return Outcome(movement=[Movement.model_validate(m) for m in covering.movement])
+
+    def _claim(self, case_id: int, holder: str) -> bool:
+        with self.session.begin() as s:
+            case = self._lock(s, case_id)
+            if case is None:
+                return False
+            now = _now()
+            if case.eval_holder is not None and case.eval_until is not None and case.eval_until > now:
+                return False
+            case.eval_holder, case.eval_until = holder, now + self.lease
+            return True
+
+    def _release(self, case_id: int, holder: str) -> None:
+        with self.session.begin() as s:
+            case = self._lock(s, case_id)
+            if case is not None and case.eval_holder == holder:
+                case.eval_holder = case.eval_until = None
+
+    def _next_job(self, case_id: int, holder: str, until_seq: int | None) -> _Job | None:
+        """What to analyse next: the case up to its newest version. None (and
+        the lease given back in the same transaction) when the newest version,
+        or ``until_seq``, is already covered by a fresh report."""
+        with self.session.begin() as s:
+            case = self._lock(s, case_id, options=_EVERYTHING)
+            if case is None or case.eval_holder != holder:
+                return None  # deleted, or the lease expired and another process took over
+            latest = case.versions[-1]
+            fresh = [v.seq for v in case.versions if v.report is not None and not v.report.stale]
+            if fresh and fresh[-1] >= (until_seq or latest.seq):
+                case.eval_holder = case.eval_until = None
+                return None
+            case.eval_until = _now() + self.lease
+            last = next((v.report.id for v in reversed(case.versions) if v.report is not None), None)
+            previous = s.scalar(select(ReportRecord.report_json).where(ReportRecord.id == last)) if last else None
+            first = reading_window(case.versions, self.budget)
+            read = sum(1 for v in case.versions if v.kind != "original" and (first is None or v.seq >= first))
+            total = sum(1 for v in case.versions if v.kind != "original")
+            return _Job(version_id=latest.id, seq=latest.seq, first_update_seq=first,
+                        text=case_text(case.versions, latest.seq, first), findings=journal_pattern(list(case.journal)),
+                        previous=previous, read=read, left_out=total - read)
+
+    def _store(self, case_id: int, holder: str, job: _Job, report: Report) -> None:
+        with self.session.begin() as s:
+            case = self._lock(s, case_id)
+            if case is None or case.eval_holder != holder:
+                return
+            version = s.get(Version, job.version_id)
+            if version.report is not None:
+                s.delete(version.report)
+                s.flush()
+            previous = Report.model_validate_json(job.previous) if job.previous else None
+            s.add(ReportRecord(version_id=version.id, top_actions=report.top_actions(5),
+                               movement=[m.model_dump() for m in movement(previous, report)],
+                               report_json=report.model_dump_json(), first_update_seq=job.first_update_seq))
+            case.eval_until = _now() + self.lease
+
+    # --- internals ---------------------------------------------------------
+    def _lock(self, s: Session, case_id: int, options=()) -> Case | None:
+        """The case row, locked for this transaction (SQLite: BEGIN IMMEDIATE already is)."""
+        stmt = select(Case).where(Case.id == case_id).options(*options)
+        if self.engine.dialect.name != "sqlite":
+            stmt = stmt.with_for_update()
+        return s.scalars(stmt).first()
+
+    def _load(self, s: Session, case_id: int, who: str | None, need: str = "read", lock: bool = False,
+              options=()) -> Case:
+        """The case if ``who`` may ``need`` ("read", "write" or "own") it; otherwise
+        CaseNotFound, the same answer as for a case that does not exist."""
+        case = self._lock(s, case_id, options) if lock else s.get(Case, case_id, options=options)
+        if case is not None and case.owner == who:
+            return case
+        if case is not None and who is not None and need != "own":
+            share = s.scalar(select(CaseShare).where(CaseShare.case_id == case_id, CaseShare.username == who))
+            if share is not None and (need == "read" or share.can_write):
+                return case
+        raise CaseNotFound(f"no case {case_id}")
+
+    def _append(self, s: Session, case: Case, kind: str, text: str, happened_on) -> int:
+        seq = (s.scalar(select(func.max(Version.seq)).where(Version.case_id == case.id)) or 0) + 1
+        s.add(Version(case_id=case.id, seq=seq, kind=kind, text=text, happened_on=happened_on))
         s.flush()
-        return record
+        return seq
+
+
+#: Load a case whole in four queries (not one per version).
+_EVERYTHING = (selectinload(Case.versions).selectinload(Version.report), selectinload(Case.journal),
+               selectinload(Case.shares))
+
+
+@dataclass
+class _Job:
+    version_id: int
+    seq: int
+    first_update_seq: int | None
+    text: str
+    findings: list[str]
+    previous: str | None
+    read: int
+    left_out: int
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
 
 
 def _title_from(text: str) -> str:

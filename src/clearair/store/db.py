@@ -15,6 +15,14 @@ from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
 
 
+READ_ONLY = "clearair_read_only"
+
+
+def reading(engine: Engine) -> Engine:
+    """The same engine (same pool), for transactions that only read."""
+    return engine.execution_options(**{READ_ONLY: True})
+
+
 def default_url() -> str:
     url = os.environ.get("CLEARAIR_DATABASE_URL")
     if url:
@@ -40,10 +48,12 @@ def make_engine(url: str | None = None) -> Engine:
 
         @event.listens_for(engine, "begin")
         def _write_lock_up_front(conn):  # noqa: ANN001
-            # BEGIN IMMEDIATE takes the write lock at the start, so two writers
-            # never both read the same next version number (PostgreSQL gets the
-            # same guarantee from SELECT ... FOR UPDATE on the case row).
-            conn.exec_driver_sql("BEGIN IMMEDIATE")
+            # A write transaction takes the write lock at the start (BEGIN
+            # IMMEDIATE), so two writers never both read the same next version
+            # number (PostgreSQL gets the same guarantee from SELECT ... FOR
+            # UPDATE on the case row). Reads (see ``reading``) need no lock:
+            # WAL lets them run beside a writer.
+            conn.exec_driver_sql("BEGIN" if conn.get_execution_options().get(READ_ONLY) else "BEGIN IMMEDIATE")
     migrate(engine)
     return engine
 

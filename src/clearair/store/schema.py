@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import JSON, Date, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -25,10 +25,29 @@ class Case(Base):
     title: Mapped[str] = mapped_column(String(200))
     owner: Mapped[str | None] = mapped_column(String(120), index=True, default=None)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    # The lease of the one process re-evaluating this case (see CaseStore.settle).
+    eval_holder: Mapped[str | None] = mapped_column(String(64), default=None)
+    eval_until: Mapped[dt.datetime | None] = mapped_column(DateTime, default=None)
     versions: Mapped[list[Version]] = relationship(back_populates="case", order_by="Version.seq",
                                                    cascade="all, delete-orphan", passive_deletes=True)
     journal: Mapped[list[JournalEntry]] = relationship(back_populates="case", order_by="JournalEntry.happened_on",
                                                        cascade="all, delete-orphan", passive_deletes=True)
+    shares: Mapped[list[CaseShare]] = relationship(back_populates="case", order_by="CaseShare.username",
+                                                   cascade="all, delete-orphan", passive_deletes=True)
+
+
+class CaseShare(Base):
+    """Another account the owner let in: read only, or read and add updates and journal entries."""
+
+    __tablename__ = "case_shares"
+    __table_args__ = (UniqueConstraint("case_id", "username"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    username: Mapped[str] = mapped_column(String(120), index=True)
+    can_write: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    case: Mapped[Case] = relationship(back_populates="shares")
 
 
 class Version(Base):
@@ -64,7 +83,10 @@ class JournalEntry(Base):
 
 
 class ReportRecord(Base):
-    """The analysis a version produced, and how the ranking moved from the previous one."""
+    """The analysis a version produced, and how the ranking moved from the previous one.
+
+    Under concurrent writers several updates can be evaluated together: a version
+    without a report is covered by the next later version that has one."""
 
     __tablename__ = "reports"
 
@@ -72,7 +94,9 @@ class ReportRecord(Base):
     version_id: Mapped[int] = mapped_column(ForeignKey("versions.id", ondelete="CASCADE"), unique=True)
     top_actions: Mapped[list] = mapped_column(JSON)
     movement: Mapped[list] = mapped_column(JSON)
-    report_json: Mapped[str] = mapped_column(Text)
+    report_json: Mapped[str] = mapped_column(Text, deferred=True)  # large: loaded only when read
+    stale: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    first_update_seq: Mapped[int | None] = mapped_column(Integer, default=None)  # None: every update was read
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
     version: Mapped[Version] = relationship(back_populates="report")
 
