@@ -32,7 +32,7 @@ eval: $(STAMP)
 	$(BIN)/clearair eval ../shared/eval/dev.jsonl
 
 calibrate: $(STAMP)
-	$(BIN)/clearair calibrate src/clearair/data/library/cases_a.jsonl src/clearair/data/library/cases_b.jsonl \
+	$(BIN)/clearair calibrate src/clearair/data/library/cases_*.jsonl \
 		--out src/clearair/knowledge/calibrated.yaml
 
 bench: $(STAMP)
