@@ -120,3 +120,30 @@ def test_fragment_whose_root_is_a_party_mention_terminates():
     r = analyze("My manager. The one who keeps taking credit for my work in every team meeting, "
                 "again and again, and then tells the director it was all his idea.")
     assert counterpart_role(r) == "manager"
+
+
+def test_a_writer_promoted_over_former_coworkers_is_their_manager():
+    text = ("Last spring I was promoted to supervisor of the warehouse crew I used to work on. Since then the "
+            "people who used to be my coworkers and now report to me ignore my instructions, and one of them "
+            "laughs whenever I hand out the weekly schedule. I have tried joking about it but nothing changes.")
+    report = analyze(text)
+    assert report.situation.narrator.is_manager
+    assert counterpart_role(report) == "direct_report"
+    assert "manager" not in roles(report)  # "promoted to supervisor" is the writer's own title, not a boss
+    evidence_is_faithful(report, text)
+
+
+def test_the_owner_of_a_small_business_is_the_writers_boss():
+    text = ("I work the front counter at a small bakery. The owner shouts at the staff over tiny mistakes and last "
+            "week she called me stupid in front of a customer. The pay is low but I like the work itself, and I "
+            "cannot decide whether to say something to her or simply look for another job.")
+    report = analyze(text)
+    assert counterpart_role(report) == "manager"
+
+
+def test_a_letter_about_a_coworker_is_about_the_coworker_not_the_boss_it_mentions():
+    text = ("A coworker keeps walking into my office while I am on calls and talking over me until I answer. I "
+            "asked her twice to wait until I am done, and she laughed. Our boss is friendly with her and he says "
+            "we should sort it out ourselves, but he has noticed that I look tense.")
+    report = analyze(text)
+    assert counterpart_role(report) == "peer"
