@@ -191,7 +191,7 @@ def similar(source: Optional[str] = typer.Argument(None, metavar="[FILE|-]")) ->
 def calibrate(
     paths: list[str] = typer.Argument(..., metavar="LIBRARY.jsonl..."),
     out: str = typer.Option(..., "--out", help="Where to write the fitted weights (YAML)."),
-    l2: float = typer.Option(0.1, help="Pull towards the hand-set weights."),
+    l2: float = typer.Option(0.03, help="Pull towards the hand-set weights (0.03 won 5-fold CV on the library over 0.1, 0.01 and 0.003)."),
 ) -> None:
     """Refit the playbook's weights on labelled cases; prints cross-validated figures."""
     import datetime

@@ -78,7 +78,7 @@ def _targets(layout: Layout, primary: str, also: list[str], against: list[str]) 
 
 
 def fit(layout: Layout, data: list[tuple[np.ndarray, np.ndarray, np.ndarray, list[int]]],
-        l2: float = 0.1, steps: int = 300, lr: float = 0.1) -> np.ndarray:
+        l2: float = 0.03, steps: int = 300, lr: float = 0.1) -> np.ndarray:
     """Projected gradient descent on softmax cross-entropy with an L2 pull to the prior."""
     w = layout.prior.copy()
     n = max(len(data), 1)
