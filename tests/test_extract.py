@@ -147,3 +147,22 @@ def test_a_letter_about_a_coworker_is_about_the_coworker_not_the_boss_it_mention
             "we should sort it out ourselves, but he has noticed that I look tense.")
     report = analyze(text)
     assert counterpart_role(report) == "peer"
+
+
+def test_habits_told_in_the_present_tense_make_a_pattern():
+    habit = ("My coworker sends my drafts to the whole team before I have finished them. She rewrites my slides "
+             "without asking me, and she answers questions that clients address to me. I am tired of it and do "
+             "not know how to raise it with her.")
+    once = ("Yesterday my coworker sent my draft to the whole team before I had finished it, and a client saw "
+            "the unfinished numbers. I was embarrassed and do not know whether to raise it with her or let it go.")
+    habitual = analyze(habit).situation.pattern
+    assert habitual.recurring and habitual.evidence
+    assert not analyze(once).situation.pattern.recurring
+
+
+def test_a_write_up_the_writer_disputes_is_on_record():
+    text = ("My manager wrote me up last week for missing a deadline that was moved without anyone telling me. "
+            "The written warning is now in my personnel file. I have always had good reviews and I want the "
+            "record to show what really happened.")
+    names = {s.name for s in analyze(text).signals}
+    assert "on_record" in names

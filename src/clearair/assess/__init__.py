@@ -144,6 +144,7 @@ def assess(s: Situation) -> list[Signal]:
         ("report_conflict", "report_conflict", "people you manage are in conflict with each other"),
         ("performance_gap", "performance_gap", "work is not being delivered to standard"),
         ("narrator_blamed", "narrator_blamed", "you were blamed or complained about"),
+        ("formal_mark", "on_record", "a write-up, warning or poor review is on your file"),
         ("secondhand", "secondhand", "you only know it secondhand"),
         ("romance", "romance", "a personal, romantic element is involved"),
         ("disability_or_leave", "considering_leave", "you are considering time off"),

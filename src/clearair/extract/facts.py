@@ -85,8 +85,43 @@ def pattern(reading: Reading) -> Pattern:
             strong += kind == "recurring_strong"
             if weight > 0:
                 evidence.append(reading.evidence(m.start(), m.end()))
+    habits = _habitual_clauses(reading)
+    if len(habits) >= HABIT_MIN_SENTENCES:
+        score += 2
+        strong += 1
+        evidence += [reading.evidence(t.idx, t.idx + len(t)) for t in habits[:2]]
     recurring = score >= 2 and strong > 0  # "often" and "again" alone do not make a pattern
     return Pattern(recurring=recurring, evidence=evidence if recurring else [])
+
+
+#: Sentences that describe what someone else habitually does ("she talks over
+#: me", "he sends back my work") before the letter counts as a pattern.
+HABIT_MIN_SENTENCES = 2
+_STATIVE = frozenset(
+    "be have do seem know think want need like love hate feel believe mean say look sound appear understand "
+    "remember realise realize matter depend belong contain deserve expect hope wish include involve suppose "
+    "consider agree report work".split())
+_OTHERS = frozenset("he she they".split())
+
+
+def _habitual_clauses(reading: Reading) -> list:
+    """Simple-present action verbs whose subject is someone other than the writer,
+    one per sentence: how writers describe what keeps happening."""
+    found, seen = [], set()
+    for tok in reading.doc:
+        if tok.tag_ not in ("VBZ", "VBP") or tok.pos_ != "VERB" or tok.lemma_.lower() in _STATIVE:
+            continue
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.lower_ in ("i", "we", "you", "it", "this", "that", "what", "which"):
+            continue
+        if subj.pos_ == "PRON" and subj.lower_ not in _OTHERS and subj.lower_ not in ("who",):
+            continue
+        sent = reading.sentence_index(tok.idx)
+        if sent in seen or reading.hypothetical(tok.idx) or tok.sent.text.rstrip().endswith("?"):
+            continue
+        seen.add(sent)
+        found.append(tok)
+    return found
 
 
 def cues(reading: Reading, section: str, who: str = "any",
