@@ -38,6 +38,7 @@ calibrate: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run_all.py --out benchmarks/RESULTS.md
 	$(BIN)/python benchmarks/retrieval.py
+	$(BIN)/python benchmarks/store_load.py --writers 8 --updates 500
 	$(BIN)/python benchmarks/api_load.py --clients 20 --requests 5
 	$(BIN)/python benchmarks/api_load.py --clients 20 --requests 5 --workers 2
 
