@@ -166,3 +166,11 @@ def test_a_write_up_the_writer_disputes_is_on_record():
             "record to show what really happened.")
     names = {s.name for s in analyze(text).signals}
     assert "on_record" in names
+
+
+def test_managers_who_say_so_in_other_words_are_read_as_managers():
+    for opening in ("I'm a mid-level manager at a large firm.", "I run a small family restaurant.",
+                    "I'm one of three assistant managers at the store.", "She reported to me for two years."):
+        text = (f"{opening} A colleague from another department keeps copying my boss on every small complaint "
+                "about my work, and I do not know whether to confront him or let it go for now.")
+        assert analyze(text).situation.narrator.is_manager, opening
