@@ -1,5 +1,7 @@
 """Readings of the real seeds, and of texts in other shapes written for these tests."""
 
+import pytest
+
 from clearair import analyze
 
 
@@ -133,20 +135,18 @@ def test_a_writer_promoted_over_former_coworkers_is_their_manager():
     evidence_is_faithful(report, text)
 
 
-def test_the_owner_of_a_small_business_is_the_writers_boss():
-    text = ("I work the front counter at a small bakery. The owner shouts at the staff over tiny mistakes and last "
-            "week she called me stupid in front of a customer. The pay is low but I like the work itself, and I "
-            "cannot decide whether to say something to her or simply look for another job.")
-    report = analyze(text)
-    assert counterpart_role(report) == "manager"
+OWNER_IS_THE_BOSS = ("I work the front counter at a small bakery. The owner shouts at the staff over tiny mistakes "
+                     "and last week she called me stupid in front of a customer. The pay is low but I like the work "
+                     "itself, and I cannot decide whether to say something to her or simply look for another job.")
+ABOUT_THE_COWORKER = ("A coworker keeps walking into my office while I am on calls and talking over me until I "
+                      "answer. I asked her twice to wait until I am done, and she laughed. Our boss is friendly with "
+                      "her and he says we should sort it out ourselves, but he has noticed that I look tense.")
 
 
-def test_a_letter_about_a_coworker_is_about_the_coworker_not_the_boss_it_mentions():
-    text = ("A coworker keeps walking into my office while I am on calls and talking over me until I answer. I "
-            "asked her twice to wait until I am done, and she laughed. Our boss is friendly with her and he says "
-            "we should sort it out ourselves, but he has noticed that I look tense.")
-    report = analyze(text)
-    assert counterpart_role(report) == "peer"
+@pytest.mark.parametrize("text, role", [(OWNER_IS_THE_BOSS, "manager"), (ABOUT_THE_COWORKER, "peer")],
+                         ids=["a small business's owner is the boss", "a letter opening with a coworker is about them"])
+def test_whom_the_letter_is_about(text, role):
+    assert counterpart_role(analyze(text)) == role
 
 
 def test_habits_told_in_the_present_tense_make_a_pattern():
