@@ -174,3 +174,11 @@ def test_managers_who_say_so_in_other_words_are_read_as_managers():
         text = (f"{opening} A colleague from another department keeps copying my boss on every small complaint "
                 "about my work, and I do not know whether to confront him or let it go for now.")
         assert analyze(text).situation.narrator.is_manager, opening
+
+
+def test_a_boss_who_swears_at_staff_is_a_serious_matter():
+    text = ("My supervisor swears at the staff whenever something goes wrong, and last week he shoved a stack of "
+            "files off my desk while shouting. Everyone is afraid to say anything because he is close to the owner. "
+            "I need this job but I dread coming in.")
+    names = {s.name for s in analyze(text).signals}
+    assert {"severity", "counterpart_above"} <= names
