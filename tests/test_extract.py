@@ -182,3 +182,10 @@ def test_a_boss_who_swears_at_staff_is_a_serious_matter():
             "I need this job but I dread coming in.")
     names = {s.name for s in analyze(text).signals}
     assert {"severity", "counterpart_above"} <= names
+
+
+def test_a_writer_weighing_whether_to_stick_it_out_is_thinking_of_leaving():
+    text = ("For a year my manager has criticised every report I write in front of the whole team, and nothing I "
+            "change seems to satisfy him. I hate this job now, but the pay is good and I honestly do not know "
+            "whether to stick it out or start looking for another position.")
+    assert "wants_exit" in {s.name for s in analyze(text).signals}
