@@ -189,3 +189,15 @@ def test_a_writer_weighing_whether_to_stick_it_out_is_thinking_of_leaving():
             "change seems to satisfy him. I hate this job now, but the pay is good and I honestly do not know "
             "whether to stick it out or start looking for another position.")
     assert "wants_exit" in {s.name for s in analyze(text).signals}
+
+
+@pytest.mark.parametrize("text, signal", [
+    ("I completely forgot an important client meeting last week and a colleague who was counting on me had to "
+     "cover for me alone. I let her down and she has been cool with me since. How do I make this right with her?",
+     "narrator_at_fault"),
+    ("I manage a small team. One of my people keeps making the same mistakes in the monthly reports, and her "
+     "work has slipped badly since spring. I have explained the steps several times and nothing changes.",
+     "performance_gap"),
+], ids=["a slip of the writer's own", "a report's work below standard"])
+def test_more_ways_of_saying_it(text, signal):
+    assert signal in {s.name for s in analyze(text).signals}
