@@ -93,3 +93,15 @@ def test_perspectives_disagree_where_commenters_do(seed_reports):
     assert tops["pragmatist"] == "LET_GO"
     assert tops["advocate"] == "CLARIFY_RECORD"  # the commenters who wanted the record corrected
     assert any(p.disagrees_with_main and "differs" in p.view for p in persp)
+
+
+def test_payback_for_a_complaint_points_to_the_formal_route():
+    from clearair import analyze
+
+    text = ("Three months ago I reported my supervisor to HR for mocking a colleague's accent, and the complaint "
+            "was upheld. Ever since I complained, he has given me the worst shifts, left me off the schedule for "
+            "training and marked my work down in reviews. I am starting to think this is retaliation.")
+    report = analyze(text)
+    assert "retaliation" in {s.name for s in report.signals}
+    top = report.top_actions(3)
+    assert "HR_FORMAL" in top and "LET_GO" not in top

@@ -145,6 +145,7 @@ def assess(s: Situation) -> list[Signal]:
         ("performance_gap", "performance_gap", "work is not being delivered to standard"),
         ("narrator_blamed", "narrator_blamed", "you were blamed or complained about"),
         ("formal_mark", "on_record", "a write-up, warning or poor review is on your file"),
+        ("retaliation", "retaliation", "it looks like payback for a complaint or for speaking up"),
         ("secondhand", "secondhand", "you only know it secondhand"),
         ("romance", "romance", "a personal, romantic element is involved"),
         ("disability_or_leave", "considering_leave", "you are considering time off"),
