@@ -95,13 +95,20 @@ def test_perspectives_disagree_where_commenters_do(seed_reports):
     assert any(p.disagrees_with_main and "differs" in p.view for p in persp)
 
 
-def test_payback_for_a_complaint_points_to_the_formal_route():
+def test_payback_for_a_complaint_raises_the_formal_route():
     from clearair import analyze
 
-    text = ("Three months ago I reported my supervisor to HR for mocking a colleague's accent, and the complaint "
-            "was upheld. Ever since I complained, he has given me the worst shifts, left me off the schedule for "
-            "training and marked my work down in reviews. I am starting to think this is retaliation.")
-    report = analyze(text)
-    assert "retaliation" in {s.name for s in report.signals}
-    top = report.top_actions(3)
-    assert "HR_FORMAL" in top and "LET_GO" not in top
+    happened = ("For the last two months my manager has given me the worst shifts, left me off the schedule for "
+                "training and marked my work down in reviews. I do not understand what changed.")
+    payback = happened.replace("I do not understand what changed.",
+                               "It started right after I complained to HR about him, and I think it is retaliation.")
+
+    def rank(report, action):
+        return [r.action for r in report.recommendations].index(action)
+
+    plain, retaliation = analyze(happened), analyze(payback)
+    assert "retaliation" in {s.name for s in retaliation.signals}
+    assert rank(retaliation, "HR_FORMAL") < rank(plain, "HR_FORMAL")
+    assert rank(retaliation, "LET_GO") >= rank(plain, "LET_GO")
+    hr = next(r for r in retaliation.recommendations if r.action == "HR_FORMAL")
+    assert any("payback" in reason.text for reason in hr.reasons)
