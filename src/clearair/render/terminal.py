@@ -30,7 +30,7 @@ def show_report(report: Report, top: int = 5) -> None:
     table.add_column("Why (from your words)")
     for i, rec in enumerate(report.recommendations[:top], 1):
         why = [f"+ {r.text}" if r.effect == "raises" else f"- {r.text}" for r in rec.reasons[:3]]
-        quotes = [escape(f'"{r.evidence[0].text[:70]}"') for r in rec.reasons[:2] if r.evidence]
+        quotes = list(dict.fromkeys(escape(f'"{r.evidence[0].text[:70]}"') for r in rec.reasons[:2] if r.evidence))  # one quote once
         table.add_row(str(i), f"[bold]{rec.title}[/]\n[dim]{rec.action} · {rec.score:+.2f}[/]",
                       "\n".join(why + ([f"[dim]{q}[/]" for q in quotes])))
     c.print(table)
