@@ -12,7 +12,7 @@ from sqlalchemy import delete, select
 
 from clearair.errors import InputError
 from clearair.store.cases import CaseStore
-from clearair.store.schema import SessionToken, User
+from clearair.store.schema import SessionToken, User, utc_now
 
 SESSION_DAYS = 7
 _hasher = PasswordHasher()
@@ -20,10 +20,6 @@ _hasher = PasswordHasher()
 
 def _digest(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
-
-
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
 
 
 class Accounts:
@@ -52,7 +48,7 @@ class Accounts:
                 return None
             token = secrets.token_urlsafe(32)
             s.add(SessionToken(token_hash=_digest(token), user_id=user.id,
-                               expires_at=_now() + dt.timedelta(days=SESSION_DAYS)))
+                               expires_at=utc_now() + dt.timedelta(days=SESSION_DAYS)))
             return token
 
     def user_for(self, token: str | None) -> str | None:
@@ -60,7 +56,7 @@ class Accounts:
             return None
         with self.session() as s:
             row = s.get(SessionToken, _digest(token))
-            if row is None or row.expires_at < _now():
+            if row is None or row.expires_at < utc_now():
                 return None
             return s.get(User, row.user_id).username
 

@@ -27,7 +27,7 @@ from clearair.errors import InputError
 from clearair.intake import validate_text
 from clearair.models import Model, Report
 from clearair.store.db import make_engine, reading
-from clearair.store.schema import Case, CaseShare, JournalEntry, ReportRecord, User, Version
+from clearair.store.schema import Case, CaseShare, JournalEntry, ReportRecord, User, Version, utc_now
 
 #: Journal entries about the same person within this many days form a pattern.
 PATTERN_WINDOW_DAYS = 56
@@ -321,7 +321,7 @@ class CaseStore:
             case = self._lock(s, case_id)
             if case is None:
                 return False
-            now = _now()
+            now = utc_now()
             if case.eval_holder is not None and case.eval_until is not None and case.eval_until > now:
                 return False
             case.eval_holder, case.eval_until = holder, now + self.lease
@@ -346,7 +346,7 @@ class CaseStore:
             if fresh and fresh[-1] >= (until_seq or latest.seq):
                 case.eval_holder = case.eval_until = None
                 return None
-            case.eval_until = _now() + self.lease
+            case.eval_until = utc_now() + self.lease
             last = next((v.report.id for v in reversed(case.versions) if v.report is not None), None)
             previous = s.scalar(select(ReportRecord.report_json).where(ReportRecord.id == last)) if last else None
             first = reading_window(case.versions, self.budget)
@@ -369,7 +369,7 @@ class CaseStore:
             s.add(ReportRecord(version_id=version.id, top_actions=report.top_actions(5),
                                movement=[m.model_dump() for m in movement(previous, report)],
                                report_json=report.model_dump_json(), first_update_seq=job.first_update_seq))
-            case.eval_until = _now() + self.lease
+            case.eval_until = utc_now() + self.lease
 
     # --- internals ---------------------------------------------------------
     def _lock(self, s: Session, case_id: int, options=()) -> Case | None:
@@ -414,10 +414,6 @@ class _Job:
     previous: str | None
     read: int
     left_out: int
-
-
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
 
 
 def _title_from(text: str) -> str:

@@ -10,7 +10,8 @@ from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Integer, Strin
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
-def _now() -> dt.datetime:
+def utc_now() -> dt.datetime:
+    """Naive UTC, as every timestamp in the store is kept."""
     return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
 
 
@@ -24,7 +25,7 @@ class Case(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     title: Mapped[str] = mapped_column(String(200))
     owner: Mapped[str | None] = mapped_column(String(120), index=True, default=None)
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now)
     # The lease of the one process re-evaluating this case (see CaseStore.settle).
     eval_holder: Mapped[str | None] = mapped_column(String(64), default=None)
     eval_until: Mapped[dt.datetime | None] = mapped_column(DateTime, default=None)
@@ -46,7 +47,7 @@ class CaseShare(Base):
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
     username: Mapped[str] = mapped_column(String(120), index=True)
     can_write: Mapped[bool] = mapped_column(Boolean, default=False)
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now)
     case: Mapped[Case] = relationship(back_populates="shares")
 
 
@@ -62,7 +63,7 @@ class Version(Base):
     kind: Mapped[str] = mapped_column(String(16))  # "original" | "update"
     text: Mapped[str] = mapped_column(Text)
     happened_on: Mapped[dt.date | None] = mapped_column(Date, default=None)
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now)
     case: Mapped[Case] = relationship(back_populates="versions")
     report: Mapped[ReportRecord | None] = relationship(back_populates="version", cascade="all, delete-orphan",
                                                        passive_deletes=True, uselist=False)
@@ -78,7 +79,7 @@ class JournalEntry(Base):
     what: Mapped[str] = mapped_column(Text)
     channel: Mapped[str | None] = mapped_column(String(40), default=None)
     witnesses: Mapped[str | None] = mapped_column(String(400), default=None)
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now)
     case: Mapped[Case] = relationship(back_populates="journal")
 
 
@@ -97,7 +98,7 @@ class ReportRecord(Base):
     report_json: Mapped[str] = mapped_column(Text, deferred=True)  # large: loaded only when read
     stale: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     first_update_seq: Mapped[int | None] = mapped_column(Integer, default=None)  # None: every update was read
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now)
     version: Mapped[Version] = relationship(back_populates="report")
 
 
@@ -109,7 +110,7 @@ class User(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     username: Mapped[str] = mapped_column(String(120), unique=True)
     password_hash: Mapped[str] = mapped_column(String(255))
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now)
 
 
 class SessionToken(Base):
