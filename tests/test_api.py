@@ -54,6 +54,12 @@ def test_analyze_and_case_lifecycle(client):
     assert [v["kind"] for v in case["versions"]] == ["original", "update"]
     assert case["report"]["recommendations"][0]["action"] == "LET_GO"
     assert len(case["journal"]) == 1
+    saved = client.post(f"/api/cases/{case_id}/updates", json={"text": "He did it again at the next meeting.",
+                                                                "evaluate": False})
+    assert saved.status_code == 201 and saved.json() == {"movement": [], "pending": True}
+    assert client.post(f"/api/cases/{case_id}/updates", json={"text": "And again by email today."}).status_code == 201
+    assert client.get(f"/api/cases/{case_id}").json()["pending_updates"] == 0
+    assert "read together with a later update" in client.get(f"/cases/{case_id}").text
     assert client.delete(f"/api/cases/{case_id}").status_code == 204
     assert client.get(f"/api/cases/{case_id}").status_code == 404
 

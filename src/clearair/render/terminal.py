@@ -218,7 +218,7 @@ def show_case(case, report: Report) -> None:
     c.print(f"[bold]Case {case.id}: {escape(case.title)}[/]")
     for v in case.versions:
         when = v.happened_on.isoformat() if v.happened_on else v.created_at.strftime("%Y-%m-%d")
-        top = ", ".join(v.report.top_actions[:3]) if v.report else ""
+        top = ", ".join(v.report.top_actions[:3]) if v.report else "read together with a later update"
         c.print(f"  {v.seq}. {v.kind} ({when}) → {top}")
         if v.kind == "update":
             c.print(f"     [dim]{escape(v.text[:120])}[/]")
