@@ -300,7 +300,12 @@ class CaseStore:
                 if job.left_out:
                     report.notes.append(f"This reading covers the original letter and the latest {job.read} "
                                         f"updates; the {job.left_out} older ones stay in the case file.")
-                self._store(case_id, holder, job, report)
+                previous = Report.model_validate_json(job.previous) if job.previous else None
+                # Comparing and serialising happen here, before the write lock is taken.
+                record = ReportRecord(version_id=job.version_id, top_actions=report.top_actions(5),
+                                      movement=[m.model_dump() for m in movement(previous, report)],
+                                      report_json=report.model_dump_json(), first_update_seq=job.first_update_seq)
+                self._store(case_id, holder, record)
         except BaseException:
             self._release(case_id, holder)
             raise
@@ -352,23 +357,21 @@ class CaseStore:
             first = reading_window(case.versions, self.budget)
             read = sum(1 for v in case.versions if v.kind != "original" and (first is None or v.seq >= first))
             total = sum(1 for v in case.versions if v.kind != "original")
-            return _Job(version_id=latest.id, seq=latest.seq, first_update_seq=first,
+            return _Job(version_id=latest.id, first_update_seq=first,
                         text=case_text(case.versions, latest.seq, first), findings=journal_pattern(list(case.journal)),
                         previous=previous, read=read, left_out=total - read)
 
-    def _store(self, case_id: int, holder: str, job: _Job, report: Report) -> None:
+    def _store(self, case_id: int, holder: str, record: ReportRecord) -> None:
+        """Save the report (replacing a stale one) if this process still holds the lease."""
         with self.session.begin() as s:
             case = self._lock(s, case_id)
             if case is None or case.eval_holder != holder:
                 return
-            version = s.get(Version, job.version_id)
+            version = s.get(Version, record.version_id)
             if version.report is not None:
                 s.delete(version.report)
                 s.flush()
-            previous = Report.model_validate_json(job.previous) if job.previous else None
-            s.add(ReportRecord(version_id=version.id, top_actions=report.top_actions(5),
-                               movement=[m.model_dump() for m in movement(previous, report)],
-                               report_json=report.model_dump_json(), first_update_seq=job.first_update_seq))
+            s.add(record)
             case.eval_until = utc_now() + self.lease
 
     # --- internals ---------------------------------------------------------
@@ -407,7 +410,6 @@ _EVERYTHING = (selectinload(Case.versions).selectinload(Version.report), selecti
 @dataclass
 class _Job:
     version_id: int
-    seq: int
     first_update_seq: int | None
     text: str
     findings: list[str]
