@@ -101,7 +101,7 @@ _STATIVE = frozenset(
     "be have do seem know think want need like love hate feel believe mean say look sound appear understand "
     "remember realise realize matter depend belong contain deserve expect hope wish include involve suppose "
     "consider agree report work".split())
-_OTHERS = frozenset("he she they".split())
+_OTHERS = frozenset("he she they who".split())  # the pronouns that can stand for someone else
 
 
 def _habitual_clauses(reading: Reading) -> list:
@@ -112,9 +112,8 @@ def _habitual_clauses(reading: Reading) -> list:
         if tok.tag_ not in ("VBZ", "VBP") or tok.pos_ != "VERB" or tok.lemma_.lower() in _STATIVE:
             continue
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-        if subj is None or subj.lower_ in ("i", "we", "you", "it", "this", "that", "what", "which"):
-            continue
-        if subj.pos_ == "PRON" and subj.lower_ not in _OTHERS and subj.lower_ not in ("who",):
+        if subj is None or subj.lower_ in ("this", "that", "what", "which") or (
+                subj.pos_ == "PRON" and subj.lower_ not in _OTHERS):
             continue
         sent = reading.sentence_index(tok.idx)
         if sent in seen or reading.hypothetical(tok.idx) or tok.sent.text.rstrip().endswith("?"):
