@@ -9,6 +9,9 @@ from clearair.errors import InputError
 
 #: Larger inputs are refused before decoding: nobody's letter is this long.
 MAX_BYTES = 200_000
+#: The one unit for how much text is read (validation, a case's reading window):
+#: characters, so a letter full of emoji is not measured differently in two places.
+MAX_CHARS = 200_000
 
 
 def read_bytes(data: bytes) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from clearair.errors import InputError
-from clearair.intake.reading import MAX_BYTES
+from clearair.intake.reading import MAX_CHARS
 
 MIN_WORDS = 15
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
@@ -21,16 +21,7 @@ _ENGLISH_FUNCTION_WORDS = frozenset(
 
 def validate_text(text: str) -> None:
     """Raise :class:`InputError` with a one-line reason if ``text`` is unusable."""
-    if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
-        raise InputError(f"input is too large; clearair reads at most {MAX_BYTES:,} bytes")
-    if not text.strip():
-        raise InputError("input is empty: paste or pipe the text of your situation")
-    if "\x00" in text or _control_ratio(text) > 0.05:
-        raise InputError("input looks like a binary file, not text")
-    letters = sum(ch.isalpha() for ch in text)
-    latin = sum(ch.isascii() and ch.isalpha() for ch in text)
-    if letters and latin / letters < 0.6:
-        raise InputError("input does not look like English; clearair reads English text only")
+    validate_fragment(text)
     words = _WORD.findall(text)
     if len(words) < MIN_WORDS:
         raise InputError(
@@ -40,6 +31,22 @@ def validate_text(text: str) -> None:
     function_share = sum(w.lower() in _ENGLISH_FUNCTION_WORDS for w in words) / len(words)
     if function_share < 0.12:
         raise InputError("input does not look like English; clearair reads English text only")
+
+
+def validate_fragment(text: str, what: str = "input") -> None:
+    """The checks that hold for any piece of a case, however short (an update:
+    "he did it again today"): size in characters, not empty, not binary, English.
+    A case's text is always checked whole too (``validate_text``), before it is stored."""
+    if len(text) > MAX_CHARS:
+        raise InputError(f"{what} is too large; clearair reads at most {MAX_CHARS:,} characters")
+    if not text.strip():
+        raise InputError(f"{what} is empty: paste or pipe the text of your situation")
+    if "\x00" in text or _control_ratio(text) > 0.05:
+        raise InputError(f"{what} looks like a binary file, not text")
+    letters = sum(ch.isalpha() for ch in text)
+    latin = sum(ch.isascii() and ch.isalpha() for ch in text)
+    if letters and latin / letters < 0.6:
+        raise InputError(f"{what} does not look like English; clearair reads English text only")
 
 
 def _control_ratio(text: str) -> float:

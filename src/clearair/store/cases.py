@@ -24,7 +24,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from clearair.errors import InputError
-from clearair.intake import validate_text
+from clearair.intake import validate_fragment, validate_text
 from clearair.models import Model, Report
 from clearair.store.db import make_engine, reading
 from clearair.store.schema import Case, CaseShare, JournalEntry, ReportRecord, User, Version, utc_now
@@ -71,6 +71,10 @@ class CaseNotFound(InputError):
     pass
 
 
+class CaseNotReady(InputError):
+    """The case's first reading is still being made (or was cut short and will be redone)."""
+
+
 def _part(v: Version) -> str:
     if v.kind == "original":
         return v.text.strip()
@@ -78,10 +82,15 @@ def _part(v: Version) -> str:
     return f"Update{when}: {v.text.strip()}"
 
 
+def readable(versions: list[Version]) -> list[Version]:
+    """The versions a case is read as: an unreadable one stays in the file but is not analysed."""
+    return [v for v in versions if not v.unreadable]
+
+
 def case_text(versions: list[Version], upto: int | None = None, first_update_seq: int | None = None) -> str:
     """The case as the writer told it: the original, then dated updates in order
     (up to version ``upto``, leaving out updates before ``first_update_seq``)."""
-    return "\n\n".join(_part(v) for v in versions
+    return "\n\n".join(_part(v) for v in readable(versions)
                         if (upto is None or v.seq <= upto)
                         and (v.kind == "original" or first_update_seq is None or v.seq >= first_update_seq))
 
@@ -91,14 +100,15 @@ def reading_window(versions: list[Version], budget: int = CASE_BUDGET_CHARS) -> 
 
     The original letter is always read; then updates from the newest back, as
     many as fit (always the newest one, within the intake's size limit)."""
-    from clearair.intake.reading import MAX_BYTES
+    from clearair.intake.reading import MAX_CHARS
 
+    versions = readable(versions)
     updates = [v for v in versions if v.kind != "original"]
     used = sum(len(_part(v)) + 2 for v in versions if v.kind == "original")
     first = None
     for v in reversed(updates):
         cost = len(_part(v)) + 2
-        if used + cost > max(budget, 0) and (first is not None or used + cost > MAX_BYTES // 2):
+        if used + cost > max(budget, 0) and (first is not None or used + cost > MAX_CHARS // 2):
             break
         used += cost
         first = v.seq
@@ -169,6 +179,7 @@ class CaseStore:
         self.read = sessionmaker(reading(self.engine), expire_on_commit=False)
         self.lease = dt.timedelta(seconds=lease_seconds)
         self.budget = budget_chars
+        self.model = None  # model-mode settings: cases are read through the model (clearair.llm.cli.attach_to_store)
 
     # --- reads ------------------------------------------------------------
     def list(self, owner: str | None = None) -> list[CaseSummary]:
@@ -201,7 +212,9 @@ class CaseStore:
         if pending_updates(case):
             self.settle(case_id)
             case = self.get(case_id, owner)
-        record = next(v.report for v in reversed(case.versions) if v.report is not None)
+        record = next((v.report for v in reversed(case.versions) if v.report is not None), None)
+        if record is None:
+            raise CaseNotReady(f"case {case_id} is still being read for the first time; open it again in a moment")
         with self.read() as s:
             report_json = s.scalar(select(ReportRecord.report_json).where(ReportRecord.id == record.id))
         return case, Report.model_validate_json(report_json)
@@ -230,11 +243,11 @@ class CaseStore:
                owner: str | None = None, evaluate: bool = True) -> Outcome:
         """Add what happened next. With ``evaluate=False`` (a bulk import) the
         update is only saved; the case is re-read when it is next opened."""
-        if not text.strip():
-            raise InputError("the update is empty")
+        validate_fragment(text, "the update")
         with self.session.begin() as s:
-            case = self._load(s, case_id, owner, need="write", lock=True)
+            case = self._load(s, case_id, owner, need="write", lock=True, options=_VERSIONS)
             seq = self._append(s, case, "update", text, happened_on)
+            self._check_readable(case)  # raises before the commit: a refused update is never stored
         return self._outcome(case_id, seq) if evaluate else Outcome(movement=[], pending=True)
 
     def log(self, case_id: int, who: str, what: str, happened_on: dt.date | None = None, channel: str | None = None,
@@ -296,7 +309,18 @@ class CaseStore:
             return False
         try:
             while (job := self._next_job(case_id, holder, until_seq)) is not None:
-                report = analyze_case(job.text, job.findings)
+                try:
+                    report = analyze_case(job.text, job.findings)
+                except InputError as err:
+                    # Stored text that cannot be read (left by an older release): keep it,
+                    # mark it, and read the case without it, so the case still opens.
+                    if not self._set_aside(case_id, holder, str(err)):
+                        break
+                    continue
+                if self.model is not None:  # the model reads it; the offline report just made is the floor
+                    from clearair.llm.engine import analyze_with_model
+
+                    report = analyze_with_model(job.text, self.model, offline=report)
                 if job.left_out:
                     report.notes.append(f"This reading covers the original letter and the latest {job.read} "
                                         f"updates; the {job.left_out} older ones stay in the case file.")
@@ -374,7 +398,31 @@ class CaseStore:
             s.add(record)
             case.eval_until = utc_now() + self.lease
 
+    def _set_aside(self, case_id: int, holder: str, reason: str) -> bool:
+        """Mark the updates that make the case unreadable; False when none can be
+        (then the original itself is at fault and the last good report stands)."""
+        with self.session.begin() as s:
+            case = self._lock(s, case_id, options=_VERSIONS)
+            if case is None or case.eval_holder != holder:
+                return False
+            updates = [v for v in readable(case.versions) if v.kind != "original"]
+            culprits = []
+            for v in updates:
+                try:
+                    validate_fragment(v.text, "this update")
+                except InputError as err:
+                    culprits.append((v, str(err)))
+            if not culprits and updates:  # each part is fine alone; the newest one tipped the whole
+                culprits = [(updates[-1], reason)]
+            for v, why in culprits:
+                v.unreadable = why[:300]
+            return bool(culprits)
+
     # --- internals ---------------------------------------------------------
+    def _check_readable(self, case: Case) -> None:
+        """The case read as a whole (the reading window that the next analysis will use) must be valid text."""
+        validate_text(case_text(case.versions, None, reading_window(case.versions, self.budget)))
+
     def _lock(self, s: Session, case_id: int, options=()) -> Case | None:
         """The case row, locked for this transaction (SQLite: BEGIN IMMEDIATE already is)."""
         stmt = select(Case).where(Case.id == case_id).options(*options)
@@ -397,11 +445,13 @@ class CaseStore:
 
     def _append(self, s: Session, case: Case, kind: str, text: str, happened_on) -> int:
         seq = (s.scalar(select(func.max(Version.seq)).where(Version.case_id == case.id)) or 0) + 1
-        s.add(Version(case_id=case.id, seq=seq, kind=kind, text=text, happened_on=happened_on))
+        case.versions.append(Version(case_id=case.id, seq=seq, kind=kind, text=text, happened_on=happened_on))
         s.flush()
         return seq
 
 
+#: The versions alone (what a write needs to check the case it is adding to).
+_VERSIONS = (selectinload(Case.versions),)
 #: Load a case whole in four queries (not one per version).
 _EVERYTHING = (selectinload(Case.versions).selectinload(Version.report), selectinload(Case.journal),
                selectinload(Case.shares))

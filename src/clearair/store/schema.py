@@ -64,6 +64,8 @@ class Version(Base):
     text: Mapped[str] = mapped_column(Text)
     happened_on: Mapped[dt.date | None] = mapped_column(Date, default=None)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now)
+    #: Why this version cannot be read (kept, shown, but left out of the analysis); None when it can.
+    unreadable: Mapped[str | None] = mapped_column(String(300), default=None)
     case: Mapped[Case] = relationship(back_populates="versions")
     report: Mapped[ReportRecord | None] = relationship(back_populates="version", cascade="all, delete-orphan",
                                                        passive_deletes=True, uselist=False)
