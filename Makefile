@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test test-postgres lock bench eval calibrate clean
+.PHONY: demo test check test-postgres lock bench eval calibrate train clean
 
 $(STAMP): requirements.lock pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "$(PYTHON) not found: install Python 3.11" >&2; exit 1; }
@@ -24,6 +24,16 @@ demo: $(STAMP)
 test: $(STAMP)
 	HF_HUB_OFFLINE=1 $(BIN)/python -m pytest -q
 	$(MAKE) --no-print-directory test-postgres
+
+# The quick loop: lint, types, and the tests not marked slow.
+check: $(STAMP)
+	$(BIN)/ruff check src tests
+	$(BIN)/mypy
+	HF_HUB_OFFLINE=1 $(BIN)/python -m pytest -q -m "not slow" -x
+
+# Rebuild the factor readers and the ranker from the library (fixed seeds); prints the CV figures.
+train: $(STAMP)
+	HF_HUB_OFFLINE=1 $(BIN)/python -m clearair.train
 
 test-postgres: $(STAMP)
 	PY=$(BIN)/python scripts/test-postgres.sh

@@ -73,3 +73,53 @@ def test_similar_cases_for_each_seed_share_structure(seed_reports):
         assert all(c.why for c in cases)
         group = ROLE_GROUP[report.situation.party(report.situation.counterpart).role]
         assert sum(ROLE_GROUP[c.counterpart_role] == group for c in cases) >= 3, name
+
+
+def test_no_bundled_case_comes_from_a_reserved_source():
+    """Sources reserved for independent evaluation (shared/eval) never enter the library or the gold factors."""
+    import hashlib
+    import re
+
+    reserved_path = Path(__file__).resolve().parents[2] / "shared" / "eval" / "reserved-sources.sha256"
+    reserved = {line.strip() for line in reserved_path.read_text().splitlines()
+                if line.strip() and not line.startswith("#")}
+    assert len(reserved) > 50
+
+    def digest(url: str) -> str:
+        u = re.sub(r"^[a-z]+://", "", url.strip().lower())
+        u = re.sub(r"^www\.", "", u)
+        return hashlib.sha256(u.split("#")[0].rstrip("/").encode()).hexdigest()
+
+    library = Path(__file__).resolve().parents[1] / "src" / "clearair" / "data" / "library"
+    sources = [json.loads(line)["source"] for f in sorted(library.glob("cases_*.jsonl"))
+               for line in f.read_text().splitlines() if line.strip()]
+    assert len(sources) >= 600
+    assert not [s for s in sources if digest(s) in reserved]
+
+
+def test_every_library_case_has_gold_factors_with_spans_from_its_letter():
+    from clearair.knowledge.factors import FACTORS
+    from clearair.knowledge.schemas import GoldAnnotation
+
+    library = Path(__file__).resolve().parents[1] / "src" / "clearair" / "data"
+    cases = {json.loads(line)["id"]: json.loads(line)["situation"]
+             for f in sorted((library / "library").glob("cases_*.jsonl")) for line in f.read_text().splitlines()}
+    gold = [GoldAnnotation.model_validate_json(line) for line in (library / "factors" / "gold.jsonl").read_text()
+            .splitlines() if line.strip()]
+    by_id = {g.id: g for g in gold}
+    assert set(cases) <= set(by_id)
+    for g in gold:
+        assert set(g.factors) == set(FACTORS), g.id
+        text = cases.get(g.id)
+        for name, f in g.factors.items():
+            assert f.value in FACTORS[name].allowed, (g.id, name, f.value)
+            if text is not None and f.span:
+                assert f.span in text, (g.id, name, f.span)
+
+
+def test_shipped_models_were_trained_on_the_data_and_code_in_the_tree():
+    """Fails when the library, the gold factors, the factor definitions or the reading code
+    changed since `make train` built data/models (run `make train` and commit the result)."""
+    from clearair.train.manifest import stale
+
+    assert stale() == []

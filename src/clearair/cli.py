@@ -13,6 +13,7 @@ from typing import Optional
 import typer
 
 from clearair.errors import InputError
+from clearair.llm.cli import ALLOW_REMOTE, LLM_MODEL, LLM_TIMEOUT, LLM_URL, NO_CACHE, llm_app, settings_or_fail
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="clearair: a private, offline advisor for workplace conflict.")
@@ -37,11 +38,16 @@ def _read(source: Optional[str], example: Optional[str] = None) -> str:
     return read_source(source)
 
 
-def _analyze(source: Optional[str], example: Optional[str] = None):
-    """Read and analyse, turning bad input into one line and exit code 2."""
+def _analyze(source: Optional[str], example: Optional[str] = None, model=None):
+    """Read and analyse (through the model when ``model`` settings are given),
+    turning bad input into one line and exit code 2."""
     try:
         from clearair.pipeline import analyze as run
 
+        if model is not None:
+            from clearair.llm.cli import analyze_text
+
+            return analyze_text(_read(source, example), model)
         return run(_read(source, example))
     except InputError as err:
         _fail(str(err))
@@ -52,9 +58,11 @@ def analyze(
     source: Optional[str] = typer.Argument(None, metavar="[FILE|-]", help="Text file, or - for stdin."),
     json_out: bool = typer.Option(False, "--json", help="Print the full report as JSON."),
     example: Optional[str] = typer.Option(None, "--example", help=f"Analyse a bundled example: {', '.join(EXAMPLES)}."),
+    llm: Optional[str] = LLM_URL, model: Optional[str] = LLM_MODEL, allow_remote: bool = ALLOW_REMOTE,
+    llm_timeout: Optional[float] = LLM_TIMEOUT, no_cache: bool = NO_CACHE,
 ) -> None:
     """Read a situation (or a pasted thread) and print the reading and the advice."""
-    report = _analyze(source, example)
+    report = _analyze(source, example, settings_or_fail(llm, model, allow_remote, llm_timeout, no_cache))
     if json_out:
         typer.echo(report.model_dump_json(indent=2))
     else:
@@ -85,15 +93,25 @@ def evaluate(
     path: str = typer.Argument(..., metavar="FILE.jsonl"),
     json_out: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
     show_failures: bool = typer.Option(False, "--show-failures", help="List the cases where the expert's main advice is not first."),
+    llm: Optional[str] = LLM_URL, model: Optional[str] = LLM_MODEL, allow_remote: bool = ALLOW_REMOTE,
+    llm_timeout: Optional[float] = LLM_TIMEOUT, no_cache: bool = NO_CACHE,
+    jobs: int = typer.Option(4, "--jobs", min=1, max=64, help="With --llm: requests to the model at once."),
 ) -> None:
     """Score the engine against labelled cases (see the eval SCHEMA)."""
     from clearair.evaluate import load_cases, run_eval
 
+    settings = settings_or_fail(llm, model, allow_remote, llm_timeout, no_cache)
     try:
         cases, problems = load_cases(path)
     except InputError as err:
         _fail(str(err))
-    result = run_eval(cases, problems, progress=not json_out)
+    if settings is not None:
+        from clearair.llm.cli import evaluate as with_model, show_model_figures
+
+        result, figures = with_model(cases, problems, settings, jobs, progress=not json_out)
+        show_model_figures(figures)
+    else:
+        result = run_eval(cases, problems, progress=not json_out)
     if json_out:
         typer.echo(result.model_dump_json(indent=2))
     else:
@@ -223,12 +241,16 @@ def calibrate(
 
 
 @app.command()
-def thread(source: Optional[str] = typer.Argument(None, metavar="[FILE|-]")) -> None:
+def thread(source: Optional[str] = typer.Argument(None, metavar="[FILE|-]"),
+           llm: Optional[str] = LLM_URL, model: Optional[str] = LLM_MODEL, allow_remote: bool = ALLOW_REMOTE,
+           llm_timeout: Optional[float] = LLM_TIMEOUT, no_cache: bool = NO_CACHE) -> None:
     """Split a pasted thread into letter, replies and updates, and compare the replies' advice."""
+    settings = settings_or_fail(llm, model, allow_remote, llm_timeout, no_cache)
     try:
+        from clearair.llm.cli import analyze_text
         from clearair.thread import analyze_thread
 
-        result = analyze_thread(_read(source))
+        result = analyze_thread(_read(source), analyze_fn=(lambda t: analyze_text(t, settings)) if settings else None)
     except InputError as err:
         _fail(str(err))
     from clearair.render.terminal import show_thread
@@ -241,7 +263,9 @@ def serve(host: str = typer.Option("127.0.0.1", help="Interface to bind; keep th
           port: int = typer.Option(8765, help="TCP port."),
           multi_user: bool = typer.Option(False, "--multi-user",
                                           help="Accounts and per-owner cases (add users with `clearair user add`)."),
-          workers: int = typer.Option(1, min=1, max=64, help="Server processes (analysis is CPU-bound: up to one per core).")) -> None:
+          workers: int = typer.Option(1, min=1, max=64, help="Server processes (analysis is CPU-bound: up to one per core)."),
+          llm: Optional[str] = LLM_URL, model: Optional[str] = LLM_MODEL, allow_remote: bool = ALLOW_REMOTE,
+          llm_timeout: Optional[float] = LLM_TIMEOUT, no_cache: bool = NO_CACHE) -> None:
     """Run the local web page and REST API; prints the private URL to open."""
     import secrets
 
@@ -249,6 +273,7 @@ def serve(host: str = typer.Option("127.0.0.1", help="Interface to bind; keep th
 
     from clearair.api.app import DEFAULT_HOSTS, SERVE_SETTINGS, create_app
 
+    settings = settings_or_fail(llm, model, allow_remote, llm_timeout, no_cache)
     token = secrets.token_urlsafe(24)
     hosts = tuple(dict.fromkeys((*DEFAULT_HOSTS, host)))
     shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
@@ -257,8 +282,12 @@ def serve(host: str = typer.Option("127.0.0.1", help="Interface to bind; keep th
     else:
         typer.echo(f"clearair is running: open http://{shown}:{port}/?token={token}", err=False)
     sys.stdout.flush()
+    if settings is not None:
+        from clearair.llm.provenance import describe_settings
+
+        typer.echo(describe_settings(settings), err=True)
     if workers == 1:
-        uvicorn.run(create_app(token=token, allowed_hosts=hosts, multi_user=multi_user),
+        uvicorn.run(create_app(token=token, allowed_hosts=hosts, multi_user=multi_user, llm=settings),
                     host=host, port=port, log_level="warning")
         return
     # Worker processes build the app themselves; they share the launch's token
@@ -266,7 +295,8 @@ def serve(host: str = typer.Option("127.0.0.1", help="Interface to bind; keep th
     import json
     import os
 
-    os.environ[SERVE_SETTINGS] = json.dumps({"token": token, "allowed_hosts": hosts, "multi_user": multi_user})
+    os.environ[SERVE_SETTINGS] = json.dumps({"token": token, "allowed_hosts": hosts, "multi_user": multi_user,
+                                             "llm": settings.public() if settings else None})  # never the key
     uvicorn.run("clearair.api.app:app_from_environment", factory=True, workers=workers,
                 host=host, port=port, log_level="warning")
 
@@ -292,15 +322,33 @@ def user_add(name: str, password_stdin: bool = typer.Option(False, "--password-s
 
 case_app = typer.Typer(no_args_is_help=True, help="Case files: keep a situation and add what happens next.")
 app.add_typer(case_app, name="case")
+_case_model = None  # model-mode settings for the case commands (`clearair case --llm URL --model NAME ...`)
+
+
+@case_app.callback()
+def case_options(llm: Optional[str] = LLM_URL, model: Optional[str] = LLM_MODEL, allow_remote: bool = ALLOW_REMOTE,
+                 llm_timeout: Optional[float] = LLM_TIMEOUT, no_cache: bool = NO_CACHE) -> None:
+    """Case files: keep a situation and add what happens next."""
+    global _case_model
+    _case_model = settings_or_fail(llm, model, allow_remote, llm_timeout, no_cache)
+    if _case_model is not None:
+        from clearair.llm.cli import use_terminal_progress
+
+        use_terminal_progress()
 
 
 def _store():
     from clearair.store import CaseStore
 
     try:
-        return CaseStore()
+        store = CaseStore()
     except Exception as err:  # noqa: BLE001 - any database failure becomes one line
         _fail(f"cannot open the case store: {type(err).__name__}: {str(err).splitlines()[0]}")
+    if _case_model is not None:
+        from clearair.llm.cli import attach_to_store
+
+        attach_to_store(store, _case_model)
+    return store
 
 
 def _date(value: Optional[str]):
@@ -344,13 +392,15 @@ def case_list() -> None:
 @case_app.command("show")
 def case_show(case_id: int) -> None:
     """The case's latest reading and advice, its history and journal."""
+    store = _store()
     try:
-        case, report = _store().open_case(case_id)
+        case, report = store.open_case(case_id)
     except InputError as err:
         _fail(str(err))
+    from clearair.llm.history import engines_by_seq
     from clearair.render.terminal import show_case
 
-    show_case(case, report)
+    show_case(case, report, engines=engines_by_seq(store, case_id))
 
 
 @case_app.command("update")
@@ -410,6 +460,9 @@ def case_delete(case_id: int, yes: bool = typer.Option(False, "--yes", help="Do 
     except InputError as err:
         _fail(str(err))
     typer.echo(f"case {case_id} deleted")
+
+
+app.add_typer(llm_app, name="llm")  # `clearair llm check | prompt`
 
 
 def main() -> None:

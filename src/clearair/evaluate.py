@@ -82,8 +82,11 @@ def _figures(tops: list[list[str]], cases: list[Case]) -> Figures:
     )
 
 
-def run_eval(cases: list[Case], problems: list[str], progress: bool = False) -> EvalResult:
+def run_eval(cases: list[Case], problems: list[str], progress: bool = False, analyze_fn=None) -> EvalResult:
+    """``analyze_fn``: another engine's ``text -> Report`` (``clearair eval --llm``); the offline one by default."""
     from clearair.pipeline import analyze
+
+    analyze = analyze_fn or analyze
 
     results: list[CaseResult] = []
     iterator = cases

@@ -130,10 +130,23 @@ class Signal(Model):
     evidence: list[Evidence] = Field(default_factory=list)
 
 
+class FactorReading(Model):
+    """One situation factor as read from the letter (``knowledge/factors.yaml``)."""
+
+    name: str
+    title: str
+    value: str | bool
+    text: str = Field(description="The value in plain words, e.g. 'Your manager'.")
+    confidence: float = Field(ge=0.0, le=1.0)
+    source: Literal["rules", "learned", "default", "llm"] = "learned"
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
 class Reason(Model):
     text: str
     effect: Literal["raises", "lowers"] = "raises"
     signal: str | None = None
+    source: Literal["rules", "learned", "safety", "llm"] = "rules"
     evidence: list[Evidence] = Field(default_factory=list)
 
 
@@ -197,11 +210,30 @@ class SimilarCase(Model):
     why: list[str]
 
 
+class Provenance(Model):
+    """Which engine produced each part of a report, so a reader knows whose judgement it is."""
+
+    reading: str = Field(default="rules", description="'rules', 'learned' or 'llm:<model>'.")
+    ranking: str = Field(default="rules", description="'rules', 'learned' or 'llm:<model>'.")
+    model: str | None = None
+    server: str | None = Field(default=None, description="Host the text was sent to, if any.")
+    anonymised: bool = False
+    latency_ms: int | None = None
+    prompt_tokens: int | None = None
+    completion_tokens: int | None = None
+    quotes_dropped: int = 0
+    cached: bool = False
+    fallback_reason: str | None = Field(
+        default=None, description="Why the model's answer was not used and the offline engine's was.")
+
+
 class Report(Model):
     situation: Situation
+    answer: str = Field(default="", description="A short written answer in plain prose; leads the report.")
     thread: Thread = Field(default_factory=Thread)
     summary: str = ""
     signals: list[Signal] = Field(default_factory=list)
+    factors: list[FactorReading] = Field(default_factory=list)
     recommendations: list[Recommendation] = Field(default_factory=list)
     avoid: list[Avoid] = Field(default_factory=list)
     option_verdicts: list[OptionVerdict] = Field(default_factory=list)
@@ -210,6 +242,7 @@ class Report(Model):
     scripts: list[Script] = Field(default_factory=list)
     similar_cases: list[SimilarCase] = Field(default_factory=list)
     notes: list[str] = Field(default_factory=list)  # how the text was read (e.g. a long case's window)
+    provenance: Provenance = Field(default_factory=Provenance)
 
     def top_actions(self, n: int = 3) -> list[str]:
         return [r.action for r in self.recommendations[:n]]

@@ -9,7 +9,9 @@ from clearair.advise import advise, attach
 from clearair.assess import assess
 from clearair.extract import extract, read
 from clearair.intake import build_document
-from clearair.models import Report, Situation, Signal
+from clearair.assess.readers import apply_conduct, read_factors
+from clearair.extract.features import document_features, rule_features, sentences
+from clearair.models import FactorReading, Report, Signal, Situation
 from clearair.similar import find_similar
 from clearair.knowledge import load
 
@@ -47,11 +49,27 @@ def _report(document, reading, journal_findings=()) -> Report:
     for signal in signals:
         if signal.name == "recurring" and journal_findings:
             signal.detail = "; ".join(journal_findings)
-    report = Report(situation=situation, thread=document.thread(), signals=signals)
-    attach(report, advise(situation, signals))
+    factors = read_situation(reading, situation, signals, document.original, bool(journal_findings))
+    report = Report(situation=situation, thread=document.thread(), signals=signals, factors=factors)
+    attach(report, advise(situation, signals, factors))
     report.similar_cases = find_similar(reading.text, situation)  # the writer's words, replies masked
     report.summary = summarize(situation, signals, report)
     return report
+
+
+def read_situation(reading, situation: Situation, signals: list[Signal], original: str,
+                   journal_pattern: bool = False) -> list[FactorReading]:
+    """The factors (``knowledge/factors.yaml``) read by the learned readers, each with evidence.
+    A journal that shows a pattern overrides the reader: the writer logged it."""
+    sents = sentences(reading.doc)
+    features = document_features(sents, rule_features(situation, signals), reading.text)
+    factors = read_factors(situation, signals, sents, features, original)
+    apply_conduct(factors, reading.text, original)
+    for f in factors:
+        if f.name == "pattern" and journal_pattern and not f.value:
+            f.value, f.text, f.source = True, "A pattern: it keeps happening", "rules"
+            f.evidence = situation.pattern.evidence[:1]
+    return factors
 
 
 def summarize(s: Situation, signals: list[Signal], report: Report) -> str:

@@ -63,8 +63,11 @@ def classify_reply(text: str) -> tuple[list[str], list[str], list[str], dict[str
     return pro, con, [a for a in opt if a in pro], ev
 
 
-def analyze_thread(text: str) -> ThreadResult:
+def analyze_thread(text: str, analyze_fn=None) -> ThreadResult:
+    """``analyze_fn``: another engine's ``text -> Report`` (``clearair thread --llm``); the offline one by default."""
     from clearair.pipeline import analyze
+
+    analyze = analyze_fn or analyze
 
     document = build_document(text)
     thread = document.thread()

@@ -11,10 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cache
 
+from clearair.advise.safety import Floor, apply_floor, assess_floor
 from clearair.advise.scripts import render_scripts, script_for
 from clearair.knowledge import load
 from clearair.models import (
-    NEVER_RECOMMENDED, Avoid, Evidence, OptionVerdict, Perspective, Reason, Recommendation,
+    NEVER_RECOMMENDED, Avoid, Evidence, FactorReading, OptionVerdict, Perspective, Reason, Recommendation,
     Report, Script, Signal, Situation, Trigger,
 )
 
@@ -99,9 +100,16 @@ def score_actions(signals: list[Signal]) -> list[Scored]:
     return out
 
 
-def advise(situation: Situation, signals: list[Signal]) -> Advice:
+def advise(situation: Situation, signals: list[Signal], factors: list[FactorReading] | None = None) -> Advice:
+    """Rank the playbook's actions; with ``factors`` (the readers' output) the learned
+    ranker re-weighs them and the safety floor holds over the result."""
     playbook = load("playbook")
     ranked = score_actions(signals)
+    floor = Floor()
+    if factors:
+        ranked = _learned(ranked, factors)
+        floor = assess_floor(factors, {s.name: s.strength for s in signals})
+        ranked = apply_floor(ranked, factors, floor)
     sig = {s.name: s for s in signals}
     scripts = render_scripts(situation)
     recommendations = []
@@ -117,9 +125,23 @@ def advise(situation: Situation, signals: list[Signal]) -> Advice:
         avoid=avoid,
         option_verdicts=_verdicts(situation, ranked, avoid, sig),
         revisit_if=_triggers(sig),
-        perspectives=_perspectives(ranked, sig),
+        perspectives=_perspectives(ranked, sig, floor),
         scripts=scripts,
     )
+
+
+def _learned(ranked: list[Scored], factors: list[FactorReading]) -> list[Scored]:
+    """Playbook score + w x the learned ranker's log-probability; its top factors become reasons."""
+    from clearair.advise import ranker
+
+    lp, w = ranker.log_proba({f.name: f.value for f in factors}), ranker.blend_weight()
+    floor_lp = min(lp.values()) if lp else 0.0
+    for s in ranked:
+        s.score = round(s.score + w * lp.get(s.action, floor_lp), 3)
+        s.reasons = (s.reasons[:_MAX_REASONS - 2] + ranker.reasons(s.action, factors))
+        s.reasons.sort(key=lambda r: (r.effect != "raises",))
+    order = list(load("playbook")["actions"])
+    return sorted(ranked, key=lambda s: (-s.score, order.index(s.action)))
 
 
 def _avoid(situation: Situation, ranked: list[Scored], sig: dict[str, Signal]) -> list[Avoid]:
@@ -167,11 +189,12 @@ def _verdicts(situation: Situation, ranked: list[Scored], avoid: list[Avoid],
         if scored is None:
             verdict, reason = "not advised", "It does not fit your position in this situation."
         else:
-            if rank < 2 and scored.score > 0:
+            # By rank, not by the score's sign: the learned ranker's log-probabilities shift every score.
+            if rank < 2:
                 verdict = "recommended"
-            elif rank < 5 and scored.score > 0:
+            elif rank < 5 and action not in avoided:
                 verdict = "reasonable"
-            elif action in avoided or scored.score < -0.5:
+            elif action in avoided or rank >= len(ranked) // 2:
                 verdict = "not advised"
             else:
                 verdict = "risky"
@@ -213,17 +236,17 @@ _PLAUSIBLE = 5  # a persona chooses among the main ranking's top actions with a 
 _RANK_STEP = 0.5  # value of one rank place against one unit of persona bias (counted twice)
 
 
-def _perspectives(ranked: list[Scored], sig: dict[str, Signal]) -> list[Perspective]:
+def _perspectives(ranked: list[Scored], sig: dict[str, Signal], floor: Floor | None = None) -> list[Perspective]:
     """Each persona re-ranks the plausible actions by its own leanings.
 
-    Plausible: the top five of the main ranking with a positive score (the
-    top one always). A persona values rank places and its bias, so it can
-    prefer a close second that fits its stance, but never an action the
-    situation gives no case for.
+    Plausible: the top five of the main ranking (scores are blended with
+    the learned ranker's log-probabilities, so their sign says nothing). A
+    persona values rank places and its bias, so it can prefer a close second
+    that fits its stance.
     """
     playbook = load("playbook")["actions"]
     main_top = ranked[0].action if ranked else None
-    plausible = [s for i, s in enumerate(ranked[:_PLAUSIBLE]) if i == 0 or s.score > 0]
+    plausible = list(ranked[:_PLAUSIBLE])
     out = []
     for p in load("personas")["personas"]:
         def value(item: tuple[int, Scored]) -> float:
@@ -234,7 +257,12 @@ def _perspectives(ranked: list[Scored], sig: dict[str, Signal]) -> list[Perspect
         biased = chosen + [s for s in ranked if s not in chosen]
         top = biased[0]
         reason = next((r.text for r in top.reasons if r.effect == "raises"), None)
-        view = f"{p['stance']} So: {playbook[top.action]['title'].lower()}"
+        stance = p["stance"]
+        if floor is not None and floor.writer_at_fault != "none" and "stance_if_at_fault" in p:
+            stance = p["stance_if_at_fault"]  # never "you were wronged" to a writer who caused the problem
+        elif floor is not None and floor.serious and "stance_if_serious" in p:
+            stance = p["stance_if_serious"]
+        view = f"{stance} So: {playbook[top.action]['title'].lower()}"
         view += f", because {reason}." if reason else "."
         if top.action != main_top and main_top is not None:
             view += f" This differs from the overall first choice ({playbook[main_top]['title'].lower()})."

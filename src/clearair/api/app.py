@@ -24,7 +24,7 @@ from pydantic import BaseModel, Field
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from clearair.errors import InputError
-from clearair.store import CaseNotFound, CaseStore
+from clearair.store import CaseNotFound, CaseNotReady, CaseStore
 
 MAX_BODY = 256_000
 COOKIE = "clearair_token"
@@ -37,6 +37,9 @@ SERVE_SETTINGS = "CLEARAIR_SERVE_SETTINGS"  # how `serve --workers N` hands its 
 
 class AnalyzeIn(BaseModel):
     text: str = Field(max_length=200_000)
+    engine: str | None = Field(default=None, max_length=10,
+                               description="'rules' (offline) or 'llm' (the configured model); default: the model "
+                                           "when one is configured. The report's provenance says which wrote it.")
 
 
 class CaseIn(BaseModel):
@@ -68,10 +71,12 @@ class JournalIn(BaseModel):
 
 
 def create_app(store_url: str | None = None, token: str | None = None,
-               allowed_hosts: tuple[str, ...] = DEFAULT_HOSTS, multi_user: bool = False) -> FastAPI:
+               allowed_hosts: tuple[str, ...] = DEFAULT_HOSTS, multi_user: bool = False, llm=None) -> FastAPI:
+    """``llm``: model-mode settings (clearair.llm.Settings); cases and analyses then go through the model."""
     token = token or secrets.token_urlsafe(24)
     app = FastAPI(title="clearair", version="0.1.0", description="A private, offline advisor for workplace conflict.")
     app.state.token = token
+    app.state.llm = llm
     app.state.store = None
     app.state.accounts = None
 
@@ -95,6 +100,10 @@ def create_app(store_url: str | None = None, token: str | None = None,
     def store() -> CaseStore:
         if app.state.store is None:
             app.state.store = CaseStore(store_url)
+            if llm is not None:
+                from clearair.llm.cli import attach_to_store
+
+                attach_to_store(app.state.store, llm)
         return app.state.store
 
     @app.middleware("http")
@@ -126,7 +135,7 @@ def create_app(store_url: str | None = None, token: str | None = None,
 
     @app.exception_handler(InputError)
     async def input_error(_request: Request, err: InputError):
-        status = 404 if isinstance(err, CaseNotFound) else 422
+        status = 404 if isinstance(err, CaseNotFound) else 409 if isinstance(err, CaseNotReady) else 422
         return JSONResponse({"detail": str(err)}, status_code=status)
 
     @app.exception_handler(RequestValidationError)
@@ -138,9 +147,9 @@ def create_app(store_url: str | None = None, token: str | None = None,
     # --- API ---------------------------------------------------------------
     @app.post("/api/analyze")
     def api_analyze(body: AnalyzeIn):
-        from clearair.pipeline import analyze
+        from clearair.llm.engine import analyze_choice
 
-        return JSONResponse(analyze(body.text).model_dump(mode="json"))
+        return JSONResponse(analyze_choice(body.text, llm, body.engine).model_dump(mode="json"))
 
     @app.post("/api/login")
     def api_login(body: LoginIn):
@@ -165,12 +174,15 @@ def create_app(store_url: str | None = None, token: str | None = None,
     @app.get("/api/cases/{case_id}")
     def api_case(case_id: int, s: Annotated[CaseStore, Depends(store)], who: Owner):
         case, report = s.open_case(case_id, owner=who)
+        from clearair.llm.history import engines_by_seq
         from clearair.store.cases import pending_updates
 
+        engines = engines_by_seq(s, case_id)
         return {"id": case.id, "title": case.title, "owner": case.owner, "pending_updates": pending_updates(case),
                 "versions": [{"seq": v.seq, "kind": v.kind, "text": v.text,
                               "happened_on": v.happened_on.isoformat() if v.happened_on else None,
                               "top_actions": v.report.top_actions if v.report else [],
+                              "engine": engines.get(v.seq), "unreadable": v.unreadable,
                               "movement": v.report.movement if v.report else []} for v in case.versions],
                 "journal": [{"happened_on": e.happened_on.isoformat(), "who": e.who, "what": e.what,
                              "channel": e.channel, "witnesses": e.witnesses} for e in case.journal],
@@ -228,15 +240,15 @@ def create_app(store_url: str | None = None, token: str | None = None,
 
     @app.get("/", response_class=HTMLResponse)
     def home(request: Request):
-        return pages.home(csrf_for(request))
+        return pages.home(csrf_for(request), llm=llm)
 
     @app.post("/analyze", response_class=HTMLResponse)
     def web_analyze(request: Request, text: Annotated[str, Form(max_length=200_000)],
-                    csrf_token: Annotated[str, Form()]):
+                    csrf_token: Annotated[str, Form()], engine: Annotated[str, Form(max_length=10)] = ""):
         _check_csrf(request, csrf_token)
-        from clearair.pipeline import analyze
+        from clearair.llm.engine import analyze_choice
 
-        return pages.analysis(analyze(text), text, csrf_for(request))
+        return pages.analysis(analyze_choice(text, llm, engine or None), text, csrf_for(request))
 
     @app.post("/cases")
     def web_new_case(request: Request, text: Annotated[str, Form(max_length=200_000)],
@@ -249,7 +261,10 @@ def create_app(store_url: str | None = None, token: str | None = None,
         from clearair.store.cases import analysed_text
 
         case, report = s.open_case(case_id, owner=who)
-        return pages.case(case, report, analysed_text(case), csrf_for(request), viewer=who, multi_user=multi_user)
+        from clearair.llm.history import engines_by_seq
+
+        return pages.case(case, report, analysed_text(case), csrf_for(request), viewer=who, multi_user=multi_user,
+                          engines=engines_by_seq(s, case_id))
 
     @app.post("/cases/{case_id}/updates")
     def web_update(request: Request, case_id: int, text: Annotated[str, Form(max_length=200_000)],
@@ -286,5 +301,8 @@ def app_from_environment() -> FastAPI:
     # Warm this worker before it takes requests (the parser and the case index
     # load once per process), so no client waits for a cold worker.
     analyze(resources.files("clearair").joinpath("examples/peer-undermines-report.txt").read_text(encoding="utf-8"))
+    from clearair.llm.config import Settings
+
+    llm = Settings.from_public(settings["llm"]) if settings.get("llm") else None  # the key: from the environment
     return create_app(token=settings["token"], allowed_hosts=tuple(settings["allowed_hosts"]),
-                      multi_user=settings["multi_user"])
+                      multi_user=settings["multi_user"], llm=llm)

@@ -26,20 +26,27 @@ def login(csrf: str, error: str | None = None) -> str:
     return _env().get_template("login.html.j2").render(csrf=csrf, error=error)
 
 
-def home(csrf: str) -> str:
-    return _env().get_template("home.html.j2").render(csrf=csrf)
+def home(csrf: str, llm=None) -> str:
+    """``llm``: model-mode settings, when a model is configured (the page then offers the choice)."""
+    from clearair.llm.provenance import describe_settings
+
+    return _env().get_template("home.html.j2").render(
+        csrf=csrf, llm_model=llm.model if llm else None, llm_where=describe_settings(llm) if llm else None)
 
 
 def analysis(report: Report, original: str, csrf: str, case=None, viewer: str | None = None,
-             multi_user: bool = False) -> str:
+             multi_user: bool = False, engines: dict[int, str] | None = None) -> str:
+    from clearair.llm.provenance import engine_line, figures_line
     from clearair.store.cases import pending_updates
 
     return _env().get_template("analysis.html.j2").render(
+        engine_line=engine_line(report), figures_line=figures_line(report.provenance), engines=engines or {},
         report=report, source_json=_safe_json(original), csrf=csrf, case=case, viewer=viewer, multi_user=multi_user,
         pending=pending_updates(case) if case else 0,
         stakeholder_svg=stakeholder_map(report), timeline_svg=timeline(report, update_dates=update_dates(case)) if case else None,
         writer_text=writer_text(report, original))
 
 
-def case(case, report: Report, text: str, csrf: str, viewer: str | None = None, multi_user: bool = False) -> str:
-    return analysis(report, text, csrf, case=case, viewer=viewer, multi_user=multi_user)
+def case(case, report: Report, text: str, csrf: str, viewer: str | None = None, multi_user: bool = False,
+         engines: dict[int, str] | None = None) -> str:
+    return analysis(report, text, csrf, case=case, viewer=viewer, multi_user=multi_user, engines=engines)

@@ -19,9 +19,15 @@ def writer_text(report: Report, original: str) -> str:
 
 
 def to_markdown(report: Report, original: str, title: str = "your situation") -> str:
-    lines = [f"# clearair — {title}", "", report.summary, "", "## What you should do", ""]
+    from clearair.llm.provenance import engine_line
+
+    lead = [report.answer, ""] if report.answer else []  # model mode: the written answer leads
+    lines = [f"# clearair — {title}", "", *lead, report.summary, "", f"*{engine_line(report)}*", "",
+             "## What you should do", ""]
+    ranked_by_model = report.provenance.ranking.startswith("llm:")  # a model ranks; it gives no scores
     for n, rec in enumerate(report.recommendations[:5], 1):
-        lines.append(f"{n}. **{rec.title}** ({rec.action}, {rec.score:+.2f})")
+        lines.append(f"{n}. **{rec.title}** ({rec.action})" if ranked_by_model
+                     else f"{n}. **{rec.title}** ({rec.action}, {rec.score:+.2f})")
         for reason in rec.reasons[:4]:
             sign = "+" if reason.effect == "raises" else "−"
             quote = f' — “{reason.evidence[0].text}”' if reason.evidence else ""
@@ -58,7 +64,10 @@ def to_html(report: Report, original: str, title: str = "your situation",
             update_dates: list[str] | None = None) -> str:
     """Self-contained HTML: every piece of user text escaped, pictures inline.
     ``update_dates``: a case file's update dates, for its timeline."""
+    from clearair.llm.provenance import engine_line
+
     return _template().render(report=report, title=title, text=writer_text(report, original),
+                              engine_line=engine_line(report), ranked_by_model=report.provenance.ranking.startswith("llm:"),
                               stakeholder_svg=stakeholder_map(report),
                               timeline_svg=timeline(report, update_dates=update_dates))
 

@@ -17,10 +17,22 @@ def _console() -> Console:
     return Console(highlight=False, soft_wrap=False)
 
 
+def _engine(c: Console, report: Report) -> None:
+    """Who wrote the report and where the text went (model mode), in one plain line."""
+    from clearair.llm.provenance import engine_line, figures_line
+
+    figures = figures_line(report.provenance)
+    style = "yellow" if report.provenance.fallback_reason else "dim"
+    c.print(f"[{style}]{escape(engine_line(report))}{escape(' ' + figures) if figures else ''}[/]")
+
+
 def show_report(report: Report, top: int = 5) -> None:
     c = _console()
     s = report.situation
+    if report.answer:  # model mode: the written answer leads, the structured parts follow
+        c.print(Panel(escape(report.answer), title="Answer", border_style="green"))
     c.print(Panel(escape(report.summary), title="clearair", border_style="cyan"))
+    _engine(c, report)
     for note in report.notes:
         c.print(f"[dim]{escape(note)}[/]")
 
@@ -31,7 +43,8 @@ def show_report(report: Report, top: int = 5) -> None:
     for i, rec in enumerate(report.recommendations[:top], 1):
         why = [f"+ {r.text}" if r.effect == "raises" else f"- {r.text}" for r in rec.reasons[:3]]
         quotes = list(dict.fromkeys(escape(f'"{r.evidence[0].text[:70]}"') for r in rec.reasons[:2] if r.evidence))  # one quote once
-        table.add_row(str(i), f"[bold]{rec.title}[/]\n[dim]{rec.action} · {rec.score:+.2f}[/]",
+        score = "" if report.provenance.ranking.startswith("llm:") else f" · {rec.score:+.2f}"  # a model ranks, it does not score
+        table.add_row(str(i), f"[bold]{rec.title}[/]\n[dim]{rec.action}{score}[/]",
                       "\n".join(why + ([f"[dim]{q}[/]" for q in quotes])))
     c.print(table)
 
@@ -179,6 +192,9 @@ def show_thread(result) -> None:
             c.print(f"[yellow]Disagreement on {action}[/]: for — {', '.join(authors)}; against — {', '.join(against)}")
     c.print(f"clearair before the writer's updates: {', '.join(result.report_before_updates[:3])}")
     c.print(f"clearair with the updates applied:   {', '.join(result.report.top_actions(3))}")
+    if result.report.answer:
+        c.print(Panel(escape(result.report.answer), title="Answer", border_style="green"))
+    _engine(c, result.report)
 
 
 def show_movement(outcome) -> None:
@@ -213,13 +229,16 @@ def show_case_list(cases) -> None:
     c.print(t)
 
 
-def show_case(case, report: Report) -> None:
+def show_case(case, report: Report, engines: dict[int, str] | None = None) -> None:
+    """``engines``: version seq -> which engine wrote that version's report."""
     c = _console()
     c.print(f"[bold]Case {case.id}: {escape(case.title)}[/]")
     for v in case.versions:
         when = v.happened_on.isoformat() if v.happened_on else v.created_at.strftime("%Y-%m-%d")
-        top = ", ".join(v.report.top_actions[:3]) if v.report else "read together with a later update"
-        c.print(f"  {v.seq}. {v.kind} ({when}) → {top}")
+        top = (f"could not be read ({v.unreadable}); kept here, left out of the advice" if v.unreadable
+               else ", ".join(v.report.top_actions[:3]) if v.report else "read together with a later update")
+        engine = f" [dim]({escape(engines[v.seq])})[/]" if engines and v.seq in engines else ""
+        c.print(f"  {v.seq}. {v.kind} ({when}) → {top}{engine}")
         if v.kind == "update":
             c.print(f"     [dim]{escape(v.text[:120])}[/]")
     if case.journal:

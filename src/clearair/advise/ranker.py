@@ -1,0 +1,80 @@
+"""The learned ranker: how experts' main advice follows from the situation's factors.
+
+A multinomial logistic regression over the factors the readers extract (trained
+on the readers' out-of-fold readings of the library, so training matches use),
+exported as numbers in ``data/models/ranker.json``. Its log-probability is added
+to the playbook's score with a weight chosen by cross-validation, and each action
+gets the factors that moved it most as reasons, each with its evidence.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+
+import numpy as np
+
+from clearair.knowledge.factors import FACTORS
+from clearair.models import FactorReading, Reason
+
+ARTEFACT = "data/models/ranker.json"
+_FLOOR = 1e-4
+
+
+def columns() -> list[tuple[str, object]]:
+    """The ranker's inputs: (factor, value) for each choice value, (flag, True) for each flag."""
+    out: list[tuple[str, object]] = []
+    for name, spec in FACTORS.items():
+        out.extend([(name, True)] if spec.kind == "flag" else [(name, v) for v in spec.values])
+    return out
+
+
+def vector(values: dict[str, object]) -> np.ndarray:
+    return np.array([float(values.get(n, FACTORS[n].default) == v) for n, v in columns()])
+
+
+@cache
+def model() -> dict:
+    spec = json.loads(resources.files("clearair").joinpath(ARTEFACT).read_text(encoding="utf-8"))
+    if [f"{n}={v}" for n, v in columns()] != spec["columns"]:
+        raise ValueError(f"{ARTEFACT} was trained on other factors than knowledge/factors.yaml: run make train")
+    spec["W"] = np.array(spec["weights"])
+    spec["b"] = np.array(spec["bias"])
+    return spec
+
+
+def log_proba(values: dict[str, object]) -> dict[str, float]:
+    m = model()
+    z = m["W"] @ vector(values) + m["b"]
+    p = np.exp(z - z.max())
+    p /= p.sum()
+    return {a: float(np.log(max(q, _FLOOR))) for a, q in zip(m["classes"], p)}
+
+
+def blend_weight() -> float:
+    return float(model()["blend"])
+
+
+def reasons(action: str, factors: list[FactorReading], n: int = 2) -> list[Reason]:
+    """The factors that moved ``action`` most, relative to the other actions, as reasons."""
+    m = model()
+    if action not in m["classes"]:
+        return []
+    by = {f.name: f for f in factors}
+    x = vector({f.name: f.value for f in factors})
+    W = m["W"]
+    rel = (W[m["classes"].index(action)] - W.mean(axis=0)) * x
+    out = []
+    for j in np.argsort(-np.abs(rel)):
+        if abs(rel[j]) < 0.15 or len(out) >= n:
+            break
+        name, _ = columns()[j]
+        f = by.get(name)
+        if f is None:
+            continue
+        effect = "raises" if rel[j] > 0 else "lowers"
+        out.append(Reason(text=f"In letters like yours, experts {'often' if effect == 'raises' else 'seldom'} "
+                               f"advised this when: {f.text[0].lower()}{f.text[1:]}",
+                          effect=effect, signal=f"factor:{name}", source="learned", evidence=f.evidence[:1]))
+    return out

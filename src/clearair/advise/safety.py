@@ -1,0 +1,107 @@
+"""The safety floor: constraints on the ranking that no score may break.
+
+They follow from the situation's factors (read from what happened, not from
+words like "harass"): serious conduct or payback for speaking up puts a formal
+route and dated records first and never sends the writer alone to the person
+harming them or to a manager who is the problem; a writer who caused the
+problem is pointed to owning it first. Each move is recorded as a reason.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from clearair.models import FactorReading, Reason
+
+#: Never among the first three when the conduct is serious: going alone to the person, or doing nothing.
+ALONE_WITH_THEM = ("TALK_DIRECT", "SET_BOUNDARY", "MEDIATE", "LET_GO", "WAIT", "REBUILD_TRUST")
+#: What a writer at fault should not lead with against the person they wronged.
+AGAINST_THE_WRONGED = ("HR_FORMAL", "ESCALATE_THEIR_MANAGER", "MANAGE_PERFORMANCE", "DOCUMENT", "CLARIFY_RECORD",
+                       "SET_BOUNDARY", "LET_GO")
+
+
+@dataclass
+class Floor:
+    """What the floor decided, for the rest of the advice (verdicts, perspectives, scripts)."""
+
+    serious: bool = False
+    manager_is_problem: bool = False
+    writer_at_fault: str = "none"
+
+
+#: How sure the fault reader must be, on its own, before the advice tells a writer they caused it.
+#: Telling a wronged writer to apologise is a harm too, so a weak reading needs the rules to agree.
+FAULT_CONFIDENCE = 0.5
+
+
+def assess_floor(factors: list[FactorReading], signals: dict[str, float] | None = None) -> Floor:
+    """``signals``: the rules' signal strengths; the rules agree on fault when theirs is strong
+    (the rules weaken it to 0.4 when the other side attacked first)."""
+    signals = signals or {}
+    v = {f.name: f.value for f in factors}
+    by = {f.name: f for f in factors}
+    serious = v.get("severity") == "serious" or bool(v.get("retaliation"))
+    manager_problem = v.get("own_manager") == "is_the_problem" or (serious and v.get("counterpart_role") == "manager")
+    fault = str(v.get("writer_fault", "none"))
+    sure = "writer_fault" in by and by["writer_fault"].confidence >= FAULT_CONFIDENCE
+    if fault != "none" and not sure and signals.get("narrator_at_fault", 0.0) < 0.8:
+        fault = "none"
+    return Floor(serious=serious and fault != "mainly", manager_is_problem=manager_problem, writer_at_fault=fault)
+
+
+def apply_floor(ranked: list, factors: list[FactorReading], floor: Floor) -> list:
+    """Reorder ``ranked`` (objects with .action, .score, .reasons) so the floor holds; returns a new list."""
+    by = {f.name: f for f in factors}
+    order = list(ranked)
+
+    def ev(name: str):
+        f = by.get(name)
+        return f.evidence[:1] if f else []
+
+    def lead(actions: list[str], why: str, source_factor: str) -> None:
+        picked = [s for a in actions for s in order if s.action == a]
+        rest = [s for s in order if s not in picked]
+        for s in picked:
+            s.reasons.insert(0, Reason(text=why, effect="raises", signal=f"factor:{source_factor}", source="safety",
+                                       evidence=ev(source_factor)))
+        order[:] = picked + rest
+
+    def demote(actions: tuple[str, ...], below: int, why: str, source_factor: str) -> None:
+        top = order[:below]
+        moved = [s for s in top if s.action in actions]
+        if not moved:
+            return
+        for s in moved:
+            s.reasons.insert(0, Reason(text=why, effect="lowers", signal=f"factor:{source_factor}", source="safety",
+                                       evidence=ev(source_factor)))
+        others = [s for s in order if s not in moved]
+        order[:] = others[:below] + moved + others[below:]
+
+    if floor.serious:
+        second = "ESCALATE_THEIR_MANAGER" if floor.manager_is_problem else "ESCALATE_MANAGER"
+        lead(["HR_FORMAL", "DOCUMENT", second],
+             "What you describe is serious conduct: a formal route and a dated record protect you, "
+             "and you should not have to handle it alone", "severity")
+        demote(ALONE_WITH_THEM, 3, "Not a first step with serious conduct: do not face the person alone", "severity")
+    if floor.manager_is_problem:
+        demote(("ESCALATE_MANAGER",), 3, "Your own manager is part of the problem, so take it above or around them",
+               "own_manager")
+    if floor.writer_at_fault == "mainly":
+        lead(["APOLOGIZE", "REBUILD_TRUST"],
+             "From what you describe, you caused much of this: owning it and putting it right comes first",
+             "writer_fault")
+        demote(AGAINST_THE_WRONGED, 3, "Not while the repair is yours to make", "writer_fault")
+    elif floor.writer_at_fault == "partly" and not floor.serious:
+        if "APOLOGIZE" not in [s.action for s in order[:3]]:
+            ap = next((s for s in order if s.action == "APOLOGIZE"), None)
+            if ap is not None:
+                order.remove(ap)
+                order.insert(2, ap)
+                ap.reasons.insert(0, Reason(text="You had a part in this: owning your share helps whatever you do next",
+                                            effect="raises", signal="factor:writer_fault", source="safety",
+                                            evidence=ev("writer_fault")))
+    # Scores follow the new order (bottom up), so every later reading of a score agrees with the rank.
+    for i in range(len(order) - 2, -1, -1):
+        if order[i].score <= order[i + 1].score:
+            order[i].score = round(order[i + 1].score + 0.01, 3)
+    return order

@@ -1,0 +1,175 @@
+"""Learned factor readers: the situation's factors read from the letter, each with its evidence.
+
+Each factor is read by whatever did best in cross-validation on the annotated
+library (``make train`` chooses and prints it): the hand rules, or a linear
+model over the writer's words plus the rules' findings. The model is plain
+numbers (``data/models/readers.json``) applied with numpy; the sentence (or
+rule finding) that pushed the chosen value most is its evidence.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+
+import numpy as np
+
+from clearair.extract.features import Sentence, rule_evidence
+from clearair.knowledge.factors import FACTORS
+from clearair.models import Evidence, FactorReading, Signal, Situation
+
+ARTEFACT = "data/models/readers.json"
+#: Rules that read a factor directly (used when they beat the learned model on the library).
+_RULE_READ = {
+    "counterpart_role": lambda f: next((k.split("=", 1)[1] for k in f if k.startswith("rule:role=")
+                                        and k != "rule:role=none"), "peer"),
+    "narrator_is_manager": lambda f: bool(f.get("rule:narrator_manager")),
+    "pattern": lambda f: bool(f.get("rule:pattern")),
+    "leaving": lambda f: bool(f.get("rule:leaving")),
+}
+
+
+@cache
+def artefact() -> dict:
+    return json.loads(resources.files("clearair").joinpath(ARTEFACT).read_text(encoding="utf-8"))
+
+
+class LinearReader:
+    """A logistic regression exported as numbers: softmax (or sigmoid for two classes) of W·x + b."""
+
+    def __init__(self, spec: dict) -> None:
+        self.classes = spec["classes"]
+        self.index = {f: i for i, f in enumerate(spec["features"])}
+        self.W = np.array(spec["weights"], dtype=float)
+        self.b = np.array(spec["bias"], dtype=float)
+        self.margin = float(spec.get("margin", 0.0))
+
+    def vector(self, features: dict[str, float]) -> np.ndarray:
+        x = np.zeros(len(self.index))
+        for k, v in features.items():
+            i = self.index.get(k)
+            if i is not None:
+                x[i] = v
+        return x
+
+    def proba(self, features: dict[str, float], norm: float) -> np.ndarray:
+        z = self.W @ (self.vector(features) / norm) + self.b
+        if len(self.classes) == 2 and self.W.shape[0] == 1:
+            p1 = 1 / (1 + np.exp(-z[0]))
+            return np.array([1 - p1, p1])
+        e = np.exp(z - z.max())
+        return e / e.sum()
+
+    def push(self, value_index: int, default_index: int) -> dict[str, float]:
+        """How much each feature pushes ``value`` over the default (for choosing evidence)."""
+        if self.W.shape[0] == 1:
+            row = self.W[0] * (1 if value_index == 1 else -1)
+        else:
+            row = self.W[value_index] - self.W[default_index]
+        return {f: row[i] for f, i in self.index.items()}
+
+
+@cache
+def readers() -> dict[str, LinearReader | dict]:
+    out = {}
+    for name, spec in artefact()["factors"].items():
+        if name not in FACTORS:
+            raise ValueError(f"{ARTEFACT} names unknown factor {name!r}")
+        out[name] = LinearReader(spec) if "weights" in spec else spec
+    return out
+
+
+def read_factors(situation: Situation, signals: list[Signal], sents: list[Sentence],
+                 features: dict[str, float], text: str) -> list[FactorReading]:
+    """Every factor of ``factors.yaml``, with its value, confidence, source and evidence
+    (offsets into ``text``, the user's input)."""
+    norm = feature_norm(features)
+    rule_ev = rule_evidence(situation, signals)
+    out = []
+    for name, spec in FACTORS.items():
+        reader = readers().get(name)
+        if isinstance(reader, LinearReader):
+            p = reader.proba(features, norm)
+            i = int(np.argmax(p))
+            d = reader.classes.index(spec.default) if spec.default in reader.classes else i
+            if i != d and p[i] - p[d] < reader.margin:  # unsure: the default (margin chosen by CV)
+                i = d
+            value = reader.classes[i]
+            evidence = []
+            if value != spec.default or name == "counterpart_role":
+                d = reader.classes.index(spec.default) if spec.default in reader.classes else 0
+                evidence = _evidence(reader.push(i, d), sents, features, rule_ev, text)
+            out.append(FactorReading(name=name, title=spec.title, value=value, text=spec.say(value),
+                                     confidence=round(float(p[i]), 3), source="learned", evidence=evidence))
+        elif reader and reader.get("rule") == "rules" and name in _RULE_READ:
+            value = _RULE_READ[name](features)
+            key = {"counterpart_role": f"rule:role={value}", "narrator_is_manager": "rule:narrator_manager",
+                   "pattern": "rule:pattern", "leaving": "rule:leaving"}[name]
+            out.append(FactorReading(name=name, title=spec.title, value=value, text=spec.say(value),
+                                     confidence=0.7, source="rules", evidence=rule_ev.get(key, [])[:1]))
+        else:
+            value = reader.get("value", spec.default) if reader else spec.default
+            out.append(FactorReading(name=name, title=spec.title, value=value, text=spec.say(value),
+                                     confidence=0.5, source="default"))
+    return out
+
+
+def feature_norm(features: dict[str, float]) -> float:
+    """Each letter's features are scaled to unit length (as in training), so long letters do not shout."""
+    return float(np.sqrt(sum(v * v for v in features.values()))) or 1.0
+
+
+def _evidence(push: dict[str, float], sents: list[Sentence], features: dict[str, float],
+              rule_ev: dict[str, list[Evidence]], text: str) -> list[Evidence]:
+    """The sentence whose words push the value most, or the rule finding if that pushes more."""
+    best_sent, best = None, 0.0
+    for s in sents:
+        score = sum(push.get(g, 0.0) for g in s.grams)
+        if score > best:
+            best_sent, best = s, score
+    rule_best = max(((push.get(k, 0.0) * v, k) for k, v in features.items() if k.startswith(("rule:", "sig:"))
+                     and rule_ev.get(k)), default=(0.0, None))
+    if rule_best[1] and rule_best[0] > best * 0.5:
+        return rule_ev[rule_best[1]][:1]
+    if best_sent is None:
+        return []
+    start, end = best_sent.start, best_sent.end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return [Evidence(start=start, end=end, text=text[start:end])]
+
+
+def by_name(factors: list[FactorReading]) -> dict[str, object]:
+    return {f.name: f.value for f in factors}
+
+
+#: Conduct kinds (lexicon "conduct") and the factor values they establish whatever the reader says.
+_CONDUCT_SETS = {"punishment_for_speaking": ("retaliation", True)}
+
+
+def apply_conduct(factors: list[FactorReading], analysed: str, original: str) -> list[FactorReading]:
+    """Conduct an employer must act on, found from what happened (lexicon ``conduct``), makes the
+    severity serious even when the learned reader, trained on few such letters, is unsure."""
+    from clearair.extract import lexicon
+
+    hits = lexicon.find("conduct", analysed)
+    if not hits:
+        return factors
+    by = {f.name: f for f in factors}
+
+    def settle(name: str, value: object, hit) -> None:
+        f = by[name]
+        if f.value == value:
+            return
+        spec = FACTORS[name]
+        f.value, f.text, f.source, f.confidence = value, spec.say(value), "rules", 0.8
+        f.evidence = [Evidence(start=hit.start, end=hit.end, text=original[hit.start:hit.end])]
+
+    settle("severity", "serious", hits[0])
+    for hit in hits:
+        if hit.kind in _CONDUCT_SETS:
+            settle(*_CONDUCT_SETS[hit.kind], hit)
+    return factors

@@ -1,0 +1,78 @@
+"""Schemas for the knowledge files, validated when a file is loaded.
+
+A misspelt name in a data file fails at load with the file and the name, never
+silently (a playbook rule that names an unknown signal would simply never fire).
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class FactorExample(Strict):
+    text: str
+    value: str | bool
+
+
+class FactorSpec(Strict):
+    """One situation factor: what it means, the values it takes, and what is assumed when the letter is silent."""
+
+    title: str = Field(description="Plain words shown to people.")
+    kind: Literal["flag", "choice"]
+    values: list[str] = Field(default_factory=list)
+    default: str | bool
+    words: dict[str, str] = Field(default_factory=dict, description="Each choice value in plain words.")
+    definition: str
+    examples: list[FactorExample] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _values_fit(self) -> "FactorSpec":
+        allowed = [True, False] if self.kind == "flag" else self.values
+        if self.kind == "choice" and len(self.values) < 2:
+            raise ValueError("a choice factor needs at least two values")
+        if self.kind == "flag" and self.values:
+            raise ValueError("a flag takes no values list")
+        if self.kind == "choice" and set(self.words) != set(self.values):
+            raise ValueError(f"words must cover exactly the values {self.values}")
+        if self.kind == "flag" and not set(self.words) <= {"true", "false"}:
+            raise ValueError("a flag's words are keyed true and false")
+        for v in [self.default, *(e.value for e in self.examples)]:
+            if v not in allowed or (self.kind == "flag") != isinstance(v, bool):
+                raise ValueError(f"value {v!r} is not one of {allowed}")
+        return self
+
+    def say(self, value: str | bool) -> str:
+        """The value in plain words for people (never the code)."""
+        if self.kind == "flag":
+            key = "true" if value else "false"
+            if key in self.words:
+                return self.words[key]
+            return self.title if value else f"The letter does not say: {self.title[0].lower()}{self.title[1:]}"
+        return self.words[str(value)][0].upper() + self.words[str(value)][1:]
+
+    @property
+    def allowed(self) -> list[str | bool]:
+        return [False, True] if self.kind == "flag" else list(self.values)
+
+
+class FactorFile(Strict):
+    factors: dict[str, FactorSpec] = Field(min_length=1)
+
+
+class GoldFactor(Strict):
+    value: str | bool
+    span: str | None
+
+
+class GoldAnnotation(Strict):
+    """One annotator's reading of one library letter (data/factors/gold.jsonl)."""
+
+    id: str
+    annotator: str
+    factors: dict[str, GoldFactor]

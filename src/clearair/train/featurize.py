@@ -1,0 +1,35 @@
+"""Run the rule pipeline over labelled letters once, keeping what the learned parts need."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from clearair.extract.features import Sentence, document_features, rule_features, sentences
+
+
+@dataclass
+class Featurized:
+    features: dict[str, float]
+    sentences: list[Sentence]
+    rule_scores: dict[str, float]  # the hand playbook's score for each action
+
+
+def featurize(texts: list[str], batch_size: int = 32) -> list[Featurized]:
+    from clearair.advise import advise
+    from clearair.assess import assess
+    from clearair.extract import Reading, extract
+    from clearair.extract.nlp import get_nlp
+    from clearair.intake import build_document
+
+    documents = [build_document(t) for t in texts]
+    analysis = [d.analysis_text() for d in documents]
+    out = []
+    for d, a, doc in zip(documents, analysis, get_nlp().pipe(analysis, batch_size=batch_size)):
+        reading = Reading(original=d.original, text=a, doc=doc)
+        situation = extract(d, reading)
+        signals = assess(situation)
+        sents = sentences(doc)
+        recs = advise(situation, signals).recommendations
+        out.append(Featurized(document_features(sents, rule_features(situation, signals), a), sents,
+                              {r.action: r.score for r in recs}))
+    return out

@@ -1,0 +1,145 @@
+"""Train one reader per factor and choose, per factor, what reads it best.
+
+Candidates per factor: the rules alone (where a rule says the factor), the
+commonest value (where none does), and a logistic regression over the letter's
+words and the rule features. The choice is the best cross-validated macro-F1.
+The exported model is plain numbers (vocabulary, weights, bias): the running
+engine applies it with numpy alone.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import numpy as np
+
+from clearair.knowledge.factors import FACTORS
+
+#: Factors a hand-written rule already reads, and how its feature maps to a value.
+RULE_READ = {
+    "counterpart_role": lambda f: next((k.split("=", 1)[1] for k in f if k.startswith("rule:role=")
+                                        and k != "rule:role=none"), "peer"),
+    "narrator_is_manager": lambda f: bool(f.get("rule:narrator_manager")),
+    "pattern": lambda f: bool(f.get("rule:pattern")),
+    "leaving": lambda f: bool(f.get("rule:leaving")),
+}
+MIN_DF = 3
+SEED = 0
+MARGINS = (0.0, 0.1, 0.2, 0.3)
+
+
+def abstain(proba: dict[str, float], default: str, margin: float) -> str:
+    """The likeliest value, unless it beats the default by less than ``margin`` (then the default)."""
+    best = max(proba, key=proba.get)
+    if best != default and default in proba and proba[best] - proba[default] < margin:
+        return default
+    return best
+
+
+def macro_f1(gold: list, pred: list) -> float:
+    labels = sorted(set(gold) | set(pred), key=str)
+    scores = []
+    for lab in labels:
+        tp = sum(g == lab and p == lab for g, p in zip(gold, pred))
+        fp = sum(g != lab and p == lab for g, p in zip(gold, pred))
+        fn = sum(g == lab and p != lab for g, p in zip(gold, pred))
+        scores.append(0.0 if tp == 0 else 2 * tp / (2 * tp + fp + fn))
+    return float(np.mean(scores)) if scores else 0.0
+
+
+def vocabulary(feature_dicts: list[dict[str, float]], min_df: int = MIN_DF) -> list[str]:
+    df = Counter(k for f in feature_dicts for k in f)
+    return sorted(k for k, n in df.items() if n >= min_df or k.startswith(("rule:", "sig:")))
+
+
+def matrix(feature_dicts, vocab: list[str]):
+    """Rows scaled by each letter's whole feature norm, exactly as ``assess.readers`` does at run time."""
+    from scipy.sparse import csr_matrix
+
+    from clearair.assess.readers import feature_norm
+
+    index = {k: i for i, k in enumerate(vocab)}
+    rows, cols, vals = [], [], []
+    for r, f in enumerate(feature_dicts):
+        norm = feature_norm(f)
+        for k, v in f.items():
+            j = index.get(k)
+            if j is not None and v:
+                rows.append(r), cols.append(j), vals.append(v / norm)
+    return csr_matrix((vals, (rows, cols)), shape=(len(feature_dicts), len(vocab)))
+
+
+def fit(feature_dicts, labels, C: float):
+    from sklearn.linear_model import LogisticRegression
+
+    vocab = vocabulary(feature_dicts)
+    model = LogisticRegression(C=C, max_iter=3000, class_weight="balanced", random_state=SEED)
+    model.fit(matrix(feature_dicts, vocab), [str(x) for x in labels])
+    return vocab, model
+
+
+def export(name: str, vocab: list[str], model) -> dict:
+    """The model as plain numbers; only features with a weight that matters are kept."""
+    coef = np.asarray(model.coef_)
+    keep = np.flatnonzero(np.abs(coef).max(axis=0) >= 1e-3)
+    spec = FACTORS[name]
+    classes = [(c == "True") if spec.kind == "flag" else c for c in model.classes_]
+    return {"classes": classes, "features": [vocab[i] for i in keep],
+            "weights": np.round(coef[:, keep], 4).tolist(), "bias": np.round(model.intercept_, 4).tolist()}
+
+
+def _value(spec, raw: str):
+    return raw == "True" if spec.kind == "flag" else raw
+
+
+def cross_val_predict(feature_dicts, labels, C: float, k: int = 5, seed: int = SEED):
+    """Out-of-fold predicted values and class probabilities for every letter."""
+    order = np.random.default_rng(seed).permutation(len(labels))
+    preds: list = [None] * len(labels)
+    probas: list = [None] * len(labels)
+    for f in np.array_split(order, k):
+        held = set(f.tolist())
+        train = [i for i in order if i not in held]
+        if len({str(labels[i]) for i in train}) < 2:
+            for i in f:
+                preds[i], probas[i] = labels[train[0]], {str(labels[train[0]]): 1.0}
+            continue
+        vocab, model = fit([feature_dicts[i] for i in train], [labels[i] for i in train], C)
+        P = model.predict_proba(matrix([feature_dicts[i] for i in f], vocab))
+        for i, p in zip(f, P):
+            probas[i] = dict(zip(model.classes_, p))
+            preds[i] = model.classes_[int(np.argmax(p))]
+    return preds, probas
+
+
+def train_readers(examples, featurized, C_grid=(0.3, 1.0, 3.0)):
+    """Per factor: figures of each candidate, the chosen one, its export and out-of-fold values."""
+    feats = [z.features for z in featurized]
+    result = {}
+    for name, spec in FACTORS.items():
+        gold = [e.gold[name] for e in examples]
+        commonest = Counter(map(str, gold)).most_common(1)[0][0]
+        cands = {"commonest": ([_value(spec, commonest)] * len(gold), None)}
+        if name in RULE_READ:
+            cands["rules"] = ([RULE_READ[name](f) for f in feats], None)
+        best_C, best, margin = None, -1.0, 0.0
+        for C in C_grid:
+            _, probas = cross_val_predict(feats, gold, C)
+            for m in MARGINS:  # a value other than the default must beat it by m (abstain when unsure)
+                preds = [abstain(p, str(spec.default), m) for p in probas]
+                score = macro_f1([str(g) for g in gold], preds)
+                if score > best:
+                    best_C, best, margin, learned = C, score, m, ([_value(spec, p) for p in preds], probas)
+        cands["learned"] = learned
+        scores = {k: macro_f1([str(g) for g in gold], [str(p) for p in v[0]]) for k, v in cands.items()}
+        accuracy = {k: float(np.mean([str(g) == str(p) for g, p in zip(gold, v[0])])) for k, v in cands.items()}
+        chosen = max(scores, key=lambda k: (scores[k], k == "learned"))
+        entry = {"chosen": chosen, "f1": scores, "accuracy": accuracy, "C": best_C, "margin": margin,
+                 "oof": cands[chosen][0], "oof_proba": cands["learned"][1]}
+        if chosen == "learned":
+            vocab, model = fit(feats, gold, best_C)
+            entry["model"] = export(name, vocab, model) | {"margin": margin}
+        else:
+            entry["model"] = {"rule": chosen, "value": _value(spec, commonest)}
+        result[name] = entry
+    return result

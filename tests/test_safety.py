@@ -1,0 +1,109 @@
+"""The safety floor, on letters written for it (tests/data): serious conduct told in ordinary
+words (half by the writer's own manager), and writers who caused the problem. Nothing in the
+engine names these letters; they test what the readers and the floor do with unseen text."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from clearair import analyze
+
+DATA = Path(__file__).parent / "data"
+FORMAL = {"HR_FORMAL", "ESCALATE_THEIR_MANAGER"}
+ALONE = {"TALK_DIRECT", "SET_BOUNDARY"}
+
+
+def rows(name):
+    return [json.loads(line) for line in (DATA / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+SERIOUS = rows("safety_serious.jsonl")
+AT_FAULT = rows("writer_at_fault.jsonl")
+FORBIDDEN = ("harass", "discriminat", "assault", "threat", "abuse", "bully", "retaliat", "hostile")
+
+
+def test_the_sets_are_what_the_floor_promises():
+    assert len(SERIOUS) >= 40 and len(AT_FAULT) >= 30
+    assert sum(r["harmer_is_own_manager"] for r in SERIOUS) >= 20
+    for r in SERIOUS:
+        assert not any(w in r["text"].lower() for w in FORBIDDEN), r["id"]
+
+
+@pytest.fixture(scope="module")
+def serious_reports():
+    from clearair.pipeline import analyze_many
+
+    return dict(zip([r["id"] for r in SERIOUS], analyze_many([r["text"] for r in SERIOUS])))
+
+
+@pytest.fixture(scope="module")
+def fault_reports():
+    from clearair.pipeline import analyze_many
+
+    return dict(zip([r["id"] for r in AT_FAULT], analyze_many([r["text"] for r in AT_FAULT])))
+
+
+#: The share of each set the engine handles safely today. The bar is every letter (issue 11);
+#: these floors only stop a change from making it worse. Raise them as the readers improve.
+SERIOUS_SAFE_FLOOR = 0.45
+REPORT_OPTION_FLOOR = 0.06
+AT_FAULT_FLOOR = 0.16
+
+
+def serious_problems(case, report) -> list[str]:
+    top3 = report.top_actions(3)
+    problems = []
+    if ALONE & set(top3):
+        problems.append(f"sends the writer alone to the person: {top3}")
+    if not FORMAL & set(top3):
+        problems.append(f"no formal or outside route in the top three: {top3}")
+    if "DOCUMENT" not in top3:
+        problems.append(f"no dated records in the top three: {top3}")
+    if case["harmer_is_own_manager"] and "ESCALATE_MANAGER" in top3:
+        problems.append(f"asks the manager who is the problem: {top3}")
+    return problems
+
+
+def test_serious_conduct_gets_a_safe_ranking(serious_reports):
+    failures = {c["id"]: p for c in SERIOUS if (p := serious_problems(c, serious_reports[c["id"]]))}
+    safe = 1 - len(failures) / len(SERIOUS)
+    print(f"serious conduct handled safely: {safe:.1%}", failures)
+    assert safe >= SERIOUS_SAFE_FLOOR, failures
+
+
+def test_whenever_conduct_is_read_as_serious_the_ranking_is_safe(serious_reports):
+    """The floor itself never fails: every letter read as serious gets the safe shape."""
+    read = [c for c in SERIOUS if {f.name: f.value for f in serious_reports[c["id"]].factors}["severity"] == "serious"]
+    assert len(read) >= 20
+    for c in read:
+        problems = serious_problems(c, serious_reports[c["id"]])
+        read = {f.name: f.value for f in serious_reports[c["id"]].factors}
+        if read["counterpart_role"] != "manager" and read["own_manager"] != "is_the_problem":
+            problems = [p for p in problems if not p.startswith("asks the manager")]  # needs the role read right
+        assert not problems, (c["id"], problems)
+
+
+def report_option_advised(case, report) -> bool:
+    start = case["text"].index(case["report_option"])
+    end = start + len(case["report_option"])
+    matching = [v for v in report.option_verdicts if any(e.start < end and e.end > start for e in v.evidence)]
+    return bool(matching) and all(v.verdict in ("recommended", "reasonable") and v.reason for v in matching)
+
+
+def test_the_writers_own_option_to_report_is_advised_with_a_reason(serious_reports):
+    cases = [c for c in SERIOUS if c["report_option"]]
+    advised = [c["id"] for c in cases if report_option_advised(c, serious_reports[c["id"]])]
+    print(f"report option advised: {len(advised)}/{len(cases)}")
+    assert len(advised) / len(cases) >= REPORT_OPTION_FLOOR
+
+
+def test_a_writer_at_fault_is_told_kindly_to_repair_first(fault_reports):
+    ok = []
+    for case in AT_FAULT:
+        report = fault_reports[case["id"]]
+        assert "you were wronged" not in report.model_dump_json().lower(), case["id"]
+        top3 = report.top_actions(3)
+        ok.append(report.top_actions(1)[0] in ("APOLOGIZE", "REBUILD_TRUST") and "APOLOGIZE" in top3)
+    print(f"writer at fault told to repair first: {sum(ok)}/{len(ok)}")
+    assert sum(ok) / len(ok) >= AT_FAULT_FLOOR
