@@ -8,6 +8,6 @@ replies and the writer's updates.
 
 from clearair.intake.document import Document, build_document
 from clearair.intake.reading import read_bytes, read_source
-from clearair.intake.validate import validate_fragment, validate_text
+from clearair.intake.validate import validate_fragment, validate_text, validate_words
 
-__all__ = ["Document", "build_document", "read_bytes", "read_source", "validate_fragment", "validate_text"]
+__all__ = ["Document", "build_document", "read_bytes", "read_source", "validate_fragment", "validate_text", "validate_words"]

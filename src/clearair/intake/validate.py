@@ -22,6 +22,15 @@ _ENGLISH_FUNCTION_WORDS = frozenset(
 def validate_text(text: str) -> None:
     """Raise :class:`InputError` with a one-line reason if ``text`` is unusable."""
     validate_fragment(text)
+    validate_words(text)
+
+
+def validate_words(text: str) -> None:
+    """Enough words, and English ones. For a text joined from parts that each passed
+    ``validate_fragment`` (a case's reading window), this is all that can still fail:
+    the binary and script checks are shares, and a join of parts within a share is within it."""
+    if len(text) > MAX_CHARS:
+        raise InputError(f"input is too large; clearair reads at most {MAX_CHARS:,} characters")
     words = _WORD.findall(text)
     if len(words) < MIN_WORDS:
         raise InputError(
@@ -43,12 +52,16 @@ def validate_fragment(text: str, what: str = "input") -> None:
         raise InputError(f"{what} is empty: paste or pipe the text of your situation")
     if "\x00" in text or _control_ratio(text) > 0.05:
         raise InputError(f"{what} looks like a binary file, not text")
-    letters = sum(ch.isalpha() for ch in text)
-    latin = sum(ch.isascii() and ch.isalpha() for ch in text)
+    letters = sum(map(str.isalpha, text))  # counted in C: every case write checks its whole reading window
+    latin = len(_ASCII_LETTER.findall(text))
     if letters and latin / letters < 0.6:
         raise InputError(f"{what} does not look like English; clearair reads English text only")
 
 
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+#: Control characters other than newline, carriage return, tab and form feed.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+
+
 def _control_ratio(text: str) -> float:
-    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t\f")
-    return controls / max(len(text), 1)
+    return len(_CONTROL.findall(text)) / max(len(text), 1)

@@ -24,7 +24,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from clearair.errors import InputError
-from clearair.intake import validate_fragment, validate_text
+from clearair.intake import validate_fragment, validate_text, validate_words
 from clearair.models import Model, Report
 from clearair.store.db import make_engine, reading
 from clearair.store.schema import Case, CaseShare, JournalEntry, ReportRecord, User, Version, utc_now
@@ -244,10 +244,12 @@ class CaseStore:
         """Add what happened next. With ``evaluate=False`` (a bulk import) the
         update is only saved; the case is re-read when it is next opened."""
         validate_fragment(text, "the update")
+        with self.read() as s:  # before the write, outside the write lock: a refused update is never stored
+            self._load(s, case_id, owner, need="write")
+            self._check_readable(s, case_id, _Pending(text, happened_on))
         with self.session.begin() as s:
-            case = self._load(s, case_id, owner, need="write", lock=True, options=_VERSIONS)
+            case = self._load(s, case_id, owner, need="write", lock=True)
             seq = self._append(s, case, "update", text, happened_on)
-            self._check_readable(case)  # raises before the commit: a refused update is never stored
         return self._outcome(case_id, seq) if evaluate else Outcome(movement=[], pending=True)
 
     def log(self, case_id: int, who: str, what: str, happened_on: dt.date | None = None, channel: str | None = None,
@@ -419,9 +421,32 @@ class CaseStore:
             return bool(culprits)
 
     # --- internals ---------------------------------------------------------
-    def _check_readable(self, case: Case) -> None:
-        """The case read as a whole (the reading window that the next analysis will use) must be valid text."""
-        validate_text(case_text(case.versions, None, reading_window(case.versions, self.budget)))
+    def _check_readable(self, s: Session, case_id: int, new: _Pending) -> None:
+        """The case as the next analysis will read it with ``new`` added (its reading window)
+        must be valid text. A writer that slips in between changes the window only at its
+        edge; an analysis that still fails sets the culprit aside (``settle``).
+
+        Only the versions the window can reach are loaded: the original, and updates from
+        the newest back until they are more than any window takes, so a write costs the
+        same on a case with four thousand updates as on one with four."""
+        from clearair.intake.reading import MAX_CHARS
+
+        # Plain rows (not ORM objects): a write stays cheap however long the case is.
+        readable_versions = select(Version.seq, Version.kind, Version.text, Version.happened_on,
+                                   Version.unreadable).where(Version.case_id == case_id, Version.unreadable.is_(None))
+        original = s.execute(readable_versions.where(Version.kind == "original")).first()
+        tail: list = [new]
+        used = (len(_part(original)) + 2 if original is not None else 0) + len(_part(new)) + 2
+        newest_first = readable_versions.where(Version.kind != "original").order_by(Version.seq.desc())
+        for v in s.execute(newest_first.execution_options(yield_per=64)):
+            tail.append(v)
+            used += len(_part(v)) + 2
+            if used > (MAX_CHARS // 2 if len(tail) == 1 else self.budget):
+                break  # reading_window stops before this one (the newest only past half the limit)
+        versions = ([original] if original is not None else []) + tail[::-1]
+        # Every part passed validate_fragment (the original at create, the new one above, and
+        # stored ones that did not are marked unreadable and left out), so the words are what is left.
+        validate_words(case_text(versions, None, reading_window(versions, self.budget)))
 
     def _lock(self, s: Session, case_id: int, options=()) -> Case | None:
         """The case row, locked for this transaction (SQLite: BEGIN IMMEDIATE already is)."""
@@ -445,7 +470,7 @@ class CaseStore:
 
     def _append(self, s: Session, case: Case, kind: str, text: str, happened_on) -> int:
         seq = (s.scalar(select(func.max(Version.seq)).where(Version.case_id == case.id)) or 0) + 1
-        case.versions.append(Version(case_id=case.id, seq=seq, kind=kind, text=text, happened_on=happened_on))
+        s.add(Version(case_id=case.id, seq=seq, kind=kind, text=text, happened_on=happened_on))
         s.flush()
         return seq
 
@@ -455,6 +480,17 @@ _VERSIONS = (selectinload(Case.versions),)
 #: Load a case whole in four queries (not one per version).
 _EVERYTHING = (selectinload(Case.versions).selectinload(Version.report), selectinload(Case.journal),
                selectinload(Case.shares))
+
+
+@dataclass
+class _Pending:
+    """An update not yet stored, shaped like a version for ``case_text`` and ``reading_window``."""
+
+    text: str
+    happened_on: dt.date | None
+    kind: str = "update"
+    seq: int = 2**62  # after every stored version
+    unreadable: None = None
 
 
 @dataclass
