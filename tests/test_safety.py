@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from clearair import analyze
 
 DATA = Path(__file__).parent / "data"
 FORMAL = {"HR_FORMAL", "ESCALATE_THEIR_MANAGER"}

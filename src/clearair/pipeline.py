@@ -10,7 +10,9 @@ from clearair.assess import assess
 from clearair.extract import extract, read
 from clearair.intake import build_document
 from clearair.assess.readers import apply_conduct, read_factors
-from clearair.extract.features import document_features, rule_features, sentences
+from clearair.extract import lexicon
+from clearair.extract.features import document_features, rule_findings, sentences
+from clearair.knowledge.factors import FACTORS
 from clearair.models import FactorReading, Report, Signal, Situation
 from clearair.similar import find_similar
 from clearair.knowledge import load
@@ -62,12 +64,13 @@ def read_situation(reading, situation: Situation, signals: list[Signal], origina
     """The factors (``knowledge/factors.yaml``) read by the learned readers, each with evidence.
     A journal that shows a pattern overrides the reader: the writer logged it."""
     sents = sentences(reading.doc)
-    features = document_features(sents, rule_features(situation, signals), reading.text)
-    factors = read_factors(situation, signals, sents, features, original)
-    apply_conduct(factors, reading.text, original)
+    rules, rule_ev = rule_findings(situation, signals)
+    conduct = lexicon.find("conduct", reading.text)
+    factors = read_factors(sents, document_features(sents, rules, conduct), rule_ev, original)
+    apply_conduct(factors, conduct, original)
     for f in factors:
         if f.name == "pattern" and journal_pattern and not f.value:
-            f.value, f.text, f.source = True, "A pattern: it keeps happening", "rules"
+            f.value, f.text, f.source = True, FACTORS["pattern"].say(True), "rules"
             f.evidence = situation.pattern.evidence[:1]
     return factors
 

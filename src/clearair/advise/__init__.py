@@ -95,9 +95,13 @@ def score_actions(signals: list[Signal]) -> list[Scored]:
         scored.score = round(scored.score, 3)
         scored.reasons.sort(key=lambda r: (r.effect != "raises",))
         out.append(scored)
+    return _best_first(out)
+
+
+def _best_first(scored: list[Scored]) -> list[Scored]:
+    """Highest score first; ties break by playbook order."""
     order = list(load("playbook")["actions"])
-    out.sort(key=lambda s: (-s.score, order.index(s.action)))
-    return out
+    return sorted(scored, key=lambda s: (-s.score, order.index(s.action)))
 
 
 def advise(situation: Situation, signals: list[Signal], factors: list[FactorReading] | None = None) -> Advice:
@@ -140,8 +144,7 @@ def _learned(ranked: list[Scored], factors: list[FactorReading]) -> list[Scored]
         s.score = round(s.score + w * lp.get(s.action, floor_lp), 3)
         s.reasons = (s.reasons[:_MAX_REASONS - 2] + ranker.reasons(s.action, factors))
         s.reasons.sort(key=lambda r: (r.effect != "raises",))
-    order = list(load("playbook")["actions"])
-    return sorted(ranked, key=lambda s: (-s.score, order.index(s.action)))
+    return _best_first(ranked)
 
 
 def _avoid(situation: Situation, ranked: list[Scored], sig: dict[str, Signal]) -> list[Avoid]:

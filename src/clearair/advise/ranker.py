@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from functools import cache
 from importlib import resources
+from typing import Literal
 
 import numpy as np
 
@@ -22,12 +23,13 @@ ARTEFACT = "data/models/ranker.json"
 _FLOOR = 1e-4
 
 
-def columns() -> list[tuple[str, object]]:
+@cache
+def columns() -> tuple[tuple[str, object], ...]:
     """The ranker's inputs: (factor, value) for each choice value, (flag, True) for each flag."""
     out: list[tuple[str, object]] = []
     for name, spec in FACTORS.items():
         out.extend([(name, True)] if spec.kind == "flag" else [(name, v) for v in spec.values])
-    return out
+    return tuple(out)
 
 
 def vector(values: dict[str, object]) -> np.ndarray:
@@ -65,7 +67,7 @@ def reasons(action: str, factors: list[FactorReading], n: int = 2) -> list[Reaso
     x = vector({f.name: f.value for f in factors})
     W = m["W"]
     rel = (W[m["classes"].index(action)] - W.mean(axis=0)) * x
-    out = []
+    out: list[Reason] = []
     for j in np.argsort(-np.abs(rel)):
         if abs(rel[j]) < 0.15 or len(out) >= n:
             break
@@ -73,7 +75,7 @@ def reasons(action: str, factors: list[FactorReading], n: int = 2) -> list[Reaso
         f = by.get(name)
         if f is None:
             continue
-        effect = "raises" if rel[j] > 0 else "lowers"
+        effect: Literal["raises", "lowers"] = "raises" if rel[j] > 0 else "lowers"
         out.append(Reason(text=f"In letters like yours, experts {'often' if effect == 'raises' else 'seldom'} "
                                f"advised this when: {f.text[0].lower()}{f.text[1:]}",
                           effect=effect, signal=f"factor:{name}", source="learned", evidence=f.evidence[:1]))

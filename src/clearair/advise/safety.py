@@ -38,8 +38,8 @@ def assess_floor(factors: list[FactorReading], signals: dict[str, float] | None 
     """``signals``: the rules' signal strengths; the rules agree on fault when theirs is strong
     (the rules weaken it to 0.4 when the other side attacked first)."""
     signals = signals or {}
-    v = {f.name: f.value for f in factors}
     by = {f.name: f for f in factors}
+    v = {name: f.value for name, f in by.items()}
     serious = v.get("severity") == "serious" or bool(v.get("retaliation"))
     manager_problem = v.get("own_manager") == "is_the_problem" or (serious and v.get("counterpart_role") == "manager")
     fault = str(v.get("writer_fault", "none"))

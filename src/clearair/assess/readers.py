@@ -10,23 +10,30 @@ rule finding) that pushed the chosen value most is its evidence.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from functools import cache
 from importlib import resources
 
 import numpy as np
 
-from clearair.extract.features import Sentence, rule_evidence
+from clearair.extract.features import Sentence
+from clearair.extract.lexicon import Hit
 from clearair.knowledge.factors import FACTORS
-from clearair.models import Evidence, FactorReading, Signal, Situation
+from clearair.models import Evidence, FactorReading
 
 ARTEFACT = "data/models/readers.json"
-#: Rules that read a factor directly (used when they beat the learned model on the library).
-_RULE_READ = {
-    "counterpart_role": lambda f: next((k.split("=", 1)[1] for k in f if k.startswith("rule:role=")
-                                        and k != "rule:role=none"), "peer"),
-    "narrator_is_manager": lambda f: bool(f.get("rule:narrator_manager")),
-    "pattern": lambda f: bool(f.get("rule:pattern")),
-    "leaving": lambda f: bool(f.get("rule:leaving")),
+#: Factors a hand-written rule already reads: the value, and the rule feature it rests on (for its
+#: evidence). Training compares these with the learned readers; the better one ships.
+def _rule_role(features: dict[str, float]) -> tuple[str | bool, str]:
+    role = next((k.split("=", 1)[1] for k in features if k.startswith("rule:role=") and k != "rule:role=none"), "peer")
+    return role, f"rule:role={role}"
+
+
+RULE_READ: dict[str, Callable[[dict[str, float]], tuple[str | bool, str]]] = {
+    "counterpart_role": _rule_role,
+    "narrator_is_manager": lambda f: (bool(f.get("rule:narrator_manager")), "rule:narrator_manager"),
+    "pattern": lambda f: (bool(f.get("rule:pattern")), "rule:pattern"),
+    "leaving": lambda f: (bool(f.get("rule:leaving")), "rule:leaving"),
 }
 
 
@@ -80,32 +87,28 @@ def readers() -> dict[str, LinearReader | dict]:
     return out
 
 
-def read_factors(situation: Situation, signals: list[Signal], sents: list[Sentence],
-                 features: dict[str, float], text: str) -> list[FactorReading]:
+def read_factors(sents: list[Sentence], features: dict[str, float], rule_ev: dict[str, list[Evidence]],
+                 text: str) -> list[FactorReading]:
     """Every factor of ``factors.yaml``, with its value, confidence, source and evidence
-    (offsets into ``text``, the user's input)."""
+    (offsets into ``text``, the user's input); ``rule_ev``: where each rule feature came from."""
     norm = feature_norm(features)
-    rule_ev = rule_evidence(situation, signals)
     out = []
     for name, spec in FACTORS.items():
         reader = readers().get(name)
         if isinstance(reader, LinearReader):
             p = reader.proba(features, norm)
             i = int(np.argmax(p))
-            d = reader.classes.index(spec.default) if spec.default in reader.classes else i
-            if i != d and p[i] - p[d] < reader.margin:  # unsure: the default (margin chosen by CV)
-                i = d
+            d = reader.classes.index(spec.default) if spec.default in reader.classes else 0
+            if i != d and spec.default in reader.classes and p[i] - p[d] < reader.margin:
+                i = d  # unsure: the default (margin chosen by CV)
             value = reader.classes[i]
             evidence = []
             if value != spec.default or name == "counterpart_role":
-                d = reader.classes.index(spec.default) if spec.default in reader.classes else 0
                 evidence = _evidence(reader.push(i, d), sents, features, rule_ev, text)
             out.append(FactorReading(name=name, title=spec.title, value=value, text=spec.say(value),
                                      confidence=round(float(p[i]), 3), source="learned", evidence=evidence))
-        elif reader and reader.get("rule") == "rules" and name in _RULE_READ:
-            value = _RULE_READ[name](features)
-            key = {"counterpart_role": f"rule:role={value}", "narrator_is_manager": "rule:narrator_manager",
-                   "pattern": "rule:pattern", "leaving": "rule:leaving"}[name]
+        elif reader and reader.get("rule") == "rules" and name in RULE_READ:
+            value, key = RULE_READ[name](features)
             out.append(FactorReading(name=name, title=spec.title, value=value, text=spec.say(value),
                                      confidence=0.7, source="rules", evidence=rule_ev.get(key, [])[:1]))
         else:
@@ -142,25 +145,18 @@ def _evidence(push: dict[str, float], sents: list[Sentence], features: dict[str,
     return [Evidence(start=start, end=end, text=text[start:end])]
 
 
-def by_name(factors: list[FactorReading]) -> dict[str, object]:
-    return {f.name: f.value for f in factors}
-
-
 #: Conduct kinds (lexicon "conduct") and the factor values they establish whatever the reader says.
-_CONDUCT_SETS = {"punishment_for_speaking": ("retaliation", True)}
+_CONDUCT_SETS: dict[str, tuple[str, str | bool]] = {"punishment_for_speaking": ("retaliation", True)}
 
 
-def apply_conduct(factors: list[FactorReading], analysed: str, original: str) -> list[FactorReading]:
+def apply_conduct(factors: list[FactorReading], conduct: list[Hit], original: str) -> list[FactorReading]:
     """Conduct an employer must act on, found from what happened (lexicon ``conduct``), makes the
     severity serious even when the learned reader, trained on few such letters, is unsure."""
-    from clearair.extract import lexicon
-
-    hits = lexicon.find("conduct", analysed)
-    if not hits:
+    if not conduct:
         return factors
     by = {f.name: f for f in factors}
 
-    def settle(name: str, value: object, hit) -> None:
+    def settle(name: str, value: str | bool, hit: Hit) -> None:
         f = by[name]
         if f.value == value:
             return
@@ -168,8 +164,8 @@ def apply_conduct(factors: list[FactorReading], analysed: str, original: str) ->
         f.value, f.text, f.source, f.confidence = value, spec.say(value), "rules", 0.8
         f.evidence = [Evidence(start=hit.start, end=hit.end, text=original[hit.start:hit.end])]
 
-    settle("severity", "serious", hits[0])
-    for hit in hits:
+    settle("severity", "serious", conduct[0])
+    for hit in conduct:
         if hit.kind in _CONDUCT_SETS:
             settle(*_CONDUCT_SETS[hit.kind], hit)
     return factors

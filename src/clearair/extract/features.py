@@ -9,8 +9,10 @@ sentence moved it most (its evidence).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
+from clearair.extract.lexicon import Hit
 from clearair.models import Evidence, Signal, Situation
 
 #: The factor values the rules can already say, so the learned reader can lean on them.
@@ -48,65 +50,48 @@ def sentences(doc) -> list[Sentence]:
     return out
 
 
-def conduct_features(text: str) -> dict[str, float]:
-    """Serious conduct described by what happened (lexicon "conduct"), one feature per kind."""
-    from clearair.extract import lexicon
-
-    return {f"rule:conduct={h.kind}": 1.0 for h in lexicon.find("conduct", text)}
-
-
-def rule_features(situation: Situation, signals: list[Signal]) -> dict[str, float]:
-    """What the hand-written rules found, as named features ("rule:role=peer", "sig:public_exposure")."""
+def rule_findings(situation: Situation, signals: list[Signal]) -> tuple[dict[str, float], dict[str, list[Evidence]]]:
+    """What the hand-written rules found, as named features ("rule:role=peer", "sig:public_exposure"),
+    and where each came from in the text (the first evidence), to point at when it moved a reader."""
     f: dict[str, float] = {}
+    ev: dict[str, list[Evidence]] = {}
+
+    def add(key: str, value: float = 1.0, evidence: list[Evidence] | None = None) -> None:
+        f[key] = max(f.get(key, 0.0), value)
+        if evidence is not None:
+            ev.setdefault(key, evidence[:1])
+
     cp = situation.party(situation.counterpart)
     if cp is not None:
-        f[f"rule:role={_RULE_ROLE.get(cp.role, cp.role)}"] = 1.0
+        add(f"rule:role={_RULE_ROLE.get(cp.role, cp.role)}", evidence=cp.evidence)
     else:
-        f["rule:role=none"] = 1.0
+        add("rule:role=none")
     for p in situation.parties:
-        f[f"rule:has={_RULE_ROLE.get(p.role, p.role)}"] = 1.0
-    f["rule:narrator_manager"] = float(situation.narrator.is_manager)
-    f["rule:leaving"] = float(situation.narrator.leaving_soon)
-    f["rule:pattern"] = float(situation.pattern.recurring)
+        add(f"rule:has={_RULE_ROLE.get(p.role, p.role)}")
+    add("rule:narrator_manager", float(situation.narrator.is_manager), situation.narrator.evidence)
+    add("rule:leaving", float(situation.narrator.leaving_soon))
+    add("rule:pattern", float(situation.pattern.recurring), situation.pattern.evidence)
     for i in situation.incidents:
-        f[f"rule:act={i.act}"] = 1.0
-        f[f"rule:audience={i.audience.kind}"] = 1.0
-        f[f"rule:channel={i.channel}"] = 1.0
+        add(f"rule:act={i.act}", evidence=i.evidence)
+        add(f"rule:audience={i.audience.kind}", evidence=i.evidence)
+        add(f"rule:channel={i.channel}")
         if i.actor == "narrator":
-            f["rule:narrator_acted"] = 1.0
+            add("rule:narrator_acted")
     for group in ("attempts", "responses", "constraints", "emotions", "goals", "themes"):
         for cue in getattr(situation, group):
-            f[f"rule:{group}={cue.kind}"] = 1.0
+            add(f"rule:{group}={cue.kind}", evidence=cue.evidence)
     for o in situation.options:
         if o.action:
-            f[f"rule:option={o.action}"] = 1.0
+            add(f"rule:option={o.action}")
     for s in signals:
-        f[f"sig:{s.name}"] = max(f.get(f"sig:{s.name}", 0.0), s.strength)
-    return f
+        add(f"sig:{s.name}", s.strength, s.evidence)
+    return f, ev
 
 
-def rule_evidence(situation: Situation, signals: list[Signal]) -> dict[str, list[Evidence]]:
-    """Where each rule feature came from in the text, to point at when it moved a reader."""
-    ev: dict[str, list[Evidence]] = {}
-    cp = situation.party(situation.counterpart)
-    if cp is not None:
-        ev[f"rule:role={_RULE_ROLE.get(cp.role, cp.role)}"] = cp.evidence[:1]
-    ev["rule:narrator_manager"] = situation.narrator.evidence[:1]
-    ev["rule:pattern"] = situation.pattern.evidence[:1]
-    for i in situation.incidents:
-        ev.setdefault(f"rule:act={i.act}", i.evidence[:1])
-        ev.setdefault(f"rule:audience={i.audience.kind}", i.evidence[:1])
-    for group in ("attempts", "responses", "constraints", "emotions", "goals", "themes"):
-        for cue in getattr(situation, group):
-            ev.setdefault(f"rule:{group}={cue.kind}", cue.evidence[:1])
-    for s in signals:
-        ev.setdefault(f"sig:{s.name}", s.evidence[:1])
-    return ev
-
-
-def document_features(sents: list[Sentence], rules: dict[str, float], text: str = "") -> dict[str, float]:
-    """The whole letter's features: every gram present (1.0), the rule features and the conduct found."""
+def document_features(sents: list[Sentence], rules: dict[str, float], conduct: Iterable[Hit] = ()) -> dict[str, float]:
+    """The whole letter's features: every gram present (1.0), the rule features, and one
+    feature per kind of serious conduct found (lexicon "conduct", searched once by the caller)."""
     f = {g: 1.0 for s in sents for g in s.grams}
     f.update(rules)
-    f.update(conduct_features(text))
+    f.update({f"rule:conduct={h.kind}": 1.0 for h in conduct})
     return f

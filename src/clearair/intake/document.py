@@ -237,7 +237,6 @@ def _paragraphs(lines: list[Line], first: int, last: int) -> list[tuple[int, int
 
 
 _FIRST = re.compile(r"\b(i|me|my|mine|i'm|i've|i'd|i'll|we|our)\b", re.IGNORECASE)
-_SECOND = re.compile(r"\b(you|your|yours|you're|you've|you'd|you'll)\b", re.IGNORECASE)
 
 
 def _column_answer_start(lines: list[Line], first: int, last: int, rules: dict) -> int | None:
@@ -250,7 +249,7 @@ def _column_answer_start(lines: list[Line], first: int, last: int, rules: dict) 
     for n in range(1, len(paras)):
         prev_text = " ".join(lines[i].text for i in range(paras[n - 1][0], paras[n - 1][1] + 1))
         text = " ".join(lines[i].text for i in range(paras[n][0], paras[n][1] + 1))
-        first_p, second_p = len(_FIRST.findall(text)), len(_SECOND.findall(text))
+        first_p = len(_FIRST.findall(text))
         asked = any(rx.search(prev_text) for rx in rules["advice_request"]) and "?" in prev_text
         starts_dear = text.lower().startswith("dear ") and n > 0
         if starts_dear or (asked and first_p <= 1 and len(text.split()) >= 8 and n >= 2):

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from clearair.extract.features import Sentence, document_features, rule_features, sentences
+from clearair.extract import lexicon
+from clearair.extract.features import Sentence, document_features, rule_findings, sentences
 
 
 @dataclass
@@ -30,6 +31,7 @@ def featurize(texts: list[str], batch_size: int = 32) -> list[Featurized]:
         signals = assess(situation)
         sents = sentences(doc)
         recs = advise(situation, signals).recommendations
-        out.append(Featurized(document_features(sents, rule_features(situation, signals), a), sents,
+        rules, _ = rule_findings(situation, signals)
+        out.append(Featurized(document_features(sents, rules, lexicon.find("conduct", a)), sents,
                               {r.action: r.score for r in recs}))
     return out

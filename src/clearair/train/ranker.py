@@ -17,10 +17,10 @@ def fit(values: list[dict], examples, C: float = C, also_weight: float = ALSO_WE
     X, y, w = [], [], []
     for v, e in zip(values, examples):
         x = vector(v)
-        X.append(x), y.append(e.primary), w.append(1.0)
-        for a in e.also:
-            if a in RECOMMENDABLE:
-                X.append(x), y.append(a), w.append(also_weight)
+        for label, weight in [(e.primary, 1.0)] + [(a, also_weight) for a in e.also if a in RECOMMENDABLE]:
+            X.append(x)
+            y.append(label)
+            w.append(weight)
     return LogisticRegression(C=C, max_iter=3000, random_state=0).fit(np.array(X), y, sample_weight=np.array(w))
 
 

@@ -13,16 +13,9 @@ from collections import Counter
 
 import numpy as np
 
+from clearair.assess.readers import RULE_READ, feature_norm
 from clearair.knowledge.factors import FACTORS
 
-#: Factors a hand-written rule already reads, and how its feature maps to a value.
-RULE_READ = {
-    "counterpart_role": lambda f: next((k.split("=", 1)[1] for k in f if k.startswith("rule:role=")
-                                        and k != "rule:role=none"), "peer"),
-    "narrator_is_manager": lambda f: bool(f.get("rule:narrator_manager")),
-    "pattern": lambda f: bool(f.get("rule:pattern")),
-    "leaving": lambda f: bool(f.get("rule:leaving")),
-}
 MIN_DF = 3
 SEED = 0
 MARGINS = (0.0, 0.1, 0.2, 0.3)
@@ -30,7 +23,7 @@ MARGINS = (0.0, 0.1, 0.2, 0.3)
 
 def abstain(proba: dict[str, float], default: str, margin: float) -> str:
     """The likeliest value, unless it beats the default by less than ``margin`` (then the default)."""
-    best = max(proba, key=proba.get)
+    best = max(proba, key=lambda k: proba[k])
     if best != default and default in proba and proba[best] - proba[default] < margin:
         return default
     return best
@@ -56,8 +49,6 @@ def matrix(feature_dicts, vocab: list[str]):
     """Rows scaled by each letter's whole feature norm, exactly as ``assess.readers`` does at run time."""
     from scipy.sparse import csr_matrix
 
-    from clearair.assess.readers import feature_norm
-
     index = {k: i for i, k in enumerate(vocab)}
     rows, cols, vals = [], [], []
     for r, f in enumerate(feature_dicts):
@@ -65,7 +56,9 @@ def matrix(feature_dicts, vocab: list[str]):
         for k, v in f.items():
             j = index.get(k)
             if j is not None and v:
-                rows.append(r), cols.append(j), vals.append(v / norm)
+                rows.append(r)
+                cols.append(j)
+                vals.append(v / norm)
     return csr_matrix((vals, (rows, cols)), shape=(len(feature_dicts), len(vocab)))
 
 
@@ -121,7 +114,7 @@ def train_readers(examples, featurized, C_grid=(0.3, 1.0, 3.0)):
         commonest = Counter(map(str, gold)).most_common(1)[0][0]
         cands = {"commonest": ([_value(spec, commonest)] * len(gold), None)}
         if name in RULE_READ:
-            cands["rules"] = ([RULE_READ[name](f) for f in feats], None)
+            cands["rules"] = ([RULE_READ[name](f)[0] for f in feats], None)
         best_C, best, margin = None, -1.0, 0.0
         for C in C_grid:
             _, probas = cross_val_predict(feats, gold, C)
