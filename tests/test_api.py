@@ -56,7 +56,7 @@ def test_analyze_and_case_lifecycle(client):
     assert len(case["journal"]) == 1
     saved = client.post(f"/api/cases/{case_id}/updates", json={"text": "He did it again at the next meeting.",
                                                                 "evaluate": False})
-    assert saved.status_code == 201 and saved.json() == {"movement": [], "pending": True}
+    assert saved.status_code == 201 and saved.json() == {"movement": [], "pending": True, "seq": 3, "repeated": False}
     assert client.post(f"/api/cases/{case_id}/updates", json={"text": "And again by email today."}).status_code == 201
     assert client.get(f"/api/cases/{case_id}").json()["pending_updates"] == 0
     assert "read together with a later update" in client.get(f"/cases/{case_id}").text
@@ -189,7 +189,8 @@ def test_a_case_shared_through_the_api_and_the_page(multi):
     alice, bob = login("alice", "correct horse battery"), login("bob", "another long secret")
     case_id = alice.post("/api/cases", json={"text": letter()}).json()["id"]
     assert bob.put(f"/api/cases/{case_id}/shares/bob", json={"can_write": True}).status_code == 404  # not his to share
-    assert alice.put(f"/api/cases/{case_id}/shares/nobody", json={}).status_code == 422
+    assert alice.put(f"/api/cases/{case_id}/shares/nobody", json={}).status_code == 204  # no hint which names exist
+    assert alice.get(f"/api/cases/{case_id}/shares").json() == []  # and nothing was shared
     assert alice.put(f"/api/cases/{case_id}/shares/bob", json={"can_write": False}).status_code == 204
     assert [c["shared_by"] for c in bob.get("/api/cases").json()] == ["alice"]
     assert bob.get(f"/api/cases/{case_id}").json()["owner"] == "alice"

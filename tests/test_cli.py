@@ -187,3 +187,145 @@ def test_case_commands_end_to_end(tmp_path, monkeypatch):
         assert p.returncode == 2 and p.stderr.decode().startswith("clearair:"), p.stderr
     assert case("delete", "1", "--yes").returncode == 0
     assert b"No case files yet" in case("list").stdout
+
+
+# --- one error boundary for every command ------------------------------------------
+
+def _data_env(tmp_path, **extra):
+    import os
+
+    env = dict(os.environ, XDG_DATA_HOME=str(tmp_path), **extra)
+    if "CLEARAIR_DATABASE_URL" not in extra:
+        env.pop("CLEARAIR_DATABASE_URL", None)
+    return env
+
+
+def run_in(env, *args, stdin: bytes | None = None, timeout: float = 120):
+    return subprocess.run([sys.executable, "-m", "clearair", *args], input=stdin, capture_output=True,
+                          timeout=timeout, env=env)
+
+
+def _one_clear_line(p) -> str:
+    err = p.stderr.decode().strip()
+    assert p.returncode == 2, (p.args, p.returncode, err)
+    assert err.startswith("clearair:") and "\n" not in err and "Traceback" not in err, err
+    return err
+
+
+def test_huge_case_ids_are_one_line_in_every_case_command(tmp_path):
+    env = _data_env(tmp_path)
+    for huge in (str(2**63), str(2**64 + 1)):
+        for args in (("show", huge), ("update", huge, "--text", "He apologised to the whole team today."),
+                     ("log", huge, "--who", "him", "--what", "shouted"), ("export", huge), ("delete", huge, "--yes"),
+                     ("show", huge, "--json")):
+            assert "no case" in _one_clear_line(run_in(env, "case", *args))
+
+
+def test_a_named_pipe_a_folder_and_a_missing_file_are_refused_at_once(tmp_path):
+    import os
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)  # nobody will ever write to it: opening it would wait for ever
+    env = _data_env(tmp_path)
+    for command in ("analyze", "thread", "similar", "anonymize", "eval"):
+        assert "not a regular file" in _one_clear_line(run_in(env, command, str(fifo), timeout=30))
+        assert "folder" in _one_clear_line(run_in(env, command, str(tmp_path)))
+        assert "no such file" in _one_clear_line(run_in(env, command, str(tmp_path / "missing.txt")))
+    assert "not a regular file" in _one_clear_line(run_in(env, "case", "new", str(fifo), timeout=30))
+
+
+def test_store_errors_are_one_line(tmp_path):
+    env = _data_env(tmp_path)
+    assert run_in(env, "case", "list").returncode == 0  # makes the database
+    read_only = _data_env(tmp_path, CLEARAIR_DATABASE_URL=f"sqlite:///file:{tmp_path}/clearair/cases.db?mode=ro&uri=true")
+    new = run_in(read_only, "case", "new", str(SEEDS / "peer-goes-cold-after-mistake.txt"))
+    assert "read-only" in _one_clear_line(new)
+
+
+def test_thread_prints_markup_in_authors_literally(tmp_path):
+    text = (SEEDS / "skip-level-forwards-complaint.txt").read_text(encoding="utf-8")
+    text = text.replace("Gabriel Conroy said...", "[/] said...").replace(
+        "R.B. said...", "[link=https://evil.example]bob[/link] said...")
+    source = tmp_path / "thread.txt"
+    source.write_text(text, encoding="utf-8")
+    p = run("thread", str(source))
+    assert p.returncode == 0, p.stderr.decode()[-2000:]
+    out = p.stdout.decode()
+    assert "[/]" in out and "[link=https://evil.example]" in out
+
+
+def test_json_output_for_thread_similar_explain_and_case_commands(tmp_path):
+    seed = str(SEEDS / "skip-level-forwards-complaint.txt")
+    thread_json = json.loads(run("thread", "--json", seed).stdout)
+    assert thread_json["replies"] and "agreement" in thread_json
+    similar_json = json.loads(run("similar", "--json", seed).stdout)
+    assert 1 <= len(similar_json) <= 5 and all("id" in c or "title" in c for c in similar_json)
+    explained = json.loads(run("explain", "LET_GO", "--json", seed).stdout)
+    assert explained["action"] == "LET_GO" and explained["rank"] >= 1
+    env = _data_env(tmp_path)
+    assert run_in(env, "case", "new", seed).returncode == 0
+    listed = json.loads(run_in(env, "case", "list", "--json").stdout)
+    assert [c["id"] for c in listed] == [1]
+    logged = json.loads(run_in(env, "case", "log", "1", "--who", "the director", "--what", "forwarded it again",
+                               "--json").stdout)
+    assert "movement" in logged
+    shown = json.loads(run_in(env, "case", "show", "1", "--json").stdout)
+    assert shown["id"] == 1 and shown["journal"][0]["who"] == "the director"
+    assert shown["report"]["recommendations"] and shown["versions"][0]["kind"] == "original"
+
+
+def test_user_commands_manage_accounts(tmp_path):
+    env = _data_env(tmp_path)
+    assert run_in(env, "user", "add", "alice", "--password-stdin", stdin=b"long enough password\n").returncode == 0
+    assert "user name" in _one_clear_line(run_in(env, "user", "add", "<b>x</b>", "--password-stdin",
+                                                 stdin=b"long enough password\n"))
+    assert "password" in _one_clear_line(run_in(env, "user", "add", "bob", "--password-stdin", stdin=b"short\n"))
+    assert json.loads(run_in(env, "user", "list", "--json").stdout)[0]["username"] == "alice"
+    assert run_in(env, "user", "passwd", "alice", "--password-stdin", stdin=b"another long one\n").returncode == 0
+    assert b"0 sessions" in run_in(env, "user", "revoke-sessions", "alice").stdout
+    assert run_in(env, "user", "remove", "alice", "--yes").returncode == 0
+    assert "no user" in _one_clear_line(run_in(env, "user", "remove", "alice", "--yes"))
+    assert json.loads(run_in(env, "user", "list", "--json").stdout) == []
+
+
+# --- serve: the port first, then the URL; the token survives a restart -----------------
+
+def _serve(env, *args):
+    return subprocess.Popen([sys.executable, "-m", "clearair", "serve", *args], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, env=env)
+
+
+def test_serve_with_a_taken_or_impossible_port_says_so_in_one_line(tmp_path):
+    import socket
+
+    env = _data_env(tmp_path)
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        p = run_in(env, "serve", "--port", str(port), timeout=60)
+        assert "already in use" in _one_clear_line(p) and p.stdout == b""  # no URL to someone else's server
+    for bad in ("99999", "0", "-1"):
+        assert "--port" in _one_clear_line(run_in(env, "serve", "--port", bad))
+
+
+def test_serve_prints_the_url_once_listening_and_keeps_the_token_across_restarts(tmp_path):
+    import httpx
+
+    from conftest import free_port
+
+    env = _data_env(tmp_path)
+    urls = []
+    for _ in range(2):
+        proc = _serve(env, "--port", str(free_port()))
+        try:
+            url = proc.stdout.readline().decode().strip().rsplit(" ", 1)[-1]
+            assert httpx.get(url, timeout=10).status_code < 500  # the URL answers as soon as it is printed
+            urls.append(url)
+        finally:
+            proc.terminate()
+            proc.wait(timeout=20)
+    tokens = [u.split("token=")[1] for u in urls]
+    assert tokens[0] == tokens[1]
+    token_file = tmp_path / "clearair" / "access-token"
+    assert token_file.stat().st_mode & 0o777 == 0o600

@@ -6,7 +6,9 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import time
+from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -101,11 +103,14 @@ print(pending)
 """
 
 READER = """
-import sys, time
+import os, sys
+from pathlib import Path
 from clearair.store import CaseStore
 store = CaseStore(sys.argv[1])
+store.open_case(int(sys.argv[2]))  # warmed up (models loaded) before the writers start
+Path(sys.argv[3]).touch()
 opened = 0
-while time.time() < float(sys.argv[3]):
+while not os.path.exists(sys.argv[4]):  # until every writer is done
     case, report = store.open_case(int(sys.argv[2]))  # brings the advice up to date while writers write
     assert report.recommendations
     opened += 1
@@ -113,16 +118,29 @@ print(opened)
 """
 
 
-def _run_writers(url: str, case_id: int, writers: int, each: int, mode: str, reader_seconds: float = 0.0) -> list[str]:
+def _run_writers(url: str, case_id: int, writers: int, each: int, mode: str, reader: bool = False) -> list[str]:
+    """Run the writers (and a reader re-evaluating the case meanwhile); their printed lines, the reader's last."""
+    folder = Path(tempfile.mkdtemp())
+    ready, done = folder / "ready", folder / "done"
+    reader_proc = None
+    if reader:
+        reader_proc = subprocess.Popen([sys.executable, "-c", READER, url, str(case_id), str(ready), str(done)],
+                                       stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        deadline = time.time() + 300
+        while not ready.exists() and reader_proc.poll() is None and time.time() < deadline:
+            time.sleep(0.1)
+        assert ready.exists(), reader_proc.stderr.read().decode()[-500:] if reader_proc.poll() is not None else "slow"
     procs = [subprocess.Popen([sys.executable, "-c", CONCURRENT_WRITER, url, str(case_id), str(each), str(w), mode],
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE) for w in range(writers)]
-    if reader_seconds:
-        procs.append(subprocess.Popen([sys.executable, "-c", READER, url, str(case_id), str(time.time() + reader_seconds)],
-                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE))
     outs = []
     for p in procs:
         out, err = p.communicate(timeout=900)
         assert p.returncode == 0, err.decode()[-500:]
+        outs.append(out.decode().strip())
+    done.touch()
+    if reader_proc is not None:
+        out, err = reader_proc.communicate(timeout=900)
+        assert reader_proc.returncode == 0, err.decode()[-500:]
         outs.append(out.decode().strip())
     return outs
 
@@ -142,7 +160,7 @@ def test_eight_concurrent_writers_times_500_updates_lose_and_duplicate_nothing(t
     url = f"sqlite:///{tmp_path / 'concurrent.db'}"
     store = CaseStore(url)
     case_id = store.create(seed_text("peer-goes-cold-after-mistake"))
-    outs = _run_writers(url, case_id, 8, 500, "save", reader_seconds=8.0)
+    outs = _run_writers(url, case_id, 8, 500, "save", reader=True)
     assert int(outs[-1]) >= 1  # the reader did open (and re-evaluate) the case while writers wrote
     case, report = store.open_case(case_id)
     _assert_nothing_lost_or_duplicated(case, 8, 500)

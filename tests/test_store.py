@@ -4,7 +4,7 @@ import datetime as dt
 import os
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import select, text
 
 from clearair.errors import InputError
 from clearair.store import CaseNotFound, CaseStore
@@ -137,8 +137,8 @@ def test_a_case_can_be_shared_read_only_or_for_writing(store):
     for name in ("alice", "bob", "carol"):
         accounts.add(name, "long enough password")
     mine = store.create(skip_level_letter(), owner="alice")
-    with pytest.raises(InputError):
-        store.share(mine, "alice", "nobody-by-that-name")
+    store.share(mine, "alice", "nobody-by-that-name")  # answered like a real name: which names exist stays private
+    assert store.shares(mine, "alice") == []
     with pytest.raises(CaseNotFound):
         store.share(mine, "bob", "carol")  # only the owner shares
     store.share(mine, "alice", "bob")
@@ -211,3 +211,140 @@ def test_sqlite_runs_in_wal_mode(tmp_path):
 def test_the_backend_is_the_one_asked_for(store):
     expected = "postgresql" if os.environ.get("CLEARAIR_TEST_DATABASE_URL") else "sqlite"
     assert store.engine.dialect.name == expected
+
+
+# --- a retried write is not stored twice (idempotency keys) ---------------------
+
+def test_the_same_idempotency_key_returns_the_stored_update_instead_of_a_copy(store):
+    case_id = store.create(skip_level_letter())
+    update = "The director apologised publicly at the weekly meeting."
+    first = store.update(case_id, update, idempotency_key="retry-1")
+    again = store.update(case_id, update, idempotency_key="retry-1")
+    assert again.repeated and not first.repeated and again.seq == first.seq == 2
+    assert [v.kind for v in store.get(case_id).versions] == ["original", "update"]
+    with pytest.raises(InputError):
+        store.update(case_id, "Something else entirely happened at the meeting today.", idempotency_key="retry-1")
+    other = store.create(skip_level_letter())  # a key belongs to one case
+    assert not store.update(other, update, idempotency_key="retry-1", evaluate=False).repeated
+
+
+def test_the_same_idempotency_key_adds_one_journal_entry(store):
+    case_id = store.create(skip_level_letter())
+    for _ in range(2):
+        store.log(case_id, "the director", "forwarded another email", dt.date(2026, 11, 1), idempotency_key="j-1")
+    assert len(store.get(case_id).journal) == 1
+
+
+def test_case_ids_no_database_can_hold_are_simply_not_found(store):
+    for huge in (2**63, 2**64 + 5, -1, 0):
+        with pytest.raises(CaseNotFound):
+            store.get(huge)
+        with pytest.raises(CaseNotFound):
+            store.update(huge, "The director apologised publicly at the weekly meeting.")
+        with pytest.raises(CaseNotFound):
+            store.delete(huge)
+
+
+# --- accounts a team can manage ------------------------------------------------------
+
+@pytest.fixture()
+def accounts(store):
+    from clearair.store.accounts import Accounts
+
+    accounts = Accounts(store)
+    for name in ("alice", "bob"):
+        accounts.add(name, "long enough password")
+    return accounts
+
+
+def test_a_reader_can_leave_a_share_and_unknown_names_look_like_known_ones(store, accounts):
+    mine = store.create(skip_level_letter(), owner="alice")
+    assert store.share(mine, "alice", "bob") is None
+    assert store.share(mine, "alice", "no-such-person") is None  # the same answer: nothing to learn
+    assert [x.username for x in store.shares(mine, "alice")] == ["bob"]
+    store.leave_share(mine, "bob")
+    assert store.list(owner="bob") == [] and store.shares(mine, "alice") == []
+    assert store.get(mine, owner="alice").id == mine  # the owner's case is untouched
+    with pytest.raises(CaseNotFound):
+        store.leave_share(mine, "bob")  # nothing left to leave
+
+
+@pytest.mark.parametrize("name", ["<b>x</b>", "a/b", "ev\u202eil", "x" * 65, "", " ", "[/]", "-dash", "ünïcode"])
+def test_user_names_outside_the_safe_set_are_refused(accounts, name):
+    with pytest.raises(InputError):
+        accounts.add(name, "long enough password")
+
+
+def test_logout_revocation_and_a_new_password_end_sessions(accounts):
+    token = accounts.login("alice", "long enough password")
+    assert accounts.user_for(token) == "alice"
+    accounts.logout(token)
+    assert accounts.user_for(token) is None
+    tokens = [accounts.login("alice", "long enough password") for _ in range(2)]
+    assert accounts.revoke_sessions("alice") == 2
+    assert [accounts.user_for(t) for t in tokens] == [None, None]
+    token = accounts.login("alice", "long enough password")
+    accounts.set_password("alice", "another long password")
+    assert accounts.user_for(token) is None
+    assert accounts.login("alice", "long enough password") is None
+    assert accounts.user_for(accounts.login("alice", "another long password")) == "alice"
+    assert accounts.user_for("ünïcödé token") is None and accounts.user_for("x" * 10_000) is None
+
+
+def test_sessions_last_hours_not_days(store, accounts):
+    from clearair.store.schema import SessionToken, utc_now
+
+    accounts.login("alice", "long enough password")
+    with store.reading() as s:
+        expires = s.scalars(select(SessionToken.expires_at)).one()
+    assert expires - utc_now() <= dt.timedelta(hours=24)
+
+
+def test_removing_a_user_ends_their_access_and_keeps_their_cases_safe(store, accounts):
+    mine = store.create(skip_level_letter(), owner="alice")
+    store.share(mine, "alice", "bob")
+    token = accounts.login("bob", "long enough password")
+    with pytest.raises(InputError):
+        accounts.remove("alice")  # owns a case: it would open to the next "alice"
+    accounts.remove("bob")
+    assert accounts.user_for(token) is None and store.shares(mine, "alice") == []
+    accounts.add("bob", "a new long password")  # the name again: none of the old access comes back
+    assert store.list(owner="bob") == []
+    assert accounts.remove("alice", delete_cases=True) == 1
+    with pytest.raises(CaseNotFound):
+        store.get(mine, owner="alice")
+    assert [u.username for u in accounts.list_users()] == ["bob"]
+
+
+def test_failed_logins_are_throttled_per_account_with_a_growing_delay(store):
+    from clearair.store.accounts import Accounts, LoginThrottled
+    from clearair.store.throttle import Rule, Throttle
+
+    now = [1000.0]
+    accounts = Accounts(store, Throttle({"account": Rule(free=5), "client": Rule(free=30)}, clock=lambda: now[0]))
+    accounts.add("alice", "long enough password")
+    for _ in range(6):
+        assert accounts.login("alice", "wrong password", client="10.0.0.1") is None
+    with pytest.raises(LoginThrottled) as held:
+        accounts.login("alice", "long enough password", client="10.0.0.2")  # even the right one, from elsewhere
+    assert 0 < held.value.retry_after <= 1.0 + 1e-9
+    now[0] += 1.01
+    assert accounts.login("alice", "wrong password", client="10.0.0.1") is None
+    with pytest.raises(LoginThrottled) as longer:
+        accounts.login("alice", "long enough password")
+    assert longer.value.retry_after > 1.5  # the delay grows: 1 s, then 2 s, ...
+    now[0] += 2.01
+    assert accounts.login("alice", "long enough password") is not None  # and the right password resets it
+    assert accounts.login("alice", "wrong password") is None
+
+
+def test_failed_logins_are_throttled_per_client_address(store):
+    from clearair.store.accounts import Accounts, LoginThrottled
+    from clearair.store.throttle import Rule, Throttle
+
+    accounts = Accounts(store, Throttle({"account": Rule(free=5), "client": Rule(free=8)}, clock=lambda: 50.0))
+    for n in range(9):  # a different made-up name each time: only the address ties them together
+        assert accounts.login(f"guess{n}", "wrong password", client="10.9.9.9") is None
+    with pytest.raises(LoginThrottled):
+        accounts.login("guess99", "wrong password", client="10.9.9.9")
+    assert accounts.login("guess99", "wrong password", client="10.1.1.1") is None  # another address is not held back

@@ -75,6 +75,9 @@ def _legacy_broken_case(tmp_path):
     case_id = store.create(letter())
     store.engine.dispose()
     con = sqlite3.connect(path)
+    for table in ("versions", "journal"):  # undo 0005
+        con.execute(f"DROP INDEX uq_{table}_case_key")
+        con.execute(f"ALTER TABLE {table} DROP COLUMN idempotency_key")
     con.execute("ALTER TABLE versions DROP COLUMN unreadable")
     con.execute("UPDATE alembic_version SET version_num = '0003'")
     con.execute("INSERT INTO versions (case_id, seq, kind, text, created_at) VALUES (?, 2, 'update', ?, ?)",
@@ -102,7 +105,7 @@ def test_a_version_that_fails_at_reading_is_set_aside_and_the_case_opens(store):
     from clearair.store.schema import Version
 
     case_id = store.create(letter())
-    with store.session.begin() as s:
+    with store.writing() as s:
         s.add(Version(case_id=case_id, seq=2, kind="update", text="It happened again\u0000 on Monday."))
     case, report = store.open_case(case_id)
     assert report.recommendations

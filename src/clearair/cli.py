@@ -1,32 +1,39 @@
-"""Command line: ``clearair analyze | explain | eval | thread``.
+"""Command line: ``clearair analyze | explain | eval | thread | case | user | serve``.
 
-Bad input never produces a traceback: an InputError becomes one line on
-stderr and exit code 2.
+Bad input never produces a traceback: every command runs inside one error
+boundary (``cli_errors.ErrorBoundary``) that turns an InputError, a store
+error, an unreadable file or an impossible number into one line on stderr and
+exit code 2. Commands just raise. ``--json`` gives the machine-readable form
+(codes included) where a person would otherwise read plain words.
 """
 
 from __future__ import annotations
 
+import json
 import sys
 from importlib import resources
-from typing import Optional
+from typing import Any, NoReturn, Optional
 
 import typer
 
+from clearair.cli_errors import ErrorBoundary, fail
+from clearair.cli_users import user_app
 from clearair.errors import InputError
 from clearair.llm.cli import ALLOW_REMOTE, LLM_MODEL, LLM_TIMEOUT, LLM_URL, NO_CACHE, llm_app, settings_or_fail
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
+app = typer.Typer(cls=ErrorBoundary, add_completion=False, no_args_is_help=True,
                   help="clearair: a private, offline advisor for workplace conflict.")
 
 EXAMPLES = ("peer-undermines-report",)
+JSON_OUT = typer.Option(False, "--json", help="Print JSON (with codes) instead of the text for people.")
 
 
-def _fail(message: str) -> None:
-    typer.echo(f"clearair: {message}", err=True)
-    raise typer.Exit(code=2)
+def _fail(message: str) -> NoReturn:
+    fail(message)
 
 
 def _read(source: Optional[str], example: Optional[str] = None) -> str:
+    from clearair.input_files import regular_file
     from clearair.intake import read_source
 
     if example:
@@ -35,22 +42,28 @@ def _read(source: Optional[str], example: Optional[str] = None) -> str:
         return resources.files("clearair").joinpath(f"examples/{example}.txt").read_text(encoding="utf-8")
     if source is None and sys.stdin.isatty():
         _fail("give a FILE, '-' for stdin, or --example NAME")
+    if source not in (None, "-"):
+        regular_file(source)  # a folder, a named pipe or a device is refused before it is opened
     return read_source(source)
 
 
-def _analyze(source: Optional[str], example: Optional[str] = None, model=None):
-    """Read and analyse (through the model when ``model`` settings are given),
-    turning bad input into one line and exit code 2."""
-    try:
-        from clearair.pipeline import analyze as run
+def _analyze(source: Optional[str], example: Optional[str] = None, model: Any = None) -> Any:
+    """Read and analyse (through the model when ``model`` settings are given)."""
+    from clearair.pipeline import analyze as run
 
-        if model is not None:
-            from clearair.llm.cli import analyze_text
+    if model is not None:
+        from clearair.llm.cli import analyze_text
 
-            return analyze_text(_read(source, example), model)
-        return run(_read(source, example))
-    except InputError as err:
-        _fail(str(err))
+        return analyze_text(_read(source, example), model)
+    return run(_read(source, example))
+
+
+def _print_json(data: Any) -> None:
+    """A pydantic model, or plain data, as indented JSON on stdout."""
+    if hasattr(data, "model_dump_json"):
+        typer.echo(data.model_dump_json(indent=2))
+    else:
+        typer.echo(json.dumps(data, indent=2, ensure_ascii=False, default=str))
 
 
 @app.command()
@@ -73,19 +86,38 @@ def analyze(
 
 @app.command()
 def explain(
-    action: str = typer.Argument(..., help="Action code, e.g. LET_GO."),
+    action: str = typer.Argument(..., help="A course of action: its title or a few of its words "
+                                           "(\"let it go\"), or its code (LET_GO)."),
     source: Optional[str] = typer.Argument(None, metavar="[FILE|-]"),
+    json_out: bool = JSON_OUT,
 ) -> None:
-    """Show why one action ranked where it did for this situation."""
-    from clearair.models import ACTION_CODES
+    """Explain, in sentences, why one course of action ranked where it did for this situation."""
+    from clearair.render.view import find_action, titles
 
-    code = action.upper()
-    if code not in ACTION_CODES:
-        _fail(f"unknown action {action!r}; one of: {', '.join(ACTION_CODES)}")
+    found = find_action(action)
+    if not found:
+        _fail(f"no course of action matches {action!r}; try one of: "
+              + "; ".join(f"\"{t}\"" for t in titles().values()))
+    if len(found) > 1:
+        _fail(f"{action!r} fits more than one course of action: "
+              + "; ".join(f"\"{titles()[c]}\"" for c in found) + ". Give more of its words.")
+    code = found[0]
     report = _analyze(source)
+    if json_out:
+        _print_json(_explanation_json(report, code))
+        return
     from clearair.render.terminal import show_explanation
 
     show_explanation(report, code)
+
+
+def _explanation_json(report: Any, code: str) -> dict[str, Any]:
+    """The action's rank, score and reasons (with their evidence), or where it stands if it is not ranked."""
+    rank = next((i for i, r in enumerate(report.recommendations) if r.action == code), None)
+    avoid = next((a for a in report.avoid if a.action == code), None)
+    return {"action": code, "rank": None if rank is None else rank + 1, "of": len(report.recommendations),
+            "recommendation": None if rank is None else report.recommendations[rank].model_dump(mode="json"),
+            "avoid": avoid.model_dump(mode="json") if avoid is not None else None}
 
 
 @app.command(name="eval")
@@ -101,10 +133,7 @@ def evaluate(
     from clearair.evaluate import load_cases, run_eval
 
     settings = settings_or_fail(llm, model, allow_remote, llm_timeout, no_cache)
-    try:
-        cases, problems = load_cases(path)
-    except InputError as err:
-        _fail(str(err))
+    cases, problems = load_cases(path)
     if settings is not None:
         from clearair.llm.cli import evaluate as with_model, show_model_figures
 
@@ -126,12 +155,9 @@ def anonymize(
     json_out: bool = typer.Option(False, "--json", help="Print text and replacements as JSON."),
 ) -> None:
     """Replace names, companies, places and contact details with placeholders before sharing."""
-    try:
-        from clearair.privacy import anonymize as run
+    from clearair.privacy import anonymize as run
 
-        result = run(_read(source))
-    except InputError as err:
-        _fail(str(err))
+    result = run(_read(source))
     if json_out:
         typer.echo(result.model_dump_json(indent=2))
         return
@@ -146,6 +172,7 @@ def export(
     fmt: str = typer.Option("md", "--format", "-f", help="md, html or pdf."),
     out: Optional[str] = typer.Option(None, "--out", "-o", help="Write here (default: stdout for md/html)."),
     anonymized: bool = typer.Option(False, "--anonymize", help="Replace names, companies and places first."),
+    replies: bool = typer.Option(False, "--with-replies", help="Include the replies of a pasted thread."),
 ) -> None:
     """Export the analysis as Markdown, HTML or PDF, to keep, print or attach."""
     _check_export(fmt, out)
@@ -160,7 +187,7 @@ def export(
         report = run(text)
     except InputError as err:
         _fail(str(err))
-    _write_export(report, text, fmt, out)
+    _write_export(report, text, fmt, out, replies=replies)
 
 
 def _check_export(fmt: str, out: Optional[str]) -> None:
@@ -174,17 +201,17 @@ def _check_export(fmt: str, out: Optional[str]) -> None:
 
 
 def _write_export(report, text: str, fmt: str, out: Optional[str], title: str = "your situation",
-                  dates: Optional[list] = None) -> None:
+                  dates: Optional[list] = None, case=None, replies: bool = False) -> None:
     from clearair.render import export as ex
 
     if fmt == "pdf":
         try:
-            data = ex.to_pdf(report, text, title, dates)
+            data = ex.to_pdf(report, text, title, dates, case=case, replies=replies)
         except (ImportError, OSError) as err:
             _fail(f"PDF export is unavailable here ({type(err).__name__}): install the 'pdf' extra and Pango")
     else:
-        data = (ex.to_markdown(report, text, title) if fmt == "md"
-                else ex.to_html(report, text, title, dates)).encode("utf-8")
+        data = (ex.to_markdown(report, text, title, case=case, replies=replies) if fmt == "md"
+                else ex.to_html(report, text, title, dates, case=case, replies=replies)).encode("utf-8")
     if out:
         try:
             with open(out, "wb") as fh:
@@ -197,9 +224,12 @@ def _write_export(report, text: str, fmt: str, out: Optional[str], title: str = 
 
 
 @app.command()
-def similar(source: Optional[str] = typer.Argument(None, metavar="[FILE|-]")) -> None:
+def similar(source: Optional[str] = typer.Argument(None, metavar="[FILE|-]"), json_out: bool = JSON_OUT) -> None:
     """The five library cases closest to this situation, and what their experts advised."""
     report = _analyze(source)
+    if json_out:
+        _print_json([c.model_dump(mode="json") for c in report.similar_cases[:5]])
+        return
     from clearair.render.terminal import show_similar
 
     show_similar(report, limit=5)
@@ -220,39 +250,33 @@ def calibrate(
     from clearair.evaluate import load_cases
 
     cases = []
-    try:
-        for path in paths:
-            cases += load_cases(path)[0]
-    except InputError as err:
-        _fail(str(err))
+    for path in paths:
+        cases += load_cases(path)[0]
     layout = cal.Layout.from_playbook()
     data = cal.prepare(layout, cases)
     figures = cal.cross_validate(layout, data, l2=l2)
     weights = cal.fit(layout, [d[:4] for d in data], l2=l2)
     meta = {"cases": len(data), "l2": l2, "cross_validated": figures,
             "trained_on": [p.rsplit("/", 1)[-1] for p in paths], "date": datetime.date.today().isoformat()}
-    try:
-        with open(out, "w", encoding="utf-8") as fh:
-            fh.write("# Playbook weights fitted by `clearair calibrate`; the rules themselves live in playbook.yaml.\n")
-            yaml.safe_dump(cal.to_yaml_data(layout, weights, meta), fh, sort_keys=False, width=120)
-    except OSError as err:
-        _fail(f"cannot write {out}: {err.strerror}")
+    with open(out, "w", encoding="utf-8") as fh:  # an OSError is one line at the error boundary
+        fh.write("# Playbook weights fitted by `clearair calibrate`; the rules themselves live in playbook.yaml.\n")
+        yaml.safe_dump(cal.to_yaml_data(layout, weights, meta), fh, sort_keys=False, width=120)
     typer.echo(f"fitted on {len(data)} cases; 5-fold held-out: {figures}; wrote {out}")
 
 
 @app.command()
-def thread(source: Optional[str] = typer.Argument(None, metavar="[FILE|-]"),
+def thread(source: Optional[str] = typer.Argument(None, metavar="[FILE|-]"), json_out: bool = JSON_OUT,
            llm: Optional[str] = LLM_URL, model: Optional[str] = LLM_MODEL, allow_remote: bool = ALLOW_REMOTE,
            llm_timeout: Optional[float] = LLM_TIMEOUT, no_cache: bool = NO_CACHE) -> None:
     """Split a pasted thread into letter, replies and updates, and compare the replies' advice."""
     settings = settings_or_fail(llm, model, allow_remote, llm_timeout, no_cache)
-    try:
-        from clearair.llm.cli import analyze_text
-        from clearair.thread import analyze_thread
+    from clearair.llm.cli import analyze_text
+    from clearair.thread import analyze_thread
 
-        result = analyze_thread(_read(source), analyze_fn=(lambda t: analyze_text(t, settings)) if settings else None)
-    except InputError as err:
-        _fail(str(err))
+    result = analyze_thread(_read(source), analyze_fn=(lambda t: analyze_text(t, settings)) if settings else None)
+    if json_out:
+        _print_json(result)
+        return
     from clearair.render.terminal import show_thread
 
     show_thread(result)
@@ -266,58 +290,15 @@ def serve(host: str = typer.Option("127.0.0.1", help="Interface to bind; keep th
           workers: int = typer.Option(1, min=1, max=64, help="Server processes (analysis is CPU-bound: up to one per core)."),
           llm: Optional[str] = LLM_URL, model: Optional[str] = LLM_MODEL, allow_remote: bool = ALLOW_REMOTE,
           llm_timeout: Optional[float] = LLM_TIMEOUT, no_cache: bool = NO_CACHE) -> None:
-    """Run the local web page and REST API; prints the private URL to open."""
-    import secrets
+    """Run the local web page and REST API; prints the private URL to open once it is listening.
 
-    import uvicorn
+    The access token is kept in the data folder, so the URL (and a bookmark) stays the same after a restart."""
+    from clearair.cli_serve import run
 
-    from clearair.api.app import DEFAULT_HOSTS, SERVE_SETTINGS, create_app
-
-    settings = settings_or_fail(llm, model, allow_remote, llm_timeout, no_cache)
-    token = secrets.token_urlsafe(24)
-    hosts = tuple(dict.fromkeys((*DEFAULT_HOSTS, host)))
-    shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
-    if multi_user:
-        typer.echo(f"clearair (multi-user) is running: open http://{shown}:{port}/login")
-    else:
-        typer.echo(f"clearair is running: open http://{shown}:{port}/?token={token}", err=False)
-    sys.stdout.flush()
-    if settings is not None:
-        from clearair.llm.provenance import describe_settings
-
-        typer.echo(describe_settings(settings), err=True)
-    if workers == 1:
-        uvicorn.run(create_app(token=token, allowed_hosts=hosts, multi_user=multi_user, llm=settings),
-                    host=host, port=port, log_level="warning")
-        return
-    # Worker processes build the app themselves; they share the launch's token
-    # through the environment (readable by this user only).
-    import json
-    import os
-
-    os.environ[SERVE_SETTINGS] = json.dumps({"token": token, "allowed_hosts": hosts, "multi_user": multi_user,
-                                             "llm": settings.public() if settings else None})  # never the key
-    uvicorn.run("clearair.api.app:app_from_environment", factory=True, workers=workers,
-                host=host, port=port, log_level="warning")
+    run(host, port, multi_user, workers, settings_or_fail(llm, model, allow_remote, llm_timeout, no_cache))
 
 
-user_app = typer.Typer(no_args_is_help=True, help="Accounts for multi-user mode.")
-app.add_typer(user_app, name="user")
-
-
-@user_app.command("add")
-def user_add(name: str, password_stdin: bool = typer.Option(False, "--password-stdin",
-                                                           help="Read the password from stdin.")) -> None:
-    """Create an account (password asked for, never passed on the command line)."""
-    from clearair.store.accounts import Accounts
-
-    password = sys.stdin.readline().rstrip("\n") if password_stdin else typer.prompt(
-        "Password", hide_input=True, confirmation_prompt=True)
-    try:
-        Accounts(_store()).add(name, password)
-    except InputError as err:
-        _fail(str(err))
-    typer.echo(f"user {name.strip().lower()} added")
+app.add_typer(user_app, name="user")  # `clearair user list | add | remove | passwd | revoke-sessions`
 
 
 case_app = typer.Typer(no_args_is_help=True, help="Case files: keep a situation and add what happens next.")
@@ -337,11 +318,13 @@ def case_options(llm: Optional[str] = LLM_URL, model: Optional[str] = LLM_MODEL,
         use_terminal_progress()
 
 
-def _store():
-    from clearair.store import CaseStore
+def _store() -> Any:
+    from clearair.store import CaseStore, StoreError
 
     try:
         store = CaseStore()
+    except StoreError:
+        raise
     except Exception as err:  # noqa: BLE001 - any database failure becomes one line
         _fail(f"cannot open the case store: {type(err).__name__}: {str(err).splitlines()[0]}")
     if _case_model is not None:
@@ -351,7 +334,7 @@ def _store():
     return store
 
 
-def _date(value: Optional[str]):
+def _date(value: Optional[str]) -> Any:
     import datetime as dt
 
     if value is None:
@@ -362,7 +345,10 @@ def _date(value: Optional[str]):
         _fail(f"not a date (use YYYY-MM-DD): {value!r}")
 
 
-def _show_movement(outcome) -> None:
+def _show_movement(outcome: Any, json_out: bool = False) -> None:
+    if json_out:
+        _print_json(outcome)
+        return
     from clearair.render.terminal import show_movement
 
     show_movement(outcome)
@@ -373,30 +359,35 @@ def case_new(source: Optional[str] = typer.Argument(None, metavar="[FILE|-]"),
              title: Optional[str] = typer.Option(None, "--title")) -> None:
     """Start a case file from a situation."""
     store = _store()
-    try:
-        case_id = store.create(_read(source), title=title)
-    except InputError as err:
-        _fail(str(err))
+    case_id = store.create(_read(source), title=title)
     report = store.latest_report(case_id)
-    typer.echo(f"case {case_id} created; first advice: {', '.join(report.top_actions(3))}")
+    from clearair.render.view import titles
+
+    typer.echo(f"case {case_id} created; first advice: {'; '.join(titles()[a] for a in report.top_actions(3))}")
 
 
 @case_app.command("list")
-def case_list() -> None:
+def case_list(json_out: bool = JSON_OUT) -> None:
     """All your case files."""
+    cases = _store().list()
+    if json_out:
+        _print_json([c.model_dump(mode="json") for c in cases])
+        return
     from clearair.render.terminal import show_case_list
 
-    show_case_list(_store().list())
+    show_case_list(cases)
 
 
 @case_app.command("show")
-def case_show(case_id: int) -> None:
+def case_show(case_id: int, json_out: bool = JSON_OUT) -> None:
     """The case's latest reading and advice, its history and journal."""
     store = _store()
-    try:
-        case, report = store.open_case(case_id)
-    except InputError as err:
-        _fail(str(err))
+    case, report = store.open_case(case_id)
+    if json_out:
+        from clearair.cli_json import case_json
+
+        _print_json(case_json(case, report))
+        return
     from clearair.llm.history import engines_by_seq
     from clearair.render.terminal import show_case
 
@@ -409,45 +400,46 @@ def case_update(case_id: int, source: Optional[str] = typer.Argument(None, metav
                 on: Optional[str] = typer.Option(None, "--on", help="When it happened (YYYY-MM-DD)."),
                 later: bool = typer.Option(False, "--later",
                                            help="Only save it (for many updates in a row); the advice is "
-                                                "re-evaluated the next time the case is opened.")) -> None:
+                                                "re-evaluated the next time the case is opened."),
+                json_out: bool = JSON_OUT) -> None:
     """Add what happened next; the advice is re-evaluated."""
     store = _store()
-    try:
-        body = text if text is not None else _read(source)
-        outcome = store.update(case_id, body, _date(on), evaluate=not later)
-    except InputError as err:
-        _fail(str(err))
-    _show_movement(outcome)
+    body = text if text is not None else _read(source)
+    _show_movement(store.update(case_id, body, _date(on), evaluate=not later), json_out)
 
 
 @case_app.command("log")
 def case_log(case_id: int, who: str = typer.Option(..., "--who"), what: str = typer.Option(..., "--what"),
              on: Optional[str] = typer.Option(None, "--on", help="YYYY-MM-DD; today if left out."),
              channel: Optional[str] = typer.Option(None, "--channel"),
-             witnesses: Optional[str] = typer.Option(None, "--witnesses")) -> None:
+             witnesses: Optional[str] = typer.Option(None, "--witnesses"), json_out: bool = JSON_OUT) -> None:
     """Log an incident in the case journal (feeds pattern detection)."""
-    store = _store()
-    try:
-        outcome = store.log(case_id, who, what, _date(on), channel, witnesses)
-    except InputError as err:
-        _fail(str(err))
-    _show_movement(outcome)
+    _show_movement(_store().log(case_id, who, what, _date(on), channel, witnesses), json_out)
 
 
 @case_app.command("export")
 def case_export(case_id: int, fmt: str = typer.Option("md", "--format", "-f"),
-                out: Optional[str] = typer.Option(None, "--out", "-o")) -> None:
-    """Export the case's latest analysis (md, html or pdf)."""
+                out: Optional[str] = typer.Option(None, "--out", "-o"),
+                anonymized: bool = typer.Option(False, "--anonymize",
+                                                help="Replace names, companies and places everywhere in it."),
+                replies: bool = typer.Option(False, "--with-replies", help="Include the replies of a pasted thread.")
+                ) -> None:
+    """Export the case (md, html or pdf): the advice, how it moved, and the timeline with your journal."""
     from clearair.store.cases import analysed_text
 
     _check_export(fmt, out)
     try:
         case, report = _store().open_case(case_id)
+        text = analysed_text(case)
+        if anonymized:
+            from clearair.render.share import anonymised_case
+
+            case, text, report = anonymised_case(case, text)
     except InputError as err:
         _fail(str(err))
     from clearair.render.export import update_dates
 
-    _write_export(report, analysed_text(case), fmt, out, title=case.title, dates=update_dates(case))
+    _write_export(report, text, fmt, out, title=case.title, dates=update_dates(case), case=case, replies=replies)
 
 
 @case_app.command("delete")
@@ -455,10 +447,7 @@ def case_delete(case_id: int, yes: bool = typer.Option(False, "--yes", help="Do 
     """Delete a case file and everything in it."""
     if not yes and not typer.confirm(f"Delete case {case_id} for good?"):
         raise typer.Exit(1)
-    try:
-        _store().delete(case_id)
-    except InputError as err:
-        _fail(str(err))
+    _store().delete(case_id)
     typer.echo(f"case {case_id} deleted")
 
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from pathlib import Path
+from typing import Iterable
 
 from pydantic import BaseModel, ValidationError
 
 from clearair.errors import InputError
+from clearair.input_files import regular_file
 from clearair.models import ActionCode, Model
 
 
@@ -51,14 +52,15 @@ class EvalResult(Model):
 
 
 def load_cases(path: str) -> tuple[list[Case], list[str]]:
-    p = Path(path)
-    if not p.is_file():
-        raise InputError(f"no such file: {path}")
-    cases, problems = [], []
+    p = regular_file(path)  # a folder, a pipe or a device is refused before it is opened
+    cases: list[Case] = []
+    problems: list[str] = []
     try:
         lines = p.read_text(encoding="utf-8").splitlines()
     except UnicodeDecodeError:
         raise InputError(f"{path} is not UTF-8 text") from None
+    except OSError as err:
+        raise InputError(f"cannot read {path}: {err.strerror}") from None
     for n, line in enumerate(lines, 1):
         if not line.strip():
             continue
@@ -89,7 +91,7 @@ def run_eval(cases: list[Case], problems: list[str], progress: bool = False, ana
     analyze = analyze_fn or analyze
 
     results: list[CaseResult] = []
-    iterator = cases
+    iterator: Iterable[Case] = cases
     if progress:
         from rich.progress import track
 
@@ -105,7 +107,7 @@ def run_eval(cases: list[Case], problems: list[str], progress: bool = False, ana
             results.append(CaseResult(id=case.id, expert_primary=case.expert_primary, top=[],
                                       counterpart_role=None, gold_role=case.counterpart_role, error=str(err)))
     commonest = Counter(c.expert_primary for c in cases).most_common()
-    baseline_top = [a for a, _ in commonest][:5]
+    baseline_top: list[str] = [str(a) for a, _ in commonest][:5]
     confusion: dict[str, dict[str, int]] = {}
     for r in results:
         row = confusion.setdefault(r.gold_role, {})

@@ -11,22 +11,31 @@ evaluated together rather than one full analysis each, and whoever opens the
 case next brings it up to date. A holder that dies leaves a lease that
 expires. Very long cases are read as the original letter plus as many of the
 latest updates as fit a budget, and the report says so.
+
+Every transaction says what it is: ``reading()`` never waits for the write
+lock; ``writing()`` takes it at its start. A database that is full, read-only
+or busy raises StoreFull, StoreReadOnly or StoreBusy (nothing half-written); a
+retried write with the same idempotency key returns what the first one stored.
 """
 
 from __future__ import annotations
 
+import builtins
 import datetime as dt
 import secrets
 from collections import defaultdict
+from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Any, Iterator
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, selectinload, sessionmaker
+from sqlalchemy.orm import Session, selectinload
 
 from clearair.errors import InputError
 from clearair.intake import validate_fragment, validate_text, validate_words
 from clearair.models import Model, Report
-from clearair.store.db import make_engine, reading
+from clearair.store.db import BUSY_SECONDS, make_engine, transaction
+from clearair.store.errors import StoreError
 from clearair.store.schema import Case, CaseShare, JournalEntry, ReportRecord, User, Version, utc_now
 
 #: Journal entries about the same person within this many days form a pattern.
@@ -36,6 +45,10 @@ PATTERN_MIN_ENTRIES = 2
 CASE_BUDGET_CHARS = 20_000
 #: How long an evaluation lease lasts before another process may take it over.
 LEASE_SECONDS = 120
+#: Case ids are 64-bit signed integers in every backend; anything outside is no case at all.
+MAX_CASE_ID = 2**63 - 1
+#: An idempotency key (e.g. HTTP ``Idempotency-Key``) is at most this long.
+MAX_KEY_CHARS = 128
 
 
 class Movement(Model):
@@ -50,6 +63,8 @@ class Outcome(Model):
 
     movement: list[Movement]
     pending: bool = False  # another writer is evaluating the case; the advice will include this soon
+    seq: int | None = None  # the version an update was stored as
+    repeated: bool = False  # the idempotency key was seen before: this is the earlier write, not a new one
 
 
 class CaseSummary(Model):
@@ -75,7 +90,7 @@ class CaseNotReady(InputError):
     """The case's first reading is still being made (or was cut short and will be redone)."""
 
 
-def _part(v: Version) -> str:
+def _part(v: Any) -> str:  # a Version, a plain row of one, or a _Pending update
     if v.kind == "original":
         return v.text.strip()
     when = f" ({v.happened_on.isoformat()})" if v.happened_on else ""
@@ -173,18 +188,37 @@ def movement(before: Report | None, after: Report) -> list[Movement]:
 
 class CaseStore:
     def __init__(self, url: str | None = None, lease_seconds: float = LEASE_SECONDS,
-                 budget_chars: int = CASE_BUDGET_CHARS) -> None:
-        self.engine = make_engine(url)
-        self.session = sessionmaker(self.engine, expire_on_commit=False)  # writes: take the lock up front
-        self.read = sessionmaker(reading(self.engine), expire_on_commit=False)
+                 budget_chars: int = CASE_BUDGET_CHARS, busy_seconds: float = BUSY_SECONDS) -> None:
+        self.engine = make_engine(url, busy_seconds)
         self.lease = dt.timedelta(seconds=lease_seconds)
         self.budget = budget_chars
-        self.model = None  # model-mode settings: cases are read through the model (clearair.llm.cli.attach_to_store)
+        self.model: Any = None  # model-mode settings: cases are read through the model (clearair.llm.cli.attach_to_store)
+        #: Evaluation leases this process could not give back (the database refused the write): retried on the next write.
+        self._unreleased: dict[int, str] = {}
+
+    # --- transactions -----------------------------------------------------
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A read-only transaction: never waits for the write lock."""
+        with transaction(self.engine, write=False) as s:
+            yield s
+
+    #: The older name of ``reading``.
+    read = reading
+
+    @contextmanager
+    def writing(self) -> Iterator[Session]:
+        """A write transaction: takes the write lock at its start and commits at its end.
+        Keep it short, and do slow work (analysis, password hashing) before it."""
+        if self._unreleased:
+            self._release_leftovers()
+        with transaction(self.engine, write=True) as s:
+            yield s
 
     # --- reads ------------------------------------------------------------
     def list(self, owner: str | None = None) -> list[CaseSummary]:
         """The reader's own cases, then the cases shared with them."""
-        with self.read() as s:
+        with self.reading() as s:
             mine = select(Case).options(*_EVERYTHING).where(Case.owner.is_(None) if owner is None else Case.owner == owner)
             cases = list(s.scalars(mine.order_by(Case.id)))
             if owner is not None:
@@ -201,7 +235,7 @@ class CaseStore:
 
     def get(self, case_id: int, owner: str | None = None) -> Case:
         """The case with its versions, their report summaries, journal and shares."""
-        with self.read() as s:
+        with self.reading() as s:
             return self._load(s, case_id, owner, options=_EVERYTHING)
 
     def open_case(self, case_id: int, owner: str | None = None) -> tuple[Case, Report]:
@@ -215,67 +249,97 @@ class CaseStore:
         record = next((v.report for v in reversed(case.versions) if v.report is not None), None)
         if record is None:
             raise CaseNotReady(f"case {case_id} is still being read for the first time; open it again in a moment")
-        with self.read() as s:
+        with self.reading() as s:
             report_json = s.scalar(select(ReportRecord.report_json).where(ReportRecord.id == record.id))
+        if report_json is None:  # deleted meanwhile
+            raise CaseNotFound(f"no case {case_id}")
         return case, Report.model_validate_json(report_json)
 
     def latest_report(self, case_id: int, owner: str | None = None) -> Report:
         return self.open_case(case_id, owner)[1]
 
-    def shares(self, case_id: int, owner: str | None) -> list[Share]:
-        with self.read() as s:
+    def shares(self, case_id: int, owner: str | None) -> builtins.list[Share]:
+        with self.reading() as s:
             case = self._load(s, case_id, owner, need="own")
             return [Share(username=x.username, can_write=x.can_write) for x in case.shares]
 
     # --- writes (each one short transaction; evaluation follows) -------------
     def create(self, text: str, title: str | None = None, owner: str | None = None) -> int:
         validate_text(text)
-        with self.session.begin() as s:
+        with self.writing() as s:
             case = Case(title=(title or _title_from(text))[:200], owner=owner)
             s.add(case)
             s.flush()
             self._append(s, case, "original", text, None)
             case_id = case.id
-        self.settle(case_id)
+        try:
+            self.settle(case_id)
+        except StoreError:
+            pass  # the case is saved; its first reading is made when it is next opened
         return case_id
 
     def update(self, case_id: int, text: str, happened_on: dt.date | None = None,
-               owner: str | None = None, evaluate: bool = True) -> Outcome:
+               owner: str | None = None, evaluate: bool = True, idempotency_key: str | None = None) -> Outcome:
         """Add what happened next. With ``evaluate=False`` (a bulk import) the
-        update is only saved; the case is re-read when it is next opened."""
+        update is only saved; the case is re-read when it is next opened.
+
+        A retried request with the same ``idempotency_key`` for the same case is
+        answered with the update already stored (``repeated``), never a second copy."""
+        _check_key(idempotency_key)
         validate_fragment(text, "the update")
-        with self.read() as s:  # before the write, outside the write lock: a refused update is never stored
+        with self.reading() as s:  # before the write, outside the write lock: a refused update is never stored
             self._load(s, case_id, owner, need="write")
-            self._check_readable(s, case_id, _Pending(text, happened_on))
-        with self.session.begin() as s:
-            case = self._load(s, case_id, owner, need="write", lock=True)
-            seq = self._append(s, case, "update", text, happened_on)
-        return self._outcome(case_id, seq) if evaluate else Outcome(movement=[], pending=True)
+            seq = self._seen_update(s, case_id, idempotency_key, text)
+            if seq is None:
+                self._check_readable(s, case_id, _Pending(text, happened_on))
+        repeated = seq is not None
+        if not repeated:
+            with self.writing() as s:
+                case = self._load(s, case_id, owner, need="write", lock=True)
+                seq = self._seen_update(s, case_id, idempotency_key, text)  # a retry that raced the first try
+                repeated = seq is not None
+                if seq is None:
+                    seq = self._append(s, case, "update", text, happened_on, idempotency_key)
+        assert seq is not None
+        if not evaluate:
+            return Outcome(movement=[], pending=True, seq=seq, repeated=repeated)
+        return self._outcome(case_id, seq).model_copy(update={"repeated": repeated})
 
     def log(self, case_id: int, who: str, what: str, happened_on: dt.date | None = None, channel: str | None = None,
-            witnesses: str | None = None, owner: str | None = None) -> Outcome:
-        """Add a journal entry; the case is re-evaluated with it."""
+            witnesses: str | None = None, owner: str | None = None, idempotency_key: str | None = None) -> Outcome:
+        """Add a journal entry; the case is re-evaluated with it. A retry with the
+        same ``idempotency_key`` adds nothing (``repeated``)."""
         if not who.strip() or not what.strip():
             raise InputError("a journal entry needs who and what")
-        with self.session.begin() as s:
+        _check_key(idempotency_key)
+        with self.writing() as s:
             case = self._load(s, case_id, owner, need="write", lock=True)
-            s.add(JournalEntry(case_id=case.id, happened_on=happened_on or dt.date.today(), who=who.strip()[:200],
-                               what=what.strip(), channel=channel, witnesses=witnesses))
+            repeated = idempotency_key is not None and s.scalar(select(JournalEntry.id).where(
+                JournalEntry.case_id == case.id, JournalEntry.idempotency_key == idempotency_key)) is not None
             latest = case.versions[-1]
-            if latest.report is not None:
-                latest.report.stale = True  # the journal changes the reading of the latest version
+            if not repeated:
+                s.add(JournalEntry(case_id=case.id, happened_on=happened_on or dt.date.today(), who=who.strip()[:200],
+                                   what=what.strip(), channel=channel, witnesses=witnesses,
+                                   idempotency_key=idempotency_key))
+                if latest.report is not None:
+                    latest.report.stale = True  # the journal changes the reading of the latest version
             seq = latest.seq
-        return self._outcome(case_id, seq)
+        return self._outcome(case_id, seq).model_copy(update={"repeated": repeated})
 
     def share(self, case_id: int, owner: str | None, username: str, can_write: bool = False) -> None:
-        """Let another account read the case (and, with ``can_write``, add to it)."""
+        """Let another account read the case (and, with ``can_write``, add to it).
+
+        A name with no account is accepted and changes nothing, so the answer
+        does not tell the owner which names exist."""
         username = username.strip().lower()
-        with self.session.begin() as s:
+        with self.writing() as s:
             case = self._load(s, case_id, owner, need="own", lock=True)
             if owner is None:
                 raise InputError("sharing needs multi-user mode (accounts)")
-            if username == owner or s.scalar(select(User).where(User.username == username)) is None:
-                raise InputError(f"no other user called {username!r}")
+            if username == owner:
+                raise InputError("a case is always open to its owner; share it with someone else")
+            if s.scalar(select(User.id).where(User.username == username)) is None:
+                return
             share = next((x for x in case.shares if x.username == username), None)
             if share is None:
                 s.add(CaseShare(case_id=case.id, username=username, can_write=can_write))
@@ -283,14 +347,23 @@ class CaseStore:
                 share.can_write = can_write
 
     def unshare(self, case_id: int, owner: str | None, username: str) -> None:
-        with self.session.begin() as s:
+        with self.writing() as s:
             case = self._load(s, case_id, owner, need="own", lock=True)
             for x in [x for x in case.shares if x.username == username.strip().lower()]:
                 s.delete(x)
 
+    def leave_share(self, case_id: int, reader: str) -> None:
+        """The reader gives back a share made to them (the owner's case is untouched)."""
+        with self.writing() as s:
+            share = s.scalar(select(CaseShare).where(CaseShare.case_id == _case_id(case_id),
+                                                     CaseShare.username == reader.strip().lower()))
+            if share is None:
+                raise CaseNotFound(f"no case {case_id}")
+            s.delete(share)
+
     def delete(self, case_id: int, owner: str | None = None) -> None:
         """Delete for real: rows, and on SQLite the copies in the write-ahead log."""
-        with self.session.begin() as s:
+        with self.writing() as s:
             s.delete(self._load(s, case_id, owner, need="own"))
         if self.engine.dialect.name == "sqlite":
             raw = self.engine.raw_connection()  # outside any transaction, as a checkpoint must be
@@ -333,22 +406,31 @@ class CaseStore:
                                       report_json=report.model_dump_json(), first_update_seq=job.first_update_seq)
                 self._store(case_id, holder, record)
         except BaseException:
-            self._release(case_id, holder)
+            try:
+                self._release(case_id, holder)
+            except StoreError:
+                self._unreleased[case_id] = holder  # given back on this process's next write
             raise
         return True
 
     def _outcome(self, case_id: int, seq: int) -> Outcome:
-        if not self.settle(case_id, until_seq=seq):
-            return Outcome(movement=[], pending=True)
-        with self.read() as s:
+        """How the advice moved with version ``seq`` (pending when someone else is reading
+        the case, or when the database would not take the new report: the update itself is stored)."""
+        try:
+            settled = self.settle(case_id, until_seq=seq)
+        except StoreError:
+            settled = False
+        if not settled:
+            return Outcome(movement=[], pending=True, seq=seq)
+        with self.reading() as s:
             covering = s.scalars(select(ReportRecord).join(Version).where(
                 Version.case_id == case_id, Version.seq >= seq).order_by(Version.seq)).first()
             if covering is None:  # the case was deleted meanwhile
                 raise CaseNotFound(f"no case {case_id}")
-            return Outcome(movement=[Movement.model_validate(m) for m in covering.movement])
+            return Outcome(movement=[Movement.model_validate(m) for m in covering.movement], seq=seq)
 
     def _claim(self, case_id: int, holder: str) -> bool:
-        with self.session.begin() as s:
+        with self.writing() as s:
             case = self._lock(s, case_id)
             if case is None:
                 return False
@@ -358,8 +440,17 @@ class CaseStore:
             case.eval_holder, case.eval_until = holder, now + self.lease
             return True
 
+    def _release_leftovers(self) -> None:
+        while self._unreleased:
+            case_id, holder = self._unreleased.popitem()
+            try:
+                self._release(case_id, holder)
+            except StoreError:
+                self._unreleased[case_id] = holder
+                return
+
     def _release(self, case_id: int, holder: str) -> None:
-        with self.session.begin() as s:
+        with self.writing() as s:
             case = self._lock(s, case_id)
             if case is not None and case.eval_holder == holder:
                 case.eval_holder = case.eval_until = None
@@ -368,7 +459,7 @@ class CaseStore:
         """What to analyse next: the case up to its newest version. None (and
         the lease given back in the same transaction) when the newest version,
         or ``until_seq``, is already covered by a fresh report."""
-        with self.session.begin() as s:
+        with self.writing() as s:
             case = self._lock(s, case_id, options=_EVERYTHING)
             if case is None or case.eval_holder != holder:
                 return None  # deleted, or the lease expired and another process took over
@@ -389,11 +480,13 @@ class CaseStore:
 
     def _store(self, case_id: int, holder: str, record: ReportRecord) -> None:
         """Save the report (replacing a stale one) if this process still holds the lease."""
-        with self.session.begin() as s:
+        with self.writing() as s:
             case = self._lock(s, case_id)
             if case is None or case.eval_holder != holder:
                 return
             version = s.get(Version, record.version_id)
+            if version is None:  # the version went with a deleted case
+                return
             if version.report is not None:
                 s.delete(version.report)
                 s.flush()
@@ -403,7 +496,7 @@ class CaseStore:
     def _set_aside(self, case_id: int, holder: str, reason: str) -> bool:
         """Mark the updates that make the case unreadable; False when none can be
         (then the original itself is at fault and the last good report stands)."""
-        with self.session.begin() as s:
+        with self.writing() as s:
             case = self._lock(s, case_id, options=_VERSIONS)
             if case is None or case.eval_holder != holder:
                 return False
@@ -448,17 +541,20 @@ class CaseStore:
         # stored ones that did not are marked unreadable and left out), so the words are what is left.
         validate_words(case_text(versions, None, reading_window(versions, self.budget)))
 
-    def _lock(self, s: Session, case_id: int, options=()) -> Case | None:
+    def _lock(self, s: Session, case_id: int, options: tuple = ()) -> Case | None:
         """The case row, locked for this transaction (SQLite: BEGIN IMMEDIATE already is)."""
+        if not 0 < case_id <= MAX_CASE_ID:
+            return None
         stmt = select(Case).where(Case.id == case_id).options(*options)
         if self.engine.dialect.name != "sqlite":
             stmt = stmt.with_for_update()
         return s.scalars(stmt).first()
 
     def _load(self, s: Session, case_id: int, who: str | None, need: str = "read", lock: bool = False,
-              options=()) -> Case:
+              options: tuple = ()) -> Case:
         """The case if ``who`` may ``need`` ("read", "write" or "own") it; otherwise
-        CaseNotFound, the same answer as for a case that does not exist."""
+        CaseNotFound, the same answer as for a case that does not exist (or cannot: an id past 2**63)."""
+        case_id = _case_id(case_id)
         case = self._lock(s, case_id, options) if lock else s.get(Case, case_id, options=options)
         if case is not None and case.owner == who:
             return case
@@ -468,11 +564,38 @@ class CaseStore:
                 return case
         raise CaseNotFound(f"no case {case_id}")
 
-    def _append(self, s: Session, case: Case, kind: str, text: str, happened_on) -> int:
+    def _append(self, s: Session, case: Case, kind: str, text: str, happened_on: dt.date | None,
+                idempotency_key: str | None = None) -> int:
         seq = (s.scalar(select(func.max(Version.seq)).where(Version.case_id == case.id)) or 0) + 1
-        s.add(Version(case_id=case.id, seq=seq, kind=kind, text=text, happened_on=happened_on))
+        s.add(Version(case_id=case.id, seq=seq, kind=kind, text=text, happened_on=happened_on,
+                      idempotency_key=idempotency_key))
         s.flush()
         return seq
+
+    @staticmethod
+    def _seen_update(s: Session, case_id: int, key: str | None, text: str) -> int | None:
+        """The version an earlier request with this idempotency key stored, if any."""
+        if key is None:
+            return None
+        row = s.execute(select(Version.seq, Version.text).where(Version.case_id == case_id,
+                                                                Version.idempotency_key == key)).first()
+        if row is None:
+            return None
+        if row.text != text:
+            raise InputError("this idempotency key was already used for a different update")
+        return int(row.seq)
+
+
+def _case_id(case_id: int) -> int:
+    """The id, or CaseNotFound for one no database can hold (the same answer as a missing case)."""
+    if not 0 < case_id <= MAX_CASE_ID:
+        raise CaseNotFound(f"no case {case_id}")
+    return case_id
+
+
+def _check_key(key: str | None) -> None:
+    if key is not None and not 0 < len(key) <= MAX_KEY_CHARS:
+        raise InputError(f"an idempotency key has 1 to {MAX_KEY_CHARS} characters")
 
 
 #: The versions alone (what a write needs to check the case it is adding to).

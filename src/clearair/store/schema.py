@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint, false
+from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -55,7 +55,8 @@ class Version(Base):
     """The original text (seq 1) or an update the user added later."""
 
     __tablename__ = "versions"
-    __table_args__ = (UniqueConstraint("case_id", "seq"),)
+    __table_args__ = (UniqueConstraint("case_id", "seq"),
+                      Index("uq_versions_case_key", "case_id", "idempotency_key", unique=True))
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
@@ -66,6 +67,8 @@ class Version(Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now)
     #: Why this version cannot be read (kept, shown, but left out of the analysis); None when it can.
     unreadable: Mapped[str | None] = mapped_column(String(300), default=None)
+    #: The key a client sent with the request that stored this update: a retry finds it instead of adding a copy.
+    idempotency_key: Mapped[str | None] = mapped_column(String(128), default=None)
     case: Mapped[Case] = relationship(back_populates="versions")
     report: Mapped[ReportRecord | None] = relationship(back_populates="version", cascade="all, delete-orphan",
                                                        passive_deletes=True, uselist=False)
@@ -73,6 +76,7 @@ class Version(Base):
 
 class JournalEntry(Base):
     __tablename__ = "journal"
+    __table_args__ = (Index("uq_journal_case_key", "case_id", "idempotency_key", unique=True),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
@@ -82,6 +86,7 @@ class JournalEntry(Base):
     channel: Mapped[str | None] = mapped_column(String(40), default=None)
     witnesses: Mapped[str | None] = mapped_column(String(400), default=None)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now)
+    idempotency_key: Mapped[str | None] = mapped_column(String(128), default=None)
     case: Mapped[Case] = relationship(back_populates="journal")
 
 

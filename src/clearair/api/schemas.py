@@ -1,0 +1,106 @@
+"""What the JSON API accepts and answers: the request and response bodies, shown in OpenAPI."""
+
+import datetime as dt
+
+from pydantic import BaseModel, Field
+
+from clearair.models import Report
+from clearair.store import Movement
+
+
+class AnalyzeIn(BaseModel):
+    text: str = Field(max_length=200_000)
+    engine: str | None = Field(default=None, max_length=10,
+                               description="'rules' (offline) or 'llm' (the configured model); default: the model "
+                                           "when one is configured. The report's provenance says which wrote it.")
+
+
+class CaseIn(BaseModel):
+    text: str = Field(max_length=200_000)
+    title: str | None = Field(default=None, max_length=200)
+
+
+class UpdateIn(BaseModel):
+    text: str = Field(max_length=200_000)
+    happened_on: dt.date | None = None
+    evaluate: bool = True  # False: save only (bulk import); the case is re-read when next opened
+
+
+class ShareIn(BaseModel):
+    can_write: bool = False
+
+
+class LoginIn(BaseModel):
+    username: str = Field(min_length=1, max_length=120)
+    password: str = Field(min_length=1, max_length=1_000)
+
+
+class JournalIn(BaseModel):
+    who: str = Field(min_length=1, max_length=200)
+    what: str = Field(min_length=1, max_length=5_000)
+    happened_on: dt.date | None = None
+    channel: str | None = Field(default=None, max_length=40)
+    witnesses: str | None = Field(default=None, max_length=400)
+
+
+# --- answers -----------------------------------------------------------------
+class LoginOut(BaseModel):
+    token: str = Field(description="The session token: send it as `Authorization: Bearer <token>`.")
+
+
+class CaseCreated(BaseModel):
+    id: int
+    top_actions: list[str] = Field(description="Codes of the first recommended actions, best first.")
+
+
+class VersionOut(BaseModel):
+    seq: int
+    kind: str = Field(description="'original' or 'update'.")
+    text: str
+    happened_on: dt.date | None
+    top_actions: list[str]
+    engine: str | None = Field(description="Which reader wrote this version's report ('rules' or the model).")
+    unreadable: str | None = Field(description="Why this stored version could not be read, if it could not.")
+    movement: list[Movement]
+
+
+class JournalOut(BaseModel):
+    happened_on: dt.date
+    who: str
+    what: str
+    channel: str | None
+    witnesses: str | None
+
+
+class CaseOut(BaseModel):
+    id: int
+    title: str
+    owner: str | None
+    pending_updates: int = Field(description="Updates stored but not yet read into the report.")
+    versions: list[VersionOut]
+    journal: list[JournalOut]
+    report: Report
+
+
+class BeingAnalysed(BaseModel):
+    """The answer (202) while a case is read for the first time: open it again in a moment."""
+
+    status: str = "being analysed"
+    detail: str
+
+
+class Problem(BaseModel):
+    """Every refusal: one plain sentence."""
+
+    detail: str
+
+
+#: The refusals every JSON route may give, for OpenAPI (the app answers them all as ``Problem``).
+REFUSALS: dict[int | str, dict] = {
+    401: {"model": Problem, "description": "No valid token or session."},
+    413: {"model": Problem, "description": "The request body is over the size limit."},
+    422: {"model": Problem, "description": "The input was refused; the sentence says why."},
+    503: {"model": Problem, "description": "The case store is read-only or busy; nothing was saved."},
+    507: {"model": Problem, "description": "The disk holding the case store is full; nothing was saved."},
+}
+CASE_REFUSALS: dict[int | str, dict] = {**REFUSALS, 404: {"model": Problem, "description": "No such case for you."}}
