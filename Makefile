@@ -3,6 +3,8 @@ PYTHON ?= python3.11
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+# axe-core (pinned in package-lock.json), injected into the page by the browser tests.
+AXE    := node_modules/axe-core/axe.min.js
 
 .PHONY: demo test check test-postgres lock bench eval calibrate train clean
 
@@ -21,7 +23,12 @@ $(STAMP): requirements.lock pyproject.toml
 demo: $(STAMP)
 	HF_HUB_OFFLINE=1 $(BIN)/clearair analyze --example peer-undermines-report
 
-test: $(STAMP)
+$(AXE): package.json package-lock.json
+	@command -v npm >/dev/null 2>&1 || { apt-get update -q && apt-get install -y -q npm; }
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	touch $(AXE)
+
+test: $(STAMP) $(AXE)
 	HF_HUB_OFFLINE=1 $(BIN)/python -m pytest -q
 	$(MAKE) --no-print-directory test-postgres
 

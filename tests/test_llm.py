@@ -207,7 +207,8 @@ def test_a_good_answer_leads_the_report_and_is_checked(fake, offline, tmp_path):
     assert [a.action for a in report.avoid] == ["PUBLIC_CALLOUT"]
     assert next(s for s in report.scripts if s.kind == "opener").text.startswith("Have you got fifteen minutes")
     assert report.recommendations[1].script.startswith("Have you got fifteen minutes")  # TALK_DIRECT's script kind
-    assert {s.kind for s in report.scripts} == set(A.SCRIPT_KINDS)  # kinds the model did not write: clearair's
+    kinds = [s.kind for s in report.scripts]  # the model's scripts, plus clearair's that fit its top advice
+    assert "opener" in kinds and set(kinds) <= set(A.SCRIPT_KINDS) and len(kinds) == len(set(kinds))
     assert [(x.name, x.top_action, x.disagrees_with_main) for x in report.perspectives][:2] == [
         ("pragmatist", "REPAIR_EXTERNAL", False), ("advocate", "TALK_DIRECT", True)]
     assert "repair things with the customer" in report.summary.lower()
@@ -609,7 +610,8 @@ def test_the_api_and_page_take_and_show_the_engine(fake, tmp_path):
     assert 'id="answer"' in page and "Start with the client" in page
     assert f"Written by the model {MODEL} on this machine" in page
     page = client.post("/analyze", data={"text": LETTER, "csrf_token": csrf, "engine": "rules"}).text
-    assert 'id="answer"' not in page and "your text did not leave it" in page
+    # Offline, the page still leads with a written answer: clearair's own, said to be so.
+    assert 'data-by="offline"' in page and "Start with the client" not in page and "your text did not leave it" in page
 
     case_id = client.post("/api/cases", json={"text": LETTER}).json()["id"]
     data = client.get(f"/api/cases/{case_id}").json()
@@ -661,7 +663,10 @@ def test_thread_with_a_model(fake, letter_file):
     r = run_cli("thread", "--llm", fake.url, "--model", MODEL, "--no-cache", letter_file)
     assert r.exit_code == 0, r.output
     out = flat(r.stdout)
-    assert "REPAIR_EXTERNAL, TALK_DIRECT, COACH_REPORT" in out and "Start with the client" in out
+    from clearair.render.view import titles
+
+    first = "; ".join(titles()[a] for a in ("REPAIR_EXTERNAL", "TALK_DIRECT", "COACH_REPORT"))
+    assert first in out and "REPAIR_EXTERNAL" not in out and "Start with the client" in out
     assert f"Written by the model {MODEL}" in out
 
 
@@ -726,7 +731,8 @@ def test_the_offline_path_is_unchanged(offline, letter_file):
         "prompt_tokens": None, "completion_tokens": None, "quotes_dropped": 0, "cached": False, "fallback_reason": None}
     r = run_cli("analyze", letter_file)
     assert r.exit_code == 0
-    assert "your text did not leave it" in flat(r.stdout) and re.search(r"[+-]\d\.\d\d", r.stdout)
+    # People read titles and words, never codes or signed scores.
+    assert "your text did not leave it" in flat(r.stdout) and not re.search(r"[+-]\d\.\d\d", r.stdout)
     assert Settings.resolve(None, None, env={}) is None
     with pytest.raises(InputError, match="--llm URL"):
         Settings.resolve(None, "qwen", env={})

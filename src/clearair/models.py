@@ -190,9 +190,14 @@ class Perspective(Model):
 
 
 class Script(Model):
-    kind: Literal["opener", "email", "agenda", "manager_note", "apology"]
+    kind: Literal["opener", "email", "agenda", "manager_note", "apology",
+                  "boundary", "coaching", "backing", "their_manager_note", "hr_note", "customer_note", "sender_note"]
     title: str
     text: str
+    to: str = Field(default="", description="Who the words are for, e.g. 'your peer', 'your manager'.")
+    action: ActionCode | None = Field(default=None, description="The recommended action these words carry out.")
+    fill_in: list[str] = Field(default_factory=list,
+                               description="Slots like '[their name]' the writer fills in before using the words.")
 
 
 class SimilarCase(Model):
@@ -230,6 +235,8 @@ class Provenance(Model):
 class Report(Model):
     situation: Situation
     answer: str = Field(default="", description="A short written answer in plain prose; leads the report.")
+    offline_answer: str = Field(default="", description=(
+        "The offline engine's short written answer, composed from the reading; shown when `answer` is empty."))
     thread: Thread = Field(default_factory=Thread)
     summary: str = ""
     signals: list[Signal] = Field(default_factory=list)

@@ -54,7 +54,7 @@ def _report(document, reading, journal_findings=()) -> Report:
     factors = read_situation(reading, situation, signals, document.original, bool(journal_findings))
     report = Report(situation=situation, thread=document.thread(), signals=signals, factors=factors)
     attach(report, advise(situation, signals, factors))
-    report.similar_cases = find_similar(reading.text, situation)  # the writer's words, replies masked
+    report.similar_cases = find_similar(reading.text, situation, factors=factors)  # the writer's words, replies masked
     report.summary = summarize(situation, signals, report)
     return report
 

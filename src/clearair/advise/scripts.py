@@ -1,91 +1,250 @@
-"""Words to use: script templates (knowledge/scripts.yaml) filled with this case's roles."""
+"""Words to use (knowledge/scripts.yaml), built from the case's facts for the top advice.
+
+Each script carries out one recommended action and is addressed to one person.
+Only scripts that fit are written: none for an action the report warns against,
+an apology only when the writer has something to own (and has not already
+apologised), a note to the audience only when one saw it (and to the sender
+instead when the audience was large, so it never reads as a mass email), an
+agenda only when a joint meeting is advised, and nothing face to face when the
+conduct is serious. The other side's act is said in our own words, addressed
+to them; what has no clean words is left as a slot the writer fills.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
+from clearair.advise.phrases import SLOT_NAME, capitalise, join_words, lower_first, main_incident, widest
 from clearair.knowledge import load
-from clearair.models import Incident, Script, Situation
+from clearair.models import Avoid, Incident, Script, Signal, Situation
 
-_CHANNEL_PHRASE = {"email": " by email", "meeting": " in the meeting", "chat": " in chat",
-                   "phone": " on the phone", "in_person": " in person", "unknown": ""}
+_CHANNEL = {"email": " by email", "meeting": " in the meeting", "chat": " in chat", "phone": " on the phone",
+            "in_person": ""}
 _TRIED = {"apology": "apologised", "fix": "put a fix in place", "feedback": "talked to them directly",
           "asked": "asked them about it", "reported": "raised it informally", "documented": "kept notes",
           "ignoring": "tried ignoring it"}
+#: How the writer names the other side to their own manager.
+_TO_MANAGER = {"peer": "a peer", "peers_manager": "another team's manager", "direct_report": "one of my reports",
+               "customer": "a customer", "skip_level": "someone above you", "hr": "someone in HR",
+               "other": "a colleague", "manager": "my manager"}
+#: How the writer names the other side to a third person.
+_THIRD = {"peer": "my peer", "peers_manager": "their manager", "direct_report": "my report",
+          "customer": "the customer", "skip_level": "the director", "hr": "HR", "other": "my colleague",
+          "manager": "my manager"}
+#: How the writer names the other side to their own report.
+_TO_REPORT = {"peer": "the other team", "peers_manager": "the other team's manager", "manager": "my manager",
+              "skip_level": "the director", "customer": "the customer", "hr": "HR", "other": "them"}
+_FIRST_PERSON_ACT = {
+    "undermine": "undermined my team's work", "humiliate": "made a remark at my expense", "forward": "forwarded a message about me",
+    "criticise": "criticised my work", "aggress": "raised their voice at me", "exclude": "has been leaving me out",
+    "steal_credit": "presented my work as theirs", "gossip": "talked about me behind my back",
+    "harass": "behaved towards me in a way I need to report", "overload": "pushed work on me outside working hours",
+    "fail_deliver": "let work slip", "break_confidence": "passed on something I said in confidence",
+    "lie": "gave a false account of what happened", "complain_external": "complained about my work",
+}
+_NOT_NAMES = {"He", "She", "His", "Her", "They", "My", "Our", "The", "One", "Dude", "Boss", "Manager", "Director",
+              "Team", "Peer", "Customer", "Client", "Hi", "Hello", "Thanks", "Sir", "Madam"}
 
 
-_RELATIVE_AFTER = re.compile(r"^you (that|who|whom|which)\b", re.I)
-_OBJECT_PRONOUNS = ("him", "her", "his", "hers", "himself", "herself")
-_DESCRIPTOR = re.compile(r"^you (from|in|on|at) (another|a different|the other|his|her|their) \w+ ", re.I)
+def _name(s: Situation, party_id: str | None) -> str:
+    """A first name the letter gives for the party, else the slot."""
+    p = s.party(party_id)
+    names = [m for m in (p.mentions if p else []) if re.fullmatch(r"[A-Z][a-z]+", m) and m not in _NOT_NAMES]
+    return names[0] if names else SLOT_NAME
 
 
-def main_incident(s: Situation, actor_is_narrator: bool = False) -> Incident | None:
-    """The incident the conversation is about: by the counterpart, or by the writer for apologies."""
-    want = "narrator" if actor_is_narrator else s.counterpart
-    for inc in s.incidents:
-        if inc.actor == want:
-            return inc
-    return None if actor_is_narrator else (s.incidents[0] if s.incidents else None)
+def _seen_by(inc: Incident | None) -> str:
+    """ " where the customer could see it" (for "When you … , …")."""
+    if inc is None:
+        return ""
+    kind, size = inc.audience.kind, inc.audience.size
+    if kind == "large_group":
+        return f" to about {size} people" if size else " to a wide group"
+    if kind == "external":
+        return " where the customer could see it"
+    if kind == "team":
+        return " in front of the team"
+    return ""
 
 
-def _as_you(summary: str, act: str, s: Situation) -> str:
-    """Turn the writer's sentence about the other person into one addressed to them.
-
-    The first naming of the other person in the sentence (a noun they were
-    called by, or he/she) becomes "you"; what comes before it ("In the
-    interim, …", "Rather than speak with me, …") is dropped.
-    """
-    text = summary.rstrip(".!? ")
-    cp = s.party(s.counterpart)
-    names = [m for m in (cp.mentions if cp else []) if len(m) > 3 and m.lower() not in _OBJECT_PRONOUNS]
-    alternatives = [re.escape(m) for m in sorted(names, key=len, reverse=True)] + ["he", "she"]
-    m = re.search(rf"\b({'|'.join(alternatives)})\b", text, flags=re.I)
-    if m:
-        text = "you" + text[m.end():]
-        text = _DESCRIPTOR.sub("you ", text, count=1)  # "you from another team sent…"
-    if not m or _RELATIVE_AFTER.match(text):  # "you that I've worked with has…" cannot be turned
-        text = load("scripts")["act_phrases"].get(act, "that happened")
-    if len(text) > 140:
-        text = text[:140].rsplit(" ", 1)[0] + "…"
-    return text[0].lower() + text[1:] if text else "that happened"
+def _impact(inc: Incident | None) -> str:
+    kind = inc.audience.kind if inc else "unknown"
+    if kind == "external":
+        return "it left the customer with a poor picture of my team"
+    if kind == "large_group":
+        return "a lot of people got a wrong picture of me"
+    if kind == "team":
+        return "it made me look bad in front of the team"
+    return "it made the work harder for me"
 
 
-def render_scripts(s: Situation) -> list[Script]:
-    templates = load("scripts")["scripts"]
-    cp = s.party(s.counterpart)
-    inc = main_incident(s)
-    own = main_incident(s, actor_is_narrator=True)
-    audience = ""
-    if inc and inc.audience.kind == "large_group":
-        audience = f" in front of about {inc.audience.size} people" if inc.audience.size else " in front of a wide group"
-    elif inc and inc.audience.kind == "external":
-        audience = " where the customer could see it"
-    elif inc and inc.audience.kind == "team":
-        audience = " in front of the team"
-    tried = [_TRIED[a.kind] for a in s.attempts if a.kind in _TRIED]
-    names = [m for m in (cp.mentions if cp else []) if re.fullmatch(r"[A-Z][a-z]+", m) and m not in ("He", "She", "His", "Her")]
+def _first_person_event(s: Situation, inc: Incident | None) -> str:
+    """ "My peer undermined my team's work by email, and the customer saw it." (or a slot)."""
+    if inc is None or inc.act not in _FIRST_PERSON_ACT or inc.actor == "narrator":
+        return "[what happened, in one or two sentences]."
+    p = s.party(inc.actor)
+    who = _THIRD.get(p.role, "a colleague") if p else "a colleague"
+    seen = {"large_group": f", and about {inc.audience.size} people saw it" if inc.audience.size
+            else ", and a wide group saw it", "external": ", and the customer saw it",
+            "team": ", and the team saw it"}.get(inc.audience.kind, "")
+    return capitalise(f"{who} {_FIRST_PERSON_ACT[inc.act]}{_CHANNEL.get(inc.channel, '')}{seen}.")
+
+
+class _Facts:
+    """What the scripts need to know, read once from the situation and the signals."""
+
+    def __init__(self, s: Situation, sig: dict[str, Signal], own_part: bool, serious: bool = False) -> None:
+        self.s = s
+        self.serious = serious
+        self.sig = sig
+        self.own_part = own_part
+        self.cp = s.party(s.counterpart)
+        self.inc = widest(s, s.counterpart) or main_incident(s)
+        self.apologised = "narrator_apologized" in sig or any(a.kind == "apology" for a in s.attempts)
+        self.they_apologised = "repair_offered" in sig
+        tried = [_TRIED[a.kind] for a in s.attempts if a.kind in _TRIED and a.kind != "apology"]
+        self.tried = join_words(list(dict.fromkeys(tried))[:2]) or "tried to sort it out myself"
+        self.fixed = any(a.kind == "fix" for a in s.attempts)
+        self.told = any(a.kind == "feedback" for a in s.attempts)
+
+    @property
+    def audience_saw(self) -> bool:
+        order = ("team", "large_group", "external")
+        return (any(i.audience.kind in order for i in self.s.incidents)
+                or "public_exposure" in self.sig or "external_exposure" in self.sig)
+
+    @property
+    def large_audience(self) -> bool:
+        return any(i.audience.kind == "large_group" for i in self.s.incidents)
+
+
+def _opening(f: _Facts, data: dict) -> tuple[list[str], str]:
+    """The middle lines of a one-to-one opener, and the one request."""
+    lines: list[str] = []
+    if f.they_apologised:
+        lines.append("Thanks for the apology; it meant a lot to me.")
+    if f.own_part:
+        sorry = "and I'm sorry again for that" if f.apologised else "and I'm sorry for it"
+        mine = "what I did" if main_incident(f.s, by_writer=True) else "the mistake on our side"
+        lines.append(f"I know {mine} made things harder for you, {sorry}.")
+    act = f.inc.act if f.inc else None
+    you_did = data["you_did"].get(act) if act else None
+    if act == "exclude" or (you_did is None and "distance" in f.sig):
+        lines.append("Lately we seem to be working together less, and I value how well we used to work together.")
+        ask = data["asks"]["exclude"]
+    elif you_did:
+        channel = _CHANNEL.get(f.inc.channel, "") if f.inc and f.inc.channel not in you_did else ""
+        lines.append(f"When {you_did}{channel}{_seen_by(f.inc)}, {_impact(f.inc)}.")
+        ask = data["asks"].get(act, "we talk things through directly first")
+    elif f.own_part:  # their side of it is not the point: hear how it landed
+        lines.append("I'd like to hear how it landed for you.")
+        ask = "you tell me straight away if anything I do gets in your way"
+    else:
+        lines.append("When [what happened], [how it affected you or the work].")
+        ask = "we talk things through directly first"
+    return lines, ask
+
+
+def _sender(f: _Facts) -> str | None:
+    """Who sent the message a wide group saw (for a note to the sender): the counterpart unless someone else did."""
+    wide = [i for i in f.s.incidents if i.audience.kind == "large_group" and i.actor not in ("narrator", "unknown")]
+    return wide[0].actor if wide else f.s.counterpart
+
+
+def _fill(kind: str, f: _Facts, data: dict) -> str:
+    spec = data["scripts"][kind]
+    addressee = _sender(f) if kind == "sender_note" else f.s.counterpart
+    name = _name(f.s, addressee)
+    sender_apologised = any(r.kind in ("apology", "public_apology") and r.by == addressee for r in f.s.responses)
+    opening, ask = _opening(f, data)
+    role = f.cp.role if f.cp else "other"
+    own = main_incident(f.s, by_writer=True)
+    own_event = ("[what you did]" if own is None or own.act not in _FIRST_PERSON_ACT
+                 else f"I {_FIRST_PERSON_ACT[own.act].replace('my ', 'your ').replace(' me', ' you')}")
+    manager = f.s.parties_with_role("manager")
+    reports = f.s.parties_with_role("direct_report")
+    external = any(i.audience.kind == "external" for i in f.s.incidents) or "external_exposure" in f.sig
     values = {
-        "counterpart": cp.label if cp else "the other person",
-        "them": names[0] if names else "[their name]",
-        "event": _as_you(inc.summary, inc.act, s) if inc else "that happened",
-        # Only name the channel when the incident's own words do not already say it.
-        "channel": _CHANNEL_PHRASE.get(inc.channel, "") if inc and inc.channel not in inc.summary.lower() else "",
-        "channel_tail": _CHANNEL_PHRASE.get(inc.channel, "") if inc else "",
-        "audience": audience,
-        "manager": "your manager",
-        "tried": " and ".join(tried[:2]) if tried else "tried to sort it out myself",
-        "impact_phrase": "hurt you and made your work harder",
+        "name": name,
+        "opening": f'"{" ".join(opening)}"',
+        "ask": ask,
+        "event_line": opening[-1],
+        "counterpart_third": _THIRD.get(role, "my colleague"),
+        "counterpart_to_report": _TO_REPORT.get(role, "them"),
+        "counterpart_to_manager": _TO_MANAGER.get(role, "a colleague"),
+        "event_first_person": lower_first(_first_person_event(f.s, f.inc)),
+        "tried": f.tried,
+        "report_fix": ("You've already put things right with the customer, and that's what matters. "
+                       if f.fixed and external else ""),
+        "report_name": _name(f.s, reports[0].id) if reports else SLOT_NAME,
+        "customer_line": "; and check anything sensitive that goes to a customer with me first" if external else "",
+        "told": ", and I've told them so" if f.told else "",
+        "own_event": own_event,
+        "fix": "[what you have put in place]" if not f.fixed else "[the fix you put in place, in a few words]",
+        "manager_name": _name(f.s, manager[0].id) if manager else SLOT_NAME,
+        "repair_line": ("Thanks again for putting it right with everyone." if sender_apologised
+                        else "Could you let the people who received it know?"),
+        "pattern_line": (" It has happened more than once [dates]." if "recurring" in f.sig else ""),
+        "manager_close": data["closes"]["serious" if f.serious else "manager"],
+        "their_manager_close": data["closes"]["serious" if f.serious else "their_manager"],
     }
-    out = []
-    for kind, spec in templates.items():
-        if kind == "apology":
-            values_k = dict(values, event=(own.summary.rstrip('.!? ') if own else "I let you down"))
-            values_k["event"] = values_k["event"][0].lower() + values_k["event"][1:]
-        else:
-            values_k = values
-        out.append(Script(kind=kind, title=spec["title"], text=spec["text"].format(**values_k).strip()))
+    return spec["text"].format(**values).strip()
+
+
+def _fits(action: str, kind: str, f: _Facts, avoided: set[str], serious: bool, top: list[str]) -> str | None:
+    """The script kind to write for ``action``, or None when no words fit."""
+    if action in avoided:
+        return None
+    if serious and kind in ("opener", "boundary", "agenda"):
+        return None
+    if kind == "apology" and (not f.own_part or f.apologised):
+        return None
+    if kind == "email":
+        if not f.audience_saw:
+            return None
+        if f.large_audience or "PUBLIC_CALLOUT" in avoided:
+            return "sender_note"  # never a mass email while the report warns against one
+    if kind == "agenda" and "MEDIATE" not in top:
+        return None
+    if kind == "coaching":  # feedback when the report is the other side; backing when someone else wronged them
+        if f.cp is not None and f.cp.role == "direct_report":
+            return "coaching"
+        return "backing" if f.s.parties_with_role("direct_report") else None
+    return kind
+
+
+_TO = {"opener": None, "boundary": None, "apology": None, "sender_note": None, "email": "the people who saw it",
+       "coaching": None, "backing": "your report", "manager_note": "your manager", "their_manager_note": "their manager",
+       "hr_note": "HR", "customer_note": "the customer", "agenda": "you, them and a facilitator"}
+
+
+def render_scripts(s: Situation, top: Iterable[str] | None = None, sig: dict[str, Signal] | None = None,
+                   avoid: list[Avoid] | None = None, own_part: bool | None = None,
+                   serious: bool = False) -> list[Script]:
+    """The words for the top advice (``top``: action codes, best first; the first three count)."""
+    data = load("scripts")
+    sig = sig or {}
+    top = list(top or [])[:3]
+    avoided = {a.action for a in avoid or []}
+    if own_part is None:
+        own_part = "narrator_at_fault" in sig and sig["narrator_at_fault"].strength >= 0.8
+    f = _Facts(s, sig, own_part, serious)
+    out: list[Script] = []
+    for action in top:
+        kind = data["for_action"].get(action)
+        kind = _fits(action, kind, f, avoided, serious, top) if kind else None
+        if kind is None or any(x.kind == kind for x in out):
+            continue
+        text = _fill(kind, f, data)
+        addressee = f.s.party(_sender(f)) if kind == "sender_note" else f.cp
+        to = _TO.get(kind) or (addressee.label if addressee else "the other person")
+        slots = list(dict.fromkeys(re.findall(r"\[[^\]]+\]", text)))
+        out.append(Script(kind=kind, title=data["scripts"][kind]["title"], text=text, to=to, action=action,
+                          fill_in=slots))
     return out
 
 
-def script_for(kind: str | None, scripts: list[Script]) -> str | None:
-    return next((s.text for s in scripts if s.kind == kind), None) if kind else None
+def script_for(action: str | None, scripts: list[Script]) -> str | None:
+    """The words written for ``action`` (an action code), if any."""
+    return next((s.text for s in scripts if s.action == action), None) if action else None

@@ -76,3 +76,49 @@ class GoldAnnotation(Strict):
     id: str
     annotator: str
     factors: dict[str, GoldFactor]
+
+
+class PersonaOpening(Strict):
+    """A persona's first sentence when every signal in ``when`` holds (and none in ``unless``)."""
+
+    when: list[str] = Field(min_length=1)
+    unless: list[str] = Field(default_factory=list)
+    text: str
+
+
+class PersonaSpec(Strict):
+    """One adviser in the perspectives view (knowledge/personas.yaml)."""
+
+    name: str
+    title: str
+    stance: str
+    openings: list[PersonaOpening] = Field(default_factory=list)
+    stance_if_at_fault: str | None = None
+    stance_if_serious: str | None = None
+    agrees: str = Field(description="Said in one line when this adviser's first step is the overall first step.")
+    bias: dict[str, float]
+
+    @model_validator(mode="after")
+    def _never_wronged_at_fault(self) -> "PersonaSpec":
+        if self.stance_if_at_fault and "wronged" in self.stance_if_at_fault.lower():
+            raise ValueError("a writer at fault is never told they were wronged")
+        return self
+
+
+class PersonaFile(Strict):
+    personas: list[PersonaSpec] = Field(min_length=2)
+
+
+class TriggerSpec(Strict):
+    """A "revisit if…" event (knowledge/triggers.yaml): shown when ``when`` holds and none of
+    ``unless``; not shown as a future event once any group in ``fired_by`` holds (it has happened)."""
+
+    when: list[str] = Field(min_length=1)
+    unless: list[str] = Field(default_factory=list)
+    fired_by: list[list[str]] = Field(default_factory=list)
+    text: str
+    action: str | None = None
+
+
+class TriggerFile(Strict):
+    triggers: list[TriggerSpec] = Field(min_length=1)

@@ -1,55 +1,125 @@
 """A report to keep, print or attach: Markdown, HTML (with the stakeholder map
-and timeline as inline SVG) and PDF (the HTML through WeasyPrint)."""
+and timeline as inline SVG) and PDF (the HTML through WeasyPrint).
+
+All three render the plain-language view (render/view.py). The PDF leads with
+one page that can stand alone (the answer, the first three actions with their
+reasons, the words to use); the reading, the timeline, the map and the rest
+follow. The writer's text comes without page furniture, and the replies of a
+pasted thread only when asked for.
+"""
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from clearair.models import Report
 from clearair.render.pictures import stakeholder_map, timeline
+from clearair.render.view import ReportView, build_view
 
 FORMATS = ("md", "html", "pdf")
 
 
+def _tidy(text: str) -> str:
+    """Lines stripped of the blanks that masking left behind; at most one empty line in a row."""
+    lines = [line.strip() for line in text.splitlines()]
+    out: list[str] = []
+    for line in lines:
+        if line or (out and out[-1]):
+            out.append(line)
+    return "\n".join(out).strip()
+
+
 def writer_text(report: Report, original: str) -> str:
-    """The writer's own words: everything but the replies."""
-    keep = [original[: min((r.start for r in report.thread.replies), default=len(original))]]
-    keep += [u.text for u in report.thread.updates]
-    return "\n\n".join(part.strip() for part in keep if part.strip())
+    """The writer's own words (the letter and their updates), without replies or page furniture."""
+    try:
+        from clearair.intake import build_document
+
+        return _tidy(build_document(original).analysis_text())
+    except Exception:  # noqa: BLE001 - text that no longer reads as a document: fall back to the letter part
+        keep = [original[: min((r.start for r in report.thread.replies), default=len(original))]]
+        keep += [u.text for u in report.thread.updates]
+        return "\n\n".join(part.strip() for part in keep if part.strip())
 
 
-def to_markdown(report: Report, original: str, title: str = "your situation") -> str:
-    from clearair.llm.provenance import engine_line
+def replies_text(report: Report) -> list[tuple[str, str]]:
+    """(author, text) of each reply in a pasted thread."""
+    return [(r.author or "Someone who replied", _tidy(r.text)) for r in report.thread.replies]
 
-    lead = [report.answer, ""] if report.answer else []  # model mode: the written answer leads
-    lines = [f"# clearair — {title}", "", *lead, report.summary, "", f"*{engine_line(report)}*", "",
-             "## What you should do", ""]
-    ranked_by_model = report.provenance.ranking.startswith("llm:")  # a model ranks; it gives no scores
-    for n, rec in enumerate(report.recommendations[:5], 1):
-        lines.append(f"{n}. **{rec.title}** ({rec.action})" if ranked_by_model
-                     else f"{n}. **{rec.title}** ({rec.action}, {rec.score:+.2f})")
-        for reason in rec.reasons[:4]:
-            sign = "+" if reason.effect == "raises" else "−"
-            quote = f' — “{reason.evidence[0].text}”' if reason.evidence else ""
-            lines.append(f"   - {sign} {reason.text}{quote}")
-    if report.option_verdicts:
+
+_MD_SPECIAL = re.compile(r"([\\`*_])")
+
+
+def md(text: str) -> str:
+    """Text safe inside Markdown: raw HTML is escaped (a title can never inject a tag) and
+    emphasis marks are taken literally; slots like "[their name]" stay readable."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def _quoted(text: str) -> list[str]:
+    return [f"> {md(line)}" if line else ">" for line in text.splitlines()]
+
+
+def to_markdown(report: Report, original: str, title: str = "your situation", *, case=None,
+                replies: bool = False, view: ReportView | None = None) -> str:
+    v = view or _view(report, title, case)
+    lines = [f"# clearair — {md(title)}", "", md(v.answer), "", f"*{md(v.engine)}*", ""]
+    lines += [f"*{md(n)}*" for n in v.notes] + ([""] if v.notes else [])
+    lines += ["## What you should do", ""]
+    for a in v.actions:
+        lines.append(f"{a.rank}. **{md(a.title)}** — {a.bar} {md(a.strength)}")
+        for r in a.reasons:
+            quote = f" — “{md(r.quotes[0].text)}”" if r.quotes else ""
+            lines.append(f"   - {'+' if r.direction == 'for' else '−'} {md(r.text)}{quote}")
+    if v.more_actions:
+        lines += ["", "Also worth weighing: " + "; ".join(f"{md(a.title)} ({md(a.strength.lower())})"
+                                                         for a in v.more_actions) + "."]
+    if v.words:
+        lines += ["", "## Words to use", ""]
+        for w in v.words:
+            lines += [f"### {md(w.title)} (for {md(w.to)})", "", *_quoted(w.text), ""]
+            if w.fill_in:
+                lines += [f"Fill in before you use it: {md(', '.join(w.fill_in))}", ""]
+    if v.options:
         lines += ["", "## Your own options", ""]
-        lines += [f"- **{v.verdict}** — {v.option}: {v.reason}" for v in report.option_verdicts]
-    if report.avoid:
-        lines += ["", "## What not to do", ""] + [f"- **{a.title}**: {a.why}" for a in report.avoid]
-    if report.revisit_if:
-        lines += ["", "## Revisit if…", ""] + [f"- {t.text}" for t in report.revisit_if]
-    lines += ["", "## Words to use", ""]
-    for s in report.scripts:
-        lines += [f"### {s.title}", "", *(f"> {line}" if line else ">" for line in s.text.splitlines()), ""]
-    lines += ["## Other perspectives", ""]
-    lines += [f"- **{p.title}**{' (disagrees)' if p.disagrees_with_main else ''}: {p.view}" for p in report.perspectives]
-    if report.similar_cases:
+        lines += [f"- **{md(o.verdict)}**: {md(o.option)} — {md(o.reason)}" for o in v.options]
+    if v.avoid:
+        lines += ["", "## What not to do", ""] + [f"- **{md(a.title)}**: {md(a.why)}" for a in v.avoid]
+    if v.revisit:
+        lines += ["", "## Revisit if…", ""] + [f"- {md(t)}" for t in v.revisit]
+    lines += ["", "## What clearair read", ""]
+    lines += [f"- {md(f.sentence)}" + (f" *({md(f.certainty)})*" if f.certainty else "")
+              + (f" — “{md(f.quotes[0].text)}”" if f.quotes else "") for f in v.reading]
+    if v.people:
+        lines += ["", md(v.people)]
+    if v.timeline:
+        lines += ["", "## What happened, in order", ""]
+        lines += [f"{n}. {md(t.label)}" + (f" ({md(t.when)})" if t.when else "") + (f" — {md(t.detail)}" if t.detail else "")
+                  for n, t in enumerate(v.timeline, 1)]
+    if v.history:
+        lines += ["", "## How the advice moved", ""]
+        for h in v.history:
+            lines.append(f"- **{md(h.label)}** ({md(h.when)}): " + (md("; ".join(h.advice)) or "read with a later update"))
+            lines += [f"  - {md(m)}" for m in h.moves]
+    if v.perspectives:
+        lines += ["", "## Other perspectives", ""]
+        lines += [f"- **{md(p.title)}**: {md(p.text)}" for p in v.perspectives]
+    if v.similar:
         lines += ["", "## People in similar situations were advised", ""]
-        lines += [f"- **{c.expert_primary}** — {c.expert_summary} ({c.title})" for c in report.similar_cases]
-    lines += ["", "## Your situation, as you wrote it", "", *(f"> {line}" if line else ">"
-                                                           for line in writer_text(report, original).splitlines())]
-    return "\n".join(lines) + "\n"
+        lines += [f"- **{md(c.advised)}** — {md(c.summary)} ({md(c.title)})" for c in v.similar]
+    lines += ["", "## Your situation, as you wrote it", "", *_quoted(writer_text(report, original))]
+    if replies and report.thread.replies:
+        lines += ["", "## The replies", ""]
+        for author, text in replies_text(report):
+            lines += [f"**{md(author)}**", "", *_quoted(text), ""]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _view(report: Report, title: str, case) -> ReportView:
+    if case is None:
+        return build_view(report, title)
+    return build_view(report, title, dates=update_dates(case), journal=list(case.journal), versions=list(case.versions))
 
 
 @cache
@@ -61,22 +131,25 @@ def _template():
 
 
 def to_html(report: Report, original: str, title: str = "your situation",
-            update_dates: list[str] | None = None) -> str:
+            update_dates: list[str] | None = None, *, case=None, replies: bool = False, for_print: bool = False) -> str:
     """Self-contained HTML: every piece of user text escaped, pictures inline.
-    ``update_dates``: a case file's update dates, for its timeline."""
-    from clearair.llm.provenance import engine_line
-
-    return _template().render(report=report, title=title, text=writer_text(report, original),
-                              engine_line=engine_line(report), ranked_by_model=report.provenance.ranking.startswith("llm:"),
+    ``update_dates``: a case file's update dates, for its timeline (``case`` gives them too,
+    with its journal and the history of the advice)."""
+    v = _view(report, title, case)
+    if case is None and update_dates is not None:
+        v = build_view(report, title, dates=update_dates)
+    return _template().render(v=v, title=title, text=writer_text(report, original),
+                              replies=replies_text(report) if replies else [], for_print=for_print,
                               stakeholder_svg=stakeholder_map(report),
-                              timeline_svg=timeline(report, update_dates=update_dates))
+                              timeline_svg=timeline(report, items=v.timeline))
 
 
 def to_pdf(report: Report, original: str, title: str = "your situation",
-           update_dates: list[str] | None = None) -> bytes:
+           update_dates: list[str] | None = None, *, case=None, replies: bool = False) -> bytes:
     from weasyprint import HTML
 
-    return HTML(string=to_html(report, original, title, update_dates)).write_pdf()
+    return HTML(string=to_html(report, original, title, update_dates, case=case, replies=replies,
+                               for_print=True)).write_pdf()
 
 
 def update_dates(case) -> list[str]:

@@ -4,7 +4,7 @@
   coloured by where they stand (above, level, below, outside) with the line
   to the other side of the conflict drawn thick and red;
 - a timeline: incidents in the order the writer tells them, then the
-  writer's updates, each labelled with its act and audience.
+  writer's updates and journal entries, each labelled with what happened.
 """
 
 from __future__ import annotations
@@ -18,11 +18,6 @@ _GROUP_COLOUR = {"manager": "#4c78a8", "skip_level": "#4c78a8", "peer": "#59a14f
                  "peers_manager": "#76b7b2", "direct_report": "#f28e2b", "customer": "#b07aa1", "hr": "#bab0ac"}
 _SHORT_ROLE = {"manager": "boss", "skip_level": "2 up", "peer": "peer", "other": "other", "peers_manager": "their mgr",
                "direct_report": "report", "customer": "client", "hr": "HR"}
-_ACT_PHRASE = {"undermine": "undermined", "humiliate": "singled out or mocked", "forward": "forwarded it on",
-               "criticise": "criticised", "aggress": "was aggressive", "exclude": "pulled away", "steal_credit": "took credit",
-               "gossip": "talked behind backs", "harass": "harassed", "overload": "demanded off-hours work",
-               "fail_deliver": "let work slip", "break_confidence": "broke a confidence", "lie": "misrepresented things",
-               "complain_external": "complained"}
 
 
 def stakeholder_map(report: Report, size: int = 420) -> str:
@@ -53,31 +48,30 @@ def stakeholder_map(report: Report, size: int = 420) -> str:
     return "".join(parts)
 
 
-def timeline(report: Report, width: int = 640, update_dates: list[str] | None = None) -> str:
-    """``update_dates``: the dates of a case file's updates (a pasted thread's
-    updates are used when there are none)."""
-    s = report.situation
-    labels = {p.id: p.label for p in s.parties} | {"narrator": "you", "unknown": "someone"}
-    events = [(f"{labels.get(i.actor, i.actor)} {_ACT_PHRASE.get(i.act, i.act.replace('_', ' '))}",
-               i.audience.kind if i.audience.kind != "unknown" else "", i.when or "") for i in s.incidents]
-    if update_dates is None:
-        update_dates = ["" for _ in report.thread.updates]
-    events += [("your update", "", when) for when in update_dates]
-    if not events:
-        events = [("no incident identified", "", "")]
+def timeline(report: Report, width: int = 640, update_dates: list[str] | None = None, items=None) -> str:
+    """``items``: the view's timeline (render/view.py); built here from the report when not given.
+    ``update_dates``: the dates of a case file's updates (a pasted thread's updates are used when there are none)."""
+    if items is None:
+        from clearair.render.view import build_view
+
+        items = build_view(report, dates=update_dates).timeline
+    events = [(t.label, t.when, t.detail, t.kind) for t in items] or [("No incident identified", "", "", "incident")]
     step = 48
     height = 60 + step * len(events)
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
              f'viewBox="0 0 {width} {height}" role="img" aria-label="Timeline">',
              '<style>text{font-family:sans-serif;font-size:12px}</style>',
-             f'<line x1="60" y1="30" x2="60" y2="{height - 30}" stroke="#666" stroke-width="2"/>']
-    for n, (label, audience, when) in enumerate(events):
+             f'<line x1="40" y1="30" x2="40" y2="{height - 30}" stroke="#666" stroke-width="2"/>']
+    colour = {"incident": "#d62728", "update": "#2ca02c", "journal": "#ff7f0e"}
+    limit = (width - 70) // 6.4
+    for n, (label, when, detail, kind) in enumerate(events):
         y = 50 + step * n
-        update = label == "your update"
-        parts.append(f'<circle cx="60" cy="{y}" r="9" fill="{"#2ca02c" if update else "#d62728"}"/>')
-        parts.append(f'<text x="80" y="{y + 4}">{n + 1}. {escape(label)}</text>')
-        detail = " · ".join(x for x in (when, f"seen by: {audience.replace('_', ' ')}" if audience else "") if x)
-        if detail:
-            parts.append(f'<text x="80" y="{y + 18}" fill="#666">{escape(detail)}</text>')
+        if len(label) > limit:
+            label = label[: int(limit)].rsplit(" ", 1)[0] + "…"
+        parts.append(f'<circle cx="40" cy="{y}" r="9" fill="{colour.get(kind, "#d62728")}"/>')
+        parts.append(f'<text x="60" y="{y + 4}">{n + 1}. {escape(label)}</text>')
+        extra = " · ".join(x for x in (when, detail) if x)
+        if extra:
+            parts.append(f'<text x="60" y="{y + 18}" fill="#666">{escape(extra)}</text>')
     parts.append("</svg>")
     return "".join(parts)

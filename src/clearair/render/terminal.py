@@ -26,86 +26,80 @@ def _engine(c: Console, report: Report) -> None:
     c.print(f"[{style}]{escape(engine_line(report))}{escape(' ' + figures) if figures else ''}[/]")
 
 
-def show_report(report: Report, top: int = 5) -> None:
+def show_report(report: Report, top: int = 5, view=None) -> None:
+    """The report's plain-language view (render/view.py), as every other surface shows it."""
+    from clearair.render.view import build_view
+
+    v = view or build_view(report)
     c = _console()
-    s = report.situation
-    if report.answer:  # model mode: the written answer leads, the structured parts follow
-        c.print(Panel(escape(report.answer), title="Answer", border_style="green"))
-    c.print(Panel(escape(report.summary), title="clearair", border_style="cyan"))
+    c.print(Panel(escape(v.answer), title="Answer" if v.answer_by == "model" else "clearair", border_style="cyan"))
     _engine(c, report)
-    for note in report.notes:
+    for note in v.notes:
         c.print(f"[dim]{escape(note)}[/]")
-
-    table = Table(title="What you should do", show_lines=False, expand=True)
-    table.add_column("#", width=2)
-    table.add_column("Action")
-    table.add_column("Why (from your words)")
-    for i, rec in enumerate(report.recommendations[:top], 1):
-        why = [f"+ {r.text}" if r.effect == "raises" else f"- {r.text}" for r in rec.reasons[:3]]
-        quotes = list(dict.fromkeys(escape(f'"{r.evidence[0].text[:70]}"') for r in rec.reasons[:2] if r.evidence))  # one quote once
-        score = "" if report.provenance.ranking.startswith("llm:") else f" · {rec.score:+.2f}"  # a model ranks, it does not score
-        table.add_row(str(i), f"[bold]{rec.title}[/]\n[dim]{rec.action}{score}[/]",
-                      "\n".join(why + ([f"[dim]{q}[/]" for q in quotes])))
-    c.print(table)
-
-    if report.option_verdicts:
+    c.print()
+    c.print("[bold]What you should do[/]")
+    for a in v.actions:
+        c.print(f"  [bold]{a.rank}. {escape(a.title)}[/]  [green]{a.bar}[/] [dim]{escape(a.strength)}[/]")
+        for r in a.reasons:
+            mark = "[green]+[/]" if r.direction == "for" else "[red]−[/]"
+            quote = f' [dim]“{escape(r.quotes[0].text)}”[/]' if r.quotes else ""
+            c.print(f"     {mark} {escape(r.text)}{quote}")
+        if a.words_title:
+            c.print(f"     [dim]Words to use: {escape(a.words_title)} (below)[/]")
+    if v.more_actions and top > len(v.actions):
+        c.print("[bold]Also worth weighing[/]")
+        for a in v.more_actions[:max(0, top - len(v.actions))]:
+            c.print(f"  {a.rank}. {escape(a.title)}  [green]{a.bar}[/] [dim]{escape(a.strength)}[/]")
+    if v.options:
         c.print("[bold]Your own options[/]")
-        for v in report.option_verdicts:
-            style = _VERDICT_STYLE.get(v.verdict, "white")
-            c.print(f"  [{style}]{v.verdict.upper()}[/] {escape(v.option)}\n    [dim]{escape(v.reason)}[/]")
-    if report.avoid:
+        for o in v.options:
+            style = _VERDICT_STYLE.get(o.verdict.lower(), "white")
+            c.print(f"  [{style}]{escape(o.verdict)}[/]: {escape(o.option)}\n    [dim]{escape(o.reason)}[/]")
+    if v.avoid:
         c.print("[bold]What not to do[/]")
-        for a in report.avoid:
-            c.print(f"  [red]✗[/] {a.title}: {a.why}")
-    if report.revisit_if:
+        for a in v.avoid:
+            c.print(f"  [red]✗[/] {escape(a.title)}: {escape(a.why)}")
+    if v.revisit:
         c.print("[bold]Revisit if…[/]")
-        for t in report.revisit_if:
-            c.print(f"  • {t.text}")
-    if report.perspectives:
+        for t in v.revisit:
+            c.print(f"  • {escape(t)}")
+    for w in v.words:
+        fill = f"\n[dim]Fill in before you use it: {escape(', '.join(w.fill_in))}[/]" if w.fill_in else ""
+        c.print(Panel(escape(w.text) + fill, title=f"Words to use: {escape(w.title)} (for {escape(w.to)})",
+                      border_style="green"))
+    if v.perspectives:
         c.print("[bold]Other perspectives[/]")
-        for p in report.perspectives:
-            mark = " [yellow](disagrees)[/]" if p.disagrees_with_main else ""
-            c.print(f"  [bold]{p.title}[/]{mark}: {p.view}")
-    if report.similar_cases:
-        show_similar(report, limit=3, console=c)
-    top_script = next((r.script for r in report.recommendations[:3] if r.script), None)
-    if top_script:
-        c.print(Panel(escape(top_script), title="Words to use", border_style="green"))
-
-    c.print("[bold]The reading[/]")
-    cp = s.party(s.counterpart)
-    facts = Table(show_header=False, box=None, padding=(0, 1))
-    facts.add_column(style="dim")
-    facts.add_column()
-    facts.add_row("You", ("a manager" if s.narrator.is_manager else "not a manager")
-                  + ("; leaving soon" if s.narrator.leaving_soon else ""))
-    facts.add_row("Other side", f"{cp.label} ({cp.role})" if cp else "unclear")
-    for p in s.parties:
-        if p.id != s.counterpart:
-            facts.add_row("Also", escape(f"{p.label} ({p.role}): {', '.join(p.mentions[:3])}"))
-    for inc in s.incidents[:4]:
-        facts.add_row("Incident", f"{inc.act} by {inc.actor} via {inc.channel}, audience {inc.audience.kind}: "
-                      f"[dim]{escape(inc.summary[:110])}[/]")
-    facts.add_row("Pattern", "recurring" if s.pattern.recurring else "one-off")
-    for label, cues in (("Tried", s.attempts), ("Responses", s.responses), ("Constraints", s.constraints),
-                        ("Feelings", s.emotions), ("Goals", s.goals)):
-        if cues:
-            facts.add_row(label, ", ".join(c.kind.replace("_", " ") for c in cues))
-    for o in s.options:
-        facts.add_row("Considering", escape(f"{o.text[:100]} → {o.action}"))
-    c.print(facts)
-    if report.thread.replies or report.thread.updates:
-        c.print(f"[dim]Thread: {len(report.thread.replies)} replies and {len(report.thread.updates)} "
-                "update(s) from the writer were separated from the letter (see `clearair thread`).[/]")
+        for p in v.perspectives:
+            c.print(f"  [bold]{escape(p.title)}[/]: {escape(p.text)}")
+    if v.similar:
+        c.print("[bold]People in similar situations were advised[/]")
+        for case in v.similar:
+            c.print(f"  [bold]{escape(case.advised)}[/] — {escape(case.summary)}")
+            c.print(f"    [dim]{escape(case.title)} ({escape(case.source)})"
+                    + (f". {escape(case.why)}" if case.why else "") + "[/]")
+    c.print("[bold]What clearair read[/]")
+    for f in v.reading:
+        sure = f" [dim]({escape(f.certainty)})[/]" if f.certainty else ""
+        quote = f' [dim]“{escape(f.quotes[0].text)}”[/]' if f.quotes else ""
+        c.print(f"  • {escape(f.sentence)}{sure}{quote}")
+    if v.people:
+        c.print(f"  [dim]{escape(v.people)}[/]")
+    if v.thread_note:
+        c.print(f"[dim]{escape(v.thread_note.rstrip('.'))} (see `clearair thread`).[/]")
 
 
 def show_similar(report: Report, limit: int = 5, console: Console | None = None) -> None:
+    from clearair.render.view import titles
+
+    names = titles()
     c = console or _console()
     c.print("[bold]People in similar situations were advised[/]")
     for case in report.similar_cases[:limit]:
-        c.print(f"  [bold]{escape(case.expert_primary)}[/] — {escape(case.expert_summary)}")
-        c.print(f"    [dim]{escape(case.title)} ({escape(case.source)}); similar because: "
-                f"{escape('; '.join(case.why) or 'similar wording')}[/]")
+        c.print(f"  [bold]{escape(names.get(case.expert_primary, case.expert_primary))}[/] — "
+                f"{escape(case.expert_summary)}")
+        why = [w for w in case.why if not w.startswith("shared words")]
+        c.print(f"    [dim]{escape(case.title)} ({escape(case.source)})"
+                + f"; similar because {escape('; '.join(why)) if why else 'the wording is close'}[/]")
 
 
 def show_anonymized(result) -> None:
@@ -121,23 +115,59 @@ def show_anonymized(result) -> None:
     Console(stderr=True, highlight=False).print(t)
 
 
+def explanation(report: Report, action: str) -> list[str]:
+    """Why ``action`` (a code) ranked where it did, in sentences."""
+    from clearair.render.view import quotes, reason_sentence, titles
+
+    title = titles().get(action, action)
+    recs = report.recommendations
+    rank = next((i for i, r in enumerate(recs) if r.action == action), None)
+    avoid = next((a for a in report.avoid if a.action == action), None)
+    out: list[str] = []
+    if rank is None:
+        if avoid is not None:
+            out.append(f"“{title}” is under what not to do here. {avoid.why}")
+        elif action in ("RETALIATE", "GOSSIP", "PUBLIC_CALLOUT"):
+            out.append(f"“{title}” is never recommended: it tends to make things worse for the person who does it.")
+        else:
+            out.append(f"“{title}” does not fit your position in this situation, so clearair did not weigh it.")
+        return out
+    rec = recs[rank]
+    place = {0: "clearair's first choice", 1: "clearair's second choice", 2: "clearair's third choice"}.get(
+        rank, f"number {rank + 1}")
+    out.append(f"“{title}” is {place} for this situation, of {len(recs)} courses of action it weighed.")
+
+    def said(reasons) -> str:
+        parts = []
+        for r in reasons[:4]:
+            text = reason_sentence(r.text).rstrip(".")
+            q = quotes(r.evidence, 1)
+            parts.append(text[0].lower() + text[1:] + (f" (you wrote “{q[0].text}”)" if q else ""))
+        return "; ".join(parts)
+
+    ups = [r for r in rec.reasons if r.effect == "raises"]
+    downs = [r for r in rec.reasons if r.effect == "lowers"]
+    if ups:
+        out.append(f"What speaks for it: {said(ups)}.")
+    if downs:
+        out.append(f"What speaks against it: {said(downs)}.")
+    if not rec.reasons:
+        out.append("Nothing in your letter moved it either way; it sits where the playbook starts it.")
+    if avoid is not None:
+        out.append(f"Even so, clearair warns against it here: {avoid.why}")
+    if rank > 0:
+        out.append(f"Ranked above it: “{recs[0].title}”" + (f" and “{recs[1].title}”." if rank > 1 else "."))
+    if rec.steps:
+        out.append("If you do it: " + " ".join(rec.steps))
+    if rec.risks:
+        out.append("Watch out for: " + "; ".join(r.rstrip(".") for r in rec.risks) + ".")
+    return out
+
+
 def show_explanation(report: Report, action: str) -> None:
     c = _console()
-    rank = next((i for i, r in enumerate(report.recommendations) if r.action == action), None)
-    if rank is None:
-        avoid = next((a for a in report.avoid if a.action == action), None)
-        c.print(f"{action} is not ranked for this situation." + (f" Avoid it: {avoid.why}" if avoid else ""))
-        return
-    rec = report.recommendations[rank]
-    c.print(f"[bold]{rec.title}[/] ({action}) ranked {rank + 1} of {len(report.recommendations)} "
-            f"with score {rec.score:+.2f}.")
-    for r in rec.reasons:
-        sign = "[green]raises[/]" if r.effect == "raises" else "[red]lowers[/]"
-        c.print(f"  {sign} {r.text}  [dim]({r.signal})[/]")
-        for e in r.evidence:
-            c.print(f"      [dim]“{escape(e.text[:100])}” @{e.start}-{e.end}[/]")
-    if not rec.reasons:
-        c.print("  Only its base score: none of its rules applied here.")
+    for line in explanation(report, action):
+        c.print(escape(line))
 
 
 def show_eval(result, show_failures: bool) -> None:
@@ -171,27 +201,41 @@ def show_eval(result, show_failures: bool) -> None:
 
 
 def show_thread(result) -> None:
+    """The replies of a pasted thread and the advice each gives, by title (never a code); no empty table."""
+    from clearair.render.view import titles
+
+    names = titles()
+
+    def said(codes) -> str:
+        return "; ".join(escape(names.get(a, a)) for a in codes)
+
     c = _console()
-    t = Table(title="Replies and their advice")
-    t.add_column("author")
-    t.add_column("advises")
-    t.add_column("against")
-    t.add_column("vs clearair's top 3")
-    for r in result.replies:
-        if r.is_update:
-            t.add_row(f"{escape(r.author or 'anonymous')} [cyan](the writer's update)[/]", "", "", "")
-        else:
-            advises = [f"{a} (optional)" if a in r.optional else a for a in r.advises]
-            versus = [f"[green]shares {a}[/]" for a in r.shared_with_clearair]
-            versus += [f"[red]opposes {a}[/]" for a in r.opposed_to_clearair]
-            t.add_row(escape(r.author or "anonymous"), ", ".join(advises), ", ".join(r.against), "\n".join(versus))
-    c.print(t)
+    replies = [r for r in result.replies if not r.is_update]
+    if replies:
+        t = Table(title="Replies and their advice")
+        t.add_column("Who")
+        t.add_column("Advises")
+        t.add_column("Argues against")
+        t.add_column("Compared with clearair's first three")
+        for r in replies:
+            advises = [f"{names.get(a, a)} (optional)" if a in r.optional else names.get(a, a) for a in r.advises]
+            versus = [f"[green]agrees: {escape(names.get(a, a))}[/]" for a in r.shared_with_clearair]
+            versus += [f"[red]argues against: {escape(names.get(a, a))}[/]" for a in r.opposed_to_clearair]
+            t.add_row(escape(r.author or "Someone"), escape("; ".join(advises)), said(r.against), "\n".join(versus))
+        c.print(t)
+    else:
+        c.print("No replies were found under the letter.")
+    updates = [r for r in result.replies if r.is_update]
+    if updates:
+        c.print(f"[cyan]{len(updates)} update{'s' if len(updates) != 1 else ''} from the writer[/] "
+                "were read with the letter.")
     for action, authors in result.agreement.items():
         against = result.disagreement.get(action, [])
         if against:
-            c.print(f"[yellow]Disagreement on {action}[/]: for — {', '.join(authors)}; against — {', '.join(against)}")
-    c.print(f"clearair before the writer's updates: {', '.join(result.report_before_updates[:3])}")
-    c.print(f"clearair with the updates applied:   {', '.join(result.report.top_actions(3))}")
+            c.print(f"[yellow]They disagree on “{escape(names.get(action, action))}”[/]: for it, "
+                    f"{escape(', '.join(authors))}; against it, {escape(', '.join(against))}.")
+    c.print(f"clearair before the writer's updates: {said(result.report_before_updates[:3])}")
+    c.print(f"clearair with the updates read:       {said(result.report.top_actions(3))}")
     if result.report.answer:
         c.print(Panel(escape(result.report.answer), title="Answer", border_style="green"))
     _engine(c, result.report)
@@ -206,11 +250,17 @@ def show_movement(outcome) -> None:
     if not moves:
         c.print("The advice did not move: the same top five, in the same order.")
         return
+    from clearair.render.view import titles
+
+    names = titles()
     c.print("[bold]How the advice moved[/]")
     for m in moves:
-        before = f"{m.before}." if m.before else "unranked"
-        arrow = "rose" if m.before is None or m.after < m.before else "fell"
-        c.print(f"  {m.action} {arrow} from {before} to {m.after}.")
+        title = escape(names.get(m.action, m.action))
+        if m.before is None:
+            c.print(f"  “{title}” came in at number {m.after}.")
+        else:
+            arrow = "rose" if m.after < m.before else "fell"
+            c.print(f"  “{title}” {arrow} from number {m.before} to {m.after}.")
         for why in m.why:
             c.print(f"    [dim]{escape(why)}[/]")
 
@@ -220,23 +270,30 @@ def show_case_list(cases) -> None:
     if not cases:
         c.print("No case files yet: start one with `clearair case new FILE`.")
         return
+    from clearair.render.view import titles
+
+    names = titles()
     t = Table(title="Your case files")
     for col in ("id", "title", "versions", "journal", "advice now", "created"):
         t.add_column(col)
     for case in cases:
-        t.add_row(str(case.id), escape(case.title), str(case.versions), str(case.journal), case.top_action or "",
-                  case.created_at.strftime("%Y-%m-%d"))
+        t.add_row(str(case.id), escape(case.title), str(case.versions), str(case.journal),
+                  escape(names.get(case.top_action, case.top_action or "")), case.created_at.strftime("%Y-%m-%d"))
     c.print(t)
 
 
 def show_case(case, report: Report, engines: dict[int, str] | None = None) -> None:
     """``engines``: version seq -> which engine wrote that version's report."""
+    from clearair.render.view import titles
+
+    names = titles()
     c = _console()
     c.print(f"[bold]Case {case.id}: {escape(case.title)}[/]")
     for v in case.versions:
         when = v.happened_on.isoformat() if v.happened_on else v.created_at.strftime("%Y-%m-%d")
         top = (f"could not be read ({v.unreadable}); kept here, left out of the advice" if v.unreadable
-               else ", ".join(v.report.top_actions[:3]) if v.report else "read together with a later update")
+               else "; ".join(names.get(a, a) for a in v.report.top_actions[:3]) if v.report
+               else "read together with a later update")
         engine = f" [dim]({escape(engines[v.seq])})[/]" if engines and v.seq in engines else ""
         c.print(f"  {v.seq}. {v.kind} ({when}) → {top}{engine}")
         if v.kind == "update":

@@ -1,0 +1,49 @@
+"""What not to do: only what the writer is considering or the situation invites.
+
+A don't the writer did not raise and nothing in the letter points to is
+noise (and a don't list that is always the same teaches people to skip it).
+A tempting move (a public call-out, venting, getting even) is listed when the
+writer names it, or when at least two of the facts that invite it hold. An
+action the advice weighs is listed when one of its playbook "avoid when"
+rules holds and it is not among the top three. Options the writer named come
+first; the list stays short.
+"""
+
+from __future__ import annotations
+
+from clearair.knowledge import load
+from clearair.models import Avoid, Signal, Situation
+
+#: How many of a tempting move's inviting facts must hold when the writer has not named it.
+INVITED_BY_AT_LEAST = 2
+MAX_AVOID = 4
+
+
+def _as_list(when) -> list[str]:
+    return [when] if isinstance(when, str) else list(when)
+
+
+def avoid_list(situation: Situation, top: list[str], sig: dict[str, Signal]) -> list[Avoid]:
+    """``top``: the recommended actions, best first (the first three are never listed here)."""
+    playbook = load("playbook")
+    named = {o.action for o in situation.options}
+    first3 = set(top[:3])
+    out: list[Avoid] = []
+    for action, spec in playbook["tempting"].items():
+        invited = [n for n in spec["invited_by"] if n in sig and sig[n].strength >= 0.5]
+        if action in named or len(invited) >= INVITED_BY_AT_LEAST:
+            ev = [e for o in situation.options if o.action == action for e in o.evidence]
+            ev += [e for n in invited for e in sig[n].evidence[:1]]
+            out.append(Avoid(action=action, title=spec["title"], why=spec["why"], evidence=ev[:3]))
+    for action, spec in playbook["actions"].items():
+        if action in first3:
+            continue
+        for rule in spec.get("avoid_when", []):
+            names = _as_list(rule["when"])
+            if all(n in sig for n in names):
+                ev = [e for o in situation.options if o.action == action for e in o.evidence]
+                ev += [e for n in names for e in sig[n].evidence[:1]]
+                out.append(Avoid(action=action, title=spec["title"], why=rule["why"], evidence=ev[:3]))
+                break
+    out.sort(key=lambda a: a.action not in named)  # what the writer is weighing first
+    return out[:MAX_AVOID]

@@ -1,0 +1,85 @@
+"""Other perspectives: advisers who weigh the same facts differently.
+
+Each persona re-ranks the plausible actions by its leanings (``bias`` in
+knowledge/personas.yaml). Its opening follows from the situation: the first
+of its ``openings`` whose signals hold, so two letters with different facts
+read differently; a writer who has something to own is never told they were
+wronged; serious conduct changes every voice. A persona that agrees with the
+overall first step says so in one line instead of repeating the advice.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from clearair.advise.safety import AGAINST_THE_WRONGED, ALONE_WITH_THEM
+from clearair.knowledge import load
+from clearair.knowledge.schemas import PersonaFile
+from clearair.models import Perspective, Signal
+
+_PLAUSIBLE = 5  # a persona chooses among the main ranking's top five
+_RANK_STEP = 0.5  # value of one rank place against one unit of persona bias (counted twice)
+
+
+@cache
+def personas() -> PersonaFile:
+    """knowledge/personas.yaml, validated."""
+    return PersonaFile.model_validate(load("personas"))
+
+
+def opening(p, sig: dict[str, Signal], own_part: bool, serious: bool) -> str:
+    """The persona's first sentence for this situation."""
+    if own_part and p.stance_if_at_fault:
+        return p.stance_if_at_fault
+    if serious and p.stance_if_serious:
+        return p.stance_if_serious
+    for o in p.openings:
+        if all(n in sig for n in o.when) and not any(n in sig for n in o.unless):
+            return o.text
+    return p.stance
+
+
+def _reason(scored, own_part: bool) -> str | None:
+    """The persona's "because": a plain rule reason (not the learned ranker's), never "you were wronged"."""
+    for r in scored.reasons:
+        if r.effect != "raises" or r.text.startswith("In letters like yours"):
+            continue
+        if own_part and "wrong" in r.text.lower():
+            continue
+        return r.text.rstrip(".")[0].lower() + r.text.rstrip(".")[1:]
+    return None
+
+
+def perspectives(ranked: list, sig: dict[str, Signal], titles: dict[str, str], own_part: bool = False,
+                 serious: bool = False) -> list[Perspective]:
+    """``ranked``: objects with .action, .score, .reasons, best first; ``titles``: action -> title."""
+    main_top = ranked[0].action if ranked else None
+    # Nobody asks a writer with nothing to own to apologise, or sends them alone to someone whose conduct is serious.
+    def allowed(action: str) -> bool:
+        if own_part and action in AGAINST_THE_WRONGED:
+            return False  # a writer with something to own does not start by holding the line against them
+        return (own_part or action != "APOLOGIZE") and not (serious and action in ALONE_WITH_THEM)
+
+    plausible = [s for s in ranked if allowed(s.action)][:_PLAUSIBLE]
+    out = []
+    for p in personas().personas:
+        def value(item: tuple[int, object]) -> float:
+            rank, scored = item
+            return (_PLAUSIBLE - rank) * _RANK_STEP + 2 * p.bias.get(scored.action, 0.0)
+
+        chosen = [s for _, s in sorted(enumerate(plausible), key=lambda it: (-value(it), it[0]))]
+        biased = chosen + [s for s in ranked if s not in chosen and allowed(s.action)]
+        if not biased:
+            continue
+        top = biased[0]
+        title = titles[top.action][0].lower() + titles[top.action][1:]
+        if top.action == main_top:
+            view = f"Agrees with the first step ({title}): {p.agrees}."
+        else:
+            reason = _reason(top, own_part)
+            view = f"{opening(p, sig, own_part, serious)} So would start with: {title}"
+            view += f", because {reason}." if reason else "."
+        out.append(Perspective(name=p.name, title=p.title, top_action=top.action,
+                               ranking=[s.action for s in biased[:5]], view=view,
+                               disagrees_with_main=top.action != main_top))
+    return out

@@ -1,0 +1,149 @@
+"""Plain sentences about a situation's facts, shared by the written answer, the
+scripts and every view of a report.
+
+The writer's own clauses are kept for quotes; sentences the report says in its
+own voice are built here from the reading (who did what, where, who saw it), so
+grammar and capitalisation are ours to get right, and a fact that cannot be
+said cleanly becomes a slot ("[what happened]") for the writer to fill.
+"""
+
+from __future__ import annotations
+
+import re
+
+from clearair.models import Incident, Situation
+
+#: A fact the report could not put into words: the writer fills it in.
+SLOT_EVENT = "[what happened]"
+SLOT_NAME = "[their name]"
+
+# act -> (said of another person, said of the writer). Past tense, no object that could clash with "you".
+_ACTS: dict[str, tuple[str, str]] = {
+    "undermine": ("undermined you or your team", "undermined someone"),
+    "humiliate": ("made a remark at your expense", "made a remark at someone's expense"),
+    "forward": ("passed a message about you on to others", "passed a message on to others"),
+    "criticise": ("criticised your work", "criticised someone's work"),
+    "aggress": ("was aggressive towards you", "were aggressive towards someone"),
+    "exclude": ("pulled away and left you out", "left someone out"),
+    "steal_credit": ("took credit for your work", "took credit for someone's work"),
+    "gossip": ("talked about you behind your back", "talked about someone behind their back"),
+    "harass": ("harassed you", "were accused of harassment"),
+    "overload": ("pushed work on you outside working hours", "pushed work on someone outside hours"),
+    "fail_deliver": ("made a mistake", "made a mistake"),
+    "break_confidence": ("passed on something said in confidence", "passed on something said in confidence"),
+    "lie": ("gave a false account of what happened", "gave a false account of what happened"),
+    "complain_external": ("complained about you", "drew a complaint"),
+}
+_CHANNEL = {"email": "by email", "meeting": "in a meeting", "chat": "in chat", "phone": "on the phone",
+            "in_person": "in person"}
+
+
+def capitalise(text: str) -> str:
+    """First letter upper case, the rest untouched ("your manager's manager" -> "Your manager's manager")."""
+    return text[:1].upper() + text[1:] if text else text
+
+
+def sentence(text: str) -> str:
+    """A capitalised sentence with exactly one closing full stop (or ?/!)."""
+    text = re.sub(r"\s+", " ", text).strip()
+    if not text:
+        return ""
+    text = capitalise(text)
+    return text if text[-1] in ".?!…\"”" else text + "."
+
+
+def lower_first(text: str) -> str:
+    """Lower-case the first letter unless the first word is "I" or looks like a name or acronym."""
+    if not text:
+        return text
+    first = text.split(" ", 1)[0]
+    if first in ("I", "I'm", "I've", "I'd", "I'll") or (len(first) > 1 and first[1:2].isupper()):
+        return text
+    return text[0].lower() + text[1:]
+
+
+def who(s: Situation, party_id: str | None) -> str:
+    """How the report names a party: "you" for the writer, the party's label, or "someone"."""
+    if party_id == "narrator":
+        return "you"
+    party = s.party(party_id)
+    return party.label if party else "someone"
+
+
+def act_phrase(act: str, by_writer: bool = False) -> str | None:
+    """The act in the past tense, or None when the report has no clean words for it."""
+    pair = _ACTS.get(act)
+    return (pair[1] if by_writer else pair[0]) if pair else None
+
+
+def seen_by(incident: Incident) -> str:
+    """Who saw it, as a clause ("about 50 people saw it"), or "" when the letter does not say."""
+    a = incident.audience
+    if a.kind == "large_group":
+        return f"about {a.size} people saw it" if a.size else "a wide group saw it"
+    if a.kind == "external":
+        return "the customer saw it"
+    if a.kind == "team":
+        return "the team saw it"
+    if a.kind == "private":
+        return "nobody else saw it"
+    return ""
+
+
+def incident_sentence(s: Situation, incident: Incident) -> str:
+    """ "Your peer undermined you or your team by email; the customer saw it." (or a slot)."""
+    by_writer = incident.actor == "narrator"
+    phrase = act_phrase(incident.act, by_writer)
+    subject = who(s, incident.actor)
+    if phrase is None or subject == "someone":
+        return sentence(f"{subject} did something that matters here: {SLOT_EVENT}")
+    channel = _CHANNEL.get(incident.channel, "")
+    text = f"{subject} {phrase}" + (f" {channel}" if channel else "")
+    seen = seen_by(incident)
+    return sentence(text + (f"; {seen}" if seen else ""))
+
+
+_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "they", "them", "their"}
+
+
+def _names_counterpart(s: Situation, inc: Incident) -> bool:
+    """An incident whose actor was not resolved, but whose own words name the counterpart (not by a pronoun)."""
+    cp = s.party(s.counterpart)
+    if cp is None or inc.actor != "unknown" or inc.target not in (None, "narrator"):
+        return False
+    names = [m for m in cp.mentions if m.lower() not in _PRONOUNS and len(m) > 2]
+    return any(re.search(rf"\b{re.escape(m)}\b", inc.summary, flags=re.I) for m in names)
+
+
+def counterpart_incidents(s: Situation) -> list[Incident]:
+    """The other side's incidents, including those whose actor the reading left open but whose words name them."""
+    out = []
+    for inc in s.incidents:
+        if inc.actor == s.counterpart and s.counterpart:
+            out.append(inc)
+        elif _names_counterpart(s, inc):
+            out.append(inc.model_copy(update={"actor": s.counterpart}))
+    return out
+
+
+def main_incident(s: Situation, by_writer: bool = False) -> Incident | None:
+    """The incident the advice is about: the counterpart's first (or the writer's own, for an apology)."""
+    if by_writer:
+        return next((inc for inc in s.incidents if inc.actor == "narrator"), None)
+    found = counterpart_incidents(s)
+    return found[0] if found else None
+
+
+def widest(s: Situation, actor: str | None) -> Incident | None:
+    """The actor's incident seen by the most people, for "who saw it"."""
+    order = {"large_group": 4, "external": 3, "team": 2, "private": 1, "unknown": 0}
+    mine = counterpart_incidents(s) if actor == s.counterpart else [i for i in s.incidents if i.actor == actor]
+    return max(mine, key=lambda i: order[i.audience.kind], default=None)
+
+
+def join_words(items: list[str], last: str = "and") -> str:
+    """ "a", "a and b", "a, b and c"."""
+    items = [i for i in items if i]
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + f" {last} " + items[-1]

@@ -1,0 +1,58 @@
+"""Revisit if…: events that should change the plan, never one that has already happened.
+
+A trigger whose event the letter (or a case update) already reports is left
+out: the advice already reflects it, and showing it as something to watch for
+would tell the writer to wait for what they have lived through.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from clearair.knowledge import load
+from clearair.knowledge.schemas import TriggerFile, TriggerSpec
+from clearair.models import Signal, Situation, Trigger
+
+
+@cache
+def triggers() -> TriggerFile:
+    """knowledge/triggers.yaml, validated."""
+    return TriggerFile.model_validate(load("triggers"))
+
+
+#: An event the letter (or a case update) reports after an apology: it has happened again.
+REPEATED_AFTER_APOLOGY = "repeated_after_apology"
+_AGAIN = re.compile(r"\b(again|another|once more)\b", re.I)
+
+
+def events(s: Situation) -> set[str]:
+    """What has already happened, beyond the signals: the other side did it again after apologising
+    (an incident told after their apology, in words that say it is a repeat)."""
+    apologies = [e.start for r in s.responses if r.kind in ("apology", "public_apology") for e in r.evidence]
+    if not apologies:
+        return set()
+    said = [(e.start, e.end) for r in s.responses for e in r.evidence]
+    for inc in s.incidents:
+        if inc.actor in ("narrator",) or not inc.evidence:
+            continue
+        start = min(e.start for e in inc.evidence)
+        end = max(e.end for e in inc.evidence)
+        if start > min(apologies) and _AGAIN.search(inc.summary) and not any(a < end and start < b for a, b in said):
+            return {REPEATED_AFTER_APOLOGY}
+    return set()
+
+
+def fired(t: TriggerSpec, sig: dict[str, Signal] | set[str]) -> bool:
+    """Whether the trigger's event has already happened (``sig``: signal names, or events, that hold)."""
+    return any(group and all(n in sig for n in group) for group in t.fired_by)
+
+
+def revisit_if(sig: dict[str, Signal], happened: set[str] | None = None) -> list[Trigger]:
+    """Triggers whose conditions hold and whose event has not happened yet (``happened``: from :func:`events`)."""
+    known = set(sig) | set(happened or ())
+    out = []
+    for t in triggers().triggers:
+        if all(n in sig for n in t.when) and not any(n in sig for n in t.unless) and not fired(t, known):
+            out.append(Trigger(text=t.text, action=t.action))
+    return out

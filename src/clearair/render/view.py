@@ -1,0 +1,491 @@
+"""One view of a report, in plain language, for every surface.
+
+The terminal, Markdown, HTML, PDF and the web page all render the same
+``ReportView``: the same sections, in the same order, with the same limits,
+in titles and sentences. Codes (TALK_DIRECT) and signed scores stay in the
+report's JSON; here a score becomes a few words and a small bar.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from clearair.advise.phrases import capitalise, incident_sentence, join_words, lower_first, sentence
+from clearair.knowledge import load
+from clearair.models import Evidence, Report
+
+#: The same limits on every surface.
+TOP_ACTIONS = 3
+MORE_ACTIONS = 2
+MAX_REASONS = 3
+MAX_INCIDENTS = 3
+MAX_SIMILAR = 3
+QUOTE_CHARS = 90
+
+_STRENGTH = {5: "Best fit", 4: "Strong fit", 3: "Good fit", 2: "Worth considering", 1: "Weak fit"}
+_VERDICT = {"recommended": "Recommended", "reasonable": "Reasonable", "risky": "Risky",
+            "not advised": "Not advised", "unclear": "Unclear"}
+_CERTAINTY = ((0.66, "clear from your words"), (0.45, "likely"), (0.0, "a guess"))
+
+
+class View(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Quote(View):
+    """The writer's words a sentence rests on; offsets index the analysed text (for highlighting)."""
+
+    text: str
+    start: int
+    end: int
+
+
+class ReasonView(View):
+    text: str
+    direction: Literal["for", "against"]
+    quotes: list[Quote] = Field(default_factory=list)
+
+
+class ActionView(View):
+    rank: int
+    title: str
+    strength: str = Field(description="A few words: 'Best fit', 'Good fit'…")
+    level: int = Field(ge=1, le=5, description="1-5, for a small bar")
+    bar: str = Field(description="The level as a text bar, e.g. '●●●○○'")
+    reasons: list[ReasonView] = Field(default_factory=list)
+    steps: list[str] = Field(default_factory=list)
+    risks: list[str] = Field(default_factory=list)
+    words_title: str | None = Field(default=None, description="Title of the words to use for this action, if any.")
+    code: str = Field(description="For links and tests only; never shown to people.")
+
+
+class OptionView(View):
+    option: str
+    verdict: str
+    reason: str
+    quotes: list[Quote] = Field(default_factory=list)
+
+
+class AvoidView(View):
+    title: str
+    why: str
+    quotes: list[Quote] = Field(default_factory=list)
+
+
+class WordsView(View):
+    title: str
+    to: str = Field(description="Who the words are for, e.g. 'your peer'.")
+    text: str
+    fill_in: list[str] = Field(default_factory=list, description="Slots the writer fills before using it.")
+    kind: str
+
+
+class PerspectiveView(View):
+    title: str
+    text: str
+    agrees: bool
+
+
+class FactView(View):
+    title: str
+    sentence: str
+    certainty: str = ""
+    quotes: list[Quote] = Field(default_factory=list)
+
+
+class SimilarView(View):
+    title: str
+    source: str
+    advised: str = Field(description="The expert's main advice as an action title.")
+    summary: str
+    why: str
+
+
+class TimelineItem(View):
+    label: str
+    when: str = ""
+    detail: str = ""
+    kind: Literal["incident", "update", "journal"] = "incident"
+
+
+class HistoryItem(View):
+    """One version of a case and how the advice moved with it."""
+
+    label: str
+    when: str
+    advice: list[str] = Field(default_factory=list, description="Top three action titles after it.")
+    moves: list[str] = Field(default_factory=list, description="Sentences: what rose or fell, and why.")
+
+
+class ReportView(View):
+    title: str = "Your situation"
+    answer: str = Field(description="The short written answer that leads every view.")
+    answer_by: Literal["model", "offline"] = "offline"
+    engine: str = ""
+    notes: list[str] = Field(default_factory=list)
+    actions: list[ActionView] = Field(default_factory=list, description=f"The first {TOP_ACTIONS}.")
+    more_actions: list[ActionView] = Field(default_factory=list)
+    options: list[OptionView] = Field(default_factory=list)
+    avoid: list[AvoidView] = Field(default_factory=list)
+    revisit: list[str] = Field(default_factory=list)
+    words: list[WordsView] = Field(default_factory=list)
+    perspectives: list[PerspectiveView] = Field(default_factory=list)
+    reading: list[FactView] = Field(default_factory=list)
+    people: str = ""
+    timeline: list[TimelineItem] = Field(default_factory=list)
+    history: list[HistoryItem] = Field(default_factory=list)
+    similar: list[SimilarView] = Field(default_factory=list)
+    thread_note: str = ""
+
+
+def titles() -> dict[str, str]:
+    """Action code -> its title, for every action the playbook knows (recommended or tempting)."""
+    book = load("playbook")
+    return {code: spec["title"] for part in ("actions", "tempting") for code, spec in book[part].items()}
+
+
+def quotes(evidence: list[Evidence], n: int = 2) -> list[Quote]:
+    out: list[Quote] = []
+    for e in evidence:
+        text = " ".join(e.text.split())
+        if len(text) > QUOTE_CHARS:
+            text = text[:QUOTE_CHARS].rsplit(" ", 1)[0] + "…"
+        if text and all(q.text != text for q in out):
+            out.append(Quote(text=text, start=e.start, end=e.end))
+        if len(out) == n:
+            break
+    return out
+
+
+_LEARNED = re.compile(r"^In letters like yours, experts (often|seldom) advised this when: (.+)$")
+_LEARNED_INLINE = re.compile(r"In letters like yours, experts (often|seldom) advised this when: ([^;.]+)")
+_RANKED = re.compile(r"^Ranked (\d+) of the options clearair weighed\.\s*")
+
+
+def reason_sentence(text: str) -> str:
+    """A reason as a sentence; the learned ranker's "experts advised this when: x" becomes plain words."""
+    m = _LEARNED.match(text.strip())
+    if m:
+        return sentence(f"Experts {m.group(1)} advised this in letters like yours ({m.group(2).rstrip('.')})")
+    return sentence(text)
+
+
+def verdict_reason(text: str) -> str:
+    """A verdict's reason in plain words: no rank numbers, no template fragments."""
+    text = _RANKED.sub("", text.strip())
+    text = _LEARNED_INLINE.sub(lambda m: f"experts {m.group(1)} advised it in letters like yours ({m.group(2)})", text)
+    return sentence(text)
+
+
+def _level(rank: int, score: float, top: float, scored: bool) -> int:
+    if rank == 0:
+        return 5
+    if not scored:  # a model ranks; it gives no scores
+        return max(1, 4 - rank // 2)
+    gap = top - score
+    return 4 if gap < 0.75 else 3 if gap < 1.5 else 2 if gap < 3.0 else 1
+
+
+def _actions(report: Report, scripts: dict[str, str]) -> list[ActionView]:
+    recs = report.recommendations[:TOP_ACTIONS + MORE_ACTIONS]
+    scored = not report.provenance.ranking.startswith("llm:")
+    top = recs[0].score if recs else 0.0
+    out = []
+    for i, rec in enumerate(recs):
+        level = _level(i, rec.score, top, scored)
+        seen: set[str] = set()
+        reasons = []
+        for r in rec.reasons:
+            text = reason_sentence(r.text)
+            if text.lower() in seen:
+                continue
+            seen.add(text.lower())
+            reasons.append(ReasonView(text=text, direction="for" if r.effect == "raises" else "against",
+                                      quotes=quotes(r.evidence, 1)))
+            if len(reasons) == MAX_REASONS:
+                break
+        out.append(ActionView(rank=i + 1, title=rec.title, strength=_STRENGTH[level], level=level,
+                              bar="●" * level + "○" * (5 - level), reasons=reasons, steps=list(rec.steps),
+                              risks=list(rec.risks), words_title=scripts.get(rec.action), code=rec.action))
+    return out
+
+
+# Factor -> how its value reads as a sentence ({} is the factor's own plain words).
+_FACT_SENTENCE = {
+    "counterpart_role": "The other side: {}",
+    "pattern": "{}",
+    "writer_fault": "{}",
+    "severity": "How serious it reads: {}",
+    "audience": "Who saw it: {}",
+    "own_manager": "{}",
+    "goal": "{}",
+}
+_FLAG_SENTENCE = {
+    "narrator_is_manager": "You manage people",
+    "already_raised": "You have already raised it with them",
+    "already_escalated": "You have already taken it above them",
+    "they_apologized": "They have apologised",
+    "writer_apologized": "You have already apologised",
+    "retaliation": "You were punished, or fear you will be, for speaking up",
+    "leaving": "You are leaving, or thinking of it",
+    "customer_impact": "A customer or a business result is at stake",
+    "report_performance": "Your report's work or conduct is part of it",
+    "health": "Your health is suffering",
+    "evidence": "You have records or witnesses",
+    "personal_tie": "There is a friendship or personal tie",
+    "bystander": "You are a bystander to it",
+}
+_FAULT = {"none": "Nothing you describe makes this your doing", "partly": "You had a part in it",
+          "mainly": "From what you describe, much of this started with you"}
+
+
+def _certainty(confidence: float) -> str:
+    return next(word for bound, word in _CERTAINTY if confidence >= bound)
+
+
+#: Below this a reader's guess is left out of the reading (the advice still weighs it).
+MIN_CONFIDENCE = 0.45
+
+
+def _reading(report: Report) -> list[FactView]:
+    from clearair.advise.answer import floor_of, own_part
+
+    s = report.situation
+    floor = floor_of(report)
+    owns = own_part(floor.writer_at_fault, {x.name: x for x in report.signals})
+    audience_known = any(i.audience.kind != "unknown" for i in s.incidents)
+    out: list[FactView] = []
+    seen: set[str] = set()
+    done: set[tuple[str, str]] = set()
+    for inc in sorted(s.incidents, key=lambda i: (i.channel == "unknown", i.audience.kind == "unknown")):
+        text = incident_sentence(s, inc)
+        if text in seen or "[what happened]" in text or (inc.actor, inc.act) in done:
+            continue
+        seen.add(text)
+        done.add((inc.actor, inc.act))
+        out.append(FactView(title="What happened", sentence=text, quotes=quotes(inc.evidence, 1)))
+        if len(out) == MAX_INCIDENTS:
+            break
+    for f in report.factors:
+        if f.source == "default" or f.name == "counterpart_role" or (f.name == "audience" and audience_known):
+            continue  # the other side and who saw it are said above, from the rules' reading
+        if f.name == "writer_fault":  # as the advice weighed it (the safety floor), not the raw guess
+            fault = floor.writer_at_fault if floor.writer_at_fault != "none" else ("partly" if owns else "none")
+            if fault == "none" and f.confidence < MIN_CONFIDENCE:
+                continue
+            out.append(FactView(title=f.title, sentence=sentence(_FAULT[fault]), quotes=quotes(f.evidence, 1)))
+            continue
+        if f.name == "pattern":  # as the rules read it, which the advice and the answer follow
+            if s.pattern.recurring or f.confidence >= MIN_CONFIDENCE:
+                out.append(FactView(title=f.title, sentence=sentence(
+                    "It keeps happening: a pattern, not one incident" if s.pattern.recurring else "A single incident"),
+                    quotes=quotes(s.pattern.evidence or f.evidence, 1)))
+            continue
+        if f.confidence < MIN_CONFIDENCE and f.source != "rules":
+            continue
+        elif f.name in _FACT_SENTENCE:
+            template = _FACT_SENTENCE[f.name]
+            text = template.format(f.text if template == "{}" else lower_first(f.text))
+        elif f.name in _FLAG_SENTENCE and f.value is True:
+            text = _FLAG_SENTENCE[f.name]
+        else:
+            continue
+        out.append(FactView(title=f.title, sentence=sentence(text), certainty=_certainty(f.confidence),
+                            quotes=quotes(f.evidence, 1)))
+    return out
+
+
+def _people(report: Report) -> str:
+    s = report.situation
+    others = [p.label for p in s.parties if p.id != s.counterpart]
+    cp = s.party(s.counterpart)
+    if not cp and not others:
+        return ""
+    text = f"The other side is {cp.label}." if cp else ""
+    if others:
+        text += f" Also involved: {join_words(others)}."
+    return text.strip()
+
+
+def _timeline(report: Report, dates: list[str] | None, journal=None, versions=None) -> list[TimelineItem]:
+    """Incidents in the order the writer tells them, then the updates (a pasted thread's, then a case
+    file's, each labelled by what it says), then the journal entries."""
+    s = report.situation
+    items: list[TimelineItem] = []
+    seen: set[tuple[str, str]] = set()
+    for inc in s.incidents:
+        label = incident_sentence(s, inc)
+        if (inc.actor, inc.act) in seen:
+            continue
+        seen.add((inc.actor, inc.act))
+        items.append(TimelineItem(label=label.rstrip("."), when=inc.when or "", kind="incident"))
+    case_updates = [v for v in versions or [] if v.kind == "update"]
+    thread_updates = report.thread.updates
+    if case_updates:
+        dates = dates if dates is not None else ["" for _ in case_updates]
+        for u in thread_updates:  # the pasted text's own updates, undated
+            items.append(TimelineItem(label=update_label(u.text), kind="update"))
+        for v, when in zip(case_updates, dates):
+            items.append(TimelineItem(label=update_label(v.text), when=when, kind="update"))
+    else:
+        dates = dates if dates is not None else ["" for _ in thread_updates]
+        for n, when in enumerate(dates):
+            text = thread_updates[n].text if n < len(thread_updates) else ""
+            items.append(TimelineItem(label=update_label(text), when=when, kind="update"))
+    for e in journal or []:
+        what = " ".join(str(e.what).split())
+        items.append(TimelineItem(label=sentence(f"{e.who}: {what}").rstrip("."), when=e.happened_on.isoformat(),
+                                  detail=", ".join(x for x in (e.channel, f"witnesses: {e.witnesses}"
+                                                               if e.witnesses else None) if x),
+                                  kind="journal"))
+    return items
+
+
+_GREETING = re.compile(r"^(hi|hey|hello|dear|thanks|thank you|update|edit|so)\b[^.!?]{0,60}[.!?,]?$", re.I)
+
+
+def update_label(text: str, limit: int = 70) -> str:
+    """A short label that says what an update reports: its first sentence, cut at a word."""
+    text = " ".join(text.split())
+    text = re.sub(r"^(update|edit|eta)\s*[:\-–]?\s*", "", text, flags=re.I)
+    sentences = [x for x in re.split(r"(?<=[.!?])\s", text) if x.strip()] if text else []
+    said = [x for x in sentences if not _GREETING.match(x)]
+    first = (said or sentences or [""])[0]
+    if not first:
+        return "An update from you"
+    if len(first) > limit:
+        first = first[:limit].rsplit(" ", 1)[0] + "…"
+    return capitalise(first.rstrip("."))
+
+
+def _similar(report: Report) -> list[SimilarView]:
+    names = titles()
+    out = []
+    for c in report.similar_cases[:MAX_SIMILAR]:
+        why = [w for w in c.why if not w.startswith("shared words")]
+        out.append(SimilarView(title=c.title, source=c.source, advised=names.get(c.expert_primary, "Other advice"),
+                               summary=c.expert_summary,
+                               why=sentence("Similar because " + join_words(why)) if why else ""))
+    return out
+
+
+def _perspectives(report: Report) -> list[PerspectiveView]:
+    return [PerspectiveView(title=p.title, text=p.view, agrees=not p.disagrees_with_main) for p in report.perspectives]
+
+
+def _words(report: Report) -> list[WordsView]:
+    out = []
+    for s in report.scripts:
+        to = getattr(s, "to", "") or ""
+        fill = list(getattr(s, "fill_in", []) or re.findall(r"\[[^\]]+\]", s.text))
+        out.append(WordsView(title=s.title, to=to, text=s.text, fill_in=list(dict.fromkeys(fill)), kind=s.kind))
+    return out
+
+
+def written_answer(report: Report) -> tuple[str, Literal["model", "offline"]]:
+    """The model's answer when model mode wrote one; else the offline engine's."""
+    if report.answer.strip():
+        return report.answer.strip(), "model"
+    offline = getattr(report, "offline_answer", "") or ""
+    if not offline:
+        from clearair.advise.answer import compose
+
+        offline = compose(report)
+    return offline, "offline"
+
+
+def build_view(report: Report, title: str = "Your situation", *, dates: list[str] | None = None,
+               journal=None, versions=None) -> ReportView:
+    """The plain-language view of ``report``. For a case file, ``dates`` are its
+    updates' dates, ``journal`` its journal entries and ``versions`` its versions
+    (for the history of how the advice moved)."""
+    from clearair.llm.provenance import engine_line
+
+    answer, by = written_answer(report)
+    script_titles = {getattr(s, "action", None) or "": s.title for s in report.scripts}
+    book = load("playbook")["actions"]
+    for code, spec in book.items():  # scripts written before actions were attached: by kind
+        kind = spec.get("script")
+        if code not in script_titles and kind:
+            match = next((s.title for s in report.scripts if s.kind == kind and not getattr(s, "action", None)), None)
+            if match:
+                script_titles[code] = match
+    actions = _actions(report, script_titles)
+    verdicts = [OptionView(option=" ".join(v.option.split()), verdict=_VERDICT.get(v.verdict, capitalise(v.verdict)),
+                           reason=verdict_reason(v.reason), quotes=quotes(v.evidence, 1)) for v in report.option_verdicts]
+    thread = report.thread
+    note = ""
+    if thread.replies or thread.updates:
+        parts = []
+        if thread.replies:
+            parts.append(f"{len(thread.replies)} repl{'y' if len(thread.replies) == 1 else 'ies'}")
+        if thread.updates:
+            parts.append(f"{len(thread.updates)} update{'' if len(thread.updates) == 1 else 's'} of yours")
+        note = sentence(f"{join_words(parts)} were read apart from your letter; the replies do not change the advice")
+    return ReportView(
+        title=title if title else "Your situation",
+        answer=answer, answer_by=by, engine=engine_line(report), notes=list(report.notes),
+        actions=actions[:TOP_ACTIONS],
+        more_actions=[a for a in actions[TOP_ACTIONS:] if a.code not in {x.action for x in report.avoid}],
+        options=verdicts,
+        avoid=[AvoidView(title=a.title, why=sentence(a.why), quotes=quotes(a.evidence, 1)) for a in report.avoid],
+        revisit=[sentence(t.text) for t in report.revisit_if],
+        words=_words(report), perspectives=_perspectives(report), reading=_reading(report),
+        people=_people(report), timeline=_timeline(report, dates, journal, versions),
+        history=history(versions) if versions else [], similar=_similar(report), thread_note=note)
+
+
+def history(versions) -> list[HistoryItem]:
+    """How the advice moved, version by version, in sentences."""
+    names = titles()
+    out = []
+    for v in versions:
+        when = (v.happened_on or v.created_at.date()).isoformat() if getattr(v, "created_at", None) else ""
+        label = "Your first account" if v.kind == "original" else update_label(v.text)
+        record = v.report
+        advice = [names.get(a, "Other advice") for a in (record.top_actions[:3] if record else [])]
+        moves = []
+        for m in (record.movement if record and v.kind != "original" else []):
+            m = m if isinstance(m, dict) else m.model_dump()
+            title = names.get(m["action"], "Another option")
+            if m.get("before") is None:
+                moves.append(f"“{title}” came in at number {m['after']}.")
+            elif m["after"] < m["before"]:
+                moves.append(f"“{title}” rose from number {m['before']} to {m['after']}.")
+            else:
+                moves.append(f"“{title}” fell from number {m['before']} to {m['after']}.")
+        out.append(HistoryItem(label=label, when=when, advice=advice, moves=moves))
+    return out
+
+
+def find_action(text: str) -> list[str]:
+    """Action codes matching what a person typed: a code, a title, or a few words of a title.
+    One code when the match is clear; several when the words fit more than one; none when nothing fits."""
+    import difflib
+
+    names = titles()
+    typed = " ".join(text.split())
+    code = typed.upper().replace(" ", "_").replace("-", "_")
+    if code in names:
+        return [code]
+    low = typed.lower().strip(" .\"'“”")
+    by_title = {t.lower(): c for c, t in names.items()}
+    if low in by_title:
+        return [by_title[low]]
+    words = set(re.findall(r"[a-z']+", low)) - {"a", "an", "the", "to", "and", "or", "with", "your", "it", "on"}
+    scored = []
+    for c, t in names.items():
+        title_words = set(re.findall(r"[a-z']+", t.lower()))
+        overlap = len(words & title_words)
+        if low and low in t.lower():
+            overlap += 5
+        if overlap:
+            scored.append((overlap, c))
+    if scored:
+        best = max(o for o, _ in scored)
+        return [c for o, c in sorted(scored, reverse=True) if o == best]
+    close = difflib.get_close_matches(low, list(by_title), n=3, cutoff=0.6)
+    return [by_title[t] for t in close]
