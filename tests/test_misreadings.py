@@ -74,3 +74,20 @@ def test_someone_elses_my_bad_is_not_read_as_the_writers_fault(seed_reports):
     report = seed_reports["skip-level-forwards-complaint"]
     factors = {f.name: f.value for f in report.factors}
     assert factors["writer_fault"] == "none"
+
+
+def test_an_admission_quoted_from_someone_else_is_not_the_writers():
+    """'He apologised with "sorry, my bad"' is his admission; 'I told her "my fault"' is the writer's."""
+    from clearair.assess import assess
+    from clearair.extract import extract
+    from clearair.intake import build_document
+
+    def at_fault(text: str) -> bool:
+        return any(s.name == "narrator_at_fault" for s in assess(extract(build_document(text))))
+
+    theirs = ("My team lead copied the whole department on an email that blamed me for the outage. When I showed "
+              "him the logs he shrugged and said \"yeah, my bad\" and walked off. Nobody has corrected the record.")
+    mine = ("I copied the whole department on an email that blamed my team lead for the outage. When he showed me "
+            "the logs I said \"yeah, my bad\" and walked off. Nobody has corrected the record.")
+    assert not at_fault(theirs)
+    assert at_fault(mine)

@@ -45,8 +45,8 @@ def fault_reports():
 
 #: The share of each set the engine handles safely today. The bar is every letter (issue 11);
 #: these floors only stop a change from making it worse. Raise them as the readers improve.
-SERIOUS_SAFE_FLOOR = 0.45
-REPORT_OPTION_FLOOR = 0.06
+SERIOUS_SAFE_FLOOR = 0.60
+REPORT_OPTION_FLOOR = 0.25
 AT_FAULT_FLOOR = 0.16
 
 
@@ -106,3 +106,33 @@ def test_a_writer_at_fault_is_told_kindly_to_repair_first(fault_reports):
         ok.append(report.top_actions(1)[0] in ("APOLOGIZE", "REBUILD_TRUST") and "APOLOGIZE" in top3)
     print(f"writer at fault told to repair first: {sum(ok)}/{len(ok)}")
     assert sum(ok) / len(ok) >= AT_FAULT_FLOOR
+
+
+# A second pair of sets, written later by someone who had not seen the engine, and measured once
+# before any rule was changed for it (serious 17/40 safe, report option 6/24, at fault 3/30): the
+# first set was used while improving the reading, so this one says how far that generalised.
+SERIOUS_2 = rows("safety_serious_2.jsonl")
+AT_FAULT_2 = rows("writer_at_fault_2.jsonl")
+
+
+def test_the_second_sets_are_what_the_floor_promises():
+    assert len(SERIOUS_2) >= 40 and len(AT_FAULT_2) >= 30
+    assert sum(r["harmer_is_own_manager"] for r in SERIOUS_2) >= 20
+    for r in SERIOUS_2:
+        assert not any(w in r["text"].lower() for w in FORBIDDEN), r["id"]
+
+
+def test_the_second_sets_stay_at_least_as_safe():
+    from clearair.pipeline import analyze_many
+
+    serious = analyze_many([r["text"] for r in SERIOUS_2])
+    safe = sum(not serious_problems(c, r) for c, r in zip(SERIOUS_2, serious))
+    with_option = [(c, r) for c, r in zip(SERIOUS_2, serious) if c["report_option"]]
+    advised = sum(report_option_advised(c, r) for c, r in with_option)
+    fault = analyze_many([r["text"] for r in AT_FAULT_2])
+    repair = sum(r.top_actions(1)[0] in ("APOLOGIZE", "REBUILD_TRUST") and "APOLOGIZE" in r.top_actions(3)
+                 for r in fault)
+    print(f"second sets: serious safe {safe}/{len(SERIOUS_2)}, report option {advised}/{len(with_option)}, "
+          f"at fault repair first {repair}/{len(AT_FAULT_2)}")
+    assert not any("you were wronged" in r.model_dump_json().lower() for r in fault)
+    assert safe >= 17 and advised >= 6 and repair >= 3

@@ -8,25 +8,22 @@ contributing rule becomes a reason that cites the evidence of its signals.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from functools import cache
+from dataclasses import dataclass
 
+from clearair.advise.playbook import Scored, _best_first, score_actions
 from clearair.advise.safety import Floor, apply_floor, assess_floor
+from clearair.advise.answer import compose, own_part
+from clearair.advise.avoid import avoid_list
+from clearair.advise.personas import perspectives as _persona_views
 from clearair.advise.scripts import render_scripts, script_for
+from clearair.advise.triggers import events, revisit_if
 from clearair.knowledge import load
 from clearair.models import (
-    NEVER_RECOMMENDED, Avoid, Evidence, FactorReading, OptionVerdict, Perspective, Reason, Recommendation,
+    NEVER_RECOMMENDED, Avoid, FactorReading, OptionVerdict, Perspective, Recommendation,
     Report, Script, Signal, Situation, Trigger,
 )
 
 _MAX_REASONS = 6
-
-
-@dataclass
-class Scored:
-    action: str
-    score: float
-    reasons: list[Reason] = field(default_factory=list)
 
 
 @dataclass
@@ -37,71 +34,6 @@ class Advice:
     revisit_if: list[Trigger]
     perspectives: list[Perspective]
     scripts: list[Script]
-
-
-def _as_list(when) -> list[str]:
-    return [when] if isinstance(when, str) else list(when)
-
-
-def _holds(when, sig: dict[str, Signal]) -> float:
-    """Product of the strengths of the named signals (0 when one is missing)."""
-    value = 1.0
-    for name in _as_list(when):
-        if name not in sig:
-            return 0.0
-        value *= sig[name].strength
-    return value
-
-
-@cache
-def weights() -> dict[str, tuple[float, list[float]]]:
-    """action -> (base, rule weights): the calibrated numbers where they fit the
-    playbook's current rules, else the hand-set ones."""
-    playbook = load("playbook")["actions"]
-    try:
-        fitted = load("calibrated")["actions"]
-    except FileNotFoundError:
-        fitted = {}
-    out = {}
-    for action, spec in playbook.items():
-        hand = (float(spec["base"]), [float(r["weight"]) for r in spec["rules"]])
-        got = fitted.get(action)
-        fits = got is not None and len(got["rules"]) == len(spec["rules"])
-        out[action] = (float(got["base"]), [float(w) for w in got["rules"]]) if fits else hand
-    return out
-
-
-def score_actions(signals: list[Signal]) -> list[Scored]:
-    """Every playbook action scored, best first; ties break by playbook order."""
-    sig = {s.name: s for s in signals}
-    out: list[Scored] = []
-    fitted = weights()
-    for action, spec in load("playbook")["actions"].items():
-        if any(req not in sig for req in spec.get("requires", [])):
-            continue
-        base, rule_weights = fitted[action]
-        scored = Scored(action, base)
-        for rule, weight in zip(spec["rules"], rule_weights):
-            k = _holds(rule["when"], sig)
-            if not k or not weight:
-                continue
-            delta = weight * k
-            scored.score += delta
-            evidence: list[Evidence] = []
-            for name in _as_list(rule["when"]):
-                evidence.extend(sig[name].evidence[:2])
-            scored.reasons.append(Reason(text=rule["why"], effect="raises" if delta > 0 else "lowers",
-                                         signal="+".join(_as_list(rule["when"])), evidence=evidence[:3]))
-        scored.score = round(scored.score, 3)
-        scored.reasons.sort(key=lambda r: (r.effect != "raises",))
-        out.append(scored)
-    return _best_first(out)
-
-
-def _best_first(scored: list[Scored]) -> list[Scored]:
-    """Highest score first; ties break by playbook order."""
-    order = list(load("playbook")["actions"])
-    return sorted(scored, key=lambda s: (-s.score, order.index(s.action)))
 
 
 def advise(situation: Situation, signals: list[Signal], factors: list[FactorReading] | None = None) -> Advice:
@@ -115,21 +47,24 @@ def advise(situation: Situation, signals: list[Signal], factors: list[FactorRead
         floor = assess_floor(factors, {s.name: s.strength for s in signals})
         ranked = apply_floor(ranked, factors, floor)
     sig = {s.name: s for s in signals}
-    scripts = render_scripts(situation)
+    order = [s.action for s in ranked]
+    avoid = avoid_list(situation, order, sig)
+    owns = own_part(floor.writer_at_fault, sig)
+    scripts = render_scripts(situation, order, sig, avoid, own_part=owns, serious=floor.serious)
     recommendations = []
     for s in ranked:
         spec = playbook["actions"][s.action]
         recommendations.append(Recommendation(
             action=s.action, score=s.score, title=spec["title"], reasons=s.reasons[:_MAX_REASONS],
             risks=list(spec.get("risks", [])), steps=list(spec.get("steps", [])),
-            script=script_for(spec.get("script"), scripts)))
-    avoid = _avoid(situation, ranked, sig)
+            script=script_for(s.action, scripts)))
     return Advice(
         recommendations=recommendations,
         avoid=avoid,
-        option_verdicts=_verdicts(situation, ranked, avoid, sig),
-        revisit_if=_triggers(sig),
-        perspectives=_perspectives(ranked, sig, floor),
+        option_verdicts=_verdicts(situation, ranked, avoid, sig, floor),
+        revisit_if=revisit_if(sig, events(situation)),
+        perspectives=_persona_views(ranked, sig, {a: v["title"] for a, v in playbook["actions"].items()},
+                                    own_part=owns, serious=floor.serious),
         scripts=scripts,
     )
 
@@ -144,33 +79,37 @@ def _learned(ranked: list[Scored], factors: list[FactorReading]) -> list[Scored]
         s.score = round(s.score + w * lp.get(s.action, floor_lp), 3)
         s.reasons = (s.reasons[:_MAX_REASONS - 2] + ranker.reasons(s.action, factors))
         s.reasons.sort(key=lambda r: (r.effect != "raises",))
-    return _best_first(ranked)
+    return _keep_warned_out(_best_first(ranked), factors)
 
 
-def _avoid(situation: Situation, ranked: list[Scored], sig: dict[str, Signal]) -> list[Avoid]:
-    playbook = load("playbook")
-    out: list[Avoid] = []
-    named = {o.action for o in situation.options}
-    for action, spec in playbook["tempting"].items():
-        invited = [n for n in spec["invited_by"] if n in sig]
-        if invited or action in named:
-            ev = [e for n in invited for e in sig[n].evidence[:1]]
-            ev += [e for o in situation.options if o.action == action for e in o.evidence]
-            out.append(Avoid(action=action, title=spec["title"], why=spec["why"], evidence=ev[:3]))
-    top = {s.action for s in ranked[:3]}
-    for action, spec in playbook["actions"].items():
-        if action in top:
-            continue
-        for rule in spec.get("avoid_when", []):
-            if _holds(rule["when"], sig):
-                ev = [e for n in _as_list(rule["when"]) for e in sig[n].evidence[:1]]
-                out.append(Avoid(action=action, title=spec["title"], why=rule["why"], evidence=ev[:3]))
-                break
-    return out
+def _keep_warned_out(ranked: list[Scored], factors: list[FactorReading]) -> list[Scored]:
+    """Actions experts were likely to warn against in letters like this leave the top three."""
+    from clearair.advise import ranker
+
+    warned = ranker.warned_against(factors)
+    moved = [s for s in ranked[:3] if s.action in warned]
+    if not moved:
+        return ranked
+    for s in moved:
+        why = ranker.warning_reason(s.action, factors)
+        if why is not None:
+            s.reasons.insert(0, why)
+    rest = [s for s in ranked if s not in moved]
+    order = rest[:3] + moved + rest[3:]
+    for i in range(len(order) - 2, -1, -1):  # scores follow the new order
+        if order[i].score <= order[i + 1].score:
+            order[i].score = round(order[i + 1].score + 0.01, 3)
+    return order
+
+
+#: Routes that take serious conduct out of the writer's hands: the writer's own option to use one is
+#: advised whatever its rank (the floor already puts one of them first).
+_FORMAL_ROUTES = ("HR_FORMAL", "ESCALATE_THEIR_MANAGER", "ESCALATE_MANAGER")
 
 
 def _verdicts(situation: Situation, ranked: list[Scored], avoid: list[Avoid],
-              sig: dict[str, Signal]) -> list[OptionVerdict]:
+              sig: dict[str, Signal], floor: Floor | None = None) -> list[OptionVerdict]:
+    floor = floor or Floor()
     position = {s.action: i for i, s in enumerate(ranked)}
     by_action = {s.action: s for s in ranked}
     avoided = {a.action: a for a in avoid}
@@ -189,6 +128,13 @@ def _verdicts(situation: Situation, ranked: list[Scored], avoid: list[Avoid],
             continue
         scored = by_action.get(action)
         rank = position.get(action, len(ranked))
+        formal = action in _FORMAL_ROUTES and not (action == "ESCALATE_MANAGER" and floor.manager_is_problem)
+        if floor.serious and formal:
+            out.append(OptionVerdict(
+                option=opt.text, action=action, verdict="recommended", evidence=opt.evidence,
+                reason="What you describe is serious conduct. Taking it to someone with the authority to act, "
+                       "with your dated notes, is the right move, and you should not have to handle it alone."))
+            continue
         if scored is None:
             verdict, reason = "not advised", "It does not fit your position in this situation."
         else:
@@ -227,56 +173,6 @@ def _verdict_reason(scored: Scored, rank: int, sig: dict[str, Signal]) -> str:
     return " ".join(parts)
 
 
-def _triggers(sig: dict[str, Signal]) -> list[Trigger]:
-    out = []
-    for t in load("triggers")["triggers"]:
-        if all(n in sig for n in t["when"]) and not any(n in sig for n in t.get("unless", [])):
-            out.append(Trigger(text=t["text"], action=t.get("action")))
-    return out
-
-
-_PLAUSIBLE = 5  # a persona chooses among the main ranking's top actions with a positive score
-_RANK_STEP = 0.5  # value of one rank place against one unit of persona bias (counted twice)
-
-
-def _perspectives(ranked: list[Scored], sig: dict[str, Signal], floor: Floor | None = None) -> list[Perspective]:
-    """Each persona re-ranks the plausible actions by its own leanings.
-
-    Plausible: the top five of the main ranking (scores are blended with
-    the learned ranker's log-probabilities, so their sign says nothing). A
-    persona values rank places and its bias, so it can prefer a close second
-    that fits its stance.
-    """
-    playbook = load("playbook")["actions"]
-    main_top = ranked[0].action if ranked else None
-    plausible = list(ranked[:_PLAUSIBLE])
-    out = []
-    for p in load("personas")["personas"]:
-        def value(item: tuple[int, Scored]) -> float:
-            rank, scored = item
-            return (_PLAUSIBLE - rank) * _RANK_STEP + 2 * p["bias"].get(scored.action, 0.0)
-
-        chosen = [s for _, s in sorted(enumerate(plausible), key=lambda it: (-value(it), it[0]))]
-        biased = chosen + [s for s in ranked if s not in chosen]
-        top = biased[0]
-        reason = next((r.text for r in top.reasons if r.effect == "raises"), None)
-        stance = p["stance"]
-        if floor is not None and floor.writer_at_fault != "none" and "stance_if_at_fault" in p:
-            stance = p["stance_if_at_fault"]  # never "you were wronged" to a writer who caused the problem
-        elif floor is not None and floor.serious and "stance_if_serious" in p:
-            stance = p["stance_if_serious"]
-        view = f"{stance} So: {playbook[top.action]['title'].lower()}"
-        view += f", because {reason}." if reason else "."
-        if top.action != main_top and main_top is not None:
-            view += f" This differs from the overall first choice ({playbook[main_top]['title'].lower()})."
-        elif len(biased) > 1:
-            view += f" Then, if needed: {playbook[biased[1].action]['title'].lower()}."
-        out.append(Perspective(name=p["name"], title=p["title"], top_action=top.action,
-                               ranking=[s.action for s in biased[:5]], view=view,
-                               disagrees_with_main=top.action != main_top))
-    return out
-
-
 def attach(report: Report, advice: Advice) -> Report:
     report.recommendations = advice.recommendations
     report.avoid = advice.avoid
@@ -284,4 +180,5 @@ def attach(report: Report, advice: Advice) -> Report:
     report.revisit_if = advice.revisit_if
     report.perspectives = advice.perspectives
     report.scripts = advice.scripts
+    report.offline_answer = compose(report)  # the written answer leads every view
     return report

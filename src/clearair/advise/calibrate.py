@@ -51,7 +51,7 @@ class Layout:
 
 def _activations(layout: Layout, signals: list[Signal]) -> tuple[np.ndarray, np.ndarray]:
     """(actions x slots) matrix of rule activations, and a mask of allowed actions."""
-    from clearair.advise import _holds
+    from clearair.advise.playbook import _holds
 
     spec = load("playbook")["actions"]
     sig = {s.name: s for s in signals}

@@ -80,3 +80,51 @@ def reasons(action: str, factors: list[FactorReading], n: int = 2) -> list[Reaso
                                f"advised this when: {f.text[0].lower()}{f.text[1:]}",
                           effect=effect, signal=f"factor:{name}", source="learned", evidence=f.evidence[:1]))
     return out
+
+
+AGAINST = "data/models/against.json"
+
+
+@cache
+def against_model() -> dict | None:
+    """Which actions experts warned against, per factor (``make train``); None when not shipped."""
+    path = resources.files("clearair").joinpath(AGAINST)
+    if not path.is_file():
+        return None
+    spec = json.loads(path.read_text(encoding="utf-8"))
+    if [f"{n}={v}" for n, v in columns()] != spec["columns"]:
+        raise ValueError(f"{AGAINST} was trained on other factors than knowledge/factors.yaml: run make train")
+    for a in spec["actions"].values():
+        a["W"] = np.array(a["weights"])
+    return spec
+
+
+def warned_against(factors: list[FactorReading]) -> dict[str, float]:
+    """Actions that experts, in letters like this one, were likely to warn against (probability at or
+    over the threshold chosen by cross-validation)."""
+    spec = against_model()
+    if not spec or spec.get("threshold") is None:
+        return {}
+    x = vector({f.name: f.value for f in factors})
+    out = {}
+    for action, a in spec["actions"].items():
+        p = float(1 / (1 + np.exp(-(a["W"] @ x + a["bias"]))))
+        if p >= spec["threshold"]:
+            out[action] = p
+    return out
+
+
+def warning_reason(action: str, factors: list[FactorReading]) -> Reason | None:
+    """The factor that most raised the chance an expert warns against ``action``, as a reason."""
+    spec = against_model()
+    if not spec or action not in spec["actions"]:
+        return None
+    by = {f.name: f for f in factors}
+    contrib = spec["actions"][action]["W"] * vector({f.name: f.value for f in factors})
+    j = int(np.argmax(contrib))
+    name, _ = columns()[j]
+    f = by.get(name)
+    if contrib[j] <= 0 or f is None:
+        return None
+    return Reason(text=f"In letters like yours, experts often warned against this when: {f.text[0].lower()}{f.text[1:]}",
+                  effect="lowers", signal=f"factor:{name}", source="learned", evidence=f.evidence[:1])

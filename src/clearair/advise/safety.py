@@ -27,11 +27,24 @@ class Floor:
     serious: bool = False
     manager_is_problem: bool = False
     writer_at_fault: str = "none"
+    #: The fault reader said the writer had a part, but too unsure to act on (and the rules did not agree).
+    fault_unsure: bool = False
 
 
 #: How sure the fault reader must be, on its own, before the advice tells a writer they caused it.
 #: Telling a wronged writer to apologise is a harm too, so a weak reading needs the rules to agree.
+#: ``make train`` sets it from cross-validation (the lowest confidence at which three in four
+#: letters read as the writer's fault really are); this is the value when none is shipped.
 FAULT_CONFIDENCE = 0.5
+#: The same for payback read by the learned reader alone (a false alarm sends a writer to HR over a
+#: slight); payback found from what happened (the conduct rules) needs no confidence.
+RETALIATION_CONFIDENCE = 0.7
+
+
+def fault_confidence() -> float:
+    from clearair.assess.readers import artefact
+
+    return float(artefact().get("fault_confidence", FAULT_CONFIDENCE))
 
 
 def assess_floor(factors: list[FactorReading], signals: dict[str, float] | None = None) -> Floor:
@@ -40,13 +53,19 @@ def assess_floor(factors: list[FactorReading], signals: dict[str, float] | None 
     signals = signals or {}
     by = {f.name: f for f in factors}
     v = {name: f.value for name, f in by.items()}
-    serious = v.get("severity") == "serious" or bool(v.get("retaliation"))
+    # Payback read by the learned reader alone must be confident; found from what happened
+    # (the conduct rules) it always counts.
+    payback = bool(v.get("retaliation")) and ("retaliation" not in by or by["retaliation"].source == "rules"
+                                             or by["retaliation"].confidence >= RETALIATION_CONFIDENCE)
+    serious = v.get("severity") == "serious" or payback
     manager_problem = v.get("own_manager") == "is_the_problem" or (serious and v.get("counterpart_role") == "manager")
     fault = str(v.get("writer_fault", "none"))
-    sure = "writer_fault" in by and by["writer_fault"].confidence >= FAULT_CONFIDENCE
+    sure = "writer_fault" in by and by["writer_fault"].confidence >= fault_confidence()
+    unsure = False
     if fault != "none" and not sure and signals.get("narrator_at_fault", 0.0) < 0.8:
-        fault = "none"
-    return Floor(serious=serious and fault != "mainly", manager_is_problem=manager_problem, writer_at_fault=fault)
+        fault, unsure = "none", True
+    return Floor(serious=serious and fault != "mainly", manager_is_problem=manager_problem, writer_at_fault=fault,
+                 fault_unsure=unsure)
 
 
 def apply_floor(ranked: list, factors: list[FactorReading], floor: Floor) -> list:
@@ -92,14 +111,17 @@ def apply_floor(ranked: list, factors: list[FactorReading], floor: Floor) -> lis
              "writer_fault")
         demote(AGAINST_THE_WRONGED, 3, "Not while the repair is yours to make", "writer_fault")
     elif floor.writer_at_fault == "partly" and not floor.serious:
-        if "APOLOGIZE" not in [s.action for s in order[:3]]:
-            ap = next((s for s in order if s.action == "APOLOGIZE"), None)
-            if ap is not None:
-                order.remove(ap)
-                order.insert(2, ap)
-                ap.reasons.insert(0, Reason(text="You had a part in this: owning your share helps whatever you do next",
-                                            effect="raises", signal="factor:writer_fault", source="safety",
-                                            evidence=ev("writer_fault")))
+        # Experts answering writers who share the blame most often start with rebuilding trust.
+        lead(["REBUILD_TRUST", "APOLOGIZE"],
+             "You had a part in this: owning your share first makes whatever you do next land better",
+             "writer_fault")
+    if floor.fault_unsure:
+        # Never tell a writer they caused it on a reading too weak to act on: drop reasons that say so,
+        # and keep an apology out of the first three.
+        for s in order:
+            s.reasons = [r for r in s.reasons if r.signal != "factor:writer_fault"]
+        demote(("APOLOGIZE",), 3, "Nothing you describe clearly shows you at fault: apologise only if you see a part "
+               "that was yours", "writer_fault")
     # Scores follow the new order (bottom up), so every later reading of a score agrees with the rank.
     for i in range(len(order) - 2, -1, -1):
         if order[i].score <= order[i + 1].score:

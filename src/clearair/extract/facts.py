@@ -143,6 +143,8 @@ def cues(reading: Reading, section: str, who: str = "any",
             continue
         if section in ("constraints", "goals") and reading.hypothetical(hit.start) and hit.kind != "apology":
             continue
+        if hit.kind == "narrator_fault" and _quoting_someone_else(reading.text, hit.start):
+            continue  # 'He apologised with "sorry, my bad"': his words, not the writer's admission
         ev = reading.evidence(hit.start, hit.end)
         by = subject if who in ("narrator", "others") else None
         cue = by_kind.get(hit.kind)
@@ -152,6 +154,27 @@ def cues(reading: Reading, section: str, who: str = "any",
         elif len(cue.evidence) < 4 and all(e.start != ev.start for e in cue.evidence):
             cue.evidence.append(ev)
     return list(by_kind.values())
+
+
+_QUOTES = {'"': '"', "\u201c": "\u201d"}
+_SPEAKER = re.compile(r"\b(i|we|he|she|they)\b", re.IGNORECASE)
+
+
+def _quoting_someone_else(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies inside a quotation that is not introduced by the writer ("I said ...")."""
+    line_start = max(text.rfind("\n", 0, pos), text.rfind(". ", 0, pos)) + 1
+    before = text[line_start:pos]
+    for open_q, close_q in _QUOTES.items():
+        i = before.rfind(open_q)
+        if i < 0:
+            continue
+        if open_q == close_q and before.count(open_q) % 2 == 0:
+            continue  # the quote opened before pos is already closed
+        if open_q != close_q and before.rfind(close_q) > i:
+            continue
+        speakers = _SPEAKER.findall(before[max(0, i - 80):i])  # the last subject before the quote spoke it
+        return not speakers or speakers[-1].lower() not in ("i", "we")
+    return False
 
 
 def options_spans(reading: Reading) -> list[tuple[int, int]]:

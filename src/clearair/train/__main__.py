@@ -33,14 +33,31 @@ def main() -> None:
     t = time.time()
     z = featurize([e.text for e in ex])
     print(f"{len(ex)} annotated library letters, read by the rules in {time.time() - t:.0f} s")
+    from clearair.train.counterpart import train_counterpart
+
+    cp = train_counterpart([(str(e.gold["counterpart_role"]), f.clues) for e, f in zip(ex, z)])
+    acc = cp["artefact"]["accuracy"]
+    print(f"Counterpart chooser (5-fold role accuracy): hand weights {acc['rules'] * 100:.1f}, learned "
+          f"{acc['learned'] * 100:.1f}, a candidate of the right role exists in {acc['reachable'] * 100:.1f}; "
+          f"shipped: {cp['artefact']['chosen']}")
+    (out / "counterpart.json").write_text(json.dumps(cp["artefact"], indent=1, sort_keys=True), encoding="utf-8")
+    for f, role in zip(z, cp["oof_roles"]):  # the readers see the role as the engine will choose it
+        f.features = {k: v for k, v in f.features.items() if not k.startswith("rule:role=")}
+        f.features[f"rule:role={role}"] = 1.0
     readers = train_readers(ex, z)
     print("\nFactor readers (5-fold macro-F1 / accuracy; the chosen reader is starred):")
     for name, r in readers.items():
         cells = "  ".join(f"{'*' if k == r['chosen'] else ' '}{k} {r['f1'][k] * 100:4.1f}/{r['accuracy'][k] * 100:4.1f}"
                           for k in r["f1"])
         print(f"  {name:20s} {cells}")
+    from clearair.train.readers import fault_confidence
+
+    fault = fault_confidence(ex, readers["writer_fault"]["oof_proba"])
+    print(f"Writer's fault trusted from confidence {fault['threshold']}: precision {fault['precision'] * 100:.1f}, "
+          f"recall {fault['recall'] * 100:.1f} (5-fold)")
     (out / "readers.json").write_text(json.dumps(
-        {"factors": {k: v["model"] for k, v in readers.items()}}, separators=(",", ":")), encoding="utf-8")
+        {"factors": {k: v["model"] for k, v in readers.items()}, "fault_confidence": fault["threshold"]},
+        separators=(",", ":")), encoding="utf-8")
 
     idx = {e.id: i for i, e in enumerate(ex)}
     read = lambda e: {k: readers[k]["oof"][idx[e.id]] for k in readers}  # noqa: E731
@@ -61,9 +78,25 @@ def main() -> None:
         print(f"  {k:42s} {f['top1'] * 100:5.1f}  {f['top3'] * 100:5.1f}  {f['also5'] * 100:5.1f}  "
               f"{f['against3'] * 100:5.1f}")
     print(f"  blend weight chosen: {best_w}")
+    from clearair.train import against as ta
+
+    best_t, best_against = None, best
+    for t in ta.THRESHOLDS[1:]:
+        f = cross_validate(ex, ta.with_warnings(tr.blended_rank(read, rules, best_w), read, t))
+        print(f"  + actions warned against (p >= {t}) kept out of the top three: top-1 {f['top1'] * 100:5.1f}  "
+              f"top-3 {f['top3'] * 100:5.1f}  against@3 {f['against3'] * 100:5.1f}")
+        # Fewer warned-against actions in the top three, as long as the expert's advice is not pushed out.
+        gain = (best_against["against3"] - f["against3"]) - max(0.0, best_against["top3"] - f["top3"]) * 0.5
+        if gain > 0 and f["top1"] >= best["top1"] - 0.005:
+            best_t, best_against = t, f
+    figs[f"shipped, with warnings (threshold {best_t})"] = best_against
+    print(f"  warning threshold chosen: {best_t}")
+    (out / "against.json").write_text(json.dumps(ta.export(ta.fit([read(e) for e in ex], ex), best_t),
+                                                 separators=(",", ":")), encoding="utf-8")
     model = tr.fit([read(e) for e in ex], ex)
     (out / "ranker.json").write_text(json.dumps(tr.export(model, best_w), separators=(",", ":")), encoding="utf-8")
-    (out / "figures.json").write_text(json.dumps({"n": len(ex), "ranking": figs, "blend": best_w, "readers": {
+    (out / "figures.json").write_text(json.dumps({"n": len(ex), "ranking": figs, "blend": best_w,
+                                                  "counterpart": cp["artefact"]["accuracy"], "readers": {
         k: {"chosen": v["chosen"], "f1": v["f1"], "accuracy": v["accuracy"]} for k, v in readers.items()}},
         indent=1, sort_keys=True), encoding="utf-8")
     write_manifest(out)

@@ -13,10 +13,11 @@ class Featurized:
     features: dict[str, float]
     sentences: list[Sentence]
     rule_scores: dict[str, float]  # the hand playbook's score for each action
+    clues: dict  # party key -> (role, counterpart clues), chosen by the hand weights here
 
 
 def featurize(texts: list[str], batch_size: int = 32) -> list[Featurized]:
-    from clearair.advise import advise
+    from clearair.advise.playbook import score_actions
     from clearair.assess import assess
     from clearair.extract import Reading, extract
     from clearair.extract.nlp import get_nlp
@@ -27,11 +28,12 @@ def featurize(texts: list[str], batch_size: int = 32) -> list[Featurized]:
     out = []
     for d, a, doc in zip(documents, analysis, get_nlp().pipe(analysis, batch_size=batch_size)):
         reading = Reading(original=d.original, text=a, doc=doc)
-        situation = extract(d, reading)
+        clues: dict = {}
+        situation = extract(d, reading, learned_counterpart=False, keep_clues=clues)
         signals = assess(situation)
         sents = sentences(doc)
-        recs = advise(situation, signals).recommendations
+        recs = score_actions(signals)
         rules, _ = rule_findings(situation, signals)
         out.append(Featurized(document_features(sents, rules, lexicon.find("conduct", a)), sents,
-                              {r.action: r.score for r in recs}))
+                              {r.action: r.score for r in recs}, clues))
     return out

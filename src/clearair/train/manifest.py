@@ -14,8 +14,10 @@ from pathlib import Path
 PACKAGE = Path(str(resources.files("clearair")))
 MODELS = PACKAGE / "data" / "models"
 #: Everything the artefacts depend on: labelled data, factor definitions, features, rules and training code.
-INPUTS = ("data/library/cases_*.jsonl", "data/factors/gold.jsonl", "knowledge/*.yaml", "extract/*.py",
-          "assess/*.py", "advise/__init__.py", "advise/ranker.py", "intake/*.py", "train/*.py")
+#: Wording files (scripts, personas, triggers, thread, llm) are left out: they change no score.
+INPUTS = ("data/library/cases_*.jsonl", "data/factors/gold.jsonl",
+          *(f"knowledge/{name}.yaml" for name in ("factors", "lexicon", "parties", "playbook", "calibrated", "intake")),
+          "extract/*.py", "assess/*.py", "advise/playbook.py", "advise/ranker.py", "intake/*.py", "train/*.py")
 
 
 def input_hashes() -> dict[str, str]:

@@ -19,6 +19,9 @@ from clearair.knowledge.factors import FACTORS
 MIN_DF = 3
 SEED = 0
 MARGINS = (0.0, 0.1, 0.2, 0.3)
+#: Where a hand rule reads the factor, a learned reader replaces it only if its cross-validated
+#: macro-F1 is higher by at least this much (one point); a smaller gain is noise.
+RULES_MARGIN = 0.01
 
 
 def abstain(proba: dict[str, float], default: str, margin: float) -> str:
@@ -105,7 +108,26 @@ def cross_val_predict(feature_dicts, labels, C: float, k: int = 5, seed: int = S
     return preds, probas
 
 
-def train_readers(examples, featurized, C_grid=(0.3, 1.0, 3.0)):
+#: Precision the safety floor needs before it tells a writer, on the fault reader alone, that they caused it.
+FAULT_PRECISION = 0.75
+
+
+def fault_confidence(examples, oof_proba: list[dict[str, float]]) -> dict:
+    """The lowest confidence at which a cross-validated "your fault" reading is right often enough."""
+    gold = [str(e.gold["writer_fault"]) for e in examples]
+    best = {"threshold": 1.0, "precision": 1.0, "recall": 0.0}
+    for t in np.arange(0.95, 0.25, -0.05):
+        said = [i for i, p in enumerate(oof_proba) if max(p, key=lambda k: p[k]) != "none" and max(p.values()) >= t]
+        if not said:
+            continue
+        precision = float(np.mean([gold[i] != "none" for i in said]))
+        recall = len([i for i in said if gold[i] != "none"]) / max(1, sum(g != "none" for g in gold))
+        if precision >= FAULT_PRECISION:
+            best = {"threshold": round(float(t), 2), "precision": precision, "recall": recall}
+    return best
+
+
+def train_readers(examples, featurized, C_grid=(0.3, 1.0, 3.0, 10.0)):
     """Per factor: figures of each candidate, the chosen one, its export and out-of-fold values."""
     feats = [z.features for z in featurized]
     result = {}
@@ -127,6 +149,8 @@ def train_readers(examples, featurized, C_grid=(0.3, 1.0, 3.0)):
         scores = {k: macro_f1([str(g) for g in gold], [str(p) for p in v[0]]) for k, v in cands.items()}
         accuracy = {k: float(np.mean([str(g) == str(p) for g, p in zip(gold, v[0])])) for k, v in cands.items()}
         chosen = max(scores, key=lambda k: (scores[k], k == "learned"))
+        if chosen == "learned" and "rules" in scores and scores["learned"] < scores["rules"] + RULES_MARGIN:
+            chosen = "rules"  # within the noise of cross-validation: keep the rule, which says why
         entry = {"chosen": chosen, "f1": scores, "accuracy": accuracy, "C": best_C, "margin": margin,
                  "oof": cands[chosen][0], "oof_proba": cands["learned"][1]}
         if chosen == "learned":

@@ -1,0 +1,139 @@
+"""Who the letter is about: each named party scored as a candidate for "the other side".
+
+Every candidate gets the same named clues (how often and how early they are
+named, whether they acted, whether the writer's anger, hurt or options point at
+them, whether they are on the writer's side...). The hand weights below were
+the engine's first reader; ``make train`` learns weights for the same clues
+from the annotated library (``data/models/counterpart.json``), and the learned
+weights are used when they did better in cross-validation. The clues are shared
+by all roles, so the model learns "the person who acted against the writer"
+once rather than once per role.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from importlib import resources
+
+from clearair.extract.parties import PartyDraft, _plural
+from clearair.extract.reading import NARRATOR, Reading
+
+ARTEFACT = "data/models/counterpart.json"
+
+#: Who a conflict is usually with, all else equal: people the writer works with rather
+#: than functions (HR) or bystanders. A candidate's role is one clue among the others.
+ROLE_PRIOR = {"peer": 1.5, "manager": 1.5, "skip_level": 1.0, "direct_report": 1.0, "customer": 1.0,
+              "peers_manager": -1.0, "other": 0.0, "hr": -3.0}
+#: The hand weights of each clue (the engine's reader before the learned one).
+HAND_WEIGHTS = {"mentions": 5.0, "opening": 1.5, "acted": 3.0, "acted_public": 1.5, "writer_acted_on": 2.1,
+                "anger_near": 1.5, "harm_theme_near": 1.0, "in_writer_option": 1.5, "anger_at": 4.0,
+                "weak_support": -1.5, "allied": -1.5, "allied_not_peer": -5.0, "supported_writer": -3.0,
+                "manager_of_busy_report": 2.0, "toxic_team": 1.0, "report_conflict": 4.0, "customer_issue": 1.5,
+                "role_prior": 1.0}
+_ANGER_AT = re.compile(r"\b(angry|mad|furious|upset|annoyed|livid|frustrated|hurt)\s+(at|with|by)\s+", re.I)
+_HARM_THEMES = ("aggression", "harassment", "credit_theft", "boundary_intrusion")
+
+
+def _keys_in(reading: Reading, start: int, end: int) -> set[str]:
+    return {reading.token_party[t.i] for t in reading.tokens_in(start, end) if t.i in reading.token_party}
+
+
+def _allied_with_writer(reading: Reading, char: int) -> bool:
+    """'My business partner and I': someone on the writer's side."""
+    tok = reading.token_at(char)
+    root = tok
+    while root.head.i != root.i and root.head.i - root.i in range(1, 4) and root.dep_ in ("poss", "compound", "amod", "det"):
+        root = root.head
+    conj = [c for c in root.children if c.dep_ == "conj"] + ([root.head] if root.dep_ == "conj" else [])
+    return any(c.lower_ in ("i", "we", "me") for c in conj)
+
+
+def candidate_clues(reading: Reading, drafts: dict[str, PartyDraft], incidents, themes, is_manager: bool, *,
+                    hits, responses, option_spans) -> dict[str, dict[str, float]]:
+    """party key -> clue name -> value, for every party that could be the other side."""
+    clues: dict[str, dict[str, float]] = {}
+    for key, d in drafts.items():
+        c = clues.setdefault(key, {})
+        c["role_prior"] = ROLE_PRIOR.get(d.role, 0.0)
+        c[f"role={d.role}"] = 1.0
+        c["mentions"] = min(sum(not _plural(m.text) for m in d.mentions), 10) / 10
+        is_person = d.role != "hr" and not key.startswith("other_department")
+        if d.mentions:
+            first = reading.sentence_index(d.mentions[0].start)
+            c["opening"] = float(is_person and first == 0)
+            c["first_position"] = d.mentions[0].start / max(len(reading.text), 1)
+        c["plural"] = float(bool(d.mentions) and all(_plural(m.text) for m in d.mentions))
+    seen_acts: set[tuple[str, str]] = set()
+    for inc in incidents:
+        if (inc.actor, inc.act) in seen_acts:
+            continue
+        seen_acts.add((inc.actor, inc.act))
+        if inc.actor in clues:
+            clues[inc.actor]["acted"] = clues[inc.actor].get("acted", 0.0) + 1
+            if inc.audience.kind in ("large_group", "external"):
+                clues[inc.actor]["acted_public"] = clues[inc.actor].get("acted_public", 0.0) + 1
+        if inc.actor == NARRATOR and inc.target in clues:
+            clues[inc.target]["writer_acted_on"] = clues[inc.target].get("writer_acted_on", 0.0) + 1
+    for cue_kind, clue, kinds in (("emotions", "anger_near", ("anger", "hurt", "fear", "embarrassment")),
+                                  ("themes", "harm_theme_near", _HARM_THEMES)):
+        for hit in hits[cue_kind]:
+            if hit.kind not in kinds:
+                continue
+            sent = reading.sentence_at(hit.start)
+            for key in {reading.token_party[t.i] for t in sent if t.i in reading.token_party}:
+                if key in clues:
+                    clues[key][clue] = clues[key].get(clue, 0.0) + 1
+    for opt_hit in option_spans:
+        for key in _keys_in(reading, *opt_hit):
+            clues[key]["in_writer_option"] = clues[key].get("in_writer_option", 0.0) + 1
+    for m in _ANGER_AT.finditer(reading.text):
+        for key in _keys_in(reading, m.end(), m.end() + 60):
+            clues[key]["anger_at"] = clues[key].get("anger_at", 0.0) + 1
+    for hit in hits["constraints"]:
+        if hit.kind == "weak_support":
+            for key in _keys_in(reading, hit.start, hit.end + 40):
+                clues[key]["weak_support"] = clues[key].get("weak_support", 0.0) + 1
+    for key, d in drafts.items():
+        if any(_allied_with_writer(reading, m.start) for m in d.mentions):
+            clues[key]["allied" if d.role == "peer" else "allied_not_peer"] = 1.0
+    for cue in responses:
+        if cue.kind == "support" and cue.by in clues:
+            clues[cue.by]["supported_writer"] = clues[cue.by].get("supported_writer", 0.0) + 1
+    kinds = {t.kind for t in themes}
+    others_acted = any(inc.actor in clues and inc.actor != "direct_report" for inc in incidents)
+    if is_manager and "direct_report" in clues and len(drafts["direct_report"].mentions) >= 3 and not others_acted:
+        clues["direct_report"]["manager_of_busy_report"] = 1.0
+    if "toxic_environment" in kinds and "peer" in clues:
+        clues["peer"]["toxic_team"] = 1.0
+    if is_manager and "report_conflict" in kinds and "direct_report" in clues:
+        clues["direct_report"]["report_conflict"] = 1.0
+    if "customer_issue" in kinds and "customer" in clues:
+        clues["customer"]["customer_issue"] = 1.0
+    if is_manager:  # a manager's letter is more often about a report: let the model weigh roles apart
+        for key, c in clues.items():
+            c[f"role={drafts[key].role}&writer_manages"] = 1.0
+    return clues
+
+
+@cache
+def learned_weights() -> dict[str, float] | None:
+    """The trained clue weights, or None when the hand weights did better (or none are shipped)."""
+    path = resources.files("clearair").joinpath(ARTEFACT)
+    if not path.is_file():
+        return None
+    spec = json.loads(path.read_text(encoding="utf-8"))
+    return spec["weights"] if spec.get("chosen") == "learned" else None
+
+
+def score(clues: dict[str, float], weights: dict[str, float]) -> float:
+    return sum(weights.get(k, 0.0) * v for k, v in clues.items())
+
+
+def choose(clues: dict[str, dict[str, float]], drafts: dict[str, PartyDraft], *, learned: bool = True) -> str | None:
+    """The party the conflict is with; ties go to the one named first."""
+    if not clues:
+        return None
+    weights = (learned_weights() if learned else None) or HAND_WEIGHTS
+    return max(clues, key=lambda k: (score(clues[k], weights), -min(m.start for m in drafts[k].mentions)))

@@ -1,0 +1,46 @@
+"""Who the letter is about: relational phrases name the other side's role, and the chooser
+(hand or learned weights) picks the person the letter is about, not the most senior one named."""
+
+import pytest
+
+from clearair.pipeline import analyze
+
+
+def role(text: str) -> str:
+    return {f.name: f.value for f in analyze(text).factors}["counterpart_role"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A man I work with keeps taking my lunch from the shared fridge and laughing about it when I ask. "
+     "It has happened five times this month and I am tired of it.", "peer"),
+    ("One of the people I supervise has started arriving forty minutes late every day and leaving early. "
+     "When I mention it she shrugs. I run a team of six in a call centre.", "direct_report"),
+    ("I work for an elderly architect who yells at me whenever a drawing is late, even when the delay "
+     "was his. I have been his assistant for two years and I dread Mondays.", "manager"),
+    ("The foreman I answer to has started giving me the worst jobs on site since I asked about overtime pay. "
+     "Nobody else gets sent to the skip every day.", "manager"),
+])
+def test_relational_phrases_name_the_role(text, expected):
+    assert role(text) == expected
+
+
+def test_the_person_acted_against_the_writer_not_the_senior_bystander():
+    text = ("My coworker mocked my presentation in front of our director yesterday, rolling her eyes and "
+            "saying the numbers were made up. The director said nothing. I was humiliated and want to "
+            "know whether to raise it with her.")
+    assert role(text) == "peer"
+
+
+def test_the_shipped_chooser_is_what_training_chose():
+    import json
+    from importlib import resources
+
+    from clearair.extract.counterpart import HAND_WEIGHTS, learned_weights
+
+    spec = json.loads(resources.files("clearair").joinpath("data/models/counterpart.json").read_text())
+    assert spec["chosen"] in ("learned", "rules")
+    assert set(spec["accuracy"]) == {"rules", "learned", "reachable"}
+    if spec["chosen"] == "learned":
+        assert learned_weights() == spec["weights"] and learned_weights() != HAND_WEIGHTS
+    else:
+        assert learned_weights() is None
