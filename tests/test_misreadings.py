@@ -4,7 +4,7 @@ import pytest
 
 from clearair import analyze
 
-KNOWN_GAP = ("the writer_fault reader (5-fold macro-F1 0.45 on the library) still misreads this; "
+KNOWN_GAP = ("the writer_fault reader (5-fold macro-F1 0.49 on the library) still misreads this; "
              "the advice itself is kept safe by the floor's need for the rules to agree")
 
 NEVER_SAYS_HARASS = (
