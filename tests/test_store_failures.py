@@ -165,3 +165,15 @@ def test_a_lease_the_full_disk_kept_is_given_back_on_the_next_write(tmp_path, mo
     assert store.get(case_id).eval_holder is None
     case, report = store.open_case(case_id)
     assert case.versions[-1].report is not None and report.recommendations
+
+
+def test_the_data_folder_is_the_users_alone(tmp_path, monkeypatch):
+    """Cases, journals and password hashes live there: other users on the machine must not read them."""
+    import stat
+
+    from clearair.store.db import data_dir
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    (tmp_path / "clearair").mkdir(mode=0o755)
+    folder = data_dir()
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700

@@ -78,7 +78,8 @@ def run(host: str, port: int, multi_user: bool, workers: int, settings: Any) -> 
                 if not self.should_exit:
                     announce(url, multi_user)  # only once it accepts connections
 
-        Server(uvicorn.Config(app, log_level="warning")).run(sockets=[sock])
+        # No proxy headers: the client address is the socket's, so X-Forwarded-For cannot dodge login throttling.
+        Server(uvicorn.Config(app, log_level="warning", proxy_headers=False)).run(sockets=[sock])
         return
     # Worker processes build the app themselves; they share the token through the
     # environment (readable by this user only) and the socket bound above.
@@ -86,7 +87,7 @@ def run(host: str, port: int, multi_user: bool, workers: int, settings: Any) -> 
 
     os.environ[SERVE_SETTINGS] = json.dumps({"token": token, "allowed_hosts": hosts, "multi_user": multi_user,
                                              "llm": settings.public() if settings else None})  # never the key
-    config = uvicorn.Config("clearair.api.app:app_from_environment", factory=True, workers=workers,
+    config = uvicorn.Config("clearair.api.app:app_from_environment", factory=True, workers=workers, proxy_headers=False,
                             log_level="warning")
     announce(url, multi_user)  # the socket already listens: connections wait for the first worker
     Multiprocess(config, sockets=[sock]).run()

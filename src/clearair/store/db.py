@@ -35,6 +35,7 @@ def data_dir() -> Path:
     """The user's clearair folder (created on first use): the SQLite file and the access token live here."""
     base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share") / "clearair"
     base.mkdir(parents=True, exist_ok=True)
+    base.chmod(0o700)  # cases, journals and password hashes: this user's alone, whatever the umask made
     return base
 
 
