@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from clearair.advise.playbook import Scored, _best_first, score_actions
-from clearair.advise.safety import Floor, apply_floor, assess_floor
+from clearair.advise.safety import Floor, apply_floor, assess_floor, move_below, scores_follow
 from clearair.advise.answer import compose, own_part
 from clearair.advise.avoid import avoid_list
 from clearair.advise.personas import perspectives as _persona_views
@@ -86,20 +86,15 @@ def _keep_warned_out(ranked: list[Scored], factors: list[FactorReading]) -> list
     """Actions experts were likely to warn against in letters like this leave the top three."""
     from clearair.advise import ranker
 
-    warned = ranker.warned_against(factors)
-    moved = [s for s in ranked[:3] if s.action in warned]
+    order = list(ranked)
+    moved = move_below(order, ranker.warned_against(factors), 3)
     if not moved:
         return ranked
     for s in moved:
         why = ranker.warning_reason(s.action, factors)
         if why is not None:
             s.reasons.insert(0, why)
-    rest = [s for s in ranked if s not in moved]
-    order = rest[:3] + moved + rest[3:]
-    for i in range(len(order) - 2, -1, -1):  # scores follow the new order
-        if order[i].score <= order[i + 1].score:
-            order[i].score = round(order[i + 1].score + 0.01, 3)
-    return order
+    return scores_follow(order)
 
 
 #: Routes that take serious conduct out of the writer's hands: the writer's own option to use one is

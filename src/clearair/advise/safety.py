@@ -86,15 +86,9 @@ def apply_floor(ranked: list, factors: list[FactorReading], floor: Floor) -> lis
         order[:] = picked + rest
 
     def demote(actions: tuple[str, ...], below: int, why: str, source_factor: str) -> None:
-        top = order[:below]
-        moved = [s for s in top if s.action in actions]
-        if not moved:
-            return
-        for s in moved:
+        for s in move_below(order, actions, below):
             s.reasons.insert(0, Reason(text=why, effect="lowers", signal=f"factor:{source_factor}", source="safety",
                                        evidence=ev(source_factor)))
-        others = [s for s in order if s not in moved]
-        order[:] = others[:below] + moved + others[below:]
 
     if floor.serious:
         second = "ESCALATE_THEIR_MANAGER" if floor.manager_is_problem else "ESCALATE_MANAGER"
@@ -122,7 +116,20 @@ def apply_floor(ranked: list, factors: list[FactorReading], floor: Floor) -> lis
             s.reasons = [r for r in s.reasons if r.signal != "factor:writer_fault"]
         demote(("APOLOGIZE",), 3, "Nothing you describe clearly shows you at fault: apologise only if you see a part "
                "that was yours", "writer_fault")
-    # Scores follow the new order (bottom up), so every later reading of a score agrees with the rank.
+    return scores_follow(order)
+
+
+def move_below(order: list, actions, below: int) -> list:
+    """Move the listed actions found among the first ``below`` to just after them (in place); returns those moved."""
+    moved = [s for s in order[:below] if s.action in actions]
+    if moved:
+        others = [s for s in order if s not in moved]
+        order[:] = others[:below] + moved + others[below:]
+    return moved
+
+
+def scores_follow(order: list) -> list:
+    """Raise scores bottom up where needed, so every later reading of a score agrees with the rank."""
     for i in range(len(order) - 2, -1, -1):
         if order[i].score <= order[i + 1].score:
             order[i].score = round(order[i + 1].score + 0.01, 3)
