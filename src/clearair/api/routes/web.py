@@ -99,6 +99,16 @@ def parse_id(case_id: str) -> int | None:
     return int(case_id) if case_id.isascii() and case_id.isdigit() and len(case_id) < 20 else None
 
 
+def case_form(request: Request, case_id: str, csrf_token: str) -> int | HTMLResponse:
+    """The case a page form names, or the page that refuses the form (no such case, or expired or forged)."""
+    number = parse_id(case_id)
+    if number is None:
+        return no_case(request, case_id)
+    if not csrf_ok(request, csrf_token):
+        return expired_form(request, back=f"/cases/{number}")
+    return number
+
+
 def parse_date(value: str) -> dt.date | None:
     """An optional date from a date field; InputError in words when it is not one."""
     value = value.strip()
@@ -282,11 +292,9 @@ def web_case(request: Request, case_id: str, s: StoreDep, who: OwnerDep):
 @router.post("/cases/{case_id}/updates")
 def web_update(request: Request, case_id: str, s: StoreDep, who: OwnerDep, text: Text = "",
                happened_on: Text = "", csrf_token: Text = ""):
-    number = parse_id(case_id)
-    if number is None:
-        return no_case(request, case_id)
-    if not csrf_ok(request, csrf_token):
-        return expired_form(request, back=f"/cases/{number}")
+    number = case_form(request, case_id, csrf_token)
+    if isinstance(number, HTMLResponse):
+        return number
     try:
         s.update(number, text, parse_date(happened_on), owner=who)
     except CaseNotFound:
@@ -302,11 +310,9 @@ def web_journal(request: Request, case_id: str, s: StoreDep, who: OwnerDep,
                 person: Annotated[str, Form(alias="who")] = "", what: Text = "", happened_on: Text = "",
                 channel: Text = "", witnesses: Text = "", csrf_token: Text = ""):
     """A dated journal entry: who, what, where, and who saw it."""
-    number = parse_id(case_id)
-    if number is None:
-        return no_case(request, case_id)
-    if not csrf_ok(request, csrf_token):
-        return expired_form(request, back=f"/cases/{number}")
+    number = case_form(request, case_id, csrf_token)
+    if isinstance(number, HTMLResponse):
+        return number
     typed = {"who": person, "what": what, "happened_on": happened_on[:10], "channel": channel, "witnesses": witnesses}
     try:
         if len(person) > 200 or len(what) > 5_000 or len(channel) > 40 or len(witnesses) > 400:
@@ -325,11 +331,9 @@ def web_journal(request: Request, case_id: str, s: StoreDep, who: OwnerDep,
 @router.post("/cases/{case_id}/shares")
 def web_share(request: Request, case_id: str, s: StoreDep, who: OwnerDep, username: Text = "",
               can_write: Text = "", csrf_token: Text = ""):
-    number = parse_id(case_id)
-    if number is None:
-        return no_case(request, case_id)
-    if not csrf_ok(request, csrf_token):
-        return expired_form(request, back=f"/cases/{number}")
+    number = case_form(request, case_id, csrf_token)
+    if isinstance(number, HTMLResponse):
+        return number
     try:
         if not username.strip() or len(username) > 120:
             raise InputError("give the user name of an account on this server")
@@ -345,11 +349,9 @@ def web_share(request: Request, case_id: str, s: StoreDep, who: OwnerDep, userna
 def web_unshare(request: Request, case_id: str, s: StoreDep, who: OwnerDep, username: Text = "",
                 csrf_token: Text = ""):
     """The owner takes a share back."""
-    number = parse_id(case_id)
-    if number is None:
-        return no_case(request, case_id)
-    if not csrf_ok(request, csrf_token):
-        return expired_form(request, back=f"/cases/{number}")
+    number = case_form(request, case_id, csrf_token)
+    if isinstance(number, HTMLResponse):
+        return number
     try:
         s.unshare(number, who, username[:120])
     except CaseNotFound:
@@ -360,11 +362,11 @@ def web_unshare(request: Request, case_id: str, s: StoreDep, who: OwnerDep, user
 @router.post("/cases/{case_id}/leave")
 def web_leave(request: Request, case_id: str, s: StoreDep, who: OwnerDep, csrf_token: Text = ""):
     """A reader gives back a case shared with them."""
-    number = parse_id(case_id)
-    if number is None or who is None:
+    if who is None:
         return no_case(request, case_id)
-    if not csrf_ok(request, csrf_token):
-        return expired_form(request, back=f"/cases/{number}")
+    number = case_form(request, case_id, csrf_token)
+    if isinstance(number, HTMLResponse):
+        return number
     try:
         s.leave_share(number, who)
     except CaseNotFound:
