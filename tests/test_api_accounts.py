@@ -71,6 +71,21 @@ def test_the_page_logout_form_is_csrf_checked_and_ends_the_session(multi):
     assert replay.get("/api/cases").status_code == 401  # the old cookie is dead on the server too
 
 
+def test_api_logout_with_the_session_cookie_is_csrf_checked(multi):
+    app, _login = multi
+    browser = TestClient(app)
+    form = browser.get("/login").text
+    login_csrf = re.search(r'name="csrf_token" value="([0-9a-f]+)"', form).group(1)
+    browser.post("/login", data={"username": ALICE[0], "password": ALICE[1], "csrf_token": login_csrf})
+    csrf = re.search(r'name="csrf_token" value="([0-9a-f]+)"', browser.get("/").text).group(1)
+    for forged in ({}, {"X-CSRF-Token": "0" * 64}, {"X-CSRF-Token": "é".encode()}):  # what another page could send
+        r = browser.post("/api/logout", headers=forged)
+        assert r.status_code == 403 and "CSRF" in r.json()["detail"]
+        assert browser.get("/api/cases").status_code == 200  # still signed in
+    assert browser.post("/api/logout", headers={"X-CSRF-Token": csrf}).status_code == 204
+    assert browser.get("/api/cases").status_code == 401
+
+
 def test_logins_are_throttled_with_retry_after(multi):
     from clearair.api.deps import store_of
     from clearair.store.accounts import Accounts
@@ -79,6 +94,7 @@ def test_logins_are_throttled_with_retry_after(multi):
     app, login = multi
     # The shipped rules, but a first wait long enough that this test cannot outlive it.
     app.state.accounts = Accounts(store_of(app.state), Throttle({"account": Rule(free=5, first=60),
+                                                                 "unknown": Rule(free=5, first=60),
                                                                  "client": Rule(free=30, first=60)}))
     anonymous = TestClient(app)
     statuses = []

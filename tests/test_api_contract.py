@@ -110,5 +110,44 @@ def test_a_retried_write_is_stored_once(client, path, body):
     assert len(case["versions"]) + len(case["journal"]) == 2  # the original and one write
     other = client.post(f"/api/cases/{case_id}/{path}", json=body, headers={"Idempotency-Key": "retry-2"})
     assert other.json()["repeated"] is False  # a new key is a new write
+    changed = {**body, **({"what": "shouted at me in the corridor"} if path == "journal"
+                          else {"text": "The director denied everything at the weekly meeting."})}
+    reused = client.post(f"/api/cases/{case_id}/{path}", json=changed, headers={"Idempotency-Key": "retry-1"})
+    assert reused.status_code == 409 and "already used for a different" in reused.json()["detail"]
+    case = client.get(f"/api/cases/{case_id}").json()
+    assert len(case["versions"]) + len(case["journal"]) == 3  # the refused write left nothing behind
     too_long = client.post(f"/api/cases/{case_id}/{path}", json=body, headers={"Idempotency-Key": "k" * 500})
     assert too_long.status_code == 422
+
+
+@pytest.mark.slow
+def test_the_api_and_the_page_refuse_the_same_journal_input_and_store_nothing(app, client):
+    import re
+
+    case_id = client.post("/api/cases", json={"text": letter()}).json()["id"]
+    entry = {"who": "the director", "what": "forwarded another email", "happened_on": "2026-11-01"}
+    refusals = [({"what": "forwarded\x00 another email"}, "not text"),
+                ({"what": "forwarded \x1b[31manother\x1b[0m email"}, "not text"),
+                ({"who": "the\u0085director"}, "not text"),
+                ({"happened_on": "9999-12-31"}, "in the future"),
+                ({"happened_on": "0001-01-01"}, "before 1900"),
+                ({"witnesses": "   "}, "blank"),
+                ({"witnesses": " , "}, "blank"),
+                ({"who": "   "}, "blank")]
+    browser = TestClient(app)
+    browser.get(f"/?token={TOKEN}")
+    csrf = re.search(r'name="csrf_token" value="([0-9a-f]+)"', browser.get(f"/cases/{case_id}").text).group(1)
+    for change, says in refusals:
+        r = client.post(f"/api/cases/{case_id}/journal", json={**entry, **change})
+        assert r.status_code == 422 and says in r.json()["detail"], (change, r.text)
+        assert "\\x" not in r.json()["detail"] and "Value error" not in r.json()["detail"]
+        if change == {"witnesses": "   "}:
+            continue  # on the page that is a field left empty
+        page = browser.post(f"/cases/{case_id}/journal", data={**entry, **change, "csrf_token": csrf})
+        assert page.status_code == 422 and says in page.text and "journal-error" in page.text, change
+    r = client.post(f"/api/cases/{case_id}/updates", json={**UPDATE, "happened_on": "9999-01-01"})
+    assert r.status_code == 422 and "in the future" in r.json()["detail"]
+    case = client.get(f"/api/cases/{case_id}").json()
+    assert case["journal"] == [] and len(case["versions"]) == 1  # nothing refused was stored
+    fine = client.post(f"/api/cases/{case_id}/journal", json={**entry, "what": "wrote:\n\tsee the thread"})
+    assert fine.status_code == 201  # line breaks and tabs are text

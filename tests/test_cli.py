@@ -329,3 +329,68 @@ def test_serve_prints_the_url_once_listening_and_keeps_the_token_across_restarts
     assert tokens[0] == tokens[1]
     token_file = tmp_path / "clearair" / "access-token"
     assert token_file.stat().st_mode & 0o777 == 0o600
+
+
+# --- what a user typed cannot drive the terminal -----------------------------------
+
+HOSTILE = ("Plan\x1b[2J\x1b]8;;https://evil.example\x07click\x1b]8;;\x07 \x1b[5;8mhidden\x1b[0m "
+           "\u202eevil\u202c \u2066iso\u2069 \x9b2J\x07\x08\rmark")
+UNSAFE = ["\x1b", "\x9b", "\x07", "\x08", "\u202e", "\u202c", "\u2066", "\u2069"]
+
+
+def test_escape_sequences_controls_and_bidi_overrides_in_user_text_are_neutralised(tmp_path):
+    import datetime as dt
+
+    from clearair.store import CaseStore
+    from clearair.store.schema import JournalEntry
+
+    url = f"sqlite:///{tmp_path / 'cases.db'}"
+    env = _data_env(tmp_path, CLEARAIR_DATABASE_URL=url)
+    letter = (SEEDS / "peer-goes-cold-after-mistake.txt").read_text(encoding="utf-8")
+    store = CaseStore(url)  # as another client of a shared store may have left it
+    case_id = store.create("Subject \x1b]0;owned\x07 \u202etxt.exe\n" + letter, title=HOSTILE)
+    with store.writing() as s:
+        s.add(JournalEntry(case_id=case_id, happened_on=dt.date(2026, 11, 2), who="boss\x1b[8m",
+                           what="hid \u2066this\u2069 \x1b[31mred"))
+    plain = run_in(env, "case", "show", str(case_id))
+    out = plain.stdout.decode()
+    assert plain.returncode == 0 and "click" in out and "hidden" in out and "boss" in out, plain.stderr
+    assert not [c for c in UNSAFE if c in out], [c for c in UNSAFE if c in out]
+    shown = run_in(env, "case", "show", str(case_id), "--json")
+    assert not [c for c in UNSAFE if c in shown.stdout.decode()]  # written as \u escapes ...
+    assert json.loads(shown.stdout)["title"] == HOSTILE  # ... so the JSON still holds the text exactly
+    coloured = run_in(_data_env(tmp_path, CLEARAIR_DATABASE_URL=url, FORCE_COLOR="1", TTY_COMPATIBLE="1"),
+                      "case", "show", str(case_id))
+    out = coloured.stdout.decode()
+    assert "\x1b[" in out  # the report's own styles are kept on a terminal ...
+    for sequence in ("\x1b[2J", "\x1b]", "\x1b[5;8m", "\x1b[31mred", "\x1b[8m", "\u202e", "\x9b"):
+        assert sequence not in out, repr(sequence)  # ... the user's sequences are not
+    missing = run_in(env, "case", "update", str(case_id), str(tmp_path / "nope\x1b[2J\u202e.txt")).stderr.decode()
+    assert "no such file" in missing and "\x1b" not in missing and "\u202e" not in missing
+
+
+def test_output_that_cannot_be_written_a_fifo_target_and_utf16_files(tmp_path):
+    import os
+
+    from clearair.store import CaseStore
+
+    url = f"sqlite:///{tmp_path / 'cases.db'}"
+    env = _data_env(tmp_path, CLEARAIR_DATABASE_URL=url)
+    letter = (SEEDS / "peer-goes-cold-after-mistake.txt").read_text(encoding="utf-8")
+    case_id = str(CaseStore(url).create(letter))
+    if os.path.exists("/dev/full"):
+        with open("/dev/full", "wb") as full:
+            p = subprocess.run([sys.executable, "-m", "clearair", "case", "export", case_id], stdout=full,
+                               stderr=subprocess.PIPE, timeout=60, env=env)
+        err = p.stderr.decode().strip()
+        assert p.returncode == 2 and "could not write the output" in err and "\n" not in err, err
+        assert "store" not in err  # the output failed, not the case store
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)  # nobody reads it: opening it to write would wait for ever
+    assert "not a regular file" in _one_clear_line(run_in(env, "case", "export", case_id, "-o", str(fifo), timeout=30))
+    wide = tmp_path / "letter-utf16.txt"
+    wide.write_text(letter, encoding="utf-16")  # with its byte-order mark, as Windows editors save it
+    p = run_in(env, "anonymize", "--json", str(wide))
+    assert p.returncode == 0, p.stderr
+    text = json.loads(p.stdout)["text"]
+    assert len(text) > len(letter) // 2 and "\x00" not in text and "\ufeff" not in text  # read as the text it is

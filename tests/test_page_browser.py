@@ -314,3 +314,18 @@ def test_logout_button_ends_the_session(browser, site):
     page.goto(site + "/")
     assert page.url.endswith("/login")
     page.context.close()
+
+
+def test_quotes_are_highlighted_on_the_right_words_after_emoji(browser, site):
+    """The engine counts characters; the page must not count UTF-16 units (an emoji is two)."""
+    page = signed_in(browser, site, "bob", width=1280)
+    page.fill("#text", "😡" * 10 + " My manager keeps rewriting my reports and sending them out under his own name "
+              "to the whole team. It has happened every week since March. Should I go to HR?")
+    page.click("#analyze")
+    page.wait_for_selector("#recommendations")
+    summary = page.locator(".actions details.evidence > summary").first
+    summary.focus()
+    here = summary.locator("xpath=..")
+    quote = here.locator("blockquote").text_content().strip().strip("“”").rstrip("…")
+    assert page.inner_text("#source mark").split()[:3] == quote.split()[:3]
+    page.context.close()

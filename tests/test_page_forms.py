@@ -156,3 +156,14 @@ def test_a_store_that_cannot_write_answers_with_a_page(browser, monkeypatch):
     monkeypatch.setattr(CaseStore, "create", full)
     r = browser.post("/cases", data={"text": letter(), "csrf_token": csrf_of(browser)})
     assert r.status_code == 507 and is_page(r) and "nothing was saved" in r.text.lower()
+
+
+def test_a_form_with_too_many_fields_and_logout_without_accounts_are_pages(browser):
+    csrf = csrf_of(browser)
+    crowded = {f"field{n}": "x" for n in range(1_100)} | {"csrf_token": csrf}
+    for path in ("/cases", "/analyze", "/cases/1/journal", "/logout", "/login"):
+        r = browser.post(path, data=crowded)
+        assert r.status_code == 400 and is_page(r) and "could not be read" in r.text, path
+    out = browser.post("/logout", data={"csrf_token": csrf})
+    assert out.status_code == 404 and is_page(out) and "nothing to log out of" in out.text
+    assert browser.post("/logout", data={"csrf_token": "0" * 64}).status_code == 403

@@ -235,6 +235,33 @@ def test_the_same_idempotency_key_adds_one_journal_entry(store):
     assert len(store.get(case_id).journal) == 1
 
 
+def test_a_reused_idempotency_key_with_other_content_is_refused_and_keys_are_per_user(store):
+    from clearair.store import KeyReused
+    from clearair.store.schema import User
+
+    with store.writing() as s:
+        s.add_all([User(username="alice", password_hash="-"), User(username="bob", password_hash="-")])
+
+    case_id = store.create(skip_level_letter(), owner="alice")
+    store.share(case_id, "alice", "bob", can_write=True)
+    store.log(case_id, "the director", "forwarded another email", dt.date(2026, 11, 1), owner="alice",
+              idempotency_key="j-1")
+    with pytest.raises(KeyReused, match="already used for a different journal entry"):
+        store.log(case_id, "the director", "shouted at me in the corridor", dt.date(2026, 11, 2), owner="alice",
+                  idempotency_key="j-1")
+    # Bob's key of the same spelling is his own: a new entry, not Alice's retry and not a conflict.
+    assert not store.log(case_id, "the director", "shouted at me in the corridor", dt.date(2026, 11, 2),
+                         owner="bob", idempotency_key="j-1").repeated
+    assert sorted(e.what for e in store.get(case_id, owner="alice").journal) == [
+        "forwarded another email", "shouted at me in the corridor"]
+    update = "The director apologised publicly at the weekly meeting."
+    store.update(case_id, update, owner="alice", idempotency_key="u-1", evaluate=False)
+    assert not store.update(case_id, update, owner="bob", idempotency_key="u-1", evaluate=False).repeated
+    # The same key, the same words, another date: a different update, refused rather than silently merged.
+    with pytest.raises(KeyReused, match="already used for a different update"):
+        store.update(case_id, update, dt.date(2026, 11, 3), owner="alice", idempotency_key="u-1", evaluate=False)
+
+
 def test_case_ids_no_database_can_hold_are_simply_not_found(store):
     for huge in (2**63, 2**64 + 5, -1, 0):
         with pytest.raises(CaseNotFound):
@@ -321,7 +348,8 @@ def test_failed_logins_are_throttled_per_account_with_a_growing_delay(store):
     from clearair.store.throttle import Rule, Throttle
 
     now = [1000.0]
-    accounts = Accounts(store, Throttle({"account": Rule(free=5), "client": Rule(free=30)}, clock=lambda: now[0]))
+    accounts = Accounts(store, Throttle({"account": Rule(free=5), "unknown": Rule(free=5), "client": Rule(free=30)},
+                                          clock=lambda: now[0]))
     accounts.add("alice", "long enough password")
     for _ in range(6):
         assert accounts.login("alice", "wrong password", client="10.0.0.1") is None
@@ -342,9 +370,30 @@ def test_failed_logins_are_throttled_per_client_address(store):
     from clearair.store.accounts import Accounts, LoginThrottled
     from clearair.store.throttle import Rule, Throttle
 
-    accounts = Accounts(store, Throttle({"account": Rule(free=5), "client": Rule(free=8)}, clock=lambda: 50.0))
+    accounts = Accounts(store, Throttle({"account": Rule(free=5), "unknown": Rule(free=5), "client": Rule(free=8)},
+                                          clock=lambda: 50.0))
     for n in range(9):  # a different made-up name each time: only the address ties them together
         assert accounts.login(f"guess{n}", "wrong password", client="10.9.9.9") is None
     with pytest.raises(LoginThrottled):
         accounts.login("guess99", "wrong password", client="10.9.9.9")
     assert accounts.login("guess99", "wrong password", client="10.1.1.1") is None  # another address is not held back
+
+
+def test_made_up_names_cannot_flush_a_real_accounts_failed_logins(store, monkeypatch):
+    from clearair.store import accounts as accounts_module
+    from clearair.store.accounts import Accounts, LoginThrottled
+    from clearair.store.throttle import Rule, Throttle
+
+    accounts = Accounts(store, Throttle({"account": Rule(free=5, first=60), "unknown": Rule(free=5, first=60),
+                                         "client": Rule(free=30)}, clock=lambda: 50.0, max_keys=20))
+    accounts.add("alice", "long enough password")
+    for _ in range(6):
+        assert accounts.login("alice", "wrong password") is None
+    fast = type("Fast", (), {"hash": staticmethod(lambda password: "")})()
+    monkeypatch.setattr(accounts_module, "_hasher", fast)  # no argon2 per name: only the counting matters
+    for n in range(200):  # ten times the bound, each name once, each from its own address
+        assert accounts.login(f"made-up-{n}", "wrong password", client=f"10.0.{n // 250}.{n % 250}") is None
+    with pytest.raises(LoginThrottled):
+        accounts.login("alice", "long enough password")  # still held back: the flood evicted only made-up names
+    held = accounts.throttle._buckets
+    assert all(len(bucket) <= 20 for bucket in held.values())  # and memory stays bounded

@@ -33,8 +33,7 @@ def _fail(message: str) -> NoReturn:
 
 
 def _read(source: Optional[str], example: Optional[str] = None) -> str:
-    from clearair.input_files import regular_file
-    from clearair.intake import read_source
+    from clearair.input_files import read_text
 
     if example:
         if example not in EXAMPLES:
@@ -42,9 +41,7 @@ def _read(source: Optional[str], example: Optional[str] = None) -> str:
         return resources.files("clearair").joinpath(f"examples/{example}.txt").read_text(encoding="utf-8")
     if source is None and sys.stdin.isatty():
         _fail("give a FILE, '-' for stdin, or --example NAME")
-    if source not in (None, "-"):
-        regular_file(source)  # a folder, a named pipe or a device is refused before it is opened
-    return read_source(source)
+    return read_text(source)  # a folder, a named pipe or a device is refused before it is opened
 
 
 def _analyze(source: Optional[str], example: Optional[str] = None, model: Any = None) -> Any:
@@ -59,11 +56,13 @@ def _analyze(source: Optional[str], example: Optional[str] = None, model: Any = 
 
 
 def _print_json(data: Any) -> None:
-    """A pydantic model, or plain data, as indented JSON on stdout."""
+    """A pydantic model, or plain data, as indented JSON on stdout (control characters as escapes)."""
+    from clearair.cli_output import json_text
+
     if hasattr(data, "model_dump_json"):
-        typer.echo(data.model_dump_json(indent=2))
+        typer.echo(json_text(data.model_dump_json(indent=2)))
     else:
-        typer.echo(json.dumps(data, indent=2, ensure_ascii=False, default=str))
+        typer.echo(json_text(json.dumps(data, indent=2, ensure_ascii=False, default=str)))
 
 
 @app.command()
@@ -77,7 +76,7 @@ def analyze(
     """Read a situation (or a pasted thread) and print the reading and the advice."""
     report = _analyze(source, example, settings_or_fail(llm, model, allow_remote, llm_timeout, no_cache))
     if json_out:
-        typer.echo(report.model_dump_json(indent=2))
+        _print_json(report)
     else:
         from clearair.render.terminal import show_report
 
@@ -142,7 +141,7 @@ def evaluate(
     else:
         result = run_eval(cases, problems, progress=not json_out)
     if json_out:
-        typer.echo(result.model_dump_json(indent=2))
+        _print_json(result)
     else:
         from clearair.render.terminal import show_eval
 
@@ -159,7 +158,7 @@ def anonymize(
 
     result = run(_read(source))
     if json_out:
-        typer.echo(result.model_dump_json(indent=2))
+        _print_json(result)
         return
     from clearair.render.terminal import show_anonymized
 
@@ -198,6 +197,10 @@ def _check_export(fmt: str, out: Optional[str]) -> None:
         _fail(f"unknown format {fmt!r}; one of: {', '.join(FORMATS)}")
     if fmt == "pdf" and not out:
         _fail("a PDF needs --out FILE")
+    if out:
+        from clearair.input_files import check_output
+
+        check_output(out)
 
 
 def _write_export(report, text: str, fmt: str, out: Optional[str], title: str = "your situation",
@@ -213,14 +216,22 @@ def _write_export(report, text: str, fmt: str, out: Optional[str], title: str = 
         data = (ex.to_markdown(report, text, title, case=case, replies=replies) if fmt == "md"
                 else ex.to_html(report, text, title, dates, case=case, replies=replies)).encode("utf-8")
     if out:
+        from clearair.input_files import open_output
+
         try:
-            with open(out, "wb") as fh:
+            with open_output(out) as fh:
                 fh.write(data)
         except OSError as err:
-            _fail(f"cannot write {out}: {err.strerror}")
+            _fail(f"could not write {out}: {err.strerror}; nothing was exported")
         typer.echo(f"wrote {out}", err=True)
     else:
-        sys.stdout.buffer.write(data)
+        from clearair.cli_output import output_failed
+
+        try:
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
+        except OSError as err:
+            output_failed(err)
 
 
 @app.command()

@@ -16,8 +16,10 @@ from clearair.errors import InputError
 
 
 def fail(message: str) -> NoReturn:
-    """Print ``clearair: message`` (one line) on stderr and exit with code 2."""
-    typer.echo(f"clearair: {' '.join(message.split())}", err=True)
+    """Print ``clearair: message`` (one line, control characters made harmless) on stderr and exit with code 2."""
+    from clearair.cli_output import neutralised
+
+    typer.echo(f"clearair: {neutralised(' '.join(message.split()))}", err=True)
     raise typer.Exit(code=2)
 
 
@@ -53,13 +55,22 @@ def message_for(err: BaseException) -> str | None:
 class ErrorBoundary(TyperGroup):
     """The command group that turns errors a person can act on into one line and exit code 2.
 
-    Typer's own exits and usage errors are none of those types, so they pass through unchanged."""
+    Typer's own exits and usage errors are none of those types, so they pass through unchanged.
+    Everything the command prints goes through ``cli_output.guarded_output``: user text cannot
+    drive the terminal."""
 
     def invoke(self, ctx: Any) -> Any:  # a typer Context
-        try:
-            return super().invoke(ctx)
-        except Exception as err:  # noqa: BLE001 - classified below; anything else is re-raised
-            message = message_for(err)
-            if message is None:
-                raise
-            fail(message)
+        from clearair.cli_output import flush_output, guarded_output
+
+        with guarded_output():
+            try:
+                result = super().invoke(ctx)
+                flush_output()
+                return result
+            except Exception as err:  # noqa: BLE001 - classified below; anything else is re-raised
+                if not isinstance(err, typer.Exit):
+                    flush_output()  # a failed output explains the error better than the error itself
+                message = message_for(err)
+                if message is None:
+                    raise
+                fail(message)

@@ -1,6 +1,7 @@
 """How failures answer: one place that turns the store's and the input's errors into HTTP.
 
 - bad input: 422 (a case you may not see: 404, the same as one that does not exist);
+- an idempotency key sent again with different content: 409;
 - a case still being read for the first time: 202 ``{"status": "being analysed"}``
   to a GET (a short page that reloads itself, for the browser), 409 to a write;
 - the store cannot write (disk full: 507; read-only or busy: 503), with a plain sentence;
@@ -14,8 +15,9 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
+from clearair.api.checks import first_problem
 from clearair.errors import InputError
-from clearair.store import CaseNotFound, CaseNotReady
+from clearair.store import CaseNotFound, CaseNotReady, KeyReused
 from clearair.store.accounts import LoginThrottled
 from clearair.store.errors import StoreError, StoreFull
 
@@ -41,7 +43,7 @@ async def input_error(request: Request, err: Exception) -> Response:
                                 headers={"Retry-After": str(RELOAD_SECONDS)})
         return JSONResponse({"status": "being analysed", "detail": detail}, status_code=202,
                             headers={"Retry-After": str(RELOAD_SECONDS)})
-    status = 404 if isinstance(err, CaseNotFound) else 409 if isinstance(err, CaseNotReady) else 422
+    status = 404 if isinstance(err, CaseNotFound) else 409 if isinstance(err, CaseNotReady | KeyReused) else 422
     return JSONResponse({"detail": str(err)}, status_code=status)
 
 
@@ -56,10 +58,8 @@ async def login_throttled(_request: Request, err: Exception) -> Response:
 
 
 async def invalid(_request: Request, err: Exception) -> Response:
-    problems = err.errors() if isinstance(err, RequestValidationError) else []
-    first = problems[0] if problems else {}
-    where = ".".join(str(x) for x in first.get("loc", ()) if x != "body")
-    return JSONResponse({"detail": f"{where or 'request'}: {first.get('msg', 'invalid')}"}, status_code=422)
+    problems = list(err.errors()) if isinstance(err, RequestValidationError) else []
+    return JSONResponse({"detail": first_problem(problems)}, status_code=422)
 
 
 def install(app: FastAPI) -> None:

@@ -1,9 +1,11 @@
 """What the JSON API accepts and answers: the request and response bodies, shown in OpenAPI."""
 
 import datetime as dt
+from typing import ClassVar
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, ValidationInfo, field_validator
 
+from clearair.api.checks import plain_text, real_day
 from clearair.models import Report
 from clearair.store import Movement
 
@@ -19,11 +21,20 @@ class CaseIn(BaseModel):
     text: str = Field(max_length=200_000)
     title: str | None = Field(default=None, max_length=200)
 
+    @field_validator("title")
+    @classmethod
+    def _plain_title(cls, value: str | None) -> str | None:
+        return plain_text(value, "Title")
+
 
 class UpdateIn(BaseModel):
+    """What happened next; the page's update form builds the same model."""
+
     text: str = Field(max_length=200_000)
     happened_on: dt.date | None = None
     evaluate: bool = True  # False: save only (bulk import); the case is re-read when next opened
+
+    _day = field_validator("happened_on")(real_day)
 
 
 class ShareIn(BaseModel):
@@ -36,11 +47,25 @@ class LoginIn(BaseModel):
 
 
 class JournalIn(BaseModel):
+    """A journal entry; the page's journal form builds the same model, so both refuse the same input."""
+
     who: str = Field(min_length=1, max_length=200)
     what: str = Field(min_length=1, max_length=5_000)
     happened_on: dt.date | None = None
     channel: str | None = Field(default=None, max_length=40)
     witnesses: str | None = Field(default=None, max_length=400)
+
+    #: The fields' names in sentences (the page's labels).
+    LABELS: ClassVar[dict[str, str]] = {"who": "Who", "what": "What happened", "channel": "Where or how",
+                                        "witnesses": "Who saw it", "happened_on": "When"}
+
+    @field_validator("who", "what", "channel", "witnesses")
+    @classmethod
+    def _plain(cls, value: str | None, info: ValidationInfo) -> str | None:
+        field = info.field_name or ""
+        return plain_text(value, cls.LABELS[field], lines=field == "what", required=field in ("who", "what"))
+
+    _day = field_validator("happened_on")(real_day)
 
 
 # --- answers -----------------------------------------------------------------
@@ -103,4 +128,7 @@ REFUSALS: dict[int | str, dict] = {
     503: {"model": Problem, "description": "The case store is read-only or busy; nothing was saved."},
     507: {"model": Problem, "description": "The disk holding the case store is full; nothing was saved."},
 }
-CASE_REFUSALS: dict[int | str, dict] = {**REFUSALS, 404: {"model": Problem, "description": "No such case for you."}}
+CASE_REFUSALS: dict[int | str, dict] = {
+    **REFUSALS, 404: {"model": Problem, "description": "No such case for you."},
+    409: {"model": Problem, "description": "The case is still being read, or the `Idempotency-Key` was already used "
+                                           "for different content."}}

@@ -47,14 +47,29 @@ def replies_text(report: Report) -> list[tuple[str, str]]:
     return [(r.author or "Someone who replied", _tidy(r.text)) for r in report.thread.replies]
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_])")
+_MD_SPECIAL = re.compile(r"([\\`*_~|])")
+#: A closing bracket that would make a link, an image or a link definition: ``[x](y)``, ``[x][y]``, ``[x]: y``.
+_MD_LINK = re.compile(r"\](?=[(\[:])")
+#: What starts a block at the beginning of a line: a heading, a quote, a list item, a rule.
+_MD_BLOCK_START = re.compile(r"^(\s*)(?:([#>+=-])|(\d+)([.)]))")
+_LINE_BREAKS = re.compile(r"[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]+")
 
 
 def md(text: str) -> str:
-    """Text safe inside Markdown: raw HTML is escaped (a title can never inject a tag) and
-    emphasis marks are taken literally; slots like "[their name]" stay readable."""
+    """Text safe inside one line of Markdown: whatever a user wrote cannot change the document's
+    structure. Raw HTML is escaped (a title can never inject a tag), line breaks become spaces (no
+    new heading or list), links and emphasis marks are taken literally; slots like "[their name]"
+    stay readable."""
+    text = _LINE_BREAKS.sub(" ", text)
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _MD_SPECIAL.sub(r"\\\1", text)
+    text = _MD_LINK.sub(r"\\]", _MD_SPECIAL.sub(r"\\\1", text))
+    return _MD_BLOCK_START.sub(lambda m: m.group(1) + (f"\\{m.group(2)}" if m.group(2) else f"{m.group(3)}\\{m.group(4)}"),
+                               text, count=1)
+
+
+def _paragraphs(text: str) -> list[str]:
+    """Text of several paragraphs (the written answer), each one line of escaped Markdown."""
+    return "\n\n".join(md(p) for p in re.split(r"\n\s*\n", text.strip()) if p.strip()).splitlines()
 
 
 def _quoted(text: str) -> list[str]:
@@ -64,7 +79,7 @@ def _quoted(text: str) -> list[str]:
 def to_markdown(report: Report, original: str, title: str = "your situation", *, case=None,
                 replies: bool = False, view: ReportView | None = None) -> str:
     v = view or _view(report, title, case)
-    lines = [f"# clearair — {md(title)}", "", md(v.answer), "", f"*{md(v.engine)}*", ""]
+    lines = [f"# clearair — {md(title)}", "", *_paragraphs(v.answer), "", f"*{md(v.engine)}*", ""]
     lines += [f"*{md(n)}*" for n in v.notes] + ([""] if v.notes else [])
     lines += ["## What you should do", ""]
     for a in v.actions:
@@ -92,7 +107,7 @@ def to_markdown(report: Report, original: str, title: str = "your situation", *,
     lines += [f"- {md(f.sentence)}" + (f" *({md(f.certainty)})*" if f.certainty else "")
               + (f" — “{md(f.quotes[0].text)}”" if f.quotes else "") for f in v.reading]
     if v.people:
-        lines += ["", md(v.people)]
+        lines += ["", *_paragraphs(v.people)]
     if v.timeline:
         lines += ["", "## What happened, in order", ""]
         lines += [f"{n}. {md(t.label)}" + (f" ({md(t.when)})" if t.when else "") + (f" — {md(t.detail)}" if t.detail else "")

@@ -31,8 +31,9 @@ MAX_PASSWORD = 1_000
 #: Letters, digits, dot, underscore and hyphen, starting with a letter or digit: safe in a page, a log line,
 #: a URL and a terminal (no markup, slashes, spaces or right-to-left overrides).
 USERNAME = re.compile(r"[a-z0-9][a-z0-9._-]{0,63}")
-#: Per account, a few tries; per client address (often shared: a team behind one proxy) more.
-LOGIN_RULES = {"account": Rule(free=5), "client": Rule(free=30)}
+#: Per account, a few tries; per client address (often shared: a team behind one proxy) more. A name with
+#: no account is throttled like one, but counted apart ("unknown"), so made-up names never evict real accounts.
+LOGIN_RULES = {"account": Rule(free=5), "unknown": Rule(free=5), "client": Rule(free=30)}
 _hasher = PasswordHasher()
 
 
@@ -142,12 +143,13 @@ class Accounts:
 
         LoginThrottled when this account, or this client address, failed too often lately."""
         name = _name(username)
-        keys = [("account", name)] + ([("client", client)] if client else [])
+        with self.store.reading() as s:
+            row = s.execute(select(User.id, User.password_hash).where(User.username == name)).first()
+        kind = "account" if row is not None else "unknown"
+        keys = [(kind, name)] + ([("client", client)] if client else [])
         wait = self.throttle.attempt(keys)
         if wait > 0:
             raise LoginThrottled(wait)
-        with self.store.reading() as s:
-            row = s.execute(select(User.id, User.password_hash).where(User.username == name)).first()
         if row is None:
             _hasher.hash(password)  # same cost either way: no user enumeration by timing
             return None

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import builtins
 import datetime as dt
+import hashlib
 import secrets
 from collections import defaultdict
 from contextlib import contextmanager
@@ -84,6 +85,10 @@ class Share(Model):
 
 class CaseNotFound(InputError):
     pass
+
+
+class KeyReused(InputError):
+    """An idempotency key sent again with different content: a client bug, refused rather than dropped."""
 
 
 class CaseNotReady(InputError):
@@ -284,19 +289,21 @@ class CaseStore:
         update is only saved; the case is re-read when it is next opened.
 
         A retried request with the same ``idempotency_key`` for the same case is
-        answered with the update already stored (``repeated``), never a second copy."""
+        answered with the update already stored (``repeated``), never a second copy;
+        the same key with a different text is refused (``KeyReused``). Keys are the user's own."""
         _check_key(idempotency_key)
+        idempotency_key = _scoped_key(owner, idempotency_key)
         validate_fragment(text, "the update")
         with self.reading() as s:  # before the write, outside the write lock: a refused update is never stored
             self._load(s, case_id, owner, need="write")
-            seq = self._seen_update(s, case_id, idempotency_key, text)
+            seq = self._seen_update(s, case_id, idempotency_key, text, happened_on)
             if seq is None:
                 self._check_readable(s, case_id, _Pending(text, happened_on))
         repeated = seq is not None
         if not repeated:
             with self.writing() as s:
                 case = self._load(s, case_id, owner, need="write", lock=True)
-                seq = self._seen_update(s, case_id, idempotency_key, text)  # a retry that raced the first try
+                seq = self._seen_update(s, case_id, idempotency_key, text, happened_on)  # a retry that raced the first
                 repeated = seq is not None
                 if seq is None:
                     seq = self._append(s, case, "update", text, happened_on, idempotency_key)
@@ -308,18 +315,25 @@ class CaseStore:
     def log(self, case_id: int, who: str, what: str, happened_on: dt.date | None = None, channel: str | None = None,
             witnesses: str | None = None, owner: str | None = None, idempotency_key: str | None = None) -> Outcome:
         """Add a journal entry; the case is re-evaluated with it. A retry with the
-        same ``idempotency_key`` adds nothing (``repeated``)."""
+        same ``idempotency_key`` adds nothing (``repeated``); the same key with a
+        different entry is refused (``KeyReused``). Keys are the user's own."""
         if not who.strip() or not what.strip():
             raise InputError("a journal entry needs who and what")
         _check_key(idempotency_key)
+        idempotency_key = _scoped_key(owner, idempotency_key)
+        entry = {"who": who.strip()[:200], "what": what.strip(), "channel": channel, "witnesses": witnesses}
         with self.writing() as s:
             case = self._load(s, case_id, owner, need="write", lock=True)
-            repeated = idempotency_key is not None and s.scalar(select(JournalEntry.id).where(
-                JournalEntry.case_id == case.id, JournalEntry.idempotency_key == idempotency_key)) is not None
+            earlier = None if idempotency_key is None else s.scalar(select(JournalEntry).where(
+                JournalEntry.case_id == case.id, JournalEntry.idempotency_key == idempotency_key))
+            if earlier is not None and (any(getattr(earlier, k) != v for k, v in entry.items())
+                                        or happened_on not in (None, earlier.happened_on)):
+                raise KeyReused("this idempotency key was already used for a different journal entry; "
+                                "send a new key for a new entry")
+            repeated = earlier is not None
             latest = case.versions[-1]
             if not repeated:
-                s.add(JournalEntry(case_id=case.id, happened_on=happened_on or dt.date.today(), who=who.strip()[:200],
-                                   what=what.strip(), channel=channel, witnesses=witnesses,
+                s.add(JournalEntry(case_id=case.id, happened_on=happened_on or dt.date.today(), **entry,
                                    idempotency_key=idempotency_key))
                 if latest.report is not None:
                     latest.report.stale = True  # the journal changes the reading of the latest version
@@ -573,16 +587,18 @@ class CaseStore:
         return seq
 
     @staticmethod
-    def _seen_update(s: Session, case_id: int, key: str | None, text: str) -> int | None:
-        """The version an earlier request with this idempotency key stored, if any."""
+    def _seen_update(s: Session, case_id: int, key: str | None, text: str, happened_on: dt.date | None = None
+                     ) -> int | None:
+        """The version an earlier request with this idempotency key stored, if any (the same text and date)."""
         if key is None:
             return None
-        row = s.execute(select(Version.seq, Version.text).where(Version.case_id == case_id,
-                                                                Version.idempotency_key == key)).first()
+        row = s.execute(select(Version.seq, Version.text, Version.happened_on).where(
+            Version.case_id == case_id, Version.idempotency_key == key)).first()
         if row is None:
             return None
-        if row.text != text:
-            raise InputError("this idempotency key was already used for a different update")
+        if row.text != text or row.happened_on != happened_on:
+            raise KeyReused("this idempotency key was already used for a different update; "
+                            "send a new key for a new update")
         return int(row.seq)
 
 
@@ -596,6 +612,14 @@ def _case_id(case_id: int) -> int:
 def _check_key(key: str | None) -> None:
     if key is not None and not 0 < len(key) <= MAX_KEY_CHARS:
         raise InputError(f"an idempotency key has 1 to {MAX_KEY_CHARS} characters")
+
+
+def _scoped_key(owner: str | None, key: str | None) -> str | None:
+    """The key as stored: bound to the user who sent it, so two people writing to
+    one shared case can never answer each other's retries."""
+    if key is None:
+        return None
+    return hashlib.sha256(f"{owner or ''}\n{key}".encode("utf-8", "surrogatepass")).hexdigest()
 
 
 #: The versions alone (what a write needs to check the case it is adding to).

@@ -5,6 +5,10 @@ database's write lock (a flood of bad logins would then slow every real
 user's writes), and a restart forgetting the counts only gives an attacker
 the free tries back once. Each attempt is counted when it starts (and
 forgiven when it succeeds), so many attempts sent at once are throttled too.
+
+Each kind of key (real accounts, made-up names, client addresses) is kept in a
+bucket of its own, each bounded: a flood of made-up names fills only its own
+bucket and cannot push a real account's failures out of memory.
 """
 
 from __future__ import annotations
@@ -45,8 +49,8 @@ class Throttle:
                  max_keys: int = 50_000) -> None:
         self.rules = rules
         self.clock = clock
-        self.max_keys = max_keys
-        self._records: OrderedDict[tuple[str, str], _Record] = OrderedDict()
+        self.max_keys = max_keys  # per kind of key
+        self._buckets: dict[str, OrderedDict[str, _Record]] = {}
         self._lock = threading.Lock()
 
     def attempt(self, keys: Iterable[tuple[str, str]]) -> float:
@@ -67,15 +71,17 @@ class Throttle:
     def succeeded(self, key: tuple[str, str]) -> None:
         """The right password: this key starts afresh."""
         with self._lock:
-            self._records.pop(key, None)
+            self._buckets.get(key[0], OrderedDict()).pop(key[1], None)
 
     def _record(self, key: tuple[str, str], now: float) -> _Record:
-        record = self._records.get(key)
-        if record is not None and now - record.last > self.rules[key[0]].forget_after and now >= record.blocked_until:
+        kind, name = key
+        bucket = self._buckets.setdefault(kind, OrderedDict())
+        record = bucket.get(name)
+        if record is not None and now - record.last > self.rules[kind].forget_after and now >= record.blocked_until:
             record = None
         if record is None:
-            record = self._records[key] = _Record(last=now)
-            while len(self._records) > self.max_keys:  # a flood of made-up names cannot use up memory
-                self._records.popitem(last=False)
-        self._records.move_to_end(key)
+            record = bucket[name] = _Record(last=now)
+            while len(bucket) > self.max_keys:  # a flood of new keys cannot use up memory
+                bucket.popitem(last=False)
+        bucket.move_to_end(name)
         return record

@@ -1,4 +1,4 @@
-"""Log in and out (multi-user mode): the JSON API, and the page's logout form.
+"""Log in and out (multi-user mode) through the JSON API (the page's forms are in ``web``).
 
 A login from a client or for an account with too many recent failures is
 refused with 429 and ``Retry-After`` (the store counts the failures). Logging
@@ -6,12 +6,12 @@ out ends the session on the server, not only in this browser.
 """
 
 import asyncio
+from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Request, Response
+from fastapi import APIRouter, Header, HTTPException, Request, Response
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import RedirectResponse
 
-from clearair.api.deps import AccountsDep, ClientDep, CsrfChecked
+from clearair.api.deps import AccountsDep, ClientDep, check_csrf
 from clearair.api.schemas import REFUSALS, LoginIn, LoginOut, Problem
 from clearair.api.session import SESSION_COOKIE, session_of
 from clearair.store.accounts import LoginThrottled
@@ -44,21 +44,18 @@ async def api_login(request: Request, body: LoginIn, accounts: AccountsDep, clie
     return LoginOut(token=session)
 
 
-@router.post("/api/logout", status_code=204)
-def api_logout(request: Request, accounts: AccountsDep) -> Response:
-    """End this session (the token stops working everywhere) and clear its cookie."""
+@router.post("/api/logout", status_code=204, responses={403: {"model": Problem, "description": "CSRF check failed."}})
+def api_logout(request: Request, accounts: AccountsDep,
+               x_csrf_token: Annotated[str, Header(max_length=200)] = "") -> Response:
+    """End this session (the token stops working everywhere) and clear its cookie.
+
+    A call that signs in with the session cookie must send the page's CSRF token as
+    ``X-CSRF-Token`` (any other page the browser has open could send the cookie);
+    a call with ``Authorization: Bearer`` needs none."""
     _multi_user_only(request)
+    if request.cookies.get(SESSION_COOKIE):
+        check_csrf(request, x_csrf_token)
     accounts.logout(session_of(request))
     response = Response(status_code=204)
-    response.delete_cookie(SESSION_COOKIE, httponly=True, samesite="strict")
-    return response
-
-
-@router.post("/logout", include_in_schema=False, dependencies=[CsrfChecked])
-def logout_form(request: Request, accounts: AccountsDep):
-    """The page's logout button: the same, then back to the login page."""
-    _multi_user_only(request)
-    accounts.logout(session_of(request))
-    response = RedirectResponse("/login", status_code=303)
     response.delete_cookie(SESSION_COOKIE, httponly=True, samesite="strict")
     return response

@@ -11,17 +11,22 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
-from typing import Annotated
+from typing import Annotated, TypeVar
 
-from fastapi import APIRouter, Form, HTTPException, Request
+from fastapi import APIRouter, Form, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.routing import APIRoute
+from pydantic import BaseModel, ValidationError
 from sqlalchemy import func, select
+from starlette.exceptions import HTTPException  # the form parser's too, not only FastAPI's
 
 from clearair.api import pages
-from clearair.api.deps import AccountsDep, ClientDep, OwnerDep, StoreDep, csrf_for, login_csrf, same_secret
-from clearair.api.session import LOGIN_COOKIE, SESSION_COOKIE
+from clearair.api.checks import first_problem
+from clearair.api.deps import (AccountsDep, ClientDep, CsrfChecked, OwnerDep, StoreDep, csrf_for, login_csrf,
+                               same_secret)
+from clearair.api.schemas import JournalIn, UpdateIn
+from clearair.api.session import LOGIN_COOKIE, SESSION_COOKIE, session_of
 from clearair.errors import InputError
 from clearair.store import CaseNotFound, CaseNotReady, CaseStore
 from clearair.store.errors import StoreError, StoreFull
@@ -29,7 +34,8 @@ from clearair.store.errors import StoreError, StoreFull
 
 class PageRoute(APIRoute):
     """A route whose failures are pages too: a store that cannot write, a request the schema refuses,
-    a refusal from a dependency. (The JSON API answers the same failures in JSON.)"""
+    a refusal from a dependency or from the form parser (too many fields). (The JSON API answers the same
+    failures in JSON.)"""
 
     def get_route_handler(self):
         handler = super().get_route_handler()
@@ -48,6 +54,10 @@ class PageRoute(APIRoute):
             except HTTPException as err:
                 if err.status_code == 403:
                     return expired_form(request)
+                if err.status_code == 400:  # the form parser's refusal (too many fields or files, a broken body)
+                    return html(pages.error(chrome(request), "This form could not be read",
+                                            "It was not what the page sends (too many fields, or not a form). "
+                                            "Go back, reload the page and try again."), 400)
                 return html(pages.error(chrome(request), "That did not work", sentence(str(err.detail))),
                             err.status_code)
 
@@ -57,6 +67,7 @@ class PageRoute(APIRoute):
 router = APIRouter(include_in_schema=False, route_class=PageRoute)
 
 Text = Annotated[str, Form()]
+RequestModel = TypeVar("RequestModel", bound=BaseModel)
 RELOAD_SECONDS = 3
 EXPORT_TYPES = {"md": "text/markdown; charset=utf-8", "pdf": "application/pdf"}
 
@@ -118,9 +129,15 @@ def parse_date(value: str) -> dt.date | None:
         day = dt.date.fromisoformat(value)
     except ValueError:
         raise InputError("that date is not one clearair can read; pick it from the calendar or write YYYY-MM-DD")
-    if day > dt.date.today() + dt.timedelta(days=1):
-        raise InputError("that date is in the future; give the day it happened")
-    return day
+    return day  # whether the day can be real is the request model's check (the API's too)
+
+
+def checked(model: type[RequestModel], **fields: object) -> RequestModel:
+    """The form's fields as the API's request model, or InputError with the model's sentence."""
+    try:
+        return model(**fields)
+    except ValidationError as err:
+        raise InputError(first_problem(list(err.errors()), getattr(model, "LABELS", None))) from None
 
 
 def sentence(message: str) -> str:
@@ -213,6 +230,19 @@ def login_form(request: Request, accounts: AccountsDep, client: ClientDep, usern
     return response
 
 
+@router.post("/logout", dependencies=[CsrfChecked])
+def logout_form(request: Request, accounts: AccountsDep):
+    """The page's logout button: the session ends on the server, then back to the login page."""
+    if not request.app.state.multi_user:
+        return html(pages.error(chrome(request), "There is nothing to log out of",
+                                "This clearair runs for one person, without accounts: close the browser tab "
+                                "when you are done."), 404)
+    accounts.logout(session_of(request))
+    response = RedirectResponse("/login", status_code=303)
+    response.delete_cookie(SESSION_COOKIE, httponly=True, samesite="strict")
+    return response
+
+
 # --- home and analysis --------------------------------------------------------
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request, s: StoreDep, who: OwnerDep):
@@ -296,7 +326,8 @@ def web_update(request: Request, case_id: str, s: StoreDep, who: OwnerDep, text:
     if isinstance(number, HTMLResponse):
         return number
     try:
-        s.update(number, text, parse_date(happened_on), owner=who)
+        update = checked(UpdateIn, text=text, happened_on=parse_date(happened_on))
+        s.update(number, update.text, update.happened_on, owner=who)
     except CaseNotFound:
         return no_case(request, case_id)
     except InputError as err:
@@ -315,12 +346,9 @@ def web_journal(request: Request, case_id: str, s: StoreDep, who: OwnerDep,
         return number
     typed = {"who": person, "what": what, "happened_on": happened_on[:10], "channel": channel, "witnesses": witnesses}
     try:
-        if len(person) > 200 or len(what) > 5_000 or len(channel) > 40 or len(witnesses) > 400:
-            raise InputError("an entry is short: who (200 characters), what (5,000), where (40), who saw it (400)")
-        if "\x00" in person + what + channel + witnesses:
-            raise InputError("the entry holds a character that is not text")
-        s.log(number, person, what, parse_date(happened_on), channel.strip() or None, witnesses.strip() or None,
-              owner=who)
+        entry = checked(JournalIn, who=person, what=what, happened_on=parse_date(happened_on),
+                        channel=channel.strip() or None, witnesses=witnesses.strip() or None)
+        s.log(number, entry.who, entry.what, entry.happened_on, entry.channel, entry.witnesses, owner=who)
     except CaseNotFound:
         return no_case(request, case_id)
     except InputError as err:

@@ -5,7 +5,10 @@
 
   var data = document.getElementById("source-text");
   var box = document.getElementById("source");
-  var text = data ? JSON.parse(data.textContent) : "";
+  // Offsets from the engine count characters (code points); JavaScript strings count UTF-16 units,
+  // so an emoji before a quote would shift every highlight. Slice by code points instead.
+  var chars = Array.from(data ? JSON.parse(data.textContent) : "");
+  function part(a, b) { return chars.slice(a, b).join(""); }
 
   function parseSpans(value) {
     return value.split(",").map(function (s) { return s.split("-").map(Number); })
@@ -19,14 +22,14 @@
     var pos = 0;
     spans.forEach(function (span) {
       var a = span[0], b = span[1];
-      if (a < pos || a >= text.length) return;
-      box.appendChild(document.createTextNode(text.slice(pos, a)));
+      if (a < pos || a >= chars.length) return;
+      box.appendChild(document.createTextNode(part(pos, a)));
       var mark = document.createElement("mark");
-      mark.textContent = text.slice(a, b);
+      mark.textContent = part(a, b);
       box.appendChild(mark);
       pos = b;
     });
-    box.appendChild(document.createTextNode(text.slice(pos)));
+    box.appendChild(document.createTextNode(part(pos)));
     var first = box.querySelector("mark");
     if (first && scroll) {
       // Scroll inside the box only, so the reader keeps their place on the page.

@@ -1,0 +1,63 @@
+"""What a person may type into an update or a journal entry: plain text and a real day.
+
+The page and the JSON API build the same request models (``schemas``), whose
+validators are these checks, so both refuse the same input with the same
+sentence before anything is stored.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from pydantic_core import PydanticCustomError
+
+#: Nothing that happened at work is dated before this.
+EARLIEST_DAY = dt.date(1900, 1, 1)
+#: C0 and C1 control characters, DEL and lone surrogates: never typed text. Tabs and line breaks are
+#: allowed where a field can hold several lines.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+_CONTROL_OR_LINE = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\ud800-\udfff]")
+#: Refusals raised here carry this type: their message is a whole sentence, shown as it is.
+REFUSED = "refused"
+
+
+def refuse(message: str) -> PydanticCustomError:
+    return PydanticCustomError(REFUSED, message)
+
+
+def plain_text(value: str | None, label: str, lines: bool = False, required: bool = False) -> str | None:
+    """The text with its ends trimmed; refused when blank (if given or required) or holding control characters."""
+    if value is None:
+        if required:
+            raise refuse(f'"{label}" is missing')
+        return None
+    if (_CONTROL if lines else _CONTROL_OR_LINE).search(value):
+        raise refuse(f'"{label}" holds a character that is not text (a control character); remove it and try again')
+    trimmed = value.strip()
+    if not trimmed.strip(",;"):
+        raise refuse(f'"{label}" is blank; fill it in' + ("" if required else " or leave it empty"))
+    return trimmed
+
+
+def real_day(value: dt.date | None) -> dt.date | None:
+    """A day something happened: not in the future (a day's grace for time zones) and not before 1900."""
+    if value is None:
+        return None
+    if value > dt.date.today() + dt.timedelta(days=1):
+        raise refuse("that date is in the future; give the day it happened")
+    if value < EARLIEST_DAY:
+        raise refuse(f"that date is before {EARLIEST_DAY.year}; give the day it happened")
+    return value
+
+
+def first_problem(errors: list[Any], labels: dict[str, str] | None = None) -> str:
+    """One plain sentence for a refused request: the first problem, named by its field."""
+    first = errors[0] if errors else {}
+    if first.get("type") == REFUSED:
+        return str(first.get("msg", "invalid"))
+    where = ".".join(str(x) for x in first.get("loc", ()) if x != "body")
+    if labels and where in labels:
+        where = f'"{labels[where]}"'
+    return f"{where or 'request'}: {first.get('msg', 'invalid')}"
