@@ -116,7 +116,8 @@ def test_payback_for_a_complaint_raises_the_formal_route():
 
     plain, retaliation = analyze(happened), analyze(payback)
     assert "retaliation" in {s.name for s in retaliation.signals}
-    assert rank(retaliation, "HR_FORMAL") < rank(plain, "HR_FORMAL")
+    # With payback the formal route leads (the readers may already put it first for the plain letter).
+    assert rank(retaliation, "HR_FORMAL") == 0 and rank(retaliation, "HR_FORMAL") <= rank(plain, "HR_FORMAL")
     assert rank(retaliation, "LET_GO") >= rank(plain, "LET_GO")
     hr = next(r for r in retaliation.recommendations if r.action == "HR_FORMAL")
     assert any("payback" in reason.text for reason in hr.reasons)

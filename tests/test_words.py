@@ -58,10 +58,11 @@ def test_the_old_template_failures_cannot_come_back():
         assert "work arrived late" not in text
 
 
-def test_an_act_without_clean_words_becomes_a_slot_the_writer_is_told_to_fill():
+def test_an_act_without_clean_words_is_reworded_so_the_words_can_be_said_as_they_are():
     s = situation("something odd happened at the offsite", "harass")
     opener = render_scripts(s, ["TALK_DIRECT"], {})[0]
-    assert "[what happened]" in opener.text and "[what happened]" in opener.fill_in
+    assert "[what happened]" not in opener.text and opener.fill_in == ["[their name]"]
+    assert "getting in the way between us" in opener.text
     assert "offsite" not in opener.text
     for slot in re.findall(r"\[[^\]]+\]", opener.text):
         assert slot in opener.fill_in
@@ -134,13 +135,17 @@ def test_the_answer_leads_with_what_is_going_on_then_what_to_do(seed_reports):
     for name, r in seed_reports.items():
         answer = r.offline_answer
         assert answer and len(answer.split()) < 170, name
-        first, second = answer.split("\n\n")
-        assert "best first step" in second.lower()
-        assert r.recommendations[0].title.lower() in second.lower()
+        paragraphs = answer.split("\n\n")
+        assert 2 <= len(paragraphs) <= 3, name
+        if r.questions:  # the writer's own question is answered first, then the best first step
+            assert paragraphs[0].startswith(("You asked", "You wrote"))
+        step = next(p for p in paragraphs if "best first step" in p.lower())
+        assert r.recommendations[0].title.lower() in step.lower()
         assert not CODE.search(answer) and not SIGNED_FLOAT.search(answer)
     skip = seed_reports["skip-level-forwards-complaint"].offline_answer
     assert "about 50 people" in skip and "apologised" in skip
-    assert "What to avoid: a public confrontation, reply-all or mass email" in skip
+    # The public route is ruled out: in the list of what to avoid, or in the answer to the question that asked it.
+    assert "What to avoid: a public confrontation, reply-all or mass email" in skip or "mass apology?” No:" in skip
     cold = seed_reports["peer-goes-cold-after-mistake"].offline_answer
     assert "had a part in it" in cold  # said kindly, not hidden
 
@@ -156,7 +161,9 @@ def test_the_answer_keeps_the_safety_floor():
 
 def test_the_answer_never_asks_a_wronged_writer_to_apologise(seed_reports):
     skip = seed_reports["skip-level-forwards-complaint"]
-    assert "apologise" not in skip.offline_answer.split("\n\n")[1].split("What to avoid")[0].lower()
+    advice = [p for p in skip.offline_answer.split("\n\n") if "best first step" in p.lower() or "not enough" in p]
+    assert advice and not any(re.search(r"\b(own your part and apologi|you should apologi|say sorry)", p.lower())
+                              for p in advice)
     assert all(p.top_action != "APOLOGIZE" for p in skip.perspectives)
 
 
@@ -171,7 +178,8 @@ def test_a_model_answer_is_shown_in_place_of_the_offline_one(seed_reports):
 def test_an_older_report_without_an_offline_answer_gets_one(seed_reports):
     r = seed_reports["peer-goes-cold-after-mistake"].model_copy(deep=True)
     r.offline_answer = ""
-    assert build_view(r).answer.startswith("Your peer")
+    answer = build_view(r).answer
+    assert answer and "best first step" in answer.lower() and not CODE.search(answer)
 
 
 # --- perspectives -------------------------------------------------------------------------

@@ -200,6 +200,21 @@ class Script(Model):
                                description="Slots like '[their name]' the writer fills in before using the words.")
 
 
+QuestionKind = Literal["yes_no", "how", "general", "open", "legal", "money", "gift", "self_check"]
+Verdict = Literal["yes", "not yet", "no", "cannot judge", "first step"]
+
+
+class Question(Model):
+    """A question the writer asks in the letter, in their own words, and the report's short answer to it."""
+
+    text: str = Field(description="The writer's words (the sentence, or its question part when long).")
+    kind: QuestionKind = "open"
+    action: ActionCode | None = Field(default=None, description="The course of action the question asks about.")
+    verdict: Verdict | None = None
+    answer: str = Field(default="", description="One or two plain sentences that answer it.")
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
 class SimilarCase(Model):
     """A library case close to this one, and what its expert advised."""
 
@@ -237,6 +252,8 @@ class Report(Model):
     answer: str = Field(default="", description="A short written answer in plain prose; leads the report.")
     offline_answer: str = Field(default="", description=(
         "The offline engine's short written answer, composed from the reading; shown when `answer` is empty."))
+    questions: list[Question] = Field(default_factory=list, description=(
+        "The questions the writer asks, with the writer's words as evidence; the answer opens by answering them."))
     thread: Thread = Field(default_factory=Thread)
     summary: str = ""
     signals: list[Signal] = Field(default_factory=list)

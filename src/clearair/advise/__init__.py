@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from clearair.advise.playbook import Scored, _best_first, score_actions
 from clearair.advise.safety import Floor, apply_floor, assess_floor, move_below, scores_follow
-from clearair.advise.answer import compose, own_part
+from clearair.advise.answer import ask, compose, own_part
 from clearair.advise.avoid import avoid_list
 from clearair.advise.personas import perspectives as _persona_views
 from clearair.advise.scripts import render_scripts, script_for
@@ -168,7 +168,9 @@ def _verdict_reason(scored: Scored, rank: int, sig: dict[str, Signal]) -> str:
     return " ".join(parts)
 
 
-def attach(report: Report, advice: Advice) -> Report:
+def attach(report: Report, advice: Advice, reading=None) -> Report:
+    """Put the advice on the report; with ``reading`` (the parsed letter) the writer's own questions
+    are found and the written answer opens by answering them."""
     report.recommendations = advice.recommendations
     report.avoid = advice.avoid
     report.option_verdicts = advice.option_verdicts
@@ -176,4 +178,6 @@ def attach(report: Report, advice: Advice) -> Report:
     report.perspectives = advice.perspectives
     report.scripts = advice.scripts
     report.offline_answer = compose(report)  # the written answer leads every view
+    if reading is not None:
+        ask(report, reading.text, reading.original)
     return report

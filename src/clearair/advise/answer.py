@@ -1,21 +1,31 @@
 """The short written answer that leads a report, composed offline from the reading.
 
-A few sentences in the order a good columnist answers: what is going on, what
-to do first and why, what to avoid, and what to say. Every sentence is built
-from the situation's facts and the ranked advice (never a clause of the letter
-pasted in); a fact without clean words becomes a slot for the writer. It keeps
-the safety floor's shape: with serious conduct it never suggests facing the
-person alone, and a writer who caused the problem is told so, kindly.
+A few sentences in the order a good columnist answers: first the writer's own
+question (found in the letter, quoted, and answered yes / not yet / no from the
+ranking, the avoid list, the verdicts on their options and the safety floor, or
+acknowledged honestly when it is beyond what the engine can judge), then what is
+going on, what to do first and why, what to avoid, and what to say. Every
+sentence is built from the situation's facts and the ranked advice (never a
+clause of the letter pasted in); a fact without clean words is left unsaid, and
+a reading that is only a default ("a single incident") is said only when the
+letter gives words for it. It keeps the safety floor's shape: with serious
+conduct it never suggests facing the person alone, and a writer who caused the
+problem is told so, kindly.
 """
 
 from __future__ import annotations
 
 import re
 
-from clearair.advise.phrases import incident_sentence, lower_first, main_incident, sentence, who, widest
+from clearair.advise.phrases import (
+    SLOT_EVENT, incident_sentence, lower_first, main_incident, sentence, who, widest,
+)
+from clearair.advise.questions import alternatives, find_questions, main_questions
 from clearair.advise.safety import Floor, assess_floor
 from clearair.knowledge import load
-from clearair.models import NEVER_RECOMMENDED, Recommendation, Report
+from clearair.models import (
+    NEVER_RECOMMENDED, OptionVerdict, Question, Reason, Recommendation, Report, Verdict,
+)
 
 #: Actions that put the writer face to face with the other side, alone.
 _FACE_TO_FACE = ("TALK_DIRECT", "SET_BOUNDARY", "MEDIATE")
@@ -34,12 +44,23 @@ def has_own_part(report: Report, floor: Floor | None = None) -> bool:
     return own_part(floor.writer_at_fault, {s.name: s for s in report.signals})
 
 
+#: Signals that hold by default (nothing in the letter said otherwise): said only with the writer's words behind them.
+_DEFAULT_SIGNALS = ("one_off",)
+
+
+def rests_on_default(reason: Reason) -> bool:
+    """A reason that rests only on a default reading ("a single incident") with no words of the writer's."""
+    return bool(set((reason.signal or "").split("+")) & set(_DEFAULT_SIGNALS)) and not reason.evidence
+
+
 def _why(rec: Recommendation, n: int = 2) -> str:
     """The first reasons for ``rec`` in plain words, joined ("because a and b")."""
     picked: list[str] = []
     for r in rec.reasons:
         if r.effect != "raises" or r.text.startswith("In letters like yours"):
             continue
+        if rests_on_default(r):
+            continue  # a reading the letter gives no words for is not said as a fact
         text = lower_first(r.text.strip().rstrip("."))
         if text not in picked:
             picked.append(text)
@@ -58,18 +79,20 @@ def _going_on(report: Report, floor: Floor, own_part: bool) -> list[str]:
         out.append("What you describe is serious conduct, the kind an employer has to act on.")
     inc = widest(s, s.counterpart) or main_incident(s)
     cp = s.party(s.counterpart)
-    if inc is not None:
-        out.append(incident_sentence(s, inc))
+    private = _read_from_letter(report, "audience", "private")
+    said = incident_sentence(s, inc, private) if inc is not None else ""
+    if said and SLOT_EVENT not in said:
+        out.append(said)
     elif cp is not None:
-        out.append(sentence(f"This is about {cp.label}: [what happened]"))
+        out.append(sentence(f"This is about {cp.label}"))  # no clean words for the act: say only who
     wide = [i for i in s.incidents if i.audience.kind in ("large_group", "external") and i.actor not in (
         "narrator", "unknown", s.counterpart) and (inc is None or i.audience.kind != inc.audience.kind)]
-    if wide and "[what happened]" not in incident_sentence(s, wide[0]):
+    if wide and SLOT_EVENT not in incident_sentence(s, wide[0]):
         out.append(incident_sentence(s, wide[0]))  # what many people saw, even when someone else did it
     if "recurring" in sig or s.pattern.recurring:
         out.append("It is not a one-off: it keeps happening.")
-    elif "one_off" in sig:
-        out.append("It reads as a single incident.")
+    elif _read_from_letter(report, "pattern", False):
+        out.append("It reads as a single incident.")  # only when the letter says so, never by default
     if "repair_offered" in sig:
         by = next((r.by for r in s.responses if r.kind in ("apology", "public_apology") and r.by), None)
         name = "they" if by in (None, s.counterpart) else who(s, by)
@@ -85,30 +108,53 @@ def _going_on(report: Report, floor: Floor, own_part: bool) -> list[str]:
     return out
 
 
-def _first_step(report: Report, floor: Floor, own_part: bool) -> list[str]:
+def _read_from_letter(report: Report, factor: str, value: object) -> bool:
+    """Whether a factor holds ``value`` with the writer's words behind it (not a default or a bare guess)."""
+    f = next((x for x in report.factors if x.name == factor), None)
+    return f is not None and f.value == value and f.source != "default" and bool(f.evidence)
+
+
+#: Titles that are not an instruction, said as one.
+_AS_STEP = {"MEDIATE": "ask for a facilitated joint meeting",
+            "MANAGE_PERFORMANCE": "start formal performance management"}
+
+
+def step(rec: Recommendation) -> str:
+    """An action as an instruction, lower case ("talk to them privately, one to one")."""
+    return _AS_STEP.get(rec.action) or lower_first(rec.title)
+
+
+def _best_step(report: Report, reasons: int = 2) -> str:
+    """ "The best first step: x, because y." """
+    first = report.recommendations[0]
+    why = _why(first, reasons)
+    return sentence(f"The best first step: {step(first)}" + (f", because {why}" if why else ""))
+
+
+def _first_step(report: Report, floor: Floor, own_part: bool, said_first: bool = False) -> list[str]:
     recs = report.recommendations
     if not recs:
         return []
-    first = recs[0]
-    why = _why(first)
-    out = [sentence(f"The best first step: {lower_first(first.title)}" + (f", because {why}" if why else ""))]
+    out = [] if said_first else [_best_step(report)]
     for nxt in recs[1:3]:
         if nxt.action == "APOLOGIZE" and not own_part:
             continue  # never ask a wronged writer to apologise
         if floor.serious and nxt.action in _FACE_TO_FACE:
             continue
-        out.append(sentence(f"If that is not enough, {lower_first(nxt.title)}"))
+        out.append(sentence(f"If that is not enough, {step(nxt)}"))
         break
     if floor.serious:
         out.append("Do not go to the person on your own; let HR or a manager you trust handle the contact.")
     return out
 
 
-def _avoid(report: Report) -> list[str]:
-    if not report.avoid:
+def _avoid(report: Report, covered: set[str] | None = None) -> list[str]:
+    """One thing not to do (one the writer is weighing, first), unless the answer to their question said it."""
+    left = [a for a in report.avoid if a.action not in (covered or set())]
+    if not left:
         return []
     named = {o.action for o in report.situation.options}
-    pick = next((a for a in report.avoid if a.action in named), report.avoid[0])
+    pick = next((a for a in left if a.action in named), left[0])
     lead = "What to avoid" if pick.action in NEVER_RECOMMENDED else "Not now"
     return [sentence(f"{lead}: {lower_first(pick.title)}"), sentence(pick.why)]
 
@@ -119,9 +165,16 @@ def _first_line(text: str) -> str:
         line = line.strip().strip('"“”')
         greeting = line.endswith(",") and len(line) < 40
         if line and not greeting and not line.lower().startswith(("subject:", "1.")):
-            first = re.split(r"(?<=[.?!])\s", line, maxsplit=1)[0]
-            return first
+            said = [x for x in re.split(r"(?<=[.?!])\s", line) if x and not _SMALL_TALK.search(x)]
+            if said:
+                return said[0]
     return ""
+
+
+#: Sentences that only open a conversation ("Hi Sam, have you got fifteen minutes?"): not worth quoting.
+_SMALL_TALK = re.compile(r"^(?:hi|hello|hey)\b|have you got (?:fifteen|half an hour|a minute)|could we find \d+ minutes|"
+                         r"^there's something I'd like to talk through|"
+                         r"a quick word\.?$", re.I)
 
 
 def _say(report: Report) -> list[str]:
@@ -142,14 +195,185 @@ def _say(report: Report) -> list[str]:
 
 
 def compose(report: Report) -> str:
-    """A few plain sentences that answer the letter; empty when there is no advice."""
+    """A few plain sentences that answer the letter, opening with the writer's own question when
+    they ask one; empty when there is no advice."""
     if not report.recommendations:
         return ""
     floor = floor_of(report)
     own_part = has_own_part(report, floor)
+    asked = [q for q in report.questions if q.answer]
+    top = report.recommendations[0]
+    said_first = any(q.action == top.action and q.verdict == "yes" or step(top) in q.answer for q in asked)
+    answered = [f"{_asked(q, i)}: “{_quoted(q.text)}” {q.answer}" for i, q in enumerate(asked)]
+    if asked and not said_first:  # the answer to "what instead?" follows straight on
+        answered.append(_best_step(report, 1))  # one reason: the question already took some words
+        said_first = True
     going_on = " ".join(_going_on(report, floor, own_part))
-    to_do = " ".join(p for p in _first_step(report, floor, own_part) + _avoid(report) + _say(report) if p)
-    return "\n\n".join(p for p in (going_on, to_do) if p)
+    covered: set[str] = {q.action for q in asked if q.action}
+    to_do = " ".join(p for p in _first_step(report, floor, own_part, said_first) + _avoid(report, covered)
+                     + _say(report) if p)
+    return "\n\n".join(p for p in (" ".join(answered), going_on, to_do) if p)
+
+
+def _asked(q: Question, i: int) -> str:
+    """ "You asked" for a question; "You wrote" for a statement that asks ("I don't know what to do.")."""
+    verb = "asked" if q.text.rstrip("\"'”’) ").endswith("?") else "wrote"
+    return f"You {verb}" if i == 0 else f"You also {verb}"
+
+
+def _quoted(text: str) -> str:
+    """The writer's words, marked where they were cut."""
+    text = " ".join(text.split())
+    text = text if text[-1:] in ".?!…\"'”’" else text + "…"
+    return text if text[:1].isupper() or not text[:1].isalpha() else "…" + text
+
+
+# --- the writer's questions -------------------------------------------------------------------
+
+_FORMAL = ("HR_FORMAL", "ESCALATE_THEIR_MANAGER", "ESCALATE_MANAGER")
+_CANNOT_JUDGE = {
+    "legal": "Whether that is legal where you are depends on local law and your contract, which clearair "
+             "cannot judge; an employment adviser can.",
+    "money": "The money side is your call, and clearair cannot weigh it for you.",
+    "gift": "Whether to accept it depends on your employer's rules on gifts, which clearair cannot see; "
+            "check them first.",
+}
+
+
+def ask(report: Report, text: str, original: str | None = None) -> Report:
+    """Find the writer's questions in ``text`` (their own words, replies blanked), answer the main ones
+    from what the advice already decided, and let the written answer open with them."""
+    report.questions = find_questions(text, original)
+    if report.recommendations:
+        floor = floor_of(report)
+        owns = has_own_part(report, floor)
+        said: set[tuple[str | None, str]] = set()
+        for q in main_questions(report.questions):
+            verdict, text = answer_question(q, report, floor, owns)
+            if (q.action, verdict) in said and q.action:
+                continue  # the same step asked twice in other words: one answer is enough
+            said.add((q.action, verdict))
+            q.verdict, q.answer = verdict, text
+    report.offline_answer = compose(report)
+    return report
+
+
+def _overlaps(q: Question, v: OptionVerdict) -> bool:
+    return any(a.start < b.end and b.start < a.end for a in q.evidence for b in v.evidence)
+
+
+def _against(reason: str) -> str:
+    """The "Against it: …" part of a verdict's reason, in plain words (empty when there is none)."""
+    m = re.search(r"Against it: ([^.]+)", reason)
+    return m.group(1).strip() if m else ""
+
+
+#: A question asked the other way round ("would it be wrong to report him?", "should I avoid him?"):
+#: a bare "Yes" or "No" would read as the opposite of what is meant, so the answer names the step.
+_NEGATIVE_FRAME = re.compile(r"\b(?:wrong|bad idea|a mistake|too late|avoid|not|never|shouldn't|should not|don't|"
+                             r"do not|stop|refuse)\b", re.I)
+_PLAIN_LEADS = (("Yes, as your next step", "a good next step"), ("Yes", "yes, that is the right step"),
+                ("Not yet", "not yet"), ("Not now", "not now"), ("No", "not advised"))
+
+
+def answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tuple[Verdict, str]:
+    """(verdict, one or two sentences) for the writer's question; a question asked the other way
+    round gets the step named instead of a bare yes or no."""
+    verdict, text = _answer_question(q, report, floor, own)
+    rec = next((r for r in report.recommendations if r.action == q.action), None)
+    if rec is None or q.kind != "yes_no" or not _NEGATIVE_FRAME.search(re.sub(r"\bor not\b", "", q.text)):
+        return verdict, text
+    for lead, plain in _PLAIN_LEADS:
+        if text.startswith(lead) and text[len(lead):len(lead) + 1] in (":", ","):
+            rest = text[len(lead) + 1:].strip()
+            named = step(rec)
+            return verdict, sentence(f"{named[:1].upper()}{named[1:]}: {plain}" + (f"; {rest.rstrip('.')}" if rest else ""))
+    return verdict, text
+
+
+def _answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tuple[Verdict, str]:
+    """(verdict, one or two sentences) for the writer's question, from the ranking, the avoid list,
+    the verdicts on the writer's own options and the safety floor."""
+    recs = report.recommendations
+    first = recs[0]
+    start = step(first)
+    why0 = _why(first, 1)
+    because0 = f", because {why0}" if why0 else ""
+    if q.kind in _CANNOT_JUDGE:  # the best first step follows it in the answer
+        return "cannot judge", _CANNOT_JUDGE[q.kind]
+    if q.kind == "self_check":  # "am I overreacting?", "did I overstep?": from the fault reading, said kindly
+        if floor.writer_at_fault == "mainly":
+            return "first step", ("From what you describe, much of this started with you; that is hard to hear, "
+                                  "and it is also the part you can fix.")
+        if own:
+            return "first step", "You had a part in it, and owning that makes the rest easier."
+        if floor.serious:
+            return "no", "It is right to take this seriously: what you describe is serious conduct."
+        if _read_from_letter(report, "writer_fault", "none"):
+            return "first step", "Nothing you describe puts you in the wrong; what matters now is what you do next."
+        return "first step", "What matters most now is what you do next."
+    if q.kind != "yes_no":
+        return "first step", _best_step(report, 1)
+    avoided = {a.action: a for a in report.avoid}
+    position: dict[str, int] = {r.action: i for i, r in enumerate(recs)}
+    pair = alternatives(q.text)
+    if pair:  # "A or B?": say which, and why
+        def place(a: str) -> int:
+            return len(recs) + 1 if a in avoided or a in NEVER_RECOMMENDED else position.get(a, len(recs))
+        best = min(pair, key=place)
+        rec = next((r for r in recs if r.action == best), None)
+        if rec is not None and place(best) < len(recs):
+            q.action = rec.action
+            why = _why(rec, 1)
+            if place(best) == 0 or (floor.serious and best in _FORMAL):
+                return "first step", sentence(f"Of the two: {step(rec)}" + (f", because {why}" if why else ""))
+            # Neither is the best first step: say so, rather than pick one and then advise a third.
+            return "first step", " ".join((sentence(f"Neither comes first: {start}{because0}"),
+                                           sentence(f"Of the two, {step(rec)} fits better, later")))
+    option = next((v for v in report.option_verdicts if _overlaps(q, v) and v.action), None)
+    action = option.action if option else q.action
+    cp = report.situation.party(report.situation.counterpart)
+    if action == "ESCALATE_MANAGER" and cp is not None and cp.role == "manager":
+        action = "TALK_DIRECT"  # telling your manager, when your manager is the other side, is talking to them
+    q.action = action
+    if action is None and floor.serious:
+        # A step the engine does not weigh, with serious conduct: never leave "handle it yourself" open.
+        return "no", sentence(f"Not on your own: what you describe is serious conduct, so {start} first and let "
+                              "someone with the authority to act handle any contact with them")
+    if action is None:
+        return "cannot judge", "clearair has no view on that particular step, so it is your call."
+    rank = position.get(action)
+    manager_ok = not (action == "ESCALATE_MANAGER" and floor.manager_is_problem)
+    if floor.serious and action in _FORMAL and manager_ok:
+        return "yes", ("Yes: what you describe is serious conduct, and someone with the authority to act should "
+                       "handle it; take your dated notes with you.")
+    if floor.serious and action in _FACE_TO_FACE:
+        return "no", ("Not on your own: what you describe is serious conduct, so let HR or a manager you trust "
+                      "handle any contact with them.")
+    if action == "APOLOGIZE" and not own:
+        return "no", "No: nothing you describe calls for an apology from you."
+    if action in NEVER_RECOMMENDED or action in avoided:
+        why = avoided[action].why if action in avoided else "it tends to backfire"
+        lead = "No" if action in NEVER_RECOMMENDED else "Not now"
+        return "no", sentence(f"{lead}: {lower_first(why.rstrip('.'))}")
+    verdict = option.verdict if option else (
+        "recommended" if rank is not None and rank < 2 else "reasonable" if rank is not None and rank < 5
+        else "not advised")
+    rec = next((r for r in recs if r.action == action), None)
+    why = _why(rec, 1) if rec else ""
+    either = len(re.split(r",? or (?!not\b|what\b|how\b)", q.text)) > 1
+    if verdict == "recommended" and either and rec is not None:  # "A or B?": name the one, not "yes"
+        return "yes", sentence(f"{step(rec)}" + (f": {why}" if why else ""))
+    if verdict == "recommended" and rank == 0:
+        return "yes", sentence(f"Yes: {why}" if why else f"Yes, that is the best first step: {step(rec or first)}")
+    if verdict == "recommended":
+        return "yes", " ".join(x for x in (sentence("Yes, as your next step" + (f": {why}" if why else "")),
+                                           sentence(f"First, {start}") if rank != 0 else "") if x)
+    if verdict in ("reasonable", "risky"):
+        return "not yet", sentence(f"Not yet: first {start}{because0}") + " Keep this for if that does not work."
+    against = _against(option.reason) if option else ""
+    return "no", sentence(f"No: {against}" if against else "No, not from what you describe; other steps fit "
+                                                             "your situation better")
 
 
 def own_part(writer_at_fault: str, sig: dict) -> bool:

@@ -76,8 +76,10 @@ def act_phrase(act: str, by_writer: bool = False) -> str | None:
     return (pair[1] if by_writer else pair[0]) if pair else None
 
 
-def seen_by(incident: Incident) -> str:
-    """Who saw it, as a clause ("about 50 people saw it"), or "" when the letter does not say."""
+def seen_by(incident: Incident, private_said: bool = False) -> str:
+    """Who saw it, as a clause ("about 50 people saw it"), or "" when the letter does not say.
+    "Nobody else saw it" is also the reading's default, so it is said only when ``private_said``
+    (the writer's words say it was between the two of them)."""
     a = incident.audience
     if a.kind == "large_group":
         return f"about {a.size} people saw it" if a.size else "a wide group saw it"
@@ -85,12 +87,12 @@ def seen_by(incident: Incident) -> str:
         return "the customer saw it"
     if a.kind == "team":
         return "the team saw it"
-    if a.kind == "private":
+    if a.kind == "private" and private_said:
         return "nobody else saw it"
     return ""
 
 
-def incident_sentence(s: Situation, incident: Incident) -> str:
+def incident_sentence(s: Situation, incident: Incident, private_said: bool = False) -> str:
     """ "Your peer undermined you or your team by email; the customer saw it." (or a slot)."""
     by_writer = incident.actor == "narrator"
     phrase = act_phrase(incident.act, by_writer)
@@ -99,7 +101,7 @@ def incident_sentence(s: Situation, incident: Incident) -> str:
         return sentence(f"{subject} did something that matters here: {SLOT_EVENT}")
     channel = _CHANNEL.get(incident.channel, "")
     text = f"{subject} {phrase}" + (f" {channel}" if channel else "")
-    seen = seen_by(incident)
+    seen = seen_by(incident, private_said)
     return sentence(text + (f"; {seen}" if seen else ""))
 
 

@@ -7,7 +7,9 @@ apologised), a note to the audience only when one saw it (and to the sender
 instead when the audience was large, so it never reads as a mass email), an
 agenda only when a joint meeting is advised, and nothing face to face when the
 conduct is serious. The other side's act is said in our own words, addressed
-to them; what has no clean words is left as a slot the writer fills.
+to them; what has no clean words is reworded so no slot is needed, and nothing
+is asserted (an attempt, a fix, notes kept) that the reading did not find. Only
+name slots ("[their name]") are left for the writer to fill.
 """
 
 from __future__ import annotations
@@ -37,12 +39,23 @@ _TO_REPORT = {"peer": "the other team", "peers_manager": "the other team's manag
               "skip_level": "the director", "customer": "the customer", "hr": "HR", "other": "them"}
 _FIRST_PERSON_ACT = {
     "undermine": "undermined my team's work", "humiliate": "made a remark at my expense", "forward": "forwarded a message about me",
-    "criticise": "criticised my work", "aggress": "raised their voice at me", "exclude": "has been leaving me out",
+    "criticise": "criticised my work", "aggress": "was aggressive towards me", "exclude": "has been leaving me out",
     "steal_credit": "presented my work as theirs", "gossip": "talked about me behind my back",
     "harass": "behaved towards me in a way I need to report", "overload": "pushed work on me outside working hours",
     "fail_deliver": "let work slip", "break_confidence": "passed on something I said in confidence",
     "lie": "gave a false account of what happened", "complain_external": "complained about my work",
 }
+#: The writer's own act, said to the person it was done to (an apology).
+_OWN_ACT = {
+    "undermine": "I undermined your work", "humiliate": "I made a remark at your expense",
+    "forward": "I forwarded a message about you", "criticise": "I criticised your work",
+    "aggress": "I raised my voice at you", "exclude": "I left you out", "steal_credit": "I presented your work as mine",
+    "gossip": "I talked about you behind your back", "overload": "I pushed work on you outside working hours",
+    "fail_deliver": "I let the work slip", "break_confidence": "I passed on something you told me in confidence",
+    "lie": "I gave a false account of what happened", "complain_external": "I complained about your work to others",
+}
+#: A slot for a name may stay in words a person is shown: everything else is filled or reworded.
+NAME_SLOT = re.compile(r"\[[^\]]*\bname\]", re.I)
 _NOT_NAMES = {"He", "She", "His", "Her", "They", "My", "Our", "The", "One", "Dude", "Boss", "Manager", "Director",
               "Team", "Peer", "Customer", "Client", "Hi", "Hello", "Thanks", "Sir", "Madam"}
 
@@ -75,16 +88,17 @@ def _impact(inc: Incident | None) -> str:
     if kind == "large_group":
         return "a lot of people got a wrong picture of me"
     if kind == "team":
-        return "it made me look bad in front of the team"
-    return "it made the work harder for me"
+        return "it made me look bad"  # "in front of the team" is already said
+    return "it stayed with me"
 
 
 def _first_person_event(s: Situation, inc: Incident | None) -> str:
-    """ "My peer undermined my team's work by email, and the customer saw it." (or a slot)."""
+    """ "My peer undermined my team's work by email, and the customer saw it." (or, without clean
+    words for the act, only that things have become difficult)."""
+    p = s.party(inc.actor) if inc is not None else s.party(s.counterpart)
+    who = _THIRD.get(p.role, "my colleague") if p else "my colleague"
     if inc is None or inc.act not in _FIRST_PERSON_ACT or inc.actor == "narrator":
-        return "[what happened, in one or two sentences]."
-    p = s.party(inc.actor)
-    who = _THIRD.get(p.role, "a colleague") if p else "a colleague"
+        return f"Things have become difficult between {who} and me."
     seen = {"large_group": f", and about {inc.audience.size} people saw it" if inc.audience.size
             else ", and a wide group saw it", "external": ", and the customer saw it",
             "team": ", and the team saw it"}.get(inc.audience.kind, "")
@@ -104,7 +118,7 @@ class _Facts:
         self.apologised = "narrator_apologized" in sig or any(a.kind == "apology" for a in s.attempts)
         self.they_apologised = "repair_offered" in sig
         tried = [_TRIED[a.kind] for a in s.attempts if a.kind in _TRIED and a.kind != "apology"]
-        self.tried = join_words(list(dict.fromkeys(tried))[:2]) or "tried to sort it out myself"
+        self.tried = join_words(list(dict.fromkeys(tried))[:2])  # only what the letter says was tried
         self.fixed = any(a.kind == "fix" for a in s.attempts)
         self.told = any(a.kind == "feedback" for a in s.attempts)
 
@@ -140,8 +154,9 @@ def _opening(f: _Facts, data: dict) -> tuple[list[str], str]:
     elif f.own_part:  # their side of it is not the point: hear how it landed
         lines.append("I'd like to hear how it landed for you.")
         ask = "you tell me straight away if anything I do gets in your way"
-    else:
-        lines.append("When [what happened], [how it affected you or the work].")
+    else:  # no clean words for the act: say that something is in the way, not what it was
+        lines.append("Something has been getting in the way between us lately, and I'd rather talk it through "
+                     "than let it sit.")
         ask = "we talk things through directly first"
     return lines, ask
 
@@ -160,8 +175,12 @@ def _fill(kind: str, f: _Facts, data: dict) -> str:
     opening, ask = _opening(f, data)
     role = f.cp.role if f.cp else "other"
     own = main_incident(f.s, by_writer=True)
-    own_event = ("[what you did]" if own is None or own.act not in _FIRST_PERSON_ACT
-                 else f"I {_FIRST_PERSON_ACT[own.act].replace('my ', 'your ').replace(' me', ' you')}")
+    to_them = own is not None and own.target in (None, addressee)
+    own_event = (f"{_OWN_ACT[own.act]}, and that was on me; I'm sorry for the trouble it caused you."
+                 if own is not None and own.act in _OWN_ACT and to_them
+                 else "What happened was partly on me, and I'm sorry for the trouble it caused you.")
+    message = "email" if f.inc is not None and f.inc.channel == "email" else "message"
+    boss_is_them = role in ("manager", "skip_level")
     manager = f.s.parties_with_role("manager")
     reports = f.s.parties_with_role("direct_report")
     external = any(i.audience.kind == "external" for i in f.s.incidents) or "external_exposure" in f.sig
@@ -174,22 +193,40 @@ def _fill(kind: str, f: _Facts, data: dict) -> str:
         "counterpart_to_report": _TO_REPORT.get(role, "them"),
         "counterpart_to_manager": _TO_MANAGER.get(role, "a colleague"),
         "event_first_person": lower_first(_first_person_event(f.s, f.inc)),
-        "tried": f.tried,
+        "tried_line": f" I have already {f.tried}." if f.tried else "",
+        "take_it_to": " with HR" if boss_is_them else (" with my manager" if manager else ""),
+        "coach_topic": ("what happened with the customer" if external else "what happened recently, and how we "
+                        "handle it from here"),
+        "message": message,
+        "sender_line": _sender_line(f, message, sender_apologised),
+        "notes_line": ("I have kept dated notes and can share them." if any(a.kind == "documented" for a in f.s.attempts)
+                       else "I can put what happened in writing, with dates, and share it."),
+        "put_right": ", and that what went wrong has been put right" if f.fixed else "",
         "report_fix": ("You've already put things right with the customer, and that's what matters. "
                        if f.fixed and external else ""),
         "report_name": _name(f.s, reports[0].id) if reports else SLOT_NAME,
         "customer_line": "; and check anything sensitive that goes to a customer with me first" if external else "",
         "told": ", and I've told them so" if f.told else "",
         "own_event": own_event,
-        "fix": "[what you have put in place]" if not f.fixed else "[the fix you put in place, in a few words]",
+        "fix": ("I've put a fix in place so it does not happen again." if f.fixed
+                else "If there is anything I can do to put it right, please tell me."),
         "manager_name": _name(f.s, manager[0].id) if manager else SLOT_NAME,
-        "repair_line": ("Thanks again for putting it right with everyone." if sender_apologised
-                        else "Could you let the people who received it know?"),
-        "pattern_line": (" It has happened more than once [dates]." if "recurring" in f.sig else ""),
+        "pattern_line": (" It has happened more than once." if "recurring" in f.sig else ""),
         "manager_close": data["closes"]["serious" if f.serious else "manager"],
         "their_manager_close": data["closes"]["serious" if f.serious else "their_manager"],
     }
     return spec["text"].format(**values).strip()
+
+
+def _sender_line(f: _Facts, message: str, apologised: bool) -> str:
+    """The body of a note to whoever sent the message a wide group saw."""
+    wide = next((i for i in f.s.incidents if i.audience.kind == "large_group"), None)
+    seen = f" to about {wide.audience.size} people" if wide is not None and wide.audience.size else ""
+    if apologised:
+        return (f"A short note about the {message} that went out{seen}: thanks again for putting it right with "
+                "everyone. If anyone asks me about it, I'll say it is settled.")
+    return (f"A short note about the {message} that went out{seen}: it did not give the full picture of my part in "
+            "it. Could you let the people who received it know?")
 
 
 def _fits(action: str, kind: str, f: _Facts, avoided: set[str], serious: bool, top: list[str]) -> str | None:
@@ -239,7 +276,7 @@ def render_scripts(s: Situation, top: Iterable[str] | None = None, sig: dict[str
         text = _fill(kind, f, data)
         addressee = f.s.party(_sender(f)) if kind == "sender_note" else f.cp
         to = _TO.get(kind) or (addressee.label if addressee else "the other person")
-        slots = list(dict.fromkeys(re.findall(r"\[[^\]]+\]", text)))
+        slots = list(dict.fromkeys(NAME_SLOT.findall(text)))
         out.append(Script(kind=kind, title=data["scripts"][kind]["title"], text=text, to=to, action=action,
                           fill_in=slots))
     return out

@@ -120,9 +120,19 @@ class HistoryItem(View):
     moves: list[str] = Field(default_factory=list, description="Sentences: what rose or fell, and why.")
 
 
+class QuestionView(View):
+    """A question the writer asked, in their words, and the short answer the written answer opens with."""
+
+    asked: str
+    answer: str
+    quotes: list[Quote] = Field(default_factory=list)
+
+
 class ReportView(View):
     title: str = "Your situation"
-    answer: str = Field(description="The short written answer that leads every view.")
+    answer: str = Field(description="The short written answer that leads every view (it opens with the answer "
+                                    "to the writer's question, when they ask one).")
+    questions: list[QuestionView] = Field(default_factory=list, description="The questions the answer takes up.")
     answer_by: Literal["model", "offline"] = "offline"
     engine: str = ""
     notes: list[str] = Field(default_factory=list)
@@ -190,6 +200,8 @@ def _level(rank: int, score: float, top: float, scored: bool) -> int:
 
 
 def _actions(report: Report, scripts: dict[str, str]) -> list[ActionView]:
+    from clearair.advise.answer import rests_on_default
+
     recs = report.recommendations[:TOP_ACTIONS + MORE_ACTIONS]
     scored = not report.provenance.ranking.startswith("llm:")
     top = recs[0].score if recs else 0.0
@@ -200,8 +212,8 @@ def _actions(report: Report, scripts: dict[str, str]) -> list[ActionView]:
         reasons = []
         for r in rec.reasons:
             text = reason_sentence(r.text)
-            if text.lower() in seen:
-                continue
+            if text.lower() in seen or rests_on_default(r):
+                continue  # a default reading ("a single incident") is not shown as a reason without the writer's words
             seen.add(text.lower())
             reasons.append(ReasonView(text=text, direction="for" if r.effect == "raises" else "against",
                                       quotes=quotes(r.evidence, 1)))
@@ -274,12 +286,13 @@ def _reading(report: Report) -> list[FactView]:
             continue  # the other side and who saw it are said above, from the rules' reading
         if f.name == "writer_fault":  # as the advice weighed it (the safety floor), not the raw guess
             fault = floor.writer_at_fault if floor.writer_at_fault != "none" else ("partly" if owns else "none")
-            if fault == "none" and f.confidence < MIN_CONFIDENCE:
-                continue
+            if fault == "none" and (f.confidence < MIN_CONFIDENCE or not f.evidence):
+                continue  # "not your doing" is said only with the writer's words behind it
             out.append(FactView(title=f.title, sentence=sentence(_FAULT[fault]), quotes=quotes(f.evidence, 1)))
             continue
         if f.name == "pattern":  # as the rules read it, which the advice and the answer follow
-            if s.pattern.recurring or f.confidence >= MIN_CONFIDENCE:
+            # "A single incident" is also the default reading: said only with the writer's words behind it.
+            if s.pattern.recurring or (f.confidence >= MIN_CONFIDENCE and f.evidence and f.source != "default"):
                 out.append(FactView(title=f.title, sentence=sentence(
                     "It keeps happening: a pattern, not one incident" if s.pattern.recurring else "A single incident"),
                     quotes=quotes(s.pattern.evidence or f.evidence, 1)))
@@ -428,6 +441,8 @@ def build_view(report: Report, title: str = "Your situation", *, dates: list[str
     return ReportView(
         title=title if title else "Your situation",
         answer=answer, answer_by=by, engine=engine_line(report), notes=list(report.notes),
+        questions=[QuestionView(asked=q.text, answer=q.answer, quotes=quotes(q.evidence, 1))
+                   for q in report.questions if q.answer],
         actions=actions[:TOP_ACTIONS],
         more_actions=[a for a in actions[TOP_ACTIONS:] if a.code not in {x.action for x in report.avoid}],
         options=verdicts,

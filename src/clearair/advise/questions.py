@@ -1,0 +1,213 @@
+"""The writer's own question(s), found in the letter, so the answer can open by answering them.
+
+A letter usually ends with what the writer wants to know ("Should I tell her?",
+"How do I repair this?", "Is it legal to…", "any advice on how to…"). Each
+question keeps the writer's exact words as evidence, like every other fact,
+and is classed by what kind of answer it needs: a yes/no about a course of
+action (judged from the ranking), a how-to or open request (answered with the
+first step), or something the engine cannot judge (law, money, a gift), which
+is acknowledged honestly rather than ignored.
+"""
+
+from __future__ import annotations
+
+import re
+
+from typing import cast
+
+from clearair.models import ActionCode, Evidence, Question, QuestionKind
+
+#: Frames that make a sentence a question even without a question mark.
+_FRAME = re.compile(
+    r"\b(?:should|shall|do|can|could|may|must|would|am) I\b|\bis it (?:ok|okay|alright|all right|legal|illegal|"
+    r"normal|fair|wrong|right|appropriate|reasonable|acceptable|professional|worth)\b|"
+    r"\bhow (?:do|can|should|could|would|might|much should|far should) I\b|\bhow to\b|"
+    r"\bwhat (?:can|should|do|could|would) I\b|\bwhat would you\b|\bwhat are my options\b|"
+    r"\bany (?:advice|thoughts|suggestions|recommendations|ideas|tips|insight)\b|"
+    r"\b(?:wondering|not sure|unsure|don't know|do not know|wonder) (?:(?:whether|if) (?:I|to|we)|how|what (?:to|I))\b|"
+    r"\bwhether (?:I|to)\b",
+    re.I)
+_YES_NO = re.compile(r"(?:^|[:;,?!]\s*|\b(?:and|but|so|or|also|then|now)\s+)(?:should|shall|do|can|could|may|must|am|"
+                     r"is|are|would|will|was|were|did) (?:I|it|we|this|that|they)\b|\bwhether (?:I|to|or not)\b|"
+                     r"\bif I should\b|\bis it (?:ok|okay|alright|all right|legal|illegal|normal|fair|wrong|right|"
+                     r"appropriate|reasonable|acceptable|professional|worth)\b", re.I)
+_HOW = re.compile(r"\bhow (?:do|can|should|could|would|might) I\b|\bhow to\b|\bon how\b|"
+                  r"\bwhat (?:can|should|do|could) I say\b|\bwhat to say\b|\bwhat I should say\b|"
+                  r"\b(?:best|right|polite|civili[sz]ed|good|better|kind|professional) way to\b|\bis there a way\b|"
+                  r"\bway to (?:deal|handle|approach|stop|get)\b", re.I)
+_GENERIC = re.compile(r"\bwhat (?:should|can|do|could|would) I do\b|\bwhat would you do\b|\bwhat are my options\b|"
+                      r"\bwhat do you (?:think|suggest|recommend)\b|\b(?:should|can|could) I do\b|\bwhat to do\b|"
+                      r"\bwhat am I (?:supposed|meant) to do\b|\bwhat (?:options|choices)\b|\bwhere do I go\b|"
+                      r"\bnext step\b|\bwhat can (?:I|we) (?:actually |really )?do\b|\banything (?:else )?(?:I|we) can\b|"
+                      r"\bsuggestions?\b|\bwhat (?:I|we) should (?:actually )?do\b|\bwhat should (?:I|we) (?:actually )?do\b|"
+                      r"\bany (?:advice|thoughts|suggestions|recommendations|ideas|tips|insight)\b|"
+                      r"^(?:thoughts|advice|help|suggestions|ideas)\W*$|\bwhat now\b|\bwhere do I go from here\b",
+                      re.I)
+#: Questions the engine cannot judge on its own: it says so, then what it can advise either way.
+_CANNOT_JUDGE = (
+    ("legal", re.compile(r"\b(?:legal|illegal|lawful|unlawful|law|laws|lawyer|attorney|sue|suing|lawsuit|"
+                         r"discriminat\w*|rights|allowed to|entitled to)\b", re.I)),
+    ("money", re.compile(r"\b(?:loan|lend|lending|borrow\w*|money|owes? me|debt|cash|repay\w*|"
+                         r"pay (?:him|her|them|me) back)\b", re.I)),
+    ("gift", re.compile(r"\b(?:gift|gifts|present for|bonus from)\b", re.I)),
+)
+_MAX_QUOTE = 160
+_MIN_WORDS = 3
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans: cut after . ? ! (and a closing quote), at a blank line, or at a line break after a
+    short line (a heading); a hard-wrapped line runs on."""
+    out, start = [], 0
+    for m in re.finditer(r"[.?!]+[\"')\]]*(?=\s)|\n\s*\n|\n(?=[A-Z])(?<=\n)", text):
+        if m.group(0) == "\n" and m.start() - (text.rfind("\n", 0, m.start()) + 1) > 60:
+            continue  # a wrapped line, not a heading
+        out.append((start, m.end()))
+        start = m.end()
+    out.append((start, len(text)))
+    spans = []
+    for a, b in out:
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            spans.append((a, b))
+    return spans
+
+
+def _quoted_speech(text: str) -> bool:
+    """A question mark inside quotation marks is someone else's question ("he asked 'are you ok?'")."""
+    q = text.rfind("?")
+    return q >= 0 and text[:q].count('"') % 2 == 1
+
+
+_SELF_CHECK = re.compile(r"\b(?:am|was) I (?:being |just )?(?:overreacting|over-reacting|wrong|unreasonable|too sensitive|"
+                         r"crazy|petty|paranoid|in the wrong|at fault|to blame|doing the right thing|out of line|"
+                         r"the (?:asshole|arsehole|jerk|problem|bad guy))\b|\bdo I owe (?:him|her|them) an apology\b|"
+                         r"\bis it (?:just )?me\b|\bdid I (?:overstep|do (?:something|anything) wrong|go too far|"
+                         r"mess up|handle it (?:badly|wrong))\b|\bwhich of us is\b|\breading too much into\b", re.I)
+
+
+def kind_of(text: str) -> QuestionKind:
+    """What kind of answer the question needs: legal, money, gift, self_check, yes_no, how, general or open."""
+    for kind, rx in _CANNOT_JUDGE:
+        if rx.search(text):
+            return cast(QuestionKind, kind)
+    if _SELF_CHECK.search(text):
+        return "self_check"
+    if _HOW.search(text):
+        return "how"
+    if _GENERIC.search(text) and not (_YES_NO.search(text) and action_for(text)):
+        return "general"  # unless it also names a step ("Any advice? Should I tell HR?")
+    if _YES_NO.search(text):
+        return "yes_no"
+    return "open"
+
+
+def _clip(text: str, frame: re.Match | None) -> tuple[int, int]:
+    """The part of a sentence to quote: all of it when short, else from the question's frame on."""
+    if len(text) <= _MAX_QUOTE:
+        return 0, len(text)
+    a = frame.start() if frame else 0
+    b = min(len(text), a + _MAX_QUOTE)
+    if b < len(text):
+        b = text.rfind(" ", a, b) if text.rfind(" ", a, b) > a else b
+    return a, b
+
+
+def alternatives(text: str) -> list[ActionCode]:
+    """The courses of action an either/or question weighs ("Should I tell him or keep quiet?"), as action
+    codes, or [] when it asks about one."""
+    parts = re.split(r",? or (?!not\b|what\b|how\b|is there\b|should I do\b)", text, flags=re.I)
+    if len(parts) < 2:
+        return []
+    found = [a for a in (action_for(p) for p in parts) if a]
+    return list(dict.fromkeys(found)) if len(set(found)) >= 2 else []
+
+
+def find_questions(text: str, original: str | None = None) -> list[Question]:
+    """Every question the writer asks in ``text`` (the writer's own words, replies blanked), in order.
+    Offsets index ``original`` (the user's input; same offsets as ``text``)."""
+    original = original if original is not None else text
+    out: list[Question] = []
+    for a, b in _sentences(text):
+        said = text[a:b]
+        words = len(said.split())
+        if words < _MIN_WORDS and not _GENERIC.search(said):
+            continue
+        asks = said.rstrip("\"')] ").endswith("?") and not _quoted_speech(said)
+        frame = _FRAME.search(said)
+        if not asks and frame is None:
+            continue
+        if re.search(r"\basked\b[^.?!\"]{0,30}\b(?:whether|if)\b", said, re.I) and not said.startswith(
+                ("Should", "Can", "Do", "Is", "Would", "Could", "What", "How")):
+            continue  # reported speech: someone else's question
+        lo, hi = _clip(said, frame)
+        start, end = a + lo, a + hi
+        quote = " ".join(original[start:end].split())
+        kind = kind_of(said)
+        out.append(Question(text=quote, kind=kind, action=action_for(said) if kind == "yes_no" else None,
+                            evidence=[Evidence(start=start, end=end, text=original[start:end])]))
+    return out
+
+
+def _priority(q: Question) -> int:
+    """Which questions the answer takes up first: a yes/no about a step the engine ranks, then what it
+    cannot judge or a question about the writer's own reaction, then other yes/no questions, then
+    how-to requests, then general and open ones."""
+    if q.kind == "yes_no":
+        return 0 if q.action else 2
+    return {"legal": 1, "money": 1, "gift": 1, "self_check": 1, "how": 3, "general": 4}.get(q.kind, 5)
+
+
+def main_questions(questions: list[Question], n: int = 2) -> list[Question]:
+    """The question(s) the answer opens with: the specific ones (up to ``n``), else the best general one."""
+    specific = sorted((q for q in questions if _priority(q) <= 2), key=_priority)[:n]
+    if specific:
+        return sorted(specific, key=lambda q: q.evidence[0].start if q.evidence else 0)
+    rest = sorted(questions, key=_priority)
+    return rest[:1]
+
+
+# Words of a question -> the course of action it asks about, when the option lexicon has no rule for it.
+_ASKS_ABOUT: tuple[tuple[str, re.Pattern], ...] = tuple((a, re.compile(p, re.I)) for a, p in (
+    ("HR_FORMAL", r"\b(?:HR|human resources|formal complaint|grievance|report (?:him|her|them|this|it|what)|"
+                  r"file a complaint|complain(?! to (?:my|our|the) (?:boss|manager|supervisor)))\b"),
+    ("ESCALATE_THEIR_MANAGER", r"\b(?:(?:his|her|their) (?:boss|manager|supervisor|director)s?|"
+                               r"(?:their|his|her) supervisors?|over (?:his|her|their) head)\b"),
+    ("ESCALATE_MANAGER", r"\b(?:(?:my|our) (?:boss|manager|supervisor|team lead|director)|management|"
+                         r"tell the (?:boss|owners?|director|management))\b"),
+    ("APOLOGIZE", r"\b(?:apologi[sz]e|(?:owe|offer|make|give) (?:\w+ )?(?:an )?apology|say sorry|say I'm sorry)\b"),
+    ("EXIT", r"\b(?:quit|resign|leave (?:the|my|this) (?:job|company|team)|look(?:ing)? for (?:a |another )?(?:new )?job|"
+             r"find (?:a |another )?(?:new )?job|move on to another job|transfer|leave quietly|make the jump|"
+             r"take the (?:other |new )?job)\b"),
+    ("LET_GO", r"\b(?:let it go|let (?:it|this) (?:slide|be)|ignore (?:it|this|him|her|them)|drop it|just move on|"
+               r"leave it (?:alone|be)|keep quiet|stay quiet|say nothing|accept (?:it|this|that)|put up with|"
+               r"live with (?:it|this)|leave (?:it|things) (?:as|the way) (?:it is|they are)|let it lie|"
+               r"keep my head down|stay out of it|write (?:him|her|them) off|move past it|start fresh|"
+               r"pretend (?:none of it|nothing|it never)|accept the apology)\b"),
+    ("WAIT", r"\b(?:wait|hold off)\b"),
+    ("DOCUMENT", r"\b(?:document|keep (?:a )?(?:record|notes|log)|write (?:it|this|everything) down)\b"),
+    ("MEDIATE", r"\b(?:mediat\w*|sit down with (?:both|all|them both)|meeting with (?:him|her|them) and)\b"),
+    ("PUBLIC_CALLOUT", r"\b(?:reply[- ]all|mass (?:email|apology)|in front of (?:everyone|the team)|publicly)\b"),
+    ("CLARIFY_RECORD", r"\b(?:set the record straight|clarif\w+|correct the record|email (?:everyone|the team|all))\b"),
+    ("SET_BOUNDARY", r"\b(?:set (?:a )?boundar\w*|draw (?:a|the) line|tell (?:him|her|them) to stop|say no)\b"),
+    ("TALK_DIRECT", r"\b(?:tell (?:him|her|them)|talk to (?:him|her|them)|speak (?:to|with) (?:him|her|them)|"
+                    r"say (?:something|anything)|confront|bring (?:it|this) up|raise (?:it|this)|"
+                    r"have a (?:word|conversation|talk)|ask (?:him|her|them)|sit (?:him|her|them) down|"
+                    r"address (?:it|this|how|the)|go back to (?:him|her|them)|point (?:it )?out|"
+                    r"have it out|clear the air|sort it out (?:with|between)|meet (?:him|her|them)|"
+                    r"(?:text|email|message|call|ring) (?:him|her|them))\b"),
+))
+
+
+def action_for(text: str) -> ActionCode | None:
+    """The course of action a yes/no question asks about (an action code), or None."""
+    from clearair.extract import lexicon
+
+    text = re.sub(r",? or (?:what|how|should I do|is there)\b.*$", "", text, flags=re.I)  # "…, or what should I do?"
+    for action, rx in _ASKS_ABOUT:
+        if rx.search(text):
+            return cast(ActionCode, action)
+    return next((cast(ActionCode, a) for a, rx in lexicon.option_actions() if rx.search(text)), None)

@@ -1,0 +1,203 @@
+"""The writer's own question: found with their words as evidence, and answered first, from what the
+advice already decided (the ranking, the avoid list, the verdicts on their options, the safety floor)."""
+
+import pytest
+
+from clearair.advise import attach
+from clearair.advise.answer import ask
+from clearair.advise.questions import action_for, alternatives, find_questions, kind_of, main_questions
+from clearair.extract import read
+from clearair.intake import build_document
+from clearair.pipeline import _report
+from clearair.render.export import to_markdown
+from clearair.render.view import build_view
+from tests.conftest import seed_text
+
+
+def asked(text: str):
+    """The report as the pipeline makes it, with the writer's questions read from the letter."""
+    doc = build_document(text)
+    reading = read(doc)
+    return ask(_report(doc, reading), reading.text, reading.original)
+
+
+def test_attach_with_the_reading_answers_the_question():
+    from clearair.advise import Advice, advise
+
+    text = "My peer keeps interrupting me in meetings and it has happened four times this month. Should I tell HR?"
+    doc = build_document(text)
+    reading = read(doc)
+    report = _report(doc, reading)
+    fresh = report.model_copy(update={"questions": [], "offline_answer": ""})
+    advice = advise(report.situation, report.signals, report.factors)
+    assert isinstance(advice, Advice)
+    attach(fresh, advice, reading)
+    assert fresh.questions[0].text == "Should I tell HR?" and fresh.questions[0].answer
+    assert fresh.offline_answer.startswith("You asked: “Should I tell HR?”")
+
+
+# --- finding the question ----------------------------------------------------------------------
+def test_questions_keep_the_writers_words_and_offsets():
+    text = ("My coworker keeps taking credit for my slides in the weekly meeting.\n"
+            "It has happened three times now. Should I talk to him first or go to my manager? "
+            "I'm not sure if this is normal.\nAny advice would help.")
+    found = find_questions(text)
+    assert [q.text for q in found] == ["Should I talk to him first or go to my manager?", "Any advice would help."]
+    for q in found:
+        e = q.evidence[0]
+        assert text[e.start:e.end] == e.text
+    assert found[0].kind == "yes_no" and found[1].kind == "general"
+
+
+def test_a_hard_wrapped_question_is_one_sentence():
+    text = "He shouted at me in front of the\nteam again today. Should I\ntell HR about it?"
+    assert [q.text for q in find_questions(text)] == ["Should I tell HR about it?"]
+
+
+@pytest.mark.parametrize("question,kind,action", [
+    ("Should I tell her?", "yes_no", "TALK_DIRECT"),
+    ("Should I get their supervisors involved?", "yes_no", "ESCALATE_THEIR_MANAGER"),
+    ("Should I ask them to send out a mass apology?", "yes_no", "PUBLIC_CALLOUT"),
+    ("Do I really have to accept this as part of the job?", "yes_no", "LET_GO"),
+    ("Is it legal for him to read my messages?", "legal", None),
+    ("Can I refuse the loan he keeps asking for?", "money", None),
+    ("Do I accept the gift?", "gift", None),
+    ("How do I repair the relationship?", "how", None),
+    ("What should I do?", "general", None),
+    ("Am I overreacting?", "self_check", None),
+    ("Should I put locks on my drawers?", "yes_no", None),
+])
+def test_questions_are_classed_by_the_answer_they_need(question, kind, action):
+    (q,) = find_questions(question)
+    assert (q.kind, q.action) == (kind, action)
+
+
+def test_either_or_questions_name_both_steps():
+    assert alternatives("Should I tell him or keep quiet?") == ["TALK_DIRECT", "LET_GO"]
+    assert alternatives("Should I tell her, or what should I do?") == []
+    assert action_for("Should I tell her, or what should I do?") == "TALK_DIRECT"
+
+
+def test_someone_elses_question_is_not_the_writers():
+    assert find_questions('He asked me "are you coming to the offsite?" and walked off.') == []
+    assert kind_of("I wonder if I should say something") == "yes_no"
+
+
+def test_a_specific_question_comes_before_a_general_one():
+    found = find_questions("What should I do? Should I go to HR?")
+    assert [q.text for q in main_questions(found)] == ["Should I go to HR?"]
+
+
+# --- answering it ------------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def skip_level():
+    return asked(seed_text("skip-level-forwards-complaint"))
+
+
+def test_the_answer_opens_by_answering_the_writers_question(skip_level):
+    answer = skip_level.offline_answer
+    assert answer.startswith("You asked: “Should I ask for my department director")
+    first = answer.split("\n\n")[0]
+    assert "mass apology?” No:" in first  # a clear no, with the reason
+    assert "“Should I get their supervisors involved?” Not now:" in first
+    assert "The best first step: let it go" in first  # and what to do instead, straight after
+    by_text = {q.text: q for q in skip_level.questions}
+    assert by_text["Should I get their supervisors involved?"].verdict == "no"
+    # The answer agrees with the verdicts on the writer's own options.
+    verdicts = {v.action: v.verdict for v in skip_level.option_verdicts}
+    assert verdicts.get("ESCALATE_THEIR_MANAGER") == "not advised"
+
+
+def test_the_question_and_its_answer_reach_every_surface(skip_level):
+    view = build_view(skip_level)
+    assert view.answer.startswith("You asked: “Should I")
+    assert [q.asked for q in view.questions][1] == "Should I get their supervisors involved?"
+    assert view.questions[1].quotes[0].text == "Should I get their supervisors involved?"
+    assert "You asked: “Should I" in to_markdown(skip_level, seed_text("skip-level-forwards-complaint"))
+    data = skip_level.model_dump(mode="json")
+    q = next(q for q in data["questions"] if q["answer"])
+    assert q["evidence"][0]["text"].startswith("Should I") and q["verdict"] == "no"
+
+
+def test_replies_to_the_letter_are_not_the_writers_questions(skip_level):
+    # The pasted thread's replies ask things too; only the letter's questions are the writer's.
+    assert all("Count to 10" not in q.text for q in skip_level.questions)
+    assert len(skip_level.questions) == 3
+
+
+def test_a_how_to_question_is_answered_with_the_first_step():
+    report = asked(seed_text("peer-goes-cold-after-mistake"))
+    first = report.offline_answer.split("\n\n")[0]
+    assert first.startswith("You asked: “Any recommendations on how I can repair the relationship")
+    assert "The best first step: rebuild trust" in first
+    assert report.offline_answer.count("The best first step") == 1
+
+
+def test_a_question_the_engine_cannot_judge_is_acknowledged_honestly():
+    report = asked("My manager has started reading the private chat messages on my work laptop and quoting them "
+                   "back to me in our one-to-ones. It has happened three times this month and I feel watched. "
+                   "Is it even legal for him to do that?")
+    first = report.offline_answer.split("\n\n")[0]
+    assert "“Is it even legal for him to do that?”" in first
+    assert "depends on local law" in first and "The best first step:" in first
+    assert report.questions[0].verdict == "cannot judge"
+
+
+def test_a_yes_or_no_follows_the_ranking():
+    report = asked("My peer keeps interrupting me in our team meetings and finishing my sentences for me. "
+                   "We otherwise get on fine and I want to keep it that way. Should I talk to him about it?")
+    q = next(q for q in report.questions if q.answer)
+    rank = [r.action for r in report.recommendations].index("TALK_DIRECT")
+    expected = "yes" if rank < 2 else "not yet" if rank < 5 else "no"
+    assert q.action == "TALK_DIRECT" and q.verdict == expected
+    assert q.answer.startswith({"yes": "Yes", "not yet": "Not yet", "no": "No"}[expected])
+
+
+def test_serious_conduct_is_never_answered_with_go_and_talk_to_them():
+    report = asked("My manager grabbed my arm and pushed me against the wall when I disagreed with him, and he "
+                   "has threatened me twice since. Should I talk to him about it privately?")
+    q = next(q for q in report.questions if q.answer)
+    assert q.verdict == "no" and q.answer.startswith("Not on your own")
+    assert not report.offline_answer.split("\n\n")[0].count("Yes")
+
+
+def test_someone_asking_the_writer_is_not_the_writers_question():
+    assert find_questions("I've asked him more than once whether I did something to upset him.") == []
+    assert [q.kind for q in find_questions("I keep wondering whether I should tell HR.")] == ["yes_no"]
+    assert kind_of("Where do I go from here?") == "general"
+    assert kind_of("Any advice? Should I tell HR?") == "yes_no"
+
+
+# --- answers that must not be misread (found by a red-team pass) -------------------------------
+SERIOUS = ("My team lead keeps touching my waist when he walks past, and last week he cornered me in the "
+           "stock room and tried to kiss me. Since I told him to stop, my shifts have been cut. ")
+PEER = ("My coworker keeps presenting my analysis as his own in the weekly meeting; it has happened four "
+        "times this quarter. ")
+
+
+@pytest.mark.parametrize("question", ["Should I meet him after work to clear the air?",
+                                      "Can I handle this myself?", "Should I text him and explain how I feel?"])
+def test_with_serious_conduct_no_step_is_left_to_face_them_alone(question):
+    answer = asked(SERIOUS + question).offline_answer.split("\n")[0]
+    assert "your call" not in answer and "Not on your own" in answer
+
+
+@pytest.mark.parametrize("question", ["Would it be wrong to report him to HR?", "Is it too late to go to HR?"])
+def test_a_question_asked_the_other_way_round_gets_the_step_named_not_a_bare_yes(question):
+    first = asked(SERIOUS + question).offline_answer.split("”", 1)[1].strip()
+    assert not first.startswith(("Yes", "No")) and first.startswith("Go to HR")
+
+
+def test_either_or_where_neither_is_the_first_step_says_so():
+    answer = asked(PEER + "Should I call him out in front of the team or just let it go?").offline_answer
+    first = answer.split("”", 1)[1].strip()
+    assert first.startswith("Neither comes first") or first.startswith("Of the two")
+    if first.startswith("Of the two"):  # then the chosen one is the first step itself
+        report = asked(PEER + "Should I call him out in front of the team or just let it go?")
+        assert report.recommendations[0].action in ("LET_GO", "PUBLIC_CALLOUT")
+
+
+def test_was_i_wrong_is_a_self_check_and_the_next_step_reads_as_english():
+    assert kind_of("Was I wrong?") == "self_check" and kind_of("Do I owe her an apology?") == "self_check"
+    answer = asked(PEER + "Should I go to my manager?").offline_answer
+    assert "Start by " not in answer
