@@ -17,7 +17,7 @@ SEEDS = SHARED / "seeds"
 # --- which tests `make check` leaves out (marked slow; `make test` runs everything) --------------
 #: Whole files that start processes, servers or a browser, or build the library's index or PDFs first.
 SLOW_FILES = {"test_cli.py", "test_reliability.py", "test_web.py", "test_page_browser.py", "test_similar.py",
-              "test_safety.py", "test_export.py"}
+              "test_safety.py", "test_export.py", "test_words_sample.py"}
 #: Tests elsewhere that took over a second (whole-library runs, PDFs, many analyses, argon2 logins).
 SLOW_TESTS = {
     "test_advise.py": {"test_same_input_same_output_bytes", "test_skip_level_advice"},
@@ -32,7 +32,8 @@ SLOW_TESTS = {
         "test_a_reader_can_leave_a_share_and_nothing_else",
         "test_a_signed_in_listing_does_not_wait_for_another_writer",
         "test_a_store_failure_during_session_lookup_is_a_clear_503",
-        "test_api_logout_ends_the_session_on_the_server", "test_login_passes_the_client_address",
+        "test_api_logout_ends_the_session_on_the_server", "test_api_logout_with_the_session_cookie_is_csrf_checked",
+        "test_login_passes_the_client_address",
         "test_logins_are_throttled_with_retry_after", "test_sharing_answers_the_same_for_unknown_names",
         "test_the_page_logout_form_is_csrf_checked_and_ends_the_session"},
     "test_api_contract.py": {"test_a_case_read_for_the_first_time_answers_being_analysed",
@@ -53,6 +54,8 @@ SLOW_TESTS = {
     "test_page_forms.py": {"test_a_refused_paste_comes_back_on_the_page_with_the_text",
         "test_case_updates_with_dates_journal_and_a_read_only_share"},
     "test_privacy.py": {"test_column_thread_commenters_are_replaced_consistently"},
+    "test_reading_budget.py": {"test_a_long_run_of_emoji_inside_a_letter_is_read_in_seconds_not_minutes",
+        "test_a_paste_near_the_size_limit_is_read_in_seconds"},
     "test_safety.py": {"test_a_writer_at_fault_is_told_kindly_to_repair_first",
         "test_serious_conduct_gets_a_safe_ranking"},
     "test_similar.py": {"test_hit_at_5_on_library_letters_left_out"},
@@ -63,6 +66,8 @@ SLOW_TESTS = {
         "test_a_writer_returns_at_once_while_another_process_evaluates", "test_an_expired_lease_is_taken_over",
         "test_delete_really_deletes", "test_failed_logins_are_throttled_per_account_with_a_growing_delay",
         "test_failed_logins_are_throttled_per_client_address",
+        "test_made_up_names_cannot_flush_a_real_accounts_failed_logins",
+        "test_a_reused_idempotency_key_with_other_content_is_refused_and_keys_are_per_user",
         "test_logout_revocation_and_a_new_password_end_sessions", "test_owners_see_only_their_cases",
         "test_public_apology_update_moves_the_advice_and_says_why",
         "test_removing_a_user_ends_their_access_and_keeps_their_cases_safe", "test_sessions_last_hours_not_days",
@@ -126,3 +131,27 @@ def server(tmp_path_factory):
     yield url
     proc.terminate()
     proc.wait(timeout=20)
+
+
+# --- one fixed sample of library letters, analysed once for every test that reads it ---------------
+SAMPLE_IDS = Path(__file__).parent / "data" / "words_sample_ids.txt"
+
+
+def library_cases() -> dict[str, dict]:
+    """Every bundled library case by id."""
+    import json
+
+    folder = ROOT / "src" / "clearair" / "data" / "library"
+    return {case["id"]: case for path in sorted(folder.glob("cases_*.jsonl"))
+            for line in path.read_text(encoding="utf-8").splitlines() if line.strip() and (case := json.loads(line))}
+
+
+@pytest.fixture(scope="session")
+def sample_reports() -> list[tuple[dict, object]]:
+    """(case, report) for the fixed sample of 150 library letters (tests/data/words_sample_ids.txt),
+    analysed once per session: the words and the contradiction checks read the same reports."""
+    from clearair.pipeline import analyze_many
+
+    cases = library_cases()
+    sample = [cases[i] for i in SAMPLE_IDS.read_text().split() if i in cases]
+    return list(zip(sample, analyze_many([c["situation"] for c in sample])))
