@@ -29,8 +29,10 @@ def analyze_many(texts: list[str], n_process: int = 1, batch_size: int = 16) -> 
     from clearair.extract import Reading
     from clearair.extract.nlp import get_nlp
 
+    from clearair.intake.reading import within_reading_budget
+
     documents = [build_document(t) for t in texts]
-    analysis = [d.analysis_text() for d in documents]
+    analysis = [within_reading_budget(d.analysis_text()) for d in documents]  # as ``extract.read`` does
     docs = get_nlp().pipe(analysis, n_process=n_process, batch_size=batch_size)
     return [_report(d, Reading(original=d.original, text=a, doc=parsed))
             for d, a, parsed in zip(documents, analysis, docs)]
@@ -53,9 +55,13 @@ def _report(document, reading, journal_findings=()) -> Report:
             signal.detail = "; ".join(journal_findings)
     factors = read_situation(reading, situation, signals, document.original, bool(journal_findings))
     report = Report(situation=situation, thread=document.thread(), signals=signals, factors=factors)
-    attach(report, advise(situation, signals, factors))
+    attach(report, advise(situation, signals, factors), reading)
     report.similar_cases = find_similar(reading.text, situation, factors=factors)  # the writer's words, replies masked
     report.summary = summarize(situation, signals, report)
+    whole = document.analysis_text()
+    if len(reading.text) < len(whole.rstrip()):  # the reading budget cut it: say so, never silently
+        report.notes.append(f"This text is very long: only its first {len(reading.text):,} characters (of "
+                            f"{len(whole):,}) were read. Paste the part that matters most, or the latest events.")
     return report
 
 

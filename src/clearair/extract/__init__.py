@@ -14,12 +14,13 @@ from clearair.extract.reading import Reading
 
 __all__ = ["Reading", "extract", "read"]
 from clearair.intake import Document
+from clearair.intake.reading import within_reading_budget
 from clearair.models import Narrator, Situation
 
 
 
 def read(document: Document) -> Reading:
-    text = document.analysis_text()
+    text = within_reading_budget(document.analysis_text())  # a huge paste or emoji run cannot stall the parse
     return Reading(original=document.original, text=text, doc=parse(text))
 
 

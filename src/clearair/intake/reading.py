@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -12,6 +13,13 @@ MAX_BYTES = 200_000
 #: The one unit for how much text is read (validation, a case's reading window):
 #: characters, so a letter full of emoji is not measured differently in two places.
 MAX_CHARS = 200_000
+#: How much of a text is read: about 5,000 words and marks (some 22,000 characters of English: more than
+#: any letter, and more than a case's reading window of 20,000), and no "word" longer than 100 characters.
+#: Past that a parse takes seconds per page (minutes on one long run of emoji) and reads nothing more.
+READ_TOKENS = 5_000
+READ_TOKEN_CHARS = 100
+_LONG_RUN = re.compile(rf"\S{{{READ_TOKEN_CHARS + 1},}}")
+_PIECE = re.compile(r"\w+|[^\w\s]")
 
 
 def read_bytes(data: bytes) -> str:
@@ -28,6 +36,20 @@ def read_bytes(data: bytes) -> str:
         raise InputError(
             f"input is not valid UTF-8 text (bad byte at position {err.start}); save it as UTF-8"
         ) from None
+
+
+def within_reading_budget(text: str) -> str:
+    """The part of the text that is read: up to ``READ_TOKENS`` words and marks, each
+    run without spaces blanked out after ``READ_TOKEN_CHARS``.
+
+    The text is cut at the end and blanked within, never shifted, so every offset
+    found in it is still valid in the original input. A text within the budget is
+    returned as it is."""
+    text = _LONG_RUN.sub(lambda m: m.group()[:READ_TOKEN_CHARS] + " " * (len(m.group()) - READ_TOKEN_CHARS), text)
+    for count, piece in enumerate(_PIECE.finditer(text), 1):
+        if count > READ_TOKENS:
+            return text[:piece.start()]
+    return text
 
 
 def read_source(source: str | None) -> str:
