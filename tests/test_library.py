@@ -118,6 +118,36 @@ def test_every_library_case_has_gold_factors_with_spans_from_its_letter():
                 assert f.span in text, (g.id, name, f.span)
 
 
+def test_letters_written_for_training_follow_the_schema_and_stay_apart_from_the_test_sets():
+    """The readers also learn from letters written for the purpose; none may retell a letter the
+    safety, fault or misreading tests judge the engine on (that would test on the training data)."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.metrics.pairwise import cosine_similarity
+
+    from clearair.knowledge.factors import FACTORS
+    from clearair.knowledge.schemas import WrittenLetter
+
+    data = Path(__file__).resolve().parents[1] / "src" / "clearair" / "data"
+    written = [WrittenLetter.model_validate_json(line) for line in (data / "factors" / "written.jsonl").read_text()
+               .splitlines() if line.strip()]
+    assert len(written) >= 200 and len({w.id for w in written}) == len(written)
+    library_ids = {json.loads(line)["id"] for f in (data / "library").glob("cases_*.jsonl")
+                   for line in f.read_text().splitlines() if line.strip()}
+    assert not {w.id for w in written} & library_ids
+    for w in written:
+        assert set(w.factors) == set(FACTORS), w.id
+        for name, f in w.factors.items():
+            assert f.value in FACTORS[name].allowed, (w.id, name, f.value)
+            assert f.span is None or f.span in w.situation, (w.id, name, f.span)
+    tests = [json.loads(line)["text"] for f in sorted((Path(__file__).parent / "data").glob("*.jsonl"))
+             if f.name.startswith(("safety_", "writer_at_fault")) for line in f.read_text().splitlines() if line.strip()]
+    assert len(tests) >= 140
+    vec = TfidfVectorizer(stop_words="english", ngram_range=(1, 2), sublinear_tf=True)
+    vec.fit([w.situation for w in written] + tests)
+    closest = cosine_similarity(vec.transform([w.situation for w in written]), vec.transform(tests)).max(axis=1)
+    assert float(closest.max()) < 0.3, "a training letter retells a test letter"
+
+
 def test_shipped_models_were_trained_on_the_data_and_code_in_the_tree():
     """Fails when the library, the gold factors, the factor definitions or the reading code
     changed since `make train` built data/models (run `make train` and commit the result)."""

@@ -78,6 +78,14 @@ class GoldAnnotation(Strict):
     factors: dict[str, GoldFactor]
 
 
+class WrittenLetter(GoldAnnotation):
+    """A letter written to train the factor readers (data/factors/written.jsonl): no expert answer,
+    so it never enters the library, the ranker or any figure; ``group`` says what it was written to show."""
+
+    situation: str = Field(min_length=200)
+    group: str
+
+
 class PersonaOpening(Strict):
     """A persona's first sentence when every signal in ``when`` holds (and none in ``unless``)."""
 

@@ -44,7 +44,12 @@ def main() -> None:
     for f, role in zip(z, cp["oof_roles"]):  # the readers see the role as the engine will choose it
         f.features = {k: v for k, v in f.features.items() if not k.startswith("rule:role=")}
         f.features[f"rule:role={role}"] = 1.0
-    readers = train_readers(ex, z)
+    from clearair.train.data import written_examples
+
+    written = written_examples()
+    zw = featurize([e.text for e in written]) if written else []
+    print(f"{len(written)} letters written for training join every reader's training folds (never scored)")
+    readers = train_readers(ex, z, written=written, written_featurized=zw)
     print("\nFactor readers (5-fold macro-F1 / accuracy; the chosen reader is starred):")
     for name, r in readers.items():
         cells = "  ".join(f"{'*' if k == r['chosen'] else ' '}{k} {r['f1'][k] * 100:4.1f}/{r['accuracy'][k] * 100:4.1f}"

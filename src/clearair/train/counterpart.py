@@ -31,8 +31,9 @@ def _role(candidates: Candidates, key: str | None) -> str:
 
 
 def _pick(candidates: Candidates, weights: dict[str, float]) -> str | None:
-    # Same order as extract/counterpart.choose: dict order is mention order, so max keeps the first on ties.
-    return max(candidates, key=lambda k: score(candidates[k][1], weights)) if candidates else None
+    # The same tie-break as extract/counterpart.choose: on equal scores, the party named first.
+    return max(candidates, key=lambda k: (score(candidates[k][1], weights),
+                                          -candidates[k][1].get("first_position", 0.0))) if candidates else None
 
 
 def _fit(letters: list[tuple[str, Candidates]], names: list[str]) -> dict[str, float]:

@@ -11,6 +11,10 @@ from clearair.knowledge.factors import FACTORS
 
 LIBRARY = resources.files("clearair").joinpath("data/library")
 GOLD = resources.files("clearair").joinpath("data/factors/gold.jsonl")
+#: Letters written for training the factor readers (no expert answer): serious conduct told in
+#: ordinary words, writers who caused the problem, and near misses of both. They join every
+#: training fold of the readers but are never scored, so cross-validated figures stay on real letters.
+WRITTEN = resources.files("clearair").joinpath("data/factors/written.jsonl")
 
 
 @dataclass
@@ -36,6 +40,17 @@ def gold_factors() -> dict[str, dict]:
         out[row["id"]] = {"factors": {k: v["value"] for k, v in row["factors"].items()},
                           "spans": {k: v["span"] for k, v in row["factors"].items()}}
     return out
+
+
+def written_examples() -> list[Example]:
+    """The letters written for training the readers, with their factor labels (empty if none ship)."""
+    path = Path(str(WRITTEN))
+    if not path.exists():
+        return []
+    return [Example(id=row["id"], text=row["situation"], primary="", also=[], against=[],
+                    role=row["factors"]["counterpart_role"]["value"],
+                    gold={k: v["value"] for k, v in row["factors"].items()},
+                    spans={k: v["span"] for k, v in row["factors"].items()}) for row in read_jsonl(path)]
 
 
 def library_files() -> list[Path]:

@@ -22,9 +22,10 @@ def featurize(texts: list[str], batch_size: int = 32) -> list[Featurized]:
     from clearair.extract import Reading, extract
     from clearair.extract.nlp import get_nlp
     from clearair.intake import build_document
+    from clearair.intake.reading import within_reading_budget
 
     documents = [build_document(t) for t in texts]
-    analysis = [d.analysis_text() for d in documents]
+    analysis = [within_reading_budget(d.analysis_text()) for d in documents]  # as the engine reads them
     out = []
     for d, a, doc in zip(documents, analysis, get_nlp().pipe(analysis, batch_size=batch_size)):
         reading = Reading(original=d.original, text=a, doc=doc)

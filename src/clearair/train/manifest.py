@@ -15,7 +15,7 @@ PACKAGE = Path(str(resources.files("clearair")))
 MODELS = PACKAGE / "data" / "models"
 #: Everything the artefacts depend on: labelled data, factor definitions, features, rules and training code.
 #: Wording files (scripts, personas, triggers, thread, llm) are left out: they change no score.
-INPUTS = ("data/library/cases_*.jsonl", "data/factors/gold.jsonl",
+INPUTS = ("data/library/cases_*.jsonl", "data/factors/gold.jsonl", "data/factors/written.jsonl",
           *(f"knowledge/{name}.yaml" for name in ("factors", "lexicon", "parties", "playbook", "calibrated", "intake")),
           "extract/*.py", "assess/*.py", "advise/playbook.py", "advise/ranker.py", "intake/*.py", "train/*.py")
 

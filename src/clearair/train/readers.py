@@ -88,8 +88,13 @@ def _value(spec, raw: str):
     return raw == "True" if spec.kind == "flag" else raw
 
 
-def cross_val_predict(feature_dicts, labels, C: float, k: int = 5, seed: int = SEED):
-    """Out-of-fold predicted values and class probabilities for every letter."""
+def cross_val_predict(feature_dicts, labels, C: float, k: int = 5, seed: int = SEED, extra=((), ())):
+    """Out-of-fold predicted values and class probabilities for every letter.
+
+    ``extra`` (features, labels) joins every training fold and is never predicted: letters
+    written for training help the readers without entering the figures.
+    """
+    extra_feats, extra_labels = list(extra[0]), list(extra[1])
     order = np.random.default_rng(seed).permutation(len(labels))
     preds: list = [None] * len(labels)
     probas: list = [None] * len(labels)
@@ -100,7 +105,8 @@ def cross_val_predict(feature_dicts, labels, C: float, k: int = 5, seed: int = S
             for i in f:
                 preds[i], probas[i] = labels[train[0]], {str(labels[train[0]]): 1.0}
             continue
-        vocab, model = fit([feature_dicts[i] for i in train], [labels[i] for i in train], C)
+        vocab, model = fit([feature_dicts[i] for i in train] + extra_feats,
+                           [labels[i] for i in train] + extra_labels, C)
         P = model.predict_proba(matrix([feature_dicts[i] for i in f], vocab))
         for i, p in zip(f, P):
             probas[i] = dict(zip(model.classes_, p))
@@ -127,19 +133,24 @@ def fault_confidence(examples, oof_proba: list[dict[str, float]]) -> dict:
     return best
 
 
-def train_readers(examples, featurized, C_grid=(0.3, 1.0, 3.0, 10.0)):
-    """Per factor: figures of each candidate, the chosen one, its export and out-of-fold values."""
+def train_readers(examples, featurized, C_grid=(0.3, 1.0, 3.0, 10.0), written=(), written_featurized=()):
+    """Per factor: figures of each candidate, the chosen one, its export and out-of-fold values.
+
+    ``written`` letters (with their featurized form) train every reader but are never scored.
+    """
     feats = [z.features for z in featurized]
+    extra_feats = [z.features for z in written_featurized]
     result = {}
     for name, spec in FACTORS.items():
         gold = [e.gold[name] for e in examples]
+        extra = (extra_feats, [e.gold[name] for e in written])
         commonest = Counter(map(str, gold)).most_common(1)[0][0]
         cands = {"commonest": ([_value(spec, commonest)] * len(gold), None)}
         if name in RULE_READ:
             cands["rules"] = ([RULE_READ[name](f)[0] for f in feats], None)
         best_C, best, margin = None, -1.0, 0.0
         for C in C_grid:
-            _, probas = cross_val_predict(feats, gold, C)
+            _, probas = cross_val_predict(feats, gold, C, extra=extra)
             for m in MARGINS:  # a value other than the default must beat it by m (abstain when unsure)
                 preds = [abstain(p, str(spec.default), m) for p in probas]
                 score = macro_f1([str(g) for g in gold], preds)
@@ -154,7 +165,7 @@ def train_readers(examples, featurized, C_grid=(0.3, 1.0, 3.0, 10.0)):
         entry = {"chosen": chosen, "f1": scores, "accuracy": accuracy, "C": best_C, "margin": margin,
                  "oof": cands[chosen][0], "oof_proba": cands["learned"][1]}
         if chosen == "learned":
-            vocab, model = fit(feats, gold, best_C)
+            vocab, model = fit(feats + extra[0], gold + extra[1], best_C)
             entry["model"] = export(name, vocab, model) | {"margin": margin}
         else:
             entry["model"] = {"rule": chosen, "value": _value(spec, commonest)}
