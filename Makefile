@@ -28,8 +28,10 @@ $(AXE): package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 	touch $(AXE)
 
+# The suite runs on up to four processes (pytest-xdist), a file per worker: fixtures shared
+# within a file stay shared, and each test still starts its own servers on free loopback ports.
 test: $(STAMP) $(AXE)
-	HF_HUB_OFFLINE=1 $(BIN)/python -m pytest -q
+	HF_HUB_OFFLINE=1 $(BIN)/python -m pytest -q -n auto --maxprocesses 4 --dist loadfile
 	$(MAKE) --no-print-directory test-postgres
 
 # The quick loop: lint, types, and the tests not marked slow.
