@@ -90,3 +90,14 @@ def test_an_admission_quoted_from_someone_else_is_not_the_writers():
             "the logs I said \"yeah, my bad\" and walked off. Nobody has corrected the record.")
     assert not at_fault(theirs)
     assert at_fault(mine)
+
+
+def test_being_followed_home_is_serious_without_the_word_for_it():
+    """Found by a red-team pass: following someone and waiting outside their home was read as minor."""
+    report = analyze("A man from the warehouse team has started walking behind me to the bus stop after every "
+                     "late shift, and twice now he has been waiting outside my flat when I got home. He never "
+                     "says much. Should I talk to him and ask him to stop?")
+    factors = {f.name: f.value for f in report.factors}
+    assert factors["severity"] == "serious"
+    assert report.top_actions(1)[0] not in ("TALK_DIRECT", "SET_BOUNDARY", "LET_GO")
+    assert "Not on your own" in report.offline_answer.split("\n")[0]
