@@ -308,3 +308,16 @@ def test_a_trigger_that_has_already_happened_is_not_shown_as_future():
     assert not any(t.startswith(("If the apology is not followed", "If it happens again")) for t in after)
     recurring = {t.text for t in revisit_if(sig("recurring", "repair_offered"))}
     assert not any(t.startswith("If the apology is not followed") for t in recurring)
+
+
+def test_no_note_about_a_message_when_nothing_was_sent():
+    """Found by a red-team pass: 'a short note about the message that went out' for a letter about meetings."""
+    spoken = situation("he presented my analysis as his own in front of the whole team", "steal_credit",
+                       audience="large_group", size=40)
+    spoken.incidents[0].channel = "meeting"
+    kinds = {x.kind for x in render_scripts(spoken, ["TALK_DIRECT", "CLARIFY_RECORD"], sig("public_exposure"))}
+    assert "sender_note" not in kinds and "email" not in kinds
+    sent = situation("he forwarded my complaint to everyone", "forward", audience="large_group", size=40)
+    sent.incidents[0].channel = "email"
+    kinds = {x.kind for x in render_scripts(sent, ["TALK_DIRECT", "CLARIFY_RECORD"], sig("public_exposure"))}
+    assert "sender_note" in kinds  # something was sent: a note to its sender still fits

@@ -241,7 +241,10 @@ def _fits(action: str, kind: str, f: _Facts, avoided: set[str], serious: bool, t
         if not f.audience_saw:
             return None
         if f.large_audience or "PUBLIC_CALLOUT" in avoided:
-            return "sender_note"  # never a mass email while the report warns against one
+            # Never a mass email while the report warns against one; a note to whoever sent it only when
+            # something was sent (a note "about the message that went out" after a meeting asserts a message).
+            written = any(i.channel in ("email", "chat") or i.act == "forward" for i in f.s.incidents)
+            return "sender_note" if written else None
     if kind == "agenda" and "MEDIATE" not in top:
         return None
     if kind == "coaching":  # feedback when the report is the other side; backing when someone else wronged them
