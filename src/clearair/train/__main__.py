@@ -57,9 +57,10 @@ def main() -> None:
         print(f"  {name:20s} {cells}")
     from clearair.train.readers import fault_confidence
 
-    fault = fault_confidence(ex, readers["writer_fault"]["oof_proba"])
+    fault = fault_confidence([str(e.gold["writer_fault"]) for e in ex + written],
+                             readers["writer_fault"]["oof_proba"] + readers["writer_fault"]["written_oof_proba"])
     print(f"Writer's fault trusted from confidence {fault['threshold']}: precision {fault['precision'] * 100:.1f}, "
-          f"recall {fault['recall'] * 100:.1f} (5-fold)")
+          f"recall {fault['recall'] * 100:.1f} over {fault['readings']} readings (5-fold, library and written letters)")
     (out / "readers.json").write_text(json.dumps(
         {"factors": {k: v["model"] for k, v in readers.items()}, "fault_confidence": fault["threshold"]},
         separators=(",", ":")), encoding="utf-8")
