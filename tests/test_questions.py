@@ -4,7 +4,6 @@ advice already decided (the ranking, the avoid list, the verdicts on their optio
 import pytest
 
 from clearair.advise import attach
-from clearair.advise.answer import ask
 from clearair.advise.questions import action_for, alternatives, find_questions, kind_of, main_questions
 from clearair.extract import read
 from clearair.intake import build_document
@@ -17,8 +16,7 @@ from tests.conftest import seed_text
 def asked(text: str):
     """The report as the pipeline makes it, with the writer's questions read from the letter."""
     doc = build_document(text)
-    reading = read(doc)
-    return ask(_report(doc, reading), reading.text, reading.original)
+    return _report(doc, read(doc))
 
 
 def test_attach_with_the_reading_answers_the_question():

@@ -9,6 +9,7 @@ from clearair.advise import advise, attach
 from clearair.assess import assess
 from clearair.extract import extract, read
 from clearair.intake import build_document
+from clearair.intake.reading import READ_TOKENS
 from clearair.assess.readers import apply_conduct, read_factors
 from clearair.extract import lexicon
 from clearair.extract.features import document_features, rule_findings, sentences
@@ -58,7 +59,9 @@ def _report(document, reading, journal_findings=()) -> Report:
     attach(report, advise(situation, signals, factors), reading)
     report.similar_cases = find_similar(reading.text, situation, factors=factors)  # the writer's words, replies masked
     report.summary = summarize(situation, signals, report)
-    whole = document.analysis_text()
+    # The reading budget cuts only texts of more than READ_TOKENS words and marks, so only those can
+    # have been cut (a shorter text is never masked a second time on this path).
+    whole = document.analysis_text() if len(reading.text) >= READ_TOKENS else reading.text
     if len(reading.text) < len(whole.rstrip()):  # the reading budget cut it: say so, never silently
         report.notes.append(f"This text is very long: only its first {len(reading.text):,} characters (of "
                             f"{len(whole):,}) were read. Paste the part that matters most, or the latest events.")

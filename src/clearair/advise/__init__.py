@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from clearair.advise.playbook import Scored, _best_first, score_actions
-from clearair.advise.safety import Floor, apply_floor, assess_floor, move_below, scores_follow
+from clearair.advise.safety import Floor, apply_floor, assess_floor, move_below, safe_formal_route, scores_follow
 from clearair.advise.answer import ask, compose, own_part
 from clearair.advise.avoid import avoid_list
 from clearair.advise.personas import perspectives as _persona_views
@@ -97,11 +97,6 @@ def _keep_warned_out(ranked: list[Scored], factors: list[FactorReading]) -> list
     return scores_follow(order)
 
 
-#: Routes that take serious conduct out of the writer's hands: the writer's own option to use one is
-#: advised whatever its rank (the floor already puts one of them first).
-_FORMAL_ROUTES = ("HR_FORMAL", "ESCALATE_THEIR_MANAGER", "ESCALATE_MANAGER")
-
-
 def _verdicts(situation: Situation, ranked: list[Scored], avoid: list[Avoid],
               sig: dict[str, Signal], floor: Floor | None = None) -> list[OptionVerdict]:
     floor = floor or Floor()
@@ -123,7 +118,9 @@ def _verdicts(situation: Situation, ranked: list[Scored], avoid: list[Avoid],
             continue
         scored = by_action.get(action)
         rank = position.get(action, len(ranked))
-        formal = action in _FORMAL_ROUTES and not (action == "ESCALATE_MANAGER" and floor.manager_is_problem)
+        # A route that takes serious conduct out of the writer's hands: the writer's own option to use
+        # one is advised whatever its rank (the floor already puts one of them first).
+        formal = safe_formal_route(action, floor)
         if floor.serious and formal:
             out.append(OptionVerdict(
                 option=opt.text, action=action, verdict="recommended", evidence=opt.evidence,
@@ -177,7 +174,8 @@ def attach(report: Report, advice: Advice, reading=None) -> Report:
     report.revisit_if = advice.revisit_if
     report.perspectives = advice.perspectives
     report.scripts = advice.scripts
-    report.offline_answer = compose(report)  # the written answer leads every view
     if reading is not None:
-        ask(report, reading.text, reading.original)
+        ask(report, reading.text, reading.original)  # finds the questions, then writes the answer
+    else:
+        report.offline_answer = compose(report)  # the written answer leads every view
     return report

@@ -21,7 +21,7 @@ from clearair.advise.phrases import (
     SLOT_EVENT, incident_sentence, lower_first, main_incident, sentence, who, widest,
 )
 from clearair.advise.questions import alternatives, find_questions, main_questions
-from clearair.advise.safety import Floor, assess_floor
+from clearair.advise.safety import FORMAL_ROUTES, Floor, assess_floor, safe_formal_route
 from clearair.knowledge import load
 from clearair.models import (
     NEVER_RECOMMENDED, OptionVerdict, Question, Reason, Recommendation, Report, Verdict,
@@ -230,7 +230,6 @@ def _quoted(text: str) -> str:
 
 # --- the writer's questions -------------------------------------------------------------------
 
-_FORMAL = ("HR_FORMAL", "ESCALATE_THEIR_MANAGER", "ESCALATE_MANAGER")
 _CANNOT_JUDGE = {
     "legal": "Whether that is legal where you are depends on local law and your contract, which clearair "
              "cannot judge; an employment adviser can.",
@@ -325,7 +324,7 @@ def _answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tu
         if rec is not None and place(best) < len(recs):
             q.action = rec.action
             why = _why(rec, 1)
-            if place(best) == 0 or (floor.serious and best in _FORMAL):
+            if place(best) == 0 or (floor.serious and best in FORMAL_ROUTES):
                 return "first step", sentence(f"Of the two: {step(rec)}" + (f", because {why}" if why else ""))
             # Neither is the best first step: say so, rather than pick one and then advise a third.
             return "first step", " ".join((sentence(f"Neither comes first: {start}{because0}"),
@@ -343,8 +342,7 @@ def _answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tu
     if action is None:
         return "cannot judge", "clearair has no view on that particular step, so it is your call."
     rank = position.get(action)
-    manager_ok = not (action == "ESCALATE_MANAGER" and floor.manager_is_problem)
-    if floor.serious and action in _FORMAL and manager_ok:
+    if floor.serious and safe_formal_route(action, floor):
         return "yes", ("Yes: what you describe is serious conduct, and someone with the authority to act should "
                        "handle it; take your dated notes with you.")
     if floor.serious and action in _FACE_TO_FACE:

@@ -15,6 +15,8 @@ from clearair.models import FactorReading, Reason
 
 #: Never among the first three when the conduct is serious: going alone to the person, or doing nothing.
 ALONE_WITH_THEM = ("TALK_DIRECT", "SET_BOUNDARY", "MEDIATE", "LET_GO", "WAIT", "REBUILD_TRUST")
+#: The formal routes: someone with the authority to act on serious conduct.
+FORMAL_ROUTES = ("HR_FORMAL", "ESCALATE_THEIR_MANAGER", "ESCALATE_MANAGER")
 #: What a writer at fault should not lead with against the person they wronged.
 AGAINST_THE_WRONGED = ("HR_FORMAL", "ESCALATE_THEIR_MANAGER", "MANAGE_PERFORMANCE", "DOCUMENT", "CLARIFY_RECORD",
                        "SET_BOUNDARY", "LET_GO")
@@ -39,6 +41,11 @@ FAULT_CONFIDENCE = 0.5
 #: The same for payback read by the learned reader alone (a false alarm sends a writer to HR over a
 #: slight); payback found from what happened (the conduct rules) needs no confidence.
 RETALIATION_CONFIDENCE = 0.7
+
+
+def safe_formal_route(action: str, floor: Floor) -> bool:
+    """A formal route the floor allows: never the writer's own manager when that manager is the problem."""
+    return action in FORMAL_ROUTES and not (action == "ESCALATE_MANAGER" and floor.manager_is_problem)
 
 
 def fault_confidence() -> float:
