@@ -155,3 +155,28 @@ def sample_reports() -> list[tuple[dict, object]]:
     cases = library_cases()
     sample = [cases[i] for i in SAMPLE_IDS.read_text().split() if i in cases]
     return list(zip(sample, analyze_many([c["situation"] for c in sample])))
+
+
+# --- a multi-user server with accounts, in process ---------------------------------------------
+def multi_user_app(url: str, users: dict[str, str]):
+    """(app, api_login) for a multi-user app on the store at ``url`` holding ``users`` (name -> password);
+    ``api_login(name, password)`` is a client signed in through /api/login with the bearer token."""
+    from fastapi.testclient import TestClient
+
+    from clearair.api.app import create_app
+    from clearair.store import CaseStore
+    from clearair.store.accounts import Accounts
+
+    accounts = Accounts(CaseStore(url))
+    for name, password in users.items():
+        accounts.add(name, password)
+    app = create_app(store_url=url, allowed_hosts=("testserver",), multi_user=True)
+
+    def api_login(name: str, password: str):
+        c = TestClient(app)
+        r = c.post("/api/login", json={"username": name, "password": password})
+        assert r.status_code == 200, r.text
+        c.headers["Authorization"] = f"Bearer {r.json()['token']}"
+        return c
+
+    return app, api_login

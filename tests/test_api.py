@@ -7,7 +7,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from clearair.api.app import create_app
-from conftest import seed_text
+from conftest import multi_user_app, seed_text
 
 TOKEN = "test-token-123"
 
@@ -109,23 +109,7 @@ def test_real_server_on_loopback(server):
 
 @pytest.fixture()
 def multi(tmp_path):
-    from clearair.store import CaseStore
-    from clearair.store.accounts import Accounts
-
-    url = f"sqlite:///{tmp_path / 'multi.db'}"
-    accounts = Accounts(CaseStore(url))
-    accounts.add("alice", "correct horse battery")
-    accounts.add("bob", "another long secret")
-    app = create_app(store_url=url, allowed_hosts=("testserver",), multi_user=True)
-
-    def login(name, password):
-        c = TestClient(app)
-        r = c.post("/api/login", json={"username": name, "password": password})
-        assert r.status_code == 200, r.text
-        c.headers["Authorization"] = f"Bearer {r.json()['token']}"
-        return c
-
-    return app, login
+    return multi_user_app(f"sqlite:///{tmp_path / 'multi.db'}", {"alice": "correct horse battery", "bob": "another long secret"})
 
 
 def test_multi_user_isolation_through_the_api(multi):

@@ -6,8 +6,7 @@ import time
 import pytest
 from fastapi.testclient import TestClient
 
-from clearair.api.app import create_app
-from conftest import seed_text
+from conftest import multi_user_app, seed_text
 
 pytestmark = pytest.mark.slow  # argon2 logins and case analyses
 
@@ -16,23 +15,7 @@ ALICE, BOB, CAROL = ("alice", "correct horse battery"), ("bob", "another long se
 
 @pytest.fixture()
 def multi(tmp_path):
-    from clearair.store import CaseStore
-    from clearair.store.accounts import Accounts
-
-    url = f"sqlite:///{tmp_path / 'accounts.db'}"
-    accounts = Accounts(CaseStore(url))
-    for name, password in (ALICE, BOB, CAROL):
-        accounts.add(name, password)
-    app = create_app(store_url=url, allowed_hosts=("testserver",), multi_user=True)
-
-    def login(name, password):
-        c = TestClient(app)
-        r = c.post("/api/login", json={"username": name, "password": password})
-        assert r.status_code == 200, r.text
-        c.headers["Authorization"] = f"Bearer {r.json()['token']}"
-        return c
-
-    return app, login
+    return multi_user_app(f"sqlite:///{tmp_path / 'multi.db'}", dict((ALICE, BOB, CAROL)))
 
 
 def letter():

@@ -11,7 +11,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from clearair.api.app import create_app
-from conftest import seed_text
+from conftest import multi_user_app, seed_text
 
 TOKEN = "page-token-123"
 CSRF = re.compile(r'name="csrf_token" value="([0-9a-f]+)"')
@@ -79,15 +79,11 @@ def test_fields_are_labelled_and_copy_buttons_are_named_apart(browser):
 @pytest.mark.slow
 def test_case_updates_with_dates_journal_and_a_read_only_share(tmp_path):
     from clearair.store import CaseStore
-    from clearair.store.accounts import Accounts
 
     url = f"sqlite:///{tmp_path / 'multi.db'}"
-    accounts = Accounts(CaseStore(url))
-    accounts.add("alice", "correct horse battery")
-    accounts.add("bob", "another long secret")
-    app = create_app(store_url=url, allowed_hosts=("testserver",), multi_user=True)
+    app, _ = multi_user_app(url, {"alice": "correct horse battery", "bob": "another long secret"})
 
-    def login(name, password):
+    def login(name, password):  # through the page's sign-in form, as a person would
         c = TestClient(app)
         form = c.get("/login").text
         r = c.post("/login", data={"username": name, "password": password, "csrf_token": CSRF.search(form).group(1)},
