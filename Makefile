@@ -60,6 +60,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/store_load.py --writers 8 --updates 500
 	$(BIN)/python benchmarks/api_load.py --clients 20 --requests 5
 	$(BIN)/python benchmarks/api_load.py --clients 20 --requests 5 --workers 2
+	$(BIN)/python benchmarks/server_load.py
 
 lock:
 	$(BIN)/python -m pip install --quiet pip-tools

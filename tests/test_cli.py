@@ -369,6 +369,24 @@ def test_escape_sequences_controls_and_bidi_overrides_in_user_text_are_neutralis
     assert "no such file" in missing and "\x1b" not in missing and "\u202e" not in missing
 
 
+def test_the_views_neutralise_user_text_themselves_before_rich_styles_it(capsys, monkeypatch):
+    """Without the command line's stream guard: the renderer alone keeps user text from driving a terminal."""
+    import datetime as dt
+
+    from clearair.render.terminal import neutralised, show_case_list
+    from clearair.store.cases import CaseSummary
+
+    assert neutralised("a\x1b[31mb\u202ec\r\nd\te") == "a\ufffd[31mb\ufffdc\nd\te"
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "400")  # one line per row, so the words can be looked for whole
+    show_case_list([CaseSummary(id=1, title=HOSTILE + " [link=https://evil.example]bob[/link]", versions=1,
+                                journal=0, top_action=None, created_at=dt.datetime(2026, 11, 2))])
+    out = capsys.readouterr().out
+    assert "\x1b[" in out and "bob" in out  # the view's own styles, and the user's words as text
+    for sequence in ("\x1b[2J", "\x1b]", "\x1b[5;8m", "\u202e", "\x9b", "\x07", "\x1b]8;;https"):
+        assert sequence not in out, repr(sequence)
+
+
 def test_output_that_cannot_be_written_a_fifo_target_and_utf16_files(tmp_path):
     import os
 
@@ -394,3 +412,29 @@ def test_output_that_cannot_be_written_a_fifo_target_and_utf16_files(tmp_path):
     assert p.returncode == 0, p.stderr
     text = json.loads(p.stdout)["text"]
     assert len(text) > len(letter) // 2 and "\x00" not in text and "\ufeff" not in text  # read as the text it is
+
+
+def test_the_cli_refuses_what_the_api_refuses_and_stores_nothing(tmp_path):
+    """A title, an update's day and a journal entry are checked by the API's own request models."""
+    from clearair.store import CaseStore
+
+    url = f"sqlite:///{tmp_path / 'cases.db'}"
+    env = _data_env(tmp_path, CLEARAIR_DATABASE_URL=url)
+    letter = tmp_path / "letter.txt"
+    letter.write_text((SEEDS / "peer-goes-cold-after-mistake.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    for title in ("Plan\x1b[2J", "two\nlines", "x" * 201, "   "):
+        err = _one_clear_line(run_in(env, "case", "new", str(letter), "--title", title))
+        assert "itle" in err and "\x1b" not in err, err
+    assert CaseStore(url).list() == []  # nothing was stored
+    case_id = str(CaseStore(url).create(letter.read_text(encoding="utf-8"), title="Kept"))
+    assert "before 1900" in _one_clear_line(run_in(env, "case", "update", case_id, "--text",
+                                                   "He did it again.", "--on", "1850-01-01"))
+    assert "control character" in _one_clear_line(run_in(env, "case", "log", case_id, "--who", "boss\x1b[8m",
+                                                         "--what", "shouted"))
+    assert "Where or how" in _one_clear_line(run_in(env, "case", "log", case_id, "--who", "boss",
+                                                    "--what", "shouted", "--channel", "c" * 41))
+    case = CaseStore(url).get(int(case_id))
+    assert len(case.versions) == 1 and case.journal == []  # none of these was stored
+    ok = run_in(env, "case", "new", str(letter), "--title", "  A plain title  ")
+    assert ok.returncode == 0, ok.stderr
+    assert [c.title for c in CaseStore(url).list()] == ["Kept", "A plain title"]  # trimmed, as the API does

@@ -110,6 +110,57 @@ def test_an_expired_lease_is_taken_over(tmp_path):
     assert all(v.report is not None for v in store.get(case_id).versions)
 
 
+def test_a_writer_killed_after_storing_the_newest_report_leaves_no_lease_behind(store, monkeypatch):
+    """The lease goes back in the same commit as the report that brings the case up to date: a process
+    that dies straight after that commit leaves a case nobody needs to re-read, and no lease on it."""
+    case_id = store.create(skip_level_letter())
+
+    class Killed(BaseException):
+        """Stands for SIGKILL: the process is gone, so nothing it would do next happens."""
+
+    def killed(*_a, **_k):
+        raise Killed
+
+    real_store = store._store
+
+    def store_then_die(*args, **kwargs):
+        real_store(*args, **kwargs)  # committed
+        monkeypatch.setattr(store, "_next_job", killed)  # ... and the process dies before its next step
+        monkeypatch.setattr(store, "_release", lambda *_a: None)  # a dead process gives nothing back
+
+    monkeypatch.setattr(store, "_store", store_then_die)
+    with pytest.raises(Killed):
+        store.update(case_id, "The director apologised publicly at the weekly meeting.")
+    case = store.get(case_id)
+    assert case.versions[-1].report is not None  # the case is up to date, so nobody will re-read it ...
+    assert case.eval_holder is None and case.eval_until is None  # ... and no lease was left on it
+
+
+def test_a_journal_entry_logged_while_another_process_reads_the_case_is_read_too(store, monkeypatch):
+    """The entry arrives while the case is being read (its writer returns with "pending"): the report
+    being made without it must not pass for up to date, so the reader reads the case again with it."""
+    import clearair.pipeline
+
+    case_id = store.create(skip_level_letter())
+    store.log(case_id, "Director", "Forwarded my email to the whole department.", dt.date(2026, 11, 2))
+    real = clearair.pipeline.analyze_case
+    seen: list[list[str]] = []
+    logged = []
+
+    def reading_while_someone_logs(text, findings):
+        seen.append(findings)
+        if not logged:  # another writer adds the second entry meanwhile
+            logged.append(store.log(case_id, "Director", "Forwarded another one.", dt.date(2026, 11, 9)))
+        return real(text, findings)
+
+    monkeypatch.setattr(clearair.pipeline, "analyze_case", reading_while_someone_logs)
+    store.update(case_id, "The director forwarded another of my emails to the whole department.")
+    assert logged[0].pending  # the entry was stored while the case was being read
+    assert seen[0] == [] and seen[-1] == ["you logged 2 incidents with director in 1 week"]
+    case = store.get(case_id)
+    assert not case.versions[-1].report.stale and case.eval_holder is None
+
+
 def test_a_long_case_is_read_as_the_original_and_the_latest_updates(tmp_path):
     store = CaseStore(f"sqlite:///{tmp_path / 'long.db'}", budget_chars=3_000)
     letter = skip_level_letter()
@@ -397,3 +448,34 @@ def test_made_up_names_cannot_flush_a_real_accounts_failed_logins(store, monkeyp
         accounts.login("alice", "long enough password")  # still held back: the flood evicted only made-up names
     held = accounts.throttle._buckets
     assert all(len(bucket) <= 20 for bucket in held.values())  # and memory stays bounded
+
+
+def test_a_login_flood_hashes_at_most_a_few_passwords_at_once(store, monkeypatch):
+    """Each argon2 hash holds 64 MB: 30 wrong logins at once once took a server to 2 GB. However many
+    logins arrive together, only as many hashes run at once as the machine has cores."""
+    import threading
+    import time
+
+    from clearair.store import accounts as module
+
+    running, most = [0], [0]
+    lock = threading.Lock()
+
+    class CountingHasher:
+        def hash(self, password):
+            with lock:
+                running[0] += 1
+                most[0] = max(most[0], running[0])
+            time.sleep(0.05)
+            with lock:
+                running[0] -= 1
+            return "$argon2id$counted"
+
+    monkeypatch.setattr(module, "_hasher", CountingHasher())
+    accounts = module.Accounts(store)
+    threads = [threading.Thread(target=accounts.login, args=(f"nobody{i}", "not the password")) for i in range(16)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert 1 <= most[0] <= module.HASHES_AT_ONCE < 16

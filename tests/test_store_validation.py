@@ -160,3 +160,18 @@ def test_cli_refuses_an_unreadable_update_file_and_show_still_works(tmp_path):
     assert b"English" in refused.stderr
     show = case("show", "1")
     assert show.returncode == 0, show.stderr
+
+
+def test_an_update_of_only_invisible_characters_is_refused_everywhere(tmp_path):
+    """Bidi overrides or zero-width marks alone would store an empty-looking version."""
+    from fastapi.testclient import TestClient
+
+    from clearair.api.app import create_app
+
+    app = create_app(store_url=f"sqlite:///{tmp_path / 'api.db'}", token="t0k", allowed_hosts=("testserver",))
+    client = TestClient(app, headers={"Authorization": "Bearer t0k"})
+    case_id = client.post("/api/cases", json={"text": letter()}).json()["id"]
+    for invisible in ("\u202e\u202e\u202e", " \u200b \u2066 ", "\n\n"):
+        r = client.post(f"/api/cases/{case_id}/updates", json={"text": invisible, "evaluate": False})
+        assert r.status_code == 422 and "blank" in r.json()["detail"], invisible
+    assert [v["kind"] for v in client.get(f"/api/cases/{case_id}").json()["versions"]] == ["original"]

@@ -223,7 +223,9 @@ def _write_export(report, text: str, fmt: str, out: Optional[str], title: str = 
                 fh.write(data)
         except OSError as err:
             _fail(f"could not write {out}: {err.strerror}; nothing was exported")
-        typer.echo(f"wrote {out}", err=True)
+        from clearair.render.terminal import neutralised
+
+        typer.echo(f"wrote {neutralised(out)}", err=True)
     else:
         from clearair.cli_output import output_failed
 
@@ -272,7 +274,9 @@ def calibrate(
     with open(out, "w", encoding="utf-8") as fh:  # an OSError is one line at the error boundary
         fh.write("# Playbook weights fitted by `clearair calibrate`; the rules themselves live in playbook.yaml.\n")
         yaml.safe_dump(cal.to_yaml_data(layout, weights, meta), fh, sort_keys=False, width=120)
-    typer.echo(f"fitted on {len(data)} cases; 5-fold held-out: {figures}; wrote {out}")
+    from clearair.render.terminal import neutralised
+
+    typer.echo(f"fitted on {len(data)} cases; 5-fold held-out: {figures}; wrote {neutralised(out)}")
 
 
 @app.command()
@@ -345,6 +349,19 @@ def _store() -> Any:
     return store
 
 
+def _checked(model: Any, labels: Optional[dict[str, str]] = None, **fields: Any) -> Any:
+    """The fields as the API's own request model reads them (trimmed), so the command line
+    refuses what the API refuses, with the same sentence, before anything is stored."""
+    from pydantic import ValidationError
+
+    from clearair.api.checks import first_problem
+
+    try:
+        return model(**fields)
+    except ValidationError as err:
+        _fail(first_problem(err.errors(), labels))
+
+
 def _date(value: Optional[str]) -> Any:
     import datetime as dt
 
@@ -369,8 +386,11 @@ def _show_movement(outcome: Any, json_out: bool = False) -> None:
 def case_new(source: Optional[str] = typer.Argument(None, metavar="[FILE|-]"),
              title: Optional[str] = typer.Option(None, "--title")) -> None:
     """Start a case file from a situation."""
+    from clearair.api.schemas import CaseIn
+
+    new = _checked(CaseIn, {"title": "Title", "text": "The letter"}, text=_read(source), title=title)
     store = _store()
-    case_id = store.create(_read(source), title=title)
+    case_id = store.create(new.text, title=new.title)
     report = store.latest_report(case_id)
     from clearair.render.view import titles
 
@@ -414,9 +434,11 @@ def case_update(case_id: int, source: Optional[str] = typer.Argument(None, metav
                                                 "re-evaluated the next time the case is opened."),
                 json_out: bool = JSON_OUT) -> None:
     """Add what happened next; the advice is re-evaluated."""
-    store = _store()
+    from clearair.api.schemas import UpdateIn
+
     body = text if text is not None else _read(source)
-    _show_movement(store.update(case_id, body, _date(on), evaluate=not later), json_out)
+    update = _checked(UpdateIn, {"text": "The update", "happened_on": "--on"}, text=body, happened_on=_date(on))
+    _show_movement(_store().update(case_id, update.text, update.happened_on, evaluate=not later), json_out)
 
 
 @case_app.command("log")
@@ -425,7 +447,12 @@ def case_log(case_id: int, who: str = typer.Option(..., "--who"), what: str = ty
              channel: Optional[str] = typer.Option(None, "--channel"),
              witnesses: Optional[str] = typer.Option(None, "--witnesses"), json_out: bool = JSON_OUT) -> None:
     """Log an incident in the case journal (feeds pattern detection)."""
-    _show_movement(_store().log(case_id, who, what, _date(on), channel, witnesses), json_out)
+    from clearair.api.schemas import JournalIn
+
+    entry = _checked(JournalIn, JournalIn.LABELS, who=who, what=what, happened_on=_date(on), channel=channel,
+                     witnesses=witnesses)
+    _show_movement(_store().log(case_id, entry.who, entry.what, entry.happened_on, entry.channel, entry.witnesses),
+                   json_out)
 
 
 @case_app.command("export")

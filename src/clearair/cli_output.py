@@ -5,13 +5,13 @@ Terminal escape sequences (colours, cursor moves, window titles, OSC 8 links),
 other C0 and C1 control characters, and bidirectional overrides that reorder what
 is shown are replaced by U+FFFD before anything reaches stdout or stderr:
 
-- ``guarded_output`` wraps both streams while a command runs, so every printer is
-  covered (Rich, ``typer.echo``, error lines). The only escape sequences it lets
-  through are plain colour codes (SGR), and only to a terminal, where Rich draws
-  its own styles with them;
-- inside Rich, user text is cleaned as Rich builds it (Rich's own control-code
-  stripping, extended to these characters), so a colour code typed into a title
-  cannot pass for one of Rich's;
+- every view passes user text through ``render.terminal.neutralised`` before
+  Rich builds anything with it, so a colour code typed into a title cannot pass
+  for one of the report's own styles; lines printed with ``typer.echo`` use it too;
+- ``guarded_output`` wraps both streams while a command runs, as a second guard
+  for every printer (Rich, ``typer.echo``, error lines). The only escape
+  sequences it lets through are plain colour codes (SGR), and only to a terminal,
+  where Rich draws its own styles with them;
 - JSON keeps the text exactly, with these characters written as ``\\uXXXX`` escapes.
 """
 
@@ -23,23 +23,21 @@ import sys
 from contextlib import contextmanager
 from typing import Any, Iterator, NoReturn, TextIO
 
-REPLACEMENT = "\ufffd"
-#: Bidirectional embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069).
-BIDI = "\u202a-\u202e\u2066-\u2069"
-#: Everything that is not shown as itself: C0 but tab and line feed, DEL, C1, bidi controls.
-_UNSAFE_CLASS = f"\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f{BIDI}"
-_UNSAFE = re.compile(f"[{_UNSAFE_CLASS}]")
+from clearair.render.terminal import BIDI, REPLACEMENT, UNSAFE_CHARACTERS, neutralised
+
+__all__ = ["flush_output", "guarded_output", "json_text", "neutralised", "output_failed"]
+
 #: A colour/style code (SGR), the only sequence Rich itself writes for a styled report.
 _SGR = re.compile(r"\x1b\[[0-9;:]*m")
-_SGR_OR_UNSAFE = re.compile(rf"(?P<keep>{_SGR.pattern}|\r\n)|[{_UNSAFE_CLASS}]")
+_SGR_OR_UNSAFE = re.compile(rf"(?P<keep>{_SGR.pattern}|\r\n)|[{UNSAFE_CHARACTERS}]")
 #: Characters JSON may carry raw (only C0 must be escaped) that a terminal would obey.
 _JSON_RAW = re.compile(f"[\\x7f-\\x9f{BIDI}]")
 
 
-def neutralised(text: str, keep_colours: bool = False) -> str:
-    """The text with every control character (and any escape sequence) made harmless."""
+def _guarded(text: str, keep_colours: bool) -> str:
+    """What reaches the stream: everything neutralised, or, to a terminal, all but plain colour codes."""
     if not keep_colours:
-        return _UNSAFE.sub(REPLACEMENT, text.replace("\r\n", "\n"))
+        return neutralised(text)
     return _SGR_OR_UNSAFE.sub(lambda m: m.group() if m.group("keep") else REPLACEMENT, text)
 
 
@@ -63,7 +61,7 @@ class _GuardedStream:
 
     def write(self, text: str) -> int:
         try:
-            self._stream.write(neutralised(text, keep_colours=self._colours))
+            self._stream.write(_guarded(text, keep_colours=self._colours))
         except OSError as err:
             self._failed(err)
         return len(text)
@@ -96,22 +94,9 @@ def _is_terminal(stream: TextIO) -> bool:
         return False
 
 
-def _clean_rich_text() -> None:
-    """Have Rich replace these characters in every piece of text it builds (it strips a few already)."""
-    try:
-        from rich import control
-    except ImportError:  # pragma: no cover - rich is a dependency
-        return
-    table = getattr(control, "_CONTROL_STRIP_TRANSLATE", None)
-    if isinstance(table, dict):
-        unsafe = [*range(0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
-        table.update({code: REPLACEMENT for code in unsafe if _UNSAFE.match(chr(code)) and code not in table})
-
-
 @contextmanager
 def guarded_output() -> Iterator[None]:
     """stdout and stderr neutralised for the duration (the streams in place are restored after)."""
-    _clean_rich_text()
     out, err = sys.stdout, sys.stderr
     sys.stdout, sys.stderr = _GuardedStream(out, is_output=True), _GuardedStream(err)  # type: ignore[assignment]
     try:

@@ -1,14 +1,15 @@
 """What a person may type into an update or a journal entry: plain text and a real day.
 
-The page and the JSON API build the same request models (``schemas``), whose
-validators are these checks, so both refuse the same input with the same
-sentence before anything is stored.
+The page, the JSON API and the command line (``clearair case new | update | log``)
+build the same request models (``schemas``), whose validators are these checks,
+so all three refuse the same input with the same sentence before anything is stored.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from typing import Any
 
 from pydantic_core import PydanticCustomError
@@ -36,9 +37,22 @@ def plain_text(value: str | None, label: str, lines: bool = False, required: boo
     if (_CONTROL if lines else _CONTROL_OR_LINE).search(value):
         raise refuse(f'"{label}" holds a character that is not text (a control character); remove it and try again')
     trimmed = value.strip()
-    if not trimmed.strip(",;"):
+    if not visible(trimmed):
         raise refuse(f'"{label}" is blank; fill it in' + ("" if required else " or leave it empty"))
     return trimmed
+
+
+def visible(text: str) -> str:
+    """The characters a reader would see: no spaces, no invisible format marks (bidi overrides,
+    zero-width joiners), no bare list punctuation. An entry of only those is blank."""
+    return "".join(c for c in text if not c.isspace() and unicodedata.category(c) != "Cf" and c not in ",;")
+
+
+def some_text(value: str, label: str) -> str:
+    """Refused when nothing in it would show on a page (spaces, bidi or zero-width marks only)."""
+    if not visible(value):
+        raise refuse(f'"{label}" is blank; write what happened')
+    return value
 
 
 def real_day(value: dt.date | None) -> dt.date | None:

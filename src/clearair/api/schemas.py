@@ -5,7 +5,7 @@ from typing import ClassVar
 
 from pydantic import BaseModel, Field, ValidationInfo, field_validator
 
-from clearair.api.checks import plain_text, real_day
+from clearair.api.checks import plain_text, real_day, some_text
 from clearair.models import Report
 from clearair.store import Movement
 
@@ -35,6 +35,11 @@ class UpdateIn(BaseModel):
     evaluate: bool = True  # False: save only (bulk import); the case is re-read when next opened
 
     _day = field_validator("happened_on")(real_day)
+
+    @field_validator("text")
+    @classmethod
+    def _some_text(cls, value: str) -> str:
+        return some_text(value, "Update")
 
 
 class ShareIn(BaseModel):

@@ -1,6 +1,16 @@
-"""Rich views of a Report: summary first, details after."""
+"""Rich views of a Report: summary first, details after.
+
+Text a user typed (a title, a journal entry, a pasted letter, an author's name) is
+shown, never obeyed: every view passes it through ``neutralised``, which replaces
+terminal escape sequences, other C0 and C1 control characters and bidirectional
+overrides with U+FFFD, before it is escaped as Rich markup. So a colour code typed
+into a title cannot pass for one of the report's own styles, and ``[link=...]``
+stays text.
+"""
 
 from __future__ import annotations
+
+import re
 
 from rich.console import Console
 from rich.markup import escape
@@ -8,6 +18,26 @@ from rich.panel import Panel
 from rich.table import Table
 
 from clearair.models import Report
+
+#: What a character a terminal would obey is shown as instead.
+REPLACEMENT = "\ufffd"
+#: Bidirectional embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069).
+BIDI = "\u202a-\u202e\u2066-\u2069"
+#: Everything that is not shown as itself (a regex character class): C0 but tab and line feed, DEL,
+#: C1, bidi controls.
+UNSAFE_CHARACTERS = f"\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f{BIDI}"
+_UNSAFE = re.compile(f"[{UNSAFE_CHARACTERS}]")
+
+
+def neutralised(text: str) -> str:
+    """The text with every control character (so any escape sequence) and bidi override made harmless."""
+    return _UNSAFE.sub(REPLACEMENT, text.replace("\r\n", "\n"))
+
+
+def _user(text: str) -> str:
+    """User text as Rich markup that prints exactly as itself."""
+    return escape(neutralised(text))
+
 
 _VERDICT_STYLE = {"recommended": "green", "reasonable": "cyan", "risky": "yellow", "not advised": "red",
                   "unclear": "dim"}
@@ -23,7 +53,7 @@ def _engine(c: Console, report: Report) -> None:
 
     figures = figures_line(report.provenance)
     style = "yellow" if report.provenance.fallback_reason else "dim"
-    c.print(f"[{style}]{escape(engine_line(report))}{escape(' ' + figures) if figures else ''}[/]")
+    c.print(f"[{style}]{_user(engine_line(report))}{_user(' ' + figures) if figures else ''}[/]")
 
 
 def show_report(report: Report, top: int = 5, view=None) -> None:
@@ -32,60 +62,60 @@ def show_report(report: Report, top: int = 5, view=None) -> None:
 
     v = view or build_view(report)
     c = _console()
-    c.print(Panel(escape(v.answer), title="Answer" if v.answer_by == "model" else "clearair", border_style="cyan"))
+    c.print(Panel(_user(v.answer), title="Answer" if v.answer_by == "model" else "clearair", border_style="cyan"))
     _engine(c, report)
     for note in v.notes:
-        c.print(f"[dim]{escape(note)}[/]")
+        c.print(f"[dim]{_user(note)}[/]")
     c.print()
     c.print("[bold]What you should do[/]")
     for a in v.actions:
-        c.print(f"  [bold]{a.rank}. {escape(a.title)}[/]  [green]{a.bar}[/] [dim]{escape(a.strength)}[/]")
+        c.print(f"  [bold]{a.rank}. {_user(a.title)}[/]  [green]{a.bar}[/] [dim]{_user(a.strength)}[/]")
         for r in a.reasons:
             mark = "[green]+[/]" if r.direction == "for" else "[red]−[/]"
-            quote = f' [dim]“{escape(r.quotes[0].text)}”[/]' if r.quotes else ""
-            c.print(f"     {mark} {escape(r.text)}{quote}")
+            quote = f' [dim]“{_user(r.quotes[0].text)}”[/]' if r.quotes else ""
+            c.print(f"     {mark} {_user(r.text)}{quote}")
         if a.words_title:
-            c.print(f"     [dim]Words to use: {escape(a.words_title)} (below)[/]")
+            c.print(f"     [dim]Words to use: {_user(a.words_title)} (below)[/]")
     if v.more_actions and top > len(v.actions):
         c.print("[bold]Also worth weighing[/]")
         for a in v.more_actions[:max(0, top - len(v.actions))]:
-            c.print(f"  {a.rank}. {escape(a.title)}  [green]{a.bar}[/] [dim]{escape(a.strength)}[/]")
+            c.print(f"  {a.rank}. {_user(a.title)}  [green]{a.bar}[/] [dim]{_user(a.strength)}[/]")
     if v.options:
         c.print("[bold]Your own options[/]")
         for o in v.options:
             style = _VERDICT_STYLE.get(o.verdict.lower(), "white")
-            c.print(f"  [{style}]{escape(o.verdict)}[/]: {escape(o.option)}\n    [dim]{escape(o.reason)}[/]")
+            c.print(f"  [{style}]{_user(o.verdict)}[/]: {_user(o.option)}\n    [dim]{_user(o.reason)}[/]")
     if v.avoid:
         c.print("[bold]What not to do[/]")
         for a in v.avoid:
-            c.print(f"  [red]✗[/] {escape(a.title)}: {escape(a.why)}")
+            c.print(f"  [red]✗[/] {_user(a.title)}: {_user(a.why)}")
     if v.revisit:
         c.print("[bold]Revisit if…[/]")
         for t in v.revisit:
-            c.print(f"  • {escape(t)}")
+            c.print(f"  • {_user(t)}")
     for w in v.words:
-        fill = f"\n[dim]Fill in before you use it: {escape(', '.join(w.fill_in))}[/]" if w.fill_in else ""
-        c.print(Panel(escape(w.text) + fill, title=f"Words to use: {escape(w.title)} (for {escape(w.to)})",
+        fill = f"\n[dim]Fill in before you use it: {_user(', '.join(w.fill_in))}[/]" if w.fill_in else ""
+        c.print(Panel(_user(w.text) + fill, title=f"Words to use: {_user(w.title)} (for {_user(w.to)})",
                       border_style="green"))
     if v.perspectives:
         c.print("[bold]Other perspectives[/]")
         for p in v.perspectives:
-            c.print(f"  [bold]{escape(p.title)}[/]: {escape(p.text)}")
+            c.print(f"  [bold]{_user(p.title)}[/]: {_user(p.text)}")
     if v.similar:
         c.print("[bold]People in similar situations were advised[/]")
         for case in v.similar:
-            c.print(f"  [bold]{escape(case.advised)}[/] — {escape(case.summary)}")
-            c.print(f"    [dim]{escape(case.title)} ({escape(case.source)})"
-                    + (f". {escape(case.why)}" if case.why else "") + "[/]")
+            c.print(f"  [bold]{_user(case.advised)}[/] — {_user(case.summary)}")
+            c.print(f"    [dim]{_user(case.title)} ({_user(case.source)})"
+                    + (f". {_user(case.why)}" if case.why else "") + "[/]")
     c.print("[bold]What clearair read[/]")
     for f in v.reading:
-        sure = f" [dim]({escape(f.certainty)})[/]" if f.certainty else ""
-        quote = f' [dim]“{escape(f.quotes[0].text)}”[/]' if f.quotes else ""
-        c.print(f"  • {escape(f.sentence)}{sure}{quote}")
+        sure = f" [dim]({_user(f.certainty)})[/]" if f.certainty else ""
+        quote = f' [dim]“{_user(f.quotes[0].text)}”[/]' if f.quotes else ""
+        c.print(f"  • {_user(f.sentence)}{sure}{quote}")
     if v.people:
-        c.print(f"  [dim]{escape(v.people)}[/]")
+        c.print(f"  [dim]{_user(v.people)}[/]")
     if v.thread_note:
-        c.print(f"[dim]{escape(v.thread_note.rstrip('.'))} (see `clearair thread`).[/]")
+        c.print(f"[dim]{_user(v.thread_note.rstrip('.'))} (see `clearair thread`).[/]")
 
 
 def show_similar(report: Report, limit: int = 5, console: Console | None = None) -> None:
@@ -95,23 +125,23 @@ def show_similar(report: Report, limit: int = 5, console: Console | None = None)
     c = console or _console()
     c.print("[bold]People in similar situations were advised[/]")
     for case in report.similar_cases[:limit]:
-        c.print(f"  [bold]{escape(names.get(case.expert_primary, case.expert_primary))}[/] — "
-                f"{escape(case.expert_summary)}")
+        c.print(f"  [bold]{_user(names.get(case.expert_primary, case.expert_primary))}[/] — "
+                f"{_user(case.expert_summary)}")
         why = [w for w in case.why if not w.startswith("shared words")]
-        c.print(f"    [dim]{escape(case.title)} ({escape(case.source)})"
-                + f"; similar because {escape('; '.join(why)) if why else 'the wording is close'}[/]")
+        c.print(f"    [dim]{_user(case.title)} ({_user(case.source)})"
+                + f"; similar because {_user('; '.join(why)) if why else 'the wording is close'}[/]")
 
 
 def show_anonymized(result) -> None:
     c = _console()
-    c.print(escape(result.text), soft_wrap=True)
+    c.print(_user(result.text), soft_wrap=True)
     t = Table(title="Replaced")
     t.add_column("original")
     t.add_column("now")
     t.add_column("kind")
     t.add_column("times", justify="right")
     for r in result.replacements:
-        t.add_row(escape(r.original), escape(r.placeholder), r.kind, str(r.count))
+        t.add_row(_user(r.original), _user(r.placeholder), r.kind, str(r.count))
     Console(stderr=True, highlight=False).print(t)
 
 
@@ -167,7 +197,7 @@ def explanation(report: Report, action: str) -> list[str]:
 def show_explanation(report: Report, action: str) -> None:
     c = _console()
     for line in explanation(report, action):
-        c.print(escape(line))
+        c.print(_user(line))
 
 
 def show_eval(result, show_failures: bool) -> None:
@@ -193,11 +223,11 @@ def show_eval(result, show_failures: bool) -> None:
     if result.unreadable:
         c.print(f"[yellow]{len(result.unreadable)} unreadable line(s):[/]")
         for p in result.unreadable:
-            c.print(f"  {p}")
+            c.print(f"  {_user(str(p))}")
     if show_failures:
         for r in result.cases:
             if not r.top or r.top[0] != r.expert_primary:
-                c.print(f"  {r.id}: expert {r.expert_primary}, clearair {', '.join(r.top[:3]) or r.error}")
+                c.print(_user(f"  {r.id}: expert {r.expert_primary}, clearair {', '.join(r.top[:3]) or r.error}"))
 
 
 def show_thread(result) -> None:
@@ -207,7 +237,7 @@ def show_thread(result) -> None:
     names = titles()
 
     def said(codes) -> str:
-        return "; ".join(escape(names.get(a, a)) for a in codes)
+        return "; ".join(_user(names.get(a, a)) for a in codes)
 
     c = _console()
     replies = [r for r in result.replies if not r.is_update]
@@ -219,9 +249,9 @@ def show_thread(result) -> None:
         t.add_column("Compared with clearair's first three")
         for r in replies:
             advises = [f"{names.get(a, a)} (optional)" if a in r.optional else names.get(a, a) for a in r.advises]
-            versus = [f"[green]agrees: {escape(names.get(a, a))}[/]" for a in r.shared_with_clearair]
-            versus += [f"[red]argues against: {escape(names.get(a, a))}[/]" for a in r.opposed_to_clearair]
-            t.add_row(escape(r.author or "Someone"), escape("; ".join(advises)), said(r.against), "\n".join(versus))
+            versus = [f"[green]agrees: {_user(names.get(a, a))}[/]" for a in r.shared_with_clearair]
+            versus += [f"[red]argues against: {_user(names.get(a, a))}[/]" for a in r.opposed_to_clearair]
+            t.add_row(_user(r.author or "Someone"), _user("; ".join(advises)), said(r.against), "\n".join(versus))
         c.print(t)
     else:
         c.print("No replies were found under the letter.")
@@ -232,12 +262,12 @@ def show_thread(result) -> None:
     for action, authors in result.agreement.items():
         against = result.disagreement.get(action, [])
         if against:
-            c.print(f"[yellow]They disagree on “{escape(names.get(action, action))}”[/]: for it, "
-                    f"{escape(', '.join(authors))}; against it, {escape(', '.join(against))}.")
+            c.print(f"[yellow]They disagree on “{_user(names.get(action, action))}”[/]: for it, "
+                    f"{_user(', '.join(authors))}; against it, {_user(', '.join(against))}.")
     c.print(f"clearair before the writer's updates: {said(result.report_before_updates[:3])}")
     c.print(f"clearair with the updates read:       {said(result.report.top_actions(3))}")
     if result.report.answer:
-        c.print(Panel(escape(result.report.answer), title="Answer", border_style="green"))
+        c.print(Panel(_user(result.report.answer), title="Answer", border_style="green"))
     _engine(c, result.report)
 
 
@@ -255,14 +285,14 @@ def show_movement(outcome) -> None:
     names = titles()
     c.print("[bold]How the advice moved[/]")
     for m in moves:
-        title = escape(names.get(m.action, m.action))
+        title = _user(names.get(m.action, m.action))
         if m.before is None:
             c.print(f"  “{title}” came in at number {m.after}.")
         else:
             arrow = "rose" if m.after < m.before else "fell"
             c.print(f"  “{title}” {arrow} from number {m.before} to {m.after}.")
         for why in m.why:
-            c.print(f"    [dim]{escape(why)}[/]")
+            c.print(f"    [dim]{_user(why)}[/]")
 
 
 def show_case_list(cases) -> None:
@@ -277,8 +307,8 @@ def show_case_list(cases) -> None:
     for col in ("id", "title", "versions", "journal", "advice now", "created"):
         t.add_column(col)
     for case in cases:
-        t.add_row(str(case.id), escape(case.title), str(case.versions), str(case.journal),
-                  escape(names.get(case.top_action, case.top_action or "")), case.created_at.strftime("%Y-%m-%d"))
+        t.add_row(str(case.id), _user(case.title), str(case.versions), str(case.journal),
+                  _user(names.get(case.top_action, case.top_action or "")), case.created_at.strftime("%Y-%m-%d"))
     c.print(t)
 
 
@@ -288,20 +318,20 @@ def show_case(case, report: Report, engines: dict[int, str] | None = None) -> No
 
     names = titles()
     c = _console()
-    c.print(f"[bold]Case {case.id}: {escape(case.title)}[/]")
+    c.print(f"[bold]Case {case.id}: {_user(case.title)}[/]")
     for v in case.versions:
         when = v.happened_on.isoformat() if v.happened_on else v.created_at.strftime("%Y-%m-%d")
-        top = (f"could not be read ({v.unreadable}); kept here, left out of the advice" if v.unreadable
-               else "; ".join(names.get(a, a) for a in v.report.top_actions[:3]) if v.report
-               else "read together with a later update")
-        engine = f" [dim]({escape(engines[v.seq])})[/]" if engines and v.seq in engines else ""
+        top = _user(f"could not be read ({v.unreadable}); kept here, left out of the advice" if v.unreadable
+                    else "; ".join(names.get(a, a) for a in v.report.top_actions[:3]) if v.report
+                    else "read together with a later update")
+        engine = f" [dim]({_user(engines[v.seq])})[/]" if engines and v.seq in engines else ""
         c.print(f"  {v.seq}. {v.kind} ({when}) → {top}{engine}")
         if v.kind == "update":
-            c.print(f"     [dim]{escape(v.text[:120])}[/]")
+            c.print(f"     [dim]{_user(v.text[:120])}[/]")
     if case.journal:
         c.print("[bold]Journal[/]")
         for e in case.journal:
             extra = ", ".join(x for x in (e.channel, f"witnesses: {e.witnesses}" if e.witnesses else None) if x)
-            c.print(f"  {e.happened_on.isoformat()} {escape(e.who)}: {escape(e.what)}"
-                    + (f" [dim]({escape(extra)})[/]" if extra else ""))
+            c.print(f"  {e.happened_on.isoformat()} {_user(e.who)}: {_user(e.what)}"
+                    + (f" [dim]({_user(extra)})[/]" if extra else ""))
     show_report(report)

@@ -3,15 +3,19 @@
 Passwords are hashed and checked outside any transaction (argon2 is slow on
 purpose; the write lock must not wait for it), session lookups only read, and
 failed logins are counted in memory (see ``throttle``), so neither a flood of
-bad logins nor a slow hash delays anyone else's work.
+bad logins nor a slow hash delays anyone else's work. Each hash holds 64 MB, so
+only as many run at once as there are cores: a flood waits its turn instead of
+taking the server's memory.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import re
 import secrets
+import threading
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -35,6 +39,20 @@ USERNAME = re.compile(r"[a-z0-9][a-z0-9._-]{0,63}")
 #: no account is throttled like one, but counted apart ("unknown"), so made-up names never evict real accounts.
 LOGIN_RULES = {"account": Rule(free=5), "unknown": Rule(free=5), "client": Rule(free=30)}
 _hasher = PasswordHasher()
+#: Hashes (argon2id: 64 MB and one core each) that may run at once in this process.
+HASHES_AT_ONCE = max(2, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 2)
+_hashing = threading.BoundedSemaphore(HASHES_AT_ONCE)
+
+
+def _hash(password: str) -> str:
+    with _hashing:
+        return _hasher.hash(password)
+
+
+def _verify(password_hash: str, password: str) -> None:
+    """Returns if the password matches; raises VerificationError or InvalidHashError if not."""
+    with _hashing:
+        _hasher.verify(password_hash, password)
 
 
 class LoginThrottled(InputError):
@@ -84,7 +102,7 @@ class Accounts:
     def add(self, username: str, password: str) -> None:
         name = valid_username(username)
         _check_password(password)
-        password_hash = _hasher.hash(password)  # before the transaction
+        password_hash = _hash(password)  # before the transaction
         with self.store.writing() as s:
             if s.scalar(select(User.id).where(User.username == name)) is not None:
                 raise InputError(f"user {name} already exists")
@@ -93,7 +111,7 @@ class Accounts:
     def set_password(self, username: str, password: str) -> None:
         """A new password; every session of the account ends."""
         _check_password(password)
-        password_hash = _hasher.hash(password)
+        password_hash = _hash(password)
         with self.store.writing() as s:
             user = self._user(s, username)
             user.password_hash = password_hash
@@ -151,10 +169,10 @@ class Accounts:
         if wait > 0:
             raise LoginThrottled(wait)
         if row is None:
-            _hasher.hash(password)  # same cost either way: no user enumeration by timing
+            _hash(password)  # same cost either way: no user enumeration by timing
             return None
         try:
-            _hasher.verify(row.password_hash, password)
+            _verify(row.password_hash, password)
         except (VerificationError, InvalidHashError):
             return None
         self.throttle.succeeded(("account", name))

@@ -418,7 +418,7 @@ class CaseStore:
                 record = ReportRecord(version_id=job.version_id, top_actions=report.top_actions(5),
                                       movement=[m.model_dump() for m in movement(previous, report)],
                                       report_json=report.model_dump_json(), first_update_seq=job.first_update_seq)
-                self._store(case_id, holder, record)
+                self._store(case_id, holder, record, journal=job.journal)
         except BaseException:
             try:
                 self._release(case_id, holder)
@@ -490,10 +490,16 @@ class CaseStore:
             total = sum(1 for v in case.versions if v.kind != "original")
             return _Job(version_id=latest.id, first_update_seq=first,
                         text=case_text(case.versions, latest.seq, first), findings=journal_pattern(list(case.journal)),
-                        previous=previous, read=read, left_out=total - read)
+                        previous=previous, read=read, left_out=total - read, journal=len(case.journal))
 
-    def _store(self, case_id: int, holder: str, record: ReportRecord) -> None:
-        """Save the report (replacing a stale one) if this process still holds the lease."""
+    def _store(self, case_id: int, holder: str, record: ReportRecord, journal: int = 0) -> None:
+        """Save the report (replacing a stale one) if this process still holds the lease.
+
+        When the report covers the newest version and every journal entry (``journal``: the
+        entries it was made with), the lease goes back in the same commit: a process that dies
+        right after it leaves an up-to-date case that nobody needs to re-read, so no later
+        claim would ever clear a lease left on it. An entry logged meanwhile (its writer found
+        the lease held and returned) makes the report stale at once, so the case is read again."""
         with self.writing() as s:
             case = self._lock(s, case_id)
             if case is None or case.eval_holder != holder:
@@ -504,8 +510,14 @@ class CaseStore:
             if version.report is not None:
                 s.delete(version.report)
                 s.flush()
+            entries = s.scalar(select(func.count()).select_from(JournalEntry).where(JournalEntry.case_id == case_id))
+            record.stale = entries != journal
             s.add(record)
-            case.eval_until = utc_now() + self.lease
+            newest = s.scalar(select(func.max(Version.seq)).where(Version.case_id == case_id))
+            if version.seq == newest and not record.stale:
+                case.eval_holder = case.eval_until = None
+            else:
+                case.eval_until = utc_now() + self.lease
 
     def _set_aside(self, case_id: int, holder: str, reason: str) -> bool:
         """Mark the updates that make the case unreadable; False when none can be
@@ -649,6 +661,7 @@ class _Job:
     previous: str | None
     read: int
     left_out: int
+    journal: int = 0  # journal entries the reading was made with
 
 
 def _title_from(text: str) -> str:
