@@ -39,7 +39,8 @@ def test_the_shipped_chooser_is_what_training_chose():
 
     spec = json.loads(resources.files("clearair").joinpath("data/models/counterpart.json").read_text())
     assert spec["chosen"] in ("learned", "rules")
-    assert set(spec["accuracy"]) == {"rules", "learned", "reachable"}
+    assert set(spec["accuracy"]) == {"rules", "learned", "reachable", "mcnemar_z"}
+    assert (spec["chosen"] == "learned") == (spec["accuracy"]["mcnemar_z"] >= 1.96)
     if spec["chosen"] == "learned":
         assert learned_weights() == spec["weights"] and learned_weights() != HAND_WEIGHTS
     else:

@@ -139,6 +139,8 @@ def test_letters_written_for_training_follow_the_schema_and_stay_apart_from_the_
         for name, f in w.factors.items():
             assert f.value in FACTORS[name].allowed, (w.id, name, f.value)
             assert f.span is None or f.span in w.situation, (w.id, name, f.span)
+        for o in w.options:
+            assert o.span in w.situation and o.action in ACTION_CODES, (w.id, o)
     tests = [json.loads(line)["text"] for f in sorted((Path(__file__).parent / "data").glob("*.jsonl"))
              if f.name.startswith(("safety_", "writer_at_fault")) for line in f.read_text().splitlines() if line.strip()]
     assert len(tests) >= 140

@@ -4,8 +4,8 @@ import pytest
 
 from clearair import analyze
 
-KNOWN_GAP = ("the writer_fault reader (5-fold macro-F1 0.50 on the library) still misreads this, and its "
-             "confident readings are right only about half the time, so the floor does not act on it alone")
+KNOWN_GAP = ("the writer_fault reader still reads this letter as the writer's doing; the advice does not act on "
+             "it, because the sentence it leans on is about someone else's act")
 
 NEVER_SAYS_HARASS = (
     "I started at a small agency in March. My manager, the creative director, has a habit of remarking on what "
@@ -44,7 +44,6 @@ def test_conduct_described_without_the_word_is_read_as_serious_and_kept_safe():
     assert hr and hr[0].verdict in ("recommended", "reasonable") and hr[0].reason
 
 
-@pytest.mark.xfail(strict=True, reason=KNOWN_GAP)
 def test_a_writer_who_mocked_a_colleague_is_not_the_victim():
     report = analyze(WRITER_MOCKED)
     factors = {f.name: f.value for f in report.factors}

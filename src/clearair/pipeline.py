@@ -11,7 +11,7 @@ from clearair.extract import extract, read
 from clearair.intake import build_document
 from clearair.intake.reading import READ_TOKENS
 from clearair.assess.readers import apply_conduct, read_factors
-from clearair.extract import lexicon
+from clearair.extract.conduct import serious_conduct
 from clearair.extract.features import document_features, rule_findings, sentences
 from clearair.knowledge.factors import FACTORS
 from clearair.models import FactorReading, Report, Signal, Situation
@@ -30,10 +30,8 @@ def analyze_many(texts: list[str], n_process: int = 1, batch_size: int = 16) -> 
     from clearair.extract import Reading
     from clearair.extract.nlp import get_nlp
 
-    from clearair.intake.reading import within_reading_budget
-
     documents = [build_document(t) for t in texts]
-    analysis = [within_reading_budget(d.analysis_text()) for d in documents]  # as ``extract.read`` does
+    analysis = [d.reading_text() for d in documents]  # as ``extract.read`` does
     docs = get_nlp().pipe(analysis, n_process=n_process, batch_size=batch_size)
     return [_report(d, Reading(original=d.original, text=a, doc=parsed))
             for d, a, parsed in zip(documents, analysis, docs)]
@@ -74,9 +72,9 @@ def read_situation(reading, situation: Situation, signals: list[Signal], origina
     A journal that shows a pattern overrides the reader: the writer logged it."""
     sents = sentences(reading.doc)
     rules, rule_ev = rule_findings(situation, signals)
-    conduct = lexicon.find("conduct", reading.text)
-    factors = read_factors(sents, document_features(sents, rules, conduct), rule_ev, original)
-    apply_conduct(factors, conduct, original)
+    conduct, own_conduct = serious_conduct(reading)
+    factors = read_factors(sents, document_features(sents, rules, conduct, own_conduct), rule_ev, original)
+    apply_conduct(factors, conduct, original, own=own_conduct)
     for f in factors:
         if f.name == "pattern" and journal_pattern and not f.value:
             f.value, f.text, f.source = True, FACTORS["pattern"].say(True), "rules"

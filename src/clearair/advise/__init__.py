@@ -61,7 +61,7 @@ def advise(situation: Situation, signals: list[Signal], factors: list[FactorRead
     return Advice(
         recommendations=recommendations,
         avoid=avoid,
-        option_verdicts=_verdicts(situation, ranked, avoid, sig, floor),
+        option_verdicts=_verdicts(situation, ranked, avoid, sig, floor, factors),
         revisit_if=revisit_if(sig, events(situation)),
         perspectives=_persona_views(ranked, sig, {a: v["title"] for a, v in playbook["actions"].items()},
                                     own_part=owns, serious=floor.serious),
@@ -98,7 +98,9 @@ def _keep_warned_out(ranked: list[Scored], factors: list[FactorReading]) -> list
 
 
 def _verdicts(situation: Situation, ranked: list[Scored], avoid: list[Avoid],
-              sig: dict[str, Signal], floor: Floor | None = None) -> list[OptionVerdict]:
+              sig: dict[str, Signal], floor: Floor | None = None,
+              factors: list[FactorReading] | None = None) -> list[OptionVerdict]:
+    """``factors``: the reading; a formal route is kept open only where it finds some harm."""
     floor = floor or Floor()
     position = {s.action: i for i, s in enumerate(ranked)}
     by_action = {s.action: s for s in ranked}
@@ -140,9 +142,24 @@ def _verdicts(situation: Situation, ranked: list[Scored], avoid: list[Avoid],
             else:
                 verdict = "risky"
             reason = _verdict_reason(scored, rank, sig)
+            harm = any(f.name == "severity" and f.value in ("unprofessional", "serious") for f in factors or ())
+            if (formal and verdict in ("risky", "not advised") and harm and floor.writer_at_fault == "none"
+                    and not floor.fault_unsure):
+                # A formal route is the writer's right, and the reading may have missed why they name it:
+                # never talk a wronged writer out of it, only say what clearair would try first.
+                first = ranked[0].action if ranked else None
+                verdict = "reasonable"
+                reason = ("A legitimate route, and yours to take whenever you judge it right. From what you "
+                          "describe, clearair would try another step first"
+                          + (f" ({_title(first).lower()})" if first else "")
+                          + " and keep this ready if it continues or gets worse.")
         out.append(OptionVerdict(option=opt.text, action=action, verdict=verdict, reason=reason,
                                  evidence=opt.evidence))
     return out
+
+
+def _title(action: str) -> str:
+    return str(load("playbook")["actions"][action]["title"])
 
 
 # Context the writer should weigh whatever they choose, when present.

@@ -9,6 +9,7 @@ problem is pointed to owning it first. Each move is recorded as a reason.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from clearair.models import FactorReading, Reason
@@ -35,8 +36,8 @@ class Floor:
 
 #: How sure the fault reader must be, on its own, before the advice tells a writer they caused it.
 #: Telling a wronged writer to apologise is a harm too, so a weak reading needs the rules to agree.
-#: ``make train`` sets it from cross-validation (the lowest confidence at which three in four
-#: letters read as the writer's fault really are); this is the value when none is shipped.
+#: ``make train`` sets it per value from cross-validation (the lowest confidence at which three in
+#: four letters read that way really had the writer at fault); this is the value when none is shipped.
 FAULT_CONFIDENCE = 0.5
 #: The same for payback read by the learned reader alone (a false alarm sends a writer to HR over a
 #: slight); payback found from what happened (the conduct rules) needs no confidence.
@@ -48,10 +49,22 @@ def safe_formal_route(action: str, floor: Floor) -> bool:
     return action in FORMAL_ROUTES and not (action == "ESCALATE_MANAGER" and floor.manager_is_problem)
 
 
-def fault_confidence() -> float:
+_FIRST_PERSON = re.compile(r"\b(i|i'm|i've|i'd|i'll|my|we|we've|we'd|we're|our)\b", re.IGNORECASE)
+
+
+def _about_the_writer(reading: FactorReading) -> bool:
+    """The sentence a fault reading leans on most speaks of the writer (I, my, we)."""
+    return bool(reading.evidence) and bool(_FIRST_PERSON.search(reading.evidence[0].text))
+
+
+def fault_confidence(value: str) -> float:
+    """The shipped bar for a reading of ``value`` ("mainly" or "partly"), set per value by ``make train``."""
     from clearair.assess.readers import artefact
 
-    return float(artefact().get("fault_confidence", FAULT_CONFIDENCE))
+    bars = artefact().get("fault_confidence", FAULT_CONFIDENCE)
+    if isinstance(bars, dict):
+        return float(bars.get(value, 1.0))
+    return float(bars)
 
 
 def assess_floor(factors: list[FactorReading], signals: dict[str, float] | None = None) -> Floor:
@@ -67,9 +80,17 @@ def assess_floor(factors: list[FactorReading], signals: dict[str, float] | None 
     serious = v.get("severity") == "serious" or payback
     manager_problem = v.get("own_manager") == "is_the_problem" or (serious and v.get("counterpart_role") == "manager")
     fault = str(v.get("writer_fault", "none"))
-    sure = "writer_fault" in by and by["writer_fault"].confidence >= fault_confidence()
+    # Found from what happened (the writer describes doing serious conduct), fault needs no confidence;
+    # read by the model, it must be confident and rest on the writer's words about their own doing
+    # (not on "He hadn't even read it before forwarding it").
+    sure = "writer_fault" in by and (by["writer_fault"].source == "rules" or (
+        by["writer_fault"].confidence >= fault_confidence(fault) and _about_the_writer(by["writer_fault"])))
     unsure = False
     if fault != "none" and not sure and signals.get("narrator_at_fault", 0.0) < 0.8:
+        fault, unsure = "none", True
+    # Payback for speaking up is done to the writer: a learned "your fault" reading never outweighs it
+    # (the worst mistake is telling someone punished for complaining to apologise).
+    if fault != "none" and v.get("retaliation") and by["writer_fault"].source != "rules":
         fault, unsure = "none", True
     return Floor(serious=serious and fault != "mainly", manager_is_problem=manager_problem, writer_at_fault=fault,
                  fault_unsure=unsure)

@@ -149,21 +149,29 @@ def _evidence(push: dict[str, float], sents: list[Sentence], features: dict[str,
 _CONDUCT_SETS: dict[str, tuple[str, str | bool]] = {"punishment_for_speaking": ("retaliation", True)}
 
 
-def apply_conduct(factors: list[FactorReading], conduct: list[Hit], original: str) -> list[FactorReading]:
-    """Conduct an employer must act on, found from what happened (lexicon ``conduct``), makes the
-    severity serious even when the learned reader, trained on few such letters, is unsure."""
-    if not conduct:
+def apply_conduct(factors: list[FactorReading], conduct: list[Hit], original: str,
+                  own: list[Hit] | tuple = ()) -> list[FactorReading]:
+    """Conduct an employer must act on, found from what happened (``extract.conduct``), makes the
+    severity serious even when the learned reader, trained on few such letters, is unsure.
+
+    ``own``: such conduct the writer describes doing themselves. Alone (no one else's), it is
+    serious and the writer's doing: the advice turns to owning it, never to protecting the writer."""
+    if not conduct and not own:
         return factors
     by = {f.name: f for f in factors}
 
     def settle(name: str, value: str | bool, hit: Hit) -> None:
         f = by[name]
-        if f.value == value:
+        if f.value == value and f.source == "rules":
             return
-        spec = FACTORS[name]
-        f.value, f.text, f.source, f.confidence = value, spec.say(value), "rules", 0.8
+        spec = FACTORS[name]  # the same value from the reader too: what happened now backs it
+        f.value, f.text, f.source, f.confidence = value, spec.say(value), "rules", max(0.8, f.confidence)
         f.evidence = [Evidence(start=hit.start, end=hit.end, text=original[hit.start:hit.end])]
 
+    if not conduct:  # only the writer's own act (found strictly, see extract.conduct): serious, and theirs to own
+        settle("severity", "serious", own[0])
+        settle("writer_fault", "mainly", own[0])
+        return factors
     settle("severity", "serious", conduct[0])
     for hit in conduct:
         if hit.kind in _CONDUCT_SETS:

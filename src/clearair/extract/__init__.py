@@ -14,13 +14,12 @@ from clearair.extract.reading import Reading
 
 __all__ = ["Reading", "extract", "read"]
 from clearair.intake import Document
-from clearair.intake.reading import within_reading_budget
 from clearair.models import Narrator, Situation
 
 
 
 def read(document: Document) -> Reading:
-    text = within_reading_budget(document.analysis_text())  # a huge paste or emoji run cannot stall the parse
+    text = document.reading_text()
     return Reading(original=document.original, text=text, doc=parse(text))
 
 
@@ -56,11 +55,11 @@ def extract(document: Document, reading: Reading | None = None, *, learned_count
         counterpart=other_side,
         incidents=incidents,
         pattern=facts.pattern(reading),
-        attempts=facts.cues(reading, "attempts", who="narrator"),
+        attempts=facts.cues(reading, "attempts", who="narrator", weighed=option_spans),
         responses=responses,
         constraints=facts.cues(reading, "constraints", hits=hits["constraints"]),
         emotions=facts.cues(reading, "emotions", who="narrator_or_none", hits=hits["emotions"]),
         goals=facts.cues(reading, "goals"),
         themes=themes,
-        options=facts.options(reading, option_spans),
+        options=facts.aimed_at_the_other_side(reading, facts.options(reading, option_spans), other_side),
     )

@@ -124,16 +124,22 @@ def _habitual_clauses(reading: Reading) -> list:
 
 
 def cues(reading: Reading, section: str, who: str = "any",
-         hits: list[lexicon.Hit] | None = None) -> list[Cue]:
+         hits: list[lexicon.Hit] | None = None, weighed: list[tuple[int, int]] = ()) -> list[Cue]:
     """Lexicon hits of one section, merged by kind, with their evidence.
 
     ``who``: 'narrator' keeps hits whose subject is the writer (or unknown) and
     records it in ``by``; 'narrator_or_none' filters the same way but records
     no ``by``; 'others' keeps hits done by someone else; 'any' keeps all.
     ``hits``: the section's lexicon hits, when the caller already has them.
+    ``weighed``: spans where the writer weighs a course of action (``options_spans``): a hit there
+    is something they might do ("should I tell him?"), not something they did.
     """
     by_kind: dict[str, Cue] = {}
     for hit in lexicon.find(section, reading.text) if hits is None else hits:
+        if any(start <= hit.start < end for start, end in weighed) and not _told_as_done(reading, hit):
+            continue
+        if section == "attempts" and _not_done(reading, hit.start):
+            continue  # "I should have kept notes", "I forgot to keep a diary"
         if section in ("attempts", "responses") and reading.negated(hit.start):
             continue
         subject = reading.subject_of(hit.start) if who != "any" else None
@@ -177,12 +183,69 @@ def _quoting_someone_else(text: str, pos: int) -> bool:
     return False
 
 
+#: Straight double quotes that are not inch marks (27"), and single quotes that open or close a
+#: quotation rather than sit inside a word (don't, the girls' room closes nothing it opened).
+_DOUBLE = re.compile(r'(?<!\d)"')
+_SINGLE_OPEN = re.compile(r"(?<![\w.,!?])['\u2018](?=\w)")
+_SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?])['\u2019](?!\w)")
+
+
+def inside_quotation(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies inside quoted words (anyone's, across sentences and hard-wrapped lines,
+    within the paragraph): what someone said ("I'll talk to the account executive") is not an option
+    the writer weighs, nor an act of the writer's."""
+    start = text.rfind("\n\n", 0, pos)
+    before = text[start + 2 if start >= 0 else 0:pos]
+    if len(_DOUBLE.findall(before)) % 2 == 1:
+        return True
+    if before.rfind("\u201c") > before.rfind("\u201d"):
+        return True
+    ahead = text[start + 2 if start >= 0 else 0:pos + 1]  # a mark right before pos needs the next character
+    opens = [m.start() for m in _SINGLE_OPEN.finditer(ahead) if m.start() < len(before)]
+    closes = [m.start() for m in _SINGLE_CLOSE.finditer(ahead) if m.start() < len(before)]
+    return bool(opens) and (not closes or opens[-1] > closes[-1])
+
+
+def _reported_as_done(reading: Reading, char: int) -> bool:
+    """The act at ``char`` is told in the past ("I have kept a diary", "I went to HR"), not weighed."""
+    verb = reading.governing_verb(char)
+    aux = {c.lemma_.lower() for c in verb.children if c.dep_ == "aux"}
+    if aux & {"should", "could", "would", "might", "must", "can", "will", "shall", "may"}:
+        return False
+    if verb.lower_ in _SAME_IN_PAST:  # "or I just let it slide": the tagger cannot tell the tense
+        return "have" in aux
+    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and "have" in aux)
+
+
+#: Verbs whose past is spelt like their present.
+_SAME_IN_PAST = {"let", "put", "set", "cut", "hit", "quit", "read", "hurt", "shut", "cost", "spread", "split", "bet"}
+
+
+def _told_as_done(reading: Reading, hit: lexicon.Hit) -> bool:
+    """A past act inside an option's sentence ("I need to say I have kept a diary"): still done."""
+    return any(t.tag_ in ("VBD", "VBN") for t in reading.tokens_in(hit.start, hit.end))
+
+
+#: Words that make an act not done: a wish in hindsight or a lapse.
+_UNDONE_HEADS = {"forget", "fail", "neglect", "mean", "want", "plan", "intend", "hope", "try"}
+
+
+def _not_done(reading: Reading, char: int) -> bool:
+    """ "should have kept notes", "forgot to keep a diary", "meant to tell him": said, not done."""
+    verb = reading.governing_verb(char)
+    aux = {c.lemma_.lower() for c in verb.children if c.dep_ == "aux"}
+    if {"should", "could", "would", "might", "must"} & aux and "have" in aux:
+        return True
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _UNDONE_HEADS
+
+
 def options_spans(reading: Reading) -> list[tuple[int, int]]:
     """Where the writer weighs a course of action (frame to end of sentence)."""
     frames = lexicon.listing("option_frames")
     out = []
     for sent in reading.sentences:
-        m = frames.search(sent.text)
+        m = next((m for m in frames.finditer(sent.text)
+                  if not inside_quotation(reading.text, sent.start_char + m.start())), None)
         if m:
             out.append((sent.start_char + m.start(), sent.end_char))
     return out
@@ -196,21 +259,57 @@ def options(reading: Reading, spans: list[tuple[int, int]] | None = None) -> lis
     frames = lexicon.listing("option_frames")
     rules = lexicon.option_actions()
     out: list[Option] = []
-    seen: set[str] = set()
+    by_action: dict[str, Option] = {}
     for base, end in options_spans(reading) if spans is None else spans:
         clause = reading.text[base:end]
         # A second frame in the same sentence ("..., but failing that ...") starts another option.
         cuts = [0] + [f.start() for f in frames.finditer(clause) if f.start() > 0] + [len(clause)]
         parts = [(a + s, p) for a, b in zip(cuts, cuts[1:]) for s, p in _pieces(clause[a:b])]
         for piece_start, piece in parts:
-            action = next((a for a, rx in rules if rx.search(piece)), None)
-            if action is None or action in seen:
+            piece = _before_hesitation(piece)
+            found = next(((a, m) for a, rx in rules if (m := rx.search(piece))), None)
+            if found is None:
                 continue
-            seen.add(action)
+            action, match = found
             start = base + piece_start
-            out.append(Option(text=_clip(piece.strip(" ,.:;?")), action=action,
-                              evidence=[reading.evidence(start, start + len(piece))]))
+            if _reported_as_done(reading, start + match.start()):
+                continue  # "I need to say I have kept a diary": done, not weighed
+            evidence = reading.evidence(start, start + len(piece.rstrip()))
+            if action in by_action:  # the same course named twice ("the owner ... or head office"): one option
+                by_action[action].evidence.append(evidence)
+                continue
+            by_action[action] = Option(text=_clip(piece.strip(" ,.:;?")), action=action, evidence=[evidence])
+            out.append(by_action[action])
     return out
+
+
+#: Options that go to someone with authority; when that someone is the other side, it is a word with them.
+_UPWARD = ("ESCALATE_THEIR_MANAGER", "ESCALATE_MANAGER")
+
+
+def aimed_at_the_other_side(reading: Reading, options: list[Option], other_side: str | None) -> list[Option]:
+    """"Go to the director" when the director is the one the letter is about is talking to them
+    directly, not escalating (and "tell my boss how it feels" when the boss is the other side)."""
+    if other_side is None:
+        return options
+    for opt in options:
+        if opt.action not in _UPWARD:
+            continue
+        named = {reading.token_party[t.i] for e in opt.evidence for t in reading.tokens_in(e.start, e.end)
+                 if t.i in reading.token_party and t.pos_ != "PRON"}
+        if other_side in named and len(named) == 1:
+            opt.action = "TALK_DIRECT"
+    return options
+
+
+#: Where an option gives way to the writer's doubts about it ("..., but I'm the new one"): what
+#: follows is a reason to hesitate, not part of the course of action, and must not decide its kind.
+_HESITATION = re.compile(r",? (?:but|though|although|except|even though|because|since) ", re.I)
+
+
+def _before_hesitation(piece: str) -> str:
+    m = _HESITATION.search(piece)
+    return piece[:m.start()] if m and len(piece[:m.start()].split()) >= 2 else piece
 
 
 _SPLIT = re.compile(r"(?:[:;]|,? and (?:maybe|perhaps|possibly|also|then) |, or |,? or (?=(?:just |simply |should |to |even )?\w+ing\b|should|just|simply)|, (?=\w+ing\b))", re.I)

@@ -88,10 +88,13 @@ def rule_findings(situation: Situation, signals: list[Signal]) -> tuple[dict[str
     return f, ev
 
 
-def document_features(sents: list[Sentence], rules: dict[str, float], conduct: Iterable[Hit] = ()) -> dict[str, float]:
+def document_features(sents: list[Sentence], rules: dict[str, float], conduct: Iterable[Hit] = (),
+                      own_conduct: Iterable[Hit] = ()) -> dict[str, float]:
     """The whole letter's features: every gram present (1.0), the rule features, and one
-    feature per kind of serious conduct found (lexicon "conduct", searched once by the caller)."""
+    feature per kind of serious conduct found (``extract.conduct``, found once by the caller),
+    apart for conduct the writer describes doing themselves."""
     f = {g: 1.0 for s in sents for g in s.grams}
     f.update(rules)
     f.update({f"rule:conduct={h.kind}": 1.0 for h in conduct})
+    f.update({f"rule:own_conduct={h.kind}": 1.0 for h in own_conduct})
     return f

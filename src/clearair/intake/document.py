@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from clearair.intake.validate import validate_text
+from clearair.intake.reading import within_reading_budget
 from clearair.knowledge import load
 from clearair.models import Reply, Thread
 
@@ -87,6 +88,11 @@ class Document:
         last = max((s.end for s in self.segments if s.kind in kinds), default=0)
         chars = [c if keep[i] or c == "\n" else " " for i, c in enumerate(masked[:last])]
         return _squeeze_blank_lines("".join(chars))
+
+    def reading_text(self) -> str:
+        """What the engine reads: the writer's own words (``analysis_text``) within the reading
+        budget, so a huge paste or an emoji run cannot stall the parse. The one place it is cut."""
+        return within_reading_budget(self.analysis_text())
 
     def thread(self) -> Thread:
         replies = [self._reply(s) for s in self.segments if s.kind == "reply"]

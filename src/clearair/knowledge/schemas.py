@@ -78,12 +78,21 @@ class GoldAnnotation(Strict):
     factors: dict[str, GoldFactor]
 
 
+class WrittenOption(Strict):
+    """A course of action the letter's writer weighs: the words naming it and the closest action."""
+
+    span: str = Field(min_length=3)
+    action: str
+
+
 class WrittenLetter(GoldAnnotation):
     """A letter written to train the factor readers (data/factors/written.jsonl): no expert answer,
-    so it never enters the library, the ranker or any figure; ``group`` says what it was written to show."""
+    so it never enters the library, the ranker or any figure; ``group`` says what it was written to show.
+    ``options`` (later letters only) label the options the writer weighs: the option finder's yardstick."""
 
     situation: str = Field(min_length=200)
     group: str
+    options: list[WrittenOption] = Field(default_factory=list)
 
 
 class PersonaOpening(Strict):

@@ -38,7 +38,8 @@ def main() -> None:
     cp = train_counterpart([(str(e.gold["counterpart_role"]), f.clues) for e, f in zip(ex, z)])
     acc = cp["artefact"]["accuracy"]
     print(f"Counterpart chooser (5-fold role accuracy): hand weights {acc['rules'] * 100:.1f}, learned "
-          f"{acc['learned'] * 100:.1f}, a candidate of the right role exists in {acc['reachable'] * 100:.1f}; "
+          f"{acc['learned'] * 100:.1f} (McNemar z {acc['mcnemar_z']}), a candidate of the right role exists in "
+          f"{acc['reachable'] * 100:.1f}; "
           f"shipped: {cp['artefact']['chosen']}")
     (out / "counterpart.json").write_text(json.dumps(cp["artefact"], indent=1, sort_keys=True), encoding="utf-8")
     for f, role in zip(z, cp["oof_roles"]):  # the readers see the role as the engine will choose it
@@ -59,10 +60,13 @@ def main() -> None:
 
     fault = fault_confidence([str(e.gold["writer_fault"]) for e in ex + written],
                              readers["writer_fault"]["oof_proba"] + readers["writer_fault"]["written_oof_proba"])
-    print(f"Writer's fault trusted from confidence {fault['threshold']}: precision {fault['precision'] * 100:.1f}, "
-          f"recall {fault['recall'] * 100:.1f} over {fault['readings']} readings (5-fold, library and written letters)")
+    for value, bar in fault.items():
+        print(f"Writer's fault '{value}' trusted from confidence {bar['threshold']}: precision "
+              f"{bar['precision'] * 100:.1f}, recall {bar['recall'] * 100:.1f} over {bar['readings']} readings "
+              "(5-fold, library and written letters)")
     (out / "readers.json").write_text(json.dumps(
-        {"factors": {k: v["model"] for k, v in readers.items()}, "fault_confidence": fault["threshold"]},
+        {"factors": {k: v["model"] for k, v in readers.items()},
+         "fault_confidence": {value: bar["threshold"] for value, bar in fault.items()}},
         separators=(",", ":")), encoding="utf-8")
 
     idx = {e.id: i for i, e in enumerate(ex)}

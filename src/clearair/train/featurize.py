@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from clearair.extract import lexicon
+from clearair.extract.conduct import serious_conduct
 from clearair.extract.features import Sentence, document_features, rule_findings, sentences
 
 
@@ -22,10 +22,9 @@ def featurize(texts: list[str], batch_size: int = 32) -> list[Featurized]:
     from clearair.extract import Reading, extract
     from clearair.extract.nlp import get_nlp
     from clearair.intake import build_document
-    from clearair.intake.reading import within_reading_budget
 
     documents = [build_document(t) for t in texts]
-    analysis = [within_reading_budget(d.analysis_text()) for d in documents]  # as the engine reads them
+    analysis = [d.reading_text() for d in documents]  # as the engine reads them
     out = []
     for d, a, doc in zip(documents, analysis, get_nlp().pipe(analysis, batch_size=batch_size)):
         reading = Reading(original=d.original, text=a, doc=doc)
@@ -35,6 +34,7 @@ def featurize(texts: list[str], batch_size: int = 32) -> list[Featurized]:
         sents = sentences(doc)
         recs = score_actions(signals)
         rules, _ = rule_findings(situation, signals)
-        out.append(Featurized(document_features(sents, rules, lexicon.find("conduct", a)), sents,
+        others, own = serious_conduct(reading)
+        out.append(Featurized(document_features(sents, rules, others, own), sents,
                               {r.action: r.score for r in recs}, clues))
     return out

@@ -1,0 +1,100 @@
+"""Serious conduct found from what happened (lexicon ``conduct``), and who did it.
+
+The safety floor protects a writer who suffered the conduct; a writer who describes doing it
+themselves ("I did an impression of her accent") needs the opposite advice: own it and repair.
+So each hit is attributed from the parse: the writer's own act when the writer is the subject of
+the act, the words name no harm to the writer ("me", "my") and are not quoted speech.
+"""
+
+from __future__ import annotations
+
+import re
+
+from clearair.extract import lexicon
+from clearair.extract.facts import inside_quotation
+from clearair.extract.lexicon import Hit
+from clearair.extract.reading import Reading
+
+#: Kinds that can be the writer's own act. Payback for speaking up and pressure to break rules are
+#: done to the writer by definition, whoever the sentence's subject is; menacing words are what
+#: someone said to the writer, often without quotation marks ("I know where you live").
+ACTS = ("unwanted_sexual", "physical_intimidation", "identity_remarks")
+#: The writer as the target: "me", or "my ..." naming what was targeted ("my body", "my lower back"),
+#: not "my colleague's accent".
+_TO_THE_WRITER = re.compile(r"\b(me|myself)\b|\bmy(\s+[\w-]+){0,2}\W*$", re.IGNORECASE)
+
+
+def serious_conduct(reading: Reading) -> tuple[list[Hit], list[Hit]]:
+    """The conduct hits in the text read: (done by others or to the writer, done by the writer).
+
+    Nothing is the writer's when the letter speaks of an accusation or a denial ("she told HR that
+    I grabbed her, which never happened"): then whose act it was is the question, not the answer."""
+    hits = lexicon.find("conduct", reading.text)
+    if _DISPUTED.search(reading.text):
+        return hits, []
+    others: list[Hit] = []
+    own: list[Hit] = []
+    for hit in hits:
+        (own if _by_the_writer(reading, hit) else others).append(hit)
+    return others, own
+
+
+def _by_the_writer(reading: Reading, hit: Hit) -> bool:
+    """Only a plain case counts: one sentence, an act (not a trait: "too old"), done, not wished
+    or denied ("I can't touch her"), whose own verb has the writer as its subject, not reported
+    ("he bragged: I kissed her") and not in defence ("I pushed him off"). Anything less clear is
+    left to the floor that protects the writer (the safer mistake)."""
+    sentence = reading.sentence_at(hit.start)
+    words = reading.text[hit.start:hit.end]
+    after = reading.text[hit.end:sentence.end_char]
+    before = reading.text[sentence.start_char:hit.start]
+    if hit.end > sentence.end_char:  # "I told her I was pregnant. Since then she jokes...": two acts
+        return False
+    if hit.kind not in ACTS or not _AN_ACT.search(words):
+        return False
+    if _TO_THE_WRITER.search(words) and not _SOMEONE_ELSES.match(after):  # "touched my assistant's ..."
+        return False
+    if inside_quotation(reading.text, hit.start) or _REPORTED.search(before) or _DEFENCE.search(sentence.text):
+        return False
+    return _own_subject(reading.token_at(hit.start)) in ("i", "we")
+
+
+#: An accusation or a denial anywhere in the letter: the writer may be accused, not the doer.
+_DISPUTED = re.compile(r"(accus\w*|alleg\w*|claim(s|ed|ing)? (that )?i\b|never happened|didn'?t happen|"
+                       r"i (did not|didn'?t|never) (do|touch|grab|say|push|kiss|hit|make)|false(ly)?\b|untrue|"
+                       r"made (it|that|this) up|investigat\w*|complain\w* about me|reported me)", re.IGNORECASE)
+#: Someone else's words before the act in the sentence ("he bragged: ...", "she told HR that I ...").
+_REPORTED = re.compile(r"(:|\b(said|says|saying|told|tells|telling|bragged|boasted|claimed|claims|wrote|"
+                       r"texted|posted|admitted|insists?|asked (if|whether|me if|me whether))\b)", re.IGNORECASE)
+#: Defending oneself or someone else ("I pushed him off", "so I blocked the door", "when he grabbed me").
+_DEFENCE = re.compile(r"\b(off( of)? me|i (push\w*|shov\w*|pull\w*|got|ran|moved|broke) (him |her |them |myself )?"
+                      r"(away|free|off|back)|(push\w*|shov\w*|fought) (him|her|them) back|to get (away|out|free)|"
+                      r"so i (pushed|shoved|grabbed|blocked|hit|held|stood)|when (he|she|they)\b|after (he|she|they)\b|"
+                      r"because (he|she|they)\b|defend\w*|protect\w*|called security|to stop (him|her|them)|"
+                      r"escape\w*)", re.IGNORECASE)
+#: "my" that begins another person's name or role ("my assistant's", "my colleague Priya's").
+_SOMEONE_ELSES = re.compile(r"^\s+([\w-]+\s+){0,2}?[\w-]+'s\b")
+
+
+#: Words that make a hit an act someone did, not a description of a person.
+_AN_ACT = re.compile(r"\b(jok\w*|comment\w*|remark\w*|mock\w*|imitat\w*|impressions?|call\w*|slurs?|names?|"
+                     r"laugh\w*|voice|cracks?|digs?|said|says|nicknam\w*|touch\w*|hand|hands|arm|grab\w*|"
+                     r"kiss\w*|rub\w*|brush\w*|squeez\w*|shov\w*|push\w*|punch\w*|kick\w*|hit|slam\w*|"
+                     r"threw|throw\w*|hurl\w*|block\w*|corner\w*|stood|stand\w*|follow\w*|messag\w*|text\w*|"
+                     r"stares?|asked|asks|invited|invites|yank\w*|loom\w*|wait\w*|drove|walk\w*|accent)\b", re.IGNORECASE)
+_MODALS = {"can", "could", "would", "should", "might", "may", "must"}
+
+
+def _own_subject(token) -> str | None:
+    """The subject of the act's own verb (the first verb at or above ``token``), lower-cased; None
+    when that verb has no subject of its own ("I told him to stop touching her": the touching is
+    his), is negated or only possible ("can't", "would"), or is passive."""
+    verb = next((anc for anc in (token, *token.ancestors) if anc.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return None
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
+    if subj is None or subj.dep_ == "nsubjpass":
+        return None
+    if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lemma_.lower() in _MODALS) for c in verb.children):
+        return None
+    return subj.lower_

@@ -1,0 +1,57 @@
+"""Serious conduct: whose act it was. A writer who describes doing it is told to own it; a writer it
+was done to (or who defended themselves, was accused, saw it, or reports someone's boast) never is."""
+
+import pytest
+
+from clearair import analyze
+from clearair.extract import read
+from clearair.extract.conduct import serious_conduct
+from clearair.intake.document import build_document
+
+TAIL = " It has been on my mind all week and I keep going over it at work."
+
+VICTIMS = [
+    "My team lead lunged at me in the stockroom and I pushed him off and ran. I don't know whether to go to HR.",
+    "My supervisor was banging on the office door and shouting, so I blocked the door with a chair and called "
+    "security. Should I report him?",
+    "A colleague told HR that I grabbed her arm in the corridor, which never happened. I'm being investigated and "
+    "I'm terrified.",
+    "The HR investigator asked if I touched her shoulder. I didn't. Should I get a union rep?",
+    "I told him to stop touching her. He laughed and carried on all afternoon. Should I go to HR?",
+    "I was the one who reported that my team lead kissed her at the party. Now I'm being frozen out. Do I go to HR?",
+    "He bragged to the whole team: 'I kissed her at the party and she loved it.' She looked mortified. "
+    "Should I tell HR?",
+    "I was grabbed by the shift manager in the freezer. I'm not sure whether to report it.",
+]
+
+DOERS = [
+    "At the Christmas party I did an impression of my colleague Priya's accent in front of the whole team. "
+    "Everyone laughed, but she left early and now she will not speak to me. HR has asked me to come to a meeting "
+    "on Monday. Honestly I think it was just a joke. What should I do?",
+    "At the party I touched my assistant's bum as a joke. She went quiet and now avoids me. What should I do?",
+]
+
+
+@pytest.mark.parametrize("letter", VICTIMS)
+def test_someone_it_was_done_to_is_never_told_to_apologise(letter):
+    report = analyze(letter + TAIL)
+    fault = next(f for f in report.factors if f.name == "writer_fault")
+    assert not (fault.value == "mainly" and fault.source == "rules")
+    assert "APOLOGIZE" not in report.top_actions(3)
+
+
+@pytest.mark.parametrize("letter", DOERS)
+def test_a_writer_who_describes_doing_it_is_told_to_own_it(letter):
+    report = analyze(letter + TAIL)
+    fault = next(f for f in report.factors if f.name == "writer_fault")
+    assert fault.value == "mainly" and fault.source == "rules" and fault.evidence
+    assert report.top_actions(1)[0] in ("APOLOGIZE", "REBUILD_TRUST") and "APOLOGIZE" in report.top_actions(3)
+    assert "HR_FORMAL" not in report.top_actions(3)
+
+
+def test_the_writers_own_act_is_found_from_the_parse_not_the_words():
+    reading = read(build_document("I put my arm round her waist for the photo and she went stiff. "
+                                  "My manager has since put his hand on my lower back twice." + TAIL))
+    others, own = serious_conduct(reading)
+    assert [reading.text[h.start:h.end] for h in own] == ["arm round her waist"]
+    assert any("his hand on my" in reading.text[h.start:h.end] for h in others)
