@@ -321,3 +321,26 @@ def test_no_note_about_a_message_when_nothing_was_sent():
     sent.incidents[0].channel = "email"
     kinds = {x.kind for x in render_scripts(sent, ["TALK_DIRECT", "CLARIFY_RECORD"], sig("public_exposure"))}
     assert "sender_note" in kinds  # something was sent: a note to its sender still fits
+
+
+def test_the_answer_builds_on_what_the_writer_already_tried():
+    """A step already taken is said as its next stage, and what was tried is said back, not re-advised as news."""
+    text = ("For a year my supervisor has singled me out: she criticises everything I do in front of the team, "
+            "and nobody else gets this. I have kept dated notes since last spring and I went to HR in March, "
+            "but nothing happened. I can't afford to lose this job. What can I do?")
+    answer = analyze(text).offline_answer
+    assert "You have already" in answer and "kept notes" in answer
+    assert "keep dated written notes" not in answer.lower() or "you already keep some" in answer
+    assert len(answer.split()) <= 160
+
+
+def test_a_limit_after_a_single_slip_is_stated_without_a_threat():
+    """ "If it happens again, I'll take it further" only where it keeps happening."""
+    once = analyze("A coworker I sit next to took my lunch from the shared fridge yesterday without asking. It was "
+                   "the first time and it annoyed me more than it should. How do I tell her not to do it again?")
+    again = analyze("A coworker keeps taking my lunch from the shared fridge. It has happened every week since "
+                    "March, even after I labelled it. How do I tell her to stop?")
+    for report, threat in ((once, False), (again, True)):
+        limit = next((s for s in report.scripts if s.kind == "boundary"), None)
+        if limit is not None:
+            assert ("take it further" in limit.text) is threat, limit.text

@@ -98,8 +98,11 @@ def _going_on(report: Report, floor: Floor, own_part: bool) -> list[str]:
         name = "they" if by in (None, s.counterpart) else who(s, by)
         verb = "have" if name == "they" else "has"
         out.append(sentence(f"{name} {verb} since apologised" + (", in front of others" if "public_repair" in sig else "")))
-    if floor.writer_at_fault == "mainly":
+    if floor.writer_at_fault == "mainly" and _confident(report, "writer_fault", 1.0):  # found from what happened
         out.append("From what you describe, much of this started with you. That is hard to hear, "
+                   "and it is also the part you can fix.")
+    elif floor.writer_at_fault == "mainly":  # a reading, not a finding: said as one
+        out.append("Reading your letter, you had a real part in how this started. That is hard to hear, "
                    "and it is also the part you can fix.")
     elif own_part:
         out.append("Your side had a part in it too, and owning that makes everything else easier.")
@@ -124,11 +127,72 @@ def step(rec: Recommendation) -> str:
     return _AS_STEP.get(rec.action) or lower_first(rec.title)
 
 
+#: What the writer says they have already done (signal -> words said back to them), in this order.
+_TRIED = {"tried_talking": "talked to them", "tried_escalating": "raised it with someone",
+          "documented": "kept notes", "narrator_apologized": "apologised", "fix_in_place": "put a fix in place",
+          "tried_ignoring": "tried to ignore it"}
+#: A step the writer has already taken: what to add to it, so it reads as the next stage, not as news.
+_AGAIN = {("DOCUMENT", "documented"): " (you already keep some: keep them going, factual, with who saw what)",
+          ("HR_FORMAL", "tried_escalating"): ", in writing, and ask what happens next",
+          ("ESCALATE_MANAGER", "tried_escalating"): " (if you have already spoken to them, follow it up in writing)",
+          ("TALK_DIRECT", "tried_talking"): " once more, this time saying plainly what has to change",
+          ("SET_BOUNDARY", "tried_talking"): ", plainly this time, with what you will do if it continues",
+          ("APOLOGIZE", "narrator_apologized"): ", and let changed behaviour follow the apology you have made"}
+
+
+def step_for(report: Report, rec: Recommendation) -> str:
+    """``step``, said as the next stage of something the writer has already done."""
+    done = {s.name for s in report.signals}
+    return step(rec) + next((more for (action, signal), more in _AGAIN.items()
+                             if action == rec.action and signal in done), "")
+
+
 def _best_step(report: Report, reasons: int = 2) -> str:
     """ "The best first step: x, because y." """
     first = report.recommendations[0]
     why = _why(first, reasons)
-    return sentence(f"The best first step: {step(first)}" + (f", because {why}" if why else ""))
+    return sentence(f"The best first step: {step_for(report, first)}" + (f", because {why}" if why else ""))
+
+
+def _acknowledge(report: Report, floor: Floor) -> list[str]:
+    """One sentence that shows the letter was heard, chosen from the reading (never a stock opener)."""
+    sig = {s.name for s in report.signals}
+    health = _read_from_letter(report, "health", True) and _confident(report, "health", HEALTH_CONFIDENCE)
+    if floor.writer_at_fault == "mainly":
+        return ["It takes something to look hard at your own part, and you are doing that."]
+    if floor.serious:
+        return ["I'm sorry you are dealing with this: nobody should have to put up with it at work."]
+    if health or "fragility" in sig or "strain" in sig:
+        return ["This is clearly wearing you down, and that matters as much as the rest."]
+    if ("recurring" in sig or report.situation.pattern.recurring) and "low_support" in sig:
+        return ["Dealing with this again and again, without much backing, is exhausting."]
+    return []
+
+
+#: How sure the learned health reader must be before the answer says the situation is wearing the writer down.
+HEALTH_CONFIDENCE = 0.6
+
+
+def _confident(report: Report, factor: str, bar: float) -> bool:
+    f = next((x for x in report.factors if x.name == factor), None)
+    return f is not None and (f.source == "rules" or f.confidence >= bar)
+
+
+def _already_done(report: Report) -> list[str]:
+    """What the writer has already tried, said back, so the advice builds on it instead of repeating it."""
+    sig = {s.name for s in report.signals}
+    done = [words for name, words in _TRIED.items() if name in sig]
+    if not done:
+        return []
+    listed = done[0] if len(done) == 1 else ", ".join(done[:-1]) + f" and {done[-1]}"
+    return [sentence(f"You have already {listed}, so what comes next builds on that")]
+
+
+def _constraints(report: Report) -> list[str]:
+    kinds = {c.kind for c in report.situation.constraints}
+    if "needs_job" in kinds and "leaving_soon" not in {s.name for s in report.signals}:
+        return ["Because you need this job, keep your own work solid and your options quietly open while you act."]
+    return []
 
 
 def _first_step(report: Report, floor: Floor, own_part: bool, said_first: bool = False) -> list[str]:
@@ -141,7 +205,7 @@ def _first_step(report: Report, floor: Floor, own_part: bool, said_first: bool =
             continue  # never ask a wronged writer to apologise
         if floor.serious and nxt.action in _FACE_TO_FACE:
             continue
-        out.append(sentence(f"If that is not enough, {step(nxt)}"))
+        out.append(sentence(f"If that is not enough, {step_for(report, nxt)}"))
         break
     if floor.serious:
         out.append("Do not go to the person on your own; let HR or a manager you trust handle the contact.")
@@ -203,16 +267,31 @@ def compose(report: Report) -> str:
     own_part = has_own_part(report, floor)
     asked = [q for q in report.questions if q.answer]
     top = report.recommendations[0]
-    said_first = any(q.action == top.action and q.verdict == "yes" or step(top) in q.answer for q in asked)
+    said_first = any(q.action == top.action and q.verdict == "yes" or step(top) in q.answer
+                     or step_for(report, top) in q.answer for q in asked)
     answered = [f"{_asked(q, i)}: “{_quoted(q.text)}” {q.answer}" for i, q in enumerate(asked)]
     if asked and not said_first:  # the answer to "what instead?" follows straight on
         answered.append(_best_step(report, 1))  # one reason: the question already took some words
         said_first = True
-    going_on = " ".join(_going_on(report, floor, own_part))
     covered: set[str] = {q.action for q in asked if q.action}
-    to_do = " ".join(p for p in _first_step(report, floor, own_part, said_first) + _avoid(report, covered)
-                     + _say(report) if p)
-    return "\n\n".join(p for p in (" ".join(answered), going_on, to_do) if p)
+    # The extras that make it read as an answer to this letter go first when it runs long: the
+    # writer's constraint, then what they already tried, then the acknowledgement.
+    extras = {"acknowledge": _acknowledge(report, floor), "done": _already_done(report),
+              "constraint": _constraints(report)}
+    for drop in (None, "constraint", "done", "acknowledge"):
+        if drop:
+            extras[drop] = []
+        going_on = " ".join(extras["acknowledge"] + _going_on(report, floor, own_part) + extras["done"])
+        to_do = " ".join(p for p in _first_step(report, floor, own_part, said_first) + _avoid(report, covered)
+                         + extras["constraint"] + _say(report) if p)
+        answer = "\n\n".join(p for p in (" ".join(answered), going_on, to_do) if p)
+        if len(answer.split()) <= ANSWER_WORDS:
+            break
+    return answer
+
+
+#: The written answer's length, in words, before the extras give way (a short answer is read).
+ANSWER_WORDS = 160
 
 
 def _asked(q: Question, i: int) -> str:

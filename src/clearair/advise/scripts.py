@@ -195,6 +195,10 @@ def _fill(kind: str, f: _Facts, data: dict) -> str:
         "event_first_person": lower_first(_first_person_event(f.s, f.inc)),
         "tried_line": f" I have already {f.tried}." if f.tried else "",
         "take_it_to": " with HR" if boss_is_them else (" with my manager" if manager else ""),
+        # A warning only where it keeps happening: after a single slip it reads as a threat.
+        "boundary_close": ('"If it happens again, I\'ll take it further'
+                           + (" with HR" if boss_is_them else (" with my manager" if manager else "")) + '."'
+                           if "recurring" in f.sig else '"Thanks for hearing me out. I\'d like us to get this right."'),
         "coach_topic": ("what happened with the customer" if external else "what happened recently, and how we "
                         "handle it from here"),
         "message": message,
