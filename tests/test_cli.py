@@ -433,6 +433,9 @@ def test_the_cli_refuses_what_the_api_refuses_and_stores_nothing(tmp_path):
                                                          "--what", "shouted"))
     assert "Where or how" in _one_clear_line(run_in(env, "case", "log", case_id, "--who", "boss",
                                                     "--what", "shouted", "--channel", "c" * 41))
+    for odd_day in ("20261101", "2026-W44-1", "2026-11-01T10:00"):  # Python would read these; the API does not
+        assert "YYYY-MM-DD" in _one_clear_line(run_in(env, "case", "log", case_id, "--who", "boss",
+                                                      "--what", "shouted", "--on", odd_day))
     case = CaseStore(url).get(int(case_id))
     assert len(case.versions) == 1 and case.journal == []  # none of these was stored
     ok = run_in(env, "case", "new", str(letter), "--title", "  A plain title  ")

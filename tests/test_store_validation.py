@@ -175,3 +175,21 @@ def test_an_update_of_only_invisible_characters_is_refused_everywhere(tmp_path):
         r = client.post(f"/api/cases/{case_id}/updates", json={"text": invisible, "evaluate": False})
         assert r.status_code == 422 and "blank" in r.json()["detail"], invisible
     assert [v["kind"] for v in client.get(f"/api/cases/{case_id}").json()["versions"]] == ["original"]
+
+
+def test_the_api_reads_dates_as_the_page_and_the_cli_do(tmp_path):
+    """One reading of a day for all three ways in: YYYY-MM-DD, nothing else, with one sentence."""
+    from fastapi.testclient import TestClient
+
+    from clearair.api.app import create_app
+    from clearair.api.checks import NOT_A_DAY
+
+    app = create_app(store_url=f"sqlite:///{tmp_path / 'api.db'}", token="t0k", allowed_hosts=("testserver",))
+    client = TestClient(app, headers={"Authorization": "Bearer t0k"})
+    case_id = client.post("/api/cases", json={"text": letter()}).json()["id"]
+    for odd_day in ("20261101", "2026-W44-1", 1700000000, "2026-11-01T10:00:00"):
+        r = client.post(f"/api/cases/{case_id}/journal", json={"who": "boss", "what": "shouted", "happened_on": odd_day})
+        assert r.status_code == 422 and r.json()["detail"] == NOT_A_DAY, (odd_day, r.text)
+    r = client.post(f"/api/cases/{case_id}/journal", json={"who": "boss", "what": "shouted", "happened_on": "2026-11-01"})
+    assert r.status_code in (200, 201), r.text
+    assert [e["happened_on"] for e in client.get(f"/api/cases/{case_id}").json()["journal"]] == ["2026-11-01"]

@@ -55,6 +55,26 @@ def some_text(value: str, label: str) -> str:
     return value
 
 
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+#: The one sentence for a date none of the three ways in can read.
+NOT_A_DAY = "that date is not one clearair can read; write it as YYYY-MM-DD"
+
+
+def as_day(value: object) -> dt.date | None:
+    """A day as the page, the API and the CLI all take it: a date, or text written YYYY-MM-DD.
+    Times, week dates ("2026-W48-1"), compact forms ("20261129") and timestamps are refused alike."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, str) and _ISO_DAY.fullmatch(value.strip()):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise refuse(NOT_A_DAY)
+
+
 def real_day(value: dt.date | None) -> dt.date | None:
     """A day something happened: not in the future (a day's grace for time zones) and not before 1900."""
     if value is None:

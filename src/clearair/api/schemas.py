@@ -5,7 +5,7 @@ from typing import ClassVar
 
 from pydantic import BaseModel, Field, ValidationInfo, field_validator
 
-from clearair.api.checks import plain_text, real_day, some_text
+from clearair.api.checks import as_day, plain_text, real_day, some_text
 from clearair.models import Report
 from clearair.store import Movement
 
@@ -34,6 +34,7 @@ class UpdateIn(BaseModel):
     happened_on: dt.date | None = None
     evaluate: bool = True  # False: save only (bulk import); the case is re-read when next opened
 
+    _day_written = field_validator("happened_on", mode="before")(as_day)
     _day = field_validator("happened_on")(real_day)
 
     @field_validator("text")
@@ -70,6 +71,7 @@ class JournalIn(BaseModel):
         field = info.field_name or ""
         return plain_text(value, cls.LABELS[field], lines=field == "what", required=field in ("who", "what"))
 
+    _day_written = field_validator("happened_on", mode="before")(as_day)
     _day = field_validator("happened_on")(real_day)
 
 

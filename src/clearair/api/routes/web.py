@@ -18,11 +18,12 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.routing import APIRoute
 from pydantic import BaseModel, ValidationError
+from pydantic_core import PydanticCustomError
 from sqlalchemy import func, select
 from starlette.exceptions import HTTPException  # the form parser's too, not only FastAPI's
 
 from clearair.api import pages
-from clearair.api.checks import first_problem
+from clearair.api.checks import as_day, first_problem
 from clearair.api.deps import (AccountsDep, ClientDep, CsrfChecked, OwnerDep, StoreDep, csrf_for, login_csrf,
                                same_secret)
 from clearair.api.schemas import JournalIn, UpdateIn
@@ -122,14 +123,10 @@ def case_form(request: Request, case_id: str, csrf_token: str) -> int | HTMLResp
 
 def parse_date(value: str) -> dt.date | None:
     """An optional date from a date field; InputError in words when it is not one."""
-    value = value.strip()
-    if not value:
-        return None
     try:
-        day = dt.date.fromisoformat(value)
-    except ValueError:
-        raise InputError("that date is not one clearair can read; pick it from the calendar or write YYYY-MM-DD")
-    return day  # whether the day can be real is the request model's check (the API's too)
+        return as_day(value)  # the same reading as the API and the CLI; whether the day is real is the model's check
+    except PydanticCustomError as err:
+        raise InputError(err.message()) from None
 
 
 def checked(model: type[RequestModel], **fields: object) -> RequestModel:
