@@ -344,3 +344,10 @@ def test_a_limit_after_a_single_slip_is_stated_without_a_threat():
         limit = next((s for s in report.scripts if s.kind == "boundary"), None)
         if limit is not None:
             assert ("take it further" in limit.text) is threat, limit.text
+
+
+def test_the_answer_never_says_the_letter_is_about_hr():
+    """HR is where a letter goes; when the reading lands on it, the answer does not name it as the other side."""
+    r = analyze("I told HR he touched her at the Christmas party and made comments about her body. Nothing has "
+                "happened since and he still sits next to her every day. Should I go to HR again?")
+    assert "This is about HR" not in r.offline_answer

@@ -83,7 +83,7 @@ def _going_on(report: Report, floor: Floor, own_part: bool) -> list[str]:
     said = incident_sentence(s, inc, private) if inc is not None else ""
     if said and SLOT_EVENT not in said:
         out.append(said)
-    elif cp is not None:
+    elif cp is not None and cp.role != "hr":  # HR is where a letter goes, rarely what it is about
         out.append(sentence(f"This is about {cp.label}"))  # no clean words for the act: say only who
     wide = [i for i in s.incidents if i.audience.kind in ("large_group", "external") and i.actor not in (
         "narrator", "unknown", s.counterpart) and (inc is None or i.audience.kind != inc.audience.kind)]
