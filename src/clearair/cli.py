@@ -350,21 +350,11 @@ def _store() -> Any:
 
 
 def _checked(model: Any, labels: Optional[dict[str, str]] = None, **fields: Any) -> Any:
-    """The fields as the API's own request model reads them (trimmed), so the command line
-    refuses what the API refuses, with the same sentence, before anything is stored."""
-    from pydantic import ValidationError
+    """The fields as the API's own request model reads them (trimmed, the day included), so the
+    command line refuses what the API refuses, with the same sentence, before anything is stored."""
+    from clearair.api.checks import checked
 
-    from clearair.api.checks import first_problem
-
-    try:
-        return model(**fields)
-    except ValidationError as err:
-        _fail(first_problem(err.errors(), labels))
-
-
-def _date(value: Optional[str]) -> Any:
-    """The text as typed: the request model reads it (``api.checks.as_day``), as the API and the page do."""
-    return value
+    return checked(model, labels, **fields)
 
 
 def _show_movement(outcome: Any, json_out: bool = False) -> None:
@@ -431,7 +421,7 @@ def case_update(case_id: int, source: Optional[str] = typer.Argument(None, metav
     from clearair.api.schemas import UpdateIn
 
     body = text if text is not None else _read(source)
-    update = _checked(UpdateIn, {"text": "The update", "happened_on": "--on"}, text=body, happened_on=_date(on))
+    update = _checked(UpdateIn, {"text": "The update", "happened_on": "--on"}, text=body, happened_on=on)
     _show_movement(_store().update(case_id, update.text, update.happened_on, evaluate=not later), json_out)
 
 
@@ -443,7 +433,7 @@ def case_log(case_id: int, who: str = typer.Option(..., "--who"), what: str = ty
     """Log an incident in the case journal (feeds pattern detection)."""
     from clearair.api.schemas import JournalIn
 
-    entry = _checked(JournalIn, JournalIn.LABELS, who=who, what=what, happened_on=_date(on), channel=channel,
+    entry = _checked(JournalIn, JournalIn.LABELS, who=who, what=what, happened_on=on, channel=channel,
                      witnesses=witnesses)
     _show_movement(_store().log(case_id, entry.who, entry.what, entry.happened_on, entry.channel, entry.witnesses),
                    json_out)

@@ -23,6 +23,7 @@ from typing import Any
 
 import numpy as np
 
+from clearair.advise.phrases import join_words
 from clearair.knowledge import load
 from clearair.models import FactorReading, SimilarCase, Situation
 
@@ -190,7 +191,7 @@ def reason_sentence(case: SimilarCase) -> str:
     why = [w for w in case.why if w]
     parts = []
     if why:
-        parts.append("Similar because " + (why[0] if len(why) == 1 else ", ".join(why[:-1]) + " and " + why[-1]))
+        parts.append("Similar because " + join_words(why))
     title = load("playbook")["actions"].get(case.expert_primary, {}).get("title")
     if title:
         parts.append("the expert advised: " + title[0].lower() + title[1:])

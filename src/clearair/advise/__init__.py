@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from clearair.advise.phrases import lower_first
 from clearair.advise.playbook import Scored, _best_first, score_actions
 from clearair.advise.safety import Floor, apply_floor, assess_floor, move_below, safe_formal_route, scores_follow
 from clearair.advise.answer import ask, compose, own_part
@@ -102,6 +103,7 @@ def _verdicts(situation: Situation, ranked: list[Scored], avoid: list[Avoid],
               factors: list[FactorReading] | None = None) -> list[OptionVerdict]:
     """``factors``: the reading; a formal route is kept open only where it finds some harm."""
     floor = floor or Floor()
+    harm = any(f.name == "severity" and f.value in ("unprofessional", "serious") for f in factors or ())
     position = {s.action: i for i, s in enumerate(ranked)}
     by_action = {s.action: s for s in ranked}
     avoided = {a.action: a for a in avoid}
@@ -142,7 +144,6 @@ def _verdicts(situation: Situation, ranked: list[Scored], avoid: list[Avoid],
             else:
                 verdict = "risky"
             reason = _verdict_reason(scored, rank, sig)
-            harm = any(f.name == "severity" and f.value in ("unprofessional", "serious") for f in factors or ())
             if (formal and verdict in ("risky", "not advised") and harm and floor.writer_at_fault == "none"
                     and not floor.fault_unsure):
                 # A formal route is the writer's right, and the reading may have missed why they name it:
@@ -151,7 +152,7 @@ def _verdicts(situation: Situation, ranked: list[Scored], avoid: list[Avoid],
                 verdict = "reasonable"
                 reason = ("A legitimate route, and yours to take whenever you judge it right. From what you "
                           "describe, clearair would try another step first"
-                          + (f" ({_title(first).lower()})" if first else "")
+                          + (f" ({lower_first(_title(first))})" if first else "")
                           + " and keep this ready if it continues or gets worse.")
         out.append(OptionVerdict(option=opt.text, action=action, verdict=verdict, reason=reason,
                                  evidence=opt.evidence))

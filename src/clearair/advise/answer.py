@@ -18,13 +18,13 @@ from __future__ import annotations
 import re
 
 from clearair.advise.phrases import (
-    SLOT_EVENT, incident_sentence, lower_first, main_incident, sentence, who, widest,
+    SLOT_EVENT, incident_sentence, join_words, lower_first, main_incident, sentence, who, widest,
 )
 from clearair.advise.questions import alternatives, find_questions, main_questions
 from clearair.advise.safety import FORMAL_ROUTES, Floor, assess_floor, safe_formal_route
 from clearair.knowledge import load
 from clearair.models import (
-    NEVER_RECOMMENDED, OptionVerdict, Question, Reason, Recommendation, Report, Verdict,
+    NEVER_RECOMMENDED, FactorReading, OptionVerdict, Question, Reason, Recommendation, Report, Verdict,
 )
 
 #: Actions that put the writer face to face with the other side, alone.
@@ -98,7 +98,7 @@ def _going_on(report: Report, floor: Floor, own_part: bool) -> list[str]:
         name = "they" if by in (None, s.counterpart) else who(s, by)
         verb = "have" if name == "they" else "has"
         out.append(sentence(f"{name} {verb} since apologised" + (", in front of others" if "public_repair" in sig else "")))
-    if floor.writer_at_fault == "mainly" and _confident(report, "writer_fault", 1.0):  # found from what happened
+    if floor.writer_at_fault == "mainly" and _found_from_what_happened(report, "writer_fault"):
         out.append("From what you describe, much of this started with you. That is hard to hear, "
                    "and it is also the part you can fix.")
     elif floor.writer_at_fault == "mainly":  # a reading, not a finding: said as one
@@ -111,10 +111,20 @@ def _going_on(report: Report, floor: Floor, own_part: bool) -> list[str]:
     return out
 
 
+def _factor(report: Report, name: str) -> FactorReading | None:
+    return next((x for x in report.factors if x.name == name), None)
+
+
 def _read_from_letter(report: Report, factor: str, value: object) -> bool:
     """Whether a factor holds ``value`` with the writer's words behind it (not a default or a bare guess)."""
-    f = next((x for x in report.factors if x.name == factor), None)
+    f = _factor(report, factor)
     return f is not None and f.value == value and f.source != "default" and bool(f.evidence)
+
+
+def _found_from_what_happened(report: Report, factor: str) -> bool:
+    """Set by the rules from what the letter describes (e.g. the writer's own act), not by a reader's guess."""
+    f = _factor(report, factor)
+    return f is not None and f.source == "rules"
 
 
 #: Titles that are not an instruction, said as one.
@@ -174,7 +184,7 @@ HEALTH_CONFIDENCE = 0.6
 
 
 def _confident(report: Report, factor: str, bar: float) -> bool:
-    f = next((x for x in report.factors if x.name == factor), None)
+    f = _factor(report, factor)
     return f is not None and (f.source == "rules" or f.confidence >= bar)
 
 
@@ -184,8 +194,7 @@ def _already_done(report: Report) -> list[str]:
     done = [words for name, words in _TRIED.items() if name in sig]
     if not done:
         return []
-    listed = done[0] if len(done) == 1 else ", ".join(done[:-1]) + f" and {done[-1]}"
-    return [sentence(f"You have already {listed}, so what comes next builds on that")]
+    return [sentence(f"You have already {join_words(done)}, so what comes next builds on that")]
 
 
 def _constraints(report: Report) -> list[str]:

@@ -10,9 +10,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from typing import Any
+from typing import Any, TypeVar
 
+from pydantic import BaseModel, ValidationError
 from pydantic_core import PydanticCustomError
+
+from clearair.errors import InputError
+
+RequestModel = TypeVar("RequestModel", bound=BaseModel)
 
 #: Nothing that happened at work is dated before this.
 EARLIEST_DAY = dt.date(1900, 1, 1)
@@ -84,6 +89,16 @@ def real_day(value: dt.date | None) -> dt.date | None:
     if value < EARLIEST_DAY:
         raise refuse(f"that date is before {EARLIEST_DAY.year}; give the day it happened")
     return value
+
+
+def checked(model: type[RequestModel], labels: dict[str, str] | None = None, **fields: object) -> RequestModel:
+    """The fields as an API request model reads them, or InputError with the model's one sentence
+    (the page shows it; the command line's error boundary prints it and exits 2). ``labels``: the
+    fields' names in that sentence, the model's own ``LABELS`` by default."""
+    try:
+        return model(**fields)
+    except ValidationError as err:
+        raise InputError(first_problem(list(err.errors()), labels or getattr(model, "LABELS", None))) from None
 
 
 def first_problem(errors: list[Any], labels: dict[str, str] | None = None) -> str:

@@ -11,19 +11,17 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
-from typing import Annotated, TypeVar
+from typing import Annotated
 
 from fastapi import APIRouter, Form, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.routing import APIRoute
-from pydantic import BaseModel, ValidationError
-from pydantic_core import PydanticCustomError
 from sqlalchemy import func, select
 from starlette.exceptions import HTTPException  # the form parser's too, not only FastAPI's
 
 from clearair.api import pages
-from clearair.api.checks import as_day, first_problem
+from clearair.api.checks import checked
 from clearair.api.deps import (AccountsDep, ClientDep, CsrfChecked, OwnerDep, StoreDep, csrf_for, login_csrf,
                                same_secret)
 from clearair.api.schemas import JournalIn, UpdateIn
@@ -68,7 +66,6 @@ class PageRoute(APIRoute):
 router = APIRouter(include_in_schema=False, route_class=PageRoute)
 
 Text = Annotated[str, Form()]
-RequestModel = TypeVar("RequestModel", bound=BaseModel)
 RELOAD_SECONDS = 3
 EXPORT_TYPES = {"md": "text/markdown; charset=utf-8", "pdf": "application/pdf"}
 
@@ -119,22 +116,6 @@ def case_form(request: Request, case_id: str, csrf_token: str) -> int | HTMLResp
     if not csrf_ok(request, csrf_token):
         return expired_form(request, back=f"/cases/{number}")
     return number
-
-
-def parse_date(value: str) -> dt.date | None:
-    """An optional date from a date field; InputError in words when it is not one."""
-    try:
-        return as_day(value)  # the same reading as the API and the CLI; whether the day is real is the model's check
-    except PydanticCustomError as err:
-        raise InputError(err.message()) from None
-
-
-def checked(model: type[RequestModel], **fields: object) -> RequestModel:
-    """The form's fields as the API's request model, or InputError with the model's sentence."""
-    try:
-        return model(**fields)
-    except ValidationError as err:
-        raise InputError(first_problem(list(err.errors()), getattr(model, "LABELS", None))) from None
 
 
 def sentence(message: str) -> str:
@@ -323,7 +304,7 @@ def web_update(request: Request, case_id: str, s: StoreDep, who: OwnerDep, text:
     if isinstance(number, HTMLResponse):
         return number
     try:
-        update = checked(UpdateIn, text=text, happened_on=parse_date(happened_on))
+        update = checked(UpdateIn, text=text, happened_on=happened_on)
         s.update(number, update.text, update.happened_on, owner=who)
     except CaseNotFound:
         return no_case(request, case_id)
@@ -343,7 +324,7 @@ def web_journal(request: Request, case_id: str, s: StoreDep, who: OwnerDep,
         return number
     typed = {"who": person, "what": what, "happened_on": happened_on[:10], "channel": channel, "witnesses": witnesses}
     try:
-        entry = checked(JournalIn, who=person, what=what, happened_on=parse_date(happened_on),
+        entry = checked(JournalIn, who=person, what=what, happened_on=happened_on,
                         channel=channel.strip() or None, witnesses=witnesses.strip() or None)
         s.log(number, entry.who, entry.what, entry.happened_on, entry.channel, entry.witnesses, owner=who)
     except CaseNotFound:
