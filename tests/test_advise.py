@@ -121,3 +121,49 @@ def test_payback_for_a_complaint_raises_the_formal_route():
     assert rank(retaliation, "LET_GO") >= rank(plain, "LET_GO")
     hr = next(r for r in retaliation.recommendations if r.action == "HR_FORMAL")
     assert any("payback" in reason.text for reason in hr.reasons)
+
+
+def test_an_unsure_fault_reading_never_talks_a_wronged_writer_out_of_a_formal_route(monkeypatch):
+    """A fault reading too weak to act on counts as no fault: the writer's own option to go to HR, ranked
+    low, is still called a legitimate route, never "not advised"."""
+    import clearair.advise as advise_mod
+    from clearair.advise.safety import Floor
+
+    text = ("A colleague on my team keeps making fun of my accent in front of everyone at our weekly meeting. "
+            "It has happened five times now and keeps happening. I asked him to stop and he laughed. Should I go to HR?")
+    real_learned = advise_mod._learned
+
+    def hr_last(ranked, factors, words):
+        out = real_learned(ranked, factors, words)
+        return [s for s in out if s.action != "HR_FORMAL"] + [s for s in out if s.action == "HR_FORMAL"]
+
+    monkeypatch.setattr(advise_mod, "_learned", hr_last)
+    monkeypatch.setattr(advise_mod, "assess_floor", lambda factors, signals: Floor(fault_unsure=True))
+    monkeypatch.setattr(advise_mod, "apply_floor", lambda ranked, factors, floor: ranked)
+    report = analyze(text)
+    verdicts = [v for v in report.option_verdicts if v.action == "HR_FORMAL"]
+    assert verdicts, [v.option for v in report.option_verdicts]
+    assert verdicts[0].verdict == "reasonable", verdicts[0]
+
+
+def test_moving_actions_out_of_the_top_three_does_not_let_the_next_one_in():
+    from types import SimpleNamespace
+
+    from clearair.advise.safety import move_below
+
+    order = [SimpleNamespace(action=a) for a in ("APOLOGIZE", "REBUILD_TRUST", "LET_GO", "HR_FORMAL", "DOCUMENT")]
+    moved = move_below(order, ("HR_FORMAL", "LET_GO"), 3)
+    assert [s.action for s in order[:3]] == ["APOLOGIZE", "REBUILD_TRUST", "DOCUMENT"]
+    assert {s.action for s in moved} == {"HR_FORMAL", "LET_GO"}
+
+
+def test_a_writer_mainly_at_fault_is_not_advised_to_complain_about_the_person_they_wronged(monkeypatch):
+    import clearair.advise as advise_mod
+    from clearair.advise.safety import Floor
+
+    text = ("I yelled at my assistant in front of the whole office and called her an idiot. Now she and her friends "
+            "won't talk to me. I'm thinking of filing a formal complaint with HR against her for ignoring me. "
+            "Should I?")
+    monkeypatch.setattr(advise_mod, "assess_floor", lambda factors, signals: Floor(writer_at_fault="mainly"))
+    verdicts = [v for v in analyze(text).option_verdicts if v.action == "HR_FORMAL"]
+    assert verdicts and verdicts[0].verdict == "not advised" and "caused much of this" in verdicts[0].reason

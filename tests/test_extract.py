@@ -26,10 +26,6 @@ def evidence_is_faithful(report, text):
         assert text[e.start:e.end] == e.text
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "the learned counterpart chooser (significantly better than the hand weights on 1,241 letters, McNemar "
-    "z 2.09) reads the direct report as the other side here: its prior says a manager's letter is usually "
-    "about their own report"))
 def test_the_peer_is_the_other_side_in_the_peer_undermines_seed(seed_reports):
     assert counterpart_role(seed_reports["peer-undermines-report-to-customer"]) == "peer"
 
@@ -208,3 +204,21 @@ def test_a_writer_weighing_whether_to_stick_it_out_is_thinking_of_leaving():
 ], ids=["a slip of the writer's own", "a report's work below standard"])
 def test_more_ways_of_saying_it(text, signal):
     assert signal in {s.name for s in analyze(text).signals}
+
+
+def test_sarcasm_about_the_job_is_not_read_as_needing_it():
+    base = ("My manager moved my deadline up by a week without telling me and then complained to the team that I "
+            "was late. ")
+    needs = {c.kind for c in analyze(base + "I need this job, so I cannot just walk away.").situation.constraints}
+    joke = {c.kind for c in analyze(base + "Honestly, I need this job like a hole in the head.").situation.constraints}
+    assert "needs_job" in needs and "needs_job" not in joke
+
+
+def test_a_clients_executive_is_a_customer_not_the_writers_skip_level():
+    from clearair.extract.parties import find_mentions
+
+    roles = lambda t: [m.role for m in find_mentions(t, False)]  # noqa: E731
+    assert roles("A senior director from our biggest client keeps emailing me at midnight.") == ["customer"]
+    assert roles("Our chief executive called me in to his office.") == ["skip_level"]
+    assert roles("My department manager keeps calling me names.") == ["manager"]
+    assert roles("A difficult customer called three times this week.") == ["customer"]

@@ -121,8 +121,10 @@ def test_seed_scripts_read_as_written_for_this_case(seed_reports):
     report = seed_reports["peer-undermines-report-to-customer"]
     kinds = {x.kind: x for x in report.scripts}
     if report.situation.counterpart == "peer":  # read as the letter means it: the peer wronged the report
-        assert kinds["backing"].to == "your report"  # someone else wronged the report: back them up
-        assert "The way the other team handled it was not right" in kinds["backing"].text
+        assert "coaching" not in kinds  # the report did nothing to answer for here
+        if "backing" in kinds:  # when supporting the report is among the steps: someone else wronged them
+            assert kinds["backing"].to == "your report"
+            assert "The way the other team handled it was not right" in kinds["backing"].text
         assert "When you questioned my team's work by email where the customer could see it" in kinds["opener"].text
     else:  # read with the report as the other side: feedback to them, never "backing" against themselves
         assert "backing" not in kinds

@@ -6,6 +6,7 @@ intake -> extract -> assess -> advise; render is a separate view of the Report.
 from __future__ import annotations
 
 from clearair.advise import advise, attach
+from clearair.advise.ranker import WordsReading, read_words
 from clearair.assess import assess
 from clearair.extract import extract, read
 from clearair.intake import build_document
@@ -52,9 +53,9 @@ def _report(document, reading, journal_findings=()) -> Report:
     for signal in signals:
         if signal.name == "recurring" and journal_findings:
             signal.detail = "; ".join(journal_findings)
-    factors = read_situation(reading, situation, signals, document.original, bool(journal_findings))
+    factors, words = read_situation(reading, situation, signals, document.original, bool(journal_findings))
     report = Report(situation=situation, thread=document.thread(), signals=signals, factors=factors)
-    attach(report, advise(situation, signals, factors), reading)
+    attach(report, advise(situation, signals, factors, words), reading)
     report.similar_cases = find_similar(reading.text, situation, factors=factors)  # the writer's words, replies masked
     report.summary = summarize(situation, signals, report)
     # The reading budget cuts only texts of more than READ_TOKENS words and marks, so only those can
@@ -67,19 +68,21 @@ def _report(document, reading, journal_findings=()) -> Report:
 
 
 def read_situation(reading, situation: Situation, signals: list[Signal], original: str,
-                   journal_pattern: bool = False) -> list[FactorReading]:
-    """The factors (``knowledge/factors.yaml``) read by the learned readers, each with evidence.
-    A journal that shows a pattern overrides the reader: the writer logged it."""
+                   journal_pattern: bool = False) -> tuple[list[FactorReading], WordsReading]:
+    """The factors (``knowledge/factors.yaml``) read by the learned readers, each with evidence, and
+    the words reader's view of the same features. A journal that shows a pattern overrides the
+    reader: the writer logged it."""
     sents = sentences(reading.doc)
     rules, rule_ev = rule_findings(situation, signals)
     conduct, own_conduct = serious_conduct(reading)
-    factors = read_factors(sents, document_features(sents, rules, conduct, own_conduct), rule_ev, original)
+    features = document_features(sents, rules, conduct, own_conduct)
+    factors = read_factors(sents, features, rule_ev, original)
     apply_conduct(factors, conduct, original, own=own_conduct)
     for f in factors:
         if f.name == "pattern" and journal_pattern and not f.value:
             f.value, f.text, f.source = True, FACTORS["pattern"].say(True), "rules"
             f.evidence = situation.pattern.evidence[:1]
-    return factors
+    return factors, read_words(sents, features, original)
 
 
 def summarize(s: Situation, signals: list[Signal], report: Report) -> str:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from clearair.advise.phrases import lower_first
 from clearair.advise.playbook import Scored, _best_first, score_actions
+from clearair.advise.ranker import WordsReading
 from clearair.advise.safety import Floor, apply_floor, assess_floor, move_below, safe_formal_route, scores_follow
 from clearair.advise.answer import ask, compose, own_part
 from clearair.advise.avoid import avoid_list
@@ -37,14 +38,16 @@ class Advice:
     scripts: list[Script]
 
 
-def advise(situation: Situation, signals: list[Signal], factors: list[FactorReading] | None = None) -> Advice:
+def advise(situation: Situation, signals: list[Signal], factors: list[FactorReading] | None = None,
+           words: WordsReading | None = None) -> Advice:
     """Rank the playbook's actions; with ``factors`` (the readers' output) the learned
-    ranker re-weighs them and the safety floor holds over the result."""
+    ranker re-weighs them (and ``words``, the words reader's view, where given) and the
+    safety floor holds over the result."""
     playbook = load("playbook")
     ranked = score_actions(signals)
     floor = Floor()
     if factors:
-        ranked = _learned(ranked, factors)
+        ranked = _learned(ranked, factors, words or WordsReading())
         floor = assess_floor(factors, {s.name: s.strength for s in signals})
         ranked = apply_floor(ranked, factors, floor)
     sig = {s.name: s for s in signals}
@@ -70,15 +73,21 @@ def advise(situation: Situation, signals: list[Signal], factors: list[FactorRead
     )
 
 
-def _learned(ranked: list[Scored], factors: list[FactorReading]) -> list[Scored]:
-    """Playbook score + w x the learned ranker's log-probability; its top factors become reasons."""
+def _learned(ranked: list[Scored], factors: list[FactorReading], words: WordsReading) -> list[Scored]:
+    """The blend ``make train`` chose: playbook score, the factor ranker's and the words reader's
+    log-probabilities, each weighted; the factors and the sentence that moved an action become reasons."""
     from clearair.advise import ranker
 
-    lp, w = ranker.log_proba({f.name: f.value for f in factors}), ranker.blend_weight()
+    lp, w = ranker.log_proba({f.name: f.value for f in factors}), ranker.blend_weights()
     floor_lp = min(lp.values()) if lp else 0.0
-    for s in ranked:
-        s.score = round(s.score + w * lp.get(s.action, floor_lp), 3)
-        s.reasons = (s.reasons[:_MAX_REASONS - 2] + ranker.reasons(s.action, factors))
+    words_floor = min(words.log_proba.values()) if words.log_proba else 0.0
+    quoted: set[int] = set()
+    for s in sorted(ranked, key=lambda s: -words.log_proba.get(s.action, words_floor)):
+        s.score = round(w["playbook"] * s.score + w["factors"] * lp.get(s.action, floor_lp)
+                        + (w["words"] * words.log_proba.get(s.action, words_floor) if words.log_proba else 0.0), 3)
+        learned = ranker.reasons(s.action, factors)
+        said = ranker.words_reason(s.action, words, quoted) if w["words"] else None
+        s.reasons = s.reasons[:_MAX_REASONS - 2] + (learned[:1] + [said] if said else learned)
         s.reasons.sort(key=lambda r: (r.effect != "raises",))
     return _keep_warned_out(_best_first(ranked), factors)
 
@@ -103,7 +112,10 @@ def _verdicts(situation: Situation, ranked: list[Scored], avoid: list[Avoid],
               factors: list[FactorReading] | None = None) -> list[OptionVerdict]:
     """``factors``: the reading; a formal route is kept open only where it finds some harm."""
     floor = floor or Floor()
-    harm = any(f.name == "severity" and f.value in ("unprofessional", "serious") for f in factors or ())
+    read = {f.name: f.value for f in factors or ()}
+    # Harm that a formal route exists for: serious conduct, or unprofessional conduct that keeps happening
+    # (after a one-off, experts mostly advise against escalating, and the ranking's verdict stands).
+    harm = read.get("severity") == "serious" or (read.get("severity") == "unprofessional" and bool(read.get("pattern")))
     position = {s.action: i for i, s in enumerate(ranked)}
     by_action = {s.action: s for s in ranked}
     avoided = {a.action: a for a in avoid}
@@ -131,6 +143,13 @@ def _verdicts(situation: Situation, ranked: list[Scored], avoid: list[Avoid],
                 reason="What you describe is serious conduct. Taking it to someone with the authority to act, "
                        "with your dated notes, is the right move, and you should not have to handle it alone."))
             continue
+        if floor.writer_at_fault == "mainly" and action in _COMPLAINTS:
+            # A complaint about the person the writer wronged, whatever the ranking says.
+            out.append(OptionVerdict(
+                option=opt.text, action=action, verdict="not advised", evidence=opt.evidence,
+                reason="From what you describe, you caused much of this. Owning it and putting it right comes "
+                       "first; a complaint now would read as getting in first."))
+            continue
         if scored is None:
             verdict, reason = "not advised", "It does not fit your position in this situation."
         else:
@@ -144,10 +163,10 @@ def _verdicts(situation: Situation, ranked: list[Scored], avoid: list[Avoid],
             else:
                 verdict = "risky"
             reason = _verdict_reason(scored, rank, sig)
-            if (formal and verdict in ("risky", "not advised") and harm and floor.writer_at_fault == "none"
-                    and not floor.fault_unsure):
+            if formal and verdict in ("risky", "not advised") and harm and floor.writer_at_fault == "none":
                 # A formal route is the writer's right, and the reading may have missed why they name it:
-                # never talk a wronged writer out of it, only say what clearair would try first.
+                # never talk a wronged writer out of it, only say what clearair would try first. A fault
+                # reading too weak to act on (``floor.fault_unsure``) counts as none here too.
                 first = ranked[0].action if ranked else None
                 verdict = "reasonable"
                 reason = ("A legitimate route, and yours to take whenever you judge it right. From what you "
@@ -157,6 +176,10 @@ def _verdicts(situation: Situation, ranked: list[Scored], avoid: list[Avoid],
         out.append(OptionVerdict(option=opt.text, action=action, verdict=verdict, reason=reason,
                                  evidence=opt.evidence))
     return out
+
+
+#: Options that complain about the other side to someone with authority over them.
+_COMPLAINTS = frozenset({"HR_FORMAL", "ESCALATE_THEIR_MANAGER", "ESCALATE_MANAGER"})
 
 
 def _title(action: str) -> str:

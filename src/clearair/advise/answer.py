@@ -57,7 +57,7 @@ def _why(rec: Recommendation, n: int = 2) -> str:
     """The first reasons for ``rec`` in plain words, joined ("because a and b")."""
     picked: list[str] = []
     for r in rec.reasons:
-        if r.effect != "raises" or r.text.startswith("In letters like yours"):
+        if r.effect != "raises" or r.text.startswith("In letters like yours") or r.signal == "words":
             continue
         if rests_on_default(r):
             continue  # a reading the letter gives no words for is not said as a fact
@@ -284,16 +284,22 @@ def compose(report: Report) -> str:
         said_first = True
     covered: set[str] = {q.action for q in asked if q.action}
     # The extras that make it read as an answer to this letter go first when it runs long: the
-    # writer's constraint, then what they already tried, then the acknowledgement.
+    # writer's constraint, then what they already tried, then the acknowledgement; then the list of
+    # what to avoid, and last the answers to all but the writer's first question.
     extras = {"acknowledge": _acknowledge(report, floor), "done": _already_done(report),
-              "constraint": _constraints(report)}
-    for drop in (None, "constraint", "done", "acknowledge"):
-        if drop:
+              "constraint": _constraints(report), "avoid": _avoid(report, covered), "answered": answered}
+    for drop in (None, "constraint", "done", "acknowledge", "avoid", "answered"):
+        if drop == "answered" and len(asked) > 1:  # the first question, and the first step if it said it
+            first = asked[0]
+            said_by_first = (first.action == top.action and first.verdict == "yes" or step(top) in first.answer
+                             or step_for(report, top) in first.answer)
+            extras["answered"] = answered[:1] + ([] if said_by_first else [_best_step(report, 1)])
+        elif drop:
             extras[drop] = []
         going_on = " ".join(extras["acknowledge"] + _going_on(report, floor, own_part) + extras["done"])
-        to_do = " ".join(p for p in _first_step(report, floor, own_part, said_first) + _avoid(report, covered)
+        to_do = " ".join(p for p in _first_step(report, floor, own_part, said_first) + extras["avoid"]
                          + extras["constraint"] + _say(report) if p)
-        answer = "\n\n".join(p for p in (" ".join(answered), going_on, to_do) if p)
+        answer = "\n\n".join(p for p in (" ".join(extras["answered"]), going_on, to_do) if p)
         if len(answer.split()) <= ANSWER_WORDS:
             break
     return answer

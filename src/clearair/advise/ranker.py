@@ -1,10 +1,14 @@
-"""The learned ranker: how experts' main advice follows from the situation's factors.
+"""The learned ranker: how experts' main advice follows from the letter.
 
-A multinomial logistic regression over the factors the readers extract (trained
-on the readers' out-of-fold readings of the library, so training matches use),
-exported as numbers in ``data/models/ranker.json``. Its log-probability is added
-to the playbook's score with a weight chosen by cross-validation, and each action
-gets the factors that moved it most as reasons, each with its evidence.
+Two models, exported as numbers in ``data/models/ranker.json``:
+- the factor ranker, a multinomial logistic regression over the factors the readers
+  extract (trained on the readers' out-of-fold readings of the library, so training
+  matches use); each action gets the factors that moved it most as reasons;
+- the words reader, the same kind of model over the letter's own words and the rules'
+  findings, for what a letter says that no factor names; its reason is the writer's
+  sentence that pushed the action most.
+Their log-probabilities are added to the playbook's score with weights chosen by
+cross-validation (``make train``).
 """
 
 from __future__ import annotations
@@ -12,12 +16,14 @@ from __future__ import annotations
 import json
 from functools import cache
 from importlib import resources
+from dataclasses import dataclass, field
 from typing import Literal
 
 import numpy as np
 
+from clearair.extract.features import Sentence
 from clearair.knowledge.factors import FACTORS
-from clearair.models import FactorReading, Reason
+from clearair.models import Evidence, FactorReading, Reason
 
 ARTEFACT = "data/models/ranker.json"
 _FLOOR = 1e-4
@@ -54,8 +60,88 @@ def log_proba(values: dict[str, object]) -> dict[str, float]:
     return {a: float(np.log(max(q, _FLOOR))) for a, q in zip(m["classes"], p)}
 
 
-def blend_weight() -> float:
-    return float(model()["blend"])
+def blend_weights() -> dict[str, float]:
+    """How much the playbook, the factor ranker and the words reader each count."""
+    blend = model()["blend"]
+    return {k: float(v) for k, v in blend.items()}
+
+
+@dataclass
+class WordsReading:
+    """What the words reader makes of a letter: each action's log-probability, and what is needed to
+    point at the sentence that pushed an action most (found only for the actions given a reason)."""
+
+    log_proba: dict[str, float] = field(default_factory=dict)
+    sentences: list[Sentence] = field(default_factory=list)
+    features: dict[str, float] = field(default_factory=dict)
+    text: str = ""
+
+    def evidence(self, action: str) -> list[Evidence]:
+        """The sentence whose own words push ``action`` most, if they push it by at least
+        ``WORDS_EVIDENCE_BAR`` (in log-odds over the average action); else none."""
+        from clearair.assess.readers import feature_norm
+
+        reader = _words_reader()
+        if reader is None or action not in reader.classes:
+            return []
+        row = reader.W[reader.classes.index(action)] - reader.W.mean(axis=0)
+        norm = feature_norm(self.features)
+        best, best_score = None, WORDS_EVIDENCE_BAR
+        for s in self.sentences:
+            score = sum(float(row[reader.index[g]]) for g in s.grams if g in reader.index) / norm
+            if score >= best_score:
+                best, best_score = s, score
+        if best is None:
+            return []
+        start, end = best.start, best.end
+        while start < end and self.text[start].isspace():
+            start += 1
+        while end > start and self.text[end - 1].isspace():
+            end -= 1
+        return [Evidence(start=start, end=end, text=self.text[start:end])]
+
+
+@cache
+def _words_reader():
+    from clearair.assess.readers import LinearReader
+
+    spec = model().get("words")
+    return LinearReader(spec) if spec else None
+
+
+def read_words(sents: list[Sentence], features: dict[str, float], text: str) -> WordsReading:
+    """The words reader over the letter's features (``extract.features.document_features``);
+    ``text``: the user's input, which evidence offsets point into."""
+    from clearair.assess.readers import feature_norm
+
+    reader = _words_reader()
+    if reader is None:
+        return WordsReading()
+    p = reader.proba(features, feature_norm(features))
+    lp = {a: float(np.log(max(q, _FLOOR))) for a, q in zip(reader.classes, p)}
+    return WordsReading(lp, sents, features, text)
+
+
+#: How far above the average action the words reader must put an action before it is named as a reason.
+_WORDS_REASON_MARGIN = 1.0
+#: How much one sentence's words must push an action on their own (log-odds over the average action)
+#: to be shown as why: below it, no single sentence carried the reading, and none is quoted.
+WORDS_EVIDENCE_BAR = 0.3
+
+
+def words_reason(action: str, words: WordsReading, quoted: set[int] | None = None) -> Reason | None:
+    """'Letters worded like yours…', with the writer's sentence that pushed the action most; ``quoted``:
+    sentences (start offsets) already given as the reason for another action, never reused."""
+    if action not in words.log_proba:
+        return None
+    mean = float(np.mean(list(words.log_proba.values())))
+    evidence = words.evidence(action) if words.log_proba[action] - mean >= _WORDS_REASON_MARGIN else []
+    if not evidence or (quoted is not None and evidence[0].start in quoted):
+        return None
+    if quoted is not None:
+        quoted.add(evidence[0].start)
+    return Reason(text="Experts often gave this advice on letters worded like yours.", effect="raises",
+                  signal="words", source="learned", evidence=evidence[:1])
 
 
 def reasons(action: str, factors: list[FactorReading], n: int = 2) -> list[Reason]:

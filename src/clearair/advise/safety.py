@@ -42,6 +42,9 @@ FAULT_CONFIDENCE = 0.5
 #: The same for payback read by the learned reader alone (a false alarm sends a writer to HR over a
 #: slight); payback found from what happened (the conduct rules) needs no confidence.
 RETALIATION_CONFIDENCE = 0.7
+#: The same for "your own manager is part of the problem" (a false alarm keeps a writer from a manager
+#: who would help); set by hand at an even chance, not yet measured per value as the fault bar is.
+OWN_MANAGER_CONFIDENCE = 0.5
 
 
 def safe_formal_route(action: str, floor: Floor) -> bool:
@@ -78,7 +81,13 @@ def assess_floor(factors: list[FactorReading], signals: dict[str, float] | None 
     payback = bool(v.get("retaliation")) and ("retaliation" not in by or by["retaliation"].source == "rules"
                                              or by["retaliation"].confidence >= RETALIATION_CONFIDENCE)
     serious = v.get("severity") == "serious" or payback
-    manager_problem = v.get("own_manager") == "is_the_problem" or (serious and v.get("counterpart_role") == "manager")
+    # The writer's own manager is part of the problem: read by the rules, or by the learned reader with some
+    # confidence (an unsure reading would route a writer around a manager the letter never faults). With
+    # serious conduct any such reading counts: asking a manager who is the harmer costs far more.
+    own = by.get("own_manager")
+    manager_problem = (own is not None and own.value == "is_the_problem" and (
+        own.source == "rules" or own.confidence >= OWN_MANAGER_CONFIDENCE or serious)) or (
+        serious and v.get("counterpart_role") == "manager")
     fault = str(v.get("writer_fault", "none"))
     # Found from what happened (the writer describes doing serious conduct), fault needs no confidence;
     # read by the model, it must be confident and rest on the writer's words about their own doing
@@ -149,11 +158,14 @@ def apply_floor(ranked: list, factors: list[FactorReading], floor: Floor) -> lis
 
 def move_below(order: list, actions, below: int) -> list:
     """Move the listed actions found among the first ``below`` to just after them (in place); returns those moved."""
-    moved = [s for s in order[:below] if s.action in actions]
-    if moved:
+    moved: list = []
+    while True:  # an action moved down can bring the next listed one up into the first ``below``
+        found = [s for s in order[:below] if s.action in actions and s not in moved]
+        if not found:
+            return moved
+        moved += found
         others = [s for s in order if s not in moved]
         order[:] = others[:below] + moved + others[below:]
-    return moved
 
 
 def scores_follow(order: list) -> list:

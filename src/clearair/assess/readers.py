@@ -34,6 +34,11 @@ RULE_READ: dict[str, Callable[[dict[str, float]], tuple[str | bool, str]]] = {
     "narrator_is_manager": lambda f: (bool(f.get("rule:narrator_manager")), "rule:narrator_manager"),
     "pattern": lambda f: (bool(f.get("rule:pattern")), "rule:pattern"),
     "leaving": lambda f: (bool(f.get("rule:leaving")), "rule:leaving"),
+    # "I've apologised", "she came to me and apologised": rare in letters, so a model sees few examples.
+    "writer_apologized": lambda f: (bool(f.get("rule:attempts=apology")), "rule:attempts=apology"),
+    "they_apologized": lambda f: (bool(f.get("rule:responses=apology") or f.get("rule:responses=public_apology")),
+                                  "rule:responses=public_apology" if f.get("rule:responses=public_apology")
+                                  else "rule:responses=apology"),
 }
 
 
@@ -104,7 +109,7 @@ def read_factors(sents: list[Sentence], features: dict[str, float], rule_ev: dic
             value = reader.classes[i]
             evidence = []
             if value != spec.default or name == "counterpart_role":
-                evidence = _evidence(reader.push(i, d), sents, features, rule_ev, text)
+                evidence = strongest_evidence(reader.push(i, d), sents, features, rule_ev, text)
             out.append(FactorReading(name=name, title=spec.title, value=value, text=spec.say(value),
                                      confidence=round(float(p[i]), 3), source="learned", evidence=evidence))
         elif reader and reader.get("rule") == "rules" and name in RULE_READ:
@@ -123,7 +128,7 @@ def feature_norm(features: dict[str, float]) -> float:
     return float(np.sqrt(sum(v * v for v in features.values()))) or 1.0
 
 
-def _evidence(push: dict[str, float], sents: list[Sentence], features: dict[str, float],
+def strongest_evidence(push: dict[str, float], sents: list[Sentence], features: dict[str, float],
               rule_ev: dict[str, list[Evidence]], text: str) -> list[Evidence]:
     """The sentence whose words push the value most, or the rule finding if that pushes more."""
     best_sent, best = None, 0.0

@@ -31,7 +31,7 @@ HAND_WEIGHTS = {"mentions": 5.0, "opening": 1.5, "acted": 3.0, "acted_public": 1
                 "anger_near": 1.5, "harm_theme_near": 1.0, "in_writer_option": 1.5, "anger_at": 4.0,
                 "weak_support": -1.5, "allied": -1.5, "allied_not_peer": -5.0, "supported_writer": -3.0,
                 "manager_of_busy_report": 2.0, "toxic_team": 1.0, "report_conflict": 4.0, "customer_issue": 1.5,
-                "role_prior": 1.0}
+                "escalation_target": -3.0, "role_prior": 1.0}
 _ANGER_AT = re.compile(r"\b(angry|mad|furious|upset|annoyed|livid|frustrated|hurt)\s+(at|with|by)\s+", re.I)
 _HARM_THEMES = ("aggression", "harassment", "credit_theft", "boundary_intrusion")
 
@@ -48,6 +48,24 @@ def _allied_with_writer(reading: Reading, char: int) -> bool:
         root = root.head
     conj = [c for c in root.children if c.dep_ == "conj"] + ([root.head] if root.dep_ == "conj" else [])
     return any(c.lower_ in ("i", "we", "me") for c in conj)
+
+
+#: "take the warning to the general manager", "report him to his boss": the person an option goes to
+#: for help is seldom the person the conflict is with.
+_ESCALATE_VERBS = frozenset({"take", "bring", "report", "escalate", "go", "complain", "appeal", "forward", "send",
+                             "raise", "show", "run", "turn", "write", "email", "flag"})
+
+
+def _escalation_targets(reading: Reading, start: int, end: int) -> set[str]:
+    out = set()
+    for tok in reading.tokens_in(start, end):
+        key = reading.token_party.get(tok.i)
+        if key is None or tok.dep_ != "pobj" or tok.head.lower_ != "to":
+            continue
+        verb = tok.head.head
+        if verb.lemma_.lower() in _ESCALATE_VERBS:
+            out.add(key)
+    return out
 
 
 def candidate_clues(reading: Reading, drafts: dict[str, PartyDraft], incidents, themes, is_manager: bool, *,
@@ -88,6 +106,9 @@ def candidate_clues(reading: Reading, drafts: dict[str, PartyDraft], incidents, 
     for opt_hit in option_spans:
         for key in _keys_in(reading, *opt_hit):
             clues[key]["in_writer_option"] = clues[key].get("in_writer_option", 0.0) + 1
+        for key in _escalation_targets(reading, *opt_hit):
+            if not clues[key].get("acted"):  # "go to my manager and ask why" after what the manager did
+                clues[key]["escalation_target"] = 1.0
     for m in _ANGER_AT.finditer(reading.text):
         for key in _keys_in(reading, m.end(), m.end() + 60):
             clues[key]["anger_at"] = clues[key].get("anger_at", 0.0) + 1

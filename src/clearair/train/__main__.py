@@ -26,7 +26,7 @@ def main() -> None:
     from clearair.train.ceiling import factor_ranker
     from clearair.train.data import examples
     from clearair.train.featurize import featurize
-    from clearair.train.folds import baseline, cross_validate
+    from clearair.train.folds import baseline, cross_validate, mean_figures
     from clearair.train.readers import train_readers
 
     ex = [e for e in examples() if e.gold]
@@ -76,23 +76,26 @@ def main() -> None:
             "ranker on gold factors (the ceiling)": cross_validate(ex, factor_ranker(lambda e: e.gold, C=tr.C,
                                                                                      also_weight=tr.ALSO_WEIGHT)),
             "ranker on read factors": cross_validate(ex, factor_ranker(read, C=tr.C, also_weight=tr.ALSO_WEIGHT))}
-    best_w, best = 0.0, None
-    for w in (0.0, 0.25, 0.5, 1.0):
-        f = cross_validate(ex, tr.blended_rank(read, rules, w))
-        figs[f"playbook + {w} x learned ranker"] = f
-        if best is None or (f["top1"] + f["top3"]) > (best["top1"] + best["top3"]):
-            best_w, best = w, f
+    rule_m = tr.rule_matrix(ex, rules)
+    factor_lp = tr.oof_factor_log_proba(ex, read)
+    words_lp = tr.oof_words_log_proba(ex, lambda e: z[idx[e.id]].features)
+    for label, w in (("playbook alone", (1.0, 0.0, 0.0)), ("words reader alone", (0.0, 0.0, 1.0)),
+                     ("playbook + factor ranker (last shipped blend)", (1.0, 1.0, 0.0))):
+        figs[label] = mean_figures(tr.blended_rankings(rule_m, factor_lp, words_lp, w), ex)
+    best_w, best = tr.choose_blend(ex, rule_m, factor_lp, words_lp)
+    figs[f"chosen blend {best_w} (playbook, factors, words)"] = best
     print("\nRanking, 5-fold cross-validation on the library (mean of 3 shuffles):")
-    print(f"  {'':42s} top-1  top-3  also@5  against@3")
+    print(f"  {'':52s} top-1  top-3  also@5  against@3")
     for k, f in figs.items():
-        print(f"  {k:42s} {f['top1'] * 100:5.1f}  {f['top3'] * 100:5.1f}  {f['also5'] * 100:5.1f}  "
+        print(f"  {k:52s} {f['top1'] * 100:5.1f}  {f['top3'] * 100:5.1f}  {f['also5'] * 100:5.1f}  "
               f"{f['against3'] * 100:5.1f}")
-    print(f"  blend weight chosen: {best_w}")
     from clearair.train import against as ta
 
+    chosen = tr.blended_rankings(rule_m, factor_lp, words_lp, best_w)
+    warned = ta.oof_proba(ex, read)
     best_t, best_against = None, best
     for t in ta.THRESHOLDS[1:]:
-        f = cross_validate(ex, ta.with_warnings(tr.blended_rank(read, rules, best_w), read, t))
+        f = mean_figures(ta.with_warnings(chosen, warned, t), ex)
         print(f"  + actions warned against (p >= {t}) kept out of the top three: top-1 {f['top1'] * 100:5.1f}  "
               f"top-3 {f['top3'] * 100:5.1f}  against@3 {f['against3'] * 100:5.1f}")
         # Fewer warned-against actions in the top three, as long as the expert's advice is not pushed out.
@@ -104,7 +107,9 @@ def main() -> None:
     (out / "against.json").write_text(json.dumps(ta.export(ta.fit([read(e) for e in ex], ex), best_t),
                                                  separators=(",", ":")), encoding="utf-8")
     model = tr.fit([read(e) for e in ex], ex)
-    (out / "ranker.json").write_text(json.dumps(tr.export(model, best_w), separators=(",", ":")), encoding="utf-8")
+    words = tr.fit_words([f.features for f in z], ex)
+    (out / "ranker.json").write_text(json.dumps(tr.export(model, best_w, words), separators=(",", ":")),
+                                     encoding="utf-8")
     (out / "figures.json").write_text(json.dumps({"n": len(ex), "ranking": figs, "blend": best_w,
                                                   "counterpart": cp["artefact"]["accuracy"], "readers": {
         k: {"chosen": v["chosen"], "f1": v["f1"], "accuracy": v["accuracy"]} for k, v in readers.items()}},

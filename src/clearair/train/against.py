@@ -50,14 +50,21 @@ def keep_out_of_top3(ranking: list[str], p: dict[str, float], threshold: float |
     return rest[:3] + warned + rest[3:]
 
 
-def with_warnings(rank, values_of, threshold: float | None):
-    """Wrap a ``rank(train, test)`` so actions likely warned against leave the top three."""
+def oof_proba(examples, values_of) -> dict[int, list[dict[str, float]]]:
+    """Per seed, every letter's "warned against" probabilities from models that did not see it."""
+    from clearair.train.folds import out_of_fold
 
-    def wrapped(train, test):
+    def predict(train, test):
         models = fit([values_of(e) for e in train], train)
-        return [keep_out_of_top3(r, proba(models, values_of(e)), threshold) for r, e in zip(rank(train, test), test)]
+        return [proba(models, values_of(e)) for e in test]
 
-    return wrapped
+    return out_of_fold(examples, predict)
+
+
+def with_warnings(rankings: dict[int, list], probas: dict[int, list], threshold: float | None) -> dict[int, list]:
+    """The same rankings (per seed) with actions likely warned against moved out of the top three."""
+    return {seed: [keep_out_of_top3(r, p, threshold) for r, p in zip(rankings[seed], probas[seed])]
+            for seed in rankings}
 
 
 def export(models: dict[str, tuple[np.ndarray, float]], threshold: float | None) -> dict:

@@ -29,19 +29,29 @@ def baseline(train, test) -> list[list[str]]:
     return [order for _ in test]
 
 
+def out_of_fold(examples, predict: Callable[[list, list], list], k: int = 5,
+                seeds: Sequence[int] = (0, 1, 2)) -> dict[int, list]:
+    """Per shuffle seed, ``predict(train, test)``'s output for every example, each predicted by a model
+    that did not see it. The folds are the same for every caller, so predictions can be combined."""
+    out = {}
+    for seed in seeds:
+        order = np.random.default_rng(seed).permutation(len(examples))
+        predictions: list = [None] * len(examples)
+        for f in np.array_split(order, k):
+            held = set(f.tolist())
+            train = [examples[i] for i in order if i not in held]
+            for i, p in zip(f, predict(train, [examples[i] for i in f])):
+                predictions[i] = p
+        out[seed] = predictions
+    return out
+
+
+def mean_figures(rankings_by_seed: dict[int, list], examples) -> dict[str, float]:
+    runs = [figures(r, examples) for r in rankings_by_seed.values()]
+    return {key: float(np.mean([r[key] for r in runs])) for key in runs[0]}
+
+
 def cross_validate(examples, rank: Callable[[list, list], list[list[str]]], k: int = 5,
                    seeds: Sequence[int] = (0, 1, 2)) -> dict[str, float]:
     """Mean figures over ``len(seeds)`` shuffles of ``k`` folds; ``rank(train, test)`` ranks the test cases."""
-    runs = []
-    for seed in seeds:
-        order = np.random.default_rng(seed).permutation(len(examples))
-        folds = np.array_split(order, k)
-        rankings: list = [None] * len(examples)
-        for f in folds:
-            held = set(f.tolist())
-            train = [examples[i] for i in order if i not in held]
-            test = [examples[i] for i in f]
-            for i, r in zip(f, rank(train, test)):
-                rankings[i] = r
-        runs.append(figures(rankings, examples))
-    return {key: float(np.mean([r[key] for r in runs])) for key in runs[0]}
+    return mean_figures(out_of_fold(examples, rank, k, seeds), examples)
