@@ -34,11 +34,11 @@ test: $(STAMP) $(AXE)
 	HF_HUB_OFFLINE=1 $(BIN)/python -m pytest -q -n auto --maxprocesses 4 --dist loadfile
 	$(MAKE) --no-print-directory test-postgres
 
-# The quick loop: lint, types, and the tests not marked slow.
+# The quick loop: lint, types, and the tests not marked slow (on up to four processes, as `test`).
 check: $(STAMP)
 	$(BIN)/ruff check src tests
 	$(BIN)/mypy
-	HF_HUB_OFFLINE=1 $(BIN)/python -m pytest -q -m "not slow" -x
+	HF_HUB_OFFLINE=1 $(BIN)/python -m pytest -q -m "not slow" -x -n auto --maxprocesses 4 --dist loadfile
 
 # Rebuild the factor readers and the ranker from the library (fixed seeds); prints the CV figures.
 train: $(STAMP)
