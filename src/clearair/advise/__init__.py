@@ -178,8 +178,9 @@ def _verdicts(situation: Situation, ranked: list[Scored], avoid: list[Avoid],
     return out
 
 
-#: Options that complain about the other side to someone with authority over them.
-_COMPLAINTS = frozenset({"HR_FORMAL", "ESCALATE_THEIR_MANAGER", "ESCALATE_MANAGER"})
+#: Options that complain about the other side to someone with authority over them (going to one's own
+#: manager is left out: for a writer at fault it is as often owning up as complaining).
+_COMPLAINTS = frozenset({"HR_FORMAL", "ESCALATE_THEIR_MANAGER"})
 
 
 def _title(action: str) -> str:
