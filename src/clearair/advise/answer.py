@@ -276,8 +276,11 @@ def compose(report: Report) -> str:
     own_part = has_own_part(report, floor)
     asked = [q for q in report.questions if q.answer]
     top = report.recommendations[0]
-    said_first = any(q.action == top.action and q.verdict == "yes" or step(top) in q.answer
-                     or step_for(report, top) in q.answer for q in asked)
+
+    def says_first_step(q: Question) -> bool:
+        return q.action == top.action and q.verdict == "yes" or step(top) in q.answer or step_for(report, top) in q.answer
+
+    said_first = any(says_first_step(q) for q in asked)
     answered = [f"{_asked(q, i)}: “{_quoted(q.text)}” {q.answer}" for i, q in enumerate(asked)]
     if asked and not said_first:  # the answer to "what instead?" follows straight on
         answered.append(_best_step(report, 1))  # one reason: the question already took some words
@@ -290,10 +293,7 @@ def compose(report: Report) -> str:
               "constraint": _constraints(report), "avoid": _avoid(report, covered), "answered": answered}
     for drop in (None, "constraint", "done", "acknowledge", "avoid", "answered"):
         if drop == "answered" and len(asked) > 1:  # the first question, and the first step if it said it
-            first = asked[0]
-            said_by_first = (first.action == top.action and first.verdict == "yes" or step(top) in first.answer
-                             or step_for(report, top) in first.answer)
-            extras["answered"] = answered[:1] + ([] if said_by_first else [_best_step(report, 1)])
+            extras["answered"] = answered[:1] + ([] if says_first_step(asked[0]) else [_best_step(report, 1)])
         elif drop:
             extras[drop] = []
         going_on = " ".join(extras["acknowledge"] + _going_on(report, floor, own_part) + extras["done"])
