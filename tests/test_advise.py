@@ -32,7 +32,9 @@ def test_peer_undermines_verdicts_cite_horizon_and_customer(seed_reports):
     r = seed_reports["peer-undermines-report-to-customer"]
     for action in ("WAIT", "MEDIATE"):
         v = verdict(r, action)
-        assert v.verdict in ("recommended", "reasonable", "risky", "not advised")
+        # The writer leaves soon and a customer saw it: waiting, or a joint meeting they cannot follow
+        # through, is not what to do first.
+        assert v.verdict in ("risky", "not advised")
         assert "leaving soon" in v.reason
         assert "customer" in v.reason
 

@@ -441,3 +441,30 @@ def test_the_cli_refuses_what_the_api_refuses_and_stores_nothing(tmp_path):
     ok = run_in(env, "case", "new", str(letter), "--title", "  A plain title  ")
     assert ok.returncode == 0, ok.stderr
     assert [c.title for c in CaseStore(url).list()] == ["Kept", "A plain title"]  # trimmed, as the API does
+
+
+def test_a_case_still_being_read_for_the_first_time_is_one_line_in_the_cli(tmp_path):
+    """Another process (alive, on this machine) holds the first reading: ``case show`` says so in one
+    line, never a traceback, and shows the case once it is read."""
+    import datetime as dt
+
+    from sqlalchemy import delete
+
+    from clearair.store import CaseStore
+    from clearair.store.cases import new_holder
+    from clearair.store.schema import Case, ReportRecord, utc_now
+
+    url = f"sqlite:///{tmp_path / 'cases.db'}"
+    env = _data_env(tmp_path, CLEARAIR_DATABASE_URL=url)
+    store = CaseStore(url)
+    case_id = store.create((SEEDS / "peer-goes-cold-after-mistake.txt").read_text(encoding="utf-8"))
+    with store.writing() as s:  # as if its first reading were still running in this (live) process
+        s.execute(delete(ReportRecord))
+        case = s.get(Case, case_id)
+        case.eval_holder = new_holder()
+        case.eval_until = utc_now() + dt.timedelta(minutes=2)
+    assert "being read" in _one_clear_line(run_in(env, "case", "show", str(case_id)))
+    with store.writing() as s:
+        s.get(Case, case_id).eval_holder = None
+    shown = run_in(env, "case", "show", str(case_id))
+    assert shown.returncode == 0, shown.stderr.decode()

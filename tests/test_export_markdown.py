@@ -40,3 +40,16 @@ def test_markdown_escaping_keeps_ordinary_text_readable():
     assert md("Fill in [their name] and the date") == "Fill in [their name] and the date"
     assert md("1. first") == "1\\. first" and md("# not a heading") == "\\# not a heading"
     assert md("a\r\nb\u2028c") == "a b c"
+
+
+def test_escape_sequences_in_stored_text_are_shown_not_obeyed_in_every_export(seed_reports):
+    """Case text may hold a stray control character (a pasted letter; a case stored by an older
+    release): a Markdown or HTML file opened in a terminal must not obey it."""
+    from clearair.render.export import to_html
+
+    report = seed_reports["peer-goes-cold-after-mistake"]
+    text = seed_text("peer-goes-cold-after-mistake")
+    hostile = "Plan\x1b[2J\x1b]8;;https://evil.example\x07click\x1b]8;;\x07 \x9b2J"
+    for out in (to_markdown(report, text + "\n" + hostile, hostile), to_html(report, text + "\n" + hostile, hostile)):
+        assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f]", out.replace("\r\n", "\n"))
+        assert "Plan" in out and "click" in out

@@ -1,6 +1,7 @@
 """The case store: versions, re-evaluation, the journal, transactions, deletion."""
 
 import datetime as dt
+import re
 import os
 
 import pytest
@@ -99,6 +100,33 @@ def test_a_writer_returns_at_once_while_another_process_evaluates(store):
     case = store.get(case_id)
     assert case.versions[-1].report is None  # left to the lease holder
     assert not store.settle(case_id)
+
+
+def test_a_lease_whose_process_on_this_machine_was_killed_is_taken_over_at_once(store):
+    """A process killed while reading a case leaves a lease that would hold for two minutes, and the
+    page would say an update "is being read right now" with nothing running: a holder on this machine
+    whose process is gone does not hold the case."""
+    import subprocess
+    import sys
+
+    from clearair.store.cases import holder_is_gone, new_holder
+
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()
+    dead = re.sub(r"p\d+\.", f"p{gone.pid}.", new_holder())
+    assert holder_is_gone(dead) and not holder_is_gone(new_holder())  # this process still runs
+    case_id = store.create(skip_level_letter())
+    assert store._claim(case_id, dead)
+    outcome = store.update(case_id, "The director apologised publicly at the weekly meeting.")
+    assert not outcome.pending  # read now, not two minutes later
+    case = store.get(case_id)
+    assert all(v.report is not None for v in case.versions) and case.eval_holder is None
+
+
+def test_a_lease_held_elsewhere_still_holds_until_it_expires(store):
+    case_id = store.create(skip_level_letter())
+    assert store._claim(case_id, "m000000000000p1.abc")  # another machine's process, or an older release's
+    assert store.update(case_id, "The director apologised publicly at the weekly meeting.").pending
 
 
 def test_an_expired_lease_is_taken_over(tmp_path):
@@ -428,6 +456,26 @@ def test_failed_logins_are_throttled_per_client_address(store):
     with pytest.raises(LoginThrottled):
         accounts.login("guess99", "wrong password", client="10.9.9.9")
     assert accounts.login("guess99", "wrong password", client="10.1.1.1") is None  # another address is not held back
+
+
+def test_a_flood_of_made_up_names_from_an_address_does_not_lock_a_real_user_out(store):
+    """Every user of a loopback server shares 127.0.0.1: a flood of made-up names from it is held back,
+    but a real account is held back only by its own failures."""
+    from clearair.store.accounts import Accounts, LoginThrottled
+    from clearair.store.throttle import Rule, Throttle
+
+    accounts = Accounts(store, Throttle({"account": Rule(free=5), "unknown": Rule(free=5), "client": Rule(free=8)},
+                                          clock=lambda: 50.0))
+    accounts.add("alice", "long enough password")
+    for n in range(9):
+        accounts.login(f"guess{n}", "wrong password", client="127.0.0.1")
+    with pytest.raises(LoginThrottled):
+        accounts.login("guess99", "wrong password", client="127.0.0.1")
+    assert accounts.login("alice", "long enough password", client="127.0.0.1")  # her own login still works
+    for _ in range(6):
+        accounts.login("alice", "wrong password", client="127.0.0.1")
+    with pytest.raises(LoginThrottled):  # her account's own failures still hold it back
+        accounts.login("alice", "long enough password", client="127.0.0.1")
 
 
 def test_made_up_names_cannot_flush_a_real_accounts_failed_logins(store, monkeypatch):

@@ -15,6 +15,7 @@ from functools import cache
 
 from clearair.models import Report
 from clearair.render.pictures import stakeholder_map, timeline
+from clearair.render.terminal import neutralised
 from clearair.render.view import ReportView, build_view
 
 FORMATS = ("md", "html", "pdf")
@@ -128,7 +129,7 @@ def to_markdown(report: Report, original: str, title: str = "your situation", *,
         lines += ["", "## The replies", ""]
         for author, text in replies_text(report):
             lines += [f"**{md(author)}**", "", *_quoted(text), ""]
-    return "\n".join(lines).rstrip() + "\n"
+    return neutralised("\n".join(lines).rstrip() + "\n")  # a stray escape sequence in stored text is shown, not obeyed
 
 
 def _view(report: Report, title: str, case) -> ReportView:
@@ -153,10 +154,10 @@ def to_html(report: Report, original: str, title: str = "your situation",
     v = _view(report, title, case)
     if case is None and update_dates is not None:
         v = build_view(report, title, dates=update_dates)
-    return _template().render(v=v, title=title, text=writer_text(report, original),
-                              replies=replies_text(report) if replies else [], for_print=for_print,
-                              stakeholder_svg=stakeholder_map(report),
-                              timeline_svg=timeline(report, items=v.timeline))
+    return neutralised(_template().render(v=v, title=title, text=writer_text(report, original),
+                                          replies=replies_text(report) if replies else [], for_print=for_print,
+                                          stakeholder_svg=stakeholder_map(report),
+                                          timeline_svg=timeline(report, items=v.timeline)))
 
 
 def to_pdf(report: Report, original: str, title: str = "your situation",

@@ -9,7 +9,8 @@ action's rank moved and why. A writer that arrives while someone else is
 evaluating returns at once with ``pending``: updates that arrive together are
 evaluated together rather than one full analysis each, and whoever opens the
 case next brings it up to date. A holder that dies leaves a lease that
-expires. Very long cases are read as the original letter plus as many of the
+expires, or, when it ran on this machine and its process is gone, that the next
+reader takes over at once. Very long cases are read as the original letter plus as many of the
 latest updates as fit a budget, and the report says so.
 
 Every transaction says what it is: ``reading()`` never waits for the write
@@ -23,7 +24,10 @@ from __future__ import annotations
 import builtins
 import datetime as dt
 import hashlib
+import os
+import re
 import secrets
+import socket
 from collections import defaultdict
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -46,6 +50,37 @@ PATTERN_MIN_ENTRIES = 2
 CASE_BUDGET_CHARS = 20_000
 #: How long an evaluation lease lasts before another process may take it over.
 LEASE_SECONDS = 120
+
+
+def _this_machine() -> str:
+    return hashlib.sha256(socket.gethostname().encode()).hexdigest()[:12]
+
+
+_HOLDER = re.compile(r"m(?P<machine>[0-9a-f]{12})p(?P<pid>\d{1,10})\.[0-9a-f]+")
+
+
+def new_holder() -> str:
+    """A lease holder's name: this machine, this process, and a random part (at most 47 characters)."""
+    return f"m{_this_machine()}p{os.getpid()}.{secrets.token_hex(12)}"
+
+
+def holder_is_gone(holder: str) -> bool:
+    """Whether a lease's holder is a process of this machine that no longer runs (killed while reading a
+    case): its lease need not run out before the case is read again. A holder elsewhere, or of unknown
+    form, counts as running until its lease expires."""
+    m = _HOLDER.fullmatch(holder)
+    if m is None or m["machine"] != _this_machine():
+        return False
+    pid = int(m["pid"])
+    if pid == os.getpid():
+        return False  # another thread of this process is reading it
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except (PermissionError, OverflowError, OSError):
+        return False
+    return False
 #: Case ids are 64-bit signed integers in every backend; anything outside is no case at all.
 MAX_CASE_ID = 2**63 - 1
 #: An idempotency key (e.g. HTTP ``Idempotency-Key``) is at most this long.
@@ -393,7 +428,7 @@ class CaseStore:
         Returns False in that case: the holder, or the next reader, will."""
         from clearair.pipeline import analyze_case
 
-        holder = secrets.token_hex(16)
+        holder = new_holder()
         if not self._claim(case_id, holder):
             return False
         try:
@@ -449,7 +484,8 @@ class CaseStore:
             if case is None:
                 return False
             now = utc_now()
-            if case.eval_holder is not None and case.eval_until is not None and case.eval_until > now:
+            if (case.eval_holder is not None and case.eval_until is not None and case.eval_until > now
+                    and not holder_is_gone(case.eval_holder)):
                 return False
             case.eval_holder, case.eval_until = holder, now + self.lease
             return True

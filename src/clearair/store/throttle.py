@@ -53,8 +53,9 @@ class Throttle:
         self._buckets: dict[str, OrderedDict[str, _Record]] = {}
         self._lock = threading.Lock()
 
-    def attempt(self, keys: Iterable[tuple[str, str]]) -> float:
-        """0.0 and the attempt counted, or the seconds to wait (nothing counted) when a key is held back."""
+    def attempt(self, keys: Iterable[tuple[str, str]], counted: Iterable[tuple[str, str]] = ()) -> float:
+        """0.0 and the attempt counted, or the seconds to wait (nothing counted) when a key is held back.
+        ``counted``: keys the attempt counts against without being held back by them."""
         now = self.clock()
         keys = list(keys)
         with self._lock:
@@ -62,7 +63,9 @@ class Throttle:
             wait = max((r.blocked_until - now for r in records), default=0.0)
             if wait > 0:
                 return wait
-            for key, record in zip(keys, records):
+            counted = list(counted)
+            records += [self._record(k, now) for k in counted]
+            for key, record in zip(keys + counted, records):
                 record.failures += 1
                 record.last = now
                 record.blocked_until = now + self.rules[key[0]].delay(record.failures)
