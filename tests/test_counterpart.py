@@ -45,3 +45,29 @@ def test_the_shipped_chooser_is_what_training_chose():
         assert learned_weights() == spec["weights"] and learned_weights() != HAND_WEIGHTS
     else:
         assert learned_weights() is None
+
+
+def test_a_letter_that_names_nobody_recognisable_gets_the_other_side_by_role():
+    """'The person who signs off my timesheets' is in no list of role phrases: the role reader reads
+    the role from the letter, and the party it makes points at the writer's words."""
+    text = ("Since the reorganisation, the person who signs off my timesheets keeps changing my hours without "
+            "telling me and then blames me in front of everyone when the rota does not work. Twice now I was "
+            "marked absent on days I worked. I have kept copies of the original rotas. Should I take it further?")
+    report = analyze(text)
+    cp = report.situation.party(report.situation.counterpart)
+    assert cp is not None and cp.role in ("manager", "skip_level") and not cp.mentions
+    assert cp.evidence and all(text[e.start:e.end] == e.text for e in cp.evidence)
+    assert cp.label.startswith("your ")
+
+
+def test_the_role_reader_never_overrides_a_party_the_chooser_picked(monkeypatch):
+    """Between named parties the reader was right little more often than the chooser, and its mistakes
+    there (a wronged report read as the other side) are the costly kind: it only fills a gap."""
+    from clearair.extract import counterpart
+
+    called = []
+    real = counterpart.read_role
+    monkeypatch.setattr(counterpart, "read_role", lambda *a, **k: called.append(1) or real(*a, **k))
+    analyze("My coworker keeps taking credit for my slides in the weekly meeting with our manager. "
+            "It has happened three times now and I am tired of it. Should I say something to her?")
+    assert called == []

@@ -222,3 +222,17 @@ def test_a_clients_executive_is_a_customer_not_the_writers_skip_level():
     assert roles("Our chief executive called me in to his office.") == ["skip_level"]
     assert roles("My department manager keeps calling me names.") == ["manager"]
     assert roles("A difficult customer called three times this week.") == ["customer"]
+
+
+_RUDE = ("My coworker Dana has been rude to me in meetings for months and it keeps getting worse. Last week she "
+         "shouted at me in front of the whole team about a report. ")
+
+
+@pytest.mark.parametrize("told, apologised", [
+    ("She came to me the next day and apologised, but I am not sure I believe her.", True),
+    ("Her manager apologised to me on her behalf, but Dana herself has said nothing.", False),
+    ("If she apologised I would probably let it go, but she has not said a word.", False),
+])
+def test_an_apology_is_theirs_only_when_they_made_it(told, apologised):
+    s = analyze(_RUDE + told + " Should I go to my manager about the pattern?").situation
+    assert any(c.kind == "apology" for c in s.responses) is apologised

@@ -199,3 +199,14 @@ def test_was_i_wrong_is_a_self_check_and_the_next_step_reads_as_english():
     assert kind_of("Was I wrong?") == "self_check" and kind_of("Do I owe her an apology?") == "self_check"
     answer = asked(PEER + "Should I go to my manager?").offline_answer
     assert "Start by " not in answer
+
+
+def test_a_second_question_with_the_same_answer_refers_to_the_first_instead_of_repeating_it():
+    from clearair.pipeline import analyze
+
+    report = analyze("My coworker keeps interrupting me in our team meetings and talking over me when I present. "
+                     "It has happened in most meetings for two months and I find it really frustrating. I have not "
+                     "said anything to him yet. Should I report him to HR? Should I go to his manager about it?")
+    answers = [q.answer for q in report.questions if q.answer]
+    assert len(answers) == 2 and len(set(answers)) == 2  # never the same sentence twice
+    assert report.offline_answer.count(answers[0]) == 1

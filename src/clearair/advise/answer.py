@@ -333,6 +333,11 @@ _CANNOT_JUDGE = {
 }
 
 
+#: The answer to a second question that would repeat the first one's words.
+_SAME_AGAIN = {"not yet": "Not yet either, for the same reason.", "no": "No, for the same reason.",
+               "yes": "Yes, for the same reason."}
+
+
 def ask(report: Report, text: str, original: str | None = None) -> Report:
     """Find the writer's questions in ``text`` (their own words, replies blanked), answer the main ones
     from what the advice already decided, and let the written answer open with them."""
@@ -341,11 +346,15 @@ def ask(report: Report, text: str, original: str | None = None) -> Report:
         floor = floor_of(report)
         owns = has_own_part(report, floor)
         said: set[tuple[str | None, str]] = set()
+        given: set[str] = set()
         for q in main_questions(report.questions):
             verdict, text = answer_question(q, report, floor, owns)
             if (q.action, verdict) in said and q.action:
                 continue  # the same step asked twice in other words: one answer is enough
             said.add((q.action, verdict))
+            if text in given:  # two steps, one reason ("not yet: first ..."): say it once, then refer to it
+                text = _SAME_AGAIN.get(verdict, "The same answer holds here, for the same reason.")
+            given.add(text)
             q.verdict, q.answer = verdict, text
     report.offline_answer = compose(report)
     return report
@@ -380,7 +389,7 @@ def answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tup
         if text.startswith(lead) and text[len(lead):len(lead) + 1] in (":", ","):
             rest = text[len(lead) + 1:].strip()
             named = step(rec)
-            return verdict, sentence(f"{named[:1].upper()}{named[1:]}: {plain}" + (f"; {rest.rstrip('.')}" if rest else ""))
+            return verdict, sentence(f"{named[:1].upper()}{named[1:]}: {plain}" + (f"; {lower_first(rest.rstrip('.'))}" if rest else ""))
     return verdict, text
 
 

@@ -22,11 +22,12 @@ from typing import Literal
 import numpy as np
 
 from clearair.extract.features import Sentence
+from clearair.extract.linear import sentence_evidence, strongest_sentence
 from clearair.knowledge.factors import FACTORS
 from clearair.models import Evidence, FactorReading, Reason
 
 ARTEFACT = "data/models/ranker.json"
-_FLOOR = 1e-4
+PROBA_FLOOR = 1e-4  # no probability below this: its log stays finite
 
 
 @cache
@@ -57,7 +58,7 @@ def log_proba(values: dict[str, object]) -> dict[str, float]:
     z = m["W"] @ vector(values) + m["b"]
     p = np.exp(z - z.max())
     p /= p.sum()
-    return {a: float(np.log(max(q, _FLOOR))) for a, q in zip(m["classes"], p)}
+    return {a: float(np.log(max(q, PROBA_FLOOR))) for a, q in zip(m["classes"], p)}
 
 
 def blend_weights() -> dict[str, float]:
@@ -85,25 +86,14 @@ class WordsReading:
         if reader is None or action not in reader.classes:
             return []
         row = reader.W[reader.classes.index(action)] - reader.W.mean(axis=0)
-        norm = feature_norm(self.features)
-        best, best_score = None, WORDS_EVIDENCE_BAR
-        for s in self.sentences:
-            score = sum(float(row[reader.index[g]]) for g in s.grams if g in reader.index) / norm
-            if score >= best_score:
-                best, best_score = s, score
-        if best is None:
-            return []
-        start, end = best.start, best.end
-        while start < end and self.text[start].isspace():
-            start += 1
-        while end > start and self.text[end - 1].isspace():
-            end -= 1
-        return [Evidence(start=start, end=end, text=self.text[start:end])]
+        push = {g: float(row[reader.index[g]]) for s in self.sentences for g in s.grams if g in reader.index}
+        best, _ = strongest_sentence(push, self.sentences, bar=WORDS_EVIDENCE_BAR, norm=feature_norm(self.features))
+        return [] if best is None else [sentence_evidence(best, self.text)]
 
 
 @cache
 def _words_reader():
-    from clearair.assess.readers import LinearReader
+    from clearair.extract.linear import LinearReader
 
     spec = model().get("words")
     return LinearReader(spec) if spec else None
@@ -118,7 +108,7 @@ def read_words(sents: list[Sentence], features: dict[str, float], text: str) -> 
     if reader is None:
         return WordsReading()
     p = reader.proba(features, feature_norm(features))
-    lp = {a: float(np.log(max(q, _FLOOR))) for a, q in zip(reader.classes, p)}
+    lp = {a: float(np.log(max(q, PROBA_FLOOR))) for a, q in zip(reader.classes, p)}
     return WordsReading(lp, sents, features, text)
 
 

@@ -17,6 +17,7 @@ from importlib import resources
 import numpy as np
 
 from clearair.extract.features import Sentence
+from clearair.extract.linear import LinearReader, sentence_evidence, strongest_sentence
 from clearair.extract.lexicon import Hit
 from clearair.knowledge.factors import FACTORS
 from clearair.models import Evidence, FactorReading
@@ -45,41 +46,6 @@ RULE_READ: dict[str, Callable[[dict[str, float]], tuple[str | bool, str]]] = {
 @cache
 def artefact() -> dict:
     return json.loads(resources.files("clearair").joinpath(ARTEFACT).read_text(encoding="utf-8"))
-
-
-class LinearReader:
-    """A logistic regression exported as numbers: softmax (or sigmoid for two classes) of W·x + b."""
-
-    def __init__(self, spec: dict) -> None:
-        self.classes = spec["classes"]
-        self.index = {f: i for i, f in enumerate(spec["features"])}
-        self.W = np.array(spec["weights"], dtype=float)
-        self.b = np.array(spec["bias"], dtype=float)
-        self.margin = float(spec.get("margin", 0.0))
-
-    def vector(self, features: dict[str, float]) -> np.ndarray:
-        x = np.zeros(len(self.index))
-        for k, v in features.items():
-            i = self.index.get(k)
-            if i is not None:
-                x[i] = v
-        return x
-
-    def proba(self, features: dict[str, float], norm: float) -> np.ndarray:
-        z = self.W @ (self.vector(features) / norm) + self.b
-        if len(self.classes) == 2 and self.W.shape[0] == 1:
-            p1 = 1 / (1 + np.exp(-z[0]))
-            return np.array([1 - p1, p1])
-        e = np.exp(z - z.max())
-        return e / e.sum()
-
-    def push(self, value_index: int, default_index: int) -> dict[str, float]:
-        """How much each feature pushes ``value`` over the default (for choosing evidence)."""
-        if self.W.shape[0] == 1:
-            row = self.W[0] * (1 if value_index == 1 else -1)
-        else:
-            row = self.W[value_index] - self.W[default_index]
-        return {f: row[i] for f, i in self.index.items()}
 
 
 @cache
@@ -131,23 +97,12 @@ def feature_norm(features: dict[str, float]) -> float:
 def strongest_evidence(push: dict[str, float], sents: list[Sentence], features: dict[str, float],
               rule_ev: dict[str, list[Evidence]], text: str) -> list[Evidence]:
     """The sentence whose words push the value most, or the rule finding if that pushes more."""
-    best_sent, best = None, 0.0
-    for s in sents:
-        score = sum(push.get(g, 0.0) for g in s.grams)
-        if score > best:
-            best_sent, best = s, score
+    best_sent, best = strongest_sentence(push, sents)
     rule_best = max(((push.get(k, 0.0) * v, k) for k, v in features.items() if k.startswith(("rule:", "sig:"))
                      and rule_ev.get(k)), default=(0.0, None))
     if rule_best[1] and rule_best[0] > best * 0.5:
         return rule_ev[rule_best[1]][:1]
-    if best_sent is None:
-        return []
-    start, end = best_sent.start, best_sent.end
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return [Evidence(start=start, end=end, text=text[start:end])]
+    return [] if best_sent is None else [sentence_evidence(best_sent, text)]
 
 
 #: Conduct kinds (lexicon "conduct") and the factor values they establish whatever the reader says.

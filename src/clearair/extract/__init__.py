@@ -8,6 +8,7 @@ did what. Every fact carries evidence offsets into the original input.
 from __future__ import annotations
 
 from clearair.extract import counterpart, facts
+from clearair.extract.features import sentences
 from clearair.extract.nlp import parse
 from clearair.extract.parties import build_parties, to_party, traits_for
 from clearair.extract.reading import Reading
@@ -25,9 +26,9 @@ def read(document: Document) -> Reading:
 
 def extract(document: Document, reading: Reading | None = None, *, learned_counterpart: bool = True,
             keep_clues: dict | None = None) -> Situation:
-    """``learned_counterpart=False``: choose the other side with the hand weights (training uses
-    it, so the learned chooser is measured out of fold); ``keep_clues`` is filled with every
-    candidate's role and clues."""
+    """``learned_counterpart=False``: choose the other side with the hand weights and no role reader
+    (training uses it, so the learned parts are measured out of fold); ``keep_clues`` is filled with
+    every candidate's role and clues."""
     reading = reading or read(document)
     manager_ev, leaving_ev = facts.narrator_flags(reading)
     is_manager = bool(manager_ev)
@@ -43,9 +44,13 @@ def extract(document: Document, reading: Reading | None = None, *, learned_count
                                         hits=hits, responses=responses, option_spans=option_spans)
     if keep_clues is not None:  # training: the clues of every candidate, and their roles
         keep_clues.update({k: (drafts[k].role, c) for k, c in clues.items()})
-    other_side = counterpart.choose(clues, drafts, learned=learned_counterpart)
+    other_side, role_evidence = counterpart.settle(reading, sentences(reading.doc), clues, drafts, is_manager,
+                                                   learned=learned_counterpart)
     trait_map = traits_for(reading, drafts, other_side)
     parties = [to_party(reading, d, trait_map.get(k, [])) for k, d in drafts.items()]
+    for p in parties:
+        if p.id == other_side and not p.mentions:  # known by its role alone: the sentence that says so
+            p.evidence = role_evidence
     parties.sort(key=lambda p: (p.id != other_side, p.evidence[0].start if p.evidence else 0))
 
     return Situation(

@@ -149,6 +149,9 @@ def cues(reading: Reading, section: str, who: str = "any",
             continue
         if section in ("constraints", "goals") and reading.hypothetical(hit.start) and hit.kind != "apology":
             continue
+        if hit.kind in ("apology", "public_apology") and section in ("attempts", "responses") and (
+                reading.hypothetical(hit.start) or _ON_BEHALF.match(reading.text, hit.end)):
+            continue  # "if he apologised", "her manager apologised on her behalf": no apology of theirs
         if hit.kind == "narrator_fault" and _quoting_someone_else(reading.text, hit.start):
             continue  # 'He apologised with "sorry, my bad"': his words, not the writer's admission
         ev = reading.evidence(hit.start, hit.end)
@@ -161,6 +164,9 @@ def cues(reading: Reading, section: str, who: str = "any",
             cue.evidence.append(ev)
     return list(by_kind.values())
 
+
+#: An apology made for someone else ("apologised to me on her behalf") is not theirs.
+_ON_BEHALF = re.compile(r"[\w ]{0,20}?\bon (his|her|their|my|our|the company's) behalf", re.I)
 
 _QUOTES = {'"': '"', "\u201c": "\u201d"}
 _SPEAKER = re.compile(r"\b(i|we|he|she|they)\b", re.IGNORECASE)

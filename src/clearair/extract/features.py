@@ -15,8 +15,12 @@ from dataclasses import dataclass
 from clearair.extract.lexicon import Hit
 from clearair.models import Evidence, Signal, Situation
 
-#: The factor values the rules can already say, so the learned reader can lean on them.
-_RULE_ROLE = {"peers_manager": "other", "hr": "other"}
+#: Party roles the factor schema folds into "other" (its ``counterpart_role`` has no HR or peer's manager).
+FACTOR_ROLE = {"peers_manager": "other", "hr": "other"}
+
+
+def as_factor_role(role: str) -> str:
+    return FACTOR_ROLE.get(role, role)
 
 
 @dataclass
@@ -63,11 +67,12 @@ def rule_findings(situation: Situation, signals: list[Signal]) -> tuple[dict[str
 
     cp = situation.party(situation.counterpart)
     if cp is not None:
-        add(f"rule:role={_RULE_ROLE.get(cp.role, cp.role)}", evidence=cp.evidence)
+        add(f"rule:role={as_factor_role(cp.role)}", evidence=cp.evidence)
     else:
         add("rule:role=none")
     for p in situation.parties:
-        add(f"rule:has={_RULE_ROLE.get(p.role, p.role)}")
+        if p.mentions:  # a party known only by its role was read, not named: not a rule finding
+            add(f"rule:has={as_factor_role(p.role)}")
     add("rule:narrator_manager", float(situation.narrator.is_manager), situation.narrator.evidence)
     add("rule:leaving", float(situation.narrator.leaving_soon))
     add("rule:pattern", float(situation.pattern.recurring), situation.pattern.evidence)

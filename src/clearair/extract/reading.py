@@ -30,7 +30,7 @@ class Reading:
 
     # --- evidence -------------------------------------------------------
     def evidence(self, start: int, end: int) -> Evidence:
-        start, end = _trim(self.original, start, end)
+        start, end = trim_span(self.original, start, end)
         return Evidence(start=start, end=end, text=self.original[start:end])
 
     # --- structure ------------------------------------------------------
@@ -129,7 +129,8 @@ class Reading:
         return False
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span without the spaces around it (evidence never starts or ends on a space)."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():

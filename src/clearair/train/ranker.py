@@ -17,13 +17,12 @@ from typing import Any
 
 import numpy as np
 
-from clearair.advise.ranker import columns, vector
+from clearair.advise.ranker import PROBA_FLOOR, columns, vector
 from clearair.train.folds import RECOMMENDABLE, mean_figures, out_of_fold
 
 C = 0.1            # chosen by 5-fold CV on the library (0.05-1.0 tried)
 WORDS_C = 10.0     # the words reader's C, chosen by 5-fold CV (1, 3, 10, 30 tried)
 ALSO_WEIGHT = 0.3  # the expert's other advice counts as a weaker label
-_FLOOR = 1e-4
 #: The blend weights tried: (playbook, factor ranker, words reader); the best top-1 + top-3 ships.
 BLEND_GRID = list(itertools.product((0.5, 1.0), (0.5, 1.0, 1.5, 2.0), (0.0, 1.0, 1.5, 2.0)))
 
@@ -63,10 +62,10 @@ def fit_words(feature_dicts: list[dict], examples, C: float = WORDS_C):
 def _log_proba_rows(model, proba: np.ndarray) -> list[np.ndarray]:
     """Each row as log-probabilities in RECOMMENDABLE order (the floor for an action never seen)."""
     classes = list(model.classes_)
-    out = np.full((proba.shape[0], len(RECOMMENDABLE)), np.log(_FLOOR))
+    out = np.full((proba.shape[0], len(RECOMMENDABLE)), np.log(PROBA_FLOOR))
     for j, a in enumerate(RECOMMENDABLE):
         if a in classes:
-            out[:, j] = np.log(np.maximum(proba[:, classes.index(a)], _FLOOR))
+            out[:, j] = np.log(np.maximum(proba[:, classes.index(a)], PROBA_FLOOR))
     return list(out)
 
 

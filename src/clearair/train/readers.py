@@ -53,14 +53,15 @@ def vocabulary(feature_dicts: list[dict[str, float]], min_df: int = MIN_DF) -> l
     return sorted(k for k, n in df.items() if n >= min_df or k.startswith(("rule:", "sig:")))
 
 
-def matrix(feature_dicts, vocab: list[str]):
-    """Rows scaled by each letter's whole feature norm, exactly as ``assess.readers`` does at run time."""
+def matrix(feature_dicts, vocab: list[str], scaled: bool = True):
+    """Rows scaled by each letter's whole feature norm, exactly as ``assess.readers`` does at run time
+    (``scaled=False``: as they are, for a reader applied without scaling)."""
     from scipy.sparse import csr_matrix
 
     index = {k: i for i, k in enumerate(vocab)}
     rows, cols, vals = [], [], []
     for r, f in enumerate(feature_dicts):
-        norm = feature_norm(f)
+        norm = feature_norm(f) if scaled else 1.0
         for k, v in f.items():
             j = index.get(k)
             if j is not None and v:

@@ -1,0 +1,67 @@
+"""A logistic regression exported as plain numbers, and the sentence that moved it most.
+
+Every learned reader (the factor readers, the words reader, the role of the other
+side) is trained with scikit-learn by ``make train`` and shipped as its weights;
+at run time it is applied with numpy. Its evidence is the writer's sentence whose
+own words pushed the chosen value most.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from clearair.extract.features import Sentence
+from clearair.extract.reading import trim_span
+from clearair.models import Evidence
+
+
+class LinearReader:
+    """Softmax (or sigmoid for two classes) of W·x + b over named features."""
+
+    def __init__(self, spec: dict) -> None:
+        self.classes = spec["classes"]
+        self.index = {f: i for i, f in enumerate(spec["features"])}
+        self.W = np.array(spec["weights"], dtype=float)
+        self.b = np.array(spec["bias"], dtype=float)
+        self.margin = float(spec.get("margin", 0.0))
+
+    def vector(self, features: dict[str, float]) -> np.ndarray:
+        x = np.zeros(len(self.index))
+        for k, v in features.items():
+            i = self.index.get(k)
+            if i is not None:
+                x[i] = v
+        return x
+
+    def proba(self, features: dict[str, float], norm: float = 1.0) -> np.ndarray:
+        z = self.W @ (self.vector(features) / norm) + self.b
+        if len(self.classes) == 2 and self.W.shape[0] == 1:
+            p1 = 1 / (1 + np.exp(-z[0]))
+            return np.array([1 - p1, p1])
+        e = np.exp(z - z.max())
+        return e / e.sum()
+
+    def push(self, value_index: int, default_index: int) -> dict[str, float]:
+        """How much each feature pushes ``value`` over the default (for choosing evidence)."""
+        if self.W.shape[0] == 1:
+            row = self.W[0] * (1 if value_index == 1 else -1)
+        else:
+            row = self.W[value_index] - self.W[default_index]
+        return {f: row[i] for f, i in self.index.items()}
+
+
+def strongest_sentence(push: dict[str, float], sents: list[Sentence], bar: float = 0.0,
+                       norm: float = 1.0) -> tuple[Sentence | None, float]:
+    """The sentence whose grams push most (and by more than ``bar``), with how much they push."""
+    best, best_score = None, bar
+    for s in sents:
+        score = sum(push.get(g, 0.0) for g in s.grams) / norm
+        if score > best_score:
+            best, best_score = s, score
+    return best, best_score
+
+
+def sentence_evidence(sentence: Sentence, text: str) -> Evidence:
+    """The sentence as evidence, without the spaces around it."""
+    start, end = trim_span(text, sentence.start, sentence.end)
+    return Evidence(start=start, end=end, text=text[start:end])
