@@ -47,17 +47,36 @@ def test_the_shipped_chooser_is_what_training_chose():
         assert learned_weights() is None
 
 
-def test_a_letter_that_names_nobody_recognisable_gets_the_other_side_by_role():
-    """'The person who signs off my timesheets' is in no list of role phrases: the role reader reads
-    the role from the letter, and the party it makes points at the writer's words."""
-    text = ("Since the reorganisation, the person who signs off my timesheets keeps changing my hours without "
-            "telling me and then blames me in front of everyone when the rota does not work. Twice now I was "
-            "marked absent on days I worked. I have kept copies of the original rotas. Should I take it further?")
-    report = analyze(text)
+_NOBODY_NAMED = ("Since the reorganisation, the person who signs off my timesheets keeps changing my hours without "
+                 "telling me and then blames me in front of everyone when the rota does not work. Twice now I was "
+                 "marked absent on days I worked. I have kept copies of the original rotas. Should I take it further?")
+
+
+def test_a_letter_that_names_nobody_recognisable_gets_the_other_side_by_role_when_the_reader_is_sure(monkeypatch):
+    """'The person who signs off my timesheets' is in no list of role phrases: the role reader reads the role
+    from the letter, and the party it makes points at the writer's words. Here the bar is lowered so the
+    reading is used whatever its confidence."""
+    from clearair.extract import counterpart
+
+    spec = dict(counterpart._artefact())
+    spec["role"] = dict(spec["role"], bar=0.0)
+    monkeypatch.setattr(counterpart, "_artefact", lambda: spec)
+    report = analyze(_NOBODY_NAMED)
     cp = report.situation.party(report.situation.counterpart)
-    assert cp is not None and cp.role in ("manager", "skip_level") and not cp.mentions
-    assert cp.evidence and all(text[e.start:e.end] == e.text for e in cp.evidence)
-    assert cp.label.startswith("your ")
+    assert cp is not None and cp.role in counterpart.role_reader().classes and not cp.mentions
+    assert cp.evidence and all(_NOBODY_NAMED[e.start:e.end] == e.text for e in cp.evidence)
+    assert cp.label.startswith(("your ", "the ")) and cp.label != "the other"
+
+
+def test_an_unsure_role_reading_makes_no_other_side(monkeypatch):
+    """Below the confidence at which cross-validation found its roles right three times in four, no party is
+    made up: a wrong role (a harasser read as a peer) would mislead the advice more than none."""
+    from clearair.extract import counterpart
+
+    spec = dict(counterpart._artefact())
+    spec["role"] = dict(spec["role"], bar=1.01)
+    monkeypatch.setattr(counterpart, "_artefact", lambda: spec)
+    assert analyze(_NOBODY_NAMED).situation.counterpart is None
 
 
 def test_the_role_reader_never_overrides_a_party_the_chooser_picked(monkeypatch):

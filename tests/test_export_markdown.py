@@ -49,7 +49,7 @@ def test_escape_sequences_in_stored_text_are_shown_not_obeyed_in_every_export(se
 
     report = seed_reports["peer-goes-cold-after-mistake"]
     text = seed_text("peer-goes-cold-after-mistake")
-    hostile = "Plan\x1b[2J\x1b]8;;https://evil.example\x07click\x1b]8;;\x07 \x9b2J"
+    hostile = "Plan\x1b[2J\x1b]8;;https://evil.example\x07click\x1b]8;;\x07 \x9b2J \u200fevil\u202e"
     for out in (to_markdown(report, text + "\n" + hostile, hostile), to_html(report, text + "\n" + hostile, hostile)):
-        assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f]", out.replace("\r\n", "\n"))
+        assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e]", out.replace("\r\n", "\n"))
         assert "Plan" in out and "click" in out

@@ -232,6 +232,9 @@ _RUDE = ("My coworker Dana has been rude to me in meetings for months and it kee
     ("She came to me the next day and apologised, but I am not sure I believe her.", True),
     ("Her manager apologised to me on her behalf, but Dana herself has said nothing.", False),
     ("If she apologised I would probably let it go, but she has not said a word.", False),
+    ("Had she apologised, I would have let it go, but she said nothing.", False),
+    ("Nobody came to me and apologised, and she acts as if nothing happened.", False),
+    ("Her manager apologised on behalf of the team, but Dana herself has said nothing.", False),
 ])
 def test_an_apology_is_theirs_only_when_they_made_it(told, apologised):
     s = analyze(_RUDE + told + " Should I go to my manager about the pattern?").situation

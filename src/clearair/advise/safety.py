@@ -55,9 +55,22 @@ def safe_formal_route(action: str, floor: Floor) -> bool:
 _FIRST_PERSON = re.compile(r"\b(i|i'm|i've|i'd|i'll|my|we|we've|we'd|we're|our)\b", re.IGNORECASE)
 
 
+_PERSON = re.compile(r"\b(i|i'm|i've|i'd|i'll|my|we|we've|we'd|we're|our|he|he's|she|she's|they|they're|his|"
+                     r"him|her|their|them)\b", re.IGNORECASE)
+
+
 def _about_the_writer(reading: FactorReading) -> bool:
-    """The sentence a fault reading leans on most speaks of the writer (I, my, we)."""
-    return bool(reading.evidence) and bool(_FIRST_PERSON.search(reading.evidence[0].text))
+    """The sentence a fault reading leans on most speaks of the writer (I, my, we), and does not open with
+    someone else as its subject ("He keeps texting me and knows where I live" is about him; "When she
+    asked, I snapped" is about the writer)."""
+    if not reading.evidence:
+        return False
+    text = reading.evidence[0].text
+    first = _PERSON.search(text)
+    if first is None:
+        return False
+    opens_with_someone_else = not _FIRST_PERSON.fullmatch(first.group(0)) and not text[:first.start()].strip()
+    return not opens_with_someone_else and bool(_FIRST_PERSON.search(text))
 
 
 def fault_confidence(value: str) -> float:
@@ -133,6 +146,8 @@ def apply_floor(ranked: list, factors: list[FactorReading], floor: Floor) -> lis
              "What you describe is serious conduct: a formal route and a dated record protect you, "
              "and you should not have to handle it alone", "severity")
         demote(ALONE_WITH_THEM, 3, "Not a first step with serious conduct: do not face the person alone", "severity")
+        if floor.writer_at_fault == "none":  # "I think it's my fault" from someone grabbed by their boss
+            demote(("APOLOGIZE",), 5, "Serious conduct done to you is not yours to apologise for", "severity")
     if floor.manager_is_problem:
         demote(("ESCALATE_MANAGER",), 3, "Your own manager is part of the problem, so take it above or around them",
                "own_manager")

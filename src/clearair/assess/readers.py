@@ -17,7 +17,7 @@ from importlib import resources
 import numpy as np
 
 from clearair.extract.features import Sentence
-from clearair.extract.linear import LinearReader, sentence_evidence, strongest_sentence
+from clearair.extract.linear import FeaturePush, LinearReader, sentence_evidence, strongest_sentence
 from clearair.extract.lexicon import Hit
 from clearair.knowledge.factors import FACTORS
 from clearair.models import Evidence, FactorReading
@@ -94,7 +94,7 @@ def feature_norm(features: dict[str, float]) -> float:
     return float(np.sqrt(sum(v * v for v in features.values()))) or 1.0
 
 
-def strongest_evidence(push: dict[str, float], sents: list[Sentence], features: dict[str, float],
+def strongest_evidence(push: FeaturePush, sents: list[Sentence], features: dict[str, float],
               rule_ev: dict[str, list[Evidence]], text: str) -> list[Evidence]:
     """The sentence whose words push the value most, or the rule finding if that pushes more."""
     best_sent, best = strongest_sentence(push, sents)

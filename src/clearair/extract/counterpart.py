@@ -15,7 +15,8 @@ phrases never finds them all ("one of the veteran caseworkers", "the owner's
 son"): 8 % of the library's letters name nobody it recognises. For those, a
 learned role reader (``make train``: a logistic regression over the letter's
 words, trained on every letter with the chooser's pick beside them) reads the
-other side's role, and the other side is a party known by that role alone, whose
+other side's role, and, when it is sure enough (right three times in four in
+cross-validation), the other side is a party known by that role alone, whose
 evidence is the sentence that moved the reader most. The reader never overrides
 a party the chooser picked: between named parties it was right only a little more
 often than the chooser (5-fold CV: 34 against 22 of 62 letters), and its mistakes
@@ -198,12 +199,15 @@ def role_features(sents: list[Sentence], roles: list[str], picked: str | None, i
 
 def read_role(reading: Reading, sents: list[Sentence], is_manager: bool) -> tuple[str, list[Evidence]] | None:
     """The other side's role as the role reader reads it from a letter that names nobody the extractor
-    recognised, and the sentence that moved it most; None when no reader ships."""
+    recognised, and the sentence that moved it most; None when no reader ships or it is unsure (below the
+    confidence at which cross-validation found its roles right three times in four)."""
     reader = role_reader()
     if reader is None:
         return None
     p = reader.proba(role_features(sents, [], None, is_manager))
     i = int(p.argmax())
+    if p[i] < _artefact()["role"].get("bar", 0.0):
+        return None  # unsure: better no other side than a wrong one
     row = reader.W[i] - reader.W.mean(axis=0)  # what pushes this role over the average role
     push = {g: float(row[reader.index[g]]) for s in sents for g in s.grams if g in reader.index}
     best, _ = strongest_sentence(push, sents)

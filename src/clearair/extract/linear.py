@@ -25,32 +25,39 @@ class LinearReader:
         self.b = np.array(spec["bias"], dtype=float)
         self.margin = float(spec.get("margin", 0.0))
 
-    def vector(self, features: dict[str, float]) -> np.ndarray:
-        x = np.zeros(len(self.index))
-        for k, v in features.items():
-            i = self.index.get(k)
-            if i is not None:
-                x[i] = v
-        return x
-
     def proba(self, features: dict[str, float], norm: float = 1.0) -> np.ndarray:
-        z = self.W @ (self.vector(features) / norm) + self.b
+        # Only the letter's own features (a few hundred of the model's thousands) enter the product.
+        present = [(i, v) for k, v in features.items() if v and (i := self.index.get(k)) is not None]
+        x = np.array([v for _, v in present], dtype=float) / norm
+        z = self.W[:, [i for i, _ in present]] @ x + self.b
         if len(self.classes) == 2 and self.W.shape[0] == 1:
             p1 = 1 / (1 + np.exp(-z[0]))
             return np.array([1 - p1, p1])
         e = np.exp(z - z.max())
         return e / e.sum()
 
-    def push(self, value_index: int, default_index: int) -> dict[str, float]:
+    def push(self, value_index: int, default_index: int) -> FeaturePush:
         """How much each feature pushes ``value`` over the default (for choosing evidence)."""
         if self.W.shape[0] == 1:
             row = self.W[0] * (1 if value_index == 1 else -1)
         else:
             row = self.W[value_index] - self.W[default_index]
-        return {f: row[i] for f, i in self.index.items()}
+        return FeaturePush(row, self.index)
 
 
-def strongest_sentence(push: dict[str, float], sents: list[Sentence], bar: float = 0.0,
+class FeaturePush:
+    """One row of weights by feature name, looked up only for the features asked about (a letter's few
+    hundred), never turned into a dict of the whole vocabulary."""
+
+    def __init__(self, row: np.ndarray, index: dict[str, int]) -> None:
+        self.row, self.index = row, index
+
+    def get(self, feature: str, default: float = 0.0) -> float:
+        i = self.index.get(feature)
+        return default if i is None else float(self.row[i])
+
+
+def strongest_sentence(push: FeaturePush | dict[str, float], sents: list[Sentence], bar: float = 0.0,
                        norm: float = 1.0) -> tuple[Sentence | None, float]:
     """The sentence whose grams push most (and by more than ``bar``), with how much they push."""
     best, best_score = None, bar

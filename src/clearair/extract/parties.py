@@ -237,7 +237,7 @@ def traits_for(reading: Reading, drafts: dict[str, PartyDraft], fallback: str | 
 def party_label(draft: PartyDraft) -> str:
     """How advice names the party: their first explicit noun phrase, re-aimed at 'you'."""
     labels = load("parties")["labels"]
-    if draft.role != "other":
+    if draft.role != "other" or not draft.mentions:  # known by its role alone: no noun of its own to use
         return labels[draft.role]
     noun = next((m.text for m in draft.mentions if m.text.lower() not in _PRONOUN_GENDER), draft.key)
     noun = re.sub(r"^(another|that|this)\s+", "the other ", noun.strip(), flags=re.IGNORECASE)

@@ -21,8 +21,8 @@ from clearair.models import Report
 
 #: What a character a terminal would obey is shown as instead.
 REPLACEMENT = "\ufffd"
-#: Bidirectional embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069).
-BIDI = "\u202a-\u202e\u2066-\u2069"
+#: Bidirectional marks, embeddings, overrides and isolates (U+200E-U+200F, U+061C, U+202A-U+202E, U+2066-U+2069).
+BIDI = "\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069"
 #: Everything that is not shown as itself (a regex character class): C0 but tab and line feed, DEL,
 #: C1, bidi controls.
 UNSAFE_CHARACTERS = f"\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f{BIDI}"

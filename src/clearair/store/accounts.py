@@ -35,9 +35,11 @@ MAX_PASSWORD = 1_000
 #: Letters, digits, dot, underscore and hyphen, starting with a letter or digit: safe in a page, a log line,
 #: a URL and a terminal (no markup, slashes, spaces or right-to-left overrides).
 USERNAME = re.compile(r"[a-z0-9][a-z0-9._-]{0,63}")
-#: Per account, a few tries; per client address (often shared: a team behind one proxy) more, and only names
-#: with no account are held back by it. A name with no account is throttled like one, but counted apart
-#: ("unknown"), so made-up names never evict real accounts.
+#: Per account, a few tries; per client address (often shared: a team behind one proxy) more. A name with
+#: no account is throttled like one, but counted apart ("unknown"), so made-up names never evict real accounts.
+#: An address that failed too often is held back for every name, real or made up: answering a real name
+#: differently would tell a prober which accounts exist. The cost: a flood from an address that real users
+#: share (a loopback server, a proxy) delays their logins too, for at most ``Rule.longest`` seconds.
 LOGIN_RULES = {"account": Rule(free=5), "unknown": Rule(free=5), "client": Rule(free=30)}
 _hasher = PasswordHasher()
 #: Hashes (argon2id: 64 MB and one core each) that may run at once in this process.
@@ -160,17 +162,13 @@ class Accounts:
     def login(self, username: str, password: str, client: str | None = None) -> str | None:
         """A new session token, or None for a wrong name or password.
 
-        LoginThrottled when this account failed too often lately, or, for a name with no account, this
-        name or this client address did."""
+        LoginThrottled when this account, or this client address, failed too often lately."""
         name = _name(username)
         with self.store.reading() as s:
             row = s.execute(select(User.id, User.password_hash).where(User.username == name)).first()
-        client_key = [("client", client)] if client else []
-        if row is None:  # made-up names: held back per name and per address (one address spraying names)
-            wait = self.throttle.attempt([("unknown", name)] + client_key)
-        else:  # a real account: held back by its own failures; the address's count goes on, but a flood from
-            # the same address (every user of a loopback server, a team behind one proxy) cannot lock it out
-            wait = self.throttle.attempt([("account", name)], counted=client_key)
+        kind = "account" if row is not None else "unknown"
+        keys = [(kind, name)] + ([("client", client)] if client else [])
+        wait = self.throttle.attempt(keys)
         if wait > 0:
             raise LoginThrottled(wait)
         if row is None:

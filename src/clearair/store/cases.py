@@ -53,7 +53,16 @@ LEASE_SECONDS = 120
 
 
 def _this_machine() -> str:
-    return hashlib.sha256(socket.gethostname().encode()).hexdigest()[:12]
+    """This host, this boot and this process namespace: a process id means the same process only there
+    (two containers sharing a data folder may share a host name, but never a pid namespace)."""
+    parts = [socket.gethostname()]
+    try:
+        with open("/proc/sys/kernel/random/boot_id", encoding="ascii") as f:
+            parts.append(f.read().strip())
+        parts.append(str(os.stat("/proc/self/ns/pid").st_ino))
+    except OSError:
+        pass  # not Linux: the host name alone
+    return hashlib.sha256("|".join(parts).encode()).hexdigest()[:12]
 
 
 _HOLDER = re.compile(r"m(?P<machine>[0-9a-f]{12})p(?P<pid>\d{1,10})\.[0-9a-f]+")

@@ -53,9 +53,8 @@ class Throttle:
         self._buckets: dict[str, OrderedDict[str, _Record]] = {}
         self._lock = threading.Lock()
 
-    def attempt(self, keys: Iterable[tuple[str, str]], counted: Iterable[tuple[str, str]] = ()) -> float:
-        """0.0 and the attempt counted, or the seconds to wait (nothing counted) when a key is held back.
-        ``counted``: keys the attempt counts against without being held back by them."""
+    def attempt(self, keys: Iterable[tuple[str, str]]) -> float:
+        """0.0 and the attempt counted, or the seconds to wait (nothing counted) when a key is held back."""
         now = self.clock()
         keys = list(keys)
         with self._lock:
@@ -63,9 +62,7 @@ class Throttle:
             wait = max((r.blocked_until - now for r in records), default=0.0)
             if wait > 0:
                 return wait
-            counted = list(counted)
-            records += [self._record(k, now) for k in counted]
-            for key, record in zip(keys + counted, records):
+            for key, record in zip(keys, records):
                 record.failures += 1
                 record.last = now
                 record.blocked_until = now + self.rules[key[0]].delay(record.failures)

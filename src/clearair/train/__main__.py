@@ -48,9 +48,9 @@ def main() -> None:
     acc = role_fit["artefact"]["accuracy"]
     print(f"Role of the other side (5-fold, against the cases' labels): the chooser alone {acc['rules'] * 100:.1f}, "
           f"with the role reader {acc['learned'] * 100:.1f} (McNemar z {acc['mcnemar_z']}; macro-F1 "
-          f"{acc['macro_f1_rules'] * 100:.1f} -> {acc['macro_f1_learned'] * 100:.1f}); the reader reads the role of "
-          f"the {acc['by_role'] * 100:.1f} % of letters that name nobody the chooser recognises; shipped: "
-          f"{role_fit['artefact']['chosen']}")
+          f"{acc['macro_f1_rules'] * 100:.1f} -> {acc['macro_f1_learned'] * 100:.1f}); {acc['by_role'] * 100:.1f} % of the letters "
+          f"name nobody the chooser recognises, and the reader gives a role to {acc['by_role_read'] * 100:.1f} % "
+          f"(from confidence {acc['bar']}); shipped: {role_fit['artefact']['chosen']}")
     cp["artefact"]["role"] = role_fit["artefact"]
     (out / "counterpart.json").write_text(json.dumps(cp["artefact"], separators=(",", ":"), sort_keys=True),
                                           encoding="utf-8")

@@ -106,11 +106,29 @@ def role_reader_features(sents: list[Sentence], candidates: Candidates, is_manag
     return role_features(sents, [role for role, _ in candidates.values()], picked_role(candidates), is_manager)
 
 
+#: The role reader gives the other side a role only from a confidence at which, in cross-validation, that
+#: role is right this often: a wrong role misleads the advice (a harasser read as the writer's peer sends
+#: the writer to their own manager), so fewer, surer readings are worth more than many unsure ones.
+ROLE_PRECISION = 0.75
+ROLE_MIN_READINGS = 15
+
+
+def role_bar(read: dict[int, tuple[str, float]], labels: list[str]) -> float:
+    """The lowest confidence (in steps of 0.05) at which the reader's roles are right ``ROLE_PRECISION`` of the
+    time over at least ``ROLE_MIN_READINGS`` letters; 1.01 (never) if none is."""
+    bar = 1.01
+    for t in np.arange(0.95, 0.25, -0.05):
+        said = [i for i, (_, p) in read.items() if p >= t]
+        if len(said) >= ROLE_MIN_READINGS and np.mean([read[i][0] == labels[i] for i in said]) >= ROLE_PRECISION:
+            bar = round(float(t), 2)
+    return bar
+
+
 def train_role_reader(features: list[dict[str, float]], candidates: list[Candidates], labels: list[str],
                       folds: int = 5) -> dict:
     """The role reader, which reads the role where the chooser finds nobody, cross-validated against the
-    chooser alone. ``features``: ``role_reader_features`` per letter; ``labels``: the other side's role as the case was labelled. Returns the artefact entry
-    and the out-of-fold role of every letter (the reader's where it ships, else the chooser's)."""
+    chooser alone. ``features``: ``role_reader_features`` per letter; ``labels``: the other side's role as
+    the case was labelled. Returns the artefact entry and the out-of-fold role of every letter."""
     from sklearn.linear_model import LogisticRegression
 
     from clearair.train.readers import macro_f1, matrix, vocabulary
@@ -121,13 +139,19 @@ def train_role_reader(features: list[dict[str, float]], candidates: list[Candida
         return vocab, model.fit(matrix([features[i] for i in idx], vocab, scaled=False), [labels[i] for i in idx])
 
     chooser = [_role(c, _pick(c, HAND_WEIGHTS)) for c in candidates]
-    learned = [""] * len(labels)
+    read: dict[int, tuple[str, float]] = {}  # letters the chooser finds nobody in: the reader's role, confidence
     order = np.random.RandomState(SEED).permutation(len(labels))
     for part in np.array_split(order, folds):
         held = set(part.tolist())
         vocab, model = fit([i for i in range(len(labels)) if i not in held])
-        for i, value in zip(part, model.predict(matrix([features[i] for i in part], vocab, scaled=False))):
-            learned[i] = str(value) if chooser[i] == "none" else chooser[i]  # as ``extract.counterpart.settle``
+        gaps = [i for i in part if chooser[i] == "none"]
+        if gaps:
+            proba = model.predict_proba(matrix([features[i] for i in gaps], vocab, scaled=False))
+            for i, p in zip(gaps, proba):
+                read[i] = (str(model.classes_[int(p.argmax())]), float(p.max()))
+    bar = role_bar({i: v for i, v in read.items()}, labels)
+    # As ``extract.counterpart.settle``: the chooser's pick, else the reader's role when it is sure enough.
+    learned = [read[i][0] if i in read and read[i][1] >= bar else chooser[i] for i in range(len(labels))]
     accuracy = {"rules": float(np.mean([h == g for h, g in zip(chooser, labels)])),
                 "learned": float(np.mean([p == g for p, g in zip(learned, labels)])),
                 "by_role": float(np.mean([h == "none" for h in chooser])),
@@ -139,5 +163,7 @@ def train_role_reader(features: list[dict[str, float]], candidates: list[Candida
     keep = np.flatnonzero(np.abs(coef).max(axis=0) >= 1e-3)
     spec = {"classes": [str(c) for c in model.classes_], "features": [vocab[i] for i in keep],
             "weights": np.round(coef[:, keep], 4).tolist(), "bias": np.round(model.intercept_, 4).tolist()}
-    return {"artefact": {"chosen": chosen, "accuracy": accuracy, "model": spec},
+    accuracy["bar"] = bar
+    accuracy["by_role_read"] = float(np.mean([i in read and read[i][1] >= bar for i in range(len(labels))]))
+    return {"artefact": {"chosen": chosen, "accuracy": accuracy, "model": spec, "bar": bar},
             "oof_roles": learned if chosen == "learned" else chooser}
