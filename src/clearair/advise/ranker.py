@@ -22,7 +22,6 @@ from typing import Literal
 import numpy as np
 
 from clearair.extract.features import Sentence
-from clearair.extract.linear import sentence_evidence, strongest_sentence
 from clearair.knowledge.factors import FACTORS
 from clearair.models import Evidence, FactorReading, Reason
 
@@ -85,10 +84,8 @@ class WordsReading:
         reader = _words_reader()
         if reader is None or action not in reader.classes:
             return []
-        row = reader.W[reader.classes.index(action)] - reader.W.mean(axis=0)
-        push = {g: float(row[reader.index[g]]) for s in self.sentences for g in s.grams if g in reader.index}
-        best, _ = strongest_sentence(push, self.sentences, bar=WORDS_EVIDENCE_BAR, norm=feature_norm(self.features))
-        return [] if best is None else [sentence_evidence(best, self.text)]
+        return reader.sentence_for(reader.classes.index(action), self.sentences, self.text, bar=WORDS_EVIDENCE_BAR,
+                                   norm=feature_norm(self.features))
 
 
 @cache

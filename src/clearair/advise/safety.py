@@ -52,11 +52,11 @@ def safe_formal_route(action: str, floor: Floor) -> bool:
     return action in FORMAL_ROUTES and not (action == "ESCALATE_MANAGER" and floor.manager_is_problem)
 
 
-_FIRST_PERSON = re.compile(r"\b(i|i'm|i've|i'd|i'll|my|we|we've|we'd|we're|our)\b", re.IGNORECASE)
-
-
-_PERSON = re.compile(r"\b(i|i'm|i've|i'd|i'll|my|we|we've|we'd|we're|our|he|he's|she|she's|they|they're|his|"
-                     r"him|her|their|them)\b", re.IGNORECASE)
+_FIRST_PERSON_WORDS = "i|i'm|i've|i'd|i'll|my|we|we've|we'd|we're|our"
+_FIRST_PERSON = re.compile(rf"\b({_FIRST_PERSON_WORDS})\b", re.IGNORECASE)
+#: Anyone a sentence can speak of: the writer, or someone else.
+_PERSON = re.compile(rf"\b({_FIRST_PERSON_WORDS}|he|he's|she|she's|they|they're|his|him|her|their|them)\b",
+                     re.IGNORECASE)
 
 
 def _about_the_writer(reading: FactorReading) -> bool:

@@ -8,7 +8,6 @@ did what. Every fact carries evidence offsets into the original input.
 from __future__ import annotations
 
 from clearair.extract import counterpart, facts
-from clearair.extract.features import sentences
 from clearair.extract.nlp import parse
 from clearair.extract.parties import build_parties, to_party, traits_for
 from clearair.extract.reading import Reading
@@ -44,8 +43,7 @@ def extract(document: Document, reading: Reading | None = None, *, learned_count
                                         hits=hits, responses=responses, option_spans=option_spans)
     if keep_clues is not None:  # training: the clues of every candidate, and their roles
         keep_clues.update({k: (drafts[k].role, c) for k, c in clues.items()})
-    other_side, role_evidence = counterpart.settle(reading, sentences(reading.doc), clues, drafts, is_manager,
-                                                   learned=learned_counterpart)
+    other_side, role_evidence = counterpart.settle(reading, clues, drafts, is_manager, learned=learned_counterpart)
     trait_map = traits_for(reading, drafts, other_side)
     parties = [to_party(reading, d, trait_map.get(k, [])) for k, d in drafts.items()]
     for p in parties:

@@ -31,8 +31,8 @@ import re
 from functools import cache
 from importlib import resources
 
-from clearair.extract.features import Sentence, as_factor_role
-from clearair.extract.linear import LinearReader, sentence_evidence, strongest_sentence
+from clearair.extract.features import Sentence, as_factor_role, sentences
+from clearair.extract.linear import LinearReader
 from clearair.extract.parties import PartyDraft, _plural
 from clearair.extract.reading import NARRATOR, Reading
 from clearair.models import Evidence
@@ -197,32 +197,30 @@ def role_features(sents: list[Sentence], roles: list[str], picked: str | None, i
     return f
 
 
-def read_role(reading: Reading, sents: list[Sentence], is_manager: bool) -> tuple[str, list[Evidence]] | None:
+def read_role(reading: Reading, is_manager: bool) -> tuple[str, list[Evidence]] | None:
     """The other side's role as the role reader reads it from a letter that names nobody the extractor
     recognised, and the sentence that moved it most; None when no reader ships or it is unsure (below the
     confidence at which cross-validation found its roles right three times in four)."""
     reader = role_reader()
     if reader is None:
         return None
+    sents = sentences(reading.doc)
     p = reader.proba(role_features(sents, [], None, is_manager))
     i = int(p.argmax())
     if p[i] < _artefact()["role"].get("bar", 0.0):
         return None  # unsure: better no other side than a wrong one
-    row = reader.W[i] - reader.W.mean(axis=0)  # what pushes this role over the average role
-    push = {g: float(row[reader.index[g]]) for s in sents for g in s.grams if g in reader.index}
-    best, _ = strongest_sentence(push, sents)
-    return reader.classes[i], [] if best is None else [sentence_evidence(best, reading.original)]
+    return reader.classes[i], reader.sentence_for(i, sents, reading.original)
 
 
-def settle(reading: Reading, sents: list[Sentence], clues: dict[str, dict[str, float]],
-           drafts: dict[str, PartyDraft], is_manager: bool, *, learned: bool = True) -> tuple[str | None, list[Evidence]]:
+def settle(reading: Reading, clues: dict[str, dict[str, float]], drafts: dict[str, PartyDraft], is_manager: bool, *,
+           learned: bool = True) -> tuple[str | None, list[Evidence]]:
     """The other side: the chooser's pick; when the letter names nobody the extractor recognised, a
     party known by the role the role reader reads (added to ``drafts``). Returns the party key and, for a
     party known by its role alone, the evidence of that role."""
     pick = choose(clues, drafts, learned=learned)
     if pick is not None or not learned:
         return pick, []
-    read = read_role(reading, sents, is_manager)
+    read = read_role(reading, is_manager)
     if read is None:
         return None, []
     role, evidence = read

@@ -149,11 +149,9 @@ def cues(reading: Reading, section: str, who: str = "any",
             continue
         if section in ("constraints", "goals") and reading.hypothetical(hit.start) and hit.kind != "apology":
             continue
-        if hit.kind in ("apology", "public_apology") and section in ("attempts", "responses") and (
-                reading.hypothetical(hit.start) or _ON_BEHALF.match(reading.text, hit.end)
-                or _INVERTED_IF.search(reading.text[reading.sentence_at(hit.start).start_char:hit.end])
-                or _NOBODY.search(reading.text, reading.sentence_at(hit.start).start_char, hit.end)):
-            continue  # "if he apologised", "had he apologised", "nobody apologised", "apologised on her behalf"
+        if hit.kind in ("apology", "public_apology") and section in ("attempts", "responses") and _no_apology_made(
+                reading, hit):
+            continue
         if hit.kind == "narrator_fault" and _quoting_someone_else(reading.text, hit.start):
             continue  # 'He apologised with "sorry, my bad"': his words, not the writer's admission
         ev = reading.evidence(hit.start, hit.end)
@@ -173,6 +171,15 @@ _ON_BEHALF = re.compile(r"[\w ]{0,20}?\bon (?:(?:his|her|their|my|our|the compan
 _INVERTED_IF = re.compile(r"(?:^|[.!?;:,]\s*|\n\s*)(?:had|should|were)\s+(?:he|she|they|[a-z]+)\b", re.I)
 #: "Nobody came to me and apologised", "no one has apologised", "neither of them apologised".
 _NOBODY = re.compile(r"\b(?:nobody|no one|no-one|none of them|neither of them|not one of them)\b", re.I)
+
+
+def _no_apology_made(reading: Reading, hit: lexicon.Hit) -> bool:
+    """"If he apologised", "had he apologised", "nobody apologised", "apologised on her behalf": the words
+    of an apology, but none made by the person the sentence is about."""
+    start = reading.sentence_at(hit.start).start_char
+    return (reading.hypothetical(hit.start) or bool(_ON_BEHALF.match(reading.text, hit.end))
+            or bool(_INVERTED_IF.search(reading.text[start:hit.end])) or bool(_NOBODY.search(reading.text, start, hit.end)))
+
 
 _QUOTES = {'"': '"', "\u201c": "\u201d"}
 _SPEAKER = re.compile(r"\b(i|we|he|she|they)\b", re.IGNORECASE)

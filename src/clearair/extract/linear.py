@@ -36,6 +36,15 @@ class LinearReader:
         e = np.exp(z - z.max())
         return e / e.sum()
 
+    def sentence_for(self, value_index: int, sents: list[Sentence], text: str, bar: float = 0.0,
+                     norm: float = 1.0) -> list[Evidence]:
+        """The sentence whose own words push ``value`` most over the average value (by more than ``bar``,
+        features scaled by ``norm`` as in ``proba``), as evidence into ``text``; none if no sentence does.
+        For a model of three or more values (the role reader, the words reader)."""
+        push = FeaturePush(self.W[value_index] - self.W.mean(axis=0), self.index)
+        best, _ = strongest_sentence(push, sents, bar=bar, norm=norm)
+        return [] if best is None else [sentence_evidence(best, text)]
+
     def push(self, value_index: int, default_index: int) -> FeaturePush:
         """How much each feature pushes ``value`` over the default (for choosing evidence)."""
         if self.W.shape[0] == 1:

@@ -31,6 +31,7 @@ import socket
 from collections import defaultdict
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cache
 from typing import Any, Iterator
 
 from sqlalchemy import func, select
@@ -50,8 +51,13 @@ PATTERN_MIN_ENTRIES = 2
 CASE_BUDGET_CHARS = 20_000
 #: How long an evaluation lease lasts before another process may take it over.
 LEASE_SECONDS = 120
+#: Case ids are 64-bit signed integers in every backend; anything outside is no case at all.
+MAX_CASE_ID = 2**63 - 1
+#: An idempotency key (e.g. HTTP ``Idempotency-Key``) is at most this long.
+MAX_KEY_CHARS = 128
 
 
+@cache
 def _this_machine() -> str:
     """This host, this boot and this process namespace: a process id means the same process only there
     (two containers sharing a data folder may share a host name, but never a pid namespace)."""
@@ -87,13 +93,9 @@ def holder_is_gone(holder: str) -> bool:
         os.kill(pid, 0)
     except ProcessLookupError:
         return True
-    except (PermissionError, OverflowError, OSError):
-        return False
+    except (OverflowError, OSError):
+        pass  # alive but not ours to signal, or no such pid can exist
     return False
-#: Case ids are 64-bit signed integers in every backend; anything outside is no case at all.
-MAX_CASE_ID = 2**63 - 1
-#: An idempotency key (e.g. HTTP ``Idempotency-Key``) is at most this long.
-MAX_KEY_CHARS = 128
 
 
 class Movement(Model):

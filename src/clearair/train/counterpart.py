@@ -131,7 +131,7 @@ def train_role_reader(features: list[dict[str, float]], candidates: list[Candida
     the case was labelled. Returns the artefact entry and the out-of-fold role of every letter."""
     from sklearn.linear_model import LogisticRegression
 
-    from clearair.train.readers import macro_f1, matrix, vocabulary
+    from clearair.train.readers import linear_spec, macro_f1, matrix, vocabulary
 
     def fit(idx):
         vocab = vocabulary([features[i] for i in idx])
@@ -149,7 +149,7 @@ def train_role_reader(features: list[dict[str, float]], candidates: list[Candida
             proba = model.predict_proba(matrix([features[i] for i in gaps], vocab, scaled=False))
             for i, p in zip(gaps, proba):
                 read[i] = (str(model.classes_[int(p.argmax())]), float(p.max()))
-    bar = role_bar({i: v for i, v in read.items()}, labels)
+    bar = role_bar(read, labels)
     # As ``extract.counterpart.settle``: the chooser's pick, else the reader's role when it is sure enough.
     learned = [read[i][0] if i in read and read[i][1] >= bar else chooser[i] for i in range(len(labels))]
     accuracy = {"rules": float(np.mean([h == g for h, g in zip(chooser, labels)])),
@@ -159,10 +159,7 @@ def train_role_reader(features: list[dict[str, float]], candidates: list[Candida
                 "mcnemar_z": round(mcnemar_z(learned, chooser, labels), 2)}
     chosen = "learned" if accuracy["mcnemar_z"] >= SIGNIFICANT_Z else "rules"
     vocab, model = fit(list(range(len(labels))))
-    coef = np.asarray(model.coef_)
-    keep = np.flatnonzero(np.abs(coef).max(axis=0) >= 1e-3)
-    spec = {"classes": [str(c) for c in model.classes_], "features": [vocab[i] for i in keep],
-            "weights": np.round(coef[:, keep], 4).tolist(), "bias": np.round(model.intercept_, 4).tolist()}
+    spec = linear_spec(vocab, model, [str(c) for c in model.classes_])
     accuracy["bar"] = bar
     accuracy["by_role_read"] = float(np.mean([i in read and read[i][1] >= bar for i in range(len(labels))]))
     return {"artefact": {"chosen": chosen, "accuracy": accuracy, "model": spec, "bar": bar},

@@ -114,13 +114,11 @@ def rule_matrix(examples, rule_scores_of) -> np.ndarray:
 
 
 def export(model, blend: tuple[float, float, float], words: tuple[list[str], Any]) -> dict:
+    from clearair.train.readers import linear_spec
+
     vocab, wm = words
-    coef = np.asarray(wm.coef_)
-    keep = np.flatnonzero(np.abs(coef).max(axis=0) >= 1e-3)
     return {"columns": [f"{n}={v}" for n, v in columns()], "classes": list(model.classes_),
             "weights": np.round(model.coef_, 4).tolist(), "bias": np.round(model.intercept_, 4).tolist(),
             "blend": {"playbook": blend[0], "factors": blend[1], "words": blend[2]},
             "C": C, "also_weight": ALSO_WEIGHT,
-            "words": {"classes": list(wm.classes_), "features": [vocab[i] for i in keep],
-                      "weights": np.round(coef[:, keep], 3).tolist(), "bias": np.round(wm.intercept_, 3).tolist(),
-                      "C": WORDS_C}}
+            "words": linear_spec(vocab, wm, digits=3) | {"C": WORDS_C}}

@@ -80,14 +80,19 @@ def fit(feature_dicts, labels, C: float):
     return vocab, model
 
 
-def export(name: str, vocab: list[str], model) -> dict:
-    """The model as plain numbers; only features with a weight that matters are kept."""
+def linear_spec(vocab: list[str], model, classes: list | None = None, digits: int = 4) -> dict:
+    """A fitted logistic regression as the plain numbers ``extract.linear.LinearReader`` reads; only
+    features with a weight that matters are kept."""
     coef = np.asarray(model.coef_)
     keep = np.flatnonzero(np.abs(coef).max(axis=0) >= 1e-3)
+    return {"classes": list(model.classes_) if classes is None else classes, "features": [vocab[i] for i in keep],
+            "weights": np.round(coef[:, keep], digits).tolist(), "bias": np.round(model.intercept_, digits).tolist()}
+
+
+def export(name: str, vocab: list[str], model) -> dict:
+    """A factor reader as plain numbers, its values as the factor's (True/False for a flag)."""
     spec = FACTORS[name]
-    classes = [(c == "True") if spec.kind == "flag" else c for c in model.classes_]
-    return {"classes": classes, "features": [vocab[i] for i in keep],
-            "weights": np.round(coef[:, keep], 4).tolist(), "bias": np.round(model.intercept_, 4).tolist()}
+    return linear_spec(vocab, model, [(c == "True") if spec.kind == "flag" else c for c in model.classes_])
 
 
 def _value(spec, raw: str):
