@@ -33,7 +33,8 @@ def main() -> None:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     env = dict(os.environ, XDG_DATA_HOME=str(Path("/tmp") / f"clearair-load-{port}"))
-    proc = subprocess.Popen([sys.executable, "-m", "clearair", "serve", "--port", str(port), "--workers", str(args.workers)],
+    serve = [sys.executable, "-m", "clearair", "serve", "--port", str(port), "--workers", str(args.workers)]
+    proc = subprocess.Popen(serve,
                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env)
     try:
         url = proc.stdout.readline().decode().strip().rsplit(" ", 1)[-1]

@@ -33,7 +33,7 @@ def _score(queries: list[dict], reports, leave_one_out: bool) -> dict[str, tuple
     for name, structured in (("wording only (BM25)", False), ("structure + wording", True)):
         hits = precision = 0.0
         start = time.perf_counter()
-        for case, report in zip(queries, reports):
+        for case, report in zip(queries, reports, strict=True):
             found = find_similar(case["situation"], report.situation if structured else None, k=5,
                                  factors=report.factors if structured else None,
                                  exclude=(case["id"],) if leave_one_out else ())

@@ -68,8 +68,15 @@ def start_server(data: Path) -> tuple[subprocess.Popen, str]:
     proc = subprocess.Popen([sys.executable, "-m", "clearair", "serve", "--multi-user", "--port", str(port)],
                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env)
     assert proc.stdout is not None
-    proc.stdout.readline()  # printed once the port is held
-    return proc, f"http://127.0.0.1:{port}"
+    proc.stdout.readline()  # printed once the port is held (by releases before issue 14: just before)
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(300):  # so an older release that prints first is measured only once it answers
+        try:
+            httpx.get(f"{base}/login", timeout=5)
+            break
+        except httpx.HTTPError:
+            time.sleep(0.1)
+    return proc, base
 
 
 def user_updates(c: httpx.Client, base: str, case_id: int, stop: threading.Event | None, count: int = 0,

@@ -20,7 +20,8 @@ import sys
 from clearair.store import CaseStore
 store = CaseStore(sys.argv[1])
 for n in range(int(sys.argv[3])):
-    store.update(int(sys.argv[2]), f"Writer {sys.argv[4]} update {n}: the director raised it again today.", evaluate=False)
+    text = f"Writer {sys.argv[4]} update {n}: the director raised it again today."
+    store.update(int(sys.argv[2]), text, evaluate=False)
 """
 READER = """
 import sys

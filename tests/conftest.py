@@ -6,7 +6,6 @@ import time
 from pathlib import Path
 
 import httpx
-
 import pytest
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -54,12 +53,15 @@ SLOW_TESTS = {
     "test_page_forms.py": {"test_a_refused_paste_comes_back_on_the_page_with_the_text",
         "test_case_updates_with_dates_journal_and_a_read_only_share"},
     "test_privacy.py": {"test_column_thread_commenters_are_replaced_consistently"},
+    "test_library.py": {"test_letters_written_for_training_follow_the_schema_and_stay_apart_from_the_test_sets"},
     "test_reading_budget.py": {"test_a_long_run_of_emoji_inside_a_letter_is_read_in_seconds_not_minutes",
-        "test_a_paste_near_the_size_limit_is_read_in_seconds"},
+        "test_a_paste_near_the_size_limit_is_read_in_seconds",
+        "test_a_text_cut_by_the_reading_budget_says_so_in_the_report"},
     "test_safety.py": {"test_a_writer_at_fault_is_told_kindly_to_repair_first",
         "test_serious_conduct_gets_a_safe_ranking"},
     "test_similar.py": {"test_hit_at_5_on_library_letters_left_out"},
     "test_store.py": {"test_a_case_can_be_shared_read_only_or_for_writing",
+        "test_a_journal_entry_logged_while_another_process_reads_the_case_is_read_too",
         "test_a_failed_reevaluation_keeps_the_update_and_the_last_good_advice",
         "test_a_long_case_is_read_as_the_original_and_the_latest_updates",
         "test_a_reader_can_leave_a_share_and_unknown_names_look_like_known_ones",
@@ -87,12 +89,41 @@ SLOW_TESTS = {
 }
 
 
+def pytest_ignore_collect(collection_path, config):
+    """With ``-m "not slow"`` (``make check``) the slow files are not even imported: importing them
+    (Hypothesis, the browser driver, the whole library) took seconds of every worker's start."""
+    if config.getoption("markexpr", "").strip() == "not slow" and collection_path.name in SLOW_FILES:
+        return True
+    return None
+
+
 def pytest_collection_modifyitems(config, items):
     for item in items:
         name = item.path.name
         if (name in SLOW_FILES or item.originalname in SLOW_TESTS.get(name, ())
                 or "server" in getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.slow)
+
+
+@pytest.fixture(autouse=True)
+def quick_password_hashing(monkeypatch):
+    """Passwords hashed in the test process with argon2id at its smallest cost: the tests check who
+    gets in and when a login is refused, never how long one guess takes (a real 64 MB hash takes a
+    second of a busy machine's time). The store's own hasher is checked by ``shipped_hasher``."""
+    from argon2 import PasswordHasher
+
+    from clearair.store import accounts
+
+    _SHIPPED.setdefault("hasher", accounts._hasher)  # each test's patch is undone before the next
+    monkeypatch.setattr(accounts, "_hasher", PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
+
+
+_SHIPPED: dict = {}
+
+
+def shipped_hasher():
+    """The password hasher the store uses outside the tests."""
+    return _SHIPPED["hasher"]
 
 
 def seed_text(name: str) -> str:
@@ -154,7 +185,7 @@ def sample_reports() -> list[tuple[dict, object]]:
 
     cases = library_cases()
     sample = [cases[i] for i in SAMPLE_IDS.read_text().split() if i in cases]
-    return list(zip(sample, analyze_many([c["situation"] for c in sample])))
+    return list(zip(sample, analyze_many([c["situation"] for c in sample]), strict=True))
 
 
 # --- a multi-user server with accounts, in process ---------------------------------------------

@@ -139,7 +139,7 @@ def test_a_reader_can_leave_a_share_and_nothing_else(multi):
 def test_a_non_ascii_session_is_refused_not_a_server_error(multi, how):
     app, _login = multi
     bare = TestClient(app, raise_server_exceptions=False)
-    value = "sëssion-ü".encode("utf-8")
+    value = "sëssion-ü".encode()
     headers = {"Authorization": b"Bearer " + value} if how == "bearer" else {"Cookie": b"clearair_session=" + value}
     assert bare.get("/api/cases", headers=headers).status_code == 401
 

@@ -15,6 +15,7 @@ import time
 import httpx
 import pytest
 
+from clearair.api.limits import MAX_BODY
 from conftest import free_port
 
 pytestmark = pytest.mark.slow  # real servers in child processes
@@ -87,10 +88,10 @@ def test_a_300_mb_chunked_body_is_refused_before_login_and_memory_stays_flat(mul
 
 def test_a_chunked_body_just_over_the_cap_is_refused_and_one_under_is_read(multi_server):
     _proc, base, _port = multi_server
-    over = httpx.post(base + "/api/login", content=_chunks(300 * 1024, 1024),
+    over = httpx.post(base + "/api/login", content=_chunks(MAX_BODY + 1024, 1024),
                       headers={"Content-Type": "application/json"})
     assert over.status_code == 413
-    padded = b'{"username": "nobody", "password": "whatever123", "pad": "' + b"x" * 200_000 + b'"}'
+    padded = b'{"username": "nobody", "password": "whatever123", "pad": "' + b"x" * (MAX_BODY - 100) + b'"}'
     under = httpx.post(base + "/api/login", content=iter([padded[:100_000], padded[100_000:]]),
                        headers={"Content-Type": "application/json"})
     assert under.status_code == 401  # read whole, then judged: a wrong login

@@ -4,6 +4,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from clearair.api.app import create_app
+from clearair.api.limits import MAX_BODY
 
 TOKEN = "security-token-123"
 HEADERS = {"x-frame-options": "DENY", "referrer-policy": "no-referrer", "x-content-type-options": "nosniff"}
@@ -42,7 +43,7 @@ def test_refusals_carry_the_headers_too(app):
     bare = TestClient(app)
     r = bare.get("/api/cases")
     assert r.status_code == 401 and r.headers["cache-control"] == "no-store" and "content-security-policy" in r.headers
-    big = bare.post("/api/analyze", content=b"x" * 300_000, headers={"Content-Type": "application/json"})
+    big = bare.post("/api/analyze", content=b"x" * (MAX_BODY + 1), headers={"Content-Type": "application/json"})
     assert big.status_code == 413 and big.headers["x-frame-options"] == "DENY"
 
 

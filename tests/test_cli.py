@@ -4,7 +4,7 @@ import json
 import subprocess
 import sys
 
-from conftest import SHARED, SEEDS
+from conftest import SEEDS, SHARED
 
 
 def run(*args, stdin: bytes | None = None):
@@ -341,15 +341,19 @@ UNSAFE = ["\x1b", "\x9b", "\x07", "\x08", "\u202e", "\u202c", "\u2066", "\u2069"
 def test_escape_sequences_controls_and_bidi_overrides_in_user_text_are_neutralised(tmp_path):
     import datetime as dt
 
+    from sqlalchemy import update
+
     from clearair.store import CaseStore
-    from clearair.store.schema import JournalEntry
+    from clearair.store.schema import JournalEntry, Version
 
     url = f"sqlite:///{tmp_path / 'cases.db'}"
     env = _data_env(tmp_path, CLEARAIR_DATABASE_URL=url)
     letter = (SEEDS / "peer-goes-cold-after-mistake.txt").read_text(encoding="utf-8")
-    store = CaseStore(url)  # as another client of a shared store may have left it
-    case_id = store.create("Subject \x1b]0;owned\x07 \u202etxt.exe\n" + letter, title=HOSTILE)
-    with store.writing() as s:
+    store = CaseStore(url)  # as an older release, or another client of a shared store, may have left it
+    case_id = store.create(letter, title=HOSTILE)
+    with store.writing() as s:  # the store refuses control characters in a case's text now: written past it
+        s.execute(update(Version).where(Version.case_id == case_id).values(
+            text="Subject \x1b]0;owned\x07 \u202etxt.exe\n" + letter))
         s.add(JournalEntry(case_id=case_id, happened_on=dt.date(2026, 11, 2), who="boss\x1b[8m",
                            what="hid \u2066this\u2069 \x1b[31mred"))
     plain = run_in(env, "case", "show", str(case_id))

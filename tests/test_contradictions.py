@@ -17,9 +17,7 @@ from clearair.advise.safety import ALONE_WITH_THEM
 from clearair.advise.triggers import fired, triggers
 from clearair.knowledge import load
 from clearair.models import Report
-
 from conftest import SEEDS
-
 
 FULL = os.environ.get("CLEARAIR_FULL_CONTRADICTIONS") == "1"
 #: Script kinds that put the writer face to face with the other side.
@@ -113,7 +111,7 @@ def test_the_librarys_letters_never_contradict_themselves(sample_reports):
     else:
         letters = [(case["id"], case["situation"]) for case, _ in sample_reports]
         reports = [report for _, report in sample_reports]
-    found = {cid: p for (cid, _), r in zip(letters, reports) if (p := contradictions(r))}
+    found = {cid: p for (cid, _), r in zip(letters, reports, strict=True) if (p := contradictions(r))}
     assert not found, f"{len(found)} of {len(letters)} letters: {dict(list(found.items())[:5])}"
 
 

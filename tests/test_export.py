@@ -12,7 +12,6 @@ from types import SimpleNamespace
 import pytest
 
 from clearair.render.export import to_html, to_markdown, writer_text
-
 from conftest import seed_text
 
 FURNITURE = ("'s picture", "This site has moved", "Licensee Badge")

@@ -8,12 +8,14 @@ from types import SimpleNamespace
 from clearair.render.export import md, to_markdown
 from conftest import seed_text
 
-HOSTILE = "Evil\n# Injected heading\n\n- injected item\n[click me](https://evil.example) ![i](https://evil.example/x.png) <b>bold</b>"
+HOSTILE = ("Evil\n# Injected heading\n\n- injected item\n[click me](https://evil.example) "
+           "![i](https://evil.example/x.png) <b>bold</b>")
 
 
 def hostile_case(report):
+    read = SimpleNamespace(top_actions=report.top_actions(3), movement=[])
     versions = [SimpleNamespace(kind="original", seq=1, text="x", happened_on=None, created_at=dt.datetime(2026, 11, 1),
-                                unreadable=None, report=SimpleNamespace(top_actions=report.top_actions(3), movement=[]))]
+                                unreadable=None, report=read)]
     journal = [SimpleNamespace(happened_on=dt.date(2026, 11, 22), who="[mallory]: https://evil.example",
                                what=HOSTILE, channel="email\n## Also injected", witnesses=None)]
     return SimpleNamespace(id=1, title=HOSTILE, versions=versions, journal=journal)

@@ -30,7 +30,9 @@ def test_bad_bytes_are_refused():
     with pytest.raises(InputError, match="UTF-8"):
         read_bytes(LETTER.encode("utf-8") + b"\xff\xfe")
     with pytest.raises(InputError, match="too large"):
-        read_bytes(b"a " * 150_000)
+        read_bytes(b"a " * 400_001)
+    emoji = "\U0001F620" * 72_000  # 288,000 bytes, 72,000 characters: within the limit in characters
+    assert read_bytes(emoji.encode("utf-8")) == emoji
     assert read_bytes(b"\xef\xbb\xbf" + LETTER.encode()) == LETTER
 
 

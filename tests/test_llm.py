@@ -629,7 +629,6 @@ def test_the_api_and_page_take_and_show_the_engine(fake, tmp_path):
 # --- eval, thread, inspection, check ---------------------------------------------------------
 def test_eval_with_a_model_is_bounded_and_reports_the_same_figures(fake, tmp_path):
     from clearair.evaluate import load_cases, run_eval
-
     from clearair.similar import library
 
     path = tmp_path / "six.jsonl"  # six labelled cases from the bundled library

@@ -58,7 +58,8 @@ def test_sigkill_mid_write_leaves_a_readable_consistent_store(tmp_path):
 
 
 json_values = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False) | st.text(max_size=200),
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(max_size=200),
     lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=10), children, max_size=4),
     max_leaves=8)
 bodies = st.one_of(
@@ -156,7 +157,8 @@ def _run_writers(url: str, case_id: int, writers: int, each: int, mode: str, rea
 
 def _assert_nothing_lost_or_duplicated(case, writers: int, each: int) -> None:
     updates = [v.text for v in case.versions if v.kind == "update"]
-    expected = {f"Writer {w} update {n}: the director raised it again today." for w in range(writers) for n in range(each)}
+    expected = {f"Writer {w} update {n}: the director raised it again today."
+                for w in range(writers) for n in range(each)}
     assert len(updates) == writers * each and set(updates) == expected
     assert [v.seq for v in case.versions] == list(range(1, writers * each + 2))
     for w in range(writers):  # each writer's updates are in the order it wrote them

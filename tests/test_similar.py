@@ -25,7 +25,7 @@ def sample():
 def test_hit_at_5_on_library_letters_left_out(sample):
     rows, reports = sample
     hits = 0
-    for row, report in zip(rows, reports):
+    for row, report in zip(rows, reports, strict=True):
         found = find_similar(row["situation"], report.situation, factors=report.factors, exclude=(row["id"],))
         assert row["id"] not in {c.id for c in found}
         hits += any(c.expert_primary == row["expert_primary"] and c.counterpart_role == row["counterpart_role"]
@@ -35,7 +35,7 @@ def test_hit_at_5_on_library_letters_left_out(sample):
 
 def test_reasons_are_shared_facts_in_plain_words(sample):
     rows, reports = sample
-    for row, report in zip(rows[:20], reports[:20]):
+    for row, report in zip(rows[:20], reports[:20], strict=True):
         for case in find_similar(row["situation"], report.situation, factors=report.factors, exclude=(row["id"],)):
             assert case.why, case.id
             for reason in case.why:
@@ -45,7 +45,8 @@ def test_reasons_are_shared_facts_in_plain_words(sample):
 
 def test_the_other_side_leads_the_reasons(sample):
     rows, reports = sample
-    report = next(r for r in reports if any(f.name == "counterpart_role" and f.value == "direct_report" for f in r.factors))
+    report = next(r for r in reports
+                  if any(f.name == "counterpart_role" and f.value == "direct_report" for f in r.factors))
     found = find_similar("someone on my team", report.situation, factors=report.factors)
     assert found and all(c.counterpart_role == "direct_report" for c in found)
     assert all(c.why[0] == "the other side was also someone the writer manages" for c in found)
@@ -55,7 +56,7 @@ def test_lookups_are_fast_once_the_index_is_built(sample):
     rows, reports = sample
     find_similar(rows[0]["situation"], reports[0].situation, factors=reports[0].factors)
     start = time.perf_counter()
-    for row, report in zip(rows[:20], reports[:20]):
+    for row, report in zip(rows[:20], reports[:20], strict=True):
         find_similar(row["situation"], report.situation, factors=report.factors)
     assert (time.perf_counter() - start) / 20 < 0.05
 

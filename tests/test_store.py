@@ -1,8 +1,8 @@
 """The case store: versions, re-evaluation, the journal, transactions, deletion."""
 
 import datetime as dt
-import re
 import os
+import re
 
 import pytest
 from sqlalchemy import select, text
@@ -22,7 +22,8 @@ def store(tmp_path):
         return CaseStore(f"sqlite:///{tmp_path / 'cases.db'}")
     s = CaseStore(url)
     with s.engine.begin() as conn:
-        conn.execute(text("TRUNCATE cases, versions, journal, reports, case_shares, users, sessions RESTART IDENTITY CASCADE"))
+        conn.execute(text("TRUNCATE cases, versions, journal, reports, case_shares, users, sessions "
+                          "RESTART IDENTITY CASCADE"))
     return s
 
 

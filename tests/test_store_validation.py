@@ -188,8 +188,10 @@ def test_the_api_reads_dates_as_the_page_and_the_cli_do(tmp_path):
     client = TestClient(app, headers={"Authorization": "Bearer t0k"})
     case_id = client.post("/api/cases", json={"text": letter()}).json()["id"]
     for odd_day in ("20261101", "2026-W44-1", 1700000000, "2026-11-01T10:00:00"):
-        r = client.post(f"/api/cases/{case_id}/journal", json={"who": "boss", "what": "shouted", "happened_on": odd_day})
+        r = client.post(f"/api/cases/{case_id}/journal",
+                        json={"who": "boss", "what": "shouted", "happened_on": odd_day})
         assert r.status_code == 422 and r.json()["detail"] == NOT_A_DAY, (odd_day, r.text)
-    r = client.post(f"/api/cases/{case_id}/journal", json={"who": "boss", "what": "shouted", "happened_on": "2026-11-01"})
+    r = client.post(f"/api/cases/{case_id}/journal",
+                    json={"who": "boss", "what": "shouted", "happened_on": "2026-11-01"})
     assert r.status_code in (200, 201), r.text
     assert [e["happened_on"] for e in client.get(f"/api/cases/{case_id}").json()["journal"]] == ["2026-11-01"]

@@ -71,7 +71,8 @@ STANCE_FLOOR = 1.0  # all 105; the cues saw these replies (two sets written late
 
 
 def test_stance_accuracy_on_labelled_replies():
-    rows = [json.loads(line) for line in (DATA / "thread_stance.jsonl").read_text(encoding="utf-8").splitlines() if line]
+    lines = (DATA / "thread_stance.jsonl").read_text(encoding="utf-8").splitlines()
+    rows = [json.loads(line) for line in lines if line]
     assert len(rows) >= 40
     wrong = []
     for row in rows:

@@ -22,7 +22,8 @@ def test_the_sample_is_the_fixed_150(reports):
 
 
 def test_no_script_has_a_slot_other_than_a_name(reports):
-    slotted = [(s.kind, x) for r in reports for s in r.scripts for x in SLOT.findall(s.text) if not NAME_SLOT.fullmatch(x)]
+    slotted = [(s.kind, x) for r in reports for s in r.scripts for x in SLOT.findall(s.text)
+               if not NAME_SLOT.fullmatch(x)]
     assert slotted == []
     for r in reports:
         for s in r.scripts:

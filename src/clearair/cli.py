@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import sys
 from importlib import resources
-from typing import Any, NoReturn, Optional
+from typing import Any, NoReturn
 
 import typer
 
@@ -32,7 +32,7 @@ def _fail(message: str) -> NoReturn:
     fail(message)
 
 
-def _read(source: Optional[str], example: Optional[str] = None) -> str:
+def _read(source: str | None, example: str | None = None) -> str:
     from clearair.input_files import read_text
 
     if example:
@@ -44,7 +44,7 @@ def _read(source: Optional[str], example: Optional[str] = None) -> str:
     return read_text(source)  # a folder, a named pipe or a device is refused before it is opened
 
 
-def _analyze(source: Optional[str], example: Optional[str] = None, model: Any = None) -> Any:
+def _analyze(source: str | None, example: str | None = None, model: Any = None) -> Any:
     """Read and analyse (through the model when ``model`` settings are given)."""
     from clearair.pipeline import analyze as run
 
@@ -67,11 +67,11 @@ def _print_json(data: Any) -> None:
 
 @app.command()
 def analyze(
-    source: Optional[str] = typer.Argument(None, metavar="[FILE|-]", help="Text file, or - for stdin."),
+    source: str | None = typer.Argument(None, metavar="[FILE|-]", help="Text file, or - for stdin."),
     json_out: bool = typer.Option(False, "--json", help="Print the full report as JSON."),
-    example: Optional[str] = typer.Option(None, "--example", help=f"Analyse a bundled example: {', '.join(EXAMPLES)}."),
-    llm: Optional[str] = LLM_URL, model: Optional[str] = LLM_MODEL, allow_remote: bool = ALLOW_REMOTE,
-    llm_timeout: Optional[float] = LLM_TIMEOUT, no_cache: bool = NO_CACHE,
+    example: str | None = typer.Option(None, "--example", help=f"Analyse a bundled example: {', '.join(EXAMPLES)}."),
+    llm: str | None = LLM_URL, model: str | None = LLM_MODEL, allow_remote: bool = ALLOW_REMOTE,
+    llm_timeout: float | None = LLM_TIMEOUT, no_cache: bool = NO_CACHE,
 ) -> None:
     """Read a situation (or a pasted thread) and print the reading and the advice."""
     report = _analyze(source, example, settings_or_fail(llm, model, allow_remote, llm_timeout, no_cache))
@@ -87,7 +87,7 @@ def analyze(
 def explain(
     action: str = typer.Argument(..., help="A course of action: its title or a few of its words "
                                            "(\"let it go\"), or its code (LET_GO)."),
-    source: Optional[str] = typer.Argument(None, metavar="[FILE|-]"),
+    source: str | None = typer.Argument(None, metavar="[FILE|-]"),
     json_out: bool = JSON_OUT,
 ) -> None:
     """Explain, in sentences, why one course of action ranked where it did for this situation."""
@@ -123,9 +123,10 @@ def _explanation_json(report: Any, code: str) -> dict[str, Any]:
 def evaluate(
     path: str = typer.Argument(..., metavar="FILE.jsonl"),
     json_out: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
-    show_failures: bool = typer.Option(False, "--show-failures", help="List the cases where the expert's main advice is not first."),
-    llm: Optional[str] = LLM_URL, model: Optional[str] = LLM_MODEL, allow_remote: bool = ALLOW_REMOTE,
-    llm_timeout: Optional[float] = LLM_TIMEOUT, no_cache: bool = NO_CACHE,
+    show_failures: bool = typer.Option(False, "--show-failures",
+                                       help="List the cases where the expert's main advice is not first."),
+    llm: str | None = LLM_URL, model: str | None = LLM_MODEL, allow_remote: bool = ALLOW_REMOTE,
+    llm_timeout: float | None = LLM_TIMEOUT, no_cache: bool = NO_CACHE,
     jobs: int = typer.Option(4, "--jobs", min=1, max=64, help="With --llm: requests to the model at once."),
 ) -> None:
     """Score the engine against labelled cases (see the eval SCHEMA)."""
@@ -134,7 +135,8 @@ def evaluate(
     settings = settings_or_fail(llm, model, allow_remote, llm_timeout, no_cache)
     cases, problems = load_cases(path)
     if settings is not None:
-        from clearair.llm.cli import evaluate as with_model, show_model_figures
+        from clearair.llm.cli import evaluate as with_model
+        from clearair.llm.cli import show_model_figures
 
         result, figures = with_model(cases, problems, settings, jobs, progress=not json_out)
         show_model_figures(figures)
@@ -150,7 +152,7 @@ def evaluate(
 
 @app.command()
 def anonymize(
-    source: Optional[str] = typer.Argument(None, metavar="[FILE|-]"),
+    source: str | None = typer.Argument(None, metavar="[FILE|-]"),
     json_out: bool = typer.Option(False, "--json", help="Print text and replacements as JSON."),
 ) -> None:
     """Replace names, companies, places and contact details with placeholders before sharing."""
@@ -167,9 +169,9 @@ def anonymize(
 
 @app.command()
 def export(
-    source: Optional[str] = typer.Argument(None, metavar="[FILE|-]"),
+    source: str | None = typer.Argument(None, metavar="[FILE|-]"),
     fmt: str = typer.Option("md", "--format", "-f", help="md, html or pdf."),
-    out: Optional[str] = typer.Option(None, "--out", "-o", help="Write here (default: stdout for md/html)."),
+    out: str | None = typer.Option(None, "--out", "-o", help="Write here (default: stdout for md/html)."),
     anonymized: bool = typer.Option(False, "--anonymize", help="Replace names, companies and places first."),
     replies: bool = typer.Option(False, "--with-replies", help="Include the replies of a pasted thread."),
 ) -> None:
@@ -189,7 +191,7 @@ def export(
     _write_export(report, text, fmt, out, replies=replies)
 
 
-def _check_export(fmt: str, out: Optional[str]) -> None:
+def _check_export(fmt: str, out: str | None) -> None:
     """Refuse a bad format or a PDF to stdout before doing any work."""
     from clearair.render.export import FORMATS
 
@@ -203,8 +205,8 @@ def _check_export(fmt: str, out: Optional[str]) -> None:
         check_output(out)
 
 
-def _write_export(report, text: str, fmt: str, out: Optional[str], title: str = "your situation",
-                  dates: Optional[list] = None, case=None, replies: bool = False) -> None:
+def _write_export(report, text: str, fmt: str, out: str | None, title: str = "your situation",
+                  dates: list | None = None, case=None, replies: bool = False) -> None:
     from clearair.render import export as ex
 
     if fmt == "pdf":
@@ -237,7 +239,7 @@ def _write_export(report, text: str, fmt: str, out: Optional[str], title: str = 
 
 
 @app.command()
-def similar(source: Optional[str] = typer.Argument(None, metavar="[FILE|-]"), json_out: bool = JSON_OUT) -> None:
+def similar(source: str | None = typer.Argument(None, metavar="[FILE|-]"), json_out: bool = JSON_OUT) -> None:
     """The five library cases closest to this situation, and what their experts advised."""
     report = _analyze(source)
     if json_out:
@@ -252,7 +254,8 @@ def similar(source: Optional[str] = typer.Argument(None, metavar="[FILE|-]"), js
 def calibrate(
     paths: list[str] = typer.Argument(..., metavar="LIBRARY.jsonl..."),
     out: str = typer.Option(..., "--out", help="Where to write the fitted weights (YAML)."),
-    l2: float = typer.Option(0.03, help="Pull towards the hand-set weights (0.03 won 5-fold CV on the library over 0.1, 0.01 and 0.003)."),
+    l2: float = typer.Option(0.03, help="Pull towards the hand-set weights (0.03 won 5-fold CV on the library "
+                                        "over 0.1, 0.01 and 0.003)."),
 ) -> None:
     """Refit the playbook's weights on labelled cases; prints cross-validated figures."""
     import datetime
@@ -280,9 +283,9 @@ def calibrate(
 
 
 @app.command()
-def thread(source: Optional[str] = typer.Argument(None, metavar="[FILE|-]"), json_out: bool = JSON_OUT,
-           llm: Optional[str] = LLM_URL, model: Optional[str] = LLM_MODEL, allow_remote: bool = ALLOW_REMOTE,
-           llm_timeout: Optional[float] = LLM_TIMEOUT, no_cache: bool = NO_CACHE) -> None:
+def thread(source: str | None = typer.Argument(None, metavar="[FILE|-]"), json_out: bool = JSON_OUT,
+           llm: str | None = LLM_URL, model: str | None = LLM_MODEL, allow_remote: bool = ALLOW_REMOTE,
+           llm_timeout: float | None = LLM_TIMEOUT, no_cache: bool = NO_CACHE) -> None:
     """Split a pasted thread into letter, replies and updates, and compare the replies' advice."""
     settings = settings_or_fail(llm, model, allow_remote, llm_timeout, no_cache)
     from clearair.llm.cli import analyze_text
@@ -302,9 +305,10 @@ def serve(host: str = typer.Option("127.0.0.1", help="Interface to bind; keep th
           port: int = typer.Option(8765, help="TCP port."),
           multi_user: bool = typer.Option(False, "--multi-user",
                                           help="Accounts and per-owner cases (add users with `clearair user add`)."),
-          workers: int = typer.Option(1, min=1, max=64, help="Server processes (analysis is CPU-bound: up to one per core)."),
-          llm: Optional[str] = LLM_URL, model: Optional[str] = LLM_MODEL, allow_remote: bool = ALLOW_REMOTE,
-          llm_timeout: Optional[float] = LLM_TIMEOUT, no_cache: bool = NO_CACHE) -> None:
+          workers: int = typer.Option(1, min=1, max=64,
+                                      help="Server processes (analysis is CPU-bound: up to one per core)."),
+          llm: str | None = LLM_URL, model: str | None = LLM_MODEL, allow_remote: bool = ALLOW_REMOTE,
+          llm_timeout: float | None = LLM_TIMEOUT, no_cache: bool = NO_CACHE) -> None:
     """Run the local web page and REST API; prints the private URL to open once it is listening.
 
     The access token is kept in the data folder, so the URL (and a bookmark) stays the same after a restart."""
@@ -322,8 +326,8 @@ _case_model = None  # model-mode settings for the case commands (`clearair case 
 
 
 @case_app.callback()
-def case_options(llm: Optional[str] = LLM_URL, model: Optional[str] = LLM_MODEL, allow_remote: bool = ALLOW_REMOTE,
-                 llm_timeout: Optional[float] = LLM_TIMEOUT, no_cache: bool = NO_CACHE) -> None:
+def case_options(llm: str | None = LLM_URL, model: str | None = LLM_MODEL, allow_remote: bool = ALLOW_REMOTE,
+                 llm_timeout: float | None = LLM_TIMEOUT, no_cache: bool = NO_CACHE) -> None:
     """Case files: keep a situation and add what happens next."""
     global _case_model
     _case_model = settings_or_fail(llm, model, allow_remote, llm_timeout, no_cache)
@@ -349,7 +353,7 @@ def _store() -> Any:
     return store
 
 
-def _checked(model: Any, labels: Optional[dict[str, str]] = None, **fields: Any) -> Any:
+def _checked(model: Any, labels: dict[str, str] | None = None, **fields: Any) -> Any:
     """The fields as the API's own request model reads them (trimmed, the day included), so the
     command line refuses what the API refuses, with the same sentence, before anything is stored."""
     from clearair.api.checks import checked
@@ -367,8 +371,8 @@ def _show_movement(outcome: Any, json_out: bool = False) -> None:
 
 
 @case_app.command("new")
-def case_new(source: Optional[str] = typer.Argument(None, metavar="[FILE|-]"),
-             title: Optional[str] = typer.Option(None, "--title")) -> None:
+def case_new(source: str | None = typer.Argument(None, metavar="[FILE|-]"),
+             title: str | None = typer.Option(None, "--title")) -> None:
     """Start a case file from a situation."""
     from clearair.api.schemas import CaseIn
 
@@ -410,9 +414,9 @@ def case_show(case_id: int, json_out: bool = JSON_OUT) -> None:
 
 
 @case_app.command("update")
-def case_update(case_id: int, source: Optional[str] = typer.Argument(None, metavar="[FILE|-]"),
-                text: Optional[str] = typer.Option(None, "--text", help="The update itself, instead of a file."),
-                on: Optional[str] = typer.Option(None, "--on", help="When it happened (YYYY-MM-DD)."),
+def case_update(case_id: int, source: str | None = typer.Argument(None, metavar="[FILE|-]"),
+                text: str | None = typer.Option(None, "--text", help="The update itself, instead of a file."),
+                on: str | None = typer.Option(None, "--on", help="When it happened (YYYY-MM-DD)."),
                 later: bool = typer.Option(False, "--later",
                                            help="Only save it (for many updates in a row); the advice is "
                                                 "re-evaluated the next time the case is opened."),
@@ -427,9 +431,9 @@ def case_update(case_id: int, source: Optional[str] = typer.Argument(None, metav
 
 @case_app.command("log")
 def case_log(case_id: int, who: str = typer.Option(..., "--who"), what: str = typer.Option(..., "--what"),
-             on: Optional[str] = typer.Option(None, "--on", help="YYYY-MM-DD; today if left out."),
-             channel: Optional[str] = typer.Option(None, "--channel"),
-             witnesses: Optional[str] = typer.Option(None, "--witnesses"), json_out: bool = JSON_OUT) -> None:
+             on: str | None = typer.Option(None, "--on", help="YYYY-MM-DD; today if left out."),
+             channel: str | None = typer.Option(None, "--channel"),
+             witnesses: str | None = typer.Option(None, "--witnesses"), json_out: bool = JSON_OUT) -> None:
     """Log an incident in the case journal (feeds pattern detection)."""
     from clearair.api.schemas import JournalIn
 
@@ -441,7 +445,7 @@ def case_log(case_id: int, who: str = typer.Option(..., "--who"), what: str = ty
 
 @case_app.command("export")
 def case_export(case_id: int, fmt: str = typer.Option("md", "--format", "-f"),
-                out: Optional[str] = typer.Option(None, "--out", "-o"),
+                out: str | None = typer.Option(None, "--out", "-o"),
                 anonymized: bool = typer.Option(False, "--anonymize",
                                                 help="Replace names, companies and places everywhere in it."),
                 replies: bool = typer.Option(False, "--with-replies", help="Include the replies of a pasted thread.")

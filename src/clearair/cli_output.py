@@ -20,8 +20,9 @@ from __future__ import annotations
 import os
 import re
 import sys
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any, Iterator, NoReturn, TextIO
+from typing import Any, NoReturn, TextIO
 
 from clearair.render.terminal import BIDI, REPLACEMENT, UNSAFE_CHARACTERS, neutralised
 

@@ -64,7 +64,6 @@ def app_from_environment() -> FastAPI:
     """The app of one worker process of ``clearair serve --workers N``."""
     import json
     import os
-
     from importlib import resources
 
     from clearair.pipeline import analyze

@@ -16,6 +16,8 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import PydanticCustomError
 
 from clearair.errors import InputError
+from clearair.intake.reading import MAX_CHARS
+from clearair.typed_text import control_problem
 
 RequestModel = TypeVar("RequestModel", bound=BaseModel)
 
@@ -45,6 +47,22 @@ def plain_text(value: str | None, label: str, lines: bool = False, required: boo
     if not visible(trimmed):
         raise refuse(f'"{label}" is blank; fill it in' + ("" if required else " or leave it empty"))
     return trimmed
+
+
+def stored_text(value: str, what: str) -> str:
+    """A letter or an update as the request models take it: no control characters but tabs and line breaks."""
+    problem = control_problem(value, what)
+    if problem:
+        raise refuse(problem)
+    return value
+
+
+def within_limit(value: object, what: str) -> object:
+    """Refuse a text longer than clearair reads with a sentence that counts it, before any other check."""
+    if isinstance(value, str) and len(value) > MAX_CHARS:
+        raise refuse(f"{what} is too long: clearair reads at most {MAX_CHARS:,} characters, and this is "
+                     f"{len(value):,}; shorten it and send it again")
+    return value
 
 
 def visible(text: str) -> str:

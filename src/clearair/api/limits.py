@@ -6,6 +6,14 @@ of it, and handed on to the app only when it is complete. A declared length over
 the cap is refused before a byte is read; a body that grows past it is refused
 as soon as it does; a body that arrives too slowly is refused when its deadline
 passes. The connection is then closed, so the rest of the body is not read.
+
+The cap is set from the text limit, which counts characters: a request holding
+any text the store would accept fits under it however it is encoded. The widest
+way to send one character is 12 bytes (a character outside the Basic
+Multilingual Plane written as two ``\\uXXXX`` escapes by an ordinary JSON
+encoder, or as four ``%XX`` escapes in a form), so 200,000 such characters plus
+the other fields of a request always fit, and a longer text reaches the
+request's own check, which names the limit in characters.
 """
 
 import asyncio
@@ -14,7 +22,14 @@ import time
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-MAX_BODY = 256_000
+from clearair.intake.reading import MAX_CHARS
+
+#: The most bytes one character of text can take in a request body (see above).
+WIDEST_CHARACTER_BYTES = 12
+#: Room for everything around the text: a title, dates, a journal entry's other fields, a form's CSRF token
+#: and part boundaries, a JSON encoder's spacing.
+ENVELOPE_BYTES = 64_000
+MAX_BODY = WIDEST_CHARACTER_BYTES * MAX_CHARS + ENVELOPE_BYTES  # 2,464,000 bytes
 BODY_SECONDS = 30.0
 
 
@@ -38,7 +53,8 @@ class BodyLimit:
             return
         headers = dict(scope["headers"])
         length = headers.get(b"content-length")
-        too_big = f"request body over {self.max_bytes:,} bytes"
+        too_big = (f"request body over {self.max_bytes:,} bytes, more than any text clearair reads (at most "
+                   f"{MAX_CHARS:,} characters) can take; nothing was stored")
         if length is not None and (not length.isdigit() or int(length) > self.max_bytes):
             await _refuse(send, 413, too_big)
             return

@@ -109,7 +109,7 @@ def analysis(report: Report, original: str, chrome: Chrome, *, case=None, viewer
 
     if case is not None:
         view = build_view(report, case.title, dates=update_dates(case), journal=case.journal, versions=case.versions)
-        history = list(zip(view.history, case.versions))
+        history = list(zip(view.history, case.versions, strict=False))
     else:
         view = build_view(report)
         history = []

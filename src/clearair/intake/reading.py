@@ -8,11 +8,12 @@ from pathlib import Path
 
 from clearair.errors import InputError
 
-#: Larger inputs are refused before decoding: nobody's letter is this long.
-MAX_BYTES = 200_000
 #: The one unit for how much text is read (validation, a case's reading window):
 #: characters, so a letter full of emoji is not measured differently in two places.
 MAX_CHARS = 200_000
+#: Larger inputs are refused before decoding: more bytes than the longest text allowed could take in UTF-8
+#: (four a character), so the limit a writer meets is the one in characters, whatever their alphabet.
+MAX_BYTES = 4 * MAX_CHARS
 #: How much of a text is read: about 5,000 words and marks (some 22,000 characters of English: more than
 #: any letter, and more than a case's reading window of 20,000), and no "word" longer than 100 characters.
 #: Past that a parse takes seconds per page (minutes on one long run of emoji) and reads nothing more.

@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from clearair.models import Evidence
@@ -78,13 +79,14 @@ _PUNCT = " \t\n.,;:!?()\u2026"
 def _trim(piece: str) -> str:
     """Without the punctuation at its ends (also just inside its quote marks)."""
     m = re.match(rf"^({_QUOTE_CLASS}*)(.*?)({_QUOTE_CLASS}*)$", piece.strip(_PUNCT), re.S)
+    assert m is not None  # every group may be empty: the pattern matches any text
     lead, core, trail = m.groups()
     core = core.strip(_PUNCT)
     return f"{lead}{core}{trail}" if core else ""
 
 
 def find_quote(text: str, quote: str, aliases: dict[str, list[str]] | None = None,
-               outside: list[tuple[int, int]] = ()) -> Evidence | None:
+               outside: Sequence[tuple[int, int]] = ()) -> Evidence | None:
     """Where ``quote`` occurs in ``text`` (not inside an ``outside`` span), or None.
 
     A quote with an ellipsis is found piece by piece, in order, and its
@@ -112,7 +114,7 @@ class Quotes:
     """Finds the model's quotes in the user's text and counts the ones it cannot."""
 
     def __init__(self, text: str, aliases: dict[str, list[str]] | None = None,
-                 outside: list[tuple[int, int]] = (), tally: Tally | None = None) -> None:
+                 outside: Sequence[tuple[int, int]] = (), tally: Tally | None = None) -> None:
         self.text, self.aliases, self.outside = text, aliases or {}, list(outside)
         self.tally = tally or Tally()
 
@@ -151,7 +153,8 @@ def bounded_words(prose: str, max_words: int, max_chars: int, tally: Tally | Non
         return prose
     if tally is not None:
         tally.trimmed += 1
-    out, words = [], 0
+    out: list[str] = []
+    words = 0
     for sentence in re.split(r"(?<=[.!?])(\s+)", prose):
         n = len(sentence.split())
         if words + n > max_words or len("".join(out) + sentence) > max_chars:

@@ -7,12 +7,17 @@ from __future__ import annotations
 import json
 import os
 import sys
-from typing import Optional
+from typing import TYPE_CHECKING, NoReturn
 
 import typer
 
 from clearair.errors import InputError
 from clearair.llm.config import ENV_MODEL, ENV_URL, Settings
+
+if TYPE_CHECKING:
+    from rich.status import Status
+
+    from clearair.models import Report
 
 # Shared option declarations (the same on analyze, thread, eval, case and serve).
 LLM_URL = typer.Option(None, "--llm", metavar="URL",
@@ -26,13 +31,13 @@ LLM_TIMEOUT = typer.Option(None, "--llm-timeout", metavar="SECONDS",
 NO_CACHE = typer.Option(False, "--no-cache", help="Ask the model again even if this exact request was answered before.")
 
 
-def fail(message: str) -> None:
+def fail(message: str) -> NoReturn:
     typer.echo(f"clearair: {message}", err=True)
     raise typer.Exit(code=2)
 
 
-def settings_or_fail(url: Optional[str], model: Optional[str], allow_remote: bool = False,
-                     timeout: Optional[float] = None, no_cache: bool = False) -> Settings | None:
+def settings_or_fail(url: str | None, model: str | None, allow_remote: bool = False,
+                     timeout: float | None = None, no_cache: bool = False) -> Settings | None:
     """Model settings from the options and the environment; None for offline mode. Bad settings: one line, exit 2."""
     try:
         return Settings.resolve(url, model, allow_remote or None, timeout, False if no_cache else None)
@@ -49,7 +54,7 @@ class TerminalStatus:
         from rich.console import Console
 
         self.console = Console(stderr=True, highlight=False)
-        self.status = None
+        self.status: Status | None = None
         self.notices = notices
 
     def notice(self, line: str) -> None:
@@ -102,10 +107,11 @@ llm_app = typer.Typer(no_args_is_help=True, help="Model mode: check the model se
 
 
 @llm_app.command("check")
-def check(llm: Optional[str] = LLM_URL, model: Optional[str] = LLM_MODEL, allow_remote: bool = ALLOW_REMOTE,
-          timeout: Optional[float] = LLM_TIMEOUT) -> None:
+def check(llm: str | None = LLM_URL, model: str | None = LLM_MODEL, allow_remote: bool = ALLOW_REMOTE,
+          timeout: float | None = LLM_TIMEOUT) -> None:
     """Send one small request: which model answers, how fast, and whether JSON-schema output is honoured."""
-    from clearair.llm.client import LLMFailure, check as run, list_models
+    from clearair.llm.client import LLMFailure, list_models
+    from clearair.llm.client import check as run
 
     name = model or os.environ.get(ENV_MODEL)
     settings = settings_or_fail(llm, name or "(none)", allow_remote, timeout, True)
@@ -137,9 +143,10 @@ def check(llm: Optional[str] = LLM_URL, model: Optional[str] = LLM_MODEL, allow_
 
 
 @llm_app.command("prompt")
-def prompt(source: Optional[str] = typer.Argument(None, metavar="[FILE|-]"), llm: Optional[str] = LLM_URL,
-           model: Optional[str] = LLM_MODEL, allow_remote: bool = ALLOW_REMOTE,
-           body: bool = typer.Option(False, "--body", help="Print the whole request body, not only the messages.")) -> None:
+def prompt(source: str | None = typer.Argument(None, metavar="[FILE|-]"), llm: str | None = LLM_URL,
+           model: str | None = LLM_MODEL, allow_remote: bool = ALLOW_REMOTE,
+           body: bool = typer.Option(False, "--body",
+                                     help="Print the whole request body, not only the messages.")) -> None:
     """Print, as JSON, exactly the messages that would be sent for this text (nothing is sent)."""
     from clearair.intake import read_source
     from clearair.llm.prompt import build_request
@@ -169,13 +176,15 @@ def evaluate(cases, problems, settings: Settings, jobs: int = 4, progress: bool 
     from clearair.llm.engine import analyze_with_model
     from clearair.pipeline import analyze
 
-    outcome: dict[str, object] = {}
-    todo = []
+    outcome: dict[str, Report | InputError] = {}
+    offline: dict[str, Report] = {}  # the texts the offline pass could read: the model reads these
+    read: dict[str, Report] = {}  # what the model made of them
+    todo: list[str] = []
     for case in cases:  # the offline pass parses in this thread; only the model calls run concurrently
         if case.situation in outcome:
             continue
         try:
-            outcome[case.situation] = analyze(case.situation)
+            outcome[case.situation] = offline[case.situation] = analyze(case.situation)
             todo.append(case.situation)
         except InputError as err:
             outcome[case.situation] = err
@@ -189,10 +198,10 @@ def evaluate(cases, problems, settings: Settings, jobs: int = 4, progress: bool 
         task = bar.add_task(f"Asking {settings.model}…", total=len(todo))
     try:
         with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-            futures = {pool.submit(analyze_with_model, text, settings, offline=outcome[text],
+            futures = {pool.submit(analyze_with_model, text, settings, offline=offline[text],
                                    progress=lambda _m: None): text for text in todo}
             for future in as_completed(futures):
-                outcome[futures[future]] = future.result()
+                outcome[futures[future]] = read[futures[future]] = future.result()
                 if bar is not None:
                     bar.advance(task)
     finally:
@@ -206,7 +215,7 @@ def evaluate(cases, problems, settings: Settings, jobs: int = 4, progress: bool 
         return value
 
     result = run_eval(cases, problems, progress=False, analyze_fn=lookup)
-    reports = [outcome[t] for t in todo]
+    reports = [read[t] for t in todo]
     reasons: dict[str, int] = {}
     for r in reports:
         if r.provenance.fallback_reason:

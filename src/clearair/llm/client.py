@@ -16,13 +16,14 @@ import json
 import logging
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 import httpx
 
 from clearair.llm.config import Settings
-from clearair.llm.prompt import MODES, body as request_body
+from clearair.llm.prompt import MODES
+from clearair.llm.prompt import body as request_body
 
 Progress = Callable[[str | None], None]
 log = logging.getLogger(__name__)
@@ -200,7 +201,8 @@ def list_models(settings: Settings) -> list[str] | None:
         return None
 
 
-_CHECK_SCHEMA = {"type": "object", "properties": {"ok": {"type": "boolean"}, "word": {"type": "string", "enum": ["clear"]}},
+_CHECK_SCHEMA = {"type": "object",
+                 "properties": {"ok": {"type": "boolean"}, "word": {"type": "string", "enum": ["clear"]}},
                  "required": ["ok", "word"], "additionalProperties": False}
 
 
@@ -236,7 +238,8 @@ def check(settings: Settings) -> CheckResult:
     except Exception as err:  # noqa: BLE001
         raise _wrap(err, settings) from None
     latency = int((time.monotonic() - started) * 1000)
-    content = (((data.get("choices") or [{}])[0].get("message") or {}).get("content") or "") if isinstance(data, dict) else ""
+    message = ((data.get("choices") or [{}])[0].get("message") or {}) if isinstance(data, dict) else {}
+    content = message.get("content") or ""
     if structured is None:
         try:
             value = json.loads(content)

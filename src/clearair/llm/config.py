@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import ipaddress
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -136,7 +137,7 @@ class Settings:
     @classmethod
     def resolve(cls, url: str | None = None, model: str | None = None, allow_remote: bool | None = None,
                 timeout: float | None = None, cache: bool | None = None,
-                env: dict | None = None) -> Settings | None:
+                env: Mapping[str, str] | None = None) -> Settings | None:
         """Settings from options, falling back to the environment; None when no
         model server is configured (offline mode). Raises InputError (one line) on
         a bad address, a missing model name or a remote server not allowed."""
@@ -153,7 +154,7 @@ class Settings:
         if parts.username or parts.password:
             raise InputError(f"put the API key in {ENV_KEY}, not in the server address")
         try:
-            parts.port
+            _ = parts.port  # reading it checks it: ValueError for a port out of range or not a number
         except ValueError:
             raise InputError(f"not a valid port in the server address: {url[:80]!r}") from None
         if not model:
@@ -170,13 +171,14 @@ class Settings:
             url=url, model=model, api_key=env.get(ENV_KEY) or None,
             allow_remote=bool(allow_remote) or _truthy(env.get(ENV_ALLOW_REMOTE)),
             timeout=float(timeout),
-            cache=cache if cache is not None else env.get(ENV_CACHE, "1").strip().lower() not in ("0", "false", "no", "off"),
+            cache=(cache if cache is not None
+                   else env.get(ENV_CACHE, "1").strip().lower() not in ("0", "false", "no", "off")),
         )
         settings.check_destination()
         return settings
 
     @classmethod
-    def from_public(cls, data: dict, env: dict | None = None) -> Settings:
+    def from_public(cls, data: dict, env: Mapping[str, str] | None = None) -> Settings:
         env = os.environ if env is None else env
         return cls(url=data["url"], model=data["model"], api_key=env.get(ENV_KEY) or None,
                    allow_remote=bool(data.get("allow_remote")), timeout=float(data.get("timeout", DEFAULT_TIMEOUT)),

@@ -14,8 +14,8 @@ to the overlaid reading. On any failure the offline report is returned with
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from clearair.knowledge import load
 from clearair.llm import answer as A
@@ -25,8 +25,18 @@ from clearair.llm.client import ChatResult, LLMFailure, Progress, chat
 from clearair.llm.config import Settings
 from clearair.llm.prompt import Request, build_request, repair_messages
 from clearair.models import (
-    ACTION_CODES, NEVER_RECOMMENDED, Avoid, OptionVerdict, Party, Perspective, Provenance, Reason, Recommendation,
-    Report, Script, Signal,
+    ACTION_CODES,
+    NEVER_RECOMMENDED,
+    Avoid,
+    OptionVerdict,
+    Party,
+    Perspective,
+    Provenance,
+    Reason,
+    Recommendation,
+    Report,
+    Script,
+    Signal,
 )
 
 log = logging.getLogger(__name__)
@@ -134,7 +144,8 @@ def _ask(settings: Settings, request: Request, progress: Progress | None) -> _Go
     try:
         return _Got(A.parse(second.content), both, cached=False, digest=digest)
     except A.AnswerError as again:
-        raise LLMFailure(f"the model's answer could not be read, even after one repair ({str(again).split(' (')[0]})") from None
+        why = str(again).split(" (")[0]
+        raise LLMFailure(f"the model's answer could not be read, even after one repair ({why})") from None
 
 
 def _sum(a: int | None, b: int | None) -> int | None:
@@ -316,7 +327,8 @@ def _scripts(a: A.Answer, rules_scripts: list[Script], restore, tally: Tally) ->
     return [written.get(kind) or fallback[kind] for kind in templates if kind in written or kind in fallback]
 
 
-def _perspectives(a: A.Answer, recs: list[Recommendation], restore, tally: Tally, never: list[str]) -> list[Perspective]:
+def _perspectives(a: A.Answer, recs: list[Recommendation], restore, tally: Tally,
+                  never: list[str]) -> list[Perspective]:
     personas = {p["name"]: p for p in load("personas")["personas"]}
     out: list[Perspective] = []
     for item in a.perspectives:

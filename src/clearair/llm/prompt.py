@@ -90,7 +90,8 @@ def system_message(anonymised: bool = False) -> str:
         lines.append(f"- {name}: " + "; ".join(f"{k} = {v}" for k, v in levels.items()))
     lines += ["", "Advisers for \"perspectives\":"]
     lines += [f"- {p['name']}: {p['stance']}" for p in load("personas")["personas"]]
-    lines += ["", "Script kinds: " + "; ".join(f"{k} = {v['title'].lower()}" for k, v in load("scripts")["scripts"].items()),
+    kinds = "; ".join(f"{k} = {v['title'].lower()}" for k, v in load("scripts")["scripts"].items())
+    lines += ["", "Script kinds: " + kinds,
               "", "JSON schema of the answer:", json.dumps(A.schema(), separators=(",", ":"))]
     return "\n".join(lines)
 
@@ -113,7 +114,8 @@ def _marked_text(text: str) -> str:
             parts.append(f"<update n=\"{updates}\" by=\"the writer\">\n{body}\n</update>")
         else:
             who = (seg.author or "someone else").replace('"', "'")
-            parts.append(f"<reply by=\"{who}\" note=\"not the writer; context only, never quote it\">\n{body}\n</reply>")
+            note = "not the writer; context only, never quote it"
+            parts.append(f"<reply by=\"{who}\" note=\"{note}\">\n{body}\n</reply>")
     return "\n\n".join(parts)
 
 

@@ -64,8 +64,11 @@ def md(text: str) -> str:
     text = _LINE_BREAKS.sub(" ", text)
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _MD_LINK.sub(r"\\]", _MD_SPECIAL.sub(r"\\\1", text))
-    return _MD_BLOCK_START.sub(lambda m: m.group(1) + (f"\\{m.group(2)}" if m.group(2) else f"{m.group(3)}\\{m.group(4)}"),
-                               text, count=1)
+
+    def escaped(m: re.Match[str]) -> str:
+        return m.group(1) + (f"\\{m.group(2)}" if m.group(2) else f"{m.group(3)}\\{m.group(4)}")
+
+    return _MD_BLOCK_START.sub(escaped, text, count=1)
 
 
 def _paragraphs(text: str) -> list[str]:
@@ -111,12 +114,13 @@ def to_markdown(report: Report, original: str, title: str = "your situation", *,
         lines += ["", *_paragraphs(v.people)]
     if v.timeline:
         lines += ["", "## What happened, in order", ""]
-        lines += [f"{n}. {md(t.label)}" + (f" ({md(t.when)})" if t.when else "") + (f" — {md(t.detail)}" if t.detail else "")
-                  for n, t in enumerate(v.timeline, 1)]
+        lines += [f"{n}. {md(t.label)}" + (f" ({md(t.when)})" if t.when else "")
+                  + (f" — {md(t.detail)}" if t.detail else "") for n, t in enumerate(v.timeline, 1)]
     if v.history:
         lines += ["", "## How the advice moved", ""]
         for h in v.history:
-            lines.append(f"- **{md(h.label)}** ({md(h.when)}): " + (md("; ".join(h.advice)) or "read with a later update"))
+            advice = md("; ".join(h.advice)) or "read with a later update"
+            lines.append(f"- **{md(h.label)}** ({md(h.when)}): " + advice)
             lines += [f"  - {md(m)}" for m in h.moves]
     if v.perspectives:
         lines += ["", "## Other perspectives", ""]
@@ -142,7 +146,8 @@ def _view(report: Report, title: str, case) -> ReportView:
 def _template():
     from jinja2 import Environment, PackageLoader, select_autoescape
 
-    env = Environment(loader=PackageLoader("clearair", "render/templates"), autoescape=select_autoescape(["j2", "html"]))
+    env = Environment(loader=PackageLoader("clearair", "render/templates"),
+                      autoescape=select_autoescape(["j2", "html"]))
     return env.get_template("report.html.j2")
 
 

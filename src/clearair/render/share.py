@@ -13,7 +13,6 @@ from types import SimpleNamespace
 
 from clearair.models import Report
 
-
 _WHOLE_ONLY = ("[COMPANY", "[PLACE", "[EMAIL", "[URL", "[PHONE", "[ORG")
 
 

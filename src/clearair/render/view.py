@@ -341,7 +341,7 @@ def _timeline(report: Report, dates: list[str] | None, journal=None, versions=No
         dates = dates if dates is not None else ["" for _ in case_updates]
         for u in thread_updates:  # the pasted text's own updates, undated
             items.append(TimelineItem(label=update_label(u.text), kind="update"))
-        for v, when in zip(case_updates, dates):
+        for v, when in zip(case_updates, dates, strict=False):  # dates may stop short
             items.append(TimelineItem(label=update_label(v.text), when=when, kind="update"))
     else:
         dates = dates if dates is not None else ["" for _ in thread_updates]
@@ -428,7 +428,8 @@ def build_view(report: Report, title: str = "Your situation", *, dates: list[str
                 script_titles[code] = match
     actions = _actions(report, script_titles)
     verdicts = [OptionView(option=" ".join(v.option.split()), verdict=_VERDICT.get(v.verdict, capitalise(v.verdict)),
-                           reason=verdict_reason(v.reason), quotes=quotes(v.evidence, 1)) for v in report.option_verdicts]
+                           reason=verdict_reason(v.reason), quotes=quotes(v.evidence, 1))
+                for v in report.option_verdicts]
     thread = report.thread
     note = ""
     if thread.replies or thread.updates:

@@ -29,10 +29,11 @@ import re
 import secrets
 import socket
 from collections import defaultdict
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
-from typing import Any, Iterator
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
@@ -43,6 +44,7 @@ from clearair.models import Model, Report
 from clearair.store.db import BUSY_SECONDS, make_engine, transaction
 from clearair.store.errors import StoreError
 from clearair.store.schema import Case, CaseShare, JournalEntry, ReportRecord, User, Version, utc_now
+from clearair.typed_text import control_problem
 
 #: Journal entries about the same person within this many days form a pattern.
 PATTERN_WINDOW_DAYS = 56
@@ -243,8 +245,10 @@ class CaseStore:
         self.engine = make_engine(url, busy_seconds)
         self.lease = dt.timedelta(seconds=lease_seconds)
         self.budget = budget_chars
-        self.model: Any = None  # model-mode settings: cases are read through the model (clearair.llm.cli.attach_to_store)
-        #: Evaluation leases this process could not give back (the database refused the write): retried on the next write.
+        #: Model-mode settings: cases are read through the model (clearair.llm.cli.attach_to_store).
+        self.model: Any = None
+        #: Evaluation leases this process could not give back (the database refused the write): retried on the
+        #: next write.
         self._unreleased: dict[int, str] = {}
 
     # --- transactions -----------------------------------------------------
@@ -270,10 +274,12 @@ class CaseStore:
     def list(self, owner: str | None = None) -> list[CaseSummary]:
         """The reader's own cases, then the cases shared with them."""
         with self.reading() as s:
-            mine = select(Case).options(*_EVERYTHING).where(Case.owner.is_(None) if owner is None else Case.owner == owner)
+            mine = select(Case).options(*_EVERYTHING).where(
+                Case.owner.is_(None) if owner is None else Case.owner == owner)
             cases = list(s.scalars(mine.order_by(Case.id)))
             if owner is not None:
-                shared = select(Case).options(*_EVERYTHING).join(CaseShare).where(CaseShare.username == owner).order_by(Case.id)
+                shared = (select(Case).options(*_EVERYTHING).join(CaseShare).where(CaseShare.username == owner)
+                          .order_by(Case.id))
                 cases += list(s.scalars(shared))
             out = []
             for case in cases:
@@ -316,6 +322,7 @@ class CaseStore:
 
     # --- writes (each one short transaction; evaluation follows) -------------
     def create(self, text: str, title: str | None = None, owner: str | None = None) -> int:
+        _refuse_controls(text, "the letter")
         validate_text(text)
         with self.writing() as s:
             case = Case(title=(title or _title_from(text))[:200], owner=owner)
@@ -339,6 +346,7 @@ class CaseStore:
         the same key with a different text is refused (``KeyReused``). Keys are the user's own."""
         _check_key(idempotency_key)
         idempotency_key = _scoped_key(owner, idempotency_key)
+        _refuse_controls(text, "the update")
         validate_fragment(text, "the update")
         with self.reading() as s:  # before the write, outside the write lock: a refused update is never stored
             self._load(s, case_id, owner, need="write")
@@ -666,6 +674,14 @@ def _case_id(case_id: int) -> int:
     if not 0 < case_id <= MAX_CASE_ID:
         raise CaseNotFound(f"no case {case_id}")
     return case_id
+
+
+def _refuse_controls(text: str, what: str) -> None:
+    """Every way in (the API, the page, the command line, a bulk import) refuses a control character
+    in a case's text with the request models' own sentence, before anything is written."""
+    problem = control_problem(text, what)
+    if problem:
+        raise InputError(problem)
 
 
 def _check_key(key: str | None) -> None:

@@ -8,8 +8,8 @@ answer clearly (and a retry can be told apart from a bad request).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Iterator
 
 from sqlalchemy.exc import DBAPIError
 

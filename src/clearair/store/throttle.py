@@ -16,8 +16,8 @@ from __future__ import annotations
 import threading
 import time
 from collections import OrderedDict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Callable, Iterable
 
 
 @dataclass
@@ -62,7 +62,7 @@ class Throttle:
             wait = max((r.blocked_until - now for r in records), default=0.0)
             if wait > 0:
                 return wait
-            for key, record in zip(keys, records):
+            for key, record in zip(keys, records, strict=True):
                 record.failures += 1
                 record.last = now
                 record.blocked_until = now + self.rules[key[0]].delay(record.failures)

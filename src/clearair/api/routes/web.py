@@ -22,8 +22,7 @@ from starlette.exceptions import HTTPException  # the form parser's too, not onl
 
 from clearair.api import pages
 from clearair.api.checks import checked
-from clearair.api.deps import (AccountsDep, ClientDep, CsrfChecked, OwnerDep, StoreDep, csrf_for, login_csrf,
-                               same_secret)
+from clearair.api.deps import AccountsDep, ClientDep, CsrfChecked, OwnerDep, StoreDep, csrf_for, login_csrf, same_secret
 from clearair.api.schemas import JournalIn, UpdateIn
 from clearair.api.session import LOGIN_COOKIE, SESSION_COOKIE, session_of
 from clearair.errors import InputError
