@@ -135,7 +135,8 @@ def test_an_unsure_fault_reading_never_talks_a_wronged_writer_out_of_a_formal_ro
     from clearair.advise.safety import Floor
 
     text = ("A colleague on my team keeps making fun of my accent in front of everyone at our weekly meeting. "
-            "It has happened five times now and keeps happening. I asked him to stop and he laughed. Should I go to HR?")
+            "It has happened five times now and keeps happening. I asked him to stop and he laughed. "
+            "Should I go to HR?")
     real_learned = advise_mod._learned
 
     def hr_last(ranked, factors, words):
@@ -172,3 +173,27 @@ def test_a_writer_mainly_at_fault_is_not_advised_to_complain_about_the_person_th
     monkeypatch.setattr(advise_mod, "assess_floor", lambda factors, signals: Floor(writer_at_fault="mainly"))
     verdicts = [v for v in analyze(text).option_verdicts if v.action == "HR_FORMAL"]
     assert verdicts and verdicts[0].verdict == "not advised" and "caused much of this" in verdicts[0].reason
+
+
+def test_serious_conduct_by_someone_of_unknown_line_is_not_taken_to_the_writers_own_manager_alone():
+    """A head chef who "runs the kitchen" may be read with no known line to the writer ("other"); they may be
+    the writer's manager, so the floor goes to HR, the notes and above them, never to the writer's manager."""
+    from types import SimpleNamespace
+
+    from clearair.advise.safety import apply_floor, assess_floor
+    from clearair.models import FactorReading
+
+    def factor(name, value):
+        return FactorReading(name=name, title=name, value=value, text=str(value), confidence=0.9, source="learned")
+
+    factors = [factor("severity", "serious"), factor("counterpart_role", "other"), factor("writer_fault", "none"),
+               factor("own_manager", "unknown")]
+    floor = assess_floor(factors)
+    assert floor.serious and floor.line_unknown and not floor.manager_is_problem
+    ranked = [SimpleNamespace(action=a, score=1.0 - i / 10, reasons=[]) for i, a in enumerate(
+        ("ESCALATE_MANAGER", "TALK_DIRECT", "HR_FORMAL", "DOCUMENT", "ESCALATE_THEIR_MANAGER", "LET_GO"))]
+    top3 = [s.action for s in apply_floor(ranked, factors, floor)[:3]]
+    assert top3 == ["HR_FORMAL", "DOCUMENT", "ESCALATE_THEIR_MANAGER"]
+    known = assess_floor([factor("severity", "serious"), factor("counterpart_role", "peer"),
+                          factor("writer_fault", "none"), factor("own_manager", "unknown")])
+    assert not known.line_unknown  # a peer's line is known: the writer's own manager may help

@@ -52,13 +52,22 @@ _NOBODY_NAMED = ("Since the reorganisation, the person who signs off my timeshee
                  "marked absent on days I worked. I have kept copies of the original rotas. Should I take it further?")
 
 
-def test_a_letter_that_names_nobody_recognisable_gets_the_other_side_by_role_when_the_reader_is_sure(monkeypatch):
-    """'The person who signs off my timesheets' is in no list of role phrases: the role reader reads the role
-    from the letter, and the party it makes points at the writer's words. Here the bar is lowered so the
-    reading is used whatever its confidence."""
+def _without_phrase_readers(monkeypatch) -> dict:
+    """As if the phrase readers had not shipped: the chooser and the role reader decide. Returns a copy of the
+    artefact to adjust."""
     from clearair.extract import counterpart
 
-    spec = dict(counterpart._artefact())
+    monkeypatch.setattr(counterpart, "phrase_readers", lambda: None)
+    return dict(counterpart._artefact())
+
+
+def test_a_letter_that_names_nobody_recognisable_gets_the_other_side_by_role_when_the_reader_is_sure(monkeypatch):
+    """Without the phrase readers, 'the person who signs off my timesheets' is in no list of role phrases: the
+    role reader reads the role from the letter, and the party it makes points at the writer's words. Here the
+    bar is lowered so the reading is used whatever its confidence."""
+    from clearair.extract import counterpart
+
+    spec = _without_phrase_readers(monkeypatch)
     spec["role"] = dict(spec["role"], bar=0.0)
     monkeypatch.setattr(counterpart, "_artefact", lambda: spec)
     report = analyze(_NOBODY_NAMED)
@@ -73,7 +82,7 @@ def test_an_unsure_role_reading_makes_no_other_side(monkeypatch):
     made up: a wrong role (a harasser read as a peer) would mislead the advice more than none."""
     from clearair.extract import counterpart
 
-    spec = dict(counterpart._artefact())
+    spec = _without_phrase_readers(monkeypatch)
     spec["role"] = dict(spec["role"], bar=1.01)
     monkeypatch.setattr(counterpart, "_artefact", lambda: spec)
     assert analyze(_NOBODY_NAMED).situation.counterpart is None
@@ -84,9 +93,181 @@ def test_the_role_reader_never_overrides_a_party_the_chooser_picked(monkeypatch)
     there (a wronged report read as the other side) are the costly kind: it only fills a gap."""
     from clearair.extract import counterpart
 
+    _without_phrase_readers(monkeypatch)
     called = []
     real = counterpart.read_role
     monkeypatch.setattr(counterpart, "read_role", lambda *a, **k: called.append(1) or real(*a, **k))
     analyze("My coworker keeps taking credit for my slides in the weekly meeting with our manager. "
             "It has happened three times now and I am tired of it. Should I say something to her?")
     assert called == []
+
+
+_UNLISTED = ("The senior caseworker who signs off my reports keeps sending them back with sarcastic notes and then "
+             "complains to the director that I am slow. Yesterday he did it in front of the whole team. How do I "
+             "handle him?")
+
+
+def test_the_other_side_named_in_words_no_list_holds_is_read_from_the_phrase():
+    """'The senior caseworker who signs off my reports' is in no list of role phrases; the phrase readers pick
+    it as the person the letter is about (not the director it complains to), and the phrase itself is the
+    evidence. Its role is the role reader's "manager" only when that reader is sure (``role_bar``); otherwise
+    the line is left unknown ("other") rather than guessed."""
+    from clearair.extract.counterpart import phrase_readers
+    from clearair.extract.mentions import choose_phrase
+
+    report = analyze(_UNLISTED)
+    cp = report.situation.party(report.situation.counterpart)
+    assert cp is not None and cp.mentions[0] == "The senior caseworker"
+    readers = phrase_readers()
+    assert readers is not None
+    from clearair.extract import extract, read
+    from clearair.intake import build_document
+
+    document = build_document(_UNLISTED)
+    phrases: list = []
+    extract(document, read(document), keep_phrases=phrases)  # the phrases as the engine read them
+    choice = choose_phrase(phrases, readers)
+    assert choice is not None and choice.role == "manager"  # what the role reader reads from the phrase
+    assert cp.role == ("manager" if choice.role_p >= readers.role_bar else "other")
+    assert cp.evidence and all(_UNLISTED[e.start:e.end] == e.text for e in cp.evidence)
+
+
+def test_a_phrase_that_is_no_one_is_never_the_other_side():
+    """'my lunch' sits where a person often does ("my boss"), but its head noun never named a person in the
+    training letters and nothing in its grammar says it is one: the man who takes the lunch is the other side."""
+    report = analyze("A man I work with keeps taking my lunch from the shared fridge and laughing about it when "
+                     "I ask. It has happened five times this month and I am tired of it.")
+    cp = report.situation.party(report.situation.counterpart)
+    assert cp is not None and cp.role == "peer" and cp.mentions[0] == "A man I work with"
+    assert all("lunch" not in m for p in report.situation.parties for m in p.mentions)
+
+
+def test_a_phrase_that_names_a_party_already_found_keeps_that_party_and_its_role():
+    """The readers choose among phrases; where the chosen phrase is a party the extractor found (with its
+    pronouns), that party is the other side, with the role the extractor gave it."""
+    report = analyze("My coworker keeps taking credit for my slides in the weekly meeting with our manager. "
+                     "It has happened three times now and I am tired of it. Should I say something to her?")
+    cp = report.situation.party(report.situation.counterpart)
+    assert cp is not None and cp.id == "peer" and "My coworker" in cp.mentions
+    assert len(report.situation.parties_with_role("peer")) == 1
+
+
+def test_the_shipped_phrase_readers_are_what_training_made():
+    import json
+    from importlib import resources
+
+    from clearair.extract.counterpart import phrase_readers
+    from clearair.knowledge.factors import FACTORS
+
+    spec = json.loads(resources.files("clearair").joinpath("data/models/counterpart.json").read_text())["mentions"]
+    readers = phrase_readers()
+    assert spec["chosen"] == "learned" and readers is not None
+    assert readers.who.classes == [False, True]
+    assert set(readers.role_of.classes) <= set(FACTORS["counterpart_role"].allowed)
+    assert {"before", "phrases", "unbarred", "mcnemar_z", "written_before", "written"} <= set(spec["accuracy"])
+    assert {"boss", "colleague", "coworker", "manager"} <= set(spec["people"]) == readers.people
+    assert not {"lunch", "workplace", "meeting"} & set(spec["people"])
+    assert (readers.floor, readers.role_bar) == (spec["floor"], spec["role_bar"]) and 0 <= spec["floor"] < 1
+
+
+def _toy_readers(floor=0.0, role_bar=0.0):
+    from clearair.extract.linear import LinearReader
+    from clearair.extract.mentions import PhraseReaders
+
+    who = LinearReader({"classes": [False, True], "features": ["h:caseworker", "h:boss"], "weights": [[3.0, 1.0]],
+                        "bias": [0.0]})
+    role_of = LinearReader({"classes": ["direct_report", "manager", "peer"], "features": ["h:caseworker", "h:trainee"],
+                            "weights": [[0.0, 4.0], [-1.0, 0.0], [1.0, 0.0]], "bias": [0.0, 0.0, 0.0]})
+    return PhraseReaders(who, role_of, frozenset({"caseworker", "trainee"}), floor=floor, role_bar=role_bar)
+
+
+def test_training_reads_a_known_party_by_its_role_and_a_new_phrase_by_the_role_reader():
+    from clearair.extract.features import as_factor_role
+    from clearair.extract.mentions import Candidate, marked
+    from clearair.train.mentions import Letter, locate, read_role, settled_role
+
+    boss = Candidate(0, 7, "My boss", {"h:boss": 1.0}, head="boss", person=True, key="hr", role="hr")
+    caseworker = Candidate(20, 34, "the caseworker", {"h:caseworker": 1.0}, head="caseworker")
+    lunch = Candidate(40, 48, "my lunch", {"h:caseworker": 5.0}, head="lunch")
+    readers = _toy_readers()
+
+    def role(phrases, floor=0.0, bar=0.0):
+        return settled_role(read_role(Letter(phrases, None, "peer"), readers), "before", floor, bar, as_factor_role)
+
+    assert role([boss, caseworker, lunch]) == "peer"
+    assert role([boss]) == "other"  # hr, as a factor
+    assert role([lunch]) == "before"  # nobody: the chooser's answer stands
+    assert role([caseworker], floor=0.99) == "before"  # the reader unsure: the chooser decides
+    report = Candidate(0, 11, "The trainee", {"h:trainee": 1.0, "h:caseworker": 1.0, "mgr": 1.0}, head="trainee")
+    assert role([report]) == "direct_report"  # read from the phrase, for a writer who manages people
+    assert role([report], bar=0.99) == "other"  # a line role the reader is unsure of: the line is unknown
+    text = "Honestly, My Boss shouted at me."
+    assert locate(text, "my boss shouted") == (10, 25) and locate(text, "nobody") is None
+    assert marked(Candidate(10, 17, "My Boss", {}), (10, 25)) and not marked(caseworker, (10, 25))
+
+
+def test_a_new_phrase_is_never_made_the_report_of_a_writer_who_manages_no_one():
+    """The role reader's "direct report" for a phrase nobody listed would turn manager's advice (coaching,
+    performance management) on someone the writer does not manage: without a writer who manages people the
+    phrase is "other" (no known line)."""
+    from clearair.extract.mentions import Candidate, choose_phrase, new_party_role
+
+    trainee = Candidate(0, 11, "The trainee", {"h:trainee": 1.0, "h:caseworker": 1.0}, head="trainee")
+    choice = choose_phrase([trainee], _toy_readers())
+    assert choice is not None and choice.role == "direct_report"
+    assert new_party_role(choice, 0.0, is_manager=True) == "direct_report"
+    assert new_party_role(choice, 0.0, is_manager=False) == "other"
+
+
+def test_the_bars_are_chosen_from_the_out_of_fold_choices():
+    from clearair.extract.features import as_factor_role
+    from clearair.extract.mentions import Candidate, PhraseChoice
+    from clearair.train.mentions import choose_bars
+
+    known = Candidate(0, 5, "x", {}, key="peer", role="peer")
+    # Sure choices are right, unsure ones wrong (the chooser was right there): the floor sits between them.
+    choices = [PhraseChoice(known, 0.9)] * 10 + [PhraseChoice(known, 0.2)] * 10
+    floor, bar = choose_bars(choices, ["manager"] * 20, ["peer"] * 10 + ["manager"] * 10, as_factor_role)
+    assert 0.2 < floor <= 0.9 and bar == 1.01  # no new phrases: their role is never trusted
+
+
+def test_a_phrase_said_to_be_someone_only_now_and_not_negated_is_that_party():
+    from clearair.extract import extract, read
+    from clearair.intake import build_document
+
+    def phrases(text):
+        document = build_document(text)
+        found: list = []
+        extract(document, read(document), keep_phrases=found)
+        return {c.text: c for c in found}
+
+    linked = phrases("I work for one partner, who is also the person I report to. He told me quietly that I "
+                     "would regret it if I emailed about the missed deadline again. What should I do?")
+    assert linked["one partner"].role == "manager"
+    not_now = phrases("My manager, Priya, is lovely. But Lee, who is not my manager, keeps giving me orders and "
+                      "shouting when I don't follow them. What should I do?")
+    assert not_now["Lee"].key is None
+    assert "my manager" not in not_now  # "is not my manager" names no one present: not a candidate
+
+
+def test_a_complaint_made_against_the_writer_is_not_leant_towards_serious():
+    """Reading "serious" from a third of the reader's belief protects victims; a letter about a complaint made
+    against the writer would instead send them to file one against the person who reported them."""
+    from clearair.assess.readers import accused, cautious
+
+    assert accused("A coworker complained to HR that I keep commenting on her appearance.")
+    assert accused("My direct report told HR I shouted at her.") and accused("She accused me of lying.")
+    assert not accused("I complained to HR that he touched me.") and not accused("He told me I would regret it.")
+    maybe = {"minor": 0.2, "unprofessional": 0.45, "serious": 0.35}
+    assert cautious("severity", "unprofessional", maybe) == "serious"
+    assert cautious("severity", "unprofessional", maybe, accused=True) == "unprofessional"
+    assert cautious("pattern", "True", {"True": 0.4, "False": 0.6}) == "True"
+
+
+def test_what_the_writer_says_they_are_is_not_someone_else():
+    """"I'm not a manager" made a party "your manager", often chosen as the other side."""
+    from clearair.extract.parties import find_mentions
+
+    assert find_mentions("The porter keeps mocking my work. I'm not a manager. What should I do?", False) == []
+    assert [m.text for m in find_mentions("I am a supervisor myself, and my boss shouts at me.", False)] == ["my boss"]
+    assert [m.role for m in find_mentions("I'm the manager's assistant and she yells at me.", False)] == ["manager"]

@@ -2,6 +2,7 @@
 advice already decided (the ranking, the avoid list, the verdicts on their options, the safety floor)."""
 
 import pytest
+from tests.conftest import seed_text
 
 from clearair.advise import attach
 from clearair.advise.questions import action_for, alternatives, find_questions, kind_of, main_questions
@@ -10,7 +11,6 @@ from clearair.intake import build_document
 from clearair.pipeline import _report
 from clearair.render.export import to_markdown
 from clearair.render.view import build_view
-from tests.conftest import seed_text
 
 
 def asked(text: str):
@@ -210,3 +210,11 @@ def test_a_second_question_with_the_same_answer_refers_to_the_first_instead_of_r
     answers = [q.answer for q in report.questions if q.answer]
     assert len(answers) == 2 and len(set(answers)) == 2  # never the same sentence twice
     assert report.offline_answer.count(answers[0]) == 1
+
+
+def test_a_third_question_is_answered_too():
+    report = asked("My manager, Tom, keeps rewriting my reports and sending them out under his own name. It has "
+                   "happened four times this quarter. Should I talk to him directly? Should I go to HR? And should "
+                   "I start looking for another job?")
+    specific = [q for q in report.questions if q.text.startswith(("Should", "And should"))]
+    assert len(specific) == 3 and all(q.answer for q in specific)

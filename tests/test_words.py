@@ -7,9 +7,7 @@ import pytest
 
 from clearair import analyze
 from clearair.advise.scripts import render_scripts
-from clearair.models import (
-    ACTION_CODES, Audience, Avoid, Cue, Incident, Party, Pattern, Signal, Situation,
-)
+from clearair.models import ACTION_CODES, Audience, Avoid, Cue, Incident, Party, Pattern, Signal, Situation
 from clearair.render.view import build_view, find_action
 
 SIGNED_FLOAT = re.compile(r"[+\-−]\d+\.\d\d\b")
@@ -187,7 +185,7 @@ def test_an_older_report_without_an_offline_answer_gets_one(seed_reports):
 # --- perspectives -------------------------------------------------------------------------
 def test_perspectives_open_from_the_facts_and_agree_in_one_line(seed_reports):
     openings = {}
-    for name, r in seed_reports.items():
+    for r in seed_reports.values():
         for p in r.perspectives:
             if p.disagrees_with_main:
                 openings.setdefault(p.name, set()).add(p.view.split(". So would")[0])
@@ -226,8 +224,8 @@ def test_the_reading_is_sentences(seed_reports):
 
 
 def test_the_case_timeline_and_history_say_what_happened():
-    from types import SimpleNamespace
     import datetime as dt
+    from types import SimpleNamespace
 
     r = analyze("My peer Sam keeps leaving me off the planning invites. It has happened three times this month.")
     day = dt.date(2026, 11, 20)

@@ -204,12 +204,15 @@ def _constraints(report: Report) -> list[str]:
     return []
 
 
-def _first_step(report: Report, floor: Floor, own_part: bool, said_first: bool = False) -> list[str]:
+def _first_step(report: Report, floor: Floor, own_part: bool, said_first: bool = False,
+                fallback: bool = True) -> list[str]:
+    """The best first step (unless an answer already said it), the step for if it is not enough
+    (unless ``fallback`` is off to make room), and the safety line when the conduct is serious."""
     recs = report.recommendations
     if not recs:
         return []
     out = [] if said_first else [_best_step(report)]
-    for nxt in recs[1:3]:
+    for nxt in recs[1:3] if fallback else ():
         if nxt.action == "APOLOGIZE" and not own_part:
             continue  # never ask a wronged writer to apologise
         if floor.serious and nxt.action in _FACE_TO_FACE:
@@ -287,17 +290,21 @@ def compose(report: Report) -> str:
         said_first = True
     covered: set[str] = {q.action for q in asked if q.action}
     # The extras that make it read as an answer to this letter go first when it runs long: the
-    # writer's constraint, then what they already tried, then the acknowledgement; then the list of
-    # what to avoid, and last the answers to all but the writer's first question.
+    # writer's constraint, then the acknowledgement, then what they already tried (said back, it is
+    # theirs and keeps the next step from sounding like news); then the list of
+    # what to avoid, then the step for if the first is not enough, and last the answers to all but
+    # the writer's first question (what they asked matters more than what clearair would add).
     extras = {"acknowledge": _acknowledge(report, floor), "done": _already_done(report),
-              "constraint": _constraints(report), "avoid": _avoid(report, covered), "answered": answered}
-    for drop in (None, "constraint", "done", "acknowledge", "avoid", "answered"):
+              "constraint": _constraints(report), "avoid": _avoid(report, covered), "answered": answered,
+              "fallback": ["yes"]}
+    for drop in (None, "constraint", "acknowledge", "done", "avoid", "fallback", "answered"):
         if drop == "answered" and len(asked) > 1:  # the first question, and the first step if it said it
             extras["answered"] = answered[:1] + ([] if says_first_step(asked[0]) else [_best_step(report, 1)])
         elif drop:
             extras[drop] = []
         going_on = " ".join(extras["acknowledge"] + _going_on(report, floor, own_part) + extras["done"])
-        to_do = " ".join(p for p in _first_step(report, floor, own_part, said_first) + extras["avoid"]
+        to_do = " ".join(p for p in _first_step(report, floor, own_part, said_first, bool(extras["fallback"]))
+                         + extras["avoid"]
                          + extras["constraint"] + _say(report) if p)
         answer = "\n\n".join(p for p in (" ".join(extras["answered"]), going_on, to_do) if p)
         if len(answer.split()) <= ANSWER_WORDS:

@@ -161,7 +161,7 @@ def _priority(q: Question) -> int:
     return {"legal": 1, "money": 1, "gift": 1, "self_check": 1, "how": 3, "general": 4}.get(q.kind, 5)
 
 
-def main_questions(questions: list[Question], n: int = 2) -> list[Question]:
+def main_questions(questions: list[Question], n: int = 3) -> list[Question]:
     """The question(s) the answer opens with: the specific ones (up to ``n``), else the best general one."""
     specific = sorted((q for q in questions if _priority(q) <= 2), key=_priority)[:n]
     if specific:

@@ -29,6 +29,8 @@ class Floor:
 
     serious: bool = False
     manager_is_problem: bool = False
+    #: Serious conduct by someone whose line to the writer is not known (they may be the writer's manager).
+    line_unknown: bool = False
     writer_at_fault: str = "none"
     #: The fault reader said the writer had a part, but too unsure to act on (and the rules did not agree).
     fault_unsure: bool = False
@@ -115,7 +117,7 @@ def assess_floor(factors: list[FactorReading], signals: dict[str, float] | None 
     if fault != "none" and v.get("retaliation") and by["writer_fault"].source != "rules":
         fault, unsure = "none", True
     return Floor(serious=serious and fault != "mainly", manager_is_problem=manager_problem, writer_at_fault=fault,
-                 fault_unsure=unsure)
+                 fault_unsure=unsure, line_unknown=serious and v.get("counterpart_role") == "other")
 
 
 def apply_floor(ranked: list, factors: list[FactorReading], floor: Floor) -> list:
@@ -141,7 +143,8 @@ def apply_floor(ranked: list, factors: list[FactorReading], floor: Floor) -> lis
                                        evidence=ev(source_factor)))
 
     if floor.serious:
-        second = "ESCALATE_THEIR_MANAGER" if floor.manager_is_problem else "ESCALATE_MANAGER"
+        around = floor.manager_is_problem or floor.line_unknown
+        second = "ESCALATE_THEIR_MANAGER" if around else "ESCALATE_MANAGER"
         lead(["HR_FORMAL", "DOCUMENT", second],
              "What you describe is serious conduct: a formal route and a dated record protect you, "
              "and you should not have to handle it alone", "severity")
@@ -151,6 +154,9 @@ def apply_floor(ranked: list, factors: list[FactorReading], floor: Floor) -> lis
     if floor.manager_is_problem:
         demote(("ESCALATE_MANAGER",), 3, "Your own manager is part of the problem, so take it above or around them",
                "own_manager")
+    elif floor.serious and floor.line_unknown:
+        demote(("ESCALATE_MANAGER",), 3, "It is not clear from your letter whether they are your manager: take "
+               "serious conduct to HR or above them rather than to your own manager alone", "counterpart_role")
     if floor.writer_at_fault == "mainly":
         lead(["APOLOGIZE", "REBUILD_TRUST"],
              "From what you describe, you caused much of this: owning it and putting it right comes first",

@@ -10,6 +10,7 @@ rule finding) that pushed the chosen value most is its evidence.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from functools import cache
 from importlib import resources
@@ -58,11 +59,41 @@ def readers() -> dict[str, LinearReader | dict]:
     return out
 
 
+#: A missed case of serious conduct costs more than a false alarm: the false alarm sends the writer to HR
+#: with dated notes (over-cautious, still safe), the miss can send them alone to the person harming them.
+#: Counting a miss twice as costly, severity is "serious" whenever the reader gives it a third or more.
+SERIOUS_MISS_COST = 2.0
+SERIOUS_BAR = 1.0 / (1.0 + SERIOUS_MISS_COST)
+
+
+#: Someone complained about the writer ("a coworker complained to HR that I keep commenting on her looks",
+#: "my report told HR I shouted at her"): the conduct in question is the writer's, so leaning towards serious
+#: would send the writer to file a formal complaint against the person who reported them.
+_ACCUSED = re.compile(r"\baccus\w* me\b|\b(?:complaint|grievance|allegation)s? (?:against|about) me\b|"
+                      r"(?<!\bI )(?<!\bwe )\b(?:complain\w*|report\w*|told|went|go(?:es|ne)?) (?:to )?(?:hr\b|human "
+                      r"resources|management|(?:my|our|the) (?:manager|boss|supervisor))\b,? (?:that )?I\b", re.I)
+
+
+def accused(text: str) -> bool:
+    """Whether the letter says someone complained about the writer (``_ACCUSED``)."""
+    return bool(_ACCUSED.search(text))
+
+
+def cautious(name: str, value: str, proba: dict[str, float], *, accused: bool = False) -> str:
+    """The value to act on: ``value`` (the likeliest), except that a severity which may well be serious
+    (``SERIOUS_BAR``) is read as serious, unless the letter is about a complaint made against the writer.
+    Training scores the readers with the same rule (without the complaint test)."""
+    if name == "severity" and not accused and proba.get("serious", 0.0) >= SERIOUS_BAR:
+        return "serious"
+    return value
+
+
 def read_factors(sents: list[Sentence], features: dict[str, float], rule_ev: dict[str, list[Evidence]],
                  text: str) -> list[FactorReading]:
     """Every factor of ``factors.yaml``, with its value, confidence, source and evidence
     (offsets into ``text``, the user's input); ``rule_ev``: where each rule feature came from."""
     norm = feature_norm(features)
+    against_writer = accused(text)
     out = []
     for name, spec in FACTORS.items():
         reader = readers().get(name)
@@ -72,7 +103,10 @@ def read_factors(sents: list[Sentence], features: dict[str, float], rule_ev: dic
             d = reader.classes.index(spec.default) if spec.default in reader.classes else 0
             if i != d and spec.default in reader.classes and p[i] - p[d] < reader.margin:
                 i = d  # unsure: the default (margin chosen by CV)
-            value = reader.classes[i]
+            chosen = cautious(name, str(reader.classes[i]), {str(c): float(x) for c, x in zip(reader.classes, p, strict=True)},
+                              accused=against_writer)
+            i = [str(c) for c in reader.classes].index(chosen)
+            value = reader.classes[i]  # the class itself (a bool for yes/no factors), not its name
             evidence = []
             if value != spec.default or name == "counterpart_role":
                 evidence = strongest_evidence(reader.push(i, d), sents, features, rule_ev, text)

@@ -7,7 +7,7 @@ did what. Every fact carries evidence offsets into the original input.
 
 from __future__ import annotations
 
-from clearair.extract import counterpart, facts
+from clearair.extract import counterpart, facts, mentions
 from clearair.extract.nlp import parse
 from clearair.extract.parties import build_parties, to_party, traits_for
 from clearair.extract.reading import Reading
@@ -24,10 +24,10 @@ def read(document: Document) -> Reading:
 
 
 def extract(document: Document, reading: Reading | None = None, *, learned_counterpart: bool = True,
-            keep_clues: dict | None = None) -> Situation:
-    """``learned_counterpart=False``: choose the other side with the hand weights and no role reader
+            keep_clues: dict | None = None, keep_phrases: list | None = None) -> Situation:
+    """``learned_counterpart=False``: choose the other side with the hand weights and no learned reader
     (training uses it, so the learned parts are measured out of fold); ``keep_clues`` is filled with
-    every candidate's role and clues."""
+    every candidate's role and clues, ``keep_phrases`` with the noun phrases the phrase readers read."""
     reading = reading or read(document)
     manager_ev, leaving_ev = facts.narrator_flags(reading)
     is_manager = bool(manager_ev)
@@ -43,6 +43,8 @@ def extract(document: Document, reading: Reading | None = None, *, learned_count
                                         hits=hits, responses=responses, option_spans=option_spans)
     if keep_clues is not None:  # training: the clues of every candidate, and their roles
         keep_clues.update({k: (drafts[k].role, c) for k, c in clues.items()})
+    if keep_phrases is not None:
+        keep_phrases.extend(mentions.candidates(reading, drafts, is_manager))
     other_side, role_evidence = counterpart.settle(reading, clues, drafts, is_manager, learned=learned_counterpart)
     trait_map = traits_for(reading, drafts, other_side)
     parties = [to_party(reading, d, trait_map.get(k, [])) for k, d in drafts.items()]

@@ -31,9 +31,11 @@ import re
 from functools import cache
 from importlib import resources
 
+
 from clearair.extract.features import Sentence, as_factor_role, sentences
 from clearair.extract.linear import LinearReader
-from clearair.extract.parties import PartyDraft, _plural
+from clearair.extract.mentions import PhraseReaders, candidates, choose_phrase, new_party_role
+from clearair.extract.parties import Mention, PartyDraft, _plural, _tag_tokens
 from clearair.extract.reading import NARRATOR, Reading
 from clearair.models import Evidence
 
@@ -174,6 +176,37 @@ def role_reader() -> LinearReader | None:
     return LinearReader(spec["model"]) if spec.get("chosen") == "learned" else None
 
 
+@cache
+def phrase_readers() -> PhraseReaders | None:
+    """The phrase readers of ``extract.mentions`` and their bars, when trained and shipped."""
+    spec = _artefact().get("mentions", {})
+    if spec.get("chosen") != "learned":
+        return None
+    return PhraseReaders(LinearReader(spec["other_side"]), LinearReader(spec["role"]), frozenset(spec["people"]),
+                         floor=spec.get("floor", 0.0), role_bar=spec.get("role_bar", 0.0))
+
+
+def read_other_side(reading: Reading, drafts: dict[str, PartyDraft], is_manager: bool) -> str | None:
+    """The party the letter is about, from the noun phrase most likely to be the other side: a party the
+    extractor found there, or a new party (added to ``drafts``) with the role read from the phrase. None when
+    no reader ships, the letter has no noun phrase to read or the reader is unsure (then the chooser decides)."""
+    readers = phrase_readers()
+    if readers is None:
+        return None
+    choice = choose_phrase(candidates(reading, drafts, is_manager), readers)
+    if choice is None or choice.p < readers.floor:
+        return None
+    best = choice.phrase
+    if best.key is not None:
+        return best.key
+    role = new_party_role(choice, readers.role_bar, is_manager)
+    # A party of the same role the extractor found is someone the readers did not choose: keep them apart.
+    key = next(k for n in range(1, len(drafts) + 2) if (k := role if n == 1 else f"{role}_{n}") not in drafts)
+    drafts[key] = PartyDraft(key, role, [Mention(best.start, best.end, key, role, best.text)])
+    _tag_tokens(reading, best.start, best.end, key)
+    return key
+
+
 def score(clues: dict[str, float], weights: dict[str, float]) -> float:
     return sum(weights.get(k, 0.0) * v for k, v in clues.items())
 
@@ -214,9 +247,12 @@ def read_role(reading: Reading, is_manager: bool) -> tuple[str, list[Evidence]] 
 
 def settle(reading: Reading, clues: dict[str, dict[str, float]], drafts: dict[str, PartyDraft], is_manager: bool, *,
            learned: bool = True) -> tuple[str | None, list[Evidence]]:
-    """The other side: the chooser's pick; when the letter names nobody the extractor recognised, a
-    party known by the role the role reader reads (added to ``drafts``). Returns the party key and, for a
-    party known by its role alone, the evidence of that role."""
+    """The other side: the phrase readers' choice (``read_other_side``) where they ship; else the chooser's
+    pick; when the letter names nobody the extractor recognised, a party known by the role the role reader
+    reads (added to ``drafts``). Returns the party key and, for a party known by its role alone, the evidence
+    of that role."""
+    if learned and (key := read_other_side(reading, drafts, is_manager)) is not None:
+        return key, []
     pick = choose(clues, drafts, learned=learned)
     if pick is not None or not learned:
         return pick, []

@@ -65,7 +65,19 @@ def find_mentions(text: str, is_manager: bool) -> list[Mention]:
         if all(m.end <= k.start or m.start >= k.end for k in kept):
             kept.append(m)
     kept.sort(key=lambda m: m.start)
-    return [m for i, m in enumerate(kept) if not _is_descriptor(text, m, kept[i - 1] if i else None)]
+    return [m for i, m in enumerate(kept)
+            if not _is_descriptor(text, m, kept[i - 1] if i else None) and not _the_writer(text, m)]
+
+
+#: "I'm not a manager", "I am a supervisor myself", "I've been a team lead for years": the writer describing
+#: themselves, not someone else in the letter.
+_SELF = re.compile(r"\bI(?:['’]m| am| was|['’]ve been| have been)\s+(?:not\s+|never\s+|also\s+|just\s+|"
+                   r"only\s+|now\s+|still\s+|myself\s+)?(?:(?:a|an|the)\s+)?$", re.IGNORECASE)
+
+
+def _the_writer(text: str, m: Mention) -> bool:
+    """The mention is what the writer says they are ("I'm not a manager"), not "I'm the manager's assistant"."""
+    return bool(_SELF.search(text[max(0, m.start - 40):m.start])) and text[m.end:m.end + 2] not in ("'s", "’s")
 
 
 _APPOSITIVE = re.compile(r"\s*[(,]\s*(also|i\.e\.|aka|who is|not|and also)?\s*$", re.IGNORECASE)

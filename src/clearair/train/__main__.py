@@ -12,6 +12,7 @@ import json
 import time
 from pathlib import Path
 
+from clearair.extract.features import as_factor_role
 from clearair.train.manifest import MODELS, write_manifest
 
 
@@ -52,16 +53,31 @@ def main() -> None:
           f"name nobody the chooser recognises, and the reader gives a role to {acc['by_role_read'] * 100:.1f} % "
           f"(from confidence {acc['bar']}); shipped: {role_fit['artefact']['chosen']}")
     cp["artefact"]["role"] = role_fit["artefact"]
-    (out / "counterpart.json").write_text(json.dumps(cp["artefact"], separators=(",", ":"), sort_keys=True),
-                                          encoding="utf-8")
-    for f, role in zip(z, role_fit["oof_roles"]):  # the readers see the role as the engine will choose it
-        f.features = {k: v for k, v in f.features.items() if not k.startswith("rule:role=")}
-        f.features[f"rule:role={role}"] = 1.0
+    from clearair.train.counterpart import picked_role
     from clearair.train.data import written_examples
+    from clearair.train.mentions import Letter, locate, train_phrase_readers
 
     written = written_examples()
     zw = featurize([e.text for e in written]) if written else []
     print(f"{len(written)} letters written for training join every reader's training folds (never scored)")
+    phrase_fit = train_phrase_readers(
+        [Letter(f.phrases, locate(e.text, (e.spans or {}).get("counterpart_role")), str(e.gold["counterpart_role"]))
+         for e, f in zip(ex, z)],
+        [Letter(f.phrases, locate(e.text, (e.spans or {}).get("counterpart_role")), str(e.gold["counterpart_role"]))
+         for e, f in zip(written, zw)],
+        role_fit["oof_roles"], [as_factor_role(picked_role(f.clues) or "none") for f in zw])
+    acc = phrase_fit["artefact"]["accuracy"]
+    print(f"Other side read from the letter's phrases (5-fold, against the annotated role): library "
+          f"{acc['before'] * 100:.1f} -> {acc['phrases'] * 100:.1f} (McNemar z {acc['mcnemar_z']}); letters written "
+          f"for training {acc['written_before'] * 100:.1f} -> {acc['written'] * 100:.1f}; the chooser decides below "
+          f"{phrase_fit['artefact']['floor']}, a new phrase's role is read from {phrase_fit['artefact']['role_bar']} "
+          f"(library without these bars: {acc['unbarred'] * 100:.1f})")
+    cp["artefact"]["mentions"] = phrase_fit["artefact"]
+    (out / "counterpart.json").write_text(json.dumps(cp["artefact"], separators=(",", ":"), sort_keys=True),
+                                          encoding="utf-8")
+    for f, role in zip(z, phrase_fit["oof_roles"]):  # the readers see the role as the engine will choose it
+        f.features = {k: v for k, v in f.features.items() if not k.startswith("rule:role=")}
+        f.features[f"rule:role={role}"] = 1.0
     readers = train_readers(ex, z, written=written, written_featurized=zw)
     print("\nFactor readers (5-fold macro-F1 / accuracy; the chosen reader is starred):")
     for name, r in readers.items():

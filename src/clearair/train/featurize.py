@@ -14,6 +14,7 @@ class Featurized:
     sentences: list[Sentence]
     rule_scores: dict[str, float]  # the hand playbook's score for each action
     clues: dict  # party key -> (role, counterpart clues), chosen by the hand weights here
+    phrases: list  # the noun phrases the phrase readers read (``extract.mentions.Candidate``)
 
 
 def featurize(texts: list[str], batch_size: int = 32) -> list[Featurized]:
@@ -29,12 +30,13 @@ def featurize(texts: list[str], batch_size: int = 32) -> list[Featurized]:
     for d, a, doc in zip(documents, analysis, get_nlp().pipe(analysis, batch_size=batch_size)):
         reading = Reading(original=d.original, text=a, doc=doc)
         clues: dict = {}
-        situation = extract(d, reading, learned_counterpart=False, keep_clues=clues)
+        phrases: list = []
+        situation = extract(d, reading, learned_counterpart=False, keep_clues=clues, keep_phrases=phrases)
         signals = assess(situation)
         sents = sentences(doc)
         recs = score_actions(signals)
         rules, _ = rule_findings(situation, signals)
         others, own = serious_conduct(reading)
         out.append(Featurized(document_features(sents, rules, others, own), sents,
-                              {r.action: r.score for r in recs}, clues))
+                              {r.action: r.score for r in recs}, clues, phrases))
     return out

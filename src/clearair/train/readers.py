@@ -13,7 +13,7 @@ from collections import Counter
 
 import numpy as np
 
-from clearair.assess.readers import RULE_READ, feature_norm
+from clearair.assess.readers import RULE_READ, cautious, feature_norm
 from clearair.knowledge.factors import FACTORS
 
 MIN_DF = 3
@@ -185,7 +185,7 @@ def train_readers(examples, featurized, C_grid=(0.3, 1.0, 3.0, 10.0), written=()
         for C in C_grid:
             _, probas, extra_probas = cross_val_predict(feats, gold, C, extra=extra)
             for m in MARGINS:  # a value other than the default must beat it by m (abstain when unsure)
-                preds = [abstain(p, str(spec.default), m) for p in probas]
+                preds = [cautious(name, abstain(p, str(spec.default), m), p) for p in probas]
                 score = macro_f1([str(g) for g in gold], preds)
                 if score > best:
                     best_C, best, margin, learned = C, score, m, ([_value(spec, p) for p in preds], probas)

@@ -1,0 +1,262 @@
+"""Who the other side is, read from the letter's noun phrases by models trained on annotated letters.
+
+The hand list of role phrases (``knowledge/parties.yaml``) finds the people the
+library's letters name in the words their writers used; new letters name people
+in words nobody listed ("the senior accountant who led my group", "his new
+personal assistant"), and the chooser can only pick among the parties it found.
+On letters the list was not written against, it found the right other side 56 %
+of the time.
+
+Here every noun phrase of the letter is a candidate. Two logistic regressions,
+trained by ``make train`` on the span each annotator marked as the other side,
+read it:
+- the *other-side reader*: is this phrase the person the letter is about? (its
+  head noun and modifiers, who it did what to, the clause that describes it, how
+  early and how often it is named, the role the phrase list gave it if any);
+- the *role reader*: what is that person to the writer (manager, peer, report...)?
+The phrase most likely to be the other side is chosen. If it names a party the
+extractor already found (or is said to be one: "one partner, who is also the
+person I report to"), that party is the other side with the role the extractor
+gave it; otherwise the phrase becomes a party with the role read here, and the
+phrase itself is the evidence.
+
+Two bars, chosen by ``make train`` from cross-validation, keep the readers from
+speaking when they are unsure: below ``floor`` the chooser of
+``extract/counterpart.py`` decides; and a new phrase is made the writer's
+manager, skip-level or report only from ``role_bar`` (where such roles were right
+three times in four), a report only for a writer who manages people. A red team
+found unknown job titles read as "your manager" and witnesses as "your report";
+the advice then turns on the wrong line.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import cast
+
+import numpy as np
+
+from spacy.tokens import Doc, Span, Token
+
+from clearair.extract.linear import LinearReader
+from clearair.extract.parties import PartyDraft
+from clearair.extract.reading import Reading
+
+#: Noun phrases headed by these are never a person the letter is about (the writer, or no one in particular).
+_NOT_A_PERSON = frozenset({"i", "me", "we", "us", "you", "it", "they", "them", "he", "him", "she", "her", "this",
+                           "that", "what", "who", "which", "myself", "themselves", "something", "anything",
+                           "everything", "nothing", "someone", "anyone", "one", "mine", "yours", "ours", "those",
+                           "these"})
+#: Parts of speech whose words describe a phrase through its relative clause, attached phrase or modifier.
+_CLAUSE_POS = frozenset({"VERB", "NOUN", "ADJ", "PRON", "ADP"})
+_PREP_POS = frozenset({"NOUN", "PRON", "ADJ", "DET", "PROPN"})
+_WHO = frozenset({"who", "whom", "whose"})
+
+
+@dataclass
+class Candidate:
+    """A noun phrase that could be the other side, and the party the phrase list found there (if any)."""
+
+    start: int
+    end: int
+    text: str
+    features: dict[str, float]
+    head: str = ""  # the lemma of the phrase's head noun
+    #: the phrase names a person by its own grammar: a party the extractor found, a name, or "who ..." after it
+    person: bool = False
+    key: str | None = None  # the extractor's party at these words
+    role: str | None = None  # that party's role
+
+    def may_be_someone(self, people: frozenset[str]) -> bool:
+        """Whether the phrase can be the other side: a person by its grammar, or headed by a noun that named
+        a person in the letters the readers were trained on ("lunch" and "workplace" never do)."""
+        return self.person or self.head in people
+
+
+@dataclass(frozen=True)
+class PhraseReaders:
+    """The two readers, the nouns that named people in their training letters, and the two bars ``make train``
+    chose from cross-validation: below ``floor`` the other-side reader is unsure and the chooser decides; below
+    ``role_bar`` the role reader is unsure of a new phrase's role and the person is named by the phrase alone."""
+
+    who: LinearReader
+    role_of: LinearReader
+    people: frozenset[str]
+    floor: float = 0.0
+    role_bar: float = 0.0
+
+
+@dataclass
+class PhraseChoice:
+    """The phrase the readers chose, how sure the other-side reader is, and (for a phrase that is not a party
+    the extractor found) the role reader's role and confidence."""
+
+    phrase: Candidate
+    p: float
+    role: str | None = None
+    role_p: float = 0.0
+    roles: dict[str, float] | None = None  # the role reader's probability of each role
+
+
+def choose_phrase(phrases: list[Candidate], readers: PhraseReaders) -> PhraseChoice | None:
+    """The phrase most likely to be the other side among those that may be someone (None if there is none)."""
+    found = [c for c in phrases if c.may_be_someone(readers.people)]
+    if not found:
+        return None
+    yes = readers.who.classes.index(True)
+    scores = [float(readers.who.proba(c.features)[yes]) for c in found]
+    i = int(np.argmax(scores))
+    choice = PhraseChoice(found[i], scores[i])
+    if found[i].key is None:
+        p = readers.role_of.proba(found[i].features)
+        j = int(p.argmax())
+        choice.role, choice.role_p = str(readers.role_of.classes[j]), float(p[j])
+        choice.roles = {str(c): float(x) for c, x in zip(readers.role_of.classes, p, strict=True)}
+    return choice
+
+
+#: Roles that put the person above or below the writer: the advice turns on them (over your boss's head,
+#: performance management), so a new phrase gets one only when the role reader is sure.
+LINE_ROLES = frozenset({"manager", "skip_level", "direct_report"})
+
+
+def new_party_role(choice: PhraseChoice, role_bar: float, is_manager: bool) -> str:
+    """The role of a person the extractor did not know: the role reader's, except that a line role (``LINE_ROLES``)
+    needs the reader's confidence to reach ``role_bar`` (where cross-validation found such roles right three
+    times in four) and a direct report needs a writer who manages people; otherwise "other": the line is not
+    known, and the person is named by the phrase. A wrong "your manager" turns the advice against the wrong
+    line; a wrong "peer" for someone who runs the writer's shift sends the writer to that person's own
+    manager... who may be them (the safety floor routes serious conduct by someone of unknown line around
+    the writer's manager)."""
+    if choice.role is None:
+        return "other"
+    if choice.role not in LINE_ROLES or (choice.role_p >= role_bar and (choice.role != "direct_report" or is_manager)):
+        return choice.role
+    return "other"
+
+
+def phrase_features(chunk: Span, known_role: str | None, is_manager: bool, sentence_index: int,
+                    times_named: int) -> dict[str, float]:
+    """What both readers see of one phrase: its words, its place in the sentence and the letter."""
+    root = chunk.root
+    f = {f"h:{root.lemma_.lower()}": 1.0}
+    for child in root.children:
+        if child.dep_ == "poss":
+            f[f"poss:{child.lower_}"] = 1.0
+        elif child.dep_ == "det":
+            f[f"det:{child.lower_}"] = 1.0
+        elif child.dep_ in ("amod", "compound", "nummod"):
+            f[f"mod:{child.lemma_.lower()}"] = 1.0
+        elif child.dep_ in ("relcl", "acl"):
+            prefix = "rel" if child.dep_ == "relcl" else "acl"
+            for t in child.subtree:
+                if t.pos_ in _CLAUSE_POS:
+                    f[f"{prefix}:{t.lemma_.lower()}"] = 1.0
+        elif child.dep_ == "prep":
+            for t in child.subtree:
+                if t.pos_ in _PREP_POS:
+                    f[f"prep:{child.lower_}_{t.lemma_.lower()}"] = 1.0
+    f[f"dep:{root.dep_}"] = 1.0
+    f[f"{root.dep_}_of:{root.head.lemma_.lower()}"] = 1.0
+    if root.dep_ == "pobj":
+        f[f"pobj_of:{root.head.head.lemma_.lower()}_{root.head.lower_}"] = 1.0
+    if any(t.ent_type_ == "PERSON" for t in chunk):
+        f["ent:person"] = 1.0
+    role = known_role or "none"
+    f[f"xrole:{role}"] = 1.0
+    f[f"xrole:{role}&mgr={int(is_manager)}"] = 1.0
+    f["mgr"] = float(is_manager)
+    f[f"sent:{min(sentence_index, 3)}"] = 1.0
+    f[f"count:{times_named if times_named < 3 else '3+'}"] = 1.0
+    if root.tag_ in ("NNS", "NNPS"):
+        f["plural"] = 1.0
+    return f
+
+
+def candidates(reading: Reading, drafts: dict[str, PartyDraft], is_manager: bool) -> list[Candidate]:
+    """Every noun phrase headed by a noun or a name, with what the readers see of it."""
+    doc = cast(Doc, reading.doc)
+    chunks = [c for c in doc.noun_chunks
+              if c.root.lower_ not in _NOT_A_PERSON and c.root.pos_ in ("NOUN", "PROPN") and not _says_what_is_not(c)]
+    if not chunks:
+        return []
+    counts = Counter(c.root.lemma_.lower() for c in chunks)
+    sentence_of = {s.start: i for i, s in enumerate(doc.sents)}
+    known = [(m.start, m.end, d.key, d.role) for d in drafts.values() for m in d.mentions]
+    out = []
+    for c in chunks:
+        start, end = c.start_char, c.end_char
+        root_start, root_end = c.root.idx, c.root.idx + len(c.root.text)
+        # The party named by the phrase's head, not one whose pronoun it contains ("her twenties").
+        party = next((k for k in known if k[0] < root_end and root_start < k[1]), None) or _said_to_be(c, known)
+        features = phrase_features(c, party[3] if party else None, is_manager, sentence_of[c.root.sent.start],
+                                   counts[c.root.lemma_.lower()])
+        person = party is not None or "ent:person" in features or any(
+            child.dep_ == "relcl" and any(t.lower_ in _WHO for t in child.subtree) for child in c.root.children)
+        out.append(Candidate(start, end, reading.original[start:end], features, head=c.root.lemma_.lower(),
+                             person=person, key=party[2] if party else None, role=party[3] if party else None))
+    return out
+
+
+def _says_what_is_not(chunk: Span) -> bool:
+    """A predicate that names no one present: what the writer says they are ("I'm not a manager", "I am a
+    supervisor myself") or what someone is not ("Lee, who is not my manager")."""
+    root = chunk.root
+    if root.dep_ != "attr" or root.head.lemma_ != "be":
+        return False
+    verb = root.head
+    return any(t.dep_ == "neg" or t.lower_ in _NOT_NOW for t in verb.children) or any(
+        t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in ("i", "we") for t in verb.children)
+
+
+#: "who is no longer my manager", "who is formerly ...": someone who is not that party now.
+_NOT_NOW = frozenset({"longer", "formerly", "once", "previously", "anymore"})
+
+
+def _said_to_be(chunk: Span, known: list[tuple[int, int, str, str]]) -> tuple[int, int, str, str] | None:
+    """The party a phrase is said to be by its own grammar: "one partner, who is also the person I report
+    to" (a relative clause with "is", not "was" or "is not") or "Dana, my supervisor," (an apposition), when
+    the extractor found a party in those words; None otherwise."""
+    for child in chunk.root.children:
+        if child.dep_ == "appos":
+            said: Token | None = child
+        elif child.dep_ == "relcl" and child.lemma_ == "be" and child.tag_ in ("VBZ", "VBP") and not any(
+                t.dep_ == "neg" or t.lower_ in _NOT_NOW for t in child.children):
+            said = next((t for t in child.children if t.dep_ == "attr"), None)
+        else:
+            said = None
+        if said is None:
+            continue
+        start, end = said.idx, said.idx + len(said.text)
+        party = next((k for k in known if k[0] < end and start < k[1]), None)
+        if party is not None:
+            return party
+    return None
+
+
+#: A head noun is a person's when its phrase named a person by its grammar in at least this many letters and
+#: in at least this share of its phrases: "work" in "the people at work" or a place the parser took for a name
+#: does once in a while, "colleague" does almost always.
+PERSON_LETTERS = 2
+PERSON_SHARE = 0.1
+
+
+def people_nouns(letters: list[list[Candidate]]) -> frozenset[str]:
+    """The head nouns that named a person by their grammar in these letters ("the accountant who ..."): at
+    run time, a phrase headed by one of them may be someone even where its grammar does not say so."""
+    seen: Counter[str] = Counter()
+    person: Counter[str] = Counter()
+    letters_with: Counter[str] = Counter()
+    for phrases in letters:
+        for c in phrases:
+            seen[c.head] += 1
+            person[c.head] += c.person
+        letters_with.update({c.head for c in phrases if c.person})
+    return frozenset(h for h, n in letters_with.items()
+                     if n >= PERSON_LETTERS and person[h] / seen[h] >= PERSON_SHARE)
+
+
+def marked(candidate: Candidate, span: tuple[int, int]) -> bool:
+    """Training label: the phrase lies within the span an annotator marked as the other side."""
+    return candidate.start >= span[0] - 1 and candidate.end <= span[1] + 1
