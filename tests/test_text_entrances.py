@@ -162,3 +162,14 @@ def test_the_store_refuses_control_characters_whoever_calls_it(tmp_path):
             store.update(case_id, f"He did it again{stray} today.", evaluate=False)
     assert len(store.get(case_id).versions) == 1
     assert store.open_case(case_id)[1].recommendations
+
+
+def test_line_breaks_from_a_browser_are_counted_once():
+    """A text box's line breaks arrive as CR LF: a text of exactly the limit in characters is taken."""
+    from clearair.api.schemas import UpdateIn
+    from clearair.intake.reading import MAX_CHARS
+
+    line = "x" * 24 + "\n"
+    text = (line * (MAX_CHARS // len(line)))[:MAX_CHARS]
+    update = UpdateIn(text=text.replace("\n", "\r\n"))
+    assert update.text == text

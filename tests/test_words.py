@@ -351,3 +351,12 @@ def test_the_answer_never_says_the_letter_is_about_hr():
     r = analyze("I told HR he touched her at the Christmas party and made comments about her body. Nothing has "
                 "happened since and he still sits next to her every day. Should I go to HR again?")
     assert "This is about HR" not in r.offline_answer
+
+
+def test_the_summary_keeps_acronyms_and_lowers_an_article_mid_sentence():
+    from clearair.pipeline import _mid_sentence
+
+    report = analyze("My coworker keeps making comments about my body and last week he grabbed my arm in the "
+                     "corridor when I walked away. It keeps happening. Should I go to HR?")
+    assert "hr or make" not in report.summary and "HR" in report.summary
+    assert _mid_sentence("The contractor") == "the contractor" and _mid_sentence("Priya") == "Priya"

@@ -5,7 +5,10 @@ intake -> extract -> assess -> advise; render is a separate view of the Report.
 
 from __future__ import annotations
 
+import re
+
 from clearair.advise import advise, attach
+from clearair.advise.phrases import lower_first
 from clearair.advise.ranker import WordsReading, read_words
 from clearair.assess import assess
 from clearair.extract import extract, read
@@ -85,10 +88,15 @@ def read_situation(reading, situation: Situation, signals: list[Signal], origina
     return factors, read_words(sents, features, original)
 
 
+def _mid_sentence(label: str) -> str:
+    """A party's label inside a sentence: "The contractor" -> "the contractor"; names keep their capital."""
+    return re.sub(r"^(The|A|An|My|Our|Your|One)\b", lambda m: m.group().lower(), label)
+
+
 def summarize(s: Situation, signals: list[Signal], report: Report) -> str:
     cp = s.party(s.counterpart)
     names = {x.name for x in signals}
-    who = cp.label if cp else "someone at work"
+    who = _mid_sentence(cp.label) if cp else "someone at work"
     kind = "a recurring problem" if s.pattern.recurring else "a single incident"
     parts = [f"This reads as {kind} with {who}."]
     facts = [x.detail for x in signals if x.name in (
@@ -98,7 +106,7 @@ def summarize(s: Situation, signals: list[Signal], report: Report) -> str:
         parts.append("What matters most: " + "; ".join(facts[:4]) + ".")
     if report.recommendations:
         titles = load("playbook")["actions"]
-        top = [titles[r.action]["title"].lower() for r in report.recommendations[:2]]
+        top = [lower_first(titles[r.action]["title"]) for r in report.recommendations[:2]]
         parts.append(f"Best next step: {top[0]}" + (f"; then {top[1]}." if len(top) > 1 else "."))
     if "repair_offered" in names and "one_off" in names:
         parts.append("An apology for a one-off usually closes the matter unless it repeats.")

@@ -58,7 +58,10 @@ def stored_text(value: str, what: str) -> str:
 
 
 def within_limit(value: object, what: str) -> object:
-    """Refuse a text longer than clearair reads with a sentence that counts it, before any other check."""
+    """Refuse a text longer than clearair reads with a sentence that counts it, before any other check.
+    Line breaks are counted once: a browser sends a text box's breaks as CR LF, which become LF here."""
+    if isinstance(value, str):
+        value = value.replace("\r\n", "\n")
     if isinstance(value, str) and len(value) > MAX_CHARS:
         raise refuse(f"{what} is too long: clearair reads at most {MAX_CHARS:,} characters, and this is "
                      f"{len(value):,}; shorten it and send it again")
