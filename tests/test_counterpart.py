@@ -183,8 +183,8 @@ def _toy_readers(floor=0.0, role_bar=0.0):
 
 def test_training_reads_a_known_party_by_its_role_and_a_new_phrase_by_the_role_reader():
     from clearair.extract.features import as_factor_role
-    from clearair.extract.mentions import Candidate, marked
-    from clearair.train.mentions import Letter, locate, read_role, settled_role
+    from clearair.extract.mentions import Candidate, choose_phrase, marked
+    from clearair.train.mentions import locate, settled_role
 
     boss = Candidate(0, 7, "My boss", {"h:boss": 1.0}, head="boss", person=True, key="hr", role="hr")
     caseworker = Candidate(20, 34, "the caseworker", {"h:caseworker": 1.0}, head="caseworker")
@@ -192,7 +192,7 @@ def test_training_reads_a_known_party_by_its_role_and_a_new_phrase_by_the_role_r
     readers = _toy_readers()
 
     def role(phrases, floor=0.0, bar=0.0):
-        return settled_role(read_role(Letter(phrases, None, "peer"), readers), "before", floor, bar, as_factor_role)
+        return settled_role(choose_phrase(phrases, readers), "before", floor, bar, as_factor_role)
 
     assert role([boss, caseworker, lunch]) == "peer"
     assert role([boss]) == "other"  # hr, as a factor

@@ -354,9 +354,12 @@ def test_the_answer_never_says_the_letter_is_about_hr():
 
 
 def test_the_summary_keeps_acronyms_and_lowers_an_article_mid_sentence():
-    from clearair.pipeline import _mid_sentence
+    from clearair.extract.parties import Mention, PartyDraft, party_label
+
+    def label(text: str) -> str:
+        return party_label(PartyDraft("other", "other", [Mention(0, len(text), "other", "other", text)]))
 
     report = analyze("My coworker keeps making comments about my body and last week he grabbed my arm in the "
                      "corridor when I walked away. It keeps happening. Should I go to HR?")
     assert "hr or make" not in report.summary and "HR" in report.summary
-    assert _mid_sentence("The contractor") == "the contractor" and _mid_sentence("Priya") == "Priya"
+    assert label("The contractor") == "the contractor" and label("The Hale agency") == "the Hale agency"

@@ -5,8 +5,6 @@ intake -> extract -> assess -> advise; render is a separate view of the Report.
 
 from __future__ import annotations
 
-import re
-
 from clearair.advise import advise, attach
 from clearair.advise.phrases import lower_first
 from clearair.advise.ranker import WordsReading, read_words
@@ -88,15 +86,10 @@ def read_situation(reading, situation: Situation, signals: list[Signal], origina
     return factors, read_words(sents, features, original)
 
 
-def _mid_sentence(label: str) -> str:
-    """A party's label inside a sentence: "The contractor" -> "the contractor"; names keep their capital."""
-    return re.sub(r"^(The|A|An|My|Our|Your|One)\b", lambda m: m.group().lower(), label)
-
-
 def summarize(s: Situation, signals: list[Signal], report: Report) -> str:
     cp = s.party(s.counterpart)
     names = {x.name for x in signals}
-    who = _mid_sentence(cp.label) if cp else "someone at work"
+    who = cp.label if cp else "someone at work"
     kind = "a recurring problem" if s.pattern.recurring else "a single incident"
     parts = [f"This reads as {kind} with {who}."]
     facts = [x.detail for x in signals if x.name in (

@@ -204,24 +204,27 @@ def _constraints(report: Report) -> list[str]:
     return []
 
 
-def _first_step(report: Report, floor: Floor, own_part: bool, said_first: bool = False,
-                fallback: bool = True) -> list[str]:
-    """The best first step (unless an answer already said it), the step for if it is not enough
-    (unless ``fallback`` is off to make room), and the safety line when the conduct is serious."""
-    recs = report.recommendations
-    if not recs:
+def _first_step(report: Report, floor: Floor, said_first: bool = False, fallback: list[str] | None = None) -> list[str]:
+    """The best first step (unless an answer already said it), then ``fallback`` (``_fallback``, left out
+    to make room), and the safety line when the conduct is serious."""
+    if not report.recommendations:
         return []
-    out = [] if said_first else [_best_step(report)]
-    for nxt in recs[1:3] if fallback else ():
+    out = ([] if said_first else [_best_step(report)]) + (fallback or [])
+    if floor.serious:
+        out.append("Do not go to the person on your own; let HR or a manager you trust handle the contact.")
+    return out
+
+
+def _fallback(report: Report, floor: Floor, own_part: bool) -> list[str]:
+    """The step for if the first is not enough: never an apology from a wronged writer, never a face-to-face
+    step with serious conduct."""
+    for nxt in report.recommendations[1:3]:
         if nxt.action == "APOLOGIZE" and not own_part:
             continue  # never ask a wronged writer to apologise
         if floor.serious and nxt.action in _FACE_TO_FACE:
             continue
-        out.append(sentence(f"If that is not enough, {step_for(report, nxt)}"))
-        break
-    if floor.serious:
-        out.append("Do not go to the person on your own; let HR or a manager you trust handle the contact.")
-    return out
+        return [sentence(f"If that is not enough, {step_for(report, nxt)}")]
+    return []
 
 
 def _avoid(report: Report, covered: set[str] | None = None) -> list[str]:
@@ -296,16 +299,16 @@ def compose(report: Report) -> str:
     # the writer's first question (what they asked matters more than what clearair would add).
     extras = {"acknowledge": _acknowledge(report, floor), "done": _already_done(report),
               "constraint": _constraints(report), "avoid": _avoid(report, covered), "answered": answered,
-              "fallback": ["yes"]}
+              "fallback": _fallback(report, floor, own_part)}
+    situation, say = _going_on(report, floor, own_part), _say(report)  # these stay whatever gives way
     for drop in (None, "constraint", "acknowledge", "done", "avoid", "fallback", "answered"):
         if drop == "answered" and len(asked) > 1:  # the first question, and the first step if it said it
             extras["answered"] = answered[:1] + ([] if says_first_step(asked[0]) else [_best_step(report, 1)])
         elif drop:
             extras[drop] = []
-        going_on = " ".join(extras["acknowledge"] + _going_on(report, floor, own_part) + extras["done"])
-        to_do = " ".join(p for p in _first_step(report, floor, own_part, said_first, bool(extras["fallback"]))
-                         + extras["avoid"]
-                         + extras["constraint"] + _say(report) if p)
+        going_on = " ".join(extras["acknowledge"] + situation + extras["done"])
+        to_do = " ".join(p for p in _first_step(report, floor, said_first, extras["fallback"]) + extras["avoid"]
+                         + extras["constraint"] + say if p)
         answer = "\n\n".join(p for p in (" ".join(extras["answered"]), going_on, to_do) if p)
         if len(answer.split()) <= ANSWER_WORDS:
             break

@@ -1,43 +1,36 @@
 """What the JSON API accepts and answers: the request and response bodies, shown in OpenAPI."""
 
 import datetime as dt
-from typing import ClassVar
+from typing import Annotated, ClassVar
 
-from pydantic import BaseModel, Field, ValidationInfo, field_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, Field, ValidationInfo, field_validator
 
 from clearair.api.checks import as_day, plain_text, real_day, some_text, stored_text, within_limit
 from clearair.intake.reading import MAX_CHARS
 from clearair.models import Report
 from clearair.store import Movement
 
+# A text clearair reads: refused first, in one sentence that counts it, when longer than clearair reads
+# (``within_limit``); a text it stores is then checked for what a page cannot show (``stored_text``).
+AnalyzedText = Annotated[str, BeforeValidator(lambda v: within_limit(v, "the text")), Field(max_length=MAX_CHARS)]
+LetterText = Annotated[str, BeforeValidator(lambda v: within_limit(v, "the letter")), Field(max_length=MAX_CHARS),
+                     AfterValidator(lambda v: stored_text(v, "the letter"))]
+UpdateText = Annotated[str, BeforeValidator(lambda v: within_limit(v, "the update")), Field(max_length=MAX_CHARS),
+                       AfterValidator(lambda v: stored_text(some_text(v, "Update"), "the update"))]
+
 
 class AnalyzeIn(BaseModel):
-    text: str = Field(max_length=MAX_CHARS)
+    text: AnalyzedText
     engine: str | None = Field(default=None, max_length=10,
                                description="'rules' (offline) or 'llm' (the configured model); default: the model "
                                            "when one is configured. The report's provenance says which wrote it.")
-
-    @field_validator("text", mode="before")
-    @classmethod
-    def _within_limit(cls, value: object) -> object:
-        return within_limit(value, "the text")
 
 
 class CaseIn(BaseModel):
     """A new case; the command line's ``case new`` builds the same model."""
 
-    text: str = Field(max_length=MAX_CHARS)
+    text: LetterText
     title: str | None = Field(default=None, max_length=200)
-
-    @field_validator("text", mode="before")
-    @classmethod
-    def _within_limit(cls, value: object) -> object:
-        return within_limit(value, "the letter")
-
-    @field_validator("text")
-    @classmethod
-    def _typed(cls, value: str) -> str:
-        return stored_text(value, "the letter")
 
     @field_validator("title")
     @classmethod
@@ -48,22 +41,12 @@ class CaseIn(BaseModel):
 class UpdateIn(BaseModel):
     """What happened next; the page's update form builds the same model."""
 
-    text: str = Field(max_length=MAX_CHARS)
+    text: UpdateText
     happened_on: dt.date | None = None
     evaluate: bool = True  # False: save only (bulk import); the case is re-read when next opened
 
     _day_written = field_validator("happened_on", mode="before")(as_day)
     _day = field_validator("happened_on")(real_day)
-
-    @field_validator("text", mode="before")
-    @classmethod
-    def _within_limit(cls, value: object) -> object:
-        return within_limit(value, "the update")
-
-    @field_validator("text")
-    @classmethod
-    def _some_text(cls, value: str) -> str:
-        return stored_text(some_text(value, "Update"), "the update")
 
 
 class ShareIn(BaseModel):

@@ -31,7 +31,6 @@ import re
 from functools import cache
 from importlib import resources
 
-
 from clearair.extract.features import Sentence, as_factor_role, sentences
 from clearair.extract.linear import LinearReader
 from clearair.extract.mentions import PhraseReaders, candidates, choose_phrase, new_party_role

@@ -96,7 +96,6 @@ class PhraseChoice:
     p: float
     role: str | None = None
     role_p: float = 0.0
-    roles: dict[str, float] | None = None  # the role reader's probability of each role
 
 
 def choose_phrase(phrases: list[Candidate], readers: PhraseReaders) -> PhraseChoice | None:
@@ -112,7 +111,6 @@ def choose_phrase(phrases: list[Candidate], readers: PhraseReaders) -> PhraseCho
         p = readers.role_of.proba(found[i].features)
         j = int(p.argmax())
         choice.role, choice.role_p = str(readers.role_of.classes[j]), float(p[j])
-        choice.roles = {str(c): float(x) for c, x in zip(readers.role_of.classes, p, strict=True)}
     return choice
 
 
@@ -206,12 +204,17 @@ def _says_what_is_not(chunk: Span) -> bool:
     if root.dep_ != "attr" or root.head.lemma_ != "be":
         return False
     verb = root.head
-    return any(t.dep_ == "neg" or t.lower_ in _NOT_NOW for t in verb.children) or any(
-        t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in ("i", "we") for t in verb.children)
+    return not _true_now(verb) or any(t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in ("i", "we")
+                                      for t in verb.children)
 
 
 #: "who is no longer my manager", "who is formerly ...": someone who is not that party now.
 _NOT_NOW = frozenset({"longer", "formerly", "once", "previously", "anymore"})
+
+
+def _true_now(verb: Token) -> bool:
+    """The copula is not negated and not marked as past ("is not", "is no longer", "is formerly")."""
+    return not any(t.dep_ == "neg" or t.lower_ in _NOT_NOW for t in verb.children)
 
 
 def _said_to_be(chunk: Span, known: list[tuple[int, int, str, str]]) -> tuple[int, int, str, str] | None:
@@ -221,8 +224,7 @@ def _said_to_be(chunk: Span, known: list[tuple[int, int, str, str]]) -> tuple[in
     for child in chunk.root.children:
         if child.dep_ == "appos":
             said: Token | None = child
-        elif child.dep_ == "relcl" and child.lemma_ == "be" and child.tag_ in ("VBZ", "VBP") and not any(
-                t.dep_ == "neg" or t.lower_ in _NOT_NOW for t in child.children):
+        elif child.dep_ == "relcl" and child.lemma_ == "be" and child.tag_ in ("VBZ", "VBP") and _true_now(child):
             said = next((t for t in child.children if t.dep_ == "attr"), None)
         else:
             said = None

@@ -256,7 +256,8 @@ def party_label(draft: PartyDraft) -> str:
     noun = re.sub(r"^(an?|one of (my|our|the) company's|one of our|our|their)\s+", "the ", noun,
                   flags=re.IGNORECASE)
     noun = re.sub(r"^(my)\s+", "your ", noun, flags=re.IGNORECASE)
-    return noun if noun.lower().startswith(("the ", "your ")) else f"the {noun}"
+    noun = re.sub(r"^(the|your)\s+", lambda m: m.group().lower(), noun, flags=re.IGNORECASE)  # mid-sentence
+    return noun if noun.startswith(("the ", "your ")) else f"the {noun}"
 
 
 def to_party(reading: Reading, draft: PartyDraft, traits: list[tuple[str, int, int]]) -> Party:

@@ -98,14 +98,9 @@ def _fit(letters: list[Letter]) -> tuple[dict, dict, frozenset[str]]:
             linear_spec(role_vocab, role_of, [str(c) for c in role_of.classes_]), people)
 
 
-def read_role(letter: Letter, readers: PhraseReaders) -> PhraseChoice | None:
-    """The phrase the engine chooses in this letter (as ``extract.counterpart.read_other_side``, before its
-    bars); None when the letter has no phrase that may be someone."""
-    return choose_phrase(letter.phrases, readers)
-
-
 def settled_role(choice: PhraseChoice | None, before: str, floor: float, role_bar: float, as_factor) -> str:
-    """The role the engine gives the other side with these bars: the chooser's (``before``) when the readers
+    """The role the engine gives the other side (``choice``: ``choose_phrase`` on the letter's phrases) with
+    these bars: the chooser's (``before``) when the readers
     found no phrase or are unsure; the known party's; or the new phrase's (``new_party_role``)."""
     if choice is None or choice.p < floor:
         return before
@@ -154,9 +149,9 @@ def train_phrase_readers(letters: list[Letter], written: list[Letter], before: l
             [x for i, x in enumerate(letters) if i not in held] + [x for j, x in enumerate(written) if j not in wheld])
         readers = PhraseReaders(LinearReader(who_spec), LinearReader(role_spec), people)
         for i in part:
-            oof[i] = read_role(letters[i], readers)
+            oof[i] = choose_phrase(letters[i].phrases, readers)
         for j in wpart:
-            written_oof[j] = read_role(written[j], readers)
+            written_oof[j] = choose_phrase(written[j].phrases, readers)
     gold = [x.role for x in letters]
     wgold = [x.role for x in written]
     floor, bar = choose_bars(oof + written_oof, before + written_before, gold + wgold, as_factor_role)
