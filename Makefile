@@ -35,10 +35,12 @@ test: $(STAMP) $(AXE)
 	$(MAKE) --no-print-directory test-postgres
 
 # The quick loop: lint, types, and the tests not marked slow (on up to four processes, as `test`).
+# Only slow tests use Hypothesis: its pytest plugin (1.5 s of imports in every process) stays out.
 check: $(STAMP)
 	$(BIN)/ruff check src tests
 	$(BIN)/mypy
-	HF_HUB_OFFLINE=1 $(BIN)/python -m pytest -q -m "not slow" -x -n auto --maxprocesses 4 --dist loadfile
+	HF_HUB_OFFLINE=1 $(BIN)/python -m pytest -q -m "not slow" -x -n auto --maxprocesses 4 --dist loadfile \
+		-p no:hypothesispytest
 
 # Rebuild the factor readers and the ranker from the library (fixed seeds); prints the CV figures.
 train: $(STAMP)

@@ -525,3 +525,46 @@ def test_a_login_flood_hashes_at_most_a_few_passwords_at_once(store, monkeypatch
     for t in threads:
         t.join()
     assert 1 <= most[0] <= module.HASHES_AT_ONCE < 16
+
+
+def test_the_migration_measures_versions_stored_before_it(store):
+    """A database an earlier release left at schema 0005 (versions without their measure): on open,
+    every version is measured as the store measures a new one, and the case opens and takes updates."""
+    from alembic import command
+    from sqlalchemy import inspect
+
+    from clearair.store.db import alembic_config
+    from clearair.store.schema import Base
+    from clearair.store.window import measure, part
+
+    url = store.engine.url.render_as_string(hide_password=False)
+    with store.engine.begin() as conn:  # the earlier release's schema, empty
+        Base.metadata.drop_all(conn)
+        conn.execute(text("DROP TABLE alembic_version"))
+        cfg = alembic_config()
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0005")
+        assert "part_chars" not in {c["name"] for c in inspect(conn).get_columns("versions")}
+        conn.execute(text("INSERT INTO cases (id, title, created_at) VALUES (1, 'An old case', '2026-01-05 09:00')"))
+        updates = [(1, "original", seed_text("peer-goes-cold-after-mistake"), None),
+                   (2, "update", "He sent \U0001F620\U0001F620\U0001F620 to the whole team, and I was not told.",
+                    dt.date(2026, 1, 9)),
+                   (3, "update", "She moved the review to Friday without asking me.", None)]
+        for seq, kind, body, day in updates:
+            conn.execute(text("INSERT INTO versions (case_id, seq, kind, text, happened_on, created_at) "
+                              "VALUES (1, :seq, :kind, :body, :day, '2026-01-09 10:00')"),
+                         {"seq": seq, "kind": kind, "body": body, "day": day})
+    store.engine.dispose()
+
+    migrated = CaseStore(url)
+    case = migrated.get(1)
+    assert [v.seq for v in case.versions] == [1, 2, 3]
+    for v in case.versions:
+        shown = part(v.kind, v.text, v.happened_on)
+        assert (v.part_chars, v.part_words, v.part_common_words) == tuple(measure(shown)), v.seq
+    emoji = "Update (2026-01-09): " + case.versions[1].text
+    assert case.versions[1].part_chars == len(emoji) == len(emoji.encode()) - 9  # characters, not UTF-8 bytes
+    case, report = migrated.open_case(1)  # an old case opens after the migration
+    assert report.recommendations
+    migrated.update(1, "He apologised to the team this morning for the message.")
+    assert len(migrated.get(1).versions) == 4

@@ -75,6 +75,8 @@ def _legacy_broken_case(tmp_path):
     case_id = store.create(letter())
     store.engine.dispose()
     con = sqlite3.connect(path)
+    for column in ("part_chars", "part_words", "part_common_words"):  # undo 0006
+        con.execute(f"ALTER TABLE versions DROP COLUMN {column}")
     for table in ("versions", "journal"):  # undo 0005
         con.execute(f"DROP INDEX uq_{table}_case_key")
         con.execute(f"ALTER TABLE {table} DROP COLUMN idempotency_key")

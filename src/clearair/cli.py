@@ -44,15 +44,26 @@ def _read(source: str | None, example: str | None = None) -> str:
     return read_text(source)  # a folder, a named pipe or a device is refused before it is opened
 
 
+def _read_to_analyse(source: str | None, example: str | None = None, what: str = "the text") -> str:
+    """A text that is analysed and never stored, refused as a stored one is when it holds a control
+    character (the same sentence as ``case new``), before any analysis."""
+    from clearair.typed_text import refuse_control_characters
+
+    text = _read(source, example)
+    refuse_control_characters(text, what)
+    return text
+
+
 def _analyze(source: str | None, example: str | None = None, model: Any = None) -> Any:
     """Read and analyse (through the model when ``model`` settings are given)."""
     from clearair.pipeline import analyze as run
 
+    text = _read_to_analyse(source, example)
     if model is not None:
         from clearair.llm.cli import analyze_text
 
-        return analyze_text(_read(source, example), model)
-    return run(_read(source, example))
+        return analyze_text(text, model)
+    return run(text)
 
 
 def _print_json(data: Any) -> None:
@@ -291,7 +302,8 @@ def thread(source: str | None = typer.Argument(None, metavar="[FILE|-]"), json_o
     from clearair.llm.cli import analyze_text
     from clearair.thread import analyze_thread
 
-    result = analyze_thread(_read(source), analyze_fn=(lambda t: analyze_text(t, settings)) if settings else None)
+    text = _read_to_analyse(source, what="the thread")
+    result = analyze_thread(text, analyze_fn=(lambda t: analyze_text(t, settings)) if settings else None)
     if json_out:
         _print_json(result)
         return

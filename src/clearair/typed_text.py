@@ -1,4 +1,4 @@
-"""What counts as text a person typed, checked wherever a letter or an update comes in.
+"""What counts as text a person typed, checked wherever a letter, an update or a text to analyse comes in.
 
 The API's request models, the page's forms, the command line and the store all
 ask the same question, so the rule and its sentence live here, below all of them.
@@ -7,6 +7,8 @@ ask the same question, so the rule and its sentence live here, below all of them
 from __future__ import annotations
 
 import re
+
+from clearair.errors import InputError
 
 #: Control characters but tab, line feed and carriage return; C1 controls; halves of a surrogate pair. NUL is
 #: left to the intake's own check, which calls a text holding one a binary file.
@@ -26,3 +28,12 @@ def control_problem(text: str, what: str) -> str | None:
     line = text.count("\n", 0, found.start()) + 1
     return (f"{what} holds a character that is not text (the {kind} U+{code:04X}, on line {line:,}); "
             "remove it and try again")
+
+
+def refuse_control_characters(text: str, what: str) -> None:
+    """``control_problem``'s sentence as an InputError, for a way in that raises rather than answers:
+    a text is refused before it is stored, and before it is analysed (a text only analysed is still
+    echoed back on a page, a terminal or an export)."""
+    problem = control_problem(text, what)
+    if problem:
+        raise InputError(problem)

@@ -50,7 +50,8 @@ def plain_text(value: str | None, label: str, lines: bool = False, required: boo
 
 
 def stored_text(value: str, what: str) -> str:
-    """A letter or an update as the request models take it: no control characters but tabs and line breaks."""
+    """A letter, an update or a text to analyse as the request models take it: no control characters
+    but tabs and line breaks."""
     problem = control_problem(value, what)
     if problem:
         raise refuse(problem)

@@ -11,8 +11,9 @@ from clearair.models import Report
 from clearair.store import Movement
 
 # A text clearair reads: refused first, in one sentence that counts it, when longer than clearair reads
-# (``within_limit``); a text it stores is then checked for what a page cannot show (``stored_text``).
-AnalyzedText = Annotated[str, BeforeValidator(lambda v: within_limit(v, "the text")), Field(max_length=MAX_CHARS)]
+# (``within_limit``); then checked for what a page cannot show (``stored_text``), whether it is stored or not.
+AnalyzedText = Annotated[str, BeforeValidator(lambda v: within_limit(v, "the text")), Field(max_length=MAX_CHARS),
+                         AfterValidator(lambda v: stored_text(v, "the text"))]
 LetterText = Annotated[str, BeforeValidator(lambda v: within_limit(v, "the letter")), Field(max_length=MAX_CHARS),
                      AfterValidator(lambda v: stored_text(v, "the letter"))]
 UpdateText = Annotated[str, BeforeValidator(lambda v: within_limit(v, "the update")), Field(max_length=MAX_CHARS),

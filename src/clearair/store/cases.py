@@ -24,6 +24,7 @@ from __future__ import annotations
 import builtins
 import datetime as dt
 import hashlib
+import itertools
 import os
 import re
 import secrets
@@ -31,10 +32,11 @@ import socket
 from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from sqlalchemy import case as sql_case
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
@@ -44,7 +46,8 @@ from clearair.models import Model, Report
 from clearair.store.db import BUSY_SECONDS, make_engine, transaction
 from clearair.store.errors import StoreError
 from clearair.store.schema import Case, CaseShare, JournalEntry, ReportRecord, User, Version, utc_now
-from clearair.typed_text import control_problem
+from clearair.store.window import JOIN, Measure, can_be_read, joined, measure, newest_that_fit, part
+from clearair.typed_text import refuse_control_characters
 
 #: Journal entries about the same person within this many days form a pattern.
 PATTERN_WINDOW_DAYS = 56
@@ -144,10 +147,20 @@ class CaseNotReady(InputError):
 
 
 def _part(v: Any) -> str:  # a Version, a plain row of one, or a _Pending update
-    if v.kind == "original":
-        return v.text.strip()
-    when = f" ({v.happened_on.isoformat()})" if v.happened_on else ""
-    return f"Update{when}: {v.text.strip()}"
+    return part(v.kind, v.text, v.happened_on)
+
+
+def _measured(v: Any) -> Measure:
+    """The measure stored with a version (or a pending update), or, for a row written without
+    one, the measure of its text."""
+    if v.part_chars is None:  # the three are always written together
+        return measure(_part(v))
+    return Measure(v.part_chars, v.part_words, v.part_common_words)
+
+
+def _chars(v: Any) -> int:
+    """A version's characters in the case's text (``_measured(v).chars``, without building the measure)."""
+    return v.part_chars if v.part_chars is not None else len(_part(v))
 
 
 def readable(versions: list[Version]) -> list[Version]:
@@ -158,9 +171,9 @@ def readable(versions: list[Version]) -> list[Version]:
 def case_text(versions: list[Version], upto: int | None = None, first_update_seq: int | None = None) -> str:
     """The case as the writer told it: the original, then dated updates in order
     (up to version ``upto``, leaving out updates before ``first_update_seq``)."""
-    return "\n\n".join(_part(v) for v in readable(versions)
-                        if (upto is None or v.seq <= upto)
-                        and (v.kind == "original" or first_update_seq is None or v.seq >= first_update_seq))
+    return JOIN.join(_part(v) for v in readable(versions)
+                     if (upto is None or v.seq <= upto)
+                     and (v.kind == "original" or first_update_seq is None or v.seq >= first_update_seq))
 
 
 def reading_window(versions: list[Version], budget: int = CASE_BUDGET_CHARS) -> int | None:
@@ -168,20 +181,13 @@ def reading_window(versions: list[Version], budget: int = CASE_BUDGET_CHARS) -> 
 
     The original letter is always read; then updates from the newest back, as
     many as fit (always the newest one, within the intake's size limit)."""
-    from clearair.intake.reading import MAX_CHARS
-
     versions = readable(versions)
     updates = [v for v in versions if v.kind != "original"]
-    used = sum(len(_part(v)) + 2 for v in versions if v.kind == "original")
-    first = None
-    for v in reversed(updates):
-        cost = len(_part(v)) + 2
-        if used + cost > max(budget, 0) and (first is not None or used + cost > MAX_CHARS // 2):
-            break
-        used += cost
-        first = v.seq
-    if first is None:
+    used = sum(_measured(v).chars + len(JOIN) for v in versions if v.kind == "original")
+    taken = newest_that_fit(used, reversed(updates), _chars, budget)
+    if not taken:
         return updates[-1].seq + 1 if updates else None  # not even the newest fits: read the original alone
+    first = taken[-1].seq
     return None if first == updates[0].seq else first
 
 
@@ -322,13 +328,16 @@ class CaseStore:
 
     # --- writes (each one short transaction; evaluation follows) -------------
     def create(self, text: str, title: str | None = None, owner: str | None = None) -> int:
-        _refuse_controls(text, "the letter")
+        # Every way in (the API, the page, the command line, a bulk import) gets the request models' sentence.
+        refuse_control_characters(text, "the letter")
         validate_text(text)
+        title = (title or _title_from(text))[:200]
+        measured = measure(part("original", text, None))
         with self.writing() as s:
-            case = Case(title=(title or _title_from(text))[:200], owner=owner)
+            case = Case(title=title, owner=owner)
             s.add(case)
             s.flush()
-            self._append(s, case, "original", text, None)
+            self._append(s, case, "original", text, None, measured)
             case_id = case.id
         try:
             self.settle(case_id)
@@ -346,13 +355,14 @@ class CaseStore:
         the same key with a different text is refused (``KeyReused``). Keys are the user's own."""
         _check_key(idempotency_key)
         idempotency_key = _scoped_key(owner, idempotency_key)
-        _refuse_controls(text, "the update")
+        refuse_control_characters(text, "the update")
         validate_fragment(text, "the update")
+        pending = _Pending(text, happened_on)
         with self.reading() as s:  # before the write, outside the write lock: a refused update is never stored
             self._load(s, case_id, owner, need="write")
             seq = self._seen_update(s, case_id, idempotency_key, text, happened_on)
             if seq is None:
-                self._check_readable(s, case_id, _Pending(text, happened_on))
+                self._check_readable(s, case_id, pending)
         repeated = seq is not None
         if not repeated:
             with self.writing() as s:
@@ -360,7 +370,7 @@ class CaseStore:
                 seq = self._seen_update(s, case_id, idempotency_key, text, happened_on)  # a retry that raced the first
                 repeated = seq is not None
                 if seq is None:
-                    seq = self._append(s, case, "update", text, happened_on, idempotency_key)
+                    seq = self._append(s, case, "update", text, happened_on, pending.measured, idempotency_key)
         assert seq is not None
         if not evaluate:
             return Outcome(movement=[], pending=True, seq=seq, repeated=repeated)
@@ -600,27 +610,35 @@ class CaseStore:
         must be valid text. A writer that slips in between changes the window only at its
         edge; an analysis that still fails sets the culprit aside (``settle``).
 
-        Only the versions the window can reach are loaded: the original, and updates from
-        the newest back until they are more than any window takes, so a write costs the
-        same on a case with four thousand updates as on one with four."""
-        from clearair.intake.reading import MAX_CHARS
-
-        # Plain rows (not ORM objects): a write stays cheap however long the case is.
-        readable_versions = select(Version.seq, Version.kind, Version.text, Version.happened_on,
-                                   Version.unreadable).where(Version.case_id == case_id, Version.unreadable.is_(None))
-        original = s.execute(readable_versions.where(Version.kind == "original")).first()
-        tail: list = [new]
-        used = (len(_part(original)) + 2 if original is not None else 0) + len(_part(new)) + 2
-        newest_first = readable_versions.where(Version.kind != "original").order_by(Version.seq.desc())
-        for v in s.execute(newest_first.execution_options(yield_per=64)):
-            tail.append(v)
-            used += len(_part(v)) + 2
-            if used > (MAX_CHARS // 2 if len(tail) == 1 else self.budget):
-                break  # reading_window stops before this one (the newest only past half the limit)
-        versions = ([original] if original is not None else []) + tail[::-1]
+        The window is a sum of the numbers stored with each version (store.window): the
+        original's, and the newest updates' as far back as the window reaches, read as plain
+        numbers, so a write measures no text again and costs the same on a case with four thousand
+        updates as on one with four. A refusal is worded by the intake, from the window's text."""
+        readable_versions = select(
+            Version.seq, Version.kind, Version.happened_on, Version.part_chars, Version.part_words,
+            Version.part_common_words,
+            # the text only of a row stored without its measure (written some other way)
+            sql_case((Version.part_chars.is_(None), Version.text), else_=None).label("text"),
+        ).where(Version.case_id == case_id, Version.unreadable.is_(None))
+        # The first version in order (one index step; filtering on the kind alone reads every row of the case).
+        original = s.execute(readable_versions.where(Version.kind == "original").order_by(Version.seq).limit(1)).first()
+        used = _measured(original).chars + len(JOIN) if original is not None else 0
+        # Core rows, not ORM objects: a few hundred plain numbers per write.
+        stored = s.connection().execute(readable_versions.where(Version.kind != "original")
+                                        .order_by(Version.seq.desc()).execution_options(yield_per=64))
+        newest_first: Iterator[Any] = itertools.chain([new], stored)  # the new update, then stored plain rows
+        taken = newest_that_fit(used, newest_first, _chars, self.budget)
+        stored.close()  # read no further than the window reaches
+        window = ([original] if original is not None else []) + taken[::-1]
+        if can_be_read(joined(map(_measured, window))):
+            return
         # Every part passed validate_fragment (the original at create, the new one above, and
         # stored ones that did not are marked unreadable and left out), so the words are what is left.
-        validate_words(case_text(versions, None, reading_window(versions, self.budget)))
+        seqs = [v.seq for v in window if v is not new]
+        texts = {seq: text for seq, text in s.execute(
+            select(Version.seq, Version.text).where(Version.case_id == case_id, Version.seq.in_(seqs)))}
+        validate_words(JOIN.join(_part(v) if v is new else part(v.kind, texts[v.seq], v.happened_on)
+                                 for v in window))
 
     def _lock(self, s: Session, case_id: int, options: tuple = ()) -> Case | None:
         """The case row, locked for this transaction (SQLite: BEGIN IMMEDIATE already is)."""
@@ -646,10 +664,12 @@ class CaseStore:
         raise CaseNotFound(f"no case {case_id}")
 
     def _append(self, s: Session, case: Case, kind: str, text: str, happened_on: dt.date | None,
-                idempotency_key: str | None = None) -> int:
+                measured: Measure, idempotency_key: str | None = None) -> int:
+        """Store a version with its measure (taken before the write lock: ``measure(part(...))``)."""
         seq = (s.scalar(select(func.max(Version.seq)).where(Version.case_id == case.id)) or 0) + 1
         s.add(Version(case_id=case.id, seq=seq, kind=kind, text=text, happened_on=happened_on,
-                      idempotency_key=idempotency_key))
+                      idempotency_key=idempotency_key, part_chars=measured.chars, part_words=measured.words,
+                      part_common_words=measured.common_words))
         s.flush()
         return seq
 
@@ -674,14 +694,6 @@ def _case_id(case_id: int) -> int:
     if not 0 < case_id <= MAX_CASE_ID:
         raise CaseNotFound(f"no case {case_id}")
     return case_id
-
-
-def _refuse_controls(text: str, what: str) -> None:
-    """Every way in (the API, the page, the command line, a bulk import) refuses a control character
-    in a case's text with the request models' own sentence, before anything is written."""
-    problem = control_problem(text, what)
-    if problem:
-        raise InputError(problem)
 
 
 def _check_key(key: str | None) -> None:
@@ -713,6 +725,14 @@ class _Pending:
     kind: str = "update"
     seq: int = 2**62  # after every stored version
     unreadable: None = None
+    measured: Measure = field(init=False)
+    part_chars: int = field(init=False)
+    part_words: int = field(init=False)
+    part_common_words: int = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.measured = measure(part(self.kind, self.text, self.happened_on))
+        self.part_chars, self.part_words, self.part_common_words = self.measured
 
 
 @dataclass

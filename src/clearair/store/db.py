@@ -85,16 +85,23 @@ def transaction(engine: Engine, write: bool) -> Iterator[Session]:
             raise
 
 
+def alembic_config() -> Any:
+    """Alembic's configuration for the store's migrations (packaged with it: no alembic.ini)."""
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(resources.files("clearair.store").joinpath("migrations")))
+    return cfg
+
+
 def migrate(engine: Engine) -> None:
     """Apply every Alembic migration the database has not seen yet (a database already
     up to date is only read, so a read-only one still opens)."""
     from alembic import command
-    from alembic.config import Config
     from alembic.runtime.migration import MigrationContext
     from alembic.script import ScriptDirectory
 
-    cfg = Config()
-    cfg.set_main_option("script_location", str(resources.files("clearair.store").joinpath("migrations")))
+    cfg = alembic_config()
     with engine.connect() as conn:
         begin(conn, write=False)
         current = set(MigrationContext.configure(conn).get_current_heads())

@@ -69,6 +69,11 @@ class Version(Base):
     unreadable: Mapped[str | None] = mapped_column(String(300), default=None)
     #: The key a client sent with the request that stored this update: a retry finds it instead of adding a copy.
     idempotency_key: Mapped[str | None] = mapped_column(String(128), default=None)
+    #: What this version's part adds to the text the case is read as (store.window), measured when it is
+    #: stored: a new update's reading window is a sum of these. None only for a row written some other way.
+    part_chars: Mapped[int | None] = mapped_column(Integer, default=None)
+    part_words: Mapped[int | None] = mapped_column(Integer, default=None)
+    part_common_words: Mapped[int | None] = mapped_column(Integer, default=None)
     case: Mapped[Case] = relationship(back_populates="versions")
     report: Mapped[ReportRecord | None] = relationship(back_populates="version", cascade="all, delete-orphan",
                                                        passive_deletes=True, uselist=False)

@@ -28,6 +28,7 @@ from clearair.api.session import LOGIN_COOKIE, SESSION_COOKIE, session_of
 from clearair.errors import InputError
 from clearair.store import CaseNotFound, CaseNotReady, CaseStore
 from clearair.store.errors import StoreError, StoreFull
+from clearair.typed_text import refuse_control_characters
 
 
 class PageRoute(APIRoute):
@@ -234,6 +235,7 @@ def web_analyze(request: Request, s: StoreDep, who: OwnerDep, text: Text = "", e
     if not csrf_ok(request, csrf_token):
         return expired_form(request)
     try:
+        refuse_control_characters(text, "the text")  # as the API's AnalyzeIn does, before any analysis
         report = analyze_choice(text, request.app.state.llm, engine[:10] or None)
     except InputError as err:
         return home_page(request, s, who, text=text, error=str(err), engine=engine[:10], status=422)
@@ -250,6 +252,7 @@ def web_export(request: Request, s: StoreDep, who: OwnerDep, text: Text = "", en
     if not csrf_ok(request, csrf_token):
         return expired_form(request)
     try:
+        refuse_control_characters(text, "the text")  # as the API's AnalyzeIn does, before any analysis
         report = analyze_choice(text, request.app.state.llm, engine[:10] or None)
     except InputError as err:
         return home_page(request, s, who, text=text, error=str(err), engine=engine[:10], status=422)
