@@ -197,3 +197,20 @@ def test_serious_conduct_by_someone_of_unknown_line_is_not_taken_to_the_writers_
     known = assess_floor([factor("severity", "serious"), factor("counterpart_role", "peer"),
                           factor("writer_fault", "none"), factor("own_manager", "unknown")])
     assert not known.line_unknown  # a peer's line is known: the writer's own manager may help
+
+
+def test_a_persona_starts_with_the_step_its_own_opening_argues_for():
+    """"A wide group saw a wrong picture of you" must not be followed by "so would start with: state a limit"
+    just because correcting the record sat lower in the main ranking."""
+    from clearair.advise.personas import perspectives
+    from clearair.advise.playbook import Scored
+    from clearair.models import Signal
+
+    order = ["LET_GO", "TALK_DIRECT", "SET_BOUNDARY", "ESCALATE_MANAGER", "WAIT", "DOCUMENT", "CLARIFY_RECORD"]
+    ranked = [Scored(action=a, score=-float(i)) for i, a in enumerate(order)]
+    titles = {a: a.replace("_", " ").title() for a in order}
+    blamed = {n: Signal(name=n, strength=1.0, detail=n) for n in ("public_exposure", "narrator_blamed")}
+    advocate = {p.name: p for p in perspectives(ranked, blamed, titles)}["advocate"]
+    assert advocate.top_action == "CLARIFY_RECORD" and advocate.view.startswith("A wide group saw")
+    plain = {p.name: p for p in perspectives(ranked, {}, titles)}["advocate"]
+    assert plain.top_action != "CLARIFY_RECORD"  # without that opening, the seventh step is not reached for

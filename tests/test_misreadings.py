@@ -4,8 +4,9 @@ import pytest
 
 from clearair import analyze
 
-KNOWN_GAP = ("the writer_fault reader still reads this letter as the writer's doing; the advice does not act on "
-             "it, because the sentence it leans on is about someone else's act")
+KNOWN_GAP = ("the writer_fault reader still reads this letter as the writer's doing (it weighs the writer's own "
+             "sentences, and this writer says a lot about what they did next); the advice does not act on it, "
+             "because the other side apologised")
 
 NEVER_SAYS_HARASS = (
     "I started at a small agency in March. My manager, the creative director, has a habit of remarking on what "

@@ -46,8 +46,9 @@ def test_scripts_assert_only_what_the_letter_gives(reports):
                 assert "fix" in tried, s.text
             if "I have kept dated notes" in s.text:
                 assert "documented" in tried, s.text
-            if "Thanks for the apology" in s.text:
-                assert any(x.name == "repair_offered" for x in r.signals), s.text
+            if "Thanks for the apology" in s.text:  # thanked only for an apology that person made
+                assert any(c.kind in ("apology", "public_apology") and c.by == r.situation.counterpart
+                           for c in r.situation.responses), s.text
 
 
 def _has_words(report, factor: str, value) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from clearair.advise import advise, attach
 from clearair.advise.phrases import lower_first
 from clearair.advise.ranker import WordsReading, read_words
+from clearair.advise.safety import assess_floor
 from clearair.assess import assess
 from clearair.extract import extract, read
 from clearair.intake import build_document
@@ -57,7 +58,7 @@ def _report(document, reading, journal_findings=()) -> Report:
     factors, words = read_situation(reading, situation, signals, document.original, bool(journal_findings))
     report = Report(situation=situation, thread=document.thread(), signals=signals, factors=factors)
     attach(report, advise(situation, signals, factors, words), reading)
-    report.similar_cases = find_similar(reading.text, situation, factors=factors)  # the writer's words, replies masked
+    report.similar_cases = find_similar(reading.text, situation, factors=as_advised(factors, signals))  # replies masked
     report.summary = summarize(situation, signals, report)
     # The reading budget cuts only texts of more than READ_TOKENS words and marks, so only those can
     # have been cut (a shorter text is never masked a second time on this path).
@@ -66,6 +67,14 @@ def _report(document, reading, journal_findings=()) -> Report:
         report.notes.append(f"This text is very long: only its first {len(reading.text):,} characters (of "
                             f"{len(whole):,}) were read. Paste the part that matters most, or the latest events.")
     return report
+
+
+def as_advised(factors: list[FactorReading], signals: list[Signal]) -> list[FactorReading]:
+    """The factors as the advice acted on them: a "you caused it" reading the safety floor did not
+    trust is not repeated elsewhere (a similar case "that writer also mainly caused it")."""
+    fault = assess_floor(factors, {s.name: s.strength for s in signals}).writer_at_fault
+    return [f.model_copy(update={"value": fault, "text": FACTORS[f.name].say(fault)})
+            if f.name == "writer_fault" and f.value != fault else f for f in factors]
 
 
 def read_situation(reading, situation: Situation, signals: list[Signal], original: str,

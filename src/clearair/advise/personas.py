@@ -19,6 +19,7 @@ from clearair.models import Perspective, Signal
 
 _PLAUSIBLE = 5  # a persona chooses among the main ranking's top five
 _RANK_STEP = 0.5  # value of one rank place against one unit of persona bias (counted twice)
+_OPENING_PULL = 3.0  # a step the persona's own opening argues for outweighs any rank place
 
 
 @cache
@@ -29,14 +30,19 @@ def personas() -> PersonaFile:
 
 def opening(p, sig: dict[str, Signal], own_part: bool, serious: bool) -> str:
     """The persona's first sentence for this situation."""
+    return _opening(p, sig, own_part, serious)[0]
+
+
+def _opening(p, sig: dict[str, Signal], own_part: bool, serious: bool) -> tuple[str, list[str]]:
+    """The persona's first sentence for this situation, and the steps that sentence argues for."""
     if own_part and p.stance_if_at_fault:
-        return p.stance_if_at_fault
+        return p.stance_if_at_fault, []
     if serious and p.stance_if_serious:
-        return p.stance_if_serious
+        return p.stance_if_serious, []
     for o in p.openings:
         if all(n in sig for n in o.when) and not any(n in sig for n in o.unless):
-            return o.text
-    return p.stance
+            return o.text, list(o.favours)
+    return p.stance, []
 
 
 def _reason(scored, own_part: bool) -> str | None:
@@ -63,11 +69,16 @@ def perspectives(ranked: list, sig: dict[str, Signal], titles: dict[str, str], o
     plausible = [s for s in ranked if allowed(s.action)][:_PLAUSIBLE]
     out = []
     for p in personas().personas:
+        said, favours = _opening(p, sig, own_part, serious)
+        # What the opening argues for is weighed first, wherever the main ranking put it.
+        weighed = plausible + [s for s in ranked if s.action in favours and allowed(s.action) and s not in plausible]
+
         def value(item: tuple[int, object]) -> float:
             rank, scored = item
-            return (_PLAUSIBLE - rank) * _RANK_STEP + 2 * p.bias.get(scored.action, 0.0)
+            pull = _OPENING_PULL if scored.action in favours else 0.0
+            return (_PLAUSIBLE - min(rank, _PLAUSIBLE)) * _RANK_STEP + 2 * p.bias.get(scored.action, 0.0) + pull
 
-        chosen = [s for _, s in sorted(enumerate(plausible), key=lambda it: (-value(it), it[0]))]
+        chosen = [s for _, s in sorted(enumerate(weighed), key=lambda it: (-value(it), it[0]))]
         biased = chosen + [s for s in ranked if s not in chosen and allowed(s.action)]
         if not biased:
             continue
@@ -77,7 +88,7 @@ def perspectives(ranked: list, sig: dict[str, Signal], titles: dict[str, str], o
             view = f"Agrees with the first step ({title}): {p.agrees}."
         else:
             reason = _reason(top, own_part)
-            view = f"{opening(p, sig, own_part, serious)} So would start with: {title}"
+            view = f"{said} So would start with: {title}"
             view += f", because {reason}." if reason else "."
         out.append(Perspective(name=p.name, title=p.title, top_action=top.action,
                                ranking=[s.action for s in biased[:5]], view=view,

@@ -60,6 +60,10 @@ _FIRST_PERSON = re.compile(rf"\b({_FIRST_PERSON_WORDS})\b", re.IGNORECASE)
 _PERSON = re.compile(rf"\b({_FIRST_PERSON_WORDS}|he|he's|she|she's|they|they're|his|him|her|their|them)\b",
                      re.IGNORECASE)
 
+_DENIAL = re.compile(r"\b(never|not|wasn'?t|isn'?t)\b[\w ,']{0,25}\b(mine|my (fault|doing|mistake|error))\b|"
+                     r"\b(did|had) (nothing|not\w*) (to do )?with\b|\bnot (my|me) (fault|doing)\b", re.IGNORECASE)
+_QUOTED = re.compile(r'"[^"]*"|\u201c[^\u201d]*\u201d|\u2018[^\u2019]*\u2019|(?<!\w)\'[^\'\n]+\'(?!\w)')
+
 
 def _about_the_writer(reading: FactorReading) -> bool:
     """The sentence a fault reading leans on most speaks of the writer (I, my, we), and does not open with
@@ -67,7 +71,9 @@ def _about_the_writer(reading: FactorReading) -> bool:
     asked, I snapped" is about the writer)."""
     if not reading.evidence:
         return False
-    text = reading.evidence[0].text
+    text = _QUOTED.sub(" ", reading.evidence[0].text)  # someone's quoted "my bad" is theirs, not the writer's
+    if text.rstrip().endswith("?") or _DENIAL.search(text):
+        return False  # a question ("How do I make the record right?") or a denial tells nothing of the writer's part
     first = _PERSON.search(text)
     if first is None:
         return False
@@ -115,6 +121,17 @@ def assess_floor(factors: list[FactorReading], signals: dict[str, float] | None 
     # Payback for speaking up is done to the writer: a learned "your fault" reading never outweighs it
     # (the worst mistake is telling someone punished for complaining to apologise).
     if fault != "none" and v.get("retaliation") and by["writer_fault"].source != "rules":
+        fault, unsure = "none", True
+    # The other side has apologised to the writer: they took the blame, so a learned "you mainly caused it"
+    # is not acted on (a writer who walked over to ask what went wrong has described their own doing, but
+    # not a fault of theirs). Shared fault ("partly") can still stand.
+    if fault == "mainly" and v.get("they_apologized") and by["writer_fault"].source != "rules":
+        fault, unsure = "none", True
+    # Serious conduct found from what happened (a threat, a hand on someone) is not outweighed by a learned
+    # "your fault" either: the fault reader weighs the writer's words about their own part ("I said the rota
+    # was unfair"), not whether that part could excuse a threat. The writer's own serious act is found by the
+    # conduct rules (source "rules"), and then the fault stands.
+    if fault != "none" and serious and by["writer_fault"].source != "rules" and by["severity"].source == "rules":
         fault, unsure = "none", True
     return Floor(serious=serious and fault != "mainly", manager_is_problem=manager_problem, writer_at_fault=fault,
                  fault_unsure=unsure, line_unknown=serious and v.get("counterpart_role") == "other")

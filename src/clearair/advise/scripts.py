@@ -116,7 +116,10 @@ class _Facts:
         self.cp = s.party(s.counterpart)
         self.inc = widest(s, s.counterpart) or main_incident(s)
         self.apologised = "narrator_apologized" in sig or any(a.kind == "apology" for a in s.attempts)
-        self.they_apologised = "repair_offered" in sig
+        # Thanks go only to the person who apologised: the script is addressed to the other side, and an
+        # apology from someone else (a director's "my bad") is not theirs to be thanked for.
+        self.they_apologised = any(r.kind in ("apology", "public_apology") and r.by == s.counterpart
+                                   for r in s.responses)
         tried = [_TRIED[a.kind] for a in s.attempts if a.kind in _TRIED and a.kind != "apology"]
         self.tried = join_words(list(dict.fromkeys(tried))[:2])  # only what the letter says was tried
         self.fixed = any(a.kind == "fix" for a in s.attempts)

@@ -109,7 +109,9 @@ def read_factors(sents: list[Sentence], features: dict[str, float], rule_ev: dic
             value = reader.classes[i]  # the class itself (a bool for yes/no factors), not its name
             evidence = []
             if value != spec.default or name == "counterpart_role":
-                evidence = strongest_evidence(reader.push(i, d), sents, features, rule_ev, text)
+                push = reader.push(i, d)
+                evidence = (fault_evidence(push, sents, text) if name == "writer_fault" else []) or \
+                    strongest_evidence(push, sents, features, rule_ev, text)
             out.append(FactorReading(name=name, title=spec.title, value=value, text=spec.say(value),
                                      confidence=round(float(p[i]), 3), source="learned", evidence=evidence))
         elif reader and reader.get("rule") == "rules" and name in RULE_READ:
@@ -137,6 +139,20 @@ def strongest_evidence(push: FeaturePush, sents: list[Sentence], features: dict[
     if rule_best[1] and rule_best[0] > best * 0.5:
         return rule_ev[rule_best[1]][:1]
     return [] if best_sent is None else [sentence_evidence(best_sent, text)]
+
+
+def speaks_of_the_writer(sentence: Sentence) -> bool:
+    """The writer is the subject of one of the sentence's verbs, outside quotes ("I snapped at her";
+    not "He said 'my bad'", whose "my" is his)."""
+    return any(g.startswith("a:me:") for g in sentence.grams)
+
+
+def fault_evidence(push: FeaturePush, sents: list[Sentence], text: str) -> list[Evidence]:
+    """A "you had a part in it" reading rests on what the writer did: the strongest sentence among
+    those where the writer acts. None when no such sentence pushes the reading (the caller falls
+    back, and the safety floor then declines to tell the writer it was their doing)."""
+    best, _ = strongest_sentence(push, [s for s in sents if speaks_of_the_writer(s)])
+    return [] if best is None else [sentence_evidence(best, text)]
 
 
 #: Conduct kinds (lexicon "conduct") and the factor values they establish whatever the reader says.

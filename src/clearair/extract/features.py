@@ -43,12 +43,83 @@ def _tokens(span) -> list[str]:
     return out
 
 
+_QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "'", "\u2018", "\u2019"})
+_WRITER = {"i", "we", "me", "us"}
+_SUBJECTS = {"nsubj", "nsubjpass"}
+_MODALS = {"can", "could", "will", "'ll", "would", "'d", "might", "may", "shall", "better"}
+_YOU = {"you", "your", "yourself", "ya"}
+
+
+def quoted(doc) -> list[bool]:
+    """Per token: inside quotes (someone's words, spoken or written), double or single ("He said 'my
+    bad'"). A single mark is a quote only where the tagger reads it as one (not "the teachers' room");
+    a line break closes an unbalanced quote, so one stray mark cannot swallow the rest of the letter."""
+    inside, out = False, []
+    for t in doc:
+        if "\n" in t.text:
+            inside = False
+        if t.text not in _QUOTE_MARKS or t.tag_ == "POS":
+            out.append(inside)
+            continue
+        if t.text in ("\u201c", "\u2018"):
+            inside = True
+        elif t.text == "\u201d":
+            inside = False
+        elif t.text == '"':
+            inside = not inside
+        else:  # ' and \u2019: the tagger tells an opening mark from a closing one
+            inside = t.tag_ == "``"
+        out.append(False)
+    return out
+
+
+def _subject(verb):
+    """The verb's subject token, or that of the verb it is joined to ("I snapped and walked out")."""
+    while verb is not None:
+        subj = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+        if subj is not None:
+            return subj
+        verb = verb.head if verb.dep_ == "conj" and verb.head is not verb else None
+    return None
+
+
+def agent_grams(sent, in_quotes: list[bool]) -> set[str]:
+    """Who did what in the sentence: each verb with its subject's person, as the writer tells it.
+    "I snapped at her" gives ``a:me:snap``; "she never replied" ``a:they:not reply``; "I should have
+    asked" ``a:me:should_have``. Words inside quotes are someone's speech: their "I" is the speaker
+    (``a:q:...``), so a director's quoted "my bad" is never the writer's admission; quoted words about
+    what can or will happen to "you" ("I can make the next months very long for you") are marked too,
+    for the readers to weigh (a warning, a promise or a threat)."""
+    out = set()
+    for t in sent:
+        if t.pos_ not in ("VERB", "AUX") or t.dep_ in ("aux", "auxpass"):
+            continue
+        subj = _subject(t)
+        if subj is None:
+            continue
+        low = subj.lower_
+        who = "q" if in_quotes[t.i] else "me" if low in _WRITER else "you" if low == "you" else "they"
+        kids = list(t.children)
+        neg = "not " if any(c.dep_ == "neg" for c in kids) else ""
+        out.add(f"a:{who}:{neg}{t.lemma_.lower()}")
+        if who == "q" and any(c.lower_ in _MODALS for c in kids) and any(w.lower_ in _YOU for w in t.subtree):
+            out.add("a:q:may_do_to_you")  # quoted words about what may happen to the one addressed
+        if any(c.lower_ in ("should", "could", "shouldn't", "should've") for c in kids) and \
+                any(c.lemma_ == "have" and c.dep_ == "aux" for c in kids):
+            out.add(f"a:{who}:should_have")
+    return out
+
+
 def sentences(doc) -> list[Sentence]:
-    """Each sentence of the parse with its uni- and bigrams (offsets into the analysed text)."""
+    """Each sentence of the parse with its uni- and bigrams and its agent grams (``agent_grams``),
+    as offsets into the analysed text."""
     out = []
+    in_quotes = quoted(doc)
     for sent in doc.sents:
         toks = _tokens(sent)
         grams = {f"w:{w}" for w in toks} | {f"b:{a} {b}" for a, b in zip(toks, toks[1:])}
+        if grams:
+            grams |= agent_grams(sent, in_quotes)
         if grams:
             out.append(Sentence(sent.start_char, sent.end_char, frozenset(grams)))
     return out

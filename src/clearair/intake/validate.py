@@ -17,6 +17,15 @@ _ENGLISH_FUNCTION_WORDS = frozenset(
     "those not no do does did have has had will would can could should what who how when why "
     "if so than then there here all any some".split()
 )
+#: Below this share of common English words a text is not English.
+ENGLISH_SHARE = 0.12
+
+
+def count_words(text: str) -> tuple[int, int]:
+    """The words of ``text`` and how many of them are common English words: what ``validate_words``
+    judges by. A case's store keeps these counts per version (``store.window``)."""
+    words = _WORD.findall(text)
+    return len(words), sum(w.lower() in _ENGLISH_FUNCTION_WORDS for w in words)
 
 
 def validate_text(text: str) -> None:
@@ -31,14 +40,13 @@ def validate_words(text: str) -> None:
     the binary and script checks are shares, and a join of parts within a share is within it."""
     if len(text) > MAX_CHARS:
         raise InputError(f"input is too large; clearair reads at most {MAX_CHARS:,} characters")
-    words = _WORD.findall(text)
-    if len(words) < MIN_WORDS:
+    words, common = count_words(text)
+    if words < MIN_WORDS:
         raise InputError(
-            f"input is too short ({len(words)} words): describe the situation in at least "
+            f"input is too short ({words} words): describe the situation in at least "
             f"{MIN_WORDS} words: who, what happened, and what you want"
         )
-    function_share = sum(w.lower() in _ENGLISH_FUNCTION_WORDS for w in words) / len(words)
-    if function_share < 0.12:
+    if common / words < ENGLISH_SHARE:
         raise InputError("input does not look like English; clearair reads English text only")
 
 

@@ -10,6 +10,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from clearair.models import ActionCode
+
 
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -101,6 +103,9 @@ class PersonaOpening(Strict):
     when: list[str] = Field(min_length=1)
     unless: list[str] = Field(default_factory=list)
     text: str
+    favours: list[ActionCode] = Field(default_factory=list, description=(
+        "The steps this sentence argues for: the persona weighs them first when they are in the ranking "
+        "and allowed, so its opening and its first step say the same thing."))
 
 
 class PersonaSpec(Strict):

@@ -6,9 +6,8 @@ new update then sums a few stored numbers (the window is taken newest first, in
 characters, as the analysis takes it) instead of re-reading and re-counting the
 case on every write.
 
-The counts are the intake's own (its word pattern and its list of common
-English words), and ``can_be_read`` asks of them what ``validate_words`` asks of
-the joined text; a test holds the two together. Should the intake's rule ever
+The counts are the intake's own (``count_words``), and ``can_be_read`` asks
+of them what ``validate_words`` asks of the joined text; a test holds the two together. Should the intake's rule ever
 change, a migration must measure the stored versions again.
 """
 
@@ -19,10 +18,8 @@ from collections.abc import Callable, Iterable
 from typing import NamedTuple, TypeVar
 
 from clearair.intake.reading import MAX_CHARS
-from clearair.intake.validate import _ENGLISH_FUNCTION_WORDS, _WORD, MIN_WORDS
+from clearair.intake.validate import ENGLISH_SHARE, MIN_WORDS, count_words
 
-#: Below this share of common English words the intake calls a text not English (``validate_words``).
-ENGLISH_SHARE = 0.12
 #: The parts of a case's text (the original, then each update) are joined with a blank line.
 JOIN = "\n\n"
 
@@ -47,8 +44,7 @@ def part(kind: str, text: str, happened_on: dt.date | None) -> str:
 
 def measure(text: str) -> Measure:
     """Counted in characters (code points, never bytes) and in the intake's words."""
-    words = _WORD.findall(text)
-    return Measure(len(text), len(words), sum(w.lower() in _ENGLISH_FUNCTION_WORDS for w in words))
+    return Measure(len(text), *count_words(text))
 
 
 def joined(parts: Iterable[Measure]) -> Measure:

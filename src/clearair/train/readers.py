@@ -136,8 +136,24 @@ def cross_val_predict(feature_dicts, labels, C: float, k: int = 5, seed: int = S
     return preds, probas, extra_probas
 
 
-#: Precision the safety floor needs before it tells a writer, on the fault reader alone, that they caused it.
-FAULT_PRECISION = 0.75
+#: Differences in 5-fold macro-F1 below this are noise (folds of about 300 letters).
+C_NOISE = 0.005
+
+
+def simplest_within_noise(tried: list[tuple]) -> tuple:
+    """Of the (C, margin, F1, ...) settings tried, the most regularised (smallest C) whose F1 is
+    within ``C_NOISE`` of the best; among those, the best F1. A weaker model that scores the same
+    generalises better to letters unlike the library's."""
+    top = max(t[2] for t in tried)
+    near = [t for t in tried if t[2] >= top - C_NOISE]
+    smallest = min(t[0] for t in near)
+    return max((t for t in near if t[0] == smallest), key=lambda t: t[2])
+
+
+#: Precision the safety floor needs before it tells a writer, on the fault reader alone, that they caused it,
+#: measured on the library's real letters. (It was 0.75 measured on real and written letters together, where
+#: the written letters, which state fault plainly, made it look higher: on real letters it was about 61 %.)
+FAULT_PRECISION = 0.70
 #: ... measured on at least this many "your fault" readings: a bar that rests on a handful is noise.
 FAULT_MIN_READINGS = 20
 
@@ -148,13 +164,13 @@ def fault_confidence(gold: list[str], oof_proba: list[dict[str, float]]) -> dict
 
     Measured per value because the two differ: a confident "mainly" is usually right where a
     "partly" is not, and one bar over both hides it. ``gold`` and ``oof_proba``: the writer_fault
-    value and out-of-fold probabilities of every scored letter (the library's and the letters
-    written for training, each predicted by a model that never saw it)."""
+    value and out-of-fold probabilities of the library's letters, each predicted by a model that
+    never saw it (the caller passes real letters only)."""
     positives = max(1, sum(g != "none" for g in gold))
     bars = {}
     for value in ("mainly", "partly"):
         best = {"threshold": 1.0, "precision": 1.0, "recall": 0.0, "readings": 0}
-        for t in np.arange(0.95, 0.25, -0.05):
+        for t in np.round(np.arange(0.95, 0.25, -0.05), 2):
             said = [i for i, p in enumerate(oof_proba) if max(p, key=lambda k: p[k]) == value and p[value] >= t]
             if len(said) < FAULT_MIN_READINGS:
                 continue
@@ -181,15 +197,14 @@ def train_readers(examples, featurized, C_grid=(0.3, 1.0, 3.0, 10.0), written=()
         cands = {"commonest": ([_value(spec, commonest)] * len(gold), None)}
         if name in RULE_READ:
             cands["rules"] = ([RULE_READ[name](f)[0] for f in feats], None)
-        best_C, best, margin = None, -1.0, 0.0
+        tried = []  # (C, margin, F1, predictions, probabilities, written letters' probabilities)
         for C in C_grid:
             _, probas, extra_probas = cross_val_predict(feats, gold, C, extra=extra)
             for m in MARGINS:  # a value other than the default must beat it by m (abstain when unsure)
                 preds = [cautious(name, abstain(p, str(spec.default), m), p) for p in probas]
-                score = macro_f1([str(g) for g in gold], preds)
-                if score > best:
-                    best_C, best, margin, learned = C, score, m, ([_value(spec, p) for p in preds], probas)
-                    learned_extra = extra_probas
+                tried.append((C, m, macro_f1([str(g) for g in gold], preds), preds, probas, extra_probas))
+        best_C, margin, best, preds, probas, learned_extra = simplest_within_noise(tried)
+        learned = ([_value(spec, p) for p in preds], probas)
         cands["learned"] = learned
         scores = {k: macro_f1([str(g) for g in gold], [str(p) for p in v[0]]) for k, v in cands.items()}
         accuracy = {k: float(np.mean([str(g) == str(p) for g, p in zip(gold, v[0])])) for k, v in cands.items()}

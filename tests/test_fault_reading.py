@@ -1,0 +1,145 @@
+"""Who did what: the grams that tell the writer's own acts from other people's, and the fault
+reading's evidence and bar that rest on them."""
+
+from __future__ import annotations
+
+import pytest
+
+from clearair.advise.safety import _about_the_writer
+from clearair.assess.readers import fault_evidence, speaks_of_the_writer
+from clearair.extract.features import sentences
+from clearair.extract.nlp import parse
+from clearair.models import Evidence, FactorReading
+from clearair.train.readers import C_NOISE, FAULT_MIN_READINGS, fault_confidence, simplest_within_noise
+
+
+def agents(text: str) -> set[str]:
+    return {g for s in sentences(parse(text)) for g in s.grams if g.startswith("a:")}
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), [
+    ("I snapped at her in front of the whole team.", "a:me:snap", "a:they:snap"),
+    ("She never replied to my email about the rota.", "a:they:not reply", "a:me:not reply"),
+    ("I should have asked him before I changed his slides.", "a:me:should_have", "a:they:should_have"),
+    ("My manager snapped at me and then walked out.", "a:they:walk", "a:me:walk"),
+])
+def test_each_verb_keeps_its_subjects_person(text, expected, absent):
+    found = agents(text)
+    assert expected in found
+    assert absent not in found
+
+
+def test_quoted_words_belong_to_the_speaker_not_the_writer():
+    found = agents('The director read the email again and said "I am sorry, I messed up" before he left.')
+    assert "a:they:say" in found
+    assert "a:q:mess" in found
+    assert not any(g.startswith("a:me:") for g in found)
+
+
+def test_single_quotes_are_speech_but_a_plural_possessive_is_not():
+    found = agents("He messaged me: 'Careful. I can make the next six months very long for you.' "
+                   "I went to the teachers' room and I cried.")
+    assert {"a:q:make", "a:q:may_do_to_you", "a:me:cry"} <= found
+    assert "a:me:make" not in found
+
+
+def test_an_unbalanced_quote_stops_at_the_end_of_the_line():
+    found = agents('He wrote "fine whatever.\nI shouted at him the next morning.')
+    assert "a:me:shout" in found
+
+
+def test_fault_evidence_is_a_sentence_where_the_writer_acts():
+    text = ("She forwarded my notes to the client without asking. I had left the draft on the shared drive "
+            "without a warning on it. Nobody else saw the notes.")
+    sents = sentences(parse(text))
+    assert [speaks_of_the_writer(s) for s in sents] == [False, True, False]
+    push = {"w:forward": 3.0, "w:draft": 1.0}  # the other person's act pushes the reading most
+    evidence = fault_evidence(push, sents, text)
+    assert evidence and evidence[0].text.startswith("I had left the draft")
+
+
+def test_no_fault_evidence_when_the_writer_never_acts():
+    text = "He shouted at the new hire in the kitchen. The owner laughed and walked off."
+    assert fault_evidence({"w:shout": 2.0}, sentences(parse(text)), text) == []
+
+
+def _fault(text: str) -> FactorReading:
+    return FactorReading(name="writer_fault", title="t", value="mainly", text="t", confidence=0.9,
+                         evidence=[Evidence(start=0, end=len(text), text=text)])
+
+
+def test_the_safety_floor_does_not_take_a_quoted_admission_as_the_writers():
+    assert not _about_the_writer(_fault('He shook his head and said "sorry, my bad, I did not read it".'))
+    assert not _about_the_writer(_fault("He shook his head and said 'sorry, my bad, I did not read it'."))
+    assert _about_the_writer(_fault('I told her "that was out of line" and I shouted at her.'))
+
+
+def test_the_simplest_setting_within_noise_ships():
+    tried = [(0.3, 0.0, 0.500, "a"), (1.0, 0.0, 0.503, "b"), (3.0, 0.1, 0.504, "c")]
+    assert simplest_within_noise(tried)[3] == "a"  # within C_NOISE of the best: the smallest C
+    tried = [(0.3, 0.0, 0.504 - 2 * C_NOISE, "a"), (1.0, 0.1, 0.501, "b"), (3.0, 0.0, 0.504, "c")]
+    assert simplest_within_noise(tried)[3] == "b"
+
+
+def test_a_fault_bar_never_rests_on_a_handful_of_readings():
+    gold = ["mainly"] * (FAULT_MIN_READINGS - 1) + ["none"] * 50
+    proba = [{"mainly": 0.9, "partly": 0.05, "none": 0.05}] * (FAULT_MIN_READINGS - 1) + \
+        [{"mainly": 0.1, "partly": 0.1, "none": 0.8}] * 50
+    assert fault_confidence(gold, proba)["mainly"]["threshold"] == 1.0  # right every time, but too few
+    gold += ["mainly"] * 5
+    proba += [{"mainly": 0.9, "partly": 0.05, "none": 0.05}] * 5
+    assert fault_confidence(gold, proba)["mainly"]["threshold"] < 1.0
+
+
+def test_an_untrusted_fault_reading_is_not_repeated_by_the_similar_cases():
+    """The floor declined a weak "you caused it": the similar cases must not say "that writer also mainly caused it"."""
+    from clearair.pipeline import as_advised
+
+    weak = _fault("I walked over to ask what I had done wrong.").model_copy(update={"confidence": 0.05})
+    said = {f.name: f.value for f in as_advised([weak], [])}
+    assert said["writer_fault"] == "none"
+    strong = weak.model_copy(update={"source": "rules"})  # found from what happened: trusted as read
+    assert {f.name: f.value for f in as_advised([strong], [])}["writer_fault"] == "mainly"
+
+
+def test_the_opener_thanks_the_other_side_only_for_their_own_apology():
+    """A director's apology is not the customer's: the one-to-one opener to the customer must not thank them for it."""
+    from clearair import analyze
+
+    text = ("A client complained to our account director about my handling of her order, and he forwarded the "
+            "complaint to the whole sales floor without reading it. When I asked him about it he said he was sorry "
+            "and that it was his mistake. The client still emails me curtly and copies my manager on everything. "
+            "I want to get back on good terms with her. Should I call her?")
+    report = analyze(text)
+    apologisers = {c.by for c in report.situation.responses if c.kind in ("apology", "public_apology")}
+    for script in report.scripts:
+        if "Thanks for the apology" in script.text:
+            assert report.situation.counterpart in apologisers, script.text
+
+
+def _reading(name: str, value, source: str = "learned", confidence: float = 0.9, text: str = "") -> FactorReading:
+    ev = [Evidence(start=0, end=len(text), text=text)] if text else []
+    return FactorReading(name=name, title=name, value=value, text=str(value), confidence=confidence, source=source,
+                         evidence=ev)
+
+
+def test_a_learned_you_caused_it_does_not_stand_against_their_apology_or_serious_conduct():
+    from clearair.advise.safety import assess_floor
+
+    fault = _reading("writer_fault", "mainly", text="I snapped at him in front of the whole team.")
+    calm = [fault, _reading("severity", "minor"), _reading("they_apologized", False, source="rules")]
+    assert assess_floor(calm).writer_at_fault == "mainly"
+    apologised = [fault, _reading("severity", "minor"), _reading("they_apologized", True, source="rules")]
+    assert assess_floor(apologised).writer_at_fault == "none"
+    threatened = [fault, _reading("severity", "serious", source="rules"), _reading("they_apologized", False)]
+    assert assess_floor(threatened).writer_at_fault == "none" and assess_floor(threatened).serious
+    own_act = [_reading("writer_fault", "mainly", source="rules", text="I grabbed her arm."),
+               _reading("severity", "serious", source="rules"), _reading("they_apologized", True)]
+    assert assess_floor(own_act).writer_at_fault == "mainly"  # the writer's own serious act, found by the rules
+
+
+def test_a_question_or_a_denial_is_not_the_writers_own_doing():
+    assert not _about_the_writer(_fault("How do I make sure the record shows what I actually did?"))
+    assert not _about_the_writer(_fault("I keep absorbing the blame for something that was never mine."))
+    assert not _about_the_writer(_fault("I had nothing to do with the outage, and I said so."))
+    assert _about_the_writer(_fault("I lost my temper and I told her the plan was stupid."))
