@@ -227,16 +227,22 @@ def home(request: Request, s: StoreDep, who: OwnerDep):
     return home_page(request, s, who)
 
 
+def analyse_pasted(request: Request, text: str, engine: str):
+    """The report on text pasted into the page (nothing is kept). The text is checked as the API's
+    AnalyzeIn checks it, before any analysis; raises InputError."""
+    from clearair.llm.engine import analyze_choice
+
+    refuse_control_characters(text, "the text")
+    return analyze_choice(text, request.app.state.llm, engine[:10] or None)
+
+
 @router.post("/analyze", response_class=HTMLResponse)
 def web_analyze(request: Request, s: StoreDep, who: OwnerDep, text: Text = "", engine: Text = "",
                 csrf_token: Text = ""):
-    from clearair.llm.engine import analyze_choice
-
     if not csrf_ok(request, csrf_token):
         return expired_form(request)
     try:
-        refuse_control_characters(text, "the text")  # as the API's AnalyzeIn does, before any analysis
-        report = analyze_choice(text, request.app.state.llm, engine[:10] or None)
+        report = analyse_pasted(request, text, engine)
     except InputError as err:
         return home_page(request, s, who, text=text, error=str(err), engine=engine[:10], status=422)
     return html(pages.analysis(report, text, chrome(request), engine=engine[:10],
@@ -247,13 +253,10 @@ def web_analyze(request: Request, s: StoreDep, who: OwnerDep, text: Text = "", e
 def web_export(request: Request, s: StoreDep, who: OwnerDep, text: Text = "", engine: Text = "",
                fmt: Annotated[str, Form(alias="format")] = "md", csrf_token: Text = ""):
     """A download of the report on a pasted text (nothing is kept)."""
-    from clearair.llm.engine import analyze_choice
-
     if not csrf_ok(request, csrf_token):
         return expired_form(request)
     try:
-        refuse_control_characters(text, "the text")  # as the API's AnalyzeIn does, before any analysis
-        report = analyze_choice(text, request.app.state.llm, engine[:10] or None)
+        report = analyse_pasted(request, text, engine)
     except InputError as err:
         return home_page(request, s, who, text=text, error=str(err), engine=engine[:10], status=422)
     return download(request, report, text, fmt, "your situation", "clearair-report")
