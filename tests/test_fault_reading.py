@@ -93,13 +93,17 @@ def test_a_fault_bar_never_rests_on_a_handful_of_readings():
 
 def test_an_untrusted_fault_reading_is_not_repeated_by_the_similar_cases():
     """The floor declined a weak "you caused it": the similar cases must not say "that writer also mainly caused it"."""
+    from clearair.advise.safety import assess_floor
     from clearair.pipeline import as_advised
 
+    def advised(reading: FactorReading) -> dict:
+        return {f.name: f.value for f in as_advised([reading], assess_floor([reading]).writer_at_fault)}
+
     weak = _fault("I walked over to ask what I had done wrong.").model_copy(update={"confidence": 0.05})
-    said = {f.name: f.value for f in as_advised([weak], [])}
+    said = advised(weak)
     assert said["writer_fault"] == "none"
     strong = weak.model_copy(update={"source": "rules"})  # found from what happened: trusted as read
-    assert {f.name: f.value for f in as_advised([strong], [])}["writer_fault"] == "mainly"
+    assert advised(strong)["writer_fault"] == "mainly"
 
 
 def test_the_opener_thanks_the_other_side_only_for_their_own_apology():

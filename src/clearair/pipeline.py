@@ -8,7 +8,6 @@ from __future__ import annotations
 from clearair.advise import advise, attach
 from clearair.advise.phrases import lower_first
 from clearair.advise.ranker import WordsReading, read_words
-from clearair.advise.safety import assess_floor
 from clearair.assess import assess
 from clearair.extract import extract, read
 from clearair.intake import build_document
@@ -57,8 +56,10 @@ def _report(document, reading, journal_findings=()) -> Report:
             signal.detail = "; ".join(journal_findings)
     factors, words = read_situation(reading, situation, signals, document.original, bool(journal_findings))
     report = Report(situation=situation, thread=document.thread(), signals=signals, factors=factors)
-    attach(report, advise(situation, signals, factors, words), reading)
-    report.similar_cases = find_similar(reading.text, situation, factors=as_advised(factors, signals))  # replies masked
+    advice = advise(situation, signals, factors, words)
+    attach(report, advice, reading)
+    report.similar_cases = find_similar(reading.text, situation,  # the writer's words, replies masked
+                                        factors=as_advised(factors, advice.writer_at_fault))
     report.summary = summarize(situation, signals, report)
     # The reading budget cuts only texts of more than READ_TOKENS words and marks, so only those can
     # have been cut (a shorter text is never masked a second time on this path).
@@ -69,10 +70,10 @@ def _report(document, reading, journal_findings=()) -> Report:
     return report
 
 
-def as_advised(factors: list[FactorReading], signals: list[Signal]) -> list[FactorReading]:
-    """The factors as the advice acted on them: a "you caused it" reading the safety floor did not
-    trust is not repeated elsewhere (a similar case "that writer also mainly caused it")."""
-    fault = assess_floor(factors, {s.name: s.strength for s in signals}).writer_at_fault
+def as_advised(factors: list[FactorReading], fault: str) -> list[FactorReading]:
+    """The factors as the advice acted on them (``fault``: ``Advice.writer_at_fault``): a "you caused it"
+    reading the safety floor did not trust is not repeated elsewhere (a similar case "that writer also
+    mainly caused it")."""
     return [f.model_copy(update={"value": fault, "text": FACTORS[f.name].say(fault)})
             if f.name == "writer_fault" and f.value != fault else f for f in factors]
 

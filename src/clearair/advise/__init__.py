@@ -36,6 +36,8 @@ class Advice:
     revisit_if: list[Trigger]
     perspectives: list[Perspective]
     scripts: list[Script]
+    #: The writer's part as the advice acted on it (the safety floor's verdict, not the raw reading).
+    writer_at_fault: str = "none"
 
 
 def advise(situation: Situation, signals: list[Signal], factors: list[FactorReading] | None = None,
@@ -70,6 +72,7 @@ def advise(situation: Situation, signals: list[Signal], factors: list[FactorRead
         perspectives=_persona_views(ranked, sig, {a: v["title"] for a, v in playbook["actions"].items()},
                                     own_part=owns, serious=floor.serious),
         scripts=scripts,
+        writer_at_fault=floor.writer_at_fault,
     )
 
 

@@ -28,12 +28,7 @@ def personas() -> PersonaFile:
     return PersonaFile.model_validate(load("personas"))
 
 
-def opening(p, sig: dict[str, Signal], own_part: bool, serious: bool) -> str:
-    """The persona's first sentence for this situation."""
-    return _opening(p, sig, own_part, serious)[0]
-
-
-def _opening(p, sig: dict[str, Signal], own_part: bool, serious: bool) -> tuple[str, list[str]]:
+def opening(p, sig: dict[str, Signal], own_part: bool, serious: bool) -> tuple[str, list[str]]:
     """The persona's first sentence for this situation, and the steps that sentence argues for."""
     if own_part and p.stance_if_at_fault:
         return p.stance_if_at_fault, []
@@ -69,7 +64,7 @@ def perspectives(ranked: list, sig: dict[str, Signal], titles: dict[str, str], o
     plausible = [s for s in ranked if allowed(s.action)][:_PLAUSIBLE]
     out = []
     for p in personas().personas:
-        said, favours = _opening(p, sig, own_part, serious)
+        said, favours = opening(p, sig, own_part, serious)
         # What the opening argues for is weighed first, wherever the main ranking put it.
         weighed = plausible + [s for s in ranked if s.action in favours and allowed(s.action) and s not in plausible]
 

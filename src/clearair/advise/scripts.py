@@ -105,6 +105,11 @@ def _first_person_event(s: Situation, inc: Incident | None) -> str:
     return capitalise(f"{who} {_FIRST_PERSON_ACT[inc.act]}{_CHANNEL.get(inc.channel, '')}{seen}.")
 
 
+def apologised_by(s: Situation, who: str | None) -> bool:
+    """Whether the letter says ``who`` (a party id) apologised, privately or in front of others."""
+    return any(r.kind in ("apology", "public_apology") and r.by == who for r in s.responses)
+
+
 class _Facts:
     """What the scripts need to know, read once from the situation and the signals."""
 
@@ -118,8 +123,7 @@ class _Facts:
         self.apologised = "narrator_apologized" in sig or any(a.kind == "apology" for a in s.attempts)
         # Thanks go only to the person who apologised: the script is addressed to the other side, and an
         # apology from someone else (a director's "my bad") is not theirs to be thanked for.
-        self.they_apologised = any(r.kind in ("apology", "public_apology") and r.by == s.counterpart
-                                   for r in s.responses)
+        self.they_apologised = apologised_by(s, s.counterpart)
         tried = [_TRIED[a.kind] for a in s.attempts if a.kind in _TRIED and a.kind != "apology"]
         self.tried = join_words(list(dict.fromkeys(tried))[:2])  # only what the letter says was tried
         self.fixed = any(a.kind == "fix" for a in s.attempts)
@@ -174,7 +178,7 @@ def _fill(kind: str, f: _Facts, data: dict) -> str:
     spec = data["scripts"][kind]
     addressee = _sender(f) if kind == "sender_note" else f.s.counterpart
     name = _name(f.s, addressee)
-    sender_apologised = any(r.kind in ("apology", "public_apology") and r.by == addressee for r in f.s.responses)
+    sender_apologised = apologised_by(f.s, addressee)
     opening, ask = _opening(f, data)
     role = f.cp.role if f.cp else "other"
     own = main_incident(f.s, by_writer=True)
