@@ -218,3 +218,44 @@ def test_a_third_question_is_answered_too():
                    "I start looking for another job?")
     specific = [q for q in report.questions if q.text.startswith(("Should", "And should"))]
     assert len(specific) == 3 and all(q.answer for q in specific)
+
+
+def test_a_question_that_only_vents_is_not_the_one_answered():
+    """"Why do parents feel entitled to…?" vents; the answer takes up the question the writer asks."""
+    text = ("A parent complained to the principal about me after my first week. Why do parents feel entitled "
+            "to run to the principal over every small gripe? Don't they realize what that does to us? "
+            "How should I deal with this?")
+    asked = main_questions(find_questions(text))
+    assert [q.text for q in asked] == ["How should I deal with this?"]
+    assert all(q.kind != "legal" for q in find_questions(text))  # "feel entitled to" is not a legal question
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("Am I entitled to be paid for the extra hours?", "legal"),
+    ("Why does my boss keep doing this to me?", "open"),
+    ("Why should I apologise when she started it?", "open"),
+])
+def test_entitlement_is_legal_only_when_it_is_the_writers(question, kind):
+    assert kind_of(question) == kind
+
+
+def test_an_against_reason_from_the_learned_ranker_is_said_in_plain_words():
+    """A red-team finding: the answer said "No: In letters like yours, experts seldom advised this when: a peer
+    or coworker"."""
+    from clearair.advise.answer import _against
+
+    said = _against("Not advised. Against it: In letters like yours, experts seldom advised this when: a peer or "
+                    "coworker.")
+    assert said == "experts seldom advised it in letters like yours (a peer or coworker)"
+
+
+@pytest.mark.parametrize(("question", "vents"), [
+    ("Why do head chefs always have to prove themselves by tearing everything up?", True),
+    ("Don't they realise we have lives outside work?", True),
+    ("Why should I apologise when she started it?", False),
+    ("Why do I always end up covering the late shift?", False),
+])
+def test_a_venting_question_is_told_from_a_real_one(question, vents):
+    from clearair.advise.questions import rhetorical
+
+    assert rhetorical(find_questions(question)[0]) is vents

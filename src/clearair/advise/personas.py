@@ -43,8 +43,8 @@ def opening(p, sig: dict[str, Signal], own_part: bool, serious: bool) -> tuple[s
 def _reason(scored, own_part: bool) -> str | None:
     """The persona's "because": a plain rule reason (not the learned ranker's), never "you were wronged"."""
     for r in scored.reasons:
-        if r.effect != "raises" or r.text.startswith("In letters like yours"):
-            continue
+        if r.effect != "raises" or r.text.startswith("In letters like yours") or r.signal == "words":
+            continue  # "experts often gave this advice on letters worded like yours" is no reason a person gives
         if own_part and "wrong" in r.text.lower():
             continue
         return r.text.rstrip(".")[0].lower() + r.text.rstrip(".")[1:]

@@ -46,7 +46,8 @@ _GENERIC = re.compile(r"\bwhat (?:should|can|do|could|would) I do\b|\bwhat would
 #: Questions the engine cannot judge on its own: it says so, then what it can advise either way.
 _CANNOT_JUDGE = (
     ("legal", re.compile(r"\b(?:legal|illegal|lawful|unlawful|law|laws|lawyer|attorney|sue|suing|lawsuit|"
-                         r"discriminat\w*|rights|allowed to|entitled to)\b", re.I)),
+                         r"discriminat\w*|rights|allowed to|(?:am I|are we|I'm|I am|we're|we are|is (?:he|she|it|they)|"
+                         r"are they) (?:\w+ )?entitled to)\b", re.I)),
     ("money", re.compile(r"\b(?:loan|lend|lending|borrow\w*|money|owes? me|debt|cash|repay\w*|"
                          r"pay (?:him|her|them|me) back)\b", re.I)),
     ("gift", re.compile(r"\b(?:gift|gifts|present for|bonus from)\b", re.I)),
@@ -161,8 +162,28 @@ def _priority(q: Question) -> int:
     return {"legal": 1, "money": 1, "gift": 1, "self_check": 1, "how": 3, "general": 4}.get(q.kind, 5)
 
 
+#: A question that vents rather than asks: "Why do parents feel entitled to…?", "Don't they realise…?",
+#: "How could she do that?". The writer does not expect an answer to it, and quoting it back as "You asked"
+#: reads as if the engine missed the question they did ask.
+_RHETORICAL = re.compile(
+    r"^(?:and |but |so )?(?:why (?:do|does|did|would|are|is|was|were|can't|won't|don't|doesn't|must|should) "
+    r"(?:some |these |those |all |so many )?(?:people|parents|customers|clients|managers|bosses|they|he|she|"
+    r"anyone|everyone|someone|nobody|no one|men|women|guys|folks|coworkers|colleagues)\b|"
+    r"(?:don't|doesn't|didn't|isn't|aren't|wasn't|won't|can't) (?:they|he|she|people|parents|customers|"
+    r"managers|bosses|anyone|everyone)\b|"
+    r"how (?:could|can|dare) (?:they|he|she|anyone|someone|people)\b|who (?:does|says|would do) (?:that|this)\b|"
+    r"why (?:do|does|must|would|should) (?!I\b)[\w' ]{1,30}? (?:always|think|feel|have to|need to)\b)",
+    re.I)
+
+
+def rhetorical(q: Question) -> bool:
+    return bool(_RHETORICAL.search(q.text.strip(" \"'“"))) and q.kind not in ("legal", "money", "gift")
+
+
 def main_questions(questions: list[Question], n: int = 3) -> list[Question]:
-    """The question(s) the answer opens with: the specific ones (up to ``n``), else the best general one."""
+    """The question(s) the answer opens with: the specific ones (up to ``n``), else the best general one.
+    A question that only vents (``rhetorical``) is never taken up."""
+    questions = [q for q in questions if not rhetorical(q)]
     specific = sorted((q for q in questions if _priority(q) <= 2), key=_priority)[:n]
     if specific:
         return sorted(specific, key=lambda q: q.evidence[0].start if q.evidence else 0)
