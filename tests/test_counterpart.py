@@ -83,14 +83,15 @@ def test_an_unsure_role_reading_makes_no_other_side(monkeypatch):
     from clearair.extract import counterpart
 
     spec = _without_phrase_readers(monkeypatch)
-    spec["role"] = dict(spec["role"], bar=1.01)
+    spec["role"] = dict(spec["role"], bar=1.01, outside={"chosen": "learned", "bar": 1.01})
     monkeypatch.setattr(counterpart, "_artefact", lambda: spec)
     assert analyze(_NOBODY_NAMED).situation.counterpart is None
 
 
-def test_the_role_reader_never_overrides_a_party_the_chooser_picked(monkeypatch):
-    """Between named parties the reader was right little more often than the chooser, and its mistakes
-    there (a wronged report read as the other side) are the costly kind: it only fills a gap."""
+def test_the_role_reader_never_overrides_a_party_in_the_writers_lines(monkeypatch):
+    """Between named parties in the writer's lines the reader was right little more often than the chooser,
+    and its mistakes there (a wronged report read as the other side) are the costly kind: it only fills a gap
+    or replaces someone outside those lines."""
     from clearair.extract import counterpart
 
     _without_phrase_readers(monkeypatch)
@@ -271,3 +272,58 @@ def test_what_the_writer_says_they_are_is_not_someone_else():
     assert find_mentions("The porter keeps mocking my work. I'm not a manager. What should I do?", False) == []
     assert [m.text for m in find_mentions("I am a supervisor myself, and my boss shouts at me.", False)] == ["my boss"]
     assert [m.role for m in find_mentions("I'm the manager's assistant and she yells at me.", False)] == ["manager"]
+
+
+def test_an_outside_reading_is_replaced_only_where_the_reader_mends_three_for_each_it_breaks():
+    from clearair.train.counterpart import outside_bar
+
+    labels = ["manager"] * 20 + ["other"] * 20
+    roles = ["other"] * 40  # the engine's reading before the role reader: outside the writer's lines
+    whose = [("other", None, "boss_family")] * 40  # a known party of unknown line, e.g. "the owner's son"
+    # Confident readings (0.8) mend 16 letters and break 4; unsure ones (0.4) mend 4 and break 16.
+    read = {i: ("manager", 0.8 if i < 16 else 0.4) for i in range(20)}
+    read |= {i: ("manager", 0.8 if i < 24 else 0.4) for i in range(20, 40)}
+    assert outside_bar(roles, read, labels, whose) == 0.45  # the lowest confidence that keeps out the unsure ones
+    read_all_unsure = {i: (r, 0.4) for i, (r, _) in read.items()}
+    assert outside_bar(roles, read_all_unsure, labels, whose) == 1.01  # never: 20 mended, 20 broken
+    hr = [("hr", None, "hr")] * 40  # HR's line is known: never replaced
+    assert outside_bar(roles, read, labels, hr) == 1.01
+
+
+@pytest.mark.parametrize(("read", "party_role", "phrase_role", "allowed"), [
+    ("manager", None, None, True),  # nobody found: the letter's line is all there is
+    ("other", None, None, False),
+    ("peer", "other", None, True),  # a known person of unknown line
+    ("manager", "hr", None, False),  # HR's line is known
+    ("manager", "other", "manager", True),  # an unknown person: the phrase's own reading agrees
+    ("direct_report", "other", "manager", False),  # ... or does not
+])
+def test_when_the_whole_letter_may_give_the_line(read, party_role, phrase_role, allowed):
+    from clearair.extract.counterpart import may_take_role
+
+    assert may_take_role(read, party_role, phrase_role) is allowed
+
+
+@pytest.mark.parametrize("key", ["vendor", "other_department", "account_executive"])
+def test_someone_known_to_be_outside_the_lines_stays_outside(key):
+    """A red-team finding: a contractor's site foreman was made the writer's manager by the whole-letter reading."""
+    from clearair.extract.counterpart import may_take_role
+
+    assert not may_take_role("manager", "other", None, key)
+    assert may_take_role("manager", "other", None, "boss_family")
+
+
+def test_the_engine_gives_an_outside_person_the_line_the_reader_reads(monkeypatch):
+    """The chooser's pick is someone outside the writer's lines; a confident whole-letter reading of a line
+    gives that same person the line (here the reader is stubbed, so what is tested is the engine's use of it)."""
+    from clearair.extract import counterpart
+
+    _without_phrase_readers(monkeypatch)
+    monkeypatch.setattr(counterpart, "read_role", lambda *a, **k: None)  # the reading before: the extractor's
+    text = ("The owner's son keeps changing my rota without asking and shouting at me when I question it. "
+            "It has happened six times now. Should I complain?")
+    before = analyze(text).situation
+    assert before.party(before.counterpart).role == "other"  # "the owner's son": a line the list does not know
+    monkeypatch.setattr(counterpart, "read_role", lambda *a, **k: ("peer", []) if k.get("outside") else None)
+    after = analyze(text).situation
+    assert after.counterpart == before.counterpart and after.party(after.counterpart).role == "peer"

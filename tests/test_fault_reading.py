@@ -147,3 +147,23 @@ def test_a_question_or_a_denial_is_not_the_writers_own_doing():
     assert not _about_the_writer(_fault("I keep absorbing the blame for something that was never mine."))
     assert not _about_the_writer(_fault("I had nothing to do with the outage, and I said so."))
     assert _about_the_writer(_fault("I lost my temper and I told her the plan was stupid."))
+
+
+@pytest.mark.parametrize(("text", "admitted"), [
+    ("Helen told him it was my fault and now he will not speak to me.", False),
+    ("My boss thinks the delay was my mistake, but the files came late from his team.", False),
+    ("She made it look like my fault in front of the whole office.", False),
+    ("I told her straight away that it was my fault.", True),
+    ("It was my fault, and I know it.", True),
+    ("It was not my fault: the client gave us the wrong postcode.", False),  # a red-team finding
+    ("The delay wasn't really my mistake, the parts came late.", False),
+])
+def test_blame_someone_else_reports_is_not_the_writers_admission(text, admitted):
+    """The rules' "my fault" is the writer's admission only when the writer says it, not when the writer
+    reports someone else's claim (a red-team finding: "Helen told him it was my fault" read as at fault)."""
+    from clearair.extract import facts
+    from clearair.extract.reading import Reading
+
+    reading = Reading(original=text, text=text, doc=parse(text))
+    kinds = {c.kind for c in facts.cues(reading, "themes")}
+    assert ("narrator_fault" in kinds) is admitted

@@ -153,6 +153,8 @@ def assess(s: Situation) -> list[Signal]:
         ("favoritism", "favoritism", "someone is favoured"),
         ("past_or_unprovable", "past_or_unprovable", "it is in the past or cannot be proven"),
     ):
+        if kind == "report_conflict" and not s.narrator.is_manager:
+            continue  # "two women who chat all day" are not the writer's reports unless the writer manages people
         if kind in themes and not any(sig.name == name for sig in out):
             add(name, 1.0, detail, themes[kind].evidence)
     if any(i.act == "overload" for i in s.incidents) and not any(sig.name == "boundary" for sig in out):

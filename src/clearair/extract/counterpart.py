@@ -33,7 +33,7 @@ from importlib import resources
 
 from clearair.extract.features import Sentence, as_factor_role, sentences
 from clearair.extract.linear import LinearReader
-from clearair.extract.mentions import PhraseReaders, candidates, choose_phrase, new_party_role
+from clearair.extract.mentions import PhraseChoice, PhraseReaders, candidates, choose_phrase, new_party_role
 from clearair.extract.parties import Mention, PartyDraft, _plural, _tag_tokens
 from clearair.extract.reading import NARRATOR, Reading
 from clearair.models import Evidence
@@ -185,25 +185,27 @@ def phrase_readers() -> PhraseReaders | None:
                          floor=spec.get("floor", 0.0), role_bar=spec.get("role_bar", 0.0))
 
 
-def read_other_side(reading: Reading, drafts: dict[str, PartyDraft], is_manager: bool) -> str | None:
+def read_other_side(reading: Reading, drafts: dict[str, PartyDraft], is_manager: bool
+                    ) -> tuple[str, PhraseChoice] | tuple[None, None]:
     """The party the letter is about, from the noun phrase most likely to be the other side: a party the
-    extractor found there, or a new party (added to ``drafts``) with the role read from the phrase. None when
-    no reader ships, the letter has no noun phrase to read or the reader is unsure (then the chooser decides)."""
+    extractor found there, or a new party (added to ``drafts``) with the role read from the phrase; and the
+    readers' choice. (None, None) when no reader ships, the letter has no noun phrase to read or the reader is
+    unsure (then the chooser decides)."""
     readers = phrase_readers()
     if readers is None:
-        return None
+        return None, None
     choice = choose_phrase(candidates(reading, drafts, is_manager), readers)
     if choice is None or choice.p < readers.floor:
-        return None
+        return None, None
     best = choice.phrase
     if best.key is not None:
-        return best.key
+        return best.key, choice
     role = new_party_role(choice, readers.role_bar, is_manager)
     # A party of the same role the extractor found is someone the readers did not choose: keep them apart.
     key = next(k for n in range(1, len(drafts) + 2) if (k := role if n == 1 else f"{role}_{n}") not in drafts)
     drafts[key] = PartyDraft(key, role, [Mention(best.start, best.end, key, role, best.text)])
     _tag_tokens(reading, best.start, best.end, key)
-    return key
+    return key, choice
 
 
 def score(clues: dict[str, float], weights: dict[str, float]) -> float:
@@ -229,35 +231,84 @@ def role_features(sents: list[Sentence], roles: list[str], picked: str | None, i
     return f
 
 
-def read_role(reading: Reading, is_manager: bool) -> tuple[str, list[Evidence]] | None:
-    """The other side's role as the role reader reads it from a letter that names nobody the extractor
-    recognised, and the sentence that moved it most; None when no reader ships or it is unsure (below the
-    confidence at which cross-validation found its roles right three times in four)."""
+def read_role(reading: Reading, is_manager: bool, features: dict[str, float] | None = None, *,
+              outside: bool = False) -> tuple[str, list[Evidence]] | None:
+    """The other side's role as the role reader reads it, and the sentence that moved it most; None when no
+    reader ships or it is unsure. ``features``: ``role_features`` of the letter (by default, as for a letter
+    that names nobody the extractor recognised). ``outside``: the engine's reading so far puts the other side
+    outside the writer's lines (or nowhere); then a role in those lines is taken from the lower bar that
+    cross-validation set for replacing such a reading (``train/counterpart.train_outside_override``)."""
     reader = role_reader()
     if reader is None:
         return None
     sents = sentences(reading.doc)
-    p = reader.proba(role_features(sents, [], None, is_manager))
+    p = reader.proba(features if features is not None else role_features(sents, [], None, is_manager))
     i = int(p.argmax())
-    if p[i] < _artefact()["role"].get("bar", 0.0):
+    role = reader.classes[i]
+    spec = _artefact()["role"]
+    bar = spec.get("bar", 0.0)
+    override = spec.get("outside", {})
+    if outside and role not in OUTSIDE and override.get("chosen") == "learned":
+        bar = min(bar, override.get("bar", 1.01))
+    if p[i] < bar:
         return None  # unsure: better no other side than a wrong one
-    return reader.classes[i], reader.sentence_for(i, sents, reading.original)
+    return role, reader.sentence_for(i, sents, reading.original)
+
+
+#: Roles that put the other side outside the writer's lines, or nowhere.
+OUTSIDE = ("other", "none")
+
+
+#: Parties the extractor knows to be outside the writer's lines (another department, a vendor or contractor, an
+#: account executive): the whole letter's reading does not move them into a line.
+KNOWN_OUTSIDERS = ("other_department", "vendor", "account_executive")
+
+
+def may_take_role(read: str, party_role: str | None, phrase_role: str | None, party_key: str | None = None) -> bool:
+    """Whether the role reader's ``read`` role replaces an outside reading of the other side. ``party_role``:
+    the role of the party chosen (None: nobody was); ``phrase_role``: for a person the extractor did not know,
+    the line the phrase readers read for that phrase but were unsure of (None otherwise). Nobody found: any
+    line role. An unknown person: only the line the phrase's own reading also gave (two readers agree; "the
+    senior caseworker who signs off my reports" is not made the writer's report because the letter says
+    "my reports"). A known party of unknown line ("the owner's son", "a director"): a line role, but never for
+    HR, another team's manager or someone the extractor knows is outside (``KNOWN_OUTSIDERS``: a contractor's
+    foreman is not made the writer's manager). Training applies the same rule."""
+    if read in OUTSIDE:
+        return False
+    if party_role is None:
+        return True
+    if phrase_role is not None:
+        return read == phrase_role
+    return party_role == "other" and not (party_key or "").startswith(KNOWN_OUTSIDERS)
 
 
 def settle(reading: Reading, clues: dict[str, dict[str, float]], drafts: dict[str, PartyDraft], is_manager: bool, *,
            learned: bool = True) -> tuple[str | None, list[Evidence]]:
     """The other side: the phrase readers' choice (``read_other_side``) where they ship; else the chooser's
-    pick; when the letter names nobody the extractor recognised, a party known by the role the role reader
-    reads (added to ``drafts``). Returns the party key and, for a party known by its role alone, the evidence
-    of that role."""
-    if learned and (key := read_other_side(reading, drafts, is_manager)) is not None:
+    pick. When that leaves the other side outside the writer's lines or nowhere, the role reader, reading the
+    whole letter, may give the line instead (``may_take_role``): the chosen person keeps who they are and takes
+    that role; with nobody chosen, a party known by the role alone (added to ``drafts``). Returns the party key
+    and, for a party known by its role alone, the evidence of that role."""
+    if not learned:
+        return choose(clues, drafts, learned=False), []
+    hand = choose(clues, drafts, learned=False)
+    named = [drafts[k].role for k in clues]  # before the phrase readers add anyone: as the reader was trained
+    key, choice = read_other_side(reading, drafts, is_manager)
+    if key is None:
+        key = choose(clues, drafts)
+    if key is None:
+        read = read_role(reading, is_manager, outside=True)
+        if read is None:
+            return None, []
+        role, evidence = read
+        drafts[role] = PartyDraft(role, role)
+        return role, evidence
+    if as_factor_role(drafts[key].role) not in OUTSIDE:
         return key, []
-    pick = choose(clues, drafts, learned=learned)
-    if pick is not None or not learned:
-        return pick, []
-    read = read_role(reading, is_manager)
-    if read is None:
-        return None, []
-    role, evidence = read
-    drafts[role] = PartyDraft(role, role)
-    return role, evidence
+    unsure_line = choice.role if choice is not None and choice.phrase.key is None else None
+    features = role_features(sentences(reading.doc), named, drafts[hand].role if hand is not None else None,
+                             is_manager)
+    read = read_role(reading, is_manager, features, outside=True)
+    if read is not None and may_take_role(read[0], drafts[key].role, unsure_line, None if unsure_line else key):
+        drafts[key].role = read[0]  # the same person; the line the whole letter gives them
+    return key, []

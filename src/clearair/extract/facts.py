@@ -154,6 +154,10 @@ def cues(reading: Reading, section: str, who: str = "any",
             continue
         if hit.kind == "narrator_fault" and _quoting_someone_else(reading.text, hit.start):
             continue  # 'He apologised with "sorry, my bad"': his words, not the writer's admission
+        if hit.kind == "narrator_fault" and _blame_reported_from_someone_else(reading, hit.start):
+            continue  # "Helen told him it was my fault": her claim, not the writer's admission
+        if hit.kind == "narrator_fault" and _DENIED.search(reading.text[max(0, hit.start - 30):hit.start]):
+            continue  # "It was not my fault": a denial, not an admission
         ev = reading.evidence(hit.start, hit.end)
         by = subject if who in ("narrator", "others") else None
         cue = by_kind.get(hit.kind)
@@ -199,6 +203,29 @@ def _quoting_someone_else(text: str, pos: int) -> bool:
             continue
         speakers = _SPEAKER.findall(before[max(0, i - 80):i])  # the last subject before the quote spoke it
         return not speakers or speakers[-1].lower() not in ("i", "we")
+    return False
+
+
+#: Words just before a fault phrase that deny it: "it was not my fault", "wasn't my mistake", "never my fault".
+_DENIED = re.compile(r"(?:\bnot|n't|\bnever|\bhardly|\bin no way)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+#: Verbs that report someone's claim or belief: "she told him it was my fault", "he thinks it's my mistake".
+_REPORTING = frozenset({"say", "tell", "claim", "insist", "think", "believe", "decide", "suggest", "imply", "blame",
+                        "accuse", "assume", "announce", "write", "email", "complain", "argue", "feel", "make", "report",
+                        "hint", "act", "pretend", "paint", "spin"})
+
+
+def _blame_reported_from_someone_else(reading: Reading, pos: int) -> bool:
+    """Whether the words at ``pos`` sit in a clause that reports what someone other than the writer said or
+    believed ("Helen told him it was my fault", "he made it look like my mistake"); the writer reporting their
+    own view ("I told her it was my fault") is their admission."""
+    tok = reading.token_at(pos)
+    for anc in tok.ancestors:
+        if anc.pos_ not in ("VERB", "AUX") or anc.lemma_.lower() not in _REPORTING:
+            continue
+        subj = next((c for c in anc.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None:
+            continue
+        return subj.lower_ not in ("i", "we")
     return False
 
 

@@ -119,9 +119,7 @@ def sentences(doc) -> list[Sentence]:
         toks = _tokens(sent)
         grams = {f"w:{w}" for w in toks} | {f"b:{a} {b}" for a, b in zip(toks, toks[1:])}
         if grams:
-            grams |= agent_grams(sent, in_quotes)
-        if grams:
-            out.append(Sentence(sent.start_char, sent.end_char, frozenset(grams)))
+            out.append(Sentence(sent.start_char, sent.end_char, frozenset(grams | agent_grams(sent, in_quotes))))
     return out
 
 

@@ -249,7 +249,9 @@ def traits_for(reading: Reading, drafts: dict[str, PartyDraft], fallback: str | 
 def party_label(draft: PartyDraft) -> str:
     """How advice names the party: their first explicit noun phrase, re-aimed at 'you'."""
     labels = load("parties")["labels"]
-    if draft.role != "other" or not draft.mentions:  # known by its role alone: no noun of its own to use
+    # People in the writer's line are named by that line ("your manager"); someone outside it (a client, a
+    # parent, a patient's relative) by their own first noun, which says more than "the customer".
+    if draft.role not in ("other", "customer") or not draft.mentions:  # known by its role alone: no noun of its own
         return labels[draft.role]
     noun = next((m.text for m in draft.mentions if m.text.lower() not in _PRONOUN_GENDER), draft.key)
     noun = re.sub(r"^(another|that|this)\s+", "the other ", noun.strip(), flags=re.IGNORECASE)

@@ -73,9 +73,20 @@ def main() -> None:
           f"{phrase_fit['artefact']['floor']}, a new phrase's role is read from {phrase_fit['artefact']['role_bar']} "
           f"(library without these bars: {acc['unbarred'] * 100:.1f})")
     cp["artefact"]["mentions"] = phrase_fit["artefact"]
+    from clearair.train.counterpart import picked, train_outside_override, whose_reading
+
+    outside = train_outside_override(phrase_fit["oof_roles"], role_fit["oof_read"],
+                                     [str(e.gold["counterpart_role"]) for e in ex],
+                                     [whose_reading(r, c, picked(f.clues)) for r, c, f in
+                                      zip(phrase_fit["oof_roles"], phrase_fit["oof_choices"], z)])
+    acc = outside["artefact"]["accuracy"]
+    print(f"Other side outside the writer's lines or nowhere, replaced by the role reader's role from confidence "
+          f"{outside['artefact']['bar']}: {acc['replaced']} letters, role {acc['before'] * 100:.1f} -> "
+          f"{acc['after'] * 100:.1f} (McNemar z {acc['mcnemar_z']}); shipped: {outside['artefact']['chosen']}")
+    cp["artefact"]["role"]["outside"] = outside["artefact"]
     (out / "counterpart.json").write_text(json.dumps(cp["artefact"], separators=(",", ":"), sort_keys=True),
                                           encoding="utf-8")
-    for f, role in zip(z, phrase_fit["oof_roles"]):  # the readers see the role as the engine will choose it
+    for f, role in zip(z, outside["oof_roles"]):  # the readers see the role as the engine will choose it
         f.features = {k: v for k, v in f.features.items() if not k.startswith("rule:role=")}
         f.features[f"rule:role={role}"] = 1.0
     readers = train_readers(ex, z, written=written, written_featurized=zw)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from clearair.extract.counterpart import HAND_WEIGHTS, role_features, score
+from clearair.extract.counterpart import HAND_WEIGHTS, OUTSIDE, may_take_role, role_features, score
 from clearair.extract.features import FACTOR_ROLE, Sentence
 
 SEED = 0
@@ -95,6 +95,12 @@ def mcnemar_z(new: list[str], old: list[str], gold: list[str]) -> float:
     return (only_new - only_old) / max(1.0, float(np.sqrt(only_new + only_old)))
 
 
+def picked(candidates: Candidates) -> tuple[str, str] | None:
+    """The (key, role) of the party the chooser picks with its hand weights; None when the letter names nobody."""
+    key = _pick(candidates, HAND_WEIGHTS)
+    return None if key is None else (key, candidates[key][0])
+
+
 def picked_role(candidates: Candidates) -> str | None:
     """The role of the party the chooser picks with its hand weights (as the engine does before the role
     reader); None when the letter names nobody."""
@@ -140,15 +146,16 @@ def train_role_reader(features: list[dict[str, float]], candidates: list[Candida
 
     chooser = [_role(c, _pick(c, HAND_WEIGHTS)) for c in candidates]
     read: dict[int, tuple[str, float]] = {}  # letters the chooser finds nobody in: the reader's role, confidence
+    everyone: dict[int, tuple[str, float]] = {}  # every letter: the reader's role and confidence, out of fold
     order = np.random.RandomState(SEED).permutation(len(labels))
     for part in np.array_split(order, folds):
         held = set(part.tolist())
         vocab, model = fit([i for i in range(len(labels)) if i not in held])
-        gaps = [i for i in part if chooser[i] == "none"]
-        if gaps:
-            proba = model.predict_proba(matrix([features[i] for i in gaps], vocab, scaled=False))
-            for i, p in zip(gaps, proba):
-                read[i] = (str(model.classes_[int(p.argmax())]), float(p.max()))
+        proba = model.predict_proba(matrix([features[i] for i in part], vocab, scaled=False))
+        for i, p in zip(part, proba):
+            everyone[int(i)] = (str(model.classes_[int(p.argmax())]), float(p.max()))
+            if chooser[i] == "none":
+                read[int(i)] = everyone[int(i)]
     bar = role_bar(read, labels)
     # As ``extract.counterpart.settle``: the chooser's pick, else the reader's role when it is sure enough.
     learned = [read[i][0] if i in read and read[i][1] >= bar else chooser[i] for i in range(len(labels))]
@@ -163,4 +170,68 @@ def train_role_reader(features: list[dict[str, float]], candidates: list[Candida
     accuracy["bar"] = bar
     accuracy["by_role_read"] = float(np.mean([i in read and read[i][1] >= bar for i in range(len(labels))]))
     return {"artefact": {"chosen": chosen, "accuracy": accuracy, "model": spec, "bar": bar},
-            "oof_roles": learned if chosen == "learned" else chooser}
+            "oof_roles": learned if chosen == "learned" else chooser, "oof_read": everyone}
+
+
+#: Replacing an outside reading, the reader must be right at least this many times for each time the reading it
+#: replaces was right: where both are often wrong (an outside reading is wrong for most letters it is given to),
+#: precision alone would refuse a change that mends many letters and breaks few.
+OUTSIDE_ODDS = 3.0
+
+
+Whose = tuple[str | None, str | None, str | None]
+
+
+def _eligible(roles: list[str], read: dict[int, tuple[str, float]], whose: list[Whose]) -> dict[int, tuple[str, float]]:
+    """The letters whose outside reading the role reader's role may replace (``may_take_role``)."""
+    return {i: r for i, r in read.items() if roles[i] in OUTSIDE and may_take_role(r[0], *whose[i])}
+
+
+def outside_bar(roles: list[str], read: dict[int, tuple[str, float]], labels: list[str],
+                whose: list[Whose]) -> float:
+    """The lowest confidence (steps of 0.05) at which the role reader, replacing an "outside the writer's
+    lines" reading (``OUTSIDE``) where ``may_take_role`` allows, is right at least ``OUTSIDE_ODDS`` times as
+    often as the reading it replaces, over at least ``ROLE_MIN_READINGS`` letters; 1.01 (never) if at no
+    confidence. ``whose``: per letter, (the chosen party's role or None, the unsure line of a new phrase, the
+    chosen party's key)."""
+    eligible = _eligible(roles, read, whose)
+    bar = 1.01
+    for t in np.arange(0.95, 0.25, -0.05):
+        said = [i for i, (_, p) in eligible.items() if p >= t]
+        mended = sum(read[i][0] == labels[i] for i in said)
+        broken = sum(roles[i] == labels[i] for i in said)
+        if len(said) >= ROLE_MIN_READINGS and mended >= OUTSIDE_ODDS * max(broken, 1):
+            bar = round(float(t), 2)
+    return bar
+
+
+def whose_reading(role: str, choice, hand: tuple[str, str] | None) -> tuple[str | None, str | None, str | None]:
+    """(the chosen party's role, a new phrase's unsure line, the chosen party's key) for ``may_take_role``, from
+    the out-of-fold role, the phrase readers' choice (None where the chooser decided) and the hand chooser's pick
+    (key, role)."""
+    if role == "none":
+        return None, None, None
+    if choice is None:
+        return (hand[1], None, hand[0]) if hand else (None, None, None)
+    if choice.phrase.key is None:
+        return "other", choice.role, None
+    return choice.phrase.role, None, choice.phrase.key
+
+
+def train_outside_override(roles: list[str], read: dict[int, tuple[str, float]], labels: list[str],
+                           whose: list[Whose]) -> dict:
+    """Where the phrase readers and the chooser settle on someone outside the writer's lines (a woman from
+    another department, a person whose line the phrase readers were unsure of) or nobody, the role reader,
+    reading the whole letter, often knows the line. ``roles``: the out-of-fold roles of the engine before this
+    step; ``read``: the role reader's out-of-fold role and confidence per letter; ``whose``: see
+    ``outside_bar``. Ships when significant by McNemar's test."""
+    bar = outside_bar(roles, read, labels, whose)
+    eligible = _eligible(roles, read, whose)
+    after = [eligible[i][0] if i in eligible and eligible[i][1] >= bar else r for i, r in enumerate(roles)]
+    z = round(mcnemar_z(after, roles, labels), 2)
+    chosen = "learned" if z >= SIGNIFICANT_Z else "rules"
+    accuracy = {"before": float(np.mean([r == g for r, g in zip(roles, labels)])),
+                "after": float(np.mean([r == g for r, g in zip(after, labels)])), "mcnemar_z": z,
+                "replaced": sum(a != r for a, r in zip(after, roles))}
+    return {"artefact": {"chosen": chosen, "bar": bar, "accuracy": accuracy},
+            "oof_roles": after if chosen == "learned" else roles}

@@ -135,7 +135,8 @@ def train_phrase_readers(letters: list[Letter], written: list[Letter], before: l
     """``letters``: the library's; ``written``: the letters written for training (they join every training
     fold and are scored out of fold too); ``before``, ``written_before``: the role the engine gave each letter
     without the phrase readers (out of fold). The bars are chosen on the library's out-of-fold choices. Returns the
-    artefact entry and every library letter's out-of-fold role."""
+    artefact entry, every library letter's out-of-fold role, and the out-of-fold choice the role rests on (None
+    where the chooser decided)."""
     from clearair.extract.features import as_factor_role
     from clearair.train.counterpart import mcnemar_z
 
@@ -169,4 +170,4 @@ def train_phrase_readers(letters: list[Letter], written: list[Letter], before: l
     who_spec, role_spec, people = _fit(letters + written)
     return {"artefact": {"chosen": "learned", "accuracy": accuracy, "other_side": who_spec, "role": role_spec,
                          "people": sorted(people), "floor": floor, "role_bar": bar},
-            "oof_roles": roles}
+            "oof_roles": roles, "oof_choices": [c if c is not None and c.p >= floor else None for c in oof]}

@@ -100,20 +100,17 @@ def _value(spec, raw: str):
 
 
 def cross_val_predict(feature_dicts, labels, C: float, k: int = 5, seed: int = SEED, extra=((), ())):
-    """Out-of-fold predicted values and class probabilities for every letter, and out-of-fold
-    probabilities for the ``extra`` letters (features, labels).
+    """Out-of-fold predicted values and class probabilities for every letter.
 
-    The extra letters (written for training) are split into the same number of folds: each fold's
-    model trains on the other library folds and the other extra folds, and predicts both held-out
-    parts. Only the library letters enter the F1 figures; the extra letters' probabilities help
-    measure how often a confident reading is right (``fault_confidence``).
+    The ``extra`` letters (features, labels: written for training) are split into the same number of
+    folds, and each fold's model trains on the other library folds and the other extra folds, so no
+    model sees a fold's share of them twice. Only the library letters are predicted and scored.
     """
     extra_feats, extra_labels = list(extra[0]), list(extra[1])
     order = np.random.default_rng(seed).permutation(len(labels))
     extra_folds = np.array_split(np.arange(len(extra_feats)), k)
     preds: list = [None] * len(labels)
     probas: list = [None] * len(labels)
-    extra_probas: list = [None] * len(extra_feats)
     for f, xf in zip(np.array_split(order, k), extra_folds):
         held, xheld = set(f.tolist()), set(xf.tolist())
         train = [i for i in order if i not in held]
@@ -121,8 +118,6 @@ def cross_val_predict(feature_dicts, labels, C: float, k: int = 5, seed: int = S
         if len({str(labels[i]) for i in train}) < 2:
             for i in f:
                 preds[i], probas[i] = labels[train[0]], {str(labels[train[0]]): 1.0}
-            for j in xf:
-                extra_probas[j] = {str(labels[train[0]]): 1.0}
             continue
         vocab, model = fit([feature_dicts[i] for i in train] + [extra_feats[j] for j in xtrain],
                            [labels[i] for i in train] + [extra_labels[j] for j in xtrain], C)
@@ -130,10 +125,7 @@ def cross_val_predict(feature_dicts, labels, C: float, k: int = 5, seed: int = S
         for i, p in zip(f, P):
             probas[i] = dict(zip(model.classes_, p))
             preds[i] = model.classes_[int(np.argmax(p))]
-        if len(xf):
-            for j, p in zip(xf, model.predict_proba(matrix([extra_feats[j] for j in xf], vocab))):
-                extra_probas[j] = dict(zip(model.classes_, p))
-    return preds, probas, extra_probas
+    return preds, probas
 
 
 #: Differences in 5-fold macro-F1 below this are noise (folds of about 300 letters).
@@ -152,8 +144,12 @@ def simplest_within_noise(tried: list[tuple]) -> tuple:
 
 #: Precision the safety floor needs before it tells a writer, on the fault reader alone, that they caused it,
 #: measured on the library's real letters. (It was 0.75 measured on real and written letters together, where
-#: the written letters, which state fault plainly, made it look higher: on real letters it was about 61 %.)
-FAULT_PRECISION = 0.70
+#: the written letters, which state fault plainly, made it look higher: on real letters it was about 61 %.
+#: It was 0.70 until hold-10 joined the library: its annotators saw fewer writers at fault than the reader
+#: did, and no setting reached 0.70 over 20 readings any more, so the floor never acted on the reader and
+#: writers who caused the harm were no longer pointed to repair. Two readings right in three, with the floor's
+#: own check that the evidence is the writer's act, is the bar now.)
+FAULT_PRECISION = 0.65
 #: ... measured on at least this many "your fault" readings: a bar that rests on a handful is noise.
 FAULT_MIN_READINGS = 20
 
@@ -197,13 +193,21 @@ def train_readers(examples, featurized, C_grid=(0.3, 1.0, 3.0, 10.0), written=()
         cands = {"commonest": ([_value(spec, commonest)] * len(gold), None)}
         if name in RULE_READ:
             cands["rules"] = ([RULE_READ[name](f)[0] for f in feats], None)
-        tried = []  # (C, margin, F1, predictions, probabilities, written letters' probabilities)
+        tried = []  # (C, margin, F1, predictions, probabilities)
         for C in C_grid:
-            _, probas, extra_probas = cross_val_predict(feats, gold, C, extra=extra)
+            _, probas = cross_val_predict(feats, gold, C, extra=extra)
             for m in MARGINS:  # a value other than the default must beat it by m (abstain when unsure)
                 preds = [cautious(name, abstain(p, str(spec.default), m), p) for p in probas]
-                tried.append((C, m, macro_f1([str(g) for g in gold], preds), preds, probas, extra_probas))
-        best_C, margin, best, preds, probas, learned_extra = simplest_within_noise(tried)
+                tried.append((C, m, macro_f1([str(g) for g in gold], preds), preds, probas))
+        if name == "writer_fault":
+            # The floor acts on this reading only where it is confident (``fault_confidence``): the setting that
+            # lets it say "you had a part" to the most writers at that precision ships, then the best F1. (The
+            # most regularised setting gave probabilities so flat that no bar reached the precision at all.)
+            gold_s = [str(g) for g in gold]
+            best_C, margin, best, preds, probas = max(tried, key=lambda t: (
+                sum(b["recall"] for b in fault_confidence(gold_s, t[4]).values()), t[2], -t[0]))
+        else:
+            best_C, margin, best, preds, probas = simplest_within_noise(tried)
         learned = ([_value(spec, p) for p in preds], probas)
         cands["learned"] = learned
         scores = {k: macro_f1([str(g) for g in gold], [str(p) for p in v[0]]) for k, v in cands.items()}
@@ -214,8 +218,7 @@ def train_readers(examples, featurized, C_grid=(0.3, 1.0, 3.0, 10.0), written=()
         if name in ONE_SOURCE and "rules" in scores:
             chosen = "rules"  # measured for the figures, never shipped (see ONE_SOURCE)
         entry = {"chosen": chosen, "f1": scores, "accuracy": accuracy, "C": best_C, "margin": margin,
-                 "oof": cands[chosen][0], "oof_proba": cands["learned"][1],
-                 "written_oof_proba": learned_extra}
+                 "oof": cands[chosen][0], "oof_proba": cands["learned"][1]}
         if chosen == "learned":
             vocab, model = fit(feats + extra[0], gold + extra[1], best_C)
             entry["model"] = export(name, vocab, model) | {"margin": margin}
