@@ -335,12 +335,15 @@ def test_the_answer_builds_on_what_the_writer_already_tried():
 
 
 def test_a_limit_after_a_single_slip_is_stated_without_a_threat():
-    """ "If it happens again, I'll take it further" only where it keeps happening."""
+    """ "If it happens again, I'll take it further" only where it keeps happening and was already raised with
+    them (or is more than friction): in a first talk about a small habit it reads as a threat."""
     once = analyze("A coworker I sit next to took my lunch from the shared fridge yesterday without asking. It was "
                    "the first time and it annoyed me more than it should. How do I tell her not to do it again?")
+    first_talk = analyze("A coworker keeps taking my lunch from the shared fridge. It has happened every week since "
+                         "March, even after I labelled it. How do I tell her to stop?")
     again = analyze("A coworker keeps taking my lunch from the shared fridge. It has happened every week since "
-                    "March, even after I labelled it. How do I tell her to stop?")
-    for report, threat in ((once, False), (again, True)):
+                    "March. I asked her about it twice and she laughed it off. How do I tell her to stop?")
+    for report, threat in ((once, False), (first_talk, False), (again, True)):
         limit = next((s for s in report.scripts if s.kind == "boundary"), None)
         if limit is not None:
             assert ("take it further" in limit.text) is threat, limit.text

@@ -126,6 +126,7 @@ class _Facts:
         self.they_apologised = apologised_by(s, s.counterpart)
         tried = [_TRIED[a.kind] for a in s.attempts if a.kind in _TRIED and a.kind != "apology"]
         self.tried = join_words(list(dict.fromkeys(tried))[:2])  # only what the letter says was tried
+        self.raised_with_them = any(a.kind in ("feedback", "asked") for a in s.attempts)
         self.fixed = any(a.kind == "fix" for a in s.attempts)
         self.told = any(a.kind == "feedback" for a in s.attempts)
 
@@ -202,10 +203,13 @@ def _fill(kind: str, f: _Facts, data: dict) -> str:
         "event_first_person": lower_first(_first_person_event(f.s, f.inc)),
         "tried_line": f" I have already {f.tried}." if f.tried else "",
         "take_it_to": " with HR" if boss_is_them else (" with my manager" if manager else ""),
-        # A warning only where it keeps happening: after a single slip it reads as a threat.
+        # A warning only where it keeps happening and was already raised with them, or is more than friction:
+        # after a single slip, or in a first talk about a small habit, it reads as a threat (a blind panel named
+        # it in a cooling friendship and an over-friendly colleague).
         "boundary_close": ('"If it happens again, I\'ll take it further'
                            + (" with HR" if boss_is_them else (" with my manager" if manager else "")) + '."'
-                           if "recurring" in f.sig else '"Thanks for hearing me out. I\'d like us to get this right."'),
+                           if "recurring" in f.sig and (f.raised_with_them or "severity" in f.sig)
+                           else '"Thanks for hearing me out. I\'d like us to get this right."'),
         "coach_topic": ("what happened with the customer" if external else "what happened recently, and how we "
                         "handle it from here"),
         "message": message,
