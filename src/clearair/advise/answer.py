@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from clearair.advise.phrases import (
-    SLOT_EVENT, incident_sentence, join_words, lower_first, main_incident, sentence, who, widest,
+    SLOT_EVENT, incident_sentence, join_words, lower_first, main_incident, plain_learned, sentence, who, widest,
 )
 from clearair.advise.questions import alternatives, find_questions, main_questions
 from clearair.advise.safety import FORMAL_ROUTES, Floor, assess_floor, safe_formal_route
@@ -377,15 +377,7 @@ def _overlaps(q: Question, v: OptionVerdict) -> bool:
 def _against(reason: str) -> str:
     """The "Against it: …" part of a verdict's reason, in plain words (empty when there is none)."""
     m = re.search(r"Against it: ([^.]+)", reason)
-    if not m:
-        return ""
-    # The learned ranker's reason reads as a code in a sentence ("... seldom advised this when: a peer or
-    # coworker"); said to a person, it is what experts did in letters like theirs.
-    return _LEARNED_AGAINST.sub(lambda x: f"experts {x.group(1)} advised it in letters like yours ({x.group(2).strip()})",
-                                m.group(1).strip())
-
-
-_LEARNED_AGAINST = re.compile(r"In letters like yours, experts (often|seldom) advised this when: ([^;.]+)", re.I)
+    return plain_learned(m.group(1).strip()) if m else ""
 
 
 #: A question asked the other way round ("would it be wrong to report him?", "should I avoid him?"):

@@ -52,6 +52,16 @@ def sentence(text: str) -> str:
     return text if text[-1] in ".?!…\"”" else text + "."
 
 
+#: The learned ranker's reason inside a longer text: "In letters like yours, experts seldom advised this when: x".
+_LEARNED_INLINE = re.compile(r"In letters like yours, experts (often|seldom) advised this when: ([^;.]+)")
+
+
+def plain_learned(text: str) -> str:
+    """The learned ranker's "experts … advised this when: x" inside ``text``, said as a person would:
+    "experts … advised it in letters like yours (x)"."""
+    return _LEARNED_INLINE.sub(lambda m: f"experts {m.group(1)} advised it in letters like yours ({m.group(2)})", text)
+
+
 def lower_first(text: str) -> str:
     """Lower-case the first letter unless the first word is "I" or looks like a name or acronym."""
     if not text:

@@ -13,7 +13,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from clearair.advise.phrases import capitalise, incident_sentence, join_words, lower_first, sentence
+from clearair.advise.phrases import capitalise, incident_sentence, join_words, lower_first, plain_learned, sentence
 from clearair.knowledge import load
 from clearair.models import Evidence, Report
 
@@ -171,7 +171,6 @@ def quotes(evidence: list[Evidence], n: int = 2) -> list[Quote]:
 
 
 _LEARNED = re.compile(r"^In letters like yours, experts (often|seldom) advised this when: (.+)$")
-_LEARNED_INLINE = re.compile(r"In letters like yours, experts (often|seldom) advised this when: ([^;.]+)")
 _RANKED = re.compile(r"^Ranked (\d+) of the options clearair weighed\.\s*")
 
 
@@ -186,7 +185,7 @@ def reason_sentence(text: str) -> str:
 def verdict_reason(text: str) -> str:
     """A verdict's reason in plain words: no rank numbers, no template fragments."""
     text = _RANKED.sub("", text.strip())
-    text = _LEARNED_INLINE.sub(lambda m: f"experts {m.group(1)} advised it in letters like yours ({m.group(2)})", text)
+    text = plain_learned(text)
     return sentence(text)
 
 
