@@ -214,3 +214,23 @@ def test_a_persona_starts_with_the_step_its_own_opening_argues_for():
     assert advocate.top_action == "CLARIFY_RECORD" and advocate.view.startswith("A wide group saw")
     plain = {p.name: p for p in perspectives(ranked, {}, titles)}["advocate"]
     assert plain.top_action != "CLARIFY_RECORD"  # without that opening, the seventh step is not reached for
+
+
+def test_an_apology_followed_by_more_of_the_same_is_not_repair():
+    """"She apologised, and it has happened three times since": the apology weighs little."""
+    from clearair.assess import assess
+    from clearair.extract import extract, read
+    from clearair.intake.document import build_document
+
+    def repair(text):
+        doc = build_document(text)
+        signals = {s.name: s for s in assess(extract(doc, read(doc)))}
+        return signals.get("repair_offered")
+
+    kept = repair("My coworker mocked my accent in front of the team last month. She apologised the next day and it "
+                  "has not happened since. Should I let it go?")
+    broken = repair("My coworker mocked my accent in front of the team last month. She apologised the next day, but "
+                    "it has happened three more times since. Should I let it go?")
+    assert kept is not None and broken is not None
+    assert broken.strength < kept.strength
+    assert "again" in broken.detail

@@ -55,3 +55,14 @@ def test_the_writers_own_act_is_found_from_the_parse_not_the_words():
     others, own = serious_conduct(reading)
     assert [reading.text[h.start:h.end] for h in own] == ["arm round her waist"]
     assert any("his hand on my" in reading.text[h.start:h.end] for h in others)
+
+
+def test_a_threat_to_hurt_someone_is_serious_conduct_between_others_too():
+    """A threat to put someone in hospital, made by one of the writer's people to another, is serious conduct
+    told in ordinary words: a formal route leads, never "let it go"."""
+    report = analyze("I supervise a crew of eight at a builders' yard. Two of my lads have never got on. Yesterday "
+                     "Dean told Kyle that if he grassed on him again he would put him in the hospital, and another lad "
+                     "heard it. Kyle wants to know what I'm going to do. What should I do?")
+    assert {f.name: f.value for f in report.factors}["severity"] == "serious"
+    assert report.top_actions(1)[0] != "LET_GO"
+    assert "HR_FORMAL" in report.top_actions(3)

@@ -67,6 +67,17 @@ def test_holdout_set_shares_no_source_with_library_or_dev():
     assert not {h["source"] for h in holdout} & used
 
 
+def test_panel_letters_stay_out_of_the_library():
+    """The blind panel's letters are never in the library, so "similar cases" cannot show a panel letter its own
+    expert answer."""
+    panel_path = Path(__file__).resolve().parents[1] / "eval" / "panel.jsonl"
+    panel = [json.loads(line) for line in panel_path.read_text().splitlines() if line.strip()]
+    assert len(panel) >= 40
+    rows = library_rows()
+    assert not {p["source"] for p in panel} & {r["source"] for r in rows}
+    assert not {p["id"] for p in panel} & {r["id"] for r in rows}
+
+
 def test_similar_cases_for_each_seed_share_structure(seed_reports):
     for name, report in seed_reports.items():
         cases = report.similar_cases

@@ -78,7 +78,12 @@ def assess(s: Situation) -> list[Signal]:
     apologies = [r for r in s.responses if r.kind in ("apology", "public_apology")]
     if apologies:
         strength = 1.0 if "public_apology" in responses else 0.8
-        add("repair_offered", strength, "you have already received an apology", _ev(apologies))
+        detail = "you have already received an apology"
+        first = min((e.start for a in apologies for e in a.evidence), default=None)
+        if s.pattern.recurring and first is not None and any(e.start > first for e in s.pattern.evidence):
+            # "She apologised, and it has happened three more times since": words, not repair.
+            strength, detail = 0.3, "you received an apology, but it has happened again since"
+        add("repair_offered", strength, detail, _ev(apologies))
     if "public_apology" in responses:
         add("public_repair", 1.0, "the apology was made in front of others", responses["public_apology"].evidence)
     attacks = [i for i in s.incidents if i.actor == s.counterpart and i.act in _ATTACKS]

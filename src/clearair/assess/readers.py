@@ -151,7 +151,8 @@ def fault_evidence(push: FeaturePush, sents: list[Sentence], text: str) -> list[
     """A "you had a part in it" reading rests on what the writer did: the strongest sentence among
     those where the writer acts. None when no such sentence pushes the reading (the caller falls
     back, and the safety floor then declines to tell the writer it was their doing)."""
-    best, _ = strongest_sentence(push, [s for s in sents if speaks_of_the_writer(s)])
+    telling = [s for s in sents if speaks_of_the_writer(s) and not text[s.start:s.end].rstrip().endswith("?")]
+    best, _ = strongest_sentence(push, telling)  # a question ("How do I fix this?") tells nothing of what was done
     return [] if best is None else [sentence_evidence(best, text)]
 
 

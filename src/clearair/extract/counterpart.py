@@ -282,12 +282,36 @@ def may_take_role(read: str, party_role: str | None, phrase_role: str | None, pa
     return party_role == "other" and not (party_key or "").startswith(KNOWN_OUTSIDERS)
 
 
+def switch_line(reading: Reading, key: str, clues: dict[str, dict[str, float]], drafts: dict[str, PartyDraft],
+                features: dict[str, float]) -> str:
+    """The other side as chosen (``key``, a person in the writer's lines), or another named party when the role
+    reader, reading the whole letter, is very sure the other side has a different line and the letter names
+    someone of that line: "my manager" chosen in a letter about a coworker the manager was told about. The
+    bar is set by ``make train`` (``train/counterpart.train_line_switch``) where switching mends at least
+    three letters for each it breaks; among several parties of that line, the chooser's best."""
+    spec = _artefact().get("role", {}).get("switch", {})
+    reader = role_reader()
+    if reader is None or spec.get("chosen") != "learned":
+        return key
+    p = reader.proba(features)
+    i = int(p.argmax())
+    read = reader.classes[i]
+    if p[i] < spec["bar"] or read in OUTSIDE or read == as_factor_role(drafts[key].role):
+        return key
+    weights = learned_weights() or HAND_WEIGHTS
+    same_line = [k for k in clues if as_factor_role(drafts[k].role) == read]
+    return max(same_line, key=lambda k: (score(clues[k], weights), -min(m.start for m in drafts[k].mentions))
+               ) if same_line else key
+
+
 def settle(reading: Reading, clues: dict[str, dict[str, float]], drafts: dict[str, PartyDraft], is_manager: bool, *,
            learned: bool = True) -> tuple[str | None, list[Evidence]]:
     """The other side: the phrase readers' choice (``read_other_side``) where they ship; else the chooser's
     pick. When that leaves the other side outside the writer's lines or nowhere, the role reader, reading the
     whole letter, may give the line instead (``may_take_role``): the chosen person keeps who they are and takes
-    that role; with nobody chosen, a party known by the role alone (added to ``drafts``). Returns the party key
+    that role; with nobody chosen, a party known by the role alone (added to ``drafts``). A person in the
+    writer's lines may give way to another named party whose line the whole letter reads surely
+    (``switch_line``). Returns the party key
     and, for a party known by its role alone, the evidence of that role."""
     if not learned:
         return choose(clues, drafts, learned=False), []
@@ -303,11 +327,11 @@ def settle(reading: Reading, clues: dict[str, dict[str, float]], drafts: dict[st
         role, evidence = read
         drafts[role] = PartyDraft(role, role)
         return role, evidence
-    if as_factor_role(drafts[key].role) not in OUTSIDE:
-        return key, []
-    unsure_line = choice.role if choice is not None and choice.phrase.key is None else None
     features = role_features(sentences(reading.doc), named, drafts[hand].role if hand is not None else None,
                              is_manager)
+    if as_factor_role(drafts[key].role) not in OUTSIDE:
+        return switch_line(reading, key, clues, drafts, features), []
+    unsure_line = choice.role if choice is not None and choice.phrase.key is None else None
     read = read_role(reading, is_manager, features, outside=True)
     if read is not None and may_take_role(read[0], drafts[key].role, unsure_line, None if unsure_line else key):
         drafts[key].role = read[0]  # the same person; the line the whole letter gives them

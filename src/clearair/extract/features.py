@@ -112,7 +112,17 @@ def agent_grams(sent, in_quotes: list[bool]) -> set[str]:
 
 def sentences(doc) -> list[Sentence]:
     """Each sentence of the parse with its uni- and bigrams and its agent grams (``agent_grams``),
-    as offsets into the analysed text."""
+    as offsets into the analysed text. Kept on the parse: several readers read the same letter."""
+    cached = doc.user_data.get(_SENTENCES)
+    if cached is None:
+        cached = doc.user_data[_SENTENCES] = tuple(_read_sentences(doc))
+    return list(cached)
+
+
+_SENTENCES = "clearair.sentences"
+
+
+def _read_sentences(doc) -> list[Sentence]:
     out = []
     in_quotes = quoted(doc)
     for sent in doc.sents:

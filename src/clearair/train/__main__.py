@@ -84,9 +84,18 @@ def main() -> None:
           f"{outside['artefact']['bar']}: {acc['replaced']} letters, role {acc['before'] * 100:.1f} -> "
           f"{acc['after'] * 100:.1f} (McNemar z {acc['mcnemar_z']}); shipped: {outside['artefact']['chosen']}")
     cp["artefact"]["role"]["outside"] = outside["artefact"]
+    from clearair.train.counterpart import train_line_switch
+
+    switch = train_line_switch(outside["oof_roles"], role_fit["oof_read"], [str(e.gold["counterpart_role"]) for e in ex],
+                               [{as_factor_role(role) for role, _ in f.clues.values()} for f in z])
+    acc = switch["artefact"]["accuracy"]
+    print(f"Other side moved to another named person of the line the role reader reads, from confidence "
+          f"{switch['artefact']['bar']}: {acc['switched']} letters, role {acc['before'] * 100:.1f} -> "
+          f"{acc['after'] * 100:.1f} (McNemar z {acc['mcnemar_z']}); shipped: {switch['artefact']['chosen']}")
+    cp["artefact"]["role"]["switch"] = switch["artefact"]
     (out / "counterpart.json").write_text(json.dumps(cp["artefact"], separators=(",", ":"), sort_keys=True),
                                           encoding="utf-8")
-    for f, role in zip(z, outside["oof_roles"]):  # the readers see the role as the engine will choose it
+    for f, role in zip(z, switch["oof_roles"]):  # the readers see the role as the engine will choose it
         f.features = {k: v for k, v in f.features.items() if not k.startswith("rule:role=")}
         f.features[f"rule:role={role}"] = 1.0
     readers = train_readers(ex, z, written=written, written_featurized=zw)
