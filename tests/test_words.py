@@ -366,3 +366,20 @@ def test_the_summary_keeps_acronyms_and_lowers_an_article_mid_sentence():
                      "corridor when I walked away. It keeps happening. Should I go to HR?")
     assert "hr or make" not in report.summary and "HR" in report.summary
     assert label("The contractor") == "the contractor" and label("The Hale agency") == "the Hale agency"
+
+
+def test_a_second_talk_is_not_worded_as_a_first():
+    """After a talk that did not work, the opener says it is coming back to it (a blind panel named words that
+    "repeat the private talk she already tried")."""
+    from clearair.pipeline import analyze_many
+
+    again, first = analyze_many([
+        "A coworker on my shift keeps taking my lunch from the shared fridge and eating half of it. I asked her about "
+        "it nicely two weeks ago and she laughed it off, and it has happened three more times since. We work closely "
+        "on the same ward so I don't want a war. How do I bring it up again without making things awkward?",
+        "A coworker on my shift keeps taking my lunch from the shared fridge and eating half of it. It has happened "
+        "four times this month. We work closely on the same ward so I don't want a war. How do I bring it up without "
+        "making things awkward?"])
+    opener = next(s.text for s in again.scripts if s.kind == "opener")
+    assert "come back to what we talked about" in opener
+    assert all("come back to" not in s.text for s in first.scripts)

@@ -101,6 +101,9 @@ class Situation(Model):
     goals: list[Cue] = Field(default_factory=list)
     themes: list[Cue] = Field(default_factory=list)
     options: list[Option] = Field(default_factory=list)
+    between_others: list[Evidence] = Field(
+        default_factory=list, description="The writer's words saying that people they manage are in conflict "
+        "with each other (then the advice is a manager's, not that of one of the two sides).")
 
     def party(self, party_id: str | None) -> Party | None:
         return next((p for p in self.parties if p.id == party_id), None)
@@ -190,8 +193,8 @@ class Perspective(Model):
 
 
 class Script(Model):
-    kind: Literal["opener", "email", "agenda", "manager_note", "apology",
-                  "boundary", "coaching", "backing", "their_manager_note", "hr_note", "customer_note", "sender_note"]
+    kind: Literal["opener", "email", "agenda", "manager_note", "apology", "boundary", "coaching", "backing",
+                  "between", "their_manager_note", "hr_note", "customer_note", "sender_note"]
     title: str
     text: str
     to: str = Field(default="", description="Who the words are for, e.g. 'your peer', 'your manager'.")

@@ -6,6 +6,7 @@ intake -> extract -> assess -> advise; render is a separate view of the Report.
 from __future__ import annotations
 
 from clearair.advise import advise, attach
+from clearair.advise.between import between_reports
 from clearair.advise.phrases import lower_first
 from clearair.advise.ranker import WordsReading, read_words
 from clearair.assess import assess
@@ -55,6 +56,7 @@ def _report(document, reading, journal_findings=()) -> Report:
         if signal.name == "recurring" and journal_findings:
             signal.detail = "; ".join(journal_findings)
     factors, words = read_situation(reading, situation, signals, document.original, bool(journal_findings))
+    situation.between_others = between_reports(reading, situation, factors)
     report = Report(situation=situation, thread=document.thread(), signals=signals, factors=factors)
     advice = advise(situation, signals, factors, words)
     attach(report, advice, reading)

@@ -56,7 +56,11 @@ def advise(situation: Situation, signals: list[Signal], factors: list[FactorRead
     order = [s.action for s in ranked]
     avoid = avoid_list(situation, order, sig)
     owns = own_part(floor.writer_at_fault, sig)
-    scripts = render_scripts(situation, order, sig, avoid, own_part=owns, serious=floor.serious)
+    # Raised with them already, as the reader reads it, when its evidence says so: a question ("How do I tell her
+    # to stop?") tells nothing of what was done.
+    raised = any(f.name == "already_raised" and f.value is True and f.evidence
+                 and not f.evidence[0].text.rstrip().endswith("?") for f in factors or ())
+    scripts = render_scripts(situation, order, sig, avoid, own_part=owns, serious=floor.serious, raised=raised)
     recommendations = []
     for s in ranked:
         spec = playbook["actions"][s.action]

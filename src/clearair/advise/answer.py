@@ -71,6 +71,11 @@ def _why(rec: Recommendation, n: int = 2) -> str:
     return picked[0] if len(picked) == 1 else f"{picked[0]}, and {picked[1]}"
 
 
+#: What the answer and the reading say when the writer manages both sides of a quarrel.
+BETWEEN_OTHERS = ("This is a conflict between people you manage, not one with you: what they need from you is a "
+                  "clear lead as their manager.")
+
+
 def _going_on(report: Report, floor: Floor, own_part: bool) -> list[str]:
     s = report.situation
     sig = {x.name for x in report.signals}
@@ -81,13 +86,15 @@ def _going_on(report: Report, floor: Floor, own_part: bool) -> list[str]:
     cp = s.party(s.counterpart)
     private = _read_from_letter(report, "audience", "private")
     said = incident_sentence(s, inc, private) if inc is not None else ""
-    if said and SLOT_EVENT not in said:
+    if s.between_others:  # the acts were between them, not at the writer: say only that
+        out.append(BETWEEN_OTHERS)
+    elif said and SLOT_EVENT not in said:
         out.append(said)
     elif cp is not None and cp.role != "hr":  # HR is where a letter goes, rarely what it is about
         out.append(sentence(f"This is about {cp.label}"))  # no clean words for the act: say only who
     wide = [i for i in s.incidents if i.audience.kind in ("large_group", "external") and i.actor not in (
         "narrator", "unknown", s.counterpart) and (inc is None or i.audience.kind != inc.audience.kind)]
-    if wide and SLOT_EVENT not in incident_sentence(s, wide[0]):
+    if wide and not s.between_others and SLOT_EVENT not in incident_sentence(s, wide[0]):
         out.append(incident_sentence(s, wide[0]))  # what many people saw, even when someone else did it
     if "recurring" in sig or s.pattern.recurring:
         out.append("It is not a one-off: it keeps happening.")

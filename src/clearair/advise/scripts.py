@@ -113,7 +113,8 @@ def apologised_by(s: Situation, who: str | None) -> bool:
 class _Facts:
     """What the scripts need to know, read once from the situation and the signals."""
 
-    def __init__(self, s: Situation, sig: dict[str, Signal], own_part: bool, serious: bool = False) -> None:
+    def __init__(self, s: Situation, sig: dict[str, Signal], own_part: bool, serious: bool = False,
+                 raised: bool = False) -> None:
         self.s = s
         self.serious = serious
         self.sig = sig
@@ -126,7 +127,9 @@ class _Facts:
         self.they_apologised = apologised_by(s, s.counterpart)
         tried = [_TRIED[a.kind] for a in s.attempts if a.kind in _TRIED and a.kind != "apology"]
         self.tried = join_words(list(dict.fromkeys(tried))[:2])  # only what the letter says was tried
-        self.raised_with_them = any(a.kind in ("feedback", "asked") for a in s.attempts)
+        # Raised with them already: an attempt the rules found, or the factor reader's reading (``raised``), which
+        # also hears "I sat down with her in January" that no attempt phrase lists.
+        self.raised_with_them = raised or any(a.kind in ("feedback", "asked") for a in s.attempts)
         self.fixed = any(a.kind == "fix" for a in s.attempts)
         self.told = any(a.kind == "feedback" for a in s.attempts)
 
@@ -213,6 +216,13 @@ def _fill(kind: str, f: _Facts, data: dict) -> str:
         "coach_topic": ("what happened with the customer" if external else "what happened recently, and how we "
                         "handle it from here"),
         "message": message,
+        # A second talk says so: words for a first talk, after one that did not work, ignore what was tried
+        # (a blind panel named advice that "repeats the private talk she already tried").
+        "again_line": (" We talked about this before, and it is still happening." if f.raised_with_them
+                       and "recurring" in f.sig else ""),
+        "opener_reason": ("I'd like to come back to what we talked about before, because it is still happening."
+                          if f.raised_with_them and "recurring" in f.sig
+                          else "There's something I'd like to talk through with you."),
         "sender_line": _sender_line(f, message, sender_apologised),
         "notes_line": ("I have kept dated notes and can share them." if any(a.kind == "documented" for a in f.s.attempts)
                        else "I can put what happened in writing, with dates, and share it."),
@@ -220,6 +230,7 @@ def _fill(kind: str, f: _Facts, data: dict) -> str:
         "report_fix": ("You've already put things right with the customer, and that's what matters. "
                        if f.fixed and external else ""),
         "report_name": _name(f.s, reports[0].id) if reports else SLOT_NAME,
+        "other_report": _other_report(f.s, addressee),
         "customer_line": "; and check anything sensitive that goes to a customer with me first" if external else "",
         "told": ", and I've told them so" if f.told else "",
         "own_event": own_event,
@@ -230,7 +241,21 @@ def _fill(kind: str, f: _Facts, data: dict) -> str:
         "manager_close": data["closes"]["serious" if f.serious else "manager"],
         "their_manager_close": data["closes"]["serious" if f.serious else "their_manager"],
     }
+    if f.s.between_others:  # the quarrel is between the writer's people: every note says so, not "my report and me"
+        values.update(counterpart_third="two of my people", counterpart_to_manager="two of my people",
+                      event_first_person="two of the people I manage are in conflict with each other, and it is "
+                                         "starting to affect the team.")
     return spec["text"].format(**values).strip()
+
+
+def _other_report(s: Situation, addressee: str | None) -> str:
+    """The other side of a quarrel between two people the writer manages: named where the letter names them."""
+    party = s.party(addressee)
+    names = [m for m in (party.mentions if party else []) if re.fullmatch(r"[A-Z][a-z]+", m) and m not in _NOT_NAMES]
+    if len(set(names)) > 1:  # "Dana and Priya" read as one party: the second name is the other side
+        return next(n for n in names if n != names[0])
+    others = [p for p in s.parties if p.id != addressee and p.role in ("direct_report", "peer")]
+    return _name(s, others[0].id) if others else "your colleague"
 
 
 def _sender_line(f: _Facts, message: str, apologised: bool) -> str:
@@ -262,6 +287,10 @@ def _fits(action: str, kind: str, f: _Facts, avoided: set[str], serious: bool, t
             return "sender_note" if written else None
     if kind == "agenda" and "MEDIATE" not in top:
         return None
+    if f.s.between_others and kind in ("opener", "boundary", "coaching"):
+        # The writer manages both sides: a manager's words to each, not one side's to the other; never "I'm not
+        # here to decide who is right" about serious conduct (that goes the formal way).
+        return None if serious else "between"
     if kind == "coaching":  # feedback when the report is the other side; backing when someone else wronged them
         if f.cp is not None and f.cp.role == "direct_report":
             return "coaching"
@@ -276,7 +305,7 @@ _TO = {"opener": None, "boundary": None, "apology": None, "sender_note": None, "
 
 def render_scripts(s: Situation, top: Iterable[str] | None = None, sig: dict[str, Signal] | None = None,
                    avoid: list[Avoid] | None = None, own_part: bool | None = None,
-                   serious: bool = False) -> list[Script]:
+                   serious: bool = False, raised: bool = False) -> list[Script]:
     """The words for the top advice (``top``: action codes, best first; the first three count)."""
     data = load("scripts")
     sig = sig or {}
@@ -284,7 +313,7 @@ def render_scripts(s: Situation, top: Iterable[str] | None = None, sig: dict[str
     avoided = {a.action for a in avoid or []}
     if own_part is None:
         own_part = "narrator_at_fault" in sig and sig["narrator_at_fault"].strength >= 0.8
-    f = _Facts(s, sig, own_part, serious)
+    f = _Facts(s, sig, own_part, serious, raised)
     out: list[Script] = []
     for action in top:
         kind = data["for_action"].get(action)
@@ -294,6 +323,8 @@ def render_scripts(s: Situation, top: Iterable[str] | None = None, sig: dict[str
         text = _fill(kind, f, data)
         addressee = f.s.party(_sender(f)) if kind == "sender_note" else f.cp
         to = _TO.get(kind) or (addressee.label if addressee else "the other person")
+        if s.between_others and kind in ("between", "agenda"):
+            to = "each of them, separately" if kind == "between" else "both of them, with you chairing"
         slots = list(dict.fromkeys(NAME_SLOT.findall(text)))
         out.append(Script(kind=kind, title=data["scripts"][kind]["title"], text=text, to=to, action=action,
                           fill_in=slots))

@@ -271,7 +271,12 @@ def _reading(report: Report) -> list[FactView]:
     out: list[FactView] = []
     seen: set[str] = set()
     done: set[tuple[str, str]] = set()
+    if s.between_others:
+        out.append(FactView(title="Between people you manage", sentence="The conflict is between people you manage, "
+                            "not with you.", quotes=quotes(s.between_others, 1)))
     for inc in sorted(s.incidents, key=lambda i: (i.channel == "unknown", i.audience.kind == "unknown")):
+        if s.between_others and inc.actor != "narrator":
+            continue  # their acts were aimed at each other: "at your expense" would misread them
         text = incident_sentence(s, inc)
         if text in seen or "[what happened]" in text or (inc.actor, inc.act) in done:
             continue
