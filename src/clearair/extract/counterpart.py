@@ -282,7 +282,7 @@ def may_take_role(read: str, party_role: str | None, phrase_role: str | None, pa
     return party_role == "other" and not (party_key or "").startswith(KNOWN_OUTSIDERS)
 
 
-def switch_line(reading: Reading, key: str, clues: dict[str, dict[str, float]], drafts: dict[str, PartyDraft],
+def switch_line(key: str, clues: dict[str, dict[str, float]], drafts: dict[str, PartyDraft],
                 features: dict[str, float]) -> str:
     """The other side as chosen (``key``, a person in the writer's lines), or another named party when the role
     reader, reading the whole letter, is very sure the other side has a different line and the letter names
@@ -330,7 +330,7 @@ def settle(reading: Reading, clues: dict[str, dict[str, float]], drafts: dict[st
     features = role_features(sentences(reading.doc), named, drafts[hand].role if hand is not None else None,
                              is_manager)
     if as_factor_role(drafts[key].role) not in OUTSIDE:
-        return switch_line(reading, key, clues, drafts, features), []
+        return switch_line(key, clues, drafts, features), []
     unsure_line = choice.role if choice is not None and choice.phrase.key is None else None
     read = read_role(reading, is_manager, features, outside=True)
     if read is not None and may_take_role(read[0], drafts[key].role, unsure_line, None if unsure_line else key):

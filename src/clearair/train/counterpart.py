@@ -187,6 +187,35 @@ def _eligible(roles: list[str], read: dict[int, tuple[str, float]], whose: list[
     return {i: r for i, r in read.items() if roles[i] in OUTSIDE and may_take_role(r[0], *whose[i])}
 
 
+def odds_bar(candidates: dict[int, tuple[str, float]], roles: list[str], labels: list[str], odds: float,
+             grid: np.ndarray) -> float:
+    """The lowest confidence on ``grid`` (highest first) at which putting the role reader's role (``candidates``:
+    letter -> role, confidence) in place of the engine's (``roles``) mends at least ``odds`` letters for each it
+    breaks, over at least ``ROLE_MIN_READINGS`` letters; 1.01 (never) if at no confidence."""
+    bar = 1.01
+    for t in grid:
+        said = [i for i, (_, p) in candidates.items() if p >= t]
+        mended = sum(candidates[i][0] == labels[i] for i in said)
+        broken = sum(roles[i] == labels[i] for i in said)
+        if len(said) >= ROLE_MIN_READINGS and mended >= odds * max(broken, 1):
+            bar = round(float(t), 2)
+    return bar
+
+
+def _replaced(candidates: dict[int, tuple[str, float]], bar: float, roles: list[str], labels: list[str],
+              count: str) -> dict:
+    """The engine's roles with the reader's in place from ``bar``: the artefact entry (shipped when significant by
+    McNemar's test; ``count`` names the number of letters changed) and the out-of-fold roles that follow."""
+    after = [candidates[i][0] if i in candidates and candidates[i][1] >= bar else r for i, r in enumerate(roles)]
+    z = round(mcnemar_z(after, roles, labels), 2)
+    chosen = "learned" if z >= SIGNIFICANT_Z else "rules"
+    accuracy = {"before": float(np.mean([r == g for r, g in zip(roles, labels)])),
+                "after": float(np.mean([r == g for r, g in zip(after, labels)])), "mcnemar_z": z,
+                count: sum(a != r for a, r in zip(after, roles))}
+    return {"artefact": {"chosen": chosen, "bar": bar, "accuracy": accuracy},
+            "oof_roles": after if chosen == "learned" else roles}
+
+
 def outside_bar(roles: list[str], read: dict[int, tuple[str, float]], labels: list[str],
                 whose: list[Whose]) -> float:
     """The lowest confidence (steps of 0.05) at which the role reader, replacing an "outside the writer's
@@ -194,15 +223,7 @@ def outside_bar(roles: list[str], read: dict[int, tuple[str, float]], labels: li
     often as the reading it replaces, over at least ``ROLE_MIN_READINGS`` letters; 1.01 (never) if at no
     confidence. ``whose``: per letter, (the chosen party's role or None, the unsure line of a new phrase, the
     chosen party's key)."""
-    eligible = _eligible(roles, read, whose)
-    bar = 1.01
-    for t in np.arange(0.95, 0.25, -0.05):
-        said = [i for i, (_, p) in eligible.items() if p >= t]
-        mended = sum(read[i][0] == labels[i] for i in said)
-        broken = sum(roles[i] == labels[i] for i in said)
-        if len(said) >= ROLE_MIN_READINGS and mended >= OUTSIDE_ODDS * max(broken, 1):
-            bar = round(float(t), 2)
-    return bar
+    return odds_bar(_eligible(roles, read, whose), roles, labels, OUTSIDE_ODDS, np.arange(0.95, 0.25, -0.05))
 
 
 def whose_reading(role: str, choice, hand: tuple[str, str] | None) -> tuple[str | None, str | None, str | None]:
@@ -226,15 +247,7 @@ def train_outside_override(roles: list[str], read: dict[int, tuple[str, float]],
     step; ``read``: the role reader's out-of-fold role and confidence per letter; ``whose``: see
     ``outside_bar``. Ships when significant by McNemar's test."""
     bar = outside_bar(roles, read, labels, whose)
-    eligible = _eligible(roles, read, whose)
-    after = [eligible[i][0] if i in eligible and eligible[i][1] >= bar else r for i, r in enumerate(roles)]
-    z = round(mcnemar_z(after, roles, labels), 2)
-    chosen = "learned" if z >= SIGNIFICANT_Z else "rules"
-    accuracy = {"before": float(np.mean([r == g for r, g in zip(roles, labels)])),
-                "after": float(np.mean([r == g for r, g in zip(after, labels)])), "mcnemar_z": z,
-                "replaced": sum(a != r for a, r in zip(after, roles))}
-    return {"artefact": {"chosen": chosen, "bar": bar, "accuracy": accuracy},
-            "oof_roles": after if chosen == "learned" else roles}
+    return _replaced(_eligible(roles, read, whose), bar, roles, labels, "replaced")
 
 
 #: Switching from one named person in the writer's lines to another, the reader must mend at least this many
@@ -258,18 +271,5 @@ def train_line_switch(roles: list[str], read: dict[int, tuple[str, float]], labe
     ``SWITCH_ODDS`` letters for each it breaks over at least ``ROLE_MIN_READINGS``; ships when significant by
     McNemar's test."""
     movable = _switchable(roles, read, lines)
-    bar = 1.01
-    for t in np.arange(0.99, 0.5, -0.01):
-        said = [i for i, (_, p) in movable.items() if p >= t]
-        mended = sum(read[i][0] == labels[i] for i in said)
-        broken = sum(roles[i] == labels[i] for i in said)
-        if len(said) >= ROLE_MIN_READINGS and mended >= SWITCH_ODDS * max(broken, 1):
-            bar = round(float(t), 2)
-    after = [movable[i][0] if i in movable and movable[i][1] >= bar else r for i, r in enumerate(roles)]
-    z = round(mcnemar_z(after, roles, labels), 2)
-    chosen = "learned" if z >= SIGNIFICANT_Z else "rules"
-    accuracy = {"before": float(np.mean([r == g for r, g in zip(roles, labels)])),
-                "after": float(np.mean([r == g for r, g in zip(after, labels)])), "mcnemar_z": z,
-                "switched": sum(a != r for a, r in zip(after, roles))}
-    return {"artefact": {"chosen": chosen, "bar": bar, "accuracy": accuracy},
-            "oof_roles": after if chosen == "learned" else roles}
+    return _replaced(movable, odds_bar(movable, roles, labels, SWITCH_ODDS, np.arange(0.99, 0.5, -0.01)), roles, labels,
+                     "switched")
