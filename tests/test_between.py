@@ -85,3 +85,29 @@ def test_a_quarrel_is_found_in_other_words_than_each_other(wordings):
 def test_two_allies_against_the_writer_are_not_a_quarrel_between_them(wordings):
     """A denied quarrel ("they don't fight with each other") and looks exchanged between allies are not one."""
     assert not wordings["allies"].situation.between_others
+
+
+def test_the_script_file_is_checked_at_load():
+    """knowledge/scripts.yaml has a schema: the shipped file passes, and a misspelt script kind or an action
+    pointing at words nobody wrote fails at load rather than as words that never show."""
+    import copy
+
+    from pydantic import ValidationError
+
+    from clearair.knowledge import load
+    from clearair.knowledge.schemas import ScriptFile
+
+    shipped = load("scripts")
+    ScriptFile.model_validate(shipped)
+    misspelt = copy.deepcopy(shipped)
+    misspelt["for_action"]["TALK_DIRECT"] = "openr"
+    with pytest.raises(ValidationError):
+        ScriptFile.model_validate(misspelt)
+    unwritten = copy.deepcopy(shipped)
+    del unwritten["scripts"]["agenda"]
+    with pytest.raises(ValidationError, match="agenda"):
+        ScriptFile.model_validate(unwritten)
+    broken = copy.deepcopy(shipped)
+    broken["between_others"]["quarrel"].append("(unclosed")
+    with pytest.raises(ValidationError):
+        ScriptFile.model_validate(broken)

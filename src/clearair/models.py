@@ -192,9 +192,12 @@ class Perspective(Model):
     disagrees_with_main: bool = False
 
 
+ScriptKind = Literal["opener", "email", "agenda", "manager_note", "apology", "boundary", "coaching", "backing",
+                     "between", "their_manager_note", "hr_note", "customer_note", "sender_note"]
+
+
 class Script(Model):
-    kind: Literal["opener", "email", "agenda", "manager_note", "apology", "boundary", "coaching", "backing",
-                  "between", "their_manager_note", "hr_note", "customer_note", "sender_note"]
+    kind: ScriptKind
     title: str
     text: str
     to: str = Field(default="", description="Who the words are for, e.g. 'your peer', 'your manager'.")

@@ -15,8 +15,8 @@ import re
 from functools import cache
 from typing import Any
 
+from clearair.advise.scripts import script_data
 from clearair.extract.reading import Reading
-from clearair.knowledge import load
 from clearair.models import Evidence, FactorReading, Situation
 
 #: The other side's roles that can be one of the writer's people in such a quarrel.
@@ -30,7 +30,7 @@ _SEVERAL = ("they", "both", "two", "pair", "couple")
 
 @cache
 def _cues() -> dict[str, Any]:
-    spec = load("scripts")["between_others"]
+    spec = script_data()["between_others"]
     # Each pattern on its own: joined, the leftmost match ("'s a feud") would hide an overlapping one that
     # names both sides ("a feud between two of my cashiers").
     lists = {k: [re.compile(p, re.IGNORECASE) for p in spec[k]] for k in ("quarrel", "not_getting_on")}

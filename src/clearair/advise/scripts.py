@@ -16,9 +16,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cache
 
 from clearair.advise.phrases import SLOT_NAME, capitalise, join_words, lower_first, main_incident, widest
 from clearair.knowledge import load
+from clearair.knowledge.schemas import ScriptFile
 from clearair.models import Avoid, Incident, Script, Signal, Situation
 
 _CHANNEL = {"email": " by email", "meeting": " in the meeting", "chat": " in chat", "phone": " on the phone",
@@ -303,11 +305,20 @@ _TO = {"opener": None, "boundary": None, "apology": None, "sender_note": None, "
        "hr_note": "HR", "customer_note": "the customer", "agenda": "you, them and a facilitator"}
 
 
+@cache
+def script_data() -> dict:
+    """knowledge/scripts.yaml, checked against its schema once: a misspelt action or script kind fails here,
+    not as words that silently never show."""
+    data = load("scripts")
+    ScriptFile.model_validate(data)
+    return data
+
+
 def render_scripts(s: Situation, top: Iterable[str] | None = None, sig: dict[str, Signal] | None = None,
                    avoid: list[Avoid] | None = None, own_part: bool | None = None,
                    serious: bool = False, raised: bool = False) -> list[Script]:
     """The words for the top advice (``top``: action codes, best first; the first three count)."""
-    data = load("scripts")
+    data = script_data()
     sig = sig or {}
     top = list(top or [])[:3]
     avoided = {a.action for a in avoid or []}

@@ -10,7 +10,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from clearair.models import ActionCode
+from clearair.models import ActionCode, ScriptKind
 
 
 class Strict(BaseModel):
@@ -144,3 +144,51 @@ class TriggerSpec(Strict):
 
 class TriggerFile(Strict):
     triggers: list[TriggerSpec] = Field(min_length=1)
+
+
+class ScriptTemplate(Strict):
+    """One kind of words to use (knowledge/scripts.yaml ``scripts``): its title and its text with named slots."""
+
+    title: str
+    text: str
+
+
+class BetweenCues(Strict):
+    """The words that say two of the writer's people are at odds (``advise/between.py``): regular expressions,
+    each checked to compile at load."""
+
+    quarrel: list[str] = Field(min_length=1)
+    not_getting_on: list[str] = Field(min_length=1)
+    writer_is_a_side: list[str] = Field(min_length=1)
+    writer_is_the_object: str
+
+    @model_validator(mode="after")
+    def _patterns_compile(self) -> "BetweenCues":
+        import re
+
+        for pattern in [*self.quarrel, *self.not_getting_on, *self.writer_is_a_side, self.writer_is_the_object]:
+            try:
+                re.compile(pattern)
+            except re.error as e:
+                raise ValueError(f"not a regular expression ({e}): {pattern}") from e
+        return self
+
+
+class ScriptFile(Strict):
+    """knowledge/scripts.yaml: a misspelt action or script kind fails at load, never as words that never show."""
+
+    you_did: dict[str, str]
+    asks: dict[str, str]
+    closes: dict[Literal["manager", "their_manager", "serious"], str]
+    answer_say: dict[ActionCode, str]
+    answer_say_after_apology: dict[ActionCode, str]
+    for_action: dict[ActionCode, ScriptKind]
+    scripts: dict[ScriptKind, ScriptTemplate]
+    between_others: BetweenCues
+
+    @model_validator(mode="after")
+    def _every_action_has_its_script(self) -> "ScriptFile":
+        missing = set(self.for_action.values()) - set(self.scripts)
+        if missing:
+            raise ValueError(f"for_action names scripts that are not written: {sorted(missing)}")
+        return self
