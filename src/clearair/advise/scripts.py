@@ -64,9 +64,14 @@ _NOT_NAMES = {"He", "She", "His", "Her", "They", "My", "Our", "The", "One", "Dud
 
 def _name(s: Situation, party_id: str | None) -> str:
     """A first name the letter gives for the party, else the slot."""
-    p = s.party(party_id)
-    names = [m for m in (p.mentions if p else []) if re.fullmatch(r"[A-Z][a-z]+", m) and m not in _NOT_NAMES]
+    names = _first_names(s, party_id)
     return names[0] if names else SLOT_NAME
+
+
+def _first_names(s: Situation, party_id: str | None) -> list[str]:
+    """The first names the letter gives for the party, in the order it gives them."""
+    p = s.party(party_id)
+    return [m for m in (p.mentions if p else []) if re.fullmatch(r"[A-Z][a-z]+", m) and m not in _NOT_NAMES]
 
 
 def _seen_by(inc: Incident | None) -> str:
@@ -132,6 +137,8 @@ class _Facts:
         # Raised with them already: an attempt the rules found, or the factor reader's reading (``raised``), which
         # also hears "I sat down with her in January" that no attempt phrase lists.
         self.raised_with_them = raised or any(a.kind in ("feedback", "asked") for a in s.attempts)
+        # Raised with them and still happening: the next talk is a second one, and its words say so.
+        self.second_talk = self.raised_with_them and "recurring" in sig
         self.fixed = any(a.kind == "fix" for a in s.attempts)
         self.told = any(a.kind == "feedback" for a in s.attempts)
 
@@ -220,11 +227,9 @@ def _fill(kind: str, f: _Facts, data: dict) -> str:
         "message": message,
         # A second talk says so: words for a first talk, after one that did not work, ignore what was tried
         # (a blind panel named advice that "repeats the private talk she already tried").
-        "again_line": (" We talked about this before, and it is still happening." if f.raised_with_them
-                       and "recurring" in f.sig else ""),
+        "again_line": " We talked about this before, and it is still happening." if f.second_talk else "",
         "opener_reason": ("I'd like to come back to what we talked about before, because it is still happening."
-                          if f.raised_with_them and "recurring" in f.sig
-                          else "There's something I'd like to talk through with you."),
+                          if f.second_talk else "There's something I'd like to talk through with you."),
         "sender_line": _sender_line(f, message, sender_apologised),
         "notes_line": ("I have kept dated notes and can share them." if any(a.kind == "documented" for a in f.s.attempts)
                        else "I can put what happened in writing, with dates, and share it."),
@@ -252,8 +257,7 @@ def _fill(kind: str, f: _Facts, data: dict) -> str:
 
 def _other_report(s: Situation, addressee: str | None) -> str:
     """The other side of a quarrel between two people the writer manages: named where the letter names them."""
-    party = s.party(addressee)
-    names = [m for m in (party.mentions if party else []) if re.fullmatch(r"[A-Z][a-z]+", m) and m not in _NOT_NAMES]
+    names = _first_names(s, addressee)
     if len(set(names)) > 1:  # "Dana and Priya" read as one party: the second name is the other side
         return next(n for n in names if n != names[0])
     others = [p for p in s.parties if p.id != addressee and p.role in ("direct_report", "peer")]
