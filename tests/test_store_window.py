@@ -1,10 +1,12 @@
 """A case's reading window is a sum of numbers stored with each version (a bulk import of
-4,000 updates took 79 s when every write re-read and re-counted the newest updates), and
-the check stays what it was: the same verdict as the intake's ``validate_words`` on the
-window's text, in characters, never bytes."""
+4,000 updates took 79 s when every write re-read and re-counted the newest updates), now a
+difference of two running totals, and the check stays what it was: the same verdict as the
+intake's ``validate_words`` on the window's text, in characters, never bytes."""
 
+import bisect
 import datetime as dt
 import random
+from types import SimpleNamespace
 
 import pytest
 
@@ -13,7 +15,7 @@ from clearair.intake import validate_words
 from clearair.intake.reading import MAX_CHARS
 from clearair.store import CaseStore
 from clearair.store.cases import _Pending, case_text, reading_window
-from clearair.store.window import JOIN, can_be_read, joined, measure, part
+from clearair.store.window import JOIN, can_be_read, joined, measure, part, running, window_from_totals
 from conftest import seed_text
 
 #: Words the intake counts as common English, words it does not, and pieces that are no words at all.
@@ -22,9 +24,14 @@ OTHER = ["director", "meeting", "email", "ignored", "Project", "furious", "don't
 NOT_WORDS = ["2026", "12:30", "\U0001F620", "\u2014", "_", "#", "x2", "\u00bd", "\u200b"]
 
 
-def random_part(rng: random.Random) -> str:
-    pieces = rng.choices(COMMON + OTHER + NOT_WORDS, k=rng.randint(0, 25))
+def random_part(rng: random.Random, pieces: list[str] = COMMON + OTHER + NOT_WORDS) -> str:
+    pieces = rng.choices(pieces, k=rng.randint(0, 25))
     return rng.choice([" ", "\n", ", ", ". "]).join(pieces)
+
+
+def half_the_limit(rng: random.Random) -> str:
+    """A part of about half the intake's limit (the newest update may pass the budget up to it)."""
+    return "He was there again. " * 5 + "\U0001F620" * rng.randint(MAX_CHARS // 2 - 300, MAX_CHARS // 2 + 100)
 
 
 def verdict(text: str) -> bool:
@@ -43,9 +50,71 @@ def test_the_stored_numbers_give_the_intakes_verdict_on_the_joined_text():
         text = JOIN.join(parts)
         m = joined(measure(p) for p in parts)
         assert m == measure(text)  # the join adds its blank lines and splits no word
+        if parts[0]:  # as a case's first part always is (the intake refuses an empty letter)
+            assert [*running(measure(p) for p in parts)][-1] == m  # and so do the running totals
         assert can_be_read(m) == verdict(text), parts
         accepted, refused = accepted + verdict(text), refused + (not verdict(text))
     assert accepted > 200 and refused > 200  # both sides of the rule were tried
+
+
+def test_running_totals_give_the_window_and_the_verdict_the_intake_reads():
+    """2,000 random cases (unreadable versions among them, budgets that cut the window anywhere,
+    now and then a part near half the intake's limit): the window measured from the first and newest
+    versions' running totals and one lookup by characters is the measure of the text the analysis
+    reads (``reading_window``), so the verdict is the intake's, and its updates are those after the
+    version the lookup names."""
+    rng = random.Random(1407)
+    seen = {"original alone": 0, "every update": 0, "cut": 0, "only the new one": 0}
+    accepted = refused = 0
+    for _ in range(2_000):
+        versions = []
+        n = rng.randint(1, 30)
+        big = rng.randint(2, n) if n > 1 and rng.random() < 0.01 else None
+        pieces = rng.choice([COMMON + OTHER + NOT_WORDS, OTHER + NOT_WORDS])  # some cases terse throughout
+        for seq in range(1, n + 1):
+            text = random_part(rng, pieces)
+            if seq == 1:
+                text += " the"  # an original is never empty (the intake refuses it)
+            elif seq == big:
+                text = half_the_limit(rng)
+            versions.append(SimpleNamespace(
+                seq=seq, kind="original" if seq == 1 else "update", text=text, unreadable=None,
+                happened_on=dt.date(2026, 1, rng.randint(1, 28)) if rng.random() < 0.3 else None,
+                part_chars=None, part_words=None, part_common_words=None))
+            if seq > 1 and rng.random() < 0.15:
+                versions[-1].unreadable = "set aside"
+        new_text = half_the_limit(rng) if rng.random() < 0.025 else random_part(rng, pieces)
+        new = _Pending(new_text, dt.date(2026, 2, 1) if rng.random() < 0.3 else None)
+        budget = rng.choice([rng.randint(-20, 60), rng.randint(0, 600), rng.randint(0, 3_000), 10**6])
+        measured = new.measured
+        new.part_chars = None  # type: ignore[assignment]  # reading_window measures the text itself
+        text = case_text([*versions, new], None, reading_window([*versions, new], budget))
+
+        totals = list(running(None if v.unreadable else measure(part(v.kind, v.text, v.happened_on))
+                              for v in versions))
+        lookups = []
+
+        def reaching(chars, totals=totals, versions=versions, lookups=lookups):
+            lookups.append(chars)
+            i = bisect.bisect_left([t.chars for t in totals], chars)  # the index's order
+            return (versions[i].seq, totals[i]) if i < len(totals) else None
+
+        window, after = window_from_totals((1, totals[0]), (versions[-1].seq, totals[-1]), measured,
+                                           reaching, budget)
+        assert len(lookups) <= 1
+        assert window == measure(text)
+        readable = verdict(text)
+        assert can_be_read(window) is readable
+        read = [v for v in versions if v.seq == 1 or (after is not None and v.seq > after and not v.unreadable)]
+        assert text == JOIN.join([part(v.kind, v.text, v.happened_on) for v in read]
+                                 + ([part("update", new.text, new.happened_on)] if after is not None else []))
+        readable_updates = sum(1 for v in versions[1:] if not v.unreadable)
+        kind = ("original alone" if after is None else "only the new one" if len(read) == 1
+                else "every update" if len(read) == readable_updates + 1 else "cut")
+        seen[kind] += 1
+        accepted, refused = accepted + readable, refused + (not readable)
+    assert min(seen.values()) >= 10, seen  # every shape of window was tried
+    assert accepted > 200 and refused > 200
 
 
 @pytest.mark.parametrize("common, other, readable", [

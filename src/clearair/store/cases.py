@@ -36,8 +36,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from sqlalchemy import bindparam, func, or_, select
 from sqlalchemy import case as sql_case
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from clearair.errors import InputError
@@ -46,7 +46,19 @@ from clearair.models import Model, Report
 from clearair.store.db import BUSY_SECONDS, make_engine, transaction
 from clearair.store.errors import StoreError
 from clearair.store.schema import Case, CaseShare, JournalEntry, ReportRecord, User, Version, utc_now
-from clearair.store.window import JOIN, Measure, can_be_read, joined, measure, newest_that_fit, part
+from clearair.store.window import (
+    JOIN,
+    NOTHING,
+    Measure,
+    can_be_read,
+    joined,
+    measure,
+    newest_that_fit,
+    part,
+    running,
+    then,
+    window_from_totals,
+)
 from clearair.typed_text import refuse_control_characters
 
 #: Journal entries about the same person within this many days form a pattern.
@@ -156,6 +168,22 @@ def _measured(v: Any) -> Measure:
     if v.part_chars is None:  # the three are always written together
         return measure(_part(v))
     return Measure(v.part_chars, v.part_words, v.part_common_words)
+
+
+def _totals(v: Any) -> Measure | None:
+    """The running totals stored with a version (a row of one); None for a row written without them."""
+    if v.total_chars is None:
+        return None
+    return Measure(v.total_chars, v.total_words, v.total_common_words)
+
+
+def _fill_totals(versions: list[Version]) -> Measure:
+    """Count a case's running totals again, in order (after a version is set aside, or when a row
+    came without them); the newest version's."""
+    total = NOTHING
+    for v, total in zip(versions, running(None if v.unreadable else _measured(v) for v in versions), strict=True):
+        v.total_chars, v.total_words, v.total_common_words = total
+    return total
 
 
 def _chars(v: Any) -> int:
@@ -602,6 +630,8 @@ class CaseStore:
                 culprits = [(updates[-1], reason)]
             for v, why in culprits:
                 v.unreadable = why[:300]
+            if culprits:  # the text after each of them is read without it now
+                _fill_totals(list(case.versions))
             return bool(culprits)
 
     # --- internals ---------------------------------------------------------
@@ -610,10 +640,36 @@ class CaseStore:
         must be valid text. A writer that slips in between changes the window only at its
         edge; an analysis that still fails sets the culprit aside (``settle``).
 
-        The window is a sum of the numbers stored with each version (store.window): the
-        original's, and the newest updates' as far back as the window reaches, read as plain
-        numbers, so a write measures no text again and costs the same on a case with four thousand
-        updates as on one with four. A refusal is worded by the intake, from the window's text."""
+        The window is measured from the running totals stored with each version (store.window):
+        the original's, the newest version's and at most one more, found by an index step, so a
+        write reads three rows however long the case and its window. A case with a row written
+        some other way (no totals yet) is summed part by part instead. A refusal is worded by the
+        intake, from the window's text."""
+        conn = s.connection()  # plain rows of statements built once: this runs on every write
+        ends = conn.execute(_ENDS, {"case_id": case_id}).all()
+        first_is_original = bool(ends) and ends[0].seq == 1 and ends[0].kind == "original" and not ends[0].unreadable
+        original = _totals(ends[0]) if first_is_original else None
+        newest = _totals(ends[-1]) if ends else None
+        if original is None or newest is None:
+            return self._check_readable_by_parts(s, case_id, new)
+
+        def reaching(chars: int) -> tuple[int, Measure] | None:
+            row = conn.execute(_REACHING, {"case_id": case_id, "chars": chars}).first()
+            found = _totals(row) if row is not None else None
+            return (row.seq, found) if row is not None and found is not None else None
+
+        window, after = window_from_totals((1, original), (ends[-1].seq, newest), new.measured, reaching, self.budget)
+        if can_be_read(window):
+            return
+        taken = Version.seq == 1 if after is None else or_(
+            Version.seq == 1, (Version.seq > after) & (Version.kind != "original"))
+        rows = s.execute(select(Version.kind, Version.text, Version.happened_on).where(
+            Version.case_id == case_id, Version.unreadable.is_(None), taken).order_by(Version.seq))
+        validate_words(JOIN.join([_part(v) for v in rows] + ([_part(new)] if after is not None else [])))
+
+    def _check_readable_by_parts(self, s: Session, case_id: int, new: _Pending) -> None:
+        """``_check_readable`` from the numbers stored with each part, newest first, as far back
+        as the window reaches (a case with a row that has no running totals yet)."""
         readable_versions = select(
             Version.seq, Version.kind, Version.happened_on, Version.part_chars, Version.part_words,
             Version.part_common_words,
@@ -665,11 +721,20 @@ class CaseStore:
 
     def _append(self, s: Session, case: Case, kind: str, text: str, happened_on: dt.date | None,
                 measured: Measure, idempotency_key: str | None = None) -> int:
-        """Store a version with its measure (taken before the write lock: ``measure(part(...))``)."""
-        seq = (s.scalar(select(func.max(Version.seq)).where(Version.case_id == case.id)) or 0) + 1
+        """Store a version with its measure (taken before the write lock: ``measure(part(...))``) and
+        the running totals of the case's text up to it: the newest version's plus its own, read in
+        this transaction, which holds the case's write lock, so no other writer's version comes between."""
+        last = s.connection().execute(_NEWEST, {"case_id": case.id}).first()  # nothing of this case is pending
+        before = NOTHING if last is None else _totals(last)
+        if before is None:  # the newest row was written some other way: count the case again, once
+            before = _fill_totals(list(s.scalars(select(Version).where(Version.case_id == case.id)
+                                                 .order_by(Version.seq))))
+        total = then(before, measured)
+        seq = (last.seq if last is not None else 0) + 1
         s.add(Version(case_id=case.id, seq=seq, kind=kind, text=text, happened_on=happened_on,
                       idempotency_key=idempotency_key, part_chars=measured.chars, part_words=measured.words,
-                      part_common_words=measured.common_words))
+                      part_common_words=measured.common_words, total_chars=total.chars, total_words=total.words,
+                      total_common_words=total.common_words))
         s.flush()
         return seq
 
@@ -709,6 +774,19 @@ def _scoped_key(owner: str | None, key: str | None) -> str | None:
     return hashlib.sha256(f"{owner or ''}\n{key}".encode("utf-8", "surrogatepass")).hexdigest()
 
 
+#: A version's running totals (store.window.running).
+_TOTALS = (Version.total_chars, Version.total_words, Version.total_common_words)
+#: A case's newest version; and its first and newest (one index step each).
+_NEWEST = (select(Version.seq, *_TOTALS).where(Version.case_id == bindparam("case_id"))
+           .order_by(Version.seq.desc()).limit(1))
+_ENDS = (select(Version.seq, Version.kind, Version.unreadable, *_TOTALS)
+         .where(Version.case_id == bindparam("case_id"), or_(Version.seq == 1, Version.seq == select(
+             func.max(Version.seq)).where(Version.case_id == bindparam("case_id")).scalar_subquery()))
+         .order_by(Version.seq))
+#: The oldest version of a case whose totals reach ``chars`` characters (an index step).
+_REACHING = (select(Version.seq, *_TOTALS).where(Version.case_id == bindparam("case_id"),
+                                                 Version.total_chars >= bindparam("chars"))
+             .order_by(Version.total_chars).limit(1))
 #: The versions alone (what a write needs to check the case it is adding to).
 _VERSIONS = (selectinload(Case.versions),)
 #: Load a case whole in four queries (not one per version).

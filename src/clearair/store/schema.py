@@ -56,7 +56,8 @@ class Version(Base):
 
     __tablename__ = "versions"
     __table_args__ = (UniqueConstraint("case_id", "seq"),
-                      Index("uq_versions_case_key", "case_id", "idempotency_key", unique=True))
+                      Index("uq_versions_case_key", "case_id", "idempotency_key", unique=True),
+                      Index("ix_versions_case_total_chars", "case_id", "total_chars"))
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
@@ -74,6 +75,12 @@ class Version(Base):
     part_chars: Mapped[int | None] = mapped_column(Integer, default=None)
     part_words: Mapped[int | None] = mapped_column(Integer, default=None)
     part_common_words: Mapped[int | None] = mapped_column(Integer, default=None)
+    #: The case's text up to and including this version, as it is read (store.window.running), kept when the
+    #: version is stored: a new update's window is a difference of two of these. None only for a row written
+    #: some other way (a case whose newest row has none is counted again on the store's next write to it).
+    total_chars: Mapped[int | None] = mapped_column(Integer, default=None)
+    total_words: Mapped[int | None] = mapped_column(Integer, default=None)
+    total_common_words: Mapped[int | None] = mapped_column(Integer, default=None)
     case: Mapped[Case] = relationship(back_populates="versions")
     report: Mapped[ReportRecord | None] = relationship(back_populates="version", cascade="all, delete-orphan",
                                                        passive_deletes=True, uselist=False)

@@ -6,6 +6,11 @@ new update then sums a few stored numbers (the window is taken newest first, in
 characters, as the analysis takes it) instead of re-reading and re-counting the
 case on every write.
 
+Each version also keeps the running totals of the case's text up to and
+including it (``running``), so the newest updates' sum is a difference of two
+totals: a write reads the first and newest versions and one found by an index
+step (``window_from_totals``), however long the case or its window.
+
 The counts are the intake's own (``count_words``), and ``can_be_read`` asks
 of them what ``validate_words`` asks of the joined text; a test holds the two together. Should the intake's rule ever
 change, a migration must measure the stored versions again.
@@ -14,7 +19,7 @@ change, a migration must measure the stored versions again.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import NamedTuple, TypeVar
 
 from clearair.intake.reading import MAX_CHARS
@@ -24,6 +29,7 @@ from clearair.intake.validate import ENGLISH_SHARE, MIN_WORDS, count_words
 JOIN = "\n\n"
 
 T = TypeVar("T")
+K = TypeVar("K")
 
 
 class Measure(NamedTuple):
@@ -32,6 +38,10 @@ class Measure(NamedTuple):
     chars: int
     words: int
     common_words: int  # the intake's common English words among them
+
+
+#: The totals before a case has any text.
+NOTHING = Measure(0, 0, 0)
 
 
 def part(kind: str, text: str, happened_on: dt.date | None) -> str:
@@ -74,3 +84,49 @@ def newest_that_fit(used: int, newest_first: Iterable[T], chars: Callable[[T], i
         used += cost
         taken.append(v)
     return taken
+
+
+def then(total: Measure, m: Measure | None) -> Measure:
+    """The running totals once a version follows a text of ``total``: an unreadable version
+    (None) adds nothing, and a part after some text adds the blank line that joins them.
+    No part of a case's text is empty, so no characters means no text yet."""
+    if m is None:
+        return total
+    if not total.chars:
+        return m
+    return Measure(total.chars + len(JOIN) + m.chars, total.words + m.words, total.common_words + m.common_words)
+
+
+def running(parts: Iterable[Measure | None], total: Measure = NOTHING) -> Iterator[Measure]:
+    """Each version's running totals, from the parts in order (None: an unreadable version)."""
+    for m in parts:
+        total = then(total, m)
+        yield total
+
+
+def window_from_totals(first: tuple[K, Measure], newest: tuple[K, Measure], new: Measure,
+                       reaching: Callable[[int], tuple[K, Measure] | None], budget: int) -> tuple[Measure, K | None]:
+    """The measure of the window ``newest_that_fit`` takes with a new part, from running totals:
+    the original's (``first``), the newest version's, and at most one more, ``reaching(c)``:
+    the oldest version whose totals reach ``c`` characters (an index step).
+
+    Also the version after which the stored updates are in the window; None when the new part
+    does not fit and the original is read alone."""
+    key, original = first
+    used = original.chars + len(JOIN)
+    cost = new.chars + len(JOIN)
+    room = max(budget, 0) - used - cost
+    if room < 0 and used + cost > MAX_CHARS // 2:
+        return original, None
+    base_key, latest = newest
+    base = latest  # no stored update fits
+    if room >= 0:
+        # The updates taken newest first while they fit ``room`` are those after the oldest version
+        # whose totals reach ``latest.chars - room``: each update adds its characters and a blank line.
+        reach = latest.chars - room
+        found = (key, original) if reach <= original.chars else reaching(reach)
+        if found is not None:
+            base_key, base = found
+    return Measure(original.chars + latest.chars - base.chars + len(JOIN) + new.chars,
+                   original.words + latest.words - base.words + new.words,
+                   original.common_words + latest.common_words - base.common_words + new.common_words), base_key
