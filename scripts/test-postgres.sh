@@ -36,4 +36,4 @@ as_runner "$bindir/pg_ctl -D $work/data -l $work/log -w -o \"-p $port -k $work -
 as_runner "$bindir/createdb -h 127.0.0.1 -p $port -U postgres clearair_test"
 
 CLEARAIR_TEST_DATABASE_URL="postgresql+psycopg://postgres@127.0.0.1:$port/clearair_test" \
-  HF_HUB_OFFLINE=1 "$PY" -m pytest -q tests/test_store.py
+  HF_HUB_OFFLINE=1 "$PY" -m pytest -q tests/test_store.py tests/test_store_totals.py
