@@ -239,6 +239,33 @@ def test_a_clients_executive_is_a_customer_not_the_writers_skip_level():
     assert roles("A difficult customer called three times this week.") == ["customer"]
 
 
+
+@pytest.mark.parametrize("text, manages, role", [
+    ("My preceptor sighs every time I ask a question.", False, "peer"),  # shows the writer the job; not their boss
+    ("One of my fellow drivers keeps taking my route.", False, "peer"),  # "fellow" is never the writer's report
+    ("One of my fellow drivers keeps taking my route.", True, "peer"),
+    ("We hired a new night cook and he leaves me the cleaning.", False, "peer"),  # the business hired a coworker
+    ("We hired a new night cook and he leaves me the cleaning.", True, "direct_report"),
+    ("The attending physician snapped at me on the phone.", False, "other"),  # another line, not the writer's
+    ("The nursing assistants ignore what I ask them to do.", False, "peer"),
+    ("The nursing assistants ignore what I ask them to do.", True, "direct_report"),
+    ("My assistant principal keeps adding duties to my timetable.", False, "manager"),
+    ("The dentist who owns the practice talks down to me.", False, "manager"),
+    ("A very difficult coworker keeps moving my things.", False, "peer"),
+    ("A rather quiet colleague of mine complained about me.", False, "peer"),
+])
+def test_job_titles_say_who_someone_is_to_the_writer(text, manages, role):
+    from clearair.extract.parties import find_mentions
+
+    assert [m.role for m in find_mentions(text, manages)] == [role]
+
+
+def test_a_system_the_writer_manages_is_not_a_person_who_reports_to_them():
+    from clearair.extract.parties import find_mentions
+
+    assert find_mentions("I manage a booking system that people across the firm use.", True) == []
+    assert find_mentions("The employee assistance programme offered me counselling.", False) == []
+
 _RUDE = ("My coworker Dana has been rude to me in meetings for months and it keeps getting worse. Last week she "
          "shouted at me in front of the whole team about a report. ")
 

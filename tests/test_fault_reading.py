@@ -10,7 +10,14 @@ from clearair.assess.readers import fault_evidence, speaks_of_the_writer
 from clearair.extract.features import sentences
 from clearair.extract.nlp import parse
 from clearair.models import Evidence, FactorReading
-from clearair.train.readers import C_NOISE, FAULT_MIN_READINGS, fault_confidence, simplest_within_noise
+from clearair.train.readers import (
+    C_NOISE,
+    FAULT_LOWER_BOUND,
+    FAULT_MIN_READINGS,
+    fault_confidence,
+    simplest_within_noise,
+    wilson_lower,
+)
 
 
 def agents(text: str) -> set[str]:
@@ -28,6 +35,18 @@ def test_each_verb_keeps_its_subjects_person(text, expected, absent):
     assert expected in found
     assert absent not in found
 
+
+
+@pytest.mark.parametrize("text, denied, said", [
+    ("There were no threats and no touching, just rudeness.", {"threat", "touching"}, set()),
+    ("Nothing physical happened, but he threatened me twice.", {"physical"}, {"threaten"}),
+    ("He didn't apologise and he keeps doing it.", {"apologise"}, {"keep"}),
+])
+def test_words_a_negation_denies_are_kept_apart(text, denied, said):
+    # A reader must not take "no threats" for threats: a denied word is its own feature, up to the clause's end.
+    grams = set().union(*(s.grams for s in sentences(parse(text))))
+    assert all(f"w:not:{w}" in grams and f"w:{w}" not in grams for w in denied)
+    assert all(f"w:{w}" in grams and f"w:not:{w}" not in grams for w in said)
 
 def test_quoted_words_belong_to_the_speaker_not_the_writer():
     found = agents('The director read the email again and said "I am sorry, I messed up" before he left.')
@@ -167,3 +186,10 @@ def test_blame_someone_else_reports_is_not_the_writers_admission(text, admitted)
     reading = Reading(original=text, text=text, doc=parse(text))
     kinds = {c.kind for c in facts.cues(reading, "themes")}
     assert ("narrator_fault" in kinds) is admitted
+
+
+def test_a_fault_bar_on_few_readings_needs_a_higher_precision():
+    # 13 right of 20 (65 %) is enough; 12 of 21 (57 %) is not; 10 of 14 (71 %) is, on fewer readings.
+    assert wilson_lower(13, 20) >= FAULT_LOWER_BOUND > wilson_lower(12, 21)
+    assert wilson_lower(10, 14) >= FAULT_LOWER_BOUND
+    assert wilson_lower(20, 40) < FAULT_LOWER_BOUND  # a coin toss on many readings never qualifies

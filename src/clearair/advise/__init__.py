@@ -19,6 +19,7 @@ from clearair.advise.avoid import avoid_list
 from clearair.advise.personas import perspectives as _persona_views
 from clearair.advise.scripts import render_scripts, script_for
 from clearair.advise.triggers import events, revisit_if
+from clearair.extract.reading import is_question
 from clearair.knowledge import load
 from clearair.models import (
     NEVER_RECOMMENDED, Avoid, FactorReading, OptionVerdict, Perspective, Recommendation,
@@ -59,7 +60,7 @@ def advise(situation: Situation, signals: list[Signal], factors: list[FactorRead
     # Raised with them already, as the reader reads it, when its evidence says so: a question ("How do I tell her
     # to stop?") tells nothing of what was done.
     raised = any(f.name == "already_raised" and f.value is True and f.evidence
-                 and not f.evidence[0].text.rstrip().endswith("?") for f in factors or ())
+                 and not is_question(f.evidence[0].text) for f in factors or ())
     scripts = render_scripts(situation, order, sig, avoid, own_part=owns, serious=floor.serious, raised=raised)
     recommendations = []
     for s in ranked:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from clearair.extract.reading import is_question
 from clearair.models import FactorReading, Reason
 
 #: Never among the first three when the conduct is serious: going alone to the person, or doing nothing.
@@ -72,7 +73,7 @@ def _about_the_writer(reading: FactorReading) -> bool:
     if not reading.evidence:
         return False
     text = _QUOTED.sub(" ", reading.evidence[0].text)  # someone's quoted "my bad" is theirs, not the writer's
-    if text.rstrip().endswith("?") or _DENIAL.search(text):
+    if is_question(text) or _DENIAL.search(text):
         return False  # a question ("How do I make the record right?") or a denial tells nothing of the writer's part
     first = _PERSON.search(text)
     if first is None:

@@ -20,6 +20,7 @@ import numpy as np
 from clearair.extract.features import Sentence
 from clearair.extract.linear import FeaturePush, LinearReader, sentence_evidence, strongest_sentence
 from clearair.extract.lexicon import Hit
+from clearair.extract.reading import is_question
 from clearair.knowledge.factors import FACTORS
 from clearair.models import Evidence, FactorReading
 
@@ -106,12 +107,14 @@ def read_factors(sents: list[Sentence], features: dict[str, float], rule_ev: dic
             chosen = cautious(name, str(reader.classes[i]), {str(c): float(x) for c, x in zip(reader.classes, p, strict=True)},
                               accused=against_writer)
             i = [str(c) for c in reader.classes].index(chosen)
-            value = reader.classes[i]  # the class itself (a bool for yes/no factors), not its name
             evidence = []
-            if value != spec.default or name == "counterpart_role":
-                push = reader.push(i, d)
-                evidence = (fault_evidence(push, sents, text) if name == "writer_fault" else []) or \
-                    strongest_evidence(push, sents, features, rule_ev, text)
+            if name == "writer_fault" and i != d:
+                evidence = fault_evidence(reader.push(i, d), sents, text)
+                if not evidence:  # no sentence where the writer acts moved it: nothing to tell the writer
+                    i = d
+            value = reader.classes[i]  # the class itself (a bool for yes/no factors), not its name
+            if not evidence and (value != spec.default or name == "counterpart_role"):
+                evidence = strongest_evidence(reader.push(i, d), sents, features, rule_ev, text)
             out.append(FactorReading(name=name, title=spec.title, value=value, text=spec.say(value),
                                      confidence=round(float(p[i]), 3), source="learned", evidence=evidence))
         elif reader and reader.get("rule") == "rules" and name in RULE_READ:
@@ -149,9 +152,9 @@ def speaks_of_the_writer(sentence: Sentence) -> bool:
 
 def fault_evidence(push: FeaturePush, sents: list[Sentence], text: str) -> list[Evidence]:
     """A "you had a part in it" reading rests on what the writer did: the strongest sentence among
-    those where the writer acts. None when no such sentence pushes the reading (the caller falls
-    back, and the safety floor then declines to tell the writer it was their doing)."""
-    telling = [s for s in sents if speaks_of_the_writer(s) and not text[s.start:s.end].rstrip().endswith("?")]
+    those where the writer acts. None when no such sentence pushes the reading: then the reading is
+    "none", since a share of the fault the letter shows no act of the writer's behind is not one to tell them."""
+    telling = [s for s in sents if speaks_of_the_writer(s) and not is_question(text[s.start:s.end])]
     best, _ = strongest_sentence(push, telling)  # a question ("How do I fix this?") tells nothing of what was done
     return [] if best is None else [sentence_evidence(best, text)]
 

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from functools import cache
 from importlib import resources
 
@@ -283,17 +284,18 @@ def may_take_role(read: str, party_role: str | None, phrase_role: str | None, pa
 
 
 def switch_line(key: str, clues: dict[str, dict[str, float]], drafts: dict[str, PartyDraft],
-                features: dict[str, float]) -> str:
+                features: Callable[[], dict[str, float]]) -> str:
     """The other side as chosen (``key``, a person in the writer's lines), or another named party when the role
     reader, reading the whole letter, is very sure the other side has a different line and the letter names
     someone of that line: "my manager" chosen in a letter about a coworker the manager was told about. The
     bar is set by ``make train`` (``train/counterpart.train_line_switch``) where switching mends at least
-    three letters for each it breaks; among several parties of that line, the chooser's best."""
+    three letters for each it breaks; among several parties of that line, the chooser's best. ``features``
+    makes the letter's ``role_features``, only when the switch ships (they cost a pass over the letter)."""
     spec = _artefact().get("role", {}).get("switch", {})
     reader = role_reader()
     if reader is None or spec.get("chosen") != "learned":
         return key
-    p = reader.proba(features)
+    p = reader.proba(features())
     i = int(p.argmax())
     read = reader.classes[i]
     if p[i] < spec["bar"] or read in OUTSIDE or read == as_factor_role(drafts[key].role):
@@ -327,12 +329,15 @@ def settle(reading: Reading, clues: dict[str, dict[str, float]], drafts: dict[st
         role, evidence = read
         drafts[role] = PartyDraft(role, role)
         return role, evidence
-    features = role_features(sentences(reading.doc), named, drafts[hand].role if hand is not None else None,
-                             is_manager)
+    picked = drafts[hand].role if hand is not None else None
+
+    def letter_features() -> dict[str, float]:
+        return role_features(sentences(reading.doc), named, picked, is_manager)
+
     if as_factor_role(drafts[key].role) not in OUTSIDE:
-        return switch_line(key, clues, drafts, features), []
+        return switch_line(key, clues, drafts, letter_features), []
     unsure_line = choice.role if choice is not None and choice.phrase.key is None else None
-    read = read_role(reading, is_manager, features, outside=True)
+    read = read_role(reading, is_manager, letter_features(), outside=True)
     if read is not None and may_take_role(read[0], drafts[key].role, unsure_line, None if unsure_line else key):
         drafts[key].role = read[0]  # the same person; the line the whole letter gives them
     return key, []

@@ -30,16 +30,39 @@ class Sentence:
     grams: frozenset[str]
 
 
-def _tokens(span) -> list[str]:
-    out = []
+#: Words that deny what follows them in the clause ("no threats", "nothing physical", "never touched me").
+_NEGATORS = frozenset({"n't", "not", "never", "no", "nothing", "nobody", "none", "neither", "nor", "without"})
+#: Words that end a denial's reach: "he never touched me, but he threatens me" still threatens;
+#: "he didn't apologise and he keeps doing it" still keeps doing it.
+_SCOPE_ENDS = frozenset({"but", "yet", "although", "though", "however", "except", "until", "because", "so", "and",
+                         "or"})
+#: The negators read as the word "not" (the others keep their own lemma).
+_NOT = frozenset({"n't", "not", "never", "no"})
+#: How many words after a negator it denies at most ("he didn't apologise and he keeps doing it").
+NEGATION_REACH = 3
+
+
+def _marked_tokens(span) -> list[tuple[str, bool]]:
+    """The span's words as (lemma, denied), each negator as "not". A word is denied from a negator to the
+    next punctuation or contrast word, the scope used for negation since NegEx (Chapman et al., 2001), so a
+    reader does not take "no threats" for threats."""
+    out: list[tuple[str, bool]] = []
+    reach = 0  # how many more words the last negator denies
     for t in span:
-        if t.is_space or t.is_punct:
+        if t.is_space:
             continue
+        if t.is_punct or t.lower_ in _SCOPE_ENDS:
+            reach = 0
+            if t.is_punct:
+                continue
         w = t.lemma_.lower() if t.is_alpha else ("#" if t.like_num else "")
-        if t.lower_ in ("n't", "not", "never", "no"):
-            w = "not"
+        if t.lower_ in _NEGATORS:
+            out.append(("not" if t.lower_ in _NOT else w, False))
+            reach = NEGATION_REACH
+            continue
         if w:
-            out.append(w)
+            out.append((w, reach > 0))
+            reach = max(reach - 1, 0)
     return out
 
 
@@ -126,8 +149,11 @@ def _read_sentences(doc) -> list[Sentence]:
     out = []
     in_quotes = quoted(doc)
     for sent in doc.sents:
-        toks = _tokens(sent)
-        grams = {f"w:{w}" for w in toks} | {f"b:{a} {b}" for a, b in zip(toks, toks[1:])}
+        marked = _marked_tokens(sent)
+        toks = [w for w, _ in marked]
+        # A denied word is its own feature ("w:not:threat"): "there were no threats" is not a threat.
+        grams = {f"w:not:{w}" if denied else f"w:{w}" for w, denied in marked} | \
+            {f"b:{a} {b}" for a, b in zip(toks, toks[1:])}
         if grams:
             out.append(Sentence(sent.start_char, sent.end_char, frozenset(grams | agent_grams(sent, in_quotes))))
     return out

@@ -129,6 +129,12 @@ class Reading:
         return False
 
 
+def is_question(text: str) -> bool:
+    """Whether a sentence asks rather than tells: "How do I tell her to stop?" says nothing of what was done,
+    so no reading of what happened may rest on it."""
+    return text.rstrip().endswith("?")
+
+
 def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     """The span without the spaces around it (evidence never starts or ends on a space)."""
     while start < end and text[start].isspace():

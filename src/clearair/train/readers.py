@@ -142,16 +142,28 @@ def simplest_within_noise(tried: list[tuple]) -> tuple:
     return max((t for t in near if t[0] == smallest), key=lambda t: t[2])
 
 
-#: Precision the safety floor needs before it tells a writer, on the fault reader alone, that they caused it,
-#: measured on the library's real letters. (It was 0.75 measured on real and written letters together, where
-#: the written letters, which state fault plainly, made it look higher: on real letters it was about 61 %.
-#: It was 0.70 until hold-10 joined the library: its annotators saw fewer writers at fault than the reader
-#: did, and no setting reached 0.70 over 20 readings any more, so the floor never acted on the reader and
-#: writers who caused the harm were no longer pointed to repair. Two readings right in three, with the floor's
-#: own check that the evidence is the writer's act, is the bar now.)
-FAULT_PRECISION = 0.65
-#: ... measured on at least this many "your fault" readings: a bar that rests on a handful is noise.
-FAULT_MIN_READINGS = 20
+#: How sure the safety floor must be that a "your fault" reading is right more often than not before it tells a
+#: writer, on the fault reader alone, that they caused it: the lower end of a one-sided 90 % Wilson interval
+#: on the reading's precision, measured on the library's real letters, must reach one half. Until hold-12 joined
+#: the library the rule was a fixed precision (0.65) over at least 20 readings; on 1,923 letters the readings above
+#: 0.55 were right 10 times in 14 (C 3), one short of the count, and the floor stopped acting on the reader, so a
+#: bar that rests on few readings now needs a higher precision instead of being dropped (at 20 readings the two
+#: rules agree: 65 %). With the floor's own check that the evidence is the writer's act.
+FAULT_LOWER_BOUND = 0.5
+FAULT_Z = 1.2816  # one-sided 90 %
+#: ... and never on fewer than this many readings: a handful right every time is still a handful.
+FAULT_MIN_READINGS = 10
+
+
+def wilson_lower(right: int, n: int, z: float = FAULT_Z) -> float:
+    """The lower end of the Wilson score interval for ``right`` of ``n``: a precision that rests on few
+    readings counts for less than the same precision on many."""
+    if n == 0:
+        return 0.0
+    p = right / n
+    centre = p + z * z / (2 * n)
+    spread = z * np.sqrt(p * (1 - p) / n + z * z / (4 * n * n))
+    return float((centre - spread) / (1 + z * z / n))
 
 
 def fault_confidence(gold: list[str], oof_proba: list[dict[str, float]]) -> dict[str, dict]:
@@ -170,8 +182,9 @@ def fault_confidence(gold: list[str], oof_proba: list[dict[str, float]]) -> dict
             said = [i for i, p in enumerate(oof_proba) if max(p, key=lambda k: p[k]) == value and p[value] >= t]
             if len(said) < FAULT_MIN_READINGS:
                 continue
-            precision = float(np.mean([gold[i] != "none" for i in said]))
-            if precision >= FAULT_PRECISION:
+            right = sum(gold[i] != "none" for i in said)
+            precision = right / len(said)
+            if wilson_lower(right, len(said)) >= FAULT_LOWER_BOUND:
                 best = {"threshold": round(float(t), 2), "precision": precision,
                         "recall": len([i for i in said if gold[i] != "none"]) / positives, "readings": len(said)}
         bars[value] = best
