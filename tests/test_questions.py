@@ -259,3 +259,12 @@ def test_a_venting_question_is_told_from_a_real_one(question, vents):
     from clearair.advise.questions import rhetorical
 
     assert rhetorical(find_questions(question)[0]) is vents
+
+
+def test_a_question_about_what_someone_means_is_answered_with_what_to_do():
+    report = asked("My manager stopped inviting me to client calls after a meeting where the client praised my "
+                   "work. She has barely spoken to me for three weeks and gave the next project to someone newer. "
+                   "Is this jealousy?")
+    first = report.offline_answer.split("\n\n")[0]
+    assert "“Is this jealousy?”" in first and "no view on that particular step" not in first
+    assert report.recommendations[0].title.lower() in first.lower()

@@ -230,8 +230,14 @@ def _fallback(report: Report, floor: Floor, own_part: bool) -> list[str]:
             continue  # never ask a wronged writer to apologise
         if floor.serious and nxt.action in _FACE_TO_FACE:
             continue
+        if nxt.action in _STEPPING_BACK:  # "If that is not enough, let it go" reads as a brush-off
+            return [sentence(f"If that changes nothing, it is also a fair choice to {step_for(report, nxt)}")]
         return [sentence(f"If that is not enough, {step_for(report, nxt)}")]
     return []
+
+
+#: Second steps that step back rather than press on: offered as a choice, not as the next push.
+_STEPPING_BACK = frozenset({"LET_GO", "WAIT", "SELF_CARE", "EXIT"})
 
 
 def _avoid(report: Report, covered: set[str] | None = None) -> list[str]:
@@ -241,7 +247,8 @@ def _avoid(report: Report, covered: set[str] | None = None) -> list[str]:
         return []
     named = {o.action for o in report.situation.options}
     pick = next((a for a in left if a.action in named), left[0])
-    lead = "What to avoid" if pick.action in NEVER_RECOMMENDED else "Not now"
+    # "Not now: raise it with their manager" read as advice to raise it; say plainly it is a step to hold off on.
+    lead = "What to avoid" if pick.action in NEVER_RECOMMENDED else "One step to hold off on for now"
     return [sentence(f"{lead}: {lower_first(pick.title)}"), sentence(pick.why)]
 
 
@@ -459,6 +466,10 @@ def _answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tu
         # A step the engine does not weigh, with serious conduct: never leave "handle it yourself" open.
         return "no", sentence(f"Not on your own: what you describe is serious conduct, so {start} first and let "
                               "someone with the authority to act handle any contact with them")
+    if action is None and not _ABOUT_A_STEP.search(q.text):
+        # "Is this jealousy?", "Is she trying to push me out?": a question about what is in someone's mind.
+        return "cannot judge", sentence(f"Nobody can tell for sure from outside what is behind it, and you do not "
+                                        f"need to know it to act well: {start}")
     if action is None:
         return "cannot judge", "clearair has no view on that particular step, so it is your call."
     rank = position.get(action)
@@ -492,6 +503,14 @@ def _answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tu
     against = _against(option.reason) if option else ""
     return "no", sentence(f"No: {against}" if against else "No, not from what you describe; other steps fit "
                                                              "your situation better")
+
+
+#: A question about a step the writer could take ("Should I tell her?", "Is it wise to ..."), as opposed to one
+#: about what something means ("Is this jealousy?", "Does he resent me?").
+_ABOUT_A_STEP = re.compile(r"\b(should|shall|can|could|may|must|do|would|will|ought) (I|we)\b|\bwhether (I|we|to)\b|"
+                           r"\bif (I|we) should\b|\bis it (ok|okay|alright|all right|wise|smart|worth|a good idea|a bad "
+                           r"idea|appropriate|reasonable|acceptable|professional|wrong|right|fair|better)\b|\bhow\b",
+                           re.IGNORECASE)
 
 
 def own_part(writer_at_fault: str, sig: dict) -> bool:
