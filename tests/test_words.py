@@ -383,3 +383,16 @@ def test_a_second_talk_is_not_worded_as_a_first():
     opener = next(s.text for s in again.scripts if s.kind == "opener")
     assert "come back to what we talked about" in opener
     assert all("come back to" not in s.text for s in first.scripts)
+
+
+def test_the_words_come_back_to_an_earlier_talk_only_when_there_was_one():
+    # A red team found "I'd like to come back to what we talked about before" in letters that told of no talk
+    # (the already-raised reader alone, unsure: 0.51-0.55, below ``advise.RAISED_CONFIDENCE``).
+    base = ("My coworker Priya keeps talking over me in our team meetings and then repeats my points as her own. "
+            "It happens in every meeting, week after week, and I am tired of it. ")
+    talked = analyze(base + "I spoke to her about it after the first time and she said she would stop, but she "
+                            "hasn't. How do I handle this?")
+    never = analyze(base + "On Monday she did it again while our manager was in the room. How do I handle this?")
+    said = lambda r: " ".join(s.text for s in r.scripts)  # noqa: E731
+    assert "talked about this before" in said(talked) or "come back to" in said(talked)
+    assert "talked about this before" not in said(never) and "come back to" not in said(never)
