@@ -20,7 +20,7 @@ import re
 from clearair.advise.phrases import (
     SLOT_EVENT, incident_sentence, join_words, lower_first, main_incident, plain_learned, sentence, who, widest,
 )
-from clearair.advise.questions import alternatives, find_questions, main_questions
+from clearair.advise.questions import about_a_step, alternatives, find_questions, main_questions
 from clearair.advise.safety import FORMAL_ROUTES, Floor, assess_floor, safe_formal_route
 from clearair.knowledge import load
 from clearair.models import (
@@ -466,7 +466,7 @@ def _answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tu
         # A step the engine does not weigh, with serious conduct: never leave "handle it yourself" open.
         return "no", sentence(f"Not on your own: what you describe is serious conduct, so {start} first and let "
                               "someone with the authority to act handle any contact with them")
-    if action is None and not _ABOUT_A_STEP.search(q.text):
+    if action is None and not about_a_step(q.text):
         # "Is this jealousy?", "Is she trying to push me out?": a question about what is in someone's mind.
         return "cannot judge", sentence(f"Nobody can tell for sure from outside what is behind it, and you do not "
                                         f"need to know it to act well: {start}")
@@ -503,14 +503,6 @@ def _answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tu
     against = _against(option.reason) if option else ""
     return "no", sentence(f"No: {against}" if against else "No, not from what you describe; other steps fit "
                                                              "your situation better")
-
-
-#: A question about a step the writer could take ("Should I tell her?", "Is it wise to ..."), as opposed to one
-#: about what something means ("Is this jealousy?", "Does he resent me?").
-_ABOUT_A_STEP = re.compile(r"\b(should|shall|can|could|may|must|do|would|will|ought) (I|we)\b|\bwhether (I|we|to)\b|"
-                           r"\bif (I|we) should\b|\bis it (ok|okay|alright|all right|wise|smart|worth|a good idea|a bad "
-                           r"idea|appropriate|reasonable|acceptable|professional|wrong|right|fair|better)\b|\bhow\b",
-                           re.IGNORECASE)
 
 
 def own_part(writer_at_fault: str, sig: dict) -> bool:

@@ -90,6 +90,19 @@ _SELF_CHECK = re.compile(r"\b(?:am|was) I (?:being |just )?(?:overreacting|over-
                          r"mess up|handle it (?:badly|wrong))\b|\bwhich of us is\b|\breading too much into\b", re.I)
 
 
+#: A question about a step the writer could take ("Should I tell her?", "Is it wise to ..."), as opposed to one
+#: about what something means ("Is this jealousy?", "Does he resent me?").
+_ABOUT_A_STEP = re.compile(r"\b(should|shall|can|could|may|must|do|would|will|ought) (I|we)\b|\bwhether (I|we|to)\b|"
+                           r"\bif (I|we) should\b|\bis it (ok|okay|alright|all right|wise|smart|worth|a good idea|a bad "
+                           r"idea|appropriate|reasonable|acceptable|professional|wrong|right|fair|better)\b|\bhow\b",
+                           re.IGNORECASE)
+
+
+def about_a_step(text: str) -> bool:
+    """Whether the question asks about a step the writer could take, not about what something means: the
+    latter is answered with what to do, since nobody can read another person's mind from a letter."""
+    return bool(_ABOUT_A_STEP.search(text))
+
 def kind_of(text: str) -> QuestionKind:
     """What kind of answer the question needs: legal, money, gift, self_check, yes_no, how, general or open."""
     for kind, rx in _CANNOT_JUDGE:
