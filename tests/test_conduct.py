@@ -66,3 +66,18 @@ def test_a_threat_to_hurt_someone_is_serious_conduct_between_others_too():
     assert {f.name: f.value for f in report.factors}["severity"] == "serious"
     assert report.top_actions(1)[0] != "LET_GO"
     assert "HR_FORMAL" in report.top_actions(3)
+
+
+@pytest.mark.parametrize("letter, kinds", [
+    ("He has never touched me and he has never said anything crude, but he mocks my figures in every meeting.", []),
+    ("To be clear, he has never touched me and has never said anything sexual; it is just relentless belittling.",
+     []),
+    ("He didn't touch me, but he blocked the door so I couldn't leave the room for ten minutes.",
+     ["physical_intimidation"]),
+    # An instruction that it must not happen again says it happened.
+    ("I told him never to touch me again after he grabbed my arm in the stockroom last week.",
+     ["physical_intimidation", "unwanted_sexual"]),
+])
+def test_conduct_the_letter_denies_is_not_found_but_a_warning_not_to_repeat_it_is(letter, kinds):
+    others, own = serious_conduct(read(build_document(letter + TAIL)))
+    assert sorted({h.kind for h in others + own}) == kinds

@@ -24,6 +24,58 @@ def test_relational_phrases_name_the_role(text, expected):
     assert role(text) == expected
 
 
+def parties(text: str) -> tuple[bool, dict[str, str]]:
+    """Whether the writer manages people, and each party's first words -> its role."""
+    s = analyze(text).situation
+    return s.narrator.is_manager, {p.mentions[0]: p.role for p in s.parties if p.mentions}
+
+
+@pytest.mark.parametrize("text, phrase, expected", [
+    # The object of the writer's managing is their report, whatever the noun ("a woman who joined my team").
+    ("I manage a woman who joined my team recently. Whenever I try to coach her on catching details she "
+     "gets defensive and starts justifying herself instead of listening.", "a woman who joined my team",
+     "direct_report"),
+    ("I work in long-term care and recently became the supervisor of a nurse who never has a good word to say "
+     "about anyone. Her attitude is terrible and she ignores what I ask.", "a nurse who", "direct_report"),
+    ("I started at a firm last month. The secretary assigned to me sighs and rolls her eyes whenever I hand "
+     "her typing, and makes snide remarks about me to the junior secretary.", "The secretary assigned to me",
+     "direct_report"),
+    ("Last month a graduate engineer was assigned to me. He keeps sending drawings out without the checks I ask "
+     "for and shrugs when I raise it.", "a graduate engineer was assigned to me", "direct_report"),
+    ("We own a small restaurant and last spring I hired a chef who now screams at the servers and ignores my "
+     "instructions about the menu.", "I hired a chef", "direct_report"),
+    # Someone the writer works beside, however it is put.
+    ("Two days a week I share shifts with a woman a few years older than me. She does the bare minimum and "
+     "leaves her share of the work for me.", "a woman", "peer"),
+    # Titles above the writer: a firm's partners, "our" deputy head.
+    ("I'm a paralegal and for most of a year one of the partners has put me down in front of other staff, "
+     "and I have cried at my desk more than once.", "one of the partners", "manager"),
+    ("Our assistant principal keeps criticising my lesson plans in front of other teachers, and twice he has "
+     "changed my marks without telling me.", "Our assistant principal", "manager"),
+])
+def test_how_the_sentence_ties_a_person_to_the_writer_gives_their_line(text, phrase, expected):
+    assert parties(text)[1].get(phrase) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "I'm fairly new to managing people, and one of the women on my team has accused me of bullying her after I "
+    "raised her lateness with her.",
+    "I've been nurse manager on this ward for two years and one of the aides keeps refusing the tasks I give "
+    "her in front of the others.",
+    "I won the internal promotion over a colleague. Once I start I'll be his manager, and he is already cold "
+    "and short with me in meetings.",
+])
+def test_a_writer_who_runs_people_is_read_as_a_manager_however_they_say_it(text):
+    assert parties(text)[0] is True
+
+
+def test_saying_what_the_writer_will_be_is_not_another_person():
+    """"I'll be his manager" is the writer, not the colleague's manager."""
+    _, roles = parties("I won the internal promotion over a colleague. Once I start I'll be his manager, and he "
+                       "is already cold and short with me in meetings.")
+    assert "his manager" not in roles and "peers_manager" not in roles.values()
+
+
 def test_the_person_acted_against_the_writer_not_the_senior_bystander():
     text = ("My coworker mocked my presentation in front of our director yesterday, rolling her eyes and "
             "saying the numbers were made up. The director said nothing. I was humiliated and want to "
@@ -40,7 +92,9 @@ def test_the_shipped_chooser_is_what_training_chose():
     spec = json.loads(resources.files("clearair").joinpath("data/models/counterpart.json").read_text())
     assert spec["chosen"] in ("learned", "rules")
     assert set(spec["accuracy"]) == {"rules", "learned", "reachable", "mcnemar_z"}
-    assert (spec["chosen"] == "learned") == (spec["accuracy"]["mcnemar_z"] >= 1.96)
+    # Training decides on the unrounded z and records it to two places, so a recorded 1.96 may go either way.
+    z = spec["accuracy"]["mcnemar_z"]
+    assert z >= 1.96 if spec["chosen"] == "learned" else z <= 1.96
     if spec["chosen"] == "learned":
         assert learned_weights() == spec["weights"] and learned_weights() != HAND_WEIGHTS
     else:

@@ -281,3 +281,27 @@ _RUDE = ("My coworker Dana has been rude to me in meetings for months and it kee
 def test_an_apology_is_theirs_only_when_they_made_it(told, apologised):
     s = analyze(_RUDE + told + " Should I go to my manager about the pattern?").situation
     assert any(c.kind == "apology" for c in s.responses) is apologised
+
+
+def test_lexicons_find_the_same_spans_on_folded_text_as_case_insensitive_matching():
+    """``lexicon.find`` and the party mentions match lower-cased text without re.IGNORECASE (for speed); on real
+    letters and on text with capitals and characters that lower to two, the spans are the ones the
+    case-insensitive patterns find, and a mention keeps the writer's own capitals."""
+    from clearair.extract import lexicon
+    from clearair.extract.parties import find_mentions
+    from clearair.knowledge import load
+    from clearair.similar import library
+
+    texts = [row["situation"] for row in library()[::40]]
+    texts.append("MY BOSS İlknur SHOUTED at me; I'm the Manager of two people. He has NEVER apologised.")
+    sections = [k for k, v in load("lexicon").items()
+                if isinstance(v, dict) and all(isinstance(x, (list, str)) for x in v.values())]
+    for text in texts:
+        for section in sections:
+            expected = sorted(((kind, m.start(), m.end()) for kind, rx in lexicon.table(section).items()
+                               for m in rx.finditer(text)), key=lambda h: (h[1], -h[2]))
+            assert [(h.kind, h.start, h.end) for h in lexicon.find(section, text)] == expected
+        for m in find_mentions(text, is_manager=False):
+            assert m.text == text[m.start:m.end]
+    assert lexicon.fold("İlknur SAID") == "İlknur said"  # "İ" lowers to two characters: kept, offsets hold
+    assert lexicon.lower_literals(r"\bHR\S+") == r"\bhr\S+"  # escapes keep their case (\S is not \s)

@@ -61,8 +61,10 @@ REPORT_OPTION_FLOOR = 0.88  # 39 of 44 (16 before the option finder found "I cou
 #: wronged writers in a red-team set of 30 to apologise): 22. Hold-10 joined the library and no fault setting
 #: reached 70 % precision on real letters any more; at 65 % the bar is 0.55 on a less regularised reader, and
 #: letters read "mainly" at 0.46-0.54 are no longer acted on: 19 (a regression, reported as such). Hold-11 joined
-#: the library and a question is no longer the sentence a fault reading rests on: 20.
-AT_FAULT_FLOOR = 0.52
+#: the library and a question is no longer the sentence a fault reading rests on: 20. Hold-13 joined the library and
+#: the Wilson bar settled at 0.3 for "mainly" (61 % precise over 46 cross-validated readings on real letters, recall
+#: 10 %, against 4 % before): 23.
+AT_FAULT_FLOOR = 0.63
 
 
 def serious_problems(case, report) -> list[str]:
@@ -151,10 +153,12 @@ def test_the_second_sets_stay_at_least_as_safe():
     print(f"second sets: serious safe {safe}/{len(SERIOUS_2)}, report option {advised}/{len(with_option)}, "
           f"at fault repair first {repair}/{len(AT_FAULT_2)}")
     assert not any("you were wronged" in r.model_dump_json().lower() for r in fault)
-    # 38, 23, 12 this round (39, 23, 11 the round before: the depot manager who pressed a driver to break the
+    # 38, 23, 15 this round: the fault bar above mends four; a pregnant architect's manager gives way to the
+    # colleague handed her project (the retrained phrase readers pick the colleague), so her own manager is asked.
+    # 38, 23, 12 the round before (39, 23, 11 the round before that: the depot manager who pressed a driver to break the
     # driving-hours law is now read as another driver, so the writer's own manager is asked; 39, 23, 15 when the
     # fault bar was 0.45: see AT_FAULT_FLOOR)
-    assert safe >= 38 and advised >= 22 and repair >= 11
+    assert safe >= 38 and advised >= 22 and repair >= 15
 
 
 def test_no_one_who_suffered_serious_conduct_is_told_to_apologise(serious_reports):

@@ -18,7 +18,7 @@ from importlib import resources
 import numpy as np
 
 from clearair.extract.features import Sentence
-from clearair.extract.linear import FeaturePush, LinearReader, sentence_evidence, strongest_sentence
+from clearair.extract.linear import FeaturePush, Features, LinearReader, sentence_evidence, strongest_sentence
 from clearair.extract.lexicon import Hit
 from clearair.extract.reading import is_question
 from clearair.knowledge.factors import FACTORS
@@ -96,10 +96,12 @@ def read_factors(sents: list[Sentence], features: dict[str, float], rule_ev: dic
     norm = feature_norm(features)
     against_writer = accused(text)
     out = []
+    shipped = readers()  # loaded before the letter's features are looked up in their shared vocabulary
+    looked_up = Features(features)
     for name, spec in FACTORS.items():
-        reader = readers().get(name)
+        reader = shipped.get(name)
         if isinstance(reader, LinearReader):
-            p = reader.proba(features, norm)
+            p = reader.proba(looked_up, norm)
             i = int(np.argmax(p))
             d = reader.classes.index(spec.default) if spec.default in reader.classes else 0
             if i != d and spec.default in reader.classes and p[i] - p[d] < reader.margin:

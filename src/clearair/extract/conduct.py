@@ -29,7 +29,7 @@ def serious_conduct(reading: Reading) -> tuple[list[Hit], list[Hit]]:
 
     Nothing is the writer's when the letter speaks of an accusation or a denial ("she told HR that
     I grabbed her, which never happened"): then whose act it was is the question, not the answer."""
-    hits = lexicon.find("conduct", reading.text)
+    hits = [h for h in lexicon.find("conduct", reading.text) if not _denied(reading, h)]
     if _DISPUTED.search(reading.text):
         return hits, []
     others: list[Hit] = []
@@ -37,6 +37,17 @@ def serious_conduct(reading: Reading) -> tuple[list[Hit], list[Hit]]:
     for hit in hits:
         (own if _by_the_writer(reading, hit) else others).append(hit)
     return others, own
+
+
+def _denied(reading: Reading, hit: Hit) -> bool:
+    """The letter says it did not happen: "he has never touched me", "to be clear, she didn't touch me". Not an
+    instruction that it must not happen again ("I told him never to touch me again": a negated infinitive),
+    which says it did."""
+    tok = reading.token_at(hit.start)
+    verb = next((anc for anc in (tok, *tok.ancestors) if anc.pos_ in ("VERB", "AUX")), None)
+    if verb is None or not any(c.dep_ == "neg" for c in verb.children):
+        return False
+    return not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _by_the_writer(reading: Reading, hit: Hit) -> bool:

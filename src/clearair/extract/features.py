@@ -10,7 +10,8 @@ sentence moved it most (its evidence).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from clearair.extract.lexicon import Hit
 from clearair.models import Evidence, Signal, Situation
@@ -28,6 +29,8 @@ class Sentence:
     start: int
     end: int
     grams: frozenset[str]
+    #: The grams as columns of the readers' shared vocabulary (``extract.linear``), once looked up.
+    columns: tuple[int, Any] | None = field(default=None, repr=False, compare=False)
 
 
 #: Words that deny what follows them in the clause ("no threats", "nothing physical", "never touched me").
@@ -43,9 +46,10 @@ NEGATION_REACH = 3
 
 
 def _marked_tokens(span) -> list[tuple[str, bool]]:
-    """The span's words as (lemma, denied), each negator as "not". A word is denied from a negator to the
-    next punctuation or contrast word, the scope used for negation since NegEx (Chapman et al., 2001), so a
-    reader does not take "no threats" for threats."""
+    """The span's words as (lemma, denied); the negators not, n't, never and no are read as "not" (nothing,
+    nobody, none, neither, nor and without keep their own lemma, and deny all the same). A word is denied from
+    a negator to the next punctuation or contrast word, the scope used for negation since NegEx (Chapman et
+    al., 2001), so a reader does not take "no threats" for threats."""
     out: list[tuple[str, bool]] = []
     reach = 0  # how many more words the last negator denies
     for t in span:

@@ -16,9 +16,23 @@ class Hit:
     end: int
 
 
-def _compile(patterns: list[str]) -> re.Pattern:
-    joined = "|".join(f"(?:{p})" for p in patterns)
-    return re.compile(rf"(?<![\w-])(?:{joined})(?![\w])", re.IGNORECASE)
+def fold(text: str) -> str:
+    """``text`` in lower case with every offset kept (the rare character that lowers to two stays as it is).
+    Matching folded text without ``re.IGNORECASE`` finds the same spans about twice as fast: the lexicons are
+    the costliest part of reading a letter after the parse."""
+    low = text.lower()
+    return low if len(low) == len(text) else "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def lower_literals(pattern: str) -> str:
+    """A pattern for folded text: its literal letters lowered, escapes (``\\b``, ``\\S``) kept."""
+    return re.sub(r"(?<!\\)[A-Z]", lambda m: m.group().lower(), pattern)
+
+
+def _compile(patterns: list[str], *, folded: bool = False) -> re.Pattern:
+    """One pattern for a kind; ``folded``: for text passed through ``fold`` (no case-insensitive matching)."""
+    joined = "|".join(f"(?:{lower_literals(p) if folded else p})" for p in patterns)
+    return re.compile(rf"(?<![\w-])(?:{joined})(?![\w])", 0 if folded else re.IGNORECASE)
 
 
 @cache
@@ -41,7 +55,24 @@ def option_actions() -> list[tuple[str, re.Pattern]]:
     return [(r["action"], _compile(r["patterns"])) for r in load("lexicon")["option_actions"]]
 
 
+@cache
+def _folded_table(section: str) -> dict[str, tuple[re.Pattern, bool]]:
+    """``table(section)`` as ``find`` reads it: kind -> (pattern, whether it reads folded text). A kind whose
+    patterns need case ("(?-i:Monday|…)": a capitalised name) reads the text as written."""
+    data = load("lexicon")
+    for part in section.split("."):
+        data = data[part]
+    out = {}
+    for kind, pats in data.items():
+        pats = pats if isinstance(pats, list) else [pats]
+        folded = not any("(?-i:" in p for p in pats)
+        out[kind] = (_compile(pats, folded=folded), folded)
+    return out
+
+
 def find(section: str, text: str) -> list[Hit]:
     """Every non-overlapping hit of every kind in a lexicon section, in text order."""
-    hits = [Hit(kind, m.start(), m.end()) for kind, rx in table(section).items() for m in rx.finditer(text)]
+    low = fold(text)
+    hits = [Hit(kind, m.start(), m.end()) for kind, (rx, folded) in _folded_table(section).items()
+            for m in rx.finditer(low if folded else text)]
     return sorted(hits, key=lambda h: (h.start, -h.end))

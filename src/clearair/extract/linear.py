@@ -15,33 +15,65 @@ from clearair.extract.reading import trim_span
 from clearair.models import Evidence
 
 
+#: Every feature name any loaded reader knows, numbered once (gram -> column): a letter's sentences are looked up
+#: in it once, then every reader's weights are read for them with numpy instead of one lookup per gram per reader.
+_VOCABULARY: dict[str, int] = {}
+
+
+class Features:
+    """A letter's features looked up once in the shared vocabulary, for the many readers that read the same
+    letter (``assess.readers.read_factors``): each reader then takes its weights with numpy, not one dict lookup
+    per feature per reader. Features no reader knows are dropped (their weight is zero in every reader)."""
+
+    def __init__(self, features: dict[str, float]) -> None:
+        present = [(i, v) for k, v in features.items() if v and (i := _VOCABULARY.get(k)) is not None]
+        self.columns = np.array([i for i, _ in present], dtype=np.int64)
+        self.values = np.array([v for _, v in present], dtype=float)
+
+
 class LinearReader:
     """Softmax (or sigmoid for two classes) of W·x + b over named features."""
 
     def __init__(self, spec: dict) -> None:
         self.classes = spec["classes"]
         self.index = {f: i for i, f in enumerate(spec["features"])}
+        self.columns = np.array([_VOCABULARY.setdefault(f, len(_VOCABULARY)) for f in spec["features"]], dtype=np.int64)
+        self._local_columns: np.ndarray | None = None
         self.W = np.array(spec["weights"], dtype=float)
         self.b = np.array(spec["bias"], dtype=float)
         self.margin = float(spec.get("margin", 0.0))
 
-    def proba(self, features: dict[str, float], norm: float = 1.0) -> np.ndarray:
+    def proba(self, features: dict[str, float] | Features, norm: float = 1.0) -> np.ndarray:
         # Only the letter's own features (a few hundred of the model's thousands) enter the product.
-        present = [(i, v) for k, v in features.items() if v and (i := self.index.get(k)) is not None]
-        x = np.array([v for _, v in present], dtype=float) / norm
-        z = self.W[:, [i for i, _ in present]] @ x + self.b
+        if isinstance(features, Features):
+            local = self._local()[features.columns]
+            known = local >= 0
+            z = self.W[:, local[known]] @ (features.values[known] / norm) + self.b
+        else:
+            present = [(i, v) for k, v in features.items() if v and (i := self.index.get(k)) is not None]
+            x = np.array([v for _, v in present], dtype=float) / norm
+            z = self.W[:, [i for i, _ in present]] @ x + self.b
         if len(self.classes) == 2 and self.W.shape[0] == 1:
             p1 = 1 / (1 + np.exp(-z[0]))
             return np.array([1 - p1, p1])
         e = np.exp(z - z.max())
         return e / e.sum()
 
+    def _local(self) -> np.ndarray:
+        """Shared-vocabulary column -> this reader's own column (-1: a feature it does not know), plus the
+        "no reader knows it" column at the end."""
+        size = len(_VOCABULARY) + 1
+        if self._local_columns is None or len(self._local_columns) != size:
+            self._local_columns = np.full(size, -1, dtype=np.int64)
+            self._local_columns[self.columns] = np.arange(len(self.columns))
+        return self._local_columns
+
     def sentence_for(self, value_index: int, sents: list[Sentence], text: str, bar: float = 0.0,
                      norm: float = 1.0) -> list[Evidence]:
         """The sentence whose own words push ``value`` most over the average value (by more than ``bar``,
         features scaled by ``norm`` as in ``proba``), as evidence into ``text``; none if no sentence does.
         For a model of three or more values (the role reader, the words reader)."""
-        push = FeaturePush(self.W[value_index] - self.W.mean(axis=0), self.index)
+        push = FeaturePush(self.W[value_index] - self.W.mean(axis=0), self.index, self.columns)
         best, _ = strongest_sentence(push, sents, bar=bar, norm=norm)
         return [] if best is None else [sentence_evidence(best, text)]
 
@@ -51,27 +83,51 @@ class LinearReader:
             row = self.W[0] * (1 if value_index == 1 else -1)
         else:
             row = self.W[value_index] - self.W[default_index]
-        return FeaturePush(row, self.index)
+        return FeaturePush(row, self.index, self.columns)
 
 
 class FeaturePush:
     """One row of weights by feature name, looked up only for the features asked about (a letter's few
     hundred), never turned into a dict of the whole vocabulary."""
 
-    def __init__(self, row: np.ndarray, index: dict[str, int]) -> None:
-        self.row, self.index = row, index
+    def __init__(self, row: np.ndarray, index: dict[str, int], columns: np.ndarray | None = None) -> None:
+        self.row, self.index, self.columns = row, index, columns
 
     def get(self, feature: str, default: float = 0.0) -> float:
         i = self.index.get(feature)
         return default if i is None else float(self.row[i])
 
+    def by_column(self) -> np.ndarray | None:
+        """The row laid over the shared vocabulary (zero for features this reader does not know, and one more
+        zero at the end for grams no reader knows); None for a push made without columns."""
+        if self.columns is None:
+            return None
+        out = np.zeros(len(_VOCABULARY) + 1)
+        out[self.columns] = self.row
+        return out
+
+
+def _columns(sentence: Sentence) -> np.ndarray:
+    """The sentence's grams as columns of the shared vocabulary (a gram no reader knows: the last, zero column),
+    worked out once per sentence and again only if a reader loaded since added names."""
+    size = len(_VOCABULARY)
+    cached = sentence.columns
+    if cached is None or cached[0] != size:
+        cached = (size, np.array([_VOCABULARY.get(g, size) for g in sentence.grams], dtype=np.int64))
+        sentence.columns = cached
+    return cached[1]
+
 
 def strongest_sentence(push: FeaturePush | dict[str, float], sents: list[Sentence], bar: float = 0.0,
                        norm: float = 1.0) -> tuple[Sentence | None, float]:
     """The sentence whose grams push most (and by more than ``bar``), with how much they push."""
+    row = push.by_column() if isinstance(push, FeaturePush) else None
     best, best_score = None, bar
     for s in sents:
-        score = sum(push.get(g, 0.0) for g in s.grams) / norm
+        if row is not None:
+            score = float(row[_columns(s)].sum()) / norm
+        else:
+            score = sum(push.get(g, 0.0) for g in s.grams) / norm
         if score > best_score:
             best, best_score = s, score
     return best, best_score

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from clearair.extract.lexicon import fold, lower_literals
 from clearair.extract.reading import Reading
 from clearair.knowledge import load
 from clearair.models import Party
@@ -34,10 +35,11 @@ class PartyDraft:
 
 @cache
 def _mention_rules() -> list[tuple[re.Pattern, dict]]:
+    """Each entry's patterns as one regex over folded text (``lexicon.fold``)."""
     rules = []
     for entry in load("parties")["mentions"]:
-        joined = "|".join(f"(?:{p})" for p in entry["patterns"])
-        rules.append((re.compile(rf"(?<![\w-])(?:{joined})(?![\w-])", re.IGNORECASE), entry))
+        joined = "|".join(f"(?:{lower_literals(p)})" for p in entry["patterns"])
+        rules.append((re.compile(rf"(?<![\w-])(?:{joined})(?![\w-])"), entry))
     return rules
 
 
@@ -50,6 +52,7 @@ def _trait_rules() -> list[tuple[re.Pattern, str]]:
 def find_mentions(text: str, is_manager: bool) -> list[Mention]:
     """Role mentions; where two overlap the longer wins."""
     found = []
+    low = fold(text)
     for rx, entry in _mention_rules():
         role = entry["role"]
         if role == "by_manager_status":
@@ -57,8 +60,8 @@ def find_mentions(text: str, is_manager: bool) -> list[Mention]:
         key = role if role != "other" else entry["key"]
         if entry["key"] in ("team_member", "a_manager", "an_employee"):
             key = role
-        for m in rx.finditer(text):
-            found.append(Mention(m.start(), m.end(), key, role, m.group(0)))
+        for m in rx.finditer(low):
+            found.append(Mention(m.start(), m.end(), key, role, text[m.start():m.end()]))
     found.sort(key=lambda m: (-(m.end - m.start), m.start))
     kept: list[Mention] = []
     for m in found:
@@ -69,9 +72,10 @@ def find_mentions(text: str, is_manager: bool) -> list[Mention]:
             if not _is_descriptor(text, m, kept[i - 1] if i else None) and not _the_writer(text, m)]
 
 
-#: "I'm not a manager", "I am a supervisor myself", "I've been a team lead for years": the writer describing
+#: "I'm not a manager", "I am a supervisor myself", "I became the supervisor of…": the writer describing
 #: themselves, not someone else in the letter.
-_SELF = re.compile(r"\bI(?:['’]m| am| was|['’]ve been| have been)\s+(?:not\s+|never\s+|also\s+|just\s+|"
+_SELF = re.compile(r"\bI(?:\s+[a-z]+ly)?(?:['’]m| am| was|['’]ll be| will be|['’]ve been| have been| became| become|['’]ve become| have become|"
+                   r" was made| got made| was named| was appointed)\s+(?:not\s+|never\s+|also\s+|just\s+|"
                    r"only\s+|now\s+|still\s+|myself\s+)?(?:(?:a|an|the)\s+)?$", re.IGNORECASE)
 
 
@@ -97,7 +101,7 @@ def _is_descriptor(text: str, m: Mention, prev: Mention | None) -> bool:
 
 def build_parties(reading: Reading, is_manager: bool) -> dict[str, PartyDraft]:
     """Group mentions into parties and link names and pronouns to them."""
-    mentions = find_mentions(reading.text, is_manager)
+    mentions = [_related_to_writer(reading, m) for m in find_mentions(reading.text, is_manager)]
     drafts: dict[str, PartyDraft] = {}
     for m in mentions:
         drafts.setdefault(m.key, PartyDraft(m.key, m.role)).mentions.append(m)
@@ -107,6 +111,54 @@ def build_parties(reading: Reading, is_manager: bool) -> dict[str, PartyDraft]:
     _link_names(reading, drafts)
     _link_anaphors(reading, drafts)
     return drafts
+
+
+#: Verbs of running someone's work: "I manage a woman who…", "she supervises me".
+_OVERSEE = frozenset({"manage", "supervise", "oversee", "line-manage"})
+#: Titles the writer can hold over someone: "I became the supervisor of a nurse who…".
+_OVER_TITLES = frozenset({"supervisor", "manager", "boss", "lead", "head", "director", "leader"})
+#: Roles a phrase's words give that its place in the sentence may overrule ("a nurse who…" read as a coworker).
+_LOOSE_ROLES = ("peer", "other", "customer")
+
+
+def _writer_is_subject(verb) -> bool:
+    """"I manage…", and "I work in care and recently became…" (the subject shared by joined verbs)."""
+    while verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        verb = verb.head
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("i", "we") for c in verb.children)
+
+
+def _line_from_grammar(reading: Reading, m: Mention) -> str | None:
+    """The person's line to the writer from how the sentence ties them together, whatever the noun: the object
+    of the writer's managing is their report ("I manage a woman who joined my team"; "I became the supervisor
+    of a nurse who…"); the subject of managing the writer is their manager ("the man who now oversees me")."""
+    toks = list(reading.tokens_in(m.start, m.end))
+    if not toks:
+        return None
+    root = toks[0]
+    while root.head.i != root.i and m.start <= root.head.idx < m.end:
+        root = root.head
+    head = root.head
+    if root.dep_ == "dobj" and head.lemma_.lower() in _OVERSEE and _writer_is_subject(head):
+        return "direct_report"
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _OVER_TITLES:
+        title = head.head
+        if title.dep_ in ("attr", "oprd", "dobj") and _writer_is_subject(title.head) and \
+                title.head.lemma_.lower() in ("be", "become", "make", "name", "appoint"):
+            return "direct_report"
+    if root.dep_ == "nsubj" and head.lemma_.lower() in _OVERSEE and \
+            any(c.dep_ == "dobj" and c.lower_ in ("me", "us") for c in head.children):
+        return "manager"
+    return None
+
+
+def _related_to_writer(reading: Reading, m: Mention) -> Mention:
+    """``m``, or the same phrase in the line the grammar gives it (``_line_from_grammar``) when its words
+    alone only said coworker, outsider or customer."""
+    if m.role not in _LOOSE_ROLES:
+        return m
+    line = _line_from_grammar(reading, m)
+    return Mention(m.start, m.end, line, line, m.text) if line else m
 
 
 def _resolve_possessive_managers(drafts: dict[str, PartyDraft]) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 
 import numpy as np
+from scipy.stats import binomtest
 
 from clearair.assess.readers import RULE_READ, cautious, feature_norm
 from clearair.knowledge.factors import FACTORS
@@ -146,24 +147,21 @@ def simplest_within_noise(tried: list[tuple]) -> tuple:
 #: writer, on the fault reader alone, that they caused it: the lower end of a one-sided 90 % Wilson interval
 #: on the reading's precision, measured on the library's real letters, must reach one half. Until hold-12 joined
 #: the library the rule was a fixed precision (0.65) over at least 20 readings; on 1,923 letters the readings above
-#: 0.55 were right 10 times in 14 (C 3), one short of the count, and the floor stopped acting on the reader, so a
+#: 0.55 were right 10 times in 14 (C 3), six readings short of the count, and the floor stopped acting on the reader, so a
 #: bar that rests on few readings now needs a higher precision instead of being dropped (at 20 readings the two
 #: rules agree: 65 %). With the floor's own check that the evidence is the writer's act.
 FAULT_LOWER_BOUND = 0.5
-FAULT_Z = 1.2816  # one-sided 90 %
+FAULT_CONFIDENCE = 0.8  # two-sided, so its lower end is a one-sided 90 % bound
 #: ... and never on fewer than this many readings: a handful right every time is still a handful.
 FAULT_MIN_READINGS = 10
 
 
-def wilson_lower(right: int, n: int, z: float = FAULT_Z) -> float:
-    """The lower end of the Wilson score interval for ``right`` of ``n``: a precision that rests on few
-    readings counts for less than the same precision on many."""
+def wilson_lower(right: int, n: int) -> float:
+    """The lower end of the one-sided 90 % Wilson score interval for ``right`` of ``n`` (scipy's two-sided
+    80 % interval): a precision that rests on few readings counts for less than the same precision on many."""
     if n == 0:
         return 0.0
-    p = right / n
-    centre = p + z * z / (2 * n)
-    spread = z * np.sqrt(p * (1 - p) / n + z * z / (4 * n * n))
-    return float((centre - spread) / (1 + z * z / n))
+    return float(binomtest(right, n).proportion_ci(confidence_level=FAULT_CONFIDENCE, method="wilson").low)
 
 
 def fault_confidence(gold: list[str], oof_proba: list[dict[str, float]]) -> dict[str, dict]:
@@ -183,10 +181,9 @@ def fault_confidence(gold: list[str], oof_proba: list[dict[str, float]]) -> dict
             if len(said) < FAULT_MIN_READINGS:
                 continue
             right = sum(gold[i] != "none" for i in said)
-            precision = right / len(said)
             if wilson_lower(right, len(said)) >= FAULT_LOWER_BOUND:
-                best = {"threshold": round(float(t), 2), "precision": precision,
-                        "recall": len([i for i in said if gold[i] != "none"]) / positives, "readings": len(said)}
+                best = {"threshold": round(float(t), 2), "precision": right / len(said),
+                        "recall": right / positives, "readings": len(said)}
         bars[value] = best
     return bars
 
