@@ -234,3 +234,18 @@ def test_an_apology_followed_by_more_of_the_same_is_not_repair():
     assert kept is not None and broken is not None
     assert broken.strength < kept.strength
     assert "again" in broken.detail
+
+
+def test_a_revisit_trigger_never_sends_the_writer_to_the_manager_who_is_the_other_side():
+    """"Take your notes to your manager" when the other side is above the writer may mean the person the notes
+    are about (a red-team finding): the trigger names the person above them, or HR, instead."""
+    from clearair.advise.triggers import revisit_if
+    from clearair.models import Signal
+
+    def sig(*names):
+        return {n: Signal(name=n, strength=1.0, detail=n) for n in names}
+
+    above = revisit_if(sig("recurring", "counterpart_above"))
+    assert not any(t.action == "ESCALATE_MANAGER" for t in above)
+    assert any(t.action == "ESCALATE_THEIR_MANAGER" and "above them" in t.text for t in above)
+    assert any(t.action == "ESCALATE_MANAGER" for t in revisit_if(sig("recurring")))

@@ -268,3 +268,22 @@ def test_a_question_about_what_someone_means_is_answered_with_what_to_do():
     first = report.offline_answer.split("\n\n")[0]
     assert "“Is this jealousy?”" in first and "no view on that particular step" not in first
     assert report.recommendations[0].title.lower() in first.lower()
+
+
+@pytest.mark.parametrize(("value", "source", "expected"), [
+    ("partly", "learned", "Possibly in part"),  # asked outright: the leaning is said, as a leaning
+    ("none", "learned", "Nothing you describe puts you in the wrong"),
+    ("partly", "default", "What matters most now"),  # no reading behind it: nothing claimed
+])
+def test_was_i_out_of_line_is_answered_from_the_fault_reading_not_dodged(value, source, expected):
+    from clearair.advise.answer import answer_question
+    from clearair.advise.safety import Floor
+    from clearair.models import Evidence, Question
+    from clearair.pipeline import analyze
+
+    report = analyze(PEER + "Was I out of line?")
+    fault = next(f for f in report.factors if f.name == "writer_fault")
+    fault.value, fault.source = value, source
+    fault.evidence = [Evidence(start=0, end=10, text=PEER[:10])]
+    _, text = answer_question(Question(text="Was I out of line?", kind="self_check"), report, Floor(), False)
+    assert text.startswith(expected)

@@ -396,3 +396,17 @@ def test_the_words_come_back_to_an_earlier_talk_only_when_there_was_one():
     said = lambda r: " ".join(s.text for s in r.scripts)  # noqa: E731
     assert "talked about this before" in said(talked) or "come back to" in said(talked)
     assert "talked about this before" not in said(never) and "come back to" not in said(never)
+
+
+def test_a_note_about_the_manager_goes_above_them_never_to_them():
+    """When the other side is the writer's own manager, "a note to your manager" would go to the person the
+    note is about: the words go a level up instead (a red-team finding: "Hi Karen" about Karen)."""
+    s = situation("she criticised my work in front of the aides", "humiliate", ("my nurse manager", "she"),
+                  actor="manager", role="manager")
+    scripts = render_scripts(s, ["TALK_DIRECT", "ESCALATE_MANAGER"], sig("recurring"))
+    kinds = [x.kind for x in scripts]
+    assert "manager_note" not in kinds and "their_manager_note" in kinds
+    note = next(x for x in scripts if x.kind == "their_manager_note")
+    assert "my manager and I" in note.text and note.to != "your manager"
+    peer = situation("he took credit for my slides", "steal_credit")
+    assert "manager_note" in [x.kind for x in render_scripts(peer, ["ESCALATE_MANAGER"], sig("recurring"))]

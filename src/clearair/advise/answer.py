@@ -437,6 +437,12 @@ def _answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tu
             return "no", "It is right to take this seriously: what you describe is serious conduct."
         if _read_from_letter(report, "writer_fault", "none"):
             return "first step", "Nothing you describe puts you in the wrong; what matters now is what you do next."
+        if any(_read_from_letter(report, "writer_fault", v) for v in ("partly", "mainly")):
+            # Asked outright, a leaning the floor would not tell unasked is said as what it is: a leaning (a blind
+            # panel marked "what matters is what you do next" as dodging "was I out of line?").
+            return "first step", ("Possibly in part. Nothing you describe makes it all yours, but how or where it "
+                                  "happened may have added to it; naming that part briefly usually makes the rest "
+                                  "easier.")
         return "first step", "What matters most now is what you do next."
     if q.kind != "yes_no":
         return "first step", _best_step(report, 1)

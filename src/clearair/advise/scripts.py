@@ -293,6 +293,9 @@ def _fits(action: str, kind: str, f: _Facts, avoided: set[str], serious: bool, t
             return "sender_note" if written else None
     if kind == "agenda" and "MEDIATE" not in top:
         return None
+    if kind == "manager_note" and f.cp is not None and f.cp.role == "manager":
+        # The manager is the other side: a note "to your manager" about them would go to them; it goes a level up.
+        return None if "ESCALATE_THEIR_MANAGER" in top else "their_manager_note"
     if f.s.between_others and kind in ("opener", "boundary", "coaching"):
         # The writer manages both sides: a manager's words to each, not one side's to the other; never "I'm not
         # here to decide who is right" about serious conduct (that goes the formal way).
