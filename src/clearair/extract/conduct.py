@@ -43,8 +43,7 @@ def _denied(reading: Reading, hit: Hit) -> bool:
     """The letter says it did not happen: "he has never touched me", "to be clear, she didn't touch me". Not an
     instruction that it must not happen again ("I told him never to touch me again": a negated infinitive),
     which says it did."""
-    tok = reading.token_at(hit.start)
-    verb = next((anc for anc in (tok, *tok.ancestors) if anc.pos_ in ("VERB", "AUX")), None)
+    verb = _own_verb(reading.token_at(hit.start))
     if verb is None or not any(c.dep_ == "neg" for c in verb.children):
         return False
     return not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
@@ -96,11 +95,16 @@ _AN_ACT = re.compile(r"\b(jok\w*|comment\w*|remark\w*|mock\w*|imitat\w*|impressi
 _MODALS = {"can", "could", "would", "should", "might", "may", "must"}
 
 
+def _own_verb(token):
+    """The act's own verb: the first verb at or above the hit's first word (None in a verbless phrase)."""
+    return next((anc for anc in (token, *token.ancestors) if anc.pos_ in ("VERB", "AUX")), None)
+
+
 def _own_subject(token) -> str | None:
     """The subject of the act's own verb (the first verb at or above ``token``), lower-cased; None
     when that verb has no subject of its own ("I told him to stop touching her": the touching is
     his), is negated or only possible ("can't", "would"), or is passive."""
-    verb = next((anc for anc in (token, *token.ancestors) if anc.pos_ in ("VERB", "AUX")), None)
+    verb = _own_verb(token)
     if verb is None:
         return None
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)

@@ -100,7 +100,7 @@ def quoted(doc) -> list[bool]:
     return out
 
 
-def _subject(verb):
+def verb_subject(verb):
     """The verb's subject token, or that of the verb it is joined to ("I snapped and walked out")."""
     while verb is not None:
         subj = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
@@ -121,7 +121,7 @@ def agent_grams(sent, in_quotes: list[bool]) -> set[str]:
     for t in sent:
         if t.pos_ not in ("VERB", "AUX") or t.dep_ in ("aux", "auxpass"):
             continue
-        subj = _subject(t)
+        subj = verb_subject(t)
         if subj is None:
             continue
         low = subj.lower_

@@ -36,12 +36,18 @@ def _compile(patterns: list[str], *, folded: bool = False) -> re.Pattern:
 
 
 @cache
-def table(section: str) -> dict[str, re.Pattern]:
-    """kind -> compiled pattern for a mapping section of lexicon.yaml."""
+def _kinds(section: str) -> dict[str, list[str]]:
+    """kind -> its patterns, for a mapping section of lexicon.yaml ("narrator", "acts", ...; dotted for nested)."""
     data = load("lexicon")
     for part in section.split("."):
         data = data[part]
-    return {kind: _compile(pats if isinstance(pats, list) else [pats]) for kind, pats in data.items()}
+    return {kind: pats if isinstance(pats, list) else [pats] for kind, pats in data.items()}
+
+
+@cache
+def table(section: str) -> dict[str, re.Pattern]:
+    """kind -> compiled pattern for a mapping section of lexicon.yaml."""
+    return {kind: _compile(pats) for kind, pats in _kinds(section).items()}
 
 
 @cache
@@ -59,12 +65,8 @@ def option_actions() -> list[tuple[str, re.Pattern]]:
 def _folded_table(section: str) -> dict[str, tuple[re.Pattern, bool]]:
     """``table(section)`` as ``find`` reads it: kind -> (pattern, whether it reads folded text). A kind whose
     patterns need case ("(?-i:Monday|…)": a capitalised name) reads the text as written."""
-    data = load("lexicon")
-    for part in section.split("."):
-        data = data[part]
     out = {}
-    for kind, pats in data.items():
-        pats = pats if isinstance(pats, list) else [pats]
+    for kind, pats in _kinds(section).items():
         folded = not any("(?-i:" in p for p in pats)
         out[kind] = (_compile(pats, folded=folded), folded)
     return out

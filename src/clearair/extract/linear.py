@@ -44,15 +44,12 @@ class LinearReader:
         self.margin = float(spec.get("margin", 0.0))
 
     def proba(self, features: dict[str, float] | Features, norm: float = 1.0) -> np.ndarray:
+        """``features``: a letter's features, or the same looked up once (``Features``) for several readers."""
         # Only the letter's own features (a few hundred of the model's thousands) enter the product.
-        if isinstance(features, Features):
-            local = self._local()[features.columns]
-            known = local >= 0
-            z = self.W[:, local[known]] @ (features.values[known] / norm) + self.b
-        else:
-            present = [(i, v) for k, v in features.items() if v and (i := self.index.get(k)) is not None]
-            x = np.array([v for _, v in present], dtype=float) / norm
-            z = self.W[:, [i for i, _ in present]] @ x + self.b
+        looked_up = features if isinstance(features, Features) else Features(features)
+        local = self._local()[looked_up.columns]
+        known = local >= 0
+        z = self.W[:, local[known]] @ (looked_up.values[known] / norm) + self.b
         if len(self.classes) == 2 and self.W.shape[0] == 1:
             p1 = 1 / (1 + np.exp(-z[0]))
             return np.array([1 - p1, p1])
@@ -90,18 +87,16 @@ class FeaturePush:
     """One row of weights by feature name, looked up only for the features asked about (a letter's few
     hundred), never turned into a dict of the whole vocabulary."""
 
-    def __init__(self, row: np.ndarray, index: dict[str, int], columns: np.ndarray | None = None) -> None:
+    def __init__(self, row: np.ndarray, index: dict[str, int], columns: np.ndarray) -> None:
         self.row, self.index, self.columns = row, index, columns
 
     def get(self, feature: str, default: float = 0.0) -> float:
         i = self.index.get(feature)
         return default if i is None else float(self.row[i])
 
-    def by_column(self) -> np.ndarray | None:
+    def by_column(self) -> np.ndarray:
         """The row laid over the shared vocabulary (zero for features this reader does not know, and one more
-        zero at the end for grams no reader knows); None for a push made without columns."""
-        if self.columns is None:
-            return None
+        zero at the end for grams no reader knows)."""
         out = np.zeros(len(_VOCABULARY) + 1)
         out[self.columns] = self.row
         return out

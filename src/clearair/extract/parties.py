@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from clearair.extract.features import verb_subject
 from clearair.extract.lexicon import fold, lower_literals
 from clearair.extract.reading import Reading
 from clearair.knowledge import load
@@ -123,9 +124,8 @@ _LOOSE_ROLES = ("peer", "other", "customer")
 
 def _writer_is_subject(verb) -> bool:
     """"I manage…", and "I work in care and recently became…" (the subject shared by joined verbs)."""
-    while verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
-        verb = verb.head
-    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("i", "we") for c in verb.children)
+    subject = verb_subject(verb)
+    return subject is not None and subject.lower_ in ("i", "we")
 
 
 def _line_from_grammar(reading: Reading, m: Mention) -> str | None:
