@@ -305,3 +305,23 @@ def test_lexicons_find_the_same_spans_on_folded_text_as_case_insensitive_matchin
             assert m.text == text[m.start:m.end]
     assert lexicon.fold("İlknur SAID") == "İlknur said"  # "İ" lowers to two characters: kept, offsets hold
     assert lexicon.lower_literals(r"\bHR\S+") == r"\bhr\S+"  # escapes keep their case (\S is not \s)
+
+
+@pytest.mark.parametrize("text,role", [
+    ("Lorna manages me and two others on the late shift. Last week Lorna shouted at me in front of customers "
+     "because a delivery was late. What should I do?", "manager"),
+    ("The new chief executive put Brian in charge of me last spring. As a boss he is ineffective, and he presents "
+     "my work as his own. What can I do?", "manager"),
+    ("I manage Priya, who joined in May. Priya keeps missing deadlines and snapped at a client on the phone "
+     "yesterday. How do I handle it?", "direct_report"),
+])
+def test_a_name_takes_the_line_the_sentence_gives_it(text, role):
+    """No role word near the name: "Lorna manages me", "put Brian in charge of me", "I manage Priya"."""
+    assert counterpart_role(analyze(text)) == role
+
+
+def test_a_teacher_who_directs_classroom_assistants_manages_them():
+    r = analyze("I teach a special education class with two paraprofessionals. One of them refuses my "
+                "instructions in front of the students and makes negative comments to me. How do I handle her?")
+    assert r.situation.narrator.is_manager
+    assert counterpart_role(r) == "direct_report"

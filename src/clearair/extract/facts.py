@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from clearair.extract import lexicon
+from clearair.extract.features import verb_subject
 from clearair.extract.reading import NARRATOR, Reading
 from clearair.models import Audience, Cue, Evidence, Incident, Option, Pattern
 
@@ -79,7 +80,7 @@ def pattern(reading: Reading) -> Pattern:
     score, strong, evidence = 0, 0, []
     for kind, weight in (("recurring_strong", 2), ("recurring_weak", 1), ("one_off", -3)):
         for m in t[kind].finditer(reading.text):
-            if reading.hypothetical(m.start()):
+            if reading.hypothetical(m.start()) or (weight > 0 and _time_spent_together(reading, m.start())):
                 continue
             score += weight
             strong += kind == "recurring_strong"
@@ -92,6 +93,16 @@ def pattern(reading: Reading) -> Pattern:
         evidence += [reading.evidence(t.idx, t.idx + len(t)) for t in habits[:2]]
     recurring = score >= 2 and strong > 0  # "often" and "again" alone do not make a pattern
     return Pattern(recurring=recurring, evidence=evidence if recurring else [])
+
+
+#: What two people do together as friends or colleagues: "we'd hung out several times" is no pattern of conduct.
+_TOGETHER = frozenset("hang go meet socialise socialize lunch eat drink work chat travel get have".split())
+
+
+def _time_spent_together(reading: Reading, char: int) -> bool:
+    verb = reading.governing_verb(char)
+    subject = verb_subject(verb)
+    return subject is not None and subject.lower_ == "we" and verb.lemma_.lower() in _TOGETHER
 
 
 #: Sentences that describe what someone else habitually does ("she talks over

@@ -182,6 +182,8 @@ def candidates(reading: Reading, drafts: dict[str, PartyDraft], is_manager: bool
     counts = Counter(c.root.lemma_.lower() for c in chunks)
     sentence_of = {s.start: i for i, s in enumerate(doc.sents)}
     known = [(m.start, m.end, d.key, d.role) for d in drafts.values() for m in d.mentions]
+    acted_on: Counter[str] = Counter(reading.token_party[t.i] for t in doc
+                                     if t.i in reading.token_party and acts_on_writer(t))
     out = []
     for c in chunks:
         start, end = c.start_char, c.end_char
@@ -190,11 +192,45 @@ def candidates(reading: Reading, drafts: dict[str, PartyDraft], is_manager: bool
         party = next((k for k in known if k[0] < root_end and root_start < k[1]), None) or _said_to_be(c, known)
         features = phrase_features(c, party[3] if party else None, is_manager, sentence_of[c.root.sent.start],
                                    counts[c.root.lemma_.lower()])
+        acts = acted_on[party[2]] if party else int(acts_on_writer(c.root))
+        features[f"acts_on_me:{min(acts, 2)}"] = 1.0
         person = party is not None or "ent:person" in features or any(
             child.dep_ == "relcl" and any(t.lower_ in _WHO for t in child.subtree) for child in c.root.children)
         out.append(Candidate(start, end, reading.original[start:end], features, head=c.root.lemma_.lower(),
                              person=person, key=party[2] if party else None, role=party[3] if party else None))
     return out
+
+
+#: Verbs whose subject does something to the writer that is not about harm, or says nothing of the subject.
+_NEUTRAL_TO_ME = frozenset({"be", "have", "seem", "look", "sound", "know", "think", "like", "love", "help", "thank",
+                            "pay", "hire", "meet", "see", "work", "come", "sign", "join", "train", "teach"})
+
+
+#: Prepositions that aim an act at someone ("shouted at me", "took it from me"); not "near me", "with me".
+_AT_SOMEONE = frozenset({"at", "to", "about", "against", "over", "behind", "on", "into", "from", "in", "for", "off"})
+
+
+def acts_on_writer(token: Token) -> bool:
+    """The word is the subject of a verb done to the writer ("he kept pushing me", "she never replied to me",
+    "my director removed my name"): across the letter, the person the letter is about acts on its writer
+    more than a witness or someone merely told does."""
+    if token.dep_ not in ("nsubj", "agent"):
+        return False
+    verb = token.head if token.dep_ == "nsubj" else token.head.head
+    verbs = [verb] + [c for c in verb.children if c.dep_ == "xcomp"]  # "kept pushing me"
+    return any(_done_to_writer(v) for v in verbs if v.lemma_.lower() not in _NEUTRAL_TO_ME)
+
+
+def _done_to_writer(verb: Token) -> bool:
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative") and child.lower_ in ("me", "us"):
+            return True
+        if child.dep_ == "dobj" and any(g.dep_ == "poss" and g.lower_ == "my" for g in child.children):
+            return True
+        if child.dep_ == "prep" and child.lower_ in _AT_SOMEONE and any(g.dep_ == "pobj" and (g.lower_ in ("me", "us") or any(
+                h.dep_ == "poss" and h.lower_ == "my" for h in g.children)) for g in child.children):
+            return True  # "at me", "in my spot"
+    return False
 
 
 def _says_what_is_not(chunk: Span) -> bool:

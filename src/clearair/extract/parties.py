@@ -103,6 +103,7 @@ def _is_descriptor(text: str, m: Mention, prev: Mention | None) -> bool:
 def build_parties(reading: Reading, is_manager: bool) -> dict[str, PartyDraft]:
     """Group mentions into parties and link names and pronouns to them."""
     mentions = [_related_to_writer(reading, m) for m in find_mentions(reading.text, is_manager)]
+    mentions = sorted(mentions + _names_in_a_line(reading, mentions), key=lambda m: m.start)
     drafts: dict[str, PartyDraft] = {}
     for m in mentions:
         drafts.setdefault(m.key, PartyDraft(m.key, m.role)).mentions.append(m)
@@ -146,10 +147,46 @@ def _line_from_grammar(reading: Reading, m: Mention) -> str | None:
         if title.dep_ in ("attr", "oprd", "dobj") and _writer_is_subject(title.head) and \
                 title.head.lemma_.lower() in ("be", "become", "make", "name", "appoint"):
             return "direct_report"
-    if root.dep_ == "nsubj" and head.lemma_.lower() in _OVERSEE and \
-            any(c.dep_ == "dobj" and c.lower_ in ("me", "us") for c in head.children):
+    if root.dep_ == "nsubj" and head.lemma_.lower() in _OVERSEE and _object_is_writer(head):
         return "manager"
     return None
+
+
+def _names_in_a_line(reading: Reading, mentions: list[Mention]) -> list[Mention]:
+    """Names the grammar puts in a line to the writer though no role word is near them: "Lorna manages me",
+    "Lorna, who supervises us, …" (their manager); "I manage Priya" (their report)."""
+    out = []
+    for tok in reading.doc:
+        if tok.pos_ != "PROPN" or tok.ent_type_ not in ("PERSON", ""):
+            continue
+        line = None
+        verb = tok.head
+        if tok.dep_ == "nsubj" and verb.lemma_.lower() in _OVERSEE and _object_is_writer(verb):
+            line = "manager"
+        elif tok.dep_ == "dobj" and verb.lemma_.lower() in _OVERSEE and _writer_is_subject(verb):
+            line = "direct_report"
+        else:  # "Lorna, who manages me"
+            for rel in (c for c in tok.children if c.dep_ == "relcl" and c.lemma_.lower() in _OVERSEE):
+                if any(c.dep_ == "nsubj" and c.lower_ in ("who", "that") for c in rel.children) and \
+                        _object_is_writer(rel):
+                    line = "manager"
+        if line is None and _IN_CHARGE_OF_WRITER.match(reading.text, tok.idx + len(tok.text)):
+            line = "manager"  # "put Brian in charge of me", "Dana, who is in charge of us,"
+        if line is None:
+            continue
+        start, end = tok.idx, tok.idx + len(tok.text)
+        if any(not (end <= m.start or start >= m.end) for m in mentions):
+            continue
+        out.append(Mention(start, end, line, line, tok.text))
+    return out
+
+
+_IN_CHARGE_OF_WRITER = re.compile(r",? (?:who(?: is|'s| was) |is |was |now )?(?:now )?(?:in charge of|over|above) (?:me|us)\b",
+                                  re.IGNORECASE)
+
+
+def _object_is_writer(verb) -> bool:
+    return any(c.dep_ == "dobj" and c.lower_ in ("me", "us") for c in verb.children)
 
 
 def _related_to_writer(reading: Reading, m: Mention) -> Mention:
