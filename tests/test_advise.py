@@ -96,7 +96,9 @@ def test_opener_addresses_the_other_person_in_the_second_person(seed_reports):
     opener = next(s for s in render_scripts(r.situation, ["TALK_DIRECT"], {x.name: x for x in r.signals})
                   if s.kind == "opener")
     assert opener.text.startswith('"Hi Sam,') and opener.to == "your peer"
-    assert "When you questioned my team's work in the meeting" in opener.text and "you from" not in opener.text
+    # What he did, in the writer's words and said to him (or, where no clause can be retold, the reading's act).
+    assert ("When you laughed at my slides" in opener.text or "When you questioned my team's work in the meeting"
+            in opener.text) and "you from" not in opener.text
 
 
 def test_perspectives_disagree_where_commenters_do(seed_reports):

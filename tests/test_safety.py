@@ -153,12 +153,16 @@ def test_the_second_sets_stay_at_least_as_safe():
     print(f"second sets: serious safe {safe}/{len(SERIOUS_2)}, report option {advised}/{len(with_option)}, "
           f"at fault repair first {repair}/{len(AT_FAULT_2)}")
     assert not any("you were wronged" in r.model_dump_json().lower() for r in fault)
-    # 38, 23, 15 this round: the fault bar above mends four; a pregnant architect's manager gives way to the
+    # 39, 23, 16 this round: a learned payback reading too weak to act on no longer cancels a confident "your
+    # fault" (a writer who told the owner a coworker was pregnant), and the phrase readers, which now see who acts
+    # on the writer across the letter, keep the manager who did every act (s2-023). The one unsafe letter left:
+    # a team turning on a writer who complained, read as unprofessional, not as payback (s2-032). 38, 23, 15 the
+    # round before: the fault bar above mends four; a pregnant architect's manager gives way to the
     # colleague handed her project (the retrained phrase readers pick the colleague), so her own manager is asked.
     # 38, 23, 12 the round before (39, 23, 11 the round before that: the depot manager who pressed a driver to break the
     # driving-hours law is now read as another driver, so the writer's own manager is asked; 39, 23, 15 when the
     # fault bar was 0.45: see AT_FAULT_FLOOR)
-    assert safe >= 38 and advised >= 22 and repair >= 15
+    assert safe >= 39 and advised >= 22 and repair >= 16
 
 
 def test_no_one_who_suffered_serious_conduct_is_told_to_apologise(serious_reports):
@@ -192,3 +196,38 @@ def test_a_victim_of_serious_conduct_who_blames_themselves_is_not_offered_an_apo
                      "before this. What should I do?")
     assert report.top_actions(1)[0] in FORMAL | {"DOCUMENT"}
     assert "APOLOGIZE" not in report.top_actions(5)
+
+
+def test_not_knowing_what_one_did_is_not_owning_a_part():
+    from clearair.advise.safety import _about_the_writer
+    from clearair.models import Evidence, FactorReading
+
+    def reading(sentence):
+        return FactorReading(name="writer_fault", title="", value="mainly", text="", confidence=0.6,
+                             source="learned", evidence=[Evidence(start=0, end=len(sentence), text=sentence)])
+
+    assert not _about_the_writer(reading("I don't know what I did to set her off."))
+    assert not _about_the_writer(reading("I have no idea what I said that upset him."))
+    assert _about_the_writer(reading("I know what I did was wrong, and I snapped at her."))
+
+
+def test_serious_conduct_by_someone_the_writer_manages_goes_the_formal_way_not_a_word_alone():
+    from clearair.advise.safety import apply_floor, assess_floor
+    from clearair.models import FactorReading
+
+    def f(name, value):
+        return FactorReading(name=name, title="", value=value, text="", confidence=0.9, source="rules")
+
+    factors = [f("severity", "serious"), f("counterpart_role", "direct_report"), f("narrator_is_manager", True),
+               f("writer_fault", "none")]
+    floor = assess_floor(factors)
+    assert floor.serious and floor.by_their_report
+
+    class S:
+        def __init__(self, action, score):
+            self.action, self.score, self.reasons = action, score, []
+
+    ranked = [S(a, 5 - i) for i, a in enumerate(["TALK_DIRECT", "COACH_REPORT", "SET_BOUNDARY", "ESCALATE_MANAGER",
+                                                 "HR_FORMAL", "MANAGE_PERFORMANCE", "DOCUMENT"])]
+    top = [s.action for s in apply_floor(ranked, factors, floor)][:3]
+    assert top == ["HR_FORMAL", "DOCUMENT", "MANAGE_PERFORMANCE"]

@@ -410,3 +410,83 @@ def test_a_note_about_the_manager_goes_above_them_never_to_them():
     assert "my manager and I" in note.text and note.to != "your manager"
     peer = situation("he took credit for my slides", "steal_credit")
     assert "manager_note" in [x.kind for x in render_scripts(peer, ["ESCALATE_MANAGER"], sig("recurring"))]
+
+
+# --- the other side's act, retold to them -------------------------------------------------
+@pytest.mark.parametrize("sentence,names,said", [
+    ("A new guy started recently and he keeps parking in my spot.", ["A new guy"], "you keep parking in my spot"),
+    ("Last week he presented my analysis to the director as his own.", ["Dave"],
+     "you presented my analysis to the director as your own"),
+    ("Then he shouted at me in front of the whole team because the delivery was late.", [],
+     "you shouted at me in front of the whole team"),
+    ("My coworker Dave has been taking credit for my reports in team meetings.", ["My coworker", "Dave"],
+     "you have been taking credit for my reports in team meetings"),
+    # too long to say aloud: the trailing modifier goes, what they do stays
+    ("She keeps doing things her own way instead of how the rest of us established hygienists handle patients, "
+     "so our care isn't consistent anymore.", [], "you keep doing things your own way"),
+])
+def test_the_other_sides_act_is_retold_to_them_in_the_writers_words(sentence, names, said):
+    from clearair.advise.retell import retold_to_them
+
+    assert retold_to_them(sentence, names) == said
+
+
+@pytest.mark.parametrize("sentence", [
+    "She told everyone that I was lazy.",  # what was said is the point, and a clause without it says nothing
+    "I asked her to stop hogging our meeting time.",  # what they were asked, not what they did
+    "I worry she could easily take over my duties.",  # a fear, not an act
+    "I asked if he had any problems with me.",
+    "She keeps telling me we're still friends.",
+    "He told her that she was wrong.",  # someone else in the clause
+    "I'm afraid she will lose faith in me.",
+    "She never did.",  # the act is in another sentence
+    "A new guy started recently.",  # where someone stands, not what they do
+])
+def test_a_clause_that_cannot_be_retold_cleanly_is_left_alone(sentence):
+    from clearair.advise.retell import retold_to_them
+
+    assert retold_to_them(sentence, []) is None
+
+
+def test_the_other_side_is_found_by_a_pronoun_the_reading_left_untied():
+    """"We recently got a young new hygienist… She keeps doing things her own way": nobody else is "she"."""
+    r = analyze("I'm one of the long-time hygienists at a busy dental practice. We recently got a young new hygienist "
+                "who wants to overhaul everything. She keeps doing things her own way instead of how the rest of us "
+                "handle patients. Our dentist is easygoing and he wants us to sort it out. How do I handle her?")
+    words = " ".join(s.text for s in r.scripts)
+    assert "you keep doing things your own way" in words or "keeps doing things her own way" in words
+
+
+def test_a_script_says_the_act_from_the_letter_and_the_note_to_the_manager_says_it_of_them():
+    r = analyze("A new guy started recently and he keeps parking in my spot. I pulled him aside and explained how "
+                "things work here. The following week he parked there again anyway, which I found really "
+                "disrespectful. What should I do?")
+    words = " ".join(s.text for s in r.scripts)
+    assert "you keep parking in my spot" in words
+    assert "Something has been getting in the way" not in words
+
+
+def test_an_act_the_letter_does_not_aim_at_the_writer_is_not_said_as_done_to_them():
+    """"She was complaining about something" is no "criticised your work"; "other coworkers think she's being
+    ridiculous" is no remark at the writer's expense (a blind panel: "invents a public remark")."""
+    r = analyze("A coworker I considered a friend (we'd hung out outside work several times and had fun) was "
+                "complaining about something, and I told her I didn't agree and was a little upset by what she'd "
+                "said. It blew up completely. Now she's saying we're not friends, she's removed me from her "
+                "Facebook, and she's telling people she's going to try to move to another department. Other "
+                "coworkers think she's being ridiculous and that I shouldn't apologise for answering her honestly. "
+                "Should I say sorry for disagreeing, or ignore it and hope it fades?")
+    said = r.answer + " ".join(s.text for s in r.scripts)
+    assert "criticised your work" not in said and "at your expense" not in said
+    assert "remark about me" not in said and "criticised my work" not in said
+    assert not r.situation.pattern.recurring  # "we'd hung out several times" is time spent together
+
+
+def test_an_action_the_safety_floor_held_back_is_never_called_a_strong_fit():
+    r = analyze("My supervisor keeps commenting on my body and last week he put his hand on my lower back in the "
+                "stockroom. Since I told him to stop, my shifts have been cut. Should I talk to him privately?")
+    view = build_view(r)
+    held = [a for a in view.actions + view.more_actions if any(
+        x.direction == "against" and x.text.startswith("Not a first step with serious conduct") for x in a.reasons)]
+    assert held
+    for a in held:
+        assert a.level <= 2 and a.strength not in ("Strong fit", "Best fit"), a

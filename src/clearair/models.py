@@ -104,6 +104,9 @@ class Situation(Model):
     between_others: list[Evidence] = Field(
         default_factory=list, description="The writer's words saying that people they manage are in conflict "
         "with each other (then the advice is a manager's, not that of one of the two sides).")
+    acts_on_writer: list[Evidence] = Field(
+        default_factory=list, description="The writer's sentences in which the other side does something to them "
+        "(\"he keeps parking in my spot\"): the words the answer and the scripts retell.")
 
     def party(self, party_id: str | None) -> Party | None:
         return next((p for p in self.parties if p.id == party_id), None)

@@ -12,6 +12,7 @@ from clearair.advise.ranker import WordsReading, read_words
 from clearair.assess import assess
 from clearair.extract import extract, read
 from clearair.intake import build_document
+from clearair.advise.retell import act_sentences
 from clearair.intake.reading import READ_TOKENS
 from clearair.assess.readers import apply_conduct, read_factors
 from clearair.extract.conduct import serious_conduct
@@ -58,6 +59,8 @@ def _report(document, reading, journal_findings=()) -> Report:
     factors, words = read_situation(reading, situation, signals, document.original, bool(journal_findings))
     situation.between_others = between_reports(reading, situation, factors)
     report = Report(situation=situation, thread=document.thread(), signals=signals, factors=factors)
+    others = [x for x in situation.parties if x.id != "narrator"]
+    situation.acts_on_writer = act_sentences(reading, situation.counterpart, len(others) == 1)
     advice = advise(situation, signals, factors, words)
     attach(report, advice, reading)
     report.similar_cases = find_similar(reading.text, situation,  # the writer's words, replies masked

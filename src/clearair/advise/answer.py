@@ -18,9 +18,10 @@ from __future__ import annotations
 import re
 
 from clearair.advise.phrases import (
-    SLOT_EVENT, incident_sentence, join_words, lower_first, main_incident, plain_learned, sentence, who, widest,
+    SLOT_EVENT, incident_sentence, join_words, lower_first, plain_learned, sentence, told_incident, who,
 )
-from clearair.advise.questions import about_a_step, alternatives, find_questions, main_questions
+from clearair.advise.retell import retold_to_writer
+from clearair.advise.questions import about_a_step, alternatives, find_questions, just_asks_what_to_do, main_questions
 from clearair.advise.safety import FORMAL_ROUTES, Floor, assess_floor, safe_formal_route
 from clearair.knowledge import load
 from clearair.models import (
@@ -82,7 +83,7 @@ def _going_on(report: Report, floor: Floor, own_part: bool) -> list[str]:
     out: list[str] = []
     if floor.serious:
         out.append("What you describe is serious conduct, the kind an employer has to act on.")
-    inc = widest(s, s.counterpart) or main_incident(s)
+    inc = told_incident(s)
     cp = s.party(s.counterpart)
     private = _read_from_letter(report, "audience", "private")
     said = incident_sentence(s, inc, private) if inc is not None else ""
@@ -90,6 +91,8 @@ def _going_on(report: Report, floor: Floor, own_part: bool) -> list[str]:
         out.append(BETWEEN_OTHERS)
     elif said and SLOT_EVENT not in said:
         out.append(said)
+    elif cp is not None and not floor.serious and (retold := _retold_for_writer(s, cp)):
+        out.append(retold)  # no act the reading names: the writer's own clause, said back to them
     elif cp is not None and cp.role != "hr":  # HR is where a letter goes, rarely what it is about
         out.append(sentence(f"This is about {cp.label}"))  # no clean words for the act: say only who
     wide = [i for i in s.incidents if i.audience.kind in ("large_group", "external") and i.actor not in (
@@ -116,6 +119,15 @@ def _going_on(report: Report, floor: Floor, own_part: bool) -> list[str]:
     if "leaving_soon" in sig:
         out.append("You are leaving soon, which changes what is worth taking on.")
     return out
+
+
+def _retold_for_writer(s, cp) -> str | None:
+    names = [m for m in cp.mentions if len(m) > 2]
+    for ev in s.acts_on_writer[:3]:
+        said = retold_to_writer(ev.text, names, cp.label)
+        if said is not None:
+            return sentence(said)
+    return None
 
 
 def _factor(report: Report, name: str) -> FactorReading | None:
@@ -177,6 +189,8 @@ def _acknowledge(report: Report, floor: Floor) -> list[str]:
     health = _read_from_letter(report, "health", True) and _confident(report, "health", HEALTH_CONFIDENCE)
     if floor.writer_at_fault == "mainly":
         return ["It takes something to look hard at your own part, and you are doing that."]
+    if floor.by_their_report:
+        return ["This is a hard spot to be in: it is yours to act on as their manager, and you should not do it alone."]
     if floor.serious:
         return ["I'm sorry you are dealing with this: nobody should have to put up with it at work."]
     if health or "fragility" in sig or "strain" in sig:
@@ -217,7 +231,9 @@ def _first_step(report: Report, floor: Floor, said_first: bool = False, fallback
     if not report.recommendations:
         return []
     out = ([] if said_first else [_best_step(report)]) + (fallback or [])
-    if floor.serious:
+    if floor.by_their_report:
+        out.append("Do not settle it with a quiet word on your own; bring HR in before you meet them.")
+    elif floor.serious:
         out.append("Do not go to the person on your own; let HR or a manager you trust handle the contact.")
     return out
 
@@ -294,7 +310,8 @@ def compose(report: Report) -> str:
         return ""
     floor = floor_of(report)
     own_part = has_own_part(report, floor)
-    asked = [q for q in report.questions if q.answer]
+    # "What should I do?" said back to the writer adds nothing: the answer opens with what is going on instead.
+    asked = [q for q in report.questions if q.answer and not just_asks_what_to_do(q.text)]
     top = report.recommendations[0]
 
     def says_first_step(q: Question) -> bool:

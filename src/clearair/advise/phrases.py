@@ -124,7 +124,11 @@ def _names_counterpart(s: Situation, inc: Incident) -> bool:
     if cp is None or inc.actor != "unknown" or inc.target not in (None, "narrator"):
         return False
     names = [m for m in cp.mentions if m.lower() not in _PRONOUNS and len(m) > 2]
-    return any(re.search(rf"\b{re.escape(m)}\b", inc.summary, flags=re.I) for m in names)
+    # "Other coworkers think she's…" names people beside the coworker the letter is about, not her: a plural
+    # of the counterpart's own word, or one said with "other", is someone else.
+    singular = {n.lower().split()[-1] for n in names}
+    names = [m for m in names if not (m.lower().endswith("s") and m.lower()[:-1].split()[-1] in singular)]
+    return any(re.search(rf"(?<!other )\b{re.escape(m)}\b", inc.summary, flags=re.I) for m in names)
 
 
 def counterpart_incidents(s: Situation) -> list[Incident]:
@@ -144,6 +148,28 @@ def main_incident(s: Situation, by_writer: bool = False) -> Incident | None:
         return next((inc for inc in s.incidents if inc.actor == "narrator"), None)
     found = counterpart_incidents(s)
     return found[0] if found else None
+
+
+#: Acts whose words say they were done to the writer ("criticised your work"): said only of an incident that was.
+_AT_THE_WRITER = frozenset({"undermine", "humiliate", "criticise", "aggress", "exclude", "steal_credit",
+                            "gossip", "harass", "overload", "complain_external"})
+_FIRST_PERSON_OBJECT = re.compile(r"\b(me|my|us|our|myself|mine)\b", re.IGNORECASE)
+
+
+def done_to_the_writer(inc: Incident) -> bool:
+    """Whether the report may say the act was done to the writer: the reading says so, or the writer's own
+    sentence has them in it as more than the one speaking ("she blew up at me"; not "she was complaining
+    about something, and I told her I didn't agree"). Otherwise "criticised your work" would be invented."""
+    if inc.act not in _AT_THE_WRITER or inc.target == "narrator":
+        return True
+    return inc.target is None and bool(_FIRST_PERSON_OBJECT.search(inc.summary))
+
+
+def told_incident(s: Situation) -> Incident | None:
+    """The incident the written answer and the scripts put into words: the other side's most widely seen, or
+    their first; None when its words would say it was done to the writer and the letter does not."""
+    inc = widest(s, s.counterpart) or main_incident(s)
+    return inc if inc is not None and done_to_the_writer(inc) else None
 
 
 def widest(s: Situation, actor: str | None) -> Incident | None:

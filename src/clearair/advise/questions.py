@@ -130,6 +130,13 @@ def _clip(text: str, frame: re.Match | None) -> tuple[int, int]:
     return a, b
 
 
+def just_asks_what_to_do(text: str) -> bool:
+    """A short open question that asks only for advice ("What should I do?", "Any advice?"): nothing to answer
+    but the advice itself."""
+    return bool(_GENERIC.search(text)) and len(text.split()) <= 8 and not _YES_NO.search(text) and \
+        action_for(text) is None
+
+
 def alternatives(text: str) -> list[ActionCode]:
     """The courses of action an either/or question weighs ("Should I tell him or keep quiet?"), as action
     codes, or [] when it asks about one."""

@@ -35,6 +35,8 @@ class Floor:
     writer_at_fault: str = "none"
     #: The fault reader said the writer had a part, but too unsure to act on (and the rules did not agree).
     fault_unsure: bool = False
+    #: Serious conduct by someone the writer manages: theirs to act on, formally and with HR, not to escape from.
+    by_their_report: bool = False
 
 
 #: How sure the fault reader must be, on its own, before the advice tells a writer they caused it.
@@ -62,7 +64,12 @@ _PERSON = re.compile(rf"\b({_FIRST_PERSON_WORDS}|he|he's|she|she's|they|they're|
                      re.IGNORECASE)
 
 _DENIAL = re.compile(r"\b(never|not|wasn'?t|isn'?t)\b[\w ,']{0,25}\b(mine|my (fault|doing|mistake|error))\b|"
-                     r"\b(did|had) (nothing|not\w*) (to do )?with\b|\bnot (my|me) (fault|doing)\b", re.IGNORECASE)
+                     r"\b(did|had) (nothing|not\w*) (to do )?with\b|\bnot (my|me) (fault|doing)\b|"
+                     # not knowing what one did is not owning a part: "I don't know what I did to set her off"
+                     r"\b(don'?t|do not|didn'?t|did not|can'?t|cannot|no) (\w+ )?"
+                     r"(know|idea|understand|see|think of|tell)\b"
+                     r"[\w ,']{0,20}\bwhat (i|we) (did|have done|'ve done|could have done|said)\b",
+                     re.IGNORECASE)
 _QUOTED = re.compile(r'"[^"]*"|\u201c[^\u201d]*\u201d|\u2018[^\u2019]*\u2019|(?<!\w)\'[^\'\n]+\'(?!\w)')
 
 
@@ -121,7 +128,7 @@ def assess_floor(factors: list[FactorReading], signals: dict[str, float] | None 
         fault, unsure = "none", True
     # Payback for speaking up is done to the writer: a learned "your fault" reading never outweighs it
     # (the worst mistake is telling someone punished for complaining to apologise).
-    if fault != "none" and v.get("retaliation") and by["writer_fault"].source != "rules":
+    if fault != "none" and payback and by["writer_fault"].source != "rules":  # (payback read with confidence)
         fault, unsure = "none", True
     # The other side has apologised to the writer: they took the blame, so a learned "you mainly caused it"
     # is not acted on (a writer who walked over to ask what went wrong has described their own doing, but
@@ -134,8 +141,11 @@ def assess_floor(factors: list[FactorReading], signals: dict[str, float] | None 
     # conduct rules (source "rules"), and then the fault stands.
     if fault != "none" and serious and by["writer_fault"].source != "rules" and by["severity"].source == "rules":
         fault, unsure = "none", True
-    return Floor(serious=serious and fault != "mainly", manager_is_problem=manager_problem, writer_at_fault=fault,
-                 fault_unsure=unsure, line_unknown=serious and v.get("counterpart_role") == "other")
+    serious = serious and fault != "mainly"
+    return Floor(serious=serious, manager_is_problem=manager_problem, writer_at_fault=fault,
+                 fault_unsure=unsure, line_unknown=serious and v.get("counterpart_role") == "other",
+                 by_their_report=serious and v.get("counterpart_role") == "direct_report"
+                 and bool(v.get("narrator_is_manager")))
 
 
 def apply_floor(ranked: list, factors: list[FactorReading], floor: Floor) -> list:
@@ -156,11 +166,24 @@ def apply_floor(ranked: list, factors: list[FactorReading], floor: Floor) -> lis
         order[:] = picked + rest
 
     def demote(actions: tuple[str, ...], below: int, why: str, source_factor: str) -> None:
-        for s in move_below(order, actions, below):
-            s.reasons.insert(0, Reason(text=why, effect="lowers", signal=f"factor:{source_factor}", source="safety",
-                                       evidence=ev(source_factor)))
+        """Move them below the first ``below``; every one of them, wherever it stands, says why it is not first
+        (one ranked fifth with no such reason read as a "strong fit" beside serious conduct)."""
+        move_below(order, actions, below)
+        for s in order:
+            if s.action in actions and not any(r.source == "safety" and r.text == why for r in s.reasons):
+                s.reasons.insert(0, Reason(text=why, effect="lowers", signal=f"factor:{source_factor}",
+                                           source="safety", evidence=ev(source_factor)))
 
-    if floor.serious:
+    if floor.by_their_report:
+        # The writer has the authority: the formal process with HR, not a quiet word alone, and not looking away.
+        # (Experts answering such letters in the library most often led with HR, then formal consequences.) The
+        # writer may be the one it is aimed at ("he put his arm around me"): no private word alone either.
+        lead(["HR_FORMAL", "DOCUMENT", "MANAGE_PERFORMANCE"],
+             "What you describe is serious conduct by someone you manage: bring HR in and deal with it through "
+             "the formal process, with a dated record", "severity")
+        demote(ALONE_WITH_THEM + ("COACH_REPORT",), 3, "Not a first step with serious conduct: deal with it "
+               "formally, with HR beside you, not on your own", "severity")
+    elif floor.serious:
         around = floor.manager_is_problem or floor.line_unknown
         second = "ESCALATE_THEIR_MANAGER" if around else "ESCALATE_MANAGER"
         lead(["HR_FORMAL", "DOCUMENT", second],

@@ -207,6 +207,8 @@ def _actions(report: Report, scripts: dict[str, str]) -> list[ActionView]:
     out = []
     for i, rec in enumerate(recs):
         level = _level(i, rec.score, top, scored)
+        if any(r.source == "safety" and r.effect == "lowers" for r in rec.reasons):
+            level = min(level, 2)  # held back by the safety floor: never "strong fit", whatever its score
         seen: set[str] = set()
         reasons = []
         for r in rec.reasons:

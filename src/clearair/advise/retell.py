@@ -1,0 +1,267 @@
+"""The other side's act in the writer's own words, retold to them ("she keeps parking in my spot" ->
+"you keep parking in my spot"), for the "When you …" line of a script.
+
+A blind panel found the stock lines ("When you criticised my work…") generic and, where the reading's act was
+wrong, invented. The writer's own clause says what happened; only its subject and the verb's agreement change.
+Anything that cannot be retold cleanly (another person in the clause, a quote, a question, a clause too long or
+too short to say aloud) gives None, and the script keeps its reworded line: a wrong sentence put in someone's
+mouth is worse than a plain one.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from clearair.extract.nlp import parse
+from clearair.models import Evidence
+
+#: Third-person subjects that can stand for the other side.
+_THEM = frozenset({"he", "she", "they"})
+#: Pronouns that would need resolving to say the clause to them: the clause is left alone when one remains.
+_UNRESOLVED = frozenset({"he", "she", "they", "him", "her", "them", "his", "hers", "their", "theirs", "himself",
+                         "herself", "themselves", "it", "this", "that", "who", "which", "you", "your"})
+_THEIRS = frozenset({"his", "her", "their"})
+_REFLEXIVE = frozenset({"himself", "herself", "themselves"})
+_AGREE = {"is": "are", "was": "were", "has": "have", "does": "do", "'s": "are"}
+#: Parts of a verb's subtree that start a new thought: the retold clause stops before them.
+_CUT = frozenset({"conj", "cc", "advcl", "parataxis", "punct", "mark", "ccomp", "relcl", "npadvmod"})
+#: Verbs that report rather than act ("she said", "he thinks"): their clause is not the act itself.
+_REPORTING = frozenset({"say", "tell", "think", "feel", "seem", "be", "know", "want", "believe", "like", "ask",
+                        "report", "answer", "belong", "have", "strike", "phone",
+                        "admit", "explain", "claim", "announce", "promise", "agree", "offer", "invite", "work",
+                        "come", "sign", "write", "mention", "suggest", "hope", "decide", "plan", "try"})
+MIN_WORDS, MAX_WORDS = 2, 16  # after "you"
+#: Words that tie the clause to the writer's story, not to the act: "he also laughed", "she then walked off".
+_LINKING = frozenset({"also", "then", "too", "even", "again", "still", "later", "afterwards", "eventually"})
+_MAYBE = frozenset({"could", "would", "might", "may", "should", "'d", "must", "will", "'ll", "shall"})
+_NOT_SAID = frozenset({"if", "whether", "how", "why", "what", "unless", "though", "although"})
+
+
+def retold_to_them(sentence: str, names: list[str]) -> str | None:
+    """``sentence``: the writer's sentence the act rests on; ``names``: the other side's names and role words
+    as the letter gives them ("Dave", "my coworker"). Returns "you …" or None."""
+    return _retold(sentence, names, None)
+
+
+def retold_about_them(sentence: str, names: list[str], who: str) -> str | None:
+    """The same clause said of them to someone else: "my peer keeps parking in my spot" (``who``: "my peer")."""
+    return _retold(sentence, names, who)
+
+
+#: The writer's words for themselves, said back to them.
+_TO_WRITER = {"me": "you", "my": "your", "mine": "yours", "myself": "yourself", "us": "you", "our": "your",
+              "ours": "yours", "ourselves": "yourselves"}
+
+
+def retold_to_writer(sentence: str, names: list[str], label: str) -> str | None:
+    """The clause said back to the writer in the answer's voice: "your peer keeps parking in your spot"
+    (``label``: how the report names the other side). None when the writer is a subject in it ("…when I ask")."""
+    said = _retold(sentence, names, label)
+    if said is None:
+        return None
+    words = said[len(label):].split(" ")
+    if any(w.lower().strip(".,") in ("i", "i'm", "i've", "i'd", "i'll", "we", "we're") for w in words):
+        return None
+    return label + " ".join(_TO_WRITER.get(w.lower(), w) if w.isalpha() else w for w in words)
+
+
+@lru_cache(maxsize=256)
+def _parsed(sentence: str) -> Doc:
+    """One parse per sentence however many scripts and answers retell it (a sentence is a few milliseconds)."""
+    return parse(sentence)
+
+
+def _retold(sentence: str, names: list[str], who: str | None) -> str | None:
+    doc = _parsed(sentence)
+    for tok in doc:
+        if tok.dep_ != "nsubj" or not _names_them(tok, names):
+            continue
+        verb = tok.head
+        # A main clause ("every time they lean in", and a first clause the parser hung under a later one); not
+        # "whatever he doesn't do ends up…".
+        main = verb.dep_ in ("ROOT", "conj") or verb.dep_ == "relcl" and verb.head.lemma_.lower() == "time" or \
+            verb.dep_ == "ccomp" and verb.head.i > verb.i
+        quits = verb.lemma_.lower() == "leave" and not any(c.dep_ == "dobj" for c in verb.children)  # "she left"
+        if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in _REPORTING | _STANDING or quits or not main:
+            continue
+        said = _clause(verb, tok, who)
+        if said is not None:
+            return said
+    return None
+
+
+def _names_them(tok: Token, names: list[str]) -> bool:
+    if tok.lower_ in _THEM:
+        return True
+    phrase = " ".join(t.text for t in tok.subtree).lower()
+    return any(phrase == n.lower() or phrase.endswith(" " + n.lower().split()[-1]) and len(phrase.split()) <= 3
+               for n in names if n)
+
+
+def _clause(verb: Token, subject: Token, who: str | None) -> str | None:
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None  # "I asked her to stop": what they were asked, not what they did
+    if any(c.dep_ == "aux" and c.lower_ in _MAYBE for c in verb.children):
+        return None  # "she could take over my duties": a fear, not an act
+    if any(c.lower_ in _NOT_SAID for c in verb.children if c.i < subject.i):
+        return None  # "if he had any problems with me", "how she speaks to me": not an act as it stands
+    if any(c.dep_ == "xcomp" and c.lemma_.lower() in _REPORTING for c in verb.children):
+        return None  # "she keeps telling me …": what is said is cut off, and is the point
+    if verb.lemma_.lower() == "do" and not any(c.dep_ in ("dobj", "xcomp", "prep") for c in verb.children):
+        return None  # "she never did": the act is in an earlier sentence
+    parts: list[list[Token]] = []
+    for child in verb.children:
+        if child.dep_ == "ccomp" and child.i > verb.i:
+            return None  # "he admitted to me [that …]": without its content the clause says nothing
+        if child.i < subject.i or child.i == subject.i or child.dep_ in _CUT and child.i > verb.i or \
+                child.lower_ in _LINKING:
+            continue  # "Yesterday, she…": what comes before the subject is left out
+        parts.append(list(child.subtree))
+    # Too long to say aloud: drop trailing modifiers ("… instead of how the rest of us work") while it still says
+    # what they did.
+    while True:
+        said = _words(verb, subject, [t for part in parts for t in part], who)
+        if said is not None and len(said.split()) <= MAX_WORDS or not parts:
+            break  # (a trailing modifier that cannot be said cleanly goes too: "…whenever he speaks to me")
+        last = max(parts, key=lambda part: part[0].i)
+        head = next(t for t in last if t.head.i == verb.i)  # the child of the verb this part hangs from
+        if last[0].i < verb.i or head.dep_ not in ("prep", "advmod", "npadvmod", "advcl"):
+            return None  # only a trailing modifier may go; what they did to whom stays
+        parts.remove(last)
+    if said is None or not MIN_WORDS <= len(said.split()) <= MAX_WORDS:
+        return None
+    if who is not None and subject.lower_ == "they" and (verb.tag_ != "VBD" or _has_aux(verb)):
+        return None  # "they roll their eyes" said of one person ("my peer roll…") reads wrong
+    if who is None:
+        return "you " + said
+    return who + ("" if said.startswith(("'", "’")) else " ") + said
+
+
+def _words(verb: Token, subject: Token, kept: list[Token], who: str | None) -> str | None:
+    words = sorted(kept + [verb], key=lambda t: t.i)
+    if not words or words[-1].i - words[0].i + 1 != len(words):
+        return None  # a gap: the clause is not one run of the writer's words
+    own = _OWN.get(subject.lower_, {})
+    out: list[str] = []
+    for t in words:
+        low = t.lower_
+        if who is None and low in own:
+            out.append(own[low] if t.tag_ != "PRP$" or low != "her" else "your")
+            continue  # "anything I ask him to do", said to him: "anything I ask you to do"
+        if t.tag_ == "PRP$" and low in _THEIRS and subject.lower_ in _THEM | {low}:
+            out.append("your" if who is None else t.text)  # "he presented my analysis as his own": the subject's
+            continue
+        if low in _REFLEXIVE:
+            out.append("yourself" if who is None else t.text)
+            continue
+        if low in _UNRESOLVED or t.tag_ in ("``", "''", '"') or t.text in ('"', "“", "”", "?"):
+            return None
+        second_verb = t.tag_ == "VBZ" and t.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in t.children)
+        if who is None and (t.i == words[0].i and t.dep_ in ("aux", "auxpass") or t.i == verb.i
+                            and not _has_aux(verb) or second_verb):
+            out.append(_agree(t))  # "keeps" -> "keep", and so for a second verb of theirs ("…and gossips")
+        else:
+            out.append(t.text)
+    return _join(words, out)
+
+
+#: The subject's own pronouns further on in the clause, said to them.
+_OWN: dict[str, dict[str, str]] = {
+    "he": {"him": "you", "his": "your", "himself": "yourself"},
+    "she": {"her": "you", "hers": "yours", "herself": "yourself"},
+}
+
+
+def _has_aux(verb: Token) -> bool:
+    return any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+def _agree(t: Token) -> str:
+    """The verb (or its first auxiliary) said with "you": "keeps" -> "keep", "was" -> "were"; past stays past."""
+    low = t.lower_
+    if low in ("'s", "’s") and t.i + 1 < len(t.doc) and t.doc[t.i + 1].tag_ == "VBN":
+        return "have"  # "she's been leaving" -> "you have been leaving"
+    if low in _AGREE:
+        return _AGREE[low]
+    if t.tag_ == "VBZ":
+        return t.lemma_.lower()
+    return t.text
+
+
+def _join(words: list[Token], out: list[str]) -> str:
+    parts = []
+    for t, w in zip(words, out, strict=True):
+        parts.append(w + (t.whitespace_ if t.whitespace_ else ""))
+    return "".join(parts).strip().rstrip(",;:")
+
+
+def act_sentences(reading, counterpart: str | None, only_party: bool) -> list[Evidence]:
+    """The writer's sentences in which the other side does what the letter is about, in order: the subject is a
+    word the reading ties to the other side (or, when the letter names nobody else, an untied he, she or they),
+    and the clause does something to the writer ("he keeps parking in my spot") or is told as a complaint (a
+    habit: "she keeps doing things her own way", "he always talks over people"; or a verb of conflict: "she
+    slams the phone down"). Read from the parse, so no act needs to be in a list."""
+    from clearair.extract.mentions import acts_on_writer
+
+    if counterpart is None:
+        return []
+    untied = _their_pronoun(reading, counterpart, only_party)
+    out = []
+    for sent in reading.doc.sents:
+        for tok in sent:
+            party = reading.token_party.get(tok.i)
+            ours = party == counterpart or (party is None and tok.lower_ in untied)
+            if ours and tok.dep_ == "nsubj" and (acts_on_writer(tok) or _told_as_a_complaint(tok.head)):
+                out.append(reading.evidence(sent.start_char, sent.end_char))
+                break
+    return out
+
+
+def _their_pronoun(reading, counterpart: str, only_party: bool) -> frozenset[str]:
+    """The subject pronouns that stand for the other side where the reading tied none to them: any he, she or
+    they when the letter names nobody else; else the one of "he" and "she" used most as a subject and tied to
+    nobody else ("a young new hygienist… She keeps…"), when the other side has no pronoun of their own."""
+    if only_party:
+        return _THEM
+    tied = {t.lower_ for t in reading.doc if reading.token_party.get(t.i) == counterpart and t.pos_ == "PRON"}
+    if tied:
+        return frozenset()
+    others = {t.lower_ for t in reading.doc if reading.token_party.get(t.i) not in (None, counterpart)}
+    free = Counter(t.lower_ for t in reading.doc if t.dep_ == "nsubj" and t.lower_ in ("he", "she")
+                   and t.i not in reading.token_party and t.lower_ not in others)
+    return frozenset([free.most_common(1)[0][0]]) if free else frozenset()
+
+
+#: Verbs of friction: a clause built on one of them is what the writer objects to, whoever it is aimed at.
+_FRICTION = frozenset("""yell shout scream snap swear curse slam stomp storm sulk sneer mock ridicule belittle
+    criticise criticize undermine interrupt ignore exclude gossip complain blame accuse refuse lie cheat steal
+    humiliate embarrass insult threaten bully harass pester nag micromanage nitpick dismiss overrule contradict
+    lean hover stare touch grab push shove rant moan whine sabotage badmouth bad-mouth snoop pry question""".split())
+#: Words that make a clause a habit the writer puts up with: "she keeps…", "he always…", "every time they…".
+_HABIT = frozenset({"always", "constantly", "never", "continually", "repeatedly", "routinely", "forever"})
+#: Verbs that say where someone stands, not what they do ("she reports to me", "he sits near me").
+_STANDING = frozenset({"report", "answer", "belong", "live", "sit", "start", "join", "become", "stay",
+                       "remain", "arrive", "return", "retire", "move"})
+
+
+def _told_as_a_complaint(verb: Token) -> bool:
+    lemma = verb.lemma_.lower()
+    if verb.pos_ not in ("VERB", "AUX") or lemma in _REPORTING or lemma in _STANDING:
+        return False
+    if lemma in _FRICTION or lemma == "keep" and any(c.dep_ == "xcomp" and c.tag_ == "VBG" for c in verb.children):
+        return True
+    return any(c.lower_ in _HABIT for c in verb.children) or any(
+        c.dep_ == "xcomp" and c.lemma_.lower() in _FRICTION for c in verb.children)
+
+
+def in_the_past(retold: str) -> bool:
+    """Whether a retold clause ("you shouted at me", "you keep parking…") tells of something done and over."""
+    doc = _parsed(retold)
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None:
+        return False
+    aux = [c for c in root.children if c.dep_ in ("aux", "auxpass")]
+    return (aux[0].tag_ == "VBD" if aux else root.tag_ == "VBD") and not any(c.lower_ in ("have", "has") for c in aux)
