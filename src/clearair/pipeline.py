@@ -11,8 +11,8 @@ from clearair.advise.phrases import lower_first
 from clearair.advise.ranker import WordsReading, read_words
 from clearair.assess import assess
 from clearair.extract import extract, read
-from clearair.intake import build_document
 from clearair.advise.retell import act_sentences
+from clearair.intake import build_document
 from clearair.intake.reading import READ_TOKENS
 from clearair.assess.readers import apply_conduct, read_factors
 from clearair.extract.conduct import serious_conduct
@@ -59,8 +59,7 @@ def _report(document, reading, journal_findings=()) -> Report:
     factors, words = read_situation(reading, situation, signals, document.original, bool(journal_findings))
     situation.between_others = between_reports(reading, situation, factors)
     report = Report(situation=situation, thread=document.thread(), signals=signals, factors=factors)
-    others = [x for x in situation.parties if x.id != "narrator"]
-    situation.acts_on_writer = act_sentences(reading, situation.counterpart, len(others) == 1)
+    situation.acts_on_writer = act_sentences(reading, situation)
     advice = advise(situation, signals, factors, words)
     attach(report, advice, reading)
     report.similar_cases = find_similar(reading.text, situation,  # the writer's words, replies masked

@@ -15,8 +15,9 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from clearair.extract.mentions import acts_on_writer
 from clearair.extract.nlp import parse
-from clearair.models import Evidence
+from clearair.models import Evidence, Situation
 
 #: Third-person subjects that can stand for the other side.
 _THEM = frozenset({"he", "she", "they"})
@@ -85,7 +86,7 @@ def _retold(sentence: str, names: list[str], who: str | None) -> str | None:
         main = verb.dep_ in ("ROOT", "conj") or verb.dep_ == "relcl" and verb.head.lemma_.lower() == "time" or \
             verb.dep_ == "ccomp" and verb.head.i > verb.i
         quits = verb.lemma_.lower() == "leave" and not any(c.dep_ == "dobj" for c in verb.children)  # "she left"
-        if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in _REPORTING | _STANDING or quits or not main:
+        if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in _NOT_AN_ACT or quits or not main:
             continue
         said = _clause(verb, tok, who)
         if said is not None:
@@ -192,23 +193,19 @@ def _agree(t: Token) -> str:
 
 
 def _join(words: list[Token], out: list[str]) -> str:
-    parts = []
-    for t, w in zip(words, out, strict=True):
-        parts.append(w + (t.whitespace_ if t.whitespace_ else ""))
-    return "".join(parts).strip().rstrip(",;:")
+    return "".join(w + t.whitespace_ for t, w in zip(words, out, strict=True)).strip().rstrip(",;:")
 
 
-def act_sentences(reading, counterpart: str | None, only_party: bool) -> list[Evidence]:
+def act_sentences(reading, situation: Situation) -> list[Evidence]:
     """The writer's sentences in which the other side does what the letter is about, in order: the subject is a
     word the reading ties to the other side (or, when the letter names nobody else, an untied he, she or they),
     and the clause does something to the writer ("he keeps parking in my spot") or is told as a complaint (a
     habit: "she keeps doing things her own way", "he always talks over people"; or a verb of conflict: "she
     slams the phone down"). Read from the parse, so no act needs to be in a list."""
-    from clearair.extract.mentions import acts_on_writer
-
+    counterpart = situation.counterpart
     if counterpart is None:
         return []
-    untied = _their_pronoun(reading, counterpart, only_party)
+    untied = _their_pronoun(reading, counterpart, only_party=len(situation.parties) == 1)
     out = []
     for sent in reading.doc.sents:
         for tok in sent:
@@ -245,11 +242,13 @@ _HABIT = frozenset({"always", "constantly", "never", "continually", "repeatedly"
 #: Verbs that say where someone stands, not what they do ("she reports to me", "he sits near me").
 _STANDING = frozenset({"report", "answer", "belong", "live", "sit", "start", "join", "become", "stay",
                        "remain", "arrive", "return", "retire", "move"})
+#: Neither kind of verb is an act to retell or to complain of.
+_NOT_AN_ACT = _REPORTING | _STANDING
 
 
 def _told_as_a_complaint(verb: Token) -> bool:
     lemma = verb.lemma_.lower()
-    if verb.pos_ not in ("VERB", "AUX") or lemma in _REPORTING or lemma in _STANDING:
+    if verb.pos_ not in ("VERB", "AUX") or lemma in _NOT_AN_ACT:
         return False
     if lemma in _FRICTION or lemma == "keep" and any(c.dep_ == "xcomp" and c.tag_ == "VBG" for c in verb.children):
         return True

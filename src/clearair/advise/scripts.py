@@ -100,6 +100,11 @@ def _impact(inc: Incident | None) -> str:
     return "it stayed with me"
 
 
+def _about(said: str | None, who: str) -> str | None:
+    """A clause said of them with its subject (``who``) taken off, so the writer is looked for in the rest."""
+    return said.removeprefix(who) if said is not None else None
+
+
 def _first_person_event(s: Situation, inc: Incident | None, serious: bool = False) -> str:
     """ "My peer undermined my team's work by email, and the customer saw it." (or, without clean
     words for the act, only that things have become difficult)."""
@@ -126,12 +131,16 @@ class _Facts:
     def __init__(self, s: Situation, sig: dict[str, Signal], own_part: bool, serious: bool = False,
                  raised: bool = False) -> None:
         self.s = s
-        self.acts = [e.text for e in s.acts_on_writer]
         self.serious = serious
         self.sig = sig
         self.own_part = own_part
         self.cp = s.party(s.counterpart)
         self.inc = told_incident(s)
+        # The act in the writer's words, to them and of them (for a note to someone else), read once for all scripts.
+        self.retold = _retold(s, serious, retold_to_them)
+        who = _THIRD.get(self.cp.role, "my colleague") if self.cp else "my colleague"
+        of_them = _retold(s, serious, lambda sent, names: _about(retold_about_them(sent, names, who), who))
+        self.retold_event = capitalise(who + of_them) + "." if of_them is not None else None
         self.apologised = "narrator_apologized" in sig or any(a.kind == "apology" for a in s.attempts)
         # Thanks go only to the person who apologised: the script is addressed to the other side, and an
         # apology from someone else (a director's "my bad") is not theirs to be thanked for.
@@ -168,7 +177,7 @@ def _opening(f: _Facts, data: dict) -> tuple[list[str], str]:
         lines.append(f"I know {mine} made things harder for you, {sorry}.")
     act = f.inc.act if f.inc else None
     you_did = data["you_did"].get(act) if act else None
-    retold = _retold(f)
+    retold = f.retold
     if retold is not None and act != "exclude":  # the writer's own clause, said to them
         lines.append(f"When {retold}, {_impact(f.inc)}." if in_the_past(retold)
                      else f"It's been bothering me that {retold}.")
@@ -190,42 +199,29 @@ def _opening(f: _Facts, data: dict) -> tuple[list[str], str]:
     return lines, ask
 
 
-def _retold(f: _Facts) -> str | None:
-    """The other side's act in the writer's words, said to them ("you keep parking in my spot"), or None: from
-    the sentence of the act the reading found, else from the first sentence in which they do something to the
-    writer. Only a clause that has the writer in it ("me", "my") is said back as done to them."""
-    if f.cp is None or f.s.between_others or f.serious:
+def _retold(s: Situation, serious: bool, say_it) -> str | None:
+    """The other side's act in the writer's own clause, said by ``say_it(sentence, names)`` (to them: "you keep
+    parking in my spot"; of them: "my peer keeps parking in my spot"), or None: from the sentence of the act the
+    reading found, else from the sentences in which they do something to the writer (``acts_on_writer``). The
+    found act is said back only where its clause has the writer in it ("she was complaining about something" is
+    not done to them); the ``acts_on_writer`` sentences were chosen as complaints. Never with serious conduct: a
+    note to HR that says "my peer texted me" of a hand up a skirt makes it smaller than it was (a red team found
+    it); the stock line says it must be reported."""
+    cp = s.party(s.counterpart)
+    if cp is None or s.between_others or serious:
         return None
-    names = [m for m in f.cp.mentions if len(m) > 2]
-    inc = widest(f.s, f.s.counterpart) or main_incident(f.s)  # whatever its target: the clause must name the writer
+    names = [m for m in cp.mentions if len(m) > 2]
+    inc = widest(s, s.counterpart) or main_incident(s)  # whatever its target: the clause must name the writer
     found = [inc.summary] if inc is not None and inc.actor != "narrator" else []
-    for i, sent in enumerate(found + f.acts[:3]):
-        said = retold_to_them(sent, names)
-        # The act the reading found is said back only where the clause has the writer in it ("she was complaining
-        # about something" is not done to them); the sentences of ``acts_on_writer`` were chosen as complaints.
+    acts = [e.text for e in s.acts_on_writer[:3]]
+    for i, sent in enumerate(found + acts):
+        said = say_it(sent, names)
         if said is not None and (i >= len(found) or _FIRST_PERSON.search(said)):
             return said
     return None
 
 
 _FIRST_PERSON = re.compile(r"\b(me|my|us|mine)\b", re.IGNORECASE)
-
-
-def _retold_event(f: _Facts) -> str | None:
-    """ "My peer keeps parking in my spot." for a note to a third person, from the writer's own clause. Never with
-    serious conduct: a note to HR that says "my peer texted me" of a hand up a skirt makes it smaller than it was
-    (a red team found it); the stock line says it must be reported."""
-    if f.cp is None or f.s.between_others or f.serious:
-        return None
-    names = [m for m in f.cp.mentions if len(m) > 2]
-    who = _THIRD.get(f.cp.role, "my colleague")
-    inc = widest(f.s, f.s.counterpart) or main_incident(f.s)
-    found = [inc.summary] if inc is not None and inc.actor != "narrator" else []
-    for i, sent in enumerate(found + f.acts[:3]):
-        said = retold_about_them(sent, names, who)
-        if said is not None and (i >= len(found) or _FIRST_PERSON.search(said.removeprefix(who))):
-            return capitalise(said) + "."
-    return None
 
 
 def _sender(f: _Facts) -> str | None:
@@ -259,7 +255,7 @@ def _fill(kind: str, f: _Facts, data: dict) -> str:
         "counterpart_third": _THIRD.get(role, "my colleague"),
         "counterpart_to_report": _TO_REPORT.get(role, "them"),
         "counterpart_to_manager": _TO_MANAGER.get(role, "a colleague"),
-        "event_first_person": lower_first(_retold_event(f) or _first_person_event(f.s, f.inc, f.serious)),
+        "event_first_person": lower_first(f.retold_event or _first_person_event(f.s, f.inc, f.serious)),
         "tried_line": f" I have already {f.tried}." if f.tried else "",
         "take_it_to": " with HR" if boss_is_them else (" with my manager" if manager else ""),
         # A warning only where it keeps happening and was already raised with them, or is more than friction:
