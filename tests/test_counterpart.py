@@ -36,7 +36,7 @@ def parties(text: str) -> tuple[bool, dict[str, str]]:
      "gets defensive and starts justifying herself instead of listening.", "a woman who joined my team",
      "direct_report"),
     ("I work in long-term care and recently became the supervisor of a nurse who never has a good word to say "
-     "about anyone. Her attitude is terrible and she ignores what I ask.", "a nurse who", "direct_report"),
+     "about anyone. Her attitude is terrible and she ignores what I ask.", "a nurse", "direct_report"),
     ("I started at a firm last month. The secretary assigned to me sighs and rolls her eyes whenever I hand "
      "her typing, and makes snide remarks about me to the junior secretary.", "The secretary assigned to me",
      "direct_report"),

@@ -314,6 +314,10 @@ def test_lexicons_find_the_same_spans_on_folded_text_as_case_insensitive_matchin
      "my work as his own. What can I do?", "manager"),
     ("I manage Priya, who joined in May. Priya keeps missing deadlines and snapped at a client on the phone "
      "yesterday. How do I handle it?", "direct_report"),
+    ("I am one of six summer interns at an agency. Priya supervises the interns and keeps giving me the filing "
+     "while the others get client projects. When I asked her why, she laughed. What should I do?", "manager"),
+    ("I work as a cashier at a grocery store. Marcus runs our shift and sets the rota. He keeps giving me the "
+     "worst shifts since I turned down his invitation to a party. What should I do?", "manager"),
 ])
 def test_a_name_takes_the_line_the_sentence_gives_it(text, role):
     """No role word near the name: "Lorna manages me", "put Brian in charge of me", "I manage Priya"."""
@@ -325,3 +329,23 @@ def test_a_teacher_who_directs_classroom_assistants_manages_them():
                 "instructions in front of the students and makes negative comments to me. How do I handle her?")
     assert r.situation.narrator.is_manager
     assert counterpart_role(r) == "direct_report"
+
+
+def test_the_writers_own_job_is_not_a_party_and_a_titled_name_keeps_its_title():
+    r = analyze("I work as a cashier at a grocery store. My supervisor, Mrs. Hill, criticises my till counts in front "
+                "of customers every week, and last Friday Hill called me careless at the front desk. What should I do?")
+    assert all("cashier" not in m for p in r.situation.parties for m in p.mentions)
+    cp = r.situation.party(r.situation.counterpart)
+    assert cp is not None and "Mrs. Hill" in cp.mentions and "Hill" not in cp.mentions
+    assert not any(s.text.lstrip('"“').startswith("Hi Hill") for s in r.scripts)
+
+
+def test_a_dash_or_the_writers_own_group_is_never_the_other_side():
+    """"I'm the only person in the group who…" describes the writer; a dash the parser took for a noun names
+    nobody (a blind panel saw "This is about the -.")."""
+    r = analyze("I'm a research technician - the only person in the group who can run certain assays - and I am "
+                "stretched thin. A few months back I made an error, and when my principal investigator found out "
+                "she shouted at me and said I had no passion for research. What should I do now?")
+    mentions = [m for p in r.situation.parties for m in p.mentions]
+    assert "-" not in mentions and "the group" not in mentions
+    assert counterpart_role(r) == "manager"

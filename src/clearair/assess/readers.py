@@ -62,9 +62,17 @@ def readers() -> dict[str, LinearReader | dict]:
 
 #: A missed case of serious conduct costs more than a false alarm: the false alarm sends the writer to HR
 #: with dated notes (over-cautious, still safe), the miss can send them alone to the person harming them.
-#: Counting a miss twice as costly, severity is "serious" whenever the reader gives it a third or more.
+#: Counting a miss twice as costly, severity would be "serious" whenever a calibrated reader gives it a third
+#: or more; the reader is trained with balanced class weights, which lift a rare class's probability, so
+#: ``make train`` sets the bar where that cost is lowest on the library's real letters (``serious_bar``), and
+#: this is the bar when none is shipped.
 SERIOUS_MISS_COST = 2.0
 SERIOUS_BAR = 1.0 / (1.0 + SERIOUS_MISS_COST)
+
+
+def serious_bar() -> float:
+    """The shipped bar from which the severity reader's "serious" is acted on (``SERIOUS_BAR`` if none)."""
+    return float(artefact().get("serious_bar", SERIOUS_BAR))
 
 
 #: Someone complained about the writer ("a coworker complained to HR that I keep commenting on her looks",
@@ -80,11 +88,12 @@ def accused(text: str) -> bool:
     return bool(_ACCUSED.search(text))
 
 
-def cautious(name: str, value: str, proba: dict[str, float], *, accused: bool = False) -> str:
+def cautious(name: str, value: str, proba: dict[str, float], *, accused: bool = False,
+             bar: float = SERIOUS_BAR) -> str:
     """The value to act on: ``value`` (the likeliest), except that a severity which may well be serious
     (``SERIOUS_BAR``) is read as serious, unless the letter is about a complaint made against the writer.
     Training scores the readers with the same rule (without the complaint test)."""
-    if name == "severity" and not accused and proba.get("serious", 0.0) >= SERIOUS_BAR:
+    if name == "severity" and not accused and proba.get("serious", 0.0) >= bar:
         return "serious"
     return value
 
@@ -107,7 +116,7 @@ def read_factors(sents: list[Sentence], features: dict[str, float], rule_ev: dic
             if i != d and spec.default in reader.classes and p[i] - p[d] < reader.margin:
                 i = d  # unsure: the default (margin chosen by CV)
             chosen = cautious(name, str(reader.classes[i]), {str(c): float(x) for c, x in zip(reader.classes, p, strict=True)},
-                              accused=against_writer)
+                              accused=against_writer, bar=serious_bar())
             i = [str(c) for c in reader.classes].index(chosen)
             evidence = []
             if name == "writer_fault" and i != d:

@@ -176,7 +176,8 @@ def candidates(reading: Reading, drafts: dict[str, PartyDraft], is_manager: bool
     """Every noun phrase headed by a noun or a name, with what the readers see of it."""
     doc = cast(Doc, reading.doc)
     chunks = [c for c in doc.noun_chunks
-              if c.root.lower_ not in _NOT_A_PERSON and c.root.pos_ in ("NOUN", "PROPN") and not _says_what_is_not(c)]
+              if c.root.lower_ not in _NOT_A_PERSON and c.root.pos_ in ("NOUN", "PROPN") and not _says_what_is_not(c)
+              and any(ch.isalpha() for ch in c.root.text)]  # a dash the parser made a noun names nobody
     if not chunks:
         return []
     counts = Counter(c.root.lemma_.lower() for c in chunks)
@@ -235,8 +236,17 @@ def _done_to_writer(verb: Token) -> bool:
 
 def _says_what_is_not(chunk: Span) -> bool:
     """A predicate that names no one present: what the writer says they are ("I'm not a manager", "I am a
-    supervisor myself") or what someone is not ("Lee, who is not my manager")."""
+    supervisor myself", "I work as a cashier") or what someone is not ("Lee, who is not my manager")."""
     root = chunk.root
+    up = root
+    while up.dep_ in ("pobj", "prep", "compound", "amod", "poss", "appos") and up.head.i != up.i:
+        up = up.head  # "I'm the only person in the group": a phrase inside what the writer says they are
+    if up is not root and up.dep_ == "attr" and up.head.lemma_ == "be" and any(
+            t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in ("i", "we") for t in up.head.children):
+        return True
+    if root.dep_ == "pobj" and root.head.lower_ == "as" and root.head.head.pos_ in ("VERB", "AUX") and any(
+            t.dep_ == "nsubj" and t.lower_ in ("i", "we") for t in root.head.head.children):
+        return True  # "I work as a cashier", "we started as interns": the writer's own job
     if root.dep_ != "attr" or root.head.lemma_ != "be":
         return False
     verb = root.head

@@ -73,10 +73,11 @@ def find_mentions(text: str, is_manager: bool) -> list[Mention]:
             if not _is_descriptor(text, m, kept[i - 1] if i else None) and not _the_writer(text, m)]
 
 
-#: "I'm not a manager", "I am a supervisor myself", "I became the supervisor of…": the writer describing
+#: "I'm not a manager", "I am a supervisor myself", "I became the supervisor of…", "I work as a cashier": the writer describing
 #: themselves, not someone else in the letter.
 _SELF = re.compile(r"\bI(?:\s+[a-z]+ly)?(?:['’]m| am| was|['’]ll be| will be|['’]ve been| have been| became| become|['’]ve become| have become|"
-                   r" was made| got made| was named| was appointed)\s+(?:not\s+|never\s+|also\s+|just\s+|"
+                   r" was made| got made| was named| was appointed| work as| worked as| started as| joined as|"
+                   r" started out as| (?:am|['’]m) working as)\s+(?:not\s+|never\s+|also\s+|just\s+|"
                    r"only\s+|now\s+|still\s+|myself\s+)?(?:(?:a|an|the)\s+)?$", re.IGNORECASE)
 
 
@@ -104,6 +105,7 @@ def build_parties(reading: Reading, is_manager: bool) -> dict[str, PartyDraft]:
     """Group mentions into parties and link names and pronouns to them."""
     mentions = [_related_to_writer(reading, m) for m in find_mentions(reading.text, is_manager)]
     mentions = sorted(mentions + _names_in_a_line(reading, mentions), key=lambda m: m.start)
+    mentions = [m for m in mentions if not _the_writers_group_overseen(reading, m)]
     drafts: dict[str, PartyDraft] = {}
     for m in mentions:
         drafts.setdefault(m.key, PartyDraft(m.key, m.role)).mentions.append(m)
@@ -154,14 +156,17 @@ def _line_from_grammar(reading: Reading, m: Mention) -> str | None:
 
 def _names_in_a_line(reading: Reading, mentions: list[Mention]) -> list[Mention]:
     """Names the grammar puts in a line to the writer though no role word is near them: "Lorna manages me",
-    "Lorna, who supervises us, …" (their manager); "I manage Priya" (their report)."""
+    "Lorna, who supervises us, …", "Priya supervises the interns" from an intern (their manager); "I manage
+    Priya" (their report)."""
     out = []
+    kinds = _writers_kind(reading.doc)
     for tok in reading.doc:
-        if tok.pos_ != "PROPN" or tok.ent_type_ not in ("PERSON", ""):
-            continue
+        if tok.pos_ != "PROPN" or tok.ent_type_ not in ("PERSON", "", "GPE", "ORG", "NORP"):
+            continue  # the small model tags some first names as places or groups ("Marcus runs our shift")
         line = None
         verb = tok.head
-        if tok.dep_ == "nsubj" and verb.lemma_.lower() in _OVERSEE and _object_is_writer(verb):
+        if tok.dep_ == "nsubj" and (verb.lemma_.lower() in _OVERSEE and _object_is_writer(verb)
+                                    or _over_the_writers_group(verb, kinds)):
             line = "manager"
         elif tok.dep_ == "dobj" and verb.lemma_.lower() in _OVERSEE and _writer_is_subject(verb):
             line = "direct_report"
@@ -187,6 +192,51 @@ _IN_CHARGE_OF_WRITER = re.compile(r",? (?:who(?: is|'s| was) |is |was |now )?(?:
 
 def _object_is_writer(verb) -> bool:
     return any(c.dep_ == "dobj" and c.lower_ in ("me", "us") for c in verb.children)
+
+
+#: Verbs by which someone is over a group: "Priya supervises the interns", "Marcus runs our shift".
+_OVER_A_GROUP = _OVERSEE | {"lead", "head", "run", "direct", "schedule"}
+#: Groups that are the writer's own when "our" or "my" comes before them.
+_OUR_GROUPS = frozenset({"team", "department", "unit", "shift", "group", "office", "crew", "store", "ward", "floor",
+                         "section", "branch", "staff", "division", "squad", "class", "cohort"})
+
+
+def _writers_kind(doc) -> set[str]:
+    """What the writer says they are: "I am one of six interns", "I'm a cashier", "I work as a nurse" (lemmas)."""
+    kinds = set()
+    for tok in doc:
+        if tok.dep_ not in ("attr", "pobj") or tok.pos_ != "NOUN":
+            continue
+        verb = tok.head if tok.dep_ == "attr" else tok.head.head if tok.head.lower_ in ("as", "of") else None
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ == "one":
+            verb = tok.head.head.head  # "I am one of the interns"
+        if verb is not None and verb.lemma_ in ("be", "work", "start", "join") and any(
+                c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in verb.children):
+            kinds.add(tok.lemma_.lower())
+    return kinds
+
+
+def _the_writers_group_overseen(reading: Reading, m: Mention) -> bool:
+    """ "the interns" in "Priya supervises the interns", written by an intern: the writer's own group, named as
+    what someone is over, not someone who acts (the same group acting elsewhere in the letter stays)."""
+    toks = list(reading.tokens_in(m.start, m.end))
+    if not toks or m.role not in ("peer", "other"):
+        return False
+    root = next((t for t in toks if t.head.i == t.i or not m.start <= t.head.idx < m.end), toks[0])
+    return root.dep_ == "dobj" and _over_the_writers_group(root.head, _writers_kind(reading.doc))
+
+
+def _over_the_writers_group(verb, kinds: set[str]) -> bool:
+    """ "supervises the interns" in a letter whose writer is an intern; "runs our team"."""
+    if verb.lemma_.lower() not in _OVER_A_GROUP:
+        return False
+    for c in verb.children:
+        if c.dep_ != "dobj":
+            continue
+        ours = any(g.dep_ == "poss" and g.lower_ in ("our", "my") for g in c.children)
+        if c.lemma_.lower() in kinds and c.tag_ in ("NNS", "NNPS") or ours and c.lemma_.lower() in _OUR_GROUPS:
+            return True
+    return False
 
 
 def _related_to_writer(reading: Reading, m: Mention) -> Mention:
@@ -351,12 +401,26 @@ def party_label(draft: PartyDraft) -> str:
     return noun if noun.startswith(("the ", "your ")) else f"the {noun}"
 
 
+#: A courtesy title just before a name: "Mrs. Hill" is addressed so, never as "Hill" (a red team found "Hi Hill").
+_TITLE_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor)\.?\s+$")
+
+
+#: The word a role phrase's pattern matched after the noun ("the nurse who…", "another driver in…"), not part of
+#: how the person is named.
+_TRAILING_WORD = re.compile(r"\s+(?:who|that|in|on|at|down|next)$", re.IGNORECASE)
+
+
 def to_party(reading: Reading, draft: PartyDraft, traits: list[tuple[str, int, int]]) -> Party:
     seen: list[str] = []
     for m in draft.mentions:
-        t = reading.original[m.start:m.end]
+        t = _TRAILING_WORD.sub("", reading.original[m.start:m.end])  # "another driver in" -> "another driver"
+        title = _TITLE_BEFORE.search(reading.original[max(0, m.start - 12):m.start])
+        if title and re.fullmatch(r"[A-Z][a-z]+", t):
+            t = f"{title.group(1)}. {t}" if title.group(1) in ("Mr", "Mrs", "Ms", "Dr", "Mx", "Prof") else f"{title.group(1)} {t}"
         if t.lower() not in (s.lower() for s in seen):
             seen.append(t)
+    titled = {x.split()[-1] for x in seen if _TITLE_BEFORE.search(x.rsplit(" ", 1)[0] + " ")}
+    seen = [x for x in seen if x not in titled]  # "Hill" once "Mrs. Hill" is known
     trait_names: list[str] = []
     for name, _, _ in traits:
         if name not in trait_names:

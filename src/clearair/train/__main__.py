@@ -113,9 +113,15 @@ def main() -> None:
         print(f"Writer's fault '{value}' trusted from confidence {bar['threshold']}: precision "
               f"{bar['precision'] * 100:.1f}, recall {bar['recall'] * 100:.1f} over {bar['readings']} readings "
               "(5-fold, library letters)")
+    from clearair.train.readers import choose_serious_bar
+
+    sev = choose_serious_bar([str(e.gold["severity"]) for e in ex], readers["severity"]["oof_proba"])
+    print(f"Severity 'serious' acted on from {sev['bar']}: {sev['found']} found, {sev['missed']} missed, "
+          f"{sev['alarms']} false alarms (5-fold, library letters; a miss counted as two alarms)")
     (out / "readers.json").write_text(json.dumps(
         {"factors": {k: v["model"] for k, v in readers.items()},
-         "fault_confidence": {value: bar["threshold"] for value, bar in fault.items()}},
+         "fault_confidence": {value: bar["threshold"] for value, bar in fault.items()},
+         "serious_bar": sev["bar"]},
         separators=(",", ":")), encoding="utf-8")
 
     idx = {e.id: i for i, e in enumerate(ex)}
