@@ -287,3 +287,73 @@ def test_was_i_out_of_line_is_answered_from_the_fault_reading_not_dodged(value, 
     fault.evidence = [Evidence(start=0, end=10, text=PEER[:10])]
     _, text = answer_question(Question(text="Was I out of line?", kind="self_check"), report, Floor(), False)
     assert text.startswith(expected)
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("Is this normal?", "norm"),
+    ("Is it normal for a manager to read my emails?", "norm"),
+    ("Is that acceptable behaviour from a supervisor?", "norm"),
+    ("Is it normal to be asked to stay late every night?", "norm"),
+    ("Is it normal to feel this upset?", "norm"),
+    ("Is it normal to get a written warning for being late?", "norm"),  # done to the writer
+    ("Is it reasonable to ask for a transfer?", "yes_no"),  # the writer's own step
+    ("Is it OK for me to tell him?", "yes_no"),
+    ("Is it okay if I skip the party?", "yes_no"),
+])
+def test_is_this_normal_is_told_from_a_question_about_a_step(question, kind):
+    assert kind_of(question) == kind
+
+
+def test_is_this_normal_is_answered_from_how_serious_it_is_not_dodged():
+    serious = asked(SERIOUS + " Is this normal?")
+    q = next(q for q in serious.questions if q.kind == "norm")
+    assert q.answer.startswith("No.") and "serious conduct" in q.answer
+    assert "Nobody can tell" not in serious.offline_answer  # not a guess at what is in their mind
+    feeling = asked(SERIOUS + " Is it normal to feel this shaken?")
+    assert next(q for q in feeling.questions if q.kind == "norm").answer.startswith("Yes")
+
+
+def test_is_it_normal_after_the_writers_own_part_does_not_call_their_reaction_mistreatment():
+    from clearair.advise.answer import answer_question
+    from clearair.advise.safety import Floor
+    from clearair.models import Question
+
+    report = asked(PEER + " Is it normal for him to ignore me like this?")
+    _, text = answer_question(Question(text="Is it normal for him to ignore me like this?", kind="norm"), report,
+                              Floor(writer_at_fault="partly"), True)
+    assert "not how people should be treated" not in text and "your part" in text
+
+
+def test_a_step_the_writer_already_took_is_said_as_a_second_go_not_as_news():
+    """The reader reads that the writer already went to their manager: "ask your manager" is said as going back,
+    in writing, and the answer says it was already raised (a panel marked it as news as a dodge)."""
+    from clearair.advise.answer import step_for
+    from clearair.models import Evidence, Recommendation
+
+    report = asked("My coworker keeps taking credit for my work in team meetings. I told my manager about it twice "
+                   "and she said she would handle it, but nothing has changed. What should I do?")
+    escalated = next(f for f in report.factors if f.name == "already_escalated")
+    escalated.value, escalated.source, escalated.confidence = True, "learned", 0.9
+    escalated.evidence = escalated.evidence or [Evidence(start=0, end=10, text="My coworke")]
+    rec = Recommendation(action="ESCALATE_MANAGER", score=1.0, title="Ask your own manager for help")
+    assert "this time in writing" in step_for(report, rec)
+    escalated.confidence = 0.5  # unsure: said as a first go
+    report.signals = [s for s in report.signals if s.name != "tried_escalating"]
+    assert "in writing" not in step_for(report, rec)
+
+
+def test_someone_else_weighing_whether_to_act_is_not_the_writers_question():
+    assert find_questions("HR is still deciding whether to set up a mediation between us.") == []
+    assert [q.kind for q in find_questions("I can't decide whether to tell her.")] == ["yes_no"]
+
+
+def test_a_title_does_not_cut_the_writers_question():
+    (q,) = find_questions("How do I tell Mrs. Hill that her comments hurt?")
+    assert q.text == "How do I tell Mrs. Hill that her comments hurt?"
+
+
+def test_is_that_bullying_is_answered_the_right_way_round():
+    """ "No" to "Is that bullying?" would mean it is not: the answer says what it is instead."""
+    serious = asked(SERIOUS + " Is that harassment?")
+    q = next(q for q in serious.questions if q.kind == "norm")
+    assert not q.answer.startswith("No") and "serious conduct" in q.answer

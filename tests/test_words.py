@@ -424,6 +424,10 @@ def test_a_note_about_the_manager_goes_above_them_never_to_them():
     # too long to say aloud: the trailing modifier goes, what they do stays
     ("She keeps doing things her own way instead of how the rest of us established hygienists handle patients, "
      "so our care isn't consistent anymore.", [], "you keep doing things your own way"),
+    # a habit told by its time words, and being late as something done
+    ("The colleague at the desk next to mine plays his radio the whole working day.",
+     ["The colleague at the desk next to mine"], "you play your radio the whole working day"),
+    ("Since then she's been late at least once every week.", [], "you have been late at least once every week"),
 ])
 def test_the_other_sides_act_is_retold_to_them_in_the_writers_words(sentence, names, said):
     from clearair.advise.retell import retold_to_them
@@ -441,11 +445,38 @@ def test_the_other_sides_act_is_retold_to_them_in_the_writers_words(sentence, na
     "I'm afraid she will lose faith in me.",
     "She never did.",  # the act is in another sentence
     "A new guy started recently.",  # where someone stands, not what they do
+    "She is rude to me every day.",  # a label put on them, not what they did
+    "He clearly can't stand me.",  # a feeling the writer reads in them, said to their face it accuses
+    "She resents me for getting the job.",
+    "He obviously ignores my emails on purpose.",  # the writer's guess
+    "He doesn't shout or anything.",  # what they do not do is no act
 ])
 def test_a_clause_that_cannot_be_retold_cleanly_is_left_alone(sentence):
     from clearair.advise.retell import retold_to_them
 
     assert retold_to_them(sentence, []) is None
+
+
+def test_a_judgment_is_reported_to_a_manager_but_never_said_to_the_persons_face():
+    from clearair.advise.retell import retold_about_them, retold_to_them
+
+    assert retold_to_them("My manager micromanages everything I do.", ["My manager"]) is None
+    assert retold_about_them("My manager micromanages everything I do.", ["My manager"], "my manager") == \
+        "my manager micromanages everything I do"
+
+
+def test_words_to_someone_above_the_writer_ask_for_a_shared_way_not_an_order():
+    r = analyze("My manager reads every email I send before it goes out and she checks my screen several times a "
+                "day. She keeps rewriting my reports at midnight. It has gone on for a year. What should I do?")
+    to_boss = [x.text for x in r.scripts if x.to == "your manager"]
+    assert to_boss and not any("asking that this stop" in t or "could this stop" in t for t in to_boss)
+
+
+def test_several_people_are_not_retold_as_one():
+    from clearair.advise.retell import retold_about_them
+
+    said = "Two of my coworkers have taken some of my ideas and presented them as their own."
+    assert retold_about_them(said, ["Two of my coworkers"], "my peer") is None  # never "my peer have taken"
 
 
 def test_the_other_side_is_found_by_a_pronoun_the_reading_left_untied():

@@ -209,7 +209,7 @@ class Script(Model):
                                description="Slots like '[their name]' the writer fills in before using the words.")
 
 
-QuestionKind = Literal["yes_no", "how", "general", "open", "legal", "money", "gift", "self_check"]
+QuestionKind = Literal["yes_no", "how", "general", "open", "legal", "money", "gift", "self_check", "norm"]
 Verdict = Literal["yes", "not yet", "no", "cannot judge", "first step"]
 
 

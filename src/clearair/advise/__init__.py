@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from clearair.advise.phrases import lower_first
 from clearair.advise.playbook import Scored, _best_first, score_actions
 from clearair.advise.ranker import WordsReading
-from clearair.advise.safety import Floor, apply_floor, assess_floor, move_below, safe_formal_route, scores_follow
+from clearair.advise.safety import (
+    Floor, apply_floor, assess_floor, keep_rebuilding_trust, move_below, safe_formal_route, scores_follow,
+)
 from clearair.advise.answer import ask, compose, own_part
 from clearair.advise.avoid import avoid_list
 from clearair.advise.personas import perspectives as _persona_views
@@ -60,9 +62,12 @@ def advise(situation: Situation, signals: list[Signal], factors: list[FactorRead
         floor = assess_floor(factors, {s.name: s.strength for s in signals})
         ranked = apply_floor(ranked, factors, floor)
     sig = {s.name: s for s in signals}
+    if floor.rules_own_part:
+        ranked = keep_rebuilding_trust(ranked, floor, sig["narrator_at_fault"].evidence)
     order = [s.action for s in ranked]
     avoid = avoid_list(situation, order, sig)
-    owns = own_part(floor.writer_at_fault, sig)
+    # Serious conduct done to the writer: a part of theirs only where the floor found one (never the rules alone).
+    owns = own_part(floor.writer_at_fault, sig) and not (floor.serious and floor.writer_at_fault == "none")
     # Raised with them already, as the reader reads it (the scripts also take the talks the rules found), when it is
     # sure and its evidence says so (a question, "How do I tell her to stop?", tells nothing of what was done).
     # Words that open "I'd like to come back to what we talked about" after no talk would embarrass the writer.

@@ -21,7 +21,9 @@ from clearair.advise.phrases import (
     SLOT_EVENT, incident_sentence, join_words, lower_first, plain_learned, sentence, told_incident, who,
 )
 from clearair.advise.retell import retold_to_writer
-from clearair.advise.questions import about_a_step, alternatives, find_questions, just_asks_what_to_do, main_questions
+from clearair.advise.questions import (
+    about_a_step, alternatives, find_questions, just_asks_what_to_do, main_questions, names_a_wrong, norm_feeling,
+)
 from clearair.advise.safety import FORMAL_ROUTES, Floor, assess_floor, safe_formal_route
 from clearair.knowledge import load
 from clearair.models import (
@@ -40,8 +42,12 @@ def floor_of(report: Report) -> Floor:
 
 
 def has_own_part(report: Report, floor: Floor | None = None) -> bool:
-    """Whether the writer has something to own: the floor says so, or the rules are sure of it."""
+    """Whether the writer has something to own: the floor says so, or the rules are sure of it (but never on the
+    rules alone for someone serious conduct was done to: a red team saw a worker threatened for logging an injury
+    told "your side had a part in it too")."""
     floor = floor or floor_of(report)
+    if floor.serious and floor.writer_at_fault == "none":
+        return False
     return own_part(floor.writer_at_fault, {s.name: s for s in report.signals})
 
 
@@ -163,15 +169,32 @@ _TRIED = {"tried_talking": "talked to them", "tried_escalating": "raised it with
 #: A step the writer has already taken: what to add to it, so it reads as the next stage, not as news.
 _AGAIN = {("DOCUMENT", "documented"): " (you already keep some: keep them going, factual, with who saw what)",
           ("HR_FORMAL", "tried_escalating"): ", in writing, and ask what happens next",
-          ("ESCALATE_MANAGER", "tried_escalating"): " (if you have already spoken to them, follow it up in writing)",
+          ("ESCALATE_MANAGER", "tried_escalating"): ", this time in writing, with the dates and what you need "
+                                                     "them to do",
           ("TALK_DIRECT", "tried_talking"): " once more, this time saying plainly what has to change",
           ("SET_BOUNDARY", "tried_talking"): ", plainly this time, with what you will do if it continues",
           ("APOLOGIZE", "narrator_apologized"): ", and let changed behaviour follow the apology you have made"}
 
 
+#: How sure the readers must be that the writer already raised it (with them, or above them) before the answer
+#: says the next step as a second go ("…, this time in writing").
+TRIED_CONFIDENCE = 0.7
+
+
+def _tried(report: Report) -> set[str]:
+    """What the writer has already done: the rules' signals, and what the readers read with confidence and words
+    behind it (a blind panel marked "ask your manager for help" said as news, to a writer who had, as a dodge)."""
+    done = {s.name for s in report.signals}
+    for factor, signal in (("already_escalated", "tried_escalating"), ("already_raised", "tried_talking")):
+        f = _factor(report, factor)
+        if f is not None and f.value is True and f.evidence and (f.source == "rules" or f.confidence >= TRIED_CONFIDENCE):
+            done.add(signal)
+    return done
+
+
 def step_for(report: Report, rec: Recommendation) -> str:
     """``step``, said as the next stage of something the writer has already done."""
-    done = {s.name for s in report.signals}
+    done = _tried(report)
     return step(rec) + next((more for (action, signal), more in _AGAIN.items()
                              if action == rec.action and signal in done), "")
 
@@ -211,8 +234,8 @@ def _confident(report: Report, factor: str, bar: float) -> bool:
 
 def _already_done(report: Report) -> list[str]:
     """What the writer has already tried, said back, so the advice builds on it instead of repeating it."""
-    sig = {s.name for s in report.signals}
-    done = [words for name, words in _TRIED.items() if name in sig]
+    tried = _tried(report)
+    done = [words for name, words in _TRIED.items() if name in tried]
     if not done:
         return []
     return [sentence(f"You have already {join_words(done)}, so what comes next builds on that")]
@@ -461,6 +484,8 @@ def _answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tu
                                   "happened may have added to it; naming that part briefly usually makes the rest "
                                   "easier.")
         return "first step", "What matters most now is what you do next."
+    if q.kind == "norm":
+        return _is_it_normal(q, report, floor, own)
     if q.kind != "yes_no":
         return "first step", _best_step(report, 1)
     avoided = {a.action: a for a in report.avoid}
@@ -526,6 +551,50 @@ def _answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tu
     against = _against(option.reason) if option else ""
     return "no", sentence(f"No: {against}" if against else "No, not from what you describe; other steps fit "
                                                              "your situation better")
+
+
+#: How sure the severity reader must be before "is this normal?" is answered from its reading alone.
+SEVERITY_CONFIDENCE = 0.5
+
+
+def _is_it_normal(q: Question, report: Report, floor: Floor, own: bool) -> tuple[Verdict, str]:
+    """ "Is this normal?", "Is that acceptable?": answered from the reading of how serious it is (and of the
+    writer's own part), never with a guess at what is in the other side's mind. The first step follows it."""
+    if norm_feeling(q.text):
+        if floor.writer_at_fault == "mainly":
+            return "yes", "Yes: feeling bad after something like this is normal, and it is a sign you want to put it right."
+        return "yes", "Yes: what you feel is a common and understandable reaction to what you describe."
+    if floor.writer_at_fault == "mainly":
+        return "first step", ("Their reaction is not the whole story: from what you describe, much of this started "
+                              "with you, and owning that is the step most likely to settle it.")
+    wrong = names_a_wrong(q.text)  # "Is that bullying?": "yes" means it is wrong, so the answer turns round
+    if floor.serious:
+        return ("yes", "It may well be, and whatever it is called, what you describe is serious conduct, not "
+                       "ordinary workplace behaviour; you are right to take it seriously.") if wrong else (
+            "no", "No. What you describe is not ordinary workplace behaviour: it is serious conduct, and you are "
+                  "right to take it seriously.")
+    if own:  # "is it normal for her to ignore me?" after the writer's own part: their reaction is the common one
+        return "first step", ("It is a common reaction after a moment like this, and it usually eases once your part "
+                              "has been owned and the work goes on as normal.")
+    severity = _factor(report, "severity")
+    sure = severity is not None and (severity.source == "rules" or severity.confidence >= SEVERITY_CONFIDENCE)
+    recurring = report.situation.pattern.recurring
+    if sure and severity is not None and severity.value == "unprofessional":
+        if wrong:
+            return "yes", ("It is at least unprofessional" + (" as a pattern" if recurring else "") + ", and wanting "
+                           "it to change is reasonable; what it is called matters less than a clear, dated record "
+                           "of what happened.")
+        return "no", ("No: " + ("as a pattern, " if recurring else "") + "it is not how people should be treated at "
+                      "work, and wanting it to change is reasonable. It is also common enough that there are "
+                      "well-tried ways to handle it.")
+    if sure and severity is not None and severity.value == "minor":
+        lead = "On its own it reads more like everyday friction than that" if wrong else \
+            "It is common at work, and on its own it is usually small"
+        return "first step", (lead + "; it still matters that it bothers you" + (
+            ", and a pattern of it is worth raising calmly." if recurring
+            else ", and it can be raised calmly if it happens again."))
+    return "cannot judge", ("Workplaces differ, and from one letter clearair cannot tell how far outside yours this "
+                            "is; what you describe is worth taking seriously enough to act on.")
 
 
 def own_part(writer_at_fault: str, sig: dict) -> bool:

@@ -25,7 +25,9 @@ _FRAME = re.compile(
     r"\bwhat (?:can|should|do|could|would) I\b|\bwhat would you\b|\bwhat are my options\b|"
     r"\bany (?:advice|thoughts|suggestions|recommendations|ideas|tips|insight)\b|"
     r"\b(?:wondering|not sure|unsure|don't know|do not know|wonder) (?:(?:whether|if) (?:I|to|we)|how|what (?:to|I))\b|"
-    r"\bwhether (?:I|to)\b",
+    # "whether to…" is the writer's own question only when the writer is the one weighing it ("I can't decide
+    # whether to…"), not "HR is still deciding whether to set up a mediation".
+    r"\b(?:I|I'm|I am|we|we're)\b[^.?!]{0,50}?\bwhether (?:I|to|or not)\b|^\s*whether (?:I|to)\b",
     re.I)
 _YES_NO = re.compile(r"(?:^|[:;,?!]\s*|\b(?:and|but|so|or|also|then|now)\s+)(?:should|shall|do|can|could|may|must|am|"
                      r"is|are|would|will|was|were|did) (?:I|it|we|this|that|they)\b|\bwhether (?:I|to|or not)\b|"
@@ -63,6 +65,8 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     for m in re.finditer(r"[.?!]+[\"')\]]*(?=\s)|\n\s*\n|\n(?=[A-Z])(?<=\n)", text):
         if m.group(0) == "\n" and m.start() - (text.rfind("\n", 0, m.start()) + 1) > 60:
             continue  # a wrapped line, not a heading
+        if m.group(0) == "." and _TITLE_END.search(text, 0, m.start()):
+            continue  # "How do I tell Mrs. Hill…": a title's full stop ends no sentence
         out.append((start, m.end()))
         start = m.end()
     out.append((start, len(text)))
@@ -77,6 +81,9 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_TITLE_END = re.compile(r"\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|St|Sr|Jr)$")
+
+
 def _quoted_speech(text: str) -> bool:
     """A question mark inside quotation marks is someone else's question ("he asked 'are you ok?'")."""
     q = text.rfind("?")
@@ -88,6 +95,43 @@ _SELF_CHECK = re.compile(r"\b(?:am|was) I (?:being |just )?(?:overreacting|over-
                          r"the (?:asshole|arsehole|jerk|problem|bad guy))\b|\bdo I owe (?:him|her|them) an apology\b|"
                          r"\bis it (?:just )?me\b|\bdid I (?:overstep|do (?:something|anything) wrong|go too far|"
                          r"mess up|handle it (?:badly|wrong))\b|\bwhich of us is\b|\breading too much into\b", re.I)
+
+
+#: "Is this normal?", "Is it acceptable for a manager to…?", "Is that bullying?": a question about whether what
+#: happened is within what a workplace should expect, not about a step. A blind panel marked an answer that met it
+#: with "nobody can tell what is behind it" as dodging the question.
+_NORM = re.compile(
+    r"\b(?:is|was|are|were|isn't|wasn't) (?:this|that|it|these|those|such|what (?:he|she|they) (?:did|does|said))\b"
+    r"[^?.!]{0,60}?\b(?:normal|typical|common|usual|standard|acceptable|unacceptable|appropriate|inappropriate|"
+    r"reasonable|unreasonable|professional|unprofessional|ok|okay|alright|all right|bullying|a red flag|toxic|"
+    r"harassment|harassing|abuse|abusive|mobbing|sexist|racist|"
+    r"how (?:it|things) (?:works?|goes|is done)|par for the course)\b"
+    r"|\bis (?:this|that) (?:how|what) (?:\w+ ){0,3}(?:works?|is like|should be)\b"
+    r"|\b(?:does|do) (?:this|that) (?:happen|sound) (?:normal|often|elsewhere|right|okay|ok)\b",
+    re.I)
+#: ... unless it asks about the writer's own step ("is it OK for me to…", "is it reasonable to ask for a transfer?");
+#: "is it normal to be asked to…" or "to get a written warning" is something done to the writer, and "for my
+#: manager to…" someone else's act.
+_NORM_STEP = re.compile(r"\b(?:for me|if I|if we|for us|should I|should we|can I|could I|would I)\b|"
+                        r"\bit(?: \w+){0,2} to (?!be\b|feel\b|get\b|have (?:a|my|your)\b)\w+", re.I)
+_NORM_FEELING = re.compile(r"\b(?:normal|okay|ok|reasonable|common|natural|wrong|unreasonable) (?:for me )?to (?:feel|be "
+                           r"(?:upset|hurt|angry|anxious|annoyed|bothered|frustrated|offended)|get upset)\b", re.I)
+
+
+#: Norm questions that name something bad ("Is that bullying?", "Is this inappropriate?"): "No" would mean "it is
+#: not", the opposite of "No, this is not normal", so they are answered the other way round.
+_NAMES_A_WRONG = re.compile(r"\b(?:bullying|harassment|toxic|a red flag|inappropriate|unprofessional|unacceptable|"
+                            r"unreasonable|abuse|abusive|mobbing|harassment|harassing|sexist|racist)\b", re.I)
+
+
+def names_a_wrong(text: str) -> bool:
+    """ "Is that bullying?": a question whose "yes" means something is wrong (``_NAMES_A_WRONG``)."""
+    return bool(_NAMES_A_WRONG.search(text))
+
+
+def norm_feeling(text: str) -> bool:
+    """ "Is it normal to feel this hurt?": a question about the writer's own reaction, not the other side's act."""
+    return bool(_NORM_FEELING.search(text))
 
 
 #: A question about a step the writer could take ("Should I tell her?", "Is it wise to ..."), as opposed to one
@@ -104,12 +148,14 @@ def about_a_step(text: str) -> bool:
     return bool(_ABOUT_A_STEP.search(text))
 
 def kind_of(text: str) -> QuestionKind:
-    """What kind of answer the question needs: legal, money, gift, self_check, yes_no, how, general or open."""
+    """What kind of answer the question needs: legal, money, gift, self_check, norm, yes_no, how, general or open."""
     for kind, rx in _CANNOT_JUDGE:
         if rx.search(text):
             return cast(QuestionKind, kind)
     if _SELF_CHECK.search(text):
         return "self_check"
+    if norm_feeling(text) or (_NORM.search(text) and not _NORM_STEP.search(text)):
+        return "norm"
     if _HOW.search(text):
         return "how"
     if _GENERIC.search(text) and not (_YES_NO.search(text) and action_for(text)):
@@ -179,7 +225,7 @@ def _priority(q: Question) -> int:
     how-to requests, then general and open ones."""
     if q.kind == "yes_no":
         return 0 if q.action else 2
-    return {"legal": 1, "money": 1, "gift": 1, "self_check": 1, "how": 3, "general": 4}.get(q.kind, 5)
+    return {"legal": 1, "money": 1, "gift": 1, "self_check": 1, "norm": 1, "how": 3, "general": 4}.get(q.kind, 5)
 
 
 #: A question that vents rather than asks: "Why do parents feel entitled to…?", "Don't they realise…?",

@@ -34,7 +34,7 @@ _REPORTING = frozenset({"say", "tell", "think", "feel", "seem", "be", "know", "w
                         "report", "answer", "belong", "have", "strike", "phone",
                         "admit", "explain", "claim", "announce", "promise", "agree", "offer", "invite", "work",
                         "come", "sign", "write", "mention", "suggest", "hope", "decide", "plan", "try"})
-MIN_WORDS, MAX_WORDS = 2, 16  # after "you"
+MIN_WORDS, MAX_WORDS = 3, 16  # after "you" ("you just talk", "you blow up" say too little out of their letter)
 #: Words that tie the clause to the writer's story, not to the act: "he also laughed", "she then walked off".
 _LINKING = frozenset({"also", "then", "too", "even", "again", "still", "later", "afterwards", "eventually"})
 _MAYBE = frozenset({"could", "would", "might", "may", "should", "'d", "must", "will", "'ll", "shall"})
@@ -78,7 +78,9 @@ def _parsed(sentence: str) -> Doc:
 def _retold(sentence: str, names: list[str], who: str | None) -> str | None:
     doc = _parsed(sentence)
     for tok in doc:
-        if tok.dep_ != "nsubj" or not _names_them(tok, names):
+        # (the parser makes "she" of "she's been late" a passive subject)
+        subject = tok.dep_ == "nsubj" or tok.dep_ == "nsubjpass" and _being_what_they_do(tok.head)
+        if not subject or not _names_them(tok, names):
             continue
         verb = tok.head
         # A main clause ("every time they lean in", and a first clause the parser hung under a later one); not
@@ -86,7 +88,14 @@ def _retold(sentence: str, names: list[str], who: str | None) -> str | None:
         main = verb.dep_ in ("ROOT", "conj") or verb.dep_ == "relcl" and verb.head.lemma_.lower() == "time" or \
             verb.dep_ == "ccomp" and verb.head.i > verb.i
         quits = verb.lemma_.lower() == "leave" and not any(c.dep_ == "dobj" for c in verb.children)  # "she left"
-        if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in _NOT_AN_ACT or quits or not main:
+        act = verb.lemma_.lower() not in _NOT_AN_ACT or _being_what_they_do(verb)
+        if who is None and verb.lemma_.lower() in _JUDGING:
+            continue  # said to them, a judgment accuses; said of them to someone else it reports
+        if verb.pos_ not in ("VERB", "AUX") or not act or quits or not main:
+            continue
+        # The clause itself must be the complaint: a sentence chosen for "…he calls her, not me" opens with "She
+        # handles every order", which is her job, not what the writer objects to.
+        if not (_told_as_a_complaint(verb) or acts_on_writer(tok) and verb.lemma_.lower() not in _THEIR_JOB):
             continue
         said = _clause(verb, tok, who)
         if said is not None:
@@ -113,11 +122,17 @@ def _clause(verb: Token, subject: Token, who: str | None) -> str | None:
         return None  # "she keeps telling me …": what is said is cut off, and is the point
     if verb.lemma_.lower() == "do" and not any(c.dep_ in ("dobj", "xcomp", "prep") for c in verb.children):
         return None  # "she never did": the act is in an earlier sentence
+    if any(c.dep_ == "neg" and c.lower_ in ("not", "n't", "n’t") for c in verb.children):
+        return None  # "he doesn't shout or anything", "she can't stand me": not an act (but "never replies" is)
+    if any(c.lower_ in _GUESS for c in verb.children):
+        return None  # "he clearly can't stand me": the writer's reading of them, not what they did
     parts: list[list[Token]] = []
     for child in verb.children:
         if child.dep_ == "ccomp" and child.i > verb.i:
             return None  # "he admitted to me [that …]": without its content the clause says nothing
-        if child.i < subject.i or child.i == subject.i or child.dep_ in _CUT and child.i > verb.i or \
+        every = child.dep_ == "npadvmod" and any(t.lower_ in _EVERY for t in child.subtree) and any(
+            t.lower_ in _TIMES for t in child.subtree)  # "…every week"
+        if child.i < subject.i or child.i == subject.i or child.dep_ in _CUT and child.i > verb.i and not every or \
                 child.lower_ in _LINKING:
             continue  # "Yesterday, she…": what comes before the subject is left out
         parts.append(list(child.subtree))
@@ -134,10 +149,13 @@ def _clause(verb: Token, subject: Token, who: str | None) -> str | None:
         parts.remove(last)
     if said is None or not MIN_WORDS <= len(said.split()) <= MAX_WORDS:
         return None
-    if who is not None and subject.lower_ == "they" and (verb.tag_ != "VBD" or _has_aux(verb)):
-        return None  # "they roll their eyes" said of one person ("my peer roll…") reads wrong
+    plural = subject.lower_ == "they" or subject.tag_ in ("NNS", "NNPS", "CD") or subject.lower_ in ("both", "some")
+    if who is not None and plural and (verb.tag_ != "VBD" or _has_aux(verb)):
+        return None  # "they roll their eyes", "two of my coworkers have taken…" said of one person reads wrong
+    if verb.lemma_.lower() == "treat" and said.split()[-1].lower().strip(".,") in ("me", "us"):
+        return None  # "you treat me": how they treat the writer was cut off, and is the point
     if who is None:
-        return "you " + said
+        return "you" + ("" if said.startswith(("'", "’")) else " ") + said
     return who + ("" if said.startswith(("'", "’")) else " ") + said
 
 
@@ -152,7 +170,8 @@ def _words(verb: Token, subject: Token, kept: list[Token], who: str | None) -> s
         if who is None and low in own:
             out.append(own[low] if t.tag_ != "PRP$" or low != "her" else "your")
             continue  # "anything I ask him to do", said to him: "anything I ask you to do"
-        if t.tag_ == "PRP$" and low in _THEIRS and subject.lower_ in _THEM | {low}:
+        named = subject.pos_ in ("NOUN", "PROPN")  # "the colleague next to me plays his radio"
+        if t.tag_ == "PRP$" and low in _THEIRS and (subject.lower_ in _THEM | {low} or named):
             out.append("your" if who is None else t.text)  # "he presented my analysis as his own": the subject's
             continue
         if low in _REFLEXIVE:
@@ -211,7 +230,9 @@ def act_sentences(reading, situation: Situation) -> list[Evidence]:
         for tok in sent:
             party = reading.token_party.get(tok.i)
             ours = party == counterpart or (party is None and tok.lower_ in untied)
-            if ours and tok.dep_ == "nsubj" and (acts_on_writer(tok) or _told_as_a_complaint(tok.head)):
+            their_job = tok.head.lemma_.lower() in _THEIR_JOB  # "she does my appraisal": no complaint in it
+            complaint = acts_on_writer(tok) and not their_job or _told_as_a_complaint(tok.head)
+            if ours and tok.dep_ == "nsubj" and complaint:
                 out.append(reading.evidence(sent.start_char, sent.end_char))
                 break
     return out
@@ -236,23 +257,82 @@ def _their_pronoun(reading, counterpart: str, only_party: bool) -> frozenset[str
 _FRICTION = frozenset("""yell shout scream snap swear curse slam stomp storm sulk sneer mock ridicule belittle
     criticise criticize undermine interrupt ignore exclude gossip complain blame accuse refuse lie cheat steal
     humiliate embarrass insult threaten bully harass pester nag micromanage nitpick dismiss overrule contradict
-    lean hover stare touch grab push shove rant moan whine sabotage badmouth bad-mouth snoop pry question""".split())
+    lean hover stare touch grab push shove rant moan whine sabotage badmouth bad-mouth snoop pry question avoid
+    stomp taunt tease""".split())
 #: Words that make a clause a habit the writer puts up with: "she keeps…", "he always…", "every time they…".
 _HABIT = frozenset({"always", "constantly", "never", "continually", "repeatedly", "routinely", "forever"})
 #: Verbs that say where someone stands, not what they do ("she reports to me", "he sits near me").
 _STANDING = frozenset({"report", "answer", "belong", "live", "sit", "start", "join", "become", "stay",
                        "remain", "arrive", "return", "retire", "move"})
+#: Verbs of what someone feels about the writer ("he can't stand me", "she resents me"): the writer's reading of
+#: them, not an act; said to their face ("It's been bothering me that you clearly can't stand me") it accuses.
+_FEELING = frozenset({"love", "enjoy", "hate", "dislike", "resent", "despise", "loathe", "envy", "trust", "respect",
+                      "mind",
+                      "blame", "fear", "prefer", "favour", "favor", "care"})
 #: Neither kind of verb is an act to retell or to complain of.
-_NOT_AN_ACT = _REPORTING | _STANDING
+_NOT_AN_ACT = _REPORTING | _STANDING | _FEELING
+#: Verbs that name a judgment of someone's conduct rather than the conduct ("she micromanages everything", "he
+#: undermines me"): fair in a note to a manager or HR, an accusation said to the person (a panel marked
+#: "It's been bothering me that you micromanage everything" to a manager as a line that would backfire).
+_JUDGING = frozenset({"micromanage", "bully", "harass", "belittle", "patronise", "patronize", "undermine", "nitpick",
+                      "gaslight", "sabotage", "badmouth", "bad-mouth", "manipulate", "disrespect", "condescend"})
+#: Verbs of someone's job done for the writer ("does my appraisal", "signs my timesheets", "approves my leave"):
+#: acts on the writer, but not what a letter complains of unless told as a habit or with friction.
+_THEIR_JOB = frozenset({"do", "sign", "approve", "review", "assess", "mark", "check", "schedule", "process", "handle",
+                        "set", "run", "plan", "write", "train", "teach", "pay", "supervise", "manage", "oversee"})
+#: Words that mark a clause as the writer's guess about them: "she obviously resents…", "he clearly thinks…".
+_GUESS = frozenset({"clearly", "obviously", "apparently", "probably", "seemingly", "evidently", "presumably",
+                    "maybe", "perhaps", "supposedly"})
+
+
+#: Time words that make a clause a habit: "every week", "each morning", "all day", "the whole shift".
+_EVERY = frozenset({"every", "each", "all", "whole", "entire", "daily", "nightly", "weekly"})
+#: What someone can be that is a fact of their doing, not a label put on them: "she's been late every week".
+#: (Labels such as "rude" are left out: said back to someone, they read as an accusation.)
+_BEING = frozenset({"late", "absent", "loud"})
+
+
+#: The times "every" goes with in a habit ("every week", "all day"), not "every order" or "all the files".
+_TIMES = frozenset({"day", "days", "week", "weeks", "morning", "mornings", "afternoon", "afternoons", "evening",
+                    "evenings", "night", "nights", "shift", "shifts", "time", "meeting", "meetings", "month", "months",
+                    "hour", "hours", "year", "break", "breaks", "lunch", "weekend", "weekends", "call", "calls"})
+
+
+def _is_a_habit(verb: Token) -> bool:
+    """ "he always…", and "…the whole working day", "…at least once every week"."""
+    if any(c.lower_ in _HABIT for c in verb.children):
+        return True
+    return any(c.dep_ in ("npadvmod", "advmod", "prep") and any(t.lower_ in _EVERY for t in c.subtree)
+               and any(t.lower_ in _TIMES for t in c.subtree) for c in verb.children if c.i > verb.i)
+
+
+#: Verbs that take, use or undo something of the writer's ("took my ideas", "rewrote my report"); not "does my
+#: appraisal" or "signs my timesheet", which are someone's job.
+_TAKING = frozenset({"take", "steal", "use", "copy", "borrow", "move", "read", "open", "delete", "change", "rewrite",
+                     "edit", "cancel", "undo", "throw", "eat", "drink", "claim", "present", "redo", "override",
+                     "overrule", "dismiss", "ignore", "block", "hide", "remove", "reassign", "touch", "grab"})
+
+
+def _at_what_is_mine(verb: Token) -> bool:
+    """The act takes something of the writer's: "have taken some of my ideas", "used my login"."""
+    return verb.lemma_.lower() in _TAKING and any(
+        c.dep_ == "dobj" and any(t.lower_ in ("my", "me") for t in c.subtree) for c in verb.children)
+
+
+def _being_what_they_do(verb: Token) -> bool:
+    """ "she's been late at least once every week": being late (or absent) as a habit is an act."""
+    return verb.lemma_ == "be" and any(c.dep_ in ("acomp", "advmod") and c.lower_ in _BEING for c in verb.children)
 
 
 def _told_as_a_complaint(verb: Token) -> bool:
     lemma = verb.lemma_.lower()
+    if verb.pos_ == "AUX" and _being_what_they_do(verb):
+        return _is_a_habit(verb) or any(c.lower_ in ("always", "constantly") for c in verb.children)
     if verb.pos_ not in ("VERB", "AUX") or lemma in _NOT_AN_ACT:
         return False
     if lemma in _FRICTION or lemma == "keep" and any(c.dep_ == "xcomp" and c.tag_ == "VBG" for c in verb.children):
         return True
-    return any(c.lower_ in _HABIT for c in verb.children) or any(
+    return _is_a_habit(verb) or _at_what_is_mine(verb) or any(
         c.dep_ == "xcomp" and c.lemma_.lower() in _FRICTION for c in verb.children)
 
 

@@ -37,6 +37,9 @@ class Floor:
     fault_unsure: bool = False
     #: Serious conduct by someone the writer manages: theirs to act on, formally and with HR, not to escape from.
     by_their_report: bool = False
+    #: The rules are sure the writer made a mistake of their own ("I sent the wrong figures"), though the fault
+    #: reader is not: rebuilding trust stays among the first steps (never an apology on the rules alone).
+    rules_own_part: bool = False
 
 
 #: How sure the fault reader must be, on its own, before the advice tells a writer they caused it.
@@ -50,6 +53,9 @@ RETALIATION_CONFIDENCE = 0.7
 #: The same for "your own manager is part of the problem" (a false alarm keeps a writer from a manager
 #: who would help); set by hand at an even chance, not yet measured per value as the fault bar is.
 OWN_MANAGER_CONFIDENCE = 0.5
+#: How strong the rules' reading of the writer's own mistake must be to keep rebuilding trust among the first
+#: steps when the fault reader does not agree (the rules set 1.0 where the writer tells their own act).
+RULES_OWN_PART = 0.8
 
 
 def safe_formal_route(action: str, floor: Floor) -> bool:
@@ -142,7 +148,9 @@ def assess_floor(factors: list[FactorReading], signals: dict[str, float] | None 
     if fault != "none" and serious and by["writer_fault"].source != "rules" and by["severity"].source == "rules":
         fault, unsure = "none", True
     serious = serious and fault != "mainly"
+    rules_own_part = fault == "none" and not serious and signals.get("narrator_at_fault", 0.0) >= RULES_OWN_PART
     return Floor(serious=serious, manager_is_problem=manager_problem, writer_at_fault=fault,
+                 rules_own_part=rules_own_part,
                  fault_unsure=unsure, line_unknown=serious and v.get("counterpart_role") == "other",
                  by_their_report=serious and v.get("counterpart_role") == "direct_report"
                  and bool(v.get("narrator_is_manager")))
@@ -195,6 +203,11 @@ def apply_floor(ranked: list, factors: list[FactorReading], floor: Floor) -> lis
     if floor.manager_is_problem:
         demote(("ESCALATE_MANAGER",), 3, "Your own manager is part of the problem, so take it above or around them",
                "own_manager")
+    elif by.get("counterpart_role") is not None and by["counterpart_role"].value == "manager":
+        # The other side is the writer's manager: "ask your own manager for help" would be asking them. (Experts
+        # answering such letters in the library advised it for 6 of 682, and never as the main advice.)
+        demote(("ESCALATE_MANAGER",), 3, "They are your manager: asking your manager for help would mean asking "
+               "them, so talk to them directly or go above them", "counterpart_role")
     elif floor.serious and floor.line_unknown:
         demote(("ESCALATE_MANAGER",), 3, "It is not clear from your letter whether they are your manager: take "
                "serious conduct to HR or above them rather than to your own manager alone", "counterpart_role")
@@ -215,6 +228,23 @@ def apply_floor(ranked: list, factors: list[FactorReading], floor: Floor) -> lis
             s.reasons = [r for r in s.reasons if r.signal != "factor:writer_fault"]
         demote(("APOLOGIZE",), 3, "Nothing you describe clearly shows you at fault: apologise only if you see a part "
                "that was yours", "writer_fault")
+    return scores_follow(order)
+
+
+def keep_rebuilding_trust(order: list, floor: Floor, evidence: list) -> list:
+    """With the writer's own mistake read by the rules (``Floor.rules_own_part``), rebuilding trust is among the
+    first three (third, not first: the fault reader did not agree, and nothing here asks for an apology); its
+    reason carries the writer's words (``evidence``)."""
+    if not floor.rules_own_part or "REBUILD_TRUST" in [s.action for s in order[:3]]:
+        return order
+    picked = next((s for s in order if s.action == "REBUILD_TRUST"), None)
+    if picked is None:
+        return order
+    order = [s for s in order if s is not picked]
+    order.insert(2, picked)
+    picked.reasons.insert(0, Reason(text="You describe a mistake of your own: steady, reliable work is what rebuilds "
+                                         "trust after one", effect="raises", signal="narrator_at_fault",
+                                    source="safety", evidence=evidence[:1]))
     return scores_follow(order)
 
 

@@ -72,7 +72,8 @@ def _name(s: Situation, party_id: str | None) -> str:
 def _first_names(s: Situation, party_id: str | None) -> list[str]:
     """The first names the letter gives for the party, in the order it gives them."""
     p = s.party(party_id)
-    return [m for m in (p.mentions if p else []) if re.fullmatch(r"[A-Z][a-z]+", m) and m not in _NOT_NAMES]
+    return [m for m in (p.mentions if p else []) if re.fullmatch(r"(?:(?:Mrs?|Ms|Mx|Dr|Prof)\. |Miss |Professor )?[A-Z][a-z]+", m)
+            and m not in _NOT_NAMES]
 
 
 def _seen_by(inc: Incident | None) -> str:
@@ -181,7 +182,9 @@ def _opening(f: _Facts, data: dict) -> tuple[list[str], str]:
     if retold is not None and act != "exclude":  # the writer's own clause, said to them
         lines.append(f"When {retold}, {_impact(f.inc)}." if in_the_past(retold)
                      else f"It's been bothering me that {retold}.")
-        ask = "this stop"
+        # To someone above the writer, "I'm asking that this stop" is an order; ask for a shared way instead.
+        above = f.cp is not None and f.cp.role in ("manager", "skip_level")
+        ask = "we agree a way of working on this that suits us both" if above else "this stop"
     elif act == "exclude" or (you_did is None and "distance" in f.sig):
         lines.append("Lately we seem to be working together less, and I value how well we used to work together.")
         ask = data["asks"]["exclude"]
