@@ -357,3 +357,14 @@ def test_is_that_bullying_is_answered_the_right_way_round():
     serious = asked(SERIOUS + " Is that harassment?")
     q = next(q for q in serious.questions if q.kind == "norm")
     assert not q.answer.startswith("No") and "serious conduct" in q.answer
+
+
+def test_a_how_to_question_about_a_step_is_answered_with_how_to_take_it():
+    """ "How do I say no politely?" gets the steps of saying no, not whatever step ranks first."""
+    report = asked("My manager keeps asking me to cover weekend shifts at short notice. I have said yes every time "
+                   "so far but I am exhausted. How do I say no politely?")
+    q = next(q for q in report.questions if q.kind == "how")
+    assert q.action == "SET_BOUNDARY" and q.answer.startswith("Here is how:")
+    assert report.offline_answer.count("state a clear limit") <= 1  # not the same step twice
+    serious = asked(SERIOUS + "How do I tell him to stop?")  # never the how of facing them alone
+    assert not next(q for q in serious.questions if q.kind == "how").answer.startswith("Here is how")

@@ -22,7 +22,8 @@ from clearair.advise.phrases import (
 )
 from clearair.advise.retell import retold_to_writer
 from clearair.advise.questions import (
-    about_a_step, alternatives, find_questions, just_asks_what_to_do, main_questions, names_a_wrong, norm_feeling,
+    about_a_step, action_for, alternatives, find_questions, just_asks_what_to_do, main_questions, names_a_wrong,
+    norm_feeling,
 )
 from clearair.advise.safety import FORMAL_ROUTES, Floor, assess_floor, safe_formal_route
 from clearair.knowledge import load
@@ -338,7 +339,8 @@ def compose(report: Report) -> str:
     top = report.recommendations[0]
 
     def says_first_step(q: Question) -> bool:
-        return q.action == top.action and q.verdict == "yes" or step(top) in q.answer or step_for(report, top) in q.answer
+        return q.action == top.action and q.verdict in ("yes", "first step") or step(top) in q.answer or \
+            step_for(report, top) in q.answer
 
     said_first = any(says_first_step(q) for q in asked)
     answered = [f"{_asked(q, i)}: “{_quoted(q.text)}” {q.answer}" for i, q in enumerate(asked)]
@@ -486,6 +488,10 @@ def _answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tu
         return "first step", "What matters most now is what you do next."
     if q.kind == "norm":
         return _is_it_normal(q, report, floor, own)
+    if q.kind == "how":
+        said = _how_to(q, report, floor)
+        if said:
+            return "first step", said
     if q.kind != "yes_no":
         return "first step", _best_step(report, 1)
     avoided = {a.action: a for a in report.avoid}
@@ -551,6 +557,26 @@ def _answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tu
     against = _against(option.reason) if option else ""
     return "no", sentence(f"No: {against}" if against else "No, not from what you describe; other steps fit "
                                                              "your situation better")
+
+
+def _how_to(q: Question, report: Report, floor: Floor) -> str:
+    """ "How do I keep a record of this?", "How do I say no politely?": the first steps of the action the question
+    names, when the advice does not hold it back (a panel marked "the best first step: talk to them" as a dodge of
+    "how do I keep a record?"); before them, the best first step when it is another. Empty when the question names
+    no action or one the advice would not give."""
+    action = action_for(q.text)
+    recs = report.recommendations
+    rec = next((r for r in recs if r.action == action), None)
+    avoided = {a.action for a in report.avoid}
+    if rec is None or not rec.steps or action in avoided or action in NEVER_RECOMMENDED or (
+            floor.serious and action in _FACE_TO_FACE):
+        return ""
+    q.action = rec.action
+    how = " ".join(rec.steps[:2])
+    said = f"Here is how: {how[:1].lower()}{how[1:]}"
+    if recs.index(rec) > 2:  # a step the advice ranks lower: say what comes first
+        said += " " + sentence(f"Before that, though, {step(recs[0])}")
+    return said
 
 
 #: How sure the severity reader must be before "is this normal?" is answered from its reading alone.
