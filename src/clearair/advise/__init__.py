@@ -62,12 +62,10 @@ def advise(situation: Situation, signals: list[Signal], factors: list[FactorRead
         floor = assess_floor(factors, {s.name: s.strength for s in signals})
         ranked = apply_floor(ranked, factors, floor)
     sig = {s.name: s for s in signals}
-    if floor.rules_own_part:
-        ranked = keep_rebuilding_trust(ranked, floor, sig["narrator_at_fault"].evidence)
+    ranked = keep_rebuilding_trust(ranked, floor, sig)
     order = [s.action for s in ranked]
     avoid = avoid_list(situation, order, sig)
-    # Serious conduct done to the writer: a part of theirs only where the floor found one (never the rules alone).
-    owns = own_part(floor.writer_at_fault, sig) and not (floor.serious and floor.writer_at_fault == "none")
+    owns = own_part(floor, sig)
     # Raised with them already, as the reader reads it (the scripts also take the talks the rules found), when it is
     # sure and its evidence says so (a question, "How do I tell her to stop?", tells nothing of what was done).
     # Words that open "I'd like to come back to what we talked about" after no talk would embarrass the writer.

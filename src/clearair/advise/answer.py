@@ -25,7 +25,7 @@ from clearair.advise.questions import (
     about_a_step, action_for, alternatives, find_questions, just_asks_what_to_do, main_questions, names_a_wrong,
     norm_feeling,
 )
-from clearair.advise.safety import FORMAL_ROUTES, Floor, assess_floor, safe_formal_route
+from clearair.advise.safety import FORMAL_ROUTES, RULES_OWN_PART, Floor, assess_floor, safe_formal_route
 from clearair.knowledge import load
 from clearair.models import (
     NEVER_RECOMMENDED, FactorReading, OptionVerdict, Question, Reason, Recommendation, Report, Verdict,
@@ -43,13 +43,8 @@ def floor_of(report: Report) -> Floor:
 
 
 def has_own_part(report: Report, floor: Floor | None = None) -> bool:
-    """Whether the writer has something to own: the floor says so, or the rules are sure of it (but never on the
-    rules alone for someone serious conduct was done to: a red team saw a worker threatened for logging an injury
-    told "your side had a part in it too")."""
-    floor = floor or floor_of(report)
-    if floor.serious and floor.writer_at_fault == "none":
-        return False
-    return own_part(floor.writer_at_fault, {s.name: s for s in report.signals})
+    """Whether the writer has something to own (``own_part``), for a finished report."""
+    return own_part(floor or floor_of(report), {s.name: s for s in report.signals})
 
 
 #: Signals that hold by default (nothing in the letter said otherwise): said only with the writer's words behind them.
@@ -187,8 +182,7 @@ def _tried(report: Report) -> set[str]:
     behind it (a blind panel marked "ask your manager for help" said as news, to a writer who had, as a dodge)."""
     done = {s.name for s in report.signals}
     for factor, signal in (("already_escalated", "tried_escalating"), ("already_raised", "tried_talking")):
-        f = _factor(report, factor)
-        if f is not None and f.value is True and f.evidence and (f.source == "rules" or f.confidence >= TRIED_CONFIDENCE):
+        if _read_from_letter(report, factor, True) and _confident(report, factor, TRIED_CONFIDENCE):
             done.add(signal)
     return done
 
@@ -623,8 +617,11 @@ def _is_it_normal(q: Question, report: Report, floor: Floor, own: bool) -> tuple
                             "is; what you describe is worth taking seriously enough to act on.")
 
 
-def own_part(writer_at_fault: str, sig: dict) -> bool:
-    """Whether the writer has something to own: the safety floor says so, or the rules are sure of it
-    (``sig``: signal name -> Signal)."""
+def own_part(floor: Floor, sig: dict) -> bool:
+    """Whether the writer has something to own: the safety floor says so, or the rules are sure of it (``sig``:
+    signal name -> Signal); but never on the rules alone for someone serious conduct was done to (a red team saw
+    a worker threatened for logging an injury told "your side had a part in it too")."""
+    if floor.serious and floor.writer_at_fault == "none":
+        return False
     at_fault = sig.get("narrator_at_fault")
-    return writer_at_fault != "none" or (at_fault is not None and at_fault.strength >= 0.8)
+    return floor.writer_at_fault != "none" or (at_fault is not None and at_fault.strength >= RULES_OWN_PART)

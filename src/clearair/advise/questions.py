@@ -121,7 +121,7 @@ _NORM_FEELING = re.compile(r"\b(?:normal|okay|ok|reasonable|common|natural|wrong
 #: Norm questions that name something bad ("Is that bullying?", "Is this inappropriate?"): "No" would mean "it is
 #: not", the opposite of "No, this is not normal", so they are answered the other way round.
 _NAMES_A_WRONG = re.compile(r"\b(?:bullying|harassment|toxic|a red flag|inappropriate|unprofessional|unacceptable|"
-                            r"unreasonable|abuse|abusive|mobbing|harassment|harassing|sexist|racist)\b", re.I)
+                            r"unreasonable|abuse|abusive|mobbing|harassing|sexist|racist)\b", re.I)
 
 
 def names_a_wrong(text: str) -> bool:

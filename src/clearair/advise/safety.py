@@ -53,8 +53,9 @@ RETALIATION_CONFIDENCE = 0.7
 #: The same for "your own manager is part of the problem" (a false alarm keeps a writer from a manager
 #: who would help); set by hand at an even chance, not yet measured per value as the fault bar is.
 OWN_MANAGER_CONFIDENCE = 0.5
-#: How strong the rules' reading of the writer's own mistake must be to keep rebuilding trust among the first
-#: steps when the fault reader does not agree (the rules set 1.0 where the writer tells their own act).
+#: How strong the rules' reading of the writer's own mistake must be for them to be sure of it: to confirm a
+#: learned fault reading, and to keep rebuilding trust among the first steps when the fault reader does not
+#: agree (the rules set 1.0 where the writer tells their own act).
 RULES_OWN_PART = 0.8
 
 
@@ -130,7 +131,7 @@ def assess_floor(factors: list[FactorReading], signals: dict[str, float] | None 
     sure = "writer_fault" in by and (by["writer_fault"].source == "rules" or (
         by["writer_fault"].confidence >= fault_confidence(fault) and _about_the_writer(by["writer_fault"])))
     unsure = False
-    if fault != "none" and not sure and signals.get("narrator_at_fault", 0.0) < 0.8:
+    if fault != "none" and not sure and signals.get("narrator_at_fault", 0.0) < RULES_OWN_PART:
         fault, unsure = "none", True
     # Payback for speaking up is done to the writer: a learned "your fault" reading never outweighs it
     # (the worst mistake is telling someone punished for complaining to apologise).
@@ -231,12 +232,13 @@ def apply_floor(ranked: list, factors: list[FactorReading], floor: Floor) -> lis
     return scores_follow(order)
 
 
-def keep_rebuilding_trust(order: list, floor: Floor, evidence: list) -> list:
+def keep_rebuilding_trust(order: list, floor: Floor, signals: dict) -> list:
     """With the writer's own mistake read by the rules (``Floor.rules_own_part``), rebuilding trust is among the
     first three (third, not first: the fault reader did not agree, and nothing here asks for an apology); its
-    reason carries the writer's words (``evidence``)."""
+    reason carries the writer's words (``signals``: signal name -> Signal)."""
     if not floor.rules_own_part or "REBUILD_TRUST" in [s.action for s in order[:3]]:
         return order
+    evidence = signals["narrator_at_fault"].evidence
     picked = next((s for s in order if s.action == "REBUILD_TRUST"), None)
     if picked is None:
         return order

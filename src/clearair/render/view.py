@@ -264,11 +264,11 @@ MIN_CONFIDENCE = 0.45
 
 
 def _reading(report: Report) -> list[FactView]:
-    from clearair.advise.answer import floor_of, own_part
+    from clearair.advise.answer import floor_of, has_own_part
 
     s = report.situation
     floor = floor_of(report)
-    owns = own_part(floor.writer_at_fault, {x.name: x for x in report.signals})
+    owns = has_own_part(report, floor)
     audience_known = any(i.audience.kind != "unknown" for i in s.incidents)
     out: list[FactView] = []
     seen: set[str] = set()
