@@ -81,3 +81,52 @@ def test_a_threat_to_hurt_someone_is_serious_conduct_between_others_too():
 def test_conduct_the_letter_denies_is_not_found_but_a_warning_not_to_repeat_it_is(letter, kinds):
     others, own = serious_conduct(read(build_document(letter + TAIL)))
     assert sorted({h.kind for h in others + own}) == kinds
+
+
+#: Everyday idioms built on the same verbs as serious conduct. Each once made a real letter read as serious
+#: and led the advice with a formal complaint.
+IDIOMS = [
+    "Whenever I try to chat with him he brushes me off and walks away.",
+    "The workload pushed me to the edge and I went on sick leave last spring.",
+    "She pushes me to take on more projects every quarter, even when I say I'm full.",
+    "I pushed him for an apology in front of the team, and now I'm worried I went too far.",
+    "Since the restructure I've been pushed to the sidelines and nobody asks my view any more.",
+    "Last month I was hit with a disciplinary warning that I think is unfair.",
+    "She practically follows me around the ward trying to catch me slacking.",
+    "I feel like I'm being punished for doing well: more work, no thanks.",
+    "My job is secure, and at my age finding another one would be hard.",
+    "I keep replaying the meeting and I'd like to get past it.",
+    "How do people like him keep getting promoted?",
+    "On Fridays she collects her daughter and takes her to grandma's before payroll.",
+    "She called me a nasty name in the corridor and stormed off.",
+    "Part of me wants to grab him by the collar and have it out with him.",
+    "I was shaken after the meeting and went home early.",
+]
+
+
+@pytest.mark.parametrize("sentence", IDIOMS)
+def test_an_idiom_is_not_serious_conduct(sentence):
+    others, own = serious_conduct(read(build_document(sentence + TAIL)))
+    assert not others and not own
+
+
+#: The same verbs where the act is the thing itself, so the narrower patterns still find it.
+ACTS_STILL_FOUND = [
+    "My boss stands much too close and gives me a strange smile when we are alone.",
+    "He grabbed me by the arm in the car park and would not let go.",
+    "A man from the warehouse followed me to my car after my late shift twice this week.",
+    "I think I've just been punished for asking to keep client calls to working hours.",
+    "He said I'm past it and should make way for younger staff.",
+    # Told without the usual verbs (a red team's letters): a hug round the waist, a body in the doorway, a pregnancy.
+    "The senior lecturer comes up behind me at the printer and hugs me around the waist.",
+    "He stood in front of the office door so I couldn't leave until I promised not to tell.",
+    "Since I told my manager that I'm pregnant, he has stopped putting me on the late shifts.",
+    "My supervisor said he would never hire a woman of my age again.",
+    "After I asked for my overtime to be paid, my shifts were cut to two a week.",
+]
+
+
+@pytest.mark.parametrize("sentence", ACTS_STILL_FOUND)
+def test_the_act_itself_is_still_serious_conduct(sentence):
+    others, _ = serious_conduct(read(build_document(sentence + TAIL)))
+    assert others

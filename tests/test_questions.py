@@ -64,6 +64,12 @@ def test_a_hard_wrapped_question_is_one_sentence():
     ("What should I do?", "general", None),
     ("Am I overreacting?", "self_check", None),
     ("Should I put locks on my drawers?", "yes_no", None),
+    # Leaving said without the word "job", ignoring said as tuning out, a claim at law said as a case.
+    ("Should I start looking at another unit?", "yes_no", "EXIT"),
+    ("Should I try to change things here or is this a sign I should go?", "yes_no", "EXIT"),
+    ("Should I go to HR?", "yes_no", "HR_FORMAL"),
+    ("Should I just tune them out, or is there something better I can do?", "yes_no", "LET_GO"),
+    ("Do I have a defamation case against the company?", "legal", None),
 ])
 def test_questions_are_classed_by_the_answer_they_need(question, kind, action):
     (q,) = find_questions(question)
@@ -368,3 +374,21 @@ def test_a_how_to_question_about_a_step_is_answered_with_how_to_take_it():
     assert report.offline_answer.count("state a clear limit") <= 1  # not the same step twice
     serious = asked(SERIOUS + "How do I tell him to stop?")  # never the how of facing them alone
     assert not next(q for q in serious.questions if q.kind == "how").answer.startswith("Here is how")
+
+
+@pytest.mark.parametrize("question", ["Should we be investigating before doing anything?",
+                                      "Should he be told who made the complaint?"])
+def test_a_manager_handling_serious_conduct_by_their_report_is_not_told_to_avoid_handling_it(question):
+    """"Not on your own: let HR handle any contact with them" is for someone the conduct was done to; the
+    writer who manages the person is told it is theirs to act on formally, with HR and a record."""
+    from clearair.advise.answer import answer_question
+    from clearair.advise.safety import Floor
+    from clearair.models import Question
+    from clearair.pipeline import analyze
+
+    report = analyze("One of my team reported that a colleague keeps commenting on her body and touched her "
+                     "lower back at the party. I manage them both. " + question)
+    verdict, text = answer_question(Question(text=question, kind="yes_no"), report,
+                                    Floor(serious=True, by_their_report=True), False)
+    assert verdict == "first step" and not text.startswith("Not on your own")
+    assert "yours to act on" in text and "HR" in text

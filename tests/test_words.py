@@ -466,8 +466,10 @@ def test_a_judgment_is_reported_to_a_manager_but_never_said_to_the_persons_face(
 
 
 def test_words_to_someone_above_the_writer_ask_for_a_shared_way_not_an_order():
-    r = analyze("My manager reads every email I send before it goes out and she checks my screen several times a "
-                "day. She keeps rewriting my reports at midnight. It has gone on for a year. What should I do?")
+    # (The letter this test first used is now read as possibly serious, at 0.31, just above the serious bar `make
+    # train` chose this round: it is a test of the words to a manager, so it reads a letter the floor leaves alone.)
+    r = analyze("My manager checks my screen several times a day and rewrites every report I send. It has gone on "
+                "for months. How do I handle it?")
     to_boss = [x.text for x in r.scripts if x.to == "your manager"]
     assert to_boss and not any("asking that this stop" in t or "could this stop" in t for t in to_boss)
 

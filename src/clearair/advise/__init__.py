@@ -158,7 +158,7 @@ def _verdicts(situation: Situation, ranked: list[Scored], avoid: list[Avoid],
         if floor.serious and formal:
             out.append(OptionVerdict(
                 option=opt.text, action=action, verdict="recommended", evidence=opt.evidence,
-                reason="What you describe is serious conduct. Taking it to someone with the authority to act, "
+                reason=f"{floor.describe().capitalize()}. Taking it to someone with the authority to act, "
                        "with your dated notes, is the right move, and you should not have to handle it alone."))
             continue
         if floor.writer_at_fault == "mainly" and action in _COMPLAINTS:

@@ -84,7 +84,7 @@ def _going_on(report: Report, floor: Floor, own_part: bool) -> list[str]:
     sig = {x.name for x in report.signals}
     out: list[str] = []
     if floor.serious:
-        out.append("What you describe is serious conduct, the kind an employer has to act on.")
+        out.append(f"{floor.describe().capitalize()}, the kind an employer has to act on.")
     inc = told_incident(s)
     cp = s.party(s.counterpart)
     private = _read_from_letter(report, "audience", "private")
@@ -209,8 +209,10 @@ def _acknowledge(report: Report, floor: Floor) -> list[str]:
         return ["It takes something to look hard at your own part, and you are doing that."]
     if floor.by_their_report:
         return ["This is a hard spot to be in: it is yours to act on as their manager, and you should not do it alone."]
-    if floor.serious:
+    if floor.serious and floor.sure:
         return ["I'm sorry you are dealing with this: nobody should have to put up with it at work."]
+    if floor.serious:
+        return ["I'm sorry you are dealing with this."]
     if health or "fragility" in sig or "strain" in sig:
         return ["This is clearly wearing you down, and that matters as much as the rest."]
     if ("recurring" in sig or report.situation.pattern.recurring) and "low_support" in sig:
@@ -393,6 +395,11 @@ _CANNOT_JUDGE = {
 }
 
 
+#: A question about handling serious conduct by someone the writer manages, whatever its detail.
+_AS_THEIR_MANAGER = ("As their manager this is yours to act on, formally: bring in HR (or an outside HR adviser if "
+                     "you have none), look into it properly before deciding anything, and keep a dated record; they "
+                     "can advise on the detail of this question too.")
+
 #: The answer to a second question that would repeat the first one's words.
 _SAME_AGAIN = {"not yet": "Not yet either, for the same reason.", "no": "No, for the same reason.",
                "yes": "Yes, for the same reason."}
@@ -470,7 +477,7 @@ def _answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tu
         if own:
             return "first step", "You had a part in it, and owning that makes the rest easier."
         if floor.serious:
-            return "no", "It is right to take this seriously: what you describe is serious conduct."
+            return "no", f"It is right to take this seriously: {floor.describe()}."
         if _read_from_letter(report, "writer_fault", "none"):
             return "first step", "Nothing you describe puts you in the wrong; what matters now is what you do next."
         if any(_read_from_letter(report, "writer_fault", v) for v in ("partly", "mainly")):
@@ -510,9 +517,13 @@ def _answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tu
     if action == "ESCALATE_MANAGER" and cp is not None and cp.role == "manager":
         action = "TALK_DIRECT"  # telling your manager, when your manager is the other side, is talking to them
     q.action = action
+    if floor.by_their_report and (action is None or action in _FACE_TO_FACE):
+        # The writer manages the person: "Should we investigate?", "Do we tell him who complained?" are the
+        # manager's to settle through the formal process, never "not on your own" as if it were done to them.
+        return "first step", _AS_THEIR_MANAGER
     if action is None and floor.serious:
         # A step the engine does not weigh, with serious conduct: never leave "handle it yourself" open.
-        return "no", sentence(f"Not on your own: what you describe is serious conduct, so {start} first and let "
+        return "no", sentence(f"Not on your own: {floor.describe()}, so {start} first and let "
                               "someone with the authority to act handle any contact with them")
     if action is None and not about_a_step(q.text):
         # "Is this jealousy?", "Is she trying to push me out?": a question about what is in someone's mind.
@@ -522,10 +533,10 @@ def _answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tu
         return "cannot judge", "clearair has no view on that particular step, so it is your call."
     rank = position.get(action)
     if floor.serious and safe_formal_route(action, floor):
-        return "yes", ("Yes: what you describe is serious conduct, and someone with the authority to act should "
+        return "yes", (f"Yes: {floor.describe()}, and someone with the authority to act should "
                        "handle it; take your dated notes with you.")
     if floor.serious and action in _FACE_TO_FACE:
-        return "no", ("Not on your own: what you describe is serious conduct, so let HR or a manager you trust "
+        return "no", (f"Not on your own: {floor.describe()}, so let HR or a manager you trust "
                       "handle any contact with them.")
     if action == "APOLOGIZE" and not own:
         return "no", "No: nothing you describe calls for an apology from you."
@@ -588,6 +599,11 @@ def _is_it_normal(q: Question, report: Report, floor: Floor, own: bool) -> tuple
         return "first step", ("Their reaction is not the whole story: from what you describe, much of this started "
                               "with you, and owning that is the step most likely to settle it.")
     wrong = names_a_wrong(q.text)  # "Is that bullying?": "yes" means it is wrong, so the answer turns round
+    if floor.serious and not floor.sure:
+        return ("yes", "It may be: some of what you describe could be serious conduct, the kind an employer has to "
+                       "act on, so it is worth taking seriously.") if wrong else (
+            "no", "Not necessarily: some of what you describe could be serious conduct, the kind an employer has to "
+                  "act on, so it is worth taking seriously.")
     if floor.serious:
         return ("yes", "It may well be, and whatever it is called, what you describe is serious conduct, not "
                        "ordinary workplace behaviour; you are right to take it seriously.") if wrong else (

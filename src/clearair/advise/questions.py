@@ -47,7 +47,8 @@ _GENERIC = re.compile(r"\bwhat (?:should|can|do|could|would) I do\b|\bwhat would
                       re.I)
 #: Questions the engine cannot judge on its own: it says so, then what it can advise either way.
 _CANNOT_JUDGE = (
-    ("legal", re.compile(r"\b(?:legal|illegal|lawful|unlawful|law|laws|lawyer|attorney|sue|suing|lawsuit|"
+    ("legal", re.compile(r"\b(?:legal|illegal|lawful|unlawful|law|laws|lawyer|attorney|sue|suing|lawsuit|defamation|slander|libel|"
+                         r"(?:a|any) case (?:against|for)|claim against|press charges|tribunal|"
                          r"discriminat\w*|rights|allowed to|(?:am I|are we|I'm|I am|we're|we are|is (?:he|she|it|they)|"
                          r"are they) (?:\w+ )?entitled to)\b", re.I)),
     ("money", re.compile(r"\b(?:loan|lend|lending|borrow\w*|money|owes? me|debt|cash|repay\w*|"
@@ -268,12 +269,15 @@ _ASKS_ABOUT: tuple[tuple[str, re.Pattern], ...] = tuple((a, re.compile(p, re.I))
     ("APOLOGIZE", r"\b(?:apologi[sz]e|(?:owe|offer|make|give) (?:\w+ )?(?:an )?apology|say sorry|say I'm sorry)\b"),
     ("EXIT", r"\b(?:quit|resign|leave (?:the|my|this) (?:job|company|team)|look(?:ing)? for (?:a |another )?(?:new )?job|"
              r"find (?:a |another )?(?:new )?job|move on to another job|transfer|leave quietly|make the jump|"
-             r"take the (?:other |new )?job)\b"),
+             r"take the (?:other |new )?job|(?:somewhere|someplace|elsewhere) else|better off (?:somewhere|elsewhere)|"
+             r"another (?:unit|ward|department|team|school|store|branch|site|employer|company|firm|position)|"
+             r"a sign (?:that )?I should (?:go|leave)|look(?:ing)? elsewhere|mov(?:e|ing) (?:there|elsewhere)|should (?:I|we) (?:just )?(?:go|leave)(?= now| for good|\?|$))"),
     ("LET_GO", r"\b(?:let it go|let (?:it|this) (?:slide|be)|ignore (?:it|this|him|her|them)|drop it|just move on|"
                r"leave it (?:alone|be)|keep quiet|stay quiet|say nothing|accept (?:it|this|that)|put up with|"
                r"live with (?:it|this)|leave (?:it|things) (?:as|the way) (?:it is|they are)|let it lie|"
                r"keep my head down|stay out of it|write (?:him|her|them) off|move past it|start fresh|"
-               r"pretend (?:none of it|nothing|it never)|accept the apology)\b"),
+               r"pretend (?:none of it|nothing|it never)|accept the apology|tune (?:it|this|him|her|them) out|"
+               r"rise above (?:it|this))\b"),
     ("WAIT", r"\b(?:wait|hold off)\b"),
     ("DOCUMENT", r"\b(?:document|keep (?:a )?(?:record|notes|log)|write (?:it|this|everything) down)\b"),
     ("MEDIATE", r"\b(?:mediat\w*|sit down with (?:both|all|them both)|meeting with (?:him|her|them) and)\b"),

@@ -29,7 +29,7 @@ def serious_conduct(reading: Reading) -> tuple[list[Hit], list[Hit]]:
 
     Nothing is the writer's when the letter speaks of an accusation or a denial ("she told HR that
     I grabbed her, which never happened"): then whose act it was is the question, not the answer."""
-    hits = [h for h in lexicon.find("conduct", reading.text) if not _denied(reading, h)]
+    hits = [h for h in lexicon.find("conduct", reading.text) if not _denied(reading, h) and not _wished(reading, h)]
     if _DISPUTED.search(reading.text):
         return hits, []
     others: list[Hit] = []
@@ -44,9 +44,25 @@ def _denied(reading: Reading, hit: Hit) -> bool:
     instruction that it must not happen again ("I told him never to touch me again": a negated infinitive),
     which says it did."""
     verb = _own_verb(reading.token_at(hit.start))
-    if verb is None or not any(c.dep_ == "neg" for c in verb.children):
+    # A negation inside the words found is part of what was said ("he'd never hire a woman of my age"), not a denial.
+    negations = [c for c in verb.children if c.dep_ == "neg" and not hit.start <= c.idx < hit.end] if verb else []
+    if verb is None or not negations:
         return False
     return not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+#: The writer only imagines doing it: "Part of me wants to grab him by the collar", "I'm tempted to shove him".
+_WISHED = re.compile(r"\b(i|i'm|i am|part of me|me)\b[\w' ]{0,25}\b(wants?|wanted|wish(es|ed)?|tempted|feel like|felt "
+                     r"like|would love|'d love|would like|'d like|dream\w*|fantasi\w*|itching|urge)\s+(to\s+)?$",
+                     re.IGNORECASE)
+
+
+def _wished(reading: Reading, hit: Hit) -> bool:
+    """An act the writer only wishes or imagines doing (``_WISHED`` just before it): nothing happened."""
+    if hit.kind not in ACTS:
+        return False
+    sentence = reading.sentence_at(hit.start)
+    return bool(_WISHED.search(reading.text[sentence.start_char:hit.start]))
 
 
 def _by_the_writer(reading: Reading, hit: Hit) -> bool:

@@ -202,7 +202,14 @@ _OUR_GROUPS = frozenset({"team", "department", "unit", "shift", "group", "office
 
 
 def _writers_kind(doc) -> set[str]:
-    """What the writer says they are: "I am one of six interns", "I'm a cashier", "I work as a nurse" (lemmas)."""
+    """What the writer says they are: "I am one of six interns", "I'm a cashier", "I work as a nurse" (lemmas).
+    Read once per letter and kept on the parse (it is asked for every mention)."""
+    if "writers_kind" not in doc.user_data:
+        doc.user_data["writers_kind"] = _read_writers_kind(doc)
+    return doc.user_data["writers_kind"]
+
+
+def _read_writers_kind(doc) -> set[str]:
     kinds = set()
     for tok in doc:
         if tok.dep_ not in ("attr", "pobj") or tok.pos_ != "NOUN":

@@ -159,6 +159,17 @@ def main() -> None:
             best_t, best_against = t, f
     figs[f"shipped, with warnings (threshold {best_t})"] = best_against
     print(f"  warning threshold chosen: {best_t}")
+    from clearair.advise.safety import assess_floor
+    from clearair.train.shipped import oof_readings, with_floor
+
+    readings = [oof_readings(readers, f.features, i) for i, f in enumerate(z)]
+    shipped = ta.with_warnings(chosen, warned, best_t)
+    floored = mean_figures(with_floor(shipped, readings), ex)
+    serious = sum(assess_floor(r).serious for r in readings)
+    figs["as shipped: the above, then the safety floor"] = floored
+    print(f"  + the safety floor on the out-of-fold readings (serious for {serious} letters, "
+          f"{sum(str(e.gold['severity']) == 'serious' for e in ex)} annotated so): top-1 {floored['top1'] * 100:5.1f}  "
+          f"top-3 {floored['top3'] * 100:5.1f}  against@3 {floored['against3'] * 100:5.1f}")
     (out / "against.json").write_text(json.dumps(ta.export(ta.fit([read(e) for e in ex], ex), best_t),
                                                  separators=(",", ":")), encoding="utf-8")
     model = tr.fit([read(e) for e in ex], ex)
