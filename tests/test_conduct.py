@@ -104,12 +104,6 @@ IDIOMS = [
 ]
 
 
-@pytest.mark.parametrize("sentence", IDIOMS)
-def test_an_idiom_is_not_serious_conduct(sentence):
-    others, own = serious_conduct(read(build_document(sentence + TAIL)))
-    assert not others and not own
-
-
 #: The same verbs where the act is the thing itself, so the narrower patterns still find it.
 ACTS_STILL_FOUND = [
     "My boss stands much too close and gives me a strange smile when we are alone.",
@@ -126,7 +120,7 @@ ACTS_STILL_FOUND = [
 ]
 
 
-@pytest.mark.parametrize("sentence", ACTS_STILL_FOUND)
-def test_the_act_itself_is_still_serious_conduct(sentence):
-    others, _ = serious_conduct(read(build_document(sentence + TAIL)))
-    assert others
+@pytest.mark.parametrize("sentence, serious", [(s, False) for s in IDIOMS] + [(s, True) for s in ACTS_STILL_FOUND])
+def test_an_idiom_is_not_serious_conduct_but_the_act_itself_is(sentence, serious):
+    others, own = serious_conduct(read(build_document(sentence + TAIL)))
+    assert bool(others) == serious and not own
