@@ -600,10 +600,9 @@ def _is_it_normal(q: Question, report: Report, floor: Floor, own: bool) -> tuple
                               "with you, and owning that is the step most likely to settle it.")
     wrong = names_a_wrong(q.text)  # "Is that bullying?": "yes" means it is wrong, so the answer turns round
     if floor.serious and not floor.sure:
-        return ("yes", "It may be: some of what you describe could be serious conduct, the kind an employer has to "
-                       "act on, so it is worth taking seriously.") if wrong else (
-            "no", "Not necessarily: some of what you describe could be serious conduct, the kind an employer has to "
-                  "act on, so it is worth taking seriously.")
+        maybe = ("some of what you describe could be serious conduct, the kind an employer has to act on, so it is "
+                 "worth taking seriously.")
+        return ("yes", f"It may be: {maybe}") if wrong else ("no", f"Not necessarily: {maybe}")
     if floor.serious:
         return ("yes", "It may well be, and whatever it is called, what you describe is serious conduct, not "
                        "ordinary workplace behaviour; you are right to take it seriously.") if wrong else (

@@ -130,8 +130,7 @@ def _clause(verb: Token, subject: Token, who: str | None) -> str | None:
     for child in verb.children:
         if child.dep_ == "ccomp" and child.i > verb.i:
             return None  # "he admitted to me [that …]": without its content the clause says nothing
-        every = child.dep_ == "npadvmod" and any(t.lower_ in _EVERY for t in child.subtree) and any(
-            t.lower_ in _TIMES for t in child.subtree)  # "…every week"
+        every = child.dep_ == "npadvmod" and _every_time(child)  # "…every week"
         if child.i < subject.i or child.i == subject.i or child.dep_ in _CUT and child.i > verb.i and not every or \
                 child.lower_ in _LINKING:
             continue  # "Yesterday, she…": what comes before the subject is left out
@@ -258,7 +257,7 @@ _FRICTION = frozenset("""yell shout scream snap swear curse slam stomp storm sul
     criticise criticize undermine interrupt ignore exclude gossip complain blame accuse refuse lie cheat steal
     humiliate embarrass insult threaten bully harass pester nag micromanage nitpick dismiss overrule contradict
     lean hover stare touch grab push shove rant moan whine sabotage badmouth bad-mouth snoop pry question avoid
-    stomp taunt tease""".split())
+    taunt tease""".split())
 #: Words that make a clause a habit the writer puts up with: "she keeps…", "he always…", "every time they…".
 _HABIT = frozenset({"always", "constantly", "never", "continually", "repeatedly", "routinely", "forever"})
 #: Verbs that say where someone stands, not what they do ("she reports to me", "he sits near me").
@@ -267,8 +266,7 @@ _STANDING = frozenset({"report", "answer", "belong", "live", "sit", "start", "jo
 #: Verbs of what someone feels about the writer ("he can't stand me", "she resents me"): the writer's reading of
 #: them, not an act; said to their face ("It's been bothering me that you clearly can't stand me") it accuses.
 _FEELING = frozenset({"love", "enjoy", "hate", "dislike", "resent", "despise", "loathe", "envy", "trust", "respect",
-                      "mind",
-                      "blame", "fear", "prefer", "favour", "favor", "care"})
+                      "mind", "blame", "fear", "prefer", "favour", "favor", "care"})
 #: Neither kind of verb is an act to retell or to complain of.
 _NOT_AN_ACT = _REPORTING | _STANDING | _FEELING
 #: Verbs that name a judgment of someone's conduct rather than the conduct ("she micromanages everything", "he
@@ -298,12 +296,16 @@ _TIMES = frozenset({"day", "days", "week", "weeks", "morning", "mornings", "afte
                     "hour", "hours", "year", "break", "breaks", "lunch", "weekend", "weekends", "call", "calls"})
 
 
+def _every_time(phrase: Token) -> bool:
+    """The phrase names a recurring time: "every week", "the whole working day" (``_EVERY`` with ``_TIMES``)."""
+    return any(t.lower_ in _EVERY for t in phrase.subtree) and any(t.lower_ in _TIMES for t in phrase.subtree)
+
+
 def _is_a_habit(verb: Token) -> bool:
     """ "he always…", and "…the whole working day", "…at least once every week"."""
     if any(c.lower_ in _HABIT for c in verb.children):
         return True
-    return any(c.dep_ in ("npadvmod", "advmod", "prep") and any(t.lower_ in _EVERY for t in c.subtree)
-               and any(t.lower_ in _TIMES for t in c.subtree) for c in verb.children if c.i > verb.i)
+    return any(c.dep_ in ("npadvmod", "advmod", "prep") and _every_time(c) for c in verb.children if c.i > verb.i)
 
 
 #: Verbs that take, use or undo something of the writer's ("took my ideas", "rewrote my report"); not "does my
@@ -327,7 +329,7 @@ def _being_what_they_do(verb: Token) -> bool:
 def _told_as_a_complaint(verb: Token) -> bool:
     lemma = verb.lemma_.lower()
     if verb.pos_ == "AUX" and _being_what_they_do(verb):
-        return _is_a_habit(verb) or any(c.lower_ in ("always", "constantly") for c in verb.children)
+        return _is_a_habit(verb)
     if verb.pos_ not in ("VERB", "AUX") or lemma in _NOT_AN_ACT:
         return False
     if lemma in _FRICTION or lemma == "keep" and any(c.dep_ == "xcomp" and c.tag_ == "VBG" for c in verb.children):

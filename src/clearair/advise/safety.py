@@ -163,8 +163,8 @@ def assess_floor(factors: list[FactorReading], signals: dict[str, float] | None 
     serious = serious and fault != "mainly"
     rules_own_part = fault == "none" and not serious and signals.get("narrator_at_fault", 0.0) >= RULES_OWN_PART
     sev = by.get("severity")
-    sure = payback or sev is None or sev.source == "rules" or sev.confidence >= SERIOUS_SURE
-    return Floor(serious=serious, manager_is_problem=manager_problem, writer_at_fault=fault, sure=sure,
+    serious_sure = payback or sev is None or sev.source == "rules" or sev.confidence >= SERIOUS_SURE
+    return Floor(serious=serious, manager_is_problem=manager_problem, writer_at_fault=fault, sure=serious_sure,
                  rules_own_part=rules_own_part,
                  fault_unsure=unsure, line_unknown=serious and v.get("counterpart_role") == "other",
                  by_their_report=serious and v.get("counterpart_role") == "direct_report"
