@@ -194,6 +194,62 @@ def test_managers_who_say_so_in_other_words_are_read_as_managers():
         assert analyze(text).situation.narrator.is_manager, opening
 
 
+@pytest.mark.parametrize(("text", "phrase", "role"), [
+    # Titles that run the writer's unit, lab or creative team, said without "my"
+    ("The charge nurse called me into the office and shouted at me.", "The charge nurse", "manager"),
+    ("In my first week my new PI gave me a list of rules about hours.", "my new PI", "manager"),
+    ("The director I work under takes credit for my work.", "The director I work under", "manager"),
+    ("A vice president at my company phoned me and accused me of spreading rumours.", "A vice president",
+     "skip_level"),
+    ("Our DON has hired her friends into every open post.", "Our DON", "skip_level"),
+    # People the writer directs: an aide, a teaching assistant, "an employee of mine"
+    ("I see my aide and myself as a team, but she ignores what I ask.", "my aide", "direct_report"),
+    ("An employee of mine keeps posting about the job online.", "An employee of mine", "direct_report"),
+    # Not a title: a business partner is the writer's equal
+    ("My business partner and I disagree about pay.", "My business partner", "other"),
+])
+def test_titles_over_and_under_the_writer_are_found_as_people(text, phrase, role):
+    from clearair.extract.parties import find_mentions
+
+    assert [(m.text, m.role) for m in find_mentions(text, is_manager=False)] == [(phrase, role)]
+
+
+def test_my_reports_are_people_only_when_said_with_what_people_do():
+    from clearair.extract.parties import find_mentions
+
+    assert not find_mentions("Lately my reports keep getting changed after I submit them.", is_manager=False)
+    assert [m.role for m in find_mentions("My reports all say she is unfair.", is_manager=False)] == ["direct_report"]
+
+
+_MANAGER_OPENINGS = [
+    # A title the writer holds, however qualified, or a job taken as one
+    ("I am a high school principal in a district that moved me this year.", True),
+    ("I recently got a job as the night-shift supervisor at a care home.", True),
+    ("I was the manager of a junior analyst on a short project.", True),
+    ("For three years I have chaired the science department.", True),
+    ("I co-own a small print shop with my sister.", True),
+    ("I've just been promoted to manager of the team I was part of.", True),
+    # Naming someone the writer manages, with no title at all
+    ("Now I have an employee who cries whenever I ask her a question.", True),
+    ("One of my direct reports keeps missing deadlines.", True),
+    ("The woman who used to do my job now reports to me.", True),
+    # Someone else's title, the writer's own documents, a denial
+    ("Last month he was promoted to team leader over the rest of us.", False),
+    ("I'm a nurse and my charge nurse talks down to me.", False),
+    ("I stay late most nights to finish my reports.", False),
+    ("She is not my employee, though she acts as if I owe her favours.", False),
+    ("She isn't my employee, but she edits my work as if she were my boss.", False),
+    ("I'm a project manager at a consultancy, but nobody reports to me.", False),
+]
+
+
+@pytest.mark.parametrize(("opening", "manages"), _MANAGER_OPENINGS)
+def test_the_writers_management_is_read_from_how_they_put_it(opening, manages):
+    text = (f"{opening} A colleague from another department keeps copying my boss on every small complaint "
+            "about my work, and I do not know whether to confront him or let it go for now.")
+    assert analyze(text).situation.narrator.is_manager is manages
+
+
 def test_a_boss_who_swears_at_staff_is_a_serious_matter():
     text = ("My supervisor swears at the staff whenever something goes wrong, and last week he shoved a stack of "
             "files off my desk while shouting. Everyone is afraid to say anything because he is close to the owner. "

@@ -201,6 +201,21 @@ def test_either_or_where_neither_is_the_first_step_says_so():
         assert report.recommendations[0].action in ("LET_GO", "PUBLIC_CALLOUT")
 
 
+def test_either_or_with_one_half_not_advised_is_not_a_bare_no_to_both():
+    # Only the second half names a step the engine weighs (leaving); "No" would refuse finding out too.
+    question = "Should I try to work out what is going on with him, or just start looking for another job?"
+    first = asked(PEER + question).offline_answer.split("\u201d", 1)[1].strip()
+    assert not first.startswith(("No:", "No,", "Not yet")) and first.startswith("Not to ")
+
+
+@pytest.mark.parametrize("question", ["Or will I just get fired if I do?", "Could I lose my job over this?",
+                                      "Will I get written up if I refuse?"])
+def test_a_question_about_what_may_happen_to_the_writer_is_not_a_step_they_weigh(question):
+    assert action_for(question) is None
+    first = asked(PEER + question).offline_answer.split("\u201d", 1)[1].strip()
+    assert first.startswith("Nobody can promise")
+
+
 def test_was_i_wrong_is_a_self_check_and_the_next_step_reads_as_english():
     assert kind_of("Was I wrong?") == "self_check" and kind_of("Do I owe her an apology?") == "self_check"
     answer = asked(PEER + "Should I go to my manager?").offline_answer

@@ -265,8 +265,10 @@ def test_a_victim_of_serious_conduct_is_not_told_they_had_a_part_on_the_rules_al
 
 def test_an_unsure_serious_reading_is_ranked_as_safely_but_said_as_a_possibility():
     """Out of fold, learned "serious" readings below ``SERIOUS_SURE`` were right less than half the time: the
-    ranking keeps the same safe shape, but the words say "may be", never flatly that it is serious conduct."""
-    from clearair.advise.safety import SERIOUS_SURE, apply_floor, assess_floor
+    ranking keeps the same safe shape (nobody faced alone, dated notes and a formal route in the first three),
+    but a sure reading puts the formal route first, an unsure one keeps the ranking's own safe first step, and
+    the words say "may be", never flatly that it is serious conduct."""
+    from clearair.advise.safety import ALONE_WITH_THEM, SERIOUS_SURE, apply_floor, assess_floor
     from clearair.models import FactorReading
 
     def factors(confidence, source):
@@ -280,11 +282,20 @@ def test_an_unsure_serious_reading_is_ranked_as_safely_but_said_as_a_possibility
 
     unsure = assess_floor(factors(SERIOUS_SURE - 0.1, "learned"))
     assert unsure.serious and not unsure.sure and "may be" in unsure.describe()
-    assert assess_floor(factors(SERIOUS_SURE + 0.1, "learned")).sure
-    assert assess_floor(factors(0.4, "rules")).sure  # found from what happened
-    for floor in (unsure, assess_floor(factors(0.9, "learned"))):
-        ranked = [S(a, 5 - i) for i, a in enumerate(["LET_GO", "TALK_DIRECT", "ESCALATE_MANAGER", "HR_FORMAL",
-                                                     "DOCUMENT"])]
-        out = apply_floor(ranked, factors(0.9, "learned"), floor)
-        assert [s.action for s in out][:3] == ["HR_FORMAL", "DOCUMENT", "ESCALATE_MANAGER"]
-        assert out[0].reasons[0].text.startswith(floor.describe().capitalize())
+    sure = assess_floor(factors(0.9, "learned"))
+    assert sure.sure and assess_floor(factors(0.4, "rules")).sure  # found from what happened
+    for floor in (unsure, sure):
+        for order in (["LET_GO", "TALK_DIRECT", "ESCALATE_MANAGER", "HR_FORMAL", "DOCUMENT", "EXIT"],
+                      ["EXIT", "TALK_DIRECT", "SELF_CARE", "DOCUMENT", "HR_FORMAL"]):
+            out = [s.action for s in apply_floor([S(a, 9 - i) for i, a in enumerate(order)],
+                                                 factors(0.9, "learned"), floor)]
+            assert not set(out[:3]) & set(ALONE_WITH_THEM) and "DOCUMENT" in out[:3], (floor.sure, out)
+            assert "HR_FORMAL" in out[:3] or "ESCALATE_MANAGER" in out[:3], (floor.sure, out)
+            if floor.sure:
+                assert out[:2] == ["HR_FORMAL", "DOCUMENT"]
+            else:  # the ranking's first safe step stays first
+                assert out[0] == next(a for a in order if a not in ALONE_WITH_THEM)
+    ranked = [S(a, 5 - i) for i, a in enumerate(["LET_GO", "ESCALATE_MANAGER", "HR_FORMAL", "DOCUMENT"])]
+    out = apply_floor(ranked, factors(0.9, "learned"), unsure)
+    notes = next(s for s in out if s.action == "DOCUMENT")
+    assert out.index(notes) < 3 and notes.reasons[0].text.startswith(unsure.describe().capitalize())

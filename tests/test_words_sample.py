@@ -100,3 +100,10 @@ def test_no_view_shows_a_default_reading_as_a_reason(reports):
         for fact in view.reading:
             if fact.sentence == "A single incident.":
                 assert fact.quotes
+
+
+def test_verdicts_on_the_writers_options_read_as_one_sentence_each(reports):
+    # "For it: a; b." joins reasons as clauses: no capital after a semicolon, no doubled full stop
+    for r in reports:
+        for verdict in r.option_verdicts:
+            assert ".." not in verdict.reason and not re.search(r"; [A-Z][a-z]", verdict.reason), verdict.reason

@@ -17,14 +17,14 @@ from clearair.advise.safety import (
     Floor, apply_floor, assess_floor, keep_rebuilding_trust, move_below, safe_formal_route, scores_follow,
 )
 from clearair.advise.answer import ask, compose, own_part
-from clearair.advise.avoid import avoid_list
+from clearair.advise.avoid import avoid_list, held_back
 from clearair.advise.personas import perspectives as _persona_views
 from clearair.advise.scripts import render_scripts, script_for
 from clearair.advise.triggers import events, revisit_if
 from clearair.extract.reading import is_question
 from clearair.knowledge import load
 from clearair.models import (
-    NEVER_RECOMMENDED, Avoid, FactorReading, OptionVerdict, Perspective, Recommendation,
+    NEVER_RECOMMENDED, Avoid, FactorReading, OptionVerdict, Perspective, Reason, Recommendation,
     Report, Script, Signal, Situation, Trigger,
 )
 
@@ -56,12 +56,14 @@ def advise(situation: Situation, signals: list[Signal], factors: list[FactorRead
     safety floor holds over the result."""
     playbook = load("playbook")
     ranked = score_actions(signals)
+    sig = {s.name: s for s in signals}
     floor = Floor()
     if factors:
         ranked = _learned(ranked, factors, words or WordsReading())
+    ranked = _hold_back(ranked, sig)
+    if factors:
         floor = assess_floor(factors, {s.name: s.strength for s in signals})
         ranked = apply_floor(ranked, factors, floor)
-    sig = {s.name: s for s in signals}
     ranked = keep_rebuilding_trust(ranked, floor, sig)
     order = [s.action for s in ranked]
     avoid = avoid_list(situation, order, sig)
@@ -201,6 +203,16 @@ def _verdicts(situation: Situation, ranked: list[Scored], avoid: list[Avoid],
 _COMPLAINTS = frozenset({"HR_FORMAL", "ESCALATE_THEIR_MANAGER"})
 
 
+def _hold_back(ranked: list, sig: dict[str, Signal]) -> list:
+    """What the advice will list under what not to do ("a formal complaint over an apologised one-off") is not
+    among the first three either, whatever the blend scored it; the safety floor, applied after, still wins."""
+    held = held_back(sig)
+    moved = move_below(ranked, tuple(held), 3)
+    for s in moved:
+        s.reasons.insert(0, Reason(text=held[s.action], effect="lowers", signal="avoid", source="rules"))
+    return scores_follow(ranked) if moved else ranked
+
+
 def _title(action: str) -> str:
     return str(load("playbook")["actions"][action]["title"])
 
@@ -212,7 +224,9 @@ _CONTEXT_SIGNALS = ("leaving_soon", "external_exposure", "fragility", "low_suppo
 def _verdict_reason(scored: Scored, rank: int, sig: dict[str, Signal]) -> str:
     up_reasons = [r for r in scored.reasons if r.effect == "raises"][:2]
     down_reasons = [r for r in scored.reasons if r.effect == "lowers"][:2]
-    ups, downs = [r.text for r in up_reasons], [r.text for r in down_reasons]
+    # Reasons are sentences on their own; here they are clauses of one ("For it: a; b."), so no inner full stop
+    # or capital ("…(records or witnesses); Experts often… yours..").
+    ups, downs = ([lower_first(r.text.strip().rstrip(".")) for r in rs] for rs in (up_reasons, down_reasons))
     parts = [f"Ranked {rank + 1} of the options clearair weighed."]
     if ups:
         parts.append("For it: " + "; ".join(ups) + ".")

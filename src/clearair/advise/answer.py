@@ -22,7 +22,7 @@ from clearair.advise.phrases import (
 )
 from clearair.advise.retell import retold_to_writer
 from clearair.advise.questions import (
-    about_a_step, action_for, alternatives, find_questions, just_asks_what_to_do, main_questions, names_a_wrong,
+    about_a_step, about_own_risk, action_for, alternatives, find_questions, just_asks_what_to_do, main_questions, names_a_wrong,
     norm_feeling,
 )
 from clearair.advise.safety import FORMAL_ROUTES, RULES_OWN_PART, Floor, assess_floor, safe_formal_route
@@ -495,6 +495,11 @@ def _answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tu
             return "first step", said
     if q.kind != "yes_no":
         return "first step", _best_step(report, 1)
+    if about_own_risk(q.text):
+        # "Will I get fired if I report it?": nobody can promise, but what protects the writer can be said.
+        return "cannot judge", ("Nobody can promise how they will react, but a dated record of what happened and "
+                                "of what you raised, and raising it in writing, make it much harder to hold it "
+                                "against you.")
     avoided = {a.action: a for a in report.avoid}
     position: dict[str, int] = {r.action: i for i, r in enumerate(recs)}
     pair = alternatives(q.text)
@@ -510,7 +515,8 @@ def _answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tu
                 return "first step", sentence(f"Of the two: {step(rec)}" + (f", because {why}" if why else ""))
             # Neither is the best first step: say so, rather than pick one and then advise a third.
             return "first step", " ".join((sentence(f"Neither comes first: {start}{because0}"),
-                                           sentence(f"Of the two, {step(rec)} fits better, later")))
+                                           sentence(f"After that, of the two you name, {step(rec)} is the "
+                                                    "better next step")))
     option = next((v for v in report.option_verdicts if _overlaps(q, v) and v.action), None)
     action = option.action if option else q.action
     cp = report.situation.party(report.situation.counterpart)
@@ -550,16 +556,27 @@ def _answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tu
     rec = next((r for r in recs if r.action == action), None)
     why = _why(rec, 1) if rec else ""
     either = len(re.split(r",? or (?!not\b|what\b|how\b)", q.text)) > 1
-    if verdict == "recommended" and either and rec is not None:  # "A or B?": name the one, not "yes"
+    if verdict == "recommended" and either and rec is not None and rank == 0:  # "A or B?": name the one
         return "yes", sentence(f"{step(rec)}" + (f": {why}" if why else ""))
+    if verdict == "recommended" and either and rec is not None:  # the half named is the next step, not the first
+        return "not yet", sentence(f"First {start}{because0}; then {step(rec)}")
     if verdict == "recommended" and rank == 0:
         return "yes", sentence(f"Yes: {why}" if why else f"Yes, that is the best first step: {step(rec or first)}")
     if verdict == "recommended":
         return "yes", " ".join(x for x in (sentence("Yes, as your next step" + (f": {why}" if why else "")),
                                            sentence(f"First, {start}") if rank != 0 else "") if x)
+    # "Should I find out what happened, or just call it quits?" with one half read as a step: a bare "No" or "Not
+    # yet" would answer both halves, so the answer names the half it holds back, then what comes first.
+    named = re.sub(r"\s*\([^)]*\)", "", _AS_STEP.get(action) or lower_first(
+        str(load("playbook")["actions"][action]["title"]))) if either else ""
     if verdict in ("reasonable", "risky"):
+        if named:
+            return "not yet", sentence(f"Not to {named} yet: first {start}{because0}") + \
+                " Keep that for if this does not work."
         return "not yet", sentence(f"Not yet: first {start}{because0}") + " Keep this for if that does not work."
     against = _against(option.reason) if option else ""
+    if named and not against:
+        return "no", sentence(f"Not to {named}, from what you describe: {start} first{because0}")
     return "no", sentence(f"No: {against}" if against else "No, not from what you describe; other steps fit "
                                                              "your situation better")
 

@@ -23,6 +23,17 @@ def _as_list(when) -> list[str]:
     return [when] if isinstance(when, str) else list(when)
 
 
+def held_back(sig: dict[str, Signal]) -> dict[str, str]:
+    """Actions whose playbook "avoid when" holds for these signals, each with the rule's reason: what the advice
+    lists under what not to do, and so never ranks among the first three (``advise``)."""
+    out: dict[str, str] = {}
+    for action, spec in load("playbook")["actions"].items():
+        rule = next((r for r in spec.get("avoid_when", []) if all(n in sig for n in _as_list(r["when"]))), None)
+        if rule is not None:
+            out[action] = rule["why"]
+    return out
+
+
 def avoid_list(situation: Situation, top: list[str], sig: dict[str, Signal]) -> list[Avoid]:
     """``top``: the recommended actions, best first (the first three are never listed here)."""
     playbook = load("playbook")

@@ -53,7 +53,7 @@ def sentence(text: str) -> str:
 
 
 #: The learned ranker's reason inside a longer text: "In letters like yours, experts seldom advised this when: x".
-_LEARNED_INLINE = re.compile(r"In letters like yours, experts (often|seldom) advised this when: ([^;.]+)")
+_LEARNED_INLINE = re.compile(r"[Ii]n letters like yours, experts (often|seldom) advised this when: ([^;.]+)")
 
 
 def plain_learned(text: str) -> str:

@@ -293,10 +293,24 @@ _ASKS_ABOUT: tuple[tuple[str, re.Pattern], ...] = tuple((a, re.compile(p, re.I))
 ))
 
 
+#: "Will I get fired if I do?", "Could I lose my job over this?": what may be done to the writer, not a step
+#: the writer weighs ("fired" is not an option to fire someone).
+_OWN_RISK = re.compile(r"\b(will|would|could|can|might|may|am)\s+I\s+(just\s+|then\s+|also\s+)?(get|be|end up)\s+"
+                       r"(being\s+)?(fired|sacked|let go|disciplined|written up|in trouble|punished|demoted|blamed|"
+                       r"blacklisted|retaliated against|managed out)\b|\b(lose|losing)\s+my\s+job\b", re.I)
+
+
+def about_own_risk(text: str) -> bool:
+    """The question asks what may happen to the writer (``_OWN_RISK``)."""
+    return bool(_OWN_RISK.search(text))
+
+
 def action_for(text: str) -> ActionCode | None:
     """The course of action a yes/no question asks about (an action code), or None."""
     from clearair.extract import lexicon
 
+    if about_own_risk(text):
+        return None
     text = re.sub(r",? or (?:what|how|should I do|is there)\b.*$", "", text, flags=re.I)  # "…, or what should I do?"
     for action, rx in _ASKS_ABOUT:
         if rx.search(text):

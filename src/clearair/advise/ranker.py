@@ -146,8 +146,8 @@ def reasons(action: str, factors: list[FactorReading], n: int = 2) -> list[Reaso
             break
         name, _ = columns()[j]
         f = by.get(name)
-        if f is None:
-            continue
+        if f is None or (f.value == FACTORS[name].default and not f.evidence):
+            continue  # the letter is silent on it ("your manager's stance is not said"): no words to point at
         effect: Literal["raises", "lowers"] = "raises" if rel[j] > 0 else "lowers"
         out.append(Reason(text=f"In letters like yours, experts {'often' if effect == 'raises' else 'seldom'} "
                                f"advised this when: {f.text[0].lower()}{f.text[1:]}",

@@ -197,6 +197,17 @@ def apply_floor(ranked: list, factors: list[FactorReading], floor: Floor) -> lis
                 s.reasons.insert(0, Reason(text=why, effect="lowers", signal=f"factor:{source_factor}",
                                            source="safety", evidence=ev(source_factor)))
 
+    def within(actions: list[str], n: int, why: str, source_factor: str) -> None:
+        """All of ``actions`` among the first ``n``, each saying why: those already there keep their places, the
+        others follow them, and the lowest of the rest make room."""
+        wanted = [s for a in actions for s in order if s.action == a]
+        head = [s for s in order[:n] if s not in wanted][:max(0, n - len(wanted))]
+        order[:] = sorted(head + [s for s in wanted if s in order[:n]], key=order.index) + \
+            [s for s in wanted if s not in order[:n]] + [s for s in order if s not in head and s not in wanted]
+        for s in wanted:
+            s.reasons.insert(0, Reason(text=why, effect="raises", signal=f"factor:{source_factor}",
+                                       source="safety", evidence=ev(source_factor)))
+
     if floor.by_their_report:
         # The writer has the authority: the formal process with HR, not a quiet word alone, and not looking away.
         # (Experts answering such letters in the library most often led with HR, then formal consequences.) The
@@ -206,6 +217,21 @@ def apply_floor(ranked: list, factors: list[FactorReading], floor: Floor) -> lis
              "the formal process, with a dated record", "severity")
         demote(ALONE_WITH_THEM + ("COACH_REPORT",), 3, "Not a first step with serious conduct: deal with it "
                "formally, with HR beside you, not on your own", "severity")
+    elif floor.serious and not floor.sure:
+        # Unsure (a learned reading under SERIOUS_SURE, no rule or payback behind it): right for about four
+        # letters in ten out of fold. The same safe shape (nobody faced alone, dated notes and a formal route
+        # among the first three), but the ranking's own order stands, so a false alarm does not put a formal
+        # complaint first; the words say "may be".
+        around = floor.manager_is_problem or floor.line_unknown
+        why = floor.describe().capitalize() + ": keep this among your first steps, so you are covered either way"
+        demote(ALONE_WITH_THEM, 3, "Not a first step while this may be serious conduct: do not face the person "
+               "alone", "severity")
+        formal = [a for a in ("HR_FORMAL", "ESCALATE_THEIR_MANAGER", "ESCALATE_MANAGER")
+                  if safe_formal_route(a, floor) and not (around and a == "ESCALATE_MANAGER")]
+        route = next((s.action for s in order[:3] if s.action in formal), "HR_FORMAL")
+        within(["DOCUMENT", route], 3, why, "severity")
+        if floor.writer_at_fault == "none":
+            demote(("APOLOGIZE",), 5, "Serious conduct done to you is not yours to apologise for", "severity")
     elif floor.serious:
         around = floor.manager_is_problem or floor.line_unknown
         second = "ESCALATE_THEIR_MANAGER" if around else "ESCALATE_MANAGER"

@@ -91,8 +91,8 @@ def accused(text: str) -> bool:
 def cautious(name: str, value: str, proba: dict[str, float], *, accused: bool = False,
              bar: float = SERIOUS_BAR) -> str:
     """The value to act on: ``value`` (the likeliest), except that a severity which may well be serious
-    (``SERIOUS_BAR``) is read as serious, unless the letter is about a complaint made against the writer.
-    Training scores the readers with the same rule (without the complaint test)."""
+    (``bar``) is read as serious, unless the letter is about a complaint made against the writer.
+    Training scores the readers, and chooses the bar, with the same rule (without the complaint test)."""
     if name == "severity" and not accused and proba.get("serious", 0.0) >= bar:
         return "serious"
     return value

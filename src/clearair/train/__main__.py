@@ -19,6 +19,8 @@ from clearair.train.manifest import MODELS, write_manifest
 def main() -> None:
     parser = argparse.ArgumentParser(prog="clearair.train")
     parser.add_argument("--out", default=str(MODELS), help="where the artefacts go")
+    parser.add_argument("--keep-oof", metavar="FILE", help="also pickle the out-of-fold rankings (before the floor), "
+                        "readings and letters, to study the safety floor without retraining")
     args = parser.parse_args()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -113,9 +115,11 @@ def main() -> None:
         print(f"Writer's fault '{value}' trusted from confidence {bar['threshold']}: precision "
               f"{bar['precision'] * 100:.1f}, recall {bar['recall'] * 100:.1f} over {bar['readings']} readings "
               "(5-fold, library letters)")
+    from clearair.knowledge.factors import FACTORS
     from clearair.train.readers import choose_serious_bar
 
-    sev = choose_serious_bar([str(e.gold["severity"]) for e in ex], readers["severity"]["oof_proba"])
+    sev = choose_serious_bar([str(e.gold["severity"]) for e in ex], readers["severity"]["oof_proba"],
+                             str(FACTORS["severity"].default), readers["severity"]["margin"])
     print(f"Severity 'serious' acted on from {sev['bar']}: {sev['found']} found, {sev['missed']} missed, "
           f"{sev['alarms']} false alarms (5-fold, library letters; a miss counted as two alarms)")
     (out / "readers.json").write_text(json.dumps(
@@ -162,9 +166,13 @@ def main() -> None:
     from clearair.advise.safety import assess_floor
     from clearair.train.shipped import oof_readings, with_floor
 
-    readings = [oof_readings(readers, f.features, i) for i, f in enumerate(z)]
+    readings = [oof_readings(readers, f.features, i, sev['bar']) for i, f in enumerate(z)]
     shipped = ta.with_warnings(chosen, warned, best_t)
     floored = mean_figures(with_floor(shipped, readings), ex)
+    if args.keep_oof:
+        import pickle
+
+        Path(args.keep_oof).write_bytes(pickle.dumps({"rankings": shipped, "readings": readings, "letters": ex}))
     serious = sum(assess_floor(r).serious for r in readings)
     figs["as shipped: the above, then the safety floor"] = floored
     print(f"  + the safety floor on the out-of-fold readings (serious for {serious} letters, "

@@ -192,7 +192,8 @@ def fault_confidence(gold: list[str], oof_proba: list[dict[str, float]]) -> dict
 SERIOUS_BARS = tuple(round(x, 2) for x in np.arange(0.30, 0.61, 0.05))
 
 
-def choose_serious_bar(gold: list[str], oof_proba: list[dict[str, float]]) -> dict:
+def choose_serious_bar(gold: list[str], oof_proba: list[dict[str, float]], default: str = "unprofessional",
+                       margin: float = 0.0) -> dict:
     """The bar from which the severity reader's "serious" is acted on: where false alarms plus
     ``SERIOUS_MISS_COST`` times the misses are fewest on the library's letters, out of fold (ties: the lower bar,
     which misses less). With balanced class weights a third is not the bar that cost implies: on 2,085 letters
@@ -202,7 +203,8 @@ def choose_serious_bar(gold: list[str], oof_proba: list[dict[str, float]]) -> di
     serious = [g == "serious" for g in gold]
     best: dict = {}
     for bar in SERIOUS_BARS:
-        said = [p.get("serious", 0.0) >= bar for p in oof_proba]
+        # As at run time (``cautious``): serious when likeliest (beyond the reader's margin), or from the bar
+        said = [cautious("severity", abstain(p, default, margin), p, bar=bar) == "serious" for p in oof_proba]
         alarms = sum(s and not g for s, g in zip(said, serious))
         missed = sum(g and not s for s, g in zip(said, serious))
         cost = alarms + SERIOUS_MISS_COST * missed

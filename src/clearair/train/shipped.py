@@ -15,10 +15,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from clearair.advise.safety import apply_floor, assess_floor
-from clearair.assess.readers import apply_conduct
+from clearair.assess.readers import apply_conduct, cautious
 from clearair.extract.lexicon import Hit
 from clearair.knowledge.factors import FACTORS
 from clearair.models import FactorReading, Reason
+from clearair.train.readers import abstain
 
 
 @dataclass
@@ -28,13 +29,17 @@ class _Ranked:
     reasons: list[Reason] = field(default_factory=list)
 
 
-def oof_readings(readers: dict, features: dict[str, float], i: int) -> list[FactorReading]:
+def oof_readings(readers: dict, features: dict[str, float], i: int, serious_bar: float) -> list[FactorReading]:
     """Letter ``i``'s out-of-fold factor readings as the engine would hold them: the shipped reader's value,
-    its confidence (a rule's is 0.7, as at run time), then the conduct the rules found (``apply_conduct``)."""
+    its confidence (a rule's is 0.7, as at run time), then the conduct the rules found (``apply_conduct``).
+    Severity is read again at the shipped ``serious_bar`` (the readers' own figures use the default bar)."""
     out = []
     for name, r in readers.items():
         value = r["oof"][i]
         learned = r["chosen"] == "learned"
+        if name == "severity" and learned:
+            proba = r["oof_proba"][i]
+            value = cautious(name, abstain(proba, str(FACTORS[name].default), r["margin"]), proba, bar=serious_bar)
         confidence = float(r["oof_proba"][i].get(str(value), 0.0)) if learned else 0.7
         out.append(FactorReading(name=name, title=FACTORS[name].title, value=value, text="",
                                  confidence=min(1.0, max(0.0, confidence)), source="learned" if learned else "rules"))
