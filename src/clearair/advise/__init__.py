@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from clearair.advise.phrases import lower_first
+from clearair.advise.phrases import action_title, lower_first
 from clearair.advise.playbook import Scored, _best_first, score_actions
 from clearair.advise.ranker import WordsReading
 from clearair.advise.safety import (
@@ -191,7 +191,7 @@ def _verdicts(situation: Situation, ranked: list[Scored], avoid: list[Avoid],
                 verdict = "reasonable"
                 reason = ("A legitimate route, and yours to take whenever you judge it right. From what you "
                           "describe, clearair would try another step first"
-                          + (f" ({lower_first(_title(first))})" if first else "")
+                          + (f" ({lower_first(action_title(first))})" if first else "")
                           + " and keep this ready if it continues or gets worse.")
         out.append(OptionVerdict(option=opt.text, action=action, verdict=verdict, reason=reason,
                                  evidence=opt.evidence))
@@ -209,12 +209,8 @@ def _hold_back(ranked: list, sig: dict[str, Signal]) -> list:
     held = held_back(sig)
     moved = move_below(ranked, tuple(held), 3)
     for s in moved:
-        s.reasons.insert(0, Reason(text=held[s.action], effect="lowers", signal="avoid", source="rules"))
+        s.reasons.insert(0, Reason(text=held[s.action]["why"], effect="lowers", signal="avoid", source="rules"))
     return scores_follow(ranked) if moved else ranked
-
-
-def _title(action: str) -> str:
-    return str(load("playbook")["actions"][action]["title"])
 
 
 # Context the writer should weigh whatever they choose, when present.

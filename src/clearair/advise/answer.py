@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from clearair.advise.phrases import (
-    SLOT_EVENT, incident_sentence, join_words, lower_first, plain_learned, sentence, told_incident, who,
+    SLOT_EVENT, action_title, incident_sentence, join_words, lower_first, plain_learned, sentence, told_incident, who,
 )
 from clearair.advise.retell import retold_to_writer
 from clearair.advise.questions import (
@@ -567,8 +567,7 @@ def _answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tu
                                            sentence(f"First, {start}") if rank != 0 else "") if x)
     # "Should I find out what happened, or just call it quits?" with one half read as a step: a bare "No" or "Not
     # yet" would answer both halves, so the answer names the half it holds back, then what comes first.
-    named = re.sub(r"\s*\([^)]*\)", "", _AS_STEP.get(action) or lower_first(
-        str(load("playbook")["actions"][action]["title"]))) if either else ""
+    named = re.sub(r"\s*\([^)]*\)", "", _AS_STEP.get(action) or lower_first(action_title(action))) if either else ""
     if verdict in ("reasonable", "risky"):
         if named:
             return "not yet", sentence(f"Not to {named} yet: first {start}{because0}") + \

@@ -12,7 +12,7 @@ first; the list stays short.
 from __future__ import annotations
 
 from clearair.knowledge import load
-from clearair.models import Avoid, Signal, Situation
+from clearair.models import ActionCode, Avoid, Signal, Situation
 
 #: How many of a tempting move's inviting facts must hold when the writer has not named it.
 INVITED_BY_AT_LEAST = 2
@@ -23,14 +23,15 @@ def _as_list(when) -> list[str]:
     return [when] if isinstance(when, str) else list(when)
 
 
-def held_back(sig: dict[str, Signal]) -> dict[str, str]:
-    """Actions whose playbook "avoid when" holds for these signals, each with the rule's reason: what the advice
-    lists under what not to do, and so never ranks among the first three (``advise``)."""
-    out: dict[str, str] = {}
+def held_back(sig: dict[str, Signal]) -> dict[ActionCode, dict]:
+    """Actions whose playbook "avoid when" holds for these signals, each with the first rule that holds (its
+    ``when`` and ``why``): what the advice lists under what not to do, and so never ranks among the first three
+    (``advise``)."""
+    out: dict[ActionCode, dict] = {}
     for action, spec in load("playbook")["actions"].items():
         rule = next((r for r in spec.get("avoid_when", []) if all(n in sig for n in _as_list(r["when"]))), None)
         if rule is not None:
-            out[action] = rule["why"]
+            out[action] = rule
     return out
 
 
@@ -46,15 +47,11 @@ def avoid_list(situation: Situation, top: list[str], sig: dict[str, Signal]) -> 
             ev = [e for o in situation.options if o.action == action for e in o.evidence]
             ev += [e for n in invited for e in sig[n].evidence[:1]]
             out.append(Avoid(action=action, title=spec["title"], why=spec["why"], evidence=ev[:3]))
-    for action, spec in playbook["actions"].items():
+    for action, rule in held_back(sig).items():
         if action in first3:
             continue
-        for rule in spec.get("avoid_when", []):
-            names = _as_list(rule["when"])
-            if all(n in sig for n in names):
-                ev = [e for o in situation.options if o.action == action for e in o.evidence]
-                ev += [e for n in names for e in sig[n].evidence[:1]]
-                out.append(Avoid(action=action, title=spec["title"], why=rule["why"], evidence=ev[:3]))
-                break
+        ev = [e for o in situation.options if o.action == action for e in o.evidence]
+        ev += [e for n in _as_list(rule["when"]) for e in sig[n].evidence[:1]]
+        out.append(Avoid(action=action, title=playbook["actions"][action]["title"], why=rule["why"], evidence=ev[:3]))
     out.sort(key=lambda a: a.action not in named)  # what the writer is weighing first
     return out[:MAX_AVOID]

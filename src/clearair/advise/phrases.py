@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from clearair.knowledge import load
 from clearair.models import Incident, Situation
 
 #: A fact the report could not put into words: the writer fills it in.
@@ -185,3 +186,8 @@ def join_words(items: list[str], last: str = "and") -> str:
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + f" {last} " + items[-1]
+
+
+def action_title(action: str) -> str:
+    """An action's title as the playbook words it ("Plan your way out (new job or transfer)")."""
+    return str(load("playbook")["actions"][action]["title"])
