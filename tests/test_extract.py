@@ -27,14 +27,14 @@ def evidence_is_faithful(report, text):
 
 
 #: Known misreading since the phrase readers replaced the hand-weighted chooser (which was written while
-#: reading these examples): "One of my DRs" / "one of our customers" open the letter, and "one of my ..." is
-#: how most library letters introduce the person they are about. The readers did better on every set of
+#: reading these examples): "one of our customers" opens the skip-level letter, and "one of ..." is how most
+#: library letters introduce the person they are about. (The peer-undermines letter, which opens with "One of
+#: my DRs", is read right since the readers also see what each party did.) The readers did better on every set of
 #: letters nobody tuned on (see extract/mentions.py), so they ship; strict, so a fix is noticed.
 SEED_MISREAD = pytest.mark.xfail(strict=True, reason="the phrase readers pick the group named in the first "
-                                 "sentence (the writer's report, the customer), not the person the letter is about")
+                                 "sentence (the customer), not the person the letter is about")
 
 
-@SEED_MISREAD
 def test_the_peer_is_the_other_side_in_the_peer_undermines_seed(seed_reports):
     assert counterpart_role(seed_reports["peer-undermines-report-to-customer"]) == "peer"
 

@@ -154,6 +154,8 @@ def main_incident(s: Situation, by_writer: bool = False) -> Incident | None:
 #: Acts whose words say they were done to the writer ("criticised your work"): said only of an incident that was.
 _AT_THE_WRITER = frozenset({"undermine", "humiliate", "criticise", "aggress", "exclude", "steal_credit",
                             "gossip", "harass", "overload", "complain_external"})
+#: Acts whose words name the writer's team, not the writer ("you questioned my team's work").
+_SAID_OF_MY_TEAM = frozenset({"undermine"})
 _FIRST_PERSON_OBJECT = re.compile(r"\b(me|my|us|our|myself|mine)\b", re.IGNORECASE)
 
 
@@ -163,6 +165,8 @@ def done_to_the_writer(inc: Incident) -> bool:
     about something, and I told her I didn't agree"). Otherwise "criticised your work" would be invented."""
     if inc.act not in _AT_THE_WRITER or inc.target == "narrator":
         return True
+    if inc.act in _SAID_OF_MY_TEAM and inc.target == "direct_report":
+        return True  # "you questioned my team's work": true of the writer's report's work too
     return inc.target is None and bool(_FIRST_PERSON_OBJECT.search(inc.summary))
 
 

@@ -44,7 +44,7 @@ def extract(document: Document, reading: Reading | None = None, *, learned_count
     if keep_clues is not None:  # training: the clues of every candidate, and their roles
         keep_clues.update({k: (drafts[k].role, c) for k, c in clues.items()})
     if keep_phrases is not None:
-        keep_phrases.extend(mentions.candidates(reading, drafts, is_manager))
+        keep_phrases.extend(mentions.candidates(reading, drafts, is_manager, counterpart.party_clues(clues)))
     other_side, role_evidence = counterpart.settle(reading, clues, drafts, is_manager, learned=learned_counterpart)
     trait_map = traits_for(reading, drafts, other_side)
     parties = [to_party(reading, d, trait_map.get(k, [])) for k, d in drafts.items()]

@@ -186,8 +186,14 @@ def phrase_readers() -> PhraseReaders | None:
                          floor=spec.get("floor", 0.0), role_bar=spec.get("role_bar", 0.0))
 
 
-def read_other_side(reading: Reading, drafts: dict[str, PartyDraft], is_manager: bool
-                    ) -> tuple[str, PhraseChoice] | tuple[None, None]:
+def party_clues(clues: dict[str, dict[str, float]]) -> dict[str, dict[str, float]]:
+    """The clues of each party that the phrase readers also see (``mentions.party_clue_features``): those the
+    hand weights name, but not the role prior (the phrase readers read the role themselves)."""
+    return {key: {n: v for n, v in c.items() if n in HAND_WEIGHTS and n != "role_prior"} for key, c in clues.items()}
+
+
+def read_other_side(reading: Reading, drafts: dict[str, PartyDraft], is_manager: bool,
+                    clues: dict[str, dict[str, float]] | None = None) -> tuple[str, PhraseChoice] | tuple[None, None]:
     """The party the letter is about, from the noun phrase most likely to be the other side: a party the
     extractor found there, or a new party (added to ``drafts``) with the role read from the phrase; and the
     readers' choice. (None, None) when no reader ships, the letter has no noun phrase to read or the reader is
@@ -195,7 +201,7 @@ def read_other_side(reading: Reading, drafts: dict[str, PartyDraft], is_manager:
     readers = phrase_readers()
     if readers is None:
         return None, None
-    choice = choose_phrase(candidates(reading, drafts, is_manager), readers)
+    choice = choose_phrase(candidates(reading, drafts, is_manager, party_clues(clues or {})), readers)
     if choice is None or choice.p < readers.floor:
         return None, None
     best = choice.phrase
@@ -319,7 +325,7 @@ def settle(reading: Reading, clues: dict[str, dict[str, float]], drafts: dict[st
         return choose(clues, drafts, learned=False), []
     hand = choose(clues, drafts, learned=False)
     named = [drafts[k].role for k in clues]  # before the phrase readers add anyone: as the reader was trained
-    key, choice = read_other_side(reading, drafts, is_manager)
+    key, choice = read_other_side(reading, drafts, is_manager, clues)
     if key is None:
         key = choose(clues, drafts)
     if key is None:

@@ -193,6 +193,8 @@ def cues(reading: Reading, section: str, who: str = "any",
             continue  # "Helen told him it was my fault": her claim, not the writer's admission
         if hit.kind == "narrator_fault" and _DENIED.search(reading.text[max(0, hit.start - 30):hit.start]):
             continue  # "It was not my fault": a denial, not an admission
+        if hit.kind == "formal_mark" and _on_someone_else(reading, hit):
+            continue  # "he has been written up many times": his record, not the writer's
         ev = reading.evidence(hit.start, hit.end)
         by = subject if who in ("narrator", "others") else None
         cue = by_kind.get(hit.kind)
@@ -202,6 +204,23 @@ def cues(reading: Reading, section: str, who: str = "any",
         elif len(cue.evidence) < 4 and all(e.start != ev.start for e in cue.evidence):
             cue.evidence.append(ev)
     return list(by_kind.values())
+
+
+_ME = frozenset({"me", "my", "i", "mine", "myself"})
+#: Where a clause names whom its act is done to or for ("gave me", "in my file"), not its subject or joined clauses.
+_OBJECTS = frozenset({"dobj", "dative", "iobj", "prep", "attr", "oprd"})
+
+
+def _on_someone_else(reading: Reading, hit: lexicon.Hit) -> bool:
+    """A write-up, warning or poor review that the clause puts on another person ("he has been written up",
+    "she got a final warning"), with nothing of the writer's in it ("gave me a warning", "in my file")."""
+    if _ME & set(re.findall(r"[a-z]+", reading.text[hit.start:hit.end].lower())):
+        return False
+    verb = reading.governing_verb(hit.start)
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or reading.who(subject, deep=False) in (None, NARRATOR):
+        return False
+    return not any(t.lower_ in _ME for c in verb.children if c.dep_ in _OBJECTS for t in c.subtree)
 
 
 #: An apology made for someone else ("apologised to me on her behalf", "on behalf of the team") is not theirs.

@@ -73,7 +73,13 @@ def find_mentions(text: str, is_manager: bool, only: str | None = None) -> list[
             kept.append(m)
     kept.sort(key=lambda m: m.start)
     return [m for i, m in enumerate(kept)
-            if not _is_descriptor(text, m, kept[i - 1] if i else None) and not _the_writer(text, m)]
+            if not _is_descriptor(text, m, kept[i - 1] if i else None) and not _the_writer(text, m)
+            and not _DENIED_TITLE.search(text[max(0, m.start - 25):m.start])]
+
+
+#: "he is not my boss", "she isn't my manager": a denial names no one (a red team found it made him the boss).
+_DENIED_TITLE = re.compile(r"(\b(is|was|are|were)\s+(not|never|no longer)|['’]s\s+(not|never|no longer)|n['’]t)\s+$",
+                           re.IGNORECASE)
 
 
 #: "I'm not a manager", "I am a supervisor myself", "I became the supervisor of…", "I work as a cashier": the writer describing
@@ -117,6 +123,7 @@ def build_parties(reading: Reading, is_manager: bool) -> dict[str, PartyDraft]:
         _tag_tokens(reading, m.start, m.end, m.key)
     _link_names(reading, drafts)
     _link_anaphors(reading, drafts)
+    _restate_lines(reading, drafts, is_manager)
     return drafts
 
 
@@ -258,6 +265,117 @@ def _related_to_writer(reading: Reading, m: Mention) -> Mention:
     return Mention(m.start, m.end, line, line, m.text) if line else m
 
 
+#: Titles someone is promoted to or becomes when they come to run the writer's work.
+_RUNS_TITLES = frozenset({"leader", "lead", "supervisor", "manager", "boss", "head", "director", "foreman", "chief"})
+#: The roles of the writer's reporting line.
+_LINE = frozenset({"manager", "skip_level", "direct_report"})
+#: Roles a stated line may replace: the words' guess ("a guy on my team", "the supervisor on the rehab wing").
+_RESTATABLE = frozenset({"peer", "manager", "direct_report", "skip_level", "other"})
+
+
+def _restate_lines(reading: Reading, drafts: dict[str, PartyDraft], is_manager: bool) -> None:
+    """A line the letter states outright wins over the one the phrase's words gave: "now she reports to me" (a
+    friend become the writer's report), "Kieran was promoted to team leader" or "she is effectively above me"
+    (a teammate or relative become the writer's manager), "she's not above me" or "we are at the same level"
+    (a senior-sounding title who is the writer's peer). The stated person's mentions move to a party of that
+    line; the rest of a group named with them stays."""
+    for tok in reading.doc:
+        key = reading.token_party.get(tok.i)
+        if key is None or key not in drafts or drafts[key].role not in _RESTATABLE:
+            continue
+        line = _stated_line(tok, is_manager)
+        if line is not None and line != drafts[key].role:
+            _move_person(reading, drafts, key, tok, line)
+    for tok in reading.doc:  # "we're at the same level", "we both answer to the DON": the person just named
+        if tok.lower_ == "we" and tok.dep_ == "nsubj" and _same_level(tok.head):
+            before = [(t.i, reading.token_party[t.i]) for t in reading.doc[max(0, tok.i - 60):tok.i]
+                      if t.i in reading.token_party and reading.token_party[t.i] in drafts
+                      and not _plural(t.text) and t.sent.start >= _sentence_start_back(reading, tok, 2)]
+            if before:
+                i, key = before[-1]
+                if drafts[key].role in _LINE:
+                    _move_person(reading, drafts, key, reading.doc[i], "peer")
+
+
+def _sentence_start_back(reading: Reading, tok, n: int) -> int:
+    """The first token of the sentence ``n`` sentences before ``tok``'s."""
+    sents = list(reading.doc.sents)
+    here = next(i for i, s in enumerate(sents) if s.start <= tok.i < s.end)
+    return sents[max(0, here - n)].start
+
+
+def _to_writer(head, prep: str) -> bool:
+    """ "reports to me", "is above me"; not "one level above me" (senior, not the writer's manager)."""
+    return any(c.dep_ == "prep" and c.lower_ == prep and any(g.dep_ == "pobj" and g.lower_ in ("me", "us") for g in c.children)
+               and all(g.dep_ == "pobj" for g in c.children) for c in head.children)
+
+
+def _stated_line(tok, is_manager: bool) -> str | None:
+    """The line a clause whose subject is ``tok`` states between that person and the writer, if any."""
+    verb = tok.head
+    lemma = verb.lemma_.lower()
+    negated = any(c.dep_ == "neg" for c in verb.children)
+    if tok.dep_ == "nsubj" and lemma in ("report", "answer") and _to_writer(verb, "to") and not negated:
+        return "direct_report"
+    if tok.dep_ == "nsubj" and lemma == "work" and (_to_writer(verb, "for") or _to_writer(verb, "under")) and not negated:
+        return "direct_report"
+    if tok.dep_ == "nsubj" and lemma == "be" and (_to_writer(verb, "above") or _to_writer(verb, "over")):
+        return "peer" if negated else (None if is_manager else "manager")
+    if is_manager or negated:
+        return None
+    if tok.dep_ == "nsubjpass" and lemma in ("promote", "make", "appoint", "name"):
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "as")):
+            if any(g.dep_ == "pobj" and g.lemma_.lower() in _RUNS_TITLES and not _of_another(g) for g in prep.children):
+                return "manager"
+    if tok.dep_ == "nsubj" and lemma == "become":
+        for attr in (c for c in verb.children if c.dep_ == "attr" and c.lemma_.lower() in _RUNS_TITLES):
+            if any(c.dep_ == "poss" and c.lower_ in ("my", "our") for c in attr.children):
+                return "manager"
+    return None
+
+
+def _of_another(title) -> bool:
+    """ "promoted to manager of another team": not over the writer."""
+    return any(c.dep_ == "prep" and c.lower_ in ("of", "in", "at") and any(
+        d.lower_ in ("another", "other", "different") for g in c.children for d in g.subtree) for c in title.children)
+
+
+def _same_level(verb) -> bool:
+    """ "we are at the same level", "we're equals", "we both answer to the DON"."""
+    lemma = verb.lemma_.lower()
+    if lemma == "be":
+        for c in verb.children:
+            if c.dep_ == "prep" and any(g.lemma_.lower() in ("level", "grade", "rank") and any(
+                    m.lower_ == "same" for m in g.children) for g in c.children):
+                return True
+            if c.dep_ == "attr" and c.lemma_.lower() in ("peer", "equal", "colleague"):
+                return True
+    if lemma in ("report", "answer") and any(c.lower_ == "both" for c in verb.children) and \
+            any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children):
+        return True
+    return any(c.dep_ == "conj" and _same_level(c) for c in verb.children)
+
+
+def _move_person(reading: Reading, drafts: dict[str, PartyDraft], key: str, tok, role: str) -> None:
+    """Give the person ``tok`` names the ``role`` the letter states: the whole party when it names one person,
+    else the one-person mentions (names, he/she, "a guy on my team") while a group named with them stays."""
+    d = drafts[key]
+    moving = d.mentions if not any(_plural(m.text) for m in d.mentions) else [m for m in d.mentions if not _plural(m.text)]
+    if d.role in _LINE:  # "my manager" says the line itself: only what points at someone (she, a name) moves
+        moving = [m for m in moving if not m.text.lower().startswith(("my ", "our "))]
+    if not moving or not any(m.start <= tok.idx < m.end for m in moving):
+        return
+    new_key = role if role not in drafts else next(f"{role}_{n}" for n in range(2, 99) if f"{role}_{n}" not in drafts)
+    moved = PartyDraft(new_key, role, gender=d.gender, names=set(d.names))
+    for m in moving:
+        moved.mentions.append(Mention(m.start, m.end, new_key, role, m.text))
+        _tag_tokens(reading, m.start, m.end, new_key)
+    d.mentions = [m for m in d.mentions if m not in moving]
+    if not d.mentions:
+        del drafts[key]
+    drafts[new_key] = moved
+
+
 def _resolve_possessive_managers(drafts: dict[str, PartyDraft]) -> None:
     """'his manager' is a peer's manager when there is a peer, else the skip-level."""
     pm = drafts.get("peers_manager")
@@ -395,11 +513,18 @@ def traits_for(reading: Reading, drafts: dict[str, PartyDraft], fallback: str | 
     return out
 
 
+#: Help at home, named by what they do: a household is not a team with "direct reports".
+_HOME_HELP = re.compile(r"\b(cleaning lady|house cleaner|housekeeper|maid|nanny|au pair|babysitter|sitter)\b", re.I)
+
+
 def party_label(draft: PartyDraft) -> str:
     """How advice names the party: their first explicit noun phrase, re-aimed at 'you'."""
     labels = load("parties")["labels"]
     # People in the writer's line are named by that line ("your manager"); someone outside it (a client, a
     # parent, a patient's relative) by their own first noun, which says more than "the customer".
+    home = next((m for d in draft.mentions if (m := _HOME_HELP.search(d.text))), None)
+    if draft.role == "direct_report" and home:  # "your maid", not "your direct report", for help at home
+        return f"your {home.group().lower()}"
     if draft.role not in ("other", "customer") or not draft.mentions:  # known by its role alone: no noun of its own
         return labels[draft.role]
     noun = next((m.text for m in draft.mentions if m.text.lower() not in _PRONOUN_GENDER), draft.key)

@@ -115,11 +115,10 @@ def main() -> None:
         print(f"Writer's fault '{value}' trusted from confidence {bar['threshold']}: precision "
               f"{bar['precision'] * 100:.1f}, recall {bar['recall'] * 100:.1f} over {bar['readings']} readings "
               "(5-fold, library letters)")
-    from clearair.knowledge.factors import FACTORS
     from clearair.train.readers import choose_serious_bar
 
     sev = choose_serious_bar([str(e.gold["severity"]) for e in ex], readers["severity"]["oof_proba"],
-                             str(FACTORS["severity"].default), readers["severity"]["margin"])
+                             margin=readers["severity"]["margin"])
     print(f"Severity 'serious' acted on from {sev['bar']}: {sev['found']} found, {sev['missed']} missed, "
           f"{sev['alarms']} false alarms (5-fold, library letters; a miss counted as two alarms)")
     (out / "readers.json").write_text(json.dumps(

@@ -192,14 +192,16 @@ def fault_confidence(gold: list[str], oof_proba: list[dict[str, float]]) -> dict
 SERIOUS_BARS = tuple(round(x, 2) for x in np.arange(0.30, 0.61, 0.05))
 
 
-def choose_serious_bar(gold: list[str], oof_proba: list[dict[str, float]], default: str = "unprofessional",
+def choose_serious_bar(gold: list[str], oof_proba: list[dict[str, float]], default: str | None = None,
                        margin: float = 0.0) -> dict:
     """The bar from which the severity reader's "serious" is acted on: where false alarms plus
     ``SERIOUS_MISS_COST`` times the misses are fewest on the library's letters, out of fold (ties: the lower bar,
     which misses less). With balanced class weights a third is not the bar that cost implies: on 2,085 letters
     it raised 220 false alarms for 235 found, and 0.40 traded 73 of those alarms for 36 misses."""
     from clearair.assess.readers import SERIOUS_MISS_COST
+    from clearair.knowledge.factors import FACTORS
 
+    default = str(FACTORS["severity"].default) if default is None else default  # the schema's, as at run time
     serious = [g == "serious" for g in gold]
     best: dict = {}
     for bar in SERIOUS_BARS:
