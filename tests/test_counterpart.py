@@ -19,6 +19,14 @@ def role(text: str) -> str:
      "was his. I have been his assistant for two years and I dread Mondays.", "manager"),
     ("The foreman I answer to has started giving me the worst jobs on site since I asked about overtime pay. "
      "Nobody else gets sent to the skip every day.", "manager"),
+    # A line stated outright wins over the words that first named the person.
+    ("I was made shift manager at the bakery in the spring. My closest friend at work applied for it too, and now she "
+     "reports to me. Since then she rolls her eyes at every task I hand out and the others have started copying her.",
+     "direct_report"),
+    ("A guy on my team at the call centre was promoted to team leader in June. Since then he reads out my "
+     "break times in front of everyone and gave me a warning for being two minutes late.", "manager"),
+    ("I'm a team lead in operations. Another team lead keeps pulling my analysts onto his projects without asking. "
+     "He has a grand title, but we're at the same level and both report to the same director.", "peer"),
 ])
 def test_relational_phrases_name_the_role(text, expected):
     assert role(text) == expected
@@ -69,40 +77,27 @@ def test_a_writer_who_runs_people_is_read_as_a_manager_however_they_say_it(text)
     assert parties(text)[0] is True
 
 
-@pytest.mark.parametrize("text", [
-    "Last spring I finally hired a housekeeper to help with the children and the cooking. She is kind with them, but "
-    "she ignores every list I leave and reorganises the kitchen her own way, and I am losing patience.",
-    "I own three bakeries in the same town and the manager of the newest one has started changing prices without "
-    "asking me. When I raise it she says she knows the neighbourhood better than I do.",
-    "One of the cooks keeps walking off the line for long breaks during the dinner rush. Should I let go of him "
-    "or give him one more chance? He has been with the restaurant for years.",
+@pytest.mark.parametrize("text, manages", [
+    ("Last spring I finally hired a housekeeper to help with the children and the cooking. She is kind with them, but "
+     "she ignores every list I leave and reorganises the kitchen her own way, and I am losing patience.",
+     True),
+    ("I own three bakeries in the same town and the manager of the newest one has started changing prices without "
+     "asking me. When I raise it she says she knows the neighbourhood better than I do.",
+     True),
+    ("One of the cooks keeps walking off the line for long breaks during the dinner rush. Should I let go of him "
+     "or give him one more chance? He has been with the restaurant for years.",
+     True),
+    ("I am a nanny for a family with two boys. The mother keeps changing my hours at the last minute and then "
+     "complains that the house is untidy when I leave. I am tired of it and want to know how to raise it.",
+     False),
+    ("Some days at the warehouse I feel like a babysitter for the new starters on my shift. "
+     "They never clean up after themselves and my shift lead does nothing about it.",
+     False),
 ])
-def test_an_employer_is_read_as_running_people_without_a_title(text):
-    assert parties(text)[0] is True
-
-
-@pytest.mark.parametrize("text", [
-    "I am a nanny for a family with two boys. The mother keeps changing my hours at the last minute and then "
-    "complains that the house is untidy when I leave. I am tired of it and want to know how to raise it.",
-    "Some days at the warehouse I feel like a babysitter for the new starters on my shift. "
-    "They never clean up after themselves and my shift lead does nothing about it.",
-])
-def test_help_at_home_and_a_simile_are_not_running_people(text):
-    assert parties(text)[0] is False
-
-
-@pytest.mark.parametrize("text, expected", [
-    # A line stated outright wins over the words that first named the person.
-    ("I was made shift manager at the bakery in the spring. My closest friend at work applied for it too, and now she "
-     "reports to me. Since then she rolls her eyes at every task I hand out and the others have started copying her.",
-     "direct_report"),
-    ("A guy on my team at the call centre was promoted to team leader in June. Since then he reads out my "
-     "break times in front of everyone and gave me a warning for being two minutes late.", "manager"),
-    ("I'm a team lead in operations. Another team lead keeps pulling my analysts onto his projects without asking. "
-     "He has a grand title, but we're at the same level and both report to the same director.", "peer"),
-])
-def test_a_line_the_letter_states_gives_the_other_side_its_role(text, expected):
-    assert role(text) == expected
+def test_an_employer_is_read_as_running_people_without_a_title_and_their_help_is_not(text, manages):
+    """Employing help at home, owning shops or weighing a firing is running people; the nanny writing about her
+    employer, or "I feel like a babysitter", is not."""
+    assert parties(text)[0] is manages
 
 
 def test_one_level_above_is_not_the_writers_manager():
