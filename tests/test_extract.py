@@ -233,6 +233,14 @@ _MANAGER_OPENINGS = [
     ("Now I have an employee who cries whenever I ask her a question.", True),
     ("One of my direct reports keeps missing deadlines.", True),
     ("The woman who used to do my job now reports to me.", True),
+    # An employer's voice: staff named as "our employees", secretaries, a practice's partners, the staff looked after
+    ("Two of our employees stopped speaking to each other in March.", True),
+    ("My other two secretaries are very good at what they do.", True),
+    ("I'm one of the partners in a small veterinary practice.", True),
+    ("I'm one of three partners in a small accountancy firm.", True),
+    ("I look after the staff at our dental surgery.", True),
+    ("The former deputy, who now works under me, copies himself into everything I send.", True),
+    ("I was just handed a team of five after my lead left.", True),
     # Someone else's title, the writer's own documents, a denial
     ("Last month he was promoted to team leader over the rest of us.", False),
     ("I'm a nurse and my charge nurse talks down to me.", False),
@@ -240,6 +248,9 @@ _MANAGER_OPENINGS = [
     ("She is not my employee, though she acts as if I owe her favours.", False),
     ("She isn't my employee, but she edits my work as if she were my boss.", False),
     ("I'm a project manager at a consultancy, but nobody reports to me.", False),
+    ("The employee assistance programme at our firm is run by an outside company.", False),
+    ("My assistant manager asked me to cover the weekend again.", False),
+    ("I was handed a team project that nobody else wanted.", False),
 ]
 
 
@@ -306,6 +317,7 @@ def test_a_clients_executive_is_a_customer_not_the_writers_skip_level():
     ("The nursing assistants ignore what I ask them to do.", False, "peer"),
     ("The nursing assistants ignore what I ask them to do.", True, "direct_report"),
     ("My assistant principal keeps adding duties to my timetable.", False, "manager"),
+    ("The ward sister changes my breaks without notice.", False, "manager"),  # who runs a British ward
     ("The dentist who owns the practice talks down to me.", False, "manager"),
     ("A very difficult coworker keeps moving my things.", False, "peer"),
     ("A rather quiet colleague of mine complained about me.", False, "peer"),
@@ -405,3 +417,15 @@ def test_a_dash_or_the_writers_own_group_is_never_the_other_side():
     mentions = [m for p in r.situation.parties for m in p.mentions]
     assert "-" not in mentions and "the group" not in mentions
     assert counterpart_role(r) == "manager"
+
+
+@pytest.mark.parametrize("text, label", [
+    ("I recently hired a maid and she reads my post when I am out. When I raised it she said she was tidying.",
+     "your maid"),
+    ("We hired a new house cleaner last month and she keeps going through my desk drawers and reading my mail.",
+     "your new house cleaner"),
+])
+def test_help_at_home_is_named_by_what_they_do(text, label):
+    # A household is not a team: "your maid", never "your direct report" (the words come from parties.yaml).
+    s = analyze(text).situation
+    assert s.party(s.counterpart).label == label

@@ -22,7 +22,7 @@ from clearair.advise.phrases import (
 )
 from clearair.advise.retell import retold_to_writer
 from clearair.advise.questions import (
-    about_a_step, about_own_risk, action_for, alternatives, find_questions, just_asks_what_to_do, main_questions, names_a_wrong,
+    about_a_step, about_own_risk, action_for, alternatives, either_or_parts, find_questions, just_asks_what_to_do, main_questions, names_a_wrong,
     norm_feeling,
 )
 from clearair.advise.safety import FORMAL_ROUTES, RULES_OWN_PART, Floor, assess_floor, safe_formal_route
@@ -65,6 +65,9 @@ def _why(rec: Recommendation, n: int = 2) -> str:
         if rests_on_default(r):
             continue  # a reading the letter gives no words for is not said as a fact
         text = lower_first(r.text.strip().rstrip("."))
+        head, _, _rest = text.partition(": ")
+        if _rest and len(head.split()) >= 4:  # "because it may be serious conduct", not its instruction after the colon
+            text = head
         if text not in picked:
             picked.append(text)
         if len(picked) == n:
@@ -555,7 +558,7 @@ def _answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tu
         else "not advised")
     rec = next((r for r in recs if r.action == action), None)
     why = _why(rec, 1) if rec else ""
-    either = len(re.split(r",? or (?!not\b|what\b|how\b)", q.text)) > 1
+    either = len(either_or_parts(q.text)) > 1
     if verdict == "recommended" and either and rec is not None and rank == 0:  # "A or B?": name the one
         return "yes", sentence(f"{step(rec)}" + (f": {why}" if why else ""))
     if verdict == "recommended" and either and rec is not None:  # the half named is the next step, not the first

@@ -184,10 +184,19 @@ def just_asks_what_to_do(text: str) -> bool:
         action_for(text) is None
 
 
+#: The "or" that joins the halves of an either/or question; not "or not", "or what should I do", "or is there…".
+_EITHER_OR = re.compile(r",? or (?!not\b|what\b|how\b|is there\b|should I do\b)", re.IGNORECASE)
+
+
+def either_or_parts(text: str) -> list[str]:
+    """The halves of an either/or question ("Should I tell him | keep quiet?"); one part when it asks one thing."""
+    return _EITHER_OR.split(text)
+
+
 def alternatives(text: str) -> list[ActionCode]:
     """The courses of action an either/or question weighs ("Should I tell him or keep quiet?"), as action
     codes, or [] when it asks about one."""
-    parts = re.split(r",? or (?!not\b|what\b|how\b|is there\b|should I do\b)", text, flags=re.I)
+    parts = either_or_parts(text)
     if len(parts) < 2:
         return []
     found = [a for a in (action_for(p) for p in parts) if a]

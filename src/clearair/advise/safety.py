@@ -133,9 +133,12 @@ def assess_floor(factors: list[FactorReading], signals: dict[str, float] | None 
     # confidence (an unsure reading would route a writer around a manager the letter never faults). With
     # serious conduct any such reading counts: asking a manager who is the harmer costs far more.
     own = by.get("own_manager")
-    manager_problem = (own is not None and own.value == "is_the_problem" and (
-        own.source == "rules" or own.confidence >= OWN_MANAGER_CONFIDENCE or serious)) or (
-        serious and v.get("counterpart_role") == "manager")
+    # With serious conduct, a manager read as not backing the writer is routed around too: sending someone who
+    # was dismissed back to the one who dismissed them (or who may be the harmer, read as someone else) is the
+    # costlier mistake, and HR or their manager's manager is open either way.
+    manager_problem = (own is not None and (own.value == "is_the_problem" and (
+        own.source == "rules" or own.confidence >= OWN_MANAGER_CONFIDENCE or serious)
+        or own.value == "unsupportive" and serious)) or (serious and v.get("counterpart_role") == "manager")
     fault = str(v.get("writer_fault", "none"))
     # Found from what happened (the writer describes doing serious conduct), fault needs no confidence;
     # read by the model, it must be confident and rest on the writer's words about their own doing
@@ -159,6 +162,13 @@ def assess_floor(factors: list[FactorReading], signals: dict[str, float] | None 
     # was unfair"), not whether that part could excuse a threat. The writer's own serious act is found by the
     # conduct rules (source "rules"), and then the fault stands.
     if fault != "none" and serious and by["writer_fault"].source != "rules" and by["severity"].source == "rules":
+        fault, unsure = "none", True
+    # Nor by a learned "your fault" less sure than a sure learned "serious" (a bar worker threatened after reporting
+    # theft was read as mainly at fault at 0.41 and told to apologise): telling someone harmed to apologise is the
+    # worst mistake, so the weaker of the two readings gives way.
+    sev_reading = by.get("severity")
+    if fault != "none" and serious and by["writer_fault"].source != "rules" and sev_reading is not None and \
+            sev_reading.confidence >= SERIOUS_SURE and by["writer_fault"].confidence < sev_reading.confidence:
         fault, unsure = "none", True
     serious = serious and fault != "mainly"
     rules_own_part = fault == "none" and not serious and signals.get("narrator_at_fault", 0.0) >= RULES_OWN_PART

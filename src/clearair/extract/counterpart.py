@@ -48,7 +48,7 @@ ROLE_PRIOR = {"peer": 1.5, "manager": 1.5, "skip_level": 1.0, "direct_report": 1
 #: The hand weights of each clue (the engine's reader before the learned one).
 HAND_WEIGHTS = {"mentions": 5.0, "opening": 1.5, "acted": 3.0, "acted_public": 1.5, "writer_acted_on": 2.1,
                 "anger_near": 1.5, "harm_theme_near": 1.0, "in_writer_option": 1.5, "anger_at": 4.0,
-                "weak_support": -1.5, "allied": -1.5, "allied_not_peer": -5.0, "supported_writer": -3.0,
+                "weak_support": -1.5, "allied": -1.5, "allied_not_peer": -5.0, "supported_writer": -3.0, "praised": -2.0,
                 "manager_of_busy_report": 2.0, "toxic_team": 1.0, "report_conflict": 4.0, "customer_issue": 1.5,
                 "escalation_target": -3.0, "role_prior": 1.0}
 _ANGER_AT = re.compile(r"\b(angry|mad|furious|upset|annoyed|livid|frustrated|hurt)\s+(at|with|by)\s+", re.I)
@@ -67,6 +67,27 @@ def _allied_with_writer(reading: Reading, char: int) -> bool:
         root = root.head
     conj = [c for c in root.children if c.dep_ == "conj"] + ([root.head] if root.dep_ == "conj" else [])
     return any(c.lower_ in ("i", "we", "me") for c in conj)
+
+
+#: Words by which the writer speaks well of people ("my coworkers are lovely", "a good group").
+_WARM = frozenset({"great", "nice", "lovely", "kind", "supportive", "friendly", "wonderful", "helpful", "good",
+                   "fantastic", "amazing", "awesome", "brilliant", "decent", "pleasant", "welcoming", "fine"})
+
+
+def _spoken_well_of(tok) -> bool:
+    """"I get along with my coworkers", "I love my team", "my colleagues are lovely" or "a good group": someone the
+    letter names in passing as fine, seldom the person it is about (the boss named next often is)."""
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ == "with" and head.head.lemma_ == "get" and any(
+            c.dep_ == "prt" and c.lower_ in ("along", "on") for c in head.head.children):
+        return True
+    if tok.dep_ == "dobj" and head.lemma_ in ("like", "love", "adore", "enjoy") and any(
+            c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in head.children) and not any(c.dep_ == "neg" for c in head.children):
+        return True
+    if tok.dep_ == "nsubj" and head.lemma_ == "be" and not any(c.dep_ == "neg" for c in head.children):
+        return any(c.dep_ == "acomp" and c.lemma_.lower() in _WARM or c.dep_ == "attr" and any(
+            a.dep_ == "amod" and a.lemma_.lower() in _WARM for a in c.children) for c in head.children)
+    return False
 
 
 #: "take the warning to the general manager", "report him to his boss": the person an option goes to
@@ -138,6 +159,10 @@ def candidate_clues(reading: Reading, drafts: dict[str, PartyDraft], incidents, 
     for key, d in drafts.items():
         if any(_allied_with_writer(reading, m.start) for m in d.mentions):
             clues[key]["allied" if d.role == "peer" else "allied_not_peer"] = 1.0
+    for tok in reading.doc:
+        key = reading.token_party.get(tok.i)
+        if key in clues and _spoken_well_of(tok):
+            clues[key]["praised"] = clues[key].get("praised", 0.0) + 1
     for cue in responses:
         if cue.kind == "support" and cue.by in clues:
             clues[cue.by]["supported_writer"] = clues[cue.by].get("supported_writer", 0.0) + 1

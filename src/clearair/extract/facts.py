@@ -38,7 +38,8 @@ def manages_someone_named(text: str) -> list[Mention]:
 def narrator_flags(reading: Reading) -> tuple[list[Evidence], list[Evidence]]:
     """Evidence that the writer manages people, and that they leave soon."""
     t = lexicon.table("narrator")
-    manager = [reading.evidence(m.start(), m.end()) for m in t["is_manager"].finditer(reading.text)]
+    manager = [reading.evidence(h.start, h.end)
+               for h in lexicon.find_kinds("narrator", ("is_manager", "is_manager_by_name"), reading.text)]
     if not manager:
         manager = [reading.evidence(m.start, m.end) for m in manages_someone_named(reading.text)[:1]]
     if t["not_manager"].search(reading.text):

@@ -72,6 +72,14 @@ def _folded_table(section: str) -> dict[str, tuple[re.Pattern, bool]]:
     return out
 
 
+def find_kinds(section: str, kinds: tuple[str, ...], text: str) -> list[Hit]:
+    """Every hit of the named kinds of a lexicon section, in text order (overlaps between kinds kept)."""
+    low = fold(text)
+    table = _folded_table(section)
+    hits = [Hit(kind, m.start(), m.end()) for kind in kinds for m in table[kind][0].finditer(low if table[kind][1] else text)]
+    return sorted(hits, key=lambda h: (h.start, -h.end))
+
+
 def find(section: str, text: str) -> list[Hit]:
     """Every non-overlapping hit of every kind in a lexicon section, in text order."""
     low = fold(text)

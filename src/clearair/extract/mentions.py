@@ -202,6 +202,8 @@ def candidates(reading: Reading, drafts: dict[str, PartyDraft], is_manager: bool
                                      if t.i in reading.token_party and acts_on_writer(t))
     out = []
     for c in chunks:
+        if _said_of_a_known_party(c, known):
+            continue
         start, end = c.start_char, c.end_char
         root_start, root_end = c.root.idx, c.root.idx + len(c.root.text)
         # The party named by the phrase's head, not one whose pronoun it contains ("her twenties").
@@ -281,6 +283,17 @@ def _says_what_is_not(chunk: Span) -> bool:
 
 #: "who is no longer my manager", "who is formerly ...": someone who is not that party now.
 _NOT_NOW = frozenset({"longer", "formerly", "once", "previously", "anymore"})
+
+
+def _said_of_a_known_party(chunk: Span, known: list[tuple[int, int, str, str]]) -> bool:
+    """ "My boss is a 37-year-old woman", "my manager is a kind, patient woman who has always backed me": what a
+    known party is said to be describes them; it is not someone new who could be the other side (as a phrase of
+    its own it outscored the boss, and as the boss's phrase it made a praised manager the other side)."""
+    verb = chunk.root.head
+    if chunk.root.dep_ != "attr" or verb.lemma_ != "be" or not _true_now(verb) or any(t.tag_ == "MD" for t in verb.children):
+        return False  # not "the customer must be a man"
+    return any(k[0] <= subject.idx < k[1] for subject in verb.children if subject.dep_ == "nsubj" and subject.pos_ != "PRON"
+               for k in known)  # not "she's a nightmare"
 
 
 def _true_now(verb: Token) -> bool:

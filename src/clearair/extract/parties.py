@@ -113,7 +113,7 @@ def _is_descriptor(text: str, m: Mention, prev: Mention | None) -> bool:
 def build_parties(reading: Reading, is_manager: bool) -> dict[str, PartyDraft]:
     """Group mentions into parties and link names and pronouns to them."""
     mentions = [_related_to_writer(reading, m) for m in find_mentions(reading.text, is_manager)]
-    mentions = sorted(mentions + _names_in_a_line(reading, mentions), key=lambda m: m.start)
+    mentions = sorted(mentions + _names_in_a_line(reading, mentions, is_manager), key=lambda m: m.start)
     mentions = [m for m in mentions if not _the_writers_group_overseen(reading, m)]
     drafts: dict[str, PartyDraft] = {}
     for m in mentions:
@@ -164,10 +164,10 @@ def _line_from_grammar(reading: Reading, m: Mention) -> str | None:
     return None
 
 
-def _names_in_a_line(reading: Reading, mentions: list[Mention]) -> list[Mention]:
+def _names_in_a_line(reading: Reading, mentions: list[Mention], is_manager: bool = False) -> list[Mention]:
     """Names the grammar puts in a line to the writer though no role word is near them: "Lorna manages me",
-    "Lorna, who supervises us, …", "Priya supervises the interns" from an intern (their manager); "I manage
-    Priya" (their report)."""
+    "Lorna, who supervises us, …", "Priya supervises the interns" from an intern, "Priya was promoted to team
+    leader" to a writer who runs nobody (their manager); "I manage Priya" (their report)."""
     out = []
     kinds = _writers_kind(reading.doc)
     for tok in reading.doc:
@@ -185,6 +185,10 @@ def _names_in_a_line(reading: Reading, mentions: list[Mention]) -> list[Mention]
                 if any(c.dep_ == "nsubj" and c.lower_ in ("who", "that") for c in rel.children) and \
                         _object_is_writer(rel):
                     line = "manager"
+        if line is None and tok.dep_ == "nsubjpass":
+            line = _stated_line(tok, is_manager)  # "Priya was promoted to team leader", as for a known party
+        elif line is None and tok.dep_ == "appos" and tok.head.dep_ == "nsubjpass":
+            line = _stated_line(tok.head, is_manager)  # "my friend Ana was promoted to team leader"
         if line is None and _IN_CHARGE_OF_WRITER.match(reading.text, tok.idx + len(tok.text)):
             line = "manager"  # "put Brian in charge of me", "Dana, who is in charge of us,"
         if line is None:
@@ -258,11 +262,28 @@ def _over_the_writers_group(verb, kinds: set[str]) -> bool:
 
 def _related_to_writer(reading: Reading, m: Mention) -> Mention:
     """``m``, or the same phrase in the line the grammar gives it (``_line_from_grammar``) when its words
-    alone only said coworker, outsider or customer."""
+    alone only said coworker, outsider or customer; and the person a writer assists ("I work as personal
+    assistant to our chief executive") is their manager, however senior the title."""
+    if m.role in ("skip_level", "other", "peer") and _assisted_by_writer(reading, m):
+        return Mention(m.start, m.end, "manager", "manager", m.text)
     if m.role not in _LOOSE_ROLES:
         return m
     line = _line_from_grammar(reading, m)
     return Mention(m.start, m.end, line, line, m.text) if line else m
+
+
+#: What a writer who works for one person says they are to them: "the assistant to", "secretary to", "deputy to".
+_ASSISTS = frozenset({"assistant", "pa", "secretary", "deputy"})
+
+
+def _assisted_by_writer(reading: Reading, m: Mention) -> bool:
+    toks = list(reading.tokens_in(m.start, m.end))
+    if not toks:
+        return False
+    root = next((t for t in toks if not m.start <= t.head.idx < m.end or t.head.i == t.i), toks[0])
+    title = root.head.head
+    return root.dep_ == "pobj" and root.head.lower_ == "to" and title.lemma_.lower() in _ASSISTS and \
+        title.lemma_.lower() in _writers_kind(reading.doc)
 
 
 #: Titles someone is promoted to or becomes when they come to run the writer's work.
@@ -283,25 +304,35 @@ def _restate_lines(reading: Reading, drafts: dict[str, PartyDraft], is_manager: 
         key = reading.token_party.get(tok.i)
         if key is None or key not in drafts or drafts[key].role not in _RESTATABLE:
             continue
-        line = _stated_line(tok, is_manager)
+        line = _stated_line(tok, is_manager) or next(filter(None, (_stated_line(who, is_manager) for who in _relative_subjects(tok))), None)
         if line is not None and line != drafts[key].role:
             _move_person(reading, drafts, key, tok, line)
+    for tok in reading.doc:  # "my boss is the managing director": the title names the writer's manager
+        key = reading.token_party.get(tok.i)
+        if key is None or key not in drafts or drafts[key].role != "manager" or tok.dep_ != "nsubj" or \
+                tok.text.lower() not in _BOSS_WORDS or tok.head.lemma_ != "be" or tok.head.tag_ not in ("VBZ", "VBP"):
+            continue
+        for attr in (c for c in tok.head.children if c.dep_ == "attr" and not any(n.dep_ == "neg" for n in tok.head.children)):
+            other = reading.token_party.get(attr.i)
+            if other is not None and other != key and other in drafts and drafts[other].role in ("skip_level", "other"):
+                _move_person(reading, drafts, other, attr, "manager")
     for tok in reading.doc:  # "we're at the same level", "we both answer to the DON": the person just named
         if tok.lower_ == "we" and tok.dep_ == "nsubj" and _same_level(tok.head):
             before = [(t.i, reading.token_party[t.i]) for t in reading.doc[max(0, tok.i - 60):tok.i]
                       if t.i in reading.token_party and reading.token_party[t.i] in drafts
-                      and not _plural(t.text) and t.sent.start >= _sentence_start_back(reading, tok, 2)]
+                      and not _plural(t.text) and reading.sentence_index(t.idx) >= reading.sentence_index(tok.idx) - 2]
             if before:
                 i, key = before[-1]
                 if drafts[key].role in _LINE:
                     _move_person(reading, drafts, key, reading.doc[i], "peer")
 
 
-def _sentence_start_back(reading: Reading, tok, n: int) -> int:
-    """The first token of the sentence ``n`` sentences before ``tok``'s."""
-    sents = list(reading.doc.sents)
-    here = next(i for i, s in enumerate(sents) if s.start <= tok.i < s.end)
-    return sents[max(0, here - n)].start
+def _relative_subjects(tok) -> list:
+    """The "who" of the relative clauses said of ``tok``: "an older man who now works under me" (also a second clause
+    joined to the first: "who had covered the post, and who now works under me")."""
+    clauses = [c for c in tok.children if c.dep_ == "relcl"]
+    clauses += [j for c in clauses for j in c.children if j.dep_ == "conj" and j.pos_ in ("VERB", "AUX")]
+    return [w for c in clauses for w in c.children if w.dep_ == "nsubj" and w.lower_ in ("who", "that")]
 
 
 def _to_writer(head, prep: str) -> bool:
@@ -317,10 +348,15 @@ def _stated_line(tok, is_manager: bool) -> str | None:
     negated = any(c.dep_ == "neg" for c in verb.children)
     if tok.dep_ == "nsubj" and lemma in ("report", "answer") and _to_writer(verb, "to") and not negated:
         return "direct_report"
-    if tok.dep_ == "nsubj" and lemma == "work" and (_to_writer(verb, "for") or _to_writer(verb, "under")) and not negated:
+    if tok.dep_ == "nsubj" and lemma == "work" and (_to_writer(verb, "for") or _to_writer(verb, "under")) and not negated \
+            and not any(c.tag_ == "MD" for c in verb.children):  # not a plan: "the plan was that he would work under me"
         return "direct_report"
     if tok.dep_ == "nsubj" and lemma == "be" and (_to_writer(verb, "above") or _to_writer(verb, "over")):
         return "peer" if negated else (None if is_manager else "manager")
+    if tok.dep_ == "nsubj" and _is_my_boss(verb):
+        # "the owner, who is my boss,", "the managing director is also my boss"; denied ("the office manager ...
+        # isn't my supervisor"), someone who acts as the writer's boss without being it, as "she's not above me"
+        return "peer" if negated else "manager"
     if is_manager or negated:
         return None
     if tok.dep_ == "nsubjpass" and lemma in ("promote", "make", "appoint", "name"):
@@ -332,6 +368,17 @@ def _stated_line(tok, is_manager: bool) -> str | None:
             if any(c.dep_ == "poss" and c.lower_ in ("my", "our") for c in attr.children):
                 return "manager"
     return None
+
+
+#: The words by which a writer says someone is the one they work for.
+_BOSS_WORDS = frozenset({"boss", "manager", "supervisor", "superior", "employer"})
+
+
+def _is_my_boss(verb) -> bool:
+    """ "is my boss", "is also our manager": the present tense ("was my boss" is a former one)."""
+    return verb.lemma_ == "be" and verb.tag_ in ("VBZ", "VBP") and any(
+        c.dep_ == "attr" and c.lemma_.lower() in _BOSS_WORDS and any(
+            p.dep_ == "poss" and p.lower_ in ("my", "our") for p in c.children) for c in verb.children)
 
 
 def _of_another(title) -> bool:
@@ -513,8 +560,10 @@ def traits_for(reading: Reading, drafts: dict[str, PartyDraft], fallback: str | 
     return out
 
 
-#: Help at home, named by what they do: a household is not a team with "direct reports".
-_HOME_HELP = re.compile(r"\b(cleaning lady|house cleaner|housekeeper|maid|nanny|au pair|babysitter|sitter)\b", re.I)
+def _home_help(text: str) -> re.Match | None:
+    """The words of ``parties.yaml``'s help-at-home entry ("my cleaning lady", "the nanny") in a mention, if any."""
+    rx = next(rx for rx, entry in _mention_rules() if entry["key"] == "household")
+    return rx.search(fold(text))
 
 
 def party_label(draft: PartyDraft) -> str:
@@ -522,9 +571,10 @@ def party_label(draft: PartyDraft) -> str:
     labels = load("parties")["labels"]
     # People in the writer's line are named by that line ("your manager"); someone outside it (a client, a
     # parent, a patient's relative) by their own first noun, which says more than "the customer".
-    home = next((m for d in draft.mentions if (m := _HOME_HELP.search(d.text))), None)
+    home = next((m for d in draft.mentions if (m := _home_help(d.text))), None)
     if draft.role == "direct_report" and home:  # "your maid", not "your direct report", for help at home
-        return f"your {home.group().lower()}"
+        noun = re.sub(r"^(a|an|the|our|my|this|that)\s+", "", home.group())
+        return f"your {noun}"
     if draft.role not in ("other", "customer") or not draft.mentions:  # known by its role alone: no noun of its own
         return labels[draft.role]
     noun = next((m.text for m in draft.mentions if m.text.lower() not in _PRONOUN_GENDER), draft.key)

@@ -178,7 +178,10 @@ def reason_sentence(text: str) -> str:
     """A reason as a sentence; the learned ranker's "experts advised this when: x" becomes plain words."""
     m = _LEARNED.match(text.strip())
     if m:
-        return sentence(f"Experts {m.group(1)} advised this in letters like yours ({m.group(2).rstrip('.')})")
+        # the factor's own brackets become a comma ("serious conduct, the kind an employer must act on"): brackets
+        # in brackets read as a slip
+        facts = re.sub(r"\s*\(([^()]*)\)", r", \1", m.group(2).rstrip("."))
+        return sentence(f"Experts {m.group(1)} advised this in letters like yours ({facts})")
     return sentence(text)
 
 
@@ -210,14 +213,20 @@ def _actions(report: Report, scripts: dict[str, str]) -> list[ActionView]:
         if any(r.source == "safety" and r.effect == "lowers" for r in rec.reasons):
             level = min(level, 2)  # held back by the safety floor: never "strong fit", whatever its score
         seen: set[str] = set()
+        quoted: set[str] = set()
         reasons = []
         for r in rec.reasons:
             text = reason_sentence(r.text)
             if text.lower() in seen or rests_on_default(r):
                 continue  # a default reading ("a single incident") is not shown as a reason without the writer's words
             seen.add(text.lower())
-            reasons.append(ReasonView(text=text, direction="for" if r.effect == "raises" else "against",
-                                      quotes=quotes(r.evidence, 1)))
+            # The writer's words behind a reason are shown once per action: the same sentence quoted under three
+            # reasons reads as padding (a panel judge's complaint), and the first reason already points at it.
+            shown = [q for q in quotes(r.evidence, 1) if q.text not in quoted]
+            if r.signal == "words" and not shown:
+                continue  # "letters worded like yours" says something only with the words it points at
+            quoted.update(q.text for q in shown)
+            reasons.append(ReasonView(text=text, direction="for" if r.effect == "raises" else "against", quotes=shown))
             if len(reasons) == MAX_REASONS:
                 break
         out.append(ActionView(rank=i + 1, title=rec.title, strength=_STRENGTH[level], level=level,
