@@ -65,8 +65,8 @@ def _why(rec: Recommendation, n: int = 2) -> str:
         if rests_on_default(r):
             continue  # a reading the letter gives no words for is not said as a fact
         text = lower_first(r.text.strip().rstrip("."))
-        head, _, _rest = text.partition(": ")
-        if _rest and len(head.split()) >= 4:  # "because it may be serious conduct", not its instruction after the colon
+        head, colon, _ = text.partition(": ")
+        if colon and len(head.split()) >= 4:  # "because it may be serious conduct", not its instruction after the colon
             text = head
         if text not in picked:
             picked.append(text)

@@ -157,22 +157,18 @@ def assess_floor(factors: list[FactorReading], signals: dict[str, float] | None 
     # not a fault of theirs). Shared fault ("partly") can still stand.
     if fault == "mainly" and v.get("they_apologized") and by["writer_fault"].source != "rules":
         fault, unsure = "none", True
-    # Serious conduct found from what happened (a threat, a hand on someone) is not outweighed by a learned
-    # "your fault" either: the fault reader weighs the writer's words about their own part ("I said the rota
-    # was unfair"), not whether that part could excuse a threat. The writer's own serious act is found by the
-    # conduct rules (source "rules"), and then the fault stands.
-    if fault != "none" and serious and by["writer_fault"].source != "rules" and by["severity"].source == "rules":
-        fault, unsure = "none", True
-    # Nor by a learned "your fault" less sure than a sure learned "serious" (a bar worker threatened after reporting
-    # theft was read as mainly at fault at 0.41 and told to apologise): telling someone harmed to apologise is the
-    # worst mistake, so the weaker of the two readings gives way.
-    sev_reading = by.get("severity")
-    if fault != "none" and serious and by["writer_fault"].source != "rules" and sev_reading is not None and \
-            sev_reading.confidence >= SERIOUS_SURE and by["writer_fault"].confidence < sev_reading.confidence:
+    # Serious conduct is not outweighed by a learned "your fault" either when it was found from what happened (a
+    # threat, a hand on someone): the fault reader weighs the writer's words about their own part ("I said the rota
+    # was unfair"), not whether that part could excuse a threat; the writer's own serious act is found by the
+    # conduct rules (source "rules"), and then the fault stands. Nor when a sure learned "serious" is surer than
+    # the fault reading (a bar worker threatened after reporting theft was read as mainly at fault at 0.41 and told
+    # to apologise): telling someone harmed to apologise is the worst mistake, so the weaker reading gives way.
+    sev = by.get("severity")
+    if fault != "none" and serious and by["writer_fault"].source != "rules" and sev is not None and (
+            sev.source == "rules" or sev.confidence >= SERIOUS_SURE and by["writer_fault"].confidence < sev.confidence):
         fault, unsure = "none", True
     serious = serious and fault != "mainly"
     rules_own_part = fault == "none" and not serious and signals.get("narrator_at_fault", 0.0) >= RULES_OWN_PART
-    sev = by.get("severity")
     serious_sure = payback or sev is None or sev.source == "rules" or sev.confidence >= SERIOUS_SURE
     return Floor(serious=serious, manager_is_problem=manager_problem, writer_at_fault=fault, sure=serious_sure,
                  rules_own_part=rules_own_part,
