@@ -135,3 +135,18 @@ def test_dont_lists_differ_with_the_letter(examples):
     calm = analyze("My coworker forgot to send me the figures for the monthly report again. It's the second "
                    "time; I need them by Friday. How should I bring it up without making it a big deal?")
     assert not {"GOSSIP", "RETALIATE"} & {a.action for a in calm.avoid}
+
+
+def test_a_route_the_safety_floor_allows_is_never_a_dont():
+    """With serious conduct by the writer's own manager the floor sends the writer above or around them; "don't go
+    over your boss's head" beside it reads as the report contradicting itself (a blind panel flagged it twice)."""
+    from clearair.advise.avoid import avoid_list
+    from clearair.advise.safety import Floor
+    from clearair.models import Signal, Situation
+
+    sig = {"counterpart_above": Signal(name="counterpart_above", strength=1.0, detail="your manager")}
+    top = ["HR_FORMAL", "DOCUMENT", "ESCALATE_MANAGER"]
+    ordinary = {a.action for a in avoid_list(Situation(), top, sig)}
+    assert "ESCALATE_THEIR_MANAGER" in ordinary  # the rule holds when nothing serious is read
+    for floor in (Floor(serious=True), Floor(manager_is_problem=True)):
+        assert "ESCALATE_THEIR_MANAGER" not in {a.action for a in avoid_list(Situation(), top, sig, floor)}

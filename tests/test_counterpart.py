@@ -25,13 +25,9 @@ def role(text: str) -> str:
      "direct_report"),
     ("A guy on my team at the call centre was promoted to team leader in June. Since then he reads out my "
      "break times in front of everyone and gave me a warning for being two minutes late.", "manager"),
-    pytest.param(
-        "I'm a team lead in operations. Another team lead keeps pulling my analysts onto his projects without asking. "
-        "He has a grand title, but we're at the same level and both report to the same director.", "peer",
-        marks=pytest.mark.xfail(strict=False, reason="this round's training lowered the phrase readers' floor from "
-                                "0.30 to 0.15 (more library roles right out of fold), and the shared director "
-                                "('we both report to the same director', read at 0.23) is now taken for the other "
-                                "side; a boss the writer and the other side share should not be a candidate")),
+    # A boss named to put the two side by side is not the one the letter is about (``mentions.shared_boss``).
+    ("I'm a team lead in operations. Another team lead keeps pulling my analysts onto his projects without asking. "
+     "He has a grand title, but we're at the same level and both report to the same director.", "peer"),
     # The person a writer assists runs their work, however senior the title.
     ("I work as personal assistant to our company's chief executive. She emails me at midnight and expects an "
      "answer within minutes, even when she is on holiday.", "manager"),
@@ -100,9 +96,25 @@ def test_how_the_sentence_ties_a_person_to_the_writer_gives_their_line(text, phr
     "her in front of the others.",
     "I won the internal promotion over a colleague. Once I start I'll be his manager, and he is already cold "
     "and short with me in meetings.",
+    # Uniformed and shift work, or supervising handed to the writer.
+    "I'm a new platoon leader and one of my NCOs keeps ignoring the training plan I set for the week.",
+    "I'm a nurse on a care floor and I direct the nurse aides on my shift. One new aide argues whenever I give her "
+    "a task.",
+    "Soon after I joined, they gave me several supervisory responsibilities, and the older staff now avoid me.",
 ])
 def test_a_writer_who_runs_people_is_read_as_a_manager_however_they_say_it(text):
     assert parties(text)[0] is True
+
+
+@pytest.mark.parametrize("text", [
+    # A red team's misfires: a joke about friends, colleagues called a crew, an offer turned down, someone else's words.
+    "My troops and I went bowling on Friday, and on Monday my shift lead moved me to nights without asking anyone.",
+    "My crews on the flights are lovely, but the purser keeps writing me up for things the others do too.",
+    "They wanted to give me supervisory responsibilities but I said no, and now my team lead ignores me.",
+    "Our sergeant shouts that our own subordinates are watching, but I'm a private and he shouts at me every day.",
+])
+def test_words_near_running_people_do_not_make_a_writer_a_manager(text):
+    assert parties(text)[0] is False
 
 
 @pytest.mark.parametrize("text, manages", [
@@ -273,6 +285,24 @@ def test_a_phrase_that_is_no_one_is_never_the_other_side():
     cp = report.situation.party(report.situation.counterpart)
     assert cp is not None and cp.role == "peer" and cp.mentions[0] == "A man I work with"
     assert all("lunch" not in m for p in report.situation.parties for m in p.mentions)
+
+
+@pytest.mark.parametrize("sentence, shared", [
+    ("He has a grand title, but we're at the same level and both report to the same director.", "director"),
+    ("We both report to Maria.", "Maria"),
+    ("She and I both answer to the same VP.", "VP"),
+    ("We report to the same manager.", "manager"),
+    ("I report to the director.", None),  # the writer's own line, not a shared one
+    ("We report to Maria, who yells at us.", None),  # nothing puts the two side by side
+])
+def test_a_boss_named_to_put_two_people_side_by_side_is_not_a_candidate(sentence, shared):
+    """"we both report to the same director" places the writer beside the other side; the director is not the
+    one the letter is about, so that phrase is not offered to the phrase readers."""
+    from clearair.extract.mentions import shared_boss
+    from clearair.extract.nlp import parse
+
+    found = [c.root.text for c in parse(sentence).noun_chunks if shared_boss(c.root)]
+    assert found == ([shared] if shared else [])
 
 
 def test_a_phrase_that_names_a_party_already_found_keeps_that_party_and_its_role():

@@ -205,7 +205,9 @@ def test_either_or_with_one_half_not_advised_is_not_a_bare_no_to_both():
     # Only the second half names a step the engine weighs (leaving); "No" would refuse finding out too.
     question = "Should I try to work out what is going on with him, or just start looking for another job?"
     first = asked(PEER + question).offline_answer.split("\u201d", 1)[1].strip()
-    assert not first.startswith(("No:", "No,", "Not yet")) and first.startswith("Not to ")
+    assert not first.startswith(("No:", "No,", "Not yet")) and first.startswith(("From what you describe, don't ",
+                                                                                 "Don't "))
+    assert "look for" in first or "way out" in first or "job" in first  # names the half it holds back
 
 
 @pytest.mark.parametrize("question", ["Or will I just get fired if I do?", "Could I lose my job over this?",

@@ -56,11 +56,13 @@ def test_the_old_template_failures_cannot_come_back():
         assert "work arrived late" not in text
 
 
-def test_an_act_without_clean_words_is_reworded_so_the_words_can_be_said_as_they_are():
+def test_an_act_without_clean_words_leaves_a_slot_the_writer_is_told_to_fill_not_an_invented_quarrel():
+    """Two blind panels found "something has been getting in the way between us" fitted nothing in the letter
+    (a trusting friendship, a salary question): where the act has no clean words, the writer says it."""
     s = situation("something odd happened at the offsite", "harass")
     opener = render_scripts(s, ["TALK_DIRECT"], {})[0]
-    assert "[what happened]" not in opener.text and opener.fill_in == ["[their name]"]
-    assert "getting in the way between us" in opener.text
+    assert "[what happened]" in opener.text and opener.fill_in == ["[their name]", "[what happened]"]
+    assert "getting in the way between us" not in opener.text
     assert "offsite" not in opener.text
     for slot in re.findall(r"\[[^\]]+\]", opener.text):
         assert slot in opener.fill_in

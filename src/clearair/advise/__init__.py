@@ -66,7 +66,7 @@ def advise(situation: Situation, signals: list[Signal], factors: list[FactorRead
         ranked = apply_floor(ranked, factors, floor)
     ranked = keep_rebuilding_trust(ranked, floor, sig)
     order = [s.action for s in ranked]
-    avoid = avoid_list(situation, order, sig)
+    avoid = avoid_list(situation, order, sig, floor)
     owns = own_part(floor, sig)
     # Raised with them already, as the reader reads it (the scripts also take the talks the rules found), when it is
     # sure and its evidence says so (a question, "How do I tell her to stop?", tells nothing of what was done).

@@ -18,9 +18,10 @@ from __future__ import annotations
 import re
 
 from clearair.advise.phrases import (
-    SLOT_EVENT, action_title, incident_sentence, join_words, lower_first, plain_learned, sentence, told_incident, who,
+    FILL_SLOT, SLOT_EVENT, action_title, incident_sentence, join_words, lower_first, plain_learned, sentence, told_incident, who,
 )
 from clearair.advise.retell import retold_to_writer
+from clearair.advise.scripts import NAME_SLOT
 from clearair.advise.questions import (
     about_a_step, about_own_risk, action_for, alternatives, either_or_parts, find_questions, just_asks_what_to_do, main_questions, names_a_wrong,
     norm_feeling,
@@ -296,7 +297,8 @@ def _first_line(text: str) -> str:
     for line in text.splitlines():
         line = line.strip().strip('"“”')
         greeting = line.endswith(",") and len(line) < 40
-        if line and not greeting and not line.lower().startswith(("subject:", "1.")):
+        # a line with a slot is the writer's to finish, not one to quote as what to say
+        if line and not greeting and not line.lower().startswith(("subject:", "1.")) and not FILL_SLOT.search(line):
             said = [x for x in re.split(r"(?<=[.?!])\s", line) if x and not _SMALL_TALK.search(x)]
             if said:
                 return said[0]
@@ -320,8 +322,10 @@ def _say(report: Report) -> list[str]:
     for action in top:
         script = next((s for s in report.scripts if s.action == action), None)
         if script is not None:
-            line = _first_line(script.text)
             who = f" to {script.to}" if script.to else ""
+            if any(not NAME_SLOT.fullmatch(x) for x in script.fill_in):  # the act is the writer's to put in words
+                return [f"Words to say{who} are below, with a gap for what happened in your own words."]
+            line = _first_line(script.text)
             return [f"What to say{who}: “{line}” The full words are below."]
     return []
 
@@ -573,12 +577,12 @@ def _answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tu
     named = re.sub(r"\s*\([^)]*\)", "", _AS_STEP.get(action) or lower_first(action_title(action))) if either else ""
     if verdict in ("reasonable", "risky"):
         if named:
-            return "not yet", sentence(f"Not to {named} yet: first {start}{because0}") + \
+            return "not yet", sentence(f"Don't {named} yet: first {start}{because0}") + \
                 " Keep that for if this does not work."
         return "not yet", sentence(f"Not yet: first {start}{because0}") + " Keep this for if that does not work."
     against = _against(option.reason) if option else ""
     if named and not against:
-        return "no", sentence(f"Not to {named}, from what you describe: {start} first{because0}")
+        return "no", sentence(f"From what you describe, don't {named}: {start} first{because0}")
     return "no", sentence(f"No: {against}" if against else "No, not from what you describe; other steps fit "
                                                              "your situation better")
 

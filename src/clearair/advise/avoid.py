@@ -11,6 +11,7 @@ first; the list stays short.
 
 from __future__ import annotations
 
+from clearair.advise.safety import Floor, safe_formal_route
 from clearair.knowledge import load
 from clearair.models import ActionCode, Avoid, Signal, Situation
 
@@ -35,8 +36,11 @@ def held_back(sig: dict[str, Signal]) -> dict[ActionCode, dict]:
     return out
 
 
-def avoid_list(situation: Situation, top: list[str], sig: dict[str, Signal]) -> list[Avoid]:
-    """``top``: the recommended actions, best first (the first three are never listed here)."""
+def avoid_list(situation: Situation, top: list[str], sig: dict[str, Signal], floor: Floor | None = None) -> list[Avoid]:
+    """``top``: the recommended actions, best first (the first three are never listed here). ``floor``: where the
+    conduct may be serious or the writer's manager is the problem, a formal route the floor allows ("raise it with
+    their manager") is never listed as a don't; a blind panel twice read "take it above them" beside "don't go over
+    your boss's head" as the report contradicting itself."""
     playbook = load("playbook")
     named = {o.action for o in situation.options}
     first3 = set(top[:3])
@@ -47,8 +51,9 @@ def avoid_list(situation: Situation, top: list[str], sig: dict[str, Signal]) -> 
             ev = [e for o in situation.options if o.action == action for e in o.evidence]
             ev += [e for n in invited for e in sig[n].evidence[:1]]
             out.append(Avoid(action=action, title=spec["title"], why=spec["why"], evidence=ev[:3]))
+    formal_allowed = floor is not None and (floor.serious or floor.manager_is_problem)
     for action, rule in held_back(sig).items():
-        if action in first3:
+        if action in first3 or (formal_allowed and floor is not None and safe_formal_route(action, floor)):
             continue
         ev = [e for o in situation.options if o.action == action for e in o.evidence]
         ev += [e for n in _as_list(rule["when"]) for e in sig[n].evidence[:1]]

@@ -17,6 +17,10 @@ from clearair.models import Incident, Situation
 #: A fact the report could not put into words: the writer fills it in.
 SLOT_EVENT = "[what happened]"
 SLOT_NAME = "[their name]"
+#: What a formal note needs and only the writer has: dates and what was said or done.
+SLOT_DETAILS = "[dates, and what was said or done]"
+#: Every slot the words may leave for the writer, each listed under "fill in before you use it".
+FILL_SLOT = re.compile(r"\[(?:[^\]]*\bname|what happened|dates, and what was said or done)\]", re.I)
 
 # act -> (said of another person, said of the writer). Past tense, no object that could clash with "you".
 _ACTS: dict[str, tuple[str, str]] = {

@@ -276,8 +276,8 @@ _ASKS_ABOUT: tuple[tuple[str, re.Pattern], ...] = tuple((a, re.compile(p, re.I))
     ("ESCALATE_MANAGER", r"\b(?:(?:my|our) (?:boss|manager|supervisor|team lead|director)|management|"
                          r"tell the (?:boss|owners?|director|management))\b"),
     ("APOLOGIZE", r"\b(?:apologi[sz]e|(?:owe|offer|make|give) (?:\w+ )?(?:an )?apology|say sorry|say I'm sorry)\b"),
-    ("EXIT", r"\b(?:quit|resign|leave (?:the|my|this) (?:job|company|team)|look(?:ing)? for (?:a |another )?(?:new )?job|"
-             r"find (?:a |another )?(?:new )?job|move on to another job|transfer|leave quietly|make the jump|"
+    ("EXIT", r"\b(?:quit|resign|leave (?:the|my|this) (?:job|company|team)|look(?:ing)? for (?:a |an |another )?(?:new |different |other )?(?:job|position|employer)|"
+             r"find (?:a |an |another )?(?:new |different |other )?(?:job|position|employer)|time (?:for me )?to move on|move on to another job|transfer|leave quietly|make the jump|"
              r"take the (?:other |new )?job|(?:somewhere|someplace|elsewhere) else|better off (?:somewhere|elsewhere)|"
              r"another (?:unit|ward|department|team|school|store|branch|site|employer|company|firm|position)|"
              r"a sign (?:that )?I should (?:go|leave)|look(?:ing)? elsewhere|mov(?:e|ing) (?:there|elsewhere)|should (?:I|we) (?:just )?(?:go|leave)(?= now| for good|\?|$))"),

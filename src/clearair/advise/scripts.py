@@ -18,7 +18,18 @@ import re
 from collections.abc import Iterable
 from functools import cache
 
-from clearair.advise.phrases import SLOT_NAME, capitalise, join_words, lower_first, main_incident, told_incident, widest
+from clearair.advise.phrases import (
+    FILL_SLOT,
+    SLOT_DETAILS,
+    SLOT_EVENT,
+    SLOT_NAME,
+    capitalise,
+    join_words,
+    lower_first,
+    main_incident,
+    told_incident,
+    widest,
+)
 from clearair.advise.retell import in_the_past, retold_about_them, retold_to_them
 from clearair.knowledge import load
 from clearair.knowledge.schemas import ScriptFile
@@ -98,7 +109,7 @@ def _impact(inc: Incident | None) -> str:
         return "a lot of people got a wrong picture of me"
     if kind == "team":
         return "it made me look bad"  # "in front of the team" is already said
-    return "it stayed with me"
+    return "it upset me more than I let on"
 
 
 def _about(said: str | None, who: str) -> str | None:
@@ -107,14 +118,15 @@ def _about(said: str | None, who: str) -> str | None:
 
 
 def _first_person_event(s: Situation, inc: Incident | None, serious: bool = False) -> str:
-    """ "My peer undermined my team's work by email, and the customer saw it." (or, without clean
-    words for the act, only that things have become difficult)."""
+    """ "My peer undermined my team's work by email, and the customer saw it." (or, without clean words for
+    the act, a slot for the writer to say it: "my peer [what happened]"; two blind panels found "things have
+    become difficult" too vague to act on, and it invented a quarrel where there was none)."""
     p = s.party(inc.actor) if inc is not None else s.party(s.counterpart)
     who = _THIRD.get(p.role, "my colleague") if p else "my colleague"
     if inc is None or inc.act not in _FIRST_PERSON_ACT or inc.actor == "narrator":
         if serious:  # "things have become difficult" of serious conduct makes it smaller than it was
             return f"{capitalise(who)} has behaved in a way I need to report."
-        return f"Things have become difficult between {who} and me."
+        return f"{capitalise(who)} {SLOT_EVENT}."
     seen = {"large_group": f", and about {inc.audience.size} people saw it" if inc.audience.size
             else ", and a wide group saw it", "external": ", and the customer saw it",
             "team": ", and the team saw it"}.get(inc.audience.kind, "")
@@ -195,9 +207,9 @@ def _opening(f: _Facts, data: dict) -> tuple[list[str], str]:
     elif f.own_part:  # their side of it is not the point: hear how it landed
         lines.append("I'd like to hear how it landed for you.")
         ask = "you tell me straight away if anything I do gets in your way"
-    else:  # no clean words for the act: say that something is in the way, not what it was
-        lines.append("Something has been getting in the way between us lately, and I'd rather talk it through "
-                     "than let it sit.")
+    else:  # no clean words for the act: a slot for the writer, never an invented quarrel (two blind panels
+        # found "something has been getting in the way between us" fitted nothing in the letter)
+        lines.append(f"It's about {SLOT_EVENT}. I'd rather we sorted it out between us.")
         ask = "we talk things through directly first"
     return lines, ask
 
@@ -216,12 +228,27 @@ def _retold(s: Situation, serious: bool, say_it) -> str | None:
     names = [m for m in cp.mentions if len(m) > 2]
     inc = widest(s, s.counterpart) or main_incident(s)  # whatever its target: the clause must name the writer
     found = [inc.summary] if inc is not None and inc.actor != "narrator" else []
-    acts = [e.text for e in s.acts_on_writer[:3]]
-    for i, sent in enumerate(found + acts):
+    # A sentence in which they do something to the writer is retold only where the reading found something
+    # wrong in it (an act, a theme or the writer's feelings): "my supervisor gave me an instruction" is not a
+    # complaint (a blind panel quoted "When you gave me an instruction, it stayed with me").
+    harm = [(e.start, e.end) for c in (*s.incidents, *s.themes, *s.emotions) for e in c.evidence]
+    acts = [e for e in s.acts_on_writer[:3]]
+    for i, sent in enumerate(found + [e.text for e in acts]):
         said = say_it(sent, names)
-        if said is not None and (i >= len(found) or _FIRST_PERSON.search(said)):
-            return said
+        if said is None or (i < len(found) and not _FIRST_PERSON.search(said)):
+            continue
+        if i >= len(found) and _NEUTRAL_DEED.match(said):
+            e = acts[i - len(found)]
+            if not any(a < e.end and e.start < b for a, b in harm):
+                continue  # "you gave me an instruction": a plain deed, not the complaint
+        return said
     return None
+
+
+#: Deeds that are no complaint in themselves ("you gave me an instruction", "you sent me the rota"): retold only
+#: where the reading found something wrong in the same sentence ("you sent me a threatening message").
+_NEUTRAL_DEED = re.compile(r"^\s*(?:you\s+)?(?:\w+ly\s+)?(?:gave|give|gives|handed|assigned|offered|sent|send|sends|"
+                           r"showed|paid|hired|promoted|invited|emailed|called|texted|asked me to)\b", re.I)
 
 
 _FIRST_PERSON = re.compile(r"\b(me|my|us|mine)\b", re.IGNORECASE)
@@ -277,8 +304,11 @@ def _fill(kind: str, f: _Facts, data: dict) -> str:
         "opener_reason": ("I'd like to come back to what we talked about before, because it is still happening."
                           if f.second_talk else "There's something I'd like to talk through with you."),
         "sender_line": _sender_line(f, message, sender_apologised),
+        "details_line": f"The details: {SLOT_DETAILS}.",
+        # Serious conduct is said in the stock words (never retold smaller), so the writer adds what happened.
+        "serious_details": f" The details: {SLOT_DETAILS}." if f.serious else "",
         "notes_line": ("I have kept dated notes and can share them." if any(a.kind == "documented" for a in f.s.attempts)
-                       else "I can put what happened in writing, with dates, and share it."),
+                       else "I can put the rest in writing and share it."),
         "put_right": ", and that what went wrong has been put right" if f.fixed else "",
         "report_fix": ("You've already put things right with the customer, and that's what matters. "
                        if f.fixed and external else ""),
@@ -389,7 +419,7 @@ def render_scripts(s: Situation, top: Iterable[str] | None = None, sig: dict[str
         to = _TO.get(kind) or (addressee.label if addressee else "the other person")
         if s.between_others and kind in ("between", "agenda"):
             to = "each of them, separately" if kind == "between" else "both of them, with you chairing"
-        slots = list(dict.fromkeys(NAME_SLOT.findall(text)))
+        slots = list(dict.fromkeys(FILL_SLOT.findall(text)))
         out.append(Script(kind=kind, title=data["scripts"][kind]["title"], text=text, to=to, action=action,
                           fill_in=slots))
     return out

@@ -159,9 +159,8 @@ def candidate_clues(reading: Reading, drafts: dict[str, PartyDraft], incidents, 
     for key, d in drafts.items():
         if any(_allied_with_writer(reading, m.start) for m in d.mentions):
             clues[key]["allied" if d.role == "peer" else "allied_not_peer"] = 1.0
-    for tok in reading.doc:
-        key = reading.token_party.get(tok.i)
-        if key in clues and _spoken_well_of(tok):
+    for i, key in reading.token_party.items():
+        if key in clues and _spoken_well_of(reading.doc[i]):
             clues[key]["praised"] = clues[key].get("praised", 0.0) + 1
     for cue in responses:
         if cue.kind == "support" and cue.by in clues:

@@ -396,9 +396,14 @@ def aimed_at_the_other_side(reading: Reading, options: list[Option], other_side:
     for opt in options:
         if opt.action not in _UPWARD:
             continue
-        named = {reading.token_party[t.i] for e in opt.evidence for t in reading.tokens_in(e.start, e.end)
-                 if t.i in reading.token_party and t.pos_ != "PRON"}
-        if other_side in named and len(named) == 1:
+        tokens = [t for e in opt.evidence for t in reading.tokens_in(e.start, e.end)]
+        named = {reading.token_party[t.i] for t in tokens if t.i in reading.token_party and t.pos_ != "PRON"}
+        # "going to the manager to tell him my supervisor lied": whom the writer goes to is someone else (the
+        # other side is only the one complained of), so it stays a step up, not a word with them.
+        goes_to = [t for t in tokens if t.dep_ == "pobj" and t.head.lower_ == "to" and t.pos_ in ("NOUN", "PROPN")
+                   and t.head.head.lemma_.lower() in ("go", "take", "bring", "report", "escalate", "complain")]
+        elsewhere = bool(goes_to) and all(reading.token_party.get(t.i) != other_side for t in goes_to)
+        if other_side in named and len(named) == 1 and not elsewhere:
             opt.action = "TALK_DIRECT"
     return options
 

@@ -81,8 +81,5 @@ def find_kinds(section: str, kinds: tuple[str, ...], text: str) -> list[Hit]:
 
 
 def find(section: str, text: str) -> list[Hit]:
-    """Every non-overlapping hit of every kind in a lexicon section, in text order."""
-    low = fold(text)
-    hits = [Hit(kind, m.start(), m.end()) for kind, (rx, folded) in _folded_table(section).items()
-            for m in rx.finditer(low if folded else text)]
-    return sorted(hits, key=lambda h: (h.start, -h.end))
+    """Every hit of every kind in a lexicon section, in text order (a kind's hits do not overlap each other)."""
+    return find_kinds(section, tuple(_folded_table(section)), text)

@@ -192,14 +192,14 @@ def candidates(reading: Reading, drafts: dict[str, PartyDraft], is_manager: bool
     doc = cast(Doc, reading.doc)
     chunks = [c for c in doc.noun_chunks
               if c.root.lower_ not in _NOT_A_PERSON and c.root.pos_ in ("NOUN", "PROPN") and not _says_what_is_not(c)
+              and not shared_boss(c.root)
               and any(ch.isalpha() for ch in c.root.text)]  # a dash the parser made a noun names nobody
     if not chunks:
         return []
     counts = Counter(c.root.lemma_.lower() for c in chunks)
     sentence_of = {s.start: i for i, s in enumerate(doc.sents)}
     known = [(m.start, m.end, d.key, d.role) for d in drafts.values() for m in d.mentions]
-    acted_on: Counter[str] = Counter(reading.token_party[t.i] for t in doc
-                                     if t.i in reading.token_party and acts_on_writer(t))
+    acted_on: Counter[str] = Counter(key for i, key in reading.token_party.items() if acts_on_writer(doc[i]))
     out = []
     for c in chunks:
         if _said_of_a_known_party(c, known):
@@ -279,6 +279,24 @@ def _says_what_is_not(chunk: Span) -> bool:
     verb = root.head
     return not _true_now(verb) or any(t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in ("i", "we")
                                       for t in verb.children)
+
+
+def shared_boss(root: Token) -> bool:
+    """The boss named to place the writer and someone side by side ("we both report to the same director",
+    "she and I answer to the same VP"): that phrase is not the one the letter is about (the boss's other
+    mentions stay candidates: "Maria yells at us both")."""
+    if root.dep_ != "pobj" or root.head.lower_ != "to" or root.head.head.lemma_.lower() not in ("report", "answer"):
+        return False
+    verb = root.head.head
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects and verb.dep_ == "conj":  # "we're at the same level and both report to..."
+        subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+    # The two of them: "we", "both", "she and I".
+    us = [s for s in subjects if s.lower_ in ("we", "both", "all") or any(
+        c.dep_ == "conj" and c.lower_ in ("i", "me") for c in s.children)]
+    both = any(w.lower_ in ("both", "all") for w in verb.children) or any(
+        w.lower_ in ("both", "all") for s in us for w in s.subtree)
+    return bool(us) and (both or any(c.lower_ == "same" for c in root.children))
 
 
 #: "who is no longer my manager", "who is formerly ...": someone who is not that party now.

@@ -164,7 +164,7 @@ def _line_from_grammar(reading: Reading, m: Mention) -> str | None:
     return None
 
 
-def _names_in_a_line(reading: Reading, mentions: list[Mention], is_manager: bool = False) -> list[Mention]:
+def _names_in_a_line(reading: Reading, mentions: list[Mention], is_manager: bool) -> list[Mention]:
     """Names the grammar puts in a line to the writer though no role word is near them: "Lorna manages me",
     "Lorna, who supervises us, …", "Priya supervises the interns" from an intern, "Priya was promoted to team
     leader" to a writer who runs nobody (their manager); "I manage Priya" (their report)."""
