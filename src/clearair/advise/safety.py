@@ -228,12 +228,13 @@ def apply_floor(ranked: list, factors: list[FactorReading], floor: Floor) -> lis
         # letters in ten out of fold. The same safe shape (nobody faced alone, dated notes and a formal route
         # among the first three), but the ranking's own order stands, so a false alarm does not put a formal
         # complaint first; the words say "may be".
-        around = floor.manager_is_problem or floor.line_unknown
         why = floor.describe().capitalize() + ": keep this among your first steps, so you are covered either way"
         demote(ALONE_WITH_THEM, 3, "Not a first step while this may be serious conduct: do not face the person "
                "alone", "severity")
-        formal = [a for a in ("HR_FORMAL", "ESCALATE_THEIR_MANAGER", "ESCALATE_MANAGER")
-                  if safe_formal_route(a, floor) and not (around and a == "ESCALATE_MANAGER")]
+        # The route among the first three is one outside the writer's own line (HR, or the other side's
+        # manager): the writer's own manager may be asked too, but is not enough on their own when it may be
+        # serious conduct (a retrain read a peer's threats as unsure and left only "ask your manager").
+        formal = [a for a in ("HR_FORMAL", "ESCALATE_THEIR_MANAGER") if safe_formal_route(a, floor)]
         route = next((s.action for s in order[:3] if s.action in formal), "HR_FORMAL")
         within(["DOCUMENT", route], 3, why, "severity")
         if floor.writer_at_fault == "none":
@@ -258,6 +259,9 @@ def apply_floor(ranked: list, factors: list[FactorReading], floor: Floor) -> lis
     elif floor.serious and floor.line_unknown:
         demote(("ESCALATE_MANAGER",), 3, "It is not clear from your letter whether they are your manager: take "
                "serious conduct to HR or above them rather than to your own manager alone", "counterpart_role")
+    if floor.serious:
+        # Moving the writer's own manager out of the first three must not pull a step alone with them back in.
+        move_below(order, ALONE_WITH_THEM + (("COACH_REPORT",) if floor.by_their_report else ()), 3)
     if floor.writer_at_fault == "mainly":
         lead(["APOLOGIZE", "REBUILD_TRUST"],
              "From what you describe, you caused much of this: owning it and putting it right comes first",
