@@ -18,10 +18,9 @@ from __future__ import annotations
 import re
 
 from clearair.advise.phrases import (
-    FILL_SLOT, SLOT_EVENT, action_title, incident_sentence, join_words, lower_first, plain_learned, sentence, told_incident, who,
+    FILL_SLOT, NAME_SLOT, SLOT_EVENT, action_title, incident_sentence, join_words, lower_first, plain_learned, sentence, told_incident, who,
 )
 from clearair.advise.retell import retold_to_writer
-from clearair.advise.scripts import NAME_SLOT
 from clearair.advise.questions import (
     about_a_step, about_own_risk, action_for, alternatives, either_or_parts, find_questions, just_asks_what_to_do, main_questions, names_a_wrong,
     norm_feeling,

@@ -11,7 +11,7 @@ first; the list stays short.
 
 from __future__ import annotations
 
-from clearair.advise.safety import Floor, safe_formal_route
+from clearair.advise.safety import FORMAL_ROUTES, Floor, safe_formal_route
 from clearair.knowledge import load
 from clearair.models import ActionCode, Avoid, Signal, Situation
 
@@ -51,9 +51,10 @@ def avoid_list(situation: Situation, top: list[str], sig: dict[str, Signal], flo
             ev = [e for o in situation.options if o.action == action for e in o.evidence]
             ev += [e for n in invited for e in sig[n].evidence[:1]]
             out.append(Avoid(action=action, title=spec["title"], why=spec["why"], evidence=ev[:3]))
-    formal_allowed = floor is not None and (floor.serious or floor.manager_is_problem)
+    allowed = {a for a in FORMAL_ROUTES if safe_formal_route(a, floor)} if floor is not None and (
+        floor.serious or floor.manager_is_problem) else set()
     for action, rule in held_back(sig).items():
-        if action in first3 or (formal_allowed and floor is not None and safe_formal_route(action, floor)):
+        if action in first3 or action in allowed:
             continue
         ev = [e for o in situation.options if o.action == action for e in o.evidence]
         ev += [e for n in _as_list(rule["when"]) for e in sig[n].evidence[:1]]

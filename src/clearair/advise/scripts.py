@@ -33,7 +33,7 @@ from clearair.advise.phrases import (
 from clearair.advise.retell import in_the_past, retold_about_them, retold_to_them
 from clearair.knowledge import load
 from clearair.knowledge.schemas import ScriptFile
-from clearair.models import Avoid, Incident, Script, Signal, Situation
+from clearair.models import Avoid, Evidence, Incident, Script, Signal, Situation
 
 _CHANNEL = {"email": " by email", "meeting": " in the meeting", "chat": " in chat", "phone": " on the phone",
             "in_person": ""}
@@ -68,8 +68,6 @@ _OWN_ACT = {
     "fail_deliver": "I let the work slip", "break_confidence": "I passed on something you told me in confidence",
     "lie": "I gave a false account of what happened", "complain_external": "I complained about your work to others",
 }
-#: A slot for a name may stay in words a person is shown: everything else is filled or reworded.
-NAME_SLOT = re.compile(r"\[[^\]]*\bname\]", re.I)
 _NOT_NAMES = {"He", "She", "His", "Her", "They", "My", "Our", "The", "One", "Dude", "Boss", "Manager", "Director",
               "Team", "Peer", "Customer", "Client", "Hi", "Hello", "Thanks", "Sir", "Madam"}
 
@@ -228,21 +226,24 @@ def _retold(s: Situation, serious: bool, say_it) -> str | None:
     names = [m for m in cp.mentions if len(m) > 2]
     inc = widest(s, s.counterpart) or main_incident(s)  # whatever its target: the clause must name the writer
     found = [inc.summary] if inc is not None and inc.actor != "narrator" else []
-    # A sentence in which they do something to the writer is retold only where the reading found something
-    # wrong in it (an act, a theme or the writer's feelings): "my supervisor gave me an instruction" is not a
-    # complaint (a blind panel quoted "When you gave me an instruction, it stayed with me").
-    harm = [(e.start, e.end) for c in (*s.incidents, *s.themes, *s.emotions) for e in c.evidence]
-    acts = [e for e in s.acts_on_writer[:3]]
-    for i, sent in enumerate(found + [e.text for e in acts]):
+    for sent in found:
         said = say_it(sent, names)
-        if said is None or (i < len(found) and not _FIRST_PERSON.search(said)):
-            continue
-        if i >= len(found) and _NEUTRAL_DEED.match(said):
-            e = acts[i - len(found)]
-            if not any(a < e.end and e.start < b for a, b in harm):
-                continue  # "you gave me an instruction": a plain deed, not the complaint
-        return said
+        if said is not None and _FIRST_PERSON.search(said):
+            return said
+    # A plain deed done to the writer is retold only where the reading found something wrong in it (an act, a
+    # theme or the writer's feelings): "my supervisor gave me an instruction" is not a complaint (a blind panel
+    # quoted "When you gave me an instruction, it stayed with me").
+    for act in s.acts_on_writer[:3]:
+        said = say_it(act.text, names)
+        if said is not None and (not _NEUTRAL_DEED.match(said) or _something_wrong_in(s, act)):
+            return said
     return None
+
+
+def _something_wrong_in(s: Situation, span: Evidence) -> bool:
+    """Whether the reading found an act, a theme or a feeling of the writer's within ``span``."""
+    return any(e.start < span.end and span.start < e.end for c in (*s.incidents, *s.themes, *s.emotions)
+               for e in c.evidence)
 
 
 #: Deeds that are no complaint in themselves ("you gave me an instruction", "you sent me the rota"): retold only
@@ -277,6 +278,7 @@ def _fill(kind: str, f: _Facts, data: dict) -> str:
     manager = f.s.parties_with_role("manager")
     reports = f.s.parties_with_role("direct_report")
     external = any(i.audience.kind == "external" for i in f.s.incidents) or "external_exposure" in f.sig
+    details = f"The details: {SLOT_DETAILS}."
     values = {
         "name": name,
         "opening": f'"{" ".join(opening)}"',
@@ -304,9 +306,9 @@ def _fill(kind: str, f: _Facts, data: dict) -> str:
         "opener_reason": ("I'd like to come back to what we talked about before, because it is still happening."
                           if f.second_talk else "There's something I'd like to talk through with you."),
         "sender_line": _sender_line(f, message, sender_apologised),
-        "details_line": f"The details: {SLOT_DETAILS}.",
+        "details_line": details,
         # Serious conduct is said in the stock words (never retold smaller), so the writer adds what happened.
-        "serious_details": f" The details: {SLOT_DETAILS}." if f.serious else "",
+        "serious_details": f" {details}" if f.serious else "",
         "notes_line": ("I have kept dated notes and can share them." if any(a.kind == "documented" for a in f.s.attempts)
                        else "I can put the rest in writing and share it."),
         "put_right": ", and that what went wrong has been put right" if f.fixed else "",
