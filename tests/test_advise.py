@@ -256,6 +256,38 @@ def test_a_revisit_trigger_never_sends_the_writer_to_the_manager_who_is_the_othe
     assert any(t.action == "ESCALATE_MANAGER" for t in revisit_if(sig("recurring")))
 
 
+def test_a_revisit_trigger_never_contradicts_the_safety_floor():
+    """With serious conduct the advice says not to face the person alone, so no trigger may presume a word with
+    them ("if it continues after you have raised it directly") or ask for one; with the writer's own manager part
+    of the problem, none sends the notes to that manager."""
+    from clearair.advise.safety import Floor
+    from clearair.advise.triggers import revisit_if
+    from clearair.models import Signal
+
+    def sig(*names):
+        return {n: Signal(name=n, strength=1.0, detail=n) for n in names}
+
+    for names in (("recurring", "boundary"), ("one_off", "boundary")):
+        plain = revisit_if(sig(*names))
+        assert any("directly" in t.text or "after you have stated it" in t.text or t.action == "TALK_DIRECT"
+                   for t in plain)
+        serious = revisit_if(sig(*names), floor=Floor(serious=True))
+        assert not any("directly" in t.text or "after you have stated it" in t.text for t in serious)
+        assert not any(t.action in ("TALK_DIRECT", "SET_BOUNDARY") for t in serious)
+    around = revisit_if(sig("recurring", "low_support"), floor=Floor(manager_is_problem=True))
+    assert around and not any(t.action == "ESCALATE_MANAGER" for t in around)
+
+
+def test_a_serious_letter_shows_no_trigger_that_presumes_a_word_alone_with_them():
+    from clearair.pipeline import analyze
+
+    r = analyze("My coworker has started swearing at me whenever we disagree about the rota. Last week he called me a "
+                "useless idiot in front of two other nurses, and it has happened four times this month. I have not "
+                "said anything to him. Should I report it?")
+    assert "HR_FORMAL" in r.top_actions(3)
+    assert not any("raised it directly" in t.text or t.action in ("TALK_DIRECT", "SET_BOUNDARY") for t in r.revisit_if)
+
+
 def test_what_the_advice_lists_as_not_to_do_is_never_among_the_first_three():
     """A playbook "avoid when" that holds (an apologised one-off and a formal complaint) moves the action below
     the first three, saying why, whatever the blend scored it; the avoid list then names it."""

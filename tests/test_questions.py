@@ -218,6 +218,65 @@ def test_a_question_about_what_may_happen_to_the_writer_is_not_a_step_they_weigh
     assert first.startswith("Nobody can promise")
 
 
+@pytest.mark.parametrize("question", ["Could this hurt me if I report it?", "Will it affect my career if I complain?",
+                                      "Would reporting him backfire?", "Is it risky for me to speak up?",
+                                      "Will I be seen as a troublemaker?"])
+def test_a_worry_about_what_a_step_may_cost_the_writer_is_not_answered_yes(question):
+    """ "Could this hurt me if I report it?" was read as "should I report it?" and answered "Yes: ..."."""
+    from clearair.advise.questions import about_own_risk
+
+    assert about_own_risk(question) and action_for(question) is None
+    q = next(q for q in asked(SERIOUS_PEER + question).questions if q.text == question)
+    assert q.verdict == "cannot judge" and not q.answer.startswith(("Yes", "No"))
+    assert "nobody can promise" in q.answer.lower() and "writing" in q.answer
+
+
+@pytest.mark.parametrize("question", ["Could this hurt the team?", "Could it affect morale?", "Should I report it?"])
+def test_a_question_about_others_or_a_step_is_no_worry_about_the_writer(question):
+    from clearair.advise.questions import about_own_risk
+
+    assert not about_own_risk(question)
+
+
+#: Repeated insults in front of others by a peer: read as serious conduct (the words are ordinary).
+SERIOUS_PEER = ("My coworker Dana has started swearing at me whenever we disagree about the rota. Last week she "
+                "called me a useless idiot in front of two other nurses, and it has happened four times this month. "
+                "I have not said anything to her because she has been here much longer than me. ")
+
+
+@pytest.mark.parametrize("question,line", [
+    ("What do I say when she curses at me next time?", "Please don't speak to me like that"),
+    ("How should I respond if she yells at me again?", "Please don't speak to me like that"),
+    ("What do I say when she talks over me in handover?", "finish my point"),
+    ("What should I say when she criticises me in front of the team?", "one to one"),
+])
+def test_what_to_say_in_the_moment_gets_a_line_to_say(question, line):
+    """ "What do I say when she curses at me?" is answered with words for the moment, not the first step again."""
+    report = asked(SERIOUS_PEER + "Should I report it? " + question)
+    q = next(q for q in report.questions if q.text == question)
+    assert line in q.answer and q.answer.count("“") == 1
+    assert line in report.offline_answer  # taken up in the written answer beside the first question
+
+
+def test_a_how_question_about_no_act_keeps_the_steps_answer():
+    from clearair.advise.questions import in_the_moment
+
+    assert in_the_moment("What do I say to HR?") is None and in_the_moment("How do I tell her?") is None
+    assert in_the_moment("What do I say when he comments on my weight?") == "remark"
+
+
+def test_am_i_overreacting_about_something_that_keeps_happening_gets_a_plain_answer():
+    """Answered "what matters most now is what you do next", a blind panel marked it as dodging the question."""
+    report = asked("Our supervisor keeps giving the best weekend shifts to her friend, and twice this month that friend "
+                   "left early and I had to close alone. When I mentioned it she rolled her eyes. It is small stuff "
+                   "but it keeps happening and it is wearing me down. Am I overreacting?")
+    q = next(q for q in report.questions if q.text == "Am I overreacting?")
+    assert q.answer.startswith("No:") and "add up" in q.answer
+    doing_right = asked("Our supervisor keeps giving the best weekend shifts to her friend, and it keeps happening. "
+                        "Am I doing the right thing by keeping quiet?")
+    assert not any(q.answer.startswith("No: small things") for q in doing_right.questions)
+
+
 def test_was_i_wrong_is_a_self_check_and_the_next_step_reads_as_english():
     assert kind_of("Was I wrong?") == "self_check" and kind_of("Do I owe her an apology?") == "self_check"
     answer = asked(PEER + "Should I go to my manager?").offline_answer

@@ -85,7 +85,7 @@ def advise(situation: Situation, signals: list[Signal], factors: list[FactorRead
         recommendations=recommendations,
         avoid=avoid,
         option_verdicts=_verdicts(situation, ranked, avoid, sig, floor, factors),
-        revisit_if=revisit_if(sig, events(situation)),
+        revisit_if=revisit_if(sig, events(situation), floor),
         perspectives=_persona_views(ranked, sig, {a: v["title"] for a, v in playbook["actions"].items()},
                                     own_part=owns, serious=floor.serious),
         scripts=scripts,

@@ -22,8 +22,8 @@ from clearair.advise.phrases import (
 )
 from clearair.advise.retell import retold_to_writer
 from clearair.advise.questions import (
-    about_a_step, about_own_risk, action_for, alternatives, either_or_parts, find_questions, just_asks_what_to_do, main_questions, names_a_wrong,
-    norm_feeling,
+    MOMENT_LINES, about_a_step, about_own_risk, action_for, alternatives, either_or_parts, find_questions, in_the_moment,
+    just_asks_what_to_do, main_questions, names_a_wrong, norm_feeling,
 )
 from clearair.advise.safety import FORMAL_ROUTES, RULES_OWN_PART, Floor, assess_floor, safe_formal_route
 from clearair.knowledge import load
@@ -359,7 +359,10 @@ def compose(report: Report) -> str:
               "constraint": _constraints(report), "avoid": _avoid(report, covered), "answered": answered,
               "fallback": _fallback(report, floor, own_part)}
     situation, say = _going_on(report, floor, own_part), _say(report)  # these stay whatever gives way
+    answer = ""
     for drop in (None, "constraint", "acknowledge", "done", "avoid", "fallback", "answered"):
+        if drop == "answered" and len(answer.split()) <= ANSWER_WORDS + QUESTION_WORDS * (len(asked) - 1):
+            break  # every extra has given way; the writer's own questions stay while each adds no more than its share
         if drop == "answered" and len(asked) > 1:  # the first question, and the first step if it said it
             extras["answered"] = answered[:1] + ([] if says_first_step(asked[0]) else [_best_step(report, 1)])
         elif drop:
@@ -375,6 +378,10 @@ def compose(report: Report) -> str:
 
 #: The written answer's length, in words, before the extras give way (a short answer is read).
 ANSWER_WORDS = 160
+#: What each further question the writer asks may add to that length once every extra has given way: their questions
+#: matter more than what clearair would add, and one left unanswered reads as missed ("what do I say when she curses
+#: at me?").
+QUESTION_WORDS = 60
 
 
 def _asked(q: Question, i: int) -> str:
@@ -466,6 +473,11 @@ def answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tup
     return verdict, text
 
 
+#: "Am I overreacting?", "Is it just me?": whether the writer's reaction is too much (not whether they did wrong).
+_OVERREACTING = re.compile(r"\b(?:over-?react\w*|too sensitive|crazy|petty|paranoid|unreasonable|is it (?:just )?me|"
+                           r"reading too much into)\b", re.I)
+
+
 def _answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tuple[Verdict, str]:
     """(verdict, one or two sentences) for the writer's question, from the ranking, the avoid list,
     the verdicts on the writer's own options and the safety floor."""
@@ -492,20 +504,23 @@ def _answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tu
             return "first step", ("Possibly in part. Nothing you describe makes it all yours, but how or where it "
                                   "happened may have added to it; naming that part briefly usually makes the rest "
                                   "easier.")
+        if _OVERREACTING.search(q.text) and _read_from_letter(report, "pattern", True):
+            # "Am I overreacting?" about something that keeps happening: a plain answer, not "what matters is what
+            # you do next" (which a panel marked as dodging the question).
+            return "no", "No: small things that keep happening add up, and it is fair that it wears on you."
+        if _OVERREACTING.search(q.text):
+            return "first step", "It is fair to be bothered by it; what matters most now is what you do next."
         return "first step", "What matters most now is what you do next."
     if q.kind == "norm":
         return _is_it_normal(q, report, floor, own)
     if q.kind == "how":
-        said = _how_to(q, report, floor)
+        said = _in_the_moment(q, floor) or _how_to(q, report, floor)
         if said:
             return "first step", said
     if q.kind != "yes_no":
         return "first step", _best_step(report, 1)
     if about_own_risk(q.text):
-        # "Will I get fired if I report it?": nobody can promise, but what protects the writer can be said.
-        return "cannot judge", ("Nobody can promise how they will react, but a dated record of what happened and "
-                                "of what you raised, and raising it in writing, make it much harder to hold it "
-                                "against you.")
+        return "cannot judge", _own_risk(report, floor)
     avoided = {a.action: a for a in report.avoid}
     position: dict[str, int] = {r.action: i for i, r in enumerate(recs)}
     pair = alternatives(q.text)
@@ -584,6 +599,32 @@ def _answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tu
         return "no", sentence(f"From what you describe, don't {named}: {start} first{because0}")
     return "no", sentence(f"No: {against}" if against else "No, not from what you describe; other steps fit "
                                                              "your situation better")
+
+
+def _own_risk(report: Report, floor: Floor) -> str:
+    """ "Could this hurt me if I report it?", "Will I get fired?": nobody can promise, but what protects the writer
+    can be said (a "Yes: ..." that read the question as "should I report it?" told a worried writer it would hurt
+    them). Where the advice goes above the writer's own line (HR, the other side's manager), how to raise it safely
+    and what to do if it is held against them; otherwise how to raise it so it is hard to hold against them."""
+    formal = floor.serious or any(r.action in ("HR_FORMAL", "ESCALATE_THEIR_MANAGER") for r in report.recommendations[:2])
+    if formal:
+        return ("A fair worry: nobody can promise how people will react. Raise it in writing, with your dated notes, "
+                "and if anything changes for you afterwards (shifts, reviews, how you are treated), note that too: "
+                "punishing someone for raising a concern is itself something the employer must act on.")
+    return ("Nobody can promise how they will react, but raising it calmly, about what happened rather than about "
+            "them, and keeping a dated note of what you raised, make it much harder to hold against you.")
+
+
+def _in_the_moment(q: Question, floor: Floor) -> str:
+    """ "What do I say when she curses at me?": a short line for the moment itself (``questions.MOMENT_LINES``),
+    said once and calmly, then a note of it afterwards. With serious conduct, no more than that to them: the rest
+    goes through whoever the writer reports it to. Empty when the question asks about no act of this kind."""
+    kind = in_the_moment(q.text)
+    if kind is None:
+        return ""
+    after = ("Say no more than that to them; the rest goes to whoever you report it to." if floor.serious
+             else "Don't argue it there; afterwards, note the date and what was said.")
+    return f"Say it once, calmly, and step away if it goes on: “{MOMENT_LINES[kind]}” {after}"
 
 
 def _how_to(q: Question, report: Report, floor: Floor) -> str:

@@ -155,6 +155,8 @@ def kind_of(text: str) -> QuestionKind:
             return cast(QuestionKind, kind)
     if _SELF_CHECK.search(text):
         return "self_check"
+    if about_own_risk(text):
+        return "yes_no"  # "Would reporting him backfire?": answered as a worry about the writer, never the first step
     if norm_feeling(text) or (_NORM.search(text) and not _NORM_STEP.search(text)):
         return "norm"
     if _HOW.search(text):
@@ -231,10 +233,12 @@ def find_questions(text: str, original: str | None = None) -> list[Question]:
 
 def _priority(q: Question) -> int:
     """Which questions the answer takes up first: a yes/no about a step the engine ranks, then what it
-    cannot judge or a question about the writer's own reaction, then other yes/no questions, then
-    how-to requests, then general and open ones."""
+    cannot judge or a question about the writer's own reaction, then other yes/no questions and what to say
+    in the moment, then how-to requests, then general and open ones."""
     if q.kind == "yes_no":
         return 0 if q.action else 2
+    if q.kind == "how" and in_the_moment(q.text):
+        return 2  # "what do I say when she curses at me?" has an answer of its own, not the first step again
     return {"legal": 1, "money": 1, "gift": 1, "self_check": 1, "norm": 1, "how": 3, "general": 4}.get(q.kind, 5)
 
 
@@ -306,7 +310,47 @@ _ASKS_ABOUT: tuple[tuple[str, re.Pattern], ...] = tuple((a, re.compile(p, re.I))
 #: the writer weighs ("fired" is not an option to fire someone).
 _OWN_RISK = re.compile(r"\b(will|would|could|can|might|may|am)\s+I\s+(just\s+|then\s+|also\s+)?(get|be|end up)\s+"
                        r"(being\s+)?(fired|sacked|let go|disciplined|written up|in trouble|punished|demoted|blamed|"
-                       r"blacklisted|retaliated against|managed out)\b|\b(lose|losing)\s+my\s+job\b", re.I)
+                       r"blacklisted|retaliated against|managed out)\b|\b(lose|losing)\s+my\s+job\b|"
+                       # "Could this hurt me if I report it?", "will it affect my career?", "would that backfire?"
+                       r"\b(will|would|could|can|might|may)\s+(this|it|that|doing (this|that|so)|speaking up|"
+                       r"complaining|reporting (it|him|her|them|this))\s+(\w+\s+)?((hurt|harm|damage|affect|count against|"
+                       r"be held against|make (things|it) worse for|come back on)\s+(me|my\s+(career|job|reputation|chances|"
+                       r"position|review|standing|future|prospects|record))\b|backfire|come back to (bite|haunt))|"
+                       r"\b(is it|isn't it|would it be) (too )?(risky|a risk|dangerous) for me\b|"
+                       r"\b(risk|risking|jeopardi[sz]e|jeopardi[sz]ing) (my (job|position|career|contract|reputation|"
+                       r"review|promotion))\b|\bwill there be (any )?(repercussions|consequences|backlash) for me\b|"
+                       r"\b(be|get) (seen|labell?ed|branded) as (a |the )?(troublemaker|complainer|difficult)\b", re.I)
+
+
+#: "What do I say when she curses at me?", "how should I respond if he yells again?": a question about the words for
+#: the moment itself, which the ranked steps do not give. Each kind of act has a short line a person could say.
+_IN_THE_MOMENT = re.compile(r"\b(?:what (?:do|should|can|could|would) I (?:say|do|respond|reply|answer)|what to (?:say|do)|"
+                            r"how (?:do|should|can|could|would) I (?:respond|react|reply|answer|handle it))\b"
+                            r"[^?.!]{0,40}?\b(?:when|if|whenever|next time|the next time)\b", re.I)
+_MOMENT_ACTS: tuple[tuple[str, re.Pattern], ...] = tuple((kind, re.compile(p, re.I)) for kind, p in (
+    ("interrupting", r"\b(?:interrupt\w*|talks? over me|talking over me|cuts? me off|cutting me off)\b"),
+    ("in_front", r"\b(?:criticis\w*|criticiz\w*|correct\w*|embarrass\w*|humiliat\w*|shows? me up)\b[^?.!]{0,40}?"
+                 r"\b(?:in front of|before (?:the|my|our)|in meetings?|publicly)\b"),
+    ("abuse", r"\b(?:curs\w*|swear\w*|swore|yell\w*|shout\w*|scream\w*|snap\w*|insult\w*|call\w* me (?:names|an? \w+)|"
+              r"rais\w+ (?:his|her|their) voice|berat\w*|lash\w* out|(?:is|gets|are) rude|belittl\w*|puts? me down|"
+              r"mock\w*|makes? fun of me|talks? down to me)\b"),
+    ("remark", r"\b(?:comment\w*|remark\w*|jok\w*|asks? about my (?:body|weight|looks|personal life|love life|age|"
+               r"religion|accent|health))\b"),
+))
+#: The line for each kind of act: short, calm, said once, about the behaviour.
+MOMENT_LINES = {
+    "abuse": "Please don't speak to me like that. I'm happy to talk about this when we can keep it civil.",
+    "remark": "I'd rather you didn't comment on that. Let's keep it to work.",
+    "interrupting": "I'd like to finish my point, and then I'm glad to hear yours.",
+    "in_front": "I'm open to feedback, but I'd rather have it one to one.",
+}
+
+
+def in_the_moment(text: str) -> str | None:
+    """The kind of act a question asks for words to meet as it happens (``MOMENT_LINES``), or None."""
+    if not _IN_THE_MOMENT.search(text):
+        return None
+    return next((kind for kind, rx in _MOMENT_ACTS if rx.search(text)), None)
 
 
 def about_own_risk(text: str) -> bool:

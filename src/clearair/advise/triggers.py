@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from clearair.advise.safety import ALONE_WITH_THEM, Floor
 from clearair.knowledge import load
 from clearair.knowledge.schemas import TriggerFile, TriggerSpec
 from clearair.models import Signal, Situation, Trigger
@@ -48,11 +49,22 @@ def fired(t: TriggerSpec, sig: dict[str, Signal] | set[str]) -> bool:
     return any(group and all(n in sig for n in group) for group in t.fired_by)
 
 
-def revisit_if(sig: dict[str, Signal], happened: set[str] | None = None) -> list[Trigger]:
-    """Triggers whose conditions hold and whose event has not happened yet (``happened``: from :func:`events`)."""
+def revisit_if(sig: dict[str, Signal], happened: set[str] | None = None, floor: Floor | None = None) -> list[Trigger]:
+    """Triggers whose conditions hold, whose event has not happened yet (``happened``: from :func:`events`) and
+    that the safety floor allows (``floor``, :func:`allowed`)."""
     known = set(sig) | set(happened or ())
     out = []
     for t in triggers().triggers:
-        if all(n in sig for n in t.when) and not any(n in sig for n in t.unless) and not fired(t, known):
+        if all(n in sig for n in t.when) and not any(n in sig for n in t.unless) and not fired(t, known) and \
+                allowed(t, floor or Floor()):
             out.append(Trigger(text=t.text, action=t.action))
     return out
+
+
+def allowed(t: TriggerSpec, floor: Floor) -> bool:
+    """A trigger never contradicts the safety floor: with serious conduct none presumes a word alone with the other
+    side or asks for one ("if it continues after you have raised it directly" beside "do not face them alone"); with
+    the writer's own manager part of the problem, none sends the notes to that manager."""
+    if floor.serious and (t.after_a_word_with_them or t.action in ALONE_WITH_THEM):
+        return False
+    return not (floor.manager_is_problem and t.action == "ESCALATE_MANAGER")

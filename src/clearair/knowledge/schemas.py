@@ -140,6 +140,9 @@ class TriggerSpec(Strict):
     fired_by: list[list[str]] = Field(default_factory=list)
     text: str
     action: str | None = None
+    #: The event presumes the writer has raised it with the other side themselves ("after you have raised it
+    #: directly"): never shown where the safety floor says not to face them alone.
+    after_a_word_with_them: bool = False
 
 
 class TriggerFile(Strict):
