@@ -525,3 +525,24 @@ def test_an_action_the_safety_floor_held_back_is_never_called_a_strong_fit():
     assert held
     for a in held:
         assert a.level <= 2 and a.strength not in ("Strong fit", "Best fit"), a
+
+
+def test_an_unsure_serious_reading_says_what_it_rests_on():
+    """ "May be serious" with nothing behind it read to a panel as alarm from a few words: the answer quotes the
+    writer's words the reading rests on, so they can judge it; a sure reading is said flatly."""
+    from clearair.advise.answer import compose
+    from clearair.models import Evidence
+
+    text = ("My supervisor keeps moving my shifts around at short notice. In the team meeting she said some people "
+            "here will not last long. I am not sure what to make of it.")
+    r = analyze(text)
+    sev = next(f for f in r.factors if f.name == "severity")
+    said = "In the team meeting she said some people here will not last long."
+    start = text.index(said)
+    sev.value, sev.source, sev.confidence = "serious", "learned", 0.4
+    sev.evidence = [Evidence(start=start, end=start + len(said), text=said)]
+    answer = compose(r)
+    assert "may be serious conduct, judging by “In the team meeting she said some people here will not last long”" in answer
+    sev.confidence = 0.9
+    assert "judging by" not in compose(r) and "What you describe is serious conduct" in compose(r)
+

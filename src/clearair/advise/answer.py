@@ -86,8 +86,15 @@ def _going_on(report: Report, floor: Floor, own_part: bool) -> list[str]:
     s = report.situation
     sig = {x.name for x in report.signals}
     out: list[str] = []
-    if floor.serious:
+    if floor.serious and floor.sure:
         out.append(f"{floor.describe().capitalize()}, the kind an employer has to act on.")
+    elif floor.serious:
+        # An unsure reading says what it rests on, so the writer can judge it (a panel read "may be serious" over
+        # a rota complaint as alarm from a few words, with nothing to check it against).
+        sev = _factor(report, "severity")
+        quote = " ".join(sev.evidence[0].text.split()) if sev is not None and sev.evidence else ""
+        on = f", judging by “{quote.rstrip('.,;: ')}”" if quote and len(quote.split()) <= _MAX_QUOTED_WORDS else ""
+        out.append(f"What you describe may be serious conduct{on}; if it is, it is the kind an employer has to act on.")
     inc = told_incident(s)
     cp = s.party(s.counterpart)
     private = _read_from_letter(report, "audience", "private")
@@ -124,6 +131,10 @@ def _going_on(report: Report, floor: Floor, own_part: bool) -> list[str]:
     if "leaving_soon" in sig:
         out.append("You are leaving soon, which changes what is worth taking on.")
     return out
+
+
+#: The longest span of the writer's words the answer quotes as what an unsure reading rests on.
+_MAX_QUOTED_WORDS = 26
 
 
 def _retold_for_writer(s, cp) -> str | None:
