@@ -267,9 +267,9 @@ def test_a_how_question_about_no_act_keeps_the_steps_answer():
 
 def test_am_i_overreacting_about_something_that_keeps_happening_gets_a_plain_answer():
     """Answered "what matters most now is what you do next", a blind panel marked it as dodging the question."""
-    report = asked("Our supervisor keeps giving the best weekend shifts to her friend, and twice this month that friend "
-                   "left early and I had to close alone. When I mentioned it she rolled her eyes. It is small stuff "
-                   "but it keeps happening and it is wearing me down. Am I overreacting?")
+    report = asked("Our supervisor keeps giving the best weekend shifts to her friend, and twice this month that "
+                   "friend left early and I had to close alone. When I mentioned it she rolled her eyes. It is small "
+                   "stuff but it keeps happening and it is wearing me down. Am I overreacting?")
     q = next(q for q in report.questions if q.text == "Am I overreacting?")
     assert q.answer.startswith("No:") and "add up" in q.answer
     doing_right = asked("Our supervisor keeps giving the best weekend shifts to her friend, and it keeps happening. "

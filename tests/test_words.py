@@ -542,7 +542,8 @@ def test_an_unsure_serious_reading_says_what_it_rests_on():
     sev.value, sev.source, sev.confidence = "serious", "learned", 0.4
     sev.evidence = [Evidence(start=start, end=start + len(said), text=said)]
     answer = compose(r)
-    assert "may be serious conduct, judging by “In the team meeting she said some people here will not last long”" in answer
+    assert "may be serious conduct, judging by “In the team meeting she said some people here will not last long”" \
+        in answer
     sev.confidence = 0.9
     assert "judging by" not in compose(r) and "What you describe is serious conduct" in compose(r)
 
