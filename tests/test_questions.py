@@ -277,6 +277,35 @@ def test_am_i_overreacting_about_something_that_keeps_happening_gets_a_plain_ans
     assert not any(q.answer.startswith("No: small things") for q in doing_right.questions)
 
 
+def test_a_worry_about_being_reported_is_answered_for_the_one_who_may_be_reported():
+    """A writer who humiliated a junior asked "could this hurt me if she reports it?" and got the answer meant for
+    someone raising a concern (a red team's finding)."""
+    report = asked("I manage a design team. Last week I tore into one of my juniors in front of everyone over a brief "
+                   "that I had got wrong myself, and she left in tears. I know I was out of line. "
+                   "Could this hurt me if she reports it?")
+    q = next(q for q in report.questions if q.text == "Could this hurt me if she reports it?")
+    assert "own your part" in q.answer and "dated notes" not in q.answer
+
+
+def test_a_question_answered_as_a_worry_or_as_words_is_not_also_judged_as_a_step():
+    report = asked(SERIOUS_PEER + "Could this hurt me if I report it? What do I say when she swears at me next time?")
+    assert report.questions and not any(
+        "hurt me" in v.text or "swears at me" in v.text for v in report.option_verdicts)
+
+
+def test_am_i_overreacting_is_not_answered_as_was_i_out_of_line():
+    from clearair.advise.answer import answer_question
+    from clearair.advise.safety import Floor
+    from clearair.models import Evidence, Question
+
+    report = asked(PEER + "Am I overreacting?")
+    fault = next(f for f in report.factors if f.name == "writer_fault")
+    fault.value, fault.source = "partly", "learned"
+    fault.evidence = [Evidence(start=0, end=10, text=PEER[:10])]
+    _, text = answer_question(Question(text="Am I overreacting?", kind="self_check"), report, Floor(), False)
+    assert not text.startswith("Possibly in part")
+
+
 def test_was_i_wrong_is_a_self_check_and_the_next_step_reads_as_english():
     assert kind_of("Was I wrong?") == "self_check" and kind_of("Do I owe her an apology?") == "self_check"
     answer = asked(PEER + "Should I go to my manager?").offline_answer

@@ -547,3 +547,19 @@ def test_an_unsure_serious_reading_says_what_it_rests_on():
     sev.confidence = 0.9
     assert "judging by" not in compose(r) and "What you describe is serious conduct" in compose(r)
 
+
+@pytest.mark.parametrize("said", ["I'm a junior lawyer at a busy firm in the city.",
+                                  "What do I say when the same thing happens at the next meeting?"])
+def test_an_unsure_serious_reading_quotes_no_sentence_a_writer_could_not_judge_by(said):
+    """A red team found "judging by 'I'm a junior lawyer at a firm in Nairobi'" and a quoted question."""
+    from clearair.advise.answer import compose
+    from clearair.models import Evidence
+
+    text = f"{said} My supervisor keeps moving my shifts around at short notice and I am tired of it."
+    r = analyze(text)
+    sev = next(f for f in r.factors if f.name == "severity")
+    sev.value, sev.source, sev.confidence = "serious", "learned", 0.4
+    sev.evidence = [Evidence(start=0, end=len(said), text=said)]
+    answer = compose(r)
+    assert "may be serious conduct; if it is" in answer and "judging by" not in answer
+

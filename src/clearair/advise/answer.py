@@ -26,6 +26,7 @@ from clearair.advise.questions import (
     just_asks_what_to_do, main_questions, names_a_wrong, norm_feeling,
 )
 from clearair.advise.safety import FORMAL_ROUTES, RULES_OWN_PART, Floor, assess_floor, safe_formal_route
+from clearair.extract.reading import is_question
 from clearair.knowledge import load
 from clearair.models import (
     NEVER_RECOMMENDED, FactorReading, OptionVerdict, Question, Reason, Recommendation, Report, Verdict,
@@ -93,6 +94,8 @@ def _going_on(report: Report, floor: Floor, own_part: bool) -> list[str]:
         # a rota complaint as alarm from a few words, with nothing to check it against).
         sev = _factor(report, "severity")
         quote = " ".join(sev.evidence[0].text.split()) if sev is not None and sev.evidence else ""
+        if is_question(quote) or not _SOMEONE_ELSE.search(quote):
+            quote = ""  # "I'm a junior lawyer at a firm in Nairobi", a question: nothing the writer could judge by
         on = f", judging by “{quote.rstrip('.,;: ')}”" if quote and len(quote.split()) <= _MAX_QUOTED_WORDS else ""
         out.append(f"What you describe may be serious conduct{on}; if it is, it is the kind an employer has to act on.")
     inc = told_incident(s)
@@ -133,6 +136,8 @@ def _going_on(report: Report, floor: Floor, own_part: bool) -> list[str]:
     return out
 
 
+#: Someone other than the writer, in a sentence an unsure reading rests on: only such a sentence is quoted.
+_SOMEONE_ELSE = re.compile(r"\b(?:he|she|they|him|her|them|his|their|he's|she's|they're)\b", re.I)
 #: The longest span of the writer's words the answer quotes as what an unsure reading rests on.
 _MAX_QUOTED_WORDS = 26
 
@@ -447,6 +452,11 @@ def ask(report: Report, text: str, original: str | None = None) -> Report:
                 text = _SAME_AGAIN.get(verdict, "The same answer holds here, for the same reason.")
             given.add(text)
             q.verdict, q.answer = verdict, text
+    # A question about what a step may cost the writer, or about what to say in the moment, is answered as such:
+    # not also judged as a course of action ("Recommended: Could this hurt me if I report it", "Not advised: do I
+    # say when he comments on my weight in front of everyone").
+    answered_apart = [q for q in report.questions if about_own_risk(q.text) or in_the_moment(q.text)]
+    report.option_verdicts = [v for v in report.option_verdicts if not any(_overlaps(q, v) for q in answered_apart)]
     report.offline_answer = compose(report)
     return report
 
@@ -499,7 +509,9 @@ def _answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tu
     because0 = f", because {why0}" if why0 else ""
     if q.kind in _CANNOT_JUDGE:  # the best first step follows it in the answer
         return "cannot judge", _CANNOT_JUDGE[q.kind]
-    if q.kind == "self_check":  # "am I overreacting?", "did I overstep?": from the fault reading, said kindly
+    if q.kind == "self_check" and _OVERREACTING.search(q.text):
+        return _overreacting(report, floor, own)
+    if q.kind == "self_check":  # "was I out of line?", "did I overstep?": from the fault reading, said kindly
         if floor.writer_at_fault == "mainly":
             return "first step", ("From what you describe, much of this started with you; that is hard to hear, "
                                   "and it is also the part you can fix.")
@@ -515,12 +527,6 @@ def _answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tu
             return "first step", ("Possibly in part. Nothing you describe makes it all yours, but how or where it "
                                   "happened may have added to it; naming that part briefly usually makes the rest "
                                   "easier.")
-        if _OVERREACTING.search(q.text) and _read_from_letter(report, "pattern", True):
-            # "Am I overreacting?" about something that keeps happening: a plain answer, not "what matters is what
-            # you do next" (which a panel marked as dodging the question).
-            return "no", "No: small things that keep happening add up, and it is fair that it wears on you."
-        if _OVERREACTING.search(q.text):
-            return "first step", "It is fair to be bothered by it; what matters most now is what you do next."
         return "first step", "What matters most now is what you do next."
     if q.kind == "norm":
         return _is_it_normal(q, report, floor, own)
@@ -531,7 +537,7 @@ def _answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tu
     if q.kind != "yes_no":
         return "first step", _best_step(report, 1)
     if about_own_risk(q.text):
-        return "cannot judge", _own_risk(report, floor)
+        return "cannot judge", _own_risk(report, floor, q)
     avoided = {a.action: a for a in report.avoid}
     position: dict[str, int] = {r.action: i for i, r in enumerate(recs)}
     pair = alternatives(q.text)
@@ -612,11 +618,38 @@ def _answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tu
                                                              "your situation better")
 
 
-def _own_risk(report: Report, floor: Floor) -> str:
+def _overreacting(report: Report, floor: Floor, own: bool) -> tuple[Verdict, str]:
+    """ "Am I overreacting?", "Is it just me?": whether the writer's reaction is too much, which is not the same
+    question as "was I out of line?" (a leaning on the writer's part answered it with "possibly in part", and an
+    unsure serious reading with "it is right to take this seriously" over a vent about Friday files)."""
+    if floor.writer_at_fault == "mainly":
+        return "first step", ("Your feelings are real, but from what you describe much of this started with you; that "
+                              "is also the part you can fix.")
+    if floor.serious and floor.sure:
+        return "no", f"No: it is right to take this seriously; {floor.describe()}."
+    if own:
+        return "first step", "It is fair to be upset, and you had a part in it too: owning that makes the rest easier."
+    if _read_from_letter(report, "pattern", True):
+        # About something that keeps happening: a plain answer, not "what matters is what you do next" (which a
+        # panel marked as dodging the question).
+        return "no", "No: small things that keep happening add up, and it is fair that it wears on you."
+    return "first step", "It is fair to be bothered by it; what matters most now is what you do next."
+
+
+#: "Could this hurt me if she reports it?": what may follow from someone else's complaint about the writer.
+_REPORTED = re.compile(r"if (?:he|she|they|someone|anyone|the \w+) (?:reports?|complains?|goes to|tells?|escalates?)",
+                       re.I)
+
+
+def _own_risk(report: Report, floor: Floor, q: Question | None = None) -> str:
     """ "Could this hurt me if I report it?", "Will I get fired?": nobody can promise, but what protects the writer
     can be said (a "Yes: ..." that read the question as "should I report it?" told a worried writer it would hurt
     them). Where the advice goes above the writer's own line (HR, the other side's manager), how to raise it safely
     and what to do if it is held against them; otherwise how to raise it so it is hard to hold against them."""
+    if floor.writer_at_fault != "none" or has_own_part(report, floor) or (q is not None and _REPORTED.search(q.text)):
+        # The writer may be the one complained of: what helps is owning it, not a record of what they raised.
+        return ("It might, and nobody can promise otherwise. What helps most is what you do first: own your part "
+                "plainly and put it right where you can; that counts for more than anything said later.")
     formal = floor.serious or any(r.action in ("HR_FORMAL", "ESCALATE_THEIR_MANAGER") for r in report.recommendations[:2])
     if formal:
         return ("A fair worry: nobody can promise how people will react. Raise it in writing, with your dated notes, "
