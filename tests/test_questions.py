@@ -306,6 +306,27 @@ def test_am_i_overreacting_is_not_answered_as_was_i_out_of_line():
     assert not text.startswith("Possibly in part")
 
 
+@pytest.mark.parametrize("question, kind", [
+    ("Or did I bring this on myself by kicking off when my boss was in an awkward spot?", "self_check"),
+    ("Is it my fault?", "self_check"), ("Am I partly to blame?", "self_check"),
+    ("Is it wrong that I feel like this, and what should I do with it?", "norm"),
+    ("And if I'm stuck with this person, how am I supposed to make it work?", "how"),
+    ("Is it wrong to report him?", "yes_no"),
+])
+def test_questions_a_panel_found_answered_as_something_else(question, kind):
+    """A blind panel: "did I bring this on myself?" answered "Yes, as your next step", "is it wrong that I feel
+    like this?" answered as a request for steps, "how am I supposed to make it work?" left unanswered."""
+    assert kind_of(question) == kind
+
+
+def test_is_it_wrong_that_i_feel_this_is_answered_no_and_is_it_normal_yes():
+    wrong = asked("My closest work friend got the promotion I applied for and I feel jealous. "
+                  "Is it wrong that I feel like this?").questions[0]
+    normal = asked("My boss shouted at me in front of the team last week. "
+                   "Is it normal to feel this upset a week later?").questions[0]
+    assert wrong.answer.startswith("No:") and normal.answer.startswith("Yes:")
+
+
 def test_was_i_wrong_is_a_self_check_and_the_next_step_reads_as_english():
     assert kind_of("Was I wrong?") == "self_check" and kind_of("Do I owe her an apology?") == "self_check"
     answer = asked(PEER + "Should I go to my manager?").offline_answer

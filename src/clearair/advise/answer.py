@@ -695,13 +695,21 @@ def _how_to(q: Question, report: Report, floor: Floor) -> str:
 SEVERITY_CONFIDENCE = 0.5
 
 
+#: A question about the writer's feeling asked as whether it is wrong ("is it wrong that I feel like this?").
+_FEELING_WRONG = re.compile(r"\b(?:wrong|bad|selfish|petty|unreasonable)\b", re.I)
+
+
 def _is_it_normal(q: Question, report: Report, floor: Floor, own: bool) -> tuple[Verdict, str]:
     """ "Is this normal?", "Is that acceptable?": answered from the reading of how serious it is (and of the
     writer's own part), never with a guess at what is in the other side's mind. The first step follows it."""
     if norm_feeling(q.text):
+        # "Is it normal to feel...?" is answered yes; "is it wrong that I feel...?" the other way round, no.
+        wrong = bool(_FEELING_WRONG.search(q.text))
+        verdict: Verdict = "no" if wrong else "yes"
+        lead = "No" if wrong else "Yes"
         if floor.writer_at_fault == "mainly":
-            return "yes", "Yes: feeling bad after something like this is normal, and it is a sign you want to put it right."
-        return "yes", "Yes: what you feel is a common and understandable reaction to what you describe."
+            return verdict, f"{lead}: feeling bad after something like this is normal, and it is a sign you want to put it right."
+        return verdict, f"{lead}: what you feel is a common and understandable reaction to what you describe."
     if floor.writer_at_fault == "mainly":
         return "first step", ("Their reaction is not the whole story: from what you describe, much of this started "
                               "with you, and owning that is the step most likely to settle it.")

@@ -34,6 +34,7 @@ _YES_NO = re.compile(r"(?:^|[:;,?!]\s*|\b(?:and|but|so|or|also|then|now)\s+)(?:s
                      r"\bif I should\b|\bis it (?:ok|okay|alright|all right|legal|illegal|normal|fair|wrong|right|"
                      r"appropriate|reasonable|acceptable|professional|worth)\b", re.I)
 _HOW = re.compile(r"\bhow (?:do|can|should|could|would|might) I\b|\bhow to\b|\bon how\b|"
+                  r"\bhow am I (?:supposed|meant|expected) to\b|"
                   r"\bwhat (?:can|should|do|could) I say\b|\bwhat to say\b|\bwhat I should say\b|"
                   r"\b(?:best|right|polite|civili[sz]ed|good|better|kind|professional) way to\b|\bis there a way\b|"
                   r"\bway to (?:deal|handle|approach|stop|get)\b", re.I)
@@ -95,7 +96,11 @@ _SELF_CHECK = re.compile(r"\b(?:am|was) I (?:being |just )?(?:overreacting|over-
                          r"crazy|petty|paranoid|in the wrong|at fault|to blame|doing the right thing|out of line|"
                          r"the (?:asshole|arsehole|jerk|problem|bad guy))\b|\bdo I owe (?:him|her|them) an apology\b|"
                          r"\bis it (?:just )?me\b|\bdid I (?:overstep|do (?:something|anything) wrong|go too far|"
-                         r"mess up|handle it (?:badly|wrong))\b|\bwhich of us is\b|\breading too much into\b", re.I)
+                         r"mess up|handle it (?:badly|wrong))\b|\bwhich of us is\b|\breading too much into\b|"
+                         # "did I bring this on myself?", "is it my fault?", "am I partly to blame?"
+                         r"\bdid I (?:bring (?:this|it|that) on myself|cause (?:this|it|that))\b|"
+                         r"\b(?:is|was) (?:this|it|that|all this) (?:(?:all|partly|partially) )?my (?:own )?fault\b|"
+                         r"\bam I (?:partly |partially |also )?(?:to blame|responsible for (?:this|it|that))\b", re.I)
 
 
 #: "Is this normal?", "Is it acceptable for a manager to…?", "Is that bullying?": a question about whether what
@@ -116,7 +121,10 @@ _NORM = re.compile(
 _NORM_STEP = re.compile(r"\b(?:for me|if I|if we|for us|should I|should we|can I|could I|would I)\b|"
                         r"\bit(?: \w+){0,2} to (?!be\b|feel\b|get\b|have (?:a|my|your)\b)\w+", re.I)
 _NORM_FEELING = re.compile(r"\b(?:normal|okay|ok|reasonable|common|natural|wrong|unreasonable) (?:for me )?to (?:feel|be "
-                           r"(?:upset|hurt|angry|anxious|annoyed|bothered|frustrated|offended)|get upset)\b", re.I)
+                           r"(?:upset|hurt|angry|anxious|annoyed|bothered|frustrated|offended)|get upset)\b|"
+                           # "Is it wrong that I feel like this?", "is it bad that I resent her?"
+                           r"\bis it (?:wrong|bad|normal|okay|ok|selfish|petty) (?:that|if) I (?:feel|am|'m|resent|"
+                           r"envy|dislike|don't like|can't stand)\b", re.I)
 
 
 #: Norm questions that name something bad ("Is that bullying?", "Is this inappropriate?"): "No" would mean "it is
