@@ -69,6 +69,22 @@ def test_a_threat_to_hurt_someone_is_serious_conduct_between_others_too():
 
 
 @pytest.mark.parametrize("letter, kinds", [
+    # Threats told as reported speech (a red team's site foreman: only "may be serious", a private talk offered).
+    ("After I stopped his crew for unsafe scaffolding, the subcontractor said he knows where I live and that I'd "
+     "better watch myself.", ["menacing_words"]),
+    ("When I reported the missing stock my supervisor told me I'd better keep my mouth shut if I want my hours.",
+     ["menacing_words"]),
+    # Not a threat: someone knowing an address, or the writer's own resolve.
+    ("My manager knows where I live because she gave me a lift home once when my car broke down.", []),
+    ("I had better watch myself around the new director, I think, because she is sharp and I want to impress her.",
+     []),
+])
+def test_a_threat_told_as_what_was_said_is_found(letter, kinds):
+    others, own = serious_conduct(read(build_document(letter + TAIL)))
+    assert sorted({h.kind for h in others + own}) == kinds
+
+
+@pytest.mark.parametrize("letter, kinds", [
     ("He has never touched me and he has never said anything crude, but he mocks my figures in every meeting.", []),
     ("To be clear, he has never touched me and has never said anything sexual; it is just relentless belittling.",
      []),

@@ -101,6 +101,9 @@ def test_how_the_sentence_ties_a_person_to_the_writer_gives_their_line(text, phr
     "I'm a nurse on a care floor and I direct the nurse aides on my shift. One new aide argues whenever I give her "
     "a task.",
     "Soon after I joined, they gave me several supervisory responsibilities, and the older staff now avoid me.",
+    # An officer's rank in a fire or police service.
+    "I became a lieutenant about a year ago. One of the junior firefighters refuses what I ask in front of the others.",
+    "I'm a line officer at a volunteer station and the newer members ignore instructions on calls.",
 ])
 def test_a_writer_who_runs_people_is_read_as_a_manager_however_they_say_it(text):
     assert parties(text)[0] is True
@@ -112,6 +115,9 @@ def test_a_writer_who_runs_people_is_read_as_a_manager_however_they_say_it(text)
     "My crews on the flights are lovely, but the purser keeps writing me up for things the others do too.",
     "They wanted to give me supervisory responsibilities but I said no, and now my team lead ignores me.",
     "Our sergeant shouts that our own subordinates are watching, but I'm a private and he shouts at me every day.",
+    # A rank held by someone else, or a captain of a team for fun.
+    "The lieutenant on my watch keeps making jokes about my accent, and I'm the newest firefighter there.",
+    "I'm the captain of our office football team and a teammate from accounts keeps skipping games.",
 ])
 def test_words_near_running_people_do_not_make_a_writer_a_manager(text):
     assert parties(text)[0] is False
@@ -489,3 +495,16 @@ def test_the_engine_gives_an_outside_person_the_line_the_reader_reads(monkeypatc
     monkeypatch.setattr(counterpart, "read_role", lambda *a, **k: ("peer", []) if k.get("outside") else None)
     after = analyze(text).situation
     assert after.counterpart == before.counterpart and after.party(after.counterpart).role == "peer"
+
+
+@pytest.mark.parametrize("text", [
+    "I run a small office and I have a personal assistant who keeps booking my meetings over each other. She gets "
+    "upset when I mention it. How do I raise it?",
+    "The secretary who supports me has stopped answering my requests and complains about me to others.",
+])
+def test_someone_who_works_for_the_writer_is_their_report(text):
+    from clearair.pipeline import analyze
+
+    roles = {f.name: f.value for f in analyze(text).factors}
+    assert roles["counterpart_role"] == "direct_report"
+

@@ -36,7 +36,7 @@ from clearair.extract.features import Sentence, as_factor_role, sentences
 from clearair.extract.linear import LinearReader
 from clearair.extract.mentions import PhraseChoice, PhraseReaders, candidates, choose_phrase, new_party_role
 from clearair.extract.parties import Mention, PartyDraft, _plural, _tag_tokens
-from clearair.extract.reading import NARRATOR, Reading
+from clearair.extract.reading import NARRATOR, Reading, taken_to
 from clearair.models import Evidence
 
 ARTEFACT = "data/models/counterpart.json"
@@ -90,22 +90,11 @@ def _spoken_well_of(tok) -> bool:
     return False
 
 
-#: "take the warning to the general manager", "report him to his boss": the person an option goes to
-#: for help is seldom the person the conflict is with.
-_ESCALATE_VERBS = frozenset({"take", "bring", "report", "escalate", "go", "complain", "appeal", "forward", "send",
-                             "raise", "show", "run", "turn", "write", "email", "flag"})
-
-
 def _escalation_targets(reading: Reading, start: int, end: int) -> set[str]:
-    out = set()
-    for tok in reading.tokens_in(start, end):
-        key = reading.token_party.get(tok.i)
-        if key is None or tok.dep_ != "pobj" or tok.head.lower_ != "to":
-            continue
-        verb = tok.head.head
-        if verb.lemma_.lower() in _ESCALATE_VERBS:
-            out.add(key)
-    return out
+    """Whom an option takes the matter to ("take the warning to the general manager", "report him to his boss"):
+    the person an option goes to for help is seldom the person the conflict is with."""
+    return {reading.token_party[tok.i] for tok in reading.tokens_in(start, end)
+            if tok.i in reading.token_party and taken_to(tok)}
 
 
 def candidate_clues(reading: Reading, drafts: dict[str, PartyDraft], incidents, themes, is_manager: bool, *,

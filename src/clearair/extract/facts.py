@@ -8,7 +8,7 @@ import re
 from clearair.extract import lexicon
 from clearair.extract.features import verb_subject
 from clearair.extract.parties import Mention, find_mentions
-from clearair.extract.reading import NARRATOR, Reading
+from clearair.extract.reading import NARRATOR, Reading, taken_to
 from clearair.models import Audience, Cue, Evidence, Incident, Option, Pattern
 
 _AUDIENCE_RANK = {"external": 4, "large_group": 3, "team": 2, "private": 1}
@@ -400,8 +400,7 @@ def aimed_at_the_other_side(reading: Reading, options: list[Option], other_side:
         named = {reading.token_party[t.i] for t in tokens if t.i in reading.token_party and t.pos_ != "PRON"}
         # "going to the manager to tell him my supervisor lied": whom the writer goes to is someone else (the
         # other side is only the one complained of), so it stays a step up, not a word with them.
-        goes_to = [t for t in tokens if t.dep_ == "pobj" and t.head.lower_ == "to" and t.pos_ in ("NOUN", "PROPN")
-                   and t.head.head.lemma_.lower() in ("go", "take", "bring", "report", "escalate", "complain")]
+        goes_to = [t for t in tokens if t.pos_ in ("NOUN", "PROPN") and taken_to(t)]
         elsewhere = bool(goes_to) and all(reading.token_party.get(t.i) != other_side for t in goes_to)
         if other_side in named and len(named) == 1 and not elsewhere:
             opt.action = "TALK_DIRECT"

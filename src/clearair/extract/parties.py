@@ -300,16 +300,22 @@ def _restate_lines(reading: Reading, drafts: dict[str, PartyDraft], is_manager: 
     (a teammate or relative become the writer's manager), "she's not above me" or "we are at the same level"
     (a senior-sounding title who is the writer's peer). The stated person's mentions move to a party of that
     line; the rest of a group named with them stays."""
-    for tok in reading.doc:
-        key = reading.token_party.get(tok.i)
+    # The first two passes look only at the tokens of a party (read as the passes go: a move tags new ones), so
+    # the letter's other tokens are never built as objects: most of what these passes cost.
+    for i in range(len(reading.doc)):
+        key = reading.token_party.get(i)
         if key is None or key not in drafts or drafts[key].role not in _RESTATABLE:
             continue
+        tok = reading.doc[i]
         line = _stated_line(tok, is_manager) or next(filter(None, (_stated_line(who, is_manager) for who in _relative_subjects(tok))), None)
         if line is not None and line != drafts[key].role:
             _move_person(reading, drafts, key, tok, line)
-    for tok in reading.doc:  # "my boss is the managing director": the title names the writer's manager
-        key = reading.token_party.get(tok.i)
-        if key is None or key not in drafts or drafts[key].role != "manager" or tok.dep_ != "nsubj" or \
+    for i in range(len(reading.doc)):  # "my boss is the managing director": the title names the writer's manager
+        key = reading.token_party.get(i)
+        if key is None or key not in drafts or drafts[key].role != "manager":
+            continue
+        tok = reading.doc[i]
+        if tok.dep_ != "nsubj" or \
                 tok.text.lower() not in _BOSS_WORDS or tok.head.lemma_ != "be" or tok.head.tag_ not in ("VBZ", "VBP"):
             continue
         for attr in (c for c in tok.head.children if c.dep_ == "attr" and not any(n.dep_ == "neg" for n in tok.head.children)):

@@ -12,6 +12,15 @@ NARRATOR = "narrator"
 _FIRST_PERSON = {"i", "we", "me", "us", "myself", "ourselves"}
 _HYPOTHETICAL_MARKS = {"if", "unless", "whether"}
 _RELATIVE = {"which", "that", "who", "whom"}
+#: Verbs by which a matter is taken to someone: "went to HR", "reported him to his manager", "forwarded it to the
+#: director". Read by the counterpart clues (whom the writer turned to) and by the options (whom a step goes to).
+TAKE_UP_VERBS = frozenset({"take", "bring", "report", "escalate", "go", "complain", "appeal", "forward", "send", "raise",
+                           "show", "run", "turn", "write", "email", "flag"})
+
+
+def taken_to(tok) -> bool:
+    """``tok`` is whom a matter is taken to: the object of "to" after a verb of ``TAKE_UP_VERBS``."""
+    return tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lemma_.lower() in TAKE_UP_VERBS
 
 
 @dataclass
