@@ -97,7 +97,7 @@ def _going_on(report: Report, floor: Floor, own_part: bool) -> list[str]:
         if is_question(quote) or not _SOMEONE_ELSE.search(quote):
             quote = ""  # "I'm a junior lawyer at a firm in Nairobi", a question: nothing the writer could judge by
         on = f", judging by “{quote.rstrip('.,;: ')}”" if quote and len(quote.split()) <= _MAX_QUOTED_WORDS else ""
-        out.append(f"What you describe may be serious conduct{on}; if it is, it is the kind an employer has to act on.")
+        out.append(f"{floor.describe().capitalize()}{on}; if it is, it is the kind an employer has to act on.")
     inc = told_incident(s)
     cp = s.party(s.counterpart)
     private = _read_from_letter(report, "audience", "private")
@@ -537,7 +537,7 @@ def _answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tu
     if q.kind != "yes_no":
         return "first step", _best_step(report, 1)
     if about_own_risk(q.text):
-        return "cannot judge", _own_risk(report, floor, q)
+        return "cannot judge", _own_risk(report, floor)
     avoided = {a.action: a for a in report.avoid}
     position: dict[str, int] = {r.action: i for i, r in enumerate(recs)}
     pair = alternatives(q.text)
@@ -636,18 +636,14 @@ def _overreacting(report: Report, floor: Floor, own: bool) -> tuple[Verdict, str
     return "first step", "It is fair to be bothered by it; what matters most now is what you do next."
 
 
-#: "Could this hurt me if she reports it?": what may follow from someone else's complaint about the writer.
-_REPORTED = re.compile(r"if (?:he|she|they|someone|anyone|the \w+) (?:reports?|complains?|goes to|tells?|escalates?)",
-                       re.I)
-
-
-def _own_risk(report: Report, floor: Floor, q: Question | None = None) -> str:
+def _own_risk(report: Report, floor: Floor) -> str:
     """ "Could this hurt me if I report it?", "Will I get fired?": nobody can promise, but what protects the writer
     can be said (a "Yes: ..." that read the question as "should I report it?" told a worried writer it would hurt
     them). Where the advice goes above the writer's own line (HR, the other side's manager), how to raise it safely
     and what to do if it is held against them; otherwise how to raise it so it is hard to hold against them."""
-    if floor.writer_at_fault != "none" or has_own_part(report, floor) or (q is not None and _REPORTED.search(q.text)):
-        # The writer may be the one complained of: what helps is owning it, not a record of what they raised.
+    if floor.writer_at_fault != "none" or has_own_part(report, floor):
+        # The writer had a part in it, so may be the one complained of: what helps is owning it, not a record of what
+        # they raised. (Never from the question's words alone: "if she reports me" is asked by the wronged too.)
         return ("It might, and nobody can promise otherwise. What helps most is what you do first: own your part "
                 "plainly and put it right where you can; that counts for more than anything said later.")
     formal = floor.serious or any(r.action in ("HR_FORMAL", "ESCALATE_THEIR_MANAGER") for r in report.recommendations[:2])
