@@ -78,6 +78,8 @@ def test_a_threat_to_hurt_someone_is_serious_conduct_between_others_too():
     ("My manager knows where I live because she gave me a lift home once when my car broke down.", []),
     ("I had better watch myself around the new director, I think, because she is sharp and I want to impress her.",
      []),
+    ("I'm the newest person on the ward and I'd better be careful what I say until I know who gets on with whom.",
+     []),
 ])
 def test_a_threat_told_as_what_was_said_is_found(letter, kinds):
     others, own = serious_conduct(read(build_document(letter + TAIL)))

@@ -28,6 +28,21 @@ def role(text: str) -> str:
     # A boss named to put the two side by side is not the one the letter is about (``mentions.shared_boss``).
     ("I'm a team lead in operations. Another team lead keeps pulling my analysts onto his projects without asking. "
      "He has a grand title, but we're at the same level and both report to the same director.", "peer"),
+    # A line stated in ordinary words: whom the writer reports to, assists or supervises, and who runs their unit.
+    ("I report straight to the owner of the shop. He moves my shifts without telling me and then marks me late "
+     "when I turn up at the old time.", "manager"),
+    ("I'm the legal assistant for a senior attorney at a mid-size firm. He rewrites my letters in red ink and reads "
+     "the edits aloud to the whole office.", "manager"),
+    ("A colleague who runs our unit keeps giving the weekend rota to the same three people, me included, and says "
+     "it is fair because we have no children.", "manager"),
+    ("I'm a first-year doctoral student. One of my supervisors shouted at me in the lab meeting and has since "
+     "stopped replying to my emails.", "manager"),
+    ("I started at the council in March. My manager's own boss stopped me in the corridor and told me my reports "
+     "were a disgrace, loud enough for the whole floor to hear.", "skip_level"),
+    ("My new intern keeps leaving the lab unlocked overnight, and when I raised it she said nobody had told her.",
+     "direct_report"),
+    ("We're the direct supervisors of the receptionist at our small clinic. She has started refusing to answer "
+     "the phone after four o'clock and sighs when we ask why.", "direct_report"),
     # The person a writer assists runs their work, however senior the title.
     ("I work as personal assistant to our company's chief executive. She emails me at midnight and expects an "
      "answer within minutes, even when she is on holiday.", "manager"),
@@ -35,13 +50,9 @@ def role(text: str) -> str:
     ("My boss is a 40-year-old man who has never worked in our trade. At my review he rated me poor in almost "
      "every category and said a raise was out of the question.", "manager"),
     # A relative clause states the line: "an older engineer who now works under me".
-    pytest.param(
-        "I became head of a large department last year. The man who had covered the post, an older engineer who now "
-        "works under me, copies himself into everything I send and turns up to meetings he was not invited to.",
-        "direct_report",
-        marks=pytest.mark.xfail(strict=True, reason=(
-            "a regression of the retrain with hold-21 in the library: with the new counterpart weights the older "
-            "engineer who now works under the writer is read as a peer; the previous round's weights read him right"))),
+    ("I became head of a large department last year. The man who had covered the post, an older engineer who now "
+     "works under me, copies himself into everything I send and turns up to meetings he was not invited to.",
+     "direct_report"),
     # A senior title the letter says is the writer's boss is their manager, either way round.
     ("I keep the books for a family-owned firm. The owner, who is my boss, has a terrible temper and yells at me "
      "whenever a supplier is paid late.", "manager"),

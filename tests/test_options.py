@@ -68,6 +68,24 @@ def test_options_in_many_phrasings(sentence, action):
     assert action in {a for a, _ in found(LEAD + sentence)}
 
 
+@pytest.mark.parametrize("sentence, action", [
+    # Where the word would be said decides what it is: in a meeting, in front of the others.
+    ("I'm thinking about challenging him in the next team meeting and saying the plan was mine.", "PUBLIC_CALLOUT"),
+    ("I could call her out at the weekly huddle.", "PUBLIC_CALLOUT"),
+    ("I could confront him in a private meeting.", "TALK_DIRECT"),
+])
+def test_a_word_in_front_of_others_is_a_public_call_out(sentence, action):
+    assert [a for a, _ in found("My manager presents my work as his own. " + sentence)] == [action]
+
+
+def test_a_public_call_out_the_writer_weighs_is_not_recommended():
+    report = analyze("My manager keeps presenting my ideas as his own at the sales meeting, and the others on my "
+                     "team say he does it to them too. I'm thinking about confronting him at the next team meeting "
+                     "and telling everyone the idea was mine. Should I?")
+    verdicts = {v.action: v.verdict for v in report.option_verdicts}
+    assert verdicts.get("PUBLIC_CALLOUT") not in (None, "recommended")
+
+
 def test_someone_elses_quoted_words_are_not_an_option():
     text = (LEAD + 'When I raised it he laughed. "Relax, I\'ll talk to the director and sort it. '
             'I could report you for wasting my time," he said. Nothing changed after that.')

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from clearair.extract.features import verb_subject
-from clearair.extract.lexicon import fold, lower_literals
+from clearair.extract.lexicon import WordGate, fold, lower_literals, text_keys, word_gate
 from clearair.extract.reading import Reading
 from clearair.knowledge import load
 from clearair.models import Party
@@ -35,12 +35,13 @@ class PartyDraft:
 
 
 @cache
-def _mention_rules() -> list[tuple[re.Pattern, dict]]:
-    """Each entry's patterns as one regex over folded text (``lexicon.fold``)."""
+def _mention_rules() -> list[tuple[re.Pattern, WordGate | None, dict]]:
+    """Each entry's patterns as one regex over folded text (``lexicon.fold``), with the words it can start with."""
     rules = []
     for entry in load("parties")["mentions"]:
         joined = "|".join(f"(?:{lower_literals(p)})" for p in entry["patterns"])
-        rules.append((re.compile(rf"(?<![\w-])(?:{joined})(?![\w-])"), entry))
+        rx = re.compile(rf"(?<![\w-])(?:{joined})(?![\w-])")
+        rules.append((rx, word_gate(rx.pattern), entry))
     return rules
 
 
@@ -55,9 +56,12 @@ def find_mentions(text: str, is_manager: bool, only: str | None = None) -> list[
     (a tenth of the work, for a question about one role)."""
     found = []
     low = fold(text)
-    for rx, entry in _mention_rules():
+    keys = text_keys(low)
+    for rx, gate, entry in _mention_rules():
         role = entry["role"]
         if only is not None and role != only:
+            continue
+        if gate is not None and not gate.may_match(keys):
             continue
         if role == "by_manager_status":
             role = entry["if_manager"] if is_manager else entry["otherwise"]
@@ -301,7 +305,7 @@ def _restate_lines(reading: Reading, drafts: dict[str, PartyDraft], is_manager: 
     (a senior-sounding title who is the writer's peer). The stated person's mentions move to a party of that
     line; the rest of a group named with them stays."""
     # The first two passes look only at the tokens of a party (read as the passes go: a move tags new ones), so
-    # the letter's other tokens are never built as objects: most of what these passes cost.
+    # the letter's other tokens are not built as objects here.
     for i in range(len(reading.doc)):
         key = reading.token_party.get(i)
         if key is None or key not in drafts or drafts[key].role not in _RESTATABLE:
@@ -568,7 +572,7 @@ def traits_for(reading: Reading, drafts: dict[str, PartyDraft], fallback: str | 
 
 def _home_help(text: str) -> re.Match | None:
     """The words of ``parties.yaml``'s help-at-home entry ("my cleaning lady", "the nanny") in a mention, if any."""
-    rx = next(rx for rx, entry in _mention_rules() if entry["key"] == "household")
+    rx = next(rx for rx, _, entry in _mention_rules() if entry["key"] == "household")
     return rx.search(fold(text))
 
 
