@@ -518,3 +518,17 @@ def test_a_manager_handling_serious_conduct_by_their_report_is_not_told_to_avoid
                                     Floor(serious=True, by_their_report=True), False)
     assert verdict == "first step" and not text.startswith("Not on your own")
     assert "yours to act on" in text and "HR" in text
+
+
+def test_a_question_that_points_back_is_about_the_step_just_named():
+    """ "Should I do that?" after the writer names a step is answered with the verdict on that step, and the step is
+    quoted with it so the "No" says what it refers to."""
+    from clearair.pipeline import analyze
+
+    report = analyze("My supervisor keeps presenting my work as his own, and two others on my team say he does it to "
+                     "them as well. I'm thinking about calling him out at the next team meeting in front of everyone. "
+                     "Should I do that?")
+    q = next(q for q in report.questions if q.text == "Should I do that?")
+    assert q.kind == "yes_no" and q.action == "PUBLIC_CALLOUT"
+    assert q.verdict == "no"
+    assert "calling him out at the next team meeting" in report.offline_answer.split("Should I do that?")[0]

@@ -299,3 +299,15 @@ def test_an_unsure_serious_reading_is_ranked_as_safely_but_said_as_a_possibility
     out = apply_floor(ranked, factors(0.9, "learned"), unsure)
     notes = next(s for s in out if s.action == "DOCUMENT")
     assert out.index(notes) < 3 and notes.reasons[0].text.startswith(unsure.describe().capitalize())
+
+
+def test_the_writers_own_option_to_meet_them_alone_is_not_advised_with_serious_conduct():
+    """A red team: "talk to him after work to clear the air" was marked reasonable beside a hand on the writer's
+    waist and a cut in shifts after she objected."""
+    from clearair.pipeline import analyze
+
+    report = analyze("My team lead keeps touching my waist when he walks past, and last week he cornered me in the "
+                     "stock room and tried to kiss me. Since I told him to stop, my shifts have been cut. I am "
+                     "thinking of talking to him after work to clear the air. What should I do?")
+    verdict = next(v for v in report.option_verdicts if v.action == "TALK_DIRECT")
+    assert verdict.verdict in ("not advised", "risky") and "Not on your own" in verdict.reason

@@ -23,7 +23,7 @@ from clearair.advise.phrases import (
 from clearair.advise.retell import retold_to_writer
 from clearair.advise.questions import (
     MOMENT_LINES, about_a_step, about_own_risk, action_for, alternatives, either_or_parts, find_questions, in_the_moment,
-    just_asks_what_to_do, main_questions, names_a_wrong, norm_feeling,
+    just_asks_what_to_do, main_questions, names_a_wrong, norm_feeling, points_back,
 )
 from clearair.advise.safety import FORMAL_ROUTES, RULES_OWN_PART, Floor, assess_floor, safe_formal_route
 from clearair.extract.reading import is_question
@@ -361,7 +361,7 @@ def compose(report: Report) -> str:
             step_for(report, top) in q.answer
 
     said_first = any(says_first_step(q) for q in asked)
-    answered = [f"{_asked(q, i)}: “{_quoted(q.text)}” {q.answer}" for i, q in enumerate(asked)]
+    answered = [f"{_asked(q, i)}: “{_quoted(_with_the_step(q, report))}” {q.answer}" for i, q in enumerate(asked)]
     if asked and not said_first:  # the answer to "what instead?" follows straight on
         answered.append(_best_step(report, 1))  # one reason: the question already took some words
         said_first = True
@@ -404,6 +404,16 @@ def _asked(q: Question, i: int) -> str:
     """ "You asked" for a question; "You wrote" for a statement that asks ("I don't know what to do.")."""
     verb = "asked" if q.text.rstrip("\"'”’) ").endswith("?") else "wrote"
     return f"You {verb}" if i == 0 else f"You also {verb}"
+
+
+def _with_the_step(q: Question, report: Report) -> str:
+    """The question as quoted back: "Should I do that?" takes the step it points at with it, so the answer's first
+    word ("No:") says what it is about."""
+    option = _option_asked_about(q, report) if points_back(q.text) else None
+    if option is None or _overlaps(q, option):
+        return q.text
+    said = option.option.rstrip(" ,;:")
+    return f"{said}{'' if said[-1:] in '.?!' else '.'} {q.text}"
 
 
 def _quoted(text: str) -> str:
@@ -463,6 +473,21 @@ def ask(report: Report, text: str, original: str | None = None) -> Report:
 
 def _overlaps(q: Question, v: OptionVerdict) -> bool:
     return any(a.start < b.end and b.start < a.end for a in q.evidence for b in v.evidence)
+
+
+_NEAR = 160  # characters between an option and a question pointing back at it
+
+
+def _option_asked_about(q: Question, report: Report) -> OptionVerdict | None:
+    """The option the question is about: the one it names, or, for a short question that points back ("Should I
+    do that?"), the option the writer named just before it."""
+    named = next((v for v in report.option_verdicts if _overlaps(q, v) and v.action), None)
+    if named is not None or not q.evidence or not points_back(q.text):
+        return named
+    start = q.evidence[0].start
+    before = [(start - e.end, v) for v in report.option_verdicts if v.action for e in v.evidence
+              if 0 <= start - e.end <= _NEAR]
+    return min(before, key=lambda gap_v: gap_v[0])[1] if before else None
 
 
 def _against(reason: str) -> str:
@@ -555,7 +580,7 @@ def _answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tu
             return "first step", " ".join((sentence(f"Neither comes first: {start}{because0}"),
                                            sentence(f"After that, of the two you name, {step(rec)} is the "
                                                     "better next step")))
-    option = next((v for v in report.option_verdicts if _overlaps(q, v) and v.action), None)
+    option = _option_asked_about(q, report)
     action = option.action if option else q.action
     cp = report.situation.party(report.situation.counterpart)
     if action == "ESCALATE_MANAGER" and cp is not None and cp.role == "manager":
@@ -569,6 +594,8 @@ def _answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tu
         # A step the engine does not weigh, with serious conduct: never leave "handle it yourself" open.
         return "no", sentence(f"Not on your own: {floor.describe()}, so {start} first and let "
                               "someone with the authority to act handle any contact with them")
+    if action is None and points_back(q.text):
+        return "first step", _best_step(report, 1)  # "Should I do that?" with no step named just before it
     if action is None and not about_a_step(q.text):
         # "Is this jealousy?", "Is she trying to push me out?": a question about what is in someone's mind.
         return "cannot judge", sentence(f"Nobody can tell for sure from outside what is behind it, and you do not "

@@ -156,6 +156,17 @@ def about_a_step(text: str) -> bool:
     latter is answered with what to do, since nobody can read another person's mind from a letter."""
     return bool(_ABOUT_A_STEP.search(text))
 
+#: "Should I do that?", "Is that a good idea?", "Would it be wise?": a short yes/no question about the step the
+#: writer has just named (answered with the verdict on that option, not as a request for advice).
+_POINTS_BACK = re.compile(r"^(should|shall|would|could|can|is|was|do|does|will|am)\b(?:[^?]{0,40}\b(that|this|it|so)\b"
+                          r"[^?]{0,30})?\?$", re.I)
+
+
+def points_back(text: str) -> bool:
+    """A short question about the step just named (``_POINTS_BACK``)."""
+    return len(text.split()) <= 10 and bool(_POINTS_BACK.match(text.strip()))
+
+
 def kind_of(text: str) -> QuestionKind:
     """What kind of answer the question needs: legal, money, gift, self_check, norm, yes_no, how, general or open."""
     for kind, rx in _CANNOT_JUDGE:
@@ -169,6 +180,8 @@ def kind_of(text: str) -> QuestionKind:
         return "norm"
     if _HOW.search(text):
         return "how"
+    if points_back(text):
+        return "yes_no"
     if _GENERIC.search(text) and not (_YES_NO.search(text) and action_for(text)):
         return "general"  # unless it also names a step ("Any advice? Should I tell HR?")
     if _YES_NO.search(text):

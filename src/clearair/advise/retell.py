@@ -227,11 +227,13 @@ def act_sentences(reading, situation: Situation) -> list[Evidence]:
     out = []
     for sent in reading.doc.sents:
         for tok in sent:
+            if tok.dep_ != "nsubj":
+                continue  # read first: the clause tests below are the costly part
             party = reading.token_party.get(tok.i)
-            ours = party == counterpart or (party is None and tok.lower_ in untied)
+            if not (party == counterpart or (party is None and tok.lower_ in untied)):
+                continue
             their_job = tok.head.lemma_.lower() in _THEIR_JOB  # "she does my appraisal": no complaint in it
-            complaint = acts_on_writer(tok) and not their_job or _told_as_a_complaint(tok.head)
-            if ours and tok.dep_ == "nsubj" and complaint:
+            if acts_on_writer(tok) and not their_job or _told_as_a_complaint(tok.head):
                 out.append(reading.evidence(sent.start_char, sent.end_char))
                 break
     return out

@@ -210,7 +210,8 @@ def _actions(report: Report, scripts: dict[str, str]) -> list[ActionView]:
     out = []
     for i, rec in enumerate(recs):
         level = _level(i, rec.score, top, scored)
-        if any(r.source == "safety" and r.effect == "lowers" for r in rec.reasons):
+        held_back = any(r.source == "safety" and r.effect == "lowers" for r in rec.reasons)
+        if held_back:
             level = min(level, 2)  # held back by the safety floor: never "strong fit", whatever its score
         seen: set[str] = set()
         quoted: set[str] = set()
@@ -229,7 +230,10 @@ def _actions(report: Report, scripts: dict[str, str]) -> list[ActionView]:
             reasons.append(ReasonView(text=text, direction="for" if r.effect == "raises" else "against", quotes=shown))
             if len(reasons) == MAX_REASONS:
                 break
-        out.append(ActionView(rank=i + 1, title=rec.title, strength=_STRENGTH[level], level=level,
+        # Held back, it is not a weaker fit but a later step: a red team read "weak fit" beside serious conduct as
+        # still on offer.
+        strength = "Not a first step" if held_back else _STRENGTH[level]
+        out.append(ActionView(rank=i + 1, title=rec.title, strength=strength, level=level,
                               bar="●" * level + "○" * (5 - level), reasons=reasons, steps=list(rec.steps),
                               risks=list(rec.risks), words_title=scripts.get(rec.action), code=rec.action))
     return out
