@@ -405,7 +405,9 @@ def test_a_question_about_what_someone_means_is_answered_with_what_to_do():
 @pytest.mark.parametrize(("value", "source", "expected"), [
     ("partly", "learned", "Possibly in part"),  # asked outright: the leaning is said, as a leaning
     ("none", "learned", "Nothing you describe puts you in the wrong"),
-    ("partly", "default", "What matters most now"),  # no reading behind it: nothing claimed
+    # No reading behind it: nothing claimed either way, but the question is still answered (a blind panel marked
+    # "what matters most now is what you do next" as dodging it).
+    ("partly", "default", "Not clearly, from what you describe"),
 ])
 def test_was_i_out_of_line_is_answered_from_the_fault_reading_not_dodged(value, source, expected):
     from clearair.advise.answer import answer_question
@@ -532,3 +534,8 @@ def test_a_question_that_points_back_is_about_the_step_just_named():
     assert q.kind == "yes_no" and q.action == "PUBLIC_CALLOUT"
     assert q.verdict == "no"
     assert "calling him out at the next team meeting" in report.offline_answer.split("Should I do that?")[0]
+
+
+def test_a_question_whether_someone_passed_the_buck_is_answered_as_a_question_of_norms():
+    assert kind_of("Was that a cop-out on her part?") == "norm"
+    assert kind_of("Is it unfair of him to expect us to sort it out?") == "norm"

@@ -552,7 +552,11 @@ def _answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tu
             return "first step", ("Possibly in part. Nothing you describe makes it all yours, but how or where it "
                                   "happened may have added to it; naming that part briefly usually makes the rest "
                                   "easier.")
-        return "first step", "What matters most now is what you do next."
+        # The reading is not sure either way: answer what it can see rather than step round the question (a blind
+        # panel marked "what matters is what you do next" as dodging "did I bring this on myself?").
+        return "first step", ("Not clearly, from what you describe: nothing in it shows you were in the wrong. If "
+                              "something you said or did came out sharper than you meant, saying so briefly costs "
+                              "little and makes the rest easier.")
     if q.kind == "norm":
         return _is_it_normal(q, report, floor, own)
     if q.kind == "how":

@@ -110,7 +110,8 @@ _NORM = re.compile(
     r"\b(?:is|was|are|were|isn't|wasn't) (?:this|that|it|these|those|such|what (?:he|she|they) (?:did|does|said))\b"
     r"[^?.!]{0,60}?\b(?:normal|typical|common|usual|standard|acceptable|unacceptable|appropriate|inappropriate|"
     r"reasonable|unreasonable|professional|unprofessional|ok|okay|alright|all right|bullying|a red flag|toxic|"
-    r"harassment|harassing|abuse|abusive|mobbing|sexist|racist|"
+    r"harassment|harassing|abuse|abusive|mobbing|sexist|racist|a cop-out|a cop out|passing the buck|"
+    r"(?:un)?fair (?:of|on) (?:him|her|them)|"
     r"how (?:it|things) (?:works?|goes|is done)|par for the course)\b"
     r"|\bis (?:this|that) (?:how|what) (?:\w+ ){0,3}(?:works?|is like|should be)\b"
     r"|\b(?:does|do) (?:this|that) (?:happen|sound) (?:normal|often|elsewhere|right|okay|ok)\b",
@@ -130,7 +131,8 @@ _NORM_FEELING = re.compile(r"\b(?:normal|okay|ok|reasonable|common|natural|wrong
 #: Norm questions that name something bad ("Is that bullying?", "Is this inappropriate?"): "No" would mean "it is
 #: not", the opposite of "No, this is not normal", so they are answered the other way round.
 _NAMES_A_WRONG = re.compile(r"\b(?:bullying|harassment|toxic|a red flag|inappropriate|unprofessional|unacceptable|"
-                            r"unreasonable|abuse|abusive|mobbing|harassing|sexist|racist)\b", re.I)
+                            r"unreasonable|abuse|abusive|mobbing|harassing|sexist|racist|a cop-out|a cop out|"
+                            r"passing the buck|unfair (?:of|on) (?:him|her|them))\b", re.I)
 
 
 def names_a_wrong(text: str) -> bool:
