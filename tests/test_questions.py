@@ -539,3 +539,15 @@ def test_a_question_that_points_back_is_about_the_step_just_named():
 def test_a_question_whether_someone_passed_the_buck_is_answered_as_a_question_of_norms():
     assert kind_of("Was that a cop-out on her part?") == "norm"
     assert kind_of("Is it unfair of him to expect us to sort it out?") == "norm"
+
+
+def test_a_question_points_back_only_at_the_sentence_just_before_it():
+    """A red team: "I thought about coffee with him. Now I'm leaning towards HR. Is it a good idea?" was answered
+    about the coffee, the step the writer had moved on from."""
+    from clearair.pipeline import analyze
+
+    report = analyze("A colleague keeps leaving his part of our joint reports to me and then presents them as a team "
+                     "effort. I thought about talking to him over coffee. But now I'm leaning towards going to HR and "
+                     "filing a formal complaint. Is it a good idea?")
+    first = report.offline_answer.split("\n\n")[0]
+    assert "over coffee" not in first.split("Is it a good idea?")[0]

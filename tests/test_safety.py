@@ -311,3 +311,17 @@ def test_the_writers_own_option_to_meet_them_alone_is_not_advised_with_serious_c
                      "thinking of talking to him after work to clear the air. What should I do?")
     verdict = next(v for v in report.option_verdicts if v.action == "TALK_DIRECT")
     assert verdict.verdict in ("not advised", "risky") and "Not on your own" in verdict.reason
+
+
+def test_a_public_confrontation_of_serious_conduct_is_not_called_a_slight():
+    """A red team: the reason not to confront them in front of others sized a hand on the thigh as "the original
+    slight"."""
+    from clearair.pipeline import analyze
+
+    report = analyze("My shift manager put his hand on my thigh in the break room twice this month and grabbed my "
+                     "wrist when I pulled away. I'm thinking about confronting him at the next team meeting so there "
+                     "are witnesses. Is that the right move?")
+    reasons = [a.why for a in report.avoid if a.action == "PUBLIC_CALLOUT"]
+    reasons += [v.reason for v in report.option_verdicts if v.action == "PUBLIC_CALLOUT"]
+    assert reasons and not any("slight" in r for r in reasons)
+    assert "slight" not in report.offline_answer

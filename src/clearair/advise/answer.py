@@ -475,7 +475,7 @@ def _overlaps(q: Question, v: OptionVerdict) -> bool:
     return any(a.start < b.end and b.start < a.end for a in q.evidence for b in v.evidence)
 
 
-_NEAR = 160  # characters between an option and a question pointing back at it
+_NEAR = 40  # characters between an option and a question pointing back at it: the rest of its sentence, no more
 
 
 def _option_asked_about(q: Question, report: Report) -> OptionVerdict | None:

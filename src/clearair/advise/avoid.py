@@ -36,6 +36,14 @@ def held_back(sig: dict[str, Signal]) -> dict[ActionCode, dict]:
     return out
 
 
+#: With serious conduct a playbook reason that sizes the harm as a slight is said otherwise (a red team read "costs
+#: more standing than the original slight" beside a hand on the writer's thigh).
+_SERIOUS_WHY = {
+    "PUBLIC_CALLOUT": "Confronting them in front of others puts you at the centre and gives them a story to tell; with "
+                      "conduct like this, a formal route and your dated notes protect you better.",
+}
+
+
 def avoid_list(situation: Situation, top: list[str], sig: dict[str, Signal], floor: Floor | None = None) -> list[Avoid]:
     """``top``: the recommended actions, best first (the first three are never listed here). ``floor``: where the
     conduct may be serious or the writer's manager is the problem, a formal route the floor allows ("raise it with
@@ -50,7 +58,8 @@ def avoid_list(situation: Situation, top: list[str], sig: dict[str, Signal], flo
         if action in named or len(invited) >= INVITED_BY_AT_LEAST:
             ev = [e for o in situation.options if o.action == action for e in o.evidence]
             ev += [e for n in invited for e in sig[n].evidence[:1]]
-            out.append(Avoid(action=action, title=spec["title"], why=spec["why"], evidence=ev[:3]))
+            why = _SERIOUS_WHY.get(action, spec["why"]) if floor is not None and floor.serious else spec["why"]
+            out.append(Avoid(action=action, title=spec["title"], why=why, evidence=ev[:3]))
     allowed = {a for a in FORMAL_ROUTES if safe_formal_route(a, floor)} if floor is not None and (
         floor.serious or floor.manager_is_problem) else set()
     for action, rule in held_back(sig).items():
