@@ -9,7 +9,6 @@ contributing rule becomes a reason that cites the evidence of its signals.
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass
 
 from clearair.advise.phrases import action_title, lower_first
@@ -22,6 +21,7 @@ from clearair.advise.safety import (
 from clearair.advise.answer import ask, compose, own_part
 from clearair.advise.avoid import avoid_list, held_back
 from clearair.advise.personas import perspectives as _persona_views
+from clearair.advise.questions import said_as
 from clearair.advise.scripts import render_scripts, script_for
 from clearair.advise.triggers import events, revisit_if
 from clearair.extract.reading import is_question
@@ -166,7 +166,8 @@ def _verdicts(situation: Situation, ranked: list[Scored], avoid: list[Avoid],
                 reason=f"{floor.describe().capitalize()}. Taking it to someone with the authority to act, "
                        "with your dated notes, is the right move, and you should not have to handle it alone."))
             continue
-        if floor.serious and action in _FACE_TO_FACE and _said_as(opt.text) in FORMAL_ROUTES:
+        said = said_as(opt.text) if floor.serious else None  # what the option's own words name
+        if floor.serious and action in _FACE_TO_FACE and said in FORMAL_ROUTES:
             # "Write to the chair of trustees", read as a word with the other side: the words name a route with
             # authority, the reading names the person it is about. Neither is trusted alone with serious conduct.
             out.append(OptionVerdict(
@@ -175,8 +176,8 @@ def _verdicts(situation: Situation, ranked: list[Scored], avoid: list[Avoid],
                        "they are, do not go to them alone; take it to HR or to someone above them, with your "
                        "dated notes."))
             continue
-        if floor.serious and _face_to_face_by_its_words(opt.text, situation) and floor.writer_at_fault != "mainly" \
-                and not floor.by_their_report:
+        if floor.serious and _face_to_face_by_its_words(opt.text, said, situation) \
+                and floor.writer_at_fault != "mainly" and not floor.by_their_report:
             # Meeting the person alone, whatever the ranking makes of the step in general: a red team found "talk
             # to him after work to clear the air" marked reasonable beside a hand on the writer's waist.
             out.append(OptionVerdict(
@@ -224,22 +225,15 @@ def _verdicts(situation: Situation, ranked: list[Scored], avoid: list[Avoid],
 _FACE_TO_FACE = frozenset({"TALK_DIRECT", "SET_BOUNDARY", "MEDIATE"})
 
 
-def _said_as(text: str) -> str | None:
-    """The course of action the option's own words name, before the reading settles whom it goes to."""
-    from clearair.extract import lexicon
-
-    return next((a for a, rx in lexicon.option_actions() if rx.search(text)), None)
-
-
-def _face_to_face_by_its_words(text: str, situation: Situation) -> bool:
+def _face_to_face_by_its_words(text: str, said: str | None, situation: Situation) -> bool:
     """The option's own words meet the other side ("talk to him after work"), not a step up that the reading took
     as a word with them ("speak to the managing partner", where the partner may be misread as the one it is about)
     nor a word with others ("the owners are never in; I could text them"): only the first is talked down as
-    facing them alone."""
-    said = _said_as(text)
+    facing them alone. ``said``: what the words name (``questions.said_as``)."""
     party = situation.party(situation.counterpart)
     names = [re.escape(m.lower()) for m in (party.mentions if party else [])] + ["him", "her"]
     return said in _FACE_TO_FACE and bool(re.search(rf"\b({'|'.join(names)})\b", text.lower()))
+
 
 #: Options that complain about the other side to someone with authority over them (going to one's own
 #: manager is left out: for a writer at fault it is as often owning up as complaining).

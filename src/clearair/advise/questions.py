@@ -158,6 +158,7 @@ def about_a_step(text: str) -> bool:
     latter is answered with what to do, since nobody can read another person's mind from a letter."""
     return bool(_ABOUT_A_STEP.search(text))
 
+
 #: "Should I do that?", "Is that a good idea?", "Would it be wise?": a short yes/no question about the step the
 #: writer has just named (answered with the verdict on that option, not as a request for advice).
 _POINTS_BACK = re.compile(r"^(should|shall|would|could|can|is|was|do|does|will|am)\b(?:[^?]{0,40}\b(that|this|it|so)\b"
@@ -381,14 +382,20 @@ def about_own_risk(text: str) -> bool:
     return bool(_OWN_RISK.search(text))
 
 
-def action_for(text: str) -> ActionCode | None:
-    """The course of action a yes/no question asks about (an action code), or None."""
+def said_as(text: str) -> ActionCode | None:
+    """The course of action the words name by the option rules of ``lexicon.yaml`` (before any reading of whom it
+    goes to), or None."""
     from clearair.extract import lexicon
 
+    return next((cast(ActionCode, a) for a, rx in lexicon.option_actions() if rx.search(text)), None)
+
+
+def action_for(text: str) -> ActionCode | None:
+    """The course of action a yes/no question asks about (an action code), or None."""
     if about_own_risk(text):
         return None
     text = re.sub(r",? or (?:what|how|should I do|is there)\b.*$", "", text, flags=re.I)  # "…, or what should I do?"
     for action, rx in _ASKS_ABOUT:
         if rx.search(text):
             return cast(ActionCode, action)
-    return next((cast(ActionCode, a) for a, rx in lexicon.option_actions() if rx.search(text)), None)
+    return said_as(text)
