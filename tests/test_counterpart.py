@@ -66,6 +66,32 @@ def role(text: str) -> str:
     # Coworkers the writer speaks well of are seldom the other side; the boss named next is.
     ("I get along well with my coworkers and I like the work. Last week my supervisor turned down a small request "
      "of mine and told me the subject was closed. Until now he has been kind to me, so why so blunt?", "manager"),
+    # Whoever the writer employs works for them, whatever their title.
+    ("I own two florist shops and employ a manager at the second one. She has started changing the prices without "
+     "asking me and snaps at me when I query it.", "direct_report"),
+    # "Fellow staff members" are peers, also to a writer who runs a small team of their own.
+    ("One of my fellow staff members mocks my accent at every briefing. I supervise two part-timers myself, but she "
+     "and I have the same job title.", "peer"),
+    # Someone made the writer's boss is their manager now, however the letter first named them.
+    ("One of the lads I worked next to for years was told last month that he would now be my supervisor. Since then "
+     "he gives me every late shift and laughs about it with the others.", "manager"),
+    # Someone who works for the writer's boss is not the boss; the writer's own post leaves the boss in place.
+    ("My director's assistant keeps moving my meetings with him without telling me, then tells him I failed to "
+     "turn up. It has happened four times this quarter.", "other"),
+    ("I'm my boss's personal assistant and he blames me every time his diary is double-booked, even when he booked "
+     "it himself in front of me.", "manager"),
+    # Someone the business let go is no longer anyone's report; "the same employer" is a place, not a boss.
+    ("I run the front office of a small clinic. Last spring we fired a receptionist for lateness, and now she posts "
+     "reviews calling our doctors careless and phones patients to warn them off.", "other"),
+    ("My oldest friend and I work for the same company, and last month he was given the team lead post we both "
+     "applied for. Now he barely speaks to me at lunch.", "peer"),
+    ("A new recruit in my section takes long personal calls at her desk and then tells the supervisor that the rest "
+     "of us leave her out.", "peer"),
+    ("I manage a small dental practice. We let go of an employee, a hygienist, in March; she no longer works for us "
+     "but keeps messaging our patients to say we treat staff badly.", "other"),
+    # The people a café or shop serves every day.
+    ("I pour coffee at a small bakery. One of our regulars has started commenting on my figure whenever I serve him "
+     "and asks when I finish my shift.", "customer"),
 ])
 def test_relational_phrases_name_the_role(text, expected):
     assert role(text) == expected
@@ -487,7 +513,8 @@ def test_when_the_whole_letter_may_give_the_line(read, party_role, phrase_role, 
     assert may_take_role(read, party_role, phrase_role) is allowed
 
 
-@pytest.mark.parametrize("key", ["vendor", "other_department", "account_executive"])
+@pytest.mark.parametrize("key", ["vendor", "other_department", "account_executive", "boss_assistant",
+                                 "former_employee"])
 def test_someone_known_to_be_outside_the_lines_stays_outside(key):
     """A red-team finding: a contractor's site foreman was made the writer's manager by the whole-letter reading."""
     from clearair.extract.counterpart import may_take_role
@@ -523,3 +550,10 @@ def test_someone_who_works_for_the_writer_is_their_report(text):
     roles = {f.name: f.value for f in analyze(text).factors}
     assert roles["counterpart_role"] == "direct_report"
 
+
+
+def test_someone_acting_as_if_they_were_the_boss_is_not_named_the_boss():
+    from clearair.extract.parties import find_mentions
+
+    text = "Tomas hands out my tasks as if he were my boss, and he is on the same grade as me."
+    assert not [m for m in find_mentions(text, False) if m.role == "manager"]

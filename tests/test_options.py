@@ -137,3 +137,19 @@ def test_everyday_words_and_quoted_speech_are_not_routes_upward(sentence):
 def test_a_past_act_inside_an_option_sentence_is_not_an_option():
     text = LEAD + "I need to say I have kept a diary of every incident since March. Should I go to HR?"
     assert [a for a, _ in found(text)] == ["HR_FORMAL"]
+
+
+@pytest.mark.parametrize("text, action", [
+    ("My coworker keeps taking credit for my work in meetings. I'm leaning towards raising it with our manager "
+     "before the next review.", "ESCALATE_MANAGER"),
+    ("A colleague snapped at me in front of a client last week. I was thinking of asking her for a quiet word, "
+     "just the two of us, before it festers.", "TALK_DIRECT"),
+])
+def test_a_leaning_or_a_past_thought_is_an_option(text, action):
+    assert action in {a for a, _ in found(text)}
+
+
+def test_an_option_is_not_found_where_the_writer_only_reports_a_lean():
+    # "leaning" in its literal sense names no course of action
+    assert found("He was leaning on my desk while shouting at me about the rota, and everyone in the office "
+                 "turned to look at us.") == []

@@ -280,8 +280,9 @@ OUTSIDE = ("other", "none")
 
 
 #: Parties the extractor knows to be outside the writer's lines (another department, a vendor or contractor, an
-#: account executive): the whole letter's reading does not move them into a line.
-KNOWN_OUTSIDERS = ("other_department", "vendor", "account_executive")
+#: account executive, the boss's assistant, a former employee): the whole letter's reading does not move them into
+#: a line.
+KNOWN_OUTSIDERS = ("other_department", "vendor", "account_executive", "boss_assistant", "former_employee")
 
 
 def may_take_role(read: str, party_role: str | None, phrase_role: str | None, party_key: str | None = None) -> bool:

@@ -192,7 +192,7 @@ def candidates(reading: Reading, drafts: dict[str, PartyDraft], is_manager: bool
     doc = cast(Doc, reading.doc)
     chunks = [c for c in doc.noun_chunks
               if c.root.lower_ not in _NOT_A_PERSON and c.root.pos_ in ("NOUN", "PROPN") and not _says_what_is_not(c)
-              and not shared_boss(c.root)
+              and not shared_boss(c.root) and not _shared_workplace(c.root)
               and any(ch.isalpha() for ch in c.root.text)]  # a dash the parser made a noun names nobody
     if not chunks:
         return []
@@ -255,6 +255,17 @@ def _done_to_writer(verb: Token) -> bool:
 
 #: Verbs that give the writer a title ("I was made", "I became", "I got promoted to").
 _MADE = frozenset({"make", "name", "appoint", "elect", "become", "promote"})
+
+
+#: Nouns that, with "the same", name the place two people share ("we work for the same employer"), not a person.
+_WORKPLACES = frozenset({"employer", "company", "firm", "organisation", "organization", "business", "place",
+                         "school", "hospital", "office", "department", "team", "store", "shop"})
+
+
+def _shared_workplace(root: Token) -> bool:
+    """ "My friend and I work for the same employer": a place two people share, never the other side (a panel
+    found it read as the writer's manager)."""
+    return root.lemma_.lower() in _WORKPLACES and any(c.lower_ == "same" for c in root.children)
 
 
 def _says_what_is_not(chunk: Span) -> bool:
@@ -321,7 +332,7 @@ def _true_now(verb: Token) -> bool:
 
 def _said_to_be(chunk: Span, known: list[tuple[int, int, str, str]]) -> tuple[int, int, str, str] | None:
     """The party a phrase is said to be by its own grammar: "one partner, who is also the person I report
-    to" (a relative clause with "is", not "was" or "is not") or "Dana, my supervisor," (an apposition), when
+    to" (a relative clause with "is", not "was" or "is not"), "Dana, my supervisor," or "an employee, a receptionist," (an apposition either way), when
     the extractor found a party in those words; None otherwise."""
     for child in chunk.root.children:
         if child.dep_ == "appos":
@@ -336,6 +347,9 @@ def _said_to_be(chunk: Span, known: list[tuple[int, int, str, str]]) -> tuple[in
         party = next((k for k in known if k[0] < end and start < k[1]), None)
         if party is not None:
             return party
+    if chunk.root.dep_ == "appos":  # "we fired an employee, a receptionist,": the same person said again
+        head = chunk.root.head
+        return next((k for k in known if k[0] <= head.idx < k[1]), None)
     return None
 
 

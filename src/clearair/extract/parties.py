@@ -82,8 +82,8 @@ def find_mentions(text: str, is_manager: bool, only: str | None = None) -> list[
 
 
 #: "he is not my boss", "she isn't my manager": a denial names no one (a red team found it made him the boss).
-_DENIED_TITLE = re.compile(r"(\b(is|was|are|were)\s+(not|never|no longer)|['’]s\s+(not|never|no longer)|n['’]t)\s+$",
-                           re.IGNORECASE)
+_DENIED_TITLE = re.compile(r"(\b(is|was|are|were)\s+(not|never|no longer)|['’]s\s+(not|never|no longer)|n['’]t|"
+                           r"\bas (if|though) (he|she|they) (were|was|is|are)|\blike (he|she)['’]s)\s+$", re.IGNORECASE)
 
 
 #: "I'm not a manager", "I am a supervisor myself", "I became the supervisor of…", "I work as a cashier": the writer describing
@@ -355,7 +355,7 @@ def _stated_line(tok, is_manager: bool) -> str | None:
     """The line a clause whose subject is ``tok`` states between that person and the writer, if any."""
     verb = tok.head
     lemma = verb.lemma_.lower()
-    negated = any(c.dep_ == "neg" for c in verb.children)
+    negated = any(c.dep_ == "neg" for c in verb.children) or _no_longer(verb)
     if tok.dep_ == "nsubj" and lemma in ("report", "answer") and _to_writer(verb, "to") and not negated:
         return "direct_report"
     if tok.dep_ == "nsubj" and lemma == "work" and (_to_writer(verb, "for") or _to_writer(verb, "under")) and not negated \
@@ -363,7 +363,7 @@ def _stated_line(tok, is_manager: bool) -> str | None:
         return "direct_report"
     if tok.dep_ == "nsubj" and lemma == "be" and (_to_writer(verb, "above") or _to_writer(verb, "over")):
         return "peer" if negated else (None if is_manager else "manager")
-    if tok.dep_ == "nsubj" and _is_my_boss(verb):
+    if tok.dep_ == "nsubj" and (_is_my_boss(verb) or _will_be_my_boss(verb)):
         # "the owner, who is my boss,", "the managing director is also my boss"; denied ("the office manager ...
         # isn't my supervisor"), someone who acts as the writer's boss without being it, as "she's not above me"
         return "peer" if negated else "manager"
@@ -380,6 +380,12 @@ def _stated_line(tok, is_manager: bool) -> str | None:
     return None
 
 
+def _no_longer(verb) -> bool:
+    """ "She no longer works for us", "he doesn't report to me anymore": a line that has ended."""
+    return any(c.lower_ in ("anymore", "any more") or c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children)
+               for c in verb.children)
+
+
 #: The words by which a writer says someone is the one they work for.
 _BOSS_WORDS = frozenset({"boss", "manager", "supervisor", "superior", "employer"})
 
@@ -387,6 +393,16 @@ _BOSS_WORDS = frozenset({"boss", "manager", "supervisor", "superior", "employer"
 def _is_my_boss(verb) -> bool:
     """ "is my boss", "is also our manager": the present tense ("was my boss" is a former one)."""
     return verb.lemma_ == "be" and verb.tag_ in ("VBZ", "VBP") and any(
+        c.dep_ == "attr" and c.lemma_.lower() in _BOSS_WORDS and any(
+            p.dep_ == "poss" and p.lower_ in ("my", "our") for p in c.children) for c in verb.children)
+
+
+def _will_be_my_boss(verb) -> bool:
+    """ "he was told he would now be my manager", "she will be my new boss": the line a change of role made (not
+    "if he were my boss", which is not said with "would" or "will")."""
+    return verb.lemma_ == "be" and verb.tag_ == "VB" and any(
+        c.dep_ == "aux" and c.lower_ in ("would", "will", "'ll", "’ll") for c in verb.children) and not any(
+        c.dep_ == "mark" and c.lower_ == "if" for c in verb.children) and any(
         c.dep_ == "attr" and c.lemma_.lower() in _BOSS_WORDS and any(
             p.dep_ == "poss" and p.lower_ in ("my", "our") for p in c.children) for c in verb.children)
 
@@ -587,9 +603,12 @@ def party_label(draft: PartyDraft) -> str:
         return f"your {noun}"
     if draft.role not in ("other", "customer") or not draft.mentions:  # known by its role alone: no noun of its own
         return labels[draft.role]
+    if draft.key.startswith("former_employee") and not any(re.search(r"\b(former|ex)\b", m.text, re.I)
+                                                          for m in draft.mentions):
+        return "your former employee"  # "we fired an employee": no longer "the employee"
     noun = next((m.text for m in draft.mentions if m.text.lower() not in _PRONOUN_GENDER), draft.key)
     noun = re.sub(r"^(another|that|this)\s+", "the other ", noun.strip(), flags=re.IGNORECASE)
-    noun = re.sub(r"^(an?|one of (my|our|the) company's|one of our|our|their)\s+", "the ", noun,
+    noun = re.sub(r"^(an?|one of (my|our|the|those|these|their)( company's)?|our|their)\s+", "the ", noun,
                   flags=re.IGNORECASE)
     noun = re.sub(r"^(my)\s+", "your ", noun, flags=re.IGNORECASE)
     noun = re.sub(r"^(the|your)\s+", lambda m: m.group().lower(), noun, flags=re.IGNORECASE)  # mid-sentence
