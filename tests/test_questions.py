@@ -551,3 +551,43 @@ def test_a_question_points_back_only_at_the_sentence_just_before_it():
                      "filing a formal complaint. Is it a good idea?")
     first = report.offline_answer.split("\n\n")[0]
     assert "over coffee" not in first.split("Is it a good idea?")[0]
+
+
+def test_which_is_better_after_two_steps_chooses_between_them():
+    """ "Which is better?" after the writer names two steps is a choice between them, not a request for advice."""
+    from clearair.pipeline import analyze
+
+    report = analyze("A colleague from the next desk has twice presented my spreadsheets as his own in our Monday "
+                     "meeting. I'm leaning towards raising it with our manager, but part of me wants to talk to him "
+                     "privately first. Which is better?")
+    first = report.offline_answer.split("\n\n")[0]
+    said = first.split("Which is better?")[1]
+    assert "Of the two" in said or "Neither comes first" in said
+    alone = analyze("A colleague from the next desk has twice presented my spreadsheets as his own in our Monday "
+                    "meeting and laughed when I frowned. Which is better?")
+    assert "Of the two" not in alone.offline_answer
+
+
+@pytest.mark.parametrize("who, said", [
+    ("A customer at the deli counter", "Calm it first"),
+    ("A coworker on the deli counter", "Please don't speak to me like that"),
+])
+def test_words_for_the_moment_fit_who_is_shouting(who, said):
+    """ "Is there something I can say when they blow up?" asks for a line for the moment; with a customer the first
+    words calm it, with a coworker they set a limit."""
+    from clearair.pipeline import analyze
+
+    report = analyze(f"{who} snapped at me this morning because the queue was slow and walked off swearing about me. "
+                     "Is there something good I can say when people blow up like that?")
+    assert said in report.offline_answer.split("\n\n")[0]
+
+
+def test_a_question_whether_a_step_is_too_much_gets_no_bare_yes():
+    """ "Is that too heavy-handed?" answered "Yes, as your next step" reads as both "it is too much" and "do it"."""
+    from clearair.pipeline import analyze
+
+    report = analyze("I run a small warehouse team. A recruit I took on in the spring has been late eleven times since "
+                     "May and twice left the loading bay unlocked. I've talked to him twice and nothing changed. I'm "
+                     "leaning towards giving him a formal written warning. Is that too heavy-handed?")
+    said = report.offline_answer.split("\n\n")[0].split("heavy-handed?")[1].strip(" ”\"")
+    assert not said.startswith(("Yes", "No")) and ":" in said.split(".")[0]

@@ -563,3 +563,33 @@ def test_an_unsure_serious_reading_quotes_no_sentence_a_writer_could_not_judge_b
     answer = compose(r)
     assert "may be serious conduct; if it is" in answer and "judging by" not in answer
 
+
+
+SERIOUS_BOSS = ("My supervisor has bullied me since my first week. She screams at me in front of my coworkers, calls "
+                "me stupid, and last month she shoved a chair into my legs. I have kept every message she sent me. "
+                "Should I keep a record of all of it, or go to HR?")
+
+
+def test_a_reason_is_said_once_in_the_ranking_and_each_persona_reason_once():
+    v = build_view(analyze(SERIOUS_BOSS))
+    shown = [r.text for a in v.actions for r in a.reasons]
+    # Under several actions the same sentence is padding: said where it first applies (or where it is the only one).
+    repeated = {t for t in shown if shown.count(t) > 1}
+    assert all(len(a.reasons) == 1 for a in v.actions for r in a.reasons if r.text in repeated)
+    # Two "experts advised this" lines under one action are one line.
+    assert all(sum(r.text.startswith("Experts often advised") for r in a.reasons) <= 1 for a in v.actions)
+    becauses = [p.text.split(", because ", 1)[1] for p in v.perspectives if ", because " in p.text]
+    assert len(becauses) == len(set(becauses))
+
+
+def test_an_act_is_named_in_the_writers_own_word_where_one_kind_covers_several():
+    """"Bullied" is said as bullying: calling it harassment puts a word in the writer's mouth."""
+    r = analyze(SERIOUS_BOSS)
+    said = " ".join(f.sentence for f in build_view(r).reading) + r.offline_answer
+    assert "bullied you" in said and "harassed you" not in said
+
+
+def test_reasons_and_donts_call_bullying_bullying():
+    v = build_view(analyze(SERIOUS_BOSS))
+    said = " ".join([r.text for a in v.actions for r in a.reasons] + [a.why for a in analyze(SERIOUS_BOSS).avoid])
+    assert "harass" not in said.lower().replace("bullying or harassment", "")

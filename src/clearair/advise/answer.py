@@ -216,8 +216,13 @@ def step_for(report: Report, rec: Recommendation) -> str:
 def _best_step(report: Report, reasons: int = 2) -> str:
     """ "The best first step: x, because y." """
     first = report.recommendations[0]
-    why = _why(first, reasons)
+    # The answer says once, in its own sentence, that the conduct is serious; the step's "because" gives the other
+    # reason (a red team counted "serious conduct" three times in one short answer).
+    why = _SERIOUS_FIRST.sub("", _why(first, reasons), count=1)
     return sentence(f"The best first step: {step_for(report, first)}" + (f", because {why}" if why else ""))
+
+
+_SERIOUS_FIRST = re.compile(r"^what you describe (?:is|may be) serious conduct, and ")
 
 
 def _acknowledge(report: Report, floor: Floor) -> list[str]:
@@ -277,10 +282,13 @@ def _first_step(report: Report, floor: Floor, said_first: bool = False, fallback
     return out
 
 
-def _fallback(report: Report, floor: Floor, own_part: bool) -> list[str]:
+def _fallback(report: Report, floor: Floor, own_part: bool, covered: frozenset[str] = frozenset()) -> list[str]:
     """The step for if the first is not enough: never an apology from a wronged writer, never a face-to-face
-    step with serious conduct."""
+    step with serious conduct, and none the answer to the writer's question has already placed ("Yes, as your next
+    step: … First, …" then "If that is not enough, <the same step>" read as going round in a circle)."""
     for nxt in report.recommendations[1:3]:
+        if nxt.action in covered:
+            return []
         if nxt.action == "APOLOGIZE" and not own_part:
             continue  # never ask a wronged writer to apologise
         if floor.serious and nxt.action in _FACE_TO_FACE:
@@ -373,7 +381,7 @@ def compose(report: Report) -> str:
     # the writer's first question (what they asked matters more than what clearair would add).
     extras = {"acknowledge": _acknowledge(report, floor), "done": _already_done(report),
               "constraint": _constraints(report), "avoid": _avoid(report, covered), "answered": answered,
-              "fallback": _fallback(report, floor, own_part)}
+              "fallback": _fallback(report, floor, own_part, frozenset(covered))}
     situation, say = _going_on(report, floor, own_part), _say(report)  # these stay whatever gives way
     answer = ""
     for drop in (None, "constraint", "acknowledge", "done", "avoid", "fallback", "answered"):
@@ -478,6 +486,24 @@ def _overlaps(q: Question, v: OptionVerdict) -> bool:
 _NEAR = 40  # characters between an option and a question pointing back at it: the rest of its sentence, no more
 
 
+#: "Which is better?", "Which would you do?", "Which option is wiser?": a choice between the steps just named.
+_WHICH = re.compile(r"^\s*which\b[^?]{0,50}\?\s*$|\bwhich (?:one|option|route|path|of (?:these|the two|them|those|the options))\b|"
+                    r"\bwhat(?:'s| is) the (?:better|best|wiser) (?:option|choice|route|course)\b", re.I)
+
+
+def which_of(text: str) -> bool:
+    """A question that asks to choose between steps named before it (``_WHICH``)."""
+    return bool(_WHICH.search(text))
+
+
+def _weighed_before(q: Question, report: Report) -> list[str]:
+    """The steps the writer weighs before a "which is better?" question, as actions (two or more, else [])."""
+    start = q.evidence[0].start if q.evidence else 0
+    named: list[str] = list(dict.fromkeys(v.action for v in report.option_verdicts
+                                          if v.action and v.evidence and v.evidence[0].start < start))
+    return named if len(named) >= 2 else []
+
+
 def _option_asked_about(q: Question, report: Report) -> OptionVerdict | None:
     """The option the question is about: the one it names, or, for a short question that points back ("Should I
     do that?"), the option the writer named just before it."""
@@ -499,7 +525,8 @@ def _against(reason: str) -> str:
 #: A question asked the other way round ("would it be wrong to report him?", "should I avoid him?"):
 #: a bare "Yes" or "No" would read as the opposite of what is meant, so the answer names the step.
 _NEGATIVE_FRAME = re.compile(r"\b(?:wrong|bad idea|a mistake|too late|avoid|not|never|shouldn't|should not|don't|"
-                             r"do not|stop|refuse)\b", re.I)
+                             r"do not|stop|refuse|overkill|over the top|too (?:heavy-handed|heavy handed|harsh|much|far|"
+                             r"strong|aggressive|extreme|soon|formal|drastic|petty|confrontational))\b", re.I)
 _PLAIN_LEADS = (("Yes, as your next step", "a good next step"), ("Yes", "yes, that is the right step"),
                 ("Not yet", "not yet"), ("Not now", "not now"), ("No", "not advised"))
 
@@ -512,7 +539,7 @@ def answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tup
     if rec is None or q.kind != "yes_no" or not _NEGATIVE_FRAME.search(re.sub(r"\bor not\b", "", q.text)):
         return verdict, text
     for lead, plain in _PLAIN_LEADS:
-        if text.startswith(lead) and text[len(lead):len(lead) + 1] in (":", ","):
+        if text.startswith(lead) and text[len(lead):len(lead) + 1] in (":", ",", "."):
             rest = text[len(lead) + 1:].strip()
             named = step(rec)
             return verdict, sentence(f"{named[:1].upper()}{named[1:]}: {plain}" + (f"; {lower_first(rest.rstrip('.'))}" if rest else ""))
@@ -560,17 +587,17 @@ def _answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tu
     if q.kind == "norm":
         return _is_it_normal(q, report, floor, own)
     if q.kind == "how":
-        said = _in_the_moment(q, floor) or _how_to(q, report, floor)
+        said = _in_the_moment(q, floor, _with_a_customer(report)) or _how_to(q, report, floor)
         if said:
             return "first step", said
-    if q.kind != "yes_no":
+    pair = alternatives(q.text) if q.kind == "yes_no" else _weighed_before(q, report) if which_of(q.text) else []
+    if q.kind != "yes_no" and not pair:
         return "first step", _best_step(report, 1)
     if about_own_risk(q.text):
         return "cannot judge", _own_risk(report, floor)
     avoided = {a.action: a for a in report.avoid}
     position: dict[str, int] = {r.action: i for i, r in enumerate(recs)}
-    pair = alternatives(q.text)
-    if pair:  # "A or B?": say which, and why
+    if pair:  # "A or B?", or "Which is better?" after naming two: say which, and why
         def place(a: str) -> int:
             return len(recs) + 1 if a in avoided or a in NEVER_RECOMMENDED else position.get(a, len(recs))
         best = min(pair, key=place)
@@ -584,6 +611,8 @@ def _answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tu
             return "first step", " ".join((sentence(f"Neither comes first: {start}{because0}"),
                                            sentence(f"After that, of the two you name, {step(rec)} is the "
                                                     "better next step")))
+    if q.kind != "yes_no":
+        return "first step", _best_step(report, 1)
     option = _option_asked_about(q, report)
     action = option.action if option else q.action
     cp = report.situation.party(report.situation.counterpart)
@@ -686,13 +715,29 @@ def _own_risk(report: Report, floor: Floor) -> str:
             "them, and keeping a dated note of what you raised, make it much harder to hold against you.")
 
 
-def _in_the_moment(q: Question, floor: Floor) -> str:
+def _with_a_customer(report: Report) -> bool:
+    cp = report.situation.party(report.situation.counterpart)
+    return cp is not None and cp.role == "customer"
+
+
+#: With a customer the business owns the relationship: the first words calm it (a word that owns the wait usually
+#: ends it); a limit, and the manager, are for conduct no one should take.
+_CUSTOMER_MOMENT = {
+    "abuse": "I'm sorry you've been kept waiting. I'll be with you as quickly as I can.",
+    "interrupting": "I'm sorry for the wait. Let me finish with this customer and I'll be right with you.",
+}
+
+
+def _in_the_moment(q: Question, floor: Floor, customer: bool = False) -> str:
     """ "What do I say when she curses at me?": a short line for the moment itself (``questions.MOMENT_LINES``),
     said once and calmly, then a note of it afterwards. With serious conduct, no more than that to them: the rest
     goes through whoever the writer reports it to. Empty when the question asks about no act of this kind."""
     kind = in_the_moment(q.text)
     if kind is None:
         return ""
+    if customer and not floor.serious and kind in _CUSTOMER_MOMENT:
+        return (f"Calm it first, once: “{_CUSTOMER_MOMENT[kind]}” If they go on, or it turns abusive, step away and "
+                "get your manager; you do not have to take it.")
     after = ("Say no more than that to them; the rest goes to whoever you report it to." if floor.serious
              else "Don't argue it there; afterwards, note the date and what was said.")
     return f"Say it once, calmly, and step away if it goes on: “{MOMENT_LINES[kind]}” {after}"

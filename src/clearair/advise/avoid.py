@@ -11,6 +11,7 @@ first; the list stays short.
 
 from __future__ import annotations
 
+from clearair.advise.phrases import in_the_writers_word
 from clearair.advise.safety import FORMAL_ROUTES, Floor, safe_formal_route
 from clearair.knowledge import load
 from clearair.models import ActionCode, Avoid, Signal, Situation
@@ -67,6 +68,7 @@ def avoid_list(situation: Situation, top: list[str], sig: dict[str, Signal], flo
             continue
         ev = [e for o in situation.options if o.action == action for e in o.evidence]
         ev += [e for n in _as_list(rule["when"]) for e in sig[n].evidence[:1]]
-        out.append(Avoid(action=action, title=playbook["actions"][action]["title"], why=rule["why"], evidence=ev[:3]))
+        out.append(Avoid(action=action, title=playbook["actions"][action]["title"],
+                         why=in_the_writers_word(rule["why"], situation), evidence=ev[:3]))
     out.sort(key=lambda a: a.action not in named)  # what the writer is weighing first
     return out[:MAX_AVOID]

@@ -40,11 +40,14 @@ def opening(p, sig: dict[str, Signal], own_part: bool, serious: bool) -> tuple[s
     return p.stance, []
 
 
-def _reason(scored, own_part: bool) -> str | None:
-    """The persona's "because": a plain rule reason (not the learned ranker's), never "you were wronged"."""
+def _reason(scored, own_part: bool, said: frozenset[str] = frozenset()) -> str | None:
+    """The persona's "because": a plain rule reason (not the learned ranker's), never "you were wronged", and not
+    one the first step's reasons already gave (a red team read the same sentence twice as a template)."""
     for r in scored.reasons:
         if r.effect != "raises" or r.text.startswith("In letters like yours") or r.signal == "words":
             continue  # "experts often gave this advice on letters worded like yours" is no reason a person gives
+        if r.text in said:
+            continue
         if own_part and "wrong" in r.text.lower():
             continue
         return r.text.rstrip(".")[0].lower() + r.text.rstrip(".")[1:]
@@ -63,6 +66,7 @@ def perspectives(ranked: list, sig: dict[str, Signal], titles: dict[str, str], o
 
     plausible = [s for s in ranked if allowed(s.action)][:_PLAUSIBLE]
     out = []
+    voiced: dict[str, str] = {}  # first step -> the persona that already gave its reason
     for p in personas().personas:
         said, favours = opening(p, sig, own_part, serious)
         # What the opening argues for is weighed first, wherever the main ranking put it.
@@ -81,10 +85,13 @@ def perspectives(ranked: list, sig: dict[str, Signal], titles: dict[str, str], o
         title = titles[top.action][0].lower() + titles[top.action][1:]
         if top.action == main_top:
             view = f"Agrees with the first step ({title}): {p.agrees}."
+        elif top.action in voiced:  # the reason was given a line above: three voices repeating it read as one
+            view = f"{said} Would also start with: {title}, for the same reason as {voiced[top.action]}."
         else:
-            reason = _reason(top, own_part)
+            reason = _reason(top, own_part, frozenset(r.text for r in ranked[0].reasons))
             view = f"{said} So would start with: {title}"
             view += f", because {reason}." if reason else "."
+            voiced[top.action] = p.title[0].lower() + p.title[1:] if p.title.startswith("The ") else p.title
         out.append(Perspective(name=p.name, title=p.title, top_action=top.action,
                                ranking=[s.action for s in biased[:5]], view=view,
                                disagrees_with_main=top.action != main_top))

@@ -109,10 +109,38 @@ def seen_by(incident: Incident, private_said: bool = False) -> str:
     return ""
 
 
+#: Where one kind of act covers several things, the writer's own word says which ("bullying" is not "harassment").
+_AS_THE_WRITER_SAID: dict[str, tuple[tuple[re.Pattern, str], ...]] = {
+    "harass": ((re.compile(r"\bbull(?:y|ies|ied|ying)\b", re.I), "bullied you"),
+               (re.compile(r"\bask(?:s|ed|ing)? me out\b", re.I), "kept asking you out")),
+}
+
+
+def _as_the_writer_said(incident: Incident) -> str | None:
+    words = " ".join([incident.summary, *(e.text for e in incident.evidence)])
+    return next((said for rx, said in _AS_THE_WRITER_SAID.get(incident.act, ()) if rx.search(words)), None)
+
+
+#: The knowledge files' general names for the conduct, and how they read where the writer calls it bullying.
+_GENERAL_NAMES = ((re.compile(r"\bintimidation or harassment\b"), "bullying"),
+                  (re.compile(r"\bharassing or intimidating you\b"), "bullying you"))
+
+
+def in_the_writers_word(text: str, s: Situation) -> str:
+    """A reason's "intimidation or harassment" said as "bullying" where every act of the kind the letter tells is
+    bullying in the writer's own word (a red team read "harassment" in a letter that never said it)."""
+    acts = [i for i in s.incidents if i.act == "harass"]
+    if not acts or any(_as_the_writer_said(i) != "bullied you" for i in acts):
+        return text
+    for rx, said in _GENERAL_NAMES:
+        text = rx.sub(said, text)
+    return text
+
+
 def incident_sentence(s: Situation, incident: Incident, private_said: bool = False) -> str:
     """ "Your peer undermined you or your team by email; the customer saw it." (or a slot)."""
     by_writer = incident.actor == "narrator"
-    phrase = act_phrase(incident.act, by_writer)
+    phrase = (None if by_writer else _as_the_writer_said(incident)) or act_phrase(incident.act, by_writer)
     subject = who(s, incident.actor)
     if phrase is None or subject == "someone":
         return sentence(f"{subject} did something that matters here: {SLOT_EVENT}")

@@ -36,6 +36,7 @@ _YES_NO = re.compile(r"(?:^|[:;,?!]\s*|\b(?:and|but|so|or|also|then|now)\s+)(?:s
 _HOW = re.compile(r"\bhow (?:do|can|should|could|would|might) I\b|\bhow to\b|\bon how\b|"
                   r"\bhow am I (?:supposed|meant|expected) to\b|"
                   r"\bwhat (?:can|should|do|could) I say\b|\bwhat to say\b|\bwhat I should say\b|"
+                  r"\b(?:something|anything) (?:good |useful |polite |kind |calm |better )?(?:I|we) (?:can|could|should|might) say\b|"
                   r"\b(?:best|right|polite|civili[sz]ed|good|better|kind|professional) way to\b|\bis there a way\b|"
                   r"\bway to (?:deal|handle|approach|stop|get)\b", re.I)
 _GENERIC = re.compile(r"\bwhat (?:should|can|do|could|would) I do\b|\bwhat would you do\b|\bwhat are my options\b|"
@@ -349,6 +350,7 @@ _OWN_RISK = re.compile(r"\b(will|would|could|can|might|may|am)\s+I\s+(just\s+|th
 #: "What do I say when she curses at me?", "how should I respond if he yells again?": a question about the words for
 #: the moment itself, which the ranked steps do not give. Each kind of act has a short line a person could say.
 _IN_THE_MOMENT = re.compile(r"\b(?:what (?:do|should|can|could|would) I (?:say|do|respond|reply|answer)|what to (?:say|do)|"
+                            r"(?:something|anything) (?:good |useful |polite |kind |calm |better )?(?:I|we) (?:can|could|should|might) say|"
                             r"how (?:do|should|can|could|would) I (?:respond|react|reply|answer|handle it))\b"
                             r"[^?.!]{0,40}?\b(?:when|if|whenever|next time|the next time)\b", re.I)
 _MOMENT_ACTS: tuple[tuple[str, re.Pattern], ...] = tuple((kind, re.compile(p, re.I)) for kind, p in (
@@ -357,7 +359,8 @@ _MOMENT_ACTS: tuple[tuple[str, re.Pattern], ...] = tuple((kind, re.compile(p, re
                  r"\b(?:in front of|before (?:the|my|our)|in meetings?|publicly)\b"),
     ("abuse", r"\b(?:curs\w*|swear\w*|swore|yell\w*|shout\w*|scream\w*|snap\w*|insult\w*|call\w* me (?:names|an? \w+)|"
               r"rais\w+ (?:his|her|their) voice|berat\w*|lash\w* out|(?:is|gets|are) rude|belittl\w*|puts? me down|"
-              r"mock\w*|makes? fun of me|talks? down to me)\b"),
+              r"mock\w*|makes? fun of me|talks? down to me|blows? up|blew up|blown up|los\w+ (?:his|her|their) temper|"
+              r"kicks? off|go(?:es)? off (?:at|on) me)\b"),
     ("remark", r"\b(?:comment\w*|remark\w*|jok\w*|asks? about my (?:body|weight|looks|personal life|love life|age|"
                r"religion|accent|health))\b"),
 ))

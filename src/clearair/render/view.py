@@ -13,7 +13,15 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from clearair.advise.phrases import capitalise, incident_sentence, join_words, lower_first, plain_learned, sentence
+from clearair.advise.phrases import (
+    capitalise,
+    in_the_writers_word,
+    incident_sentence,
+    join_words,
+    lower_first,
+    plain_learned,
+    sentence,
+)
 from clearair.knowledge import load
 from clearair.models import Evidence, Report
 
@@ -185,6 +193,30 @@ def reason_sentence(text: str) -> str:
     return sentence(text)
 
 
+_EXPERTS = re.compile(r"^(Experts (?:often|seldom) advised this in letters like yours) \((.*)\)\.$")
+
+
+def _merge_learned(reasons: list[ReasonView]) -> list[ReasonView]:
+    """Two "Experts often advised this in letters like yours (…)" lines under one action become one, their facts
+    joined: the same opening twice in a row reads as a template."""
+    out: list[ReasonView] = []
+    for rv in reasons:
+        m = _EXPERTS.match(rv.text)
+        pm, prev = None, None
+        if m is not None:
+            for o in out:
+                om = _EXPERTS.match(o.text)
+                if om is not None and o.direction == rv.direction and om.group(1) == m.group(1):
+                    pm, prev = om, o
+                    break
+        if m is None or pm is None or prev is None:
+            out.append(rv)
+            continue
+        prev.text = f"{pm.group(1)} ({pm.group(2)}; {m.group(2)})."
+        prev.quotes = prev.quotes + [q for q in rv.quotes if q.text not in {p.text for p in prev.quotes}]
+    return out
+
+
 def verdict_reason(text: str) -> str:
     """A verdict's reason in plain words: no rank numbers, no template fragments."""
     text = _RANKED.sub("", text.strip())
@@ -208,6 +240,7 @@ def _actions(report: Report, scripts: dict[str, str]) -> list[ActionView]:
     scored = not report.provenance.ranking.startswith("llm:")
     top = recs[0].score if recs else 0.0
     out = []
+    shown_above: set[str] = set()  # reasons already given under an earlier action
     for i, rec in enumerate(recs):
         level = _level(i, rec.score, top, scored)
         held_back = any(r.source == "safety" and r.effect == "lowers" for r in rec.reasons)
@@ -216,11 +249,17 @@ def _actions(report: Report, scripts: dict[str, str]) -> list[ActionView]:
         seen: set[str] = set()
         quoted: set[str] = set()
         reasons = []
+        repeats = []
         for r in rec.reasons:
-            text = reason_sentence(r.text)
+            text = in_the_writers_word(reason_sentence(r.text), report.situation)
             if text.lower() in seen or rests_on_default(r):
                 continue  # a default reading ("a single incident") is not shown as a reason without the writer's words
             seen.add(text.lower())
+            if text.lower() in shown_above:
+                # The same sentence under three actions reads as padding: it is said once, where it first applies,
+                # and said again only for an action that has no other reason.
+                repeats.append(r)
+                continue
             # The writer's words behind a reason are shown once per action: the same sentence quoted under three
             # reasons reads as padding (a panel judge's complaint), and the first reason already points at it.
             shown = [q for q in quotes(r.evidence, 1) if q.text not in quoted]
@@ -230,6 +269,12 @@ def _actions(report: Report, scripts: dict[str, str]) -> list[ActionView]:
             reasons.append(ReasonView(text=text, direction="for" if r.effect == "raises" else "against", quotes=shown))
             if len(reasons) == MAX_REASONS:
                 break
+        reasons = _merge_learned(reasons)
+        if not reasons and repeats:
+            r = repeats[0]
+            reasons.append(ReasonView(text=reason_sentence(r.text), quotes=quotes(r.evidence, 1),
+                                      direction="for" if r.effect == "raises" else "against"))
+        shown_above.update(rv.text.lower() for rv in reasons)
         # Held back, it is not a weaker fit but a later step: a red team read "weak fit" beside serious conduct as
         # still on offer.
         strength = "Not a first step" if held_back else _STRENGTH[level]
