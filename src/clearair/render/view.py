@@ -213,7 +213,7 @@ def _merge_learned(reasons: list[ReasonView]) -> list[ReasonView]:
             out.append(rv)
             continue
         prev.text = f"{pm.group(1)} ({pm.group(2)}; {m.group(2)})."
-        prev.quotes = prev.quotes + [q for q in rv.quotes if q.text not in {p.text for p in prev.quotes}]
+        prev.quotes = prev.quotes or rv.quotes  # one quote per reason: the page highlights the one it shows
     return out
 
 
