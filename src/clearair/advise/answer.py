@@ -590,11 +590,9 @@ def _answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tu
         said = _in_the_moment(q, floor, _with_a_customer(report)) or _how_to(q, report, floor)
         if said:
             return "first step", said
-    pair = alternatives(q.text) if q.kind == "yes_no" else _weighed_before(q, report) if which_of(q.text) else []
-    if q.kind != "yes_no" and not pair:
-        return "first step", _best_step(report, 1)
-    if about_own_risk(q.text):
+    if q.kind == "yes_no" and about_own_risk(q.text):
         return "cannot judge", _own_risk(report, floor)
+    pair = alternatives(q.text) if q.kind == "yes_no" else _weighed_before(q, report) if which_of(q.text) else []
     avoided = {a.action: a for a in report.avoid}
     position: dict[str, int] = {r.action: i for i, r in enumerate(recs)}
     if pair:  # "A or B?", or "Which is better?" after naming two: say which, and why

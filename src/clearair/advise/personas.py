@@ -67,6 +67,7 @@ def perspectives(ranked: list, sig: dict[str, Signal], titles: dict[str, str], o
     plausible = [s for s in ranked if allowed(s.action)][:_PLAUSIBLE]
     out = []
     voiced: dict[str, str] = {}  # first step -> the persona that already gave its reason
+    first_reasons = frozenset(r.text for r in ranked[0].reasons) if ranked else frozenset()
     for p in personas().personas:
         said, favours = opening(p, sig, own_part, serious)
         # What the opening argues for is weighed first, wherever the main ranking put it.
@@ -88,7 +89,7 @@ def perspectives(ranked: list, sig: dict[str, Signal], titles: dict[str, str], o
         elif top.action in voiced:  # the reason was given a line above: three voices repeating it read as one
             view = f"{said} Would also start with: {title}, for the same reason as {voiced[top.action]}."
         else:
-            reason = _reason(top, own_part, frozenset(r.text for r in ranked[0].reasons))
+            reason = _reason(top, own_part, first_reasons)
             view = f"{said} So would start with: {title}"
             view += f", because {reason}." if reason else "."
             voiced[top.action] = p.title[0].lower() + p.title[1:] if p.title.startswith("The ") else p.title

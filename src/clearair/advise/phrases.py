@@ -110,8 +110,9 @@ def seen_by(incident: Incident, private_said: bool = False) -> str:
 
 
 #: Where one kind of act covers several things, the writer's own word says which ("bullying" is not "harassment").
+_BULLIED = "bullied you"
 _AS_THE_WRITER_SAID: dict[str, tuple[tuple[re.Pattern, str], ...]] = {
-    "harass": ((re.compile(r"\bbull(?:y|ies|ied|ying)\b", re.I), "bullied you"),
+    "harass": ((re.compile(r"\bbull(?:y|ies|ied|ying)\b", re.I), _BULLIED),
                (re.compile(r"\bask(?:s|ed|ing)? me out\b", re.I), "kept asking you out")),
 }
 
@@ -130,7 +131,7 @@ def in_the_writers_word(text: str, s: Situation) -> str:
     """A reason's "intimidation or harassment" said as "bullying" where every act of the kind the letter tells is
     bullying in the writer's own word (a red team read "harassment" in a letter that never said it)."""
     acts = [i for i in s.incidents if i.act == "harass"]
-    if not acts or any(_as_the_writer_said(i) != "bullied you" for i in acts):
+    if not acts or any(_as_the_writer_said(i) != _BULLIED for i in acts):
         return text
     for rx, said in _GENERAL_NAMES:
         text = rx.sub(said, text)

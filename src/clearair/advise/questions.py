@@ -33,10 +33,12 @@ _YES_NO = re.compile(r"(?:^|[:;,?!]\s*|\b(?:and|but|so|or|also|then|now)\s+)(?:s
                      r"is|are|would|will|was|were|did) (?:I|it|we|this|that|they)\b|\bwhether (?:I|to|or not)\b|"
                      r"\bif I should\b|\bis it (?:ok|okay|alright|all right|legal|illegal|normal|fair|wrong|right|"
                      r"appropriate|reasonable|acceptable|professional|worth)\b", re.I)
+#: "Is there something good I can say…?": asking for words, in "how" questions and in those about the moment itself.
+_SOMETHING_TO_SAY = r"(?:something|anything) (?:good |useful |polite |kind |calm |better )?(?:I|we) (?:can|could|should|might) say"
 _HOW = re.compile(r"\bhow (?:do|can|should|could|would|might) I\b|\bhow to\b|\bon how\b|"
                   r"\bhow am I (?:supposed|meant|expected) to\b|"
                   r"\bwhat (?:can|should|do|could) I say\b|\bwhat to say\b|\bwhat I should say\b|"
-                  r"\b(?:something|anything) (?:good |useful |polite |kind |calm |better )?(?:I|we) (?:can|could|should|might) say\b|"
+                  rf"\b{_SOMETHING_TO_SAY}\b|"
                   r"\b(?:best|right|polite|civili[sz]ed|good|better|kind|professional) way to\b|\bis there a way\b|"
                   r"\bway to (?:deal|handle|approach|stop|get)\b", re.I)
 _GENERIC = re.compile(r"\bwhat (?:should|can|do|could|would) I do\b|\bwhat would you do\b|\bwhat are my options\b|"
@@ -350,7 +352,7 @@ _OWN_RISK = re.compile(r"\b(will|would|could|can|might|may|am)\s+I\s+(just\s+|th
 #: "What do I say when she curses at me?", "how should I respond if he yells again?": a question about the words for
 #: the moment itself, which the ranked steps do not give. Each kind of act has a short line a person could say.
 _IN_THE_MOMENT = re.compile(r"\b(?:what (?:do|should|can|could|would) I (?:say|do|respond|reply|answer)|what to (?:say|do)|"
-                            r"(?:something|anything) (?:good |useful |polite |kind |calm |better )?(?:I|we) (?:can|could|should|might) say|"
+                            rf"{_SOMETHING_TO_SAY}|"
                             r"how (?:do|should|can|could|would) I (?:respond|react|reply|answer|handle it))\b"
                             r"[^?.!]{0,40}?\b(?:when|if|whenever|next time|the next time)\b", re.I)
 _MOMENT_ACTS: tuple[tuple[str, re.Pattern], ...] = tuple((kind, re.compile(p, re.I)) for kind, p in (

@@ -23,7 +23,7 @@ from clearair.advise.phrases import (
     sentence,
 )
 from clearair.knowledge import load
-from clearair.models import Evidence, Report
+from clearair.models import Evidence, Reason, Report
 
 #: The same limits on every surface.
 TOP_ACTIONS = 3
@@ -200,20 +200,20 @@ def _merge_learned(reasons: list[ReasonView]) -> list[ReasonView]:
     """Two "Experts often advised this in letters like yours (…)" lines under one action become one, their facts
     joined: the same opening twice in a row reads as a template."""
     out: list[ReasonView] = []
+    first: dict[tuple[str, str], tuple[ReasonView, str]] = {}  # (direction, opening) -> the line kept, its facts
     for rv in reasons:
         m = _EXPERTS.match(rv.text)
-        pm, prev = None, None
-        if m is not None:
-            for o in out:
-                om = _EXPERTS.match(o.text)
-                if om is not None and o.direction == rv.direction and om.group(1) == m.group(1):
-                    pm, prev = om, o
-                    break
-        if m is None or pm is None or prev is None:
+        key = (rv.direction, m.group(1)) if m else None
+        if m is None or key is None or key not in first:
+            if m is not None and key is not None:
+                first[key] = (rv, m.group(2))
             out.append(rv)
             continue
-        prev.text = f"{pm.group(1)} ({pm.group(2)}; {m.group(2)})."
-        prev.quotes = prev.quotes or rv.quotes  # one quote per reason: the page highlights the one it shows
+        kept, facts = first[key]
+        facts = f"{facts}; {m.group(2)}"
+        first[key] = (kept, facts)
+        kept.text = f"{m.group(1)} ({facts})."
+        kept.quotes = kept.quotes or rv.quotes  # one quote per reason: the page highlights the one it shows
     return out
 
 
@@ -249,7 +249,7 @@ def _actions(report: Report, scripts: dict[str, str]) -> list[ActionView]:
         seen: set[str] = set()
         quoted: set[str] = set()
         reasons = []
-        repeats = []
+        repeats: list[tuple[str, Reason]] = []
         for r in rec.reasons:
             text = in_the_writers_word(reason_sentence(r.text), report.situation)
             if text.lower() in seen or rests_on_default(r):
@@ -258,7 +258,7 @@ def _actions(report: Report, scripts: dict[str, str]) -> list[ActionView]:
             if text.lower() in shown_above:
                 # The same sentence under three actions reads as padding: it is said once, where it first applies,
                 # and said again only for an action that has no other reason.
-                repeats.append(r)
+                repeats.append((text, r))
                 continue
             # The writer's words behind a reason are shown once per action: the same sentence quoted under three
             # reasons reads as padding (a panel judge's complaint), and the first reason already points at it.
@@ -271,8 +271,8 @@ def _actions(report: Report, scripts: dict[str, str]) -> list[ActionView]:
                 break
         reasons = _merge_learned(reasons)
         if not reasons and repeats:
-            r = repeats[0]
-            reasons.append(ReasonView(text=reason_sentence(r.text), quotes=quotes(r.evidence, 1),
+            text, r = repeats[0]
+            reasons.append(ReasonView(text=text, quotes=quotes(r.evidence, 1),
                                       direction="for" if r.effect == "raises" else "against"))
         shown_above.update(rv.text.lower() for rv in reasons)
         # Held back, it is not a weaker fit but a later step: a red team read "weak fit" beside serious conduct as
