@@ -67,6 +67,37 @@ def test_analyze_and_case_lifecycle(client):
     assert client.get(f"/api/cases/{case_id}").status_code == 404
 
 
+def _other_side(report: dict) -> dict:
+    s = report["situation"]
+    return next(p for p in s["parties"] if p["id"] == s["counterpart"])
+
+
+def test_the_writer_says_who_it_is_about_through_the_api(client):
+    """``about`` decides the other side of an analysis and of a case (kept with it, changed later, cleared),
+    a role it does not know is refused before anything is stored, and a stale reading is never served."""
+    read = client.post("/api/analyze", json={"text": letter()}).json()
+    as_read = _other_side(read)["role"]  # the customer: a known misreading of this letter (tests/test_extract.py)
+    assert as_read != "skip_level" and not read["situation"]["counterpart_from_writer"]
+    told = client.post("/api/analyze", json={"text": letter(), "about": "skip_level"}).json()
+    assert told["situation"]["counterpart_from_writer"]
+    assert _other_side(told)["mentions"][0] == "the director of my department"  # the named person of that line
+    assert {f["name"]: f["value"] for f in told["factors"]}["counterpart_role"] == "skip_level"
+    assert client.post("/api/analyze", json={"text": letter(), "about": "boss"}).status_code == 422
+    assert client.post("/api/cases", json={"text": letter(), "about": "boss"}).status_code == 422
+    assert client.get("/api/cases").json() == []  # the refused case was not stored
+    case_id = client.post("/api/cases", json={"text": letter(), "about": "manager"}).json()["id"]
+    case = client.get(f"/api/cases/{case_id}").json()
+    assert case["about"] == "manager" and _other_side(case["report"])["role"] == "manager"
+    for refused in ({"about": "nobody"}, {}, {"role": "peer"}, {"about": "peer", "extra": 1}):
+        assert client.put(f"/api/cases/{case_id}/about", json=refused).status_code == 422, refused
+    assert client.get(f"/api/cases/{case_id}").json()["about"] == "manager"  # a refused change changes nothing
+    moved = client.put(f"/api/cases/{case_id}/about", json={"about": None})
+    assert moved.status_code == 200 and not moved.json()["pending"]
+    case = client.get(f"/api/cases/{case_id}").json()
+    assert case["about"] is None and _other_side(case["report"])["role"] == as_read
+    assert client.put("/api/cases/999/about", json={"about": "peer"}).status_code == 404
+
+
 @pytest.mark.parametrize("payload, status", [
     ({"text": ""}, 422), ({"text": "too short"}, 422), ({}, 422), ({"text": 5}, 422),
     ({"text": "x" * 300_000}, 422), ({"text": "x" * MAX_BODY}, 413),

@@ -1,6 +1,7 @@
 """The real CLI in a subprocess."""
 
 import json
+import os
 import subprocess
 import sys
 
@@ -472,3 +473,35 @@ def test_a_case_still_being_read_for_the_first_time_is_one_line_in_the_cli(tmp_p
         s.get(Case, case_id).eval_holder = None
     shown = run_in(env, "case", "show", str(case_id))
     assert shown.returncode == 0, shown.stderr.decode()
+
+
+def test_the_writer_says_who_it_is_about_on_the_command_line(tmp_path):
+    """``analyze --about`` and ``case new --about`` / ``case about`` put the other side where the writer says;
+    an unknown role is refused with the roles it may be, and nothing is stored."""
+    env = dict(os.environ, XDG_DATA_HOME=str(tmp_path))
+    env.pop("CLEARAIR_DATABASE_URL", None)
+    seed = str(SEEDS / "skip-level-forwards-complaint.txt")
+
+    def cli(*args):
+        return subprocess.run([sys.executable, "-m", "clearair", *args], capture_output=True, timeout=180, env=env)
+
+    told = json.loads(cli("analyze", "--json", "--about", "skip_level", seed).stdout)
+    cp = next(p for p in told["situation"]["parties"] if p["id"] == told["situation"]["counterpart"])
+    assert cp["role"] == "skip_level" and told["situation"]["counterpart_from_writer"]
+    refused = cli("analyze", "--about", "boss", seed)
+    assert refused.returncode != 0 and b"direct_report" in refused.stderr
+    assert cli("case", "new", "--about", "boss", seed).returncode != 0
+    assert b"No case files yet" in cli("case", "list").stdout
+    assert cli("case", "new", "--about", "skip_level", seed).returncode == 0
+    assert "as you told us" in " ".join(cli("case", "show", "1").stdout.decode().split())
+    exported = cli("export", "--about", "skip_level", seed, "-f", "md")
+    assert exported.returncode == 0 and "as you told us" in " ".join(exported.stdout.decode().split())
+    assert cli("case", "about", "1").returncode == 0  # back to the engine's own reading
+    assert "as you told us" not in " ".join(cli("case", "show", "1").stdout.decode().split())
+
+
+def test_the_roles_the_command_line_offers_are_the_roles_the_engine_takes():
+    from clearair.cli import AboutChoice
+    from clearair.models import ABOUT_ROLES
+
+    assert tuple(c.value for c in AboutChoice) == ABOUT_ROLES

@@ -92,6 +92,27 @@ def role(text: str) -> str:
     # The people a café or shop serves every day.
     ("I pour coffee at a small bakery. One of our regulars has started commenting on my figure whenever I serve him "
      "and asks when I finish my shift.", "customer"),
+    # The writer runs the person, said by what they do ("managing", "leading a team") and by a descriptor of the hire.
+    ("For five months I've been managing a newly hired employee who misses every deadline and then blames the "
+     "shared calendar. I have offered training twice.", "direct_report"),
+    ("Part of my role is leading a team of fitters at another depot. A long-serving employee there refuses to use "
+     "the new booking system and tells the others it is pointless.", "direct_report"),
+    # Above the writer, said by a relative clause or by seniority alone, and the academic line.
+    ("The shift leader we report to gives the easy rounds to her friends and the heavy ones to the two of us who "
+     "joined last.", "manager"),
+    ("I'm a doctoral student with two thesis supervisors who give me opposite instructions in every meeting, and "
+     "each blames me when I follow the other.", "manager"),
+    # The friend whose business the writer joined runs it.
+    ("I quit a steady job to help a friend start her own business. She now criticises my work in front of "
+     "customers and has cut my hours without a word.", "manager"),
+    ("My friend of ten years talked me into joining his firm last spring, and now he sends me orders at midnight "
+     "and sulks when I answer in the morning.", "manager"),
+    # The writer's own trade, said of others: coworkers.
+    ("I'm a nurse on a busy surgical ward. On Sunday two other nurses refused to help me turn a patient and then "
+     "laughed about it at the desk.", "peer"),
+    # Let go by the writer's business: no longer anyone's report.
+    ("I let a new employee go after six weeks, and since then he keeps messaging my staff late at night to say "
+     "the company is about to fold.", "other"),
 ])
 def test_relational_phrases_name_the_role(text, expected):
     assert role(text) == expected
@@ -514,7 +535,7 @@ def test_when_the_whole_letter_may_give_the_line(read, party_role, phrase_role, 
 
 
 @pytest.mark.parametrize("key", ["vendor", "other_department", "account_executive", "boss_assistant",
-                                 "former_employee"])
+                                 "former_employee", "clinician"])
 def test_someone_known_to_be_outside_the_lines_stays_outside(key):
     """A red-team finding: a contractor's site foreman was made the writer's manager by the whole-letter reading."""
     from clearair.extract.counterpart import may_take_role
@@ -557,3 +578,56 @@ def test_someone_acting_as_if_they_were_the_boss_is_not_named_the_boss():
 
     text = "Tomas hands out my tasks as if he were my boss, and he is on the same grade as me."
     assert not [m for m in find_mentions(text, False) if m.role == "manager"]
+
+
+@pytest.mark.parametrize("text, named", [
+    ("I went out for a year with someone senior to me at the agency, and since we broke up he gossips about me.", True),
+    ("I am senior to her by two grades, and she resents it.", False),
+    ("My friend wants me to join her company's running club on Saturdays.", False),
+])
+def test_someone_said_to_be_above_the_writer_is_their_manager(text, named):
+    """Seniority said outright ("someone senior to me") names a person above the writer; the writer's own seniority,
+    and a friend's company named only as the owner of a club, do not."""
+    from clearair.extract.parties import find_mentions
+
+    assert bool([m for m in find_mentions(text, False) if m.role == "manager"]) is named
+
+
+def _drafts(**roles):
+    from clearair.extract.parties import Mention, PartyDraft
+
+    return {k: PartyDraft(k, r, [Mention(i * 10, i * 10 + 5, k, r, k)]) for i, (k, r) in enumerate(roles.items())}
+
+
+def test_the_writers_word_on_the_line_takes_the_person_the_letter_is_about():
+    """``counterpart.as_told``: the writer names a line, not a person. Kept: the engine's pick when already in it;
+    among named people of that line, the one who acted over one only praised; else someone whose line the letter
+    leaves open; else the engine's pick in the line given; else someone known by the role alone."""
+    from clearair.extract.counterpart import as_told
+
+    drafts = _drafts(good_report="direct_report", bad_report="direct_report", boss="manager")
+    clues = {"good_report": {"praised": 1.0, "mentions": 0.3}, "bad_report": {"acted": 2.0, "mentions": 0.2},
+             "boss": {"acted": 1.0}}
+    assert as_told("direct_report", clues, drafts, "boss") == "bad_report"
+    assert as_told("direct_report", clues, drafts, "good_report") == "good_report"  # the engine's pick, in that line
+    drafts = _drafts(boss="manager", director="other", colleague="peer")
+    clues = {k: {} for k in drafts}
+    assert as_told("skip_level", clues, drafts, "boss") == "director" and drafts["director"].role == "skip_level"
+    drafts = _drafts(principal="peer", head="manager")
+    clues = {k: {} for k in drafts}
+    assert as_told("skip_level", clues, drafts, "principal") == "principal" and drafts["principal"].role == "skip_level"
+    drafts = _drafts(team="peer")
+    clues = {"team": {"plural": 1.0}}
+    key = as_told("customer", clues, drafts, "team")
+    assert key == "customer" and drafts[key].role == "customer" and not drafts[key].mentions
+    assert drafts["team"].role == "peer"  # a group is not relabelled into the writer's chosen line
+
+
+def test_a_correction_moves_the_reading_to_the_person_read_in_the_wrong_line():
+    text = ("I teach at a secondary school. My head of department is supportive and we get on well. The problem is "
+            "the principal, who walked into my classroom twice to criticise my board work in front of students "
+            "after I raised class sizes at a staff meeting.")
+    s = analyze(text, "skip_level").situation
+    cp = s.party(s.counterpart)
+    assert s.counterpart_from_writer and cp.role == "skip_level" and any("principal" in m for m in cp.mentions)
+    assert [p.role for p in s.parties].count("skip_level") == 1  # no second, empty party beside the principal

@@ -361,6 +361,21 @@ def test_the_models_reading_is_applied(fake, offline, tmp_path):
     assert_offsets_are_clearairs(report, LETTER)
 
 
+def test_the_writers_word_on_who_it_is_about_outweighs_the_models(fake, tmp_path):
+    """With ``about``, the request tells the model the writer gave the role, and a model that reads another role
+    (or quotes someone else) does not move the other side."""
+    answer = good()
+    answer["reading"].update(counterpart_role="peers_manager")
+    fake.add(ok(answer))
+    report = analyze_with_model(LETTER, settings_for(fake.url, tmp_path), about="manager")
+    s = report.situation
+    assert s.counterpart_from_writer and s.party(s.counterpart).role == "manager"
+    assert report.provenance.ranking == f"llm:{MODEL}"
+    sent = json.dumps(fake.chats[-1]["body"]["messages"])
+    assert "the writer said so themselves: keep this role" in sent
+    assert_offsets_are_clearairs(report, LETTER)
+
+
 def test_lengths_are_bounded(fake, offline, tmp_path):
     answer = good(answer=" ".join([PROSE] * 3))
     answer["actions"] += [{"action": code, "reasons": [{"text": "x " * 400, "quote": ""}]}

@@ -337,3 +337,21 @@ def test_quotes_are_highlighted_on_the_right_words_after_emoji(browser, site):
     quote = here.locator("blockquote").text_content().strip().strip("“”").rstrip("…")
     assert page.inner_text("#source mark").split()[:3] == quote.split()[:3]
     page.context.close()
+
+
+def test_the_writer_says_who_it_is_about_and_the_page_reads_it_again(browser, site):
+    """In the browser: the choice beside "Who is involved" is labelled, reachable by keyboard, and submitting it reads
+    the same text again with the other side the writer chose."""
+    page = signed_in(browser, site, "alice")
+    page.fill("#text", letter())
+    page.click("#analyze")
+    page.wait_for_selector("#about-form")
+    assert page.locator("label[for=about]").inner_text().strip()
+    page.focus("#about")
+    page.select_option("#about", "skip_level")
+    page.click("#about-submit")
+    page.wait_for_selector("#recommendations")
+    assert "as you told us" in page.inner_text("#people")
+    assert page.locator("#about").input_value() == "skip_level"
+    assert page.locator("#save-form input[name=about]").input_value() == "skip_level"
+    page.context.close()

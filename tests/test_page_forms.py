@@ -163,3 +163,33 @@ def test_a_form_with_too_many_fields_and_logout_without_accounts_are_pages(brows
     out = browser.post("/logout", data={"csrf_token": csrf})
     assert out.status_code == 404 and is_page(out) and "nothing to log out of" in out.text
     assert browser.post("/logout", data={"csrf_token": "0" * 64}).status_code == 403
+
+
+NURSE = ("I've been at my nursing job three months. Last night the other nurse on shift rolled her eyes at me all "
+         "night and refused to help with a heavy patient. I told the nurse manager, but the two of them are friends.")
+
+
+def _people(page: str) -> str:
+    return html.unescape(re.search(r'<p id="people">([^<]*)</p>', page).group(1))
+
+
+def test_the_writer_can_say_who_it_is_about_on_the_page_and_the_reading_follows(browser):
+    """The other side the page read can be corrected from the page: the pasted text is read again with the
+    writer's choice, the choice is shown as theirs, and saving the case keeps it."""
+    csrf = csrf_of(browser)
+    first = browser.post("/analyze", data={"text": NURSE, "csrf_token": csrf}).text
+    assert 'id="about-form"' in first and '<label for="about">' in first
+    told = browser.post("/analyze", data={"text": NURSE, "about": "manager", "csrf_token": csrf})
+    assert told.status_code == 200
+    assert _people(told.text).startswith("The other side is your manager, as you told us.")
+    assert re.search(r'<option value="manager" selected>', told.text)
+    assert re.search(r'<form method="post" action="/cases" id="save-form".*?name="about" value="manager"', told.text,
+                     re.S)
+    saved = browser.post("/cases", data={"text": NURSE, "about": "manager", "csrf_token": csrf},
+                         follow_redirects=True)
+    assert _people(saved.text).startswith("The other side is your manager, as you told us.")
+    case_path = re.search(r'action="(/cases/\d+)/about"', saved.text).group(1)
+    again = browser.post(f"{case_path}/about", data={"about": "", "csrf_token": csrf}, follow_redirects=True)
+    assert "as you told us" not in _people(again.text)
+    refused = browser.post("/analyze", data={"text": NURSE, "about": "boss", "csrf_token": csrf})
+    assert refused.status_code == 422 and is_page(refused) and "unknown role" in refused.text.lower()

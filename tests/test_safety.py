@@ -325,3 +325,21 @@ def test_a_public_confrontation_of_serious_conduct_is_not_called_a_slight():
     reasons += [v.reason for v in report.option_verdicts if v.action == "PUBLIC_CALLOUT"]
     assert reasons and not any("slight" in r for r in reasons)
     assert "slight" not in report.offline_answer
+
+
+@pytest.mark.parametrize("text, police", [
+    ("A man on my team followed me home twice last week, and yesterday he grabbed my arm in the car park. He says "
+     "he knows where I live. I'm scared to go in tomorrow.", True),
+    ("I run a small garage. A mechanic I let go last month has been texting me that I'll regret it, and on Friday "
+     "someone slashed my tyres outside the workshop.", True),
+    ("My coworker keeps taking my lunch from the shared fridge and laughing about it when I ask. It has happened "
+     "five times this month and I'm fed up.", False),
+    ("I lost my temper in the stock room and grabbed my colleague's arm when she tried to walk away. I feel awful "
+     "and want to put it right.", False),
+])
+def test_a_threat_to_the_writers_safety_names_the_police_as_a_route(text, police):
+    """A red team found stalking, a grab and slashed tyres answered with HR alone (and a small shop has no HR)."""
+    from clearair.pipeline import analyze
+
+    report = analyze(text)
+    assert any("police" in note for note in report.notes) is police

@@ -176,11 +176,11 @@ def test_a_journal_entry_logged_while_another_process_reads_the_case_is_read_too
     seen: list[list[str]] = []
     logged = []
 
-    def reading_while_someone_logs(text, findings):
+    def reading_while_someone_logs(text, findings, about=None):
         seen.append(findings)
         if not logged:  # another writer adds the second entry meanwhile
             logged.append(store.log(case_id, "Director", "Forwarded another one.", dt.date(2026, 11, 9)))
-        return real(text, findings)
+        return real(text, findings, about)
 
     monkeypatch.setattr(clearair.pipeline, "analyze_case", reading_while_someone_logs)
     store.update(case_id, "The director forwarded another of my emails to the whole department.")
@@ -568,3 +568,25 @@ def test_the_migration_measures_versions_stored_before_it(store):
     assert report.recommendations
     migrated.update(1, "He apologised to the team this morning for the message.")
     assert len(migrated.get(1).versions) == 4
+
+
+def test_who_a_case_is_about_changed_while_it_is_being_read_is_read_again(store, monkeypatch):
+    """A change of who the case is about made while another process reads the case leaves that reading stale, so
+    the case is read again with the writer's word (as a journal entry logged meanwhile is)."""
+    import clearair.pipeline
+
+    case_id = store.create(skip_level_letter())
+    real = clearair.pipeline.analyze_case
+    told = []
+
+    def reading_while_someone_corrects(text, findings, about=None):
+        if not told:
+            told.append(store.set_about(case_id, "peer"))
+        return real(text, findings, about)
+
+    monkeypatch.setattr(clearair.pipeline, "analyze_case", reading_while_someone_corrects)
+    store.update(case_id, "The director forwarded another of my emails to the whole department.")
+    monkeypatch.setattr(clearair.pipeline, "analyze_case", real)
+    case, report = store.open_case(case_id)
+    assert case.about == "peer" and report.situation.counterpart_from_writer
+    assert report.situation.party(report.situation.counterpart).role == "peer"

@@ -10,11 +10,12 @@ __version__ = "0.1.0"
 __all__ = ["analyze", "InputError", "__version__"]
 
 
-def analyze(text: str):
-    """Analyse a workplace-conflict situation; see :func:`clearair.pipeline.analyze`."""
+def analyze(text: str, about: str | None = None):
+    """Analyse a workplace-conflict situation; ``about``: the other side's role as the writer gives it. See
+    :func:`clearair.pipeline.analyze`."""
     from clearair.pipeline import analyze as _analyze
 
-    return _analyze(text)
+    return _analyze(text, about)
 
 
 def __getattr__(name: str):

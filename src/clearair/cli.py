@@ -9,6 +9,7 @@ exit code 2. Commands just raise. ``--json`` gives the machine-readable form
 
 from __future__ import annotations
 
+import enum
 import json
 import sys
 from importlib import resources
@@ -25,6 +26,21 @@ app = typer.Typer(cls=ErrorBoundary, add_completion=False, no_args_is_help=True,
                   help="clearair: a private, offline advisor for workplace conflict.")
 
 EXAMPLES = ("peer-undermines-report",)
+
+
+#: ``analyze --about``: the roles a writer may give the other side (``models.ABOUT_ROLES``).
+class AboutChoice(enum.StrEnum):
+    manager = "manager"
+    skip_level = "skip_level"
+    peer = "peer"
+    direct_report = "direct_report"
+    customer = "customer"
+    other = "other"
+
+
+ABOUT_HELP = ("Who this is mainly about, when the reading got it wrong: manager (your manager), skip_level (your "
+              "manager's manager), peer, direct_report (someone you manage), customer, or other (someone outside "
+              "your line).")
 JSON_OUT = typer.Option(False, "--json", help="Print JSON (with codes) instead of the text for people.")
 
 
@@ -54,16 +70,17 @@ def _read_to_analyse(source: str | None, example: str | None = None, what: str =
     return text
 
 
-def _analyze(source: str | None, example: str | None = None, model: Any = None) -> Any:
-    """Read and analyse (through the model when ``model`` settings are given)."""
+def _analyze(source: str | None, example: str | None = None, model: Any = None, about: str | None = None) -> Any:
+    """Read and analyse (through the model when ``model`` settings are given); ``about``: the other side's
+    role as the writer gives it."""
     from clearair.pipeline import analyze as run
 
     text = _read_to_analyse(source, example)
     if model is not None:
         from clearair.llm.cli import analyze_text
 
-        return analyze_text(text, model)
-    return run(text)
+        return analyze_text(text, model, about)
+    return run(text, about)
 
 
 def _print_json(data: Any) -> None:
@@ -83,9 +100,11 @@ def analyze(
     example: str | None = typer.Option(None, "--example", help=f"Analyse a bundled example: {', '.join(EXAMPLES)}."),
     llm: str | None = LLM_URL, model: str | None = LLM_MODEL, allow_remote: bool = ALLOW_REMOTE,
     llm_timeout: float | None = LLM_TIMEOUT, no_cache: bool = NO_CACHE,
+    about: AboutChoice | None = typer.Option(None, "--about", help=ABOUT_HELP),
 ) -> None:
     """Read a situation (or a pasted thread) and print the reading and the advice."""
-    report = _analyze(source, example, settings_or_fail(llm, model, allow_remote, llm_timeout, no_cache))
+    report = _analyze(source, example, settings_or_fail(llm, model, allow_remote, llm_timeout, no_cache),
+                      about.value if about else None)
     if json_out:
         _print_json(report)
     else:
@@ -185,6 +204,7 @@ def export(
     out: str | None = typer.Option(None, "--out", "-o", help="Write here (default: stdout for md/html)."),
     anonymized: bool = typer.Option(False, "--anonymize", help="Replace names, companies and places first."),
     replies: bool = typer.Option(False, "--with-replies", help="Include the replies of a pasted thread."),
+    about: AboutChoice | None = typer.Option(None, "--about", help=ABOUT_HELP),
 ) -> None:
     """Export the analysis as Markdown, HTML or PDF, to keep, print or attach."""
     _check_export(fmt, out)
@@ -196,7 +216,7 @@ def export(
             text = scrub(text).text
         from clearair.pipeline import analyze as run
 
-        report = run(text)
+        report = run(text, about.value if about else None)
     except InputError as err:
         _fail(str(err))
     _write_export(report, text, fmt, out, replies=replies)
@@ -384,17 +404,27 @@ def _show_movement(outcome: Any, json_out: bool = False) -> None:
 
 @case_app.command("new")
 def case_new(source: str | None = typer.Argument(None, metavar="[FILE|-]"),
-             title: str | None = typer.Option(None, "--title")) -> None:
+             title: str | None = typer.Option(None, "--title"),
+             about: AboutChoice | None = typer.Option(None, "--about", help=ABOUT_HELP)) -> None:
     """Start a case file from a situation."""
     from clearair.api.schemas import CaseIn
 
-    new = _checked(CaseIn, {"title": "Title", "text": "The letter"}, text=_read(source), title=title)
+    new = _checked(CaseIn, {"title": "Title", "text": "The letter"}, text=_read(source), title=title,
+                   about=about.value if about else None)
     store = _store()
-    case_id = store.create(new.text, title=new.title)
+    case_id = store.create(new.text, title=new.title, about=new.about)
     report = store.latest_report(case_id)
     from clearair.render.view import titles
 
     typer.echo(f"case {case_id} created; first advice: {'; '.join(titles()[a] for a in report.top_actions(3))}")
+
+
+@case_app.command("about")
+def case_about(case_id: int, role: AboutChoice | None = typer.Argument(None, help=ABOUT_HELP + " Leave it out to "
+                                                                                   "go back to the engine's reading."),
+               json_out: bool = JSON_OUT) -> None:
+    """Say who the case is mainly about; its latest version is read again."""
+    _show_movement(_store().set_about(case_id, role.value if role else None), json_out)
 
 
 @case_app.command("list")

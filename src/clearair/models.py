@@ -21,6 +21,9 @@ ActionCode = Literal[
     "SELF_CARE", "RETALIATE", "GOSSIP", "PUBLIC_CALLOUT",
 ]
 ACTION_CODES: tuple[str, ...] = ActionCode.__args__  # type: ignore[attr-defined]
+#: The roles a writer may give the other side when the reading got it wrong (``analyze(text, about=...)``).
+AboutRole = Literal["manager", "skip_level", "peer", "direct_report", "customer", "other"]
+ABOUT_ROLES: tuple[str, ...] = AboutRole.__args__  # type: ignore[attr-defined]
 #: Actions never recommended: they only ever appear under "avoid".
 NEVER_RECOMMENDED = ("RETALIATE", "GOSSIP", "PUBLIC_CALLOUT")
 
@@ -92,6 +95,9 @@ class Situation(Model):
     narrator: Narrator = Field(default_factory=Narrator)
     parties: list[Party] = Field(default_factory=list)
     counterpart: str | None = None
+    counterpart_from_writer: bool = Field(
+        default=False, description="The writer said whose line the other side is in (a correction of the reading); "
+        "no reader and no model changes it.")
     incidents: list[Incident] = Field(default_factory=list)
     pattern: Pattern = Field(default_factory=Pattern)
     attempts: list[Cue] = Field(default_factory=list)

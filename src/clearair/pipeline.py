@@ -18,14 +18,26 @@ from clearair.assess.readers import apply_conduct, read_factors
 from clearair.extract.conduct import serious_conduct
 from clearair.extract.features import document_features, rule_findings, sentences
 from clearair.knowledge.factors import FACTORS
-from clearair.models import FactorReading, Report, Signal, Situation
+from clearair.models import ABOUT_ROLES, FactorReading, Report, Signal, Situation
 from clearair.similar import find_similar
 from clearair.knowledge import load
 
 
-def analyze(text: str) -> Report:
-    """Analyse a situation (or a pasted thread). Raises InputError on bad input."""
-    return _report(build_document(text), None)
+def analyze(text: str, about: str | None = None) -> Report:
+    """Analyse a situation (or a pasted thread). ``about``: the other side's role as the writer gives it (one of
+    ``ABOUT_ROLES``), when the reading got it wrong. Raises InputError on bad input."""
+    return _report(build_document(text), None, about=checked_about(about))
+
+
+def checked_about(about: str | None) -> str | None:
+    """``about`` if it is a role the writer may give (empty means none); raises InputError otherwise."""
+    from clearair.errors import InputError
+
+    if not about:
+        return None
+    if about not in ABOUT_ROLES:
+        raise InputError(f"unknown role {about!r} for the person this is about; use one of: {', '.join(ABOUT_ROLES)}")
+    return about
 
 
 def analyze_many(texts: list[str], n_process: int = 1, batch_size: int = 16) -> list[Report]:
@@ -41,22 +53,23 @@ def analyze_many(texts: list[str], n_process: int = 1, batch_size: int = 16) -> 
             for d, a, parsed in zip(documents, analysis, docs)]
 
 
-def analyze_case(text: str, journal_findings: list[str] | tuple[str, ...] = ()) -> Report:
+def analyze_case(text: str, journal_findings: list[str] | tuple[str, ...] = (), about: str | None = None) -> Report:
     """Analyse a whole case file; journal findings ("you logged 3 incidents with
     X in 5 weeks") make the situation a pattern even if the text does not say so."""
-    return _report(build_document(text), None, journal_findings)
+    return _report(build_document(text), None, journal_findings, about=checked_about(about))
 
 
-def _report(document, reading, journal_findings=()) -> Report:
+def _report(document, reading, journal_findings=(), about: str | None = None) -> Report:
     reading = reading or read(document)
-    situation = extract(document, reading)
+    situation = extract(document, reading, about=about)
+    situation.counterpart_from_writer = about is not None
     if journal_findings:
         situation.pattern.recurring = True
     signals = assess(situation)
     for signal in signals:
         if signal.name == "recurring" and journal_findings:
             signal.detail = "; ".join(journal_findings)
-    factors, words = read_situation(reading, situation, signals, document.original, bool(journal_findings))
+    factors, words, conduct = read_situation(reading, situation, signals, document.original, bool(journal_findings))
     situation.between_others = between_reports(reading, situation, factors)
     report = Report(situation=situation, thread=document.thread(), signals=signals, factors=factors)
     situation.acts_on_writer = act_sentences(reading, situation)
@@ -65,6 +78,8 @@ def _report(document, reading, journal_findings=()) -> Report:
     report.similar_cases = find_similar(reading.text, situation,  # the writer's words, replies masked
                                         factors=as_advised(factors, advice.writer_at_fault))
     report.summary = summarize(situation, signals, report)
+    if any(hit.kind in _DANGER for hit in conduct):
+        report.notes.append(_POLICE)
     # The reading budget cuts only texts of more than READ_TOKENS words and marks, so only those can
     # have been cut (a shorter text is never masked a second time on this path).
     whole = document.analysis_text() if len(reading.text) >= READ_TOKENS else reading.text
@@ -82,11 +97,19 @@ def as_advised(factors: list[FactorReading], fault: str) -> list[FactorReading]:
             if f.name == "writer_fault" and f.value != fault else f for f in factors]
 
 
+#: Conduct that puts the writer's own safety at stake (lexicon ``conduct``): a grab, being followed home, damage to
+#: their things, menacing words. Then the report says the police are a route too (a red team found stalking and
+#: slashed tyres answered with HR alone, and a small business has no HR).
+_DANGER = ("physical_intimidation", "menacing_words")
+_POLICE = ("What you describe includes a threat or physical intimidation. If you are afraid for your safety or "
+           "your property, you can report it to the police as well; that does not have to wait for HR or a manager.")
+
+
 def read_situation(reading, situation: Situation, signals: list[Signal], original: str,
-                   journal_pattern: bool = False) -> tuple[list[FactorReading], WordsReading]:
-    """The factors (``knowledge/factors.yaml``) read by the learned readers, each with evidence, and
-    the words reader's view of the same features. A journal that shows a pattern overrides the
-    reader: the writer logged it."""
+                   journal_pattern: bool = False) -> tuple[list[FactorReading], WordsReading, list]:
+    """The factors (``knowledge/factors.yaml``) read by the learned readers, each with evidence, the
+    words reader's view of the same features, and the serious conduct others did (lexicon ``conduct``).
+    A journal that shows a pattern overrides the reader: the writer logged it."""
     sents = sentences(reading.doc)
     rules, rule_ev = rule_findings(situation, signals)
     conduct, own_conduct = serious_conduct(reading)
@@ -97,7 +120,7 @@ def read_situation(reading, situation: Situation, signals: list[Signal], origina
         if f.name == "pattern" and journal_pattern and not f.value:
             f.value, f.text, f.source = True, FACTORS["pattern"].say(True), "rules"
             f.evidence = situation.pattern.evidence[:1]
-    return factors, read_words(sents, features, original)
+    return factors, read_words(sents, features, original), conduct
 
 
 def summarize(s: Situation, signals: list[Signal], report: Report) -> str:

@@ -3,11 +3,11 @@
 import datetime as dt
 from typing import Annotated, ClassVar
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, Field, ValidationInfo, field_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, field_validator
 
 from clearair.api.checks import as_day, plain_text, real_day, some_text, stored_text, within_limit
 from clearair.intake.reading import MAX_CHARS
-from clearair.models import Report
+from clearair.models import AboutRole, Report
 from clearair.store import Movement
 
 # A text clearair reads: refused first, in one sentence that counts it, when longer than clearair reads
@@ -25,6 +25,8 @@ class AnalyzeIn(BaseModel):
     engine: str | None = Field(default=None, max_length=10,
                                description="'rules' (offline) or 'llm' (the configured model); default: the model "
                                            "when one is configured. The report's provenance says which wrote it.")
+    about: AboutRole | None = Field(default=None, description="Who the situation is mainly about, when the reading "
+                                    "got it wrong: their role relative to the writer. It decides the other side.")
 
 
 class CaseIn(BaseModel):
@@ -32,6 +34,8 @@ class CaseIn(BaseModel):
 
     text: LetterText
     title: str | None = Field(default=None, max_length=200)
+    about: AboutRole | None = Field(default=None, description="Who the case is mainly about, as the writer says "
+                                    "(their role relative to the writer); default: as the engine reads it.")
 
     @field_validator("title")
     @classmethod
@@ -111,10 +115,21 @@ class JournalOut(BaseModel):
     witnesses: str | None
 
 
+class AboutIn(BaseModel):
+    """Who a case is mainly about, as the writer says; null: as the engine reads it. The field is required and
+    nothing else is taken: an empty body or a misspelt key must not erase the writer's choice."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    about: AboutRole | None = Field(description="Their role relative to the writer, or null for clearair's reading.")
+
+
 class CaseOut(BaseModel):
     id: int
     title: str
     owner: str | None
+    about: AboutRole | None = Field(default=None, description="Who the case is about, as the writer said (null: "
+                                                              "as the engine reads it).")
     pending_updates: int = Field(description="Updates stored but not yet read into the report.")
     versions: list[VersionOut]
     journal: list[JournalOut]

@@ -24,10 +24,11 @@ def read(document: Document) -> Reading:
 
 
 def extract(document: Document, reading: Reading | None = None, *, learned_counterpart: bool = True,
-            keep_clues: dict | None = None, keep_phrases: list | None = None) -> Situation:
+            keep_clues: dict | None = None, keep_phrases: list | None = None, about: str | None = None) -> Situation:
     """``learned_counterpart=False``: choose the other side with the hand weights and no learned reader
     (training uses it, so the learned parts are measured out of fold); ``keep_clues`` is filled with
-    every candidate's role and clues, ``keep_phrases`` with the noun phrases the phrase readers read."""
+    every candidate's role and clues, ``keep_phrases`` with the noun phrases the phrase readers read.
+    ``about``: the other side's role as the writer gave it (a correction of an earlier reading): it decides."""
     reading = reading or read(document)
     manager_ev, leaving_ev = facts.narrator_flags(reading)
     is_manager = bool(manager_ev)
@@ -46,6 +47,10 @@ def extract(document: Document, reading: Reading | None = None, *, learned_count
     if keep_phrases is not None:
         keep_phrases.extend(mentions.candidates(reading, drafts, is_manager, counterpart.party_clues(clues)))
     other_side, role_evidence = counterpart.settle(reading, clues, drafts, is_manager, learned=learned_counterpart)
+    if about is not None:
+        told = counterpart.as_told(about, clues, drafts, other_side)
+        if told != other_side:
+            other_side, role_evidence = told, []
     trait_map = traits_for(reading, drafts, other_side)
     parties = [to_party(reading, d, trait_map.get(k, [])) for k, d in drafts.items()]
     for p in parties:

@@ -282,7 +282,8 @@ OUTSIDE = ("other", "none")
 #: Parties the extractor knows to be outside the writer's lines (another department, a vendor or contractor, an
 #: account executive, the boss's assistant, a former employee): the whole letter's reading does not move them into
 #: a line.
-KNOWN_OUTSIDERS = ("other_department", "vendor", "account_executive", "boss_assistant", "former_employee")
+KNOWN_OUTSIDERS = ("other_department", "vendor", "account_executive", "boss_assistant", "former_employee",
+                   "clinician")
 
 
 def may_take_role(read: str, party_role: str | None, phrase_role: str | None, party_key: str | None = None) -> bool:
@@ -361,3 +362,44 @@ def settle(reading: Reading, clues: dict[str, dict[str, float]], drafts: dict[st
     if read is not None and may_take_role(read[0], drafts[key].role, unsure_line, None if unsure_line else key):
         drafts[key].role = read[0]  # the same person; the line the whole letter gives them
     return key, []
+
+
+def as_told(role: str, clues: dict[str, dict[str, float]], drafts: dict[str, PartyDraft], picked: str | None) -> str:
+    """The other side when the writer has said whose line the letter is about (``role``, a factor role: "manager",
+    "peer"...), given the engine's own pick (``picked``). The writer knows their workplace; no reading outweighs
+    what they say, but they name a line, not a person, so:
+
+    - the engine's pick, when it is already in that line;
+    - else a named person of that line: one the letter says did something over a group or someone only named,
+      then the chooser's best (a red team found the words addressed to the report "who is never a problem"
+      and to the nurses who only saw it);
+    - else a named person whose line the letter leaves open ("the director", "the owner's son"), who takes the
+      line the writer gives: the engine's pick if it is one, else the chooser's best;
+    - else the engine's pick itself, a named person, in the line the writer gives (the same person, read in the
+      wrong line: "the principal" read as a peer);
+    - else someone known by that role alone (added to ``drafts``)."""
+    if picked is not None and as_factor_role(drafts[picked].role) == role:
+        return picked
+    weights = learned_weights() or HAND_WEIGHTS
+
+    def best(keys: list[str]) -> str:
+        return max(keys, key=lambda k: (k == picked, not clues[k].get("plural"), bool(clues[k].get("acted")),
+                                        not clues[k].get("praised"), score(clues[k], weights),
+                                        -min(m.start for m in drafts[k].mentions)))
+
+    same_line = [k for k in clues if as_factor_role(drafts[k].role) == role and drafts[k].mentions]
+    if same_line:
+        return best(same_line)
+    open_line = [k for k in clues if drafts[k].role == "other" and drafts[k].mentions
+                 and not k.startswith(KNOWN_OUTSIDERS)]
+    if open_line and role not in OUTSIDE:
+        key = best(open_line)
+        drafts[key].role = role
+        return key
+    if picked is not None and drafts[picked].mentions and drafts[picked].role != "hr" \
+            and not clues.get(picked, {}).get("plural"):
+        drafts[picked].role = role
+        return picked
+    key = next(k for n in range(1, len(drafts) + 2) if (k := role if n == 1 else f"{role}_{n}") not in drafts)
+    drafts[key] = PartyDraft(key, role)
+    return key

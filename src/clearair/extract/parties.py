@@ -81,7 +81,8 @@ def find_mentions(text: str, is_manager: bool, only: str | None = None) -> list[
             and not _DENIED_TITLE.search(text[max(0, m.start - 25):m.start])]
 
 
-#: "he is not my boss", "she isn't my manager": a denial names no one (a red team found it made him the boss).
+#: "he is not my boss", "she isn't my manager", "as if he were my boss": a denial or a likeness names no one (a red
+#: team found it made him the boss).
 _DENIED_TITLE = re.compile(r"(\b(is|was|are|were)\s+(not|never|no longer)|['’]s\s+(not|never|no longer)|n['’]t|"
                            r"\bas (if|though) (he|she|they) (were|was|is|are)|\blike (he|she)['’]s)\s+$", re.IGNORECASE)
 
@@ -382,7 +383,7 @@ def _stated_line(tok, is_manager: bool) -> str | None:
 
 def _no_longer(verb) -> bool:
     """ "She no longer works for us", "he doesn't report to me anymore": a line that has ended."""
-    return any(c.lower_ in ("anymore", "any more") or c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children)
+    return any(c.lower_ == "anymore" or c.lower_ in ("longer", "more") and any(g.lower_ in ("no", "any") for g in c.children)
                for c in verb.children)
 
 
@@ -390,11 +391,15 @@ def _no_longer(verb) -> bool:
 _BOSS_WORDS = frozenset({"boss", "manager", "supervisor", "superior", "employer"})
 
 
+def _names_my_boss(verb) -> bool:
+    """The verb's complement is "my/our boss" (or manager, supervisor...)."""
+    return any(c.dep_ == "attr" and c.lemma_.lower() in _BOSS_WORDS and any(
+        p.dep_ == "poss" and p.lower_ in ("my", "our") for p in c.children) for c in verb.children)
+
+
 def _is_my_boss(verb) -> bool:
     """ "is my boss", "is also our manager": the present tense ("was my boss" is a former one)."""
-    return verb.lemma_ == "be" and verb.tag_ in ("VBZ", "VBP") and any(
-        c.dep_ == "attr" and c.lemma_.lower() in _BOSS_WORDS and any(
-            p.dep_ == "poss" and p.lower_ in ("my", "our") for p in c.children) for c in verb.children)
+    return verb.lemma_ == "be" and verb.tag_ in ("VBZ", "VBP") and _names_my_boss(verb)
 
 
 def _will_be_my_boss(verb) -> bool:
@@ -402,9 +407,7 @@ def _will_be_my_boss(verb) -> bool:
     "if he were my boss", which is not said with "would" or "will")."""
     return verb.lemma_ == "be" and verb.tag_ == "VB" and any(
         c.dep_ == "aux" and c.lower_ in ("would", "will", "'ll", "’ll") for c in verb.children) and not any(
-        c.dep_ == "mark" and c.lower_ == "if" for c in verb.children) and any(
-        c.dep_ == "attr" and c.lemma_.lower() in _BOSS_WORDS and any(
-            p.dep_ == "poss" and p.lower_ in ("my", "our") for p in c.children) for c in verb.children)
+        c.dep_ == "mark" and c.lower_ == "if" for c in verb.children) and _names_my_boss(verb)
 
 
 def _of_another(title) -> bool:

@@ -85,10 +85,10 @@ def use_terminal_progress() -> None:
     set_default_progress(TerminalStatus(notices=True))
 
 
-def analyze_text(text: str, settings: Settings):
+def analyze_text(text: str, settings: Settings, about: str | None = None):
     from clearair.llm.engine import analyze_with_model
 
-    return analyze_with_model(text, settings, progress=TerminalStatus())
+    return analyze_with_model(text, settings, progress=TerminalStatus(), about=about)
 
 
 def attach_to_store(store, settings: Settings | None):

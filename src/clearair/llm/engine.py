@@ -58,7 +58,7 @@ class _Got:
 
 
 def analyze_with_model(text: str, settings: Settings, *, offline: Report | None = None,
-                       progress: Progress | None = None) -> Report:
+                       progress: Progress | None = None, about: str | None = None) -> Report:
     """The report for ``text`` read and advised by the model, checked against the
     text; the offline engine's report (``offline``, computed here if not given)
     with a plain reason when the model fails. Raises InputError on bad input
@@ -66,7 +66,7 @@ def analyze_with_model(text: str, settings: Settings, *, offline: Report | None 
     from clearair.pipeline import analyze
 
     settings.check_destination()
-    base = offline if offline is not None else analyze(text)
+    base = offline if offline is not None else analyze(text, about)
     progress = progress or _default_progress
     tried = base.provenance.model_copy(update={"model": settings.model, "server": settings.server,
                                                "anonymised": settings.remote, "fallback_reason": None})
@@ -92,8 +92,9 @@ def analyze_with_model(text: str, settings: Settings, *, offline: Report | None 
     return report
 
 
-def analyze_choice(text: str, settings: Settings | None, engine: str | None) -> Report:
-    """For the web page and the API: ``engine`` 'rules', 'llm' or None (the model when one is configured)."""
+def analyze_choice(text: str, settings: Settings | None, engine: str | None, about: str | None = None) -> Report:
+    """For the web page and the API: ``engine`` 'rules', 'llm' or None (the model when one is configured);
+    ``about``: the other side's role as the writer gave it."""
     from clearair.errors import InputError
     from clearair.pipeline import analyze
 
@@ -102,8 +103,8 @@ def analyze_choice(text: str, settings: Settings | None, engine: str | None) -> 
     if engine == "llm" and settings is None:
         raise InputError("no model is configured on this server (start it with --llm URL --model NAME)")
     if settings is None or engine == "rules":
-        return analyze(text)
-    return analyze_with_model(text, settings)
+        return analyze(text, about)
+    return analyze_with_model(text, settings, about=about)
 
 
 def _told(progress, report: Report) -> Report:
@@ -238,7 +239,7 @@ def _apply_reading(report: Report, r: A.Reading, quotes: Quotes) -> str | None:
     pattern, fault, severity = levels
     s = report.situation
     cp = s.party(s.counterpart)
-    if cp is None or cp.role != role:
+    if (cp is None or cp.role != role) and not s.counterpart_from_writer:  # the writer's own word stands
         cp = next((p for p in s.parties if p.role == role), None)
         if cp is None:
             ids = {p.id for p in s.parties}
@@ -246,7 +247,8 @@ def _apply_reading(report: Report, r: A.Reading, quotes: Quotes) -> str | None:
             cp = Party(id=new_id, role=role, label=load("parties")["labels"].get(role, "the other party"))
             s.parties.append(cp)
         s.counterpart = cp.id
-    cp.evidence = _merge(quotes.evidence(r.counterpart_quote), cp.evidence)
+    if not s.counterpart_from_writer:  # the model's quote may name someone else
+        cp.evidence = _merge(quotes.evidence(r.counterpart_quote), cp.evidence)
     s.narrator.is_manager = bool(r.writer_manages_people)
     s.narrator.evidence = _merge(quotes.evidence(r.manages_quote), s.narrator.evidence if s.narrator.is_manager else [])
     s.pattern.recurring = pattern == "recurring"

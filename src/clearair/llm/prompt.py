@@ -124,6 +124,8 @@ def _reading_lines(report: Report) -> list[str]:
     cp = s.party(s.counterpart)
     lines = ["clearair's own reading, from rules (it can be wrong; correct it where the letter says otherwise):",
              f"- the other side: {cp.label} (role {cp.role})" if cp else "- the other side: unclear"]
+    if cp and s.counterpart_from_writer:
+        lines[-1] += "; the writer said so themselves: keep this role"
     others = [f"{p.label} ({p.role})" for p in s.parties if p.id != s.counterpart]
     if others:
         lines.append("- also involved: " + ", ".join(others))

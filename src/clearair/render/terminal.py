@@ -114,6 +114,9 @@ def show_report(report: Report, top: int = 5, view=None) -> None:
         c.print(f"  • {_user(f.sentence)}{sure}{quote}")
     if v.people:
         c.print(f"  [dim]{_user(v.people)}[/]")
+    if not v.about_told:
+        c.print("  [dim]Is it mainly about someone else? Say who, and it is read again: `analyze --about ROLE` (or "
+                "`case about ID ROLE`), ROLE being manager, skip_level, peer, direct_report, customer or other.[/]")
     if v.thread_note:
         c.print(f"[dim]{_user(v.thread_note.rstrip('.'))} (see `clearair thread`).[/]")
 

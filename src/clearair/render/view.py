@@ -153,6 +153,9 @@ class ReportView(View):
     perspectives: list[PerspectiveView] = Field(default_factory=list)
     reading: list[FactView] = Field(default_factory=list)
     people: str = ""
+    about: str = Field(default="", description="The other side's role as read (or as the writer gave it), one of "
+                                               "models.ABOUT_ROLES; empty when nobody was found.")
+    about_told: bool = Field(default=False, description="The writer gave the other side's role themselves.")
     timeline: list[TimelineItem] = Field(default_factory=list)
     history: list[HistoryItem] = Field(default_factory=list)
     similar: list[SimilarView] = Field(default_factory=list)
@@ -381,10 +384,30 @@ def _people(report: Report) -> str:
     cp = s.party(s.counterpart)
     if not cp and not others:
         return ""
-    text = f"The other side is {cp.label}." if cp else ""
+    text = (f"The other side is {cp.label}" + (", as you told us." if s.counterpart_from_writer else ".")) if cp else ""
     if others:
         text += f" Also involved: {join_words(others)}."
     return text.strip()
+
+
+#: The roles a writer may give the other side (``models.ABOUT_ROLES``), as the page and the terminal name them.
+ABOUT_CHOICES = {
+    "manager": "Your manager (the person you report to)",
+    "skip_level": "Your manager's manager, or someone higher up",
+    "peer": "A coworker at your level",
+    "direct_report": "Someone you manage",
+    "customer": "A customer, client, patient or member of the public",
+    "other": "Someone outside your line (another team, a contractor, HR)",
+}
+
+
+def _about(report: Report) -> str:
+    from clearair.extract.features import as_factor_role
+    from clearair.models import ABOUT_ROLES
+
+    cp = report.situation.party(report.situation.counterpart)
+    role = as_factor_role(cp.role) if cp else ""
+    return role if role in ABOUT_ROLES else ""
 
 
 def _timeline(report: Report, dates: list[str] | None, journal=None, versions=None) -> list[TimelineItem]:
@@ -503,18 +526,22 @@ def build_view(report: Report, title: str = "Your situation", *, dates: list[str
         if thread.updates:
             parts.append(f"{len(thread.updates)} update{'' if len(thread.updates) == 1 else 's'} of yours")
         note = sentence(f"{join_words(parts)} were read apart from your letter; the replies do not change the advice")
+    # "Ask your own manager for help" is no further option when the other side is that manager (a red team found it
+    # listed, without a reason, after the writer had said the manager is the one it is about).
     return ReportView(
         title=title if title else "Your situation",
         answer=answer, answer_by=by, engine=engine_line(report), notes=list(report.notes),
         questions=[QuestionView(asked=q.text, answer=q.answer, quotes=quotes(q.evidence, 1))
                    for q in report.questions if q.answer],
         actions=actions[:TOP_ACTIONS],
-        more_actions=[a for a in actions[TOP_ACTIONS:] if a.code not in {x.action for x in report.avoid}],
+        more_actions=[a for a in actions[TOP_ACTIONS:] if a.code not in {x.action for x in report.avoid}
+                      and not (a.code == "ESCALATE_MANAGER" and _about(report) == "manager")],
         options=verdicts,
         avoid=[AvoidView(title=a.title, why=sentence(a.why), quotes=quotes(a.evidence, 1)) for a in report.avoid],
         revisit=[sentence(t.text) for t in report.revisit_if],
         words=_words(report), perspectives=_perspectives(report), reading=_reading(report),
-        people=_people(report), timeline=_timeline(report, dates, journal, versions),
+        people=_people(report), about=_about(report), about_told=report.situation.counterpart_from_writer,
+        timeline=_timeline(report, dates, journal, versions),
         history=history(versions) if versions else [], similar=_similar(report), thread_note=note)
 
 

@@ -355,14 +355,18 @@ class CaseStore:
             return [Share(username=x.username, can_write=x.can_write) for x in case.shares]
 
     # --- writes (each one short transaction; evaluation follows) -------------
-    def create(self, text: str, title: str | None = None, owner: str | None = None) -> int:
+    def create(self, text: str, title: str | None = None, owner: str | None = None, about: str | None = None) -> int:
+        """``about``: who the case is mainly about, as the writer says (``models.ABOUT_ROLES``)."""
+        from clearair.pipeline import checked_about
+
         # Every way in (the API, the page, the command line, a bulk import) gets the request models' sentence.
         refuse_control_characters(text, "the letter")
         validate_text(text)
+        about = checked_about(about)
         title = (title or _title_from(text))[:200]
         measured = measure(part("original", text, None))
         with self.writing() as s:
-            case = Case(title=title, owner=owner)
+            case = Case(title=title, owner=owner, about=about)
             s.add(case)
             s.flush()
             self._append(s, case, "original", text, None, measured)
@@ -432,6 +436,22 @@ class CaseStore:
             seq = latest.seq
         return self._outcome(case_id, seq).model_copy(update={"repeated": repeated})
 
+    def set_about(self, case_id: int, about: str | None, owner: str | None = None) -> Outcome:
+        """Say who the case is mainly about (``models.ABOUT_ROLES``; None or "": as the engine reads it). The latest
+        version is read again with it; earlier reports stay as they were made."""
+        from clearair.pipeline import checked_about
+
+        about = checked_about(about)  # before anything is written
+        with self.writing() as s:
+            case = self._load(s, case_id, owner, need="write", lock=True)
+            latest = case.versions[-1]
+            if case.about != about:
+                case.about = about
+                if latest.report is not None:
+                    latest.report.stale = True
+            seq = latest.seq
+        return self._outcome(case_id, seq)
+
     def share(self, case_id: int, owner: str | None, username: str, can_write: bool = False) -> None:
         """Let another account read the case (and, with ``can_write``, add to it).
 
@@ -491,7 +511,7 @@ class CaseStore:
         try:
             while (job := self._next_job(case_id, holder, until_seq)) is not None:
                 try:
-                    report = analyze_case(job.text, job.findings)
+                    report = analyze_case(job.text, job.findings, job.about)
                 except InputError as err:
                     # Stored text that cannot be read (left by an older release): keep it,
                     # mark it, and read the case without it, so the case still opens.
@@ -501,7 +521,7 @@ class CaseStore:
                 if self.model is not None:  # the model reads it; the offline report just made is the floor
                     from clearair.llm.engine import analyze_with_model
 
-                    report = analyze_with_model(job.text, self.model, offline=report)
+                    report = analyze_with_model(job.text, self.model, offline=report, about=job.about)
                 if job.left_out:
                     report.notes.append(f"This reading covers the original letter and the latest {job.read} "
                                         f"updates; the {job.left_out} older ones stay in the case file.")
@@ -510,7 +530,7 @@ class CaseStore:
                 record = ReportRecord(version_id=job.version_id, top_actions=report.top_actions(5),
                                       movement=[m.model_dump() for m in movement(previous, report)],
                                       report_json=report.model_dump_json(), first_update_seq=job.first_update_seq)
-                self._store(case_id, holder, record, journal=job.journal)
+                self._store(case_id, holder, record, journal=job.journal, about=job.about)
         except BaseException:
             try:
                 self._release(case_id, holder)
@@ -583,16 +603,19 @@ class CaseStore:
             total = sum(1 for v in case.versions if v.kind != "original")
             return _Job(version_id=latest.id, first_update_seq=first,
                         text=case_text(case.versions, latest.seq, first), findings=journal_pattern(list(case.journal)),
-                        previous=previous, read=read, left_out=total - read, journal=len(case.journal))
+                        previous=previous, read=read, left_out=total - read, journal=len(case.journal),
+                        about=case.about)
 
-    def _store(self, case_id: int, holder: str, record: ReportRecord, journal: int = 0) -> None:
+    def _store(self, case_id: int, holder: str, record: ReportRecord, journal: int = 0,
+               about: str | None = None) -> None:
         """Save the report (replacing a stale one) if this process still holds the lease.
 
         When the report covers the newest version and every journal entry (``journal``: the
         entries it was made with), the lease goes back in the same commit: a process that dies
         right after it leaves an up-to-date case that nobody needs to re-read, so no later
         claim would ever clear a lease left on it. An entry logged meanwhile (its writer found
-        the lease held and returned) makes the report stale at once, so the case is read again."""
+        the lease held and returned) makes the report stale at once, so the case is read again; so does a
+        change of who the case is about (``about``: as the reading was made)."""
         with self.writing() as s:
             case = self._lock(s, case_id)
             if case is None or case.eval_holder != holder:
@@ -604,7 +627,7 @@ class CaseStore:
                 s.delete(version.report)
                 s.flush()
             entries = s.scalar(select(func.count()).select_from(JournalEntry).where(JournalEntry.case_id == case_id))
-            record.stale = entries != journal
+            record.stale = entries != journal or case.about != about
             s.add(record)
             newest = s.scalar(select(func.max(Version.seq)).where(Version.case_id == case_id))
             if version.seq == newest and not record.stale:
@@ -823,6 +846,7 @@ class _Job:
     read: int
     left_out: int
     journal: int = 0  # journal entries the reading was made with
+    about: str | None = None  # who the case is about, as the writer said when the reading was made
 
 
 def _title_from(text: str) -> str:

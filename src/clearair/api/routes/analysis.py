@@ -12,4 +12,4 @@ router = APIRouter(prefix="/api", tags=["analysis"], responses=REFUSALS)
 def api_analyze(request: Request, body: AnalyzeIn):
     from clearair.llm.engine import analyze_choice
 
-    return analyze_choice(body.text, request.app.state.llm, body.engine)
+    return analyze_choice(body.text, request.app.state.llm, body.engine, body.about)

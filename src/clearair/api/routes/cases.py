@@ -3,7 +3,16 @@
 from fastapi import APIRouter, status
 
 from clearair.api.deps import CaseId, IdempotencyKey, OwnerDep, StoreDep
-from clearair.api.schemas import CASE_REFUSALS, BeingAnalysed, CaseCreated, CaseIn, CaseOut, JournalIn, UpdateIn
+from clearair.api.schemas import (
+    CASE_REFUSALS,
+    AboutIn,
+    BeingAnalysed,
+    CaseCreated,
+    CaseIn,
+    CaseOut,
+    JournalIn,
+    UpdateIn,
+)
 from clearair.store import Outcome
 from clearair.store.cases import CaseSummary
 
@@ -17,7 +26,7 @@ def api_cases(s: StoreDep, who: OwnerDep):
 
 @router.post("", status_code=201, response_model=CaseCreated)
 def api_new_case(body: CaseIn, s: StoreDep, who: OwnerDep):
-    case_id = s.create(body.text, title=body.title, owner=who)
+    case_id = s.create(body.text, title=body.title, owner=who, about=body.about)
     return CaseCreated(id=case_id, top_actions=s.latest_report(case_id, owner=who).top_actions(5))
 
 
@@ -30,7 +39,8 @@ def api_case(case_id: CaseId, s: StoreDep, who: OwnerDep):
     from clearair.store.cases import pending_updates
 
     engines = engines_by_seq(s, case_id)
-    return {"id": case.id, "title": case.title, "owner": case.owner, "pending_updates": pending_updates(case),
+    return {"id": case.id, "title": case.title, "owner": case.owner, "about": case.about,
+            "pending_updates": pending_updates(case),
             "versions": [{"seq": v.seq, "kind": v.kind, "text": v.text, "happened_on": v.happened_on,
                           "top_actions": v.report.top_actions if v.report else [],
                           "engine": engines.get(v.seq), "unreadable": v.unreadable,
@@ -50,6 +60,12 @@ def api_update(case_id: CaseId, body: UpdateIn, s: StoreDep, who: OwnerDep, idem
 def api_journal(case_id: CaseId, body: JournalIn, s: StoreDep, who: OwnerDep, idempotency_key: IdempotencyKey = None):
     return s.log(case_id, body.who, body.what, body.happened_on, body.channel, body.witnesses, owner=who,
                  idempotency_key=idempotency_key)
+
+
+@router.put("/{case_id}/about", response_model=Outcome)
+def api_about(case_id: CaseId, body: AboutIn, s: StoreDep, who: OwnerDep):
+    """Say who the case is mainly about (the reading got the other side wrong); the latest version is read again."""
+    return s.set_about(case_id, body.about, owner=who)
 
 
 @router.delete("/{case_id}", status_code=204)

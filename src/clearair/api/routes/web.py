@@ -227,22 +227,24 @@ def home(request: Request, s: StoreDep, who: OwnerDep):
     return home_page(request, s, who)
 
 
-def analyse_pasted(request: Request, text: str, engine: str):
+def analyse_pasted(request: Request, text: str, engine: str, about: str = ""):
     """The report on text pasted into the page (nothing is kept). The text is checked as the API's
-    AnalyzeIn checks it, before any analysis; raises InputError."""
+    AnalyzeIn checks it, before any analysis; raises InputError. ``about``: the other side's role as the
+    writer gave it on the page (empty: as read)."""
     from clearair.llm.engine import analyze_choice
+    from clearair.pipeline import checked_about
 
     refuse_control_characters(text, "the text")
-    return analyze_choice(text, request.app.state.llm, engine[:10] or None)
+    return analyze_choice(text, request.app.state.llm, engine[:10] or None, checked_about(about[:20]))
 
 
 @router.post("/analyze", response_class=HTMLResponse)
 def web_analyze(request: Request, s: StoreDep, who: OwnerDep, text: Text = "", engine: Text = "",
-                csrf_token: Text = ""):
+                about: Text = "", csrf_token: Text = ""):
     if not csrf_ok(request, csrf_token):
         return expired_form(request)
     try:
-        report = analyse_pasted(request, text, engine)
+        report = analyse_pasted(request, text, engine, about)
     except InputError as err:
         return home_page(request, s, who, text=text, error=str(err), engine=engine[:10], status=422)
     return html(pages.analysis(report, text, chrome(request), engine=engine[:10],
@@ -251,12 +253,12 @@ def web_analyze(request: Request, s: StoreDep, who: OwnerDep, text: Text = "", e
 
 @router.post("/export")
 def web_export(request: Request, s: StoreDep, who: OwnerDep, text: Text = "", engine: Text = "",
-               fmt: Annotated[str, Form(alias="format")] = "md", csrf_token: Text = ""):
+               about: Text = "", fmt: Annotated[str, Form(alias="format")] = "md", csrf_token: Text = ""):
     """A download of the report on a pasted text (nothing is kept)."""
     if not csrf_ok(request, csrf_token):
         return expired_form(request)
     try:
-        report = analyse_pasted(request, text, engine)
+        report = analyse_pasted(request, text, engine, about)
     except InputError as err:
         return home_page(request, s, who, text=text, error=str(err), engine=engine[:10], status=422)
     return download(request, report, text, fmt, "your situation", "clearair-report")
@@ -284,11 +286,12 @@ def download(request: Request, report, text: str, fmt: str, title: str, stem: st
 
 # --- case files -------------------------------------------------------------------
 @router.post("/cases")
-def web_new_case(request: Request, s: StoreDep, who: OwnerDep, text: Text = "", csrf_token: Text = ""):
+def web_new_case(request: Request, s: StoreDep, who: OwnerDep, text: Text = "", about: Text = "",
+                 csrf_token: Text = ""):
     if not csrf_ok(request, csrf_token):
         return expired_form(request)
     try:
-        case_id = s.create(text, owner=who)
+        case_id = s.create(text, owner=who, about=about[:20] or None)
     except InputError as err:
         return home_page(request, s, who, text=text, error=str(err), status=422)
     return RedirectResponse(f"/cases/{case_id}", status_code=303)
@@ -337,6 +340,22 @@ def web_journal(request: Request, case_id: str, s: StoreDep, who: OwnerDep,
     except InputError as err:
         return case_page(request, number, s, who, status=422, journal_error=sentence(str(err)), journal=typed)
     return RedirectResponse(f"/cases/{number}#timeline-heading", status_code=303)
+
+
+@router.post("/cases/{case_id}/about")
+def web_about(request: Request, case_id: str, s: StoreDep, who: OwnerDep, about: Text = "", csrf_token: Text = ""):
+    """Who the case is mainly about, as the writer says (empty: as clearair reads it); the latest version is
+    read again."""
+    number = case_form(request, case_id, csrf_token)
+    if isinstance(number, HTMLResponse):
+        return number
+    try:
+        s.set_about(number, about[:20] or None, owner=who)
+    except CaseNotFound:
+        return no_case(request, case_id)
+    except InputError as err:
+        return case_page(request, number, s, who, status=422, about_error=sentence(str(err)))
+    return RedirectResponse(f"/cases/{number}#people-heading", status_code=303)
 
 
 @router.post("/cases/{case_id}/shares")
