@@ -593,3 +593,25 @@ def test_reasons_and_donts_call_bullying_bullying():
     v = build_view(analyze(SERIOUS_BOSS))
     said = " ".join([r.text for a in v.actions for r in a.reasons] + [a.why for a in analyze(SERIOUS_BOSS).avoid])
     assert "harass" not in said.lower().replace("bullying or harassment", "")
+
+
+@pytest.mark.parametrize("clause, said", [
+    ("you criticise me constantly", "you criticise me"),
+    ("you always interrupt me in meetings", "you interrupt me in meetings"),
+    ("you are on your phone all the time, during every call", "you are on your phone, during every call"),
+    ("you keep parking in my spot", "you keep parking in my spot"),
+])
+def test_what_is_said_to_their_face_leaves_out_absolutes(clause, said):
+    """A blind panel found "you criticise me constantly" blunt and accusatory in a private talk."""
+    from clearair.advise.scripts import to_their_face
+
+    assert to_their_face(clause) == said
+
+
+def test_a_private_talk_states_what_happened_without_absolutes_and_asks_for_a_better_way():
+    report = analyze("One of my teammates criticises me constantly in our stand-ups, and since last month he has "
+                     "started rewriting my tickets without asking. Should I snap back, or just ignore it?")
+    texts = {s.kind: s.text for s in report.scripts}
+    opener = texts["opener"]
+    assert "you criticise me in our stand-ups" in opener and "constantly" not in opener
+    assert "could we find a better way to handle this" in opener and "could this stop" not in opener

@@ -148,7 +148,8 @@ class _Facts:
         self.cp = s.party(s.counterpart)
         self.inc = told_incident(s)
         # The act in the writer's words, to them and of them (for a note to someone else), read once for all scripts.
-        self.retold = _retold(s, serious, retold_to_them)
+        said_to_them = _retold(s, serious, retold_to_them)
+        self.retold = to_their_face(said_to_them) if said_to_them is not None else None
         who = _THIRD.get(self.cp.role, "my colleague") if self.cp else "my colleague"
         of_them = _retold(s, serious, lambda sent, names: _about(retold_about_them(sent, names, who), who))
         self.retold_event = capitalise(who + of_them) + "." if of_them is not None else None
@@ -175,6 +176,18 @@ class _Facts:
     @property
     def large_audience(self) -> bool:
         return any(i.audience.kind == "large_group" for i in self.s.incidents)
+
+
+#: Absolutes that turn what happened into a charge when said to the person ("you criticise me constantly"): a talk
+#: states what happened and leaves "always" out (a blind panel found such lines blunt and accusatory). A note to a
+#: manager or HR keeps them: there they report how often.
+_ABSOLUTES = re.compile(r",?\s+\b(?:constantly|always|continually|continuously|forever|endlessly|non-?stop|"
+                        r"all the time|every single time|at every turn)\b", re.IGNORECASE)
+
+
+def to_their_face(clause: str) -> str:
+    """The clause as said to the other side: without absolutes ("you criticise me constantly": "you criticise me")."""
+    return re.sub(r"\s{2,}", " ", _ABSOLUTES.sub("", clause)).strip()
 
 
 def _opening(f: _Facts, data: dict) -> tuple[list[str], str]:
@@ -283,6 +296,8 @@ def _fill(kind: str, f: _Facts, data: dict) -> str:
         "name": name,
         "opening": f'"{" ".join(opening)}"',
         "ask": ask,
+        # A private talk asks for a shared way; "could this stop?" is a limit, said before hearing their side.
+        "talk_ask": "we find a better way to handle this" if ask == "this stop" else ask,
         "event_line": opening[-1],
         "counterpart_third": _THIRD.get(role, "my colleague"),
         "counterpart_to_report": _TO_REPORT.get(role, "them"),
