@@ -616,6 +616,10 @@ def test_the_writers_word_on_the_line_takes_the_person_the_letter_is_about():
     drafts = _drafts(principal="peer", head="manager")
     clues = {k: {} for k in drafts}
     assert as_told("skip_level", clues, drafts, "principal") == "principal" and drafts["principal"].role == "skip_level"
+    drafts = _drafts(head="manager")
+    drafts["head"].mentions[0].text = "My head of department"  # a line the writer stated as theirs stays
+    key = as_told("skip_level", {"head": {}}, drafts, "head")
+    assert key != "head" and drafts["head"].role == "manager" and drafts[key].role == "skip_level"
     drafts = _drafts(team="peer")
     clues = {"team": {"plural": 1.0}}
     key = as_told("customer", clues, drafts, "team")

@@ -336,6 +336,9 @@ def test_a_public_confrontation_of_serious_conduct_is_not_called_a_slight():
      "five times this month and I'm fed up.", False),
     ("I lost my temper in the stock room and grabbed my colleague's arm when she tried to walk away. I feel awful "
      "and want to put it right.", False),
+    # The writer's own push, even where the parse does not see whose act it was (a second red team's finding).
+    ("On site yesterday the foreman mocked my drawings again, and I lost it: I grabbed him and pushed him against "
+     "the cabin wall. Nobody was hurt, but I'm ashamed and worried about my job.", False),
 ])
 def test_a_threat_to_the_writers_safety_names_the_police_as_a_route(text, police):
     """A red team found stalking, a grab and slashed tyres answered with HR alone (and a small shop has no HR)."""

@@ -376,7 +376,8 @@ def as_told(role: str, clues: dict[str, dict[str, float]], drafts: dict[str, Par
     - else a named person whose line the letter leaves open ("the director", "the owner's son"), who takes the
       line the writer gives: the engine's pick if it is one, else the chooser's best;
     - else the engine's pick itself, a named person, in the line the writer gives (the same person, read in the
-      wrong line: "the principal" read as a peer);
+      wrong line: "the principal" read as a peer), unless the writer stated that person's line as theirs ("my head
+      of department": a second red team found the writer's own manager moved up a level and addressed);
     - else someone known by that role alone (added to ``drafts``)."""
     if picked is not None and as_factor_role(drafts[picked].role) == role:
         return picked
@@ -397,9 +398,14 @@ def as_told(role: str, clues: dict[str, dict[str, float]], drafts: dict[str, Par
         drafts[key].role = role
         return key
     if picked is not None and drafts[picked].mentions and drafts[picked].role != "hr" \
-            and not clues.get(picked, {}).get("plural"):
+            and not clues.get(picked, {}).get("plural") and not _line_stated(drafts[picked]):
         drafts[picked].role = role
         return picked
     key = next(k for n in range(1, len(drafts) + 2) if (k := role if n == 1 else f"{role}_{n}") not in drafts)
     drafts[key] = PartyDraft(key, role)
     return key
+
+
+def _line_stated(draft: PartyDraft) -> bool:
+    """Whether the writer named this person by their line to the writer ("my manager", "our head of department")."""
+    return any(m.text.lower().startswith(("my ", "our ")) for m in draft.mentions)
