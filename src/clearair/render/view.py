@@ -526,6 +526,7 @@ def build_view(report: Report, title: str = "Your situation", *, dates: list[str
         if thread.updates:
             parts.append(f"{len(thread.updates)} update{'' if len(thread.updates) == 1 else 's'} of yours")
         note = sentence(f"{join_words(parts)} were read apart from your letter; the replies do not change the advice")
+    about = _about(report)
     # "Ask your own manager for help" is no further option when the other side is that manager (a red team found it
     # listed, without a reason, after the writer had said the manager is the one it is about).
     return ReportView(
@@ -535,12 +536,12 @@ def build_view(report: Report, title: str = "Your situation", *, dates: list[str
                    for q in report.questions if q.answer],
         actions=actions[:TOP_ACTIONS],
         more_actions=[a for a in actions[TOP_ACTIONS:] if a.code not in {x.action for x in report.avoid}
-                      and not (a.code == "ESCALATE_MANAGER" and _about(report) == "manager")],
+                      and not (a.code == "ESCALATE_MANAGER" and about == "manager")],
         options=verdicts,
         avoid=[AvoidView(title=a.title, why=sentence(a.why), quotes=quotes(a.evidence, 1)) for a in report.avoid],
         revisit=[sentence(t.text) for t in report.revisit_if],
         words=_words(report), perspectives=_perspectives(report), reading=_reading(report),
-        people=_people(report), about=_about(report), about_told=report.situation.counterpart_from_writer,
+        people=_people(report), about=about, about_told=report.situation.counterpart_from_writer,
         timeline=_timeline(report, dates, journal, versions),
         history=history(versions) if versions else [], similar=_similar(report), thread_note=note)
 
