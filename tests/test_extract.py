@@ -321,11 +321,27 @@ def test_a_clients_executive_is_a_customer_not_the_writers_skip_level():
     ("The dentist who owns the practice talks down to me.", False, "manager"),
     ("A very difficult coworker keeps moving my things.", False, "peer"),
     ("A rather quiet colleague of mine complained about me.", False, "peer"),
+    # The person a carer or tutor works for, and a pupil's parent: the people the writer serves
+    ("My current client shouts at me when I help him dress.", False, "customer"),
+    ("One of my other service users has complained about me.", False, "customer"),
+    ("I'm a paid caregiver for a 78-year-old woman who blames me for everything.", False, "customer"),
+    ("The lady I was caring for told me a rumour about me.", False, "customer"),
+    ("One mother emails the principal about me every week.", False, "customer"),
+    ("A student's father shouted at me at pick-up.", False, "customer"),
+    ("I work for a prominent academic who screams at me.", False, "manager"),
+    ("We hired a saleswoman who takes very long breaks.", True, "direct_report"),
 ])
 def test_job_titles_say_who_someone_is_to_the_writer(text, manages, role):
     from clearair.extract.parties import find_mentions
 
     assert [m.role for m in find_mentions(text, manages)] == [role]
+
+
+def test_family_words_are_not_a_pupils_parent():
+    from clearair.extract.parties import find_mentions
+
+    assert find_mentions("The trouble is that Dad runs the board as if it were his.", False) == []
+    assert find_mentions("Our coworker, a mother of two, covers the late shift.", False)[0].text == "Our coworker"
 
 
 def test_a_system_the_writer_manages_is_not_a_person_who_reports_to_them():
@@ -429,3 +445,17 @@ def test_help_at_home_is_named_by_what_they_do(text, label):
     # A household is not a team: "your maid", never "your direct report" (the words come from parties.yaml).
     s = analyze(text).situation
     assert s.party(s.counterpart).label == label
+
+
+@pytest.mark.parametrize("sentence, gap", [
+    ("He keeps standing right behind my chair while I type.", False),
+    ("My late husband used to say work is work.", False),
+    ("She texts me late at night about the rota.", False),
+    ("He is late almost every morning and the work piles up.", True),
+    ("The team has fallen behind on every deadline this quarter.", True),
+])
+def test_late_and_behind_are_a_performance_gap_only_about_the_work(sentence, gap):
+    """"behind my chair" once read as work not delivered to standard, in a letter about a manager's touching."""
+    from clearair.extract import lexicon
+
+    assert any(h.kind == "performance_gap" for h in lexicon.find("themes", sentence)) == gap

@@ -21,7 +21,9 @@ from clearair.extract.reading import Reading
 ACTS = ("unwanted_sexual", "physical_intimidation", "identity_remarks")
 #: The writer as the target: "me", or "my ..." naming what was targeted ("my body", "my lower back"),
 #: not "my colleague's accent".
-_TO_THE_WRITER = re.compile(r"\b(me|myself)\b|\bmy(\s+[\w-]+){0,2}\W*$", re.IGNORECASE)
+_TO_THE_WRITER = re.compile(r"\b(me|myself)\b|\bmy(?!\s+(?:[\w-]+\s+)?(?:colleagues?|co-?workers?|friends?|managers?|boss|team|"
+                            r"reports?|assistants?|supervisors?|staff|employees?|peers?|interns?|clients?|customers?|"
+                            r"students?|patients?|teammates?|juniors?|trainees?)\b)(\s+[\w-]+){0,2}\W*$", re.IGNORECASE)
 
 
 def serious_conduct(reading: Reading) -> tuple[list[Hit], list[Hit]]:
@@ -80,9 +82,38 @@ def _by_the_writer(reading: Reading, hit: Hit) -> bool:
         return False
     if _TO_THE_WRITER.search(words) and not _SOMEONE_ELSES.match(after):  # "touched my assistant's ..."
         return False
-    if inside_quotation(reading.text, hit.start) or _REPORTED.search(before) or _DEFENCE.search(sentence.text):
+    tok = _act_token(reading, hit)
+    if hit.kind == "identity_remarks" and any(_passed_on_by_the_writer(t) for t in (reading.token_at(hit.start), tok)):
+        return not inside_quotation(reading.text, hit.start)  # "I posted a clip of someone doing an accent…"
+    if inside_quotation(reading.text, hit.start) or _REPORTED.search(before) or (
+            hit.kind != "identity_remarks" and _DEFENCE.search(sentence.text)):  # no one mocks an accent in defence
         return False
-    return _own_subject(reading.token_at(hit.start)) in ("i", "we")
+    return _own_subject(tok) in ("i", "we")
+
+
+def _act_token(reading: Reading, hit: Hit):
+    """The word whose subject did the act: the last verb of an act in the hit ("I have a stammer, and my team lead
+    imitates it": the imitating is the lead's, whoever has the stammer), else the hit's first word."""
+    words = reading.text[hit.start:hit.end]
+    for m in reversed(list(_AN_ACT.finditer(words))):
+        tok = reading.token_at(hit.start + m.start())
+        if tok.pos_ == "VERB" and tok.idx > hit.start:
+            return tok
+    return reading.token_at(hit.start)
+
+
+#: Verbs by which the writer passes on what someone else made: "I shared a video of someone doing an accent".
+_PASS_ON = frozenset({"share", "post", "send", "forward", "tag", "show", "play", "circulate", "repost", "retweet"})
+
+
+def _passed_on_by_the_writer(token) -> bool:
+    """The act's own verb has no subject ("someone doing an exaggerated accent") and the writer passed it on: the
+    remark is the writer's to own, as if they had made it."""
+    verb = _own_verb(token)
+    if verb is None or any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("someone", "somebody", "people")
+                           for c in verb.children):
+        return False
+    return any(a.lemma_.lower() in _PASS_ON and _own_subject(a) in ("i", "we") for a in verb.ancestors)
 
 
 #: An accusation or a denial anywhere in the letter: the writer may be accused, not the doer.

@@ -50,8 +50,12 @@ HAND_WEIGHTS = {"mentions": 5.0, "opening": 1.5, "acted": 3.0, "acted_public": 1
                 "anger_near": 1.5, "harm_theme_near": 1.0, "in_writer_option": 1.5, "anger_at": 4.0,
                 "weak_support": -1.5, "allied": -1.5, "allied_not_peer": -5.0, "supported_writer": -3.0, "praised": -2.0,
                 "manager_of_busy_report": 2.0, "toxic_team": 1.0, "report_conflict": 4.0, "customer_issue": 1.5,
-                "escalation_target": -3.0, "role_prior": 1.0}
+                "escalation_target": -3.0, "named_as_problem": 3.0, "role_prior": 1.0}
 _ANGER_AT = re.compile(r"\b(angry|mad|furious|upset|annoyed|livid|frustrated|hurt)\s+(at|with|by)\s+", re.I)
+#: "The problem is another coworker, Trevor", "I'm having issues with my supervisor": the writer saying who it is about.
+_PROBLEM_IS = re.compile(r"\b(?:(?:the|my|our)\s+(?:main\s+|real\s+|biggest\s+|only\s+)?(?:problem|issue|trouble)\s+"
+                         r"(?:is|was|has\s+been|lies)\s+(?:with\s+)?|(?:problems?|issues?|trouble|conflict|friction)\s+with\s+)",
+                         re.IGNORECASE)
 _HARM_THEMES = ("aggression", "harassment", "credit_theft", "boundary_intrusion")
 
 
@@ -76,7 +80,12 @@ _WARM = frozenset({"great", "nice", "lovely", "kind", "supportive", "friendly", 
 
 def _spoken_well_of(tok) -> bool:
     """"I get along with my coworkers", "I love my team", "my colleagues are lovely" or "a good group": someone the
-    letter names in passing as fine, seldom the person it is about (the boss named next often is)."""
+    letter names in passing as fine, seldom the person it is about (the boss named next often is). Names given
+    for a group are spoken of with it: "two of my coworkers, Dana and Miguel, are great"."""
+    while tok.dep_ in ("appos", "conj") and tok.pos_ in ("PROPN", "NOUN") and tok.head.pos_ in ("PROPN", "NOUN", "NUM"):
+        tok = tok.head
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ in ("NUM", "PRON", "DET"):
+        tok = tok.head.head  # "two of my colleagues, Priya and Tom, are lovely"
     head = tok.head
     if tok.dep_ == "pobj" and head.lower_ == "with" and head.head.lemma_ == "get" and any(
             c.dep_ == "prt" and c.lower_ in ("along", "on") for c in head.head.children):
@@ -141,6 +150,10 @@ def candidate_clues(reading: Reading, drafts: dict[str, PartyDraft], incidents, 
     for m in _ANGER_AT.finditer(reading.text):
         for key in _keys_in(reading, m.end(), m.end() + 60):
             clues[key]["anger_at"] = clues[key].get("anger_at", 0.0) + 1
+    for m in _PROBLEM_IS.finditer(reading.text):
+        named = [reading.token_party[t.i] for t in reading.tokens_in(m.end(), m.end() + 40) if t.i in reading.token_party]
+        if named and named[0] in clues:  # the first person named after it
+            clues[named[0]]["named_as_problem"] = 1.0
     for hit in hits["constraints"]:
         if hit.kind == "weak_support":
             for key in _keys_in(reading, hit.start, hit.end + 40):

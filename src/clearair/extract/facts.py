@@ -375,11 +375,14 @@ def options(reading: Reading, spans: list[tuple[int, int]] | None = None) -> lis
             start = base + piece_start
             if _reported_as_done(reading, start + match.start()):
                 continue  # "I need to say I have kept a diary": done, not weighed
-            evidence = reading.evidence(start, start + len(piece.rstrip()))
+            end_at = start + len(piece.rstrip())
+            start = _whose_advice(reading, start)
+            evidence = reading.evidence(start, end_at)
             if action in by_action:  # the same course named twice ("the owner ... or head office"): one option
                 by_action[action].evidence.append(evidence)
                 continue
-            by_action[action] = Option(text=_clip(piece.strip(" ,.:;?")), action=action, evidence=[evidence])
+            text = _TRAILING_JOIN.sub("", reading.text[start:end_at].strip(" ,.:;?"))
+            by_action[action] = Option(text=_clip(text), action=action, evidence=[evidence])
             out.append(by_action[action])
     return out
 
@@ -428,6 +431,25 @@ def _pieces(clause: str) -> list[tuple[int, str]]:
         pos = m.end()
     pieces.append((pos, clause[pos:]))
     return [(s, p) for s, p in pieces if len(p.split()) >= 2]
+
+
+#: A joining word the sentence goes on from ("thinks I should just let it go, and …").
+_TRAILING_JOIN = re.compile(r"[\s,]+(?:and|or|but|so|then)$", re.IGNORECASE)
+#: Someone else's advice that the writer weighs: "thinks I should…", "says I should…".
+_ADVICE_VERB = re.compile(r"(?:says|said|thinks|suggests|suggested|reckons|told me|keeps telling me)\b", re.IGNORECASE)
+
+
+def _whose_advice(reading: Reading, start: int) -> int:
+    """Where an option given as someone's advice starts: at the adviser ("my coworker Jen thinks I should…"), not
+    at the verb, so the option says whose it is."""
+    if not _ADVICE_VERB.match(reading.text, start):
+        return start
+    verb = reading.token_at(start)
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
+    if subject is None or subject.lower_ in ("i", "we") or subject.sent != verb.sent:
+        return start
+    first = min(t.idx for t in subject.subtree)
+    return first if first < start else start
 
 
 def _clip(text: str, limit: int = 240) -> str:

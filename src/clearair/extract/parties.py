@@ -127,6 +127,7 @@ def build_parties(reading: Reading, is_manager: bool) -> dict[str, PartyDraft]:
     for m in (m for d in drafts.values() for m in d.mentions):
         _tag_tokens(reading, m.start, m.end, m.key)
     _link_names(reading, drafts)
+    _split_named_people(reading, drafts)
     _link_anaphors(reading, drafts)
     _restate_lines(reading, drafts, is_manager)
     return drafts
@@ -357,6 +358,11 @@ def _stated_line(tok, is_manager: bool) -> str | None:
     verb = tok.head
     lemma = verb.lemma_.lower()
     negated = any(c.dep_ == "neg" for c in verb.children) or _no_longer(verb)
+    if tok.dep_ == "dobj" and lemma in _OVERSEE and _writer_is_subject(verb) and not negated:
+        return "direct_report"  # "now I supervise her"
+    if tok.dep_ == "poss" and lemma in _OVER_TITLES and verb.dep_ == "attr" and verb.head.lemma_ in ("be", "become") \
+            and _writer_is_subject(verb.head) and not any(c.dep_ == "neg" for c in verb.head.children):
+        return "direct_report"  # "I'm now her acting manager"
     if tok.dep_ == "nsubj" and lemma in ("report", "answer") and _to_writer(verb, "to") and not negated:
         return "direct_report"
     if tok.dep_ == "nsubj" and lemma == "work" and (_to_writer(verb, "for") or _to_writer(verb, "under")) and not negated \
@@ -475,28 +481,147 @@ def _tag_tokens(reading: Reading, start: int, end: int, key: str) -> None:
 
 
 def _link_names(reading: Reading, drafts: dict[str, PartyDraft]) -> None:
-    """A PERSON name near a role noun in the same sentence names that party."""
+    """A name names the party of a role word beside it: "Sofia, my other manager" or "our colleague Marta" (in
+    apposition), else a role word just before it in the sentence ("my coworker, who sits by me, Dana"), else, with no
+    role word near, the group named in the last two sentences ("We are three receptionists. Kofi told me…"): one of
+    that group (``_split_named_people`` then makes each named member a person of their own)."""
     name_to_key: dict[str, str] = {}
-    for ent in reading.doc.ents:
-        if ent.label_ != "PERSON" or ent.text in name_to_key:
+    groups = sorted((m.start, d.key) for d in drafts.values() for m in d.mentions
+                    if _plural(m.text) and d.role in ("peer", "manager", "direct_report", "skip_level"))
+    tried: set[str] = set()
+    in_ents = {i for e in reading.doc.ents for i in range(e.start, e.end)}
+    loose = [reading.doc[t.i:t.i + 1] for t in reading.doc  # a name the parse left untagged: "Sofia, my other manager"
+             if t.pos_ == "PROPN" and t.is_title and t.i not in in_ents]
+    for ent in sorted([*reading.doc.ents, *loose], key=lambda e: e.start):
+        if ent.text in name_to_key or not _a_name(reading, ent):
             continue
+        first_time = ent.text not in tried
+        tried.add(ent.text)
         sent = ent.sent
-        near = [(reading.token_party[t.i], t.i) for t in sent
-                if t.i in reading.token_party and 0 < ent.start - t.i <= 8]
-        if near:
-            key = max(near, key=lambda kv: kv[1])[0]
+        key = _apposed_role(reading, ent)
+        if key is None:  # a role word just before; a name met before without one needs it right beside it
+            near = [(reading.token_party[t.i], t.i) for t in sent  # ("one of the drivers, Gary … My supervisor
+                    if t.i in reading.token_party and 0 < ent.start - t.i <= 8  # just said Gary is a joker")
+                    and (first_time or all(x.is_punct for x in reading.doc[t.i + 1:ent.start]))]
+            key = max(near, key=lambda kv: kv[1])[0] if near else None
+        if key is None and first_time and not _KIN_BEFORE.search(reading.text[max(0, ent.start_char - 25):ent.start_char]):
+            first = reading.sentence_index(ent.start_char)
+            key = next((k for start, k in reversed(groups) if start < ent.start_char
+                        and first - reading.sentence_index(start) <= 2), None)
+        if key is not None and key in drafts:
             name_to_key[ent.text] = key
             drafts[key].names.add(ent.text)
     if not name_to_key:
         return
     for ent in reading.doc.ents:
         key = name_to_key.get(ent.text)
-        if key:
+        if key and not any(t.i in reading.token_party for t in ent):
             drafts[key].mentions.append(Mention(ent.start_char, ent.end_char, key, drafts[key].role, ent.text))
             for t in ent:
                 reading.token_party[t.i] = key
+    for tok in reading.doc:  # the same name where the small model missed it as a name ("For months Trevor has…")
+        key = name_to_key.get(tok.text)
+        if key and tok.i not in reading.token_party and tok.is_title and tok.pos_ == "PROPN":  # ("March Gareth": a date)
+            drafts[key].mentions.append(Mention(tok.idx, tok.idx + len(tok.text), key, drafts[key].role, tok.text))
+            reading.token_party[tok.i] = key
     for d in drafts.values():
         d.mentions.sort(key=lambda m: m.start)
+
+
+#: What may stand between a role word and the name it introduces: "another coworker, Trevor", "a coworker named Jo".
+_INTRODUCES = re.compile(r"\s*(?:[,(:\u2013\u2014-]\s*|\s(?:named|called)\s+)?(?:(?:Mr|Mrs|Ms|Mx|Dr)\.?\s+)?")
+
+
+def _split_named_people(reading: Reading, drafts: dict[str, PartyDraft]) -> None:
+    """Two or more people one role word names are separate parties: "two of my coworkers, Dana and Miguel, are
+    great … another coworker, Trevor, takes my reports". Merged, the words went to whichever name came first ("Hi
+    Dana") and the person who did the harm could not be the other side on their own. A singular role word just
+    before a name ("another coworker, Trevor") goes with that person, a later one ("my coworker did it again")
+    with the person of that line named last; a group ("two of my coworkers"), the writer's own line ("my
+    manager") and role words before any name stay with the role."""
+    for key in list(drafts):
+        d = drafts[key]
+        if d.role == "hr" or key.startswith("other_department") or len(d.names) < 2:
+            continue
+        people = _people_named(d.mentions, d.names)
+        if len(set(people.values())) < 2:
+            continue
+        person_of = dict(people)
+        last: int | None = None
+        for i, m in enumerate(d.mentions):
+            if i in people:
+                last = people[i]
+                continue
+            if _plural(m.text) or d.role in _LINE and m.text.lower().startswith(("my ", "our ")):
+                continue
+            nxt = next((j for j in range(i + 1, len(d.mentions)) if j in people), None)
+            if nxt is not None and _INTRODUCES.fullmatch(reading.text[m.end:d.mentions[nxt].start]):
+                person_of[i] = people[nxt]
+            elif i - 1 in people and re.fullmatch(r"\s*[,(]\s*", reading.text[d.mentions[i - 1].end:m.start]):
+                person_of[i] = people[i - 1]  # "Sofia, my other manager,"
+            elif last is not None and reading.sentence_index(m.start) - max(
+                    reading.sentence_index(d.mentions[j].start) for j in range(i) if person_of.get(j) == last) <= 3:
+                person_of[i] = last
+        firsts = sorted({p: min(i for i, q in person_of.items() if q == p) for p in set(people.values())}.items(),
+                        key=lambda kv: kv[1])
+        mentions, rest = d.mentions, [m for i, m in enumerate(d.mentions) if i not in person_of]
+        del drafts[key]
+        for n, (person, _) in enumerate(firsts):
+            new_key = key if n == 0 and not rest else next(
+                f"{key}_{k}" for k in range(2, 99) if f"{key}_{k}" not in drafts and f"{key}_{k}" != key)
+            mine = [Mention(m.start, m.end, new_key, d.role, m.text)
+                    for i, m in enumerate(mentions) if person_of.get(i) == person]
+            drafts[new_key] = PartyDraft(new_key, d.role, mine, names={m.text for i, m in enumerate(mentions)
+                                                                         if people.get(i) == person})
+            for m in mine:
+                _tag_tokens(reading, m.start, m.end, new_key)
+        if rest:
+            drafts[key] = PartyDraft(key, d.role, rest, gender=d.gender)
+
+
+_COURTESY = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "madam"})
+
+
+def _people_named(mentions: list[Mention], names: set[str]) -> dict[int, int]:
+    """Mention index -> person, for the mentions that are names; "Trevor Smith" and "Trevor" are one person."""
+    people: list[set[str]] = []
+    out: dict[int, int] = {}
+    for i, m in enumerate(mentions):
+        if m.text not in names:
+            continue
+        words = {w for w in m.text.replace(".", " ").split() if w.lower() not in _COURTESY}  # "Ms Lowe" is not "Ms Okafor"
+        n = next((j for j, forms in enumerate(people) if words & forms), None)
+        if n is None:
+            people.append(set())
+            n = len(people) - 1
+        people[n] |= words
+        out[i] = n
+    return out
+
+
+#: Family or friends just before a name: "my husband John" is no one at work.
+_KIN_BEFORE = re.compile(r"\b(husband|wife|partner|boyfriend|girlfriend|fianc[eé]e?|friend|mum|mom|mother|dad|father|"
+                         r"sister|brother|son|daughter|cousin|aunt|uncle|neighbou?r|therapist|doctor|lawyer)\W*$", re.IGNORECASE)
+
+
+def _a_name(reading: Reading, ent) -> bool:
+    """A person's name: what the parse calls one, or a one-word name it took for a place or a group ("Sofia, my
+    other manager", "our colleague Marta") when a role word stands beside it."""
+    if ent.label_ == "PERSON":
+        return True
+    return ent.label_ in ("GPE", "ORG", "NORP", "") and len(ent) == 1 and ent[0].pos_ == "PROPN" and \
+        _apposed_role(reading, ent) is not None
+
+
+def _apposed_role(reading: Reading, ent) -> str | None:
+    """The party of a role word in apposition with the name, either way round."""
+    for tok in ent:
+        if tok.dep_ == "appos" and tok.head.i in reading.token_party and not ent.start <= tok.head.i < ent.end:
+            return reading.token_party[tok.head.i]
+        for c in tok.children:
+            if c.dep_ == "appos" and c.i in reading.token_party:
+                return reading.token_party[c.i]
+    return None
 
 
 def _link_anaphors(reading: Reading, drafts: dict[str, PartyDraft]) -> None:
@@ -529,14 +654,18 @@ def _link_anaphors(reading: Reading, drafts: dict[str, PartyDraft]) -> None:
     for start, end, gender in candidates:
         sent_i = reading.sentence_index(start)
         scores: dict[str, float] = {}
+        not_them = _local_subject(reading, start)
         for pos, key, subj in timeline:
             if pos >= start:
                 break
+            if key == not_them:
+                continue
             back = sent_i - reading.sentence_index(pos)
             d = drafts[key]
             if back > 3 or (gender and d.gender not in (None, gender)):
                 continue
-            value = 2.0 * subj - 1.0 * back + 0.5 * min(salience.get(key, 0), 6) + (0.5 if back == 0 else 0)
+            value = 2.0 * subj - 1.0 * back + 0.5 * min(salience.get(key, 0), 6) + (0.5 if back == 0 else 0) \
+                + (1.0 if gender and d.gender == gender else 0.0)  # "his own work" told us Trevor is a he; Dana is unknown
             scores[key] = max(scores.get(key, -99.0), value)
         if not scores:
             continue
@@ -550,6 +679,20 @@ def _link_anaphors(reading: Reading, drafts: dict[str, PartyDraft]) -> None:
         _tag_tokens(reading, start, end, best.key)
     for d in drafts.values():
         d.mentions.sort(key=lambda m: m.start)
+
+
+def _local_subject(reading: Reading, start: int) -> str | None:
+    """The party that is the subject of the clause an object pronoun sits in: "Priya saw him do it" cannot mean
+    that Priya saw herself, so "him" is someone else ("her" as a possessive can be the subject: "Priya lost her
+    keys")."""
+    tok = reading.token_at(start)
+    if tok.lower_ not in ("him", "her", "them") or tok.dep_ == "poss":
+        return None
+    verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+    if tok.dep_ == "nsubj" and verb.dep_ in ("ccomp", "xcomp"):
+        verb = verb.head  # "saw him do it"
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return reading.token_party.get(subject.i) if subject is not None else None
 
 
 def _is_subject(reading: Reading, start: int, end: int) -> bool:
@@ -614,6 +757,7 @@ def party_label(draft: PartyDraft) -> str:
     noun = re.sub(r"^(an?|one of (my|our|the|those|these|their)( company's)?|our|their)\s+", "the ", noun,
                   flags=re.IGNORECASE)
     noun = re.sub(r"^(my)\s+", "your ", noun, flags=re.IGNORECASE)
+    noun = re.sub(r"\s+(?:(?:whom|who|that)\s+)?(?:I|we)\s.*$", "", noun)  # "the lady I was caring for" -> "the lady"
     noun = re.sub(r"^(the|your)\s+", lambda m: m.group().lower(), noun, flags=re.IGNORECASE)  # mid-sentence
     return noun if noun.startswith(("the ", "your ")) else f"the {noun}"
 
