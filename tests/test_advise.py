@@ -149,7 +149,7 @@ def test_an_unsure_fault_reading_never_talks_a_wronged_writer_out_of_a_formal_ro
         return [s for s in out if s.action != "HR_FORMAL"] + [s for s in out if s.action == "HR_FORMAL"]
 
     monkeypatch.setattr(advise_mod, "_learned", hr_last)
-    monkeypatch.setattr(advise_mod, "assess_floor", lambda factors, signals: Floor(fault_unsure=True))
+    monkeypatch.setattr(advise_mod, "assess_floor", lambda factors, signals, *_: Floor(fault_unsure=True))
     monkeypatch.setattr(advise_mod, "apply_floor", lambda ranked, factors, floor: ranked)
     report = analyze(text)
     verdicts = [v for v in report.option_verdicts if v.action == "HR_FORMAL"]
@@ -175,7 +175,7 @@ def test_a_writer_mainly_at_fault_is_not_advised_to_complain_about_the_person_th
     text = ("I yelled at my assistant in front of the whole office and called her an idiot. Now she and her friends "
             "won't talk to me. I'm thinking of filing a formal complaint with HR against her for ignoring me. "
             "Should I?")
-    monkeypatch.setattr(advise_mod, "assess_floor", lambda factors, signals: Floor(writer_at_fault="mainly"))
+    monkeypatch.setattr(advise_mod, "assess_floor", lambda factors, signals, *_: Floor(writer_at_fault="mainly"))
     verdicts = [v for v in analyze(text).option_verdicts if v.action == "HR_FORMAL"]
     assert verdicts and verdicts[0].verdict == "not advised" and "caused much of this" in verdicts[0].reason
 
@@ -301,3 +301,27 @@ def test_what_the_advice_lists_as_not_to_do_is_never_among_the_first_three():
     assert [s.action for s in out][:3] == ["LET_GO", "TALK_DIRECT", "DOCUMENT"]
     held = next(s for s in out if s.action == "HR_FORMAL")
     assert held.reasons[0].effect == "lowers" and "apologised one-off" in held.reasons[0].text
+
+
+_DOER = ("At the Christmas party I did an impression of my colleague Priya's accent in front of the whole team. "
+         "Everyone laughed, but she left early and now she will not speak to me. HR has asked me to come to a "
+         "meeting on Monday. Honestly I think it was just a joke. What should I do?")
+
+
+def test_a_writer_who_mainly_caused_it_gets_no_case_against_the_person_they_hurt():
+    """A red team found "go to HR or make a formal complaint" among the five steps, and "if it happens again, take
+    your notes to your manager" among the triggers, for writers who had hurt a colleague."""
+    from clearair import analyze
+
+    report = analyze(_DOER)
+    assert report.top_actions(1)[0] in ("APOLOGIZE", "REBUILD_TRUST")
+    assert not {"HR_FORMAL", "ESCALATE_THEIR_MANAGER", "MANAGE_PERFORMANCE"} & set(report.top_actions(5))
+    assert report.revisit_if and all(t.action in ("APOLOGIZE", "REBUILD_TRUST", "WAIT", "SELF_CARE", "MEDIATE")
+                                     for t in report.revisit_if)
+
+
+def test_an_aside_set_off_by_commas_is_not_said_back():
+    from clearair.advise.retell import retold_to_them
+
+    said = retold_to_them("Mr Grant, however, keeps taking credit for my models.", ["Mr Grant", "Grant"])
+    assert said is not None and "however" not in said and " ," not in said

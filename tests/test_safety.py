@@ -346,3 +346,21 @@ def test_a_threat_to_the_writers_safety_names_the_police_as_a_route(text, police
 
     report = analyze(text)
     assert any("police" in note for note in report.notes) is police
+
+
+@pytest.mark.parametrize("letter", [
+    "i work the fryer at a diner. the new guy kept burning orders so i kinda snapped and yelled at him in front of "
+    "everyone that he was useless and threw his tongs in the bin. he walked out and quit. i guess i took it too far. "
+    "what do i say to my manager tomorrow",
+    "I run a small design team. When my junior missed the client deadline I lost my temper and shouted at him in "
+    "front of the studio. I know I went way over the line. He has been off sick since. What should I do?",
+])
+def test_a_writer_who_tells_of_their_own_outburst_is_not_treated_as_its_victim(letter):
+    """A red team's grill cook who shouted a new hire out of the job was told he should not have to put up with it,
+    and to take a formal complaint about the new hire to HR."""
+    from clearair import analyze
+
+    report = analyze(letter)
+    assert "HR_FORMAL" not in report.top_actions(3)
+    assert "nobody should have to put up with it" not in report.offline_answer
+    assert {"APOLOGIZE", "REBUILD_TRUST"} & set(report.top_actions(2))

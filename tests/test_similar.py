@@ -73,3 +73,16 @@ def test_reason_sentence_names_the_shared_facts_and_the_experts_advice(sample):
     text = reason_sentence(case)
     assert text.startswith("Similar because the other side was also ") and "; the expert advised: " in text
     assert text.endswith(".") and case.expert_primary not in text
+
+
+def test_cases_beside_serious_conduct_never_send_the_writer_alone_to_the_person():
+    """A red team found the cases shown beside a report of a manager's touching telling the writer to ask him
+    "politely but directly" in his office, against the report's own "do not go to the person on your own"."""
+    from clearair import analyze
+    from clearair.advise.safety import ALONE_WITH_THEM
+
+    report = analyze("My manager keeps rubbing my shoulders while I'm typing. He told me I'd get the good shifts if I "
+                     "was nicer to him after work. I said no and this week I got the worst rota of anyone.")
+    assert report.top_actions(1) == ["HR_FORMAL"]
+    assert report.similar_cases
+    assert not {c.expert_primary for c in report.similar_cases} & set(ALONE_WITH_THEM + ("APOLOGIZE",))

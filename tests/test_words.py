@@ -615,3 +615,15 @@ def test_a_private_talk_states_what_happened_without_absolutes_and_asks_for_a_be
     opener = texts["opener"]
     assert "you criticise me in our stand-ups" in opener and "constantly" not in opener
     assert "could we find a better way to handle this" in opener and "could this stop" not in opener
+
+
+@pytest.mark.parametrize("confidence, said", [(0.55, False), (0.75, True)])
+def test_a_learned_yes_about_an_earlier_talk_is_said_only_when_the_reader_is_sure(confidence, said):
+    """Panels counted "you have already raised it with them" among the misreadings where the letter told of no talk;
+    the reader's yes at 0.5-0.6 is left out of the reading (the advice still weighs it)."""
+    report = analyze("My coworker keeps taking the last of the coffee and never makes a new pot. It annoys me.")
+    for f in report.factors:
+        if f.name == "already_raised":
+            f.value, f.source, f.confidence = True, "learned", confidence
+    sentences = [fact.sentence for fact in build_view(report).reading]
+    assert any("already raised it" in s for s in sentences) == said

@@ -21,6 +21,7 @@ from clearair.extract.conduct import serious_conduct
 from clearair.extract.features import document_features, rule_findings, sentences
 from clearair.knowledge.factors import FACTORS
 from clearair.models import ABOUT_ROLES, FactorReading, Report, Signal, Situation
+from clearair.advise.safety import ALONE_WITH_THEM
 from clearair.similar import find_similar
 from clearair.knowledge import load
 
@@ -77,8 +78,9 @@ def _report(document, reading, journal_findings=(), about: str | None = None) ->
     situation.acts_on_writer = act_sentences(reading, situation)
     advice = advise(situation, signals, factors, words)
     attach(report, advice, reading)
+    not_advising = ALONE_WITH_THEM + ("APOLOGIZE",) if advice.serious_to_writer else ()
     report.similar_cases = find_similar(reading.text, situation,  # the writer's words, replies masked
-                                        factors=as_advised(factors, advice.writer_at_fault))
+                                        factors=as_advised(factors, advice.writer_at_fault), not_advising=not_advising)
     report.summary = summarize(situation, signals, report)
     if any(hit.kind in _DANGER and _AT_THE_WRITER.search(reading.text[hit.start:hit.end]) for hit in conduct):
         report.notes.append(_POLICE)

@@ -150,12 +150,15 @@ def reasons(query: dict[str, str], row_values: dict[str, str], weights: dict[tup
 
 
 def find_similar(text: str, situation: Situation | None = None, k: int = 5,
-                 factors: list[FactorReading] | None = None, exclude: tuple[str, ...] = ()) -> list[SimilarCase]:
+                 factors: list[FactorReading] | None = None, exclude: tuple[str, ...] = (),
+                 not_advising: tuple[str, ...] = ()) -> list[SimilarCase]:
     """The ``k`` library cases built most like this situation, best first.
 
     ``factors``: the report's read factors (``Report.factors``); without them the
     role, pattern and manager status come from ``situation``. ``exclude``: case ids
-    to leave out (a library letter looked up against the rest)."""
+    to leave out (a library letter looked up against the rest). ``not_advising``: actions
+    whose cases are left out, for a writer the advice keeps away from them (serious conduct
+    done to them: a red team found cases beside it telling victims to meet the person alone)."""
     index = _case_index()
     if not index.rows or not text.strip():
         return []
@@ -169,7 +172,7 @@ def find_similar(text: str, situation: Situation | None = None, k: int = 5,
         weight = weight + ROLE_BONUS if name == "counterpart_role" else FACTOR_SCALE * weight
         score = score + weight * (column == value)
     for i, row in enumerate(index.rows):
-        if row["id"] in exclude:
+        if row["id"] in exclude or row["expert_primary"] in not_advising:
             score[i] = -math.inf
     out = []
     for i in np.argsort(-score, kind="stable")[:k]:

@@ -15,8 +15,8 @@ from clearair.advise.phrases import action_title, lower_first
 from clearair.advise.playbook import Scored, _best_first, score_actions
 from clearair.advise.ranker import WordsReading
 from clearair.advise.safety import (
-    FORMAL_ROUTES, Floor, apply_floor, assess_floor, keep_rebuilding_trust, move_below, safe_formal_route,
-    scores_follow,
+    FORMAL_ROUTES, Floor, apply_floor, assess_floor, keep_rebuilding_trust, move_below, own_part_words,
+    safe_formal_route, scores_follow,
 )
 from clearair.advise.answer import ask, compose, own_part
 from clearair.advise.avoid import avoid_list, held_back
@@ -50,6 +50,9 @@ class Advice:
     scripts: list[Script]
     #: The writer's part as the advice acted on it (the safety floor's verdict, not the raw reading).
     writer_at_fault: str = "none"
+    #: The safety floor read serious conduct done to the writer: what is shown beside the advice (similar cases)
+    #: must not send them alone to the person either.
+    serious_to_writer: bool = False
 
 
 def advise(situation: Situation, signals: list[Signal], factors: list[FactorReading] | None = None,
@@ -65,7 +68,7 @@ def advise(situation: Situation, signals: list[Signal], factors: list[FactorRead
         ranked = _learned(ranked, factors, words or WordsReading())
     ranked = _hold_back(ranked, sig)
     if factors:
-        floor = assess_floor(factors, {s.name: s.strength for s in signals})
+        floor = assess_floor(factors, {s.name: s.strength for s in signals}, own_part_words(signals))
         ranked = apply_floor(ranked, factors, floor)
     ranked = keep_rebuilding_trust(ranked, floor, sig)
     order = [s.action for s in ranked]
@@ -76,7 +79,8 @@ def advise(situation: Situation, signals: list[Signal], factors: list[FactorRead
     # Words that open "I'd like to come back to what we talked about" after no talk would embarrass the writer.
     raised = any(f.name == "already_raised" and f.value is True and f.confidence >= RAISED_CONFIDENCE and f.evidence
                  and not is_question(f.evidence[0].text) for f in factors or ())
-    scripts = render_scripts(situation, order, sig, avoid, own_part=owns, serious=floor.serious, raised=raised)
+    scripts = render_scripts(situation, order, sig, avoid, own_part=owns, serious=floor.serious, raised=raised,
+                             mainly_theirs=floor.writer_at_fault == "mainly")
     recommendations = []
     for s in ranked:
         spec = playbook["actions"][s.action]
@@ -93,6 +97,7 @@ def advise(situation: Situation, signals: list[Signal], factors: list[FactorRead
                                     own_part=owns, serious=floor.serious),
         scripts=scripts,
         writer_at_fault=floor.writer_at_fault,
+        serious_to_writer=floor.serious and floor.writer_at_fault == "none",
     )
 
 

@@ -10,6 +10,7 @@ mouth is worse than a plain one.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from functools import lru_cache
 
@@ -99,8 +100,13 @@ def _retold(sentence: str, names: list[str], who: str | None) -> str | None:
             continue
         said = _clause(verb, tok, who)
         if said is not None:
-            return said
+            return _ASIDE.sub(" ", said)  # "you , however, keep taking credit" -> "you keep taking credit"
     return None
+
+
+#: A word set off by commas that only links the clause to the letter around it: "Mr Grant, however, keeps…".
+_ASIDE = re.compile(r"\s*,\s*(?:however|though|too|also|of course|in fact|again|apparently|honestly|meanwhile|"
+                    r"on the other hand|for example|instead)\s*,\s*", re.IGNORECASE)
 
 
 def _names_them(tok: Token, names: list[str]) -> bool:

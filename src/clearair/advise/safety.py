@@ -69,6 +69,14 @@ SERIOUS_SURE = 0.55
 #: learned fault reading, and to keep rebuilding trust among the first steps when the fault reader does not
 #: agree (the rules set 1.0 where the writer tells their own act).
 RULES_OWN_PART = 0.8
+#: The writer's own outburst, in their words behind the rules' own-part signal (not "oh my bad", said by a man who
+#: swerved a forklift at the writer).
+_OUTBURST = re.compile(r"\b(snapped|lost it|lost my temper|yelled|shouted|screamed|swore|cursed|too far|"
+                       r"over the (line|top)|blew up|exploded|lashed out|flew off the handle|went off on)\b",
+                       re.IGNORECASE)
+#: Below this a learned "serious" gives way to the writer's own stated outburst (``assess_floor``); above it the
+#: letter most likely tells of more than the writer's part, and the floor that protects them stands.
+OWN_OUTBURST_BAR = 0.8
 
 
 def safe_formal_route(action: str, floor: Floor) -> bool:
@@ -108,6 +116,11 @@ def _about_the_writer(reading: FactorReading) -> bool:
     return not opens_with_someone_else and bool(_FIRST_PERSON.search(text))
 
 
+def own_part_words(signals) -> list[str]:
+    """The writer's words behind the rules' own-part signal (``assess_floor``'s ``own_part_words``)."""
+    return [e.text for sig in signals if sig.name == "narrator_at_fault" for e in sig.evidence]
+
+
 def fault_confidence(value: str) -> float:
     """The shipped bar for a reading of ``value`` ("mainly" or "partly"), set per value by ``make train``."""
     from clearair.assess.readers import artefact
@@ -118,9 +131,11 @@ def fault_confidence(value: str) -> float:
     return float(bars)
 
 
-def assess_floor(factors: list[FactorReading], signals: dict[str, float] | None = None) -> Floor:
+def assess_floor(factors: list[FactorReading], signals: dict[str, float] | None = None,
+                 own_part_words: list[str] | None = None) -> Floor:
     """``signals``: the rules' signal strengths; the rules agree on fault when theirs is strong
-    (the rules weaken it to 0.4 when the other side attacked first)."""
+    (the rules weaken it to 0.4 when the other side attacked first). ``own_part_words``: the writer's words behind
+    that signal (an outburst told in them outweighs a learned "serious", ``_OUTBURST``)."""
     signals = signals or {}
     by = {f.name: f for f in factors}
     v = {name: f.value for name, f in by.items()}
@@ -167,6 +182,14 @@ def assess_floor(factors: list[FactorReading], signals: dict[str, float] | None 
     if fault != "none" and serious and by["writer_fault"].source != "rules" and sev is not None and (
             sev.source == "rules" or sev.confidence >= SERIOUS_SURE and by["writer_fault"].confidence < sev.confidence):
         fault, unsure = "none", True
+    # The writer tells of their own outburst ("I kinda snapped and yelled at him", "I took it too far"), the rules found
+    # nothing done to them (the other side's attacks weaken the rules' own-part signal below 1) and the "serious"
+    # is the learned reader's, not very sure: the seriousness is the writer's own act, so this is no victim's floor
+    # (a red team's grill cook who shouted a new hire out of the job was sent to HR to complain about him).
+    outburst = any(_OUTBURST.search(w) for w in own_part_words or ())
+    if serious and outburst and not payback and fault == "none" and signals.get("narrator_at_fault", 0.0) >= 1.0 \
+            and sev is not None and sev.source != "rules" and sev.confidence < OWN_OUTBURST_BAR:
+        serious, fault, unsure = False, "partly", False  # their own words say it: "Your side had a part in it"
     serious = serious and fault != "mainly"
     rules_own_part = fault == "none" and not serious and signals.get("narrator_at_fault", 0.0) >= RULES_OWN_PART
     serious_sure = payback or sev is None or sev.source == "rules" or sev.confidence >= SERIOUS_SURE
@@ -246,6 +269,9 @@ def apply_floor(ranked: list, factors: list[FactorReading], floor: Floor) -> lis
              floor.describe().capitalize() + ": a formal route and a dated record protect you, "
              "and you should not have to handle it alone", "severity")
         demote(ALONE_WITH_THEM, 3, "Not a first step with serious conduct: do not face the person alone", "severity")
+        # Nor among the five shown: a red team found "let it go" fourth beside pressure to sign off unsafe work.
+        demote(("LET_GO", "WAIT"), 5, "Serious conduct does not stop by being let go: keep your notes and use a "
+               "formal route", "severity")
         if floor.writer_at_fault == "none":  # "I think it's my fault" from someone grabbed by their boss
             demote(("APOLOGIZE",), 5, "Serious conduct done to you is not yours to apologise for", "severity")
     if floor.manager_is_problem:
@@ -266,12 +292,21 @@ def apply_floor(ranked: list, factors: list[FactorReading], floor: Floor) -> lis
         lead(["APOLOGIZE", "REBUILD_TRUST"],
              "From what you describe, you caused much of this: owning it and putting it right comes first",
              "writer_fault")
-        demote(AGAINST_THE_WRONGED, 3, "Not while the repair is yours to make", "writer_fault")
+        demote(AGAINST_THE_WRONGED + ("ESCALATE_MANAGER",), 3, "Not while the repair is yours to make", "writer_fault")
+        # A complaint against the person the writer hurt is not among the steps shown at all (a red team found "go to
+        # HR or make a formal complaint" fifth for a teacher who had posted a meme mocking a colleague's weight).
+        demote(("HR_FORMAL", "ESCALATE_THEIR_MANAGER", "MANAGE_PERFORMANCE"), 5,
+               "Not against the person you hurt: the repair is yours to make", "writer_fault")
     elif floor.writer_at_fault == "partly" and not floor.serious:
         # Experts answering writers who share the blame most often start with rebuilding trust.
         lead(["REBUILD_TRUST", "APOLOGIZE"],
              "You had a part in this: owning your share first makes whatever you do next land better",
              "writer_fault")
+    if floor.writer_at_fault != "none" and not floor.serious:
+        # The harm the rules call intimidation is the writer's own ("I snapped and yelled at him"): reasons that speak
+        # to its target ("letting intimidation go leaves you exposed") are not said to the one who did it.
+        for s in order:
+            s.reasons = [r for r in s.reasons if r.signal != "severity"]
     if floor.fault_unsure:
         # Never tell a writer they caused it on a reading too weak to act on: drop reasons that say so,
         # and keep an apology out of the first three.

@@ -145,6 +145,7 @@ class _Facts:
         self.serious = serious
         self.sig = sig
         self.own_part = own_part
+        self.mainly_theirs = False  # the writer mainly caused it (set by ``render_scripts``)
         self.cp = s.party(s.counterpart)
         self.inc = told_incident(s)
         # The act in the writer's words, to them and of them (for a note to someone else), read once for all scripts.
@@ -199,6 +200,8 @@ def _opening(f: _Facts, data: dict) -> tuple[list[str], str]:
         sorry = "and I'm sorry again for that" if f.apologised else "and I'm sorry for it"
         mine = "what I did" if main_incident(f.s, by_writer=True) else "the mistake on our side"
         lines.append(f"I know {mine} made things harder for you, {sorry}.")
+        if f.mainly_theirs:  # the writer mainly caused it: no grievance of theirs in the same breath
+            return lines, "we find a way to work well together again"
     act = f.inc.act if f.inc else None
     you_did = data["you_did"].get(act) if act else None
     retold = f.retold
@@ -285,7 +288,8 @@ def _fill(kind: str, f: _Facts, data: dict) -> str:
     to_them = own is not None and own.target in (None, addressee)
     own_event = (f"{_OWN_ACT[own.act]}, and that was on me; I'm sorry for the trouble it caused you."
                  if own is not None and own.act in _OWN_ACT and to_them
-                 else "What happened was partly on me, and I'm sorry for the trouble it caused you.")
+                 else f"What happened was {'' if f.mainly_theirs else 'partly '}on me, and I'm sorry for the trouble it "
+                 "caused you.")
     message = "email" if f.inc is not None and f.inc.channel == "email" else "message"
     boss_is_them = role in ("manager", "skip_level")
     manager = f.s.parties_with_role("manager")
@@ -416,8 +420,9 @@ def script_data() -> dict:
 
 def render_scripts(s: Situation, top: Iterable[str] | None = None, sig: dict[str, Signal] | None = None,
                    avoid: list[Avoid] | None = None, own_part: bool | None = None,
-                   serious: bool = False, raised: bool = False) -> list[Script]:
-    """The words for the top advice (``top``: action codes, best first; the first three count)."""
+                   serious: bool = False, raised: bool = False, mainly_theirs: bool = False) -> list[Script]:
+    """The words for the top advice (``top``: action codes, best first; the first three count). ``mainly_theirs``:
+    the safety floor reads the writer as mainly at fault, so an apology does not say "partly"."""
     data = script_data()
     sig = sig or {}
     top = list(top or [])[:3]
@@ -425,6 +430,7 @@ def render_scripts(s: Situation, top: Iterable[str] | None = None, sig: dict[str
     if own_part is None:
         own_part = "narrator_at_fault" in sig and sig["narrator_at_fault"].strength >= 0.8
     f = _Facts(s, sig, own_part, serious, raised)
+    f.mainly_theirs = mainly_theirs
     out: list[Script] = []
     for action in top:
         kind = data["for_action"].get(action)

@@ -52,13 +52,19 @@ def fired(t: TriggerSpec, sig: dict[str, Signal] | set[str]) -> bool:
 def revisit_if(sig: dict[str, Signal], happened: set[str] | None = None, floor: Floor | None = None) -> list[Trigger]:
     """Triggers whose conditions hold, whose event has not happened yet (``happened``: from :func:`events`) and
     that the safety floor allows (``floor``, :func:`allowed`)."""
+    floor = floor or Floor()
     known = set(sig) | set(happened or ())
+    holds = set(sig) | ({"writer_at_fault"} if floor.writer_at_fault == "mainly" else set())
     out = []
     for t in triggers().triggers:
-        if all(n in sig for n in t.when) and not any(n in sig for n in t.unless) and not fired(t, known) and \
-                allowed(t, floor or Floor()):
+        if all(n in holds for n in t.when) and not any(n in sig for n in t.unless) and not fired(t, known) and \
+                allowed(t, floor):
             out.append(Trigger(text=t.text, action=t.action))
     return out
+
+
+#: What a writer who mainly caused it may come back to: the repair and its pace, never a case against the other.
+_REPAIR = frozenset({"APOLOGIZE", "REBUILD_TRUST", "WAIT", "SELF_CARE", "MEDIATE"})
 
 
 def allowed(t: TriggerSpec, floor: Floor) -> bool:
@@ -67,4 +73,8 @@ def allowed(t: TriggerSpec, floor: Floor) -> bool:
     the writer's own manager part of the problem, none sends the notes to that manager."""
     if floor.serious and (t.after_a_word_with_them or t.action in ALONE_WITH_THEM):
         return False
+    if floor.writer_at_fault == "mainly" and t.action not in _REPAIR:
+        return False  # "if it happens again, take your notes to your manager" speaks to the one it was done to
+    if floor.writer_at_fault != "none" and not floor.serious and "severity" in t.when:
+        return False  # the intimidation the rules found is the writer's own ("I snapped and yelled at him")
     return not (floor.manager_is_problem and t.action == "ESCALATE_MANAGER")
