@@ -79,10 +79,10 @@ def test_cases_beside_serious_conduct_never_send_the_writer_alone_to_the_person(
     """A red team found the cases shown beside a report of a manager's touching telling the writer to ask him
     "politely but directly" in his office, against the report's own "do not go to the person on your own"."""
     from clearair import analyze
-    from clearair.advise.safety import ALONE_WITH_THEM
+    from clearair.advise.safety import NOT_BESIDE_SERIOUS
 
     report = analyze("My manager keeps rubbing my shoulders while I'm typing. He told me I'd get the good shifts if I "
                      "was nicer to him after work. I said no and this week I got the worst rota of anyone.")
     assert report.top_actions(1) == ["HR_FORMAL"]
     assert report.similar_cases
-    assert not {c.expert_primary for c in report.similar_cases} & set(ALONE_WITH_THEM + ("APOLOGIZE",))
+    assert not {c.expert_primary for c in report.similar_cases} & set(NOT_BESIDE_SERIOUS)

@@ -21,7 +21,7 @@ from clearair.extract.conduct import serious_conduct
 from clearair.extract.features import document_features, rule_findings, sentences
 from clearair.knowledge.factors import FACTORS
 from clearair.models import ABOUT_ROLES, FactorReading, Report, Signal, Situation
-from clearair.advise.safety import ALONE_WITH_THEM
+from clearair.advise.safety import NOT_BESIDE_SERIOUS
 from clearair.similar import find_similar
 from clearair.knowledge import load
 
@@ -78,9 +78,10 @@ def _report(document, reading, journal_findings=(), about: str | None = None) ->
     situation.acts_on_writer = act_sentences(reading, situation)
     advice = advise(situation, signals, factors, words)
     attach(report, advice, reading)
-    not_advising = ALONE_WITH_THEM + ("APOLOGIZE",) if advice.serious_to_writer else ()
+    not_advising = NOT_BESIDE_SERIOUS if advice.floor.serious_to_writer else ()
     report.similar_cases = find_similar(reading.text, situation,  # the writer's words, replies masked
-                                        factors=as_advised(factors, advice.writer_at_fault), not_advising=not_advising)
+                                        factors=as_advised(factors, advice.floor.writer_at_fault),
+                                        not_advising=not_advising)
     report.summary = summarize(situation, signals, report)
     if any(hit.kind in _DANGER and _AT_THE_WRITER.search(reading.text[hit.start:hit.end]) for hit in conduct):
         report.notes.append(_POLICE)
@@ -94,7 +95,7 @@ def _report(document, reading, journal_findings=(), about: str | None = None) ->
 
 
 def as_advised(factors: list[FactorReading], fault: str) -> list[FactorReading]:
-    """The factors as the advice acted on them (``fault``: ``Advice.writer_at_fault``): a "you caused it"
+    """The factors as the advice acted on them (``fault``: ``Advice.floor.writer_at_fault``): a "you caused it"
     reading the safety floor did not trust is not repeated elsewhere (a similar case "that writer also
     mainly caused it")."""
     return [f.model_copy(update={"value": fault, "text": FACTORS[f.name].say(fault)})

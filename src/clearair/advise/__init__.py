@@ -9,14 +9,14 @@ contributing rule becomes a reason that cites the evidence of its signals.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from clearair.advise.phrases import action_title, lower_first
 from clearair.advise.playbook import Scored, _best_first, score_actions
 from clearair.advise.ranker import WordsReading
 from clearair.advise.safety import (
-    FORMAL_ROUTES, Floor, apply_floor, assess_floor, keep_rebuilding_trust, move_below, own_part_words,
-    safe_formal_route, scores_follow,
+    FORMAL_ROUTES, Floor, apply_floor, floor_for, keep_rebuilding_trust, move_below, safe_formal_route,
+    scores_follow,
 )
 from clearair.advise.answer import ask, compose, own_part
 from clearair.advise.avoid import avoid_list, held_back
@@ -48,11 +48,9 @@ class Advice:
     revisit_if: list[Trigger]
     perspectives: list[Perspective]
     scripts: list[Script]
-    #: The writer's part as the advice acted on it (the safety floor's verdict, not the raw reading).
-    writer_at_fault: str = "none"
-    #: The safety floor read serious conduct done to the writer: what is shown beside the advice (similar cases)
-    #: must not send them alone to the person either.
-    serious_to_writer: bool = False
+    #: What the safety floor decided (the writer's part as the advice acted on it, not the raw reading; serious
+    #: conduct done to them), for what is shown beside the advice (similar cases).
+    floor: Floor = field(default_factory=Floor)
 
 
 def advise(situation: Situation, signals: list[Signal], factors: list[FactorReading] | None = None,
@@ -68,7 +66,7 @@ def advise(situation: Situation, signals: list[Signal], factors: list[FactorRead
         ranked = _learned(ranked, factors, words or WordsReading())
     ranked = _hold_back(ranked, sig)
     if factors:
-        floor = assess_floor(factors, {s.name: s.strength for s in signals}, own_part_words(signals))
+        floor = floor_for(factors, signals)
         ranked = apply_floor(ranked, factors, floor)
     ranked = keep_rebuilding_trust(ranked, floor, sig)
     order = [s.action for s in ranked]
@@ -96,8 +94,7 @@ def advise(situation: Situation, signals: list[Signal], factors: list[FactorRead
         perspectives=_persona_views(ranked, sig, {a: v["title"] for a, v in playbook["actions"].items()},
                                     own_part=owns, serious=floor.serious),
         scripts=scripts,
-        writer_at_fault=floor.writer_at_fault,
-        serious_to_writer=floor.serious and floor.writer_at_fault == "none",
+        floor=floor,
     )
 
 

@@ -25,7 +25,7 @@ from clearair.advise.questions import (
     MOMENT_LINES, about_a_step, about_own_risk, action_for, alternatives, either_or_parts, find_questions, in_the_moment,
     just_asks_what_to_do, main_questions, names_a_wrong, norm_feeling, points_back,
 )
-from clearair.advise.safety import FORMAL_ROUTES, RULES_OWN_PART, Floor, assess_floor, own_part_words, safe_formal_route
+from clearair.advise.safety import FORMAL_ROUTES, RULES_OWN_PART, Floor, floor_for, safe_formal_route
 from clearair.extract.reading import is_question
 from clearair.knowledge import load
 from clearair.models import (
@@ -40,7 +40,7 @@ def floor_of(report: Report) -> Floor:
     """The safety floor as the advice saw it (none without the readers' factors)."""
     if not report.factors:
         return Floor()
-    return assess_floor(report.factors, {s.name: s.strength for s in report.signals}, own_part_words(report.signals))
+    return floor_for(report.factors, report.signals)
 
 
 def has_own_part(report: Report, floor: Floor | None = None) -> bool:

@@ -63,12 +63,12 @@ def avoid_list(situation: Situation, top: list[str], sig: dict[str, Signal], flo
             out.append(Avoid(action=action, title=spec["title"], why=why, evidence=ev[:3]))
     allowed = {a for a in FORMAL_ROUTES if safe_formal_route(a, floor)} if floor is not None and (
         floor.serious or floor.manager_is_problem) else set()
-    own_doing = floor is not None and floor.writer_at_fault != "none" and not floor.serious
+    own_doing = floor is not None and floor.harm_is_the_writers
     for action, rule in held_back(sig).items():
         if action in first3 or action in allowed:
             continue
         if own_doing and "severity" in _as_list(rule["when"]):
-            continue  # the intimidation is the writer's own: "letting it go leaves you exposed" is said to its target
+            continue  # "letting it go leaves you exposed" is said to the target of intimidation
         ev = [e for o in situation.options if o.action == action for e in o.evidence]
         ev += [e for n in _as_list(rule["when"]) for e in sig[n].evidence[:1]]
         out.append(Avoid(action=action, title=playbook["actions"][action]["title"],

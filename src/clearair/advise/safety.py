@@ -19,6 +19,8 @@ from clearair.models import FactorReading, Reason
 ALONE_WITH_THEM = ("TALK_DIRECT", "SET_BOUNDARY", "MEDIATE", "LET_GO", "WAIT", "REBUILD_TRUST")
 #: The formal routes: someone with the authority to act on serious conduct.
 FORMAL_ROUTES = ("HR_FORMAL", "ESCALATE_THEIR_MANAGER", "ESCALATE_MANAGER")
+#: What a similar case beside serious conduct done to the writer must not have advised (``Floor.serious_to_writer``).
+NOT_BESIDE_SERIOUS = ALONE_WITH_THEM + ("APOLOGIZE",)
 #: What a writer at fault should not lead with against the person they wronged.
 AGAINST_THE_WRONGED = ("HR_FORMAL", "ESCALATE_THEIR_MANAGER", "MANAGE_PERFORMANCE", "DOCUMENT", "CLARIFY_RECORD",
                        "SET_BOUNDARY", "LET_GO")
@@ -44,6 +46,17 @@ class Floor:
     #: severity reader sure of it (``SERIOUS_SURE``). The ranking is just as safe either way; only the words
     #: differ: flatly "is serious conduct" when sure, "may be" when not.
     sure: bool = True
+
+    @property
+    def harm_is_the_writers(self) -> bool:
+        """The writer had a part and nothing serious was done to them: what the rules call intimidation is the
+        writer's own ("I snapped and yelled at him"), so nothing is said to its target."""
+        return self.writer_at_fault != "none" and not self.serious
+
+    @property
+    def serious_to_writer(self) -> bool:
+        """Serious conduct done to the writer, who has no part in it."""
+        return self.serious and self.writer_at_fault == "none"
 
     def describe(self) -> str:  # lower-case throughout, so .capitalize() starts a sentence with it
         """How the words name the conduct: "what you describe is serious conduct" or, unsure, "may be"."""
@@ -116,9 +129,11 @@ def _about_the_writer(reading: FactorReading) -> bool:
     return not opens_with_someone_else and bool(_FIRST_PERSON.search(text))
 
 
-def own_part_words(signals) -> list[str]:
-    """The writer's words behind the rules' own-part signal (``assess_floor``'s ``own_part_words``)."""
-    return [e.text for sig in signals if sig.name == "narrator_at_fault" for e in sig.evidence]
+def floor_for(factors: list[FactorReading], signals: list) -> Floor:
+    """``assess_floor`` from the rules' signals as the pipeline has them: their strengths, and the writer's words
+    behind the own-part signal."""
+    return assess_floor(factors, {s.name: s.strength for s in signals},
+                        [e.text for s in signals if s.name == "narrator_at_fault" for e in s.evidence])
 
 
 def fault_confidence(value: str) -> float:
@@ -302,9 +317,9 @@ def apply_floor(ranked: list, factors: list[FactorReading], floor: Floor) -> lis
         lead(["REBUILD_TRUST", "APOLOGIZE"],
              "You had a part in this: owning your share first makes whatever you do next land better",
              "writer_fault")
-    if floor.writer_at_fault != "none" and not floor.serious:
-        # The harm the rules call intimidation is the writer's own ("I snapped and yelled at him"): reasons that speak
-        # to its target ("letting intimidation go leaves you exposed") are not said to the one who did it.
+    if floor.harm_is_the_writers:
+        # Reasons that speak to the target of intimidation ("letting intimidation go leaves you exposed") are not
+        # said to the one who did it.
         for s in order:
             s.reasons = [r for r in s.reasons if r.signal != "severity"]
     if floor.fault_unsure:

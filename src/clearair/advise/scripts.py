@@ -140,12 +140,12 @@ class _Facts:
     """What the scripts need to know, read once from the situation and the signals."""
 
     def __init__(self, s: Situation, sig: dict[str, Signal], own_part: bool, serious: bool = False,
-                 raised: bool = False) -> None:
+                 raised: bool = False, mainly_theirs: bool = False) -> None:
         self.s = s
         self.serious = serious
         self.sig = sig
         self.own_part = own_part
-        self.mainly_theirs = False  # the writer mainly caused it (set by ``render_scripts``)
+        self.mainly_theirs = mainly_theirs  # the writer mainly caused it: an apology without "partly"
         self.cp = s.party(s.counterpart)
         self.inc = told_incident(s)
         # The act in the writer's words, to them and of them (for a note to someone else), read once for all scripts.
@@ -429,8 +429,7 @@ def render_scripts(s: Situation, top: Iterable[str] | None = None, sig: dict[str
     avoided = {a.action for a in avoid or []}
     if own_part is None:
         own_part = "narrator_at_fault" in sig and sig["narrator_at_fault"].strength >= 0.8
-    f = _Facts(s, sig, own_part, serious, raised)
-    f.mainly_theirs = mainly_theirs
+    f = _Facts(s, sig, own_part, serious, raised, mainly_theirs)
     out: list[Script] = []
     for action in top:
         kind = data["for_action"].get(action)

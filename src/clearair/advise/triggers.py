@@ -75,6 +75,6 @@ def allowed(t: TriggerSpec, floor: Floor) -> bool:
         return False
     if floor.writer_at_fault == "mainly" and t.action not in _REPAIR:
         return False  # "if it happens again, take your notes to your manager" speaks to the one it was done to
-    if floor.writer_at_fault != "none" and not floor.serious and "severity" in t.when:
-        return False  # the intimidation the rules found is the writer's own ("I snapped and yelled at him")
+    if floor.harm_is_the_writers and "severity" in t.when:
+        return False  # "if there is any threat again, go to HR" is said to the target of intimidation
     return not (floor.manager_is_problem and t.action == "ESCALATE_MANAGER")
