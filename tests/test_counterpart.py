@@ -110,6 +110,16 @@ def role(text: str) -> str:
     # The writer's own trade, said of others: coworkers.
     ("I'm a nurse on a busy surgical ward. On Sunday two other nurses refused to help me turn a patient and then "
      "laughed about it at the desk.", "peer"),
+    # Those the writer works for without a title: an au pair's host family, a chief executive's board; and one of
+    # the writer's supervisors, counted.
+    ("I'm an au pair living with a family abroad. My host mom is cold and critical over tiny things and will not "
+     "tell me what she expects of me.", "manager"),
+    ("I'm the chief executive of a growing firm, and my board of directors keeps meddling in daily operations and "
+     "criticising everything I have achieved.", "manager"),
+    ("I split my week between two departments, each with its own supervisor. One of those supervisors makes "
+     "sarcastic remarks about my days off every week.", "manager"),
+    ("Our nursing supervisor wants us to sign off treatments we never gave because we are short-staffed, and "
+     "she leans on anyone who refuses.", "manager"),
     # Let go by the writer's business: no longer anyone's report.
     ("I let a new employee go after six weeks, and since then he keeps messaging my staff late at night to say "
      "the company is about to fold.", "other"),
@@ -166,6 +176,9 @@ def test_how_the_sentence_ties_a_person_to_the_writer_gives_their_line(text, phr
     # An officer's rank in a fire or police service.
     "I became a lieutenant about a year ago. One of the junior firefighters refuses what I ask in front of the others.",
     "I'm a line officer at a volunteer station and the newer members ignore instructions on calls.",
+    # Leading a team the writer stepped up to lead, with no title given by anyone.
+    "Ten parents signed up to plan the school fair, and since it was my idea I stepped up as team leader. One of "
+    "them now sends me rude emails about every decision.",
 ])
 def test_a_writer_who_runs_people_is_read_as_a_manager_however_they_say_it(text):
     assert parties(text)[0] is True
@@ -180,6 +193,9 @@ def test_a_writer_who_runs_people_is_read_as_a_manager_however_they_say_it(text)
     # A rank held by someone else, or a captain of a team for fun.
     "The lieutenant on my watch keeps making jokes about my accent, and I'm the newest firefighter there.",
     "I'm the captain of our office football team and a teammate from accounts keeps skipping games.",
+    # Someone else who stepped up; a board the writer sat an exam for.
+    "She took over as team lead last month and now ignores me whenever I ask her for help with a report.",
+    "I failed my board exam last year and my supervisor keeps mentioning it in front of the other nurses.",
 ])
 def test_words_near_running_people_do_not_make_a_writer_a_manager(text):
     assert parties(text)[0] is False
@@ -355,6 +371,17 @@ def test_a_phrase_that_is_no_one_is_never_the_other_side():
     assert all("lunch" not in m for p in report.situation.parties for m in p.mentions)
 
 
+def test_an_abstract_noun_is_never_a_party():
+    """A red team's "the most professional way" was read as a peer: a head noun that never names a person ("way",
+    "situation", "problem") is no candidate, and the host mother the writer asks about is the other side."""
+    report = analyze("I work as an au pair and my host mom criticises the smallest things without ever saying what "
+                     "she wants. What is the most professional way to deal with the situation?")
+    s = report.situation
+    assert all(not m.lower().endswith(("way", "situation")) for p in s.parties for m in p.mentions)
+    cp = s.party(s.counterpart)
+    assert cp is not None and cp.role == "manager" and "host mom" in cp.mentions[0]
+
+
 @pytest.mark.parametrize("sentence, shared", [
     ("He has a grand title, but we're at the same level and both report to the same director.", "director"),
     ("We both report to Maria.", "Maria"),
@@ -477,7 +504,7 @@ def test_a_phrase_said_to_be_someone_only_now_and_not_negated_is_that_party():
     assert linked["one partner"].role == "manager"
     not_now = phrases("My manager, Priya, is lovely. But Lee, who is not my manager, keeps giving me orders and "
                       "shouting when I don't follow them. What should I do?")
-    assert not_now["Lee"].key is None
+    assert not_now["Lee"].key != "manager" and not_now["Lee"].role != "manager"  # his own person, not the manager
     assert "my manager" not in not_now  # "is not my manager" names no one present: not a candidate
 
 

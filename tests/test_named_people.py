@@ -68,3 +68,70 @@ def test_a_name_the_small_model_misses_the_second_time_is_still_that_person():
 def test_someone_elses_advice_is_an_option_that_says_whose_it_is(letter, option):
     options = [o.text for o in analyze(letter).situation.options]
     assert option in options
+
+
+# A red team's letters of people named with no role word anywhere near, and of those a writer works for without a
+# job title (written for these tests, not taken from any letter).
+_NO_ROLE_WORD = ("Kofi told me in the break room on Monday that the promotion I applied for was already decided. "
+                 "Yesterday he said it again in front of three other people and laughed. We're on the same level, "
+                 "both analysts in one team. What should I do?")
+
+
+def test_a_person_named_with_no_role_word_is_a_party_and_a_stated_level_gives_their_line():
+    """ "Kofi told me…" names someone the role list cannot place; he is a party (so "he" finds him), and "we're on
+    the same level" makes him the writer's peer, never their manager."""
+    parties = _people(_NO_ROLE_WORD)
+    holder = [k for k, ms in parties.items() if "Kofi" in ms]
+    assert len(holder) == 1 and "he" in parties[holder[0]]
+    report = analyze(_NO_ROLE_WORD)
+    cp = report.situation.party(report.situation.counterpart)
+    assert cp is not None and "Kofi" in cp.mentions and cp.role == "peer"
+    assert cp.label == "your peer"
+
+
+def test_a_relative_or_a_name_said_in_passing_is_no_party():
+    parties = _people("My husband John thinks I should quit. My supervisor keeps moving my shifts without asking "
+                      "me, and last week she cut my hours in half. I don't know what to do about it.")
+    assert not any("John" in ms for ms in parties.values())
+
+
+@pytest.mark.parametrize("text, who", [
+    # An au pair's or a nanny's employers are the parents; not a pupil's parent, who is a teacher's customer.
+    ("I'm an au pair living with a host family. The mother, Camille, keeps adding jobs that were never in our "
+     "agreement, and laughed when I raised it at dinner. How do I bring it up with her?", "Camille"),
+    ("i'm a nanny for two boys and the dad, Mark, docks my pay whenever the playroom is messy, even when i stay "
+     "late waiting for him. he never pays the overtime. what do i say?", "Mark"),
+    # The relative whose shop the writer works in.
+    ("I work in my uncle Ravi's small printing shop. Ravi pays me less than the other two staff and rings me on "
+     "Sundays expecting me to come in. How do I raise pay with him?", "Ravi"),
+])
+def test_someone_the_writer_works_for_without_a_title_is_their_manager(text, who):
+    report = analyze(text)
+    cp = report.situation.party(report.situation.counterpart)
+    assert cp is not None and who in cp.mentions and cp.role == "manager"
+
+
+def test_the_parent_of_a_pupil_is_not_a_teachers_manager():
+    report = analyze("I teach year four. The mother of one boy emails me every night about his marks and last week "
+                     "she shouted at me in the playground in front of other parents. What should I do?")
+    assert all(p.role != "manager" for p in report.situation.parties)
+
+
+def test_a_chief_executive_answers_to_the_board_chair():
+    report = analyze("I am the chief executive of a small charity. Our board chair, Douglas, has started giving my "
+                     "senior team instructions that contradict mine, and paused a hire I had signed off. I report to "
+                     "the board as a whole. How do I handle him?")
+    cp = report.situation.party(report.situation.counterpart)
+    assert report.situation.narrator.is_manager and cp is not None and cp.role == "manager"
+    assert "Douglas" in cp.mentions
+
+
+def test_those_the_writer_leads_or_once_sat_beside_are_their_reports():
+    leads = analyze("Last spring I ended up leading our community garden volunteers. Two of the older members "
+                    "ignore the rota I set and tell the newer volunteers that nobody voted for me. How do I deal "
+                    "with them?")
+    promoted = analyze("Three months ago I was promoted to team lead over the five people I used to sit with. Two "
+                       "of them go quiet when I walk in and question every decision in meetings. How do I handle it?")
+    for report in (leads, promoted):
+        cp = report.situation.party(report.situation.counterpart)
+        assert report.situation.narrator.is_manager and cp is not None and cp.role == "direct_report"

@@ -6,6 +6,7 @@ can be tested alone and the whole report serialises to stable JSON.
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -24,6 +25,19 @@ ACTION_CODES: tuple[str, ...] = ActionCode.__args__  # type: ignore[attr-defined
 #: The roles a writer may give the other side when the reading got it wrong (``analyze(text, about=...)``).
 AboutRole = Literal["manager", "skip_level", "peer", "direct_report", "customer", "other"]
 ABOUT_ROLES: tuple[str, ...] = AboutRole.__args__  # type: ignore[attr-defined]
+#: ... or the name the letter gives them ("Tobias", "Ms Lowe"): a person, where two of one line are named. At most
+#: 20 characters (the case store's column), a capital first, letters, spaces, dots, hyphens and apostrophes.
+ABOUT_NAME = r"^[A-Z][A-Za-z.'’ -]{0,19}$"
+
+
+def is_about_name(about: str) -> bool:
+    """Whether ``about`` names a person rather than a role (``ABOUT_NAME``)."""
+    return about not in ABOUT_ROLES and bool(re.fullmatch(ABOUT_NAME, about))
+
+
+def bare_name(text: str) -> str:
+    """A name as compared with another: lower case, without a courtesy title ("Ms. Lowe" and "ms lowe" match)."""
+    return re.sub(r"^(mr|mrs|ms|miss|mx|dr|prof|professor)\.?\s+", "", " ".join(text.lower().split()))
 #: Actions never recommended: they only ever appear under "avoid".
 NEVER_RECOMMENDED = ("RETALIATE", "GOSSIP", "PUBLIC_CALLOUT")
 
@@ -98,6 +112,8 @@ class Situation(Model):
     counterpart_from_writer: bool = Field(
         default=False, description="The writer said whose line the other side is in (a correction of the reading); "
         "no reader and no model changes it.")
+    about_told: str | None = Field(default=None, description="What the writer said the situation is mainly about, "
+                                   "when it decided the other side: a role (models.ABOUT_ROLES) or a name.")
     incidents: list[Incident] = Field(default_factory=list)
     pattern: Pattern = Field(default_factory=Pattern)
     attempts: list[Cue] = Field(default_factory=list)

@@ -14,7 +14,7 @@ from clearair.extract.reading import Reading
 
 __all__ = ["Reading", "extract", "read"]
 from clearair.intake import Document
-from clearair.models import Narrator, Situation
+from clearair.models import Narrator, Situation, is_about_name
 
 
 
@@ -28,7 +28,8 @@ def extract(document: Document, reading: Reading | None = None, *, learned_count
     """``learned_counterpart=False``: choose the other side with the hand weights and no learned reader
     (training uses it, so the learned parts are measured out of fold); ``keep_clues`` is filled with
     every candidate's role and clues, ``keep_phrases`` with the noun phrases the phrase readers read.
-    ``about``: the other side's role as the writer gave it (a correction of an earlier reading): it decides."""
+    ``about``: the other side as the writer gave it (a correction of an earlier reading), by role or by the name
+    the letter gives them: it decides."""
     reading = reading or read(document)
     manager_ev, leaving_ev = facts.narrator_flags(reading)
     is_manager = bool(manager_ev)
@@ -48,7 +49,8 @@ def extract(document: Document, reading: Reading | None = None, *, learned_count
         keep_phrases.extend(mentions.candidates(reading, drafts, is_manager, counterpart.party_clues(clues)))
     other_side, role_evidence = counterpart.settle(reading, clues, drafts, is_manager, learned=learned_counterpart)
     if about is not None:
-        told = counterpart.as_told(about, clues, drafts, other_side)
+        told = (counterpart.named_by_writer(about, drafts) or other_side) if is_about_name(about) else \
+            counterpart.as_told(about, clues, drafts, other_side)
         if told != other_side:
             other_side, role_evidence = told, []
     trait_map = traits_for(reading, drafts, other_side)

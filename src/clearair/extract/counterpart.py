@@ -35,9 +35,9 @@ from importlib import resources
 from clearair.extract.features import Sentence, as_factor_role, sentences
 from clearair.extract.linear import LinearReader
 from clearair.extract.mentions import PhraseChoice, PhraseReaders, candidates, choose_phrase, new_party_role
-from clearair.extract.parties import Mention, PartyDraft, _plural, _tag_tokens
+from clearair.extract.parties import Mention, PartyDraft, _plural, _tag_tokens, free_key
 from clearair.extract.reading import NARRATOR, Reading, taken_to
-from clearair.models import Evidence
+from clearair.models import Evidence, bare_name
 
 ARTEFACT = "data/models/counterpart.json"
 
@@ -79,7 +79,8 @@ _WARM = frozenset({"great", "nice", "lovely", "kind", "supportive", "friendly", 
 
 
 def _spoken_well_of(tok) -> bool:
-    """"I get along with my coworkers", "I love my team", "my colleagues are lovely" or "a good group": someone the
+    """"I get along with my coworkers", "I love my team", "my colleagues are lovely", "a good group" or "I don't
+    blame her": someone the
     letter names in passing as fine, seldom the person it is about (the boss named next often is). Names given
     for a group are spoken of with it: "two of my coworkers, Dana and Miguel, are great"."""
     while tok.dep_ in ("appos", "conj") and tok.pos_ in ("PROPN", "NOUN") and tok.head.pos_ in ("PROPN", "NOUN", "NUM"):
@@ -93,6 +94,10 @@ def _spoken_well_of(tok) -> bool:
     if tok.dep_ == "dobj" and head.lemma_ in ("like", "love", "adore", "enjoy") and any(
             c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in head.children) and not any(c.dep_ == "neg" for c in head.children):
         return True
+    if tok.dep_ == "dobj" and head.lemma_ == "blame" and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we")
+                                                             for c in head.children) and any(
+            c.dep_ == "neg" for c in head.children):
+        return True  # "I don't blame Amara at all": named, and cleared by the writer
     if tok.dep_ == "nsubj" and head.lemma_ == "be" and not any(c.dep_ == "neg" for c in head.children):
         return any(c.dep_ == "acomp" and c.lemma_.lower() in _WARM or c.dep_ == "attr" and any(
             a.dep_ == "amod" and a.lemma_.lower() in _WARM for a in c.children) for c in head.children)
@@ -234,8 +239,14 @@ def read_other_side(reading: Reading, drafts: dict[str, PartyDraft], is_manager:
     if best.key is not None:
         return best.key, choice
     role = new_party_role(choice, readers.role_bar, is_manager)
+    if best.unplaced is not None and best.unplaced in drafts:  # a person found by name: they take that line
+        person = drafts[best.unplaced]
+        person.role = role
+        for m in person.mentions:
+            m.role = role
+        return best.unplaced, choice
     # A party of the same role the extractor found is someone the readers did not choose: keep them apart.
-    key = next(k for n in range(1, len(drafts) + 2) if (k := role if n == 1 else f"{role}_{n}") not in drafts)
+    key = free_key(drafts, role)
     drafts[key] = PartyDraft(key, role, [Mention(best.start, best.end, key, role, best.text)])
     _tag_tokens(reading, best.start, best.end, key)
     return key, choice
@@ -377,6 +388,15 @@ def settle(reading: Reading, clues: dict[str, dict[str, float]], drafts: dict[st
     return key, []
 
 
+def named_by_writer(name: str, drafts: dict[str, PartyDraft]) -> str | None:
+    """The party that holds the name the writer gave as the one the letter is about ("Tobias", "Ms Lowe"), if the
+    letter names them; None otherwise (the engine's own choice then stands, and the report says so)."""
+    want = bare_name(name)
+    return next((k for k, d in drafts.items()
+                 if any(bare_name(m.text) == want for m in d.mentions) or any(bare_name(n) == want for n in d.names)),
+                None)
+
+
 def as_told(role: str, clues: dict[str, dict[str, float]], drafts: dict[str, PartyDraft], picked: str | None) -> str:
     """The other side when the writer has said whose line the letter is about (``role``, a factor role: "manager",
     "peer"...), given the engine's own pick (``picked``). The writer knows their workplace; no reading outweighs
@@ -414,7 +434,7 @@ def as_told(role: str, clues: dict[str, dict[str, float]], drafts: dict[str, Par
             and not clues.get(picked, {}).get("plural") and not _line_stated(drafts[picked]):
         drafts[picked].role = role
         return picked
-    key = next(k for n in range(1, len(drafts) + 2) if (k := role if n == 1 else f"{role}_{n}") not in drafts)
+    key = free_key(drafts, role)
     drafts[key] = PartyDraft(key, role)
     return key
 

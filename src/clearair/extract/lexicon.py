@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 # The parsed form of a pattern (the standard library's own parser), read to find the words a match can start with.
@@ -32,10 +33,11 @@ def lower_literals(pattern: str) -> str:
     return re.sub(r"(?<!\\)[A-Z]", lambda m: m.group().lower(), pattern)
 
 
-def _compile(patterns: list[str], *, folded: bool = False) -> re.Pattern:
-    """One pattern for a kind; ``folded``: for text passed through ``fold`` (no case-insensitive matching)."""
+def _compile(patterns: list[str], *, folded: bool = False, end: str = r"(?![\w])") -> re.Pattern:
+    """One pattern for a kind; ``folded``: for text passed through ``fold`` (no case-insensitive matching);
+    ``end``: what may not follow a match."""
     joined = "|".join(f"(?:{lower_literals(p) if folded else p})" for p in patterns)
-    return re.compile(rf"(?<![\w-])(?:{joined})(?![\w])", 0 if folded else re.IGNORECASE)
+    return re.compile(rf"(?<![\w-])(?:{joined}){end}", 0 if folded else re.IGNORECASE)
 
 
 @cache
@@ -65,13 +67,13 @@ def option_actions() -> list[tuple[str, re.Pattern]]:
 
 
 @cache
-def _folded_table(section: str) -> dict[str, tuple[re.Pattern, bool]]:
+def _folded_table(section: str) -> dict[str, tuple[GatedRegex, bool]]:
     """``table(section)`` as ``find`` reads it: kind -> (pattern, whether it reads folded text). A kind whose
     patterns need case ("(?-i:Monday|…)": a capitalised name) reads the text as written."""
     out = {}
     for kind, pats in _kinds(section).items():
         folded = not any("(?-i:" in p for p in pats)
-        out[kind] = (_compile(pats, folded=folded), folded)
+        out[kind] = (gated(pats) if folded else GatedRegex(_compile(pats), None, None), folded)
     return out
 
 
@@ -173,29 +175,86 @@ def word_gate(pattern: str) -> WordGate | None:
 
 
 @lru_cache(maxsize=8)
+def text_index(low: str) -> dict[tuple[int, str], list[int]]:
+    """Where each key of a folded text's ``TextKeys`` is found: (which of the four sets, key) -> the offsets of the
+    word it begins with. A gated pattern can only start at one of its keys' offsets."""
+    parts = _SPLIT.split(low)
+    index: dict[tuple[int, str], list[int]] = {}
+    at = 0
+    for i in range(0, len(parts), 2):
+        word = parts[i]
+        keys = [(0, word), (1, word[:_START])]
+        if i + 2 < len(parts) and len(parts[i + 1]) <= _GAP:
+            gap, second = parts[i + 1], parts[i + 2]
+            keys += [(2, word + gap + second), (3, word + gap + second[:_START])]
+        for key in keys:
+            index.setdefault(key, []).append(at)
+        at += len(word) + (len(parts[i + 1]) if i + 1 < len(parts) else 0)
+    return index
+
+
+@lru_cache(maxsize=8)
 def text_keys(low: str) -> TextKeys:
     """The ``TextKeys`` of a folded text, read once for every pattern run over it."""
-    parts = _SPLIT.split(low)
-    words, gaps = parts[0::2], parts[1::2]
-    pairs, pair_starts = set(), set()
-    for first, gap, second in zip(words, gaps, words[1:]):
-        if len(gap) <= _GAP:
-            pairs.add(first + gap + second)
-            pair_starts.add(first + gap + second[:_START])
-    return (frozenset(words), frozenset(w[:_START] for w in words), frozenset(pairs), frozenset(pair_starts))
+    sets: tuple[set[str], ...] = (set(), set(), set(), set())
+    for which, key in text_index(low):
+        sets[which].add(key)
+    return (frozenset(sets[0]), frozenset(sets[1]), frozenset(sets[2]), frozenset(sets[3]))
 
 
-@cache
-def _gates(section: str) -> dict[str, WordGate | None]:
-    return {kind: word_gate(rx.pattern) if folded else None for kind, (rx, folded) in _folded_table(section).items()}
+@dataclass(frozen=True)
+class GatedRegex:
+    """A kind's patterns as one regex, with the gate of those of them that have one. Where that gate is shut none
+    of them can match, so only the others (``rest``, often none) are run; where every pattern has a gate, the regex
+    is tried only at the words the gate names. Either way the hits are those of the whole regex (an alternative
+    that cannot match somewhere changes nothing there), for a fraction of the work."""
+
+    whole: re.Pattern
+    gate: WordGate | None  # None: no pattern has a gate, the whole regex always runs
+    rest: re.Pattern | None  # the patterns without a gate; None: every pattern has one
+    heads: frozenset[tuple[int, str]] = frozenset()  # the gate's keys as ``text_index`` names them
+
+    def finditer(self, text: str) -> Iterator[re.Match]:
+        """``whole.finditer(text)``, ``text`` folded when the patterns have a gate."""
+        if self.gate is None:
+            return self.whole.finditer(text)
+        index = text_index(text)
+        heads = self.heads & index.keys()
+        if not heads:
+            return self.rest.finditer(text) if self.rest is not None else iter(())
+        if self.rest is not None:
+            return self.whole.finditer(text)
+        return self._match_from(text, sorted({at for head in heads for at in index[head]}))
+
+    def _match_from(self, text: str, starts: list[int]) -> Iterator[re.Match]:
+        """What ``finditer`` yields, tried only at ``starts`` (every offset a match can begin at), in order."""
+        end = -1
+        for at in starts:
+            if at >= end and (m := self.whole.match(text, at)):
+                end = max(m.end(), at + 1)
+                yield m
+
+
+def gated(patterns: list[str], *, end: str = r"(?![\w])") -> GatedRegex:
+    """``patterns`` compiled for folded text, with a gate for those whose matches must start with known words."""
+    whole = _compile(patterns, folded=True, end=end)
+    gates = [word_gate(_compile([p], folded=True, end=end).pattern) for p in patterns]
+    shut = [g for g in gates if g is not None]
+    if not shut:
+        return GatedRegex(whole, None, None)
+    gate = WordGate(*(frozenset().union(*(getattr(g, f) for g in shut))
+                      for f in ("words", "starts", "pairs", "pair_starts")))
+    heads = frozenset((which, key) for which, keys in enumerate(
+        (gate.words, gate.starts, gate.pairs, gate.pair_starts)) for key in keys)
+    ungated = [p for p, g in zip(patterns, gates) if g is None]
+    return GatedRegex(whole, gate, _compile(ungated, folded=True, end=end) if ungated else None, heads)
 
 
 def find_kinds(section: str, kinds: tuple[str, ...], text: str) -> list[Hit]:
     """Every hit of the named kinds of a lexicon section, in text order (overlaps between kinds kept)."""
     low = fold(text)
-    table, gates, keys = _folded_table(section), _gates(section), text_keys(low)
+    table = _folded_table(section)
     hits = [Hit(kind, m.start(), m.end()) for kind in kinds
-            if (gate := gates[kind]) is None or gate.may_match(keys)
             for m in table[kind][0].finditer(low if table[kind][1] else text)]
     return sorted(hits, key=lambda h: (h.start, -h.end))
 

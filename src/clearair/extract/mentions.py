@@ -40,7 +40,7 @@ import numpy as np
 from spacy.tokens import Doc, Span, Token
 
 from clearair.extract.linear import LinearReader
-from clearair.extract.parties import PartyDraft
+from clearair.extract.parties import PartyDraft, is_unplaced
 from clearair.extract.reading import Reading
 
 #: Noun phrases headed by these are never a person the letter is about (the writer, or no one in particular).
@@ -48,6 +48,12 @@ _NOT_A_PERSON = frozenset({"i", "me", "we", "us", "you", "it", "they", "them", "
                            "that", "what", "who", "which", "myself", "themselves", "something", "anything",
                            "everything", "nothing", "someone", "anyone", "one", "mine", "yours", "ours", "those",
                            "these"})
+#: Head nouns that never name a person ("the most professional way to deal with her", "the whole situation"): the
+#: role reader, trained on people, would otherwise read one of them as a peer when nothing else in the letter is.
+_NOT_A_PERSON_HEAD = frozenset({"way", "thing", "time", "situation", "problem", "issue", "matter", "question",
+                                "advice", "idea", "day", "week", "month", "year", "lot", "point", "reason", "fact",
+                                "part", "kind", "sort", "stuff", "manner", "approach", "option", "step", "chance",
+                                "moment", "job", "work", "place", "email", "message", "meeting", "shift"})
 #: Parts of speech whose words describe a phrase through its relative clause, attached phrase or modifier.
 _CLAUSE_POS = frozenset({"VERB", "NOUN", "ADJ", "PRON", "ADP"})
 _PREP_POS = frozenset({"NOUN", "PRON", "ADJ", "DET", "PROPN"})
@@ -67,6 +73,9 @@ class Candidate:
     person: bool = False
     key: str | None = None  # the extractor's party at these words
     role: str | None = None  # that party's role
+    #: a person the extractor found by name alone, line unknown ("Kofi told me…"): read as a new phrase is, and
+    #: given the line a new phrase would get if chosen
+    unplaced: str | None = None
 
     def may_be_someone(self, people: frozenset[str]) -> bool:
         """Whether the phrase can be the other side: a person by its grammar, or headed by a noun that named
@@ -192,6 +201,7 @@ def candidates(reading: Reading, drafts: dict[str, PartyDraft], is_manager: bool
     doc = cast(Doc, reading.doc)
     chunks = [c for c in doc.noun_chunks
               if c.root.lower_ not in _NOT_A_PERSON and c.root.pos_ in ("NOUN", "PROPN") and not _says_what_is_not(c)
+              and not (c.root.pos_ == "NOUN" and c.root.lemma_.lower() in _NOT_A_PERSON_HEAD)
               and not shared_boss(c.root) and not _shared_workplace(c.root)
               and any(ch.isalpha() for ch in c.root.text)]  # a dash the parser made a noun names nobody
     if not chunks:
@@ -208,6 +218,9 @@ def candidates(reading: Reading, drafts: dict[str, PartyDraft], is_manager: bool
         root_start, root_end = c.root.idx, c.root.idx + len(c.root.text)
         # The party named by the phrase's head, not one whose pronoun it contains ("her twenties").
         party = next((k for k in known if k[0] < root_end and root_start < k[1]), None) or _said_to_be(c, known)
+        unplaced = None
+        if party is not None and is_unplaced(party[2]):
+            unplaced, party = party[2], None
         features = phrase_features(c, party[3] if party else None, is_manager, sentence_of[c.root.sent.start],
                                    counts[c.root.lemma_.lower()])
         acts = acted_on[party[2]] if party else int(acts_on_writer(c.root))
@@ -217,7 +230,8 @@ def candidates(reading: Reading, drafts: dict[str, PartyDraft], is_manager: bool
         person = party is not None or "ent:person" in features or any(
             child.dep_ == "relcl" and any(t.lower_ in _WHO for t in child.subtree) for child in c.root.children)
         out.append(Candidate(start, end, reading.original[start:end], features, head=c.root.lemma_.lower(),
-                             person=person, key=party[2] if party else None, role=party[3] if party else None))
+                             person=person, key=party[2] if party else None, role=party[3] if party else None,
+                             unplaced=unplaced))
     return out
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from clearair.extract.features import verb_subject
-from clearair.extract.lexicon import WordGate, fold, lower_literals, text_keys, word_gate
+from clearair.extract.lexicon import GatedRegex, find_kinds, fold, gated
 from clearair.extract.reading import Reading
 from clearair.knowledge import load
 from clearair.models import Party
@@ -35,14 +35,9 @@ class PartyDraft:
 
 
 @cache
-def _mention_rules() -> list[tuple[re.Pattern, WordGate | None, dict]]:
-    """Each entry's patterns as one regex over folded text (``lexicon.fold``), with the words it can start with."""
-    rules = []
-    for entry in load("parties")["mentions"]:
-        joined = "|".join(f"(?:{lower_literals(p)})" for p in entry["patterns"])
-        rx = re.compile(rf"(?<![\w-])(?:{joined})(?![\w-])")
-        rules.append((rx, word_gate(rx.pattern), entry))
-    return rules
+def _mention_rules() -> list[tuple[GatedRegex, dict]]:
+    """Each entry's patterns as one gated regex over folded text (``lexicon.fold``)."""
+    return [(gated(entry["patterns"], end=r"(?![\w-])"), entry) for entry in load("parties")["mentions"]]
 
 
 @cache
@@ -56,13 +51,12 @@ def find_mentions(text: str, is_manager: bool, only: str | None = None) -> list[
     (a tenth of the work, for a question about one role)."""
     found = []
     low = fold(text)
-    keys = text_keys(low)
-    for rx, gate, entry in _mention_rules():
+    for rx, entry in _mention_rules():
         role = entry["role"]
         if only is not None and role != only:
             continue
-        if gate is not None and not gate.may_match(keys):
-            continue
+        if "writer" in entry and not find_kinds("narrator", (entry["writer"],), text):
+            continue  # a rule for one kind of writer ("the dad" is a nanny's employer, not a pupil's parent)
         if role == "by_manager_status":
             role = entry["if_manager"] if is_manager else entry["otherwise"]
         key = role if role != "other" else entry["key"]
@@ -335,7 +329,7 @@ def _restate_lines(reading: Reading, drafts: dict[str, PartyDraft], is_manager: 
                       and not _plural(t.text) and reading.sentence_index(t.idx) >= reading.sentence_index(tok.idx) - 2]
             if before:
                 i, key = before[-1]
-                if drafts[key].role in _LINE:
+                if drafts[key].role in _LINE or is_unplaced(key):
                     _move_person(reading, drafts, key, reading.doc[i], "peer")
 
 
@@ -447,7 +441,7 @@ def _move_person(reading: Reading, drafts: dict[str, PartyDraft], key: str, tok,
         moving = [m for m in moving if not m.text.lower().startswith(("my ", "our "))]
     if not moving or not any(m.start <= tok.idx < m.end for m in moving):
         return
-    new_key = role if role not in drafts else next(f"{role}_{n}" for n in range(2, 99) if f"{role}_{n}" not in drafts)
+    new_key = free_key(drafts, role)
     moved = PartyDraft(new_key, role, gender=d.gender, names=set(d.names))
     for m in moving:
         moved.mentions.append(Mention(m.start, m.end, new_key, role, m.text))
@@ -473,6 +467,14 @@ def _resolve_possessive_managers(drafts: dict[str, PartyDraft]) -> None:
         for m in pm.mentions:
             m.key, m.role = "skip_level", "skip_level"
         target.mentions = sorted(target.mentions + pm.mentions, key=lambda m: m.start)
+
+
+def free_key(drafts: dict[str, PartyDraft], base: str, *, suffixed: bool = False) -> str:
+    """A key no party holds: ``base`` itself when free (and not ``suffixed``), else "base_2", "base_3"... Every
+    new person gets their key here, so two people of one line never share one."""
+    if not suffixed and base not in drafts:
+        return base
+    return next(f"{base}_{n}" for n in range(2, len(drafts) + 3) if f"{base}_{n}" not in drafts)
 
 
 def _tag_tokens(reading: Reading, start: int, end: int, key: str) -> None:
@@ -508,6 +510,9 @@ def _link_names(reading: Reading, drafts: dict[str, PartyDraft]) -> None:
             first = reading.sentence_index(ent.start_char)
             key = next((k for start, k in reversed(groups) if start < ent.start_char
                         and first - reading.sentence_index(start) <= 2), None)
+        if key is None and first_time and _acts_unplaced(reading, ent):
+            key = free_key(drafts, UNPLACED)  # "Kofi told me…": someone of a line the letter does not give
+            drafts[key] = PartyDraft(key, "other")
         if key is not None and key in drafts:
             name_to_key[ent.text] = key
             drafts[key].names.add(ent.text)
@@ -526,6 +531,26 @@ def _link_names(reading: Reading, drafts: dict[str, PartyDraft]) -> None:
             reading.token_party[tok.i] = key
     for d in drafts.values():
         d.mentions.sort(key=lambda m: m.start)
+
+
+#: The key of a person found by name alone, whose line the letter does not give ("person", "person_2"...).
+UNPLACED = "person"
+
+
+def is_unplaced(key: str) -> bool:
+    return key == UNPLACED or key.startswith(UNPLACED + "_")
+
+
+def _acts_unplaced(reading: Reading, ent) -> bool:
+    """A person's name with no role word or group near it, who does something in the letter ("Kofi told me in the
+    kitchen…", "Hemi, who teaches PE, saw it"): a party of a line the letter does not state, so pronouns and the
+    chooser can find them (the phrase readers give the line if they are the other side). Not a relative or a
+    friend outside work ("my husband John"), and not a name said only in passing."""
+    if ent.label_ != "PERSON" or not ent.text[:1].isupper() or any(t.i in reading.token_party for t in ent) or \
+            _KIN_BEFORE.search(reading.text[max(0, ent.start_char - 25):ent.start_char]):
+        return False
+    same = [e for e in reading.doc.ents if e.text == ent.text]
+    return any(t.dep_ in ("nsubj", "nsubjpass") for e in same for t in e)
 
 
 #: What may stand between a role word and the name it introduces: "another coworker, Trevor", "a coworker named Jo".
@@ -567,8 +592,7 @@ def _split_named_people(reading: Reading, drafts: dict[str, PartyDraft]) -> None
         mentions, rest = d.mentions, [m for i, m in enumerate(d.mentions) if i not in person_of]
         del drafts[key]
         for n, (person, _) in enumerate(firsts):
-            new_key = key if n == 0 and not rest else next(
-                f"{key}_{k}" for k in range(2, 99) if f"{key}_{k}" not in drafts and f"{key}_{k}" != key)
+            new_key = free_key(drafts, key, suffixed=bool(n or rest))  # the rest keep the role's own key
             mine = [Mention(m.start, m.end, new_key, d.role, m.text)
                     for i, m in enumerate(mentions) if person_of.get(i) == person]
             drafts[new_key] = PartyDraft(new_key, d.role, mine, names={m.text for i, m in enumerate(mentions)
@@ -734,8 +758,8 @@ def traits_for(reading: Reading, drafts: dict[str, PartyDraft], fallback: str | 
 
 def _home_help(text: str) -> re.Match | None:
     """The words of ``parties.yaml``'s help-at-home entry ("my cleaning lady", "the nanny") in a mention, if any."""
-    rx = next(rx for rx, _, entry in _mention_rules() if entry["key"] == "household")
-    return rx.search(fold(text))
+    rx = next(rx for rx, entry in _mention_rules() if entry["key"] == "household")
+    return rx.whole.search(fold(text))
 
 
 def party_label(draft: PartyDraft) -> str:
@@ -753,6 +777,8 @@ def party_label(draft: PartyDraft) -> str:
                                                           for m in draft.mentions):
         return "your former employee"  # "we fired an employee": no longer "the employee"
     noun = next((m.text for m in draft.mentions if m.text.lower() not in _PRONOUN_GENDER), draft.key)
+    if draft.names and noun in draft.names:
+        return noun  # a person known only by name ("Kofi"), never "the Kofi"
     noun = re.sub(r"^(another|that|this)\s+", "the other ", noun.strip(), flags=re.IGNORECASE)
     noun = re.sub(r"^(an?|one of (my|our|the|those|these|their)( company's)?|our|their)\s+", "the ", noun,
                   flags=re.IGNORECASE)
