@@ -98,6 +98,29 @@ def test_the_writer_says_who_it_is_about_through_the_api(client):
     assert client.put("/api/cases/999/about", json={"about": "peer"}).status_code == 404
 
 
+_TWO_NAMED = ("My colleague Amara went on maternity leave and our manager, Tobias, handed me all her accounts on top "
+              "of my own with no discussion. I don't blame Amara at all. When I said it was too much, Tobias hinted "
+              "that complaining might look bad for my review. How do I push back?")
+
+
+def test_the_writer_names_the_person_it_is_about_through_the_api(client):
+    """A name the text gives decides the other side, of an analysis and of a stored case; the page offers the
+    named people; a name that is no name is refused before anything is stored."""
+    told = client.post("/api/analyze", json={"text": _TWO_NAMED, "about": "Tobias"}).json()
+    assert "Tobias" in _other_side(told)["mentions"] and told["situation"]["about_told"] == "Tobias"
+    assert client.post("/api/analyze", json={"text": _TWO_NAMED, "about": "tobias!"}).status_code == 422
+    assert client.post("/api/cases", json={"text": _TWO_NAMED, "about": "x" * 30}).status_code == 422
+    assert client.get("/api/cases").json() == []
+    case_id = client.post("/api/cases", json={"text": _TWO_NAMED}).json()["id"]
+    assert client.put(f"/api/cases/{case_id}/about", json={"about": "Amara"}).status_code == 200
+    case = client.get(f"/api/cases/{case_id}").json()
+    assert case["about"] == "Amara" and "Amara" in _other_side(case["report"])["mentions"]
+    page = client.get(f"/cases/{case_id}").text
+    assert 'optgroup label="Someone your text names"' in page and "Tobias (your manager)" in page
+    select = page[page.index("<select name=\"about\""):page.index("</select>", page.index("<select name=\"about\""))]
+    assert "<option value=\"Amara\" selected>" in select, select
+
+
 @pytest.mark.parametrize("payload, status", [
     ({"text": ""}, 422), ({"text": "too short"}, 422), ({}, 422), ({"text": 5}, 422),
     ({"text": "x" * 300_000}, 422), ({"text": "x" * MAX_BODY}, 413),

@@ -501,7 +501,36 @@ def test_the_writer_says_who_it_is_about_on_the_command_line(tmp_path):
 
 
 def test_the_roles_the_command_line_offers_are_the_roles_the_engine_takes():
-    from clearair.cli import AboutChoice
+    from clearair.cli import ABOUT_HELP
     from clearair.models import ABOUT_ROLES
 
-    assert tuple(c.value for c in AboutChoice) == ABOUT_ROLES
+    assert all(role in ABOUT_HELP for role in ABOUT_ROLES)
+
+
+_TWO_PEOPLE = ("My colleague Amara went on maternity leave in March and our manager, Tobias, handed me all her "
+               "accounts on top of my own with no discussion. I don't blame Amara at all. When I said it was too "
+               "much, Tobias hinted that complaining might look bad for my review. How do I push back?")
+
+
+def test_the_writer_says_who_it_is_about_by_name(tmp_path):
+    """Two people of different lines named: the writer may name the one it is about; a name the text does not give
+    changes nothing and says so; a name that is not one is refused before anything is read or written."""
+    env = dict(os.environ, XDG_DATA_HOME=str(tmp_path))
+    env.pop("CLEARAIR_DATABASE_URL", None)
+
+    def cli(*args):
+        return subprocess.run([sys.executable, "-m", "clearair", *args], capture_output=True, timeout=180, env=env)
+
+    letter = tmp_path / "letter.txt"
+    letter.write_text(_TWO_PEOPLE)
+    told = json.loads(cli("analyze", "--json", "--about", "Tobias", str(letter)).stdout)
+    cp = next(p for p in told["situation"]["parties"] if p["id"] == told["situation"]["counterpart"])
+    assert "Tobias" in cp["mentions"] and told["situation"]["counterpart_from_writer"] is True
+    missing = json.loads(cli("analyze", "--json", "--about", "Zed", str(letter)).stdout)
+    assert missing["situation"]["counterpart_from_writer"] is False
+    assert any("Nobody called Zed" in n for n in missing["notes"])
+    refused = cli("analyze", "--about", "tobias!!", str(letter))
+    assert refused.returncode != 0 and "neither a role" in " ".join(refused.stderr.decode().split())
+    assert cli("case", "new", "--about", "Tobias", str(letter)).returncode == 0
+    shown = json.loads(cli("case", "show", "1", "--json").stdout)
+    assert shown["about"] == "Tobias"

@@ -193,3 +193,22 @@ def test_the_writer_can_say_who_it_is_about_on_the_page_and_the_reading_follows(
     assert "as you told us" not in _people(again.text)
     refused = browser.post("/analyze", data={"text": NURSE, "about": "boss", "csrf_token": csrf})
     assert refused.status_code == 422 and is_page(refused) and "unknown role" in refused.text.lower()
+
+
+_TWO_NAMED = ("My colleague Amara went on maternity leave and our manager, Tobias, handed me all her accounts on top "
+              "of my own with no discussion. I don't blame Amara at all. When I said it was too much, Tobias hinted "
+              "that complaining might look bad for my review. How do I push back?")
+
+
+def test_the_writer_can_name_the_person_it_is_about_on_the_page(browser):
+    """The page offers the people the text names beside the roles; choosing one reads the text again with that
+    person as the other side, shows the choice as the writer's, and carries it into the save form."""
+    csrf = csrf_of(browser)
+    first = browser.post("/analyze", data={"text": _TWO_NAMED, "csrf_token": csrf}).text
+    assert '<option value="Tobias">Tobias (your manager)</option>' in first
+    told = browser.post("/analyze", data={"text": _TWO_NAMED, "about": "Tobias", "csrf_token": csrf})
+    assert told.status_code == 200
+    assert _people(told.text).startswith("The other side is your manager, as you told us.")
+    assert '<option value="Tobias" selected>' in told.text
+    assert re.search(r'<form method="post" action="/cases" id="save-form".*?name="about" value="Tobias"', told.text,
+                     re.S)

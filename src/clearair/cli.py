@@ -9,7 +9,6 @@ exit code 2. Commands just raise. ``--json`` gives the machine-readable form
 
 from __future__ import annotations
 
-import enum
 import json
 import sys
 from importlib import resources
@@ -28,19 +27,26 @@ app = typer.Typer(cls=ErrorBoundary, add_completion=False, no_args_is_help=True,
 EXAMPLES = ("peer-undermines-report",)
 
 
-#: ``analyze --about``: the roles a writer may give the other side (``models.ABOUT_ROLES``).
-class AboutChoice(enum.StrEnum):
-    manager = "manager"
-    skip_level = "skip_level"
-    peer = "peer"
-    direct_report = "direct_report"
-    customer = "customer"
-    other = "other"
-
-
 ABOUT_HELP = ("Who this is mainly about, when the reading got it wrong: manager (your manager), skip_level (your "
               "manager's manager), peer, direct_report (someone you manage), customer, or other (someone outside "
-              "your line).")
+              "your line); or the name your text gives them (Tobias).")
+
+
+def _about(value: str | None) -> str | None:
+    """``--about``: a role (``models.ABOUT_ROLES``) or a name the text gives (``models.ABOUT_NAME``); refused before any
+    reading or writing otherwise."""
+    from clearair.models import ABOUT_ROLES, is_about_name
+
+    value = (value or "").strip()
+    if not value:
+        return None
+    if value not in ABOUT_ROLES and not is_about_name(value):
+        raise typer.BadParameter(f"{value!r} is neither a role ({', '.join(ABOUT_ROLES)}) nor a name (a capital "
+                                 "first, at most 20 letters)")
+    return value
+
+
+ABOUT = typer.Option(None, "--about", help=ABOUT_HELP, callback=_about, metavar="ROLE|NAME")
 JSON_OUT = typer.Option(False, "--json", help="Print JSON (with codes) instead of the text for people.")
 
 
@@ -100,11 +106,10 @@ def analyze(
     example: str | None = typer.Option(None, "--example", help=f"Analyse a bundled example: {', '.join(EXAMPLES)}."),
     llm: str | None = LLM_URL, model: str | None = LLM_MODEL, allow_remote: bool = ALLOW_REMOTE,
     llm_timeout: float | None = LLM_TIMEOUT, no_cache: bool = NO_CACHE,
-    about: AboutChoice | None = typer.Option(None, "--about", help=ABOUT_HELP),
+    about: str | None = ABOUT,
 ) -> None:
     """Read a situation (or a pasted thread) and print the reading and the advice."""
-    report = _analyze(source, example, settings_or_fail(llm, model, allow_remote, llm_timeout, no_cache),
-                      about.value if about else None)
+    report = _analyze(source, example, settings_or_fail(llm, model, allow_remote, llm_timeout, no_cache), about)
     if json_out:
         _print_json(report)
     else:
@@ -204,7 +209,7 @@ def export(
     out: str | None = typer.Option(None, "--out", "-o", help="Write here (default: stdout for md/html)."),
     anonymized: bool = typer.Option(False, "--anonymize", help="Replace names, companies and places first."),
     replies: bool = typer.Option(False, "--with-replies", help="Include the replies of a pasted thread."),
-    about: AboutChoice | None = typer.Option(None, "--about", help=ABOUT_HELP),
+    about: str | None = ABOUT,
 ) -> None:
     """Export the analysis as Markdown, HTML or PDF, to keep, print or attach."""
     _check_export(fmt, out)
@@ -216,7 +221,7 @@ def export(
             text = scrub(text).text
         from clearair.pipeline import analyze as run
 
-        report = run(text, about.value if about else None)
+        report = run(text, about)
     except InputError as err:
         _fail(str(err))
     _write_export(report, text, fmt, out, replies=replies)
@@ -405,12 +410,12 @@ def _show_movement(outcome: Any, json_out: bool = False) -> None:
 @case_app.command("new")
 def case_new(source: str | None = typer.Argument(None, metavar="[FILE|-]"),
              title: str | None = typer.Option(None, "--title"),
-             about: AboutChoice | None = typer.Option(None, "--about", help=ABOUT_HELP)) -> None:
+             about: str | None = ABOUT) -> None:
     """Start a case file from a situation."""
     from clearair.api.schemas import CaseIn
 
     new = _checked(CaseIn, {"title": "Title", "text": "The letter"}, text=_read(source), title=title,
-                   about=about.value if about else None)
+                   about=about)
     store = _store()
     case_id = store.create(new.text, title=new.title, about=new.about)
     report = store.latest_report(case_id)
@@ -420,11 +425,12 @@ def case_new(source: str | None = typer.Argument(None, metavar="[FILE|-]"),
 
 
 @case_app.command("about")
-def case_about(case_id: int, role: AboutChoice | None = typer.Argument(None, help=ABOUT_HELP + " Leave it out to "
-                                                                                   "go back to the engine's reading."),
+def case_about(case_id: int, role: str | None = typer.Argument(None, help=ABOUT_HELP + " Leave it out to go back to "
+                                                                          "the engine's reading.",
+                                                               callback=_about, metavar="[ROLE|NAME]"),
                json_out: bool = JSON_OUT) -> None:
     """Say who the case is mainly about; its latest version is read again."""
-    _show_movement(_store().set_about(case_id, role.value if role else None), json_out)
+    _show_movement(_store().set_about(case_id, role), json_out)
 
 
 @case_app.command("list")

@@ -11,6 +11,7 @@ def case_json(case: Any, report: Any) -> dict[str, Any]:
         "id": case.id,
         "title": case.title,
         "owner": case.owner,
+        "about": case.about,
         "created_at": case.created_at.isoformat(),
         "versions": [{
             "seq": v.seq, "kind": v.kind, "text": v.text,

@@ -20,26 +20,30 @@ from clearair.assess.readers import apply_conduct, read_factors
 from clearair.extract.conduct import serious_conduct
 from clearair.extract.features import document_features, rule_findings, sentences
 from clearair.knowledge.factors import FACTORS
-from clearair.models import ABOUT_ROLES, FactorReading, Report, Signal, Situation
+from clearair.models import ABOUT_ROLES, FactorReading, Report, Signal, Situation, bare_name, is_about_name
 from clearair.advise.safety import NOT_BESIDE_SERIOUS
 from clearair.similar import find_similar
 from clearair.knowledge import load
 
 
 def analyze(text: str, about: str | None = None) -> Report:
-    """Analyse a situation (or a pasted thread). ``about``: the other side's role as the writer gives it (one of
-    ``ABOUT_ROLES``), when the reading got it wrong. Raises InputError on bad input."""
+    """Analyse a situation (or a pasted thread). ``about``: who the situation is mainly about, as the writer gives
+    it when the reading got it wrong: their role (one of ``ABOUT_ROLES``) or the name the letter gives them.
+    Raises InputError on bad input."""
     return _report(build_document(text), None, about=checked_about(about))
 
 
 def checked_about(about: str | None) -> str | None:
-    """``about`` if it is a role the writer may give (empty means none); raises InputError otherwise."""
+    """``about`` if it is a role the writer may give or a person's name (empty means none); raises InputError
+    otherwise."""
     from clearair.errors import InputError
 
+    about = (about or "").strip()
     if not about:
         return None
-    if about not in ABOUT_ROLES:
-        raise InputError(f"unknown role {about!r} for the person this is about; use one of: {', '.join(ABOUT_ROLES)}")
+    if about not in ABOUT_ROLES and not is_about_name(about):
+        raise InputError(f"unknown role {about!r} for the person this is about; use one of: {', '.join(ABOUT_ROLES)}, "
+                         "or the name your text gives them (a capital first, at most 20 letters)")
     return about
 
 
@@ -65,7 +69,9 @@ def analyze_case(text: str, journal_findings: list[str] | tuple[str, ...] = (), 
 def _report(document, reading, journal_findings=(), about: str | None = None) -> Report:
     reading = reading or read(document)
     situation = extract(document, reading, about=about)
-    situation.counterpart_from_writer = about is not None
+    situation.counterpart_from_writer = about is not None and (
+        not is_about_name(about) or _named(situation, about))
+    situation.about_told = about if situation.counterpart_from_writer else None
     if journal_findings:
         situation.pattern.recurring = True
     signals = assess(situation)
@@ -83,6 +89,9 @@ def _report(document, reading, journal_findings=(), about: str | None = None) ->
                                         factors=as_advised(factors, advice.floor.writer_at_fault),
                                         not_advising=not_advising)
     report.summary = summarize(situation, signals, report)
+    if about is not None and is_about_name(about) and not _named(situation, about):
+        report.notes.append(f"Nobody called {about} was found in your text, so clearair kept its own reading of who "
+                            "this is about. Check the spelling, or give their role instead.")
     if any(hit.kind in _DANGER and _AT_THE_WRITER.search(reading.text[hit.start:hit.end]) for hit in conduct):
         report.notes.append(_POLICE)
     # The reading budget cuts only texts of more than READ_TOKENS words and marks, so only those can
@@ -92,6 +101,12 @@ def _report(document, reading, journal_findings=(), about: str | None = None) ->
         report.notes.append(f"This text is very long: only its first {len(reading.text):,} characters (of "
                             f"{len(whole):,}) were read. Paste the part that matters most, or the latest events.")
     return report
+
+
+def _named(situation: Situation, name: str) -> bool:
+    """Whether the other side is the person the writer named."""
+    cp = situation.party(situation.counterpart)
+    return cp is not None and any(bare_name(m) == bare_name(name) for m in cp.mentions)
 
 
 def as_advised(factors: list[FactorReading], fault: str) -> list[FactorReading]:

@@ -7,7 +7,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 
 from clearair.api.checks import as_day, plain_text, real_day, some_text, stored_text, within_limit
 from clearair.intake.reading import MAX_CHARS
-from clearair.models import AboutRole, Report
+from clearair.models import ABOUT_NAME, AboutRole, Report
 from clearair.store import Movement
 
 # A text clearair reads: refused first, in one sentence that counts it, when longer than clearair reads
@@ -19,14 +19,19 @@ LetterText = Annotated[str, BeforeValidator(lambda v: within_limit(v, "the lette
 UpdateText = Annotated[str, BeforeValidator(lambda v: within_limit(v, "the update")), Field(max_length=MAX_CHARS),
                        AfterValidator(lambda v: stored_text(some_text(v, "Update"), "the update"))]
 
+#: Who a situation is mainly about, as the writer says: their role relative to the writer, or the name the text gives
+#: them ("Tobias"; where two people of one line are named).
+About = AboutRole | Annotated[str, Field(pattern=ABOUT_NAME, max_length=20)]
+
 
 class AnalyzeIn(BaseModel):
     text: AnalyzedText
     engine: str | None = Field(default=None, max_length=10,
                                description="'rules' (offline) or 'llm' (the configured model); default: the model "
                                            "when one is configured. The report's provenance says which wrote it.")
-    about: AboutRole | None = Field(default=None, description="Who the situation is mainly about, when the reading "
-                                    "got it wrong: their role relative to the writer. It decides the other side.")
+    about: About | None = Field(default=None, description="Who the situation is mainly about, when the reading got it "
+                                "wrong: their role relative to the writer, or the name the text gives them. It decides "
+                                "the other side.")
 
 
 class CaseIn(BaseModel):
@@ -34,8 +39,9 @@ class CaseIn(BaseModel):
 
     text: LetterText
     title: str | None = Field(default=None, max_length=200)
-    about: AboutRole | None = Field(default=None, description="Who the case is mainly about, as the writer says "
-                                    "(their role relative to the writer); default: as the engine reads it.")
+    about: About | None = Field(default=None, description="Who the case is mainly about, as the writer says (their "
+                                "role relative to the writer, or the name the text gives them); default: as the "
+                                "engine reads it.")
 
     @field_validator("title")
     @classmethod
@@ -121,15 +127,16 @@ class AboutIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    about: AboutRole | None = Field(description="Their role relative to the writer, or null for clearair's reading.")
+    about: About | None = Field(description="Their role relative to the writer, or the name the text gives them; "
+                                            "null for clearair's reading.")
 
 
 class CaseOut(BaseModel):
     id: int
     title: str
     owner: str | None
-    about: AboutRole | None = Field(default=None, description="Who the case is about, as the writer said (null: "
-                                                              "as the engine reads it).")
+    about: About | None = Field(default=None, description="Who the case is about, as the writer said (null: as the "
+                                                          "engine reads it).")
     pending_updates: int = Field(description="Updates stored but not yet read into the report.")
     versions: list[VersionOut]
     journal: list[JournalOut]

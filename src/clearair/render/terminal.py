@@ -115,8 +115,10 @@ def show_report(report: Report, top: int = 5, view=None) -> None:
     if v.people:
         c.print(f"  [dim]{_user(v.people)}[/]")
     if not v.about_told:
-        c.print("  [dim]Is it mainly about someone else? Say who, and it is read again: `analyze --about ROLE` (or "
-                "`case about ID ROLE`), ROLE being manager, skip_level, peer, direct_report, customer or other.[/]")
+        names = f"; or a name your text gives ({_user(', '.join(n for n, _ in v.named[:3]))})" if v.named else ""
+        c.print("  [dim]Is it mainly about someone else? Say who, and it is read again: `analyze --about WHO` (or "
+                "`case about ID WHO`), WHO being manager, skip_level, peer, direct_report, customer or other"
+                f"{names}.[/]")
     if v.thread_note:
         c.print(f"[dim]{_user(v.thread_note.rstrip('.'))} (see `clearair thread`).[/]")
 

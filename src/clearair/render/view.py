@@ -155,7 +155,9 @@ class ReportView(View):
     people: str = ""
     about: str = Field(default="", description="The other side's role as read (or as the writer gave it), one of "
                                                "models.ABOUT_ROLES; empty when nobody was found.")
-    about_told: bool = Field(default=False, description="The writer gave the other side's role themselves.")
+    about_told: bool = Field(default=False, description="The writer said who the other side is themselves.")
+    named: list[tuple[str, str]] = Field(default_factory=list, description="The people the text names, as the "
+                                         "writer may choose one of them as the other side: (name, how to show it).")
     timeline: list[TimelineItem] = Field(default_factory=list)
     history: list[HistoryItem] = Field(default_factory=list)
     similar: list[SimilarView] = Field(default_factory=list)
@@ -407,6 +409,25 @@ ABOUT_CHOICES = {
 }
 
 
+def named_people(report: Report) -> list[tuple[str, str]]:
+    """Each person the text names, once, with how the report names them ("Tobias (your manager)"): a writer whose
+    two coworkers are both "your peer" can say which one the situation is about."""
+    out: dict[str, str] = {}
+    for p in report.situation.parties:
+        name = next((m for m in p.mentions if _A_NAME.fullmatch(m) and m.lower() not in _NOT_A_NAME), None)
+        if name and name not in out:
+            out[name] = f"{name} ({p.label})"
+    return list(out.items())
+
+
+#: A mention that is a name: one capitalised word, after a courtesy title or not ("Tobias", "Ms. Lowe").
+_A_NAME = re.compile(r"(?:(?:Mrs?|Ms|Mx|Dr|Prof)\.? |Miss |Professor )?[A-Z][a-z'’-]+")
+#: Capitalised words that are pronouns or role words at a sentence start, not names.
+_NOT_A_NAME = frozenset({"he", "she", "they", "him", "her", "them", "his", "hers", "their", "i", "we", "you", "it",
+                         "hr", "boss", "manager", "director", "supervisor", "colleague", "coworker", "customer",
+                         "client", "team", "everyone", "someone", "nobody"})
+
+
 def _about(report: Report) -> str:
     from clearair.extract.features import as_factor_role
     from clearair.models import ABOUT_ROLES
@@ -547,7 +568,8 @@ def build_view(report: Report, title: str = "Your situation", *, dates: list[str
         avoid=[AvoidView(title=a.title, why=sentence(a.why), quotes=quotes(a.evidence, 1)) for a in report.avoid],
         revisit=[sentence(t.text) for t in report.revisit_if],
         words=_words(report), perspectives=_perspectives(report), reading=_reading(report),
-        people=_people(report), about=about, about_told=report.situation.counterpart_from_writer,
+        people=_people(report), about=report.situation.about_told or about,
+        about_told=report.situation.counterpart_from_writer, named=named_people(report),
         timeline=_timeline(report, dates, journal, versions),
         history=history(versions) if versions else [], similar=_similar(report), thread_note=note)
 

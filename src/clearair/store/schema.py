@@ -26,7 +26,8 @@ class Case(Base):
     title: Mapped[str] = mapped_column(String(200))
     owner: Mapped[str | None] = mapped_column(String(120), index=True, default=None)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now)
-    # Who the case is mainly about, as the writer said (models.ABOUT_ROLES); None: as the engine reads it.
+    # Who the case is mainly about, as the writer said (a role of models.ABOUT_ROLES, or a name of at most 20
+    # characters the text gives, models.ABOUT_NAME); None: as the engine reads it.
     about: Mapped[str | None] = mapped_column(String(20), default=None)
     # The lease of the one process re-evaluating this case (see CaseStore.settle).
     eval_holder: Mapped[str | None] = mapped_column(String(64), default=None)
