@@ -402,6 +402,17 @@ def test_a_question_about_what_someone_means_is_answered_with_what_to_do():
     assert report.recommendations[0].title.lower() in first.lower()
 
 
+def test_a_doubt_told_is_answered_with_the_first_step_not_a_shrug():
+    """ "I'm now second-guessing whether to trust the process." tells a doubt; it asks for no step clearair weighs,
+    and "clearair has no view on that particular step" opened a red team's answer."""
+    report = asked("A coworker told me in the kitchen that the promotion I applied for was already decided, then "
+                   "said it again in front of three people and laughed. It was humiliating and I'm now "
+                   "second-guessing whether to trust the process.")
+    first = report.offline_answer.split("\n\n")[0]
+    assert "no view" not in first and "does not judge" not in first
+    assert report.recommendations[0].title.lower() in first.lower()
+
+
 @pytest.mark.parametrize(("value", "source", "expected"), [
     ("partly", "learned", "Possibly in part"),  # asked outright: the leaning is said, as a leaning
     ("none", "learned", "Nothing you describe puts you in the wrong"),

@@ -631,8 +631,13 @@ def _answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tu
         # "Is this jealousy?", "Is she trying to push me out?": a question about what is in someone's mind.
         return "cannot judge", sentence(f"Nobody can tell for sure from outside what is behind it, and you do not "
                                         f"need to know it to act well: {start}")
+    if action is None and not q.text.rstrip("\"'”’) ").endswith("?"):
+        # "…I'm now second-guessing whether to trust the process.": a doubt told, not a step to judge; quoting it
+        # back only to say clearair has no view on it read as a non-answer (red team 20).
+        return "first step", _best_step(report, 1)
     if action is None:
-        return "cannot judge", "clearair has no view on that particular step, so it is your call."
+        return "cannot judge", sentence(f"That step is yours to weigh: clearair does not judge it. Whatever you "
+                                        f"decide, {start} comes first{because0}")
     rank = position.get(action)
     if floor.serious and safe_formal_route(action, floor):
         return "yes", (f"Yes: {floor.describe()}, and someone with the authority to act should "
