@@ -35,15 +35,16 @@ ABOUT_HELP = ("Who this is mainly about, when the reading got it wrong: manager 
 def _about(value: str | None) -> str | None:
     """``--about``: a role (``models.ABOUT_ROLES``) or a name the text gives (``models.ABOUT_NAME``); refused before any
     reading or writing otherwise."""
-    from clearair.models import ABOUT_ROLES, is_about_name
+    from clearair.errors import InputError
+    from clearair.models import ABOUT_ROLES, checked_about
 
-    value = (value or "").strip()
-    if not value:
-        return None
-    if value not in ABOUT_ROLES and not is_about_name(value):
-        raise typer.BadParameter(f"{value!r} is neither a role ({', '.join(ABOUT_ROLES)}) nor a name (a capital "
-                                 "first, at most 20 letters)")
-    return value
+    try:
+        return checked_about(value)
+    except InputError:
+        text = value or ""
+        shown = text if len(text) <= 30 else f"{text[:30]}…"  # a pasted paragraph is not echoed whole
+        raise typer.BadParameter(f"{shown!r} is neither a role ({', '.join(ABOUT_ROLES)}) nor a name (a capital "
+                                 "first, at most 20 letters)") from None
 
 
 ABOUT = typer.Option(None, "--about", help=ABOUT_HELP, callback=_about, metavar="ROLE|NAME")

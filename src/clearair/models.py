@@ -35,6 +35,20 @@ def is_about_name(about: str) -> bool:
     return about not in ABOUT_ROLES and bool(re.fullmatch(ABOUT_NAME, about))
 
 
+def checked_about(about: str | None) -> str | None:
+    """``about`` if it is a role the writer may give or a person's name (empty means none); raises InputError
+    otherwise. The one check of who a situation is about, for every way in (command line, API, page, case store)."""
+    from clearair.errors import InputError
+
+    about = (about or "").strip()
+    if not about:
+        return None
+    if about not in ABOUT_ROLES and not is_about_name(about):
+        raise InputError(f"unknown role {about!r} for the person this is about; use one of: {', '.join(ABOUT_ROLES)}, "
+                         "or the name your text gives them (a capital first, at most 20 letters)")
+    return about
+
+
 def bare_name(text: str) -> str:
     """A name as compared with another: lower case, without a courtesy title ("Ms. Lowe" and "ms lowe" match)."""
     return re.sub(r"^(mr|mrs|ms|miss|mx|dr|prof|professor)\.?\s+", "", " ".join(text.lower().split()))

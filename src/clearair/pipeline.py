@@ -20,7 +20,7 @@ from clearair.assess.readers import apply_conduct, read_factors
 from clearair.extract.conduct import serious_conduct
 from clearair.extract.features import document_features, rule_findings, sentences
 from clearair.knowledge.factors import FACTORS
-from clearair.models import ABOUT_ROLES, FactorReading, Report, Signal, Situation, bare_name, is_about_name
+from clearair.models import FactorReading, Report, Signal, Situation, bare_name, checked_about, is_about_name
 from clearair.advise.safety import NOT_BESIDE_SERIOUS
 from clearair.similar import find_similar
 from clearair.knowledge import load
@@ -31,20 +31,6 @@ def analyze(text: str, about: str | None = None) -> Report:
     it when the reading got it wrong: their role (one of ``ABOUT_ROLES``) or the name the letter gives them.
     Raises InputError on bad input."""
     return _report(build_document(text), None, about=checked_about(about))
-
-
-def checked_about(about: str | None) -> str | None:
-    """``about`` if it is a role the writer may give or a person's name (empty means none); raises InputError
-    otherwise."""
-    from clearair.errors import InputError
-
-    about = (about or "").strip()
-    if not about:
-        return None
-    if about not in ABOUT_ROLES and not is_about_name(about):
-        raise InputError(f"unknown role {about!r} for the person this is about; use one of: {', '.join(ABOUT_ROLES)}, "
-                         "or the name your text gives them (a capital first, at most 20 letters)")
-    return about
 
 
 def analyze_many(texts: list[str], n_process: int = 1, batch_size: int = 16) -> list[Report]:
@@ -69,8 +55,8 @@ def analyze_case(text: str, journal_findings: list[str] | tuple[str, ...] = (), 
 def _report(document, reading, journal_findings=(), about: str | None = None) -> Report:
     reading = reading or read(document)
     situation = extract(document, reading, about=about)
-    situation.counterpart_from_writer = about is not None and (
-        not is_about_name(about) or _named(situation, about))
+    name_not_found = about is not None and is_about_name(about) and not _named(situation, about)
+    situation.counterpart_from_writer = about is not None and not name_not_found
     situation.about_told = about if situation.counterpart_from_writer else None
     if journal_findings:
         situation.pattern.recurring = True
@@ -89,7 +75,7 @@ def _report(document, reading, journal_findings=(), about: str | None = None) ->
                                         factors=as_advised(factors, advice.floor.writer_at_fault),
                                         not_advising=not_advising)
     report.summary = summarize(situation, signals, report)
-    if about is not None and is_about_name(about) and not _named(situation, about):
+    if name_not_found:
         report.notes.append(f"Nobody called {about} was found in your text, so clearair kept its own reading of who "
                             "this is about. Check the spelling, or give their role instead.")
     if any(hit.kind in _DANGER and _AT_THE_WRITER.search(reading.text[hit.start:hit.end]) for hit in conduct):

@@ -74,11 +74,11 @@ _NOT_NAMES = {"He", "She", "His", "Her", "They", "My", "Our", "The", "One", "Dud
 
 def _name(s: Situation, party_id: str | None) -> str:
     """A first name the letter gives for the party, else the slot."""
-    names = _first_names(s, party_id)
+    names = first_names(s, party_id)
     return names[0] if names else SLOT_NAME
 
 
-def _first_names(s: Situation, party_id: str | None) -> list[str]:
+def first_names(s: Situation, party_id: str | None) -> list[str]:
     """The first names the letter gives for the party, in the order it gives them."""
     p = s.party(party_id)
     return [m for m in (p.mentions if p else []) if re.fullmatch(r"(?:(?:Mrs?|Ms|Mx|Dr|Prof)\. |Miss |Professor )?[A-Z][a-z]+", m)
@@ -354,7 +354,7 @@ def _fill(kind: str, f: _Facts, data: dict) -> str:
 
 def _other_report(s: Situation, addressee: str | None) -> str:
     """The other side of a quarrel between two people the writer manages: named where the letter names them."""
-    names = _first_names(s, addressee)
+    names = first_names(s, addressee)
     if len(set(names)) > 1:  # "Dana and Priya" read as one party: the second name is the other side
         return next(n for n in names if n != names[0])
     others = [p for p in s.parties if p.id != addressee and p.role in ("direct_report", "peer")]

@@ -153,8 +153,8 @@ class ReportView(View):
     perspectives: list[PerspectiveView] = Field(default_factory=list)
     reading: list[FactView] = Field(default_factory=list)
     people: str = ""
-    about: str = Field(default="", description="The other side's role as read (or as the writer gave it), one of "
-                                               "models.ABOUT_ROLES; empty when nobody was found.")
+    about: str = Field(default="", description="The other side's role as read, one of models.ABOUT_ROLES, or what the "
+                                               "writer gave (a role or a name); empty when nobody was found.")
     about_told: bool = Field(default=False, description="The writer said who the other side is themselves.")
     named: list[tuple[str, str]] = Field(default_factory=list, description="The people the text names, as the "
                                          "writer may choose one of them as the other side: (name, how to show it).")
@@ -411,21 +411,16 @@ ABOUT_CHOICES = {
 
 def named_people(report: Report) -> list[tuple[str, str]]:
     """Each person the text names, once, with how the report names them ("Tobias (your manager)"): a writer whose
-    two coworkers are both "your peer" can say which one the situation is about."""
+    two coworkers are both "your peer" can say which one the situation is about. A name is what the words to use
+    would call them (``scripts.first_names``)."""
+    from clearair.advise.scripts import first_names
+
     out: dict[str, str] = {}
     for p in report.situation.parties:
-        name = next((m for m in p.mentions if _A_NAME.fullmatch(m) and m.lower() not in _NOT_A_NAME), None)
-        if name and name not in out:
-            out[name] = f"{name} ({p.label})"
+        names = first_names(report.situation, p.id)
+        if names and names[0] not in out:
+            out[names[0]] = f"{names[0]} ({p.label})"
     return list(out.items())
-
-
-#: A mention that is a name: one capitalised word, after a courtesy title or not ("Tobias", "Ms. Lowe").
-_A_NAME = re.compile(r"(?:(?:Mrs?|Ms|Mx|Dr|Prof)\.? |Miss |Professor )?[A-Z][a-z'’-]+")
-#: Capitalised words that are pronouns or role words at a sentence start, not names.
-_NOT_A_NAME = frozenset({"he", "she", "they", "him", "her", "them", "his", "hers", "their", "i", "we", "you", "it",
-                         "hr", "boss", "manager", "director", "supervisor", "colleague", "coworker", "customer",
-                         "client", "team", "everyone", "someone", "nobody"})
 
 
 def _about(report: Report) -> str:

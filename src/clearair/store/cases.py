@@ -357,7 +357,7 @@ class CaseStore:
     # --- writes (each one short transaction; evaluation follows) -------------
     def create(self, text: str, title: str | None = None, owner: str | None = None, about: str | None = None) -> int:
         """``about``: who the case is mainly about, as the writer says (``models.ABOUT_ROLES``)."""
-        from clearair.pipeline import checked_about
+        from clearair.models import checked_about
 
         # Every way in (the API, the page, the command line, a bulk import) gets the request models' sentence.
         refuse_control_characters(text, "the letter")
@@ -439,7 +439,7 @@ class CaseStore:
     def set_about(self, case_id: int, about: str | None, owner: str | None = None) -> Outcome:
         """Say who the case is mainly about (``models.ABOUT_ROLES``; None or "": as the engine reads it). The latest
         version is read again with it; earlier reports stay as they were made."""
-        from clearair.pipeline import checked_about
+        from clearair.models import checked_about
 
         about = checked_about(about)  # before anything is written
         with self.writing() as s:

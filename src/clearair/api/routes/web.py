@@ -232,7 +232,7 @@ def analyse_pasted(request: Request, text: str, engine: str, about: str = ""):
     AnalyzeIn checks it, before any analysis; raises InputError. ``about``: the other side's role as the
     writer gave it on the page (empty: as read)."""
     from clearair.llm.engine import analyze_choice
-    from clearair.pipeline import checked_about
+    from clearair.models import checked_about
 
     refuse_control_characters(text, "the text")
     return analyze_choice(text, request.app.state.llm, engine[:10] or None, checked_about(about[:20]))
