@@ -1,5 +1,7 @@
 """Advice on the real seeds, determinism, and the playbook's shape."""
 
+import pytest
+
 from clearair import analyze
 from clearair.knowledge import load
 from clearair.models import ACTION_CODES, NEVER_RECOMMENDED
@@ -325,3 +327,54 @@ def test_an_aside_set_off_by_commas_is_not_said_back():
 
     said = retold_to_them("Mr Grant, however, keeps taking credit for my models.", ["Mr Grant", "Grant"])
     assert said is not None and "however" not in said and " ," not in said
+
+
+def test_a_playbook_rule_on_a_signal_assess_never_gives_fails_at_load():
+    import copy
+
+    from pydantic import ValidationError
+
+    from clearair.assess import SIGNALS
+    from clearair.knowledge import load
+    from clearair.knowledge.schemas import PlaybookFile
+
+    PlaybookFile.model_validate(load("playbook")).check_signals(SIGNALS)  # the shipped one loads
+    data = copy.deepcopy(load("playbook"))
+    data["actions"]["LET_GO"]["rules"][0]["when"] = "one_of"
+    with pytest.raises(ValueError, match="LET_GO: one_of"):
+        PlaybookFile.model_validate(data).check_signals(SIGNALS)
+    data = copy.deepcopy(load("playbook"))
+    data["actions"]["LET_GO"]["script"] = "poem"
+    with pytest.raises(ValidationError):
+        PlaybookFile.model_validate(data)
+
+
+def test_every_signal_assess_gives_is_registered():
+    from clearair.assess import SIGNALS, assess
+    from clearair.pipeline import analyze
+
+    text = ("My former employer fired me after I complained about his jokes. He keeps phoning my new clients, I "
+            "cannot prove it, and I am so stressed I cannot sleep. I have a disability and need this to stop.")
+    assert {s.name for s in assess(analyze(text).situation)} <= SIGNALS
+
+
+def test_a_trigger_on_a_signal_assess_never_gives_fails_at_load():
+    from clearair.advise.triggers import checked_names, triggers
+    from clearair.assess import SIGNALS
+    from clearair.knowledge.schemas import TriggerFile
+
+    assert triggers().triggers  # the shipped one loads
+    bad = TriggerFile.model_validate({"triggers": [{"when": ["recuring"], "text": "If it goes on, say so."}]})
+    with pytest.raises(ValueError, match="recuring"):
+        checked_names(bad, SIGNALS)
+
+
+def test_a_writer_who_has_left_or_owns_the_business_is_not_told_to_take_notes_to_their_manager():
+    from clearair.pipeline import analyze
+
+    for text in ("My best friend and I launched a design studio two years ago and we each own half. For months she "
+                 "has skipped every client meeting and keeps taking the same pay as me, again and again.",
+                 "I was laid off in March. Ever since, my former boss keeps telling people in our industry that I "
+                 "was fired for stealing, again and again, and two interviews have gone cold."):
+        r = analyze(text)
+        assert not any("your manager" in t.text for t in r.revisit_if), [t.text for t in r.revisit_if]

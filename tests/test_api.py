@@ -103,6 +103,17 @@ _TWO_NAMED = ("My colleague Amara went on maternity leave and our manager, Tobia
               "that complaining might look bad for my review. How do I push back?")
 
 
+def test_a_name_in_any_alphabet_can_say_who_it_is_about(client):
+    text = ("My coworker Łukasz keeps taking my shifts, and our supervisor José swaps the rota behind my back "
+            "whenever I complain about it. Last week José told the whole team I was unreliable. What do I do?")
+    told = client.post("/api/analyze", json={"text": text, "about": "José"}).json()
+    assert "José" in _other_side(told)["mentions"] and told["situation"]["about_told"] == "José"
+    told = client.post("/api/analyze", json={"text": text, "about": "Łukasz"})  # taken, whatever the reading finds
+    assert told.status_code == 200 and (told.json()["situation"]["about_told"] == "Łukasz"
+                                        or any("Łukasz" in note for note in told.json()["notes"]))
+    assert client.post("/api/analyze", json={"text": text, "about": "josé"}).status_code == 422
+
+
 def test_the_writer_names_the_person_it_is_about_through_the_api(client):
     """A name the text gives decides the other side, of an analysis and of a stored case; the page offers the
     named people; a name that is no name is refused before anything is stored."""

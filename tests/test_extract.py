@@ -206,12 +206,69 @@ def test_managers_who_say_so_in_other_words_are_read_as_managers():
     ("I see my aide and myself as a team, but she ignores what I ask.", "my aide", "direct_report"),
     ("An employee of mine keeps posting about the job online.", "An employee of mine", "direct_report"),
     # Not a title: a business partner is the writer's equal
-    ("My business partner and I disagree about pay.", "My business partner", "other"),
+    # a co-owner is level with the writer (the annotators of the library: peer 8 times in 11), named as such
+    ("My business partner and I disagree about pay.", "My business partner", "peer"),
+    ("I saw my business partner at the bank.", "my business partner", "peer"),
+    ("My partner thinks I should quit my job.", "My partner", "other"),
 ])
 def test_titles_over_and_under_the_writer_are_found_as_people(text, phrase, role):
     from clearair.extract.parties import find_mentions
 
     assert [(m.text, m.role) for m in find_mentions(text, is_manager=False)] == [(phrase, role)]
+
+
+@pytest.mark.parametrize(("text", "phrase", "role"), [
+    # The head of the writer's department runs their work; a division's head is further up
+    ("The head of my department threatened my job in a meeting.", "The head of my department", "manager"),
+    ("My department head rewrote my report without asking.", "My department head", "manager"),
+    ("My division head asked whether I wanted to complain.", "My division head", "skip_level"),
+    # A new leader who arrives over the writer, whatever the title
+    ("Our department recently got a new director from outside.", "a new director", "manager"),
+    ("Last year my university brought in a new dean.", "a new dean", "manager"),
+    ("They hired a much younger woman to replace our retiring boss.", "a much younger woman", "manager"),
+    ("Since the new principal arrived the staff room has gone quiet.", "the new principal", "manager"),
+    # Management as one, when it acts; not when the writer only tells it something
+    ("Management handed both of us a written warning.", "Management", "manager"),
+    # A co-owner, however the writer says so
+    ("My best friend and I launched a cleaning business together.", "My best friend", "peer"),
+    ("I have been in business with my cousin for nine years.", "my cousin", "peer"),
+    ("Me and my brother opened a taco place together and he never shows up.", "my brother", "peer"),
+    # The employer who fired the writer is still the one they worked for
+    ("My former employer keeps phoning people I know.", "My former employer", "manager"),
+])
+def test_people_over_the_writer_named_by_what_happened(text, phrase, role):
+    from clearair.extract.parties import find_mentions
+
+    assert [(m.text, m.role) for m in find_mentions(text, is_manager=False)] == [(phrase, role)]
+
+
+@pytest.mark.parametrize("text", [
+    "I complained to management twice and nothing changed.",  # told, not acting: no party of its own
+    "I saw a doctor in the afternoon and went home.",  # a doctor the writer sees as a patient
+    "I went to the doctor on Friday.",
+    "My partner thinks I should ask for a raise.",  # a partner at home is not read as a co-owner
+    "They hired a new director for the other team.",
+    "They hired a new marketing director who took over the marketing team next door.",
+    "We each own half of the studio and no one is the boss of the other.",
+    "I'm not trying to be his boss, but he never answers my messages.",
+])
+def test_words_that_name_no_one_over_the_writer(text):
+    from clearair.extract.parties import find_mentions
+
+    assert [m.role for m in find_mentions(text, is_manager=False)] in ([], ["other"])
+    assert not any(m.role in ("manager", "peer") for m in find_mentions(text, is_manager=False))
+
+
+def test_the_writers_own_part_in_the_room_is_not_someone_else():
+    text = ("As the person running the call I felt uncomfortable when one of the participants vaped on camera "
+            "several times during the meeting, and I said nothing.")
+    assert all(m != "the person" for p in analyze(text).situation.parties for m in p.mentions)
+
+
+def test_hired_to_manage_a_team_is_managing_people():
+    text = ("I was hired to manage a virtual team of developers, and now my boss says I must work from the office "
+            "like everyone else even though my contract says the role is home based.")
+    assert analyze(text).situation.narrator.is_manager
 
 
 def test_my_reports_are_people_only_when_said_with_what_people_do():
@@ -283,7 +340,17 @@ def test_a_writer_weighing_whether_to_stick_it_out_is_thinking_of_leaving():
     ("I manage a small team. One of my people keeps making the same mistakes in the monthly reports, and her "
      "work has slipped badly since spring. I have explained the steps several times and nothing changes.",
      "performance_gap"),
-], ids=["a slip of the writer's own", "a report's work below standard"])
+    ("I told my managers that I am autistic and asked for a quiet desk and agendas before meetings. They gave me the "
+     "quiet room but now keep pushing me to move back to the open office, and HR says I seem frustrated.",
+     "protected_need"),
+    ("Since I came back from maternity leave my supervisor has given my best accounts to the woman who covered for "
+     "me, and she keeps saying I am less committed now. I do not know whether to push back.",
+     "protected_need"),
+    ("My mother was in hospital, so I was off for two days. I look after my mother alone, and when I came back my "
+     "boss lectured me about whether I can keep this job and care for her at the same time.",
+     "protected_need"),
+], ids=["a slip of the writer's own", "a report's work below standard", "adjustments for a disability",
+        "back from maternity leave", "caring for a parent"])
 def test_more_ways_of_saying_it(text, signal):
     assert signal in {s.name for s in analyze(text).signals}
 
@@ -459,3 +526,65 @@ def test_late_and_behind_are_a_performance_gap_only_about_the_work(sentence, gap
     from clearair.extract import lexicon
 
     assert any(h.kind == "performance_gap" for h in lexicon.find("themes", sentence)) == gap
+
+
+@pytest.mark.parametrize("text", [
+    "My condition for taking the job was a four-day week, and my manager now says it was never agreed. He shouts "
+    "at me whenever I bring it up in our one-to-ones, and I do not know whether to go above him.",
+    "My coworker keeps asking me to look after her plants and cover her phone while she takes long lunches, and I "
+    "am tired of carrying her work as well as mine every single week.",
+])
+def test_health_and_caring_are_not_read_into_other_words(text):
+    assert "protected_need" not in {s.name for s in analyze(text).signals}
+
+
+@pytest.mark.parametrize("entry, says", [
+    ({"role": "by_manager_status", "key": "x", "patterns": ["the boss"], "if_manager": "peer"}, "needs both"),
+    ({"role": "mangaer", "key": "x", "patterns": ["the boss"]}, "role"),
+    ({"role": "manager", "key": "x", "patterns": ["the (boss"]}, "not a regular expression"),
+    ({"role": "manager", "key": "x", "patterns": ["the boss"], "tone": "warm"}, "tone"),
+])
+def test_a_misspelt_party_rule_fails_at_load(entry, says):
+    from pydantic import ValidationError
+
+    from clearair.knowledge import load
+    from clearair.knowledge.schemas import PartyFile
+
+    data = dict(load("parties"), mentions=[entry])
+    with pytest.raises(ValidationError, match=says):
+        PartyFile.model_validate(data)
+
+
+def test_the_shipped_party_rules_load():
+    from clearair.extract.parties import party_rules
+
+    rules = party_rules()
+    assert any(r.writer == "co_owner" and r.own_party and r.label for r in rules.mentions)
+
+
+def test_whom_the_writer_reports_to_by_name_is_their_manager():
+    for text in ("I'm a data analyst on the product team and I report to Mei. A colleague from sales keeps sending me "
+                 "urgent requests at night and copying everyone when I do not answer within the hour.",
+                 "We all report to the duty manager, Lucía, but my coworker keeps swapping my shifts without asking "
+                 "me, and last week I missed my daughter's school play because of it."):
+        s = analyze(text).situation
+        assert [p.role for p in s.parties if any(m in ("Mei", "Lucía") for m in p.mentions)] == ["manager"], text
+
+
+def test_a_boss_the_writer_has_left_is_their_own_party_named_as_former():
+    s = analyze("I was fired in March. Since then my former boss has told two companies that I am unreliable, and "
+                "both offers were pulled after the reference check. My new manager at the temp agency is kind, but "
+                "I cannot get a permanent job. What can I do?").situation
+    former = [p for p in s.parties if p.id.startswith("former_manager")]
+    assert former and former[0].label == "your former boss" and former[0].role == "manager"
+    assert "my new manager" not in [m.lower() for m in former[0].mentions]  # two people, never merged
+
+
+def test_a_writer_who_owns_the_business_with_someone_says_so_in_many_ways():
+    for opening in ("We each own half of the studio.", "We are equal co-owners of the cafe.",
+                    "Me and my sister opened a bakery together three years ago."):
+        text = (f"{opening} Lately my partner in it has stopped doing her share of the work, comes in late and leaves "
+                "the accounts to me, and I do not know how to raise it without wrecking the friendship.")
+        assert analyze(text).situation.narrator.co_owner, opening
+    assert not analyze("My coworker and I share a desk and she never cleans up after herself, which drives me mad "
+                       "every single morning when I arrive.").situation.narrator.co_owner

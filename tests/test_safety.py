@@ -364,3 +364,68 @@ def test_a_writer_who_tells_of_their_own_outburst_is_not_treated_as_its_victim(l
     assert "HR_FORMAL" not in report.top_actions(3)
     assert "nobody should have to put up with it" not in report.offline_answer
     assert {"APOLOGIZE", "REBUILD_TRUST"} & set(report.top_actions(2))
+
+
+@pytest.mark.parametrize("text", [
+    "I was laid off in March after eight years. My old supervisor keeps telling people in our industry that I was "
+    "fired for stealing, which is a lie, and two interviews have gone cold since. What can I do about it?",
+    "My former employer let me go last month. Since then he has been ringing the shops I deliver to and telling "
+    "them not to give me any work, and I cannot afford a lawyer. How do I make him stop?",
+])
+def test_a_writer_who_no_longer_works_there_is_not_sent_to_a_manager_or_out_of_a_job(text):
+    from clearair.pipeline import analyze
+
+    r = analyze(text)
+    first = r.top_actions(5)
+    assert not {"ESCALATE_MANAGER", "EXIT", "MEDIATE", "REBUILD_TRUST"} & set(first), first
+    assert "TALK_DIRECT" not in r.top_actions(3)
+    gone = [x for x in r.recommendations if x.action in ("ESCALATE_MANAGER", "EXIT")]
+    assert gone and all(x.reasons[0].text.startswith("You no longer work there") for x in gone)
+    assert gone[0].reasons[0].evidence, "the words that say so are shown"
+
+
+def test_a_threat_to_fire_the_writer_is_not_having_left():
+    from clearair.pipeline import analyze
+
+    r = analyze("My boss threatened to fire me if I complain again about the rota, and he nearly fired me last year "
+                "over a late delivery. He shouts at me in front of the whole team. What should I do?")
+    assert "already_left" not in {s.name for s in r.signals}
+
+
+def test_a_former_boss_is_named_as_one_and_the_answer_says_the_writer_has_left():
+    from clearair.advise.answer import compose
+    from clearair.pipeline import analyze
+
+    r = analyze("My former employer let me go last month. Since then he has been ringing the shops I deliver to and "
+                "telling them not to give me any work, and I cannot afford a lawyer. How do I make him stop?")
+    assert r.situation.party(r.situation.counterpart).label == "your former employer"
+    assert "You no longer work there" in compose(r)
+
+
+@pytest.mark.parametrize("text", [
+    "My best friend and I launched a design studio two years ago and we each own half. Lately she has stopped doing "
+    "any client work and takes the same pay as me. I do not know how to raise it without losing her as a friend.",
+    "Me and my brother opened a taco place together, we're 50/50 on the papers. He never shows up for his shifts "
+    "and I end up doing everything. How do I handle this without a family fight?",
+])
+def test_a_co_owner_is_never_taken_to_a_manager(text):
+    from clearair.pipeline import analyze
+
+    r = analyze(text)
+    assert not {"ESCALATE_MANAGER", "ESCALATE_THEIR_MANAGER"} & set(r.top_actions(5)), r.top_actions(5)
+    assert "counterpart_co_owner" in {s.name for s in r.signals}
+
+
+@pytest.mark.parametrize("text", [
+    "I'm hard of hearing and asked my manager for a seat in the quieter corner and a headset that works with my "
+    "aids. He said no because it would look like favouritism, and now he jokes about it in meetings.",
+    "I'm on paternity leave, approved months ago, and my boss keeps asking me to join client calls and hints that "
+    "my commitment to the promotion track is being noticed. I do not know how to push back.",
+])
+def test_a_need_the_law_may_protect_gets_a_written_route_among_the_first_steps(text):
+    from clearair.pipeline import analyze
+
+    r = analyze(text)
+    assert "HR_FORMAL" in r.top_actions(3), r.top_actions(5)
+    hr = next(x for x in r.recommendations if x.action == "HR_FORMAL")
+    assert hr.reasons[0].text.startswith("Your health, a disability, a pregnancy or caring")

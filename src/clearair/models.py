@@ -7,6 +7,7 @@ can be tested alone and the whole report serialises to stable JSON.
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -26,13 +27,17 @@ ACTION_CODES: tuple[str, ...] = ActionCode.__args__  # type: ignore[attr-defined
 AboutRole = Literal["manager", "skip_level", "peer", "direct_report", "customer", "other"]
 ABOUT_ROLES: tuple[str, ...] = AboutRole.__args__  # type: ignore[attr-defined]
 #: ... or the name the letter gives them ("Tobias", "Ms Lowe"): a person, where two of one line are named. At most
-#: 20 characters (the case store's column), a capital first, letters, spaces, dots, hyphens and apostrophes.
-ABOUT_NAME = r"^[A-Z][A-Za-z.'’ -]{0,19}$"
+#: 20 characters (the case store's column), a capital first, letters of any alphabet ("José", "Łukasz", "Zoë"),
+#: spaces, dots, hyphens and apostrophes. Written with Unicode classes for the API's schema (pydantic's regex
+#: engine and JSON Schema readers have them); ``is_about_name`` is the same test in Python.
+ABOUT_NAME = r"^\p{Lu}[\p{L}.'’ -]{0,19}$"
+_NAME_MARKS = frozenset(".'’ -")
 
 
 def is_about_name(about: str) -> bool:
     """Whether ``about`` names a person rather than a role (``ABOUT_NAME``)."""
-    return about not in ABOUT_ROLES and bool(re.fullmatch(ABOUT_NAME, about))
+    return about not in ABOUT_ROLES and 0 < len(about) <= 20 and about[0].isupper() and about[0].isalpha() and \
+        all(ch.isalpha() or ch in _NAME_MARKS for ch in about)
 
 
 def checked_about(about: str | None) -> str | None:
@@ -40,7 +45,7 @@ def checked_about(about: str | None) -> str | None:
     otherwise. The one check of who a situation is about, for every way in (command line, API, page, case store)."""
     from clearair.errors import InputError
 
-    about = (about or "").strip()
+    about = unicodedata.normalize("NFC", (about or "").strip())  # "José" typed as e and an accent mark
     if not about:
         return None
     if about not in ABOUT_ROLES and not is_about_name(about):
@@ -49,9 +54,16 @@ def checked_about(about: str | None) -> str | None:
     return about
 
 
+#: Courtesy titles before a name, as written; the short ones take a full stop ("Ms. Lowe"), the others do not.
+COURTESY_TITLES = ("Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Professor")
+ABBREVIATED_TITLES = ("Mr", "Mrs", "Ms", "Mx", "Dr", "Prof")
+#: Any one of them, then an optional full stop (a regular expression, for the modules that read names).
+COURTESY_TITLE = "(?:" + "|".join(sorted(COURTESY_TITLES, key=len, reverse=True)) + r")\.?"
+
+
 def bare_name(text: str) -> str:
     """A name as compared with another: lower case, without a courtesy title ("Ms. Lowe" and "ms lowe" match)."""
-    return re.sub(r"^(mr|mrs|ms|miss|mx|dr|prof|professor)\.?\s+", "", " ".join(text.lower().split()))
+    return re.sub(rf"^{COURTESY_TITLE}\s+", "", " ".join(text.lower().split()), flags=re.IGNORECASE)
 #: Actions never recommended: they only ever appear under "avoid".
 NEVER_RECOMMENDED = ("RETALIATE", "GOSSIP", "PUBLIC_CALLOUT")
 
@@ -71,6 +83,8 @@ class Evidence(Model):
 class Narrator(Model):
     is_manager: bool = False
     leaving_soon: bool = False
+    #: The writer owns the business with someone level with them ("my best friend and I launched a business").
+    co_owner: bool = False
     evidence: list[Evidence] = Field(default_factory=list)
 
 

@@ -133,6 +133,9 @@ def _going_on(report: Report, floor: Floor, own_part: bool) -> list[str]:
         out.append("Your side had a part in it too, and owning that makes everything else easier.")
     if "leaving_soon" in sig:
         out.append("You are leaving soon, which changes what is worth taking on.")
+    if floor.already_left:
+        out.append("You no longer work there, so this is about protecting yourself now: your name, what you are "
+                   "owed and your next job, not mending things inside.")
     return out
 
 
@@ -143,7 +146,7 @@ _MAX_QUOTED_WORDS = 26
 
 
 def _retold_for_writer(s, cp) -> str | None:
-    names = [m for m in cp.mentions if len(m) > 2]
+    names = [m for m in cp.mentions if len(m) > 2 or m.lower() == "he"]  # (and their pronoun)
     for ev in s.acts_on_writer[:3]:
         said = retold_to_writer(ev.text, names, cp.label)
         if said is not None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from clearair.knowledge import load
+from clearair.knowledge.schemas import PlaybookFile
 from clearair.models import Evidence, Reason, Signal
 
 
@@ -37,16 +38,27 @@ def _holds(when, sig: dict[str, Signal]) -> float:
 
 
 @cache
+def playbook() -> dict:
+    """``playbook.yaml``, checked against its schema and ``assess.SIGNALS`` once: a misspelt action, script or
+    signal fails here, not as a rule that never fires."""
+    from clearair.assess import SIGNALS
+
+    data = load("playbook")
+    PlaybookFile.model_validate(data).check_signals(SIGNALS)
+    return data
+
+
+@cache
 def weights() -> dict[str, tuple[float, list[float]]]:
     """action -> (base, rule weights): the calibrated numbers where they fit the
     playbook's current rules, else the hand-set ones."""
-    playbook = load("playbook")["actions"]
+    playbook_actions = playbook()["actions"]
     try:
         fitted = load("calibrated")["actions"]
     except FileNotFoundError:
         fitted = {}
     out = {}
-    for action, spec in playbook.items():
+    for action, spec in playbook_actions.items():
         hand = (float(spec["base"]), [float(r["weight"]) for r in spec["rules"]])
         got = fitted.get(action)
         fits = got is not None and len(got["rules"]) == len(spec["rules"])
@@ -59,7 +71,7 @@ def score_actions(signals: list[Signal]) -> list[Scored]:
     sig = {s.name: s for s in signals}
     out: list[Scored] = []
     fitted = weights()
-    for action, spec in load("playbook")["actions"].items():
+    for action, spec in playbook()["actions"].items():
         if any(req not in sig for req in spec.get("requires", [])):
             continue
         base, rule_weights = fitted[action]
@@ -83,5 +95,5 @@ def score_actions(signals: list[Signal]) -> list[Scored]:
 
 def _best_first(scored: list[Scored]) -> list[Scored]:
     """Highest score first; ties break by playbook order."""
-    order = list(load("playbook")["actions"])
+    order = list(playbook()["actions"])
     return sorted(scored, key=lambda s: (-s.score, order.index(s.action)))

@@ -43,8 +43,8 @@ _NOT_SAID = frozenset({"if", "whether", "how", "why", "what", "unless", "though"
 
 
 def retold_to_them(sentence: str, names: list[str]) -> str | None:
-    """``sentence``: the writer's sentence the act rests on; ``names``: the other side's names and role words
-    as the letter gives them ("Dave", "my coworker"). Returns "you …" or None."""
+    """``sentence``: the writer's sentence the act rests on; ``names``: the other side's names, role words and
+    pronouns as the letter gives them ("Dave", "my coworker", "he"). Returns "you …" or None."""
     return _retold(sentence, names, None)
 
 
@@ -111,7 +111,11 @@ _ASIDE = re.compile(r"\s*,\s*(?:however|though|too|also|of course|in fact|again|
 
 def _names_them(tok: Token, names: list[str]) -> bool:
     if tok.lower_ in _THEM:
-        return True
+        # A pronoun of theirs, when the reading tied one to them: "they" of "they hired a woman to replace my
+        # boss" is the company, not the new boss the letter calls "she" (a panel met "When you hired a much
+        # younger woman…" said to that woman).
+        own = {n.lower() for n in names} & _THEM
+        return not own or tok.lower_ in own
     phrase = " ".join(t.text for t in tok.subtree).lower()
     return any(phrase == n.lower() or phrase.endswith(" " + n.lower().split()[-1]) and len(phrase.split()) <= 3
                for n in names if n)

@@ -10,7 +10,7 @@ problem is pointed to owning it first. Each move is recorded as a reason.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from clearair.extract.reading import is_question
 from clearair.models import FactorReading, Reason
@@ -21,6 +21,8 @@ ALONE_WITH_THEM = ("TALK_DIRECT", "SET_BOUNDARY", "MEDIATE", "LET_GO", "WAIT", "
 FORMAL_ROUTES = ("HR_FORMAL", "ESCALATE_THEIR_MANAGER", "ESCALATE_MANAGER")
 #: What a similar case beside serious conduct done to the writer must not have advised (``Floor.serious_to_writer``).
 NOT_BESIDE_SERIOUS = ALONE_WITH_THEM + ("APOLOGIZE",)
+#: Steps that need a job the writer still has: their own manager, a way out, a relationship to mend.
+NOTHING_TO_STAND_ON_AFTER_LEAVING = ("ESCALATE_MANAGER", "EXIT", "MEDIATE", "REBUILD_TRUST")
 #: What a writer at fault should not lead with against the person they wronged.
 AGAINST_THE_WRONGED = ("HR_FORMAL", "ESCALATE_THEIR_MANAGER", "MANAGE_PERFORMANCE", "DOCUMENT", "CLARIFY_RECORD",
                        "SET_BOUNDARY", "LET_GO")
@@ -46,6 +48,14 @@ class Floor:
     #: severity reader sure of it (``SERIOUS_SURE``). The ranking is just as safe either way; only the words
     #: differ: flatly "is serious conduct" when sure, "may be" when not.
     sure: bool = True
+    #: The writer no longer works there ("my former employer", "he fired me last month"): the words that say so.
+    #: Empty while they still do.
+    already_left: list = field(default_factory=list)
+    #: The writer's own health, disability, pregnancy or caring is part of a conflict with someone above them: the
+    #: words that say so. Empty otherwise.
+    protected_need: list = field(default_factory=list)
+    #: The other side owns the business with the writer: nobody stands above the two of them to go to.
+    co_owner: bool = False
 
     @property
     def harm_is_the_writers(self) -> bool:
@@ -132,8 +142,14 @@ def _about_the_writer(reading: FactorReading) -> bool:
 def floor_for(factors: list[FactorReading], signals: list) -> Floor:
     """``assess_floor`` from the rules' signals as the pipeline has them: their strengths, and the writer's words
     behind the own-part signal."""
-    return assess_floor(factors, {s.name: s.strength for s in signals},
-                        [e.text for s in signals if s.name == "narrator_at_fault" for e in s.evidence])
+    floor = assess_floor(factors, {s.name: s.strength for s in signals},
+                         [e.text for s in signals if s.name == "narrator_at_fault" for e in s.evidence])
+    floor.already_left = [e for s in signals if s.name == "already_left" for e in s.evidence][:1]
+    floor.co_owner = any(s.name == "counterpart_co_owner" for s in signals)
+    above = next((f.value for f in factors if f.name == "counterpart_role"), None) in ("manager", "skip_level")
+    if above:
+        floor.protected_need = [e for s in signals if s.name == "protected_need" for e in s.evidence][:1]
+    return floor
 
 
 def fault_confidence(value: str) -> float:
@@ -278,7 +294,7 @@ def apply_floor(ranked: list, factors: list[FactorReading], floor: Floor) -> lis
         if floor.writer_at_fault == "none":
             demote(("APOLOGIZE",), 5, "Serious conduct done to you is not yours to apologise for", "severity")
     elif floor.serious:
-        around = floor.manager_is_problem or floor.line_unknown
+        around = floor.manager_is_problem or floor.line_unknown or bool(floor.already_left)
         second = "ESCALATE_THEIR_MANAGER" if around else "ESCALATE_MANAGER"
         lead(["HR_FORMAL", "DOCUMENT", second],
              floor.describe().capitalize() + ": a formal route and a dated record protect you, "
@@ -322,6 +338,42 @@ def apply_floor(ranked: list, factors: list[FactorReading], floor: Floor) -> lis
         # said to the one who did it.
         for s in order:
             s.reasons = [r for r in s.reasons if r.signal != "severity"]
+    if floor.already_left:
+        # The writer no longer works there: no manager of theirs to ask, no job to leave, no working relationship
+        # to mend (a red team found "ask your own manager" and "plan your way out" for a writer smeared by the
+        # employer who had fired her). Not among the five shown, each saying why.
+        why = "You no longer work there, so this step has nothing left to stand on"
+        # (with serious conduct, "let it go" stays out of the five as well, moved down with them)
+        move_below(order, NOTHING_TO_STAND_ON_AFTER_LEAVING + (("LET_GO", "WAIT") if floor.serious else ()), 5)
+        for s in order:
+            if s.action in NOTHING_TO_STAND_ON_AFTER_LEAVING:
+                s.reasons.insert(0, Reason(text=why, effect="lowers", signal="already_left", source="safety",
+                                           evidence=floor.already_left))
+        # A one-to-one "from now on" talk presumes a working relationship: not the first step either (a written
+        # request to stop, a formal route and a record are).
+        for s in move_below(order, ("TALK_DIRECT",), 3):
+            s.reasons.insert(0, Reason(text="You no longer work with them, so a private talk is not the first step",
+                                       effect="lowers", signal="already_left", source="safety",
+                                       evidence=floor.already_left))
+    if floor.co_owner:
+        # A co-owner has no manager, and the writer none above them both: neither "ask your own manager" nor
+        # "raise it with their manager" is among the five shown (a red team found both for 50/50 co-founders).
+        why = "They own the business with you, so no manager stands above the two of you"
+        for s in move_below(order, ("ESCALATE_MANAGER", "ESCALATE_THEIR_MANAGER"), 5):
+            s.reasons.insert(0, Reason(text=why, effect="lowers", signal="counterpart_co_owner", source="safety"))
+    if floor.protected_need and floor.writer_at_fault != "mainly" and not floor.already_left:
+        # The writer's health, disability, pregnancy or caring, in a conflict with someone above them: a request
+        # or complaint in writing to HR among the first three steps (a red team found a refused adjustment for a
+        # hearing loss answered with a private talk, a stated limit and "let it go").
+        why = ("Your health, a disability, a pregnancy or caring for someone is part of this: a request or complaint "
+               "made in writing to HR puts it on record, and the law may protect you on that ground")
+        wanted = [s for s in order if s.action == "HR_FORMAL"]
+        if wanted and wanted[0] not in order[:3]:
+            order.remove(wanted[0])
+            order.insert(2, wanted[0])
+        for s in wanted:
+            s.reasons.insert(0, Reason(text=why, effect="raises", signal="protected_need", source="safety",
+                                       evidence=floor.protected_need))
     if floor.fault_unsure:
         # Never tell a writer they caused it on a reading too weak to act on: drop reasons that say so,
         # and keep an apology out of the first three.

@@ -33,7 +33,7 @@ from clearair.advise.phrases import (
 from clearair.advise.retell import in_the_past, retold_about_them, retold_to_them
 from clearair.knowledge import load
 from clearair.knowledge.schemas import ScriptFile
-from clearair.models import Avoid, Evidence, Incident, Script, Signal, Situation
+from clearair.models import COURTESY_TITLE, Avoid, Evidence, Incident, Script, Signal, Situation
 
 _CHANNEL = {"email": " by email", "meeting": " in the meeting", "chat": " in chat", "phone": " on the phone",
             "in_person": ""}
@@ -81,8 +81,15 @@ def _name(s: Situation, party_id: str | None) -> str:
 def first_names(s: Situation, party_id: str | None) -> list[str]:
     """The first names the letter gives for the party, in the order it gives them."""
     p = s.party(party_id)
-    return [m for m in (p.mentions if p else []) if re.fullmatch(r"(?:(?:Mrs?|Ms|Mx|Dr|Prof)\. |Miss |Professor )?[A-Z][a-z]+", m)
-            and m not in _NOT_NAMES]
+    return [m for m in (p.mentions if p else []) if _is_first_name(m) and m not in _NOT_NAMES]
+
+
+def _is_first_name(mention: str) -> bool:
+    """A capitalised word of any alphabet ("Dave", "José", "Anne-Marie"), after a courtesy title or none; not an
+    acronym ("HR") or a phrase ("my boss")."""
+    m = re.fullmatch(rf"(?:{COURTESY_TITLE} )?(\w+(?:[-'’]\w+)*)", mention)
+    return m is not None and len(m.group(1)) > 1 and all(part[:1].isupper() and (part[1:].islower() or not part[1:]) and part.isalpha()
+                                 for part in re.split(r"[-'’]", m.group(1)))
 
 
 def _seen_by(inc: Incident | None) -> str:
@@ -239,7 +246,7 @@ def _retold(s: Situation, serious: bool, say_it) -> str | None:
     cp = s.party(s.counterpart)
     if cp is None or s.between_others or serious:
         return None
-    names = [m for m in cp.mentions if len(m) > 2]
+    names = [m for m in cp.mentions if len(m) > 2 or m.lower() == "he"]  # (and their pronoun)
     inc = widest(s, s.counterpart) or main_incident(s)  # whatever its target: the clause must name the writer
     found = [inc.summary] if inc is not None and inc.actor != "narrator" else []
     for sent in found:

@@ -16,14 +16,27 @@ from clearair.knowledge.schemas import TriggerFile, TriggerSpec
 from clearair.models import Signal, Situation, Trigger
 
 
-@cache
-def triggers() -> TriggerFile:
-    """knowledge/triggers.yaml, validated."""
-    return TriggerFile.model_validate(load("triggers"))
-
-
 #: An event the letter (or a case update) reports after an apology: it has happened again.
 REPEATED_AFTER_APOLOGY = "repeated_after_apology"
+#: Names a trigger may use besides ``assess.SIGNALS``: an event read here, and the safety floor's fault reading.
+_NOT_SIGNALS = frozenset({REPEATED_AFTER_APOLOGY, "writer_at_fault"})
+
+
+@cache
+def triggers() -> TriggerFile:
+    """knowledge/triggers.yaml, validated: its names must be signals ``assess`` gives (or ``_NOT_SIGNALS``), since a
+    misspelt one would make a trigger always or never show."""
+    from clearair.assess import SIGNALS
+
+    return checked_names(TriggerFile.model_validate(load("triggers")), SIGNALS)
+
+
+def checked_names(file: TriggerFile, signals: frozenset[str]) -> TriggerFile:
+    used = {n for t in file.triggers for n in [*t.when, *t.unless, *(x for group in t.fired_by for x in group)]}
+    unknown = sorted(used - signals - _NOT_SIGNALS)
+    if unknown:
+        raise ValueError(f"triggers.yaml names signals assess never gives: {unknown}")
+    return file
 _AGAIN = re.compile(r"\b(again|another|once more)\b", re.I)
 
 

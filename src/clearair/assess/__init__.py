@@ -10,6 +10,23 @@ from __future__ import annotations
 
 from clearair.models import Cue, Evidence, Signal, Situation
 
+#: Every signal ``assess`` gives: the names the playbook's rules may use (its schema checks them at load, since a rule
+#: naming anything else would simply never fire). A new signal is added here and to ``assess`` together.
+SIGNALS = frozenset({
+    "already_left", "boundary", "considering_leave", "counterpart_above", "counterpart_attacked", "counterpart_below",
+    "counterpart_co_owner", "counterpart_external", "counterpart_level", "counterpart_two_up", "credit_theft", "distance", "documented",
+    "entrenched", "external_exposure", "favoritism", "fix_in_place", "fragility", "has_support", "heat",
+    "justice_goal", "key_account", "leaving_soon", "low_support", "narrator_apologized", "narrator_at_fault",
+    "narrator_blamed", "narrator_manages", "needs_job", "new_in_role", "no_authority", "on_record", "one_off",
+    "others_affected", "passed_over", "past_or_unprovable", "performance_gap", "protected_need", "public_exposure",
+    "public_repair", "rebuffed", "recurring", "relationship_goal", "repair_offered", "report_conflict",
+    "report_involved", "retaliation", "romance", "secondhand", "severity", "strain", "toxic", "tried_escalating",
+    "tried_ignoring", "tried_talking", "wants_exit",
+})
+
+#: The party key of a co-owner (``parties.yaml``): level with the writer, with nobody above the two of them.
+BUSINESS_PARTNER = "business_partner"
+
 _ABOVE = {"manager", "skip_level"}
 _LEVEL = {"peer", "other", "peers_manager"}
 _ATTACKS = {"undermine", "humiliate", "forward", "criticise", "aggress", "steal_credit", "gossip", "harass",
@@ -21,6 +38,8 @@ def assess(s: Situation) -> list[Signal]:
     out: list[Signal] = []
 
     def add(name: str, strength: float, detail: str, evidence: list[Evidence] | None = None) -> None:
+        if name not in SIGNALS:
+            raise ValueError(f"signal {name!r} is not in assess.SIGNALS")
         if strength > 0:
             out.append(Signal(name=name, strength=round(min(strength, 1.0), 3), detail=detail,
                               evidence=(evidence or [])[:4]))
@@ -45,6 +64,9 @@ def assess(s: Situation) -> list[Signal]:
         add("counterpart_below", 1.0, "the other side reports to you", cp_ev)
     if role == "customer":
         add("counterpart_external", 1.0, "the other side is a customer", cp_ev)
+    if cp is not None and role == "peer" and (cp.id == BUSINESS_PARTNER or s.narrator.co_owner):  # a co-owner's
+        # only peer is another owner ("We each own half… Dana has stopped doing any design work")
+        add("counterpart_co_owner", 1.0, "they own the business with you, so no manager stands above you both", cp_ev)
     if s.narrator.is_manager:
         add("narrator_manages", 1.0, "you manage people", s.narrator.evidence[:2])
     reports = s.parties_with_role("direct_report")
@@ -134,7 +156,8 @@ def assess(s: Situation) -> list[Signal]:
     for kind, name, detail in (("needs_job", "needs_job", "you cannot afford to lose this job"),
                                ("new_in_role", "new_in_role", "you are new in the role"),
                                ("no_authority", "no_authority", "you have no authority over them"),
-                               ("key_account", "key_account", "an important account is at stake")):
+                               ("key_account", "key_account", "an important account is at stake"),
+                               ("already_left", "already_left", "you no longer work there")):
         if kind in constraints:
             add(name, 1.0, detail, constraints[kind].evidence)
 
@@ -154,6 +177,8 @@ def assess(s: Situation) -> list[Signal]:
         ("secondhand", "secondhand", "you only know it secondhand"),
         ("romance", "romance", "a personal, romantic element is involved"),
         ("disability_or_leave", "considering_leave", "you are considering time off"),
+        ("protected_need", "protected_need", "your health, a disability, a pregnancy or caring for someone is part of "
+                                             "this, and the law may protect you on that ground"),
         ("passed_over", "passed_over", "you were passed over or feel envious"),
         ("favoritism", "favoritism", "someone is favoured"),
         ("past_or_unprovable", "past_or_unprovable", "it is in the past or cannot be proven"),

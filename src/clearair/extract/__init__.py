@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from clearair.extract import counterpart, facts, mentions
 from clearair.extract.nlp import parse
+from clearair.extract.lexicon import find_kinds
 from clearair.extract.parties import build_parties, to_party, traits_for
 from clearair.extract.reading import Reading
 
@@ -62,6 +63,7 @@ def extract(document: Document, reading: Reading | None = None, *, learned_count
 
     return Situation(
         narrator=Narrator(is_manager=is_manager, leaving_soon=bool(leaving_ev),
+                          co_owner=bool(find_kinds("narrator", ("co_owner",), reading.text)),
                           evidence=(manager_ev + leaving_ev)[:6]),
         parties=parties,
         counterpart=other_side,

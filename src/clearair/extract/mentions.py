@@ -295,6 +295,10 @@ def _says_what_is_not(chunk: Span) -> bool:
     if root.dep_ == "pobj" and root.head.lower_ == "as" and root.head.head.pos_ in ("VERB", "AUX") and any(
             t.dep_ == "nsubj" and t.lower_ in ("i", "we") for t in root.head.head.children):
         return True  # "I work as a cashier", "we started as interns": the writer's own job
+    before = chunk.doc[chunk.start - 1] if chunk.start > 0 else None
+    if before is not None and before.lower_ == "as" and before.dep_ in ("mark", "prep") and any(
+            t.dep_ == "nsubj" and t.lower_ in ("i", "we") for t in before.head.children):
+        return True  # "As the person running the call, I felt…": the writer's own part, however it is parsed
     made = root.head.head if root.dep_ == "pobj" and root.head.lower_ in ("to", "into", "as") else root.head
     if (root.dep_ in ("attr", "oprd") or made is not root.head) and made.lemma_ in _MADE and any(
             t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in ("i", "we") for t in made.children):
@@ -302,6 +306,9 @@ def _says_what_is_not(chunk: Span) -> bool:
     if root.dep_ != "attr" or root.head.lemma_ != "be":
         return False
     verb = root.head
+    if any(t.dep_ == "nsubj" and (t.lower_ in ("nobody", "neither", "none") or t.lower_ == "one" and any(
+            c.lower_ == "no" for c in t.children)) for t in verb.children):
+        return True  # "no one is the boss of the other": a title nobody holds
     return not _true_now(verb) or any(t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in ("i", "we")
                                       for t in verb.children)
 

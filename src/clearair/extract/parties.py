@@ -10,7 +10,8 @@ from clearair.extract.features import verb_subject
 from clearair.extract.lexicon import GatedRegex, find_kinds, fold, gated
 from clearair.extract.reading import Reading
 from clearair.knowledge import load
-from clearair.models import Party
+from clearair.knowledge.schemas import PartyFile
+from clearair.models import ABBREVIATED_TITLES, COURTESY_TITLE, COURTESY_TITLES, Party
 
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
                    "she": "f", "her": "f", "hers": "f", "herself": "f"}
@@ -35,9 +36,20 @@ class PartyDraft:
 
 
 @cache
+def party_rules() -> PartyFile:
+    """``parties.yaml``, validated: a misspelt role, key or writer kind fails here, not as a rule that never fires."""
+    rules = PartyFile.model_validate(load("parties"))
+    kinds = set(load("lexicon")["narrator"])
+    unknown = {m.writer for m in rules.mentions if m.writer} - kinds
+    if unknown:
+        raise ValueError(f"parties.yaml: writer kinds that lexicon.yaml's narrator section lacks: {sorted(unknown)}")
+    return rules
+
+
+@cache
 def _mention_rules() -> list[tuple[GatedRegex, dict]]:
     """Each entry's patterns as one gated regex over folded text (``lexicon.fold``)."""
-    return [(gated(entry["patterns"], end=r"(?![\w-])"), entry) for entry in load("parties")["mentions"]]
+    return [(gated(entry.patterns, end=r"(?![\w-])"), entry.model_dump()) for entry in party_rules().mentions]
 
 
 @cache
@@ -55,11 +67,11 @@ def find_mentions(text: str, is_manager: bool, only: str | None = None) -> list[
         role = entry["role"]
         if only is not None and role != only:
             continue
-        if "writer" in entry and not find_kinds("narrator", (entry["writer"],), text):
+        if entry["writer"] and not find_kinds("narrator", (entry["writer"],), text):
             continue  # a rule for one kind of writer ("the dad" is a nanny's employer, not a pupil's parent)
         if role == "by_manager_status":
             role = entry["if_manager"] if is_manager else entry["otherwise"]
-        key = role if role != "other" else entry["key"]
+        key = role if role != "other" and not entry["own_party"] else entry["key"]
         if entry["key"] in ("team_member", "a_manager", "an_employee"):
             key = role
         for m in rx.finditer(low):
@@ -78,7 +90,10 @@ def find_mentions(text: str, is_manager: bool, only: str | None = None) -> list[
 #: "he is not my boss", "she isn't my manager", "as if he were my boss": a denial or a likeness names no one (a red
 #: team found it made him the boss).
 _DENIED_TITLE = re.compile(r"(\b(is|was|are|were)\s+(not|never|no longer)|['’]s\s+(not|never|no longer)|n['’]t|"
-                           r"\bas (if|though) (he|she|they) (were|was|is|are)|\blike (he|she)['’]s)\s+$", re.IGNORECASE)
+                           r"\bas (if|though) (he|she|they) (were|was|is|are)|\blike (he|she)['’]s|"
+                           # "no one is the boss of the other", "I'm not trying to be his boss"
+                           r"\b(no one|nobody|neither( of us)?|none of us)\s+(is|was|are|were)|"
+                           r"\b(not|never)\s+(trying|wanting|going|want|meant|supposed)\s+to\s+be)\s+$", re.IGNORECASE)
 
 
 #: "I'm not a manager", "I am a supervisor myself", "I became the supervisor of…", "I work as a cashier": the writer describing
@@ -189,6 +204,8 @@ def _names_in_a_line(reading: Reading, mentions: list[Mention], is_manager: bool
             line = _stated_line(tok, is_manager)  # "Priya was promoted to team leader", as for a known party
         elif line is None and tok.dep_ == "appos" and tok.head.dep_ == "nsubjpass":
             line = _stated_line(tok.head, is_manager)  # "my friend Ana was promoted to team leader"
+        if line is None and tok.dep_ in ("pobj", "appos") and _reports_to(tok):
+            line = "manager"  # "I report to Mei", "we all report to the duty manager, Lucía"
         if line is None and _IN_CHARGE_OF_WRITER.match(reading.text, tok.idx + len(tok.text)):
             line = "manager"  # "put Brian in charge of me", "Dana, who is in charge of us,"
         if line is None:
@@ -198,6 +215,17 @@ def _names_in_a_line(reading: Reading, mentions: list[Mention], is_manager: bool
             continue
         out.append(Mention(start, end, line, line, tok.text))
     return out
+
+
+def _reports_to(tok) -> bool:
+    """The name is whom the writer reports or answers to: "I report to Mei", "we both answer to Lucía", "I report
+    to the duty manager, Lucía" (the name set beside the title)."""
+    if tok.dep_ == "appos":
+        tok = tok.head
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ != "to" or prep.head.lemma_.lower() not in ("report", "answer"):
+        return False
+    return _writer_is_subject(prep.head)
 
 
 _IN_CHARGE_OF_WRITER = re.compile(r",? (?:who(?: is|'s| was) |is |was |now )?(?:now )?(?:in charge of|over|above) (?:me|us)\b",
@@ -506,11 +534,12 @@ def _link_names(reading: Reading, drafts: dict[str, PartyDraft]) -> None:
                     if t.i in reading.token_party and 0 < ent.start - t.i <= 8  # just said Gary is a joker")
                     and (first_time or all(x.is_punct for x in reading.doc[t.i + 1:ent.start]))]
             key = max(near, key=lambda kv: kv[1])[0] if near else None
-        if key is None and first_time and not _KIN_BEFORE.search(reading.text[max(0, ent.start_char - 25):ent.start_char]):
+        kin = _kin_before(reading, ent)
+        if key is None and first_time and not kin:
             first = reading.sentence_index(ent.start_char)
             key = next((k for start, k in reversed(groups) if start < ent.start_char
                         and first - reading.sentence_index(start) <= 2), None)
-        if key is None and first_time and _acts_unplaced(reading, ent):
+        if key is None and first_time and not kin and _acts_unplaced(reading, ent):
             key = free_key(drafts, UNPLACED)  # "Kofi told me…": someone of a line the letter does not give
             drafts[key] = PartyDraft(key, "other")
         if key is not None and key in drafts:
@@ -537,6 +566,11 @@ def _link_names(reading: Reading, drafts: dict[str, PartyDraft]) -> None:
 UNPLACED = "person"
 
 
+def _kin_before(reading: Reading, ent) -> bool:
+    """A relative or friend word just before the name ("my husband John", "her friend Ana")."""
+    return bool(_KIN_BEFORE.search(reading.text[max(0, ent.start_char - 25):ent.start_char]))
+
+
 def is_unplaced(key: str) -> bool:
     return key == UNPLACED or key.startswith(UNPLACED + "_")
 
@@ -545,16 +579,16 @@ def _acts_unplaced(reading: Reading, ent) -> bool:
     """A person's name with no role word or group near it, who does something in the letter ("Kofi told me in the
     kitchen…", "Hemi, who teaches PE, saw it"): a party of a line the letter does not state, so pronouns and the
     chooser can find them (the phrase readers give the line if they are the other side). Not a relative or a
-    friend outside work ("my husband John"), and not a name said only in passing."""
-    if ent.label_ != "PERSON" or not ent.text[:1].isupper() or any(t.i in reading.token_party for t in ent) or \
-            _KIN_BEFORE.search(reading.text[max(0, ent.start_char - 25):ent.start_char]):
+    friend outside work ("my husband John": the caller checks ``_kin_before``), and not a name said only in
+    passing."""
+    if ent.label_ != "PERSON" or not ent.text[:1].isupper() or any(t.i in reading.token_party for t in ent):
         return False
     same = [e for e in reading.doc.ents if e.text == ent.text]
     return any(t.dep_ in ("nsubj", "nsubjpass") for e in same for t in e)
 
 
 #: What may stand between a role word and the name it introduces: "another coworker, Trevor", "a coworker named Jo".
-_INTRODUCES = re.compile(r"\s*(?:[,(:\u2013\u2014-]\s*|\s(?:named|called)\s+)?(?:(?:Mr|Mrs|Ms|Mx|Dr)\.?\s+)?")
+_INTRODUCES = re.compile(rf"\s*(?:[,(:\u2013\u2014-]\s*|\s(?:named|called)\s+)?(?:{COURTESY_TITLE}\s+)?")
 
 
 def _split_named_people(reading: Reading, drafts: dict[str, PartyDraft]) -> None:
@@ -603,7 +637,7 @@ def _split_named_people(reading: Reading, drafts: dict[str, PartyDraft]) -> None
             drafts[key] = PartyDraft(key, d.role, rest, gender=d.gender)
 
 
-_COURTESY = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "madam"})
+_COURTESY = frozenset(t.lower() for t in COURTESY_TITLES) | {"sir", "madam"}
 
 
 def _people_named(mentions: list[Mention], names: set[str]) -> dict[int, int]:
@@ -762,9 +796,20 @@ def _home_help(text: str) -> re.Match | None:
     return rx.whole.search(fold(text))
 
 
+#: A boss the writer no longer works for, as the letter names them: "my former employer", "my ex-boss".
+_FORMER = re.compile(r"(?:my|our) (?:former|previous|old|ex-) ?[a-z]+( manager| lead| leader)?$", re.IGNORECASE)
+
+
 def party_label(draft: PartyDraft) -> str:
     """How advice names the party: their first explicit noun phrase, re-aimed at 'you'."""
     labels = load("parties")["labels"]
+    own = next((e.label for e in party_rules().mentions if e.key == draft.key and e.role == draft.role and e.label),
+               None)
+    if own:
+        return own  # "your business partner": level with the writer, yet not "your peer"
+    first = next((m.text for m in draft.mentions if m.text.lower() not in _PRONOUN_GENDER), "")
+    if draft.role in ("manager", "skip_level") and _FORMER.match(first):
+        return "your " + " ".join(first.split()[1:]).lower()  # "my former employer": not "your manager" any more
     # People in the writer's line are named by that line ("your manager"); someone outside it (a client, a
     # parent, a patient's relative) by their own first noun, which says more than "the customer".
     home = next((m for d in draft.mentions if (m := _home_help(d.text))), None)
@@ -783,13 +828,14 @@ def party_label(draft: PartyDraft) -> str:
     noun = re.sub(r"^(an?|one of (my|our|the|those|these|their)( company's)?|our|their)\s+", "the ", noun,
                   flags=re.IGNORECASE)
     noun = re.sub(r"^(my)\s+", "your ", noun, flags=re.IGNORECASE)
+    noun = re.sub(r"^(his|her|its)\s+", "their ", noun, flags=re.IGNORECASE)  # "his boss": not "the his boss"
     noun = re.sub(r"\s+(?:(?:whom|who|that)\s+)?(?:I|we)\s.*$", "", noun)  # "the lady I was caring for" -> "the lady"
     noun = re.sub(r"^(the|your)\s+", lambda m: m.group().lower(), noun, flags=re.IGNORECASE)  # mid-sentence
     return noun if noun.startswith(("the ", "your ")) else f"the {noun}"
 
 
 #: A courtesy title just before a name: "Mrs. Hill" is addressed so, never as "Hill" (a red team found "Hi Hill").
-_TITLE_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor)\.?\s+$")
+_TITLE_BEFORE = re.compile(rf"\b({'|'.join(COURTESY_TITLES)})\.?\s+$")
 
 
 #: The word a role phrase's pattern matched after the noun ("the nurse who…", "another driver in…"), not part of
@@ -803,7 +849,7 @@ def to_party(reading: Reading, draft: PartyDraft, traits: list[tuple[str, int, i
         t = _TRAILING_WORD.sub("", reading.original[m.start:m.end])  # "another driver in" -> "another driver"
         title = _TITLE_BEFORE.search(reading.original[max(0, m.start - 12):m.start])
         if title and re.fullmatch(r"[A-Z][a-z]+", t):
-            t = f"{title.group(1)}. {t}" if title.group(1) in ("Mr", "Mrs", "Ms", "Dr", "Mx", "Prof") else f"{title.group(1)} {t}"
+            t = f"{title.group(1)}. {t}" if title.group(1) in ABBREVIATED_TITLES else f"{title.group(1)} {t}"
         if t.lower() not in (s.lower() for s in seen):
             seen.append(t)
     titled = {x.split()[-1] for x in seen if _TITLE_BEFORE.search(x.rsplit(" ", 1)[0] + " ")}

@@ -195,3 +195,122 @@ class ScriptFile(Strict):
         if missing:
             raise ValueError(f"for_action names scripts that are not written: {sorted(missing)}")
         return self
+
+
+class MentionRule(Strict):
+    """One way writers name a person (knowledge/parties.yaml ``mentions``): the patterns, the role they give
+    (a ``models.Role``, or ``by_manager_status``: ``if_manager`` to a writer who manages people, ``otherwise``
+    to anyone else) and the key that groups every mention of one party."""
+
+    role: Literal["manager", "skip_level", "peer", "peers_manager", "direct_report", "customer", "hr", "other",
+                  "by_manager_status"]
+    key: str = Field(pattern=r"^[a-z_]+$")
+    patterns: list[str] = Field(min_length=1)
+    if_manager: str | None = None
+    otherwise: str | None = None
+    #: Only for one kind of writer: a ``narrator`` kind of lexicon.yaml ("home_worker": "the dad" is a nanny's
+    #: employer, not a pupil's parent).
+    writer: str | None = None
+    #: The party keeps this rule's key instead of its role's, so it is never merged with the others of that
+    #: role (a business partner is level with the writer, but is not one of their coworkers).
+    own_party: bool = False
+    #: How advice names the party when its role's label would mislead ("your business partner", not "your peer").
+    label: str | None = None
+
+    @model_validator(mode="after")
+    def _roles_and_patterns(self) -> "MentionRule":
+        import re
+
+        line = ("manager", "skip_level", "peer", "direct_report", "customer", "other")
+        if (self.role == "by_manager_status") != (self.if_manager is not None and self.otherwise is not None):
+            raise ValueError(f"{self.key}: by_manager_status needs both if_manager and otherwise, and only it does")
+        for role in (self.if_manager, self.otherwise):
+            if role is not None and role not in line:
+                raise ValueError(f"{self.key}: unknown role {role!r}")
+        for pattern in self.patterns:
+            try:
+                re.compile(pattern)
+            except re.error as e:
+                raise ValueError(f"{self.key}: not a regular expression ({e}): {pattern}") from e
+        return self
+
+
+class TraitRule(Strict):
+    pattern: str
+    trait: str
+
+
+class PartyFile(Strict):
+    """knowledge/parties.yaml: how people are named, the words that point back at them, and how advice names
+    each role."""
+
+    mentions: list[MentionRule] = Field(min_length=1)
+    anaphors: dict[Literal["male", "female", "neutral"], list[str]]
+    labels: dict[Literal["manager", "skip_level", "peer", "peers_manager", "direct_report", "customer", "hr",
+                         "other"], str]
+    traits: list[TraitRule]
+
+    @model_validator(mode="after")
+    def _every_role_has_a_label(self) -> "PartyFile":
+        roles = {r for m in self.mentions for r in (m.role, m.if_manager, m.otherwise) if r} - {"by_manager_status"}
+        missing = roles - set(self.labels)
+        if missing:
+            raise ValueError(f"roles with no label: {sorted(missing)}")
+        return self
+
+
+class PlaybookRule(Strict):
+    """One reason an action fits (or does not): its weight when every named signal holds."""
+
+    when: str | list[str]
+    weight: float
+    why: str
+    src: Literal["col", "tki", "med", "sbi", "apo", "hr", "cc"]
+
+
+class AvoidRule(Strict):
+    """A reason to list the action under what not to do when every named signal holds."""
+
+    when: str | list[str]
+    why: str
+
+
+class PlaybookAction(Strict):
+    title: str
+    base: float
+    rules: list[PlaybookRule]
+    risks: list[str] = Field(default_factory=list)
+    steps: list[str] = Field(default_factory=list)
+    script: ScriptKind | None = None
+    avoid_when: list[AvoidRule] = Field(default_factory=list)
+    #: Signals without which the action is not offered at all ("coach your report" needs a report involved).
+    requires: list[str] = Field(default_factory=list)
+
+
+class TemptingAction(Strict):
+    """A step people are tempted by that is only ever advised against (``models.NEVER_RECOMMENDED``)."""
+
+    title: str
+    invited_by: list[str]
+    why: str
+
+
+class PlaybookFile(Strict):
+    """knowledge/playbook.yaml. ``signals``: the names ``assess`` gives (``assess.SIGNALS``); every rule's ``when``
+    and every ``requires`` and ``invited_by`` must be one of them."""
+
+    actions: dict[ActionCode, PlaybookAction]
+    tempting: dict[ActionCode, TemptingAction]
+
+    def check_signals(self, signals: frozenset[str]) -> "PlaybookFile":
+        def names(when: str | list[str]) -> list[str]:
+            return [when] if isinstance(when, str) else list(when)
+
+        used = {(a, n) for a, spec in self.actions.items() for rule in spec.rules for n in names(rule.when)}
+        used |= {(a, n) for a, spec in self.actions.items() for avoid in spec.avoid_when for n in names(avoid.when)}
+        used |= {(a, n) for a, spec in self.actions.items() for n in spec.requires}
+        used |= {(a, n) for a, spec in self.tempting.items() for n in spec.invited_by}
+        unknown = sorted(f"{a}: {n}" for a, n in used if n not in signals)
+        if unknown:
+            raise ValueError(f"playbook.yaml names signals assess never gives: {unknown}")
+        return self
