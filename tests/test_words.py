@@ -190,8 +190,9 @@ def test_perspectives_open_from_the_facts_and_agree_in_one_line(seed_reports):
     for r in seed_reports.values():
         for p in r.perspectives:
             if p.disagrees_with_main:
-                openings.setdefault(p.name, set()).add(p.view.split(". So would")[0])
-                assert "So would start with" in p.view
+                openings.setdefault(p.name, set()).add(p.view.split(". So would")[0].split(". Would also")[0])
+                # (a second persona with the same first step says so instead of repeating the reason)
+                assert "So would start with" in p.view or "Would also start with" in p.view
             else:
                 assert p.view.startswith("Agrees with the first step") and p.view.count(".") == 1
     assert any(len(v) > 1 for v in openings.values())  # the same adviser opens differently on different facts
@@ -627,3 +628,34 @@ def test_a_learned_yes_about_an_earlier_talk_is_said_only_when_the_reader_is_sur
             f.value, f.source, f.confidence = True, "learned", confidence
     sentences = [fact.sentence for fact in build_view(report).reading]
     assert any("already raised it" in s for s in sentences) == said
+
+
+def test_a_retold_act_is_theirs_by_their_own_pronoun_or_name():
+    from clearair.advise.retell import retold_to_them
+
+    # "they" is the company that hired her, not the new boss the letter calls "she"
+    assert retold_to_them("Recently they hired a much younger woman to replace my old boss, and she gives me menial "
+                          "work.", ["a much younger woman", "she"]) == "you give me menial work"
+    # a name with a place after it is still them
+    assert retold_to_them("A coworker on my team keeps taking my lunch from the fridge.",
+                          ["A coworker", "he"]) == "you keep taking my lunch from the fridge"
+
+
+def test_words_never_say_the_writer_talked_to_them_when_they_only_dropped_hints():
+    from clearair import analyze
+
+    r = analyze("A coworker at my level comes by my desk every few minutes to chat about nothing. I have tried a few "
+                "things: when I stopped meeting his eyes the visits got shorter, and I turn back to my screen, but he "
+                "still comes just as often. How do I get him to stop without a feud?")
+    assert not any("talked about this before" in s.text or "what we talked about" in s.text for s in r.scripts)
+
+
+def test_words_for_a_writer_who_has_left_are_written_as_from_someone_who_has_left():
+    from clearair import analyze
+
+    r = analyze("I was fired in March after five years. Since then my former boss has told two companies that I am "
+                "unreliable, and both offers were pulled after the reference check. I don't work there any more. "
+                "What can I do, and should I contact the company?")
+    text = " ".join(s.text for s in r.scripts)
+    assert "my former boss" in text and "my manager" not in text
+    assert "repercussions" not in text and "work together" not in text

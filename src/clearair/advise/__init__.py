@@ -38,6 +38,12 @@ _MAX_REASONS = 6
 #: the rules did not find: a red team found four openers of that kind in 30 letters that told of no talk,
 #: all read at 0.51-0.55.
 RAISED_CONFIDENCE = 0.6
+#: ... and its sentence must tell of words, said or written: "When I stopped meeting his eyes the visits got shorter"
+#: is a hint, and "We talked about this before" after it would be untrue (a blind panel marked such a line).
+_SPOKE = re.compile(r"\b(told|tell|tells|said|say|asked|ask|talked|talk|spoke|speak|mentioned|raised|"
+                    r"brought (it|this|that) up|explained|emailed|e-mailed|messaged|wrote|texted|confronted|"
+                    r"pointed out|let (him|her|them) know|sat down with|had a (word|chat|talk|conversation))\b",
+                    re.IGNORECASE)
 
 
 @dataclass
@@ -76,7 +82,7 @@ def advise(situation: Situation, signals: list[Signal], factors: list[FactorRead
     # sure and its evidence says so (a question, "How do I tell her to stop?", tells nothing of what was done).
     # Words that open "I'd like to come back to what we talked about" after no talk would embarrass the writer.
     raised = any(f.name == "already_raised" and f.value is True and f.confidence >= RAISED_CONFIDENCE and f.evidence
-                 and not is_question(f.evidence[0].text) for f in factors or ())
+                 and not is_question(f.evidence[0].text) and _SPOKE.search(f.evidence[0].text) for f in factors or ())
     scripts = render_scripts(situation, order, sig, avoid, own_part=owns, serious=floor.serious, raised=raised,
                              mainly_theirs=floor.writer_at_fault == "mainly")
     recommendations = []

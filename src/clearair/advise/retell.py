@@ -117,8 +117,10 @@ def _names_them(tok: Token, names: list[str]) -> bool:
         own = {n.lower() for n in names} & _THEM
         return not own or tok.lower_ in own
     phrase = " ".join(t.text for t in tok.subtree).lower()
+    # ... or a name with a place or a line after it: "A coworker on my level drops by…", "my manager at the depot".
+    placed = re.match(r"(.+?) (?:on|at|in|from|of) (?:my|our|the|this|that) [a-z-]+(?: [a-z-]+)?$", phrase)
     return any(phrase == n.lower() or phrase.endswith(" " + n.lower().split()[-1]) and len(phrase.split()) <= 3
-               for n in names if n)
+               or placed is not None and placed.group(1) == n.lower() for n in names if n)
 
 
 def _clause(verb: Token, subject: Token, who: str | None) -> str | None:
@@ -305,7 +307,8 @@ _BEING = frozenset({"late", "absent", "loud"})
 #: The times "every" goes with in a habit ("every week", "all day"), not "every order" or "all the files".
 _TIMES = frozenset({"day", "days", "week", "weeks", "morning", "mornings", "afternoon", "afternoons", "evening",
                     "evenings", "night", "nights", "shift", "shifts", "time", "meeting", "meetings", "month", "months",
-                    "hour", "hours", "year", "break", "breaks", "lunch", "weekend", "weekends", "call", "calls"})
+                    "hour", "hours", "minute", "minutes", "year", "break", "breaks", "lunch", "weekend", "weekends",
+                    "call", "calls"})
 
 
 def _every_time(phrase: Token) -> bool:

@@ -117,6 +117,16 @@ def _impact(inc: Incident | None) -> str:
     return "it upset me more than I let on"
 
 
+def _third(p) -> str:
+    """How the writer names the party to someone else: "my manager", "my peer"; "my former boss" for a boss they
+    have left (their label says so), "my business partner" for a co-owner."""
+    if p is None:
+        return "my colleague"
+    if p.label.startswith(("your former ", "your old ", "your previous ", "your ex", "your business partner")):
+        return "my " + p.label.removeprefix("your ")
+    return _THIRD.get(p.role, "my colleague")
+
+
 def _about(said: str | None, who: str) -> str | None:
     """A clause said of them with its subject (``who``) taken off, so the writer is looked for in the rest."""
     return said.removeprefix(who) if said is not None else None
@@ -127,7 +137,7 @@ def _first_person_event(s: Situation, inc: Incident | None, serious: bool = Fals
     the act, a slot for the writer to say it: "my peer [what happened]"; two blind panels found "things have
     become difficult" too vague to act on, and it invented a quarrel where there was none)."""
     p = s.party(inc.actor) if inc is not None else s.party(s.counterpart)
-    who = _THIRD.get(p.role, "my colleague") if p else "my colleague"
+    who = _third(p)
     if inc is None or inc.act not in _FIRST_PERSON_ACT or inc.actor == "narrator":
         if serious:  # "things have become difficult" of serious conduct makes it smaller than it was
             return f"{capitalise(who)} has behaved in a way I need to report."
@@ -158,7 +168,7 @@ class _Facts:
         # The act in the writer's words, to them and of them (for a note to someone else), read once for all scripts.
         said_to_them = _retold(s, serious, retold_to_them)
         self.retold = to_their_face(said_to_them) if said_to_them is not None else None
-        who = _THIRD.get(self.cp.role, "my colleague") if self.cp else "my colleague"
+        who = _third(self.cp)
         of_them = _retold(s, serious, lambda sent, names: _about(retold_about_them(sent, names, who), who))
         self.retold_event = capitalise(who + of_them) + "." if of_them is not None else None
         self.apologised = "narrator_apologized" in sig or any(a.kind == "apology" for a in s.attempts)
@@ -310,7 +320,10 @@ def _fill(kind: str, f: _Facts, data: dict) -> str:
         # A private talk asks for a shared way; "could this stop?" is a limit, said before hearing their side.
         "talk_ask": "we find a better way to handle this" if ask == "this stop" else ask,
         "event_line": opening[-1],
-        "counterpart_third": _THIRD.get(role, "my colleague"),
+        "counterpart_third": _third(f.cp),
+        "their_manager_ask": (f"I no longer work with {_third(f.cp)}, but I'd like you to know how I have been "
+                              "treated since I left." if "already_left" in f.sig else
+                              f"I'd like your help with how {_third(f.cp)} and I work together."),
         "counterpart_to_report": _TO_REPORT.get(role, "them"),
         "counterpart_to_manager": _TO_MANAGER.get(role, "a colleague"),
         "event_first_person": lower_first(f.retold_event or _first_person_event(f.s, f.inc, f.serious)),
@@ -332,6 +345,11 @@ def _fill(kind: str, f: _Facts, data: dict) -> str:
         "opener_reason": ("I'd like to come back to what we talked about before, because it is still happening."
                           if f.second_talk else "There's something I'd like to talk through with you."),
         "sender_line": _sender_line(f, message, sender_apologised),
+        # Someone who has left asks for a record and an answer, not for protection in a job they no longer have.
+        "hr_close": ("I no longer work there, but I'd like this on record. Could you tell me how it will be handled, "
+                     "and who I should deal with from now on?" if "already_left" in f.sig else
+                     "Could you tell me how this will be handled, and what protects me from any repercussions for "
+                     "raising it?"),
         "details_line": details,
         # Serious conduct is said in the stock words (never retold smaller), so the writer adds what happened.
         "serious_details": f" {details}" if f.serious else "",

@@ -15,7 +15,6 @@ from clearair.knowledge import load
 from clearair.knowledge.schemas import TriggerFile, TriggerSpec
 from clearair.models import Signal, Situation, Trigger
 
-
 #: An event the letter (or a case update) reports after an apology: it has happened again.
 REPEATED_AFTER_APOLOGY = "repeated_after_apology"
 #: Names a trigger may use besides ``assess.SIGNALS``: an event read here, and the safety floor's fault reading.
