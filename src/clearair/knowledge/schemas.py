@@ -6,6 +6,7 @@ silently (a playbook rule that names an unknown signal would simply never fire).
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -15,6 +16,15 @@ from clearair.models import ActionCode, ScriptKind
 
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _compiles(patterns: list[str], where: str = "") -> None:
+    """Every pattern compiles as a regular expression, or a ValueError names the first that does not."""
+    for pattern in patterns:
+        try:
+            re.compile(pattern)
+        except re.error as e:
+            raise ValueError(f"{where}not a regular expression ({e}): {pattern}") from e
 
 
 class FactorExample(Strict):
@@ -167,13 +177,7 @@ class BetweenCues(Strict):
 
     @model_validator(mode="after")
     def _patterns_compile(self) -> "BetweenCues":
-        import re
-
-        for pattern in [*self.quarrel, *self.not_getting_on, *self.writer_is_a_side, self.writer_is_the_object]:
-            try:
-                re.compile(pattern)
-            except re.error as e:
-                raise ValueError(f"not a regular expression ({e}): {pattern}") from e
+        _compiles([*self.quarrel, *self.not_getting_on, *self.writer_is_a_side, self.writer_is_the_object])
         return self
 
 
@@ -219,19 +223,13 @@ class MentionRule(Strict):
 
     @model_validator(mode="after")
     def _roles_and_patterns(self) -> "MentionRule":
-        import re
-
         line = ("manager", "skip_level", "peer", "direct_report", "customer", "other")
         if (self.role == "by_manager_status") != (self.if_manager is not None and self.otherwise is not None):
             raise ValueError(f"{self.key}: by_manager_status needs both if_manager and otherwise, and only it does")
         for role in (self.if_manager, self.otherwise):
             if role is not None and role not in line:
                 raise ValueError(f"{self.key}: unknown role {role!r}")
-        for pattern in self.patterns:
-            try:
-                re.compile(pattern)
-            except re.error as e:
-                raise ValueError(f"{self.key}: not a regular expression ({e}): {pattern}") from e
+        _compiles(self.patterns, f"{self.key}: ")
         return self
 
 
