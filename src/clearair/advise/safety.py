@@ -240,24 +240,28 @@ def apply_floor(ranked: list, factors: list[FactorReading], floor: Floor) -> lis
         f = by.get(name)
         return f.evidence[:1] if f else []
 
-    def lead(actions: list[str], why: str, source_factor: str) -> None:
+    def lead(actions: list[str], why: str, source: str) -> None:
         picked = [s for a in actions for s in order if s.action == a]
         rest = [s for s in order if s not in picked]
         for s in picked:
-            s.reasons.insert(0, Reason(text=why, effect="raises", signal=f"factor:{source_factor}", source="safety",
-                                       evidence=ev(source_factor)))
+            s.reasons.insert(0, Reason(text=why, effect="raises", source="safety", **because(source, None)))
         order[:] = picked + rest
 
-    def demote(actions: tuple[str, ...], below: int, why: str, source_factor: str) -> None:
+    def because(source: str, evidence: list | None) -> dict:
+        """A reason's source: a factor (its evidence read from the factors), or a signal with ``evidence`` given."""
+        if evidence is None:
+            return {"signal": f"factor:{source}", "evidence": ev(source)}
+        return {"signal": source, "evidence": evidence}
+
+    def demote(actions: tuple[str, ...], below: int, why: str, source: str, evidence: list | None = None) -> None:
         """Move them below the first ``below``; every one of them, wherever it stands, says why it is not first
         (one ranked fifth with no such reason read as a "strong fit" beside serious conduct)."""
         move_below(order, actions, below)
         for s in order:
             if s.action in actions and not any(r.source == "safety" and r.text == why for r in s.reasons):
-                s.reasons.insert(0, Reason(text=why, effect="lowers", signal=f"factor:{source_factor}",
-                                           source="safety", evidence=ev(source_factor)))
+                s.reasons.insert(0, Reason(text=why, effect="lowers", source="safety", **because(source, evidence)))
 
-    def within(actions: list[str], n: int, why: str, source_factor: str) -> None:
+    def within(actions: list[str], n: int, why: str, source: str, evidence: list | None = None) -> None:
         """All of ``actions`` among the first ``n``, each saying why: those already there keep their places, the
         others follow them, and the lowest of the rest make room."""
         wanted = [s for a in actions for s in order if s.action == a]
@@ -265,8 +269,7 @@ def apply_floor(ranked: list, factors: list[FactorReading], floor: Floor) -> lis
         order[:] = sorted(head + [s for s in wanted if s in order[:n]], key=order.index) + \
             [s for s in wanted if s not in order[:n]] + [s for s in order if s not in head and s not in wanted]
         for s in wanted:
-            s.reasons.insert(0, Reason(text=why, effect="raises", signal=f"factor:{source_factor}",
-                                       source="safety", evidence=ev(source_factor)))
+            s.reasons.insert(0, Reason(text=why, effect="raises", source="safety", **because(source, evidence)))
 
     if floor.by_their_report:
         # The writer has the authority: the formal process with HR, not a quiet word alone, and not looking away.
@@ -342,38 +345,26 @@ def apply_floor(ranked: list, factors: list[FactorReading], floor: Floor) -> lis
         # The writer no longer works there: no manager of theirs to ask, no job to leave, no working relationship
         # to mend (a red team found "ask your own manager" and "plan your way out" for a writer smeared by the
         # employer who had fired her). Not among the five shown, each saying why.
-        why = "You no longer work there, so this step has nothing left to stand on"
         # (with serious conduct, "let it go" stays out of the five as well, moved down with them)
         move_below(order, NOTHING_TO_STAND_ON_AFTER_LEAVING + (("LET_GO", "WAIT") if floor.serious else ()), 5)
-        for s in order:
-            if s.action in NOTHING_TO_STAND_ON_AFTER_LEAVING:
-                s.reasons.insert(0, Reason(text=why, effect="lowers", signal="already_left", source="safety",
-                                           evidence=floor.already_left))
+        demote(NOTHING_TO_STAND_ON_AFTER_LEAVING, 5, "You no longer work there, so this step has nothing left to "
+               "stand on", "already_left", floor.already_left)
         # A one-to-one "from now on" talk presumes a working relationship: not the first step either (a written
         # request to stop, a formal route and a record are).
-        for s in move_below(order, ("TALK_DIRECT",), 3):
-            s.reasons.insert(0, Reason(text="You no longer work with them, so a private talk is not the first step",
-                                       effect="lowers", signal="already_left", source="safety",
-                                       evidence=floor.already_left))
+        demote(("TALK_DIRECT",), 3, "You no longer work with them, so a private talk is not the first step",
+               "already_left", floor.already_left)
     if floor.co_owner:
         # A co-owner has no manager, and the writer none above them both: neither "ask your own manager" nor
         # "raise it with their manager" is among the five shown (a red team found both for 50/50 co-founders).
-        why = "They own the business with you, so no manager stands above the two of you"
-        for s in move_below(order, ("ESCALATE_MANAGER", "ESCALATE_THEIR_MANAGER"), 5):
-            s.reasons.insert(0, Reason(text=why, effect="lowers", signal="counterpart_co_owner", source="safety"))
+        demote(("ESCALATE_MANAGER", "ESCALATE_THEIR_MANAGER"), 5, "They own the business with you, so no manager "
+               "stands above the two of you", "counterpart_co_owner", [])
     if floor.protected_need and floor.writer_at_fault != "mainly" and not floor.already_left:
         # The writer's health, disability, pregnancy or caring, in a conflict with someone above them: a request
         # or complaint in writing to HR among the first three steps (a red team found a refused adjustment for a
         # hearing loss answered with a private talk, a stated limit and "let it go").
-        why = ("Your health, a disability, a pregnancy or caring for someone is part of this: a request or complaint "
-               "made in writing to HR puts it on record, and the law may protect you on that ground")
-        wanted = [s for s in order if s.action == "HR_FORMAL"]
-        if wanted and wanted[0] not in order[:3]:
-            order.remove(wanted[0])
-            order.insert(2, wanted[0])
-        for s in wanted:
-            s.reasons.insert(0, Reason(text=why, effect="raises", signal="protected_need", source="safety",
-                                       evidence=floor.protected_need))
+        within(["HR_FORMAL"], 3, "Your health, a disability, a pregnancy or caring for someone is part of this: a "
+               "request or complaint made in writing to HR puts it on record, and the law may protect you on that "
+               "ground", "protected_need", floor.protected_need)
     if floor.fault_unsure:
         # Never tell a writer they caused it on a reading too weak to act on: drop reasons that say so,
         # and keep an apology out of the first three.

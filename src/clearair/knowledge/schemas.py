@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from clearair.models import ActionCode, ScriptKind
+from clearair.models import ABOUT_ROLES, ActionCode, Role, ScriptKind
 
 
 class Strict(BaseModel):
@@ -206,8 +206,7 @@ class MentionRule(Strict):
     (a ``models.Role``, or ``by_manager_status``: ``if_manager`` to a writer who manages people, ``otherwise``
     to anyone else) and the key that groups every mention of one party."""
 
-    role: Literal["manager", "skip_level", "peer", "peers_manager", "direct_report", "customer", "hr", "other",
-                  "by_manager_status"]
+    role: Role | Literal["by_manager_status"]
     key: str = Field(pattern=r"^[a-z_]+$")
     patterns: list[str] = Field(min_length=1)
     if_manager: str | None = None
@@ -223,11 +222,10 @@ class MentionRule(Strict):
 
     @model_validator(mode="after")
     def _roles_and_patterns(self) -> "MentionRule":
-        line = ("manager", "skip_level", "peer", "direct_report", "customer", "other")
         if (self.role == "by_manager_status") != (self.if_manager is not None and self.otherwise is not None):
             raise ValueError(f"{self.key}: by_manager_status needs both if_manager and otherwise, and only it does")
-        for role in (self.if_manager, self.otherwise):
-            if role is not None and role not in line:
+        for role in (self.if_manager, self.otherwise):  # a line's roles (``models.ABOUT_ROLES``): not HR
+            if role is not None and role not in ABOUT_ROLES:
                 raise ValueError(f"{self.key}: unknown role {role!r}")
         _compiles(self.patterns, f"{self.key}: ")
         return self
@@ -244,8 +242,7 @@ class PartyFile(Strict):
 
     mentions: list[MentionRule] = Field(min_length=1)
     anaphors: dict[Literal["male", "female", "neutral"], list[str]]
-    labels: dict[Literal["manager", "skip_level", "peer", "peers_manager", "direct_report", "customer", "hr",
-                         "other"], str]
+    labels: dict[Role, str]
     traits: list[TraitRule]
 
     @model_validator(mode="after")
