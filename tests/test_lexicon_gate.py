@@ -28,7 +28,7 @@ def _gated_patterns():
                 yield f"{section}.{kind}", rx
     for rx, entry in parties._mention_rules():
         if rx.gate is not None:
-            yield f"mention.{entry['key']}", rx
+            yield f"mention.{entry.key}", rx
 
 
 def _spans(matches):

@@ -429,3 +429,48 @@ def test_a_need_the_law_may_protect_gets_a_written_route_among_the_first_steps(t
     assert "HR_FORMAL" in r.top_actions(3), r.top_actions(5)
     hr = next(x for x in r.recommendations if x.action == "HR_FORMAL")
     assert hr.reasons[0].text.startswith("Your health, a disability, a pregnancy or caring")
+
+
+def test_a_need_already_refused_in_person_goes_in_writing_first():
+    from clearair.pipeline import analyze
+
+    r = analyze("I'm hard of hearing and wear hearing aids. Last month I asked my team leader, Kevin, for a seat away "
+                "from the printers and a headset that works with my aids. He said no, because it would look like "
+                "favouritism. I keep mishearing callers and my scores are dropping. What should I do now?")
+    assert {f.name: f.value for f in r.factors}["already_raised"] is True
+    assert r.top_actions(1) == ["HR_FORMAL"], r.top_actions(5)
+
+
+@pytest.mark.parametrize("text, by_manager", [
+    ("Last month I told my team leader I had seen a carer shove a resident. He listened, then said, 'You want to be "
+     "careful making up stories. Things happen to people who lie about colleagues.' I am on nights four times a week.",
+     True),
+    ("Last month I told my team leader I had seen a carer shove a resident. The carer found out and said to me, "
+     "'Things happen to people who lie about colleagues.' My team leader has been kind about it.", False),
+])
+def test_a_threat_from_the_writers_own_manager_makes_that_manager_the_problem(text, by_manager):
+    from clearair.pipeline import analyze
+
+    r = analyze(text)
+    own_manager = {f.name: f.value for f in r.factors}["own_manager"]
+    assert (own_manager == "is_the_problem") is by_manager
+    if by_manager:
+        assert "ESCALATE_MANAGER" not in r.top_actions(3), r.top_actions(5)
+
+
+def test_menacing_words_said_to_the_writer_bring_the_police_line():
+    from clearair.pipeline import _POLICE, analyze
+
+    r = analyze("I told our manager that a coworker was pocketing cash tips from the shared pool. Now he keeps saying "
+                "things like 'things happen to people who snitch' when we pass in the back. Should I tell her?")
+    assert _POLICE in r.notes
+
+
+def test_a_diagnosed_condition_told_in_plain_words_is_a_need_the_law_may_protect():
+    from clearair.pipeline import analyze
+
+    r = analyze("I have a diagnosed chronic back condition and my physio recommended I don't lift over 10 kg. I asked "
+                "my supervisor, Gary, for a stool at my station. He said no and that everybody's back hurts. What "
+                "should I do?")
+    assert "protected_need" in {s.name for s in r.signals}
+    assert "HR_FORMAL" in r.top_actions(2), r.top_actions(5)

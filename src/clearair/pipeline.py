@@ -17,7 +17,7 @@ from clearair.advise.retell import act_sentences
 from clearair.intake import build_document
 from clearair.intake.reading import READ_TOKENS
 from clearair.assess.readers import apply_conduct, read_factors
-from clearair.extract.conduct import serious_conduct
+from clearair.extract.conduct import by_the_writers_manager, serious_conduct
 from clearair.extract.features import document_features, rule_findings, sentences
 from clearair.knowledge.factors import FACTORS
 from clearair.models import FactorReading, Report, Signal, Situation, bare_name, checked_about, is_about_name
@@ -78,7 +78,10 @@ def _report(document, reading, journal_findings=(), about: str | None = None) ->
     if name_not_found:
         report.notes.append(f"Nobody called {about} was found in your text, so clearair kept its own reading of who "
                             "this is about. Check the spelling, or give their role instead.")
-    if any(hit.kind in _DANGER and _AT_THE_WRITER.search(reading.text[hit.start:hit.end]) for hit in conduct):
+    # (menacing words are said to someone, and the conduct found was not the writer's: "things happen to people who
+    # snitch" needs no "me" in it; a red team found it without the police line that milder words had)
+    if any(hit.kind == "menacing_words" or hit.kind in _DANGER
+           and _AT_THE_WRITER.search(reading.text[hit.start:hit.end]) for hit in conduct):
         report.notes.append(_POLICE)
     # The reading budget cuts only texts of more than READ_TOKENS words and marks, so only those can
     # have been cut (a shorter text is never masked a second time on this path).
@@ -123,9 +126,10 @@ def read_situation(reading, situation: Situation, signals: list[Signal], origina
     sents = sentences(reading.doc)
     rules, rule_ev = rule_findings(situation, signals)
     conduct, own_conduct = serious_conduct(reading)
-    features = document_features(sents, rules, conduct, own_conduct)
+    by_manager = by_the_writers_manager(reading, conduct)
+    features = document_features(sents, rules, conduct, own_conduct, by_manager)
     factors = read_factors(sents, features, rule_ev, original)
-    apply_conduct(factors, conduct, original, own=own_conduct)
+    apply_conduct(factors, conduct, original, own=own_conduct, by_manager=by_manager)
     for f in factors:
         if f.name == "pattern" and journal_pattern and not f.value:
             f.value, f.text, f.source = True, FACTORS["pattern"].say(True), "rules"

@@ -362,9 +362,12 @@ def apply_floor(ranked: list, factors: list[FactorReading], floor: Floor) -> lis
         # The writer's health, disability, pregnancy or caring, in a conflict with someone above them: a request
         # or complaint in writing to HR among the first three steps (a red team found a refused adjustment for a
         # hearing loss answered with a private talk, a stated limit and "let it go").
-        within(["HR_FORMAL"], 3, "Your health, a disability, a pregnancy or caring for someone is part of this: a "
-               "request or complaint made in writing to HR puts it on record, and the law may protect you on that "
-               "ground", "protected_need", floor.protected_need)
+        # Once they have already said no to the writer, asking them again in private is not the first step: the
+        # written request is (a red team found a refused seat and headset answered first with "raise a one-off").
+        refused = any(f.name == "already_raised" and f.value is True for f in factors)
+        within(["HR_FORMAL"], 1 if refused else 3, "Your health, a disability, a pregnancy or caring for someone is "
+               "part of this: a request or complaint made in writing to HR puts it on record, and the law may "
+               "protect you on that ground", "protected_need", floor.protected_need)
     if floor.fault_unsure:
         # Never tell a writer they caused it on a reading too weak to act on: drop reasons that say so,
         # and keep an apology out of the first three.

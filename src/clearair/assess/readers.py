@@ -88,13 +88,34 @@ def accused(text: str) -> bool:
     return bool(_ACCUSED.search(text))
 
 
+#: The writer says they mean to stay ("I still want this job", "I love working here and don't want to quit") and
+#: says nothing of looking elsewhere: a threat to fire them is not their wish to leave (a red team found "I'll be
+#: let go" read as the writer leaving, and "plan your way out" offered second).
+_STAYING = re.compile(r"\bi (still |really |truly |do )?(want|need|would like|['’]d like) to (keep|stay in|hold on to) "
+                      r"(this|my|the) (job|position|role)\b|\bi (still |really )?(want|need|love|like) (this|my) job\b|"
+                      r"\bi (really |still )?(want|intend|plan|hope) to stay\b|"
+                      r"\b(don['’]?t|do not|never) want to (quit|leave|resign)\b", re.I)
+_LOOKING = re.compile(r"\b(applying|applied|job[- ]hunting|interview(ing|ed)? (at|with|for)|looking for (a new|another|other) "
+                      r"(job|role|position)|handed in|hand in my notice|resign(ed|ing)?|job offer)\b", re.I)
+
+
+def staying(text: str) -> bool:
+    """Whether the writer says they mean to keep their job and nothing of looking elsewhere (``_STAYING``)."""
+    return bool(_STAYING.search(text)) and not _LOOKING.search(text)
+
+
 def cautious(name: str, value: str, proba: dict[str, float], *, accused: bool = False,
-             bar: float = SERIOUS_BAR) -> str:
+             bar: float = SERIOUS_BAR, stays: bool = False) -> str | bool:
     """The value to act on: ``value`` (the likeliest), except that a severity which may well be serious
-    (``bar``) is read as serious, unless the letter is about a complaint made against the writer.
-    Training scores the readers, and chooses the bar, with the same rule (without the complaint test)."""
+    (``bar``) is read as serious, unless the letter is about a complaint made against the writer; and a writer
+    who says they mean to stay (``stays``) is not read as leaving or as wanting out. Training scores the readers, and chooses the
+    bar, with the same rule (without the complaint and staying tests)."""
     if name == "severity" and not accused and proba.get("serious", 0.0) >= bar:
         return "serious"
+    if name == "leaving" and stays:
+        return False
+    if name == "goal" and value == "leave" and stays:  # the next likeliest goal
+        return max((c for c in proba if c != "leave"), key=lambda c: proba[c], default=value)
     return value
 
 
@@ -104,6 +125,7 @@ def read_factors(sents: list[Sentence], features: dict[str, float], rule_ev: dic
     (offsets into ``text``, the user's input); ``rule_ev``: where each rule feature came from."""
     norm = feature_norm(features)
     against_writer = accused(text)
+    stays = staying(text)
     out = []
     shipped = readers()  # loaded before the letter's features are looked up in their shared vocabulary
     looked_up = Features(features)
@@ -116,8 +138,8 @@ def read_factors(sents: list[Sentence], features: dict[str, float], rule_ev: dic
             if i != d and spec.default in reader.classes and p[i] - p[d] < reader.margin:
                 i = d  # unsure: the default (margin chosen by CV)
             chosen = cautious(name, str(reader.classes[i]), {str(c): float(x) for c, x in zip(reader.classes, p, strict=True)},
-                              accused=against_writer, bar=serious_bar())
-            i = [str(c) for c in reader.classes].index(chosen)
+                              accused=against_writer, bar=serious_bar(), stays=stays)
+            i = [str(c) for c in reader.classes].index(str(chosen))
             evidence = []
             if name == "writer_fault" and i != d:
                 evidence = fault_evidence(reader.push(i, d), sents, text)
@@ -175,9 +197,10 @@ _CONDUCT_SETS: dict[str, tuple[str, str | bool]] = {"punishment_for_speaking": (
 
 
 def apply_conduct(factors: list[FactorReading], conduct: list[Hit], original: str,
-                  own: list[Hit] | tuple = ()) -> list[FactorReading]:
+                  own: list[Hit] | tuple = (), by_manager: list[Hit] | tuple = ()) -> list[FactorReading]:
     """Conduct an employer must act on, found from what happened (``extract.conduct``), makes the
-    severity serious even when the learned reader, trained on few such letters, is unsure.
+    severity serious even when the learned reader, trained on few such letters, is unsure; done or said by the
+    writer's own manager (``by_manager``), that manager is the problem.
 
     ``own``: such conduct the writer describes doing themselves. Alone (no one else's), it is
     serious and the writer's doing: the advice turns to owning it, never to protecting the writer."""
@@ -201,4 +224,6 @@ def apply_conduct(factors: list[FactorReading], conduct: list[Hit], original: st
     for hit in conduct:
         if hit.kind in _CONDUCT_SETS:
             settle(*_CONDUCT_SETS[hit.kind], hit)
+    if by_manager:
+        settle("own_manager", "is_the_problem", by_manager[0])
     return factors

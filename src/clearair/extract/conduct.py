@@ -160,3 +160,25 @@ def _own_subject(token) -> str | None:
     if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lemma_.lower() in _MODALS) for c in verb.children):
         return None
     return subj.lower_
+
+
+#: Marks that open quoted words: the speaker is named in the sentence the quotation opens in.
+_OPENING_MARK = re.compile(r"[\"\u201c]|(?<![\w])['\u2018](?=\w)")
+
+
+def by_the_writers_manager(reading: Reading, hits: list[Hit]) -> list[Hit]:
+    """The conduct the writer's own manager did or said: a subject of its sentence is the manager, or, for words in
+    quotation marks, of the sentence the quotation opens in ("He listened, then said, 'Things happen to people who
+    lie about colleagues.'"). The safety floor then never sends the writer to that manager (a red team's carer,
+    threatened by her team leader for reporting abuse, was told to ask him for help)."""
+    out = []
+    for hit in hits:
+        at = hit.start
+        if inside_quotation(reading.text, hit.start):
+            paragraph = max(reading.text.rfind("\n\n", 0, hit.start), 0)
+            marks = [m.start() for m in _OPENING_MARK.finditer(reading.text, paragraph, hit.start)]
+            at = marks[-1] + 1 if marks else at
+        sentence = reading.sentence_at(at)
+        if any(t.dep_ in ("nsubj", "nsubjpass") and reading.token_party.get(t.i) == "manager" for t in sentence):
+            out.append(hit)
+    return out

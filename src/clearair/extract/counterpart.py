@@ -35,7 +35,7 @@ from importlib import resources
 from clearair.extract.features import Sentence, as_factor_role, sentences
 from clearair.extract.linear import LinearReader
 from clearair.extract.mentions import PhraseChoice, PhraseReaders, candidates, choose_phrase, new_party_role
-from clearair.extract.parties import Mention, PartyDraft, _plural, _tag_tokens, free_key
+from clearair.extract.parties import Mention, PartyDraft, _plural, _tag_tokens, free_key, line_denied
 from clearair.extract.reading import NARRATOR, Reading, taken_to
 from clearair.models import Evidence, bare_name
 
@@ -383,7 +383,8 @@ def settle(reading: Reading, clues: dict[str, dict[str, float]], drafts: dict[st
         return switch_line(key, clues, drafts, letter_features), []
     unsure_line = choice.role if choice is not None and choice.phrase.key is None else None
     read = read_role(reading, is_manager, letter_features(), outside=True)
-    if read is not None and may_take_role(read[0], drafts[key].role, unsure_line, None if unsure_line else key):
+    if read is not None and may_take_role(read[0], drafts[key].role, unsure_line, None if unsure_line else key) \
+            and not line_denied(reading, key):
         drafts[key].role = read[0]  # the same person; the line the whole letter gives them
     return key, []
 

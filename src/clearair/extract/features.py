@@ -203,12 +203,14 @@ def rule_findings(situation: Situation, signals: list[Signal]) -> tuple[dict[str
 
 
 def document_features(sents: list[Sentence], rules: dict[str, float], conduct: Iterable[Hit] = (),
-                      own_conduct: Iterable[Hit] = ()) -> dict[str, float]:
+                      own_conduct: Iterable[Hit] = (), by_manager: Iterable[Hit] = ()) -> dict[str, float]:
     """The whole letter's features: every gram present (1.0), the rule features, and one
     feature per kind of serious conduct found (``extract.conduct``, found once by the caller),
-    apart for conduct the writer describes doing themselves."""
+    apart for conduct the writer describes doing themselves, and whether the writer's own manager did any of it."""
     f = {g: 1.0 for s in sents for g in s.grams}
     f.update(rules)
     f.update({f"rule:conduct={h.kind}": 1.0 for h in conduct})
     f.update({f"rule:own_conduct={h.kind}": 1.0 for h in own_conduct})
+    if any(True for _ in by_manager):
+        f["rule:conduct_by_manager"] = 1.0
     return f

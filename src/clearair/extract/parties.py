@@ -10,7 +10,7 @@ from clearair.extract.features import verb_subject
 from clearair.extract.lexicon import GatedRegex, find_kinds, fold, gated
 from clearair.extract.reading import Reading
 from clearair.knowledge import load
-from clearair.knowledge.schemas import PartyFile
+from clearair.knowledge.schemas import MentionRule, PartyFile
 from clearair.models import ABBREVIATED_TITLES, COURTESY_TITLE, COURTESY_TITLES, Party
 
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
@@ -47,15 +47,15 @@ def party_rules() -> PartyFile:
 
 
 @cache
-def _mention_rules() -> list[tuple[GatedRegex, dict]]:
+def _mention_rules() -> list[tuple[GatedRegex, MentionRule]]:
     """Each entry's patterns as one gated regex over folded text (``lexicon.fold``)."""
-    return [(gated(entry.patterns, end=r"(?![\w-])"), entry.model_dump()) for entry in party_rules().mentions]
+    return [(gated(entry.patterns, end=r"(?![\w-])"), entry) for entry in party_rules().mentions]
 
 
 @cache
 def _trait_rules() -> list[tuple[re.Pattern, str]]:
-    return [(re.compile(rf"(?<![\w-])(?:{t['pattern']})(?![\w])", re.IGNORECASE), t["trait"])
-            for t in load("parties")["traits"]]
+    return [(re.compile(rf"(?<![\w-])(?:{t.pattern})(?![\w])", re.IGNORECASE), t.trait)
+            for t in party_rules().traits]
 
 
 def find_mentions(text: str, is_manager: bool, only: str | None = None) -> list[Mention]:
@@ -64,15 +64,15 @@ def find_mentions(text: str, is_manager: bool, only: str | None = None) -> list[
     found = []
     low = fold(text)
     for rx, entry in _mention_rules():
-        role = entry["role"]
+        role = entry.role
         if only is not None and role != only:
             continue
-        if entry["writer"] and not find_kinds("narrator", (entry["writer"],), text):
+        if entry.writer and not find_kinds("narrator", (entry.writer,), text):
             continue  # a rule for one kind of writer ("the dad" is a nanny's employer, not a pupil's parent)
         if role == "by_manager_status":
-            role = entry["if_manager"] if is_manager else entry["otherwise"]
-        key = role if role != "other" and not entry["own_party"] else entry["key"]
-        if entry["key"] in ("team_member", "a_manager", "an_employee"):
+            role = entry.if_manager if is_manager else entry.otherwise
+        key = role if role != "other" and not entry.own_party else entry.key
+        if entry.key in ("team_member", "a_manager", "an_employee"):
             key = role
         for m in rx.finditer(low):
             found.append(Mention(m.start(), m.end(), key, role, text[m.start():m.end()]))
@@ -82,18 +82,47 @@ def find_mentions(text: str, is_manager: bool, only: str | None = None) -> list[
         if all(m.end <= k.start or m.start >= k.end for k in kept):
             kept.append(m)
     kept.sort(key=lambda m: m.start)
+    kept = _said_to_be(text, kept)
     return [m for i, m in enumerate(kept)
             if not _is_descriptor(text, m, kept[i - 1] if i else None) and not _the_writer(text, m)
             and not _DENIED_TITLE.search(text[max(0, m.start - 25):m.start])]
 
 
-#: "he is not my boss", "she isn't my manager", "as if he were my boss": a denial or a likeness names no one (a red
-#: team found it made him the boss).
+#: "our CEO, Fraser, who is also my boss": what follows says who the person just named is to the writer.
+_WHO_IS = re.compile(r",\s*(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?\s*,\s*)?(?:who|that)\s+(?:is|was|['’]s)\s+"
+                     r"(?:also\s+|now\s+|actually\s+|in fact\s+|effectively\s+|basically\s+)?")
+_LINES = ("manager", "skip_level", "peer", "direct_report")
+
+
+def _said_to_be(text: str, kept: list[Mention]) -> list[Mention]:
+    """A title followed by "who is also my boss" (or "the person I report to") is one person, in the line the
+    second phrase gives: the first mention takes it and the second goes (a red team found a chief executive who is
+    the writer's own boss read as two people, one of them two levels up)."""
+    out: list[Mention] = []
+    for m in kept:
+        prev = out[-1] if out else None
+        if prev is not None and m.role in _LINES and prev.role != m.role and _WHO_IS.fullmatch(text[prev.end:m.start]):
+            prev.key, prev.role = m.key, m.role
+            continue
+        out.append(m)
+    return out
+
+
+#: "he is not my boss", "she isn't my manager", "as if he were my boss", "as if I were an intern": a denial or a
+#: likeness names no one (a red team found it made him the boss).
 _DENIED_TITLE = re.compile(r"(\b(is|was|are|were)\s+(not|never|no longer)|['’]s\s+(not|never|no longer)|n['’]t|"
                            r"\bas (if|though) (he|she|they) (were|was|is|are)|\blike (he|she)['’]s|"
                            # "no one is the boss of the other", "I'm not trying to be his boss"
                            r"\b(no one|nobody|neither( of us)?|none of us)\s+(is|was|are|were)|"
-                           r"\b(not|never)\s+(trying|wanting|going|want|meant|supposed)\s+to\s+be)\s+$", re.IGNORECASE)
+                           r"\b(not|never)\s+(trying|wanting|going|want|meant|supposed)\s+to\s+be|"
+                           # "we don't have a head chef", "there is no manager on nights": a post nobody holds
+                           r"\b(don['’]t|do not|doesn['’]t|does not|didn['’]t|did not|never)\s+(have|had|get|got)(\s+(a|an|any))?|"
+                           r"\b(there['’]s|there is|there was|we have|we had)\s+no|"
+                           # "they treat me as if I were just an intern", "talks to me like I'm a child": a likeness
+                           r"\bas (if|though) (i|we)\s*(were|was|am|are|['’]m|['’]re)(\s+(just|only|merely|some|still))?|"
+                           r"\blike (i|we)\s*(were|was|am|are|['’]m|['’]re)(\s+(just|only|merely|some|still))?|"
+                           r"\b(treats?|treated|treating|talks? to|talked to|speaks? to|spoke to|sees?|saw|views?|viewed)\s+(me|us)\s+"
+                           r"(like|as)(\s+(if|though))?(\s+(just|only|merely|some))?)\s+$", re.IGNORECASE)
 
 
 #: "I'm not a manager", "I am a supervisor myself", "I became the supervisor of…", "I work as a cashier": the writer describing
@@ -133,13 +162,45 @@ def build_parties(reading: Reading, is_manager: bool) -> dict[str, PartyDraft]:
     for m in mentions:
         drafts.setdefault(m.key, PartyDraft(m.key, m.role)).mentions.append(m)
     _resolve_possessive_managers(drafts)
+    _place_the_higher_boss(drafts)
     for m in (m for d in drafts.values() for m in d.mentions):
         _tag_tokens(reading, m.start, m.end, m.key)
     _link_names(reading, drafts)
     _split_named_people(reading, drafts)
     _link_anaphors(reading, drafts)
     _restate_lines(reading, drafts, is_manager)
+    _outside_by_the_writers_word(reading, drafts)
     return drafts
+
+
+#: "I am not on his team and he has no say over my work", "she isn't my boss", "I don't report to him": the writer
+#: says this person is outside their line (a red team found a director of the team next door made their manager, and
+#: a vice president from another team made their manager's manager).
+_NOT_MY_LINE = re.compile(r"\b(i['’]?m|i am|i was|we['’]?re|we are) not (on|in|part of) (his|her|their) (team|department|group|unit)\b|"
+                          r"\b(has|have|had) no (say|authority|control|power) over (me|us|my work|our work|what i do)\b|"
+                          r"\b(is ?n['’]t|is not|was ?n['’]t|was not|['’]s not) (my|our) (boss|manager|supervisor|line manager)\b|"
+                          r"\b(i|we) (don['’]t|do not|didn['’]t|did not|never) (report|answer) to (him|her|them)\b", re.IGNORECASE)
+
+
+def line_denied(reading: Reading, key: str) -> bool:
+    """The letter says this person (``key``) is not over the writer: a word of theirs in the denial, or just before
+    it ("Graham isn't my boss", "I am not on his team")."""
+    for m in _NOT_MY_LINE.finditer(reading.text):
+        first = reading.token_at(m.start()).i
+        near = range(max(first - 3, reading.sentence_at(m.start()).start), first)
+        words = [t.i for t in reading.tokens_in(m.start(), m.end())] + list(near)
+        if any(reading.token_party.get(i) == key for i in words):
+            return True
+    return False
+
+
+def _outside_by_the_writers_word(reading: Reading, drafts: dict[str, PartyDraft]) -> None:
+    """Someone read as above the writer whom the writer says is not over them is outside the writer's lines."""
+    for key, d in drafts.items():
+        if d.role in ("manager", "skip_level") and line_denied(reading, key):
+            d.role = "other"
+            for m in d.mentions:
+                m.role = "other"
 
 
 #: Verbs of running someone's work: "I manage a woman who…", "she supervises me".
@@ -420,9 +481,17 @@ _BOSS_WORDS = frozenset({"boss", "manager", "supervisor", "superior", "employer"
 
 
 def _names_my_boss(verb) -> bool:
-    """The verb's complement is "my/our boss" (or manager, supervisor...)."""
-    return any(c.dep_ == "attr" and c.lemma_.lower() in _BOSS_WORDS and any(
-        p.dep_ == "poss" and p.lower_ in ("my", "our") for p in c.children) for c in verb.children)
+    """The verb's complement is "my/our boss" (or manager, supervisor...), or "the person I report to"."""
+    return any(c.dep_ == "attr" and (c.lemma_.lower() in _BOSS_WORDS and any(
+        p.dep_ == "poss" and p.lower_ in ("my", "our") for p in c.children) or any(
+        r.dep_ == "relcl" and _reports_to_writer(r) for r in c.children)) for c in verb.children)
+
+
+def _reports_to_writer(verb) -> bool:
+    """ "(the person) I report to", "(the one) we answer to": the writer's line runs to whoever the clause is of."""
+    return verb.lemma_.lower() in ("report", "answer") and any(
+        c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in verb.children) and any(
+        c.dep_ == "prep" and c.lower_ == "to" and not any(g.dep_ == "pobj" for g in c.children) for c in verb.children)
 
 
 def _is_my_boss(verb) -> bool:
@@ -495,6 +564,33 @@ def _resolve_possessive_managers(drafts: dict[str, PartyDraft]) -> None:
         for m in pm.mentions:
             m.key, m.role = "skip_level", "skip_level"
         target.mentions = sorted(target.mentions + pm.mentions, key=lambda m: m.start)
+
+
+#: Titles that run a unit the writer works in ("the head of my department", "my team lead"), and titles that run
+#: the whole place ("the new head", "our principal", "the director"). Both read as the writer's manager alone; said
+#: together they are two people, and the one over the whole place stands above the writer's own boss.
+_UNIT_BOSS = re.compile(r"\b(department head|head of ((my|our|the) )?(department|dept|year|section|unit|team)|hod|"
+                        r"(line manager|team ?lead|team leader|supervisor|shift (lead|leader|supervisor)|charge nurse|"
+                        r"foreman|department chair|head chef|ward sister|nurse in charge))\b", re.IGNORECASE)
+_WHOLE_PLACE_BOSS = re.compile(r"\b(head|principal|head ?teacher|headmaster|headmistress|dean|ceo|chief executive|"
+                               r"owner|president|managing director|general manager|superintendent)\b(?! of ((my|our|the) )?"
+                               r"(department|dept|year|section|unit|team))", re.IGNORECASE)
+
+
+def _place_the_higher_boss(drafts: dict[str, PartyDraft]) -> None:
+    """"Our school got a new head … the head of my department just shrugs": two bosses, not one. The one over the
+    whole place moves above the writer's manager (a red team found both merged into one "your manager")."""
+    boss = drafts.get("manager")
+    if not boss or not any(_UNIT_BOSS.search(m.text) for m in boss.mentions):
+        return
+    higher = [m for m in boss.mentions if _WHOLE_PLACE_BOSS.search(m.text) and not _UNIT_BOSS.search(m.text)]
+    if not higher:
+        return
+    boss.mentions = [m for m in boss.mentions if m not in higher]
+    target = drafts.setdefault("skip_level", PartyDraft("skip_level", "skip_level"))
+    for m in higher:
+        m.key, m.role = "skip_level", "skip_level"
+    target.mentions = sorted(target.mentions + higher, key=lambda m: m.start)
 
 
 def free_key(drafts: dict[str, PartyDraft], base: str, *, suffixed: bool = False) -> str:
@@ -672,13 +768,18 @@ def _a_name(reading: Reading, ent) -> bool:
 
 
 def _apposed_role(reading: Reading, ent) -> str | None:
-    """The party of a role word in apposition with the name, either way round."""
+    """The party of a role word in apposition with the name, either way round, or that the name is said to be."""
     for tok in ent:
         if tok.dep_ == "appos" and tok.head.i in reading.token_party and not ent.start <= tok.head.i < ent.end:
             return reading.token_party[tok.head.i]
         for c in tok.children:
             if c.dep_ == "appos" and c.i in reading.token_party:
                 return reading.token_party[c.i]
+        # "My manager is Priya" (the small model took Priya for a group): the name said to be the role word
+        if tok.dep_ == "attr" and tok.head.lemma_ == "be":
+            subject = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.i in reading.token_party:
+                return reading.token_party[subject.i]
     return None
 
 
@@ -688,7 +789,7 @@ def _link_anaphors(reading: Reading, drafts: dict[str, PartyDraft]) -> None:
     A light centering heuristic: prefer the party that was a grammatical
     subject recently and has been talked about most, within three sentences.
     """
-    anaphors = load("parties")["anaphors"]
+    anaphors = party_rules().anaphors
     multi = {w: g for g, words in (("m", anaphors["male"]), ("f", anaphors["female"]),
                                     (None, anaphors["neutral"])) for w in words if " " in w}
     persons = {k for k, d in drafts.items() if d.role != "hr" and not k.startswith("other_department")}
@@ -712,7 +813,12 @@ def _link_anaphors(reading: Reading, drafts: dict[str, PartyDraft]) -> None:
     for start, end, gender in candidates:
         sent_i = reading.sentence_index(start)
         scores: dict[str, float] = {}
-        not_them = _local_subject(reading, start)
+        not_them = _local_subject(reading, start) or _described_by(reading, start)
+        # The person named just before, in the same sentence, with no one else named between ("I told my manager,
+        # Lindiwe, and she took it seriously"): a red team found that "she" given to a coworker named a sentence
+        # earlier, who was a subject there.
+        before = [(pos, key) for pos, key, _ in timeline if pos < start and key != not_them]
+        nearest = before[-1][1] if before and reading.sentence_index(before[-1][0]) == sent_i else None
         for pos, key, subj in timeline:
             if pos >= start:
                 break
@@ -723,7 +829,8 @@ def _link_anaphors(reading: Reading, drafts: dict[str, PartyDraft]) -> None:
             if back > 3 or (gender and d.gender not in (None, gender)):
                 continue
             value = 2.0 * subj - 1.0 * back + 0.5 * min(salience.get(key, 0), 6) + (0.5 if back == 0 else 0) \
-                + (1.0 if gender and d.gender == gender else 0.0)  # "his own work" told us Trevor is a he; Dana is unknown
+                + (1.0 if gender and d.gender == gender else 0.0) \
+                + (1.0 if key == nearest else 0.0)  # "his own work" told us Trevor is a he; Dana is unknown
             scores[key] = max(scores.get(key, -99.0), value)
         if not scores:
             continue
@@ -737,6 +844,17 @@ def _link_anaphors(reading: Reading, drafts: dict[str, PartyDraft]) -> None:
         _tag_tokens(reading, start, end, best.key)
     for d in drafts.values():
         d.mentions.sort(key=lambda m: m.start)
+
+
+def _described_by(reading: Reading, start: int) -> str | None:
+    """The party a phrase holding the pronoun describes: "another carer, a friend of his" is a friend of someone
+    else, so "his" is not the carer's."""
+    tok = reading.token_at(start)
+    while tok.head.i != tok.i and tok.pos_ not in ("VERB", "AUX"):
+        if tok.dep_ == "appos" and tok.head.i in reading.token_party:
+            return reading.token_party[tok.head.i]
+        tok = tok.head
+    return None
 
 
 def _local_subject(reading: Reading, start: int) -> str | None:
@@ -792,7 +910,7 @@ def traits_for(reading: Reading, drafts: dict[str, PartyDraft], fallback: str | 
 
 def _home_help(text: str) -> re.Match | None:
     """The words of ``parties.yaml``'s help-at-home entry ("my cleaning lady", "the nanny") in a mention, if any."""
-    rx = next(rx for rx, entry in _mention_rules() if entry["key"] == "household")
+    rx = next(rx for rx, entry in _mention_rules() if entry.key == "household")
     return rx.whole.search(fold(text))
 
 
@@ -802,7 +920,7 @@ _FORMER = re.compile(r"(?:my|our) (?:former|previous|old|ex-) ?[a-z]+( manager| 
 
 def party_label(draft: PartyDraft) -> str:
     """How advice names the party: their first explicit noun phrase, re-aimed at 'you'."""
-    labels = load("parties")["labels"]
+    labels = party_rules().labels
     own = next((e.label for e in party_rules().mentions if e.key == draft.key and e.role == draft.role and e.label),
                None)
     if own:
@@ -827,6 +945,7 @@ def party_label(draft: PartyDraft) -> str:
     noun = re.sub(r"^(another|that|this)\s+", "the other ", noun.strip(), flags=re.IGNORECASE)
     noun = re.sub(r"^(an?|one of (my|our|the|those|these|their)( company's)?|our|their)\s+", "the ", noun,
                   flags=re.IGNORECASE)
+    noun = re.sub(r"^(the|your) own\s+", r"\1 ", noun, flags=re.IGNORECASE)  # "our own clients": not "the own clients"
     noun = re.sub(r"^(my)\s+", "your ", noun, flags=re.IGNORECASE)
     noun = re.sub(r"^(his|her|its)\s+", "their ", noun, flags=re.IGNORECASE)  # "his boss": not "the his boss"
     noun = re.sub(r"\s+(?:(?:whom|who|that)\s+)?(?:I|we)\s.*$", "", noun)  # "the lady I was caring for" -> "the lady"

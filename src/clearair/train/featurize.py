@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from clearair.extract.conduct import serious_conduct
+from clearair.extract.conduct import by_the_writers_manager, serious_conduct
 from clearair.extract.features import Sentence, document_features, rule_findings, sentences
 
 
@@ -37,6 +37,7 @@ def featurize(texts: list[str], batch_size: int = 32) -> list[Featurized]:
         recs = score_actions(signals)
         rules, _ = rule_findings(situation, signals)
         others, own = serious_conduct(reading)
-        out.append(Featurized(document_features(sents, rules, others, own), sents,
+        by_manager = by_the_writers_manager(reading, others)
+        out.append(Featurized(document_features(sents, rules, others, own, by_manager), sents,
                               {r.action: r.score for r in recs}, clues, phrases))
     return out

@@ -45,7 +45,8 @@ def oof_readings(readers: dict, features: dict[str, float], i: int, serious_bar:
                                  confidence=min(1.0, max(0.0, confidence)), source="learned" if learned else "rules"))
     conduct = [Hit(k.split("=", 1)[1], 0, 0) for k in features if k.startswith("rule:conduct=")]
     own = [Hit(k.split("=", 1)[1], 0, 0) for k in features if k.startswith("rule:own_conduct=")]
-    return apply_conduct(out, conduct, "", own=own)
+    by_manager = [Hit("by_manager", 0, 0)] if features.get("rule:conduct_by_manager") else []
+    return apply_conduct(out, conduct, "", own=own, by_manager=by_manager)
 
 
 def with_floor(rankings_by_seed: dict[int, list], readings: list[list[FactorReading]]) -> dict[int, list]:
