@@ -112,6 +112,8 @@ def test_a_name_in_any_alphabet_can_say_who_it_is_about(client):
     assert told.status_code == 200 and (told.json()["situation"]["about_told"] == "Łukasz"
                                         or any("Łukasz" in note for note in told.json()["notes"]))
     assert client.post("/api/analyze", json={"text": text, "about": "josé"}).status_code == 422
+    plain = client.post("/api/analyze", json={"text": text, "about": "Jose"}).json()  # typed without the accent
+    assert "José" in _other_side(plain)["mentions"] and not plain["notes"]
 
 
 def test_the_writer_names_the_person_it_is_about_through_the_api(client):

@@ -431,6 +431,8 @@ def test_a_note_about_the_manager_goes_above_them_never_to_them():
     ("The colleague at the desk next to mine plays his radio the whole working day.",
      ["The colleague at the desk next to mine"], "you play your radio the whole working day"),
     ("Since then she's been late at least once every week.", [], "you have been late at least once every week"),
+    # a second act joined inside the first is left out, with the pronoun it would need
+    ("She keeps taking documents from my desk and hiding them.", ["she"], "you keep taking documents from my desk"),
 ])
 def test_the_other_sides_act_is_retold_to_them_in_the_writers_words(sentence, names, said):
     from clearair.advise.retell import retold_to_them

@@ -62,8 +62,11 @@ COURTESY_TITLE = "(?:" + "|".join(sorted(COURTESY_TITLES, key=len, reverse=True)
 
 
 def bare_name(text: str) -> str:
-    """A name as compared with another: lower case, without a courtesy title ("Ms. Lowe" and "ms lowe" match)."""
-    return re.sub(rf"^{COURTESY_TITLE}\s+", "", " ".join(text.lower().split()), flags=re.IGNORECASE)
+    """A name as compared with another: lower case, without a courtesy title or accents ("Ms. Lowe" and "ms lowe"
+    match, and "Jose" finds "José": a red team typed a name without its accent and was told nobody had it)."""
+    plain = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+    return re.sub(rf"^{COURTESY_TITLE}\s+", "", " ".join(plain.casefold().split()), flags=re.IGNORECASE)
+
 #: Actions never recommended: they only ever appear under "avoid".
 NEVER_RECOMMENDED = ("RETALIATE", "GOSSIP", "PUBLIC_CALLOUT")
 

@@ -146,7 +146,7 @@ def _clause(verb: Token, subject: Token, who: str | None) -> str | None:
         if child.i < subject.i or child.i == subject.i or child.dep_ in _CUT and child.i > verb.i and not every or \
                 child.lower_ in _LINKING:
             continue  # "Yesterday, she…": what comes before the subject is left out
-        parts.append(list(child.subtree))
+        parts.append(_without_second_acts(child))
     # Too long to say aloud: drop trailing modifiers ("… instead of how the rest of us work") while it still says
     # what they did.
     while True:
@@ -168,6 +168,15 @@ def _clause(verb: Token, subject: Token, who: str | None) -> str | None:
     if who is None:
         return "you" + ("" if said.startswith(("'", "’")) else " ") + said
     return who + ("" if said.startswith(("'", "’")) else " ") + said
+
+
+def _without_second_acts(tok: Token) -> list[Token]:
+    """``tok``'s words without a second verb joined to one inside them: "keeps taking documents from my desk and
+    hiding them" says "keeps taking documents from my desk" (the second act's "them" could not be said back)."""
+    second = [c for c in tok.subtree if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.i > tok.i]
+    cut = {t.i for c in second for t in c.subtree}
+    cut |= {c.i for s in second for c in s.head.children if c.dep_ in ("cc", "punct") and s.head.i < c.i < s.i}
+    return [t for t in tok.subtree if t.i not in cut]
 
 
 def _words(verb: Token, subject: Token, kept: list[Token], who: str | None) -> str | None:
