@@ -364,7 +364,7 @@ def apply_floor(ranked: list, factors: list[FactorReading], floor: Floor) -> lis
         # hearing loss answered with a private talk, a stated limit and "let it go").
         # Once they have already said no to the writer, asking them again in private is not the first step: the
         # written request is (a red team found a refused seat and headset answered first with "raise a one-off").
-        refused = any(f.name == "already_raised" and f.value is True for f in factors)
+        refused = "already_raised" in by and by["already_raised"].value is True
         within(["HR_FORMAL"], 1 if refused else 3, "Your health, a disability, a pregnancy or caring for someone is "
                "part of this: a request or complaint made in writing to HR puts it on record, and the law may "
                "protect you on that ground", "protected_need", floor.protected_need)
