@@ -20,7 +20,7 @@ import re
 from clearair.advise.phrases import (
     FILL_SLOT, NAME_SLOT, SLOT_EVENT, action_title, incident_sentence, join_words, lower_first, plain_learned, sentence, told_incident, who,
 )
-from clearair.advise.retell import retold_to_writer
+from clearair.advise.retell import names_to_find, retold_to_writer
 from clearair.advise.questions import (
     MOMENT_LINES, about_a_step, about_own_risk, action_for, alternatives, either_or_parts, find_questions, in_the_moment,
     just_asks_what_to_do, main_questions, names_a_wrong, norm_feeling, points_back,
@@ -146,7 +146,7 @@ _MAX_QUOTED_WORDS = 26
 
 
 def _retold_for_writer(s, cp) -> str | None:
-    names = [m for m in cp.mentions if len(m) > 2 or m.lower() == "he"]  # (and their pronoun)
+    names = names_to_find(cp.mentions)
     for ev in s.acts_on_writer[:3]:
         said = retold_to_writer(ev.text, names, cp.label)
         if said is not None:

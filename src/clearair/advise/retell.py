@@ -42,6 +42,12 @@ _MAYBE = frozenset({"could", "would", "might", "may", "should", "'d", "must", "w
 _NOT_SAID = frozenset({"if", "whether", "how", "why", "what", "unless", "though", "although"})
 
 
+def names_to_find(mentions: list[str]) -> list[str]:
+    """The other side's mentions a clause can be retold by: names and role words ("Dave", "my coworker"), and "he"
+    (a two-letter word other than their pronoun says too little to be theirs)."""
+    return [m for m in mentions if len(m) > 2 or m.lower() == "he"]
+
+
 def retold_to_them(sentence: str, names: list[str]) -> str | None:
     """``sentence``: the writer's sentence the act rests on; ``names``: the other side's names, role words and
     pronouns as the letter gives them ("Dave", "my coworker", "he"). Returns "you …" or None."""

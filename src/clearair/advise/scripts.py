@@ -30,7 +30,7 @@ from clearair.advise.phrases import (
     told_incident,
     widest,
 )
-from clearair.advise.retell import in_the_past, retold_about_them, retold_to_them
+from clearair.advise.retell import in_the_past, names_to_find, retold_about_them, retold_to_them
 from clearair.knowledge import load
 from clearair.knowledge.schemas import ScriptFile
 from clearair.models import COURTESY_TITLE, Avoid, Evidence, Incident, Script, Signal, Situation
@@ -256,7 +256,7 @@ def _retold(s: Situation, serious: bool, say_it) -> str | None:
     cp = s.party(s.counterpart)
     if cp is None or s.between_others or serious:
         return None
-    names = [m for m in cp.mentions if len(m) > 2 or m.lower() == "he"]  # (and their pronoun)
+    names = names_to_find(cp.mentions)
     inc = widest(s, s.counterpart) or main_incident(s)  # whatever its target: the clause must name the writer
     found = [inc.summary] if inc is not None and inc.actor != "narrator" else []
     for sent in found:
