@@ -661,3 +661,43 @@ def test_words_for_a_writer_who_has_left_are_written_as_from_someone_who_has_lef
     text = " ".join(s.text for s in r.scripts)
     assert "my former boss" in text and "my manager" not in text
     assert "repercussions" not in text and "work together" not in text
+
+
+def test_someone_outside_the_writers_lines_is_named_by_their_own_noun_in_the_notes():
+    # A red team found a pupil's parent called "the customer" in the note to the head teacher.
+    report = analyze("I teach year five. A parent whose son is in my class emails me every night, and last week she "
+                     "shouted at me in the playground in front of other parents. My head teacher says to be "
+                     "patient. What should I do?")
+    words = " ".join(s.text for s in report.scripts)
+    assert "parent" in words
+    assert "customer" not in words
+
+
+def test_a_refused_need_gets_a_written_request_not_only_a_complaint():
+    # A red team found a refused adjustment answered with a complaint note that never asked for the adjustment.
+    report = analyze("I have a diagnosed back condition and my physio says I need a proper chair and short breaks. "
+                     "I asked my manager twice and she refused, saying everyone would want one. Now she comments on "
+                     "my breaks in front of the team. What should I do?")
+    note = next(s for s in report.scripts if s.to == "HR")
+    assert note.kind == "request_note"
+    assert "formal request" in note.text and "a health condition" in note.text and "refused" in note.text
+    plain = analyze("My coworker keeps taking credit for my reports in the weekly meeting. I told my manager and "
+                    "nothing changed, so I want to raise it formally with HR. How do I do it?")
+    assert all(s.kind != "request_note" for s in plain.scripts)
+
+
+def test_going_through_the_writers_things_is_retold_not_left_as_a_gap():
+    report = analyze("A coworker from another project takes far too much interest in my work. She goes through my "
+                     "drawers and files when I'm at lunch, and my notes are never where I left them. I told my "
+                     "supervisor, who listened and did nothing. Should I lock my desk?")
+    words = " ".join(s.text for s in report.scripts)
+    assert "go through my drawers" in words or "goes through my drawers" in words
+
+
+def test_no_words_to_go_back_to_someone_who_said_no_to_a_romance():
+    s = situation("She said she would rather we were just friends.", "exclude", mentions=("a coworker", "she"))
+    top = ["LET_GO", "TALK_DIRECT", "SET_BOUNDARY"]
+    moving_on = render_scripts(s, top, sig("romance", "recurring"))
+    assert all(x.kind not in ("opener", "boundary", "email") for x in moving_on)
+    # the same facts without the personal element keep the words to talk to them
+    assert any(x.kind in ("opener", "boundary") for x in render_scripts(s, top, sig("recurring")))

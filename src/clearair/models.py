@@ -248,8 +248,8 @@ class Perspective(Model):
     disagrees_with_main: bool = False
 
 
-ScriptKind = Literal["opener", "email", "agenda", "manager_note", "apology", "boundary", "coaching", "backing",
-                     "between", "their_manager_note", "hr_note", "customer_note", "sender_note"]
+ScriptKind = Literal["opener", "email", "agenda", "manager_note", "request_note", "apology", "boundary", "coaching",
+                     "backing", "between", "their_manager_note", "hr_note", "customer_note", "sender_note"]
 
 
 class Script(Model):

@@ -138,6 +138,12 @@ def _keep_warned_out(ranked: list[Scored], factors: list[FactorReading]) -> list
     return scores_follow(order)
 
 
+#: The writer giving someone a name to use in the letter ("I'll call her Christine", "whom I'll call Harry").
+_NAMING_ASIDE = re.compile(r"^(?i:(?:(?:who|whom)\s+)?i(?:['’]ll| will|['’]m going to| am going to)\s+call\s+"
+                           r"(?:(?:him|her|them|this (?:person|man|woman|guy))\s+)?)(?!Tomorrow|Today|Monday|Tuesday|"
+                           r"Wednesday|Thursday|Friday|Saturday|Sunday|HR\b)[A-Z][a-z]")
+
+
 def _verdicts(situation: Situation, ranked: list[Scored], avoid: list[Avoid],
               sig: dict[str, Signal], floor: Floor | None = None,
               factors: list[FactorReading] | None = None) -> list[OptionVerdict]:
@@ -152,6 +158,8 @@ def _verdicts(situation: Situation, ranked: list[Scored], avoid: list[Avoid],
     avoided = {a.action: a for a in avoid}
     out = []
     for opt in situation.options:
+        if _NAMING_ASIDE.match(opt.text):
+            continue  # "I'll call her Christine, is very unreliable": how the writer names someone, not a step
         action = opt.action
         if action is None:
             out.append(OptionVerdict(option=opt.text, action=None, verdict="unclear",

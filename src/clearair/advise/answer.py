@@ -640,7 +640,7 @@ def _answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tu
         return "first step", _best_step(report, 1)
     if action is None:
         return "cannot judge", sentence(f"That step is yours to weigh: clearair does not judge it. Whatever you "
-                                        f"decide, {start} comes first{because0}")
+                                        f"decide, the first step is to {start}{because0}")
     rank = position.get(action)
     if floor.serious and safe_formal_route(action, floor):
         return "yes", (f"Yes: {floor.describe()}, and someone with the authority to act should "

@@ -102,7 +102,8 @@ def _retold(sentence: str, names: list[str], who: str | None) -> str | None:
             continue
         # The clause itself must be the complaint: a sentence chosen for "…he calls her, not me" opens with "She
         # handles every order", which is her job, not what the writer objects to.
-        if not (_told_as_a_complaint(verb) or acts_on_writer(tok) and verb.lemma_.lower() not in _THEIR_JOB):
+        if not (_told_as_a_complaint(verb) or _through_mine(verb)
+                or acts_on_writer(tok) and verb.lemma_.lower() not in _THEIR_JOB):
             continue
         said = _clause(verb, tok, who)
         if said is not None:
@@ -260,7 +261,7 @@ def act_sentences(reading, situation: Situation) -> list[Evidence]:
             if not (party == counterpart or (party is None and tok.lower_ in untied)):
                 continue
             their_job = tok.head.lemma_.lower() in _THEIR_JOB  # "she does my appraisal": no complaint in it
-            if acts_on_writer(tok) and not their_job or _told_as_a_complaint(tok.head):
+            if acts_on_writer(tok) and not their_job or _told_as_a_complaint(tok.head) or _through_mine(tok.head):
                 out.append(reading.evidence(sent.start_char, sent.end_char))
                 break
     return out
@@ -349,6 +350,13 @@ def _at_what_is_mine(verb: Token) -> bool:
     """The act takes something of the writer's: "have taken some of my ideas", "used my login"."""
     return verb.lemma_.lower() in _TAKING and any(
         c.dep_ == "dobj" and any(t.lower_ in ("my", "me") for t in c.subtree) for c in verb.children)
+
+
+def _through_mine(verb: Token) -> bool:
+    """ "he goes through my things", "she reads through my emails": a search of what is the writer's."""
+    return any(c.dep_ == "prep" and c.lower_ == "through" and any(
+        g.dep_ == "pobj" and any(h.dep_ == "poss" and h.lower_ == "my" for h in g.children) for g in c.children)
+        for c in verb.children)
 
 
 def _being_what_they_do(verb: Token) -> bool:

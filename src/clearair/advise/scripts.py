@@ -124,7 +124,47 @@ def _third(p) -> str:
         return "my colleague"
     if p.label.startswith(("your former ", "your old ", "your previous ", "your ex", "your business partner")):
         return "my " + p.label.removeprefix("your ")
-    return _THIRD.get(p.role, "my colleague")
+    return _own_noun(p) or _THIRD.get(p.role, "my colleague")
+
+
+#: What the writer's need is for, by the words that showed it (the ``protected_need`` signal's evidence).
+_NEED_FOR = ((re.compile(r"pregnan|maternity|antenatal", re.I), "my pregnancy"),
+             (re.compile(r"paternity|parental|adoption", re.I), "my parental leave"),
+             (re.compile(r"disab|wheelchair|deaf|hard of hearing|sighted|cane|stick|limp", re.I), "a disability"),
+             (re.compile(r"caring|care|look(s|ing)? after|mother|father|mom|mum|dad|parent|son|daughter|husband|wife|partner",
+                         re.I), "caring for a family member"))
+
+
+def _need_for(sig: dict[str, Signal]) -> str:
+    """ "my pregnancy", "a disability", "caring for a family member", else "a health condition": said plainly,
+    never the writer's own diagnosis retold."""
+    said = " ".join(e.text for e in sig["protected_need"].evidence) if "protected_need" in sig else ""
+    return next((need for rx, need in _NEED_FOR if rx.search(said)), "a health condition")
+
+
+def _own_noun(p) -> str | None:
+    """Someone outside the writer's lines by the noun the letter gave them ("the parent", "your agent" -> "my
+    agent"), not by the role's general word: a red team found a pupil's parent called "the customer" in a note to
+    the head teacher."""
+    if p is None or p.role not in ("customer", "other") or not p.mentions:
+        return None
+    label = p.label
+    if label.startswith("your "):
+        return "my " + label.removeprefix("your ")
+    if not label.startswith("the ") or label in ("the customer", "the customers", "the client"):
+        return None
+    return label
+
+
+def _to_manager(p, role: str | None) -> str:
+    """How the writer names the other side to their own manager: "a parent" for "the parent"."""
+    own = _own_noun(p)
+    if own is None:
+        return _TO_MANAGER.get(role or "", "a colleague")
+    if own.startswith("the ") and not own.endswith("s") and not own.startswith("the other "):
+        noun = own.removeprefix("the ")
+        return ("an " if noun[:1].lower() in "aeiou" else "a ") + noun
+    return own
 
 
 def _about(said: str | None, who: str) -> str | None:
@@ -325,7 +365,7 @@ def _fill(kind: str, f: _Facts, data: dict) -> str:
                               "treated since I left." if "already_left" in f.sig else
                               f"I'd like your help with how {_third(f.cp)} and I work together."),
         "counterpart_to_report": _TO_REPORT.get(role, "them"),
-        "counterpart_to_manager": _TO_MANAGER.get(role, "a colleague"),
+        "counterpart_to_manager": _to_manager(f.cp, role),
         "event_first_person": lower_first(f.retold_event or _first_person_event(f.s, f.inc, f.serious)),
         "tried_line": f" I have already {f.tried}." if f.tried else "",
         "take_it_to": " with HR" if boss_is_them else (" with my manager" if manager else ""),
@@ -350,6 +390,15 @@ def _fill(kind: str, f: _Facts, data: dict) -> str:
                      "and who I should deal with from now on?" if "already_left" in f.sig else
                      "Could you tell me how this will be handled, and what protects me from any repercussions for "
                      "raising it?"),
+        "need_for": _need_for(f.sig),
+        "offer": ("I can give you the dates and hours involved." if _need_for(f.sig) in ("caring for a family member",
+                  "my parental leave") else "I can share a note from my doctor or specialist if that helps."),
+        "asked_line": (f"I asked {_third(f.cp) if f.cp is not None and role in ('manager', 'skip_level') else 'my manager'}"
+                       " for [what you asked for] on [date], and it was refused. " if f.raised_with_them else
+                       "What I need is [what would help, as concretely as you can]. "),
+        "request_close": ("I'd also like on record how I have been treated since I asked: [dates, and what was said or "
+                          "done]. What protects me from any repercussions for raising it?" if f.raised_with_them and f.serious
+                          else "Thank you; I'm happy to talk it through."),
         "details_line": details,
         # Serious conduct is said in the stock words (never retold smaller), so the writer adds what happened.
         "serious_details": f" {details}" if f.serious else "",
@@ -431,7 +480,7 @@ def _fits(action: str, kind: str, f: _Facts, avoided: set[str], serious: bool, t
 
 _TO = {"opener": None, "boundary": None, "apology": None, "sender_note": None, "email": "the people who saw it",
        "coaching": None, "backing": "your report", "manager_note": "your manager", "their_manager_note": "their manager",
-       "hr_note": "HR", "customer_note": "the customer", "agenda": "you, them and a facilitator"}
+       "hr_note": "HR", "request_note": "HR", "customer_note": "the customer", "agenda": "you, them and a facilitator"}
 
 
 @cache
@@ -456,11 +505,18 @@ def render_scripts(s: Situation, top: Iterable[str] | None = None, sig: dict[str
         own_part = "narrator_at_fault" in sig and sig["narrator_at_fault"].strength >= 0.8
     f = _Facts(s, sig, own_part, serious, raised, mainly_theirs)
     out: list[Script] = []
+    # A personal, romantic matter where moving on leads: no words that go back to the person ("I'd like to come
+    # back to what we talked about") after they have said no.
+    moving_on = "romance" in sig and bool(top) and top[0] == "LET_GO"
     for action in top:
         kind = data["for_action"].get(action)
         kind = _fits(action, kind, f, avoided, serious, top) if kind else None
+        if moving_on and kind in ("opener", "boundary", "email"):
+            continue
         if kind is None or any(x.kind == kind for x in out):
             continue
+        if kind == "hr_note" and "protected_need" in f.sig and "already_left" not in f.sig:
+            kind = "request_note"  # ask for what they need; a complaint note never asks for it
         text = _fill(kind, f, data)
         addressee = f.s.party(_sender(f)) if kind == "sender_note" else f.cp
         to = _TO.get(kind) or (addressee.label if addressee else "the other person")
