@@ -474,3 +474,14 @@ def test_a_diagnosed_condition_told_in_plain_words_is_a_need_the_law_may_protect
                 "should I do?")
     assert "protected_need" in {s.name for s in r.signals}
     assert "HR_FORMAL" in r.top_actions(2), r.top_actions(5)
+
+
+def test_a_member_of_the_public_has_no_manager_to_go_to():
+    # A red team found "raise it with their manager" third for a shopper following a cashier.
+    from clearair.pipeline import analyze
+
+    report = analyze("I work the till at a supermarket. A shopper has been following me round the aisles for weeks "
+                     "and waits by my car after my shift. My manager laughed it off when I told her.")
+    cp = report.situation.party(report.situation.counterpart)
+    assert cp is not None and cp.role == "customer"
+    assert "ESCALATE_THEIR_MANAGER" not in [r.action for r in report.recommendations[:5]]

@@ -27,7 +27,7 @@ from clearair.advise.triggers import events, revisit_if
 from clearair.extract.reading import is_question
 from clearair.knowledge import load
 from clearair.models import (
-    NEVER_RECOMMENDED, Avoid, FactorReading, OptionVerdict, Perspective, Reason, Recommendation,
+    NEVER_RECOMMENDED, Avoid, Evidence, FactorReading, OptionVerdict, Perspective, Reason, Recommendation,
     Report, Script, Signal, Situation, Trigger,
 )
 
@@ -73,6 +73,7 @@ def advise(situation: Situation, signals: list[Signal], factors: list[FactorRead
     ranked = _hold_back(ranked, sig)
     if factors:
         floor = floor_for(factors, signals)
+        floor.member_of_public = _member_of_public(situation)
         ranked = apply_floor(ranked, factors, floor)
     ranked = keep_rebuilding_trust(ranked, floor, sig)
     order = [s.action for s in ranked]
@@ -136,6 +137,22 @@ def _keep_warned_out(ranked: list[Scored], factors: list[FactorReading]) -> list
         if why is not None:
             s.reasons.insert(0, why)
     return scores_follow(order)
+
+
+#: People the writer serves who belong to no organisation of their own: a shopper has no manager to go to.
+_PUBLIC = re.compile(r"\b(shoppers?|guests?|patients?|passengers?|diners?|visitors?|patrons?|members? of the public|"
+                     r"residents?|parents?|mother|father|mum|mom|dad|relatives?|family members?|callers?|tenants?|"
+                     r"pupils?|students?|fans?|spectators?|punters?|riders?|commuters?|"
+                     r"customers? in the (store|shop))\b",
+                     re.IGNORECASE)
+
+
+def _member_of_public(situation: Situation) -> list[Evidence]:
+    """The words naming the other side, when they are a member of the public the writer serves (``_PUBLIC``)."""
+    cp = situation.party(situation.counterpart)
+    if cp is None or cp.role != "customer":
+        return []
+    return [e for e in cp.evidence if _PUBLIC.search(e.text)][:1]
 
 
 #: The writer giving someone a name to use in the letter ("I'll call her Christine", "whom I'll call Harry").

@@ -56,6 +56,9 @@ class Floor:
     protected_need: list = field(default_factory=list)
     #: The other side owns the business with the writer: nobody stands above the two of them to go to.
     co_owner: bool = False
+    #: The other side is a member of the public the writer serves (a shopper, a patient, a pupil's parent): the
+    #: words that name them. They have no manager to go to. Empty otherwise.
+    member_of_public: list = field(default_factory=list)
 
     @property
     def harm_is_the_writers(self) -> bool:
@@ -308,6 +311,12 @@ def apply_floor(ranked: list, factors: list[FactorReading], floor: Floor) -> lis
                "formal route", "severity")
         if floor.writer_at_fault == "none":  # "I think it's my fault" from someone grabbed by their boss
             demote(("APOLOGIZE",), 5, "Serious conduct done to you is not yours to apologise for", "severity")
+    if floor.member_of_public:
+        # A shopper or a patient's relative has no manager to take it to (a red team found "raise it with their
+        # manager" third for a shopper following a cashier): the writer's own manager, or whoever runs the site, is.
+        demote(("ESCALATE_THEIR_MANAGER",), 5, "They are a member of the public, with no manager you could go to: "
+               "your own manager, or whoever runs the place, is the route", "member_of_public",
+               floor.member_of_public)
     if floor.manager_is_problem:
         demote(("ESCALATE_MANAGER",), 3, "Your own manager is part of the problem, so take it above or around them",
                "own_manager")
