@@ -701,3 +701,18 @@ def test_no_words_to_go_back_to_someone_who_said_no_to_a_romance():
     assert all(x.kind not in ("opener", "boundary", "email") for x in moving_on)
     # the same facts without the personal element keep the words to talk to them
     assert any(x.kind in ("opener", "boundary") for x in render_scripts(s, top, sig("recurring")))
+
+
+@pytest.mark.parametrize("sentence, names, said", [
+    # a relative clause said of them does not hide who they are
+    ("Since I was promoted, the aides who cheered me on through school have turned on me.", ["the aides"],
+     "you have turned on me"),
+    # "keeps wanting to…" is what they do; "keeps telling me…" without what was said is not
+    ("A coworker of mine keeps wanting to get into politics with me at work.", ["A coworker of mine"],
+     "you keep wanting to get into politics with me at work"),
+    ("She keeps telling me that I am lazy.", ["She"], None),
+])
+def test_the_act_is_said_back_from_the_writers_clause(sentence, names, said):
+    from clearair.advise.retell import retold_to_them
+
+    assert retold_to_them(sentence, names) == said

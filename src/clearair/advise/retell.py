@@ -123,7 +123,10 @@ def _names_them(tok: Token, names: list[str]) -> bool:
         # younger woman…" said to that woman).
         own = {n.lower() for n in names} & _THEM
         return not own or tok.lower_ in own
-    phrase = " ".join(t.text for t in tok.subtree).lower()
+    # the phrase without a relative clause or a participle said of them: "the aides who cheered me on have…"
+    said_of = {t.i for c in tok.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
+    said_of |= {c.i for c in tok.children if c.dep_ == "punct" and said_of}
+    phrase = " ".join(t.text for t in tok.subtree if t.i not in said_of).lower()
     # ... or a name with a place or a line after it: "A coworker on my level drops by…", "my manager at the depot".
     placed = re.match(r"(.+?) (?:on|at|in|from|of) (?:my|our|the|this|that) [a-z-]+(?: [a-z-]+)?$", phrase)
     return any(phrase == n.lower() or phrase.endswith(" " + n.lower().split()[-1]) and len(phrase.split()) <= 3
@@ -137,8 +140,9 @@ def _clause(verb: Token, subject: Token, who: str | None) -> str | None:
         return None  # "she could take over my duties": a fear, not an act
     if any(c.lower_ in _NOT_SAID for c in verb.children if c.i < subject.i):
         return None  # "if he had any problems with me", "how she speaks to me": not an act as it stands
-    if any(c.dep_ == "xcomp" and c.lemma_.lower() in _REPORTING for c in verb.children):
-        return None  # "she keeps telling me …": what is said is cut off, and is the point
+    if any(c.dep_ == "xcomp" and c.lemma_.lower() in _REPORTING
+           and not (c.lemma_.lower() == "want" and any(g.dep_ == "xcomp" for g in c.children)) for c in verb.children):
+        return None  # "she keeps telling me …": what is said is cut off, and is the point ("keeps wanting to…" is not)
     if verb.lemma_.lower() == "do" and not any(c.dep_ in ("dobj", "xcomp", "prep") for c in verb.children):
         return None  # "she never did": the act is in an earlier sentence
     if any(c.dep_ == "neg" and c.lower_ in ("not", "n't", "n’t") for c in verb.children):
