@@ -19,10 +19,14 @@ SLOT_EVENT = "[what happened]"
 SLOT_NAME = "[their name]"
 #: What a formal note needs and only the writer has: dates and what was said or done.
 SLOT_DETAILS = "[dates, and what was said or done]"
+#: What a written request to HR asks for, which only the writer knows: what they asked for (and when) or need.
+SLOT_ASKED = "[what you asked for, and when]"
+SLOT_NEED = "[what would help]"
 #: A slot for a name ("[their name]", "[their manager's name]"): the one slot that says nothing of what happened.
 NAME_SLOT = re.compile(r"\[[^\]]*\bname\]", re.I)
 #: Every slot the words may leave for the writer, each listed under "fill in before you use it".
-FILL_SLOT = re.compile("|".join([NAME_SLOT.pattern, *map(re.escape, (SLOT_EVENT, SLOT_DETAILS))]), re.I)
+FILL_SLOT = re.compile("|".join([NAME_SLOT.pattern,
+                                  *map(re.escape, (SLOT_EVENT, SLOT_DETAILS, SLOT_ASKED, SLOT_NEED))]), re.I)
 
 # act -> (said of another person, said of the writer). Past tense, no object that could clash with "you".
 _ACTS: dict[str, tuple[str, str]] = {

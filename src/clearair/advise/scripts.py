@@ -20,9 +20,11 @@ from functools import cache
 
 from clearair.advise.phrases import (
     FILL_SLOT,
+    SLOT_ASKED,
     SLOT_DETAILS,
     SLOT_EVENT,
     SLOT_NAME,
+    SLOT_NEED,
     capitalise,
     join_words,
     lower_first,
@@ -394,8 +396,8 @@ def _fill(kind: str, f: _Facts, data: dict) -> str:
         "offer": ("I can give you the dates and hours involved." if _need_for(f.sig) in ("caring for a family member",
                   "my parental leave") else "I can share a note from my doctor or specialist if that helps."),
         "asked_line": (f"I asked {_third(f.cp) if f.cp is not None and role in ('manager', 'skip_level') else 'my manager'}"
-                       " for [what you asked for] on [date], and it was refused. " if f.raised_with_them else
-                       "What I need is [what would help, as concretely as you can]. "),
+                       f" for {SLOT_ASKED}, and it was refused. " if f.raised_with_them else
+                       f"What I need is {SLOT_NEED}. "),
         "request_close": ("I'd also like on record how I have been treated since I asked: [dates, and what was said or "
                           "done]. What protects me from any repercussions for raising it?" if f.raised_with_them and f.serious
                           else "Thank you; I'm happy to talk it through."),
