@@ -135,3 +135,16 @@ def test_those_the_writer_leads_or_once_sat_beside_are_their_reports():
     for report in (leads, promoted):
         cp = report.situation.party(report.situation.counterpart)
         assert report.situation.narrator.is_manager and cp is not None and cp.role == "direct_report"
+
+
+def test_a_pronoun_never_goes_to_someone_the_letter_names_as_the_other_gender():
+    # "A guy on my shift" is a he: the "she" who laughed is the manager named after him.
+    parties = _people("I started at a busy cafe. A guy on my shift keeps mocking my accent. When I asked my manager "
+                      "Chris about it, she laughed.")
+    guy = next(ms for ms in parties.values() if "A guy on my shift" in ms)
+    chris = next(ms for ms in parties.values() if "Chris" in ms)
+    assert "she" not in guy and "she" in chris
+    # A courtesy title says it too: "Mr. Okafor" is not the "she" of the next sentence.
+    parties = _people("Mr. Okafor, the senior chemist, keeps taking my samples without asking. Last week she moved "
+                      "my bench as well, and my supervisor did nothing.")
+    assert not any("Okafor" in " ".join(ms) and "she" in ms for ms in parties.values())

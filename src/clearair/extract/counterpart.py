@@ -307,7 +307,7 @@ OUTSIDE = ("other", "none")
 #: account executive, the boss's assistant, a former employee): the whole letter's reading does not move them into
 #: a line.
 KNOWN_OUTSIDERS = ("other_department", "vendor", "account_executive", "boss_assistant", "former_employee",
-                   "clinician")
+                   "clinician", "outside_org")
 
 
 def may_take_role(read: str, party_role: str | None, phrase_role: str | None, party_key: str | None = None) -> bool:

@@ -60,6 +60,8 @@ def _marked_tokens(span) -> list[tuple[str, bool]]:
             if t.is_punct:
                 continue
         w = t.lemma_.lower() if t.is_alpha else ("#" if t.like_num else "")
+        if w == "threaten" and _threat_to_leave(t):
+            w = "quitwarn"  # "a few have threatened to quit" menaces no one: not the lemma threats are read by
         if t.lower_ in _NEGATORS:
             out.append(("not" if t.lower_ in _NOT else w, False))
             reach = NEGATION_REACH
@@ -68,6 +70,15 @@ def _marked_tokens(span) -> list[tuple[str, bool]]:
             out.append((w, reach > 0))
             reach = max(reach - 1, 0)
     return out
+
+
+#: What someone threatens to do that harms no one but the work: "threatened to quit", "threatening to walk out".
+_LEAVING_VERBS = frozenset({"quit", "resign", "leave", "walk", "go", "transfer", "retire", "move"})
+
+
+def _threat_to_leave(tok) -> bool:
+    doc = tok.doc
+    return tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "to" and doc[tok.i + 2].lemma_.lower() in _LEAVING_VERBS
 
 
 _QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "'", "\u2018", "\u2019"})

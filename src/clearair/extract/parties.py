@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from clearair.extract.features import verb_subject
 from clearair.extract.lexicon import GatedRegex, find_kinds, fold, gated
@@ -67,7 +67,7 @@ def find_mentions(text: str, is_manager: bool, only: str | None = None) -> list[
         role = entry.role
         if only is not None and role != only:
             continue
-        if entry.writer and not find_kinds("narrator", (entry.writer,), text):
+        if entry.writer and not _writer_is(entry.writer, text):
             continue  # a rule for one kind of writer ("the dad" is a nanny's employer, not a pupil's parent)
         if role == "by_manager_status":
             role = entry.if_manager if is_manager else entry.otherwise
@@ -86,6 +86,13 @@ def find_mentions(text: str, is_manager: bool, only: str | None = None) -> list[
     return [m for i, m in enumerate(kept)
             if not _is_descriptor(text, m, kept[i - 1] if i else None) and not _the_writer(text, m)
             and not _DENIED_TITLE.search(text[max(0, m.start - 25):m.start])]
+
+
+@lru_cache(maxsize=64)
+def _writer_is(kind: str, text: str) -> bool:
+    """Whether the writer is of this ``narrator`` kind; asked once per letter and kind, however many rules and
+    passes ask it."""
+    return bool(find_kinds("narrator", (kind,), text))
 
 
 #: "our CEO, Fraser, who is also my boss": what follows says who the person just named is to the writer.
@@ -167,6 +174,7 @@ def build_parties(reading: Reading, is_manager: bool) -> dict[str, PartyDraft]:
         _tag_tokens(reading, m.start, m.end, m.key)
     _link_names(reading, drafts)
     _split_named_people(reading, drafts)
+    _gender_from_words(reading, drafts)
     _link_anaphors(reading, drafts)
     _restate_lines(reading, drafts, is_manager)
     _outside_by_the_writers_word(reading, drafts)
@@ -294,7 +302,14 @@ _IN_CHARGE_OF_WRITER = re.compile(r",? (?:who(?: is|'s| was) |is |was |now )?(?:
 
 
 def _object_is_writer(verb) -> bool:
-    return any(c.dep_ == "dobj" and c.lower_ in ("me", "us") for c in verb.children)
+    """ "oversees me", "organises us", "organises all of us"."""
+    return any(c.dep_ == "dobj" and (c.lower_ in ("me", "us") or c.lower_ in ("all", "both", "each") and any(
+        p.dep_ == "prep" and p.lower_ == "of" and any(g.lower_ == "us" for g in p.children) for p in c.children))
+        for c in verb.children)
+
+
+#: Verbs by which someone runs the writer's work: "the coordinator, who organises all of us", "she schedules me".
+_RUNS_ME = frozenset({"manage", "supervise", "oversee", "line-manage", "organise", "organize", "coordinate", "direct"})
 
 
 #: Verbs by which someone is over a group: "Priya supervises the interns", "Marcus runs our shift".
@@ -439,6 +454,8 @@ def _to_writer(head, prep: str) -> bool:
 def _stated_line(tok, is_manager: bool) -> str | None:
     """The line a clause whose subject is ``tok`` states between that person and the writer, if any."""
     verb = tok.head
+    if any(c.dep_ == "mark" and c.lower_ in ("though", "if", "like") for c in verb.children):
+        return None  # a likeness states no line: "he behaves as though he's my boss", "she acts like my manager"
     lemma = verb.lemma_.lower()
     negated = any(c.dep_ == "neg" for c in verb.children) or _no_longer(verb)
     if tok.dep_ == "dobj" and lemma in _OVERSEE and _writer_is_subject(verb) and not negated:
@@ -448,6 +465,9 @@ def _stated_line(tok, is_manager: bool) -> str | None:
         return "direct_report"  # "I'm now her acting manager"
     if tok.dep_ == "nsubj" and lemma in ("report", "answer") and _to_writer(verb, "to") and not negated:
         return "direct_report"
+    if tok.dep_ == "nsubj" and lemma in _RUNS_ME and _object_is_writer(verb) and not negated \
+            and not any(c.tag_ == "MD" for c in verb.children):
+        return "manager"  # "the coordinator, who organises all of us"; not "she would manage us"
     if tok.dep_ == "nsubj" and lemma == "work" and (_to_writer(verb, "for") or _to_writer(verb, "under")) and not negated \
             and not any(c.tag_ == "MD" for c in verb.children):  # not a plan: "the plan was that he would work under me"
         return "direct_report"
@@ -764,7 +784,18 @@ def _a_name(reading: Reading, ent) -> bool:
     if ent.label_ == "PERSON":
         return True
     return ent.label_ in ("GPE", "ORG", "NORP", "") and len(ent) == 1 and ent[0].pos_ == "PROPN" and \
-        _apposed_role(reading, ent) is not None
+        (_apposed_role(reading, ent) is not None or _introduced_by_role(reading, ent))
+
+
+def _introduced_by_role(reading: Reading, ent) -> bool:
+    """A role word right before the name, with only a comma or "named" between: "our super, Dale, signs my
+    hours", where the parse took "super" for an adjective and Dale for a company."""
+    before = reading.text[max(0, ent.start_char - 12):ent.start_char]
+    gap = re.search(r"(?:,\s*|\s(?:named|called)\s+)$", before)
+    if gap is None:
+        return False
+    tok = reading.token_at(ent.start_char - len(gap.group(0)) - 1)
+    return tok.i in reading.token_party
 
 
 def _apposed_role(reading: Reading, ent) -> str | None:
@@ -844,6 +875,28 @@ def _link_anaphors(reading: Reading, drafts: dict[str, PartyDraft]) -> None:
         _tag_tokens(reading, start, end, best.key)
     for d in drafts.values():
         d.mentions.sort(key=lambda m: m.start)
+
+
+#: Words in or just before a mention that say whether the person is a man or a woman ("Mr Okafor", "a woman on my
+#: team", "the head waitress"), so "she" is not given to Mr Okafor. No name is guessed at: a first name says nothing.
+_MALE_WORDS = re.compile(r"\b(mr|mister|sir|man|men|guy|gentleman|boy|headmaster|chairman|foreman|waiter|host|"
+                         r"businessman|salesman|husband|father|dad|brother|son|uncle|grandfather|boyfriend)\b\.?", re.I)
+_FEMALE_WORDS = re.compile(r"\b(mrs|ms|miss|madam|woman|women|lady|girl|headmistress|chairwoman|forewoman|waitress|"
+                           r"hostess|businesswoman|saleswoman|wife|mother|mom|mum|sister|daughter|aunt|grandmother|"
+                           r"girlfriend)\b\.?", re.I)
+
+
+def _gender_from_words(reading: Reading, drafts: dict[str, PartyDraft]) -> None:
+    """A person's gender where the letter's own words give it, before pronouns are linked: a courtesy title just
+    before their name, or a gendered noun in how they are named; never when the words disagree or name a group."""
+    for d in drafts.values():
+        if d.gender is not None or d.role == "hr" or any(_plural(m.text) for m in d.mentions):
+            continue
+        said = " ".join(reading.text[max(0, m.start - 6):m.end] if m.text in d.names else m.text for m in d.mentions
+                        if m.text.lower() not in _PRONOUN_GENDER)
+        male, female = bool(_MALE_WORDS.search(said)), bool(_FEMALE_WORDS.search(said))
+        if male != female:
+            d.gender = "m" if male else "f"
 
 
 def _described_by(reading: Reading, start: int) -> str | None:

@@ -1,0 +1,102 @@
+"""Who stands where in workplaces outside the office: the line a role word gives depends on the writer's world.
+
+A retired holdout showed forms the reading did not know: a parent who runs the family business read as someone
+outside the writer's lines, a board member's executive director read as two levels above them, "my co-author"
+cut to "my co" and read as the writer's manager, people of a partner organisation read as coworkers, a soldier's
+leaders read as peers, "dispatch" unseen, and "a few have threatened to quit" read as a threat.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from clearair import analyze
+from clearair.extract import read
+from clearair.extract.parties import build_parties
+from clearair.intake import build_document
+
+
+def _roles(text: str, is_manager: bool = False) -> dict[str, tuple[str, set[str]]]:
+    drafts = build_parties(read(build_document(text)), is_manager)
+    return {k: (d.role, {m.text for m in d.mentions}) for k, d in drafts.items()}
+
+
+def _role_of(text: str, words: str, is_manager: bool = False) -> str | None:
+    return next((role for role, ms in _roles(text, is_manager).values() if words in ms), None)
+
+
+@pytest.mark.parametrize("text, words, role", [
+    # a parent who runs the family business the writer works in is their boss ...
+    ("I have helped in our family bakery since school. My mother runs it and will not let anyone change the "
+     "recipes. When I suggested a new oven she said I was ungrateful.", "My mother", "manager"),
+    ("I work for my dad's garage as a mechanic. Dad shouts at me in front of customers whenever a job runs late.",
+     "Dad", "manager"),
+    # ... a board's executive director answers to the board, a president's vice president to the president
+    ("I was elected to the board of a small theatre last spring. Our executive director will not show us the "
+     "accounts and calls our questions meddling.", "Our executive director", "direct_report"),
+    # someone who shares the writer's role is level with them
+    ("I teach a class with another teacher. My co-teacher rewrites my lesson plans the night before without "
+     "asking me.", "My co-teacher", "peer"),
+    # people of another organisation are outside the writer's lines
+    ("Our council runs a housing project with a charity. Two people on the partner side keep sending me rude "
+     "emails and copying my director.", "Two people on the partner side", "other"),
+    # a soldier's leaders, a driver's dispatch
+    ("I am a private in the army. My squad leader mocks my accent at every formation and the others laugh.",
+     "My squad leader", "manager"),
+    ("I drive a delivery van. Last week dispatch told me over the radio that I was the slowest driver they had.",
+     "dispatch", "manager"),
+    # a title said to run the writer's work
+    ("I volunteer at an animal shelter. The coordinator, who organises all of us, shouts at me when I am late and "
+     "keeps texting me at night.", "The coordinator", "manager"),
+    ("I have a literary agent who sold my first novel. Lately my literary agent ignores my emails for weeks.",
+     "my literary agent", "other"),
+])
+def test_the_line_a_role_word_gives_in_the_writers_world(text, words, role):
+    assert _role_of(text, words) == role
+
+
+def test_the_same_words_keep_their_usual_line_in_other_letters():
+    # no family business in the letter: a parent is no one at work
+    assert _role_of("My dad keeps criticising my job at Sunday dinner. My manager at work is fine.", "My dad") is None
+    # no board in the letter: an executive director stands above the writer's manager
+    assert _role_of("Our executive director cancelled my project in front of the whole team and my manager said "
+                    "nothing.", "Our executive director") == "skip_level"
+    # "to dispatch" is work, not a person
+    assert _role_of("My job is to dispatch trucks and my coworker keeps changing the loads I set.", "dispatch") is None
+    # a coworker who books rooms for the team runs no one's work
+    assert _role_of("My coworker Ann books the meeting rooms for us and keeps giving the best ones to her friends.",
+                    "Ann") == "peer"
+
+
+def test_a_name_after_a_role_word_the_parse_took_for_an_adjective_is_that_person():
+    parties = _roles("Our super, Dale, changes my hours at the last minute. Dale says I should be grateful.")
+    holders = [k for k, (_, ms) in parties.items() if "Dale" in ms]
+    assert len(holders) == 1 and parties[holders[0]][0] == "manager" and "Our super" in parties[holders[0]][1]
+
+
+def test_one_of_the_people_the_writer_inherited_is_their_report():
+    assert _role_of("I took over a team in May. One of the people I inherited skips every stand-up and blames "
+                    "others for his misses.", "One of the people I inherited", is_manager=True) == "direct_report"
+
+
+def test_co_owners_by_a_verb_of_owning_together_are_business_partners():
+    parties = _roles("My sister and I co-own a florist. She keeps taking money from the till without telling me.")
+    assert any(k == "business_partner" and "My sister" in ms for k, (_, ms) in parties.items())
+
+
+def test_threatening_to_quit_is_not_a_threat():
+    quitting = analyze("I run a small agency. Last year I promoted one of our designers to lead the studio. Since "
+                       "then the others say he plays favourites, and a few have threatened to quit over it.")
+    menacing = analyze("My coworker threatened me in the car park after I reported him for skipping safety checks. "
+                       "He said I would regret it.")
+    assert "severity" not in {s.name for s in quitting.signals}
+    assert "severity" in {s.name for s in menacing.signals}
+
+
+def test_someone_who_only_acts_like_the_boss_keeps_their_own_line():
+    parties = _roles("We depend on an outside consultant, Marek. He is not on our payroll, yet he behaves as though "
+                     "he is my boss and sends me curt emails about every delay. My manager has told him to go "
+                     "through her.")
+    marek = next(role for role, ms in parties.values() if "Marek" in ms)
+    assert marek == "other"
+    assert not any("Marek" in ms for role, ms in parties.values() if role == "manager")
