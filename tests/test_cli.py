@@ -534,3 +534,17 @@ def test_the_writer_says_who_it_is_about_by_name(tmp_path):
     assert cli("case", "new", "--about", "Tobias", str(letter)).returncode == 0
     shown = json.loads(cli("case", "show", "1", "--json").stdout)
     assert shown["about"] == "Tobias"
+
+
+def test_about_a_name_the_reading_missed_makes_that_person_the_other_side():
+    # A red team was told "Nobody called Craig was found in your text" though Craig was named twice.
+    from clearair.pipeline import analyze
+
+    text = ("I'm a contractor placed at a bank by my agency. The team lead at the bank, Craig, gives me my work. He "
+            "keeps commenting on my body and last week tried to pull me onto his lap at drinks. My account manager "
+            "at the agency, Priya, told me to keep things friendly with Craig.")
+    report = analyze(text, about="Craig")
+    cp = report.situation.party(report.situation.counterpart)
+    assert cp is not None and "Craig" in cp.mentions and "Priya" not in cp.mentions
+    assert not any("Nobody called" in n for n in report.notes)
+    assert any("Nobody called" in n for n in analyze(text, about="Desmond").notes)

@@ -20,7 +20,7 @@ from clearair.assess.readers import apply_conduct, read_factors
 from clearair.extract.conduct import by_the_writers_manager, serious_conduct
 from clearair.extract.features import document_features, rule_findings, sentences
 from clearair.knowledge.factors import FACTORS
-from clearair.models import FactorReading, Report, Signal, Situation, bare_name, checked_about, is_about_name
+from clearair.models import FactorReading, Party, Report, Signal, Situation, bare_name, checked_about, is_about_name
 from clearair.advise.safety import NOT_BESIDE_SERIOUS
 from clearair.similar import find_similar
 from clearair.knowledge import load
@@ -55,7 +55,8 @@ def analyze_case(text: str, journal_findings: list[str] | tuple[str, ...] = (), 
 def _report(document, reading, journal_findings=(), about: str | None = None) -> Report:
     reading = reading or read(document)
     situation = extract(document, reading, about=about)
-    name_not_found = about is not None and is_about_name(about) and not _named(situation, about)
+    name_not_found = about is not None and is_about_name(about) and not _named(situation, about) \
+        and not _take_the_named(reading, situation, about)
     situation.counterpart_from_writer = about is not None and not name_not_found
     situation.about_told = about if situation.counterpart_from_writer else None
     if journal_findings:
@@ -96,6 +97,27 @@ def _named(situation: Situation, name: str) -> bool:
     """Whether the other side is the person the writer named."""
     cp = situation.party(situation.counterpart)
     return cp is not None and any(bare_name(m) == bare_name(name) for m in cp.mentions)
+
+
+def _take_the_named(reading, situation: Situation, name: str) -> bool:
+    """The writer named someone the reading did not make a party of ("The team lead at the bank, Craig, …": a
+    red team was told nobody called Craig was in the text): where the letter has the name, that person becomes
+    the other side, outside the writer's lines until the writer gives a role. False where the letter lacks it."""
+    want = bare_name(name).split()
+    doc, n = reading.doc, len(want)
+    spans = [(doc[i].idx, doc[i + n - 1].idx + len(doc[i + n - 1].text)) for i in range(len(doc) - n + 1)
+             if [bare_name(t.text) for t in doc[i:i + n]] == want and doc[i].text[:1].isupper()]
+    if not spans:
+        return False
+    key = next(k for k in (f"named_{i}" if i else "named" for i in range(99)) if situation.party(k) is None)
+    said = reading.original[spans[0][0]:spans[0][1]]
+    situation.parties.append(Party(id=key, role="other", label=said, mentions=[said],
+                                   evidence=[reading.evidence(a, b) for a, b in spans]))
+    for a, b in spans:
+        for tok in reading.tokens_in(a, b):
+            reading.token_party[tok.i] = key
+    situation.counterpart = key
+    return True
 
 
 def as_advised(factors: list[FactorReading], fault: str) -> list[FactorReading]:

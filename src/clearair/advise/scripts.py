@@ -144,6 +144,14 @@ def _need_for(sig: dict[str, Signal]) -> str:
     return next((need for rx, need in _NEED_FOR if rx.search(said)), "a health condition")
 
 
+def _lower_unless_named(text: str, p) -> str:
+    """Mid-sentence, the clause starts lower-case, unless it starts with the other side's name ("Craig has…")."""
+    if p is not None and any(text.startswith(m + " ") for m in p.mentions
+                             if m[:1].isupper() and " " not in m and m.lower() not in ("he", "she", "they", "it")):
+        return text
+    return lower_first(text)
+
+
 def _own_noun(p) -> str | None:
     """Someone outside the writer's lines by the noun the letter gave them ("the parent", "your agent" -> "my
     agent"), not by the role's general word: a red team found a pupil's parent called "the customer" in a note to
@@ -153,6 +161,8 @@ def _own_noun(p) -> str | None:
     label = p.label
     if label.startswith("your "):
         return "my " + label.removeprefix("your ")
+    if label[:1].isupper() and label in p.mentions:
+        return label  # known by their name alone ("Craig")
     if not label.startswith("the ") or label in ("the customer", "the customers", "the client"):
         return None
     return label
@@ -368,7 +378,7 @@ def _fill(kind: str, f: _Facts, data: dict) -> str:
                               f"I'd like your help with how {_third(f.cp)} and I work together."),
         "counterpart_to_report": _TO_REPORT.get(role, "them"),
         "counterpart_to_manager": _to_manager(f.cp, role),
-        "event_first_person": lower_first(f.retold_event or _first_person_event(f.s, f.inc, f.serious)),
+        "event_first_person": _lower_unless_named(f.retold_event or _first_person_event(f.s, f.inc, f.serious), f.cp),
         "tried_line": f" I have already {f.tried}." if f.tried else "",
         "take_it_to": " with HR" if boss_is_them else (" with my manager" if manager else ""),
         # A warning only where it keeps happening and was already raised with them, or is more than friction:
