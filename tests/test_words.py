@@ -716,3 +716,15 @@ def test_the_act_is_said_back_from_the_writers_clause(sentence, names, said):
     from clearair.advise.retell import retold_to_them
 
     assert retold_to_them(sentence, names) == said
+
+
+def test_a_note_to_hr_in_a_small_business_says_who_else_it_can_go_to():
+    # Red team 23 found "a note to HR" for a salon whose owner is the writer's only boss.
+    salon = analyze("I'm a stylist at a small salon. The owner, Dawn, cut my clients after I told her I was pregnant, "
+                    "and now she refuses to let me leave for my scans. She says I should book them on my day off. "
+                    "What can I do?")
+    office = analyze("My manager refused my request for a standing desk for my back condition and now mocks me in "
+                     "team meetings. Our HR team is usually helpful. What should I do?")
+    to_hr = [s.to for s in salon.scripts if s.kind in ("hr_note", "request_note")]
+    assert to_hr and all("owner" in to for to in to_hr)
+    assert all(s.to == "HR" for s in office.scripts if s.kind in ("hr_note", "request_note"))

@@ -144,6 +144,19 @@ def _need_for(sig: dict[str, Signal]) -> str:
     return next((need for rx, need in _NEED_FOR if rx.search(said)), "a health condition")
 
 
+#: Words naming someone who owns the place: in a small business there is often no HR to write to.
+_OWNER = re.compile(r"\b(owner|owns|proprietor|landlord|landlady)\b", re.IGNORECASE)
+
+
+def _no_hr_likely(s: Situation) -> bool:
+    """A small or family business, by who is in it: an owner, a parent who runs it, a co-owner (red team 23 found
+    "a note to HR" for a salon, a family bakery and a garage, none of which has HR)."""
+    if s.narrator.co_owner or any(p.role == "hr" for p in s.parties):
+        return s.narrator.co_owner and not any(p.role == "hr" for p in s.parties)
+    return any(p.id.startswith(("family_", "business_partner")) or _OWNER.search(" ".join([p.label, *p.mentions]))
+               for p in s.parties)
+
+
 def _lower_unless_named(text: str, p) -> str:
     """Mid-sentence, the clause starts lower-case, unless it starts with the other side's name ("Craig has…")."""
     if p is not None and any(text.startswith(m + " ") for m in p.mentions
@@ -532,6 +545,8 @@ def render_scripts(s: Situation, top: Iterable[str] | None = None, sig: dict[str
         text = _fill(kind, f, data)
         addressee = f.s.party(_sender(f)) if kind == "sender_note" else f.cp
         to = _TO.get(kind) or (addressee.label if addressee else "the other person")
+        if kind in ("hr_note", "request_note") and _no_hr_likely(s):
+            to = "HR, or where there is none, the owner or an outside adviser"
         if s.between_others and kind in ("between", "agenda"):
             to = "each of them, separately" if kind == "between" else "both of them, with you chairing"
         slots = list(dict.fromkeys(FILL_SLOT.findall(text)))
