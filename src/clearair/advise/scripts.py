@@ -151,10 +151,10 @@ _OWNER = re.compile(r"\b(owner|owns|proprietor|landlord|landlady)\b", re.IGNOREC
 def _no_hr_likely(s: Situation) -> bool:
     """A small or family business, by who is in it: an owner, a parent who runs it, a co-owner (red team 23 found
     "a note to HR" for a salon, a family bakery and a garage, none of which has HR)."""
-    if s.narrator.co_owner or any(p.role == "hr" for p in s.parties):
-        return s.narrator.co_owner and not any(p.role == "hr" for p in s.parties)
-    return any(p.id.startswith(("family_", "business_partner")) or _OWNER.search(" ".join([p.label, *p.mentions]))
-               for p in s.parties)
+    if any(p.role == "hr" for p in s.parties):
+        return False  # the letter names HR
+    return s.narrator.co_owner or any(p.id.startswith(("family_", "business_partner"))
+                                      or _OWNER.search(" ".join([p.label, *p.mentions])) for p in s.parties)
 
 
 def _lower_unless_named(text: str, p) -> str:
@@ -378,6 +378,7 @@ def _fill(kind: str, f: _Facts, data: dict) -> str:
     reports = f.s.parties_with_role("direct_report")
     external = any(i.audience.kind == "external" for i in f.s.incidents) or "external_exposure" in f.sig
     details = f"The details: {SLOT_DETAILS}."
+    need = _need_for(f.sig)
     values = {
         "name": name,
         "opening": f'"{" ".join(opening)}"',
@@ -415,14 +416,14 @@ def _fill(kind: str, f: _Facts, data: dict) -> str:
                      "and who I should deal with from now on?" if "already_left" in f.sig else
                      "Could you tell me how this will be handled, and what protects me from any repercussions for "
                      "raising it?"),
-        "need_for": _need_for(f.sig),
-        "offer": ("I can give you the dates and hours involved." if _need_for(f.sig) in ("caring for a family member",
+        "need_for": need,
+        "offer": ("I can give you the dates and hours involved." if need in ("caring for a family member",
                   "my parental leave") else "I can share a note from my doctor or specialist if that helps."),
         "asked_line": (f"I asked {_third(f.cp) if f.cp is not None and role in ('manager', 'skip_level') else 'my manager'}"
                        f" for {SLOT_ASKED}, and it was refused. " if f.raised_with_them else
                        f"What I need is {SLOT_NEED}. "),
-        "request_close": ("I'd also like on record how I have been treated since I asked: [dates, and what was said or "
-                          "done]. What protects me from any repercussions for raising it?" if f.raised_with_them and f.serious
+        "request_close": (f"I'd also like on record how I have been treated since I asked: {SLOT_DETAILS}. What "
+                          "protects me from any repercussions for raising it?" if f.raised_with_them and f.serious
                           else "Thank you; I'm happy to talk it through."),
         "details_line": details,
         # Serious conduct is said in the stock words (never retold smaller), so the writer adds what happened.
