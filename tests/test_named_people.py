@@ -148,3 +148,20 @@ def test_a_pronoun_never_goes_to_someone_the_letter_names_as_the_other_gender():
     parties = _people("Mr. Okafor, the senior chemist, keeps taking my samples without asking. Last week she moved "
                       "my bench as well, and my supervisor did nothing.")
     assert not any("Okafor" in " ".join(ms) and "she" in ms for ms in parties.values())
+
+
+def test_a_name_beside_an_unknown_title_is_a_person_of_their_own():
+    """"Their support worker, Adrian," or "another mum, Lisa,": a title no rule knows still makes the named person a
+    party (a red team found the person doing the harm missing and his pronouns given to someone else), and "another
+    mum" is not the writer's own relative."""
+    text = ("I work for the council with a partner charity. Their support worker, Adrian, keeps telling residents "
+            "that the delays are my fault. He did it again on Monday.")
+    parties = analyze(text).situation.parties
+    adrian = next(p for p in parties if "Adrian" in p.mentions)
+    assert "He" in adrian.mentions
+    text = ("I'm on the parents' association at school. There's another mum, Lisa, who organises every event. I "
+            "mocked her in the group chat and she left the group.")
+    assert any("Lisa" in p.mentions for p in analyze(text).situation.parties)
+    # a name beside a company word is no person
+    text = "I work at a bank, Fairway, as a cashier. My manager keeps moving my shifts without asking."
+    assert not any("Fairway" in p.mentions for p in analyze(text).situation.parties)

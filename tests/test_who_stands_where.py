@@ -100,3 +100,62 @@ def test_someone_who_only_acts_like_the_boss_keeps_their_own_line():
     marek = next(role for role, ms in parties.values() if "Marek" in ms)
     assert marek == "other"
     assert not any("Marek" in ms for role, ms in parties.values() if role == "manager")
+
+
+@pytest.mark.parametrize("text, words, role", [
+    # uniformed ranks: the writer's own sergeant, corporal, section commander or watch manager runs their work ...
+    ("I joined the police two years ago. My sergeant has refused every leave request I made since spring.",
+     "My sergeant", "manager"),
+    ("I am a firefighter. Our watch manager tells us to skip the morning kit checks and just sign the sheet.",
+     "Our watch manager", "manager"),
+    # ... and the inspector over them stands one level higher
+    ("I am a constable. My inspector has not answered my email about the rota for a month.", "My inspector",
+     "skip_level"),
+    ("At my tech job my skip-level manager joked in front of my team that my project would replace them.",
+     "my skip-level manager", "skip_level"),
+    # a freelancer's client, a delivery rider's pick-up venue: not a manager
+    ("I am a freelance photographer. The owner of the wedding venue booked me in May and has not paid my invoice.",
+     "The owner", "customer"),
+    ("I deliver food for one of the big apps. The manager there shouts at riders who come to the counter early.",
+     "The manager", "customer"),
+    # a co-owner who is family is level with the writer
+    ("I co-own a small bakery with my sister-in-law, Jo. She has started changing the prices without telling me.",
+     "my sister-in-law", "peer"),
+    # a person of the writer's grade, even with a title in the phrase
+    ("I sell for a retail chain. Another employee at the same manager level keeps interrupting my meetings with "
+     "clients.",
+     "Another employee at the same manager level", "peer"),
+    ("I work in a lab. The other research assistant never cleans her bench before inspections.",
+     "The other research assistant", "peer"),
+    # someone the writer cares for has a family, who are outside the writer's lines
+    ("I am a carer in a nursing home. The resident's daughter shouted at me in the corridor about the hoist.",
+     "The resident's daughter", "customer"),
+])
+def test_the_line_of_titles_outside_the_office(text, words, role):
+    assert _role_of(text, words) == role
+
+
+def test_a_likeness_or_the_writers_own_team_names_no_party():
+    # "as though she's my boss" is a comparison, and "I manage a team" is the writer, not a person
+    roles = _roles("A new colleague acts as though she's my boss and gives me orders in front of customers.")
+    assert not any(role == "manager" for role, _ in roles.values())
+    roles = _roles("I manage a team and I have a disability. A colleague told me to hide it from my staff.", True)
+    assert not any(any(m.lower().startswith("i manage") for m in ms) for _, ms in roles.values())
+
+
+def test_a_product_manager_manages_no_one_by_the_title_alone():
+    from clearair.extract.lexicon import find_kinds
+    assert not find_kinds("narrator", ("is_manager",), "I'm a product manager at a small software company.")
+    assert find_kinds("narrator", ("is_manager",), "I'm a store manager at a small shop.")
+
+
+def test_a_kitchens_second_is_a_line_cooks_boss_and_a_head_chefs_report():
+    assert _role_of("I am a line cook at a hotel. My sous chef shouts at me in front of the waiters every night.",
+                    "My sous chef") == "manager"
+    assert _role_of("I run the kitchen at a hotel. My sous chefs want to go over my head to the owner about rotas.",
+                    "My sous chefs", is_manager=True) == "direct_report"
+
+
+def test_an_executive_chef_manages_people():
+    from clearair.extract.lexicon import find_kinds
+    assert find_kinds("narrator", ("is_manager",), "I'm the executive chef at a large hotel.")

@@ -54,7 +54,10 @@ HAND_WEIGHTS = {"mentions": 5.0, "opening": 1.5, "acted": 3.0, "acted_public": 1
 _ANGER_AT = re.compile(r"\b(angry|mad|furious|upset|annoyed|livid|frustrated|hurt)\s+(at|with|by)\s+", re.I)
 #: "The problem is another coworker, Trevor", "I'm having issues with my supervisor": the writer saying who it is about.
 _PROBLEM_IS = re.compile(r"\b(?:(?:the|my|our)\s+(?:main\s+|real\s+|biggest\s+|only\s+)?(?:problem|issue|trouble)\s+"
-                         r"(?:is|was|has\s+been|lies)\s+(?:with\s+)?|(?:problems?|issues?|trouble|conflict|friction)\s+with\s+)",
+                         r"(?:is|was|has\s+been|lies)\s+(?:with\s+)?|(?:problems?|issues?|trouble|conflict|friction)\s+with\s+|"
+                         # "this situation I faced today with a peer", "a run-in I had with my supervisor"
+                         r"(?:situation|difficulty|disagreement|run-in|falling[- ]out|dispute|clash|tension)s?\s+"
+                         r"(?:(?:i|i've|i'm|i\s+have|i\s+am)\s+(?:[a-z]+\s+){0,3})?with\s+)",
                          re.IGNORECASE)
 _HARM_THEMES = ("aggression", "harassment", "credit_theft", "boundary_intrusion")
 
@@ -163,6 +166,11 @@ def candidate_clues(reading: Reading, drafts: dict[str, PartyDraft], incidents, 
         if hit.kind == "weak_support":
             for key in _keys_in(reading, hit.start, hit.end + 40):
                 clues[key]["weak_support"] = clues[key].get("weak_support", 0.0) + 1
+    for sent in reading.sentences:  # the writer's question names who it is about: "What should I say to her?"
+        if sent.text.rstrip().endswith("?"):
+            for key in {reading.token_party[t.i] for t in sent if t.i in reading.token_party}:
+                if key in clues:
+                    clues[key]["in_question"] = clues[key].get("in_question", 0.0) + 1
     for key, d in drafts.items():
         if any(_allied_with_writer(reading, m.start) for m in d.mentions):
             clues[key]["allied" if d.role == "peer" else "allied_not_peer"] = 1.0

@@ -118,7 +118,7 @@ def _said_to_be(text: str, kept: list[Mention]) -> list[Mention]:
 #: "he is not my boss", "she isn't my manager", "as if he were my boss", "as if I were an intern": a denial or a
 #: likeness names no one (a red team found it made him the boss).
 _DENIED_TITLE = re.compile(r"(\b(is|was|are|were)\s+(not|never|no longer)|['’]s\s+(not|never|no longer)|n['’]t|"
-                           r"\bas (if|though) (he|she|they) (were|was|is|are)|\blike (he|she)['’]s|"
+                           r"\bas (if|though) (he|she|they) (were|was|is|are)|\bas (if|though) (he|she|they)['’](s|re)\b|\blike (he|she)['’]s|"
                            # "no one is the boss of the other", "I'm not trying to be his boss"
                            r"\b(no one|nobody|neither( of us)?|none of us)\s+(is|was|are|were)|"
                            r"\b(not|never)\s+(trying|wanting|going|want|meant|supposed)\s+to\s+be|"
@@ -655,6 +655,13 @@ def _link_names(reading: Reading, drafts: dict[str, PartyDraft]) -> None:
             first = reading.sentence_index(ent.start_char)
             key = next((k for start, k in reversed(groups) if start < ent.start_char
                         and first - reading.sentence_index(start) <= 2), None)
+        noun = _apposed_noun(reading, ent) if key is None and first_time and not kin else None
+        if noun is not None:  # "The team lead at the bank, Craig,": a person of a line the rules do not know
+            key = free_key(drafts, UNPLACED)
+            left = min(t.i for t in noun.subtree if t.i <= noun.i)
+            phrase = reading.doc[left:noun.i + 1]
+            drafts[key] = PartyDraft(key, "other", [Mention(phrase.start_char, phrase.end_char, key, "other", phrase.text)])
+            _tag_tokens(reading, phrase.start_char, phrase.end_char, key)
         if key is None and first_time and not kin and _acts_unplaced(reading, ent):
             key = free_key(drafts, UNPLACED)  # "Kofi told me…": someone of a line the letter does not give
             drafts[key] = PartyDraft(key, "other")
@@ -774,8 +781,9 @@ def _people_named(mentions: list[Mention], names: set[str]) -> dict[int, int]:
 
 
 #: Family or friends just before a name: "my husband John" is no one at work.
-_KIN_BEFORE = re.compile(r"\b(husband|wife|partner|boyfriend|girlfriend|fianc[eé]e?|friend|mum|mom|mother|dad|father|"
-                         r"sister|brother|son|daughter|cousin|aunt|uncle|neighbou?r|therapist|doctor|lawyer)\W*$", re.IGNORECASE)
+_KIN_BEFORE = re.compile(r"\b(husband|wife|partner|boyfriend|girlfriend|fianc[eé]e?|friend|neighbou?r|therapist|doctor|"
+                         r"lawyer|(?:my|his|her|their|our|your)\s+(?:[a-z-]+\s+)?(?:mum|mom|mother|dad|father|sister|"
+                         r"brother|son|daughter|cousin|aunt|uncle))\W*$", re.IGNORECASE)  # not "another mum, Lisa,"
 
 
 def _a_name(reading: Reading, ent) -> bool:
@@ -784,7 +792,8 @@ def _a_name(reading: Reading, ent) -> bool:
     if ent.label_ == "PERSON":
         return True
     return ent.label_ in ("GPE", "ORG", "NORP", "") and len(ent) == 1 and ent[0].pos_ == "PROPN" and \
-        (_apposed_role(reading, ent) is not None or _introduced_by_role(reading, ent))
+        (_apposed_role(reading, ent) is not None or _introduced_by_role(reading, ent)
+         or _apposed_noun(reading, ent) is not None)
 
 
 def _introduced_by_role(reading: Reading, ent) -> bool:
@@ -796,6 +805,32 @@ def _introduced_by_role(reading: Reading, ent) -> bool:
         return False
     tok = reading.token_at(ent.start_char - len(gap.group(0)) - 1)
     return tok.i in reading.token_party
+
+
+def _apposed_noun(reading: Reading, ent):
+    """The common noun a person's name stands in apposition with, when no rule made it a party: "The team lead at
+    the bank, Craig, gives me my work", "Their support worker, Adrian, keeps…". The name and the noun are one
+    person, whose line the phrase readers then give; without this the person who did the harm was no party at
+    all and his pronouns went to whoever was named before him."""
+    if ent.label_ != "PERSON" and not (ent.label_ in ("GPE", "ORG", "NORP", "") and len(ent) == 1
+                                       and ent[0].pos_ == "PROPN"):  # "Their support worker, Adrian": a NORP
+        return None
+    for tok in ent:
+        nouns = [tok.head] if tok.dep_ == "appos" else []
+        nouns += [c for c in tok.children if c.dep_ == "appos"]
+        for noun in nouns:
+            if noun.pos_ == "NOUN" and noun.i not in reading.token_party and not ent.start <= noun.i < ent.end \
+                    and noun.tag_ == "NN" and noun.lemma_.lower() not in _NOT_PEOPLE \
+                    and any(c.dep_ in ("det", "poss") for c in noun.children):
+                return noun
+    return None
+
+
+#: Nouns a name can stand beside that are not a person: "the company, Acme," "our app, Slack,".
+_NOT_PEOPLE = frozenset({"company", "firm", "business", "organisation", "organization", "agency", "bank", "school",
+                         "hospital", "team", "department", "group", "shop", "store", "restaurant", "charity", "app",
+                         "program", "programme", "project", "product", "brand", "client", "account", "town", "city",
+                         "country", "site", "office", "platform", "tool", "system", "software", "show", "book"})
 
 
 def _apposed_role(reading: Reading, ent) -> str | None:
