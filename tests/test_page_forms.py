@@ -64,12 +64,18 @@ def test_a_forged_form_and_a_missing_case_are_pages(browser):
         assert r.status_code == 404 and is_page(r), case_id
 
 
+_TWO_NOTES = ("I work in a warehouse office. My supervisor keeps finding reasons to get me alone in the stock room. "
+              "Twice he has put his hand on my lower back and left it there, and last week he grabbed my hip. When I "
+              "moved away he said I'd better get used to it if I want good shifts. I feel sick going in.")
+
+
 @pytest.mark.slow
 def test_fields_are_labelled_and_copy_buttons_are_named_apart(browser):
     home = browser.get("/").text
     assert '<label for="text">' in home
-    page = browser.post("/analyze", data={"text": seed_text("peer-goes-cold-after-mistake"),
-                                          "csrf_token": csrf_of(browser)}).text
+    # serious conduct by the writer's supervisor: the safety floor puts two formal routes first, so the page holds
+    # two sets of words whatever the ranking's small moves (a retrain moved a seed's second step to one with none)
+    page = browser.post("/analyze", data={"text": _TWO_NOTES, "csrf_token": csrf_of(browser)}).text
     copies = re.findall(r'<button type="button" class="secondary copy"[^>]*>([^<]*)</button>', page)
     assert len(copies) >= 2 and len(set(copies)) == len(copies) and "Copy" not in copies
     assert "<style" not in page and " style=" not in page  # the CSP allows neither

@@ -410,7 +410,8 @@ def test_a_note_about_the_manager_goes_above_them_never_to_them():
     kinds = [x.kind for x in scripts]
     assert "manager_note" not in kinds and "their_manager_note" in kinds
     note = next(x for x in scripts if x.kind == "their_manager_note")
-    assert "my manager and I" in note.text and note.to != "your manager"
+    # the manager is named by the letter's own title ("my nurse manager"), never as a peer or by their name
+    assert "my nurse manager and I" in note.text and note.to != "your manager"
     peer = situation("he took credit for my slides", "steal_credit")
     assert "manager_note" in [x.kind for x in render_scripts(peer, ["ESCALATE_MANAGER"], sig("recurring"))]
 
@@ -522,12 +523,15 @@ def test_an_act_the_letter_does_not_aim_at_the_writer_is_not_said_as_done_to_the
 def test_an_action_the_safety_floor_held_back_is_never_called_a_strong_fit():
     r = analyze("My supervisor keeps commenting on my body and last week he put his hand on my lower back in the "
                 "stockroom. Since I told him to stop, my shifts have been cut. Should I talk to him privately?")
+    from clearair.render.view import held_back
     view = build_view(r)
-    held = [a for a in view.actions + view.more_actions if any(
-        x.direction == "against" and x.text.startswith("Not a first step with serious conduct") for x in a.reasons)]
-    assert held
-    for a in held:
-        assert a.level <= 2 and a.strength not in ("Strong fit", "Best fit"), a
+    held = held_back(r)
+    assert "TALK_DIRECT" in held
+    # not offered "to weigh" either (a red team found a private talk with the man touching the writer among them)
+    assert not held & {a.code for a in view.more_actions}
+    for a in view.actions:
+        if a.code in held:
+            assert a.level <= 2 and a.strength not in ("Strong fit", "Best fit"), a
 
 
 def test_an_unsure_serious_reading_says_what_it_rests_on():
@@ -728,3 +732,26 @@ def test_a_note_to_hr_in_a_small_business_says_who_else_it_can_go_to():
     to_hr = [s.to for s in salon.scripts if s.kind in ("hr_note", "request_note")]
     assert to_hr and all("owner" in to for to in to_hr)
     assert all(s.to == "HR" for s in office.scripts if s.kind in ("hr_note", "request_note"))
+
+
+def test_the_need_a_written_request_names_is_read_from_whole_words():
+    """"scared" holds "care" and "reason" holds "son": neither is a caring duty."""
+    from clearair.advise.scripts import _NEED_FOR
+    need = lambda text: next((n for rx, n in _NEED_FOR if rx.search(text)), None)  # noqa: E731
+    assert need("I am scared to ask, for no apparent reason") is None
+    assert need("I look after my mum, who has dementia") == "caring for a family member"
+    assert need("I use a walking stick since the accident") == "a disability"
+
+
+def test_a_formal_note_names_serious_conduct_for_what_it_was():
+    """A hand on the writer's hip is not "was aggressive towards me", and a note about it does not ask for help with
+    "how we work together" (red team 23)."""
+    text = ("I work in a warehouse office. My supervisor keeps finding reasons to get me alone in the stock room. "
+            "Twice he has put his hand on my lower back and left it there, and last week he grabbed my hip. When I "
+            "moved away he said I'd better get used to it if I want good shifts. I feel sick going in. What can I do?")
+    report = analyze(text)
+    notes = [s for s in report.scripts if s.kind in ("hr_note", "their_manager_note", "manager_note")]
+    assert notes
+    for note in notes:
+        assert "touched me or made sexual remarks" in note.text
+        assert "aggressive" not in note.text and "work together" not in note.text

@@ -217,6 +217,9 @@ class Recommendation(Model):
     risks: list[str] = Field(default_factory=list)
     steps: list[str] = Field(default_factory=list)
     script: str | None = None
+    route: str | None = Field(default=None, description=(
+        "For a formal complaint where there is likely no HR department (the forces, a ship, app work, freelancing, "
+        "a volunteer body, a small business): who it goes to instead (knowledge/routes.yaml)."))
 
 
 class Avoid(Model):

@@ -14,6 +14,7 @@ from clearair.advise.ranker import WordsReading, read_words
 from clearair.assess import assess
 from clearair.extract import extract, read
 from clearair.advise.retell import act_sentences
+from clearair.advise.routes import formal_route
 from clearair.intake import build_document
 from clearair.intake.reading import READ_TOKENS
 from clearair.assess.readers import apply_conduct, read_factors
@@ -69,7 +70,8 @@ def _report(document, reading, journal_findings=(), about: str | None = None) ->
     situation.between_others = between_reports(reading, situation, factors)
     report = Report(situation=situation, thread=document.thread(), signals=signals, factors=factors)
     situation.acts_on_writer = act_sentences(reading, situation)
-    advice = advise(situation, signals, factors, words)
+    advice = advise(situation, signals, factors, words, route=formal_route(reading, situation),
+                    conduct=_named_conduct(reading, conduct))
     attach(report, advice, reading)
     not_advising = NOT_BESIDE_SERIOUS if advice.floor.serious_to_writer else ()
     report.similar_cases = find_similar(reading.text, situation,  # the writer's words, replies masked
@@ -118,6 +120,18 @@ def _take_the_named(reading, situation: Situation, name: str) -> bool:
             reading.token_party[tok.i] = key
     situation.counterpart = key
     return True
+
+
+#: Words the conduct rules count towards remarks about who someone is, too loose to name as such in a note the writer
+#: sends: "people like me" is often about a role or a side (a red team found a parents' committee note accusing a
+#: fellow parent of remarks about the writer's background).
+_LOOSE_IDENTITY = re.compile(r"^people like\b", re.IGNORECASE)
+
+
+def _named_conduct(reading, conduct: list) -> tuple[str, ...]:
+    """The kinds of serious conduct done to the writer that a formal note may name, each once, most found first."""
+    return tuple(dict.fromkeys(hit.kind for hit in conduct if not (
+        hit.kind == "identity_remarks" and _LOOSE_IDENTITY.search(reading.text[hit.start:hit.end]))))
 
 
 def as_advised(factors: list[FactorReading], fault: str) -> list[FactorReading]:

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from clearair.advise.phrases import action_title, lower_first
+from clearair.advise.routes import FormalRoute, route_step
 from clearair.advise.playbook import Scored, _best_first, score_actions
 from clearair.advise.ranker import WordsReading
 from clearair.advise.safety import (
@@ -60,10 +61,13 @@ class Advice:
 
 
 def advise(situation: Situation, signals: list[Signal], factors: list[FactorReading] | None = None,
-           words: WordsReading | None = None) -> Advice:
+           words: WordsReading | None = None, route: FormalRoute | None = None,
+           conduct: tuple[str, ...] = ()) -> Advice:
     """Rank the playbook's actions; with ``factors`` (the readers' output) the learned
     ranker re-weighs them (and ``words``, the words reader's view, where given) and the
-    safety floor holds over the result."""
+    safety floor holds over the result. ``route``: the formal route where there is no HR
+    department (``routes``); ``conduct``: the kinds of serious conduct done to the writer,
+    named in the formal notes."""
     playbook = load("playbook")
     ranked = score_actions(signals)
     sig = {s.name: s for s in signals}
@@ -74,6 +78,8 @@ def advise(situation: Situation, signals: list[Signal], factors: list[FactorRead
     if factors:
         floor = floor_for(factors, signals)
         floor.member_of_public = _member_of_public(situation)
+        if route is not None and not route.setting.own_manager:
+            floor.no_own_manager = [route.evidence] if route.evidence else []
         ranked = apply_floor(ranked, factors, floor)
     ranked = keep_rebuilding_trust(ranked, floor, sig)
     order = [s.action for s in ranked]
@@ -85,14 +91,19 @@ def advise(situation: Situation, signals: list[Signal], factors: list[FactorRead
     raised = any(f.name == "already_raised" and f.value is True and f.confidence >= RAISED_CONFIDENCE and f.evidence
                  and not is_question(f.evidence[0].text) and _SPOKE.search(f.evidence[0].text) for f in factors or ())
     scripts = render_scripts(situation, order, sig, avoid, own_part=owns, serious=floor.serious, raised=raised,
-                             mainly_theirs=floor.writer_at_fault == "mainly")
+                             mainly_theirs=floor.writer_at_fault == "mainly",
+                             route=route.setting if route else None, conduct=conduct)
     recommendations = []
     for s in ranked:
         spec = playbook["actions"][s.action]
+        steps = list(spec.get("steps", []))
+        formal = s.action == "HR_FORMAL" and route is not None
+        if formal:  # the company policy step assumes an HR department; say the routes this setting has
+            steps = [route_step(route.setting), *steps[1:]]
         recommendations.append(Recommendation(
             action=s.action, score=s.score, title=spec["title"], reasons=s.reasons[:_MAX_REASONS],
-            risks=list(spec.get("risks", [])), steps=list(spec.get("steps", [])),
-            script=script_for(s.action, scripts)))
+            risks=list(spec.get("risks", [])), steps=steps,
+            script=script_for(s.action, scripts), route=route.setting.to if formal else None))
     return Advice(
         recommendations=recommendations,
         avoid=avoid,

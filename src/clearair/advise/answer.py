@@ -176,7 +176,10 @@ _AS_STEP = {"MEDIATE": "ask for a facilitated joint meeting",
 
 
 def step(rec: Recommendation) -> str:
-    """An action as an instruction, lower case ("talk to them privately, one to one")."""
+    """An action as an instruction, lower case ("talk to them privately, one to one"); a formal complaint where
+    there is no HR department says where it goes ("make a formal complaint to the master, or …")."""
+    if rec.route:
+        return f"make a formal complaint, in writing, to {rec.route}"
     return _AS_STEP.get(rec.action) or lower_first(rec.title)
 
 

@@ -59,6 +59,9 @@ class Floor:
     #: The other side is a member of the public the writer serves (a shopper, a patient, a pupil's parent): the
     #: words that name them. They have no manager to go to. Empty otherwise.
     member_of_public: list = field(default_factory=list)
+    #: The writer works for themselves here (an app's rider, a freelancer): the words that say so. They have no
+    #: manager of their own to ask. None otherwise.
+    no_own_manager: list | None = None
 
     @property
     def harm_is_the_writers(self) -> bool:
@@ -300,7 +303,8 @@ def apply_floor(ranked: list, factors: list[FactorReading], floor: Floor) -> lis
         if floor.writer_at_fault == "none":
             demote(("APOLOGIZE",), 5, "Serious conduct done to you is not yours to apologise for", "severity")
     elif floor.serious:
-        around = floor.manager_is_problem or floor.line_unknown or bool(floor.already_left)
+        around = floor.manager_is_problem or floor.line_unknown or bool(floor.already_left) \
+            or floor.no_own_manager is not None  # a rider or a freelancer has no manager of their own
         second = "ESCALATE_THEIR_MANAGER" if around else "ESCALATE_MANAGER"
         lead(["HR_FORMAL", "DOCUMENT", second],
              floor.describe().capitalize() + ": a formal route and a dated record protect you, "
@@ -317,6 +321,11 @@ def apply_floor(ranked: list, factors: list[FactorReading], floor: Floor) -> lis
         demote(("ESCALATE_THEIR_MANAGER",), 5, "They are a member of the public, with no manager you could go to: "
                "your own manager, or whoever runs the place, is the route", "member_of_public",
                floor.member_of_public)
+    if floor.no_own_manager is not None:
+        # A delivery rider or a freelancer has no manager of their own (a red team found "ask your own manager for
+        # help" first for a rider whose account an app had paused).
+        demote(("ESCALATE_MANAGER",), 5, "You work for yourself here, with no manager of your own to ask: the "
+               "formal route is the one this work has", "works_for_themselves", floor.no_own_manager)
     if floor.manager_is_problem:
         demote(("ESCALATE_MANAGER",), 3, "Your own manager is part of the problem, so take it above or around them",
                "own_manager")
@@ -330,7 +339,8 @@ def apply_floor(ranked: list, factors: list[FactorReading], floor: Floor) -> lis
                "serious conduct to HR or above them rather than to your own manager alone", "counterpart_role")
     if floor.serious:
         # Moving the writer's own manager out of the first three must not pull a step alone with them back in.
-        move_below(order, ALONE_WITH_THEM + (("COACH_REPORT",) if floor.by_their_report else ()), 3)
+        move_below(order, ALONE_WITH_THEM + (("COACH_REPORT",) if floor.by_their_report else ())
+                   + (("ESCALATE_MANAGER",) if floor.no_own_manager is not None else ()), 3)
     if floor.writer_at_fault == "mainly":
         lead(["APOLOGIZE", "REBUILD_TRUST"],
              "From what you describe, you caused much of this: owning it and putting it right comes first",

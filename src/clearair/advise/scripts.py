@@ -34,7 +34,7 @@ from clearair.advise.phrases import (
 )
 from clearair.advise.retell import in_the_past, names_to_find, retold_about_them, retold_to_them
 from clearair.knowledge import load
-from clearair.knowledge.schemas import ScriptFile
+from clearair.knowledge.schemas import RouteSetting, ScriptFile
 from clearair.models import COURTESY_TITLE, Avoid, Evidence, Incident, Script, Signal, Situation
 
 _CHANNEL = {"email": " by email", "meeting": " in the meeting", "chat": " in chat", "phone": " on the phone",
@@ -126,15 +126,42 @@ def _third(p) -> str:
         return "my colleague"
     if p.label.startswith(("your former ", "your old ", "your previous ", "your ex", "your business partner")):
         return "my " + p.label.removeprefix("your ")
-    return _own_noun(p) or _THIRD.get(p.role, "my colleague")
+    return _own_noun(p) or _own_title(p) or _THIRD.get(p.role, "my colleague")
+
+
+#: A title the letter gives someone in the writer's lines: "my section commander", "our watch manager", "the board
+#: chair" (one to four words, singular).
+_TITLE = re.compile(r"(?i:my|our|the) [a-z][a-z -]{1,40}")
+#: Titles that say no more than the role's own word, and so are left to it.
+_PLAIN_TITLES = frozenset({"boss", "manager", "supervisor", "colleague", "coworker", "co-worker", "peer", "report",
+                           "direct report", "employee"})
+
+
+def _own_title(p) -> str | None:
+    """Someone in the writer's lines by the title the letter gave them, in a note to someone else ("our watch
+    manager has pressed me…"), not by the role's general word: "the director" for a board chair, written by a
+    writer who is the director, named the writer as the wrongdoer (red team 23)."""
+    if p is None or p.role not in ("manager", "skip_level", "peer", "direct_report"):
+        return None
+    for m in p.mentions:
+        if not _TITLE.fullmatch(m) or len(m.split()) > 4:
+            continue
+        noun = m.split(" ", 1)[1]
+        last = noun.split()[-1].lower()
+        if noun.lower() in _PLAIN_TITLES or (last.endswith("s") and not last.endswith("ss")):
+            return None  # the letter's first title says no more than the role (or is a group): the role's word
+        return m[0].lower() + m[1:]
+    return None
 
 
 #: What the writer's need is for, by the words that showed it (the ``protected_need`` signal's evidence).
-_NEED_FOR = ((re.compile(r"pregnan|maternity|antenatal", re.I), "my pregnancy"),
-             (re.compile(r"paternity|parental|adoption", re.I), "my parental leave"),
-             (re.compile(r"disab|wheelchair|deaf|hard of hearing|sighted|cane|stick|limp", re.I), "a disability"),
-             (re.compile(r"caring|care|look(s|ing)? after|mother|father|mom|mum|dad|parent|son|daughter|husband|wife|partner",
-                         re.I), "caring for a family member"))
+_NEED_FOR = ((re.compile(r"\b(pregnan\w*|maternity|antenatal)\b", re.I), "my pregnancy"),
+             (re.compile(r"\b(paternity|parental|adoption)\b", re.I), "my parental leave"),
+             (re.compile(r"\b(disab\w*|wheelchair|deaf|hard of hearing|(partially|visually|blind) sighted|cane|walking "
+                         r"stick|limp)\b", re.I), "a disability"),
+             # whole words: "scared" holds "care", "reason" holds "son", "apparent" holds "parent"
+             (re.compile(r"\b(caring|care|carer|look(s|ing)? after|mother|father|mom|mum|dad|parents?|sons?|daughters?|"
+                         r"husband|wife|partner)\b", re.I), "caring for a family member"))
 
 
 def _need_for(sig: dict[str, Signal]) -> str:
@@ -213,6 +240,30 @@ def _first_person_event(s: Situation, inc: Incident | None, serious: bool = Fals
     return capitalise(f"{who} {_FIRST_PERSON_ACT[inc.act]}{_CHANNEL.get(inc.channel, '')}{seen}.")
 
 
+#: Serious conduct named plainly for a formal note, by the kind the conduct rules found (``extract.conduct``), most
+#: telling first: "was aggressive towards me" of a hand on the writer's hip made it smaller and wrong (red team 23).
+_CONDUCT_SAID = (("unwanted_sexual", "{who} has touched me or made sexual remarks to me that I did not want."),
+                 ("physical_intimidation", "{who} has been physically intimidating towards me."),
+                 ("menacing_words", "{who} has threatened me."),
+                 ("identity_remarks", "{who} has made remarks aimed at who I am (my background, beliefs, age, body "
+                                      "or health)."),
+                 ("unlawful_pressure", "{who} has pressed me to do something I believe breaks the rules."))
+#: Said after it, where the writer was also punished for speaking up.
+_PAYBACK_SAID = " Since I spoke up, I have been treated worse."
+
+
+def _conduct_named(f: _Facts) -> str | None:
+    """The serious conduct done to the writer, in plain words, with who did it; None when it is not serious or the
+    conduct rules named no kind (then the incident's own words, or a slot, are used)."""
+    if not f.serious or not f.conduct:
+        return None
+    said = next((text for kind, text in _CONDUCT_SAID if kind in f.conduct), None)
+    if said is None:
+        return capitalise(f"{_third(f.cp)} has treated me worse since I spoke up.") \
+            if "punishment_for_speaking" in f.conduct else None
+    return capitalise(said.format(who=_third(f.cp))) + (_PAYBACK_SAID if "punishment_for_speaking" in f.conduct else "")
+
+
 def apologised_by(s: Situation, who: str | None) -> bool:
     """Whether the letter says ``who`` (a party id) apologised, privately or in front of others."""
     return any(r.kind in ("apology", "public_apology") and r.by == who for r in s.responses)
@@ -222,9 +273,10 @@ class _Facts:
     """What the scripts need to know, read once from the situation and the signals."""
 
     def __init__(self, s: Situation, sig: dict[str, Signal], own_part: bool, serious: bool = False,
-                 raised: bool = False, mainly_theirs: bool = False) -> None:
+                 raised: bool = False, mainly_theirs: bool = False, conduct: tuple[str, ...] = ()) -> None:
         self.s = s
         self.serious = serious
+        self.conduct = conduct
         self.sig = sig
         self.own_part = own_part
         self.mainly_theirs = mainly_theirs  # the writer mainly caused it: an apology without "partly"
@@ -389,10 +441,12 @@ def _fill(kind: str, f: _Facts, data: dict) -> str:
         "counterpart_third": _third(f.cp),
         "their_manager_ask": (f"I no longer work with {_third(f.cp)}, but I'd like you to know how I have been "
                               "treated since I left." if "already_left" in f.sig else
-                              f"I'd like your help with how {_third(f.cp)} and I work together."),
+                              f"I need to tell you how {_third(f.cp)} has treated me, and I'd like your help." if f.serious
+                              else f"I'd like your help with how {_third(f.cp)} and I work together."),
         "counterpart_to_report": _TO_REPORT.get(role, "them"),
         "counterpart_to_manager": _to_manager(f.cp, role),
-        "event_first_person": _lower_unless_named(f.retold_event or _first_person_event(f.s, f.inc, f.serious), f.cp),
+        "event_first_person": _lower_unless_named(
+            f.retold_event or _conduct_named(f) or _first_person_event(f.s, f.inc, f.serious), f.cp),
         "tried_line": f" I have already {f.tried}." if f.tried else "",
         "take_it_to": " with HR" if boss_is_them else (" with my manager" if manager else ""),
         # A warning only where it keeps happening and was already raised with them, or is more than friction:
@@ -520,16 +574,19 @@ def script_data() -> dict:
 
 def render_scripts(s: Situation, top: Iterable[str] | None = None, sig: dict[str, Signal] | None = None,
                    avoid: list[Avoid] | None = None, own_part: bool | None = None,
-                   serious: bool = False, raised: bool = False, mainly_theirs: bool = False) -> list[Script]:
+                   serious: bool = False, raised: bool = False, mainly_theirs: bool = False,
+                   route: RouteSetting | None = None, conduct: tuple[str, ...] = ()) -> list[Script]:
     """The words for the top advice (``top``: action codes, best first; the first three count). ``mainly_theirs``:
-    the safety floor reads the writer as mainly at fault, so an apology does not say "partly"."""
+    the safety floor reads the writer as mainly at fault, so an apology does not say "partly". ``route``: where
+    there is likely no HR department, who a formal note goes to instead (``advise.routes``). ``conduct``: the kinds of
+    serious conduct done to the writer (``extract.conduct``), named plainly in a formal note."""
     data = script_data()
     sig = sig or {}
     top = list(top or [])[:3]
     avoided = {a.action for a in avoid or []}
     if own_part is None:
         own_part = "narrator_at_fault" in sig and sig["narrator_at_fault"].strength >= 0.8
-    f = _Facts(s, sig, own_part, serious, raised, mainly_theirs)
+    f = _Facts(s, sig, own_part, serious, raised, mainly_theirs, conduct)
     out: list[Script] = []
     # A personal, romantic matter where moving on leads: no words that go back to the person ("I'd like to come
     # back to what we talked about") after they have said no.
@@ -546,13 +603,17 @@ def render_scripts(s: Situation, top: Iterable[str] | None = None, sig: dict[str
         text = _fill(kind, f, data)
         addressee = f.s.party(_sender(f)) if kind == "sender_note" else f.cp
         to = _TO.get(kind) or (addressee.label if addressee else "the other person")
-        if kind in ("hr_note", "request_note") and _no_hr_likely(s):
+        if kind in ("hr_note", "request_note") and route is not None:
+            to = f"HR if there is one; otherwise {route.to}"
+        elif kind in ("hr_note", "request_note") and _no_hr_likely(s):
             to = "HR, or where there is none, the owner or an outside adviser"
         if s.between_others and kind in ("between", "agenda"):
             to = "each of them, separately" if kind == "between" else "both of them, with you chairing"
         slots = list(dict.fromkeys(FILL_SLOT.findall(text)))
-        out.append(Script(kind=kind, title=data["scripts"][kind]["title"], text=text, to=to, action=action,
-                          fill_in=slots))
+        title = data["scripts"][kind]["title"]
+        if kind == "hr_note" and route is not None:
+            title = "A written complaint"  # "A note to HR" where there may be no HR
+        out.append(Script(kind=kind, title=title, text=text, to=to, action=action, fill_in=slots))
     return out
 
 

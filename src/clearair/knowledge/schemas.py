@@ -309,3 +309,19 @@ class PlaybookFile(Strict):
         if unknown:
             raise ValueError(f"playbook.yaml names signals assess never gives: {unknown}")
         return self
+
+
+class RouteSetting(Strict):
+    """A workplace with no HR department to go to (knowledge/routes.yaml): the words that mark it and the formal
+    routes it has instead."""
+
+    name: str
+    patterns: list[str] = Field(min_length=1)
+    routes: str
+    to: str
+    #: The writer has a manager of their own here (not an app's rider, not a freelancer).
+    own_manager: bool = True
+
+
+class RouteFile(Strict):
+    settings: list[RouteSetting] = Field(min_length=1)

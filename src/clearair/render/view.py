@@ -519,6 +519,12 @@ def written_answer(report: Report) -> tuple[str, Literal["model", "offline"]]:
     return offline, "offline"
 
 
+def held_back(report: Report) -> set[str]:
+    """Actions the safety floor moved down, each with its reason why it is not a first step."""
+    return {r.action for r in report.recommendations
+            if any(x.source == "safety" and x.effect == "lowers" for x in r.reasons)}
+
+
 def build_view(report: Report, title: str = "Your situation", *, dates: list[str] | None = None,
                journal=None, versions=None) -> ReportView:
     """The plain-language view of ``report``. For a case file, ``dates`` are its
@@ -557,7 +563,10 @@ def build_view(report: Report, title: str = "Your situation", *, dates: list[str
         questions=[QuestionView(asked=q.text, answer=q.answer, quotes=quotes(q.evidence, 1))
                    for q in report.questions if q.answer],
         actions=actions[:TOP_ACTIONS],
+        # Nor a step the safety floor moved down ("not a first step with serious conduct": a red team found a private
+        # talk with the man touching the writer offered "to weigh")
         more_actions=[a for a in actions[TOP_ACTIONS:] if a.code not in {x.action for x in report.avoid}
+                      and a.code not in held_back(report)
                       and not (a.code == "ESCALATE_MANAGER" and about == "manager")],
         options=verdicts,
         avoid=[AvoidView(title=a.title, why=sentence(a.why), quotes=quotes(a.evidence, 1)) for a in report.avoid],

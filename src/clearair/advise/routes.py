@@ -1,0 +1,55 @@
+"""The formal routes a writer has where there is likely no HR department: the forces, the police, a ship, app
+work, freelancing, a volunteer body, a small business (``knowledge/routes.yaml``).
+
+"Go to HR or make a formal complaint" is one step for every letter; a red team found it offered to a soldier, a
+deckhand, a delivery rider and a church treasurer, none of whom has an HR department. The step keeps its title (it
+is still a formal complaint); its first step and the answer name the routes that setting has."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from clearair.extract.reading import Reading
+from clearair.knowledge import load
+from clearair.knowledge.schemas import RouteFile, RouteSetting
+from clearair.models import Evidence, Situation
+
+
+@cache
+def _settings() -> list[tuple[re.Pattern, RouteSetting]]:
+    file = RouteFile.model_validate(load("routes"))
+    return [(re.compile("|".join(f"(?:{p})" for p in s.patterns), re.IGNORECASE), s) for s in file.settings]
+
+
+@dataclass(frozen=True)
+class FormalRoute:
+    """The setting the writer is in, and their words that say so."""
+
+    setting: RouteSetting
+    evidence: Evidence | None = None
+
+
+#: Parties that mark a small business whatever the words: a co-owner, a business partner, a parent who runs it.
+_SMALL_BUSINESS_PARTIES = ("family_", "business_partner")
+
+
+def formal_route(reading: Reading, situation: Situation) -> FormalRoute | None:
+    """The setting the writer's words put them in, when it has no HR department; None where the letter names HR
+    (then HR is the route) or no setting is marked."""
+    if any(p.role == "hr" for p in situation.parties):
+        return None
+    for rx, setting in _settings():
+        m = rx.search(reading.text)
+        if m:
+            return FormalRoute(setting, reading.evidence(m.start(), m.end()))
+    if situation.narrator.co_owner or any(p.id.startswith(_SMALL_BUSINESS_PARTIES) for p in situation.parties):
+        said = situation.narrator.evidence
+        return FormalRoute(_settings()[-1][1], said[0] if said else None)
+    return None
+
+
+def route_step(setting: RouteSetting) -> str:
+    """The step shown first under the formal route: plain words, one sentence."""
+    return f"There may be no HR department here. Your formal routes are {setting.routes}."

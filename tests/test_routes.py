@@ -1,0 +1,80 @@
+"""Formal routes where there is likely no HR department (``advise/routes.py``, ``knowledge/routes.yaml``).
+
+A red team found "Go to HR or make a formal complaint" offered to a soldier, a deckhand, a delivery rider and a church
+treasurer, and "ask your own manager for help" to a rider whose account an app had paused."""
+
+from __future__ import annotations
+
+import pytest
+from pydantic import ValidationError
+
+from clearair import analyze
+from clearair.knowledge.schemas import RouteFile
+
+SOLDIER = ("I'm a private in the army and have been in my platoon for a year. My corporal keeps touching my waist in "
+           "the stores when nobody is around, and last week he said I'd get a bad report if I made a fuss. I feel "
+           "sick going to work. Who can I tell?")
+RIDER = ("I deliver food for one of the big apps and it is my only income. The manager at one burger place kept me "
+         "waiting for an hour every night and shouted at me when I complained through the app. Two days later my "
+         "account was paused for a safety concern and nobody will tell me what it was. What can I do?")
+WITH_HR = ("I'm a private contractor's site engineer. My supervisor keeps touching my waist when nobody is around and "
+           "said I'd lose my shifts if I made a fuss. I already told HR last week and they said they would look "
+           "into it, but nothing has happened since then.")
+
+
+def _formal(report):
+    return next(r for r in report.recommendations if r.action == "HR_FORMAL")
+
+
+def test_a_soldier_is_given_the_services_routes_not_hr():
+    report = analyze(SOLDIER)
+    formal = _formal(report)
+    assert formal.route and "service" in formal.route
+    assert formal.steps[0].startswith("There may be no HR department here")
+    if report.recommendations[0].action == "HR_FORMAL":
+        assert "go to HR" not in report.offline_answer
+        assert formal.route in report.offline_answer
+
+
+def test_a_rider_is_not_sent_to_a_manager_they_do_not_have():
+    report = analyze(RIDER)
+    assert "ESCALATE_MANAGER" not in report.top_actions(5)
+    assert "appeal" in _formal(report).steps[0]
+
+
+def test_a_letter_that_names_hr_keeps_hr_as_the_route():
+    formal = _formal(analyze(WITH_HR))
+    assert formal.route is None
+    assert not formal.steps[0].startswith("There may be no HR")
+
+
+def test_working_beside_a_charity_is_not_running_one():
+    text = ("I'm a housing officer for the council and I work with a charity that runs a hostel. Their support "
+            "worker keeps telling residents that the delays are my fault, and last week a resident shouted at me.")
+    assert _formal(analyze(text)).route is None
+
+
+def test_the_routes_file_is_checked_at_load():
+    with pytest.raises(ValidationError):
+        RouteFile.model_validate({"settings": [{"name": "x", "patterns": ["a"], "routes": "r", "to": "t",
+                                                "own_manger": False}]})
+
+
+@pytest.mark.parametrize("text, words", [
+    ("I do freelance bookkeeping for a few small firms. One client asked me to change the dates on some invoices "
+     "so his figures look better for a grant, and said he would drop me if I refused. What should I do?",
+     "professional body"),
+    ("I work in my uncle's corner shop and it's just him, my aunt and me. Last week he grabbed me by the collar and "
+     "shoved me into the shelves, and he pays me less than we agreed. I don't know who to tell.", "the owner"),
+    ("I'm on the parents' committee at my kids' school. Another dad keeps posting that the raffle money doesn't add "
+     "up since I counted it, and on Thursday he stood in front of my car so I couldn't leave.", "head teacher"),
+])
+def test_the_route_fits_the_setting(text, words):
+    assert words in (_formal(analyze(text)).route or "")
+
+
+def test_a_charity_the_writer_only_volunteers_at_does_not_move_their_route():
+    text = ("I work in the office of a logistics company and volunteer at a dog rescue charity at weekends. A "
+            "colleague from work keeps touching my arm and turned up at the charity on Saturday. HR told me to keep a "
+            "diary, but I don't know if the charity part counts as work.")
+    assert _formal(analyze(text)).route is None
