@@ -35,16 +35,26 @@ class FormalRoute:
 _SMALL_BUSINESS_PARTIES = ("family_", "business_partner")
 
 
+def names_hr(situation: Situation) -> bool:
+    """The letter names an HR department: then HR is the route, whatever the setting."""
+    return any(p.role == "hr" for p in situation.parties)
+
+
+def run_by_partners_or_family(situation: Situation) -> bool:
+    """The writer co-owns the business, or a business partner or a parent who runs it is a party."""
+    return situation.narrator.co_owner or any(p.id.startswith(_SMALL_BUSINESS_PARTIES) for p in situation.parties)
+
+
 def formal_route(reading: Reading, situation: Situation) -> FormalRoute | None:
     """The setting the writer's words put them in, when it has no HR department; None where the letter names HR
     (then HR is the route) or no setting is marked."""
-    if any(p.role == "hr" for p in situation.parties):
+    if names_hr(situation):
         return None
     for rx, setting in _settings():
         m = rx.search(reading.text)
         if m:
             return FormalRoute(setting, reading.evidence(m.start(), m.end()))
-    if situation.narrator.co_owner or any(p.id.startswith(_SMALL_BUSINESS_PARTIES) for p in situation.parties):
+    if run_by_partners_or_family(situation):
         said = situation.narrator.evidence
         return FormalRoute(_settings()[-1][1], said[0] if said else None)
     return None

@@ -33,6 +33,7 @@ from clearair.advise.phrases import (
     widest,
 )
 from clearair.advise.retell import in_the_past, names_to_find, retold_about_them, retold_to_them
+from clearair.advise.routes import names_hr, run_by_partners_or_family
 from clearair.knowledge import load
 from clearair.knowledge.schemas import RouteSetting, ScriptFile
 from clearair.models import COURTESY_TITLE, Avoid, Evidence, Incident, Script, Signal, Situation
@@ -178,10 +179,9 @@ _OWNER = re.compile(r"\b(owner|owns|proprietor|landlord|landlady)\b", re.IGNOREC
 def _no_hr_likely(s: Situation) -> bool:
     """A small or family business, by who is in it: an owner, a parent who runs it, a co-owner (red team 23 found
     "a note to HR" for a salon, a family bakery and a garage, none of which has HR)."""
-    if any(p.role == "hr" for p in s.parties):
-        return False  # the letter names HR
-    return s.narrator.co_owner or any(p.id.startswith(("family_", "business_partner"))
-                                      or _OWNER.search(" ".join([p.label, *p.mentions])) for p in s.parties)
+    if names_hr(s):
+        return False
+    return run_by_partners_or_family(s) or any(_OWNER.search(" ".join([p.label, *p.mentions])) for p in s.parties)
 
 
 def _lower_unless_named(text: str, p) -> str:
@@ -258,10 +258,10 @@ def _conduct_named(f: _Facts) -> str | None:
     if not f.serious or not f.conduct:
         return None
     said = next((text for kind, text in _CONDUCT_SAID if kind in f.conduct), None)
+    payback = "punishment_for_speaking" in f.conduct
     if said is None:
-        return capitalise(f"{_third(f.cp)} has treated me worse since I spoke up.") \
-            if "punishment_for_speaking" in f.conduct else None
-    return capitalise(said.format(who=_third(f.cp))) + (_PAYBACK_SAID if "punishment_for_speaking" in f.conduct else "")
+        return capitalise(f"{_third(f.cp)} has treated me worse since I spoke up.") if payback else None
+    return capitalise(said.format(who=_third(f.cp))) + (_PAYBACK_SAID if payback else "")
 
 
 def apologised_by(s: Situation, who: str | None) -> bool:

@@ -555,6 +555,9 @@ def build_view(report: Report, title: str = "Your situation", *, dates: list[str
             parts.append(f"{len(thread.updates)} update{'' if len(thread.updates) == 1 else 's'} of yours")
         note = sentence(f"{join_words(parts)} were read apart from your letter; the replies do not change the advice")
     about = _about(report)
+    # Not offered "to weigh": a step on the don't list, nor one the safety floor moved down ("not a first step with
+    # serious conduct": a red team found a private talk with the man touching the writer offered "to weigh").
+    not_to_weigh = {x.action for x in report.avoid} | held_back(report)
     # "Ask your own manager for help" is no further option when the other side is that manager (a red team found it
     # listed, without a reason, after the writer had said the manager is the one it is about).
     return ReportView(
@@ -563,10 +566,7 @@ def build_view(report: Report, title: str = "Your situation", *, dates: list[str
         questions=[QuestionView(asked=q.text, answer=q.answer, quotes=quotes(q.evidence, 1))
                    for q in report.questions if q.answer],
         actions=actions[:TOP_ACTIONS],
-        # Nor a step the safety floor moved down ("not a first step with serious conduct": a red team found a private
-        # talk with the man touching the writer offered "to weigh")
-        more_actions=[a for a in actions[TOP_ACTIONS:] if a.code not in {x.action for x in report.avoid}
-                      and a.code not in held_back(report)
+        more_actions=[a for a in actions[TOP_ACTIONS:] if a.code not in not_to_weigh
                       and not (a.code == "ESCALATE_MANAGER" and about == "manager")],
         options=verdicts,
         avoid=[AvoidView(title=a.title, why=sentence(a.why), quotes=quotes(a.evidence, 1)) for a in report.avoid],
