@@ -674,3 +674,64 @@ def test_the_person_the_writer_says_the_situation_is_with_is_named_as_the_proble
         m = _PROBLEM_IS.search(text)
         assert m and text[m.end():].startswith(who)
     assert _PROBLEM_IS.search("the situation at work is getting worse with every week") is None
+
+
+@pytest.mark.parametrize("text, phrase, expected", [
+    ("I manage a team in IT. Our new CIO hands projects to my people without telling me.", "Our new CIO", "manager"),
+    ("I'm a junior analyst at a mid-sized firm. The CFO walked past my desk and criticised my report in front of "
+     "everyone.", "The CFO", "skip_level"),
+    ("I own a landscaping company and need advice about my lead man. He calls in sick every Monday.",
+     "my lead man", "direct_report"),
+    ("I work on a landscaping crew for a small company. My lead hand shouts at me every morning in front of the "
+     "others.", "My lead hand", "manager"),
+    ("I'm a classroom teacher supervising a student teacher this term. She told me a secret.",
+     "a student teacher", "direct_report"),
+    ("I work for a security company. One man on the staff has harassed me for months and nobody stops him.",
+     "One man on the staff", "peer"),
+    ("At our office outing last week, one of the firm's principals stared at my friend all afternoon and it "
+     "upset her.", "one of the firm's principals", "manager"),
+    # the counter staff a courier collects from are the venue's people
+    ("I deliver food on a bike for one of the apps. At a burger place the guy who runs the pickup counter makes "
+     "couriers wait in the rain and shouts at us if we come in.", "the guy who runs the pickup counter", "customer"),
+])
+def test_titles_and_phrases_of_this_round_give_the_line(text, phrase, expected):
+    is_manager, found = parties(text)
+    assert found.get(phrase) == expected
+
+
+def test_a_title_set_beside_someone_names_them_when_said_again():
+    """ "my supervisor, the CFO, … The CFO rates her highly": one person, not a second boss."""
+    s = analyze("My supervisor, the CFO, is copied in on everything I send her. The CFO rates her very highly, so I "
+                "worry about complaining.").situation
+    holders = [p for p in s.parties if "The CFO" in p.mentions]
+    assert len(holders) == 1 and "My supervisor" in holders[0].mentions and holders[0].role == "manager"
+
+
+def test_a_functions_manager_is_a_person_whose_line_the_letter_gives():
+    _, found = parties("I work with many departments, including our communications manager. She keeps missing "
+                       "our meetings and never answers my emails.")
+    assert found.get("our communications manager") == "other"
+
+
+@pytest.mark.parametrize("sentence, acts", [
+    ("Since then he's given me all the worst call queues, marked me down on my review and left me off the rota.", 3),
+    ("She has moved me onto nights, turned down my leave twice and told me in front of others to keep quiet.", 3),
+    ("Yesterday on deck he cut the lashing gear I'd just set up and walked away laughing.", 1),
+    ("She has told me she'd back me up if I ever take it further with the office.", 0),
+    ("He stood by me in the meeting when the client shouted at the whole team.", 0),
+])
+def test_what_is_done_to_the_writer_is_counted_verb_by_verb(sentence, acts):
+    from clearair.extract import read
+    from clearair.extract.mentions import acts_done_to_writer
+    from clearair.intake import build_document
+
+    reading = read(build_document(sentence))
+    subject = next(t for t in reading.doc if t.lower_ in ("he", "she"))
+    assert acts_done_to_writer(subject) == acts
+
+
+def test_her_boss_is_the_boss_of_the_person_named_not_two_levels_above_the_writer():
+    s = analyze("One of the charities we fund sends their liaison officer, Funmi, to our meetings. I blamed Funmi "
+                "for a late form, and my manager emailed her boss to complain about the charity.").situation
+    boss = next(p for p in s.parties if "her boss" in p.mentions)
+    assert boss.role != "skip_level"

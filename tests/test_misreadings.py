@@ -102,3 +102,168 @@ def test_being_followed_home_is_serious_without_the_word_for_it():
     assert factors["severity"] == "serious"
     assert report.top_actions(1)[0] not in ("TALK_DIRECT", "SET_BOUNDARY", "LET_GO")
     assert "Not on your own" in report.offline_answer.split("\n")[0]
+
+
+# --- Forms a retired holdout and a red team showed (each general, with a negative) ---------------------------------
+
+_CHAIR_AT_FAULT = ("I chair a small charity that runs a food bank. At our committee meeting one of our volunteers, "
+                   "Hannah, said the rota was unfair because I give the easy shifts to my friends. I got defensive and "
+                   "told her in front of everyone that she knew where the door was. Thinking about it afterwards, she "
+                   "had a point. She has since emailed to say she is stepping down. I want to put this right.")
+
+
+def test_a_chair_who_snapped_at_a_volunteer_is_not_told_to_manage_the_volunteer():
+    report = analyze(_CHAIR_AT_FAULT)
+    cp = report.situation.party(report.situation.counterpart)
+    assert cp is not None and "Hannah" in cp.mentions
+    top = [r.action for r in report.recommendations[:2]]
+    assert {"APOLOGIZE", "REBUILD_TRUST"} & set(top)
+    assert "MANAGE_PERFORMANCE" not in top
+
+
+def test_a_point_the_other_side_made_is_counted_as_the_writers_own_part():
+    from clearair.extract import facts, read
+    from clearair.intake import build_document
+
+    reading = read(build_document(_CHAIR_AT_FAULT))
+    kinds = {c.kind for c in facts.cues(reading, "themes")}
+    assert "narrator_fault" in kinds
+
+
+def test_a_rideshare_drivers_riders_are_the_people_they_serve():
+    text = ("I drive for a rideshare app in the evenings. On Saturday I picked up three lads who were drunk and one "
+            "kept kicking my seat. I lost my temper and grabbed his arm. Now a rider has reported me and the app "
+            "has suspended my account.")
+    s = analyze(text).situation
+    cp = s.party(s.counterpart)
+    assert cp is not None and cp.role == "customer"
+
+
+def test_someone_who_works_for_another_employer_is_outside_the_writers_lines():
+    text = ("I'm an electrician working for a subcontractor on a hospital build. The site's safety lead, Marek, who "
+            "works for the main contractor, told me to work on a live board. I refused, and he told my supervisor I "
+            "was slow and awkward.")
+    s = analyze(text).situation
+    marek = next(p for p in s.parties if "Marek" in p.mentions)
+    assert marek.role == "other"
+
+
+@pytest.mark.parametrize("text, is_act", [
+    ("I'm a man, and I'm conscious of sexual harassment issues at work, so I keep my remarks to myself.", False),
+    ("I read that a sexual harassment bill has been put before Parliament, and I wonder if it covers me.", False),
+    ("He made sexual comments about my body in front of the whole team on Friday afternoon.", True),
+])
+def test_a_word_for_conduct_that_names_a_topic_is_no_act(text, is_act):
+    from clearair.extract import facts, read
+    from clearair.intake import build_document
+
+    reading = read(build_document(text))
+    assert any(i.act == "harass" for i in facts.incidents(reading)) == is_act
+
+
+@pytest.mark.parametrize("text, recurring", [
+    ("Since the meeting I keep replaying the moment and worrying about how he took what I said to him.", False),
+    ("My coworker keeps taking credit for my slides in the weekly meeting with our director and the team.", True),
+])
+def test_the_writers_own_mind_going_round_is_no_pattern(text, recurring):
+    from clearair.extract import facts, read
+    from clearair.intake import build_document
+
+    assert facts.pattern(read(build_document(text))).recurring == recurring
+
+
+@pytest.mark.parametrize("text, left", [
+    ("My boss wants me gone. The job is at-will, so she could let me go easily, and I'm careful not to give her "
+     "a reason to.", False),
+    ("They let me go in March after eight years, and since then my old manager has been telling people I was "
+     "let go for theft.", True),
+])
+def test_being_able_to_fire_someone_is_not_having_fired_them(text, left):
+    from clearair.extract import lexicon
+
+    assert bool(lexicon.find_kinds("constraints", ("already_left",), text)) == left
+
+
+_DRIVER_UNDER_REVIEW = ("I drive for a rideshare app in the evenings. On Saturday I picked up three lads who were "
+                        "drunk, and one kept kicking my seat. I lost my temper, called him names I shouldn't have and "
+                        "grabbed his arm to pull him out. Now the app has suspended my account pending a review. I "
+                        "know I shouldn't have touched him. How do I answer the review without making it worse?")
+
+
+def test_a_writer_at_fault_before_a_review_gets_words_for_their_account_not_for_the_people_who_reported_them():
+    report = analyze(_DRIVER_UNDER_REVIEW)
+    kinds = {s.kind for s in report.scripts}
+    assert "account" in kinds and "apology" not in kinds
+    account = next(s for s in report.scripts if s.kind == "account")
+    assert "wrong" in account.text and account.to == "whoever is deciding the review"
+    assert not any(s.kind == "opener" and s.to.startswith("the three") for s in report.scripts)
+
+
+@pytest.mark.parametrize("text, review", [
+    (_DRIVER_UNDER_REVIEW, True),
+    ("HR has called me to a disciplinary meeting next week about the comment I made to a colleague.", True),
+    ("My coworker filed a harassment complaint against me after our argument in the kitchen last week.", True),
+    ("I reviewed my colleague's report and found mistakes, and she was upset when I told her.", False),
+    ("My manager is doing my annual review next month and I'm nervous about the feedback.", False),
+])
+def test_a_review_of_the_writers_conduct_is_told_from_other_reviews(text, review):
+    from clearair.advise.scripts import faces_a_review
+
+    assert faces_a_review(text) == review
+
+
+def test_a_wronged_writer_in_a_disciplinary_asks_for_the_process_in_writing():
+    report = analyze("For eighteen months I've been on a disciplinary process, and at every meeting the alleged issue "
+                     "changes. My manager nitpicks my work though I beat my targets, and once said she could slap me. "
+                     "Someone from HR sits in but never steps in. What can I do?")
+    note = next((s for s in report.scripts if s.kind == "process_note"), None)
+    assert note is not None and note.to == "HR"
+    assert "in writing" in note.text and "colleague or a union representative" in note.text
+    assert not any(s.kind in ("account", "apology") for s in report.scripts)  # nothing of theirs to own
+
+
+def test_a_performance_plan_is_a_process_about_the_writer():
+    from clearair.advise.scripts import faces_a_review
+
+    assert faces_a_review("My new boss put me on a performance improvement plan after one bad month.")
+    assert faces_a_review("They handed me a final written warning for being late twice.")
+    assert not faces_a_review("I asked my manager whether we could plan the next quarter together.")
+
+
+def test_a_threat_to_someones_career_is_serious_conduct_read_from_what_was_said():
+    from clearair.extract import read
+    from clearair.extract.conduct import serious_conduct
+    from clearair.intake import build_document
+
+    said = ("A consultant from another department leaned over the desk and said, 'I'll remember your name. You "
+            "won't get a job in this region.' Then he photographed my badge.")
+    others, _ = serious_conduct(read(build_document(said)))
+    assert any(h.kind == "menacing_words" for h in others)
+    plain = ("A consultant from another department said my referral was incomplete and asked me to redo it before "
+             "the end of the shift.")
+    others, _ = serious_conduct(read(build_document(plain)))
+    assert not others
+
+
+def test_a_consultant_from_another_specialty_is_outside_the_writers_line_and_their_own_is_their_boss():
+    s = analyze("I'm a junior doctor in emergency medicine. An orthopaedic consultant came down to take a referral "
+                "and shouted at me in front of the nurses when I questioned his plan. My own consultant was great "
+                "and said he'd mention it.").situation
+    roles = {p.mentions[0]: p.role for p in s.parties if p.mentions}
+    assert roles.get("An orthopaedic consultant") == "other"
+    assert roles.get("My own consultant") == "manager"
+
+
+def test_the_job_before_this_one_is_no_party_and_takes_no_pronouns():
+    s = analyze("Since I began reporting to my supervisor last year, after a layoff from my previous employer, she "
+                "has singled me out constantly and criticises me in front of the team. What can I do?").situation
+    assert not any("my previous employer" in p.mentions for p in s.parties)
+    cp = s.party(s.counterpart)
+    assert cp is not None and cp.role == "manager"
+
+
+def test_one_of_our_clients_is_named_as_one_client():
+    from clearair.extract.parties import Mention, PartyDraft, party_label
+
+    draft = PartyDraft("customer", "customer", [Mention(0, 26, "customer", "customer", "one of our largest clients")])
+    assert party_label(draft) == "the largest client"

@@ -165,3 +165,58 @@ def test_a_name_beside_an_unknown_title_is_a_person_of_their_own():
     # a name beside a company word is no person
     text = "I work at a bank, Fairway, as a cashier. My manager keeps moving my shifts without asking."
     assert not any("Fairway" in p.mentions for p in analyze(text).situation.parties)
+
+
+def test_a_short_name_after_a_full_name_is_the_same_person():
+    """ "PC Lyle Grant … Lyle is still on the team": the short name was a new person who took the pronouns of
+    someone else named near it."""
+    parties = _people("I reported that a colleague, PC Lyle Grant, pushed a man into a wall. Since then my inspector, "
+                      "Ruth Mayne, has moved me onto nights. Lyle is still on the team. I can't go to anyone who is "
+                      "friends with Ruth.")
+    lyle = [k for k, ms in parties.items() if "Lyle" in ms]
+    ruth = [k for k, ms in parties.items() if "Ruth" in ms]
+    assert len(lyle) == 1 and "Lyle Grant" in parties[lyle[0]]
+    assert len(ruth) == 1 and "Ruth Mayne" in parties[ruth[0]]
+
+
+def test_a_short_name_two_people_share_stays_apart():
+    parties = _people("My coworker Sam Ortiz and my supervisor Sam Lee both sit near me. Sam keeps moving my files.")
+    assert not any({"Sam Ortiz", "Sam Lee"} <= ms for ms in parties.values())
+
+
+def test_a_rank_written_before_a_name_is_no_second_person():
+    parties = _people("My ward manager, Sister Bernadette Okoye, was on leave that week, so I could not tell her.")
+    holders = [k for k, ms in parties.items() if "Bernadette Okoye" in ms]
+    assert len(holders) == 1
+    assert not any(ms == {"Sister"} for ms in parties.values())
+
+
+@pytest.mark.parametrize("text, name, with_", [
+    ("Our new CIO arrived from the holding company last spring. I'll call him Tim. He hands my people tasks "
+     "without telling me.", "Tim", "Our new CIO"),
+    ("Our director is a volunteer, and his wife, whom I'll call Martha, sings in the choir. She sings far too loudly.",
+     "Martha", "his wife"),
+])
+def test_a_name_the_writer_gives_someone_goes_to_that_person(text, name, with_):
+    parties = _people(text)
+    holder = next(ms for ms in parties.values() if name in ms)
+    assert with_ in holder
+
+
+def test_someone_elses_son_is_a_person_of_his_own():
+    """A patient's son who threatens the nurse: "his son, Adrian" is not the writer's family, and not the patient."""
+    parties = _people("One of my patients is an elderly man, and his son, Adrian, visits every day. He told me he "
+                      "would find out where I live.")
+    adrian = next(ms for ms in parties.values() if "Adrian" in ms)
+    assert "his son" in adrian and "One of my patients" not in adrian
+
+
+def test_my_own_son_named_is_still_no_one_at_work():
+    parties = _people("My son, Leo, started at the same shop as me. My supervisor shouts at me in front of him.")
+    assert not any("Leo" in ms for ms in parties.values())
+
+
+def test_phoning_someone_by_name_is_not_naming_the_person_before():
+    parties = _people("My supervisor keeps changing my rota without telling me. Tomorrow I'll call Dana in payroll "
+                      "to check my hours, and then I'll talk to him.")
+    assert not any({"My supervisor", "Dana"} <= ms for ms in parties.values())

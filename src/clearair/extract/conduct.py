@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from clearair.extract import lexicon
-from clearair.extract.facts import inside_quotation
+from clearair.extract.facts import TOPIC_AFTER, inside_quotation
 from clearair.extract.lexicon import Hit
 from clearair.extract.reading import Reading
 
@@ -31,7 +31,8 @@ def serious_conduct(reading: Reading) -> tuple[list[Hit], list[Hit]]:
 
     Nothing is the writer's when the letter speaks of an accusation or a denial ("she told HR that
     I grabbed her, which never happened"): then whose act it was is the question, not the answer."""
-    hits = [h for h in lexicon.find("conduct", reading.text) if not _denied(reading, h) and not _wished(reading, h)]
+    hits = [h for h in lexicon.find("conduct", reading.text) if not _denied(reading, h) and not _wished(reading, h)
+            and not TOPIC_AFTER.match(reading.text, h.end)]  # "sexual harassment issues": a subject, not an act
     if _DISPUTED.search(reading.text):
         return hits, []
     others: list[Hit] = []

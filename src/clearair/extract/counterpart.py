@@ -34,8 +34,8 @@ from importlib import resources
 
 from clearair.extract.features import Sentence, as_factor_role, sentences
 from clearair.extract.linear import LinearReader
-from clearair.extract.mentions import PhraseChoice, PhraseReaders, candidates, choose_phrase, new_party_role
-from clearair.extract.parties import Mention, PartyDraft, _plural, _tag_tokens, free_key, line_denied
+from clearair.extract.mentions import PhraseChoice, PhraseReaders, acts_done_to_writer, candidates, choose_phrase, new_party_role
+from clearair.extract.parties import Mention, PartyDraft, _plural, _tag_tokens, free_key, line_denied, works_elsewhere
 from clearair.extract.reading import NARRATOR, Reading, taken_to
 from clearair.models import Evidence, bare_name
 
@@ -50,7 +50,7 @@ HAND_WEIGHTS = {"mentions": 5.0, "opening": 1.5, "acted": 3.0, "acted_public": 1
                 "anger_near": 1.5, "harm_theme_near": 1.0, "in_writer_option": 1.5, "anger_at": 4.0,
                 "weak_support": -1.5, "allied": -1.5, "allied_not_peer": -5.0, "supported_writer": -3.0, "praised": -2.0,
                 "manager_of_busy_report": 2.0, "toxic_team": 1.0, "report_conflict": 4.0, "customer_issue": 1.5,
-                "escalation_target": -3.0, "named_as_problem": 3.0, "role_prior": 1.0}
+                "escalation_target": -3.0, "named_as_problem": 3.0, "acts_on_writer": 1.5, "role_prior": 1.0}
 _ANGER_AT = re.compile(r"\b(angry|mad|furious|upset|annoyed|livid|frustrated|hurt)\s+(at|with|by)\s+", re.I)
 #: "The problem is another coworker, Trevor", "I'm having issues with my supervisor": the writer saying who it is about.
 _PROBLEM_IS = re.compile(r"\b(?:(?:the|my|our)\s+(?:main\s+|real\s+|biggest\s+|only\s+)?(?:problem|issue|trouble)\s+"
@@ -171,6 +171,9 @@ def candidate_clues(reading: Reading, drafts: dict[str, PartyDraft], incidents, 
             for key in {reading.token_party[t.i] for t in sent if t.i in reading.token_party}:
                 if key in clues:
                     clues[key]["in_question"] = clues[key].get("in_question", 0.0) + 1
+    for i, key in reading.token_party.items():  # "he moved me onto nights", "she marked me down": done to the writer
+        if key in clues and (acts := acts_done_to_writer(reading.doc[i])):
+            clues[key]["acts_on_writer"] = clues[key].get("acts_on_writer", 0.0) + acts
     for key, d in drafts.items():
         if any(_allied_with_writer(reading, m.start) for m in d.mentions):
             clues[key]["allied" if d.role == "peer" else "allied_not_peer"] = 1.0
@@ -247,6 +250,8 @@ def read_other_side(reading: Reading, drafts: dict[str, PartyDraft], is_manager:
     if best.key is not None:
         return best.key, choice
     role = new_party_role(choice, readers.role_bar, is_manager)
+    if best.unplaced is not None and best.unplaced in drafts and works_elsewhere(reading, best.unplaced):
+        role = "other"  # "Marek, who works for the main contractor": no line of the writer's
     if best.unplaced is not None and best.unplaced in drafts:  # a person found by name: they take that line
         person = drafts[best.unplaced]
         person.role = role
@@ -392,7 +397,7 @@ def settle(reading: Reading, clues: dict[str, dict[str, float]], drafts: dict[st
     unsure_line = choice.role if choice is not None and choice.phrase.key is None else None
     read = read_role(reading, is_manager, letter_features(), outside=True)
     if read is not None and may_take_role(read[0], drafts[key].role, unsure_line, None if unsure_line else key) \
-            and not line_denied(reading, key):
+            and not line_denied(reading, key) and not works_elsewhere(reading, key):
         drafts[key].role = read[0]  # the same person; the line the whole letter gives them
     return key, []
 

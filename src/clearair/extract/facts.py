@@ -58,7 +58,7 @@ def incidents(reading: Reading) -> list[Incident]:
     audiences = lexicon.table("audience")
     for hit in lexicon.find("acts", reading.text):
         si = reading.sentence_index(hit.start)
-        if si in used_sentences or reading.negated(hit.start):
+        if si in used_sentences or reading.negated(hit.start) or TOPIC_AFTER.match(reading.text, hit.end):
             continue
         used_sentences.add(si)
         sent = reading.sentence_at(hit.start)
@@ -80,6 +80,14 @@ def incidents(reading: Reading) -> list[Incident]:
             evidence=[reading.evidence(hit.start, hit.end), reading.evidence(s0, sent.end_char)],
         ))
     return out
+
+
+#: What follows an act's word when it names a subject, not something done: "sexual harassment issues", "a
+#: harassment policy", "a bullying bill before Parliament". A red team found "I'm conscious of sexual harassment
+#: issues" read as the writer being accused of harassment.
+TOPIC_AFTER = re.compile(r"\w*(?:\s+(?:harassment|bullying|discrimination|misconduct))?\s+(?:issues?|polic(?:y|ies)|"
+                          r"training|laws?|bills?|rules?|guidelines?|courses?|modules?|videos?|seminars?|awareness|"
+                          r"legislation|act|statutes?|workshops?|procedures?|officers?|cases in the news)\b", re.IGNORECASE)
 
 
 def _audience(sentence: str, audiences: dict) -> Audience:

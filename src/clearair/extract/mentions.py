@@ -182,7 +182,7 @@ def phrase_features(chunk: Span, known_role: str | None, is_manager: bool, sente
 
 
 #: A party clue counted this often is marked apart from one counted once (acted twice, named in two angry sentences).
-_CLUE_TWICE = frozenset({"acted", "anger_near", "harm_theme_near"})
+_CLUE_TWICE = frozenset({"acted", "anger_near", "harm_theme_near", "acts_on_writer"})
 
 
 def party_clue_features(clues: dict[str, float]) -> dict[str, float]:
@@ -237,7 +237,10 @@ def candidates(reading: Reading, drafts: dict[str, PartyDraft], is_manager: bool
 
 #: Verbs whose subject does something to the writer that is not about harm, or says nothing of the subject.
 _NEUTRAL_TO_ME = frozenset({"be", "have", "seem", "look", "sound", "know", "think", "like", "love", "help", "thank",
-                            "pay", "hire", "meet", "see", "work", "come", "sign", "join", "train", "teach"})
+                            "pay", "hire", "meet", "see", "work", "come", "sign", "join", "train", "teach",
+                            # on the writer's side: "she'd back me up", "he stood up for me"
+                            "back", "support", "defend", "protect", "reassure", "encourage", "praise", "comfort",
+                            "believe", "stand", "agree", "promise", "offer", "invite", "congratulate", "assure"})
 
 
 #: Prepositions that aim an act at someone ("shouted at me", "took it from me"); not "near me", "with me".
@@ -245,14 +248,42 @@ _AT_SOMEONE = frozenset({"at", "to", "about", "against", "over", "behind", "on",
 
 
 def acts_on_writer(token: Token) -> bool:
+    """Whether the word is the subject of at least one verb done to the writer (``acts_done_to_writer``)."""
+    return acts_done_to_writer(token) > 0
+
+
+def acts_done_to_writer(token: Token) -> int:
     """The word is the subject of a verb done to the writer ("he kept pushing me", "she never replied to me",
     "my director removed my name"): across the letter, the person the letter is about acts on its writer
     more than a witness or someone merely told does."""
-    if token.dep_ not in ("nsubj", "agent"):
-        return False
-    verb = token.head if token.dep_ == "nsubj" else token.head.head
+    if token.dep_ not in ("nsubj", "agent") and not _has_read_as_passive(token):
+        return 0
+    verb = token.head if token.dep_ != "agent" else token.head.head
     verbs = [verb] + [c for c in verb.children if c.dep_ == "xcomp"]  # "kept pushing me"
-    return any(_done_to_writer(v) for v in verbs if v.lemma_.lower() not in _NEUTRAL_TO_ME)
+    # "she moved me onto nights, turned down my leave and told me…": the verbs joined to the first share its subject
+    joined = verb
+    while (nxt := next((c for c in joined.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
+                        and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)), None)) is not None:
+        verbs.append(nxt)
+        joined = nxt
+    return sum(_done_to_writer(v) for v in verbs if v.lemma_.lower() not in _NEUTRAL_TO_ME and not _says_support(v))
+
+
+#: Verbs of saying, whose content decides whether what was said was done to the writer or for them.
+_SAYING = frozenset({"tell", "say", "assure", "text", "message", "email", "write"})
+
+
+def _says_support(verb: Token) -> bool:
+    """ "She's told me she'd back me up": words said to the writer that take their side are nothing done to them."""
+    return verb.lemma_.lower() in _SAYING and any(
+        c.dep_ == "ccomp" and c.lemma_.lower() in _NEUTRAL_TO_ME - {"be", "have"} for c in verb.children)
+
+
+def _has_read_as_passive(token: Token) -> bool:
+    """ "He's given me the worst shifts", "she's said to me": the small parser reads "'s" as "is", and the
+    subject as a passive one; it is "has", and the subject did it."""
+    return token.dep_ == "nsubjpass" and any(c.dep_ == "auxpass" and c.lower_ in ("'s", "\u2019s")
+                                             for c in token.head.children)
 
 
 def _done_to_writer(verb: Token) -> bool:
@@ -261,6 +292,9 @@ def _done_to_writer(verb: Token) -> bool:
             return True
         if child.dep_ == "dobj" and any(g.dep_ == "poss" and g.lower_ == "my" for g in child.children):
             return True
+        if child.dep_ == "dobj" and any(g.dep_ == "relcl" and any(
+                w.dep_ == "nsubj" and w.lower_ == "i" for w in g.children) for g in child.children):
+            return True  # "cut the lashing gear I'd just set up": the writer's work
         if child.dep_ == "prep" and child.lower_ in _AT_SOMEONE and any(g.dep_ == "pobj" and (g.lower_ in ("me", "us") or any(
                 h.dep_ == "poss" and h.lower_ == "my" for h in g.children)) for g in child.children):
             return True  # "at me", "in my spot"

@@ -83,9 +83,32 @@ def find_mentions(text: str, is_manager: bool, only: str | None = None) -> list[
             kept.append(m)
     kept.sort(key=lambda m: m.start)
     kept = _said_to_be(text, kept)
-    return [m for i, m in enumerate(kept)
-            if not _is_descriptor(text, m, kept[i - 1] if i else None) and not _the_writer(text, m)
-            and not _DENIED_TITLE.search(text[max(0, m.start - 25):m.start])]
+    out: list[Mention] = []
+    described: dict[str, Mention] = {}  # a title said of someone in apposition -> that person's mention
+    for i, m in enumerate(kept):
+        if _is_descriptor(text, m, kept[i - 1] if i else None):
+            if _TITLE_APPOSED.fullmatch(text[kept[i - 1].end:m.end]) and _bare_title(m.text) not in _GENERIC_TITLES:
+                described.setdefault(_bare_title(m.text), kept[i - 1])
+            continue
+        if _the_writer(text, m) or _DENIED_TITLE.search(text[max(0, m.start - 25):m.start]):
+            continue
+        person = described.get(_bare_title(m.text))
+        if person is not None:  # "my supervisor, the CFO, … The CFO rates her highly": the same person again
+            m.key, m.role = person.key, person.role
+        out.append(m)
+    return out
+
+
+#: "my supervisor, the CFO": a definite title set beside a person by a comma alone.
+_TITLE_APPOSED = re.compile(r",\s*the\s+.+", re.IGNORECASE | re.DOTALL)
+#: Words that name a line, not one person's post: "the peer" later may be anyone in that line.
+_GENERIC_TITLES = frozenset({"peer", "manager", "boss", "supervisor", "coworker", "co-worker", "colleague",
+                             "employee", "customer", "client", "director", "owner", "lead", "team lead"})
+
+
+def _bare_title(text: str) -> str:
+    """A title without its article or possessive: "The CFO" and "the CFO" are one title."""
+    return re.sub(r"^(the|a|an|our|my|their|this|that)\s+", "", text.strip().lower())
 
 
 @lru_cache(maxsize=64)
@@ -168,12 +191,12 @@ def build_parties(reading: Reading, is_manager: bool) -> dict[str, PartyDraft]:
     drafts: dict[str, PartyDraft] = {}
     for m in mentions:
         drafts.setdefault(m.key, PartyDraft(m.key, m.role)).mentions.append(m)
-    _resolve_possessive_managers(drafts)
     _place_the_higher_boss(drafts)
     for m in (m for d in drafts.values() for m in d.mentions):
         _tag_tokens(reading, m.start, m.end, m.key)
     _link_names(reading, drafts)
     _split_named_people(reading, drafts)
+    _resolve_possessive_managers(reading, drafts)  # after the names: "Funmi … her boss" has someone to be the boss of
     _gender_from_words(reading, drafts)
     _link_anaphors(reading, drafts)
     _restate_lines(reading, drafts, is_manager)
@@ -185,15 +208,31 @@ def build_parties(reading: Reading, is_manager: bool) -> dict[str, PartyDraft]:
 #: says this person is outside their line (a red team found a director of the team next door made their manager, and
 #: a vice president from another team made their manager's manager).
 _NOT_MY_LINE = re.compile(r"\b(i['’]?m|i am|i was|we['’]?re|we are) not (on|in|part of) (his|her|their) (team|department|group|unit)\b|"
+                          r"\b(he['’]?s|he is|she['’]?s|she is|they['’]?re|they are) not (on|in|part of|from) (my|our) "
+                          r"(team|department|group|unit|ward|service|directorate)\b|"
                           r"\b(has|have|had) no (say|authority|control|power) over (me|us|my work|our work|what i do)\b|"
                           r"\b(is ?n['’]t|is not|was ?n['’]t|was not|['’]s not) (my|our) (boss|manager|supervisor|line manager)\b|"
                           r"\b(i|we) (don['’]t|do not|didn['’]t|did not|never) (report|answer) to (him|her|them)\b", re.IGNORECASE)
+#: "Marek, who works for the main contractor": someone of another employer on a shared site or job.
+_OTHER_EMPLOYER = re.compile(r"\bwho (works|worked|is employed) (for|by) (the|a|an|another|a different) "
+                             r"(main |principal |other )?(contractor|subcontractor|client|company|firm|agency|employer|"
+                             r"supplier|vendor)\b", re.IGNORECASE)
+
+
+def works_elsewhere(reading: Reading, key: str) -> bool:
+    """The letter says this person (``key``) works for another employer ("Marek, who works for the main
+    contractor"): outside the writer's lines, whatever line their words alone would suggest."""
+    return _said_of(reading, key, _OTHER_EMPLOYER)
 
 
 def line_denied(reading: Reading, key: str) -> bool:
     """The letter says this person (``key``) is not over the writer: a word of theirs in the denial, or just before
     it ("Graham isn't my boss", "I am not on his team")."""
-    for m in _NOT_MY_LINE.finditer(reading.text):
+    return _said_of(reading, key, _NOT_MY_LINE)
+
+
+def _said_of(reading: Reading, key: str, said: re.Pattern) -> bool:
+    for m in said.finditer(reading.text):
         first = reading.token_at(m.start()).i
         near = range(max(first - 3, reading.sentence_at(m.start()).start), first)
         words = [t.i for t in reading.tokens_in(m.start(), m.end())] + list(near)
@@ -569,8 +608,9 @@ def _move_person(reading: Reading, drafts: dict[str, PartyDraft], key: str, tok,
     drafts[new_key] = moved
 
 
-def _resolve_possessive_managers(drafts: dict[str, PartyDraft]) -> None:
-    """'his manager' is a peer's manager when there is a peer, else the skip-level."""
+def _resolve_possessive_managers(reading: Reading, drafts: dict[str, PartyDraft]) -> None:
+    """'his manager' is a peer's manager when there is a peer (or someone named whose line is open), else the
+    skip-level."""
     pm = drafts.get("peers_manager")
     if not pm:
         return
@@ -584,6 +624,8 @@ def _resolve_possessive_managers(drafts: dict[str, PartyDraft]) -> None:
         for m in pm.mentions:
             m.key, m.role = "skip_level", "skip_level"
         target.mentions = sorted(target.mentions + pm.mentions, key=lambda m: m.start)
+        for m in pm.mentions:
+            _tag_tokens(reading, m.start, m.end, "skip_level")
 
 
 #: Titles that run a unit the writer works in ("the head of my department", "my team lead"), and titles that run
@@ -637,14 +679,19 @@ def _link_names(reading: Reading, drafts: dict[str, PartyDraft]) -> None:
     tried: set[str] = set()
     in_ents = {i for e in reading.doc.ents for i in range(e.start, e.end)}
     loose = [reading.doc[t.i:t.i + 1] for t in reading.doc  # a name the parse left untagged: "Sofia, my other manager"
-             if t.pos_ == "PROPN" and t.is_title and t.i not in in_ents]
+             if t.pos_ == "PROPN" and t.is_title and t.i not in in_ents and not _rank_before_name(reading, t)]
     for ent in sorted([*reading.doc.ents, *loose], key=lambda e: e.start):
         if ent.text in name_to_key or not _a_name(reading, ent):
+            continue
+        short = _short_for(ent, name_to_key)
+        if short is not None:  # "PC Lyle Grant … Lyle is still on the team": the same person
+            name_to_key[ent.text] = short
+            drafts[short].names.add(ent.text)
             continue
         first_time = ent.text not in tried
         tried.add(ent.text)
         sent = ent.sent
-        key = _apposed_role(reading, ent)
+        key = _apposed_role(reading, ent) or _called_by_writer(reading, ent)
         if key is None:  # a role word just before; a name met before without one needs it right beside it
             near = [(reading.token_party[t.i], t.i) for t in sent  # ("one of the drivers, Gary … My supervisor
                     if t.i in reading.token_party and 0 < ent.start - t.i <= 8  # just said Gary is a joker")
@@ -661,7 +708,9 @@ def _link_names(reading: Reading, drafts: dict[str, PartyDraft]) -> None:
             left = min(t.i for t in noun.subtree if t.i <= noun.i)
             phrase = reading.doc[left:noun.i + 1]
             drafts[key] = PartyDraft(key, "other", [Mention(phrase.start_char, phrase.end_char, key, "other", phrase.text)])
-            _tag_tokens(reading, phrase.start_char, phrase.end_char, key)
+            owner = next((t for t in phrase if t.dep_ == "poss" and t.pos_ == "PRON" and t.lower_ not in ("my", "our")), None)
+            # "his wife": the wife's words, while "his" stays a pronoun for the man it points back to
+            _tag_tokens(reading, reading.doc[owner.i + 1].idx if owner is not None else phrase.start_char, phrase.end_char, key)
         if key is None and first_time and not kin and _acts_unplaced(reading, ent):
             key = free_key(drafts, UNPLACED)  # "Kofi told me…": someone of a line the letter does not give
             drafts[key] = PartyDraft(key, "other")
@@ -683,6 +732,50 @@ def _link_names(reading: Reading, drafts: dict[str, PartyDraft]) -> None:
             reading.token_party[tok.i] = key
     for d in drafts.values():
         d.mentions.sort(key=lambda m: m.start)
+
+
+#: "I'll call him Tim", "his wife, whom I'll call Martha": the writer giving someone already named a name.
+_CALLED = re.compile(r"\b(?:(?:whom|who)\s+(?:i(?:'ll|\u2019ll| will| shall| would)|we(?:'ll|\u2019ll| will)|i(?:'m| am) going to)"
+                     r"\s+call\s+|(?:i(?:'ll|\u2019ll| will| shall| would)|we(?:'ll|\u2019ll| will)|let['\u2019]s|i(?:'m| am) "
+                     r"going to)\s+call\s+(?:him|her|them)\s+)$", re.IGNORECASE)  # not "I'll call Dave tomorrow"
+
+
+def _called_by_writer(reading: Reading, ent) -> str | None:
+    """The party a name is given to with "I'll call him Tim" or "whom I'll call Martha": the person named just
+    before (a name the writer made up for them). Without it the name was read as one of a group named earlier
+    ("my people"), and the new CIO the letter is about was nobody."""
+    before = reading.text[max(0, ent.start_char - 40):ent.start_char]
+    m = _CALLED.search(before)
+    if m is None:
+        return None
+    described = _named_by_clause(ent)
+    if described is not None:  # "his wife, whom I'll call Martha": the noun the clause describes, if a party
+        return reading.token_party.get(described.i)
+    cut = ent.start_char - len(before) + m.start()
+    earlier = [(i, k) for i, k in reading.token_party.items()
+               if reading.doc[i].idx < cut and ent.start - i <= 40 and not _plural(reading.doc[i].text)]
+    return max(earlier)[1] if earlier else None
+
+
+def _named_by_clause(ent):
+    """The noun a "whom I'll call Martha" clause describes ("his wife"), or None."""
+    for tok in ent:
+        verb = tok.head
+        if tok.dep_ in ("oprd", "dobj", "attr") and verb.lemma_ == "call" and verb.dep_ == "relcl" \
+                and verb.head.pos_ == "NOUN":
+            return verb.head
+    return None
+
+
+def _short_for(ent, name_to_key: dict[str, str]) -> str | None:
+    """The party of a full name met earlier that this one word shortens: "Ruth" after "Ruth Mayne", "Lindqvist"
+    after "Mr Lindqvist". Without it the short name was a new person, who took the pronouns of the named one.
+    None when the word shortens no name, or the names of two parties."""
+    if len(ent) != 1:
+        return None
+    word = ent.text
+    keys = {key for name, key in name_to_key.items() if " " in name and word in name.split()}
+    return keys.pop() if len(keys) == 1 else None
 
 
 #: The key of a person found by name alone, whose line the letter does not give ("person", "person_2"...).
@@ -761,6 +854,20 @@ def _split_named_people(reading: Reading, drafts: dict[str, PartyDraft]) -> None
 
 
 _COURTESY = frozenset(t.lower() for t in COURTESY_TITLES) | {"sir", "madam"}
+#: Ranks and callings written before a name as a title ("Sister Bernadette Okoye", "PC Lyle Grant", "Father Tom"):
+#: part of how the person is named, not a second person (split apart, the ward manager became three managers).
+_RANK_TITLES = frozenset({"sister", "nurse", "doctor", "officer", "sergeant", "sgt", "constable", "pc", "dc", "ds",
+                          "inspector", "detective", "captain", "capt", "lieutenant", "lt", "major", "colonel", "corporal",
+                          "cpl", "private", "chief", "father", "pastor", "reverend", "rev", "brother", "coach", "chef",
+                          "judge", "professor", "dame", "sir", "lady", "lord", "councillor", "senator", "rabbi", "imam"})
+
+
+def _rank_before_name(reading: Reading, tok) -> bool:
+    """A rank or calling written as a title just before a name the parse found: "Sister Bernadette Okoye"."""
+    if tok.lower_ not in _RANK_TITLES or tok.i + 1 >= len(reading.doc):
+        return False
+    nxt = reading.doc[tok.i + 1]
+    return nxt.ent_type_ == "PERSON" or (nxt.pos_ == "PROPN" and nxt.is_title)
 
 
 def _people_named(mentions: list[Mention], names: set[str]) -> dict[int, int]:
@@ -782,8 +889,10 @@ def _people_named(mentions: list[Mention], names: set[str]) -> dict[int, int]:
 
 #: Family or friends just before a name: "my husband John" is no one at work.
 _KIN_BEFORE = re.compile(r"\b(husband|wife|partner|boyfriend|girlfriend|fianc[eé]e?|friend|neighbou?r|therapist|doctor|"
-                         r"lawyer|(?:my|his|her|their|our|your)\s+(?:[a-z-]+\s+)?(?:mum|mom|mother|dad|father|sister|"
-                         r"brother|son|daughter|cousin|aunt|uncle))\W*$", re.IGNORECASE)  # not "another mum, Lisa,"
+                         r"lawyer|(?:my|our|your)\s+(?:[a-z-]+\s+)?(?:mum|mom|mother|dad|father|sister|"
+                         r"brother|son|daughter|cousin|aunt|uncle))\W*$", re.IGNORECASE)
+# Not "another mum, Lisa," and not "his son, Adrian": someone else's family is a person the letter may be about
+# (a patient's son who threatens the nurse); only the writer's own family stands outside it.
 
 
 def _a_name(reading: Reading, ent) -> bool:
@@ -815,9 +924,11 @@ def _apposed_noun(reading: Reading, ent):
     if ent.label_ != "PERSON" and not (ent.label_ in ("GPE", "ORG", "NORP", "") and len(ent) == 1
                                        and ent[0].pos_ == "PROPN"):  # "Their support worker, Adrian": a NORP
         return None
+    described = _named_by_clause(ent)
     for tok in ent:
         nouns = [tok.head] if tok.dep_ == "appos" else []
         nouns += [c for c in tok.children if c.dep_ == "appos"]
+        nouns += [described] if described is not None else []  # "his wife, whom I'll call Martha,"
         for noun in nouns:
             if noun.pos_ == "NOUN" and noun.i not in reading.token_party and not ent.start <= noun.i < ent.end \
                     and noun.tag_ == "NN" and noun.lemma_.lower() not in _NOT_PEOPLE \
@@ -898,6 +1009,12 @@ def _link_anaphors(reading: Reading, drafts: dict[str, PartyDraft]) -> None:
                 + (1.0 if gender and d.gender == gender else 0.0) \
                 + (1.0 if key == nearest else 0.0)  # "his own work" told us Trevor is a he; Dana is unknown
             scores[key] = max(scores.get(key, -99.0), value)
+        if not scores and gender:  # "a senior male manager … (four sentences on) He answered that…": the one
+            # person of that gender, named further back, when nobody nearer could be meant
+            far = {key for pos, key, _ in timeline if pos < start and key != not_them
+                   and drafts[key].gender == gender and sent_i - reading.sentence_index(pos) <= 6}
+            if len(far) == 1:
+                scores = {far.pop(): 0.0}
         if not scores:
             continue
         best = drafts[max(scores, key=lambda k: scores[k])]
@@ -914,9 +1031,9 @@ def _link_anaphors(reading: Reading, drafts: dict[str, PartyDraft]) -> None:
 
 #: Words in or just before a mention that say whether the person is a man or a woman ("Mr Okafor", "a woman on my
 #: team", "the head waitress"), so "she" is not given to Mr Okafor. No name is guessed at: a first name says nothing.
-_MALE_WORDS = re.compile(r"\b(mr|mister|sir|man|men|guy|gentleman|boy|headmaster|chairman|foreman|waiter|host|"
+_MALE_WORDS = re.compile(r"\b(mr|mister|sir|man|men|male|guy|gentleman|boy|headmaster|chairman|foreman|waiter|host|"
                          r"businessman|salesman|husband|father|dad|brother|son|uncle|grandfather|boyfriend)\b\.?", re.I)
-_FEMALE_WORDS = re.compile(r"\b(mrs|ms|miss|madam|woman|women|lady|girl|headmistress|chairwoman|forewoman|waitress|"
+_FEMALE_WORDS = re.compile(r"\b(mrs|ms|miss|madam|woman|women|female|lady|girl|headmistress|chairwoman|forewoman|waitress|"
                            r"hostess|businesswoman|saleswoman|wife|mother|mom|mum|sister|daughter|aunt|grandmother|"
                            r"girlfriend)\b\.?", re.I)
 
@@ -1006,6 +1123,12 @@ def _home_help(text: str) -> re.Match | None:
 _FORMER = re.compile(r"(?:my|our) (?:former|previous|old|ex-) ?[a-z]+( manager| lead| leader)?$", re.IGNORECASE)
 
 
+#: The plural a "one of our …" names one person by, and that one person's noun.
+_ONE_OF = {"clients": "client", "customers": "customer", "patients": "patient", "parents": "parent", "guests": "guest",
+           "residents": "resident", "passengers": "passenger", "students": "student", "tenants": "tenant",
+           "members": "member", "volunteers": "volunteer", "riders": "rider", "diners": "diner", "shoppers": "shopper"}
+
+
 def party_label(draft: PartyDraft) -> str:
     """How advice names the party: their first explicit noun phrase, re-aimed at 'you'."""
     labels = party_rules().labels
@@ -1030,6 +1153,8 @@ def party_label(draft: PartyDraft) -> str:
     noun = next((m.text for m in draft.mentions if m.text.lower() not in _PRONOUN_GENDER), draft.key)
     if draft.names and noun in draft.names:
         return noun  # a person known only by name ("Kofi"), never "the Kofi"
+    if re.match(r"one of\b", noun, re.IGNORECASE):  # "one of our largest clients": one client, "the largest client"
+        noun = re.sub(r"\b(\w+)\b$", lambda m: _ONE_OF.get(m.group(1).lower(), m.group(1)), noun.strip())
     noun = re.sub(r"^(another|that|this)\s+", "the other ", noun.strip(), flags=re.IGNORECASE)
     noun = re.sub(r"^(an?|one of (my|our|the|those|these|their)( company's)?|our|their)\s+", "the ", noun,
                   flags=re.IGNORECASE)
@@ -1038,7 +1163,7 @@ def party_label(draft: PartyDraft) -> str:
     noun = re.sub(r"^(his|her|its)\s+", "their ", noun, flags=re.IGNORECASE)  # "his boss": not "the his boss"
     noun = re.sub(r"\s+(?:(?:whom|who|that)\s+)?(?:I|we)\s.*$", "", noun)  # "the lady I was caring for" -> "the lady"
     noun = re.sub(r"^(the|your)\s+", lambda m: m.group().lower(), noun, flags=re.IGNORECASE)  # mid-sentence
-    return noun if noun.startswith(("the ", "your ")) else f"the {noun}"
+    return noun if noun.startswith(("the ", "your ", "their ")) else f"the {noun}"
 
 
 #: A courtesy title just before a name: "Mrs. Hill" is addressed so, never as "Hill" (a red team found "Hi Hill").
