@@ -193,3 +193,18 @@ def test_a_fault_bar_on_few_readings_needs_a_higher_precision():
     assert wilson_lower(13, 20) >= FAULT_LOWER_BOUND > wilson_lower(12, 21)
     assert wilson_lower(10, 14) >= FAULT_LOWER_BOUND
     assert wilson_lower(20, 40) < FAULT_LOWER_BOUND  # a coin toss on many readings never qualifies
+
+
+@pytest.mark.parametrize("role, confidence, acted_on", [
+    ("manager", 0.43, False),   # unsure, about a boss: not told to own it
+    ("manager", 0.62, True),    # sure enough
+    ("peer", 0.43, True),       # a peer: the usual bar
+])
+def test_an_unsure_your_fault_about_someone_above_the_writer_is_not_acted_on(role, confidence, acted_on):
+    from clearair.advise.safety import assess_floor
+
+    fault = FactorReading(name="writer_fault", title="t", value="mainly", text="t", confidence=confidence,
+                          source="learned",
+                          evidence=[Evidence(start=0, end=30, text="I said no and I kept the books.")])
+    line = FactorReading(name="counterpart_role", title="t", value=role, text="t", confidence=0.7, source="rules")
+    assert (assess_floor([fault, line]).writer_at_fault == "mainly") == acted_on

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from clearair import analyze
+
 
 DATA = Path(__file__).parent / "data"
 FORMAL = {"HR_FORMAL", "ESCALATE_THEIR_MANAGER"}
@@ -485,3 +487,32 @@ def test_a_member_of_the_public_has_no_manager_to_go_to():
     cp = report.situation.party(report.situation.counterpart)
     assert cp is not None and cp.role == "customer"
     assert "ESCALATE_THEIR_MANAGER" not in [r.action for r in report.recommendations[:5]]
+
+
+_DECLINED = ("I've worked alongside a woman from another department for a few months. I finally asked her out. She "
+             "said thanks, but told me she's seeing someone. Since then she has gone quiet around me and only talks "
+             "about work. Should I say something to her to smooth it over, or just move on?")
+_APOLOGY_REFUSED = ("I made cutting remarks about a coworker to another colleague, and she overheard. I feel dreadful. "
+                    "I tried to apologise face to face but she turned me away. I phoned and she didn't pick up, and a "
+                    "text and an email went unanswered. I want to put this right. What else can I do?")
+
+
+@pytest.mark.parametrize("text, first", [(_DECLINED, "LET_GO"), (_APOLOGY_REFUSED, "REBUILD_TRUST")])
+def test_after_a_no_the_advice_gives_room_instead_of_asking_again(text, first):
+    report = analyze(text)
+    top = [r.action for r in report.recommendations[:3]]
+    assert top[0] == first
+    assert "APOLOGIZE" not in top and "TALK_DIRECT" not in top
+
+
+def test_a_declined_date_is_nothing_for_a_manager():
+    top = [r.action for r in analyze(_DECLINED).recommendations[:5]]
+    assert not {"ESCALATE_MANAGER", "HR_FORMAL", "ESCALATE_THEIR_MANAGER"} & set(top)
+
+
+def test_unanswered_emails_from_a_manager_are_not_a_no_to_the_writer():
+    report = analyze("My manager never answers my emails about the rota and didn't reply when I asked for leave "
+                     "twice. The whole team is frustrated. How do I get a straight answer from her?")
+    first = report.recommendations[0].action
+    assert not any(r.source == "safety" and "said no to you" in r.text for r in report.recommendations[0].reasons)
+    assert first != "LET_GO"

@@ -252,7 +252,8 @@ class Perspective(Model):
 
 
 ScriptKind = Literal["opener", "email", "agenda", "manager_note", "request_note", "apology", "boundary", "coaching",
-                     "backing", "between", "their_manager_note", "hr_note", "customer_note", "sender_note"]
+                     "backing", "between", "their_manager_note", "hr_note", "customer_note", "sender_note", "account",
+                     "process_note"]
 
 
 class Script(Model):

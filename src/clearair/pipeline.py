@@ -15,6 +15,7 @@ from clearair.assess import assess
 from clearair.extract import extract, read
 from clearair.advise.retell import act_sentences
 from clearair.advise.routes import formal_route
+from clearair.advise.scripts import faces_a_review
 from clearair.intake import build_document
 from clearair.intake.reading import READ_TOKENS
 from clearair.assess.readers import apply_conduct, read_factors
@@ -71,7 +72,7 @@ def _report(document, reading, journal_findings=(), about: str | None = None) ->
     report = Report(situation=situation, thread=document.thread(), signals=signals, factors=factors)
     situation.acts_on_writer = act_sentences(reading, situation)
     advice = advise(situation, signals, factors, words, route=formal_route(reading, situation),
-                    conduct=_named_conduct(reading, conduct))
+                    conduct=_named_conduct(reading, conduct), review=faces_a_review(reading.text))
     attach(report, advice, reading)
     not_advising = NOT_BESIDE_SERIOUS if advice.floor.serious_to_writer else ()
     report.similar_cases = find_similar(reading.text, situation,  # the writer's words, replies masked

@@ -16,7 +16,7 @@ from clearair.advise.routes import FormalRoute, route_step
 from clearair.advise.playbook import Scored, _best_first, score_actions
 from clearair.advise.ranker import WordsReading
 from clearair.advise.safety import (
-    FORMAL_ROUTES, Floor, apply_floor, floor_for, keep_rebuilding_trust, move_below, safe_formal_route,
+    FORMAL_ROUTES, Floor, apply_floor, floor_for, keep_rebuilding_trust, move_below, safe_formal_route, said_no,
     scores_follow,
 )
 from clearair.advise.answer import ask, compose, own_part
@@ -62,12 +62,12 @@ class Advice:
 
 def advise(situation: Situation, signals: list[Signal], factors: list[FactorReading] | None = None,
            words: WordsReading | None = None, route: FormalRoute | None = None,
-           conduct: tuple[str, ...] = ()) -> Advice:
+           conduct: tuple[str, ...] = (), review: bool = False) -> Advice:
     """Rank the playbook's actions; with ``factors`` (the readers' output) the learned
     ranker re-weighs them (and ``words``, the words reader's view, where given) and the
     safety floor holds over the result. ``route``: the formal route where there is no HR
     department (``routes``); ``conduct``: the kinds of serious conduct done to the writer,
-    named in the formal notes."""
+    named in the formal notes; ``review``: the writer's conduct is before a review (``scripts.faces_a_review``)."""
     playbook = load("playbook")
     ranked = score_actions(signals)
     sig = {s.name: s for s in signals}
@@ -78,6 +78,7 @@ def advise(situation: Situation, signals: list[Signal], factors: list[FactorRead
     if factors:
         floor = floor_for(factors, signals)
         floor.member_of_public = _member_of_public(situation)
+        floor.said_no, floor.said_no_personal = said_no(situation, signals)
         if route is not None and not route.setting.own_manager:
             floor.no_own_manager = [route.evidence] if route.evidence else []
         ranked = apply_floor(ranked, factors, floor)
@@ -92,7 +93,7 @@ def advise(situation: Situation, signals: list[Signal], factors: list[FactorRead
                  and not is_question(f.evidence[0].text) and _SPOKE.search(f.evidence[0].text) for f in factors or ())
     scripts = render_scripts(situation, order, sig, avoid, own_part=owns, serious=floor.serious, raised=raised,
                              mainly_theirs=floor.writer_at_fault == "mainly",
-                             route=route.setting if route else None, conduct=conduct)
+                             route=route.setting if route else None, conduct=conduct, review=review)
     recommendations = []
     for s in ranked:
         spec = playbook["actions"][s.action]

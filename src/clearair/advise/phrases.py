@@ -45,7 +45,7 @@ _ACTS: dict[str, tuple[str, str]] = {
     "lie": ("gave a false account of what happened", "gave a false account of what happened"),
     "complain_external": ("complained about you", "drew a complaint"),
 }
-_CHANNEL = {"email": "by email", "meeting": "in a meeting", "chat": "in chat", "phone": "on the phone",
+_CHANNEL = {"email": "by email", "meeting": "in a meeting", "chat": "by message", "phone": "on the phone",
             "in_person": "in person"}
 
 

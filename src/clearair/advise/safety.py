@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from clearair.extract.reading import is_question
-from clearair.models import FactorReading, Reason
+from clearair.models import FactorReading, Reason, Situation
 
 #: Never among the first three when the conduct is serious: going alone to the person, or doing nothing.
 ALONE_WITH_THEM = ("TALK_DIRECT", "SET_BOUNDARY", "MEDIATE", "LET_GO", "WAIT", "REBUILD_TRUST")
@@ -62,6 +62,12 @@ class Floor:
     #: The writer works for themselves here (an app's rider, a freelancer): the words that say so. They have no
     #: manager of their own to ask. None otherwise.
     no_own_manager: list | None = None
+    #: They have said no to the writer: a personal advance declined, or the writer's apologies turned away. The
+    #: words that say so; empty otherwise. Pressing again adds pressure (a blind panel marked a second apology
+    #: meeting after four refusals, and "talk it through" after a declined date, as the wrong advice).
+    said_no: list = field(default_factory=list)
+    #: What they said no to was personal (a date, an advance), not an apology.
+    said_no_personal: bool = False
 
     @property
     def harm_is_the_writers(self) -> bool:
@@ -145,6 +151,26 @@ def _about_the_writer(reading: FactorReading) -> bool:
     return not opens_with_someone_else and bool(_FIRST_PERSON.search(text))
 
 
+def said_no(situation: Situation, signals: list) -> tuple[list, bool]:
+    """The words in which the other side said no to the writer, and whether it was to something personal: a
+    personal advance declined ("she told me she's seeing someone"), or the writer's apology turned away ("she
+    turned me away", "my texts went unanswered"). Not someone walking out of a meeting or denying a fault, and not
+    an unanswered email about work: only a no to the writer's own approach. ([], False) when there is none."""
+    names = {s.name for s in signals}
+    no = [r for r in situation.responses if r.kind == "rebuffed"]
+    if not no:
+        return [], False
+    apologised = "narrator_apologized" in names or any(a.kind == "apology" for a in situation.attempts)
+    # The writer's own advance, not one made to them ("a client keeps asking me out": theirs to refuse, not to drop)
+    advance = any(s.name == "romance" and not any(_TO_ME.search(e.text) for e in s.evidence) for s in signals)
+    if advance or apologised:
+        return [no[0].evidence[0]] if no[0].evidence else [], advance
+    return [], False
+
+
+_TO_ME = re.compile(r"\b(me|my)\b", re.IGNORECASE)
+
+
 def floor_for(factors: list[FactorReading], signals: list) -> Floor:
     """``assess_floor`` from the rules' signals as the pipeline has them: their strengths, and the writer's words
     behind the own-part signal."""
@@ -166,6 +192,10 @@ def fault_confidence(value: str) -> float:
     if isinstance(bars, dict):
         return float(bars.get(value, 1.0))
     return float(bars)
+
+
+#: How sure a learned "you mainly caused it" must be when the other side is above the writer (see ``assess_floor``).
+ABOVE_FAULT_BAR = 0.5
 
 
 def assess_floor(factors: list[FactorReading], signals: dict[str, float] | None = None,
@@ -198,6 +228,14 @@ def assess_floor(factors: list[FactorReading], signals: dict[str, float] | None 
     sure = "writer_fault" in by and (by["writer_fault"].source == "rules" or (
         by["writer_fault"].confidence >= fault_confidence(fault) and _about_the_writer(by["writer_fault"])))
     unsure = False
+    # A learned "you mainly caused it" about someone above the writer needs more: under ``ABOVE_FAULT_BAR``, out of
+    # fold, the annotators said "none" for 14 of 26 such letters and "mainly" for 5 (a treasurer pressed by the chair
+    # to move restricted money was told to apologise). Telling someone to own what their boss pressed on them is the
+    # costlier mistake; the rules' own finding still stands.
+    if fault == "mainly" and sure and by["writer_fault"].source != "rules" \
+            and by["writer_fault"].confidence < ABOVE_FAULT_BAR \
+            and v.get("counterpart_role") in ("manager", "skip_level"):
+        sure = False
     if fault != "none" and not sure and signals.get("narrator_at_fault", 0.0) < RULES_OWN_PART:
         fault, unsure = "none", True
     # Payback for speaking up is done to the writer: a learned "your fault" reading never outweighs it
@@ -246,11 +284,11 @@ def apply_floor(ranked: list, factors: list[FactorReading], floor: Floor) -> lis
         f = by.get(name)
         return f.evidence[:1] if f else []
 
-    def lead(actions: list[str], why: str, source: str) -> None:
+    def lead(actions: list[str], why: str, source: str, evidence: list | None = None) -> None:
         picked = [s for a in actions for s in order if s.action == a]
         rest = [s for s in order if s not in picked]
         for s in picked:
-            s.reasons.insert(0, Reason(text=why, effect="raises", source="safety", **because(source, None)))
+            s.reasons.insert(0, Reason(text=why, effect="raises", source="safety", **because(source, evidence)))
         order[:] = picked + rest
 
     def because(source: str, evidence: list | None) -> dict:
@@ -355,6 +393,16 @@ def apply_floor(ranked: list, factors: list[FactorReading], floor: Floor) -> lis
         lead(["REBUILD_TRUST", "APOLOGIZE"],
              "You had a part in this: owning your share first makes whatever you do next land better",
              "writer_fault")
+    if floor.said_no and not floor.serious:
+        romance = floor.said_no_personal
+        lead(["LET_GO", "REBUILD_TRUST"] if romance else ["REBUILD_TRUST", "LET_GO"],
+             "They have said no to you, in words or by turning you away: give them room, and keep every contact "
+             "friendly and about work", "rebuffed", floor.said_no)
+        if romance:  # a no to a personal question is theirs to give: nothing for a manager or HR to settle
+            demote(("ESCALATE_MANAGER", "ESCALATE_THEIR_MANAGER", "HR_FORMAL"), 5, "Nothing here for a manager or "
+                   "HR: a no to a personal question is theirs to give", "rebuffed", floor.said_no)
+        demote(("TALK_DIRECT", "APOLOGIZE", "MEDIATE", "SET_BOUNDARY"), 3, "Not now: after a no, asking again "
+               "adds pressure", "rebuffed", floor.said_no)  # last: the move above must not lift these back
     if floor.harm_is_the_writers:
         # Reasons that speak to the target of intimidation ("letting intimidation go leaves you exposed") are not
         # said to the one who did it.

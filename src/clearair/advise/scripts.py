@@ -38,7 +38,7 @@ from clearair.knowledge import load
 from clearair.knowledge.schemas import RouteSetting, ScriptFile
 from clearair.models import COURTESY_TITLE, Avoid, Evidence, Incident, Script, Signal, Situation
 
-_CHANNEL = {"email": " by email", "meeting": " in the meeting", "chat": " in chat", "phone": " on the phone",
+_CHANNEL = {"email": " by email", "meeting": " in the meeting", "chat": " by message", "phone": " on the phone",
             "in_person": ""}
 _TRIED = {"apology": "apologised", "fix": "put a fix in place", "feedback": "talked to them directly",
           "asked": "asked them about it", "reported": "raised it informally", "documented": "kept notes",
@@ -117,7 +117,16 @@ def _impact(inc: Incident | None) -> str:
         return "a lot of people got a wrong picture of me"
     if kind == "team":
         return "it made me look bad"  # "in front of the team" is already said
+    if inc is not None and inc.act in _IMPACT_OF:
+        return _IMPACT_OF[inc.act]
     return "it upset me more than I let on"
+
+
+#: What an act costs the writer, said plainly where "it upset me" would be the wrong register (a blind panel
+#: marked "it upset me more than I let on" to a manager texting at night as a poor fit).
+_IMPACT_OF = {"overload": "I found it hard to switch off and be ready for the next day",
+              "fail_deliver": "it left me having to explain the delay",
+              "criticise": "it knocked my confidence in the work"}
 
 
 def _third(p) -> str:
@@ -439,6 +448,8 @@ def _fill(kind: str, f: _Facts, data: dict) -> str:
         "talk_ask": "we find a better way to handle this" if ask == "this stop" else ask,
         "event_line": opening[-1],
         "counterpart_third": _third(f.cp),
+        "grievance_line": (f" Separately, I want to raise a formal concern about how I have been treated by {_third(f.cp)},"
+                           " and to know how that will be handled." if f.serious and f.cp is not None else ""),
         "their_manager_ask": (f"I no longer work with {_third(f.cp)}, but I'd like you to know how I have been "
                               "treated since I left." if "already_left" in f.sig else
                               f"I need to tell you how {_third(f.cp)} has treated me, and I'd like your help." if f.serious
@@ -560,7 +571,8 @@ def _fits(action: str, kind: str, f: _Facts, avoided: set[str], serious: bool, t
 
 _TO = {"opener": None, "boundary": None, "apology": None, "sender_note": None, "email": "the people who saw it",
        "coaching": None, "backing": "your report", "manager_note": "your manager", "their_manager_note": "their manager",
-       "hr_note": "HR", "request_note": "HR", "customer_note": "the customer", "agenda": "you, them and a facilitator"}
+       "hr_note": "HR", "request_note": "HR", "customer_note": "the customer", "agenda": "you, them and a facilitator",
+       "account": "whoever is deciding the review", "process_note": "HR"}
 
 
 @cache
@@ -575,11 +587,15 @@ def script_data() -> dict:
 def render_scripts(s: Situation, top: Iterable[str] | None = None, sig: dict[str, Signal] | None = None,
                    avoid: list[Avoid] | None = None, own_part: bool | None = None,
                    serious: bool = False, raised: bool = False, mainly_theirs: bool = False,
-                   route: RouteSetting | None = None, conduct: tuple[str, ...] = ()) -> list[Script]:
+                   route: RouteSetting | None = None, conduct: tuple[str, ...] = (),
+                   review: bool = False) -> list[Script]:
     """The words for the top advice (``top``: action codes, best first; the first three count). ``mainly_theirs``:
     the safety floor reads the writer as mainly at fault, so an apology does not say "partly". ``route``: where
     there is likely no HR department, who a formal note goes to instead (``advise.routes``). ``conduct``: the kinds of
-    serious conduct done to the writer (``extract.conduct``), named plainly in a formal note."""
+    serious conduct done to the writer (``extract.conduct``), named plainly in a formal note. ``review``: the
+    writer's conduct is before a review or a disciplinary process (``faces_a_review``): a writer with a part to own
+    gets words for their account to whoever decides, and no words to seek out a member of the public who
+    reported them."""
     data = script_data()
     sig = sig or {}
     top = list(top or [])[:3]
@@ -593,7 +609,14 @@ def render_scripts(s: Situation, top: Iterable[str] | None = None, sig: dict[str
     moving_on = "romance" in sig and bool(top) and top[0] == "LET_GO"
     for action in top:
         kind = data["for_action"].get(action)
-        kind = _fits(action, kind, f, avoided, serious, top) if kind else None
+        if review and own_part and kind == "apology" and action not in avoided:
+            kind = "account"
+        elif review and not own_part and kind == "hr_note" and action not in avoided:
+            kind = "process_note"  # wronged, and in a disciplinary: the process in writing, not a complaint alone
+        elif review and own_part and kind == "opener" and f.cp is not None and f.cp.role == "customer":
+            continue  # not words to seek out the rider or customer who reported them
+        else:
+            kind = _fits(action, kind, f, avoided, serious, top) if kind else None
         if moving_on and kind in ("opener", "boundary", "email"):
             continue
         if kind is None or any(x.kind == kind for x in out):
@@ -615,6 +638,17 @@ def render_scripts(s: Situation, top: Iterable[str] | None = None, sig: dict[str
             title = "A written complaint"  # "A note to HR" where there may be no HR
         out.append(Script(kind=kind, title=title, text=text, to=to, action=action, fill_in=slots))
     return out
+
+
+def faces_a_review(text: str) -> bool:
+    """Whether the writer's own conduct is before a review, an investigation or a disciplinary process
+    (``scripts.yaml`` ``under_review``): then an apology belongs in their account to whoever decides."""
+    return any(rx.search(text) for rx in _review_patterns())
+
+
+@cache
+def _review_patterns() -> list[re.Pattern]:
+    return [re.compile(rx, re.IGNORECASE) for rx in script_data()["under_review"]]
 
 
 def script_for(action: str | None, scripts: list[Script]) -> str | None:

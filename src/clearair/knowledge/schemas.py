@@ -192,6 +192,8 @@ class ScriptFile(Strict):
     for_action: dict[ActionCode, ScriptKind]
     scripts: dict[ScriptKind, ScriptTemplate]
     between_others: BetweenCues
+    #: A review, investigation or disciplinary process about the writer's own conduct (regular expressions).
+    under_review: list[str]
 
     @model_validator(mode="after")
     def _every_action_has_its_script(self) -> "ScriptFile":
