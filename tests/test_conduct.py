@@ -161,3 +161,33 @@ ACTS_STILL_FOUND = [
 def test_an_idiom_is_not_serious_conduct_but_the_act_itself_is(sentence, serious):
     others, own = serious_conduct(read(build_document(sentence + TAIL)))
     assert bool(others) == serious and not own
+
+
+
+def test_an_act_the_writer_tells_as_their_own_stays_theirs_when_they_are_accused_of_it():
+    """ "I put my arm round her waist … now she has accused me": the writer's own act, not one done to them."""
+    reading = read(build_document("I put my arm round her waist for the photo and she went stiff. Now she has "
+                                  "accused me in front of the whole team." + TAIL))
+    others, own = serious_conduct(reading)
+    assert [reading.text[h.start:h.end] for h in own] == ["arm round her waist"] and others == []
+
+
+@pytest.mark.parametrize("letter", [
+    "For a month our foreman has had us working on the roof without harnesses because clipping on is slow.",
+    "My supervisor keeps telling us to take the safety guard off the press because it slows the line down.",
+])
+def test_pressure_to_work_without_safety_equipment_is_found(letter):
+    others, own = serious_conduct(read(build_document(letter + TAIL)))
+    assert [h.kind for h in others] == ["unlawful_pressure"] and own == []
+
+
+@pytest.mark.parametrize("letter, kind", [
+    ("A senior manager followed me into the car park and said you want to be careful, people have accidents.",
+     "menacing_words"),
+    ("My coworker lost it over the rota and threw a stapler at me across the desk.", "physical_intimidation"),
+    ("My boss told me to move some of April's sales back into March so that the bank would see better figures.",
+     "unlawful_pressure"),
+])
+def test_conduct_told_in_plain_words_is_found(letter, kind):
+    others, _ = serious_conduct(read(build_document(letter + TAIL)))
+    assert kind in [h.kind for h in others]

@@ -267,3 +267,12 @@ def test_one_of_our_clients_is_named_as_one_client():
 
     draft = PartyDraft("customer", "customer", [Mention(0, 26, "customer", "customer", "one of our largest clients")])
     assert party_label(draft) == "the largest client"
+
+
+def test_being_shouted_at_by_others_is_not_the_writers_own_act():
+    """ "I'm the one getting shouted at by suppliers": the suppliers shouted (a red team found "You were aggressive
+    towards someone" here)."""
+    report = analyze("Marcus in finance has not answered my emails about three invoices for a month. My boss says "
+                     "to keep chasing him. But I can't do my job if nobody signs these off and I'm the one getting "
+                     "shouted at by suppliers. Should I go over his head?")
+    assert not any(i.actor == "narrator" and i.act == "aggress" for i in report.situation.incidents)

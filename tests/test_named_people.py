@@ -220,3 +220,69 @@ def test_phoning_someone_by_name_is_not_naming_the_person_before():
     parties = _people("My supervisor keeps changing my rota without telling me. Tomorrow I'll call Dana in payroll "
                       "to check my hours, and then I'll talk to him.")
     assert not any({"My supervisor", "Dana"} <= ms for ms in parties.values())
+
+
+def _roles(text: str) -> dict[str, tuple[str, set[str]]]:
+    document = build_document(text)
+    return {k: (d.role, {m.text for m in d.mentions}) for k, d in build_parties(read(document), False).items()}
+
+
+def test_a_title_the_writer_reports_to_is_their_manager_and_its_name_joins_it():
+    """ "I report straight to our CFO, Martin Hale": one person, the writer's manager (the surname had become a
+    manager of its own and the CFO a manager's manager)."""
+    parties = _roles("I keep the books at a family firm and I report straight to our CFO, Martin Hale. Last month "
+                     "Martin told me to move some sales into the previous quarter before the bank saw the figures.")
+    role, martin = next(v for v in parties.values() if "Martin" in v[1])
+    assert role == "manager" and "our CFO" in martin and "Martin Hale" in martin
+    assert not any(r == "skip_level" for r, _ in parties.values())
+
+
+def test_a_name_hung_on_a_place_goes_to_the_person_at_that_place():
+    """ "a woman on my line, Sharon": Sharon is the woman, and "my line" is no one."""
+    parties = _roles("I pack on the night shift. There's a woman on my line, Sharon, who has had it in for me since "
+                     "I started. Last week she grabbed my arm and told me to watch myself.")
+    assert not any("my line" in ms for _, ms in parties.values())
+    assert any({"a woman", "Sharon"} <= ms for _, ms in parties.values()) or \
+        any("Sharon" in ms and r == "peer" for r, ms in parties.values())
+
+
+@pytest.mark.parametrize("text", [
+    "There are only nine of us and no HR, so I have nobody to tell that my boss keeps shouting at me.",
+    "We don't have an HR person here, and my supervisor keeps shouting at me in front of customers.",
+])
+def test_hr_the_letter_says_there_is_none_is_no_party(text):
+    assert not any(r == "hr" for r, _ in _roles(text).values())
+
+
+def test_the_principals_of_a_small_practice_are_above_a_junior():
+    parties = _roles("I'm a junior designer at a small practice with two principals, David Okafor and Ruth Lam. "
+                     "David keeps putting his hand on my knee in meetings.")
+    role, _ = next(v for v in parties.values() if "David" in v[1])
+    assert role == "manager"
+
+
+def test_the_owners_lead_hand_runs_the_crew():
+    parties = _roles("I'm a labourer with a small building firm. The owner, Frank, is hardly ever on site. His lead "
+                     "hand, Kyle, runs the jobs and keeps sending us up without harnesses.")
+    role, kyle = next(v for v in parties.values() if "Kyle" in v[1])
+    assert role == "manager" and "His lead hand" in kyle
+
+
+@pytest.mark.parametrize("text, name, with_", [
+    ("I clean the wards at a hospital. A man called Shaun from the building firm makes comments about my body "
+     "every time I go past. On Tuesday he blocked the corridor.", "Shaun", "A man"),
+    ("There is a guy named Dave on my team who takes my lunch from the fridge every week and laughs about it.",
+     "Dave", "a guy"),
+])
+def test_a_name_given_with_called_or_named_goes_to_that_person(text, name, with_):
+    parties = _people(text)
+    holder = next((ms for ms in parties.values() if name in ms), set())
+    assert any(m.startswith(with_) for m in holder)
+
+
+def test_the_people_a_church_serves_are_outside_the_ministers_lines():
+    """A blind panel found congregants read as the minister's direct reports and given performance management."""
+    parties = _roles("I am the pastor of a small church. One of our congregants emails me every Sunday night with "
+                     "long complaints about the music and copies in the whole board.")
+    role, _ = next(v for v in parties.values() if "One of our congregants" in v[1])
+    assert role == "customer"

@@ -29,12 +29,13 @@ _TO_THE_WRITER = re.compile(r"\b(me|myself)\b|\bmy(?!\s+(?:[\w-]+\s+)?(?:colleag
 def serious_conduct(reading: Reading) -> tuple[list[Hit], list[Hit]]:
     """The conduct hits in the text read: (done by others or to the writer, done by the writer).
 
-    Nothing is the writer's when the letter speaks of an accusation or a denial ("she told HR that
-    I grabbed her, which never happened"): then whose act it was is the question, not the answer."""
+    An act told in someone else's words ("she told HR that I grabbed her") is not the writer's (``_REPORTED``). A
+    letter-wide check for accusations and denials was meant to take every act from the writer; a stray control
+    character kept it from ever matching, and switched on it would have read the writer's own told act ("I put my
+    arm round her waist … now she has accused me") as done to them, so it is gone: a disputed act needs to be
+    neither the writer's nor done to them, which no reader here can yet say."""
     hits = [h for h in lexicon.find("conduct", reading.text) if not _denied(reading, h) and not _wished(reading, h)
             and not TOPIC_AFTER.match(reading.text, h.end)]  # "sexual harassment issues": a subject, not an act
-    if _DISPUTED.search(reading.text):
-        return hits, []
     others: list[Hit] = []
     own: list[Hit] = []
     for hit in hits:
@@ -117,10 +118,6 @@ def _passed_on_by_the_writer(token) -> bool:
     return any(a.lemma_.lower() in _PASS_ON and _own_subject(a) in ("i", "we") for a in verb.ancestors)
 
 
-#: An accusation or a denial anywhere in the letter: the writer may be accused, not the doer.
-_DISPUTED = re.compile(r"(accus\w*|alleg\w*|claim(s|ed|ing)? (that )?i\b|never happened|didn'?t happen|"
-                       r"i (did not|didn'?t|never) (do|touch|grab|say|push|kiss|hit|make)|false(ly)?\b|untrue|"
-                       r"made (it|that|this) up|investigat\w*|complain\w* about me|reported me)", re.IGNORECASE)
 #: Someone else's words before the act in the sentence ("he bragged: ...", "she told HR that I ...").
 _REPORTED = re.compile(r"(:|\b(said|says|saying|told|tells|telling|bragged|boasted|claimed|claims|wrote|"
                        r"texted|posted|admitted|insists?|asked (if|whether|me if|me whether))\b)", re.IGNORECASE)

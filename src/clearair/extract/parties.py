@@ -187,6 +187,7 @@ def build_parties(reading: Reading, is_manager: bool) -> dict[str, PartyDraft]:
     """Group mentions into parties and link names and pronouns to them."""
     mentions = [_related_to_writer(reading, m) for m in find_mentions(reading.text, is_manager)]
     mentions = sorted(mentions + _names_in_a_line(reading, mentions, is_manager), key=lambda m: m.start)
+    mentions = _reported_to_titles(reading, mentions)
     mentions = [m for m in mentions if not _the_writers_group_overseen(reading, m)]
     drafts: dict[str, PartyDraft] = {}
     for m in mentions:
@@ -313,6 +314,8 @@ def _names_in_a_line(reading: Reading, mentions: list[Mention], is_manager: bool
         elif line is None and tok.dep_ == "appos" and tok.head.dep_ == "nsubjpass":
             line = _stated_line(tok.head, is_manager)  # "my friend Ana was promoted to team leader"
         if line is None and tok.dep_ in ("pobj", "appos") and _reports_to(tok):
+            if tok.dep_ == "appos" and _within(mentions, tok.head.idx):
+                continue  # "I report to our CFO, Martin Hale": the title is the party, the name joins it
             line = "manager"  # "I report to Mei", "we all report to the duty manager, Lucía"
         if line is None and _IN_CHARGE_OF_WRITER.match(reading.text, tok.idx + len(tok.text)):
             line = "manager"  # "put Brian in charge of me", "Dana, who is in charge of us,"
@@ -322,6 +325,22 @@ def _names_in_a_line(reading: Reading, mentions: list[Mention], is_manager: bool
         if any(not (end <= m.start or start >= m.end) for m in mentions):
             continue
         out.append(Mention(start, end, line, line, tok.text))
+    return out
+
+
+def _within(mentions: list[Mention], offset: int) -> Mention | None:
+    return next((m for m in mentions if m.start <= offset < m.end), None)
+
+
+def _reported_to_titles(reading: Reading, mentions: list[Mention]) -> list[Mention]:
+    """A title the writer reports to is their manager whatever it names elsewhere: "I report straight to our CFO"
+    (a chief officer is otherwise above the writer's manager)."""
+    out = []
+    for m in mentions:
+        span = reading.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None and m.role in ("skip_level", "other") and _reports_to(span.root):
+            m = Mention(m.start, m.end, m.key, "manager", m.text)
+        out.append(m)
     return out
 
 
@@ -929,6 +948,8 @@ def _apposed_noun(reading: Reading, ent):
         nouns = [tok.head] if tok.dep_ == "appos" else []
         nouns += [c for c in tok.children if c.dep_ == "appos"]
         nouns += [described] if described is not None else []  # "his wife, whom I'll call Martha,"
+        nouns += [h for n in nouns if (h := _person_at_place(n)) is not None]  # "a woman on my line, Sharon,"
+        nouns += [named] if (named := _named_so(tok)) is not None else []  # "a man called Shaun"
         for noun in nouns:
             if noun.pos_ == "NOUN" and noun.i not in reading.token_party and not ent.start <= noun.i < ent.end \
                     and noun.tag_ == "NN" and noun.lemma_.lower() not in _NOT_PEOPLE \
@@ -941,7 +962,26 @@ def _apposed_noun(reading: Reading, ent):
 _NOT_PEOPLE = frozenset({"company", "firm", "business", "organisation", "organization", "agency", "bank", "school",
                          "hospital", "team", "department", "group", "shop", "store", "restaurant", "charity", "app",
                          "program", "programme", "project", "product", "brand", "client", "account", "town", "city",
-                         "country", "site", "office", "platform", "tool", "system", "software", "show", "book"})
+                         "country", "site", "office", "platform", "tool", "system", "software", "show", "book",
+                         "line", "shift", "ward", "floor", "unit", "crew", "desk", "route", "squad", "class", "course"})
+
+
+def _person_at_place(noun):
+    """The person a place noun belongs to when the parser hung a name on the place: "a woman on my line, Sharon"
+    (Sharon is the woman, not the line)."""
+    if noun.lemma_.lower() in _NOT_PEOPLE and noun.dep_ == "pobj" and noun.head.dep_ == "prep" \
+            and noun.head.head.pos_ == "NOUN":
+        return noun.head.head
+    return None
+
+
+def _named_so(tok):
+    """The noun a name is given to by "called" or "named": "a man called Shaun", "a guy named Dave"."""
+    verb = tok.head
+    if tok.dep_ == "oprd" and verb.dep_ == "acl" and verb.lemma_.lower() in ("call", "name") \
+            and verb.head.pos_ == "NOUN":
+        return verb.head
+    return None
 
 
 def _apposed_role(reading: Reading, ent) -> str | None:
@@ -949,6 +989,11 @@ def _apposed_role(reading: Reading, ent) -> str | None:
     for tok in ent:
         if tok.dep_ == "appos" and tok.head.i in reading.token_party and not ent.start <= tok.head.i < ent.end:
             return reading.token_party[tok.head.i]
+        if tok.dep_ == "appos" and (holder := _person_at_place(tok.head)) is not None \
+                and holder.i in reading.token_party:
+            return reading.token_party[holder.i]
+        if (named := _named_so(tok)) is not None and named.i in reading.token_party:
+            return reading.token_party[named.i]  # "my new supervisor, a woman called Tracy"
         for c in tok.children:
             if c.dep_ == "appos" and c.i in reading.token_party:
                 return reading.token_party[c.i]

@@ -80,6 +80,11 @@ class Reading:
         tok = self.token_at(char)
         for anc in (tok, *tok.ancestors):
             subj = next((c for c in anc.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
+            if subj is None and anc.dep_ == "acl" and any(c.dep_ in ("auxpass", "agent") for c in anc.children):
+                # "I'm the one getting shouted at by suppliers": the agent acted, never the one it was done to
+                agent = next((c for c in anc.children if c.dep_ == "agent"), None)
+                pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+                return self.who(pobj) if pobj is not None else None
             if subj is None:
                 if anc.dep_ == "relcl":  # "the peer who emailed": the noun is the subject
                     who = self.who(anc.head, deep=False)
