@@ -151,7 +151,7 @@ def test_an_unsure_fault_reading_never_talks_a_wronged_writer_out_of_a_formal_ro
         return [s for s in out if s.action != "HR_FORMAL"] + [s for s in out if s.action == "HR_FORMAL"]
 
     monkeypatch.setattr(advise_mod, "_learned", hr_last)
-    monkeypatch.setattr(advise_mod, "floor_for", lambda factors, signals: Floor(fault_unsure=True))
+    monkeypatch.setattr(advise_mod, "floor_for", lambda factors, signals, **_: Floor(fault_unsure=True))
     monkeypatch.setattr(advise_mod, "apply_floor", lambda ranked, factors, floor: ranked)
     report = analyze(text)
     verdicts = [v for v in report.option_verdicts if v.action == "HR_FORMAL"]
@@ -177,7 +177,7 @@ def test_a_writer_mainly_at_fault_is_not_advised_to_complain_about_the_person_th
     text = ("I yelled at my assistant in front of the whole office and called her an idiot. Now she and her friends "
             "won't talk to me. I'm thinking of filing a formal complaint with HR against her for ignoring me. "
             "Should I?")
-    monkeypatch.setattr(advise_mod, "floor_for", lambda factors, signals: Floor(writer_at_fault="mainly"))
+    monkeypatch.setattr(advise_mod, "floor_for", lambda factors, signals, **_: Floor(writer_at_fault="mainly"))
     verdicts = [v for v in analyze(text).option_verdicts if v.action == "HR_FORMAL"]
     assert verdicts and verdicts[0].verdict == "not advised" and "caused much of this" in verdicts[0].reason
 

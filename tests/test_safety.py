@@ -461,7 +461,8 @@ def test_a_threat_from_the_writers_own_manager_makes_that_manager_the_problem(te
 
 
 def test_menacing_words_said_to_the_writer_bring_the_police_line():
-    from clearair.pipeline import _POLICE, analyze
+    from clearair.advise.notes import POLICE_NOTE as _POLICE
+    from clearair.pipeline import analyze
 
     r = analyze("I told our manager that a coworker was pocketing cash tips from the shared pool. Now he keeps saying "
                 "things like 'things happen to people who snitch' when we pass in the back. Should I tell her?")
@@ -516,3 +517,69 @@ def test_unanswered_emails_from_a_manager_are_not_a_no_to_the_writer():
     first = report.recommendations[0].action
     assert not any(r.source == "safety" and "said no to you" in r.text for r in report.recommendations[0].reasons)
     assert first != "LET_GO"
+
+
+_ASKED_TWICE = ("There's a man in the planning team, Joel, who I chat with most mornings. A fortnight ago I asked him "
+                "if he'd like to get dinner with me on Friday. He said \"that's sweet, but no\". I wondered if he was "
+                "just surprised, so this week I asked again and said it didn't have to be a date. He said no again "
+                "and now takes his coffee back to his desk. Should I ask him once more over lunch?")
+
+
+def test_a_second_no_is_the_answer_and_asking_again_is_not_advised():
+    """A red team found "don't talk to them privately yet … keep that for if this does not work" and a note to the
+    writer's manager after two declined invitations."""
+    report = analyze(_ASKED_TWICE)
+    top = report.recommendations[:3]
+    assert top[0].action == "LET_GO"
+    assert not any(r.source == "safety" and r.effect == "lowers" for r in top[0].reasons)  # not "not a first step"
+    assert not {"TALK_DIRECT", "ESCALATE_MANAGER", "HR_FORMAL"} & {r.action for r in top}
+    asked = next(q for q in report.questions if "once more" in q.text)
+    assert asked.verdict == "no" and asked.answer.startswith("No: they have already said no")
+
+
+def test_an_apology_said_in_a_message_and_turned_away_in_person_is_a_no():
+    report = analyze("I snapped at my colleague Ravi in a meeting and called his idea stupid in front of everyone. "
+                     "That evening I sent him a message saying sorry. He read it but never replied. The next morning "
+                     "I went over to his desk and he said \"not now\" and turned back to his screen. How do I fix "
+                     "this?")
+    top = [r.action for r in report.recommendations[:3]]
+    assert top[0] == "REBUILD_TRUST" and "APOLOGIZE" not in top and "TALK_DIRECT" not in top
+
+
+def test_pressure_to_work_unsafely_brings_the_safety_regulator_line():
+    """A red team found roof work without harnesses, after a near fall, answered with a complaint to the owner
+    alone: a safety route of its own, and the right to stay off unsafe work."""
+    from clearair.advise.notes import RULES_NOTE, SAFETY_NOTE
+
+    report = analyze("I'm a labourer for a small roofing firm. The lead hand has had us working on roofs without "
+                     "harnesses for a month because clipping on takes too long. Yesterday an apprentice nearly "
+                     "slipped off the edge. When I said I wouldn't go up without one, he told me to find another job.")
+    assert SAFETY_NOTE in report.notes and RULES_NOTE not in report.notes
+    calm = analyze("My lead hand keeps giving me the worst jobs on site and laughs when I complain about it. The "
+                   "others think it is funny and I am fed up with going home in a bad mood every single day.")
+    assert SAFETY_NOTE not in calm.notes
+
+
+def test_a_step_taken_against_the_writer_since_is_read_as_payback():
+    report = analyze("At the team dinner my director kept putting his hand on my knee and asked me back to his hotel. "
+                     "I said no and left. On Monday he acted as if nothing had happened, but he has since taken me off "
+                     "the biggest project I had.")
+    assert any(s.name == "retaliation" and s.evidence for s in report.signals)
+
+
+def test_a_step_held_back_stays_below_its_place_whatever_moves_later():
+    """Moving three steps out of the first three once lifted a step held out of the first five back into third place
+    (formal performance management against the report a manager had wronged)."""
+    from types import SimpleNamespace
+
+    from clearair.advise.safety import settle
+
+    order = [SimpleNamespace(action=a) for a in ("APOLOGIZE", "REBUILD_TRUST", "MANAGE_PERFORMANCE", "SELF_CARE",
+                                                 "DOCUMENT", "WAIT", "LET_GO")]
+    settle(order, {"MANAGE_PERFORMANCE": 5, "DOCUMENT": 3})
+    actions = [s.action for s in order]
+    assert actions.index("MANAGE_PERFORMANCE") >= 5 and actions.index("DOCUMENT") >= 3
+    assert actions[:2] == ["APOLOGIZE", "REBUILD_TRUST"]
+    kept = [SimpleNamespace(action=a) for a in ("A", "B", "C", "D")]
+    settle(kept, {"D": 3})
+    assert [s.action for s in kept] == ["A", "B", "C", "D"]  # an order that keeps every hold is left as it is

@@ -161,6 +161,10 @@ class Situation(Model):
         default_factory=list, description="The writer's sentences in which the other side does something to them "
         "(\"he keeps parking in my spot\"): the words the answer and the scripts retell.")
 
+    under_review: list[Evidence] = Field(
+        default_factory=list, description="The writer's words saying their own conduct is before a review, an "
+        "investigation or a disciplinary process (\"I've been invited to a disciplinary meeting\").")
+
     def party(self, party_id: str | None) -> Party | None:
         return next((p for p in self.parties if p.id == party_id), None)
 

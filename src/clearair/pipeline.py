@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from clearair.advise import advise, attach
+from clearair.advise.notes import conduct_notes
 from clearair.advise.between import between_reports
 from clearair.advise.phrases import lower_first
 from clearair.advise.ranker import WordsReading, read_words
@@ -15,14 +16,16 @@ from clearair.assess import assess
 from clearair.extract import extract, read
 from clearair.advise.retell import act_sentences
 from clearair.advise.routes import formal_route
-from clearair.advise.scripts import faces_a_review
+from clearair.advise.scripts import review_words
 from clearair.intake import build_document
 from clearair.intake.reading import READ_TOKENS
 from clearair.assess.readers import apply_conduct, read_factors
 from clearair.extract.conduct import by_the_writers_manager, serious_conduct
 from clearair.extract.features import document_features, rule_findings, sentences
 from clearair.knowledge.factors import FACTORS
-from clearair.models import FactorReading, Party, Report, Signal, Situation, bare_name, checked_about, is_about_name
+from clearair.models import (
+    Evidence, FactorReading, Party, Report, Signal, Situation, bare_name, checked_about, is_about_name,
+)
 from clearair.advise.safety import NOT_BESIDE_SERIOUS
 from clearair.similar import find_similar
 from clearair.knowledge import load
@@ -71,8 +74,12 @@ def _report(document, reading, journal_findings=(), about: str | None = None) ->
     situation.between_others = between_reports(reading, situation, factors)
     report = Report(situation=situation, thread=document.thread(), signals=signals, factors=factors)
     situation.acts_on_writer = act_sentences(reading, situation)
+    review = _review(reading)
+    situation.under_review = [review] if review is not None else []
     advice = advise(situation, signals, factors, words, route=formal_route(reading, situation),
-                    conduct=_named_conduct(reading, conduct), review=faces_a_review(reading.text))
+                    conduct=_named_conduct(reading, conduct), review=review)
+    # Before the answer is written: a question about calling the police is answered from its note.
+    report.notes.extend(conduct_notes(reading.text, conduct))
     attach(report, advice, reading)
     not_advising = NOT_BESIDE_SERIOUS if advice.floor.serious_to_writer else ()
     report.similar_cases = find_similar(reading.text, situation,  # the writer's words, replies masked
@@ -82,11 +89,6 @@ def _report(document, reading, journal_findings=(), about: str | None = None) ->
     if name_not_found:
         report.notes.append(f"Nobody called {about} was found in your text, so clearair kept its own reading of who "
                             "this is about. Check the spelling, or give their role instead.")
-    # (menacing words are said to someone, and the conduct found was not the writer's: "things happen to people who
-    # snitch" needs no "me" in it; a red team found it without the police line that milder words had)
-    if any(hit.kind == "menacing_words" or hit.kind in _DANGER
-           and _AT_THE_WRITER.search(reading.text[hit.start:hit.end]) for hit in conduct):
-        report.notes.append(_POLICE)
     # The reading budget cuts only texts of more than READ_TOKENS words and marks, so only those can
     # have been cut (a shorter text is never masked a second time on this path).
     whole = document.analysis_text() if len(reading.text) >= READ_TOKENS else reading.text
@@ -143,16 +145,6 @@ def as_advised(factors: list[FactorReading], fault: str) -> list[FactorReading]:
             if f.name == "writer_fault" and f.value != fault else f for f in factors]
 
 
-#: Conduct that puts the writer's own safety at stake (lexicon ``conduct``): a grab, being followed home, damage to
-#: their things, menacing words. Then the report says the police are a route too (a red team found stalking and
-#: slashed tyres answered with HR alone, and a small business has no HR).
-_DANGER = ("physical_intimidation", "menacing_words")
-#: ... aimed at the writer ("grabbed me", "my tyres", "where I live", "you'll regret it", "I'm afraid he'll hit"):
-#: "I grabbed him and pushed him" is not, even where the parse does not see that the writer did it (a second red
-#: team found the police named to a writer who had pushed a colleague).
-_AT_THE_WRITER = re.compile(r"\b(me|my|myself|i|i'm|i've|you|your|afraid|scared|frightened)\b", re.IGNORECASE)
-_POLICE = ("What you describe includes a threat or physical intimidation. If you are afraid for your safety or "
-           "your property, you can report it to the police as well; that does not have to wait for HR or a manager.")
 
 
 def read_situation(reading, situation: Situation, signals: list[Signal], original: str,
@@ -192,3 +184,9 @@ def summarize(s: Situation, signals: list[Signal], report: Report) -> str:
     if "repair_offered" in names and "one_off" in names:
         parts.append("An apology for a one-off usually closes the matter unless it repeats.")
     return " ".join(parts)
+
+
+def _review(reading) -> Evidence | None:
+    """The writer's words saying their conduct is before a review, an investigation or a disciplinary process."""
+    span = review_words(reading.text)
+    return reading.evidence(*span) if span else None

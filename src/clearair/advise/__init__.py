@@ -62,7 +62,7 @@ class Advice:
 
 def advise(situation: Situation, signals: list[Signal], factors: list[FactorReading] | None = None,
            words: WordsReading | None = None, route: FormalRoute | None = None,
-           conduct: tuple[str, ...] = (), review: bool = False) -> Advice:
+           conduct: tuple[str, ...] = (), review: Evidence | None = None) -> Advice:
     """Rank the playbook's actions; with ``factors`` (the readers' output) the learned
     ranker re-weighs them (and ``words``, the words reader's view, where given) and the
     safety floor holds over the result. ``route``: the formal route where there is no HR
@@ -76,9 +76,10 @@ def advise(situation: Situation, signals: list[Signal], factors: list[FactorRead
         ranked = _learned(ranked, factors, words or WordsReading())
     ranked = _hold_back(ranked, sig)
     if factors:
-        floor = floor_for(factors, signals)
+        floor = floor_for(factors, signals, under_review=review is not None)
         floor.member_of_public = _member_of_public(situation)
         floor.said_no, floor.said_no_personal = said_no(situation, signals)
+        floor.under_review = [review] if review is not None else []
         if route is not None and not route.setting.own_manager:
             floor.no_own_manager = [route.evidence] if route.evidence else []
         ranked = apply_floor(ranked, factors, floor)

@@ -25,7 +25,8 @@ from clearair.advise.questions import (
     MOMENT_LINES, about_a_step, about_own_risk, action_for, alternatives, either_or_parts, find_questions, in_the_moment,
     just_asks_what_to_do, main_questions, names_a_wrong, norm_feeling, points_back,
 )
-from clearair.advise.safety import FORMAL_ROUTES, RULES_OWN_PART, Floor, floor_for, safe_formal_route
+from clearair.advise.notes import POLICE_NOTE
+from clearair.advise.safety import FORMAL_ROUTES, RULES_OWN_PART, Floor, floor_for, safe_formal_route, said_no
 from clearair.extract.reading import is_question
 from clearair.knowledge import load
 from clearair.models import (
@@ -40,7 +41,10 @@ def floor_of(report: Report) -> Floor:
     """The safety floor as the advice saw it (none without the readers' factors)."""
     if not report.factors:
         return Floor()
-    return floor_for(report.factors, report.signals)
+    floor = floor_for(report.factors, report.signals, under_review=bool(report.situation.under_review))
+    floor.said_no, floor.said_no_personal = said_no(report.situation, report.signals)
+    floor.under_review = list(report.situation.under_review)
+    return floor
 
 
 def has_own_part(report: Report, floor: Floor | None = None) -> bool:
@@ -590,6 +594,14 @@ def _answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tu
         return "first step", ("Not clearly, from what you describe: nothing in it shows you were in the wrong. If "
                               "something you said or did came out sharper than you meant, saying so briefly costs "
                               "little and makes the rest easier.")
+    if POLICE_NOTE in report.notes and _POLICE_ASKED.search(_with_the_step(q, report)) and not own:
+        # "My sister says I should just phone the police. Is that going too far?" (a red team found it answered
+        # about HR): the police are a route for what was done to them.
+        return "yes", _POLICE_ANSWER
+    if own and _THE_PROCESS.search(q.text) and any(sc.kind == "account" for sc in report.scripts):
+        # "How do I make sure I get treated fairly in this interview?" from a writer whose own conduct is before
+        # the process: how to go through it, not a step against or towards the person who raised it.
+        return "first step", _THROUGH_THE_PROCESS
     if q.kind == "norm":
         return _is_it_normal(q, report, floor, own)
     if q.kind == "how":
@@ -651,6 +663,14 @@ def _answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tu
     if floor.serious and action in _FACE_TO_FACE:
         return "no", (f"Not on your own: {floor.describe()}, so let HR or a manager you trust "
                       "handle any contact with them.")
+    if floor.said_no and not floor.serious and action in _ASKING_AGAIN:
+        # "Should I ask her once more?" after two noes: the no is the answer (a red team found "not yet" here).
+        if floor.said_no_personal:
+            return "no", ("No: they have already said no, and asking again, in person, in a note or through "
+                          "someone else, puts pressure on them. The kind thing now is to take the answer, give them "
+                          "room, and keep things friendly and about work.")
+        return "no", ("Not now: you have already reached out and they turned it away for now; asking again adds "
+                      "pressure. Give them room, and let steady, friendly work do the talking.")
     if action == "APOLOGIZE" and not own:
         return "no", "No: nothing you describe calls for an apology from you."
     if action in NEVER_RECOMMENDED or action in avoided:
@@ -685,6 +705,24 @@ def _answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tu
         return "no", sentence(f"From what you describe, don't {named}: {start} first{because0}")
     return "no", sentence(f"No: {against}" if against else "No, not from what you describe; other steps fit "
                                                              "your situation better")
+
+
+_POLICE_ASKED = re.compile(r"\b(police|cops?|999|911|101)\b", re.IGNORECASE)
+_POLICE_ANSWER = ("It is not going too far: what you describe includes physical intimidation or a threat aimed at "
+                  "you, and you can report that to the police as well as through work; neither has to wait for the "
+                  "other. Keep a dated note of what happened, and of any marks or messages.")
+
+#: A question about the review, investigation or disciplinary meeting the writer faces.
+_THE_PROCESS = re.compile(r"\b(interview|hearing|meeting|investigation|review|disciplinary|process|appeal|app|"
+                          r"platform|panel|committee)\b", re.IGNORECASE)
+_THROUGH_THE_PROCESS = (
+    "Own what you did, plainly and without blaming anyone else, and say what you have learned and what you will do "
+    "differently; that is what a fair review gives weight to. If there is a meeting, ask beforehand to see the "
+    "complaint or what you will be asked about, and whether you may bring a colleague or a representative. Your "
+    "written account is below.")
+
+#: Steps that would approach again someone who has said no to the writer.
+_ASKING_AGAIN = frozenset({"TALK_DIRECT", "APOLOGIZE", "MEDIATE", "SET_BOUNDARY"})
 
 
 def _overreacting(report: Report, floor: Floor, own: bool) -> tuple[Verdict, str]:

@@ -265,10 +265,28 @@ def act_sentences(reading, situation: Situation) -> list[Evidence]:
             if not (party == counterpart or (party is None and tok.lower_ in untied)):
                 continue
             their_job = tok.head.lemma_.lower() in _THEIR_JOB  # "she does my appraisal": no complaint in it
+            if _friendly(tok.head):
+                continue  # "she laughs at my jokes": said of someone the writer likes, not what hurt them
             if acts_on_writer(tok) and not their_job or _told_as_a_complaint(tok.head) or _through_mine(tok.head):
                 out.append(reading.evidence(sent.start_char, sent.end_char))
                 break
     return out
+
+
+#: Verbs of goodwill: "she thanked me", "he helped me out", "she laughs at my jokes" (a red team found "your peer
+#: laughs at your jokes" told back as the trouble, in a letter about a declined date).
+_GOODWILL = frozenset({"thank", "help", "praise", "compliment", "support", "smile", "like", "love", "invite",
+                       "welcome", "congratulate", "hug", "encourage", "defend", "cover"})
+
+
+def _friendly(verb) -> bool:
+    if any(c.dep_ == "neg" for c in verb.children):
+        return False  # "she never thanks me"
+    if verb.lemma_.lower() in _GOODWILL:
+        return True
+    return verb.lemma_.lower() == "laugh" and any(
+        p.lower_ == "at" and any(o.lemma_.lower() in ("joke", "story", "pun") for o in p.children)
+        for p in verb.children)
 
 
 def _their_pronoun(reading, counterpart: str, only_party: bool) -> frozenset[str]:

@@ -68,6 +68,10 @@ class Floor:
     said_no: list = field(default_factory=list)
     #: What they said no to was personal (a date, an advance), not an apology.
     said_no_personal: bool = False
+    #: The writer's own conduct is before a review, an investigation or a disciplinary process: the words that say
+    #: so; empty otherwise. A writer with a part in it does not seek out the person who reported them while it is
+    #: open (a red team found a one-to-one opener to the colleague whose complaint HR was investigating).
+    under_review: list = field(default_factory=list)
 
     @property
     def harm_is_the_writers(self) -> bool:
@@ -168,14 +172,17 @@ def said_no(situation: Situation, signals: list) -> tuple[list, bool]:
     return [], False
 
 
-_TO_ME = re.compile(r"\b(me|my)\b", re.IGNORECASE)
+#: An advance made to the writer, not by them: "a client keeps asking me out", "he flirts with me".
+_TO_ME = re.compile(r"\b(ask\w*|invit\w*|pressur\w*) me\b|\bme out\b|\b(flirt\w*|hit\w* on) (with )?me\b|"
+                    r"\b(at|on|to|towards?) me\b|\bmy (body|looks|appearance)\b", re.IGNORECASE)
 
 
-def floor_for(factors: list[FactorReading], signals: list) -> Floor:
+def floor_for(factors: list[FactorReading], signals: list, under_review: bool = False) -> Floor:
     """``assess_floor`` from the rules' signals as the pipeline has them: their strengths, and the writer's words
     behind the own-part signal."""
     floor = assess_floor(factors, {s.name: s.strength for s in signals},
-                         [e.text for s in signals if s.name == "narrator_at_fault" for e in s.evidence])
+                         [e.text for s in signals if s.name == "narrator_at_fault" for e in s.evidence],
+                         under_review=under_review)
     floor.already_left = [e for s in signals if s.name == "already_left" for e in s.evidence][:1]
     floor.co_owner = any(s.name == "counterpart_co_owner" for s in signals)
     above = next((f.value for f in factors if f.name == "counterpart_role"), None) in ("manager", "skip_level")
@@ -199,10 +206,11 @@ ABOVE_FAULT_BAR = 0.5
 
 
 def assess_floor(factors: list[FactorReading], signals: dict[str, float] | None = None,
-                 own_part_words: list[str] | None = None) -> Floor:
+                 own_part_words: list[str] | None = None, under_review: bool = False) -> Floor:
     """``signals``: the rules' signal strengths; the rules agree on fault when theirs is strong
     (the rules weaken it to 0.4 when the other side attacked first). ``own_part_words``: the writer's words behind
-    that signal (an outburst told in them outweighs a learned "serious", ``_OUTBURST``)."""
+    that signal (an outburst told in them outweighs a learned "serious", ``_OUTBURST``). ``under_review``: the
+    letter says the writer's own conduct is before a review or a disciplinary process."""
     signals = signals or {}
     by = {f.name: f for f in factors}
     v = {name: f.value for name, f in by.items()}
@@ -228,6 +236,13 @@ def assess_floor(factors: list[FactorReading], signals: dict[str, float] | None 
     sure = "writer_fault" in by and (by["writer_fault"].source == "rules" or (
         by["writer_fault"].confidence >= fault_confidence(fault) and _about_the_writer(by["writer_fault"])))
     unsure = False
+    # The writer's own conduct is before a review or a disciplinary process, and the reader is sure: the complaint
+    # against them is what its evidence points at ("She's now put in a formal complaint"), not a sentence of their
+    # own doing, yet it stands (a red team's manager who joked about a report's weight was told "nothing you
+    # describe makes this your doing" and given words to take her aside before the hearing).
+    if not sure and under_review and fault != "none" and "writer_fault" in by \
+            and by["writer_fault"].confidence >= ABOVE_FAULT_BAR:
+        sure = True
     # A learned "you mainly caused it" about someone above the writer needs more: under ``ABOVE_FAULT_BAR``, out of
     # fold, the annotators said "none" for 14 of 26 such letters and "mainly" for 5 (a treasurer pressed by the chair
     # to move restricted money was told to apologise). Telling someone to own what their boss pressed on them is the
@@ -284,7 +299,19 @@ def apply_floor(ranked: list, factors: list[FactorReading], floor: Floor) -> lis
         f = by.get(name)
         return f.evidence[:1] if f else []
 
+    #: How many steps must stand above each held action: the last word of every rule that moved it down, kept so
+    #: that a later move cannot lift it back (moving one group out of the first three pulled up one held out of the
+    #: first five: formal performance management against the report a manager had wronged).
+    holds: dict[str, int] = {}
+
+    def hold(actions: tuple[str, ...], below: int) -> None:
+        move_below(order, actions, below)
+        for a in actions:
+            holds[a] = max(holds.get(a, 0), below)
+
     def lead(actions: list[str], why: str, source: str, evidence: list | None = None) -> None:
+        for a in actions:  # a later rule that puts a step first overrides an earlier one that held it back
+            holds.pop(a, None)
         picked = [s for a in actions for s in order if s.action == a]
         rest = [s for s in order if s not in picked]
         for s in picked:
@@ -300,7 +327,7 @@ def apply_floor(ranked: list, factors: list[FactorReading], floor: Floor) -> lis
     def demote(actions: tuple[str, ...], below: int, why: str, source: str, evidence: list | None = None) -> None:
         """Move them below the first ``below``; every one of them, wherever it stands, says why it is not first
         (one ranked fifth with no such reason read as a "strong fit" beside serious conduct)."""
-        move_below(order, actions, below)
+        hold(actions, below)
         for s in order:
             if s.action in actions and not any(r.source == "safety" and r.text == why for r in s.reasons):
                 s.reasons.insert(0, Reason(text=why, effect="lowers", source="safety", **because(source, evidence)))
@@ -308,6 +335,8 @@ def apply_floor(ranked: list, factors: list[FactorReading], floor: Floor) -> lis
     def within(actions: list[str], n: int, why: str, source: str, evidence: list | None = None) -> None:
         """All of ``actions`` among the first ``n``, each saying why: those already there keep their places, the
         others follow them, and the lowest of the rest make room."""
+        for a in actions:
+            holds.pop(a, None)
         wanted = [s for a in actions for s in order if s.action == a]
         head = [s for s in order[:n] if s not in wanted][:max(0, n - len(wanted))]
         order[:] = sorted(head + [s for s in wanted if s in order[:n]], key=order.index) + \
@@ -377,7 +406,7 @@ def apply_floor(ranked: list, factors: list[FactorReading], floor: Floor) -> lis
                "serious conduct to HR or above them rather than to your own manager alone", "counterpart_role")
     if floor.serious:
         # Moving the writer's own manager out of the first three must not pull a step alone with them back in.
-        move_below(order, ALONE_WITH_THEM + (("COACH_REPORT",) if floor.by_their_report else ())
+        hold(ALONE_WITH_THEM + (("COACH_REPORT",) if floor.by_their_report else ())
                    + (("ESCALATE_MANAGER",) if floor.no_own_manager is not None else ()), 3)
     if floor.writer_at_fault == "mainly":
         lead(["APOLOGIZE", "REBUILD_TRUST"],
@@ -395,14 +424,33 @@ def apply_floor(ranked: list, factors: list[FactorReading], floor: Floor) -> lis
              "writer_fault")
     if floor.said_no and not floor.serious:
         romance = floor.said_no_personal
-        lead(["LET_GO", "REBUILD_TRUST"] if romance else ["REBUILD_TRUST", "LET_GO"],
-             "They have said no to you, in words or by turning you away: give them room, and keep every contact "
-             "friendly and about work", "rebuffed", floor.said_no)
+        first = ["LET_GO", "REBUILD_TRUST"] if romance else ["REBUILD_TRUST", "LET_GO"]
+        lead(first, "They have said no to you, in words or by turning you away: give them room, and keep every "
+             "contact friendly and about work", "rebuffed", floor.said_no)
+        for s in order:  # what leads here is not also "not while the repair is yours to make"
+            if s.action in first:
+                s.reasons = [r for r in s.reasons if not (r.source == "safety" and r.effect == "lowers")]
+        again = ("TALK_DIRECT", "APOLOGIZE", "MEDIATE", "SET_BOUNDARY")
+        above = ("ESCALATE_MANAGER", "ESCALATE_THEIR_MANAGER", "HR_FORMAL")
         if romance:  # a no to a personal question is theirs to give: nothing for a manager or HR to settle
-            demote(("ESCALATE_MANAGER", "ESCALATE_THEIR_MANAGER", "HR_FORMAL"), 5, "Nothing here for a manager or "
-                   "HR: a no to a personal question is theirs to give", "rebuffed", floor.said_no)
-        demote(("TALK_DIRECT", "APOLOGIZE", "MEDIATE", "SET_BOUNDARY"), 3, "Not now: after a no, asking again "
-               "adds pressure", "rebuffed", floor.said_no)  # last: the move above must not lift these back
+            hold(again + above, 5)
+            demote(above, 5, "Nothing here for a manager or HR: a no to a personal question is theirs to give",
+                   "rebuffed", floor.said_no)
+        demote(again, 3, "Not now: after a no, asking again adds pressure", "rebuffed", floor.said_no)
+    if floor.under_review and floor.writer_at_fault != "none" and not floor.serious_to_writer:
+        demote(("TALK_DIRECT", "MEDIATE", "SET_BOUNDARY", "COACH_REPORT", "MANAGE_PERFORMANCE"), 3, "Not while a "
+               "review of what you did is "
+               "open: seeking out the person who raised it can count against you. Say what you would tell them in "
+               "your account, or ask whoever runs the process how to pass on an apology", "under_review",
+               floor.under_review)
+    elif floor.under_review:
+        # A formal process is open, whoever is at fault: what passes between the two sides goes through it (a red
+        # team found a private "sorted it out between us" talk with a team leader disciplining the writer for
+        # reporting a blocked fire exit, and one with the report whose grievance a manager faced).
+        demote(("TALK_DIRECT", "MEDIATE", "SET_BOUNDARY", "COACH_REPORT", "MANAGE_PERFORMANCE"), 3, "Not while a "
+               "formal process about "
+               "this is open: put what you need to say in writing, through the process", "under_review",
+               floor.under_review)
     if floor.harm_is_the_writers:
         # Reasons that speak to the target of intimidation ("letting intimidation go leaves you exposed") are not
         # said to the one who did it.
@@ -413,7 +461,7 @@ def apply_floor(ranked: list, factors: list[FactorReading], floor: Floor) -> lis
         # to mend (a red team found "ask your own manager" and "plan your way out" for a writer smeared by the
         # employer who had fired her). Not among the five shown, each saying why.
         # (with serious conduct, "let it go" stays out of the five as well, moved down with them)
-        move_below(order, NOTHING_TO_STAND_ON_AFTER_LEAVING + (("LET_GO", "WAIT") if floor.serious else ()), 5)
+        hold(NOTHING_TO_STAND_ON_AFTER_LEAVING + (("LET_GO", "WAIT") if floor.serious else ()), 5)
         demote(NOTHING_TO_STAND_ON_AFTER_LEAVING, 5, "You no longer work there, so this step has nothing left to "
                "stand on", "already_left", floor.already_left)
         # A one-to-one "from now on" talk presumes a working relationship: not the first step either (a written
@@ -442,6 +490,7 @@ def apply_floor(ranked: list, factors: list[FactorReading], floor: Floor) -> lis
             s.reasons = [r for r in s.reasons if r.signal != "factor:writer_fault"]
         demote(("APOLOGIZE",), 3, "Nothing you describe clearly shows you at fault: apologise only if you see a part "
                "that was yours", "writer_fault")
+    settle(order, holds)
     return scores_follow(order)
 
 
@@ -461,6 +510,19 @@ def keep_rebuilding_trust(order: list, floor: Floor, signals: dict) -> list:
                                          "trust after one", effect="raises", signal="narrator_at_fault",
                                     source="safety", evidence=evidence[:1]))
     return scores_follow(order)
+
+
+def settle(order: list, holds: dict[str, int]) -> None:
+    """Every held action at or below its place (``holds``: how many steps must stand above it), everything else in
+    its order; in place. An order that already keeps every hold is left as it is."""
+    rest = list(order)
+    out: list = []
+    while rest:
+        free = next((s for s in rest if holds.get(s.action, 0) <= len(out)), None)
+        pick = free if free is not None else min(rest, key=lambda s: holds.get(s.action, 0))
+        out.append(pick)
+        rest.remove(pick)
+    order[:] = out
 
 
 def move_below(order: list, actions, below: int) -> list:

@@ -341,7 +341,8 @@ def _opening(f: _Facts, data: dict) -> tuple[list[str], str]:
         lines.append("Thanks for the apology; it meant a lot to me.")
     if f.own_part:
         sorry = "and I'm sorry again for that" if f.apologised else "and I'm sorry for it"
-        mine = "what I did" if main_incident(f.s, by_writer=True) else "the mistake on our side"
+        # (never "the mistake on our side": a red team found it for an insult the writer alone had made)
+        mine = "what I did" if main_incident(f.s, by_writer=True) or f.mainly_theirs else "my part in what happened"
         lines.append(f"I know {mine} made things harder for you, {sorry}.")
         if f.mainly_theirs:  # the writer mainly caused it: no grievance of theirs in the same breath
             return lines, "we find a way to work well together again"
@@ -588,7 +589,7 @@ def render_scripts(s: Situation, top: Iterable[str] | None = None, sig: dict[str
                    avoid: list[Avoid] | None = None, own_part: bool | None = None,
                    serious: bool = False, raised: bool = False, mainly_theirs: bool = False,
                    route: RouteSetting | None = None, conduct: tuple[str, ...] = (),
-                   review: bool = False) -> list[Script]:
+                   review: Evidence | None = None) -> list[Script]:
     """The words for the top advice (``top``: action codes, best first; the first three count). ``mainly_theirs``:
     the safety floor reads the writer as mainly at fault, so an apology does not say "partly". ``route``: where
     there is likely no HR department, who a formal note goes to instead (``advise.routes``). ``conduct``: the kinds of
@@ -613,8 +614,8 @@ def render_scripts(s: Situation, top: Iterable[str] | None = None, sig: dict[str
             kind = "account"
         elif review and not own_part and kind == "hr_note" and action not in avoided:
             kind = "process_note"  # wronged, and in a disciplinary: the process in writing, not a complaint alone
-        elif review and own_part and kind == "opener" and f.cp is not None and f.cp.role == "customer":
-            continue  # not words to seek out the rider or customer who reported them
+        elif review and kind in ("opener", "boundary", "coaching", "agenda", "between"):
+            continue  # no words for a private talk with the other side while the process is open
         else:
             kind = _fits(action, kind, f, avoided, serious, top) if kind else None
         if moving_on and kind in ("opener", "boundary", "email"):
@@ -643,7 +644,14 @@ def render_scripts(s: Situation, top: Iterable[str] | None = None, sig: dict[str
 def faces_a_review(text: str) -> bool:
     """Whether the writer's own conduct is before a review, an investigation or a disciplinary process
     (``scripts.yaml`` ``under_review``): then an apology belongs in their account to whoever decides."""
-    return any(rx.search(text) for rx in _review_patterns())
+    return review_words(text) is not None
+
+
+def review_words(text: str) -> tuple[int, int] | None:
+    """Where the letter says the writer's conduct is before a review (``faces_a_review``): the first such words."""
+    found = [m for rx in _review_patterns() if (m := rx.search(text))]
+    first = min(found, key=lambda m: m.start(), default=None)
+    return (first.start(), first.end()) if first else None
 
 
 @cache

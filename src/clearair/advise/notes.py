@@ -1,0 +1,51 @@
+"""Notes beside the advice for conduct that has a route of its own outside work: the police for a grab or a threat
+aimed at the writer, a safety regulator for pressure to work unsafely, and keeping out of a breach for pressure to
+break the rules. Read from the serious conduct others did (lexicon ``conduct``), never from the writer's own."""
+
+from __future__ import annotations
+
+import re
+
+#: The report's note where what happened includes a grab, being followed, damage to the writer's things or menacing
+#: words aimed at them (a red team found stalking and slashed tyres answered with HR alone).
+POLICE_NOTE = ("What you describe includes a threat or physical intimidation. If you are afraid for your safety or "
+               "your property, you can report it to the police as well; that does not have to wait for HR or a "
+               "manager.")
+#: ... where someone is pressed to work unsafely (a red team found roof work without harnesses, after a near fall,
+#: answered with a complaint to the owner alone).
+SAFETY_NOTE = ("What you describe puts people's safety at risk. You do not have to do work you believe is unsafe "
+               "while it is sorted out, and you can report it to the workplace safety regulator where you are; that "
+               "does not have to wait for a manager, and in many places the law protects people who raise safety "
+               "concerns.")
+#: ... where someone is pressed to falsify records or figures, or to cover something up (a red team found an order to
+#: move sales figures before a bank saw them answered with a complaint about "how I have been treated").
+RULES_NOTE = ("What you describe is being pressed to do something that may break the rules or the law. Do not make "
+              "the change; keep a copy of the instruction and a dated note of what was said. A lawyer, your "
+              "professional body or a whistleblowing adviser can tell you where you stand, and in many places the "
+              "law protects people who report it.")
+
+#: Conduct that puts the writer's own safety at stake: a grab, being followed home, damage to their things.
+_DANGER = ("physical_intimidation", "menacing_words")
+#: ... aimed at the writer ("grabbed me", "my tyres", "where I live", "I'm afraid he'll hit"): "I grabbed him and
+#: pushed him" is not, even where the parse does not see that the writer did it.
+_AT_THE_WRITER = re.compile(r"\b(me|my|myself|i|i'm|i've|you|your|afraid|scared|frightened)\b", re.IGNORECASE)
+#: Pressure that is about safety rather than records: guards, harnesses, protective gear, hazards.
+_SAFETY = re.compile(r"\b(guards?|harness(es)?|hard ?hats?|ppe|protective|gloves|goggles|respirators?|ventilation|"
+                     r"fall protection|safety|lock-?out|tag-?out|leak|wires?|mould|asbestos|fumes|scaffold\w*)\b",
+                     re.IGNORECASE)
+
+
+def conduct_notes(text: str, conduct: list) -> list[str]:
+    """The notes for ``conduct`` (hits with .kind, .start, .end in ``text``), each once, police first."""
+    notes = []
+    # (menacing words are said to someone, and the conduct found was not the writer's: "things happen to people who
+    # snitch" needs no "me" in it; a red team found it without the police line that milder words had)
+    if any(h.kind == "menacing_words" or h.kind in _DANGER and _AT_THE_WRITER.search(text[h.start:h.end])
+           for h in conduct):
+        notes.append(POLICE_NOTE)
+    pressure = [text[h.start:h.end] for h in conduct if h.kind == "unlawful_pressure"]
+    if any(_SAFETY.search(p) for p in pressure):
+        notes.append(SAFETY_NOTE)
+    if any(not _SAFETY.search(p) for p in pressure):
+        notes.append(RULES_NOTE)
+    return notes
