@@ -177,6 +177,8 @@ def _is_descriptor(text: str, m: Mention, prev: Mention | None) -> bool:
     phrase describes the first person rather than naming a new one."""
     if prev is None:
         return False
+    if re.match(r"(his|her|their)\b", m.text, re.IGNORECASE):
+        return False  # "the owner, his lead hand Gaz": "his" points back at the one before, so this is someone else
     between = text[prev.end:m.start]
     if len(between) <= 12 and (_APPOSITIVE.fullmatch(between) or _ATTACHED.search(between)):
         return True
