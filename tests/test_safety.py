@@ -583,3 +583,27 @@ def test_a_step_held_back_stays_below_its_place_whatever_moves_later():
     kept = [SimpleNamespace(action=a) for a in ("A", "B", "C", "D")]
     settle(kept, {"D": 3})
     assert [s.action for s in kept] == ["A", "B", "C", "D"]  # an order that keeps every hold is left as it is
+
+
+def test_a_drink_asked_for_twice_and_declined_twice_is_a_personal_no():
+    """A red team found "state a clear limit … your limits are being crossed" for a writer who had asked a colleague
+    for a drink twice and been told no twice."""
+    report = analyze("I get on well with Priti from accounts and we often chat at lunch. A few weeks ago I asked if "
+                     "she fancied going for a drink after work. She said thanks but she'd rather not. Last week I "
+                     "asked again and she said no again, quite firmly. I'm thinking of leaving her a note explaining "
+                     "how I "
+                     "feel. Would that be better than asking face to face?")
+    top = [r.action for r in report.recommendations[:3]]
+    assert top[0] == "LET_GO" and not {"SET_BOUNDARY", "TALK_DIRECT"} & set(top)
+
+
+def test_a_grab_of_the_writers_body_is_serious_and_the_police_question_is_answered():
+    from clearair.advise.notes import TOUCH_NOTE
+
+    report = analyze("I work the front desk at a depot. One of the drivers always makes comments when he drops off "
+                     "his paperwork. On Monday he came behind the counter and grabbed my backside while I was at the "
+                     "printer, then winked. My supervisor said she'd mention it to someone. My sister says I should "
+                     "call the police. Would that be an overreaction?")
+    assert TOUCH_NOTE in report.notes
+    asked = next(q for q in report.questions if "overreaction" in q.text)
+    assert "police" in asked.answer and asked.answer.startswith("It is not going too far")

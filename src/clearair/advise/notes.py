@@ -11,6 +11,12 @@ import re
 POLICE_NOTE = ("What you describe includes a threat or physical intimidation. If you are afraid for your safety or "
                "your property, you can report it to the police as well; that does not have to wait for HR or a "
                "manager.")
+#: ... where the writer was touched without their consent ("touched my bum", "grabbed my backside"): a red team found a
+#: driver's grab answered with HR alone and "would going to the police be an overreaction?" left unanswered.
+TOUCH_NOTE = ("What you describe includes being touched without your consent. You can report that to the police as "
+              "well; that does not have to wait for HR or a manager.")
+#: The notes that make the police a route, either of which answers a question about calling them.
+POLICE_NOTES = (POLICE_NOTE, TOUCH_NOTE)
 #: ... where someone is pressed to work unsafely (a red team found roof work without harnesses, after a near fall,
 #: answered with a complaint to the owner alone).
 SAFETY_NOTE = ("What you describe puts people's safety at risk. You do not have to do work you believe is unsafe "
@@ -29,6 +35,9 @@ _DANGER = ("physical_intimidation", "menacing_words")
 #: ... aimed at the writer ("grabbed me", "my tyres", "where I live", "I'm afraid he'll hit"): "I grabbed him and
 #: pushed him" is not, even where the parse does not see that the writer did it.
 _AT_THE_WRITER = re.compile(r"\b(me|my|myself|i|i'm|i've|you|your|afraid|scared|frightened)\b", re.IGNORECASE)
+#: Touching, not words: "hand on my knee", "grabbed my backside" (not "comments about my body").
+_TOUCH = re.compile(r"\b(hand|hands|arm|arms|touch\w*|rub\w*|brush\w*|squeez\w*|strok\w*|caress\w*|massag\w*|grop\w*|"
+                    r"grab\w*|pinch\w*|slap\w*|hug\w*|kiss\w*|held)\b", re.IGNORECASE)
 #: Pressure that is about safety rather than records: guards, harnesses, protective gear, hazards.
 _SAFETY = re.compile(r"\b(guards?|harness(es)?|hard ?hats?|ppe|protective|gloves|goggles|respirators?|ventilation|"
                      r"fall protection|safety|lock-?out|tag-?out|leak|wires?|mould|asbestos|fumes|scaffold\w*)\b",
@@ -43,6 +52,9 @@ def conduct_notes(text: str, conduct: list) -> list[str]:
     if any(h.kind == "menacing_words" or h.kind in _DANGER and _AT_THE_WRITER.search(text[h.start:h.end])
            for h in conduct):
         notes.append(POLICE_NOTE)
+    elif any(h.kind == "unwanted_sexual" and _TOUCH.search(text[h.start:h.end])
+             and _AT_THE_WRITER.search(text[h.start:h.end]) for h in conduct):
+        notes.append(TOUCH_NOTE)
     pressure = [text[h.start:h.end] for h in conduct if h.kind == "unlawful_pressure"]
     if any(_SAFETY.search(p) for p in pressure):
         notes.append(SAFETY_NOTE)
