@@ -74,10 +74,9 @@ def _report(document, reading, journal_findings=(), about: str | None = None) ->
     situation.between_others = between_reports(reading, situation, factors)
     report = Report(situation=situation, thread=document.thread(), signals=signals, factors=factors)
     situation.acts_on_writer = act_sentences(reading, situation)
-    review = _review(reading)
-    situation.under_review = [review] if review is not None else []
+    situation.under_review = _review(reading)
     advice = advise(situation, signals, factors, words, route=formal_route(reading, situation),
-                    conduct=_named_conduct(reading, conduct), review=review)
+                    conduct=_named_conduct(reading, conduct))
     # Before the answer is written: a question about calling the police is answered from its note.
     report.notes.extend(conduct_notes(reading.text, conduct))
     attach(report, advice, reading)
@@ -145,8 +144,6 @@ def as_advised(factors: list[FactorReading], fault: str) -> list[FactorReading]:
             if f.name == "writer_fault" and f.value != fault else f for f in factors]
 
 
-
-
 def read_situation(reading, situation: Situation, signals: list[Signal], original: str,
                    journal_pattern: bool = False) -> tuple[list[FactorReading], WordsReading, list]:
     """The factors (``knowledge/factors.yaml``) read by the learned readers, each with evidence, the
@@ -186,7 +183,7 @@ def summarize(s: Situation, signals: list[Signal], report: Report) -> str:
     return " ".join(parts)
 
 
-def _review(reading) -> Evidence | None:
+def _review(reading) -> list[Evidence]:
     """The writer's words saying their conduct is before a review, an investigation or a disciplinary process."""
     span = review_words(reading.text)
-    return reading.evidence(*span) if span else None
+    return [reading.evidence(*span)] if span else []

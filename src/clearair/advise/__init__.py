@@ -16,7 +16,7 @@ from clearair.advise.routes import FormalRoute, route_step
 from clearair.advise.playbook import Scored, _best_first, score_actions
 from clearair.advise.ranker import WordsReading
 from clearair.advise.safety import (
-    FORMAL_ROUTES, Floor, apply_floor, floor_for, keep_rebuilding_trust, move_below, safe_formal_route, said_no,
+    FORMAL_ROUTES, Floor, apply_floor, floor_for, keep_rebuilding_trust, move_below, safe_formal_route,
     scores_follow,
 )
 from clearair.advise.answer import ask, compose, own_part
@@ -62,12 +62,12 @@ class Advice:
 
 def advise(situation: Situation, signals: list[Signal], factors: list[FactorReading] | None = None,
            words: WordsReading | None = None, route: FormalRoute | None = None,
-           conduct: tuple[str, ...] = (), review: Evidence | None = None) -> Advice:
+           conduct: tuple[str, ...] = ()) -> Advice:
     """Rank the playbook's actions; with ``factors`` (the readers' output) the learned
     ranker re-weighs them (and ``words``, the words reader's view, where given) and the
     safety floor holds over the result. ``route``: the formal route where there is no HR
     department (``routes``); ``conduct``: the kinds of serious conduct done to the writer,
-    named in the formal notes; ``review``: the writer's conduct is before a review (``scripts.faces_a_review``)."""
+    named in the formal notes. A review of the writer's conduct is read from ``situation.under_review``."""
     playbook = load("playbook")
     ranked = score_actions(signals)
     sig = {s.name: s for s in signals}
@@ -76,10 +76,8 @@ def advise(situation: Situation, signals: list[Signal], factors: list[FactorRead
         ranked = _learned(ranked, factors, words or WordsReading())
     ranked = _hold_back(ranked, sig)
     if factors:
-        floor = floor_for(factors, signals, under_review=review is not None)
+        floor = floor_for(factors, signals, situation=situation)
         floor.member_of_public = _member_of_public(situation)
-        floor.said_no, floor.said_no_personal = said_no(situation, signals)
-        floor.under_review = [review] if review is not None else []
         if route is not None and not route.setting.own_manager:
             floor.no_own_manager = [route.evidence] if route.evidence else []
         ranked = apply_floor(ranked, factors, floor)
@@ -94,7 +92,7 @@ def advise(situation: Situation, signals: list[Signal], factors: list[FactorRead
                  and not is_question(f.evidence[0].text) and _SPOKE.search(f.evidence[0].text) for f in factors or ())
     scripts = render_scripts(situation, order, sig, avoid, own_part=owns, serious=floor.serious, raised=raised,
                              mainly_theirs=floor.writer_at_fault == "mainly",
-                             route=route.setting if route else None, conduct=conduct, review=review)
+                             route=route.setting if route else None, conduct=conduct)
     recommendations = []
     for s in ranked:
         spec = playbook["actions"][s.action]

@@ -25,8 +25,8 @@ from clearair.advise.questions import (
     MOMENT_LINES, about_a_step, about_own_risk, action_for, alternatives, either_or_parts, find_questions, in_the_moment,
     just_asks_what_to_do, main_questions, names_a_wrong, norm_feeling, points_back,
 )
-from clearair.advise.notes import POLICE_NOTES
-from clearair.advise.safety import FORMAL_ROUTES, RULES_OWN_PART, Floor, floor_for, safe_formal_route, said_no
+from clearair.advise.notes import POLICE_NOTE, TOUCH_NOTE
+from clearair.advise.safety import FORMAL_ROUTES, RULES_OWN_PART, Floor, floor_for, safe_formal_route
 from clearair.extract.reading import is_question
 from clearair.knowledge import load
 from clearair.models import (
@@ -41,10 +41,7 @@ def floor_of(report: Report) -> Floor:
     """The safety floor as the advice saw it (none without the readers' factors)."""
     if not report.factors:
         return Floor()
-    floor = floor_for(report.factors, report.signals, under_review=bool(report.situation.under_review))
-    floor.said_no, floor.said_no_personal = said_no(report.situation, report.signals)
-    floor.under_review = list(report.situation.under_review)
-    return floor
+    return floor_for(report.factors, report.signals, situation=report.situation)
 
 
 def has_own_part(report: Report, floor: Floor | None = None) -> bool:
@@ -594,11 +591,11 @@ def _answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tu
         return "first step", ("Not clearly, from what you describe: nothing in it shows you were in the wrong. If "
                               "something you said or did came out sharper than you meant, saying so briefly costs "
                               "little and makes the rest easier.")
-    police = next((n for n in report.notes if n in POLICE_NOTES), None)
+    police = next((_POLICE_ANSWERS[n] for n in report.notes if n in _POLICE_ANSWERS), None)
     if police is not None and _POLICE_ASKED.search(_with_the_step(q, report)) and not own:
         # "My sister says I should just phone the police. Is that going too far?" (a red team found it answered
         # about HR): the police are a route for what was done to them.
-        return "yes", _POLICE_ANSWER if police == POLICE_NOTES[0] else _POLICE_ANSWER_TOUCH
+        return "yes", police
     if own and _THE_PROCESS.search(q.text) and any(sc.kind == "account" for sc in report.scripts):
         # "How do I make sure I get treated fairly in this interview?" from a writer whose own conduct is before
         # the process: how to go through it, not a step against or towards the person who raised it.
@@ -709,12 +706,15 @@ def _answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tu
 
 
 _POLICE_ASKED = re.compile(r"\b(police|cops?|999|911|101)\b", re.IGNORECASE)
-_POLICE_ANSWER_TOUCH = ("It is not going too far: being touched without your consent is something you can report to "
-                        "the police as well as through work; neither has to wait for the other. Keep a dated note of "
-                        "what happened and who saw it.")
-_POLICE_ANSWER = ("It is not going too far: what you describe includes physical intimidation or a threat aimed at "
+#: The answer to a question about calling the police, for each note that makes the police a route.
+_POLICE_ANSWERS = {
+    POLICE_NOTE: ("It is not going too far: what you describe includes physical intimidation or a threat aimed at "
                   "you, and you can report that to the police as well as through work; neither has to wait for the "
-                  "other. Keep a dated note of what happened, and of any marks or messages.")
+                  "other. Keep a dated note of what happened, and of any marks or messages."),
+    TOUCH_NOTE: ("It is not going too far: being touched without your consent is something you can report to the "
+                 "police as well as through work; neither has to wait for the other. Keep a dated note of what "
+                 "happened and who saw it."),
+}
 
 #: A question about the review, investigation or disciplinary meeting the writer faces.
 _THE_PROCESS = re.compile(r"\b(interview|hearing|meeting|investigation|review|disciplinary|process|appeal|app|"

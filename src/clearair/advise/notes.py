@@ -15,8 +15,6 @@ POLICE_NOTE = ("What you describe includes a threat or physical intimidation. If
 #: driver's grab answered with HR alone and "would going to the police be an overreaction?" left unanswered.
 TOUCH_NOTE = ("What you describe includes being touched without your consent. You can report that to the police as "
               "well; that does not have to wait for HR or a manager.")
-#: The notes that make the police a route, either of which answers a question about calling them.
-POLICE_NOTES = (POLICE_NOTE, TOUCH_NOTE)
 #: ... where someone is pressed to work unsafely (a red team found roof work without harnesses, after a near fall,
 #: answered with a complaint to the owner alone).
 SAFETY_NOTE = ("What you describe puts people's safety at risk. You do not have to do work you believe is unsafe "

@@ -177,12 +177,18 @@ _TO_ME = re.compile(r"\b(ask\w*|invit\w*|pressur\w*) me\b|\bme out\b|\b(flirt\w*
                     r"\b(at|on|to|towards?) me\b|\bmy (body|looks|appearance)\b", re.IGNORECASE)
 
 
-def floor_for(factors: list[FactorReading], signals: list, under_review: bool = False) -> Floor:
+def floor_for(factors: list[FactorReading], signals: list, situation: Situation | None = None) -> Floor:
     """``assess_floor`` from the rules' signals as the pipeline has them: their strengths, and the writer's words
-    behind the own-part signal."""
+    behind the own-part signal; with ``situation``, also what it tells of a no to the writer (``said_no``) and of a
+    process about their conduct (``Situation.under_review``). The advice and the written answer both read it here,
+    so they see one floor."""
+    under_review = list(situation.under_review) if situation is not None else []
     floor = assess_floor(factors, {s.name: s.strength for s in signals},
                          [e.text for s in signals if s.name == "narrator_at_fault" for e in s.evidence],
-                         under_review=under_review)
+                         under_review=bool(under_review))
+    floor.under_review = under_review
+    if situation is not None:
+        floor.said_no, floor.said_no_personal = said_no(situation, signals)
     floor.already_left = [e for s in signals if s.name == "already_left" for e in s.evidence][:1]
     floor.co_owner = any(s.name == "counterpart_co_owner" for s in signals)
     above = next((f.value for f in factors if f.name == "counterpart_role"), None) in ("manager", "skip_level")
@@ -437,20 +443,17 @@ def apply_floor(ranked: list, factors: list[FactorReading], floor: Floor) -> lis
             demote(above, 5, "Nothing here for a manager or HR: a no to a personal question is theirs to give",
                    "rebuffed", floor.said_no)
         demote(again, 3, "Not now: after a no, asking again adds pressure", "rebuffed", floor.said_no)
-    if floor.under_review and floor.writer_at_fault != "none" and not floor.serious_to_writer:
-        demote(("TALK_DIRECT", "MEDIATE", "SET_BOUNDARY", "COACH_REPORT", "MANAGE_PERFORMANCE"), 3, "Not while a "
-               "review of what you did is "
-               "open: seeking out the person who raised it can count against you. Say what you would tell them in "
-               "your account, or ask whoever runs the process how to pass on an apology", "under_review",
-               floor.under_review)
-    elif floor.under_review:
+    if floor.under_review:
         # A formal process is open, whoever is at fault: what passes between the two sides goes through it (a red
         # team found a private "sorted it out between us" talk with a team leader disciplining the writer for
         # reporting a blocked fire exit, and one with the report whose grievance a manager faced).
-        demote(("TALK_DIRECT", "MEDIATE", "SET_BOUNDARY", "COACH_REPORT", "MANAGE_PERFORMANCE"), 3, "Not while a "
-               "formal process about "
-               "this is open: put what you need to say in writing, through the process", "under_review",
-               floor.under_review)
+        own = floor.writer_at_fault != "none" and not floor.serious_to_writer
+        demote(("TALK_DIRECT", "MEDIATE", "SET_BOUNDARY", "COACH_REPORT", "MANAGE_PERFORMANCE"), 3,
+               "Not while a review of what you did is open: seeking out the person who raised it can count against "
+               "you. Say what you would tell them in your account, or ask whoever runs the process how to pass on an "
+               "apology" if own else
+               "Not while a formal process about this is open: put what you need to say in writing, through the "
+               "process", "under_review", floor.under_review)
     if floor.harm_is_the_writers:
         # Reasons that speak to the target of intimidation ("letting intimidation go leaves you exposed") are not
         # said to the one who did it.

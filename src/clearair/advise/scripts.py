@@ -588,17 +588,16 @@ def script_data() -> dict:
 def render_scripts(s: Situation, top: Iterable[str] | None = None, sig: dict[str, Signal] | None = None,
                    avoid: list[Avoid] | None = None, own_part: bool | None = None,
                    serious: bool = False, raised: bool = False, mainly_theirs: bool = False,
-                   route: RouteSetting | None = None, conduct: tuple[str, ...] = (),
-                   review: Evidence | None = None) -> list[Script]:
+                   route: RouteSetting | None = None, conduct: tuple[str, ...] = ()) -> list[Script]:
     """The words for the top advice (``top``: action codes, best first; the first three count). ``mainly_theirs``:
     the safety floor reads the writer as mainly at fault, so an apology does not say "partly". ``route``: where
     there is likely no HR department, who a formal note goes to instead (``advise.routes``). ``conduct``: the kinds of
-    serious conduct done to the writer (``extract.conduct``), named plainly in a formal note. ``review``: the
-    writer's conduct is before a review or a disciplinary process (``faces_a_review``): a writer with a part to own
-    gets words for their account to whoever decides, and no words to seek out a member of the public who
-    reported them."""
+    serious conduct done to the writer (``extract.conduct``), named plainly in a formal note. Where the writer's
+    conduct is before a review or a disciplinary process (``s.under_review``), a writer with a part to own gets words
+    for their account to whoever decides, and nobody gets words for a private talk with the other side."""
     data = script_data()
     sig = sig or {}
+    review = bool(s.under_review)
     top = list(top or [])[:3]
     avoided = {a.action for a in avoid or []}
     if own_part is None:
