@@ -71,3 +71,23 @@ def test_more_ways_of_saying_the_writer_is_before_a_process(text):
     from clearair.advise.scripts import faces_a_review
 
     assert faces_a_review(text)
+
+
+
+@pytest.mark.parametrize("value, confidence, acted_on", [
+    ("mainly", 0.72, True),   # a manager facing a hearing over his remarks: the complaint is what the reading rests on
+    ("partly", 0.65, False),  # a worker disciplined after reporting a blocked fire exit read so by a red team
+    ("mainly", 0.45, False),  # not sure enough
+])
+def test_under_a_process_only_a_sure_mainly_stands_on_the_complaint(value, confidence, acted_on):
+    """The fault reading's evidence is the complaint, not the writer's own doing; under a process that may stand,
+    but a "partly" is as often a wronged writer facing an unfair process."""
+    from clearair.advise.safety import assess_floor
+    from clearair.models import Evidence, FactorReading
+
+    text = "She's now put in a formal complaint and I've been invited to a hearing."
+    fault = FactorReading(name="writer_fault", title="t", value=value, text="t", confidence=confidence,
+                          source="learned", evidence=[Evidence(start=0, end=len(text), text=text)])
+    line = FactorReading(name="counterpart_role", title="t", value="peer", text="t", confidence=0.7, source="rules")
+    floor = assess_floor([fault, line], under_review=True)
+    assert (floor.writer_at_fault != "none") == acted_on

@@ -246,8 +246,9 @@ def assess_floor(factors: list[FactorReading], signals: dict[str, float] | None 
     # against them is what its evidence points at ("She's now put in a formal complaint"), not a sentence of their
     # own doing, yet it stands (a red team's manager who joked about a report's weight was told "nothing you
     # describe makes this your doing" and given words to take her aside before the hearing).
-    if not sure and under_review and fault != "none" and "writer_fault" in by \
-            and by["writer_fault"].confidence >= ABOVE_FAULT_BAR:
+    # Only "mainly": a learned "partly" that rests on the complaint is as often a wronged writer facing an unfair
+    # process (a red team's warehouse worker disciplined after reporting a blocked fire exit read "partly", 0.65).
+    if not sure and under_review and fault == "mainly" and by["writer_fault"].confidence >= ABOVE_FAULT_BAR:
         sure = True
     # A learned "you mainly caused it" about someone above the writer needs more: under ``ABOVE_FAULT_BAR``, out of
     # fold, the annotators said "none" for 14 of 26 such letters and "mainly" for 5 (a treasurer pressed by the chair
