@@ -191,3 +191,35 @@ def test_pressure_to_work_without_safety_equipment_is_found(letter):
 def test_conduct_told_in_plain_words_is_found(letter, kind):
     others, _ = serious_conduct(read(build_document(letter + TAIL)))
     assert kind in [h.kind for h in others]
+
+
+@pytest.mark.parametrize("letter, kind", [
+    # Standing over someone in a closed room, told without any word for it.
+    ("He closed the door of the storeroom, came right up close to me and I felt cornered against the shelves.",
+     "physical_intimidation"),
+    ("When I asked about the rota she stood uncomfortably close to me and I was trapped between her and the wall.",
+     "physical_intimidation"),
+    # A threat to the writer's career, told as what was said.
+    ("He told me he'd remember this when my contract renewal comes up.", "menacing_words"),
+    ("She said that people who don't do the extra hours never last long here.", "menacing_words"),
+    # A refusal, then what was taken away, across a paragraph break.
+    ("In March my supervisor asked me to cover his weekend on call and I said no.\n\nA week later he took two of "
+     "my best clients away from me and gave them to the new hire.", "punishment_for_speaking"),
+    # Numbers moved between periods, or sales booked before anything was shipped.
+    ("Before the audit my director asked me to shift $80k of expenses from June into July.", "unlawful_pressure"),
+    ("Our controller wants me to book revenue from orders that haven't shipped yet, and I refused.",
+     "unlawful_pressure"),
+])
+def test_intimidation_career_threats_payback_and_false_accounts_are_found(letter, kind):
+    others, _ = serious_conduct(read(build_document(letter + TAIL)))
+    assert kind in [h.kind for h in others]
+
+
+@pytest.mark.parametrize("letter", [
+    "Some days I feel trapped in this job, but the pay is good and I like the team.",
+    "She stood next to me at the all-hands meeting and we chatted about the new office.",
+    "I think I'll remember this conference for a long time, it was that good.",
+])
+def test_everyday_words_near_those_acts_are_not_serious_conduct(letter):
+    others, own = serious_conduct(read(build_document(letter + TAIL)))
+    assert others == [] and own == []

@@ -159,3 +159,19 @@ def test_how_the_writer_names_someone_is_not_an_option_they_weigh():
     report = analyze("I run a small dental practice. One of my hygienists, I'll call her Renata, keeps arriving late "
                      "and leaves early on Fridays. Should I give her a formal warning or talk to her first?")
     assert not any("call her Renata" in v.text for v in report.option_verdicts)
+
+
+@pytest.mark.parametrize("text", [
+    "What do I say if HR calls me in about the complaint she made?",
+    "How honest should I be when my manager asks me about the argument?",
+])
+def test_what_someone_will_do_to_the_writer_is_not_an_option_they_weigh(text):
+    letter = ("I lost my temper with a colleague in the break room last week and she has complained. " + text +
+              " I do not want to make it worse.")
+    assert [o.action for o in options(read(build_document(letter)))] == []
+
+
+def test_the_writer_going_to_hr_is_still_an_option():
+    letter = ("A colleague keeps taking credit for my work in our weekly meetings. Should I go to HR about it, or "
+              "talk to my manager first? I want it to stop.")
+    assert [o.action for o in options(read(build_document(letter)))] == ["HR_FORMAL", "ESCALATE_MANAGER"]

@@ -80,7 +80,7 @@ def _by_the_writer(reading: Reading, hit: Hit) -> bool:
     before = reading.text[sentence.start_char:hit.start]
     if hit.end > sentence.end_char:  # "I told her I was pregnant. Since then she jokes...": two acts
         return False
-    if hit.kind not in ACTS or not _AN_ACT.search(words):
+    if hit.kind not in ACTS or not _AN_ACT.search(words) or _LEFT_FEELING.match(words):
         return False
     if _TO_THE_WRITER.search(words) and not _SOMEONE_ELSES.match(after):  # "touched my assistant's ..."
         return False
@@ -118,6 +118,8 @@ def _passed_on_by_the_writer(token) -> bool:
     return any(a.lemma_.lower() in _PASS_ON and _own_subject(a) in ("i", "we") for a in verb.ancestors)
 
 
+#: How the writer was left by someone else's act: "I felt cornered", "I was trapped between him and the door".
+_LEFT_FEELING = re.compile(r"i (felt|was|got|found myself)\b", re.IGNORECASE)
 #: Someone else's words before the act in the sentence ("he bragged: ...", "she told HR that I ...").
 _REPORTED = re.compile(r"(:|\b(said|says|saying|told|tells|telling|bragged|boasted|claimed|claims|wrote|"
                        r"texted|posted|admitted|insists?|asked (if|whether|me if|me whether))\b)", re.IGNORECASE)

@@ -243,7 +243,9 @@ def read_other_side(reading: Reading, drafts: dict[str, PartyDraft], is_manager:
     readers = phrase_readers()
     if readers is None:
         return None, None
-    choice = choose_phrase(candidates(reading, drafts, is_manager, party_clues(clues or {})), readers)
+    weights = learned_weights() or HAND_WEIGHTS
+    party_scores = {k: score(c, weights) for k, c in party_clues(clues or {}).items()}
+    choice = choose_phrase(candidates(reading, drafts, is_manager, party_clues(clues or {})), readers, party_scores)
     if choice is None or choice.p < readers.floor:
         return None, None
     best = choice.phrase

@@ -184,7 +184,7 @@ def cues(reading: Reading, section: str, who: str = "any",
             continue
         if section == "attempts" and _not_done(reading, hit.start):
             continue  # "I should have kept notes", "I forgot to keep a diary"
-        if section in ("attempts", "responses") and reading.negated(hit.start):
+        if section in ("attempts", "responses") and _negated_outside(reading, hit):
             continue
         subject = reading.subject_of(hit.start) if who != "any" else None
         if who in ("narrator", "narrator_or_none") and subject not in (NARRATOR, None):
@@ -339,6 +339,16 @@ def _told_as_done(reading: Reading, hit: lexicon.Hit) -> bool:
 _UNDONE_HEADS = {"forget", "fail", "neglect", "mean", "want", "plan", "intend", "hope", "try"}
 
 
+def _negated_outside(reading: Reading, hit) -> bool:
+    """The words found are negated by a word outside them: "I didn't apologise" is no apology, but "she never
+    replied" is itself the response (its "never" is part of what the lexicon found)."""
+    verb = reading.governing_verb(hit.start)
+    negations = [c for c in verb.children if c.dep_ == "neg"]
+    if negations and all(hit.start <= c.idx < hit.end for c in negations):
+        return False
+    return reading.negated(hit.start)
+
+
 def _not_done(reading: Reading, char: int) -> bool:
     """ "should have kept notes", "forgot to keep a diary", "meant to tell him": said, not done."""
     verb = reading.governing_verb(char)
@@ -380,6 +390,8 @@ def options(reading: Reading, spans: list[tuple[int, int]] | None = None) -> lis
             if found is None:
                 continue
             action, match = found
+            if any(c.start() <= match.start() < c.end() for c in _DONE_TO_ME.finditer(piece)):
+                continue  # "what do I say if HR calls me in": what happens to the writer, not a course they weigh
             start = base + piece_start
             if _reported_as_done(reading, start + match.start()):
                 continue  # "I need to say I have kept a diary": done, not weighed
@@ -393,6 +405,11 @@ def options(reading: Reading, spans: list[tuple[int, int]] | None = None) -> lis
             by_action[action] = Option(text=_clip(text), action=action, evidence=[evidence])
             out.append(by_action[action])
     return out
+
+
+#: A condition in which someone does something to the writer ("if HR calls me in", "when my manager asks me").
+_DONE_TO_ME = re.compile(r"\b(?:if|when|once|before|after)\s+(?:hr|human resources|(?:the|my|our) [\w-]+|they|he|she)"
+                         r"\s+(?:\w+\s+){0,2}?me\b[^,.?!]*", re.IGNORECASE)
 
 
 #: Options that go to someone with authority; when that someone is the other side, it is a word with them.

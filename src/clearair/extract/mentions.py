@@ -107,14 +107,27 @@ class PhraseChoice:
     role_p: float = 0.0
 
 
-def choose_phrase(phrases: list[Candidate], readers: PhraseReaders) -> PhraseChoice | None:
-    """The phrase most likely to be the other side among those that may be someone (None if there is none)."""
+#: How close two known people's phrases must be for the chooser's clues to break the tie between them.
+NEAR_TIE = 0.05
+
+
+def choose_phrase(phrases: list[Candidate], readers: PhraseReaders,
+                  party_scores: dict[str, float] | None = None) -> PhraseChoice | None:
+    """The phrase most likely to be the other side among those that may be someone (None if there is none).
+    When phrases of two parties the extractor found come within ``NEAR_TIE``, the party the chooser scores higher
+    (``party_scores``: what each does to the writer, how often they are named...) wins: of "two principals, Mrs A
+    and Mr S", the one named first read a shade likelier than the one who took the writer's classes away."""
     found = [c for c in phrases if c.may_be_someone(readers.people)]
     if not found:
         return None
     yes = readers.who.classes.index(True)
     scores = [float(readers.who.proba(c.features)[yes]) for c in found]
     i = int(np.argmax(scores))
+    if party_scores and found[i].key is not None:
+        near = {j: party_scores[key] for j, c in enumerate(found)
+                if (key := c.key) is not None and key in party_scores and scores[j] >= scores[i] - NEAR_TIE}
+        if near:
+            i = max(near, key=lambda j: (near[j], scores[j]))
     choice = PhraseChoice(found[i], scores[i])
     if found[i].key is None:
         p = readers.role_of.proba(found[i].features)
@@ -204,6 +217,7 @@ def candidates(reading: Reading, drafts: dict[str, PartyDraft], is_manager: bool
               and not (c.root.pos_ == "NOUN" and c.root.lemma_.lower() in _NOT_A_PERSON_HEAD)
               and not shared_boss(c.root) and not _shared_workplace(c.root)
               and any(ch.isalpha() for ch in c.root.text)]  # a dash the parser made a noun names nobody
+    chunks += _names_outside_chunks(doc, chunks)
     if not chunks:
         return []
     counts = Counter(c.root.lemma_.lower() for c in chunks)
@@ -233,6 +247,14 @@ def candidates(reading: Reading, drafts: dict[str, PartyDraft], is_manager: bool
                              person=person, key=party[2] if party else None, role=party[3] if party else None,
                              unplaced=unplaced))
     return out
+
+
+def _names_outside_chunks(doc: Doc, chunks: list) -> list:
+    """People's names the parse left out of every noun phrase: in "the stores were down, Tom, who runs the area,
+    said…" it hung "Tom" on the verb as a modifier, and the person who walked out was no phrase to read."""
+    taken = {t.i for c in chunks for t in c}
+    return [e for e in doc.ents if e.label_ == "PERSON" and not any(t.i in taken for t in e)
+            and e.root.pos_ == "PROPN"]
 
 
 #: Verbs whose subject does something to the writer that is not about harm, or says nothing of the subject.

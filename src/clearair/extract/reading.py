@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from clearair.models import Evidence
 
 NARRATOR = "narrator"
+#: Verbs of belief whose negation denies what follows ("I don't think she meant it").
+_BELIEF = frozenset({"think", "believe", "suppose", "reckon", "feel", "imagine"})
 _FIRST_PERSON = {"i", "we", "me", "us", "myself", "ourselves"}
 _HYPOTHETICAL_MARKS = {"if", "unless", "whether"}
 _RELATIVE = {"which", "that", "who", "whom"}
@@ -82,9 +84,7 @@ class Reading:
             subj = next((c for c in anc.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
             if subj is None and anc.dep_ == "acl" and any(c.dep_ in ("auxpass", "agent") for c in anc.children):
                 # "I'm the one getting shouted at by suppliers": the agent acted, never the one it was done to
-                agent = next((c for c in anc.children if c.dep_ == "agent"), None)
-                pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-                return self.who(pobj) if pobj is not None else None
+                return self._agent_of(anc)
             if subj is None:
                 if anc.dep_ == "relcl":  # "the peer who emailed": the noun is the subject
                     who = self.who(anc.head, deep=False)
@@ -100,11 +100,15 @@ class Reading:
                     return who
                 continue
             if subj.dep_ == "nsubjpass":  # "I was singled out (by X)": the agent acted
-                agent = next((c for c in anc.children if c.dep_ == "agent"), None)
-                pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-                return self.who(pobj) if pobj is not None else None
+                return self._agent_of(anc)
             return self.who(subj)
         return None
+
+    def _agent_of(self, verb) -> str | None:
+        """Who a passive verb names as doing it ("... by my supervisor"), or None when it names no one."""
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        return self.who(pobj) if pobj is not None else None
 
     def object_of(self, char: int) -> str | None:
         verb = self.governing_verb(char)
@@ -131,8 +135,14 @@ class Reading:
         return None
 
     def negated(self, char: int) -> bool:
+        """The verb over ``char`` is negated, or the writer denies it by a negated belief: "I don't think he's
+        ignoring me on purpose" says he is not."""
         verb = self.governing_verb(char)
-        return any(c.dep_ == "neg" for c in verb.children)
+        if any(c.dep_ == "neg" for c in verb.children):
+            return True
+        belief = verb.head
+        return verb.dep_ == "ccomp" and belief.lemma_.lower() in _BELIEF and \
+            any(c.dep_ == "neg" for c in belief.children) and any(c.lower_ == "i" for c in belief.children)
 
     def hypothetical(self, char: int) -> bool:
         """True inside an if/unless clause or a question ("if this were...")."""

@@ -1,0 +1,47 @@
+"""What the reading takes from the writer's words: a no told with a negation, a belief the writer denies, the
+idiom of a busy shift, and a complaint made about the writer (letters written for these tests)."""
+
+import pytest
+
+from clearair import analyze
+
+
+def _responses(letter: str) -> list[str]:
+    return [r.kind for r in analyze(letter).situation.responses]
+
+
+@pytest.mark.parametrize("said", ["she never replied", "she just said \"not now\" and walked off"])
+def test_a_no_to_the_writers_apology_is_read_even_when_told_with_a_negation(said):
+    letter = (f"I snapped at Jo in front of the team on Monday and I felt awful. I sent her an apology by text but "
+              f"{said}. Should I try again or give her some space? We sit next to each other every day.")
+    assert "rebuffed" in _responses(letter)
+
+
+def test_a_refusal_the_writer_only_imagines_is_not_read_as_one():
+    letter = ("I snapped at Jo in front of the team on Monday and I felt awful. I haven't apologised yet and I "
+              "don't know if I should do it by text or face to face. We sit next to each other every day.")
+    assert "rebuffed" not in _responses(letter)
+
+
+def test_a_busy_colleague_the_writer_says_is_not_ignoring_them_is_not_read_as_shutting_them_out():
+    letter = ("I need a signature from Wes in finance before the supplier deadline on Friday. I've emailed him "
+              "three times this week and heard nothing. I don't think he's ignoring me on purpose, his team is "
+              "short-staffed. Should I call him, or ask my manager to chase it?")
+    acts = [i.act for i in analyze(letter).situation.incidents]
+    assert "exclude" not in acts
+
+
+def test_a_busy_night_is_no_aggression():
+    letter = ("We were slammed on Friday night and I sent two plates out wrong, and my head chef told me calmly "
+              "afterwards that I need to slow down and check tickets. I felt embarrassed in front of the new "
+              "starters. How do I show him I can handle the busy nights?")
+    assert "aggress" not in [i.act for i in analyze(letter).situation.incidents]
+
+
+def test_a_complaint_made_about_the_writer_is_not_read_as_criticism_of_their_work():
+    letter = ("A colleague has complained about things I said at the Christmas party, and HR have asked me to an "
+              "investigation meeting next week. I did make a joke about her that I regret. How should I handle "
+              "the meeting, and should I apologise to her first?")
+    report = analyze(letter)
+    assert "criticise" not in [i.act for i in report.situation.incidents]
+    assert report.situation.under_review
