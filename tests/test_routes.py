@@ -78,3 +78,26 @@ def test_a_charity_the_writer_only_volunteers_at_does_not_move_their_route():
             "colleague from work keeps touching my arm and turned up at the charity on Saturday. HR told me to keep a "
             "diary, but I don't know if the charity part counts as work.")
     assert _formal(analyze(text)).route is None
+
+
+OWNER_RAGES = ("I work in the office of a small printing firm. The man who owns it loses his temper several times a "
+               "week: he shouts and swears at whoever is nearest, and last month he kicked a bin across the room "
+               "next to my desk. Two of us now leave the room when he starts. His son runs the print floor but "
+               "never says anything. What can I do about this?")
+
+
+def test_an_owner_has_nobody_above_them_to_take_it_to():
+    report = analyze(OWNER_RAGES)
+    assert "ESCALATE_THEIR_MANAGER" not in report.top_actions(5)
+    assert not any(s.kind == "their_manager_note" for s in report.scripts)
+    notes = [s for s in report.scripts if s.kind == "hr_note"]
+    if notes:  # a formal note names the owner and goes to someone outside the business where there is no HR
+        assert "the owner" in notes[0].text and "outside adviser" in notes[0].to
+
+
+def test_a_note_about_someone_named_by_their_title_uses_it():
+    letter = ("I labour for a small building firm. The owner's site foreman, Rick, told me to go up the scaffold "
+              "without the guard rail fitted, and when I said no he said I'd better watch myself if I want to keep "
+              "my shifts. The next week I got no work at all. Should I tell the owner or just keep my head down?")
+    words = " ".join(s.text for s in analyze(letter).scripts)
+    assert "my manager" not in words

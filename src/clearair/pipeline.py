@@ -15,6 +15,7 @@ from clearair.advise.ranker import WordsReading, read_words
 from clearair.assess import assess
 from clearair.extract import extract, read
 from clearair.advise.retell import act_sentences
+from clearair.advise.wants import wanted_from_them
 from clearair.advise.routes import formal_route
 from clearair.advise.scripts import review_words
 from clearair.intake import build_document
@@ -75,6 +76,9 @@ def _report(document, reading, journal_findings=(), about: str | None = None) ->
     report = Report(situation=situation, thread=document.thread(), signals=signals, factors=factors)
     situation.acts_on_writer = act_sentences(reading, situation)
     situation.under_review = _review(reading)
+    if (wanted := wanted_from_them(reading.text)) is not None:
+        situation.wanted, start, end = wanted
+        situation.wanted_evidence = [reading.evidence(start, end)]
     advice = advise(situation, signals, factors, words, route=formal_route(reading, situation),
                     conduct=_named_conduct(reading, conduct))
     # Before the answer is written: a question about calling the police is answered from its note.

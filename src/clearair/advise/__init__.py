@@ -39,9 +39,11 @@ _MAX_REASONS = 6
 #: the rules did not find: a red team found four openers of that kind in 30 letters that told of no talk,
 #: all read at 0.51-0.55.
 RAISED_CONFIDENCE = 0.6
-#: ... and its sentence must tell of words, said or written: "When I stopped meeting his eyes the visits got shorter"
-#: is a hint, and "We talked about this before" after it would be untrue (a blind panel marked such a line).
-_SPOKE = re.compile(r"\b(told|tell|tells|said|say|asked|ask|talked|talk|spoke|speak|mentioned|raised|"
+#: ... and its sentence must tell of the writer's own words, said or written (not "I was told the aides were
+#: busy"): "When I stopped meeting his eyes the visits got shorter" is a hint, and "We talked about this before"
+#: after it would be untrue (a blind panel marked such a line).
+_SPOKE = re.compile(r"\b(?:i|we|i've|we've|i'd|we'd)\b[^.?!]{0,40}?\b(told|tell|tells|said|say|asked|ask|talked|talk|"
+                    r"spoke|speak|mentioned|raised|"
                     r"brought (it|this|that) up|explained|emailed|e-mailed|messaged|wrote|texted|confronted|"
                     r"pointed out|let (him|her|them) know|sat down with|had a (word|chat|talk|conversation))\b",
                     re.IGNORECASE)

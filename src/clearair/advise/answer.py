@@ -115,7 +115,7 @@ def _going_on(report: Report, floor: Floor, own_part: bool) -> list[str]:
         "narrator", "unknown", s.counterpart) and (inc is None or i.audience.kind != inc.audience.kind)]
     if wide and not s.between_others and SLOT_EVENT not in incident_sentence(s, wide[0]):
         out.append(incident_sentence(s, wide[0]))  # what many people saw, even when someone else did it
-    if "recurring" in sig or s.pattern.recurring:
+    if ("recurring" in sig or s.pattern.recurring) and not _only_an_aftermath(report):
         out.append("It is not a one-off: it keeps happening.")
     elif _read_from_letter(report, "pattern", False):
         out.append("It reads as a single incident.")  # only when the letter says so, never by default
@@ -413,6 +413,18 @@ ANSWER_WORDS = 160
 #: matter more than what clearair would add, and one left unanswered reads as missed ("what do I say when she curses
 #: at me?").
 QUESTION_WORDS = 60
+
+
+#: Words that tell of time after one event, not of the act repeated: "since then I've been frightened", "I still
+#: think about it" (a blind panel's reader saw "it keeps happening" said of one thrown stapler).
+_AFTERMATH = frozenset({"since then", "ever since", "since", "still", "now", "since that day", "after that"})
+
+
+def _only_an_aftermath(report: Report) -> bool:
+    """The only words behind the pattern tell of time after one event (``_AFTERMATH``)."""
+    words = [e.text for e in report.situation.pattern.evidence] + [
+        e.text for x in report.signals if x.name == "recurring" for e in x.evidence]
+    return bool(words) and all(w.strip(" ,.").lower() in _AFTERMATH for w in words)
 
 
 def _asked(q: Question, i: int) -> str:

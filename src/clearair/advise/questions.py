@@ -21,7 +21,10 @@ from clearair.models import ActionCode, Evidence, Question, QuestionKind
 _FRAME = re.compile(
     r"\b(?:should|shall|do|can|could|may|must|would|am) I\b|\bis it (?:ok|okay|alright|all right|legal|illegal|"
     r"normal|fair|wrong|right|appropriate|reasonable|acceptable|professional|worth)\b|"
-    r"\bhow (?:do|can|should|could|would|might|much should|far should) I\b|\bhow to\b|"
+    r"\bhow (?:do|can|should|could|would|might|much should|far should) I\b|"
+    # "how to" asks when the writer or a request frames it ("I'd like to know how to…", "tips on how to…"), not in
+    # "he didn't know how to work the levers"
+    r"(?:\b(?:I|I'd|I'm|me|we|us)\b[^.?!]{0,60}?|^\s*|\b(?:on|about|for)\s+)\bhow to\b|"
     r"\bwhat (?:can|should|do|could|would) I\b|\bwhat would you\b|\bwhat are my options\b|"
     r"\bany (?:advice|thoughts|suggestions|recommendations|ideas|tips|insight)\b|"
     r"\b(?:wondering|not sure|unsure|don't know|do not know|wonder) (?:(?:whether|if) (?:I|to|we)|how|what (?:to|I))\b|"

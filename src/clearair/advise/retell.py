@@ -267,6 +267,8 @@ def act_sentences(reading, situation: Situation) -> list[Evidence]:
             their_job = tok.head.lemma_.lower() in _THEIR_JOB  # "she does my appraisal": no complaint in it
             if _friendly(tok.head):
                 continue  # "she laughs at my jokes": said of someone the writer likes, not what hurt them
+            if _with_the_writer(tok):
+                continue  # "he and I talk by phone every few days": something they do together
             if acts_on_writer(tok) and not their_job or _told_as_a_complaint(tok.head) or _through_mine(tok.head):
                 out.append(reading.evidence(sent.start_char, sent.end_char))
                 break
@@ -277,6 +279,11 @@ def act_sentences(reading, situation: Situation) -> list[Evidence]:
 #: laughs at your jokes" told back as the trouble, in a letter about a declined date).
 _GOODWILL = frozenset({"thank", "help", "praise", "compliment", "support", "smile", "like", "love", "invite",
                        "welcome", "congratulate", "hug", "encourage", "defend", "cover"})
+
+
+def _with_the_writer(subject) -> bool:
+    """The subject is joined with the writer ("he and I", "she and me"): the two do it together."""
+    return any(c.dep_ == "conj" and c.lower_ in ("i", "me", "myself") for c in subject.children)
 
 
 def _friendly(verb) -> bool:
@@ -395,7 +402,10 @@ def _told_as_a_complaint(verb: Token) -> bool:
     if lemma in _FRICTION or lemma == "keep" and any(c.dep_ == "xcomp" and c.tag_ == "VBG" for c in verb.children):
         return True
     return _is_a_habit(verb) or _at_what_is_mine(verb) or any(
-        c.dep_ == "xcomp" and c.lemma_.lower() in _FRICTION for c in verb.children)
+        c.dep_ == "xcomp" and c.lemma_.lower() in _FRICTION for c in verb.children) or any(
+        # "she asked if I was from therapy and started yelling": a second verb of the same subject
+        c.dep_ == "conj" and c.pos_ == "VERB" and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+        and _told_as_a_complaint(c) for c in verb.children)
 
 
 def in_the_past(retold: str) -> bool:

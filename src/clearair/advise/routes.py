@@ -14,7 +14,7 @@ from functools import cache
 from clearair.extract.reading import Reading
 from clearair.knowledge import load
 from clearair.knowledge.schemas import RouteFile, RouteSetting
-from clearair.models import Evidence, Situation
+from clearair.models import Evidence, Party, Situation
 
 
 @cache
@@ -38,6 +38,27 @@ _SMALL_BUSINESS_PARTIES = ("family_", "business_partner")
 def names_hr(situation: Situation) -> bool:
     """The letter names an HR department: then HR is the route, whatever the setting."""
     return any(p.role == "hr" for p in situation.parties)
+
+
+#: Words that make someone the owner of the business ("the man who owns our company", "the owner"); not "the owner's
+#: son" or "the owner's lead hand", who have the owner above them.
+_OWNS_IT = re.compile(r"\b(owner|proprietor|founder|co-founder)\b(?!['’]s)|\bowns\b", re.IGNORECASE)
+
+
+def owns_the_business(party: Party | None) -> bool:
+    """The letter names this party as the owner of the business (a boss, not a co-owner beside the writer)."""
+    return party is not None and party.role in ("manager", "skip_level", "other") and bool(
+        _OWNS_IT.search(" ".join([party.label, *party.mentions, *(e.text for e in party.evidence)])))
+
+
+def owner_is_other_side(situation: Situation) -> list[Evidence]:
+    """The words saying the other side owns the business (then nobody stands above them to take it to); empty
+    when they do not, or when they own it with the writer (``co_owner``, a separate case)."""
+    cp = situation.party(situation.counterpart)
+    if situation.narrator.co_owner or not owns_the_business(cp):
+        return []
+    assert cp is not None
+    return [e for e in cp.evidence if _OWNS_IT.search(e.text)][:1] or cp.evidence[:1]
 
 
 def run_by_partners_or_family(situation: Situation) -> bool:

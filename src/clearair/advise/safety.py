@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from clearair.advise.routes import owner_is_other_side
 from clearair.extract.reading import is_question
 from clearair.models import FactorReading, Reason, Situation
 
@@ -56,6 +57,10 @@ class Floor:
     protected_need: list = field(default_factory=list)
     #: The other side owns the business with the writer: nobody stands above the two of them to go to.
     co_owner: bool = False
+    #: The other side owns the business the writer works in: the words that say so. Nobody stands above them, so
+    #: "raise it with their manager" goes nowhere (a blind panel found a note "to their manager" for an owner's
+    #: rages). Empty otherwise.
+    owner: list = field(default_factory=list)
     #: The other side is a member of the public the writer serves (a shopper, a patient, a pupil's parent): the
     #: words that name them. They have no manager to go to. Empty otherwise.
     member_of_public: list = field(default_factory=list)
@@ -191,6 +196,7 @@ def floor_for(factors: list[FactorReading], signals: list, situation: Situation 
         floor.said_no, floor.said_no_personal = said_no(situation, signals)
     floor.already_left = [e for s in signals if s.name == "already_left" for e in s.evidence][:1]
     floor.co_owner = any(s.name == "counterpart_co_owner" for s in signals)
+    floor.owner = owner_is_other_side(situation) if situation is not None else []
     above = next((f.value for f in factors if f.name == "counterpart_role"), None) in ("manager", "skip_level")
     if above:
         floor.protected_need = [e for s in signals if s.name == "protected_need" for e in s.evidence][:1]
@@ -477,6 +483,9 @@ def apply_floor(ranked: list, factors: list[FactorReading], floor: Floor) -> lis
         # "raise it with their manager" is among the five shown (a red team found both for 50/50 co-founders).
         demote(("ESCALATE_MANAGER", "ESCALATE_THEIR_MANAGER"), 5, "They own the business with you, so no manager "
                "stands above the two of you", "counterpart_co_owner", [])
+    if floor.owner:
+        demote(("ESCALATE_THEIR_MANAGER",), 5, "They own the business, so nobody stands above them to take it to",
+               "counterpart_owner", floor.owner)
     if floor.protected_need and floor.writer_at_fault != "mainly" and not floor.already_left:
         # The writer's health, disability, pregnancy or caring, in a conflict with someone above them: a request
         # or complaint in writing to HR among the first three steps (a red team found a refused adjustment for a

@@ -33,7 +33,7 @@ from clearair.advise.phrases import (
     widest,
 )
 from clearair.advise.retell import in_the_past, names_to_find, retold_about_them, retold_to_them
-from clearair.advise.routes import names_hr, run_by_partners_or_family
+from clearair.advise.routes import names_hr, owner_is_other_side, owns_the_business, run_by_partners_or_family
 from clearair.knowledge import load
 from clearair.knowledge.schemas import RouteSetting, ScriptFile
 from clearair.models import COURTESY_TITLE, Avoid, Evidence, Incident, Script, Signal, Situation
@@ -136,12 +136,14 @@ def _third(p) -> str:
         return "my colleague"
     if p.label.startswith(("your former ", "your old ", "your previous ", "your ex", "your business partner")):
         return "my " + p.label.removeprefix("your ")
+    if owns_the_business(p):
+        return "the owner"
     return _own_noun(p) or _own_title(p) or _THIRD.get(p.role, "my colleague")
 
 
 #: A title the letter gives someone in the writer's lines: "my section commander", "our watch manager", "the board
 #: chair" (one to four words, singular).
-_TITLE = re.compile(r"(?i:my|our|the) [a-z][a-z -]{1,40}")
+_TITLE = re.compile(r"(?i:my|our|the|his|her|their) [a-z][a-z '’-]{1,40}")  # "the owner's site foreman"
 #: Titles that say no more than the role's own word, and so are left to it.
 _PLAIN_TITLES = frozenset({"boss", "manager", "supervisor", "colleague", "coworker", "co-worker", "peer", "report",
                            "direct report", "employee"})
@@ -160,6 +162,8 @@ def _own_title(p) -> str | None:
         last = noun.split()[-1].lower()
         if noun.lower() in _PLAIN_TITLES or (last.endswith("s") and not last.endswith("ss")):
             return None  # the letter's first title says no more than the role (or is a group): the role's word
+        if m.split()[0].lower() in ("his", "her", "their"):
+            return "the " + noun  # "his lead hand" is "the lead hand" to the reader of the note
         return m[0].lower() + m[1:]
     return None
 
@@ -354,21 +358,21 @@ def _opening(f: _Facts, data: dict) -> tuple[list[str], str]:
                      else f"It's been bothering me that {retold}.")
         # To someone above the writer, "I'm asking that this stop" is an order; ask for a shared way instead.
         above = f.cp is not None and f.cp.role in ("manager", "skip_level")
-        ask = "we agree a way of working on this that suits us both" if above else "this stop"
+        ask = f.s.wanted or ("we agree a way of working on this that suits us both" if above else "this stop")
     elif act == "exclude" or (you_did is None and "distance" in f.sig):
         lines.append("Lately we seem to be working together less, and I value how well we used to work together.")
         ask = data["asks"]["exclude"]
     elif you_did:
         channel = _CHANNEL.get(f.inc.channel, "") if f.inc and f.inc.channel not in you_did else ""
         lines.append(f"When {you_did}{channel}{_seen_by(f.inc)}, {_impact(f.inc)}.")
-        ask = data["asks"].get(act, "we talk things through directly first")
+        ask = f.s.wanted or data["asks"].get(act, "we talk things through directly first")
     elif f.own_part:  # their side of it is not the point: hear how it landed
         lines.append("I'd like to hear how it landed for you.")
         ask = "you tell me straight away if anything I do gets in your way"
     else:  # no clean words for the act: a slot for the writer, never an invented quarrel (two blind panels
         # found "something has been getting in the way between us" fitted nothing in the letter)
         lines.append(f"It's about {SLOT_EVENT}. I'd rather we sorted it out between us.")
-        ask = "we talk things through directly first"
+        ask = f.s.wanted or "we talk things through directly first"
     return lines, ask
 
 
@@ -628,6 +632,8 @@ def render_scripts(s: Situation, top: Iterable[str] | None = None, sig: dict[str
         to = _TO.get(kind) or (addressee.label if addressee else "the other person")
         if kind in ("hr_note", "request_note") and route is not None:
             to = f"HR if there is one; otherwise {route.to}"
+        elif kind in ("hr_note", "request_note") and owner_is_other_side(s):
+            to = "HR if there is one, or else an outside adviser such as an employment advice service, a union or a lawyer"
         elif kind in ("hr_note", "request_note") and _no_hr_likely(s):
             to = "HR, or where there is none, the owner or an outside adviser"
         if s.between_others and kind in ("between", "agenda"):

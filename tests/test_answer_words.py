@@ -1,0 +1,25 @@
+"""The written answer says what the letter says: one event followed by fear is not "it keeps happening", and
+someone else not knowing "how to" do something is no question of the writer's (letters written for these tests)."""
+
+from clearair import analyze
+
+ONE_THROW = ("Three weeks ago a coworker lost his temper over a missing file and threw a hole punch at me across the "
+             "office. It missed and hit the filing cabinet. Since then I've been jumpy and I can't sleep properly, "
+             "and I dread walking past his desk. Nothing else has happened. What should I do?")
+
+
+def test_one_event_and_its_aftermath_is_not_told_as_a_pattern():
+    assert "keeps happening" not in analyze(ONE_THROW).offline_answer
+
+
+def test_a_repeated_act_is_still_told_as_one():
+    letter = ("Every week in the team meeting my coworker talks over me when I present, and twice this month he "
+              "has repeated my idea as his own a minute later. It happens again and again. What should I do?")
+    assert "keeps happening" in analyze(letter).offline_answer
+
+
+def test_someone_elses_not_knowing_how_is_not_a_question_the_writer_asked():
+    letter = ("Our new office manager keeps changing the shared calendar without telling anyone, and last week two "
+              "clients turned up for meetings nobody knew about. She honestly doesn't know how to use the booking "
+              "system, and she won't ask. I'd like to get this sorted before it costs us a client.")
+    assert not any("how to use the booking" in q.text for q in analyze(letter).questions)
