@@ -45,3 +45,34 @@ def test_a_complaint_made_about_the_writer_is_not_read_as_criticism_of_their_wor
     report = analyze(letter)
     assert "criticise" not in [i.act for i in report.situation.incidents]
     assert report.situation.under_review
+
+
+def test_a_friendly_no_is_a_no():
+    letter = ("At the team lunch I told a colleague in accounts that I liked her and asked her out. The next day she "
+              "sent me a message saying she'd like us to stay friends. I've gone quiet on her since. Should I ask "
+              "her again after Christmas?")
+    assert "rebuffed" in _responses(letter)
+    assert analyze(letter).top_actions(1) != ["TALK_DIRECT"]
+
+
+def test_what_the_writer_says_did_not_happen_is_no_theme():
+    letter = ("My manager kept me in his office for twenty minutes after a bad client call and shouted at me with "
+              "the door shut. He never touched me, but I was shaking afterwards. How do I handle our next "
+              "one-to-one with him on Monday?")
+    themes = {t.kind: t for t in analyze(letter).situation.themes}
+    assert not any("touched" in e.text for t in themes.values() for e in t.evidence)
+
+
+def test_a_completely_slammed_shift_is_no_aggression():
+    letter = ("Saturday was completely slammed, we had two coach parties in and ran out of chips by eight. Our "
+              "manager Jo stayed late and bought us all pizza after. I'd like to ask her for a lighter rota next "
+              "weekend. How should I put it?")
+    assert "aggress" not in [i.act for i in analyze(letter).situation.incidents]
+
+
+def test_an_act_the_writer_only_does_not_want_to_do_is_not_read_as_done():
+    letter = ("I made a joke about a colleague's accent at the Monday meeting and he went quiet. I apologised the "
+              "next day and he said 'not now'. I don't want to push him, and I don't want to come across like I'm "
+              "criticising him either. How long should I leave it?")
+    acts = [(i.act, i.actor) for i in analyze(letter).situation.incidents]
+    assert ("aggress", "narrator") not in acts and ("criticise", "narrator") not in acts

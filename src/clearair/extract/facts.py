@@ -184,8 +184,8 @@ def cues(reading: Reading, section: str, who: str = "any",
             continue
         if section == "attempts" and _not_done(reading, hit.start):
             continue  # "I should have kept notes", "I forgot to keep a diary"
-        if section in ("attempts", "responses") and _negated_outside(reading, hit):
-            continue
+        if section in ("attempts", "responses", "themes") and _negated_outside(reading, hit):
+            continue  # "I didn't apologise", "he never touched me": not done
         subject = reading.subject_of(hit.start) if who != "any" else None
         if who in ("narrator", "narrator_or_none") and subject not in (NARRATOR, None):
             continue

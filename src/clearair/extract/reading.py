@@ -9,6 +9,9 @@ from dataclasses import dataclass, field
 from clearair.models import Evidence
 
 NARRATOR = "narrator"
+#: Verbs of intent whose negation says the act after them was not done ("I don't want to push him"); not "didn't
+#: hesitate to" or "didn't stop to", which say it was.
+_INTENT = frozenset({"want", "mean", "try", "intend", "plan", "need", "dare", "bother", "wish", "like"})
 #: Verbs of belief whose negation denies what follows ("I don't think she meant it").
 _BELIEF = frozenset({"think", "believe", "suppose", "reckon", "feel", "imagine"})
 _FIRST_PERSON = {"i", "we", "me", "us", "myself", "ourselves"}
@@ -135,11 +138,17 @@ class Reading:
         return None
 
     def negated(self, char: int) -> bool:
-        """The verb over ``char`` is negated, or the writer denies it by a negated belief: "I don't think he's
-        ignoring me on purpose" says he is not."""
+        """The verb over ``char`` is negated, or only intended and the intent negated ("I don't want to push
+        him"), or the writer denies it by a negated belief ("I don't think he's ignoring me on purpose")."""
         verb = self.governing_verb(char)
         if any(c.dep_ == "neg" for c in verb.children):
             return True
+        if verb.dep_ in ("advcl", "ccomp") and any(c.dep_ in ("mark", "intj") and c.lower_ in ("like", "as")
+                                                  for c in verb.children):
+            verb = verb.head  # "I don't want to come across like I'm criticising her": how it would look
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _INTENT and \
+                any(c.dep_ == "neg" for c in verb.head.children):
+            return True  # "I don't want to push him", "he didn't mean to hurt anyone"
         belief = verb.head
         return verb.dep_ == "ccomp" and belief.lemma_.lower() in _BELIEF and \
             any(c.dep_ == "neg" for c in belief.children) and any(c.lower_ == "i" for c in belief.children)
