@@ -23,3 +23,13 @@ def test_someone_elses_not_knowing_how_is_not_a_question_the_writer_asked():
               "clients turned up for meetings nobody knew about. She honestly doesn't know how to use the booking "
               "system, and she won't ask. I'd like to get this sorted before it costs us a client.")
     assert not any("how to use the booking" in q.text for q in analyze(letter).questions)
+
+
+def test_what_a_report_did_to_someone_else_is_not_told_as_done_to_the_writer():
+    letter = ("I supervise the lab assistants in our department. A complaint from a visiting student included a "
+              "recording of a Zoom call, and from it I learned that one of my assistants had shouted at the student "
+              "and later called him lazy to another colleague. How should I handle my assistant's behaviour?")
+    report = analyze(letter)
+    words = " ".join(s.text for s in report.scripts) + report.offline_answer
+    assert "towards me" not in words and "towards you" not in words
+    assert "Hi Zoom" not in words

@@ -101,3 +101,28 @@ def test_a_note_about_someone_named_by_their_title_uses_it():
               "my shifts. The next week I got no work at all. Should I tell the owner or just keep my head down?")
     words = " ".join(s.text for s in analyze(letter).scripts)
     assert "my manager" not in words
+
+
+def test_with_no_hr_a_complaint_about_the_owner_goes_outside_not_to_the_owner():
+    letter = ("I drive for a small removals firm. It's just the owner, Gareth, me and one other driver, no HR or "
+              "office. Gareth screams at us when a job runs late, and last week he kicked the van door shut on my "
+              "arm and said he knows where I live if I ever mess him about. What are my options?")
+    report = analyze(letter)
+    first = report.recommendations[0]
+    assert first.action == "HR_FORMAL"
+    assert "owner" not in (first.route or "") and "outside adviser" in (first.route or "")
+    assert "HR or a manager you trust" not in report.offline_answer
+    assert "ESCALATE_THEIR_MANAGER" not in report.top_actions(5)
+
+
+@pytest.mark.parametrize("text, noted", [
+    ("We start at 7 loading the van at his yard, but he only pays us from 8 when we reach the first job.", True),
+    ("I've been short about six hours a week for the last two months and he says it's a payroll glitch.", True),
+    ("I haven't been paid for the overtime I did in March, and she keeps saying next month.", True),
+    ("I took a week of unpaid leave for my mum and my manager was fine about it.", False),
+    ("Both caregivers claimed full hours on their timesheets, and I haven't paid them yet.", False),
+    ("We're short-staffed and the hours are long, but the team is good.", False),
+])
+def test_pay_owed_for_work_done_gets_its_own_note(text, noted):
+    from clearair.advise.notes import WAGE_NOTE, pay_notes
+    assert (pay_notes(text) == [WAGE_NOTE]) == noted

@@ -91,3 +91,10 @@ def test_under_a_process_only_a_sure_mainly_stands_on_the_complaint(value, confi
     line = FactorReading(name="counterpart_role", title="t", value="peer", text="t", confidence=0.7, source="rules")
     floor = assess_floor([fault, line], under_review=True)
     assert (floor.writer_at_fault != "none") == acted_on
+
+
+def test_a_complaint_against_the_writer_that_hr_will_call_them_in_about_is_a_review():
+    from clearair.advise.scripts import faces_a_review
+    assert faces_a_review("I've been told there's a complaint against me and that HR will probably call me in.")
+    assert faces_a_review("HR are going to call me in next week about the row.")
+    assert not faces_a_review("I want to make a complaint against my manager and I will ask HR to call me back.")

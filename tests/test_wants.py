@@ -12,6 +12,7 @@ from clearair.advise.wants import wanted_from_them
      "you copy me in on the client emails"),
     ("I want them to listen to me and, ideally, respect me.", "you listen to me"),
     ("Honestly I just want her to leave me alone at lunch.", "you leave me alone at lunch"),
+    ("Honestly I'd like more guidance from her, maybe a weekly check-in.", "you give me more guidance"),
 ])
 def test_a_stated_request_is_turned_into_words_said_to_them(text, ask):
     assert wanted_from_them(text)[0] == ask

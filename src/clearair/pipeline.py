@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from clearair.advise import advise, attach
-from clearair.advise.notes import conduct_notes
+from clearair.advise.notes import conduct_notes, pay_notes
 from clearair.advise.between import between_reports
 from clearair.advise.phrases import lower_first
 from clearair.advise.ranker import WordsReading, read_words
@@ -82,7 +82,7 @@ def _report(document, reading, journal_findings=(), about: str | None = None) ->
     advice = advise(situation, signals, factors, words, route=formal_route(reading, situation),
                     conduct=_named_conduct(reading, conduct))
     # Before the answer is written: a question about calling the police is answered from its note.
-    report.notes.extend(conduct_notes(reading.text, conduct))
+    report.notes.extend(conduct_notes(reading.text, conduct) + pay_notes(reading.text))
     attach(report, advice, reading)
     not_advising = NOT_BESIDE_SERIOUS if advice.floor.serious_to_writer else ()
     report.similar_cases = find_similar(reading.text, situation,  # the writer's words, replies masked

@@ -49,6 +49,13 @@ _SPOKE = re.compile(r"\b(?:i|we|i've|we've|i'd|we'd)\b[^.?!]{0,40}?\b(told|tell|
                     re.IGNORECASE)
 
 
+def _wronged(situation: Situation, floor: Floor) -> bool:
+    """The letter tells of something the other side did to the writer: serious conduct, one of their sentences
+    read as an act on the writer, or an incident of theirs aimed at the writer or at no one named."""
+    return floor.serious or bool(situation.acts_on_writer) or any(
+        i.actor == situation.counterpart and i.target in (None, "narrator") for i in situation.incidents)
+
+
 @dataclass
 class Advice:
     recommendations: list[Recommendation]
@@ -112,7 +119,7 @@ def advise(situation: Situation, signals: list[Signal], factors: list[FactorRead
         option_verdicts=_verdicts(situation, ranked, avoid, sig, floor, factors),
         revisit_if=revisit_if(sig, events(situation), floor),
         perspectives=_persona_views(ranked, sig, {a: v["title"] for a, v in playbook["actions"].items()},
-                                    own_part=owns, serious=floor.serious),
+                                    own_part=owns, serious=floor.serious, wronged=_wronged(situation, floor)),
         scripts=scripts,
         floor=floor,
     )

@@ -284,6 +284,9 @@ def _first_step(report: Report, floor: Floor, said_first: bool = False, fallback
     out = ([] if said_first else [_best_step(report)]) + (fallback or [])
     if floor.by_their_report:
         out.append("Do not settle it with a quiet word on your own; bring HR in before you meet them.")
+    elif floor.serious and any(r.route for r in report.recommendations):  # no HR department to turn to
+        out.append("Do not go to the person on your own; let someone with the authority to act, or an outside "
+                   "adviser, handle the contact.")
     elif floor.serious:
         out.append("Do not go to the person on your own; let HR or a manager you trust handle the contact.")
     return out

@@ -1,6 +1,7 @@
 """Notes beside the advice for conduct that has a route of its own outside work: the police for a grab or a threat
 aimed at the writer, a safety regulator for pressure to work unsafely, and keeping out of a breach for pressure to
-break the rules. Read from the serious conduct others did (lexicon ``conduct``), never from the writer's own."""
+break the rules. Read from the serious conduct others did (lexicon ``conduct``), never from the writer's own. And a
+note for pay the writer is owed for work done, which has its own route whatever else they decide (``pay_notes``)."""
 
 from __future__ import annotations
 
@@ -59,3 +60,31 @@ def conduct_notes(text: str, conduct: list) -> list[str]:
     if any(not _SAFETY.search(p) for p in pressure):
         notes.append(RULES_NOTE)
     return notes
+
+
+#: The report's note where the writer is not paid for work they did (a red team found an owner who paid only from
+#: 8 for a 7 o'clock start, and wages six hours short a week, answered with nothing on pay).
+WAGE_NOTE = ("Part of this is pay for work you did. That has its own route whatever else you decide: keep your own "
+             "record of your hours, ask in writing for what is missing, and a wage or labour authority, an employment "
+             "advice service or a union can help you claim it.")
+#: Work done and not paid to the writer: "he only pays us from 8", "I haven't been paid for the overtime", "my pay
+#: was short", "unpaid hours"; not "unpaid leave" or "an unpaid internship", and not what the writer owes others.
+_UNPAID = re.compile(
+    r"\b(?:only|just) pays? (?:us|me) (?:from|for|until|after|when)\b|"
+    r"\b(?:hasn't|has not|haven't|have not|hadn't|had not|didn't|did not|never|won't|will not|doesn't|does not|don't|"
+    r"do not)\s+(?:been\s+|even\s+)?pa(?:id|y)\s+(?:me|us)\s+(?:for|the|my|our|any|overtime|wages|what)\b|"
+    r"\b(?:i|we)(?:'ve| have)?\s+(?:not\s+|never\s+)?(?:been\s+)?(?:paid|getting paid)\s+(?:for\s+)?(?:nothing|"
+    r"less than (?:i|we) worked)\b|"
+    r"\b(?:i|we)\s+(?:haven't|have not|hadn't|had not|wasn't|was not|weren't|were not)\s+(?:been\s+)?paid\s+for\b|"
+    r"\b(?:my|our)\s+(?:pay|wages?|pay ?checks?|paycheques?|pay ?slips?|salary)\s+(?:was|were|is|are|has been|have "
+    r"been|came up|came in|keeps? coming up)\s+(?:\w+\s+)?(?:short|missing|wrong|lower|down)\b|"
+    r"\bunpaid\s+(?:hours|overtime|wages|pay|time)\b|"
+    r"\bowes?\s+(?:me|us)\s+(?:wages|pay|back ?pay|money for|for\s+(?:the|my|our)\s+(?:hours|shifts|overtime))\b|"
+    r"\b(?:short|underpaid|docked)\s+(?:about\s+|around\s+|roughly\s+)?[\w-]+\s+hours?\b",
+    re.IGNORECASE)
+
+
+def pay_notes(text: str) -> list[str]:
+    """The wage note where the letter tells of work done and not paid to the writer."""
+    return [WAGE_NOTE] if _UNPAID.search(text) else []
+

@@ -28,12 +28,16 @@ def personas() -> PersonaFile:
     return PersonaFile.model_validate(load("personas"))
 
 
-def opening(p, sig: dict[str, Signal], own_part: bool, serious: bool) -> tuple[str, list[str]]:
-    """The persona's first sentence for this situation, and the steps that sentence argues for."""
+def opening(p, sig: dict[str, Signal], own_part: bool, serious: bool, wronged: bool = True) -> tuple[str, list[str]]:
+    """The persona's first sentence for this situation, and the steps that sentence argues for. ``wronged``: the
+    letter tells of something the other side did to the writer (else "quietly absorbing it teaches people…" was
+    said of a colleague the writer called busy, not careless: red team 27)."""
     if own_part and p.stance_if_at_fault:
         return p.stance_if_at_fault, []
     if serious and p.stance_if_serious:
         return p.stance_if_serious, []
+    if not wronged and p.stance_if_no_wrong:
+        return p.stance_if_no_wrong, []
     for o in p.openings:
         if all(n in sig for n in o.when) and not any(n in sig for n in o.unless):
             return o.text, list(o.favours)
@@ -55,8 +59,9 @@ def _reason(scored, own_part: bool, said: frozenset[str] = frozenset()) -> str |
 
 
 def perspectives(ranked: list, sig: dict[str, Signal], titles: dict[str, str], own_part: bool = False,
-                 serious: bool = False) -> list[Perspective]:
-    """``ranked``: objects with .action, .score, .reasons, best first; ``titles``: action -> title."""
+                 serious: bool = False, wronged: bool = True) -> list[Perspective]:
+    """``ranked``: objects with .action, .score, .reasons, best first; ``titles``: action -> title; ``wronged``: see
+    ``opening``."""
     main_top = ranked[0].action if ranked else None
     # Nobody asks a writer with nothing to own to apologise, or sends them alone to someone whose conduct is serious.
     def allowed(action: str) -> bool:
@@ -69,7 +74,7 @@ def perspectives(ranked: list, sig: dict[str, Signal], titles: dict[str, str], o
     voiced: dict[str, str] = {}  # first step -> the persona that already gave its reason
     first_reasons = frozenset(r.text for r in ranked[0].reasons) if ranked else frozenset()
     for p in personas().personas:
-        said, favours = opening(p, sig, own_part, serious)
+        said, favours = opening(p, sig, own_part, serious, wronged)
         # What the opening argues for is weighed first, wherever the main ranking put it.
         weighed = plausible + [s for s in ranked if s.action in favours and allowed(s.action) and s not in plausible]
 

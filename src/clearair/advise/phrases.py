@@ -195,7 +195,14 @@ _AT_THE_WRITER = frozenset({"undermine", "humiliate", "criticise", "aggress", "e
                             "gossip", "harass", "overload", "complain_external"})
 #: Acts whose words name the writer's team, not the writer ("you questioned my team's work").
 _SAID_OF_MY_TEAM = frozenset({"undermine"})
-_FIRST_PERSON_OBJECT = re.compile(r"\b(me|my|us|our|myself|mine)\b", re.IGNORECASE)
+_FIRST_PERSON_ANY = re.compile(r"\b(me|my|us|our|myself|mine)\b", re.IGNORECASE)
+#: The writer in the sentence as more than its speaker: "at me", "my work"; not "my TAs" or "our instructors", who are
+#: other people (a blind panel found "you were aggressive towards me" said of a TA who screamed at a student).
+_FIRST_PERSON_OBJECT = re.compile(
+    r"\b(me|us|myself|mine)\b|\b(my|our)\b(?!\s+(?:[\w-]+\s+)?(?:TAs?|colleagues?|co-?workers?|team|staff|reports?|"
+    r"employees?|assistants?|students?|pupils?|interns?|managers?|boss|supervisors?|clients?|customers?|patients?|"
+    r"friends?|peers?|juniors?|trainees?|instructors?|teachers?|nurses?|aides?|crew|people|workers?|DRs?)\b)",
+    re.IGNORECASE)
 
 
 def done_to_the_writer(inc: Incident) -> bool:
@@ -206,7 +213,10 @@ def done_to_the_writer(inc: Incident) -> bool:
         return True
     if inc.act in _SAID_OF_MY_TEAM and inc.target == "direct_report":
         return True  # "you questioned my team's work": true of the writer's report's work too
-    return inc.target is None and bool(_FIRST_PERSON_OBJECT.search(inc.summary))
+    # An act on the writer's team may name it by anyone of theirs ("my peer … emailed the customer about my DR's
+    # report"); any other act needs the writer themselves in the sentence, not "my TAs".
+    mine = _FIRST_PERSON_ANY if inc.act in _SAID_OF_MY_TEAM else _FIRST_PERSON_OBJECT
+    return inc.target is None and bool(mine.search(inc.summary))
 
 
 def told_incident(s: Situation) -> Incident | None:

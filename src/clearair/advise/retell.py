@@ -277,7 +277,7 @@ def act_sentences(reading, situation: Situation) -> list[Evidence]:
 
 #: Verbs of goodwill: "she thanked me", "he helped me out", "she laughs at my jokes" (a red team found "your peer
 #: laughs at your jokes" told back as the trouble, in a letter about a declined date).
-_GOODWILL = frozenset({"thank", "help", "praise", "compliment", "support", "smile", "like", "love", "invite",
+_GOODWILL = frozenset({"thank", "help", "praise", "compliment", "support", "smile", "like", "love", "invite", "buy",
                        "welcome", "congratulate", "hug", "encourage", "defend", "cover"})
 
 

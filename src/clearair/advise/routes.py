@@ -42,7 +42,7 @@ def names_hr(situation: Situation) -> bool:
 
 #: Words that make someone the owner of the business ("the man who owns our company", "the owner"); not "the owner's
 #: son" or "the owner's lead hand", who have the owner above them.
-_OWNS_IT = re.compile(r"\b(owner|proprietor|founder|co-founder)\b(?!['’]s)|\bowns\b", re.IGNORECASE)
+_OWNS_IT = re.compile(r"\b(owners?|proprietors?|founders?|co-founders?)\b(?!['’]s)|\bowns\b", re.IGNORECASE)
 
 
 def owns_the_business(party: Party | None) -> bool:
@@ -71,14 +71,27 @@ def formal_route(reading: Reading, situation: Situation) -> FormalRoute | None:
     (then HR is the route) or no setting is marked."""
     if names_hr(situation):
         return None
+    found: FormalRoute | None = None
     for rx, setting in _settings():
         m = rx.search(reading.text)
         if m:
-            return FormalRoute(setting, reading.evidence(m.start(), m.end()))
-    if run_by_partners_or_family(situation):
+            found = FormalRoute(setting, reading.evidence(m.start(), m.end()))
+            break
+    if found is None and run_by_partners_or_family(situation):
         said = situation.narrator.evidence
-        return FormalRoute(_settings()[-1][1], said[0] if said else None)
-    return None
+        found = FormalRoute(_settings()[-1][1], said[0] if said else None)
+    if found is not None and owner_is_other_side(situation) and _OWNS_IT.search(found.setting.to):
+        # The owner is the one doing it: a complaint "to the owner" goes to them (a red team's landscaper, threatened
+        # by the owner, was told to write to him). Only outside help is left.
+        found = FormalRoute(found.setting.model_copy(update={"to": OUTSIDE_ONLY, "routes": OUTSIDE_ROUTES}),
+                            found.evidence)
+    return found
+
+
+#: Where a formal complaint goes when the owner of the business is the one doing it.
+OUTSIDE_ONLY = "an outside adviser such as an employment advice service, a union or an employment lawyer"
+OUTSIDE_ROUTES = ("an outside adviser: a government or charity employment advice service, a union, or an employment "
+                  "lawyer; for threats or violence, the police")
 
 
 def route_step(setting: RouteSetting) -> str:

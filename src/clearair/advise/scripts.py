@@ -72,7 +72,10 @@ _OWN_ACT = {
     "lie": "I gave a false account of what happened", "complain_external": "I complained about your work to others",
 }
 _NOT_NAMES = {"He", "She", "His", "Her", "They", "My", "Our", "The", "One", "Dude", "Boss", "Manager", "Director",
-              "Team", "Peer", "Customer", "Client", "Hi", "Hello", "Thanks", "Sir", "Madam"}
+              "Team", "Peer", "Customer", "Client", "Hi", "Hello", "Thanks", "Sir", "Madam",
+              # platforms and products a letter names beside people ("a recording of a Zoom session")
+              "Zoom", "Teams", "Slack", "Skype", "WhatsApp", "Facebook", "Instagram", "Twitter", "LinkedIn", "Google",
+              "Gmail", "Outlook", "Excel", "Word", "Jira", "Uber", "Lyft", "Amazon", "Snapchat", "TikTok", "Reddit"}
 
 
 def _name(s: Situation, party_id: str | None) -> str:
@@ -630,7 +633,11 @@ def render_scripts(s: Situation, top: Iterable[str] | None = None, sig: dict[str
         text = _fill(kind, f, data)
         addressee = f.s.party(_sender(f)) if kind == "sender_note" else f.cp
         to = _TO.get(kind) or (addressee.label if addressee else "the other person")
-        if kind in ("hr_note", "request_note") and route is not None:
+        if kind == "request_note" and owner_is_other_side(s):
+            # A request (time for scans, an adjustment) goes to whoever decides it, the owner too; a complaint
+            # about the owner does not go to them.
+            to = "HR if there is one; otherwise the owner, in writing, or an outside adviser"
+        elif kind in ("hr_note", "request_note") and route is not None:
             to = f"HR if there is one; otherwise {route.to}"
         elif kind in ("hr_note", "request_note") and owner_is_other_side(s):
             to = "HR if there is one, or else an outside adviser such as an employment advice service, a union or a lawyer"

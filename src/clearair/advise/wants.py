@@ -12,7 +12,8 @@ import re
 
 #: "get more support from him", "have some real guidance from my manager".
 _MORE_FROM = re.compile(
-    r"\b(?:get|have|receive|getting|having)\s+(?P<what>(?:more|some|any|real|better|clearer|regular|proper|enough)\s+"
+    r"\b(?:get|have|receive|getting|having|i'd\s+like|i\s+would\s+like|i\s+need|i\s+could\s+use|asking\s+for|"
+    r"ask\s+for|i\s+want)\s+(?P<what>(?:more|some|any|real|better|clearer|regular|proper|enough)\s+"
     r"(?:[a-z-]+\s+){0,2}?(?:support|guidance|feedback|help|direction|time|recognition|credit|communication|notice|"
     r"information|clarity|input|contact|check-ins?|leadership|mentoring|coaching|training|warning|flexibility|"
     r"autonomy|space|say))\s+from\s+(?:him|her|them|my\s+(?:manager|boss|supervisor|team\s?lead|lead|director))\b",

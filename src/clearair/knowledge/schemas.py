@@ -127,6 +127,9 @@ class PersonaSpec(Strict):
     openings: list[PersonaOpening] = Field(default_factory=list)
     stance_if_at_fault: str | None = None
     stance_if_serious: str | None = None
+    stance_if_no_wrong: str | None = Field(default=None, description=(
+        "Said when the letter tells of nothing the other side did to the writer (a busy colleague, a fair refusal): "
+        "no one need be in the wrong for the writer to ask for what they need."))
     agrees: str = Field(description="Said in one line when this adviser's first step is the overall first step.")
     bias: dict[str, float]
 
