@@ -187,13 +187,6 @@ def test_pressure_to_work_without_safety_equipment_is_found(letter):
     ("My coworker lost it over the rota and threw a stapler at me across the desk.", "physical_intimidation"),
     ("My boss told me to move some of April's sales back into March so that the bank would see better figures.",
      "unlawful_pressure"),
-])
-def test_conduct_told_in_plain_words_is_found(letter, kind):
-    others, _ = serious_conduct(read(build_document(letter + TAIL)))
-    assert kind in [h.kind for h in others]
-
-
-@pytest.mark.parametrize("letter, kind", [
     # Standing over someone in a closed room, told without any word for it.
     ("He closed the door of the storeroom, came right up close to me and I felt cornered against the shelves.",
      "physical_intimidation"),
@@ -210,7 +203,7 @@ def test_conduct_told_in_plain_words_is_found(letter, kind):
     ("Our controller wants me to book revenue from orders that haven't shipped yet, and I refused.",
      "unlawful_pressure"),
 ])
-def test_intimidation_career_threats_payback_and_false_accounts_are_found(letter, kind):
+def test_conduct_told_in_plain_words_is_found(letter, kind):
     others, _ = serious_conduct(read(build_document(letter + TAIL)))
     assert kind in [h.kind for h in others]
 

@@ -31,10 +31,15 @@ def test_a_busy_colleague_the_writer_says_is_not_ignoring_them_is_not_read_as_sh
     assert "exclude" not in acts
 
 
-def test_a_busy_night_is_no_aggression():
-    letter = ("We were slammed on Friday night and I sent two plates out wrong, and my head chef told me calmly "
-              "afterwards that I need to slow down and check tickets. I felt embarrassed in front of the new "
-              "starters. How do I show him I can handle the busy nights?")
+@pytest.mark.parametrize("letter", [
+    "We were slammed on Friday night and I sent two plates out wrong, and my head chef told me calmly afterwards "
+    "that I need to slow down and check tickets. I felt embarrassed in front of the new starters. How do I show him "
+    "I can handle the busy nights?",
+    "Saturday was completely slammed, we had two coach parties in and ran out of chips by eight. Our manager Jo "
+    "stayed late and bought us all pizza after. I'd like to ask her for a lighter rota next weekend. How should I "
+    "put it?",
+])
+def test_a_busy_shift_is_no_aggression(letter):
     assert "aggress" not in [i.act for i in analyze(letter).situation.incidents]
 
 
@@ -61,13 +66,6 @@ def test_what_the_writer_says_did_not_happen_is_no_theme():
               "one-to-one with him on Monday?")
     themes = {t.kind: t for t in analyze(letter).situation.themes}
     assert not any("touched" in e.text for t in themes.values() for e in t.evidence)
-
-
-def test_a_completely_slammed_shift_is_no_aggression():
-    letter = ("Saturday was completely slammed, we had two coach parties in and ran out of chips by eight. Our "
-              "manager Jo stayed late and bought us all pizza after. I'd like to ask her for a lighter rota next "
-              "weekend. How should I put it?")
-    assert "aggress" not in [i.act for i in analyze(letter).situation.incidents]
 
 
 def test_an_act_the_writer_only_does_not_want_to_do_is_not_read_as_done():

@@ -33,7 +33,13 @@ from clearair.advise.phrases import (
     widest,
 )
 from clearair.advise.retell import in_the_past, names_to_find, retold_about_them, retold_to_them
-from clearair.advise.routes import names_hr, owner_is_other_side, owns_the_business, run_by_partners_or_family
+from clearair.advise.routes import (
+    OUTSIDE_ONLY,
+    names_hr,
+    owner_is_other_side,
+    owns_the_business,
+    run_by_partners_or_family,
+)
 from clearair.knowledge import load
 from clearair.knowledge.schemas import RouteSetting, ScriptFile
 from clearair.models import COURTESY_TITLE, Avoid, Evidence, Incident, Script, Signal, Situation
@@ -605,6 +611,7 @@ def render_scripts(s: Situation, top: Iterable[str] | None = None, sig: dict[str
     data = script_data()
     sig = sig or {}
     review = bool(s.under_review)
+    owner_did_it = bool(owner_is_other_side(s))
     top = list(top or [])[:3]
     avoided = {a.action for a in avoid or []}
     if own_part is None:
@@ -633,14 +640,14 @@ def render_scripts(s: Situation, top: Iterable[str] | None = None, sig: dict[str
         text = _fill(kind, f, data)
         addressee = f.s.party(_sender(f)) if kind == "sender_note" else f.cp
         to = _TO.get(kind) or (addressee.label if addressee else "the other person")
-        if kind == "request_note" and owner_is_other_side(s):
+        if kind == "request_note" and owner_did_it:
             # A request (time for scans, an adjustment) goes to whoever decides it, the owner too; a complaint
             # about the owner does not go to them.
             to = "HR if there is one; otherwise the owner, in writing, or an outside adviser"
         elif kind in ("hr_note", "request_note") and route is not None:
             to = f"HR if there is one; otherwise {route.to}"
-        elif kind in ("hr_note", "request_note") and owner_is_other_side(s):
-            to = "HR if there is one, or else an outside adviser such as an employment advice service, a union or a lawyer"
+        elif kind in ("hr_note", "request_note") and owner_did_it:
+            to = f"HR if there is one; otherwise {OUTSIDE_ONLY}"  # as the route says where it names the setting
         elif kind in ("hr_note", "request_note") and _no_hr_likely(s):
             to = "HR, or where there is none, the owner or an outside adviser"
         if s.between_others and kind in ("between", "agenda"):
