@@ -279,3 +279,82 @@ def test_the_owner_and_his_lead_hand_named_together_are_two_people():
                      "owner is hardly ever on site so Gaz runs the jobs. Gaz told me to go up without a harness.")
     gaz = next(ms for _, ms in parties.values() if "Gaz" in ms)
     assert "his lead hand" in gaz and "the owner" not in gaz
+
+
+# People named in passing, and writers who run the place without saying "I manage" (letters written for these tests).
+def _other_side(letter: str):
+    s = analyze(letter).situation
+    return s.party(s.counterpart)
+
+
+def test_one_of_a_group_given_a_name_is_a_person_who_can_be_the_other_side():
+    letter = ("I'm a junior designer at an agency. One of the senior designers, Marcus, keeps taking my drafts and "
+              "presenting them to clients as his own work. My manager, Lena, hasn't noticed and I don't want to look "
+              "petty. Last week he did it again in the client meeting and I sat there saying nothing.")
+    other = _other_side(letter)
+    assert other is not None and "Marcus" in other.mentions and other.role != "manager"
+
+
+@pytest.mark.parametrize("group", ["one of the other waitresses", "one of the other servers"])
+def test_one_of_the_other_people_of_the_writers_job_is_a_peer(group):
+    letter = (f"I'm a waitress at a small restaurant and I get on with everyone except {group}. She criticises my "
+              "work constantly and hints that tips are down because of me. Should I ask my manager to step in, or "
+              "just ignore her?")
+    other = _other_side(letter)
+    assert other is not None and other.role == "peer" and group in other.mentions
+
+
+def test_a_word_between_my_and_coworker_still_names_a_coworker():
+    letter = ("My only coworker has made the office miserable for a year. He botches his work and my boss and I "
+              "cover for him. My boss says his hands are tied. What can I do?")
+    other = _other_side(letter)
+    assert other is not None and other.role == "peer" and "My only coworker" in other.mentions
+
+
+@pytest.mark.parametrize("letter, manages", [
+    ("I'm a nurse and part of my job is supervising the aides. Many of them ignore what I ask and do it their own "
+     "way. How do I get them to take direction?", True),
+    ("I'm in charge of managing a family restaurant and a bartender who has been there ten years mouths off at me "
+     "in front of customers whenever I seat a table with a waitress.", True),
+    ("My husband and I recently became bar owners. The bartenders left the liquor cabinet unlocked overnight after we "
+     "stressed it at the staff meeting.", True),
+    ("I bought a chocolate bar for my coworker and she threw it away in front of everyone. Was that rude of her?",
+     False),
+    ("I'm the company owner's daughter and I work on the front desk. A coworker keeps telling people I got the job "
+     "because of my dad.", False),
+])
+def test_a_writer_who_runs_the_place_is_read_as_managing_people(letter, manages):
+    assert analyze(letter).situation.narrator.is_manager is manages
+
+
+def test_a_bartender_is_the_report_of_a_writer_who_runs_the_restaurant():
+    letter = ("I'm in charge of managing a family restaurant, and a bartender who has been there ten years mouths off "
+              "at me in front of customers whenever I seat a table with a waitress. She has done it several times.")
+    other = _other_side(letter)
+    assert other is not None and other.role == "direct_report"
+
+
+def test_a_nurses_handover_is_no_person_and_another_new_grad_is_a_peer():
+    letter = ("I'm a new RN two weeks into working on my own. Several evenings a week I take report from another new "
+              "grad who started four months before me. She talks down to me and at handoff she questions whether I "
+              "really did what I charted. Should I confront her?")
+    other = _other_side(letter)
+    assert other is not None and other.role == "peer" and "another new grad" in other.mentions
+
+
+def test_a_board_member_of_the_writers_firm_is_not_their_report():
+    letter = ("I run a small agency. Three months ago one of our board members left to set up on his own, and two of "
+              "our largest clients have followed him. We were friends. Should I tell him what I think of him?")
+    other = _other_side(letter)
+    assert other is not None and other.role != "direct_report"
+
+
+def test_a_name_with_a_who_clause_is_a_person_the_letter_says_it_is_about():
+    """The small model takes "Marcus" for a place; a "who" clause makes him a person, and "It's about Marcus" names
+    him as the one the letter is about (the chooser's clue; which person wins is the readers' call)."""
+    letter = ("My boss Helen has been amazing since I came back from leave. This isn't about her at all. It's about "
+              "Marcus who sits next to me. He's swamped and has started forwarding me his tickets with no notes. I've "
+              "taken on ten extra a week. How do I say no nicely?")
+    s = analyze(letter).situation
+    marcus = next((p for p in s.parties if "Marcus" in p.mentions), None)
+    assert marcus is not None and marcus.role != "manager"

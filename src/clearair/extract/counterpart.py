@@ -53,7 +53,8 @@ HAND_WEIGHTS = {"mentions": 5.0, "opening": 1.5, "acted": 3.0, "acted_public": 1
                 "escalation_target": -3.0, "named_as_problem": 3.0, "acts_on_writer": 1.5, "role_prior": 1.0}
 _ANGER_AT = re.compile(r"\b(angry|mad|furious|upset|annoyed|livid|frustrated|hurt)\s+(at|with|by)\s+", re.I)
 #: "The problem is another coworker, Trevor", "I'm having issues with my supervisor": the writer saying who it is about.
-_PROBLEM_IS = re.compile(r"\b(?:(?:the|my|our)\s+(?:main\s+|real\s+|biggest\s+|only\s+)?(?:problem|issue|trouble)\s+"
+_PROBLEM_IS = re.compile(r"\b(?:(?:it|this|that)(?:['’]s|\s+is)\s+(?:all\s+|really\s+|actually\s+|mainly\s+)?about\s+|"
+                         r"(?:the|my|our)\s+(?:main\s+|real\s+|biggest\s+|only\s+)?(?:problem|issue|trouble)\s+"
                          r"(?:is|was|has\s+been|lies)\s+(?:with\s+)?|(?:problems?|issues?|trouble|conflict|friction)\s+with\s+|"
                          # "this situation I faced today with a peer", "a run-in I had with my supervisor"
                          r"(?:situation|difficulty|disagreement|run-in|falling[- ]out|dispute|clash|tension)s?\s+"
@@ -319,13 +320,18 @@ OUTSIDE = ("other", "none")
 
 
 #: Parties the extractor knows to be outside the writer's lines (another department, a vendor or contractor, an
-#: account executive, the boss's assistant, a former employee): the whole letter's reading does not move them into
-#: a line.
+#: account executive, the boss's assistant, a former employee, the manager of a function the writer works with): the
+#: whole letter's reading does not move them into a line.
 KNOWN_OUTSIDERS = ("other_department", "vendor", "account_executive", "boss_assistant", "former_employee",
-                   "clinician", "outside_org")
+                   "clinician", "outside_org", "function_manager")
 
 
-def may_take_role(read: str, party_role: str | None, phrase_role: str | None, party_key: str | None = None) -> bool:
+#: Lines a writer has one holder of: a second person is not given one the letter already names.
+_ONE_OF = frozenset({"manager", "skip_level"})
+
+
+def may_take_role(read: str, party_role: str | None, phrase_role: str | None, party_key: str | None = None,
+                  named: frozenset[str] = frozenset()) -> bool:
     """Whether the role reader's ``read`` role replaces an outside reading of the other side. ``party_role``:
     the role of the party chosen (None: nobody was); ``phrase_role``: for a person the extractor did not know,
     the line the phrase readers read for that phrase but were unsure of (None otherwise). Nobody found: any
@@ -333,13 +339,16 @@ def may_take_role(read: str, party_role: str | None, phrase_role: str | None, pa
     senior caseworker who signs off my reports" is not made the writer's report because the letter says
     "my reports"). A known party of unknown line ("the owner's son", "a director"): a line role, but never for
     HR, another team's manager or someone the extractor knows is outside (``KNOWN_OUTSIDERS``: a contractor's
-    foreman is not made the writer's manager). Training applies the same rule."""
+    foreman is not made the writer's manager). ``named``: the roles of the parties the extractor found; an unknown
+    person is not made the writer's manager (or theirs) when the letter already names that manager as someone else
+    ("a new girl started … our manager wants to see me": the new girl is no second manager). Training applies the
+    same rule."""
     if read in OUTSIDE:
         return False
     if party_role is None:
         return True
     if phrase_role is not None:
-        return read == phrase_role
+        return read == phrase_role and not (read in _ONE_OF and read in named)
     return party_role == "other" and not (party_key or "").startswith(KNOWN_OUTSIDERS)
 
 
@@ -398,7 +407,8 @@ def settle(reading: Reading, clues: dict[str, dict[str, float]], drafts: dict[st
         return switch_line(key, clues, drafts, letter_features), []
     unsure_line = choice.role if choice is not None and choice.phrase.key is None else None
     read = read_role(reading, is_manager, letter_features(), outside=True)
-    if read is not None and may_take_role(read[0], drafts[key].role, unsure_line, None if unsure_line else key) \
+    if read is not None and may_take_role(read[0], drafts[key].role, unsure_line, None if unsure_line else key,
+                                          frozenset(named)) \
             and not line_denied(reading, key) and not works_elsewhere(reading, key):
         drafts[key].role = read[0]  # the same person; the line the whole letter gives them
     return key, []

@@ -237,11 +237,13 @@ def candidates(reading: Reading, drafts: dict[str, PartyDraft], is_manager: bool
             unplaced, party = party[2], None
         features = phrase_features(c, party[3] if party else None, is_manager, sentence_of[c.root.sent.start],
                                    counts[c.root.lemma_.lower()])
-        acts = acted_on[party[2]] if party else int(acts_on_writer(c.root))
+        # a person found by name alone ("One of the senior designers, Marcus,") is read with what they did too
+        owner = party[2] if party else unplaced
+        acts = acted_on[owner] if owner else int(acts_on_writer(c.root))
         features[f"acts_on_me:{min(acts, 2)}"] = 1.0
-        if party is not None and clues and party[2] in clues:
-            features.update(party_clue_features(clues[party[2]]))
-        person = party is not None or "ent:person" in features or any(
+        if owner is not None and clues and owner in clues:
+            features.update(party_clue_features(clues[owner]))
+        person = owner is not None or "ent:person" in features or any(
             child.dep_ == "relcl" and any(t.lower_ in _WHO for t in child.subtree) for child in c.root.children)
         out.append(Candidate(start, end, reading.original[start:end], features, head=c.root.lemma_.lower(),
                              person=person, key=party[2] if party else None, role=party[3] if party else None,
@@ -338,6 +340,10 @@ def _shared_workplace(root: Token) -> bool:
     return root.lemma_.lower() in _WORKPLACES and any(c.lower_ == "same" for c in root.children)
 
 
+#: Verbs of a handover: "take report", "give report", "get report" (nurses' words for the shift handover).
+_HANDOVER = frozenset({"take", "give", "get", "receive", "hand"})
+
+
 def _says_what_is_not(chunk: Span) -> bool:
     """A predicate that names no one present: what the writer says they are ("I'm not a manager", "I am a
     supervisor myself", "I work as a cashier") or what someone is not ("Lee, who is not my manager")."""
@@ -359,6 +365,10 @@ def _says_what_is_not(chunk: Span) -> bool:
     if (root.dep_ in ("attr", "oprd") or made is not root.head) and made.lemma_ in _MADE and any(
             t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in ("i", "we") for t in made.children):
         return True  # "I was made shift manager", "I got promoted to team lead": the writer's own new title
+    if root.lemma_.lower() == "report" and root.dep_ in ("dobj", "pobj") and not any(
+            t.dep_ in ("det", "poss", "nummod", "amod") for t in root.children) and (
+            root.head.lemma_ in _HANDOVER or root.head.head.lemma_ in _HANDOVER):
+        return True  # "I take report from her", "giving report to the night nurse": a nurses' handover, no one
     if root.dep_ != "attr" or root.head.lemma_ != "be":
         return False
     verb = root.head

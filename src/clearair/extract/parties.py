@@ -726,12 +726,14 @@ def _link_names(reading: Reading, drafts: dict[str, PartyDraft]) -> None:
         noun = _apposed_noun(reading, ent) if key is None and first_time and not kin else None
         if noun is not None:  # "The team lead at the bank, Craig,": a person of a line the rules do not know
             key = free_key(drafts, UNPLACED)
-            left = min(t.i for t in noun.subtree if t.i <= noun.i)
-            phrase = reading.doc[left:noun.i + 1]
+            phrase = _noun_phrase(reading, noun)
             drafts[key] = PartyDraft(key, "other", [Mention(phrase.start_char, phrase.end_char, key, "other", phrase.text)])
-            owner = next((t for t in phrase if t.dep_ == "poss" and t.pos_ == "PRON" and t.lower_ not in ("my", "our")), None)
-            # "his wife": the wife's words, while "his" stays a pronoun for the man it points back to
-            _tag_tokens(reading, reading.doc[owner.i + 1].idx if owner is not None else phrase.start_char, phrase.end_char, key)
+            owner = next((t for t in phrase if t.dep_ == "poss" and t.i < noun.i and (
+                t.pos_ == "PRON" and t.lower_ not in ("my", "our") or t.i in reading.token_party)), None)
+            # "his wife", "the owner's site foreman": the foreman's words, while "his" stays a pronoun for the man it
+            # points back to and "the owner" stays the owner
+            first_own = next((t for t in phrase if owner is not None and t.i > owner.i and t.dep_ != "case"), None)
+            _tag_tokens(reading, first_own.idx if first_own is not None else phrase.start_char, phrase.end_char, key)
         if key is None and first_time and not kin and _acts_unplaced(reading, ent):
             key = free_key(drafts, UNPLACED)  # "Kofi told me…": someone of a line the letter does not give
             drafts[key] = PartyDraft(key, "other")
@@ -818,7 +820,8 @@ def _acts_unplaced(reading: Reading, ent) -> bool:
     chooser can find them (the phrase readers give the line if they are the other side). Not a relative or a
     friend outside work ("my husband John": the caller checks ``_kin_before``), and not a name said only in
     passing."""
-    if ent.label_ != "PERSON" or not ent.text[:1].isupper() or any(t.i in reading.token_party for t in ent):
+    if not (ent.label_ == "PERSON" or len(ent) == 1 and ent[0].pos_ == "PROPN" and _who_follows(ent)) \
+            or not ent.text[:1].isupper() or any(t.i in reading.token_party for t in ent):
         return False
     same = [e for e in reading.doc.ents if e.text == ent.text]
     return any(t.dep_ in ("nsubj", "nsubjpass") or any(c.dep_ == "relcl" for c in t.children)
@@ -924,7 +927,14 @@ def _a_name(reading: Reading, ent) -> bool:
         return True
     return ent.label_ in ("GPE", "ORG", "NORP", "") and len(ent) == 1 and ent[0].pos_ == "PROPN" and \
         (_apposed_role(reading, ent) is not None or _introduced_by_role(reading, ent)
-         or _apposed_noun(reading, ent) is not None)
+         or _apposed_noun(reading, ent) is not None or _who_follows(ent))
+
+
+def _who_follows(ent) -> bool:
+    """A one-word name with a "who" clause on it: "It's about Marcus who sits next to me" (the small model took
+    Marcus for a place, and a place is never "who")."""
+    return any(c.dep_ == "relcl" and any(t.lower_ in ("who", "whom", "whose") for t in c.children)
+               for t in ent for c in t.children)
 
 
 def _introduced_by_role(reading: Reading, ent) -> bool:
@@ -936,6 +946,34 @@ def _introduced_by_role(reading: Reading, ent) -> bool:
         return False
     tok = reading.token_at(ent.start_char - len(gap.group(0)) - 1)
     return tok.i in reading.token_party
+
+
+def _noun_phrase(reading: Reading, noun):
+    """The words naming the person ``_apposed_noun`` found: the noun with what stands before it ("The team lead"),
+    and for one of a group the whole "One of the senior designers"."""
+    one = _one_of(noun)
+    head = one if one is not None else noun
+    left = min(t.i for t in head.subtree if t.i <= head.i)
+    return reading.doc[left:noun.i + 1]
+
+
+def _one_of(noun):
+    """The "One" of "One of the senior designers" when ``noun`` is the group it picks a person from, else None."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ == "one":
+        return noun.head.head
+    return None
+
+
+def _group_picked(tok):
+    """The plural noun of "one of the <people>" that ``tok`` ("One") heads: "One of the senior designers, Marcus,
+    keeps…" parses Marcus in apposition with "One" and the people word two steps away."""
+    if tok.lower_ != "one" or tok.pos_ not in ("NUM", "PRON", "NOUN"):
+        return None
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    group = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if group is None or group.tag_ != "NNS" or not any(c.dep_ in ("det", "poss") for c in group.children):
+        return None
+    return group
 
 
 def _apposed_noun(reading: Reading, ent):
@@ -953,11 +991,17 @@ def _apposed_noun(reading: Reading, ent):
         nouns += [described] if described is not None else []  # "his wife, whom I'll call Martha,"
         nouns += [h for n in nouns if (h := _person_at_place(n)) is not None]  # "a woman on my line, Sharon,"
         nouns += [named] if (named := _named_so(tok)) is not None else []  # "a man called Shaun"
+        # "The owner's site foreman, a guy called Gary,": the title the man is in apposition with, not "a guy"
+        nouns[:0] = [n.head for n in nouns if n.dep_ == "appos" and n.head.pos_ == "NOUN" and n.head.tag_ == "NN"
+                     and not ent.start <= n.head.i < ent.end]
         for noun in nouns:
             if noun.pos_ == "NOUN" and noun.i not in reading.token_party and not ent.start <= noun.i < ent.end \
                     and noun.tag_ == "NN" and noun.lemma_.lower() not in _NOT_PEOPLE \
                     and any(c.dep_ in ("det", "poss") for c in noun.children):
                 return noun
+            group = _group_picked(noun)  # "One of the senior designers, Marcus,"
+            if group is not None and group.i not in reading.token_party and group.lemma_.lower() not in _NOT_PEOPLE:
+                return group
     return None
 
 

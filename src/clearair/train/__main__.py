@@ -79,7 +79,8 @@ def main() -> None:
 
     outside = train_outside_override(phrase_fit["oof_roles"], role_fit["oof_read"],
                                      [str(e.gold["counterpart_role"]) for e in ex],
-                                     [whose_reading(r, c, picked(f.clues)) for r, c, f in
+                                     [whose_reading(r, c, picked(f.clues), frozenset(role for role, _ in f.clues.values()))
+                                      for r, c, f in
                                       zip(phrase_fit["oof_roles"], phrase_fit["oof_choices"], z)])
     acc = outside["artefact"]["accuracy"]
     print(f"Other side outside the writer's lines or nowhere, replaced by the role reader's role from confidence "

@@ -179,7 +179,7 @@ def train_role_reader(features: list[dict[str, float]], candidates: list[Candida
 OUTSIDE_ODDS = 3.0
 
 
-Whose = tuple[str | None, str | None, str | None]
+Whose = tuple[str | None, str | None, str | None, frozenset[str]]
 
 
 def _eligible(roles: list[str], read: dict[int, tuple[str, float]], whose: list[Whose]) -> dict[int, tuple[str, float]]:
@@ -222,21 +222,21 @@ def outside_bar(roles: list[str], read: dict[int, tuple[str, float]], labels: li
     lines" reading (``OUTSIDE``) where ``may_take_role`` allows, is right at least ``OUTSIDE_ODDS`` times as
     often as the reading it replaces, over at least ``ROLE_MIN_READINGS`` letters; 1.01 (never) if at no
     confidence. ``whose``: per letter, (the chosen party's role or None, the unsure line of a new phrase, the
-    chosen party's key)."""
+    chosen party's key, the roles of the parties the extractor found)."""
     return odds_bar(_eligible(roles, read, whose), roles, labels, OUTSIDE_ODDS, np.arange(0.95, 0.25, -0.05))
 
 
-def whose_reading(role: str, choice, hand: tuple[str, str] | None) -> tuple[str | None, str | None, str | None]:
-    """(the chosen party's role, a new phrase's unsure line, the chosen party's key) for ``may_take_role``, from
-    the out-of-fold role, the phrase readers' choice (None where the chooser decided) and the hand chooser's pick
-    (key, role)."""
+def whose_reading(role: str, choice, hand: tuple[str, str] | None, named: frozenset[str] = frozenset()) -> Whose:
+    """(the chosen party's role, a new phrase's unsure line, the chosen party's key, the roles of the parties the
+    extractor found) for ``may_take_role``, from the out-of-fold role, the phrase readers' choice (None where the
+    chooser decided), the hand chooser's pick (key, role) and ``named``."""
     if role == "none":
-        return None, None, None
+        return None, None, None, named
     if choice is None:
-        return (hand[1], None, hand[0]) if hand else (None, None, None)
+        return (hand[1], None, hand[0], named) if hand else (None, None, None, named)
     if choice.phrase.key is None:
-        return "other", choice.role, None
-    return choice.phrase.role, None, choice.phrase.key
+        return "other", choice.role, None, named
+    return choice.phrase.role, None, choice.phrase.key, named
 
 
 def train_outside_override(roles: list[str], read: dict[int, tuple[str, float]], labels: list[str],
