@@ -607,3 +607,15 @@ def test_a_grab_of_the_writers_body_is_serious_and_the_police_question_is_answer
     assert TOUCH_NOTE in report.notes
     asked = next(q for q in report.questions if "overreaction" in q.text)
     assert "police" in asked.answer and asked.answer.startswith("It is not going too far")
+
+
+@pytest.mark.parametrize("letter", [
+    "I own a small cafe and one of my baristas, Jade, has been late three times a week for a month and was rude to a "
+    "regular on Saturday. I've mentioned the lateness once. How do I handle this without losing her?",
+    "My husband and I recently became bar owners. One of the bartenders keeps leaving the liquor cabinet unlocked "
+    "overnight even after we went over it at the staff meeting. It could cost us our licence. What do we do?",
+])
+def test_an_owner_is_not_told_to_ask_their_own_manager(letter):
+    report = analyze(letter)
+    assert "ESCALATE_MANAGER" not in report.top_actions(5)
+    assert not any("your manager" in t.text for t in report.revisit_if)

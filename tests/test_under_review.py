@@ -66,6 +66,7 @@ def test_a_wronged_writer_in_a_disciplinary_has_no_private_talk_with_the_one_run
 @pytest.mark.parametrize("text", [
     "I've been called to an HR investigation meeting next week about some jokes I made about a colleague.",
     "One of my reports has put in a formal grievance about me after I criticised her in front of the team.",
+    "Now HR have asked me to come to a meeting next week because he's put a complaint in about my post.",
 ])
 def test_more_ways_of_saying_the_writer_is_before_a_process(text):
     from clearair.advise.scripts import faces_a_review
@@ -98,3 +99,13 @@ def test_a_complaint_against_the_writer_that_hr_will_call_them_in_about_is_a_rev
     assert faces_a_review("I've been told there's a complaint against me and that HR will probably call me in.")
     assert faces_a_review("HR are going to call me in next week about the row.")
     assert not faces_a_review("I want to make a complaint against my manager and I will ask HR to call me back.")
+
+
+@pytest.mark.parametrize("text", [
+    "HR have asked me to come to a meeting next week about my complaint against my supervisor.",
+    "HR asked me to a meeting about the complaint I made last month, and nothing has happened since.",
+])
+def test_a_meeting_about_the_writers_own_complaint_is_no_review_of_them(text):
+    from clearair.advise.scripts import faces_a_review
+
+    assert not faces_a_review(text)

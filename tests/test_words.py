@@ -753,5 +753,35 @@ def test_a_formal_note_names_serious_conduct_for_what_it_was():
     notes = [s for s in report.scripts if s.kind in ("hr_note", "their_manager_note", "manager_note")]
     assert notes
     for note in notes:
-        assert "touched me or made sexual remarks" in note.text
+        assert "touched me" in note.text and "or made sexual remarks" not in note.text
         assert "aggressive" not in note.text and "work together" not in note.text
+
+
+def test_a_formal_note_about_remarks_alone_does_not_say_the_writer_was_touched():
+    text = ("My supervisor keeps commenting on my body when we are alone on the late shift. Last week he said I should "
+            "wear tighter tops if I want good shifts, and he texts me at night asking what I'm wearing. I feel sick "
+            "going in. What can I do?")
+    report = analyze(text)
+    notes = [s for s in report.scripts if s.kind in ("hr_note", "their_manager_note", "manager_note")]
+    assert notes and not any("touched" in n.text for n in notes)
+
+
+def test_the_words_tell_the_gravest_act_not_the_first():
+    letter = ("Last January I asked a coworker who is always late why she couldn't be on time for once. She exploded "
+              "and shoved me hard into a counter. I reported it to the supervisors. Now my review says I provoked her. "
+              "What can I do?")
+    report = analyze(letter)
+    told = report.answer or report.offline_answer
+    assert "made a mistake" not in told
+
+
+@pytest.mark.parametrize("letter, line", [
+    ("I snapped at my coworker Dana in front of the team on Monday because she was late with her part again, and I "
+     "feel bad about how I said it. She has been cold since. Should I talk to her?", "I played a part"),
+    ("My coworker Sam keeps interrupting me in every meeting and talks over me when I present. It happens every week. "
+     "How do I get him to stop?", "a few times now"),
+])
+def test_the_talk_hands_over_in_words_that_follow_the_letter(letter, line):
+    report = analyze(letter)
+    opener = next((s for s in report.scripts if s.title.startswith("Opening a one-to-one")), None)
+    assert opener is not None and line in opener.text

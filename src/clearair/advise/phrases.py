@@ -187,7 +187,16 @@ def main_incident(s: Situation, by_writer: bool = False) -> Incident | None:
     if by_writer:
         return next((inc for inc in s.incidents if inc.actor == "narrator"), None)
     found = counterpart_incidents(s)
-    return found[0] if found else None
+    return max(found, key=lambda i: _GRAVITY.get(i.act, 2), default=None)  # the first of the gravest
+
+
+#: How much each act weighs when the words tell one of several: "she exploded and shoved me" is what the letter is
+#: about, not "a coworker who is always late" two sentences before it (told as "your peer made a mistake").
+_GRAVITY: dict[str, int] = {"harass": 9, "aggress": 8, "humiliate": 6, "complain_external": 6, "lie": 6,
+                            "steal_credit": 5, "undermine": 5, "break_confidence": 5, "gossip": 4, "exclude": 4,
+                            "criticise": 3, "overload": 3, "forward": 3, "fail_deliver": 1}
+#: Acts grave enough to be told before one more people saw.
+_GRAVE = frozenset({"harass", "aggress"})
 
 
 #: Acts whose words say they were done to the writer ("criticised your work"): said only of an incident that was.
@@ -227,10 +236,11 @@ def told_incident(s: Situation) -> Incident | None:
 
 
 def widest(s: Situation, actor: str | None) -> Incident | None:
-    """The actor's incident seen by the most people, for "who saw it"."""
+    """The actor's incident the words tell: a grave act (``_GRAVE``) first, then the one seen by the most people
+    ("who saw it"), then the gravest."""
     order = {"large_group": 4, "external": 3, "team": 2, "private": 1, "unknown": 0}
     mine = counterpart_incidents(s) if actor == s.counterpart else [i for i in s.incidents if i.actor == actor]
-    return max(mine, key=lambda i: order[i.audience.kind], default=None)
+    return max(mine, key=lambda i: (i.act in _GRAVE, order[i.audience.kind], _GRAVITY.get(i.act, 2)), default=None)
 
 
 def join_words(items: list[str], last: str = "and") -> str:

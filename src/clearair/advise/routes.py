@@ -61,6 +61,19 @@ def owner_is_other_side(situation: Situation) -> list[Evidence]:
     return [e for e in cp.evidence if _OWNS_IT.search(e.text)][:1] or cp.evidence[:1]
 
 
+#: The writer's own words saying they own or bought the place ("I own a small café", "we bought an existing wine bar",
+#: "my husband and I became bar owners"): said of the words that showed the writer runs people.
+_WRITER_OWNS = re.compile(r"\b(i|we)\b[^.]{0,40}?\b(own|owns|co-own|bought|took over|purchased|acquired|owners?|"
+                          r"co-owners?)\b|\bmy own (business|company|firm|shop|store|salon|caf[eé]|restaurant|bar|pub|"
+                          r"practice|bakery|studio|agency|clinic|garage)\b", re.IGNORECASE)
+
+
+def writer_owns_the_business(situation: Situation) -> list[Evidence]:
+    """The writer's words saying they own the business they run (then nobody stands above them to ask for help:
+    a red team found "ask your own manager" offered to a café owner and a salon's new owner); empty otherwise."""
+    return [e for e in situation.narrator.evidence if _WRITER_OWNS.search(e.text)][:1]
+
+
 def run_by_partners_or_family(situation: Situation) -> bool:
     """The writer co-owns the business, or a business partner or a parent who runs it is a party."""
     return situation.narrator.co_owner or any(p.id.startswith(_SMALL_BUSINESS_PARTIES) for p in situation.parties)

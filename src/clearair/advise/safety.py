@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from clearair.advise.routes import owner_is_other_side
+from clearair.advise.routes import owner_is_other_side, writer_owns_the_business
 from clearair.extract.reading import is_question
 from clearair.models import FactorReading, Reason, Situation
 
@@ -61,6 +61,9 @@ class Floor:
     #: "raise it with their manager" goes nowhere (a blind panel found a note "to their manager" for an owner's
     #: rages). Empty otherwise.
     owner: list = field(default_factory=list)
+    #: The writer owns the business: the words that say so. Nobody stands above them, so "ask your own manager for
+    #: help" goes nowhere. Empty otherwise.
+    writer_owns: list = field(default_factory=list)
     #: The other side is a member of the public the writer serves (a shopper, a patient, a pupil's parent): the
     #: words that name them. They have no manager to go to. Empty otherwise.
     member_of_public: list = field(default_factory=list)
@@ -197,6 +200,7 @@ def floor_for(factors: list[FactorReading], signals: list, situation: Situation 
     floor.already_left = [e for s in signals if s.name == "already_left" for e in s.evidence][:1]
     floor.co_owner = any(s.name == "counterpart_co_owner" for s in signals)
     floor.owner = owner_is_other_side(situation) if situation is not None else []
+    floor.writer_owns = writer_owns_the_business(situation) if situation is not None else []
     above = next((f.value for f in factors if f.name == "counterpart_role"), None) in ("manager", "skip_level")
     if above:
         floor.protected_need = [e for s in signals if s.name == "protected_need" for e in s.evidence][:1]
@@ -264,6 +268,17 @@ def assess_floor(factors: list[FactorReading], signals: dict[str, float] | None 
             and by["writer_fault"].confidence < ABOVE_FAULT_BAR \
             and v.get("counterpart_role") in ("manager", "skip_level"):
         sure = False
+    # A learned "you mainly caused it", not very sure, where the other side acted against the writer first (the
+    # rules' incidents) and the rules found the writer's own part only weakened by that or not at all: the writer
+    # is as often the one it was done to (a red team's head chef, undermined in front of his brigade for weeks
+    # before one outburst, was given a full apology to say). A part the rules did see stays a part ("partly").
+    if fault == "mainly" and sure and by["writer_fault"].source != "rules" \
+            and by["writer_fault"].confidence < ABOVE_FAULT_BAR and signals.get("counterpart_attacked") \
+            and signals.get("narrator_at_fault", 0.0) < 1.0:
+        if signals.get("narrator_at_fault", 0.0) > 0.0:
+            fault = "partly"
+        else:
+            sure = False
     if fault != "none" and not sure and signals.get("narrator_at_fault", 0.0) < RULES_OWN_PART:
         fault, unsure = "none", True
     # Payback for speaking up is done to the writer: a learned "your fault" reading never outweighs it
@@ -483,6 +498,9 @@ def apply_floor(ranked: list, factors: list[FactorReading], floor: Floor) -> lis
         # "raise it with their manager" is among the five shown (a red team found both for 50/50 co-founders).
         demote(("ESCALATE_MANAGER", "ESCALATE_THEIR_MANAGER"), 5, "They own the business with you, so no manager "
                "stands above the two of you", "counterpart_co_owner", [])
+    if floor.writer_owns:
+        demote(("ESCALATE_MANAGER",), 5, "You own the business, so nobody stands above you to take it to",
+               "writer_owns", floor.writer_owns)
     if floor.owner:
         demote(("ESCALATE_THEIR_MANAGER",), 5, "They own the business, so nobody stands above them to take it to",
                "counterpart_owner", floor.owner)

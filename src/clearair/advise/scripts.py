@@ -264,11 +264,10 @@ def _first_person_event(s: Situation, inc: Incident | None, serious: bool = Fals
 
 #: Serious conduct named plainly for a formal note, by the kind the conduct rules found (``extract.conduct``), most
 #: telling first: "was aggressive towards me" of a hand on the writer's hip made it smaller and wrong (red team 23).
-_CONDUCT_SAID = (("unwanted_sexual", "{who} has touched me or made sexual remarks to me that I did not want."),
+_CONDUCT_SAID = (("unwanted_sexual", "{who} has {sexual} that I did not want."),
                  ("physical_intimidation", "{who} has been physically intimidating towards me."),
                  ("menacing_words", "{who} has threatened me."),
-                 ("identity_remarks", "{who} has made remarks aimed at who I am (my background, beliefs, age, body "
-                                      "or health)."),
+                 ("identity_remarks", "{who} has made remarks aimed at who I am."),
                  ("unlawful_pressure", "{who} has pressed me to do something I believe breaks the rules."))
 #: Said after it, where the writer was also punished for speaking up.
 _PAYBACK_SAID = " Since I spoke up, I have been treated worse."
@@ -283,7 +282,29 @@ def _conduct_named(f: _Facts) -> str | None:
     payback = "punishment_for_speaking" in f.conduct
     if said is None:
         return capitalise(f"{_third(f.cp)} has treated me worse since I spoke up.") if payback else None
-    return capitalise(said.format(who=_third(f.cp))) + (_PAYBACK_SAID if payback else "")
+    return capitalise(said.format(who=_third(f.cp), sexual=_sexual_conduct(f.s))) + (_PAYBACK_SAID if payback else "")
+
+
+#: Touching in the writer's words ("he put his hand on my waist", "she grabbed my arm"), and remarks or messages.
+_TOUCHED = re.compile(r"\b(touch\w*|grab\w*|grop\w*|pinch\w*|fondl\w*|squeez\w*|strok\w*|rubb?\w*|kiss\w*|hug\w*|"
+                      r"patt?(ed|ing|s)?|brush\w*|hand on|hands on|arm around|arm round)\b", re.IGNORECASE)
+_SAID_SEXUAL = re.compile(r"\b(said|says|saying|remark\w*|comment\w*|jok\w*|text\w*|messag\w*|ask\w*|call\w*|"
+                          r"told|tells|whisper\w*|email\w*|sent|photos?|pictures?)\b", re.IGNORECASE)
+
+
+def _sexual_conduct(s: Situation) -> str:
+    """What unwanted sexual conduct was, as the writer's sentences about what was done to them tell it: touching,
+    remarks, or both; a formal note that says "touched me or made remarks" leaves the reader to guess (a red team
+    found it said for a woman who was never touched)."""
+    told = " ".join([e.text for e in s.acts_on_writer] + [i.summary for i in s.incidents if i.actor != "narrator"])
+    touched, said = bool(_TOUCHED.search(told)), bool(_SAID_SEXUAL.search(told))
+    if touched and said:
+        return "touched me and made sexual remarks to me"
+    if touched:
+        return "touched me in a way"
+    if said:
+        return "made sexual remarks to me"
+    return "behaved towards me in a sexual way"
 
 
 def apologised_by(s: Situation, who: str | None) -> bool:
@@ -487,6 +508,7 @@ def _fill(kind: str, f: _Facts, data: dict) -> str:
         # A second talk says so: words for a first talk, after one that did not work, ignore what was tried
         # (a blind panel named advice that "repeats the private talk she already tried").
         "again_line": " We talked about this before, and it is still happening." if f.second_talk else "",
+        "listen_line": _listen_line(f),
         "opener_reason": ("I'd like to come back to what we talked about before, because it is still happening."
                           if f.second_talk else "There's something I'd like to talk through with you."),
         "sender_line": _sender_line(f, message, sender_apologised),
@@ -529,6 +551,22 @@ def _fill(kind: str, f: _Facts, data: dict) -> str:
                       event_first_person="two of the people I manage are in conflict with each other, and it is "
                                          "starting to affect the team.")
     return spec["text"].format(**values).strip()
+
+
+def _listen_line(f: _Facts) -> str:
+    """The line of a private talk that hands it over to the other person, from what the letter says: a writer with a
+    part in it says so; a habit is named as one; a working tie the writer wants back says that; otherwise an open
+    question. One stock line in every letter read as a template (a blind panel noticed it in five of six)."""
+    if f.own_part:
+        return "I know I played a part in this too. How did it look from your side?"
+    if f.second_talk:
+        return "What do you think is getting in the way? I'd like to understand it before we agree what happens next."
+    if "relationship_goal" in f.sig:
+        return "Working well with you matters to me, and I'd like us to get back on track. How do you see it?"
+    if "recurring" in f.sig:
+        return ("It's happened a few times now, so I'd rather raise it than let it build up. Is something going on "
+                "that I should know about?")
+    return "How did you see it? I may be missing part of the picture."
 
 
 def _other_report(s: Situation, addressee: str | None) -> str:

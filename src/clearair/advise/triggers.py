@@ -89,4 +89,6 @@ def allowed(t: TriggerSpec, floor: Floor) -> bool:
         return False  # "if it happens again, take your notes to your manager" speaks to the one it was done to
     if floor.harm_is_the_writers and "severity" in t.when:
         return False  # "if there is any threat again, go to HR" is said to the target of intimidation
+    if floor.writer_owns and t.action == "ESCALATE_MANAGER":
+        return False  # an owner has no manager of their own to take the notes to
     return not (floor.manager_is_problem and t.action == "ESCALATE_MANAGER")
