@@ -619,3 +619,19 @@ def test_an_owner_is_not_told_to_ask_their_own_manager(letter):
     report = analyze(letter)
     assert "ESCALATE_MANAGER" not in report.top_actions(5)
     assert not any("your manager" in t.text for t in report.revisit_if)
+
+
+@pytest.mark.parametrize("said, note", [
+    ("My manager told me to move the October costs into November before the audit.", "RULES_NOTE"),
+    ("One of the aides has been signing the turning charts for turns that were never done.", "RULES_SEEN_NOTE"),
+    ("The yard supervisor told me to skip the pre-use checks on the forklift to save time.", "SAFETY_NOTE"),
+])
+def test_the_rules_note_says_who_was_pressed_and_safety_checks_are_safety(said, note):
+    """A red team found "Do not make the change" said to a nurse whose aide signs charts for care not given, and to a
+    driver told to skip a forklift's pre-use checks: the note follows who is pressed, and to what."""
+    from types import SimpleNamespace
+
+    from clearair.advise import notes
+
+    hit = SimpleNamespace(kind="unlawful_pressure", start=0, end=len(said))
+    assert notes.conduct_notes(said, [hit]) == [getattr(notes, note)]

@@ -28,6 +28,11 @@ RULES_NOTE = ("What you describe is being pressed to do something that may break
               "the change; keep a copy of the instruction and a dated note of what was said. A lawyer, your "
               "professional body or a whistleblowing adviser can tell you where you stand, and in many places the "
               "law protects people who report it.")
+#: ... where the letter tells of someone else breaking the rules, not of the writer being pressed to (a red team found
+#: "Do not make the change" said to a nurse whose aide signs charts for turns not done).
+RULES_SEEN_NOTE = ("What you describe may break the rules or the law. Keep a dated note of what you saw, and report it "
+                   "through the route your workplace has for it (the person responsible, a manager above them, or a "
+                   "whistleblowing line); in many places the law protects people who report it.")
 
 #: Conduct that puts the writer's own safety at stake: a grab, being followed home, damage to their things.
 _DANGER = ("physical_intimidation", "menacing_words")
@@ -39,8 +44,11 @@ _TOUCH = re.compile(r"\b(hand|hands|arm|arms|touch\w*|rub\w*|brush\w*|squeez\w*|
                     r"grab\w*|pinch\w*|slap\w*|hug\w*|kiss\w*|held)\b", re.IGNORECASE)
 #: Pressure that is about safety rather than records: guards, harnesses, protective gear, hazards.
 _SAFETY = re.compile(r"\b(guards?|harness(es)?|hard ?hats?|ppe|protective|gloves|goggles|respirators?|ventilation|"
-                     r"fall protection|safety|lock-?out|tag-?out|leak|wires?|mould|asbestos|fumes|scaffold\w*)\b",
+                     r"fall protection|safety|lock-?out|tag-?out|leak|wires?|mould|asbestos|fumes|scaffold\w*|"
+                     r"pre-?use|pre-?start|hand ?brakes?|brakes?|forklifts?|hoists?|ladders?|machinery|lifting)\b",
                      re.IGNORECASE)
+#: The writer is the one pressed: "told me to…", "asked me to sign…", "I was told to…".
+_ME = re.compile(r"\b(me|my|i|i'm|i've|us|we)\b", re.IGNORECASE)
 
 
 def conduct_notes(text: str, conduct: list) -> list[str]:
@@ -57,8 +65,11 @@ def conduct_notes(text: str, conduct: list) -> list[str]:
     pressure = [text[h.start:h.end] for h in conduct if h.kind == "unlawful_pressure"]
     if any(_SAFETY.search(p) for p in pressure):
         notes.append(SAFETY_NOTE)
-    if any(not _SAFETY.search(p) for p in pressure):
+    rules = [p for p in pressure if not _SAFETY.search(p)]
+    if any(_ME.search(p) for p in rules):
         notes.append(RULES_NOTE)
+    elif rules:
+        notes.append(RULES_SEEN_NOTE)
     return notes
 
 
