@@ -63,6 +63,7 @@ def test_a_hard_wrapped_question_is_one_sentence():
     ("How do I repair the relationship?", "how", None),
     ("What should I do?", "general", None),
     ("Am I overreacting?", "self_check", None),
+    ("Am I overthinking it?", "self_check", None),
     ("Should I put locks on my drawers?", "yes_no", None),
     # Leaving said without the word "job", ignoring said as tuning out, a claim at law said as a case.
     ("Should I start looking at another unit?", "yes_no", "EXIT"),

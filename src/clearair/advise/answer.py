@@ -569,7 +569,8 @@ def answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tup
 
 
 #: "Am I overreacting?", "Is it just me?": whether the writer's reaction is too much (not whether they did wrong).
-_OVERREACTING = re.compile(r"\b(?:over-?react\w*|too sensitive|crazy|petty|paranoid|unreasonable|is it (?:just )?me|"
+_OVERREACTING = re.compile(r"\b(?:over-?react\w*|over-?think\w*|too sensitive|crazy|petty|paranoid|unreasonable|"
+                           r"is it (?:just )?me|"
                            r"reading too much into)\b", re.I)
 
 

@@ -98,7 +98,8 @@ def _quoted_speech(text: str) -> bool:
     return q >= 0 and text[:q].count('"') % 2 == 1
 
 
-_SELF_CHECK = re.compile(r"\b(?:am|was) I (?:being |just )?(?:overreacting|over-reacting|wrong|unreasonable|too sensitive|"
+_SELF_CHECK = re.compile(r"\b(?:am|was) I (?:being |just )?(?:overreacting|over-reacting|overthinking|over-thinking|"
+                         r"wrong|unreasonable|too sensitive|"
                          r"crazy|petty|paranoid|in the wrong|at fault|to blame|doing the right thing|out of line|"
                          r"the (?:asshole|arsehole|jerk|problem|bad guy))\b|\bdo I owe (?:him|her|them) an apology\b|"
                          r"\bis it (?:just )?me\b|\bdid I (?:overstep|do (?:something|anything) wrong|go too far|"
