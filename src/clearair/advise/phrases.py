@@ -182,12 +182,9 @@ def counterpart_incidents(s: Situation) -> list[Incident]:
     return out
 
 
-def main_incident(s: Situation, by_writer: bool = False) -> Incident | None:
-    """The incident the advice is about: the counterpart's first (or the writer's own, for an apology)."""
-    if by_writer:
-        return next((inc for inc in s.incidents if inc.actor == "narrator"), None)
-    found = counterpart_incidents(s)
-    return max(found, key=lambda i: _GRAVITY.get(i.act, 2), default=None)  # the first of the gravest
+def own_incident(s: Situation) -> Incident | None:
+    """The writer's own first incident, for an apology (the other side's is ``widest``)."""
+    return next((inc for inc in s.incidents if inc.actor == "narrator"), None)
 
 
 #: How much each act weighs when the words tell one of several: "she exploded and shoved me" is what the letter is
@@ -195,8 +192,8 @@ def main_incident(s: Situation, by_writer: bool = False) -> Incident | None:
 _GRAVITY: dict[str, int] = {"harass": 9, "aggress": 8, "humiliate": 6, "complain_external": 6, "lie": 6,
                             "steal_credit": 5, "undermine": 5, "break_confidence": 5, "gossip": 4, "exclude": 4,
                             "criticise": 3, "overload": 3, "forward": 3, "fail_deliver": 1}
-#: Acts grave enough to be told before one more people saw.
-_GRAVE = frozenset({"harass", "aggress"})
+#: Acts grave enough to be told before one more people saw ("harass", "aggress").
+_GRAVE = frozenset(act for act, weight in _GRAVITY.items() if weight >= 8)
 
 
 #: Acts whose words say they were done to the writer ("criticised your work"): said only of an incident that was.
@@ -229,9 +226,9 @@ def done_to_the_writer(inc: Incident) -> bool:
 
 
 def told_incident(s: Situation) -> Incident | None:
-    """The incident the written answer and the scripts put into words: the other side's most widely seen, or
-    their first; None when its words would say it was done to the writer and the letter does not."""
-    inc = widest(s, s.counterpart) or main_incident(s)
+    """The incident the written answer and the scripts put into words: the other side's that ``widest`` picks; None
+    when its words would say it was done to the writer and the letter does not."""
+    inc = widest(s, s.counterpart)
     return inc if inc is not None and done_to_the_writer(inc) else None
 
 

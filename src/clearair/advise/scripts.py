@@ -28,7 +28,7 @@ from clearair.advise.phrases import (
     capitalise,
     join_words,
     lower_first,
-    main_incident,
+    own_incident,
     told_incident,
     widest,
 )
@@ -376,7 +376,7 @@ def _opening(f: _Facts, data: dict) -> tuple[list[str], str]:
     if f.own_part:
         sorry = "and I'm sorry again for that" if f.apologised else "and I'm sorry for it"
         # (never "the mistake on our side": a red team found it for an insult the writer alone had made)
-        mine = "what I did" if main_incident(f.s, by_writer=True) or f.mainly_theirs else "my part in what happened"
+        mine = "what I did" if own_incident(f.s) or f.mainly_theirs else "my part in what happened"
         lines.append(f"I know {mine} made things harder for you, {sorry}.")
         if f.mainly_theirs:  # the writer mainly caused it: no grievance of theirs in the same breath
             return lines, "we find a way to work well together again"
@@ -418,7 +418,7 @@ def _retold(s: Situation, serious: bool, say_it) -> str | None:
     if cp is None or s.between_others or serious:
         return None
     names = names_to_find(cp.mentions)
-    inc = widest(s, s.counterpart) or main_incident(s)  # whatever its target: the clause must name the writer
+    inc = widest(s, s.counterpart)  # whatever its target: the clause must name the writer
     found = [inc.summary] if inc is not None and inc.actor != "narrator" else []
     for sent in found:
         said = say_it(sent, names)
@@ -462,7 +462,7 @@ def _fill(kind: str, f: _Facts, data: dict) -> str:
     sender_apologised = apologised_by(f.s, addressee)
     opening, ask = _opening(f, data)
     role = f.cp.role if f.cp else "other"
-    own = main_incident(f.s, by_writer=True)
+    own = own_incident(f.s)
     to_them = own is not None and own.target in (None, addressee)
     own_event = (f"{_OWN_ACT[own.act]}, and that was on me; I'm sorry for the trouble it caused you."
                  if own is not None and own.act in _OWN_ACT and to_them
