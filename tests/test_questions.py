@@ -64,6 +64,8 @@ def test_a_hard_wrapped_question_is_one_sentence():
     ("What should I do?", "general", None),
     ("Am I overreacting?", "self_check", None),
     ("Am I overthinking it?", "self_check", None),
+    ("Am I somehow causing this, and what can I do?", "self_check", None),
+    ("Could I be making it worse?", "self_check", None),
     ("Should I put locks on my drawers?", "yes_no", None),
     # Leaving said without the word "job", ignoring said as tuning out, a claim at law said as a case.
     ("Should I start looking at another unit?", "yes_no", "EXIT"),
@@ -603,3 +605,12 @@ def test_a_question_whether_a_step_is_too_much_gets_no_bare_yes():
                      "leaning towards giving him a formal written warning. Is that too heavy-handed?")
     said = report.offline_answer.split("\n\n")[0].split("heavy-handed?")[1].strip(" ”\"")
     assert not said.startswith(("Yes", "No")) and ":" in said.split(".")[0]
+
+
+def test_a_writer_who_asks_what_to_say_is_given_the_words():
+    report = asked("My coworker Dana interrupts me in every team meeting and finishes my sentences for me, and then "
+                     "presents the point as hers. It has happened at least six times this month. What can I say to "
+                     "her?")
+    q = next(q for q in report.questions if "What can I say" in q.text)
+    assert q.answer.startswith("Something like this") and "“" in q.answer
+    assert report.offline_answer.count("The full words are below") == 1

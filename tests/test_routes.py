@@ -66,6 +66,9 @@ def test_the_routes_file_is_checked_at_load():
      "professional body"),
     ("I work in my uncle's corner shop and it's just him, my aunt and me. Last week he grabbed me by the collar and "
      "shoved me into the shelves, and he pays me less than we agreed. I don't know who to tell.", "the owner"),
+    ("I'm an agency nurse and for the last month I've been placed on a surgical ward. The ward sister keeps making "
+     "remarks about my accent in front of patients and gives me the heaviest bays every shift. Who do I tell?",
+     "your agency"),
     ("I'm on the parents' committee at my kids' school. Another dad keeps posting that the raffle money doesn't add "
      "up since I counted it, and on Thursday he stood in front of my car so I couldn't leave.", "head teacher"),
 ])
@@ -126,3 +129,24 @@ def test_with_no_hr_a_complaint_about_the_owner_goes_outside_not_to_the_owner():
 def test_pay_owed_for_work_done_gets_its_own_note(text, noted):
     from clearair.advise.notes import WAGE_NOTE, pay_notes
     assert (pay_notes(text) == [WAGE_NOTE]) == noted
+
+
+@pytest.mark.parametrize("text", [
+    "I was honest about my manager in my exit form. She found out (HR showed her, I assume) and said I could forget "
+    "about a reference. The HR person here is basically her friend. What should I do?",
+    "I made a confidential complaint to HR that my supervisor shouts at me in front of customers. The next day HR "
+    "forwarded my email to him and he has been giving me the worst shifts ever since. What can I do?",
+])
+def test_hr_that_passed_on_what_the_writer_said_is_not_the_only_route(text):
+    report = analyze(text)
+    formal = _formal(report)
+    assert formal.steps[0].startswith("HR here may not be neutral")
+    assert formal.route and "not involved" in formal.route
+    note = next((s for s in report.scripts if s.kind == "hr_note"), None)
+    assert note is None or not note.to.startswith("HR if there is one")
+
+
+def test_hr_that_acted_on_a_complaint_stays_the_route():
+    formal = _formal(analyze("My supervisor shouts at me in front of customers. I told HR last week and HR told him "
+                             "to stop and moved me to another shift pattern, but he still glares at me. What now?"))
+    assert formal.route is None and not formal.steps[0].startswith("HR here")

@@ -635,3 +635,21 @@ def test_the_rules_note_says_who_was_pressed_and_safety_checks_are_safety(said, 
 
     hit = SimpleNamespace(kind="unlawful_pressure", start=0, end=len(said))
     assert notes.conduct_notes(said, [hit]) == [getattr(notes, note)]
+
+
+def test_a_writer_pressed_to_take_back_an_honest_complaint_is_not_told_to_go_along_with_it():
+    report = analyze("I've handed in my notice and start a new job in six weeks, subject to references. In my exit "
+                     "form I was honest that my boss calls people stupid in meetings. She found out and told me that "
+                     "if I put that anywhere official I could forget about a reference from her. Should I just "
+                     "withdraw what I said?")
+    asked = next(q for q in report.questions if "withdraw" in q.text)
+    assert asked.answer.startswith("You do not have to take back what you said honestly")
+    assert "Not on your own" not in asked.answer
+
+
+def test_a_writer_who_said_something_unfair_is_told_to_correct_it():
+    report = analyze("In our team meeting I told everyone that my colleague Sam had missed the deadline on purpose "
+                     "to make me look bad. I was angry, and I did not know then that his child had been in hospital. "
+                     "He is hurt and has stopped speaking to me. Should I take back what I said?")
+    asked = next(q for q in report.questions if "take back" in q.text)
+    assert asked.verdict != "no" and "Correct the part that was unfair" in asked.answer

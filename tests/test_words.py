@@ -785,3 +785,58 @@ def test_the_talk_hands_over_in_words_that_follow_the_letter(letter, line):
     report = analyze(letter)
     opener = next((s for s in report.scripts if s.title.startswith("Opening a one-to-one")), None)
     assert opener is not None and line in opener.text
+
+
+OWNER = ("I own a small bakery with four staff. One of my bakers, Tom, keeps arriving an hour late and the others "
+         "are covering for him. When I raised it he shrugged and said the hours were unreasonable. What should I do?")
+
+
+@pytest.mark.parametrize("letter", [
+    "I own a small bakery with four staff. One of my bakers, Tom, keeps arriving an hour late and the others are "
+    "covering for him. When I raised it he shrugged and said the hours were unreasonable. What should I do?",
+    "My coworker keeps taking credit for my work in meetings. Last week she presented my analysis to the director "
+    "as her own, and everyone congratulated her. I am not sure whether to confront her or to let it go.",
+])
+def test_the_reading_says_only_what_it_can_point_at(letter):
+    facts = build_view(analyze(letter)).reading
+    assert not any("stance is not said" in f.sentence for f in facts)
+    assert all(f.quotes for f in facts if f.certainty == "clear from your words")
+
+
+@pytest.mark.parametrize("letter, value, shown", [
+    (OWNER, "unsupportive", False),  # an owner has no manager above them
+    (OWNER.replace("I own a small bakery", "I supervise a small bakery"), "unsupportive", True),
+    (OWNER.replace("I own a small bakery", "I supervise a small bakery"), "unknown", False),  # says nothing
+])
+def test_the_managers_stance_is_said_only_where_there_is_one_to_say(letter, value, shown):
+    report = analyze(letter)
+    stance = next(f for f in report.factors if f.name == "own_manager")
+    stance.value, stance.confidence, stance.source = value, 0.9, "learned"
+    stance.text = "your manager is not backing you" if value == "unsupportive" else "your manager's stance is not said"
+    assert any(f.title == stance.title for f in build_view(report).reading) is shown
+
+
+def test_a_report_is_asked_for_what_a_manager_needs_when_no_act_has_clean_words():
+    report = analyze("I co-own a small workshop and one of our guys is becoming a real problem. Thursday he left an "
+                     "hour early without telling anyone. Friday he walked out before 2 without clocking out. Monday "
+                     "he was a no-call no-show, and today he wrote vacation on his card for Monday. What should we do?")
+    said = " ".join(s.text for s in report.scripts if s.kind in ("coaching", "boundary"))
+    assert said and "talk things through directly first" not in said
+
+
+def test_a_witness_is_told_to_start_with_the_person_it_happened_to():
+    from clearair.advise.answer import WITNESS_LINE, compose
+
+    report = analyze("At our team meeting yesterday the department head started yelling at my colleague Ana in front "
+                     "of everyone, listing her flaws and telling her she had better fix them. She kept her composure. "
+                     "None of us said a word and I feel ashamed. If it happens again, how can I support her without "
+                     "putting my own job at risk?")
+    seen = next(f for f in report.factors if f.name == "bystander")
+    seen.value, seen.confidence = False, 0.9
+    assert WITNESS_LINE not in compose(report)
+    seen.value = True  # the bystander reader sure the writer saw it done to someone else
+    assert WITNESS_LINE in compose(report)
+    top = ["ESCALATE_THEIR_MANAGER", "HR_FORMAL", "DOCUMENT"]
+    told = " ".join(s.text for s in render_scripts(report.situation, top, {}, serious=True))
+    witnessed = " ".join(s.text for s in render_scripts(report.situation, top, {}, serious=True, witnessed=True))
+    assert "treated me" in told and "treated me" not in witnessed and "treated a colleague" in witnessed

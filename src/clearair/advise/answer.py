@@ -30,7 +30,7 @@ from clearair.advise.safety import FORMAL_ROUTES, RULES_OWN_PART, Floor, floor_f
 from clearair.extract.reading import is_question
 from clearair.knowledge import load
 from clearair.models import (
-    NEVER_RECOMMENDED, FactorReading, OptionVerdict, Question, Reason, Recommendation, Report, Verdict,
+    NEVER_RECOMMENDED, FactorReading, OptionVerdict, Question, Reason, Recommendation, Report, Situation, Verdict,
 )
 
 #: Actions that put the writer face to face with the other side, alone.
@@ -84,6 +84,22 @@ BETWEEN_OTHERS = ("This is a conflict between people you manage, not one with yo
                   "clear lead as their manager.")
 
 
+#: How sure the bystander reader must be before the words treat the writer as a witness (as for the flags the
+#: reading shows, ``render.view.MIN_FLAG_CONFIDENCE``).
+WITNESS_CONFIDENCE = 0.6
+#: What a witness can do first, whatever else is advised (a blind reading of a library letter found a writer who
+#: watched a colleague torn into at a meeting sent straight to HR, with notes "how he has treated me").
+WITNESS_LINE = ("You saw it happen to someone else, so start with them: check in privately, tell them what you saw, "
+                "and ask what would help; your account can back theirs if they take it further.")
+
+
+def witnessed(factors: list[FactorReading], situation: Situation) -> bool:
+    """The bystander reader is sure the writer saw it done to someone else (not a conflict between people the writer
+    manages, which has words of its own)."""
+    return not situation.between_others and any(
+        f.name == "bystander" and f.value is True and f.confidence >= WITNESS_CONFIDENCE for f in factors)
+
+
 def _going_on(report: Report, floor: Floor, own_part: bool) -> list[str]:
     s = report.situation
     sig = {x.name for x in report.signals}
@@ -111,6 +127,8 @@ def _going_on(report: Report, floor: Floor, own_part: bool) -> list[str]:
         out.append(retold)  # no act the reading names: the writer's own clause, said back to them
     elif cp is not None and cp.role != "hr":  # HR is where a letter goes, rarely what it is about
         out.append(sentence(f"This is about {cp.label}"))  # no clean words for the act: say only who
+    if witnessed(report.factors, s):
+        out.append(WITNESS_LINE)
     wide = [i for i in s.incidents if i.audience.kind in ("large_group", "external") and i.actor not in (
         "narrator", "unknown", s.counterpart) and (inc is None or i.audience.kind != inc.audience.kind)]
     if wide and not s.between_others and SLOT_EVENT not in incident_sentence(s, wide[0]):
@@ -393,6 +411,8 @@ def compose(report: Report) -> str:
               "constraint": _constraints(report), "avoid": _avoid(report, covered), "answered": answered,
               "fallback": _fallback(report, floor, own_part, frozenset(covered))}
     situation, say = _going_on(report, floor, own_part), _say(report)  # these stay whatever gives way
+    if any(q.answer.endswith(_WORDS_BELOW) for q in asked):
+        say = []  # the words were the answer to the writer's own question: not said twice
     answer = ""
     for drop in (None, "constraint", "acknowledge", "done", "avoid", "fallback", "answered"):
         if drop == "answered" and len(answer.split()) <= ANSWER_WORDS + QUESTION_WORDS * (len(asked) - 1):
@@ -574,6 +594,28 @@ _OVERREACTING = re.compile(r"\b(?:over-?react\w*|over-?think\w*|too sensitive|cr
                            r"reading too much into)\b", re.I)
 
 
+#: "Should I just withdraw what I said?", "Do I take back my complaint?": whether to stand by what the writer said.
+_WITHDRAW = re.compile(r"\b(?:withdraw|retract|take back|walk back|recant|back down on|pull)\b[^?.]{0,25}?\b(?:what I "
+                       r"(?:said|wrote|told|put)|my (?:complaint|grievance|statement|comments?|feedback|report|words|"
+                       r"answers?|exit (?:form|interview|survey)|concerns?|email|review)|the (?:complaint|grievance|"
+                       r"statement|report|feedback)|it)\b", re.I)
+
+
+def _withdraw(floor: Floor, own: bool, start: str) -> tuple[Verdict, str]:
+    """Whether to take back what the writer said (a red team found "Not on your own" given to a writer pressed to
+    withdraw an honest exit form): stand by what was true and fair, correct what was not, and when the pressure to
+    withdraw is itself the serious part, say so."""
+    if own:
+        return "first step", ("Correct the part that was unfair, if there is one, and say so plainly; what was true "
+                              "and fairly put can stand.")
+    if floor.serious:
+        return "no", sentence(f"You do not have to take back what you said honestly. Being pressed to do it is part "
+                              f"of the problem: {floor.describe()}. Whatever you decide, {start} first, and keep a "
+                              "dated note of what was said to you")
+    return "first step", ("Only if you now think it was wrong or unfair. If it was true and fairly put, you can stand "
+                          "by it calmly, and add context if that helps it land.")
+
+
 def _answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tuple[Verdict, str]:
     """(verdict, one or two sentences) for the writer's question, from the ranking, the avoid list,
     the verdicts on the writer's own options and the safety floor."""
@@ -619,7 +661,7 @@ def _answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tu
     if q.kind == "norm":
         return _is_it_normal(q, report, floor, own)
     if q.kind == "how":
-        said = _in_the_moment(q, floor, _with_a_customer(report)) or _how_to(q, report, floor)
+        said = _in_the_moment(q, floor, _with_a_customer(report)) or _how_to(q, report, floor) or _words_asked(q, report)
         if said:
             return "first step", said
     if q.kind == "yes_no" and about_own_risk(q.text):
@@ -653,6 +695,8 @@ def _answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tu
         # The writer manages the person: "Should we investigate?", "Do we tell him who complained?" are the
         # manager's to settle through the formal process, never "not on your own" as if it were done to them.
         return "first step", _AS_THEIR_MANAGER
+    if action is None and _WITHDRAW.search(q.text):
+        return _withdraw(floor, own, start)
     if action is None and floor.serious:
         # A step the engine does not weigh, with serious conduct: never leave "handle it yourself" open.
         return "no", sentence(f"Not on your own: {floor.describe()}, so {start} first and let "
@@ -828,6 +872,31 @@ def _how_to(q: Question, report: Report, floor: Floor) -> str:
     if recs.index(rec) > 2:  # a step the advice ranks lower: say what comes first
         said += " " + sentence(f"Before that, though, {step(recs[0])}")
     return said
+
+
+_WORDS_BELOW = " The full words are below."
+#: "What can I say?", "How do I word it?": the writer asks for words, not for a step.
+_ASKS_FOR_WORDS = re.compile(r"\bwhat (?:can|should|do|could) I (?:say|write|tell)\b|\bwhat to (?:say|write)\b|"
+                             r"\bwhat I (?:should|could|can) say\b|\bhow (?:do|can|should|could) I (?:word|phrase|put)\b|"
+                             r"\bwhat (?:words|wording)\b", re.I)
+
+
+def _words_asked(q: Question, report: Report) -> str:
+    """The words themselves, for a writer who asks what to say (a library letter's "What can I say?" was answered
+    only "state a clear limit"): the first two spoken lines of the words for the best step that has any, none with a
+    gap the writer must fill; empty when there are none."""
+    if not _ASKS_FOR_WORDS.search(q.text):
+        return ""
+    for rec in report.recommendations[:3]:
+        script = next((s for s in report.scripts if s.action == rec.action), None)
+        if script is None:
+            continue
+        lines = [x for x in (_first_line(part) for part in script.text.split("\n"))
+                 if x and not x.lower().startswith(("thanks", "thank you"))][:2]
+        if lines:
+            who = f" to {script.to}" if script.to else ""
+            return f"Something like this{who}: “{' '.join(lines)}”{_WORDS_BELOW}"
+    return ""
 
 
 #: How sure the severity reader must be before "is this normal?" is answered from its reading alone.

@@ -38,17 +38,22 @@ RULES_SEEN_NOTE = ("What you describe may break the rules or the law. Keep a dat
 _DANGER = ("physical_intimidation", "menacing_words")
 #: ... aimed at the writer ("grabbed me", "my tyres", "where I live", "I'm afraid he'll hit"): "I grabbed him and
 #: pushed him" is not, even where the parse does not see that the writer did it.
-_AT_THE_WRITER = re.compile(r"\b(me|my|myself|i|i'm|i've|you|your|afraid|scared|frightened)\b", re.IGNORECASE)
-#: Touching, not words: "hand on my knee", "grabbed my backside" (not "comments about my body").
-_TOUCH = re.compile(r"\b(hand|hands|arm|arms|touch\w*|rub\w*|brush\w*|squeez\w*|strok\w*|caress\w*|massag\w*|grop\w*|"
-                    r"grab\w*|pinch\w*|slap\w*|hug\w*|kiss\w*|held)\b", re.IGNORECASE)
+_FIRST_PERSON = r"me|my|myself|i|i'm|i've"
+_AT_THE_WRITER = re.compile(rf"\b({_FIRST_PERSON}|you|your|afraid|scared|frightened)\b", re.IGNORECASE)
+#: Verbs of touching, shared with the formal note's wording (``scripts._TOUCHED``, which reads a whole account and so
+#: adds only phrases, never a bare "hand" or "held").
+TOUCHING = r"touch\w*|rubb?\w*|brush\w*|squeez\w*|strok\w*|caress\w*|massag\w*|grop\w*|grab\w*|pinch\w*|fondl\w*|" \
+           r"slap\w*|hug\w*|kiss\w*"
+#: Touching, not words, inside the words of a hit: "hand on my knee", "grabbed my backside" (not "comments about my
+#: body").
+_TOUCH = re.compile(rf"\b(hand|hands|arm|arms|held|{TOUCHING})\b", re.IGNORECASE)
 #: Pressure that is about safety rather than records: guards, harnesses, protective gear, hazards.
 _SAFETY = re.compile(r"\b(guards?|harness(es)?|hard ?hats?|ppe|protective|gloves|goggles|respirators?|ventilation|"
                      r"fall protection|safety|lock-?out|tag-?out|leak|wires?|mould|asbestos|fumes|scaffold\w*|"
                      r"pre-?use|pre-?start|hand ?brakes?|brakes?|forklifts?|hoists?|ladders?|machinery|lifting)\b",
                      re.IGNORECASE)
 #: The writer is the one pressed: "told me to…", "asked me to sign…", "I was told to…".
-_ME = re.compile(r"\b(me|my|i|i'm|i've|us|we)\b", re.IGNORECASE)
+_ME = re.compile(rf"\b({_FIRST_PERSON}|us|we)\b", re.IGNORECASE)
 
 
 def conduct_notes(text: str, conduct: list) -> list[str]:

@@ -107,7 +107,10 @@ _SELF_CHECK = re.compile(r"\b(?:am|was) I (?:being |just )?(?:overreacting|over-
                          # "did I bring this on myself?", "is it my fault?", "am I partly to blame?"
                          r"\bdid I (?:bring (?:this|it|that) on myself|cause (?:this|it|that))\b|"
                          r"\b(?:is|was) (?:this|it|that|all this) (?:(?:all|partly|partially) )?my (?:own )?fault\b|"
-                         r"\bam I (?:partly |partially |also )?(?:to blame|responsible for (?:this|it|that))\b", re.I)
+                         r"\bam I (?:partly |partially |also )?(?:to blame|responsible for (?:this|it|that))\b|"
+                         # "am I somehow causing this?", "could I be making it worse?"
+                         r"\b(?:am|could|might) I (?:be )?(?:somehow |partly |actually |unknowingly )?(?:causing|"
+                         r"making (?:this|it|things) worse|contributing to)(?: (?:this|it|that|the problem|things))?\b", re.I)
 
 
 #: "Is this normal?", "Is it acceptable for a manager to…?", "Is that bullying?": a question about whether what

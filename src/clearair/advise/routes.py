@@ -79,11 +79,21 @@ def run_by_partners_or_family(situation: Situation) -> bool:
     return situation.narrator.co_owner or any(p.id.startswith(_SMALL_BUSINESS_PARTIES) for p in situation.parties)
 
 
+@cache
+def _hr_not_neutral() -> tuple[re.Pattern, RouteSetting]:
+    setting = RouteFile.model_validate(load("routes")).hr_not_neutral
+    return re.compile("|".join(f"(?:{p})" for p in setting.patterns), re.IGNORECASE), setting
+
+
 def formal_route(reading: Reading, situation: Situation) -> FormalRoute | None:
-    """The setting the writer's words put them in, when it has no HR department; None where the letter names HR
-    (then HR is the route) or no setting is marked."""
+    """The setting the writer's words put them in, when it has no HR department; where the letter names HR, None
+    (HR is the route) unless their words say HR is not neutral here (it passed on what they said to the person it
+    was about, or sides with them: a red team's writer, whose exit form HR had shown her boss, was given a note to
+    HR); None where no setting is marked."""
     if names_hr(situation):
-        return None
+        hr_rx, not_neutral = _hr_not_neutral()
+        leaked = hr_rx.search(reading.text)
+        return FormalRoute(not_neutral, reading.evidence(leaked.start(), leaked.end())) if leaked else None
     found: FormalRoute | None = None
     for rx, setting in _settings():
         m = rx.search(reading.text)
@@ -109,4 +119,6 @@ OUTSIDE_ROUTES = ("an outside adviser: a government or charity employment advice
 
 def route_step(setting: RouteSetting) -> str:
     """The step shown first under the formal route: plain words, one sentence."""
+    if setting.step:
+        return setting.step
     return f"There may be no HR department here. Your formal routes are {setting.routes}."

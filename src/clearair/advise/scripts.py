@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterable
 from functools import cache
 
+from clearair.advise.notes import TOUCHING
 from clearair.advise.phrases import (
     FILL_SLOT,
     SLOT_ASKED,
@@ -42,7 +43,7 @@ from clearair.advise.routes import (
 )
 from clearair.knowledge import load
 from clearair.knowledge.schemas import RouteSetting, ScriptFile
-from clearair.models import COURTESY_TITLE, Avoid, Evidence, Incident, Script, Signal, Situation
+from clearair.models import COURTESY_TITLE, Avoid, Evidence, Incident, Party, Script, Signal, Situation
 
 _CHANNEL = {"email": " by email", "meeting": " in the meeting", "chat": " by message", "phone": " on the phone",
             "in_person": ""}
@@ -286,8 +287,7 @@ def _conduct_named(f: _Facts) -> str | None:
 
 
 #: Touching in the writer's words ("he put his hand on my waist", "she grabbed my arm"), and remarks or messages.
-_TOUCHED = re.compile(r"\b(touch\w*|grab\w*|grop\w*|pinch\w*|fondl\w*|squeez\w*|strok\w*|rubb?\w*|kiss\w*|hug\w*|"
-                      r"patt?(ed|ing|s)?|brush\w*|hand on|hands on|arm around|arm round)\b", re.IGNORECASE)
+_TOUCHED = re.compile(rf"\b({TOUCHING}|patt?(ed|ing|s)?|hand on|hands on|arm around|arm round)\b", re.IGNORECASE)
 _SAID_SEXUAL = re.compile(r"\b(said|says|saying|remark\w*|comment\w*|jok\w*|text\w*|messag\w*|ask\w*|call\w*|"
                           r"told|tells|whisper\w*|email\w*|sent|photos?|pictures?)\b", re.IGNORECASE)
 
@@ -316,8 +316,10 @@ class _Facts:
     """What the scripts need to know, read once from the situation and the signals."""
 
     def __init__(self, s: Situation, sig: dict[str, Signal], own_part: bool, serious: bool = False,
-                 raised: bool = False, mainly_theirs: bool = False, conduct: tuple[str, ...] = ()) -> None:
+                 raised: bool = False, mainly_theirs: bool = False, conduct: tuple[str, ...] = (),
+                 witnessed: bool = False) -> None:
         self.s = s
+        self.witnessed = witnessed  # done to someone else, in front of the writer
         self.serious = serious
         self.conduct = conduct
         self.sig = sig
@@ -402,8 +404,19 @@ def _opening(f: _Facts, data: dict) -> tuple[list[str], str]:
     else:  # no clean words for the act: a slot for the writer, never an invented quarrel (two blind panels
         # found "something has been getting in the way between us" fitted nothing in the letter)
         lines.append(f"It's about {SLOT_EVENT}. I'd rather we sorted it out between us.")
-        ask = f.s.wanted or "we talk things through directly first"
+        ask = f.s.wanted or _ask_by_line(f.cp)
     return lines, ask
+
+
+def _ask_by_line(cp: Party | None) -> str:
+    """What to ask for when no act has clean words, by where the other side stands: a report is told what is
+    expected and when it will be checked (a manager's no-call no-show was met with "we talk things through directly
+    first"), someone above is asked for a shared way of working, anyone else to talk things through first."""
+    if cp is not None and cp.role == "direct_report":
+        return "you tell me ahead of time whenever something gets in the way of what we have agreed"
+    if cp is not None and cp.role in ("manager", "skip_level"):
+        return "we agree a way of working on this that suits us both"
+    return "we talk things through directly first"
 
 
 def _retold(s: Situation, serious: bool, say_it) -> str | None:
@@ -483,9 +496,13 @@ def _fill(kind: str, f: _Facts, data: dict) -> str:
         "talk_ask": "we find a better way to handle this" if ask == "this stop" else ask,
         "event_line": opening[-1],
         "counterpart_third": _third(f.cp),
-        "grievance_line": (f" Separately, I want to raise a formal concern about how I have been treated by {_third(f.cp)},"
+        "grievance_line": (f" Separately, I want to report how {_third(f.cp)} treated a colleague in front of me, and to "
+                           "know how that will be handled." if f.serious and f.cp is not None and f.witnessed else
+                           f" Separately, I want to raise a formal concern about how I have been treated by {_third(f.cp)},"
                            " and to know how that will be handled." if f.serious and f.cp is not None else ""),
-        "their_manager_ask": (f"I no longer work with {_third(f.cp)}, but I'd like you to know how I have been "
+        "their_manager_ask": (f"I need to tell you how {_third(f.cp)} treated a colleague, which I saw, and I'd like "
+                              "your help." if f.witnessed else
+                              f"I no longer work with {_third(f.cp)}, but I'd like you to know how I have been "
                               "treated since I left." if "already_left" in f.sig else
                               f"I need to tell you how {_third(f.cp)} has treated me, and I'd like your help." if f.serious
                               else f"I'd like your help with how {_third(f.cp)} and I work together."),
@@ -639,11 +656,13 @@ def script_data() -> dict:
 def render_scripts(s: Situation, top: Iterable[str] | None = None, sig: dict[str, Signal] | None = None,
                    avoid: list[Avoid] | None = None, own_part: bool | None = None,
                    serious: bool = False, raised: bool = False, mainly_theirs: bool = False,
-                   route: RouteSetting | None = None, conduct: tuple[str, ...] = ()) -> list[Script]:
+                   route: RouteSetting | None = None, conduct: tuple[str, ...] = (),
+                   witnessed: bool = False) -> list[Script]:
     """The words for the top advice (``top``: action codes, best first; the first three count). ``mainly_theirs``:
     the safety floor reads the writer as mainly at fault, so an apology does not say "partly". ``route``: where
     there is likely no HR department, who a formal note goes to instead (``advise.routes``). ``conduct``: the kinds of
-    serious conduct done to the writer (``extract.conduct``), named plainly in a formal note. Where the writer's
+    serious conduct done to the writer (``extract.conduct``), named plainly in a formal note. ``witnessed``: the
+    writer saw it done to someone else, so a note says what they saw, never "how I have been treated". Where the writer's
     conduct is before a review or a disciplinary process (``s.under_review``), a writer with a part to own gets words
     for their account to whoever decides, and nobody gets words for a private talk with the other side."""
     data = script_data()
@@ -654,7 +673,7 @@ def render_scripts(s: Situation, top: Iterable[str] | None = None, sig: dict[str
     avoided = {a.action for a in avoid or []}
     if own_part is None:
         own_part = "narrator_at_fault" in sig and sig["narrator_at_fault"].strength >= 0.8
-    f = _Facts(s, sig, own_part, serious, raised, mainly_theirs, conduct)
+    f = _Facts(s, sig, own_part, serious, raised, mainly_theirs, conduct, witnessed)
     out: list[Script] = []
     # A personal, romantic matter where moving on leads: no words that go back to the person ("I'd like to come
     # back to what we talked about") after they have said no.
@@ -683,7 +702,8 @@ def render_scripts(s: Situation, top: Iterable[str] | None = None, sig: dict[str
             # about the owner does not go to them.
             to = "HR if there is one; otherwise the owner, in writing, or an outside adviser"
         elif kind in ("hr_note", "request_note") and route is not None:
-            to = f"HR if there is one; otherwise {route.to}"
+            # HR is there but not neutral (the one setting with its own first step): say where the note goes
+            to = route.to if route.step else f"HR if there is one; otherwise {route.to}"
         elif kind in ("hr_note", "request_note") and owner_did_it:
             to = f"HR if there is one; otherwise {OUTSIDE_ONLY}"  # as the route says where it names the setting
         elif kind in ("hr_note", "request_note") and _no_hr_likely(s):

@@ -326,7 +326,12 @@ class RouteSetting(Strict):
     to: str
     #: The writer has a manager of their own here (not an app's rider, not a freelancer).
     own_manager: bool = True
+    #: The first step shown under a formal complaint, where the usual one ("There may be no HR department here…")
+    #: does not fit (HR is there, but not neutral).
+    step: str | None = None
 
 
 class RouteFile(Strict):
     settings: list[RouteSetting] = Field(min_length=1)
+    #: HR is named but the writer's words say it passed on what they said, or sides with the other side.
+    hr_not_neutral: RouteSetting

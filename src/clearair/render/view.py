@@ -22,6 +22,7 @@ from clearair.advise.phrases import (
     plain_learned,
     sentence,
 )
+from clearair.advise.routes import writer_owns_the_business
 from clearair.knowledge import load
 from clearair.models import Evidence, Reason, Report
 
@@ -372,6 +373,8 @@ def _reading(report: Report) -> list[FactView]:
             continue
         if f.confidence < MIN_CONFIDENCE and f.source != "rules":
             continue
+        if f.name == "own_manager" and (f.value == "unknown" or writer_owns_the_business(s)):
+            continue  # "your manager's stance is not said" tells nothing, and an owner has no manager
         elif f.name in _FACT_SENTENCE:
             template = _FACT_SENTENCE[f.name]
             text = template.format(f.text if template == "{}" else lower_first(f.text))
@@ -381,8 +384,9 @@ def _reading(report: Report) -> list[FactView]:
             text = _FLAG_SENTENCE[f.name]
         else:
             continue
-        out.append(FactView(title=f.title, sentence=sentence(text), certainty=_certainty(f.confidence),
-                            quotes=quotes(f.evidence, 1)))
+        # "clear from your words" only with the words shown: a sure guess with nothing to point at is "likely"
+        certainty = _certainty(f.confidence if f.evidence else min(f.confidence, _CERTAINTY[0][0] - 0.01))
+        out.append(FactView(title=f.title, sentence=sentence(text), certainty=certainty, quotes=quotes(f.evidence, 1)))
     return out
 
 
