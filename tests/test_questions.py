@@ -614,3 +614,16 @@ def test_a_writer_who_asks_what_to_say_is_given_the_words():
     q = next(q for q in report.questions if "What can I say" in q.text)
     assert q.answer.startswith("Something like this") and "“" in q.answer
     assert report.offline_answer.count("The full words are below") == 1
+
+
+def test_telling_a_friend_is_not_facing_the_person_doing_it():
+    report = asked("A woman at work spreads vicious rumours about younger colleagues until they leave, and the senior "
+                   "men shield her. She came after me before. Now she is spreading a false rumour that my friend, one "
+                   "of her managers, had an affair with a client. Should I tell my friend?")
+    q = next(q for q in report.questions if "tell my friend" in q.text)
+    assert q.answer.startswith("Yes, if you trust them") and "clearair does not judge it" not in q.answer
+
+
+def test_telling_a_friend_beside_serious_conduct_still_keeps_the_writer_away_from_the_person():
+    q = next(q for q in asked(SERIOUS + "Should I tell my friend from the other shift?").questions if q.answer)
+    assert q.answer.startswith("Yes, if you trust them") and "do not deal with the person doing it on your own" in q.answer

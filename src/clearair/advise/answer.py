@@ -697,6 +697,13 @@ def _answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tu
         return "first step", _AS_THEIR_MANAGER
     if action is None and _WITHDRAW.search(q.text):
         return _withdraw(floor, own, start)
+    if action is None and _TELL_SOMEONE_ELSE.search(q.text):
+        # "Should I tell my friend?" (the target, or an ally): not contact with the person doing it.
+        told = "Yes, if you trust them: knowing lets them act on it, or back you."
+        if floor.serious:
+            return "first step", told + " " + sentence(f"Whatever you decide, do not deal with the person doing it on "
+                                                       f"your own: {floor.describe()}, so {start} first")
+        return "first step", told + " " + sentence(f"Then {start}{because0}")
     if action is None and floor.serious:
         # A step the engine does not weigh, with serious conduct: never leave "handle it yourself" open.
         return "no", sentence(f"Not on your own: {floor.describe()}, so {start} first and let "
@@ -874,6 +881,9 @@ def _how_to(q: Question, report: Report, floor: Floor) -> str:
     return said
 
 
+#: Telling or warning someone on the writer's side (a friend, a colleague), not the person doing it.
+_TELL_SOMEONE_ELSE = re.compile(r"\b(?:tell|warn|let|inform|alert|show)\b[^?]{0,15}?\b(?:my|our) (?:friend|colleague|"
+                                r"coworker|co-worker|teammate|partner|family)s?\b", re.I)
 _WORDS_BELOW = " The full words are below."
 #: "What can I say?", "How do I word it?": the writer asks for words, not for a step.
 _ASKS_FOR_WORDS = re.compile(r"\bwhat (?:can|should|do|could) I (?:say|write|tell)\b|\bwhat to (?:say|write)\b|"
