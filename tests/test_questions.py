@@ -66,6 +66,9 @@ def test_a_hard_wrapped_question_is_one_sentence():
     ("Am I overthinking it?", "self_check", None),
     ("Am I somehow causing this, and what can I do?", "self_check", None),
     ("Could I be making it worse?", "self_check", None),
+    ("Am I right to be upset?", "norm", None),
+    ("Are we right to be bothered, and if so, what should we do about it?", "norm", None),
+    ("Should I be worried?", "yes_no", None),
     ("Should I put locks on my drawers?", "yes_no", None),
     # Leaving said without the word "job", ignoring said as tuning out, a claim at law said as a case.
     ("Should I start looking at another unit?", "yes_no", "EXIT"),

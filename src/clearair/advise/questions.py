@@ -135,7 +135,10 @@ _NORM_FEELING = re.compile(r"\b(?:normal|okay|ok|reasonable|common|natural|wrong
                            r"(?:upset|hurt|angry|anxious|annoyed|bothered|frustrated|offended)|get upset)\b|"
                            # "Is it wrong that I feel like this?", "is it bad that I resent her?"
                            r"\bis it (?:wrong|bad|normal|okay|ok|selfish|petty) (?:that|if) I (?:feel|am|'m|resent|"
-                           r"envy|dislike|don't like|can't stand)\b", re.I)
+                           r"envy|dislike|don't like|can't stand)\b|"
+                           # "Am I right to be upset?", "are we right to be bothered?", "should I be this upset?"
+                           r"\b(?:am I|are we) (?:right|wrong|justified|overreacting) (?:to (?:feel|be)|in feeling|in being)\b|"
+                           r"\bshould (?:I|we) (?:be|feel) (?:this |so )?(?:upset|hurt|angry|bothered|annoyed|offended)\b", re.I)
 
 
 #: Norm questions that name something bad ("Is that bullying?", "Is this inappropriate?"): "No" would mean "it is
