@@ -629,4 +629,5 @@ def test_telling_a_friend_is_not_facing_the_person_doing_it():
 
 def test_telling_a_friend_beside_serious_conduct_still_keeps_the_writer_away_from_the_person():
     q = next(q for q in asked(SERIOUS + "Should I tell my friend from the other shift?").questions if q.answer)
-    assert q.answer.startswith("Yes, if you trust them") and "do not deal with the person doing it on your own" in q.answer
+    assert q.answer.startswith("Yes, if you trust them")
+    assert "do not deal with the person doing it on your own" in q.answer
