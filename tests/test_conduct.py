@@ -202,6 +202,13 @@ def test_pressure_to_work_without_safety_equipment_is_found(letter):
     ("Before the audit my director asked me to shift $80k of expenses from June into July.", "unlawful_pressure"),
     ("Our controller wants me to book revenue from orders that haven't shipped yet, and I refused.",
      "unlawful_pressure"),
+    # Records of care or checks that were never done, and figures fiddled: told without "falsify".
+    ("The senior carer ticks off the turning charts for residents who were never turned and told me to do the same.",
+     "unlawful_pressure"),
+    ("My manager asked me to fiddle the figures on the monthly report before the audit.", "unlawful_pressure"),
+    # Payback after telling HR, told as what changed since.
+    ("Ever since I told HR that my lead was shouting at a junior, she has stopped inviting me to planning meetings.",
+     "punishment_for_speaking"),
 ])
 def test_conduct_told_in_plain_words_is_found(letter, kind):
     others, _ = serious_conduct(read(build_document(letter + TAIL)))
@@ -212,6 +219,8 @@ def test_conduct_told_in_plain_words_is_found(letter, kind):
     "Some days I feel trapped in this job, but the pay is good and I like the team.",
     "She stood next to me at the all-hands meeting and we chatted about the new office.",
     "I think I'll remember this conference for a long time, it was that good.",
+    "I filled in the forms for the new laptop but the order has not been completed yet.",
+    "Since I told my manager I was moving house, she has been really kind about my hours.",
 ])
 def test_everyday_words_near_those_acts_are_not_serious_conduct(letter):
     others, own = serious_conduct(read(build_document(letter + TAIL)))

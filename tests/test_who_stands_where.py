@@ -159,3 +159,60 @@ def test_a_kitchens_second_is_a_line_cooks_boss_and_a_head_chefs_report():
 def test_an_executive_chef_manages_people():
     from clearair.extract.lexicon import find_kinds
     assert find_kinds("narrator", ("is_manager",), "I'm the executive chef at a large hotel.")
+
+
+@pytest.mark.parametrize("text, words, role, is_manager", [
+    # an academic's chair, told by what they did, and the dean above them
+    ("I'm an assistant professor. My chair has assigned me to three committees and the dean wants a study from me.",
+     "My chair", "manager", False),
+    ("I'm an assistant professor. My chair has assigned me to three committees and the dean wants a study from me.",
+     "the dean", "skip_level", False),
+    # the head of the lab the writer works in
+    ("I'm a postdoc in a faculty member's lab. He walked out of my talk without a word.", "a faculty member",
+     "manager", False),
+    # one member of the writer's department, to the head of department and to a teacher in it
+    ("I run the science team. My problem is one member of the department who will not share resources.",
+     "one member of the department", "direct_report", True),
+    ("I teach science. My problem is one member of the department who will not share resources.",
+     "one member of the department", "peer", False),
+    # people the writer works beside, named by that alone; the people the writer serves, counted
+    ("Men I work with keep staring at me and making remarks about my clothes in the office.", "Men I work with",
+     "peer", False),
+    ("I work at a library and I've had a lot of entitled patrons this winter.", "entitled patrons", "customer", False),
+])
+def test_people_named_by_their_place_in_the_writers_work(text, words, role, is_manager):
+    assert _role_of(text, words, is_manager) == role
+
+
+@pytest.mark.parametrize("text, words", [
+    ("My chair is broken and facilities will not replace it, so my back hurts every single day.", "My chair"),
+    ("I made the dean's list twice at college before I started this job, and my manager never mentions it.",
+     "the dean"),
+])
+def test_a_seat_and_a_list_are_no_one(text, words):
+    assert _role_of(text, words) is None
+
+
+def test_the_writer_as_head_of_department_manages_people():
+    r = analyze("I've been head of department for three years. One member of the department refuses to share "
+                "their teaching resources, and that is all I ask of them. How should I handle it?")
+    assert next(f.value for f in r.factors if f.name == "narrator_is_manager") is True
+    assert next(f.value for f in r.factors if f.name == "counterpart_role") == "direct_report"
+
+
+def test_a_count_that_takes_in_the_writer_names_no_report():
+    roles = _roles("On night shift the only two nurses in the building are me and a co-worker who is an LPN. "
+                   "She shouts at me whenever I ask her to finish the audit column.")
+    assert "direct_report" not in {role for role, _ in roles.values()}
+    # the same words with no writer among them still name the writer's people
+    assert "direct_report" in {role for role, _ in _roles(
+        "Both nurses on my ward complained about the rota I wrote last month, and now they ignore my instructions.",
+        True).values()}
+
+
+def test_she_is_the_one_person_named_not_one_of_a_counted_group():
+    roles = _roles("I told one of our managers, in confidence, that I believed two employees had taken money from me. "
+                   "The next day those two employees texted me saying I had accused them. Now I dread going back, and "
+                   "she has made the atmosphere really uncomfortable.")
+    she = next(key for key, (_, mentions) in roles.items() if "she" in mentions)
+    assert "one of our managers" in roles[she][1]

@@ -123,13 +123,13 @@ def candidate_clues(reading: Reading, drafts: dict[str, PartyDraft], incidents, 
         c = clues.setdefault(key, {})
         c["role_prior"] = ROLE_PRIOR.get(d.role, 0.0)
         c[f"role={d.role}"] = 1.0
-        c["mentions"] = min(sum(not _plural(m.text) for m in d.mentions), 10) / 10
+        c["mentions"] = min(sum(not _plural(m.text, d.names) for m in d.mentions), 10) / 10
         is_person = d.role != "hr" and not key.startswith("other_department")
         if d.mentions:
             first = reading.sentence_index(d.mentions[0].start)
             c["opening"] = float(is_person and first == 0)
             c["first_position"] = d.mentions[0].start / max(len(reading.text), 1)
-        c["plural"] = float(bool(d.mentions) and all(_plural(m.text) for m in d.mentions))
+        c["plural"] = float(bool(d.mentions) and all(_plural(m.text, d.names) for m in d.mentions))
     seen_acts: set[tuple[str, str]] = set()
     for inc in incidents:
         if (inc.actor, inc.act) in seen_acts:

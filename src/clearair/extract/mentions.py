@@ -340,6 +340,11 @@ def _shared_workplace(root: Token) -> bool:
     return root.lemma_.lower() in _WORKPLACES and any(c.lower_ == "same" for c in root.children)
 
 
+#: Parts of a term of work: "the second year of the postdoc", "the rest of my contract".
+_PARTS_OF_A_TERM = frozenset({"year", "month", "week", "end", "start", "beginning", "rest", "remainder", "middle",
+                              "half", "term", "length", "duration"})
+
+
 #: Verbs of a handover: "take report", "give report", "get report" (nurses' words for the shift handover).
 _HANDOVER = frozenset({"take", "give", "get", "receive", "hand"})
 
@@ -365,6 +370,12 @@ def _says_what_is_not(chunk: Span) -> bool:
     if (root.dep_ in ("attr", "oprd") or made is not root.head) and made.lemma_ in _MADE and any(
             t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in ("i", "we") for t in made.children):
         return True  # "I was made shift manager", "I got promoted to team lead": the writer's own new title
+    if root.dep_ == "attr" and root.head.lower_ == "being" and not any(
+            t.dep_ in ("nsubj", "nsubjpass") for t in root.head.children) and any(
+            t.dep_ == "nsubj" and t.lower_ in ("i", "we") for t in root.head.head.children):
+        return True  # "I miss being a postdoc", "I love being a nurse": the writer's own job, then or now
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in _PARTS_OF_A_TERM:
+        return True  # "the second year of the postdoc", "the end of my residency": a post held, not a person
     if root.lemma_.lower() == "report" and root.dep_ in ("dobj", "pobj") and not any(
             t.dep_ in ("det", "poss", "nummod", "amod") for t in root.children) and (
             root.head.lemma_ in _HANDOVER or root.head.head.lemma_ in _HANDOVER):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
@@ -1067,6 +1068,9 @@ def _link_anaphors(reading: Reading, drafts: dict[str, PartyDraft]) -> None:
     # (position, key, was a subject) of every mention that he/she could point back to
     timeline = [(m.start, d.key, _is_subject(reading, m.start, m.end))
                 for d in drafts.values() for m in d.mentions if d.key in persons and _singular_person(m.text)]
+    # A counted group ("two employees") can hold the "she" a sentence later, but one person named as one is likelier
+    # ("I told one of our managers that two employees had taken money ... she has made it uncomfortable").
+    counted = {(m.start, d.key) for d in drafts.values() for m in d.mentions if _counted_group(m.text)}
     timeline.sort()
     doc, text = reading.doc, reading.text.lower()
     candidates: list[tuple[int, int, str | None]] = []
@@ -1099,7 +1103,8 @@ def _link_anaphors(reading: Reading, drafts: dict[str, PartyDraft]) -> None:
                 continue
             value = 2.0 * subj - 1.0 * back + 0.5 * min(salience.get(key, 0), 6) + (0.5 if back == 0 else 0) \
                 + (1.0 if gender and d.gender == gender else 0.0) \
-                + (1.0 if key == nearest else 0.0)  # "his own work" told us Trevor is a he; Dana is unknown
+                + (1.0 if key == nearest else 0.0) \
+                - (2.5 if (pos, key) in counted else 0.0)  # "his own work" told us Trevor is a he; Dana is unknown
             scores[key] = max(scores.get(key, -99.0), value)
         if not scores and gender:  # "a senior male manager … (four sentences on) He answered that…": the one
             # person of that gender, named further back, when nobody nearer could be meant
@@ -1176,6 +1181,11 @@ def _is_subject(reading: Reading, start: int, end: int) -> bool:
     return span_root.dep_ in ("nsubj", "nsubjpass")
 
 
+def _counted_group(text: str) -> bool:
+    """A group named with its number ("two employees", "both nurses"): "she" may mean one of them, less likely."""
+    return text.lower().startswith(("two ", "both ", "three ", "the two ", "a couple of "))
+
+
 def _singular_person(text: str) -> bool:
     """A mention he/she can point back to: one person, or one of a counted group."""
     low = text.lower()
@@ -1184,7 +1194,11 @@ def _singular_person(text: str) -> bool:
     return not _plural(text)
 
 
-def _plural(text: str) -> bool:
+def _plural(text: str, names: Iterable[str] = ()) -> bool:
+    """A mention of more than one person ("the nurses", "two of my reports"). A name the letter gives ("Marcus",
+    "Doris") is one person whatever its last letter."""
+    if text in names or text.lower().startswith(("one of ", "each of ", "either of ", "neither of ", "a member of ")):
+        return False  # "one of our managers" is one person
     last = text.lower().split()[-1]
     return last.endswith("s") and not last.endswith(("ss", "'s", "hers", "his")) and last not in ("drs",) or \
         text.lower().startswith(("two ", "both ", "three ", "some ", "several ", "a few "))
