@@ -631,3 +631,16 @@ def test_telling_a_friend_beside_serious_conduct_still_keeps_the_writer_away_fro
     q = next(q for q in asked(SERIOUS + "Should I tell my friend from the other shift?").questions if q.answer)
     assert q.answer.startswith("Yes, if you trust them")
     assert "do not deal with the person doing it on your own" in q.answer
+
+
+@pytest.mark.parametrize("question", ["Should I ask for someone else to hear my appeal?",
+                                      "Do I speak to Chloe first?", "Should I give the screenshots to someone?"])
+def test_with_serious_conduct_a_step_that_is_not_contact_is_not_refused(question):
+    answer = next(q for q in asked(SERIOUS + question).questions if q.answer).answer
+    assert not answer.startswith("Not on your own") and "do not deal with the person doing it on your own" in answer
+
+
+def test_naming_the_other_side_is_contact_with_them():
+    report = asked("My supervisor Gary grabbed my arm and pushed me against the wall when I disagreed with him last "
+                   "week. Should I meet Gary after work to clear it up?")
+    assert next(q for q in report.questions if q.answer).answer.startswith("Not on your own")

@@ -66,6 +66,11 @@ def test_the_routes_file_is_checked_at_load():
      "professional body"),
     ("I work in my uncle's corner shop and it's just him, my aunt and me. Last week he grabbed me by the collar and "
      "shoved me into the shelves, and he pays me less than we agreed. I don't know who to tell.", "the owner"),
+    ("I'm a temp through an agency, placed in a transport office for seven months. The team leader shouts across the "
+     "office asking if I'm thick whenever I get a booking wrong, and won't sign my extra hours. Who do I tell?",
+     "your agency"),
+    ("I work bank shifts as a healthcare assistant. On one ward the manager gives me all the heavy side rooms and "
+     "called me useless in front of a patient's family. Who can I tell without losing shifts?", "staff bank"),
     ("I'm an agency nurse and for the last month I've been placed on a surgical ward. The ward sister keeps making "
      "remarks about my accent in front of patients and gives me the heaviest bays every shift. Who do I tell?",
      "your agency"),
@@ -136,6 +141,12 @@ def test_pay_owed_for_work_done_gets_its_own_note(text, noted):
     "about a reference. The HR person here is basically her friend. What should I do?",
     "I made a confidential complaint to HR that my supervisor shouts at me in front of customers. The next day HR "
     "forwarded my email to him and he has been giving me the worst shifts ever since. What can I do?",
+    # told without "HR showed him": the HR person named, and what the writer said reached the person it was about
+    "I told our HR person, Denise, in confidence that my manager mocks my weight in front of the team. Two days later "
+    "he called me in and knew word for word what I'd said, so she obviously went straight to him. Who do I go to now?",
+    # the HR adviser handling the grievance is the other side's close friend, said with their names
+    "I raised a grievance about my supervisor Tom, who swears at me on the floor. The HR advisor who picked it up is "
+    "Sharon. Sharon and Tom are really close friends, and her outcome letter says I should reflect on my attitude.",
 ])
 def test_hr_that_passed_on_what_the_writer_said_is_not_the_only_route(text):
     report = analyze(text)

@@ -824,19 +824,28 @@ def test_a_report_is_asked_for_what_a_manager_needs_when_no_act_has_clean_words(
     assert said and "talk things through directly first" not in said
 
 
-def test_a_witness_is_told_to_start_with_the_person_it_happened_to():
-    from clearair.advise.answer import WITNESS_LINE, compose
+@pytest.mark.parametrize("letter", [
+    "At our team meeting yesterday I watched the department head yell at my colleague Ana in front of everyone, "
+    "listing her flaws and telling her she had better fix them. None of us said a word and I feel ashamed. If it "
+    "happens again, how can I support her without putting my own job at risk?",
+    "At the office party I saw one of the senior partners put his hand on our new trainee's thigh under the table, "
+    "and she moved her chair away twice. She left early looking upset. I'm only an associate. Do I go to someone?",
+])
+def test_a_witness_is_told_to_start_with_the_person_it_happened_to(letter):
+    from clearair.advise.answer import WITNESS_LINE
 
-    report = analyze("At our team meeting yesterday the department head started yelling at my colleague Ana in front "
-                     "of everyone, listing her flaws and telling her she had better fix them. She kept her composure. "
-                     "None of us said a word and I feel ashamed. If it happens again, how can I support her without "
-                     "putting my own job at risk?")
-    seen = next(f for f in report.factors if f.name == "bystander")
-    seen.value, seen.confidence = False, 0.9
-    assert WITNESS_LINE not in compose(report)
-    seen.value = True  # the bystander reader sure the writer saw it done to someone else
-    assert WITNESS_LINE in compose(report)
+    report = analyze(letter)
+    assert report.situation.witnessed and WITNESS_LINE in report.offline_answer
+    said = " ".join(s.text for s in report.scripts)
+    assert "treated me" not in said and "towards me" not in said
+
+
+def test_a_writer_it_was_done_to_is_no_witness():
+    report = analyze("At the office party one of the senior partners put his hand on my thigh under the table, and I "
+                     "moved my chair away twice. I saw him laugh about it with the others afterwards. I'm only an "
+                     "associate. Do I go to someone?")
+    assert not report.situation.witnessed
     top = ["ESCALATE_THEIR_MANAGER", "HR_FORMAL", "DOCUMENT"]
     told = " ".join(s.text for s in render_scripts(report.situation, top, {}, serious=True))
-    witnessed = " ".join(s.text for s in render_scripts(report.situation, top, {}, serious=True, witnessed=True))
-    assert "treated me" in told and "treated me" not in witnessed and "treated a colleague" in witnessed
+    seen = " ".join(s.text for s in render_scripts(report.situation, top, {}, serious=True, witnessed=True))
+    assert "treated me" in told and "treated me" not in seen and "treated a colleague" in seen

@@ -165,6 +165,10 @@ class Situation(Model):
                                "them (\"you copy me in on the emails\"), from their own statement of it.")
     wanted_evidence: list[Evidence] = Field(default_factory=list, description="The writer's words behind ``wanted``.")
 
+    witnessed: list[Evidence] = Field(
+        default_factory=list, description="The writer's words saying they saw it done to someone else (\"I saw him "
+        "put his hand on her lower back\"): then the words say what they saw, not what was done to them.")
+
     under_review: list[Evidence] = Field(
         default_factory=list, description="The writer's words saying their own conduct is before a review, an "
         "investigation or a disciplinary process (\"I've been invited to a disciplinary meeting\").")

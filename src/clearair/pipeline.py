@@ -16,6 +16,7 @@ from clearair.assess import assess
 from clearair.extract import extract, read
 from clearair.advise.retell import act_sentences
 from clearair.advise.wants import wanted_from_them
+from clearair.advise.witness import seen_done_to_others
 from clearair.advise.routes import formal_route
 from clearair.advise.scripts import review_words
 from clearair.intake import build_document
@@ -76,6 +77,7 @@ def _report(document, reading, journal_findings=(), about: str | None = None) ->
     report = Report(situation=situation, thread=document.thread(), signals=signals, factors=factors)
     situation.acts_on_writer = act_sentences(reading, situation)
     situation.under_review = _review(reading)
+    situation.witnessed = seen_done_to_others(reading, situation, factors)
     if (wanted := wanted_from_them(reading.text)) is not None:
         situation.wanted, start, end = wanted
         situation.wanted_evidence = [reading.evidence(start, end)]

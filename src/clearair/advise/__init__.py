@@ -19,7 +19,7 @@ from clearair.advise.safety import (
     FORMAL_ROUTES, Floor, apply_floor, floor_for, keep_rebuilding_trust, move_below, safe_formal_route,
     scores_follow,
 )
-from clearair.advise.answer import ask, compose, own_part, witnessed
+from clearair.advise.answer import ask, compose, own_part
 from clearair.advise.avoid import avoid_list, held_back
 from clearair.advise.personas import perspectives as _persona_views
 from clearair.advise.questions import said_as
@@ -102,7 +102,7 @@ def advise(situation: Situation, signals: list[Signal], factors: list[FactorRead
     scripts = render_scripts(situation, order, sig, avoid, own_part=owns, serious=floor.serious, raised=raised,
                              mainly_theirs=floor.writer_at_fault == "mainly",
                              route=route.setting if route else None, conduct=conduct,
-                             witnessed=witnessed(factors or [], situation))
+                             witnessed=bool(situation.witnessed))
     recommendations = []
     for s in ranked:
         spec = playbook["actions"][s.action]

@@ -26,11 +26,12 @@ from clearair.advise.questions import (
     just_asks_what_to_do, main_questions, names_a_wrong, norm_feeling, points_back,
 )
 from clearair.advise.notes import POLICE_NOTE, TOUCH_NOTE
+from clearair.advise.witness import only_a_witness
 from clearair.advise.safety import FORMAL_ROUTES, RULES_OWN_PART, Floor, floor_for, safe_formal_route
 from clearair.extract.reading import is_question
 from clearair.knowledge import load
 from clearair.models import (
-    NEVER_RECOMMENDED, FactorReading, OptionVerdict, Question, Reason, Recommendation, Report, Situation, Verdict,
+    NEVER_RECOMMENDED, FactorReading, OptionVerdict, Question, Reason, Recommendation, Report, Verdict,
 )
 
 #: Actions that put the writer face to face with the other side, alone.
@@ -84,20 +85,10 @@ BETWEEN_OTHERS = ("This is a conflict between people you manage, not one with yo
                   "clear lead as their manager.")
 
 
-#: How sure the bystander reader must be before the words treat the writer as a witness (as for the flags the
-#: reading shows, ``render.view.MIN_FLAG_CONFIDENCE``).
-WITNESS_CONFIDENCE = 0.6
 #: What a witness can do first, whatever else is advised (a blind reading of a library letter found a writer who
 #: watched a colleague torn into at a meeting sent straight to HR, with notes "how he has treated me").
 WITNESS_LINE = ("You saw it happen to someone else, so start with them: check in privately, tell them what you saw, "
                 "and ask what would help; your account can back theirs if they take it further.")
-
-
-def witnessed(factors: list[FactorReading], situation: Situation) -> bool:
-    """The bystander reader is sure the writer saw it done to someone else (not a conflict between people the writer
-    manages, which has words of its own)."""
-    return not situation.between_others and any(
-        f.name == "bystander" and f.value is True and f.confidence >= WITNESS_CONFIDENCE for f in factors)
 
 
 def _going_on(report: Report, floor: Floor, own_part: bool) -> list[str]:
@@ -127,7 +118,7 @@ def _going_on(report: Report, floor: Floor, own_part: bool) -> list[str]:
         out.append(retold)  # no act the reading names: the writer's own clause, said back to them
     elif cp is not None and cp.role != "hr":  # HR is where a letter goes, rarely what it is about
         out.append(sentence(f"This is about {cp.label}"))  # no clean words for the act: say only who
-    if witnessed(report.factors, s):
+    if only_a_witness(s):  # a person it was done to, and the writer only saw it
         out.append(WITNESS_LINE)
     wide = [i for i in s.incidents if i.audience.kind in ("large_group", "external") and i.actor not in (
         "narrator", "unknown", s.counterpart) and (inc is None or i.audience.kind != inc.audience.kind)]
@@ -704,6 +695,11 @@ def _answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tu
             return "first step", told + " " + sentence(f"Whatever you decide, do not deal with the person doing it on "
                                                        f"your own: {floor.describe()}, so {start} first")
         return "first step", told + " " + sentence(f"Then {start}{because0}")
+    if action is None and floor.serious and not _contact_with_them(q.text, report):
+        # A step that is not contact with the person doing it ("Should I ask for someone else to hear the appeal?",
+        # "Do I speak to Chloe first?"): a red team found "Not on your own" said to each, contradicting the first step.
+        return "first step", sentence(f"That may help, and it is yours to weigh. Whatever you decide, do not deal with "
+                                      f"the person doing it on your own: {floor.describe()}, so {start} first")
     if action is None and floor.serious:
         # A step the engine does not weigh, with serious conduct: never leave "handle it yourself" open.
         return "no", sentence(f"Not on your own: {floor.describe()}, so {start} first and let "
@@ -879,6 +875,21 @@ def _how_to(q: Question, report: Report, floor: Floor) -> str:
     if recs.index(rec) > 2:  # a step the advice ranks lower: say what comes first
         said += " " + sentence(f"Before that, though, {step(recs[0])}")
     return said
+
+
+#: Words of a question that point at the other side, or at the writer acting alone ("Can I handle this myself?").
+_THEM_OR_ALONE = re.compile(r"\b(?:him|her|them|he|she|they|his|their|myself|on my own|alone|directly|face to face|"
+                            r"in person|one to one|one-on-one)\b", re.I)
+
+
+def _contact_with_them(text: str, report: Report) -> bool:
+    """Whether a question is about facing the other side: a pronoun, the writer acting alone, or a word the letter
+    names the other side by ("Should I talk to Gary?")."""
+    if _THEM_OR_ALONE.search(text):
+        return True
+    cp = report.situation.party(report.situation.counterpart)
+    names = [m for m in (cp.mentions if cp else []) if len(m) > 2 and m.lower() not in ("he", "she", "him", "her")]
+    return any(re.search(rf"\b{re.escape(m)}\b", text, re.I) for m in names)
 
 
 #: Telling or warning someone on the writer's side (a friend, a colleague), not the person doing it.

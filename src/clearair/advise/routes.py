@@ -80,9 +80,18 @@ def run_by_partners_or_family(situation: Situation) -> bool:
 
 
 @cache
-def _hr_not_neutral() -> tuple[re.Pattern, RouteSetting]:
-    setting = RouteFile.model_validate(load("routes")).hr_not_neutral
-    return re.compile("|".join(f"(?:{p})" for p in setting.patterns), re.IGNORECASE), setting
+def _hr_not_neutral_setting() -> RouteSetting:
+    return RouteFile.model_validate(load("routes")).hr_not_neutral
+
+
+def _hr_not_neutral(situation: Situation) -> tuple[re.Pattern, RouteSetting]:
+    """The patterns of ``routes.yaml``'s ``hr_not_neutral``, with ``{hr}`` standing for the words that name HR in
+    this letter ("HR", "human resources", and the HR person's own name: "Sharon and Tom are really close friends")."""
+    setting = _hr_not_neutral_setting()
+    names = {m for p in situation.parties if p.role == "hr" for m in p.mentions if m[:1].isupper() and " " not in m
+             and m.upper() != "HR"}
+    hr = "(?:hr|human resources" + "".join(f"|{re.escape(n)}" for n in sorted(names)) + ")"
+    return re.compile("|".join(f"(?:{p.replace('{hr}', hr)})" for p in setting.patterns), re.IGNORECASE), setting
 
 
 def formal_route(reading: Reading, situation: Situation) -> FormalRoute | None:
@@ -91,7 +100,7 @@ def formal_route(reading: Reading, situation: Situation) -> FormalRoute | None:
     was about, or sides with them: a red team's writer, whose exit form HR had shown her boss, was given a note to
     HR); None where no setting is marked."""
     if names_hr(situation):
-        hr_rx, not_neutral = _hr_not_neutral()
+        hr_rx, not_neutral = _hr_not_neutral(situation)
         leaked = hr_rx.search(reading.text)
         return FormalRoute(not_neutral, reading.evidence(leaked.start(), leaked.end())) if leaked else None
     found: FormalRoute | None = None

@@ -270,6 +270,12 @@ _CONDUCT_SAID = (("unwanted_sexual", "{who} has {sexual} that I did not want."),
                  ("menacing_words", "{who} has threatened me."),
                  ("identity_remarks", "{who} has made remarks aimed at who I am."),
                  ("unlawful_pressure", "{who} has pressed me to do something I believe breaks the rules."))
+#: The same, seen done to someone else.
+_CONDUCT_SEEN = (("unwanted_sexual", "I saw {who} behave towards a colleague in a sexual way they did not want."),
+                 ("physical_intimidation", "I saw {who} physically intimidate a colleague."),
+                 ("menacing_words", "I heard {who} threaten a colleague."),
+                 ("identity_remarks", "I have seen {who} mock a colleague for who they are."),
+                 ("unlawful_pressure", "I have seen {who} do something I believe breaks the rules."))
 #: Said after it, where the writer was also punished for speaking up.
 _PAYBACK_SAID = " Since I spoke up, I have been treated worse."
 
@@ -279,8 +285,13 @@ def _conduct_named(f: _Facts) -> str | None:
     conduct rules named no kind (then the incident's own words, or a slot, are used)."""
     if not f.serious or not f.conduct:
         return None
-    said = next((text for kind, text in _CONDUCT_SAID if kind in f.conduct), None)
     payback = "punishment_for_speaking" in f.conduct
+    if f.witnessed:  # what the writer saw done to someone else, never "towards me"
+        seen = next((text for kind, text in _CONDUCT_SEEN if kind in f.conduct), None)
+        if seen is None:
+            return f"I have seen {_third(f.cp)} treat a colleague worse since they spoke up." if payback else None
+        return seen.format(who=_third(f.cp))
+    said = next((text for kind, text in _CONDUCT_SAID if kind in f.conduct), None)
     if said is None:
         return capitalise(f"{_third(f.cp)} has treated me worse since I spoke up.") if payback else None
     return capitalise(said.format(who=_third(f.cp), sexual=_sexual_conduct(f.s))) + (_PAYBACK_SAID if payback else "")

@@ -1,0 +1,70 @@
+"""Whether the writer saw it done to someone else: then the answer starts with that person, and the words say what
+the writer saw, never "how they treated me".
+
+The bystander reader (a factor trained on annotated letters) misses witnesses told in few words, so the writer's own
+words count too: "I saw him put his hand on her lower back", "I watched our shift manager lose it at one of the new
+starters", "this isn't about me", in a letter where nothing is done to the writer. A red team found a witness's formal
+note saying "the director has behaved towards me in a sexual way".
+"""
+
+from __future__ import annotations
+
+import re
+
+from clearair.extract.reading import Reading
+from clearair.models import Evidence, FactorReading, Situation
+
+#: How sure the bystander reader must be to say so on its own (as for the flags the reading shows).
+SURE = 0.6
+#: ... and where nothing in the letter is done to the writer, how sure it must be.
+LEANING = 0.5
+
+#: The writer seeing or hearing someone else treated so: a verb of witnessing, then a third person within the
+#: sentence ("I saw him put his hand on her", "I watched Dean scream at him").
+_SAW = re.compile(r"\bi\s+(?:saw|watched|witnessed|noticed|overheard|heard|have seen|'ve seen|had seen|"
+                  r"was there when)\b[^.?!]{0,120}?\b(?:him|her|them|his|their|one of (?:the|our|my) [a-z]+)\b",
+                  re.IGNORECASE)
+#: The writer saying the letter is about someone else.
+_NOT_ME = re.compile(r"\b(?:this|it) (?:isn'?t|is not|wasn'?t|was not) (?:really |exactly |actually )?about me\b|"
+                     r"\bon behalf of (?:a|my) (?:colleague|coworker|co-worker|friend|teammate)\b|"
+                     r"\bfor a (?:colleague|coworker|co-worker|friend) (?:at|of mine)\b", re.IGNORECASE)
+#: The writer as the one it was done to ("at me", "my desk"), not "my colleague Ana".
+_ME = re.compile(r"\b(?:me|myself)\b|\bmy\b(?!\s+(?:[\w-]+\s+)?(?:colleagues?|co-?workers?|friends?|team(?:mates?)?|"
+                 r"staff|peers?|juniors?|trainees?|reports?|people)\b)", re.IGNORECASE)
+
+
+def seen_done_to_others(reading: Reading, situation: Situation, factors: list[FactorReading]) -> list[Evidence]:
+    """The writer's words saying they saw it done to someone else; empty when it was done to them, or between people
+    they manage (which has words of its own)."""
+    if situation.between_others:
+        return []
+    reader = next((f for f in factors if f.name == "bystander"), None)
+    leaning = reader.confidence if reader is not None and reader.value is True else 0.0
+    if leaning >= SURE:
+        return (reader.evidence if reader is not None and reader.evidence else []) or _words(reading) or [
+            reading.evidence(0, min(len(reading.text), 80))]
+    said = _words(reading)
+    if _done_to_the_writer(situation, said):
+        return []  # something is done to the writer, beyond what they saw: they are not only a witness
+    return said if said or leaning < LEANING else [reading.evidence(0, min(len(reading.text), 80))]
+
+
+def _words(reading: Reading) -> list[Evidence]:
+    for rx in (_NOT_ME, _SAW):
+        for m in rx.finditer(reading.text):
+            if rx is _SAW and _ME.search(m.group(0)):
+                continue  # "I saw him looking at my screen": done to the writer
+            return [reading.evidence(m.start(), m.end())]
+    return []
+
+
+def only_a_witness(situation: Situation) -> bool:
+    """The writer saw it done to someone else and nothing in the letter is done to them: then there is a person to
+    start with (the answer's first line for a witness)."""
+    return bool(situation.witnessed) and not _done_to_the_writer(situation, situation.witnessed)
+
+
+def _done_to_the_writer(situation: Situation, seen: list[Evidence]) -> bool:
+    """A sentence in which something is done to the writer, other than the words saying what they saw."""
+    return any(not any(s.start <= e.start < s.end or e.start <= s.start < e.end for s in seen)
+               for e in situation.acts_on_writer)
