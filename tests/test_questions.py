@@ -644,3 +644,20 @@ def test_naming_the_other_side_is_contact_with_them():
     report = asked("My supervisor Gary grabbed my arm and pushed me against the wall when I disagreed with him last "
                    "week. Should I meet Gary after work to clear it up?")
     assert next(q for q in report.questions if q.answer).answer.startswith("Not on your own")
+
+
+def test_words_for_the_moment_when_the_question_names_no_act():
+    report = asked("A regular at the library makes comments about the staff's bodies at the desk every week, and last "
+                   "night he waited by the staff entrance at closing. What do I say to him when he starts?")
+    q = next(q for q in report.questions if "when he starts" in q.text)
+    assert q.answer.startswith("Say it once, calmly") and "HR" not in q.answer
+
+
+def test_an_apology_question_follows_a_reading_that_leans_to_the_writers_part():
+    report = asked("My team lead Carol picks at my drug round in front of patients most shifts. Last week I snapped "
+                   "back at her in front of two healthcare assistants and now there's a meeting with the matron. "
+                   "Should I apologise first before the meeting?")
+    q = next(q for q in report.questions if "apologise" in q.text)
+    fault = next(f for f in report.factors if f.name == "writer_fault")
+    if fault.value in ("partly", "mainly") and fault.evidence:
+        assert not q.answer.startswith("No: nothing you describe calls for an apology")

@@ -161,3 +161,21 @@ def test_hr_that_acted_on_a_complaint_stays_the_route():
     formal = _formal(analyze("My supervisor shouts at me in front of customers. I told HR last week and HR told him "
                              "to stop and moved me to another shift pattern, but he still glares at me. What now?"))
     assert formal.route is None and not formal.steps[0].startswith("HR here")
+
+
+def test_an_open_appeal_is_the_formal_step_not_a_new_complaint():
+    report = analyze("I raised a grievance in March about my supervisor, who swears at me on the floor and threw a "
+                     "scanner down next to my feet. The outcome letter says nothing he did was bullying and the "
+                     "investigator never spoke to the two witnesses. I have the right to appeal within 5 working days. "
+                     "Is it worth it?")
+    formal = _formal(report)
+    assert formal.steps[0].startswith("You can appeal") and formal.instruction
+    note = next(s for s in report.scripts if s.kind == "hr_note")
+    assert note.title == "Your appeal" and "[what the process missed]" in note.fill_in
+    assert "make a formal complaint" not in report.offline_answer
+
+
+def test_an_appeal_against_someone_else_is_no_open_appeal_of_the_writers():
+    formal = _formal(analyze("My coworker shouts at me in front of customers every week and last month he threw a "
+                             "stapler at me. He was given a warning and he can appeal it, HR says. What should I do?"))
+    assert not formal.steps[0].startswith("You can appeal")

@@ -232,6 +232,9 @@ class Recommendation(Model):
     route: str | None = Field(default=None, description=(
         "For a formal complaint where there is likely no HR department (the forces, a ship, app work, freelancing, "
         "a volunteer body, a small business): who it goes to instead (knowledge/routes.yaml)."))
+    instruction: str | None = Field(default=None, description=(
+        "The formal step in words where the setting changes what it is (an appeal that is open: \"appeal in writing "
+        "before the deadline…\")."))
 
 
 class Avoid(Model):

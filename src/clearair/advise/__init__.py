@@ -113,7 +113,8 @@ def advise(situation: Situation, signals: list[Signal], factors: list[FactorRead
         recommendations.append(Recommendation(
             action=s.action, score=s.score, title=spec["title"], reasons=s.reasons[:_MAX_REASONS],
             risks=list(spec.get("risks", [])), steps=steps,
-            script=script_for(s.action, scripts), route=route.setting.to if formal else None))
+            script=script_for(s.action, scripts), route=route.setting.to if formal else None,
+            instruction=route.setting.instruction if formal else None))
     return Advice(
         recommendations=recommendations,
         avoid=avoid,

@@ -188,6 +188,8 @@ _AS_STEP = {"MEDIATE": "ask for a facilitated joint meeting",
 def step(rec: Recommendation) -> str:
     """An action as an instruction, lower case ("talk to them privately, one to one"); a formal complaint where
     there is no HR department says where it goes ("make a formal complaint to the master, or …")."""
+    if rec.instruction:
+        return rec.instruction
     if rec.route:
         return f"make a formal complaint, in writing, to {rec.route}"
     return _AS_STEP.get(rec.action) or lower_first(rec.title)
@@ -732,6 +734,12 @@ def _answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tu
                           "room, and keep things friendly and about work.")
         return "no", ("Not now: you have already reached out and they turned it away for now; asking again adds "
                       "pressure. Give them room, and let steady, friendly work do the talking.")
+    if action == "APOLOGIZE" and not own and any(_read_from_letter(report, "writer_fault", v)
+                                                 for v in ("partly", "mainly")):
+        # The reading leans to a part of the writer's own (red team 29: "I snapped back" answered "nothing calls for
+        # an apology" beside "possibly in part" and an option marked reasonable): a word for that part only.
+        return "first step", ("For your own part only, if you feel there was one: a short word about how you "
+                              "reacted, without taking on what was not yours, usually makes the rest easier.")
     if action == "APOLOGIZE" and not own:
         return "no", "No: nothing you describe calls for an apology from you."
     if action in NEVER_RECOMMENDED or action in avoided:
@@ -896,6 +904,9 @@ def _contact_with_them(text: str, report: Report) -> bool:
 _TELL_SOMEONE_ELSE = re.compile(r"\b(?:tell|warn|let|inform|alert|show)\b[^?]{0,15}?\b(?:my|our) (?:friend|colleague|"
                                 r"coworker|co-worker|teammate|partner|family)s?\b", re.I)
 _WORDS_BELOW = " The full words are below."
+#: Words written for someone other than the other side: never the answer to "what do I say to him?".
+_NOT_TO_THEM = frozenset({"hr_note", "request_note", "manager_note", "their_manager_note", "account", "sender_note",
+                          "process_note", "email", "agenda", "backing"})
 #: "What can I say?", "How do I word it?": the writer asks for words, not for a step.
 _ASKS_FOR_WORDS = re.compile(r"\bwhat (?:can|should|do|could) I (?:say|write|tell)\b|\bwhat to (?:say|write)\b|"
                              r"\bwhat I (?:should|could|can) say\b|\bhow (?:do|can|should|could) I (?:word|phrase|put)\b|"
@@ -908,10 +919,11 @@ def _words_asked(q: Question, report: Report) -> str:
     gap the writer must fill; empty when there are none."""
     if not _ASKS_FOR_WORDS.search(q.text):
         return ""
+    to_them = _contact_with_them(q.text, report)
     for rec in report.recommendations[:3]:
         script = next((s for s in report.scripts if s.action == rec.action), None)
-        if script is None:
-            continue
+        if script is None or (to_them and script.kind in _NOT_TO_THEM):
+            continue  # "What do I say to him?" is not answered with a note to HR (red team 29)
         lines = [x for x in (_first_line(part) for part in script.text.split("\n"))
                  if x and not x.lower().startswith(("thanks", "thank you"))][:2]
         if lines:

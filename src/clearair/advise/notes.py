@@ -75,7 +75,24 @@ def conduct_notes(text: str, conduct: list) -> list[str]:
         notes.append(RULES_NOTE)
     elif rules:
         notes.append(RULES_SEEN_NOTE)
+    if _IN_CARE.search(text) and any(_CARE_RECORD.search(p) for p in pressure):
+        notes.append(SAFEGUARDING_NOTE)
     return notes
+
+
+#: People in someone's care, whose care records or checks may be what was falsified or skipped.
+_IN_CARE = re.compile(r"\b(residents?|patients?|service users?|clients in (our|my|the) care|the people we (care for|"
+                      r"support)|pressure (sore|ulcer)s?|turn(ing)? charts?|obs|medication (round|chart)s?)\b",
+                      re.IGNORECASE)
+#: ... and what was pressed or falsified is a record of their care or a check ("signs the turn charts as done").
+_CARE_RECORD = re.compile(r"\b(charts?|records?|checks?|obs|observations|logs?|medications?|meds|turns?|notes)\b",
+                          re.IGNORECASE)
+#: ... then it is a safeguarding matter, which does not wait for the workplace's usual route (red team 29: care
+#: records signed for turns never done, a resident's pressure sore worsening, got no word on it).
+SAFEGUARDING_NOTE = ("Where people in someone's care may be coming to harm, this is a safeguarding matter as well as a "
+                     "workplace one: tell the nurse or manager in charge today, in writing, and if nothing changes, "
+                     "the care regulator or the local safeguarding team; you do not need anyone's permission to do "
+                     "that.")
 
 
 #: The report's note where the writer is not paid for work they did (a red team found an owner who paid only from

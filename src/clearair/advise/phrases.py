@@ -22,11 +22,14 @@ SLOT_DETAILS = "[dates, and what was said or done]"
 #: What a written request to HR asks for, which only the writer knows: what they asked for (and when) or need.
 SLOT_ASKED = "[what you asked for, and when]"
 SLOT_NEED = "[what would help]"
+#: What an appeal says the process missed (people not spoken to, evidence not looked at): the writer's to name.
+SLOT_MISSED = "[what the process missed]"
 #: A slot for a name ("[their name]", "[their manager's name]"): the one slot that says nothing of what happened.
 NAME_SLOT = re.compile(r"\[[^\]]*\bname\]", re.I)
 #: Every slot the words may leave for the writer, each listed under "fill in before you use it".
 FILL_SLOT = re.compile("|".join([NAME_SLOT.pattern,
-                                  *map(re.escape, (SLOT_EVENT, SLOT_DETAILS, SLOT_ASKED, SLOT_NEED))]), re.I)
+                                  *map(re.escape, (SLOT_EVENT, SLOT_DETAILS, SLOT_ASKED, SLOT_NEED, SLOT_MISSED))]),
+                      re.I)
 
 # act -> (said of another person, said of the writer). Past tense, no object that could clash with "you".
 _ACTS: dict[str, tuple[str, str]] = {

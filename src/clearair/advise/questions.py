@@ -382,6 +382,8 @@ MOMENT_LINES = {
     "remark": "I'd rather you didn't comment on that. Let's keep it to work.",
     "interrupting": "I'd like to finish my point, and then I'm glad to hear yours.",
     "in_front": "I'm open to feedback, but I'd rather have it one to one.",
+    # the act not named in the question ("what do I say to him when he starts?"): a limit that fits any of them
+    "general": "I'm not comfortable with that, so please stop. Let's keep it to work.",
 }
 
 
@@ -389,7 +391,7 @@ def in_the_moment(text: str) -> str | None:
     """The kind of act a question asks for words to meet as it happens (``MOMENT_LINES``), or None."""
     if not _IN_THE_MOMENT.search(text):
         return None
-    return next((kind for kind, rx in _MOMENT_ACTS if rx.search(text)), None)
+    return next((kind for kind, rx in _MOMENT_ACTS if rx.search(text)), "general")
 
 
 def about_own_risk(text: str) -> bool:

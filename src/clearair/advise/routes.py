@@ -84,6 +84,11 @@ def _hr_not_neutral_setting() -> RouteSetting:
     return RouteFile.model_validate(load("routes")).hr_not_neutral
 
 
+@cache
+def _appeal_open() -> RouteSetting:
+    return RouteFile.model_validate(load("routes")).appeal_open
+
+
 def _hr_not_neutral(situation: Situation) -> tuple[re.Pattern, RouteSetting]:
     """The patterns of ``routes.yaml``'s ``hr_not_neutral``, with ``{hr}`` standing for the words that name HR in
     this letter ("HR", "human resources", and the HR person's own name: "Sharon and Tom are really close friends")."""
@@ -99,6 +104,9 @@ def formal_route(reading: Reading, situation: Situation) -> FormalRoute | None:
     (HR is the route) unless their words say HR is not neutral here (it passed on what they said to the person it
     was about, or sides with them: a red team's writer, whose exit form HR had shown her boss, was given a note to
     HR); None where no setting is marked."""
+    appeal = _appeal_open()
+    if (open_appeal := re.search("|".join(f"(?:{p})" for p in appeal.patterns), reading.text, re.IGNORECASE)):
+        return FormalRoute(appeal, reading.evidence(open_appeal.start(), open_appeal.end()))
     if names_hr(situation):
         hr_rx, not_neutral = _hr_not_neutral(situation)
         leaked = hr_rx.search(reading.text)

@@ -705,7 +705,7 @@ def render_scripts(s: Situation, top: Iterable[str] | None = None, sig: dict[str
             continue
         if kind == "hr_note" and "protected_need" in f.sig and "already_left" not in f.sig:
             kind = "request_note"  # ask for what they need; a complaint note never asks for it
-        text = _fill(kind, f, data)
+        text = route.note if kind == "hr_note" and route is not None and route.note else _fill(kind, f, data)
         addressee = f.s.party(_sender(f)) if kind == "sender_note" else f.cp
         to = _TO.get(kind) or (addressee.label if addressee else "the other person")
         if kind == "request_note" and owner_did_it:
@@ -724,7 +724,7 @@ def render_scripts(s: Situation, top: Iterable[str] | None = None, sig: dict[str
         slots = list(dict.fromkeys(FILL_SLOT.findall(text)))
         title = data["scripts"][kind]["title"]
         if kind == "hr_note" and route is not None:
-            title = "A written complaint"  # "A note to HR" where there may be no HR
+            title = route.note_title or "A written complaint"  # "A note to HR" where there may be no HR
         out.append(Script(kind=kind, title=title, text=text, to=to, action=action, fill_in=slots))
     return out
 

@@ -329,9 +329,16 @@ class RouteSetting(Strict):
     #: The first step shown under a formal complaint, where the usual one ("There may be no HR department here…")
     #: does not fit (HR is there, but not neutral).
     step: str | None = None
+    #: The formal step as an instruction in the written answer, where it is not a complaint ("appeal in writing…").
+    instruction: str | None = None
+    #: The formal note's own title and words where they are not a complaint's (an appeal).
+    note_title: str | None = None
+    note: str | None = None
 
 
 class RouteFile(Strict):
     settings: list[RouteSetting] = Field(min_length=1)
     #: HR is named but the writer's words say it passed on what they said, or sides with the other side.
     hr_not_neutral: RouteSetting
+    #: A formal process has given its outcome and the writer may appeal: the appeal is the formal step.
+    appeal_open: RouteSetting
