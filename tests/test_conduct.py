@@ -206,6 +206,8 @@ def test_pressure_to_work_without_safety_equipment_is_found(letter):
     ("The senior carer ticks off the turning charts for residents who were never turned and told me to do the same.",
      "unlawful_pressure"),
     ("My manager asked me to fiddle the figures on the monthly report before the audit.", "unlawful_pressure"),
+    ("The senior on nights signs the turn charts for residents as done when they haven't been, and wants me to.",
+     "unlawful_pressure"),
     # Payback after telling HR, told as what changed since.
     ("Ever since I told HR that my lead was shouting at a junior, she has stopped inviting me to planning meetings.",
      "punishment_for_speaking"),

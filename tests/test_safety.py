@@ -621,12 +621,14 @@ def test_an_owner_is_not_told_to_ask_their_own_manager(letter):
     assert not any("your manager" in t.text for t in report.revisit_if)
 
 
-@pytest.mark.parametrize("said, note", [
-    ("My manager told me to move the October costs into November before the audit.", "RULES_NOTE"),
-    ("One of the aides has been signing the turning charts for turns that were never done.", "RULES_SEEN_NOTE"),
-    ("The yard supervisor told me to skip the pre-use checks on the forklift to save time.", "SAFETY_NOTE"),
+@pytest.mark.parametrize("said, expected", [
+    ("My manager told me to move the October costs into November before the audit.", ["RULES_NOTE"]),
+    # records of care not given: also a safeguarding matter
+    ("One of the aides has been signing the turning charts for turns that were never done.",
+     ["RULES_SEEN_NOTE", "SAFEGUARDING_NOTE"]),
+    ("The yard supervisor told me to skip the pre-use checks on the forklift to save time.", ["SAFETY_NOTE"]),
 ])
-def test_the_rules_note_says_who_was_pressed_and_safety_checks_are_safety(said, note):
+def test_the_rules_note_says_who_was_pressed_and_safety_checks_are_safety(said, expected):
     """A red team found "Do not make the change" said to a nurse whose aide signs charts for care not given, and to a
     driver told to skip a forklift's pre-use checks: the note follows who is pressed, and to what."""
     from types import SimpleNamespace
@@ -634,7 +636,7 @@ def test_the_rules_note_says_who_was_pressed_and_safety_checks_are_safety(said, 
     from clearair.advise import notes
 
     hit = SimpleNamespace(kind="unlawful_pressure", start=0, end=len(said))
-    assert notes.conduct_notes(said, [hit]) == [getattr(notes, note)]
+    assert notes.conduct_notes(said, [hit]) == [getattr(notes, note) for note in expected]
 
 
 def test_a_writer_pressed_to_take_back_an_honest_complaint_is_not_told_to_go_along_with_it():
@@ -653,3 +655,23 @@ def test_a_writer_who_said_something_unfair_is_told_to_correct_it():
                      "He is hurt and has stopped speaking to me. Should I take back what I said?")
     asked = next(q for q in report.questions if "take back" in q.text)
     assert asked.verdict != "no" and "Correct the part that was unfair" in asked.answer
+
+
+@pytest.mark.parametrize("letter, need", [
+    ("Last time I was off sick with flu my manager rang me six times in one morning. I'm on leave next week and I "
+     "want to tell her politely that I won't check messages. How do I word it?", False),
+    ("I've been off sick for three months with depression and my manager keeps ringing to ask when I'll be back. "
+     "I'm going back next month and I'm dreading it. What can I ask for?", True),
+])
+def test_a_sick_day_is_not_a_health_need_but_a_long_absence_is(letter, need):
+    assert ("protected_need" in {s.name for s in analyze(letter).signals}) is need
+
+
+def test_care_records_signed_for_care_never_given_bring_the_safeguarding_note():
+    from clearair.advise.notes import SAFEGUARDING_NOTE
+
+    cared = analyze("I work nights in a care home. The senior on nights signs the turn charts for residents as done "
+                    "when they haven't been, and one resident's pressure sore is getting worse. Who do I tell?")
+    figures = analyze("My manager asked me to fiddle the figures on the monthly sales report before the audit, and "
+                      "said people who aren't team players don't last here. What should I do?")
+    assert SAFEGUARDING_NOTE in cared.notes and SAFEGUARDING_NOTE not in figures.notes

@@ -167,6 +167,8 @@ def test_an_executive_chef_manages_people():
      "My chair", "manager", False),
     ("I'm an assistant professor. My chair has assigned me to three committees and the dean wants a study from me.",
      "the dean", "skip_level", False),
+    ("I'm a postdoc and my lab head binned my figures in front of everyone at the lab meeting last week.",
+     "my lab head", "manager", False),
     # the head of the lab the writer works in
     ("I'm a postdoc in a faculty member's lab. He walked out of my talk without a word.", "a faculty member",
      "manager", False),
