@@ -849,3 +849,12 @@ def test_a_writer_it_was_done_to_is_no_witness():
     told = " ".join(s.text for s in render_scripts(report.situation, top, {}, serious=True))
     seen = " ".join(s.text for s in render_scripts(report.situation, top, {}, serious=True, witnessed=True))
     assert "treated me" in told and "treated me" not in seen and "treated a colleague" in seen
+
+
+def test_the_reading_never_says_not_your_doing_over_a_reader_that_leaned_the_other_way():
+    report = analyze(OWNER)
+    fault = next(f for f in report.factors if f.name == "writer_fault")
+    fault.value, fault.confidence = "partly", 0.55  # a lean the advice does not act on, with words behind it
+    fault.evidence = next(f.evidence for f in report.factors if f.evidence)[:1]
+    said = [f.sentence for f in build_view(report).reading]
+    assert not any(s.startswith("Nothing you describe makes this your doing") for s in said)

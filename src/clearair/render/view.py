@@ -360,8 +360,11 @@ def _reading(report: Report) -> list[FactView]:
             continue  # the other side and who saw it are said above, from the rules' reading
         if f.name == "writer_fault":  # as the advice weighed it (the safety floor), not the raw guess
             fault = floor.writer_at_fault if floor.writer_at_fault != "none" else ("partly" if owns else "none")
-            if fault == "none" and (f.confidence < MIN_CONFIDENCE or not f.evidence):
-                continue  # "not your doing" is said only with the writer's words behind it
+            if fault == "none" and (f.confidence < MIN_CONFIDENCE or not f.evidence or f.value != "none"):
+                # "not your doing" is said only with the writer's words behind it, and never where the reader leaned
+                # the other way and the advice did not act on it (its words would be evidence for the opposite: red
+                # teams found "Nothing you describe makes this your doing" beside a JSON reading of "partly")
+                continue
             out.append(FactView(title=f.title, sentence=sentence(_FAULT[fault]), quotes=quotes(f.evidence, 1)))
             continue
         if f.name == "pattern":  # as the rules read it, which the advice and the answer follow
