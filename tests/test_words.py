@@ -847,7 +847,8 @@ def test_a_writer_it_was_done_to_is_no_witness():
     assert not report.situation.witnessed
     top = ["ESCALATE_THEIR_MANAGER", "HR_FORMAL", "DOCUMENT"]
     told = " ".join(s.text for s in render_scripts(report.situation, top, {}, serious=True))
-    seen = " ".join(s.text for s in render_scripts(report.situation, top, {}, serious=True, witnessed=True))
+    witness = report.situation.model_copy(update={"witnessed": report.situation.parties[0].evidence[:1]})
+    seen = " ".join(s.text for s in render_scripts(witness, top, {}, serious=True))
     assert "treated me" in told and "treated me" not in seen and "treated a colleague" in seen
 
 

@@ -101,8 +101,7 @@ def advise(situation: Situation, signals: list[Signal], factors: list[FactorRead
                  and not is_question(f.evidence[0].text) and _SPOKE.search(f.evidence[0].text) for f in factors or ())
     scripts = render_scripts(situation, order, sig, avoid, own_part=owns, serious=floor.serious, raised=raised,
                              mainly_theirs=floor.writer_at_fault == "mainly",
-                             route=route.setting if route else None, conduct=conduct,
-                             witnessed=bool(situation.witnessed))
+                             route=route.setting if route else None, conduct=conduct)
     recommendations = []
     for s in ranked:
         spec = playbook["actions"][s.action]

@@ -896,8 +896,7 @@ def _contact_with_them(text: str, report: Report) -> bool:
     if _THEM_OR_ALONE.search(text):
         return True
     cp = report.situation.party(report.situation.counterpart)
-    names = [m for m in (cp.mentions if cp else []) if len(m) > 2 and m.lower() not in ("he", "she", "him", "her")]
-    return any(re.search(rf"\b{re.escape(m)}\b", text, re.I) for m in names)
+    return any(re.search(rf"\b{re.escape(m)}\b", text, re.I) for m in names_to_find(cp.mentions if cp else []))
 
 
 #: Telling or warning someone on the writer's side (a friend, a colleague), not the person doing it.

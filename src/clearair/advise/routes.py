@@ -18,9 +18,19 @@ from clearair.models import Evidence, Party, Situation
 
 
 @cache
+def _route_file() -> RouteFile:
+    """``routes.yaml``, validated once."""
+    return RouteFile.model_validate(load("routes"))
+
+
+def _any_of(patterns: list[str]) -> re.Pattern:
+    """One case-insensitive regex matching any of a setting's patterns."""
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+
+@cache
 def _settings() -> list[tuple[re.Pattern, RouteSetting]]:
-    file = RouteFile.model_validate(load("routes"))
-    return [(re.compile("|".join(f"(?:{p})" for p in s.patterns), re.IGNORECASE), s) for s in file.settings]
+    return [(_any_of(s.patterns), s) for s in _route_file().settings]
 
 
 @dataclass(frozen=True)
@@ -80,23 +90,20 @@ def run_by_partners_or_family(situation: Situation) -> bool:
 
 
 @cache
-def _hr_not_neutral_setting() -> RouteSetting:
-    return RouteFile.model_validate(load("routes")).hr_not_neutral
-
-
-@cache
-def _appeal_open() -> RouteSetting:
-    return RouteFile.model_validate(load("routes")).appeal_open
+def _appeal_open() -> tuple[re.Pattern, RouteSetting]:
+    setting = _route_file().appeal_open
+    return _any_of(setting.patterns), setting
 
 
 def _hr_not_neutral(situation: Situation) -> tuple[re.Pattern, RouteSetting]:
     """The patterns of ``routes.yaml``'s ``hr_not_neutral``, with ``{hr}`` standing for the words that name HR in
-    this letter ("HR", "human resources", and the HR person's own name: "Sharon and Tom are really close friends")."""
-    setting = _hr_not_neutral_setting()
+    this letter ("HR", "human resources", and the HR person's own name: "Sharon and Tom are really close friends"),
+    so compiled for each letter."""
+    setting = _route_file().hr_not_neutral
     names = {m for p in situation.parties if p.role == "hr" for m in p.mentions if m[:1].isupper() and " " not in m
              and m.upper() != "HR"}
     hr = "(?:hr|human resources" + "".join(f"|{re.escape(n)}" for n in sorted(names)) + ")"
-    return re.compile("|".join(f"(?:{p.replace('{hr}', hr)})" for p in setting.patterns), re.IGNORECASE), setting
+    return _any_of([p.replace("{hr}", hr) for p in setting.patterns]), setting
 
 
 def formal_route(reading: Reading, situation: Situation) -> FormalRoute | None:
@@ -104,8 +111,8 @@ def formal_route(reading: Reading, situation: Situation) -> FormalRoute | None:
     (HR is the route) unless their words say HR is not neutral here (it passed on what they said to the person it
     was about, or sides with them: a red team's writer, whose exit form HR had shown her boss, was given a note to
     HR); None where no setting is marked."""
-    appeal = _appeal_open()
-    if (open_appeal := re.search("|".join(f"(?:{p})" for p in appeal.patterns), reading.text, re.IGNORECASE)):
+    appeal_rx, appeal = _appeal_open()
+    if (open_appeal := appeal_rx.search(reading.text)):
         return FormalRoute(appeal, reading.evidence(open_appeal.start(), open_appeal.end()))
     if names_hr(situation):
         hr_rx, not_neutral = _hr_not_neutral(situation)

@@ -327,10 +327,9 @@ class _Facts:
     """What the scripts need to know, read once from the situation and the signals."""
 
     def __init__(self, s: Situation, sig: dict[str, Signal], own_part: bool, serious: bool = False,
-                 raised: bool = False, mainly_theirs: bool = False, conduct: tuple[str, ...] = (),
-                 witnessed: bool = False) -> None:
+                 raised: bool = False, mainly_theirs: bool = False, conduct: tuple[str, ...] = ()) -> None:
         self.s = s
-        self.witnessed = witnessed  # done to someone else, in front of the writer
+        self.witnessed = bool(s.witnessed)  # done to someone else, in front of the writer
         self.serious = serious
         self.conduct = conduct
         self.sig = sig
@@ -667,13 +666,12 @@ def script_data() -> dict:
 def render_scripts(s: Situation, top: Iterable[str] | None = None, sig: dict[str, Signal] | None = None,
                    avoid: list[Avoid] | None = None, own_part: bool | None = None,
                    serious: bool = False, raised: bool = False, mainly_theirs: bool = False,
-                   route: RouteSetting | None = None, conduct: tuple[str, ...] = (),
-                   witnessed: bool = False) -> list[Script]:
+                   route: RouteSetting | None = None, conduct: tuple[str, ...] = ()) -> list[Script]:
     """The words for the top advice (``top``: action codes, best first; the first three count). ``mainly_theirs``:
     the safety floor reads the writer as mainly at fault, so an apology does not say "partly". ``route``: where
     there is likely no HR department, who a formal note goes to instead (``advise.routes``). ``conduct``: the kinds of
-    serious conduct done to the writer (``extract.conduct``), named plainly in a formal note. ``witnessed``: the
-    writer saw it done to someone else, so a note says what they saw, never "how I have been treated". Where the writer's
+    serious conduct done to the writer (``extract.conduct``), named plainly in a formal note. Where the writer saw it
+    done to someone else (``s.witnessed``), a note says what they saw, never "how I have been treated". Where the writer's
     conduct is before a review or a disciplinary process (``s.under_review``), a writer with a part to own gets words
     for their account to whoever decides, and nobody gets words for a private talk with the other side."""
     data = script_data()
@@ -684,7 +682,7 @@ def render_scripts(s: Situation, top: Iterable[str] | None = None, sig: dict[str
     avoided = {a.action for a in avoid or []}
     if own_part is None:
         own_part = "narrator_at_fault" in sig and sig["narrator_at_fault"].strength >= 0.8
-    f = _Facts(s, sig, own_part, serious, raised, mainly_theirs, conduct, witnessed)
+    f = _Facts(s, sig, own_part, serious, raised, mainly_theirs, conduct)
     out: list[Script] = []
     # A personal, romantic matter where moving on leads: no words that go back to the person ("I'd like to come
     # back to what we talked about") after they have said no.
@@ -713,7 +711,7 @@ def render_scripts(s: Situation, top: Iterable[str] | None = None, sig: dict[str
             # about the owner does not go to them.
             to = "HR if there is one; otherwise the owner, in writing, or an outside adviser"
         elif kind in ("hr_note", "request_note") and route is not None:
-            # HR is there but not neutral (the one setting with its own first step): say where the note goes
+            # a setting with its own first step has HR there (not neutral, or an appeal open): say where the note goes
             to = route.to if route.step else f"HR if there is one; otherwise {route.to}"
         elif kind in ("hr_note", "request_note") and owner_did_it:
             to = f"HR if there is one; otherwise {OUTSIDE_ONLY}"  # as the route says where it names the setting

@@ -38,15 +38,19 @@ def seen_done_to_others(reading: Reading, situation: Situation, factors: list[Fa
     they manage (which has words of its own)."""
     if situation.between_others:
         return []
-    reader = next((f for f in factors if f.name == "bystander"), None)
-    leaning = reader.confidence if reader is not None and reader.value is True else 0.0
-    if leaning >= SURE:
-        return (reader.evidence if reader is not None and reader.evidence else []) or _words(reading) or [
-            reading.evidence(0, min(len(reading.text), 80))]
+    reader = next((f for f in factors if f.name == "bystander" and f.value is True), None)
+    leaning = reader.confidence if reader is not None else 0.0
+    if reader is not None and leaning >= SURE:
+        return reader.evidence or _words(reading) or _opening(reading)
     said = _words(reading)
     if _done_to_the_writer(situation, said):
         return []  # something is done to the writer, beyond what they saw: they are not only a witness
-    return said if said or leaning < LEANING else [reading.evidence(0, min(len(reading.text), 80))]
+    return said if said or leaning < LEANING else _opening(reading)
+
+
+def _opening(reading: Reading) -> list[Evidence]:
+    """The letter's first words, where the reader is sure of a witness but no words of seeing were found."""
+    return [reading.evidence(0, min(len(reading.text), 80))]
 
 
 def _words(reading: Reading) -> list[Evidence]:
@@ -66,5 +70,4 @@ def only_a_witness(situation: Situation) -> bool:
 
 def _done_to_the_writer(situation: Situation, seen: list[Evidence]) -> bool:
     """A sentence in which something is done to the writer, other than the words saying what they saw."""
-    return any(not any(s.start <= e.start < s.end or e.start <= s.start < e.end for s in seen)
-               for e in situation.acts_on_writer)
+    return any(not any(s.start < e.end and e.start < s.end for s in seen) for e in situation.acts_on_writer)
