@@ -211,6 +211,15 @@ def test_pressure_to_work_without_safety_equipment_is_found(letter):
     # Payback after telling HR, told as what changed since.
     ("Ever since I told HR that my lead was shouting at a junior, she has stopped inviting me to planning meetings.",
      "punishment_for_speaking"),
+    # Pressure to take back a report, told as what was said or asked.
+    ("He blocked the corridor and said you're going to tell them you made a mistake about the forklift.",
+     "punishment_for_speaking"),
+    ("My supervisor keeps pressuring me to withdraw my complaint about the night manager.", "punishment_for_speaking"),
+    # Waiting for someone where they leave work alone, and offering to walk them to their car.
+    ("A customer who comes in every day waited by the staff entrance when we closed.", "physical_intimidation"),
+    ("He hung around the car park at closing and said I'll walk you to your car.", "physical_intimidation"),
+    # Remarks about the bodies of the writer and a colleague together.
+    ("A regular keeps making comments to me and my colleague about our bodies.", "unwanted_sexual"),
 ])
 def test_conduct_told_in_plain_words_is_found(letter, kind):
     others, _ = serious_conduct(read(build_document(letter + TAIL)))
@@ -223,6 +232,9 @@ def test_conduct_told_in_plain_words_is_found(letter, kind):
     "I think I'll remember this conference for a long time, it was that good.",
     "I filled in the forms for the new laptop but the order has not been completed yet.",
     "Since I told my manager I was moving house, she has been really kind about my hours.",
+    "I told HR I made a mistake on my timesheet and they fixed it the same day.",
+    "My partner waited outside the staff entrance to pick me up after my shift.",
+    "She asked me to withdraw my application for the other team's job because she wants me to stay.",
 ])
 def test_everyday_words_near_those_acts_are_not_serious_conduct(letter):
     others, own = serious_conduct(read(build_document(letter + TAIL)))

@@ -358,3 +358,14 @@ def test_a_name_with_a_who_clause_is_a_person_the_letter_says_it_is_about():
     s = analyze(letter).situation
     marcus = next((p for p in s.parties if "Marcus" in p.mentions), None)
     assert marcus is not None and marcus.role != "manager"
+
+
+def test_a_name_only_inside_quoted_words_is_no_party():
+    """ "careful, Kelly's had second breakfast again", said about the writer: the writer's own name, not a third
+    person who "passed a message about you on"; a name also used outside the quotes still is one."""
+    text = ('My supervisor Dean makes jokes about my lunch in front of everyone, like "Sam\'s eating for two again". '
+            "He laughs and the others join in. Should I say something?")
+    assert not any("Sam" in ms for ms in _people(text).values())
+    text = ('My supervisor Dean said "Sam will take your shifts now" and since then Sam has been rude to me. '
+            "Should I say something?")
+    assert any("Sam" in ms for ms in _people(text).values())

@@ -218,3 +218,44 @@ def test_she_is_the_one_person_named_not_one_of_a_counted_group():
                    "she has made the atmosphere really uncomfortable.")
     she = next(key for key, (_, mentions) in roles.items() if "she" in mentions)
     assert "one of our managers" in roles[she][1]
+
+
+def test_a_title_and_a_name_apart_only_by_a_bracket_are_one_person():
+    """ "my team lead (band 7) Carol": the parse ends a sentence inside it, and the name became a second person."""
+    roles = _roles("I'm a nurse and my shift supervisor (band 6) Grace has been on at me for weeks about my notes. "
+                   "Yesterday she told me off in front of a patient.")
+    grace = next(role for role, mentions in roles.values() if "Grace" in mentions)
+    assert grace == "manager" and "my shift supervisor" in next(
+        mentions for _, mentions in roles.values() if "Grace" in mentions)
+
+
+def test_a_courtesy_title_before_a_name_is_no_person_of_its_own():
+    roles = _roles("The head of the lab, Prof. Adeyemi, has moved my name down the author list of my own paper, "
+                   "and he laughed when I asked why.")
+    holders = [mentions for _, mentions in roles.values() if "Adeyemi" in mentions or "Prof. Adeyemi" in mentions]
+    assert len(holders) == 1 and "The head of the lab" in holders[0]
+    assert not any("Prof." in mentions for _, mentions in roles.values())
+
+
+def test_someone_the_parse_left_out_of_every_phrase_can_still_be_the_other_side():
+    """ "A woman I work with (we share an office) talks…": the parse hung "woman" on the verb, and a customer the
+    writer was on a call with became the other side."""
+    r = analyze("It's driving me mad. A man I work with (we share a desk, he's not my manager) whistles all day, and "
+                "whenever I'm on the phone with a client he starts talking to me. What can I say to him?")
+    assert next(f.value for f in r.factors if f.name == "counterpart_role") == "peer"
+
+
+def test_a_manager_the_writer_says_they_do_not_report_to_is_not_their_manager():
+    text = ("Some months back I noticed that a manager here, not the one I report to, seemed keen on me. I asked "
+            "him out and he said no, and now things are awkward whenever we meet in the kitchen.")
+    assert "manager" not in {role for role, _ in _roles(text).values()}
+
+
+@pytest.mark.parametrize("text, words", [
+    ("I'm a library assistant. I told our branch librarian, Martin, about the man, and he said to be nice to him.",
+     "our branch librarian"),
+    ("I work on a ward. My ward manager keeps changing my shifts at the last minute without asking me.",
+     "My ward manager"),
+])
+def test_who_runs_a_branch_or_a_ward_is_the_writers_manager(text, words):
+    assert _role_of(text, words) == "manager"

@@ -218,6 +218,7 @@ def candidates(reading: Reading, drafts: dict[str, PartyDraft], is_manager: bool
               and not shared_boss(c.root) and not _shared_workplace(c.root)
               and any(ch.isalpha() for ch in c.root.text)]  # a dash the parser made a noun names nobody
     chunks += _names_outside_chunks(doc, chunks)
+    chunks += _parties_outside_chunks(doc, chunks, drafts)
     if not chunks:
         return []
     counts = Counter(c.root.lemma_.lower() for c in chunks)
@@ -257,6 +258,22 @@ def _names_outside_chunks(doc: Doc, chunks: list) -> list:
     taken = {t.i for c in chunks for t in c}
     return [e for e in doc.ents if e.label_ == "PERSON" and not any(t.i in taken for t in e)
             and e.root.pos_ == "PROPN"]
+
+
+def _parties_outside_chunks(doc: Doc, chunks: list, drafts: dict[str, PartyDraft]) -> list:
+    """The phrases of parties the extractor found that the parse left out of every noun phrase: it hung "woman" of
+    "A woman I work with (we share an office) talks on speakerphone" on the verb as an unlabelled dependent, and the
+    one person the letter is about was no phrase to read (a customer met once on a call was read instead)."""
+    taken = {t.i for c in chunks for t in c}
+    out = []
+    for d in drafts.values():
+        for m in d.mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None or span.root.pos_ not in ("NOUN", "PROPN") or span.root.i in taken:
+                continue
+            taken.update(t.i for t in span)
+            out.append(span)
+    return out
 
 
 #: Verbs whose subject does something to the writer that is not about harm, or says nothing of the subject.

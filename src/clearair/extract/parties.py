@@ -216,7 +216,11 @@ _NOT_MY_LINE = re.compile(r"\b(i['’]?m|i am|i was|we['’]?re|we are) not (on|
                           r"(team|department|group|unit|ward|service|directorate)\b|"
                           r"\b(has|have|had) no (say|authority|control|power) over (me|us|my work|our work|what i do)\b|"
                           r"\b(is ?n['’]t|is not|was ?n['’]t|was not|['’]s not) (my|our) (boss|manager|supervisor|line manager)\b|"
-                          r"\b(i|we) (don['’]t|do not|didn['’]t|did not|never) (report|answer) to (him|her|them)\b", re.IGNORECASE)
+                          r"\b(i|we) (don['’]t|do not|didn['’]t|did not|never) (report|answer) to (him|her|them)\b|"
+                          # "a manager here, not the one I report to", "a director, not my own manager,"
+                          r"\bnot (the (one|person|man|woman|guy|manager|boss|supervisor)) (that |who |whom )?(i|we) "
+                          r"(report|answer) to\b|,\s*not (my|our) (own )?(boss|manager|supervisor|line manager)\b",
+                          re.IGNORECASE)
 #: "Marek, who works for the main contractor": someone of another employer on a shared site or job.
 _OTHER_EMPLOYER = re.compile(r"\bwho (works|worked|is employed) (for|by) (the|a|an|another|a different) "
                              r"(main |principal |other )?(contractor|subcontractor|client|company|firm|agency|employer|"
@@ -703,7 +707,7 @@ def _link_names(reading: Reading, drafts: dict[str, PartyDraft]) -> None:
     loose = [reading.doc[t.i:t.i + 1] for t in reading.doc  # a name the parse left untagged: "Sofia, my other manager"
              if t.pos_ == "PROPN" and t.is_title and t.i not in in_ents and not _rank_before_name(reading, t)]
     for ent in sorted([*reading.doc.ents, *loose], key=lambda e: e.start):
-        if ent.text in name_to_key or not _a_name(reading, ent):
+        if ent.text in name_to_key or not _a_name(reading, ent) or _only_in_quotes(reading, ent.text):
             continue
         short = _short_for(ent, name_to_key)
         if short is not None:  # "PC Lyle Grant … Lyle is still on the team": the same person
@@ -712,11 +716,10 @@ def _link_names(reading: Reading, drafts: dict[str, PartyDraft]) -> None:
             continue
         first_time = ent.text not in tried
         tried.add(ent.text)
-        sent = ent.sent
         key = _apposed_role(reading, ent) or _called_by_writer(reading, ent)
         if key is None:  # a role word just before; a name met before without one needs it right beside it
-            near = [(reading.token_party[t.i], t.i) for t in sent  # ("one of the drivers, Gary … My supervisor
-                    if t.i in reading.token_party and 0 < ent.start - t.i <= 8  # just said Gary is a joker")
+            near = [(reading.token_party[t.i], t.i) for t in _words_just_before(reading, ent)  # ("one of the
+                    if t.i in reading.token_party  # drivers, Gary … My supervisor just said Gary is a joker")
                     and (first_time or all(x.is_punct for x in reading.doc[t.i + 1:ent.start]))]
             key = max(near, key=lambda kv: kv[1])[0] if near else None
         kin = _kin_before(reading, ent)
@@ -887,10 +890,13 @@ _RANK_TITLES = frozenset({"sister", "nurse", "doctor", "officer", "sergeant", "s
                           "cpl", "private", "chief", "father", "pastor", "reverend", "rev", "brother", "coach", "chef",
                           "judge", "professor", "dame", "sir", "lady", "lord", "councillor", "senator", "rabbi", "imam"})
 
+_TITLES_BEFORE_NAME = _RANK_TITLES | _COURTESY
+
 
 def _rank_before_name(reading: Reading, tok) -> bool:
-    """A rank or calling written as a title just before a name the parse found: "Sister Bernadette Okoye"."""
-    if tok.lower_ not in _RANK_TITLES or tok.i + 1 >= len(reading.doc):
+    """A rank, calling or courtesy title written just before a name the parse found: "Sister Bernadette Okoye",
+    "Prof. Hartley" (taken for a name of its own, the professor became a second lab head)."""
+    if tok.lower_.rstrip(".") not in _TITLES_BEFORE_NAME or tok.i + 1 >= len(reading.doc):
         return False
     nxt = reading.doc[tok.i + 1]
     return nxt.ent_type_ == "PERSON" or (nxt.pos_ == "PROPN" and nxt.is_title)
@@ -936,6 +942,38 @@ def _who_follows(ent) -> bool:
     Marcus for a place, and a place is never "who")."""
     return any(c.dep_ == "relcl" and any(t.lower_ in ("who", "whom", "whose") for t in c.children)
                for t in ent for c in t.children)
+
+
+#: What ends a sentence in the writer's text, whatever the parse made of it.
+_SENTENCE_END = frozenset({".", "!", "?", "\n", "\n\n"})
+
+
+#: Words in quotation marks: what someone said ("careful, Kelly's had second breakfast again").
+_QUOTED = re.compile(r'"[^"\n]{1,400}"|“[^”\n]{1,400}”')
+
+
+def _only_in_quotes(reading: Reading, name: str) -> bool:
+    """Whether a name appears only inside what someone is quoted as saying: there it is most often the writer's own
+    name, or someone addressed in passing ("careful, Kelly's had second breakfast again" made the writer, Kelly, a
+    third party who "passed a message about you on to others"), not a person the letter is about."""
+    spans = [m.span() for m in _QUOTED.finditer(reading.text)]
+    if not spans:
+        return False
+    places = [m.start() for m in re.finditer(rf"\b{re.escape(name)}\b", reading.text)]
+    return bool(places) and all(any(a < at < b for a, b in spans) for at in places)
+
+
+def _words_just_before(reading: Reading, ent, span: int = 8) -> list:
+    """The words up to ``span`` before a name, back to the end of the sentence before it as the writer wrote it:
+    the parse may end a sentence inside "my team lead (band 7) Carol has been on at me", and the role word then
+    stood in a sentence of its own."""
+    doc = reading.doc
+    words = []
+    for i in range(ent.start - 1, max(ent.start - span, 0) - 1, -1):
+        if doc[i].text.strip() in _SENTENCE_END or not doc[i].text.strip():
+            break
+        words.append(doc[i])
+    return words[::-1]
 
 
 def _introduced_by_role(reading: Reading, ent) -> bool:
@@ -1062,7 +1100,9 @@ def _link_anaphors(reading: Reading, drafts: dict[str, PartyDraft]) -> None:
     anaphors = party_rules().anaphors
     multi = {w: g for g, words in (("m", anaphors["male"]), ("f", anaphors["female"]),
                                     (None, anaphors["neutral"])) for w in words if " " in w}
-    persons = {k for k, d in drafts.items() if d.role != "hr" and not k.startswith("other_department")}
+    # HR is a department, not someone "she" points back to, unless the letter names the person in it ("our HR
+    # person is Denise … she obviously went straight to him": the "she" made the manager a woman)
+    persons = {k for k, d in drafts.items() if (d.role != "hr" or d.names) and not k.startswith("other_department")}
     if not persons:
         return
     # (position, key, was a subject) of every mention that he/she could point back to
