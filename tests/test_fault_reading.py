@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from clearair import analyze
 from clearair.advise.safety import _about_the_writer
 from clearair.assess.readers import fault_evidence, speaks_of_the_writer
 from clearair.extract.features import sentences
@@ -208,3 +209,31 @@ def test_an_unsure_your_fault_about_someone_above_the_writer_is_not_acted_on(rol
                           evidence=[Evidence(start=0, end=30, text="I said no and I kept the books.")])
     line = FactorReading(name="counterpart_role", title="t", value=role, text="t", confidence=0.7, source="rules")
     assert (assess_floor([fault, line]).writer_at_fault == "mainly") == acted_on
+
+
+@pytest.mark.parametrize("sentence, about", [
+    ("I dont want to be petty, but I think I need to say something.", False),
+    ("I want to set a boundary without looking like I'm not committed.", False),
+    ("I'm worried she'll think I'm difficult.", False),
+    ("I don't want to make excuses: I shouted at him in front of everyone.", True),
+    ("I wanted to help, so I rewrote his slides without asking.", True),
+])
+def test_a_wish_or_a_worry_is_no_sentence_of_the_writers_doing(sentence, about):
+    """Red team 30: writers who wrote "I dont want to be petty" and "I want to set a boundary" were told to own the
+    problem and given an apology to say."""
+    assert _about_the_writer(_fault(sentence)) is about
+
+
+def test_an_act_done_over_the_writer_is_not_taken_for_their_own():
+    """The parse made "I" the subject of "kept" in "a woman I work with kept talking over me"; the rules' own-part
+    signal then rested on an act done to the writer."""
+    from clearair.advise.safety import floor_for
+    from clearair.models import Signal
+
+    def floor(words: str):
+        own = Signal(name="narrator_at_fault", strength=1.0, detail="d",
+                     evidence=[Evidence(start=0, end=len(words), text=words)])
+        return floor_for([_reading("writer_fault", "none", confidence=0.6)], [own])
+
+    assert not floor("a woman I work with kept talking over me on the call").rules_own_part
+    assert floor("I snapped at him and called his work a joke").rules_own_part

@@ -8,7 +8,7 @@ from clearair.advise import attach
 from clearair.advise.questions import action_for, alternatives, find_questions, kind_of, main_questions
 from clearair.extract import read
 from clearair.intake import build_document
-from clearair.pipeline import _report
+from clearair.pipeline import _report, analyze
 from clearair.render.export import to_markdown
 from clearair.render.view import build_view
 
@@ -661,3 +661,18 @@ def test_an_apology_question_follows_a_reading_that_leans_to_the_writers_part():
     fault = next(f for f in report.factors if f.name == "writer_fault")
     if fault.value in ("partly", "mainly") and fault.evidence:
         assert not q.answer.startswith("No: nothing you describe calls for an apology")
+
+
+def test_talking_to_someone_who_is_not_the_other_side_is_not_refused_as_contact_with_them():
+    """The manager did it; the question is about the HR person who passed it on. "Not on your own: let HR handle
+    any contact" would send the writer back to her."""
+    r = analyze("Last month I told our HR adviser, Priya, in confidence that my manager Tom keeps grabbing my arm and "
+                "standing over me when he is angry. A day later Tom said he knew I had been telling tales. Should I "
+                "say something to Priya about breaking my confidence?")
+    q = next(q for q in r.questions if "Priya" in q.text)
+    assert q.verdict != "no" and "let HR" not in q.answer
+    # asking about facing the manager himself is still refused
+    r = analyze("My manager Tom keeps grabbing my arm and standing over me when he is angry, and yesterday he "
+                "pinned me against the filing cabinet. Should I say something to Tom about it?")
+    q = next(q for q in r.questions if "Tom" in q.text)
+    assert q.verdict == "no"

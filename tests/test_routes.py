@@ -147,6 +147,11 @@ def test_pay_owed_for_work_done_gets_its_own_note(text, noted):
     # the HR adviser handling the grievance is the other side's close friend, said with their names
     "I raised a grievance about my supervisor Tom, who swears at me on the floor. The HR advisor who picked it up is "
     "Sharon. Sharon and Tom are really close friends, and her outcome letter says I should reflect on my attitude.",
+    # said as what reached the person, or as HR being the problem now
+    "I told our HR adviser, Megan, in confidence that my team lead keeps grabbing my wrist when he is angry. A week "
+    "later he said he'd heard I'd been telling tales to Megan. So she obviously passed on what I said. Help?",
+    "I reported my supervisor to HR for pinning me against the van and threatening me. Now that HR is the problem, "
+    "because they laughed it off and told him who complained, who do I even go to?",
 ])
 def test_hr_that_passed_on_what_the_writer_said_is_not_the_only_route(text):
     report = analyze(text)

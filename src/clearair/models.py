@@ -161,6 +161,10 @@ class Situation(Model):
         default_factory=list, description="The writer's sentences in which the other side does something to them "
         "(\"he keeps parking in my spot\"): the words the answer and the scripts retell.")
 
+    what_happened: list[Evidence] = Field(
+        default_factory=list, description="The writer's sentences telling what others did (serious conduct, acts on "
+        "the writer, payback), in the letter's order: what a formal note says happened, in the writer's own words.")
+
     wanted: str | None = Field(default=None, description="What the writer asks of the other side, in words said to "
                                "them (\"you copy me in on the emails\"), from their own statement of it.")
     wanted_evidence: list[Evidence] = Field(default_factory=list, description="The writer's words behind ``wanted``.")

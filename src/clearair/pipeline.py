@@ -9,6 +9,7 @@ import re
 
 from clearair.advise import advise, attach
 from clearair.advise.notes import conduct_notes, pay_notes
+from clearair.advise.told import what_happened
 from clearair.advise.between import between_reports
 from clearair.advise.phrases import lower_first
 from clearair.advise.ranker import WordsReading, read_words
@@ -77,6 +78,7 @@ def _report(document, reading, journal_findings=(), about: str | None = None) ->
     report = Report(situation=situation, thread=document.thread(), signals=signals, factors=factors)
     situation.acts_on_writer = act_sentences(reading, situation)
     situation.under_review = _review(reading)
+    situation.what_happened = what_happened(reading, situation, conduct, factors)
     situation.witnessed = seen_done_to_others(reading, situation, factors)
     if (wanted := wanted_from_them(reading.text)) is not None:
         situation.wanted, start, end = wanted

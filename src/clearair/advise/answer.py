@@ -18,7 +18,8 @@ from __future__ import annotations
 import re
 
 from clearair.advise.phrases import (
-    FILL_SLOT, NAME_SLOT, SLOT_EVENT, action_title, incident_sentence, join_words, lower_first, plain_learned, sentence, told_incident, who,
+    FILL_SLOT, NAME_SLOT, SLOT_EVENT, SLOT_WHEN, action_title, incident_sentence, join_words, lower_first,
+    plain_learned, sentence, told_incident, who,
 )
 from clearair.advise.retell import names_to_find, retold_to_writer
 from clearair.advise.questions import (
@@ -367,7 +368,10 @@ def _say(report: Report) -> list[str]:
         script = next((s for s in report.scripts if s.action == action), None)
         if script is not None:
             who = f" to {script.to}" if script.to else ""
-            if any(not NAME_SLOT.fullmatch(x) for x in script.fill_in):  # the act is the writer's to put in words
+            gaps = [x for x in script.fill_in if not NAME_SLOT.fullmatch(x)]
+            if gaps == [SLOT_WHEN]:  # the note tells what happened in the writer's sentences; only when is missing
+                return [f"Words to say{who} are below, built from your own words; add the dates."]
+            if gaps:  # the act is the writer's to put in words
                 return [f"Words to say{who} are below, with a gap for what happened in your own words."]
             line = _first_line(script.text)
             return [f"What to say{who}: “{line}” The full words are below."]
@@ -697,7 +701,7 @@ def _answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tu
             return "first step", told + " " + sentence(f"Whatever you decide, do not deal with the person doing it on "
                                                        f"your own: {floor.describe()}, so {start} first")
         return "first step", told + " " + sentence(f"Then {start}{because0}")
-    if action is None and floor.serious and not _contact_with_them(q.text, report):
+    if action is None and floor.serious and (not _contact_with_them(q.text, report) or _names_someone_else(q, report)):
         # A step that is not contact with the person doing it ("Should I ask for someone else to hear the appeal?",
         # "Do I speak to Chloe first?"): a red team found "Not on your own" said to each, contradicting the first step.
         return "first step", sentence(f"That may help, and it is yours to weigh. Whatever you decide, do not deal with "
@@ -723,6 +727,11 @@ def _answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tu
     if floor.serious and safe_formal_route(action, floor):
         return "yes", (f"Yes: {floor.describe()}, and someone with the authority to act should "
                        "handle it; take your dated notes with you.")
+    if floor.serious and action in _FACE_TO_FACE and _names_someone_else(q, report):
+        # "Should I say something to Denise about breaking my confidence?", where Denise is the HR person and the
+        # manager did it (red team 29): talking to her is not facing the person doing it.
+        return "first step", sentence(f"That may help, and it is yours to weigh. Whatever you decide, do not deal with "
+                                      f"the person doing it on your own: {floor.describe()}, so {start} first")
     if floor.serious and action in _FACE_TO_FACE:
         return "no", (f"Not on your own: {floor.describe()}, so let HR or a manager you trust "
                       "handle any contact with them.")
@@ -897,6 +906,29 @@ def _contact_with_them(text: str, report: Report) -> bool:
         return True
     cp = report.situation.party(report.situation.counterpart)
     return any(re.search(rf"\b{re.escape(m)}\b", text, re.I) for m in names_to_find(cp.mentions if cp else []))
+
+
+def _names_someone_else(q: Question, report: Report) -> bool:
+    """Whether a question is about someone the letter names who is not the other side: by name ("Should I say
+    something to Denise?" where the manager is the other side), or by a word the reading tied to that person ("Do I
+    go to her?", a sentence after the ops manager the writer trusts; red team 30 found it refused as contact with the
+    person doing it)."""
+    s = report.situation
+    cp = s.party(s.counterpart)
+    text = q.text
+    if any(re.search(rf"\b{re.escape(m)}\b", text, re.I) for m in names_to_find(cp.mentions if cp else [])
+           if m.lower() not in _PRONOUNS):
+        return False
+    others = [m for p in s.parties if p.id != s.counterpart for m in names_to_find(p.mentions) if m[:1].isupper()]
+    if any(re.search(rf"\b{re.escape(m)}\b", text) for m in others):
+        return True
+    spans = [(e.start, e.end) for e in q.evidence[:1]]
+    tied = {p.id for p in s.parties for e in p.evidence for a, b in spans if a <= e.start < b}
+    return bool(tied) and s.counterpart not in tied
+
+
+#: Words that stand for someone without naming them.
+_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "they", "them", "their"})
 
 
 #: Telling or warning someone on the writer's side (a friend, a colleague), not the person doing it.

@@ -19,6 +19,8 @@ SLOT_EVENT = "[what happened]"
 SLOT_NAME = "[their name]"
 #: What a formal note needs and only the writer has: dates and what was said or done.
 SLOT_DETAILS = "[dates, and what was said or done]"
+#: When what the writer's own sentences tell happened, where none of them says (a note carries those sentences).
+SLOT_WHEN = "[when each of these happened]"
 #: What a written request to HR asks for, which only the writer knows: what they asked for (and when) or need.
 SLOT_ASKED = "[what you asked for, and when]"
 SLOT_NEED = "[what would help]"
@@ -28,7 +30,8 @@ SLOT_MISSED = "[what the process missed]"
 NAME_SLOT = re.compile(r"\[[^\]]*\bname\]", re.I)
 #: Every slot the words may leave for the writer, each listed under "fill in before you use it".
 FILL_SLOT = re.compile("|".join([NAME_SLOT.pattern,
-                                  *map(re.escape, (SLOT_EVENT, SLOT_DETAILS, SLOT_ASKED, SLOT_NEED, SLOT_MISSED))]),
+                                  *map(re.escape, (SLOT_EVENT, SLOT_DETAILS, SLOT_WHEN, SLOT_ASKED, SLOT_NEED,
+                                                    SLOT_MISSED))]),
                       re.I)
 
 # act -> (said of another person, said of the writer). Past tense, no object that could clash with "you".

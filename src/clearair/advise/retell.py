@@ -259,7 +259,7 @@ def act_sentences(reading, situation: Situation) -> list[Evidence]:
     out = []
     for sent in reading.doc.sents:
         for tok in sent:
-            if tok.dep_ != "nsubj":
+            if tok.dep_ != "nsubj" and not _progressive_taken_for_passive(tok):
                 continue  # read first: the clause tests below are the costly part
             party = reading.token_party.get(tok.i)
             if not (party == counterpart or (party is None and tok.lower_ in untied)):
@@ -273,6 +273,12 @@ def act_sentences(reading, situation: Situation) -> list[Evidence]:
                 out.append(reading.evidence(sent.start_char, sent.end_char))
                 break
     return out
+
+
+def _progressive_taken_for_passive(tok) -> bool:
+    """ "he's been making comments to me": the small parse takes "'s been making" for a passive and its doer for
+    the passive's subject; a verb ending in -ing after "been" is done by its subject."""
+    return tok.dep_ == "nsubjpass" and tok.head.tag_ == "VBG"
 
 
 #: Verbs of goodwill: "she thanked me", "he helped me out", "she laughs at my jokes" (a red team found "your peer

@@ -56,9 +56,25 @@ _OWNS_IT = re.compile(r"\b(owners?|proprietors?|founders?|co-founders?)\b(?!['â€
 
 
 def owns_the_business(party: Party | None) -> bool:
-    """The letter names this party as the owner of the business (a boss, not a co-owner beside the writer)."""
-    return party is not None and party.role in ("manager", "skip_level", "other") and bool(
-        _OWNS_IT.search(" ".join([party.label, *party.mentions, *(e.text for e in party.evidence)])))
+    """The letter names this party as the owner of the business (a boss, not a co-owner beside the writer): by how
+    it is named ("the owner"), or by a sentence that ties the word to one of its names ("Gary, who owns the firm",
+    "the owner, Gary"); not by a sentence that only names both ("nobody above Gary except the owner who plays golf
+    with him" made the manager the owner, and the formal note accused the owner)."""
+    if party is None or party.role not in ("manager", "skip_level", "other"):
+        return False
+    if _OWNS_IT.search(" ".join([party.label, *party.mentions])):
+        return True
+    names = [re.escape(m) for m in party.mentions if m[:1].isupper() and m.lower() not in _PRONOUNS]
+    if not names:
+        return False
+    tied = re.compile(rf"\b({'|'.join(names)})\b,?\s*(\(|,)?\s*(who|that)?\s*(is|was|['â€™]s)?\s*(the|our|my)?\s*"
+                      rf"(co-?)?(owner|founder|proprietor|owns)\b|\b(owner|founder|proprietor)s?\s*(,|\()?\s*"
+                      rf"({'|'.join(names)})\b", re.IGNORECASE)
+    return any(tied.search(e.text) for e in party.evidence)
+
+
+#: Words that stand for a party without naming it.
+_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "they", "them", "their", "i", "we", "it"})
 
 
 def owner_is_other_side(situation: Situation) -> list[Evidence]:

@@ -147,6 +147,18 @@ _DENIAL = re.compile(r"\b(never|not|wasn'?t|isn'?t)\b[\w ,']{0,25}\b(mine|my (fa
 _QUOTED = re.compile(r'"[^"]*"|\u201c[^\u201d]*\u201d|\u2018[^\u2019]*\u2019|(?<!\w)\'[^\'\n]+\'(?!\w)')
 
 
+#: A sentence that opens with what the writer wants, hopes or fears: a red team's writers who wrote "I dont want to be
+#: petty" and "I want to set a boundary" were told to apologise for what the other side did.
+_WISH_OR_WORRY = re.compile(r"^\W*(?:(?:but|and|so|honestly|basically|i guess|i think)\W+)*i(?:'m| am)? (?:"
+                            r"(?:really |just |also )?(?:don'?t|do not|dont|didn'?t|did not) want|(?:really |just )?"
+                            r"(?:want|would like|'d like|need|hope|wish|am trying|'m trying|try)|worried|scared|afraid|"
+                            r"nervous|anxious|not sure|unsure|wondering)\b", re.IGNORECASE)
+#: ... unless the same sentence tells something the writer did ("I don't want to make excuses, I yelled at him").
+_WRITER_DID = re.compile(r"\bi (?!(?:wanted|needed|hoped|wished|tried|worried|decided|need|feed|proceed|succeed)\b)"
+                         r"(?:\w+ed|said|told|snapped|shouted|yelled|lost|sent|did|made|took|went|called|hit|"
+                         r"threw|swore|forgot|broke|wrote|left|got|gave|put)\b", re.IGNORECASE)
+
+
 def _about_the_writer(reading: FactorReading) -> bool:
     """The sentence a fault reading leans on most speaks of the writer (I, my, we), and does not open with
     someone else as its subject ("He keeps texting me and knows where I live" is about him; "When she
@@ -156,6 +168,8 @@ def _about_the_writer(reading: FactorReading) -> bool:
     text = _QUOTED.sub(" ", reading.evidence[0].text)  # someone's quoted "my bad" is theirs, not the writer's
     if is_question(text) or _DENIAL.search(text):
         return False  # a question ("How do I make the record right?") or a denial tells nothing of the writer's part
+    if _WISH_OR_WORRY.search(text) and not _WRITER_DID.search(text):
+        return False  # "I dont want to be petty", "I want to set a boundary": an intention or a worry, not a doing
     first = _PERSON.search(text)
     if first is None:
         return False
@@ -185,15 +199,27 @@ _TO_ME = re.compile(r"\b(ask\w*|invit\w*|pressur\w*) me\b|\bme out\b|\b(flirt\w*
                     r"\b(at|on|to|towards?) me\b|\bmy (body|looks|appearance)\b", re.IGNORECASE)
 
 
+#: The act of a clause lands on the writer ("kept talking over me", "shouted at me"), or on someone else.
+_DONE_TO_ME = re.compile(r"\b(over|at|to|towards?|about|on|behind|against) me\b|\bme (off|out|down|up)\b",
+                         re.IGNORECASE)
+_DONE_BY_ME = re.compile(r"\b(over|at|to|towards?|about|on|behind|against) (him|her|them|you|his|their)\b|"
+                         r"\bi (snapped|shouted|yelled|swore|lost it|lost my temper|said|told|called)\b",
+                         re.IGNORECASE)
+
+
 def floor_for(factors: list[FactorReading], signals: list, situation: Situation | None = None) -> Floor:
     """``assess_floor`` from the rules' signals as the pipeline has them: their strengths, and the writer's words
     behind the own-part signal; with ``situation``, also what it tells of a no to the writer (``said_no``) and of a
     process about their conduct (``Situation.under_review``). The advice and the written answer both read it here,
     so they see one floor."""
     under_review = list(situation.under_review) if situation is not None else []
-    floor = assess_floor(factors, {s.name: s.strength for s in signals},
-                         [e.text for s in signals if s.name == "narrator_at_fault" for e in s.evidence],
-                         under_review=bool(under_review))
+    strengths = {s.name: s.strength for s in signals}
+    own_words = [e.text for s in signals if s.name == "narrator_at_fault" for e in s.evidence]
+    if own_words and all(_DONE_TO_ME.search(w) and not _DONE_BY_ME.search(w) for w in own_words):
+        # The rules took an act done to the writer for the writer's own ("a woman I work with kept talking over me":
+        # the parse made "I" the subject of "kept"), and a red team's writer was told to apologise for it.
+        strengths.pop("narrator_at_fault", None)
+    floor = assess_floor(factors, strengths, own_words, under_review=bool(under_review))
     floor.under_review = under_review
     if situation is not None:
         floor.said_no, floor.said_no_personal = said_no(situation, signals)

@@ -26,6 +26,7 @@ from clearair.advise.phrases import (
     SLOT_EVENT,
     SLOT_NAME,
     SLOT_NEED,
+    SLOT_WHEN,
     capitalise,
     join_words,
     lower_first,
@@ -41,6 +42,7 @@ from clearair.advise.routes import (
     owns_the_business,
     run_by_partners_or_family,
 )
+from clearair.advise.told import as_note_line, says_when
 from clearair.knowledge import load
 from clearair.knowledge.schemas import RouteSetting, ScriptFile
 from clearair.models import COURTESY_TITLE, Avoid, Evidence, Incident, Party, Script, Signal, Situation
@@ -154,6 +156,11 @@ def _third(p) -> str:
 #: A title the letter gives someone in the writer's lines: "my section commander", "our watch manager", "the board
 #: chair" (one to four words, singular).
 _TITLE = re.compile(r"(?i:my|our|the|his|her|their) [a-z][a-z '’-]{1,40}")  # "the owner's site foreman"
+#: One of a group named by their title: "one of the senior partners", "One of our shift leads".
+_ONE_OF = re.compile(r"(?i:one of )((?:the|our|my) [a-z][a-z '’-]{1,40})")
+#: Groups that say no more than a role's word.
+_PLAIN_GROUPS = frozenset({"managers", "bosses", "supervisors", "colleagues", "coworkers", "co-workers", "peers",
+                           "reports", "employees", "staff", "people", "guys", "women", "men", "others"})
 #: Titles that say no more than the role's own word, and so are left to it.
 _PLAIN_TITLES = frozenset({"boss", "manager", "supervisor", "colleague", "coworker", "co-worker", "peer", "report",
                            "direct report", "employee"})
@@ -166,6 +173,10 @@ def _own_title(p) -> str | None:
     if p is None or p.role not in ("manager", "skip_level", "peer", "direct_report"):
         return None
     for m in p.mentions:
+        if (one := _ONE_OF.fullmatch(m)) is not None and m.split()[-1].lower() not in _PLAIN_TITLES | _PLAIN_GROUPS:
+            # "One of the senior partners": one of a group the letter names, said as it is ("the director" for a
+            # senior partner of a firm named someone the writer never mentioned)
+            return "one of " + one.group(1).lower()
         if not _TITLE.fullmatch(m) or len(m.split()) > 4:
             continue
         noun = m.split(" ", 1)[1]
@@ -307,15 +318,28 @@ def _sexual_conduct(s: Situation) -> str:
     """What unwanted sexual conduct was, as the writer's sentences about what was done to them tell it: touching,
     remarks, or both; a formal note that says "touched me or made remarks" leaves the reader to guess (a red team
     found it said for a woman who was never touched)."""
-    told = " ".join([e.text for e in s.acts_on_writer] + [i.summary for i in s.incidents if i.actor != "narrator"])
+    told = " ".join([e.text for e in [*s.acts_on_writer, *s.what_happened]]
+                    + [i.summary for i in s.incidents if i.actor != "narrator"])
     touched, said = bool(_TOUCHED.search(told)), bool(_SAID_SEXUAL.search(told))
+    about = _REMARKS_ABOUT.search(told)
+    # Remarks about the writer's weight or looks are named as what they were about, not as "sexual remarks" (a red
+    # team found a manager's jibes about a woman's weight reported to HR as sexual remarks).
+    remarks = f"made remarks about {about.group(2).lower()} {about.group(3).lower()}" if about else \
+        "made sexual remarks to me"
     if touched and said:
-        return "touched me and made sexual remarks to me"
+        return f"touched me and {remarks}"
     if touched:
         return "touched me in a way"
     if said:
-        return "made sexual remarks to me"
+        return remarks
     return "behaved towards me in a sexual way"
+
+
+#: Remarks about a part of the writer or how they look: "comments about my weight", "jokes about my body".
+_REMARKS_ABOUT = re.compile(r"\b(comments?|remarks?|jokes?|digs?)\b[^.?!]{0,50}?\b(?:about|on) (my|our) (weight|bod(?:y|ies)|"
+                            r"figures?|looks|appearance|clothes|outfits?|hair|legs|chests?|breasts|bum|backside|size|shape|"
+                            r"lips)\b",
+                            re.IGNORECASE)
 
 
 def apologised_by(s: Situation, who: str | None) -> bool:
@@ -354,6 +378,8 @@ class _Facts:
         self.raised_with_them = raised or any(a.kind in ("feedback", "asked") for a in s.attempts)
         # Raised with them and still happening: the next talk is a second one, and its words say so.
         self.second_talk = self.raised_with_them and "recurring" in sig
+        # What happened, in the writer's own sentences, for the formal notes (``advise.told``).
+        self.told_lines = [as_note_line(e.text) for e in s.what_happened]
         self.fixed = any(a.kind == "fix" for a in s.attempts)
         self.told = any(a.kind == "feedback" for a in s.attempts)
 
@@ -496,7 +522,13 @@ def _fill(kind: str, f: _Facts, data: dict) -> str:
     manager = f.s.parties_with_role("manager")
     reports = f.s.parties_with_role("direct_report")
     external = any(i.audience.kind == "external" for i in f.s.incidents) or "external_exposure" in f.sig
-    details = f"The details: {SLOT_DETAILS}."
+    event = f.retold_event or _conduct_named(f) or _first_person_event(f.s, f.inc, f.serious)
+    told = f.told_lines
+    if SLOT_EVENT in event and told:  # no clean words for the act: the writer's own first sentence of it
+        event, told = told[0], told[1:]
+    else:
+        event = _lower_unless_named(event, f.cp)
+    details = _details(told) if f.told_lines else f"The details: {SLOT_DETAILS}."
     need = _need_for(f.sig)
     values = {
         "name": name,
@@ -518,8 +550,7 @@ def _fill(kind: str, f: _Facts, data: dict) -> str:
                               else f"I'd like your help with how {_third(f.cp)} and I work together."),
         "counterpart_to_report": _TO_REPORT.get(role, "them"),
         "counterpart_to_manager": _to_manager(f.cp, role),
-        "event_first_person": _lower_unless_named(
-            f.retold_event or _conduct_named(f) or _first_person_event(f.s, f.inc, f.serious), f.cp),
+        "event_first_person": event,
         "tried_line": f" I have already {f.tried}." if f.tried else "",
         "take_it_to": " with HR" if boss_is_them else (" with my manager" if manager else ""),
         # A warning only where it keeps happening and was already raised with them, or is more than friction:
@@ -577,7 +608,16 @@ def _fill(kind: str, f: _Facts, data: dict) -> str:
         values.update(counterpart_third="two of my people", counterpart_to_manager="two of my people",
                       event_first_person="two of the people I manage are in conflict with each other, and it is "
                                          "starting to affect the team.")
-    return spec["text"].format(**values).strip()
+    return re.sub(r"[ \t]*\n[ \t]*", "\n", spec["text"].format(**values)).strip()
+
+
+def _details(lines: list[str]) -> str:
+    """What happened, as lines of the writer's own sentences (``advise.told``), and a gap for when where none of
+    them says; nothing where the one sentence the letter had is already the note's "In short"."""
+    if not lines:
+        return ""
+    when = "" if says_when(lines) else f"\nWhen: {SLOT_WHEN}."
+    return "\nWhat happened, in my words:\n" + "\n".join(f"- {line}" for line in lines) + when + "\n"
 
 
 def _listen_line(f: _Facts) -> str:

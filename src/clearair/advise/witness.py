@@ -42,10 +42,24 @@ def seen_done_to_others(reading: Reading, situation: Situation, factors: list[Fa
     leaning = reader.confidence if reader is not None else 0.0
     if reader is not None and leaning >= SURE:
         return reader.evidence or _words(reading) or _opening(reading)
-    said = _words(reading)
+    said = _words(reading) or _told_of_others(situation, factors)
     if _done_to_the_writer(situation, said):
         return []  # something is done to the writer, beyond what they saw: they are not only a witness
     return said if said or leaning < LEANING else _opening(reading)
+
+
+def _told_of_others(situation: Situation, factors: list[FactorReading]) -> list[Evidence]:
+    """Serious conduct told only of others: every sentence of what happened (``Situation.what_happened``) is about
+    someone other than the writer ("people have been posting memes taking the mick out of one of the girls, Hannah,
+    about her stammer"), with no word of seeing it (a red team found such a letter's formal note saying the remarks
+    were aimed at the writer). Not of someone the writer manages: a manager tells what their report did to others."""
+    cp = situation.party(situation.counterpart)
+    serious = any(f.name == "severity" and f.value == "serious" for f in factors)
+    told = situation.what_happened
+    if not serious or not told or (cp is not None and cp.role == "direct_report") or any(
+            _ME.search(e.text) for e in told):
+        return []
+    return told[:1]
 
 
 def _opening(reading: Reading) -> list[Evidence]:

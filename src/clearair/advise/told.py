@@ -1,0 +1,117 @@
+"""What happened, in the writer's own sentences, for the formal notes.
+
+A note to HR or a manager that says "The details: [dates, and what was said or done]" leaves the writer to retell
+what they have just told clearair (blind panels and red teams found the gap where the letter had every fact: the
+remarks about a colleague's weight, the day a man blocked a stockroom door). The sentences that carry what others
+did, as the readers found them, go into the note instead; the writer reads and edits them before sending.
+"""
+
+from __future__ import annotations
+
+import re
+
+from clearair.extract.reading import is_question
+from clearair.models import Evidence, FactorReading, Situation
+
+#: How many of the writer's sentences a note carries: enough for the facts, few enough to read at a glance.
+MOST_SENTENCES = 4
+#: A sentence shorter than this tells no act ("He did it again.").
+FEWEST_WORDS = 6
+#: A sentence longer than this is left out: a note is not the whole letter, and a sentence cut short reads as a
+#: broken clause (the words are never cut mid-sentence).
+MOST_WORDS = 70
+
+#: Words that open a sentence of a story and say nothing of what happened: "So", "Anyway,", "Basically".
+_STORY_OPENER = re.compile(r"^(?:(?:so|anyway|basically|well|ok|okay|also|and|but|plus|honestly|oh|right|"
+                           r"to be honest|long story short|it['’]?s about|this is about)\b[,.!:]?\s+)+",
+                           re.IGNORECASE)
+#: A date or a time in the writer's words: then the note needs no gap for when it happened.
+_WHEN = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|"
+                   r"this (morning|afternoon|evening|week|month)|last (week|month|year|night|time|\w+day)|ago|"
+                   r"january|february|march|april|may|june|july|august|september|october|november|december|"
+                   r"\d{1,2}(st|nd|rd|th)|\d{1,2}[:/.]\d{1,2}|christmas|new year)\b", re.IGNORECASE)
+
+
+def what_happened(reading, situation: Situation, conduct: list, factors: list[FactorReading]) -> list[Evidence]:
+    """The writer's sentences telling what others did, in the letter's order: first those with serious conduct the
+    conduct rules found (``conduct``, done by others), then payback the reader found, then those in which the other
+    side does something to the writer (``Situation.acts_on_writer``) and the other side's incidents, up to
+    ``MOST_SENTENCES``. Never a question, a sentence too short or too long, or one that only tells what the writer
+    did or felt ("I'm scared this will ruin my chances", "I told HR in confidence…"): a red team found those quoted
+    as what happened while the threat itself was left out."""
+    chosen: dict[int, Evidence] = {}
+
+    def take(char: int, *, own_ok: bool = False) -> None:
+        if len(chosen) >= MOST_SENTENCES:
+            return
+        sent = reading.sentence_at(char)
+        if sent.start_char in chosen:
+            return
+        ev = reading.evidence(sent.start_char, sent.end_char)
+        if is_question(ev.text) or not FEWEST_WORDS <= len(ev.text.split()) <= MOST_WORDS:
+            return
+        if not own_ok and not _someone_else_acts(sent):
+            return
+        chosen[sent.start_char] = ev
+
+    for hit in conduct:
+        take(hit.start, own_ok=True)  # the conduct is theirs, whoever the sentence starts with
+    for f in factors:
+        if f.name == "retaliation" and f.value is True:
+            for ev in f.evidence[:1]:
+                take(ev.start)
+    for ev in situation.acts_on_writer:
+        take(ev.start)
+    for inc in situation.incidents:
+        if inc.actor not in ("narrator", "unknown") and inc.evidence:
+            take(inc.evidence[0].start)
+    for sent in reading.doc.sents:  # then anything else they said or did to the writer ("He said 'you'll do it…'")
+        if _theirs_to_me(reading, sent, situation.counterpart):
+            take(sent.start_char)
+    return [ev for _, ev in sorted(chosen.items())]
+
+
+#: Words said well of someone: a sentence with them tells what the writer likes, not a complaint ("she's actually
+#: quite kind, brought me soup when I was ill").
+_PRAISE = re.compile(r"\b(kind|nice|lovely|great|helpful|friendly|supportive|brilliant|a good (person|manager|boss)|"
+                     r"not a bad|brought me|helped me|thanked me|backed me|stood up for me|looks? out for me)\b",
+                     re.IGNORECASE)
+_TO_ME = re.compile(r"\b(me|my|myself)\b|[\"“]", re.IGNORECASE)
+
+
+def _theirs_to_me(reading, sent, counterpart: str | None) -> bool:
+    """A sentence whose subject is the other side (or a he or she the reading tied to no one) and that is about the
+    writer or quotes what was said."""
+    if counterpart is None or not _TO_ME.search(sent.text) or _PRAISE.search(sent.text):
+        return False
+    return any(t.dep_ in ("nsubj", "nsubjpass") and (
+        reading.token_party.get(t.i) == counterpart
+        or t.lower_ in ("he", "she") and t.i not in reading.token_party) for t in sent)
+
+
+#: Subjects that are the writer.
+_WRITER = frozenset({"i", "we", "me", "us", "myself"})
+
+
+def _someone_else_acts(sent) -> bool:
+    """Whether a clause of the sentence has a subject other than the writer ("he moved me off the account"), not
+    only the writer's own doing or feeling, and not a fragment with no subject at all."""
+    return any(t.dep_ in ("nsubj", "nsubjpass") and t.lower_ not in _WRITER and t.pos_ != "PRON" or
+               t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in ("he", "she", "they", "someone", "everyone")
+               for t in sent)
+
+
+def as_note_line(text: str) -> str:
+    """One of the writer's sentences as a line of a note: on one line, without the story's "So" or "Anyway", with a
+    capital and a full stop."""
+    line = _STORY_OPENER.sub("", " ".join(text.split())).strip()
+    if line and line[0].islower():
+        line = line[0].upper() + line[1:]
+    if line and line[-1] not in ".!?…\"'”’)":
+        line += "."
+    return line
+
+
+def says_when(lines: list[str]) -> bool:
+    """Whether the lines say when what they tell happened (a day, a date, "last week")."""
+    return any(_WHEN.search(line) for line in lines)

@@ -1,0 +1,102 @@
+"""The formal notes tell what happened in the writer's own sentences (``advise.told``), not a gap to fill in."""
+
+import pytest
+
+from clearair import analyze
+from clearair.advise.phrases import SLOT_DETAILS, SLOT_WHEN
+from clearair.advise.routes import owns_the_business
+from clearair.advise.told import MOST_WORDS, as_note_line, says_when
+from clearair.models import Evidence, Party
+
+
+def _note(report, kind="hr_note"):
+    return next((s for s in report.scripts if s.kind == kind), None)
+
+
+def test_a_formal_note_carries_the_writers_sentences_instead_of_a_gap():
+    text = ("My supervisor Dean has started shouting at me on the shop floor. Last Thursday he threw a box of stock "
+            "at my feet in front of two customers and called me useless. Since I reported him to the area manager, "
+            "he has put me on every Sunday shift. What should I do?")
+    report = analyze(text)
+    note = _note(report)
+    assert note is not None
+    assert "What happened, in my words:" in note.text
+    assert "threw a box of stock at my feet" in note.text  # the writer's own words, not "[what happened]"
+    assert SLOT_DETAILS not in note.text and SLOT_DETAILS not in note.fill_in
+    assert SLOT_WHEN not in note.text  # "Last Thursday" says when
+    assert "What should I do" not in note.text  # a question tells nothing of what was done
+    for ev in report.situation.what_happened:
+        assert text[ev.start:ev.end] == ev.text
+
+
+def test_without_a_date_in_them_the_note_asks_when():
+    text = ("A man on my team, Pete, keeps standing right behind my chair and rubbing my shoulders even after I "
+            "told him to stop. He also comments on what I'm wearing. I don't know who to tell.")
+    note = _note(analyze(text))
+    assert note is not None and "rubbing my shoulders" in note.text
+    assert SLOT_WHEN in note.text and SLOT_WHEN in note.fill_in
+
+
+def test_remarks_about_weight_are_named_as_such_not_as_sexual_remarks():
+    text = ("My manager keeps making comments about my weight in front of the whole team, like asking if I've had "
+            "second breakfast again, and everyone laughs. It has been going on for months and I dread going in.")
+    report = analyze(text)
+    notes = [s.text for s in report.scripts if s.kind in ("hr_note", "manager_note", "their_manager_note")]
+    assert notes
+    assert not any("sexual remarks" in n for n in notes)
+    assert any("remarks about my weight" in n or "comments about my weight" in n for n in notes)
+
+
+def test_remarks_told_only_of_others_make_the_writer_a_witness():
+    """Serious remarks about someone else, with no word of seeing them and nothing done to the writer: the notes
+    say what the writer saw, never that it was aimed at them."""
+    text = ("In our team group chat, the supervisor, Lee, keeps posting jokes about a new colleague's accent and "
+            "her religion, and Priya has stopped coming to the break room because of it. The supervisor started "
+            "it and the others copy him. Should I report it to someone?")
+    report = analyze(text)
+    assert report.situation.witnessed
+    for s in report.scripts:
+        if s.kind in ("hr_note", "manager_note", "their_manager_note"):
+            assert "aimed at who I am" not in s.text and "towards me" not in s.text
+
+
+@pytest.mark.parametrize("line,expected", [
+    ("So anyway he took the file off my desk", "He took the file off my desk."),
+    ("Basically,   she\nshouted at me", "She shouted at me."),
+    ("He said \"you're done here\"", "He said \"you're done here\""),
+])
+def test_a_sentence_becomes_a_clean_line(line, expected):
+    assert as_note_line(line) == expected
+
+
+def test_a_sentence_too_long_for_a_note_is_left_out_never_cut():
+    long = ", ".join(["he moved my desk next to the bins again"] * 9) + "."
+    text = (f"My supervisor keeps picking on me. {long[0].upper() + long[1:]} He also shouted at me on Monday in "
+            "front of everyone.")
+    told = analyze(text).situation.what_happened
+    assert told and all(len(e.text.split()) <= MOST_WORDS for e in told)
+
+
+def test_when_is_read_from_days_dates_and_times():
+    assert says_when(["On Monday he shouted."]) and says_when(["Two weeks ago she left."])
+    assert says_when(["In March it started."]) and not says_when(["He shouts at me."])
+
+
+@pytest.mark.parametrize("evidence,owns", [
+    ("There's nobody above Gary except the owner, who plays golf with him.", False),
+    ("Gary, who owns the firm, shouts at us.", True),
+    ("The owner, Gary, shouts at us.", True),
+    ("Gary owns the shop and sets the rota.", True),
+])
+def test_the_owner_is_known_by_words_tied_to_a_name(evidence, owns):
+    party = Party(id="m", role="manager", label="your manager", mentions=["my manager", "Gary"],
+                  evidence=[Evidence(start=0, end=len(evidence), text=evidence)])
+    assert owns_the_business(party) is owns
+
+
+def test_one_of_a_group_named_by_title_is_called_so_in_a_note():
+    r = analyze("One of the senior partners, Malcolm, put his hand on my thigh under the table at the firm's dinner "
+                "on Friday and told me I should be nicer to him if I want to qualify. I'm a trainee. Should I report "
+                "it?")
+    notes = [s.text for s in r.scripts if s.kind in ("hr_note", "manager_note", "their_manager_note")]
+    assert notes and all("one of the senior partners" in n for n in notes)
