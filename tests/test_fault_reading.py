@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-from clearair import analyze
 from clearair.advise.safety import _about_the_writer
 from clearair.assess.readers import fault_evidence, speaks_of_the_writer
 from clearair.extract.features import sentences

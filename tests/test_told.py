@@ -100,3 +100,21 @@ def test_one_of_a_group_named_by_title_is_called_so_in_a_note():
                 "it?")
     notes = [s.text for s in r.scripts if s.kind in ("hr_note", "manager_note", "their_manager_note")]
     assert notes and all("one of the senior partners" in n for n in notes)
+
+
+def test_a_note_about_serious_conduct_is_not_called_a_working_issue():
+    r = analyze("A senior colleague from another team, Tom, grabbed my arm hard in the corridor last Wednesday and "
+                "said he'd make sure everyone knew I was a problem. It left a bruise. My manager Lisa is great. "
+                "Can you help me write something to her?")
+    note = next((s for s in r.scripts if s.kind == "manager_note"), None)
+    assert note is not None and "working issue" not in note.text and "something serious" in note.text
+
+
+@pytest.mark.parametrize("line, agreed", [
+    ("the consultants has made remarks about my body", "the consultants have made remarks about my body"),
+    ("my manager has threatened me", "my manager has threatened me"),
+    ("the boss has made remarks", "the boss has made remarks"),
+])
+def test_a_plural_subject_takes_have(line, agreed):
+    from clearair.advise.scripts import _agree
+    assert _agree(line) == agreed

@@ -304,8 +304,18 @@ def _conduct_named(f: _Facts) -> str | None:
         return seen.format(who=_third(f.cp))
     said = next((text for kind, text in _CONDUCT_SAID if kind in f.conduct), None)
     if said is None:
-        return capitalise(f"{_third(f.cp)} has treated me worse since I spoke up.") if payback else None
-    return capitalise(said.format(who=_third(f.cp), sexual=_sexual_conduct(f.s))) + (_PAYBACK_SAID if payback else "")
+        return capitalise(_agree(f"{_third(f.cp)} has treated me worse since I spoke up.")) if payback else None
+    return capitalise(_agree(said.format(who=_third(f.cp), sexual=_sexual_conduct(f.s)))) + (
+        _PAYBACK_SAID if payback else "")
+
+
+#: "the consultants has", "the senior engineers has been": a group named by a plural takes "have".
+_PLURAL_HAS = re.compile(r"^((?:the|my|our|some of the|two of the) [a-z][a-z -]*?[a-rt-z]s) has\b", re.IGNORECASE)
+
+
+def _agree(line: str) -> str:
+    """The verb agreeing with a plural subject: "the consultants have made…", not "has"."""
+    return _PLURAL_HAS.sub(r"\1 have", line)
 
 
 #: Touching in the writer's words ("he put his hand on my waist", "she grabbed my arm"), and remarks or messages.
@@ -542,6 +552,10 @@ def _fill(kind: str, f: _Facts, data: dict) -> str:
                            "know how that will be handled." if f.serious and f.cp is not None and f.witnessed else
                            f" Separately, I want to raise a formal concern about how I have been treated by {_third(f.cp)},"
                            " and to know how that will be handled." if f.serious and f.cp is not None else ""),
+        # Serious conduct is not "a working issue" (red team 30 found it said of a grab that left a bruise).
+        "manager_ask": (f"I need to tell you about something serious involving {_to_manager(f.cp, role)}, and I'd like "
+                        "your help." if f.serious else
+                        f"I'd like your advice on a working issue with {_to_manager(f.cp, role)}."),
         "their_manager_ask": (f"I need to tell you how {_third(f.cp)} treated a colleague, which I saw, and I'd like "
                               "your help." if f.witnessed else
                               f"I no longer work with {_third(f.cp)}, but I'd like you to know how I have been "
