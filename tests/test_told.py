@@ -118,3 +118,14 @@ def test_a_note_about_serious_conduct_is_not_called_a_working_issue():
 def test_a_plural_subject_takes_have(line, agreed):
     from clearair.advise.scripts import _agree
     assert _agree(line) == agreed
+
+
+def test_a_kiss_is_named_as_such_and_a_threat_in_an_email_is_no_sexual_remark():
+    """Red team 30: an attempted kiss and a later email about a contract became "touched me and made sexual
+    remarks" (any speech verb in the writer's sentences was taken for a remark)."""
+    r = analyze("I freelance for an agency. The client's account director, Simon, tried to kiss me in a taxi after a "
+                "client dinner in March and I said no clearly. Last week he emailed me saying it would be a shame if "
+                "my contract wasn't renewed in June. What do I do?")
+    notes = [s.text for s in r.scripts if s.kind in ("hr_note", "manager_note", "their_manager_note")]
+    assert notes and any("tried to kiss me" in n for n in notes)
+    assert not any("sexual remarks" in n for n in notes)

@@ -43,6 +43,7 @@ from clearair.advise.routes import (
     run_by_partners_or_family,
 )
 from clearair.advise.told import as_note_line, says_when
+from clearair.extract import lexicon
 from clearair.knowledge import load
 from clearair.knowledge.schemas import RouteSetting, ScriptFile
 from clearair.models import COURTESY_TITLE, Avoid, Evidence, Incident, Party, Script, Signal, Situation
@@ -276,7 +277,7 @@ def _first_person_event(s: Situation, inc: Incident | None, serious: bool = Fals
 
 #: Serious conduct named plainly for a formal note, by the kind the conduct rules found (``extract.conduct``), most
 #: telling first: "was aggressive towards me" of a hand on the writer's hip made it smaller and wrong (red team 23).
-_CONDUCT_SAID = (("unwanted_sexual", "{who} has {sexual} that I did not want."),
+_CONDUCT_SAID = (("unwanted_sexual", "{who} has {sexual}, and I did not want it."),
                  ("physical_intimidation", "{who} has been physically intimidating towards me."),
                  ("menacing_words", "{who} has threatened me."),
                  ("identity_remarks", "{who} has made remarks aimed at who I am."),
@@ -325,13 +326,20 @@ _SAID_SEXUAL = re.compile(r"\b(said|says|saying|remark\w*|comment\w*|jok\w*|text
 
 
 def _sexual_conduct(s: Situation) -> str:
-    """What unwanted sexual conduct was, as the writer's sentences about what was done to them tell it: touching,
-    remarks, or both; a formal note that says "touched me or made remarks" leaves the reader to guess (a red team
-    found it said for a woman who was never touched)."""
-    told = " ".join([e.text for e in [*s.acts_on_writer, *s.what_happened]]
-                    + [i.summary for i in s.incidents if i.actor != "narrator"])
-    touched, said = bool(_TOUCHED.search(told)), bool(_SAID_SEXUAL.search(told))
-    about = _REMARKS_ABOUT.search(told)
+    """What unwanted sexual conduct was, as the conduct rules' own words in the writer's sentences tell it (a kiss,
+    touching, remarks, or both), else as the writer's sentences about what was done to them; a formal note that says
+    "touched me or made remarks" leaves the reader to guess (a red team found it said for a woman who was never
+    touched), and any speech verb in a sentence is no remark (red team 30: a contract threat in an email, beside an
+    attempted kiss, became "made sexual remarks")."""
+    sentences = [e.text for e in s.what_happened]
+    hits = [text[h.start:h.end] for text in sentences for h in lexicon.find_kinds("conduct", ("unwanted_sexual",), text)]
+    told = " ".join(hits) if hits else " ".join(
+        [e.text for e in [*s.acts_on_writer, *s.what_happened]] + [i.summary for i in s.incidents if i.actor != "narrator"])
+    about = _REMARKS_ABOUT.search(" ".join(sentences) if hits else told)
+    if hits and _KISS.search(told):
+        tried = any(_TRIED_TO_KISS.search(text) for text in sentences)
+        return "tried to kiss me" if tried else "kissed me"
+    touched, said = bool(_TOUCHED.search(told)), bool(_SAID_SEXUAL.search(told) or about)
     # Remarks about the writer's weight or looks are named as what they were about, not as "sexual remarks" (a red
     # team found a manager's jibes about a woman's weight reported to HR as sexual remarks).
     remarks = f"made remarks about {about.group(2).lower()} {about.group(3).lower()}" if about else \
@@ -339,10 +347,14 @@ def _sexual_conduct(s: Situation) -> str:
     if touched and said:
         return f"touched me and {remarks}"
     if touched:
-        return "touched me in a way"
+        return "touched me"
     if said:
         return remarks
     return "behaved towards me in a sexual way"
+
+
+_KISS = re.compile(r"\bkiss", re.IGNORECASE)
+_TRIED_TO_KISS = re.compile(r"\b(tried|try|trying|tries|attempted|went) (to|in for a) kiss", re.IGNORECASE)
 
 
 #: Remarks about a part of the writer or how they look: "comments about my weight", "jokes about my body".
