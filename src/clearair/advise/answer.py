@@ -21,7 +21,7 @@ from clearair.advise.phrases import (
     FILL_SLOT, NAME_SLOT, SLOT_EVENT, SLOT_WHEN, action_title, incident_sentence, join_words, lower_first,
     plain_learned, sentence, told_incident, who,
 )
-from clearair.advise.retell import names_to_find, retold_to_writer
+from clearair.advise.retell import PRONOUNS, names_to_find, retold_to_writer
 from clearair.advise.questions import (
     MOMENT_LINES, about_a_step, about_own_risk, action_for, alternatives, either_or_parts, find_questions, in_the_moment,
     just_asks_what_to_do, main_questions, names_a_wrong, norm_feeling, points_back,
@@ -917,7 +917,7 @@ def _names_someone_else(q: Question, report: Report) -> bool:
     cp = s.party(s.counterpart)
     text = q.text
     if any(re.search(rf"\b{re.escape(m)}\b", text, re.I) for m in names_to_find(cp.mentions if cp else [])
-           if m.lower() not in _PRONOUNS):
+           if m.lower() not in PRONOUNS):
         return False
     others = [m for p in s.parties if p.id != s.counterpart for m in names_to_find(p.mentions) if m[:1].isupper()]
     if any(re.search(rf"\b{re.escape(m)}\b", text) for m in others):
@@ -925,10 +925,6 @@ def _names_someone_else(q: Question, report: Report) -> bool:
     spans = [(e.start, e.end) for e in q.evidence[:1]]
     tied = {p.id for p in s.parties for e in p.evidence for a, b in spans if a <= e.start < b}
     return bool(tied) and s.counterpart not in tied
-
-
-#: Words that stand for someone without naming them.
-_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "they", "them", "their"})
 
 
 #: Telling or warning someone on the writer's side (a friend, a colleague), not the person doing it.

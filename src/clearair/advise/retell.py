@@ -42,6 +42,10 @@ _MAYBE = frozenset({"could", "would", "might", "may", "should", "'d", "must", "w
 _NOT_SAID = frozenset({"if", "whether", "how", "why", "what", "unless", "though", "although"})
 
 
+#: Words that stand for someone without naming them: a mention that is one of these is no name to look for.
+PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "they", "them", "their", "i", "we", "it"})
+
+
 def names_to_find(mentions: list[str]) -> list[str]:
     """The other side's mentions a clause can be retold by: names and role words ("Dave", "my coworker"), and "he"
     (a two-letter word other than their pronoun says too little to be theirs)."""

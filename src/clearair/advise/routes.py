@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from clearair.advise.retell import PRONOUNS
 from clearair.extract.reading import Reading
 from clearair.knowledge import load
 from clearair.knowledge.schemas import RouteFile, RouteSetting
@@ -64,17 +65,13 @@ def owns_the_business(party: Party | None) -> bool:
         return False
     if _OWNS_IT.search(" ".join([party.label, *party.mentions])):
         return True
-    names = [re.escape(m) for m in party.mentions if m[:1].isupper() and m.lower() not in _PRONOUNS]
+    names = [re.escape(m) for m in party.mentions if m[:1].isupper() and m.lower() not in PRONOUNS]
     if not names:
         return False
     tied = re.compile(rf"\b({'|'.join(names)})\b,?\s*(\(|,)?\s*(who|that)?\s*(is|was|['’]s)?\s*(the|our|my)?\s*"
                       rf"(co-?)?(owner|founder|proprietor|owns)\b|\b(owner|founder|proprietor)s?\s*(,|\()?\s*"
                       rf"({'|'.join(names)})\b", re.IGNORECASE)
     return any(tied.search(e.text) for e in party.evidence)
-
-
-#: Words that stand for a party without naming it.
-_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "they", "them", "their", "i", "we", "it"})
 
 
 def owner_is_other_side(situation: Situation) -> list[Evidence]:

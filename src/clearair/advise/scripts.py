@@ -165,6 +165,7 @@ _PLAIN_GROUPS = frozenset({"managers", "bosses", "supervisors", "colleagues", "c
 #: Titles that say no more than the role's own word, and so are left to it.
 _PLAIN_TITLES = frozenset({"boss", "manager", "supervisor", "colleague", "coworker", "co-worker", "peer", "report",
                            "direct report", "employee"})
+_PLAIN_WORDS = _PLAIN_TITLES | _PLAIN_GROUPS
 
 
 def _own_title(p) -> str | None:
@@ -174,7 +175,7 @@ def _own_title(p) -> str | None:
     if p is None or p.role not in ("manager", "skip_level", "peer", "direct_report"):
         return None
     for m in p.mentions:
-        if (one := _ONE_OF.fullmatch(m)) is not None and m.split()[-1].lower() not in _PLAIN_TITLES | _PLAIN_GROUPS:
+        if (one := _ONE_OF.fullmatch(m)) is not None and m.split()[-1].lower() not in _PLAIN_WORDS:
             # "One of the senior partners": one of a group the letter names, said as it is ("the director" for a
             # senior partner of a firm named someone the writer never mentioned)
             return "one of " + one.group(1).lower()

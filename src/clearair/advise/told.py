@@ -84,20 +84,24 @@ def _theirs_to_me(reading, sent, counterpart: str | None) -> bool:
     writer or quotes what was said."""
     if counterpart is None or not _TO_ME.search(sent.text) or _PRAISE.search(sent.text):
         return False
-    return any(t.dep_ in ("nsubj", "nsubjpass") and (
+    return any(t.dep_ in _SUBJECTS and (
         reading.token_party.get(t.i) == counterpart
         or t.lower_ in ("he", "she") and t.i not in reading.token_party) for t in sent)
 
 
+#: The dependencies of a clause's subject (the small parse takes some progressives for passives).
+_SUBJECTS = ("nsubj", "nsubjpass")
 #: Subjects that are the writer.
 _WRITER = frozenset({"i", "we", "me", "us", "myself"})
+#: Pronouns that stand for someone other than the writer.
+_SOMEONE_ELSE = frozenset({"he", "she", "they", "someone", "everyone"})
 
 
 def _someone_else_acts(sent) -> bool:
-    """Whether a clause of the sentence has a subject other than the writer ("he moved me off the account"), not
-    only the writer's own doing or feeling, and not a fragment with no subject at all."""
-    return any(t.dep_ in ("nsubj", "nsubjpass") and t.lower_ not in _WRITER and t.pos_ != "PRON" or
-               t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in ("he", "she", "they", "someone", "everyone")
+    """Whether a clause of the sentence has a subject other than the writer ("he moved me off the account"): a noun
+    or name, or a third-person pronoun; not only the writer's own doing or feeling, and not a fragment with no
+    subject at all."""
+    return any(t.dep_ in _SUBJECTS and (t.pos_ != "PRON" and t.lower_ not in _WRITER or t.lower_ in _SOMEONE_ELSE)
                for t in sent)
 
 
