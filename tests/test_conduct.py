@@ -220,6 +220,11 @@ def test_pressure_to_work_without_safety_equipment_is_found(letter):
     ("He hung around the car park at closing and said I'll walk you to your car.", "physical_intimidation"),
     # Remarks about the bodies of the writer and a colleague together.
     ("A regular keeps making comments to me and my colleague about our bodies.", "unwanted_sexual"),
+    # A complaint, then the next rota or a few weeks later the worst shifts or fewer hours.
+    ("I complained to our deputy manager that the weekend shifts always fall on the same three of us. Two weeks "
+     "later the rota came out and I'd been given every Sunday for the next two months.", "punishment_for_speaking"),
+    ("I raised it with HR in March about the way he speaks to the juniors. A week later I was taken off the "
+     "project I had led for a year.", "punishment_for_speaking"),
 ])
 def test_conduct_told_in_plain_words_is_found(letter, kind):
     others, _ = serious_conduct(read(build_document(letter + TAIL)))
@@ -235,6 +240,8 @@ def test_conduct_told_in_plain_words_is_found(letter, kind):
     "I told HR I made a mistake on my timesheet and they fixed it the same day.",
     "My partner waited outside the staff entrance to pick me up after my shift.",
     "She asked me to withdraw my application for the other team's job because she wants me to stay.",
+    "I complained about the broken coffee machine in the staff room. Two weeks later I was given extra training.",
+    "I complained to my manager about the software. A few weeks later I was given a promotion and a new laptop.",
 ])
 def test_everyday_words_near_those_acts_are_not_serious_conduct(letter):
     others, own = serious_conduct(read(build_document(letter + TAIL)))

@@ -75,9 +75,10 @@ def role(text: str) -> str:
     # Someone made the writer's boss is their manager now, however the letter first named them.
     ("One of the lads I worked next to for years was told last month that he would now be my supervisor. Since then "
      "he gives me every late shift and laughs about it with the others.", "manager"),
-    # Someone who works for the writer's boss is not the boss; the writer's own post leaves the boss in place.
+    # Someone who works for the writer's boss is not the boss but a colleague beside the writer (two annotators read
+    # "our boss's secretary" so); the writer's own post leaves the boss in place.
     ("My director's assistant keeps moving my meetings with him without telling me, then tells him I failed to "
-     "turn up. It has happened four times this quarter.", "other"),
+     "turn up. It has happened four times this quarter.", "peer"),
     ("I'm my boss's personal assistant and he blames me every time his diary is double-booked, even when he booked "
      "it himself in front of me.", "manager"),
     # Someone the business let go is no longer anyone's report; "the same employer" is a place, not a boss.

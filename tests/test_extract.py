@@ -730,3 +730,15 @@ def test_targets_and_pushing_back_are_not_aggression(text):
     from clearair.extract import lexicon
 
     assert not [h for h in lexicon.find("acts", text) if h.kind == "aggress"]
+
+
+@pytest.mark.parametrize("letter", [
+    "On a customer call yesterday a woman I work with kept talking over me and told the customer I was new to it. "
+    "This is the third time she has done it. Should I say something?",
+    "The guy I sit next to keeps mocking my work in front of the whole team every single morning. What should I do?",
+])
+def test_an_act_after_a_clause_that_names_them_is_theirs_not_the_writers(letter):
+    """ "a woman I work with kept talking over me": the parse hangs "kept" under "I work with", so the writer was
+    read as the one who did it (and told to apologise); the act is the woman's."""
+    s = analyze(letter).situation
+    assert s.incidents and all(i.actor != "narrator" for i in s.incidents)

@@ -369,3 +369,27 @@ def test_a_name_only_inside_quoted_words_is_no_party():
     text = ('My supervisor Dean said "Sam will take your shifts now" and since then Sam has been rude to me. '
             "Should I say something?")
     assert any("Sam" in ms for ms in _people(text).values())
+
+
+@pytest.mark.parametrize("text, name, role_words", [
+    ("My supervisor, Gary, has been making comments about my weight for two months. The site manager is a woman "
+     "called Denise who seems fair but I've hardly spoken to her. Should I report him?", "Gary", "My supervisor"),
+    ("So our shift lead, Kev, keeps calling me names on the radio. Our ops manager is Steph and she's decent. "
+     "Do I go to her or is that overreacting?", "Steph", "Our ops manager"),
+    ("My supervisor, Prof. Hartley, put his name first on my paper. Dr Okafor, my second supervisor, agreed with me "
+     "in private that it's wrong. What can I do about this?", "Dr Okafor", "my second supervisor"),
+])
+def test_a_role_word_set_beside_a_name_is_that_person_even_in_the_writers_own_line(text, name, role_words):
+    """ "My supervisor, Gary," and "The site manager is a woman called Denise" each name one person: split from
+    their role word, the report said "Also involved: your manager and your manager" and greeted neither."""
+    parties = _people(text)
+    holder = [k for k, ms in parties.items() if name in ms]
+    assert len(holder) == 1 and role_words in parties[holder[0]]
+
+
+def test_one_of_a_group_named_is_one_person_in_the_words():
+    """ "One of the senior engineers, Rob,": "the senior engineer", never "the senior engineers has…"."""
+    from clearair.extract.parties import singular
+    assert [singular(w) for w in ("engineers", "consultants", "nurses", "secretaries", "coaches", "women")] == \
+        ["engineer", "consultant", "nurse", "secretary", "coach", "woman"]
+    assert singular("analysis") == "analysis" and singular("boss") == "boss"

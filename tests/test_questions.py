@@ -676,3 +676,21 @@ def test_talking_to_someone_who_is_not_the_other_side_is_not_refused_as_contact_
                 "pinned me against the filing cabinet. Should I say something to Tom about it?")
     q = next(q for q in r.questions if "Tom" in q.text)
     assert q.verdict == "no"
+
+
+def test_reporting_them_is_the_formal_route_not_contact_with_them():
+    """ "Is it worth reporting him?" about serious conduct is the first step, not "Not on your own" (red team 30)."""
+    r = analyze("My supervisor, Gary, has been making comments about my weight for two months. Last week he put his "
+                "hand on my shoulder and left it there while he talked to me. Is it worth reporting him or will it "
+                "just make things worse?")
+    q = next(q for q in r.questions if "reporting him" in q.text)
+    assert q.action == "HR_FORMAL" and not q.answer.startswith("Not on your own")
+
+
+def test_a_question_asked_as_self_doubt_is_never_answered_with_a_bare_yes():
+    """ "Am I being stupid to keep going with it?": a bare "Yes: …" says they are."""
+    r = analyze("Three weeks ago I made a formal complaint to HR about my line manager shouting at me. Since then her "
+                "boss keeps telling me to think about withdrawing it and that complaints don't tend to progress here. "
+                "Am I being stupid to keep going with it?")
+    q = next(q for q in r.questions if "stupid" in q.text)
+    assert not q.answer.startswith("Yes")

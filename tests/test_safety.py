@@ -273,10 +273,11 @@ def test_an_unsure_serious_reading_is_ranked_as_safely_but_said_as_a_possibility
     from clearair.advise.safety import ALONE_WITH_THEM, SERIOUS_SURE, apply_floor, assess_floor
     from clearair.models import FactorReading
 
-    def factors(confidence, source):
+    def factors(confidence, source):  # (a writer who speaks of leaving: "plan your way out" may lead)
         return [FactorReading(name="severity", title="", value="serious", text="", confidence=confidence,
                               source=source),
-                FactorReading(name="writer_fault", title="", value="none", text="", confidence=0.9, source="learned")]
+                FactorReading(name="writer_fault", title="", value="none", text="", confidence=0.9, source="learned"),
+                FactorReading(name="leaving", title="", value=True, text="", confidence=0.9, source="learned")]
 
     class S:
         def __init__(self, action, score):
@@ -675,3 +676,25 @@ def test_care_records_signed_for_care_never_given_bring_the_safeguarding_note():
     figures = analyze("My manager asked me to fiddle the figures on the monthly sales report before the audit, and "
                       "said people who aren't team players don't last here. What should I do?")
     assert SAFEGUARDING_NOTE in cared.notes and SAFEGUARDING_NOTE not in figures.notes
+
+
+@pytest.mark.parametrize("leaving, goal, first", [(False, "stop", "TALK_DIRECT"), (True, "stop", "EXIT"),
+                                                  (False, "leave", "EXIT")])
+def test_leaving_is_the_first_step_only_for_a_writer_who_speaks_of_it(leaving, goal, first):
+    """Experts led with leaving for 3 % of the library's letters whose writer did not speak of it; a red team found
+    "plan your way out" first for a healthcare assistant five months into the job."""
+    from clearair.advise.safety import apply_floor, assess_floor
+    from clearair.models import FactorReading
+
+    def f(name, value):
+        return FactorReading(name=name, title="", value=value, text="", confidence=0.9, source="learned")
+
+    factors = [f("severity", "unprofessional"), f("counterpart_role", "manager"), f("writer_fault", "none"),
+               f("leaving", leaving), f("goal", goal)]
+
+    class S:
+        def __init__(self, action, score):
+            self.action, self.score, self.reasons = action, score, []
+
+    ranked = [S(a, 5 - i) for i, a in enumerate(["EXIT", "TALK_DIRECT", "DOCUMENT", "SELF_CARE"])]
+    assert [s.action for s in apply_floor(ranked, factors, assess_floor(factors))][0] == first

@@ -259,3 +259,48 @@ def test_a_manager_the_writer_says_they_do_not_report_to_is_not_their_manager():
 ])
 def test_who_runs_a_branch_or_a_ward_is_the_writers_manager(text, words):
     assert _role_of(text, words) == "manager"
+
+
+@pytest.mark.parametrize("letter, role", [
+    ("I'm a healthcare assistant on a ward. The ward manager, Sister Baines, has twice told me off in front of "
+     "patients. My friend on nights, Zoe, said Baines calls me lazy. Should I take it up with her?", "manager"),
+    ("I'm a teaching assistant. The deputy head talks down to me constantly and last week told me in front of a "
+     'class that I was "only a TA". Other TAs get the same. Is this just how schools are?', "manager"),
+    ("I've got a good manager, Raj, and a good job but I keep getting messages after 9pm from Raj and others. I "
+     "want to set a boundary about Slack at weekends. How do I say it?", "manager"),
+])
+def test_who_runs_the_ward_or_school_and_a_good_manager_the_writer_has_are_above_them(letter, role):
+    """ "The ward manager", "the deputy head" and "I've got a good manager" name someone over the writer (the
+    friend who passed on the remark, the other TAs and a peer were read as the other side)."""
+    f = {x.name: x.value for x in analyze(letter).factors}
+    assert f["counterpart_role"] == role
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("I'm a surgical resident and I despise most of my attending surgeons.", "my attending surgeons"),
+    ("The owner recently brought in a new company president from a competitor.", "a new company president"),
+])
+def test_those_a_trainee_or_a_head_of_department_answers_to_are_above_them(text, phrase):
+    from clearair.extract.parties import find_mentions
+
+    assert (phrase, "manager") in [(m.text, m.role) for m in find_mentions(text, False)]
+
+
+@pytest.mark.parametrize("text, manages", [
+    ("I was recently promoted to chef. Even before that we had a problem employee who takes long breaks.", True),
+    ("I recently became the formal manager of a friend from college, and it is awkward.", True),
+    ("I recently became friends with the manager of the cafe next door.", False),
+])
+def test_a_writer_promoted_to_run_a_kitchen_or_made_someones_manager_manages_people(text, manages):
+    from clearair.extract.lexicon import find_kinds
+
+    assert bool(find_kinds("narrator", ("is_manager",), text)) == manages
+
+
+def test_the_bosss_secretary_and_the_others_the_writer_works_with_are_level_with_them():
+    from clearair.extract.parties import find_mentions
+
+    assert ("Our boss's secretary", "peer") in [(m.text, m.role) for m in find_mentions(
+        "Our boss's secretary seems to be quietly working to discredit me.", False)]
+    assert ("three other women", "peer") in [(m.text, m.role) for m in find_mentions(
+        "I work in accounting with three other women, and they are jealous of my award.", False)]

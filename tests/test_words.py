@@ -434,6 +434,12 @@ def test_a_note_about_the_manager_goes_above_them_never_to_them():
     ("Since then she's been late at least once every week.", [], "you have been late at least once every week"),
     # a second act joined inside the first is left out, with the pronoun it would need
     ("She keeps taking documents from my desk and hiding them.", ["she"], "you keep taking documents from my desk"),
+    # a name set beside the role word, and a relative clause before it: no stray comma is said back
+    ("A colleague of mine, Stacey, keeps missing our shift handovers.", ["A colleague of mine", "Stacey"],
+     "you keep missing our shift handovers"),
+    ("The guy who sits next to me, Ben, takes all his calls on speaker and eats crisps loudly all afternoon.",
+     ["The guy", "Ben", "his", "He", "him"],
+     "you take all your calls on speaker"),
 ])
 def test_the_other_sides_act_is_retold_to_them_in_the_writers_words(sentence, names, said):
     from clearair.advise.retell import retold_to_them
@@ -695,7 +701,9 @@ def test_going_through_the_writers_things_is_retold_not_left_as_a_gap():
                      "drawers and files when I'm at lunch, and my notes are never where I left them. I told my "
                      "supervisor, who listened and did nothing. Should I lock my desk?")
     words = " ".join(s.text for s in report.scripts)
-    assert "go through my drawers" in words or "goes through my drawers" in words
+    assert "[what happened]" not in words
+    assert any(said in words for said in ("go through my drawers", "goes through my drawers",
+                                          "take far too much interest in my work"))
 
 
 def test_no_words_to_go_back_to_someone_who_said_no_to_a_romance():
@@ -859,3 +867,76 @@ def test_the_reading_never_says_not_your_doing_over_a_reader_that_leaned_the_oth
     fault.evidence = next(f.evidence for f in report.factors if f.evidence)[:1]
     said = [f.sentence for f in build_view(report).reading]
     assert not any(s.startswith("Nothing you describe makes this your doing") for s in said)
+
+
+@pytest.mark.parametrize("letter, kind, said", [
+    ("My boss, Angela, has asked me to lead the office Christmas party planning this year. It's kind of her, but I'm "
+     "stretched on another project. I'd like to say no politely, maybe offer to help with the budget. What words "
+     "should I use?", "ask_decline", "thank you for asking me to lead the office Christmas party planning this year"),
+    ("My manager, Claire, is brilliant. My dad is having an operation next month and I need to ask for two weeks of "
+     "unpaid leave to look after him. I hate asking for things. Can you help me with what to say?", "ask_request",
+     "I'd like to ask for two weeks of unpaid leave"),
+    ("I've got a good manager, Raj, and a good job, but I keep getting messages late in the evening from the whole "
+     "team. I want to set a boundary that I won't check Slack after 6 unless it's a real emergency. How do I say "
+     "it?", "ask_limit", "From next week, I won't check Slack after 6"),
+])
+def test_a_request_a_refusal_or_a_limit_gets_words_for_the_ask_not_a_grievance(letter, kind, said):
+    """Nobody wronged the writer: "It's about [what happened]. How did you see it?" fits none of these (a red team
+    found it for a daughter asking for leave to go with her mother to treatment)."""
+    r = analyze(letter)
+    words = [x for x in r.scripts if x.kind == kind]
+    assert words and said in words[0].text
+    assert not any(x.kind in ("opener", "boundary") for x in r.scripts)
+    assert "[what happened]" not in r.answer + " ".join(x.text for x in r.scripts)
+
+
+def test_a_limit_with_someone_who_keeps_doing_it_is_still_a_limit_on_a_grievance():
+    letter = ("My coworker Dan keeps messaging me at midnight about work and mocking me in the team chat when I don't "
+              "reply straight away. I want to set a boundary with him. How do I say it?")
+    r = analyze(letter)
+    assert not any(x.kind.startswith("ask_") for x in r.scripts)
+
+
+def test_a_note_to_their_manager_greets_the_one_other_named_person_over_the_writer():
+    from clearair.advise.scripts import their_managers_name
+
+    named = analyze("My supervisor, Gary, has been making comments about my weight for two months and laughs when I "
+                    "ask him to stop. The site manager is a woman called Denise who seems fair. What should I do?")
+    assert their_managers_name(named.situation) == "Denise"
+    two = analyze("My supervisor, Gary, keeps making comments about my weight. Our ops manager is Steph and the "
+                  "site manager is Denise, and I barely know either of them. What should I do?")
+    assert their_managers_name(two.situation) == "[their manager's name]"
+
+
+def test_a_refusal_thanks_whoever_asked_and_wanting_to_say_no_is_no_fault():
+    """ "I'd like to say no this time" was read as the writer's fault (an apology first); the thanks go to the one who
+    asked, not to the new starter the reading took for the other side; an ask made again and again is not thanked."""
+    r = analyze("My lovely team lead asked me to mentor the new starter. I'm flattered but I have a big deadline and "
+                "I'd like to say no this time. How do I word it?")
+    assert "APOLOGIZE" not in r.top_actions(3)
+    decline = next(x for x in r.scripts if x.kind == "ask_decline")
+    assert decline.to == "your lovely team lead" and "thank you for asking me to mentor the new starter" in decline.text
+    again = analyze("My boss has asked me to stay late every evening this month and the others never get asked. I "
+                    "want to say no but I'm scared of what she'll do. What should I say?")
+    assert not any(x.kind.startswith("ask_") for x in again.scripts)
+
+
+def test_a_refusal_is_never_an_apology_and_a_cost_put_on_the_writer_is_no_regret():
+    """Red team 31: "I'm doing 50 hour weeks" read as the writer's fault gave an apology to the director whose party
+    she wanted to decline; "money on lunch I shouldn't have to" gave "I know my part in what happened" to the
+    colleague eating her lunch."""
+    r = analyze("My director, Fiona, is lovely and she asked me to organise the Christmas party this year. I'm doing "
+                "50 hour weeks already on the audit and I really can't take it on. I'd like to say no nicely. How do "
+                "I word it?")
+    assert "APOLOGIZE" not in r.top_actions(3) and not any(x.kind == "apology" for x in r.scripts)
+    lunch = analyze("A woman I work with keeps taking my lunch from the office fridge. Someone saw her do it and she "
+                    "denied it. It's small but I'm spending money on lunch I shouldn't have to. What should I say?")
+    assert not any("my part" in x.text or "I played a part" in x.text for x in lunch.scripts)
+
+
+def test_a_clause_that_breaks_on_a_stray_comma_is_not_said_back():
+    from clearair.advise.retell import retold_to_them
+
+    said = retold_to_them("A colleague of mine, Stacey (a different Stacey to the one you'd think, we've got two), "
+                          "keeps correcting me in meetings.", ["A colleague of mine", "Stacey", "she"])
+    assert said is None or "," not in said

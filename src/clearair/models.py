@@ -136,6 +136,20 @@ class Option(Model):
     evidence: list[Evidence] = Field(default_factory=list)
 
 
+class Ask(Model):
+    """What the writer wants words to ask, where nobody wronged them (``advise.asking``): a request, a kind refusal or
+    a limit, with their own words for it where those can be said to the person cleanly."""
+
+    kind: Literal["request", "decline", "limit"]
+    asked_for: str | None = Field(default=None, description="What the writer asks for (\"some time off\").")
+    asked_of_me: str | None = Field(default=None, description="What they asked the writer to do, for a refusal.")
+    offer: str | None = Field(default=None, description="The smaller part the writer would offer instead.")
+    asked_by: str | None = Field(default=None, description="Who asked, for a refusal: the words before \"asked me "
+                                 "to\".")
+    limit: str | None = Field(default=None, description="The limit as the writer states it (\"I won't check…\").")
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
 class Situation(Model):
     narrator: Narrator = Field(default_factory=Narrator)
     parties: list[Party] = Field(default_factory=list)
@@ -168,6 +182,8 @@ class Situation(Model):
     wanted: str | None = Field(default=None, description="What the writer asks of the other side, in words said to "
                                "them (\"you copy me in on the emails\"), from their own statement of it.")
     wanted_evidence: list[Evidence] = Field(default_factory=list, description="The writer's words behind ``wanted``.")
+    asking: Ask | None = Field(default=None, description="Words for a request, a refusal or a limit the writer wants "
+                               "to put to someone who did nothing wrong (then the words are not a grievance).")
 
     witnessed: list[Evidence] = Field(
         default_factory=list, description="The writer's words saying they saw it done to someone else (\"I saw him "
@@ -272,7 +288,7 @@ class Perspective(Model):
 
 ScriptKind = Literal["opener", "email", "agenda", "manager_note", "request_note", "apology", "boundary", "coaching",
                      "backing", "between", "their_manager_note", "hr_note", "customer_note", "sender_note", "account",
-                     "process_note"]
+                     "process_note", "ask_request", "ask_decline", "ask_limit"]
 
 
 class Script(Model):

@@ -16,6 +16,7 @@ from clearair.advise.ranker import WordsReading, read_words
 from clearair.assess import assess
 from clearair.extract import extract, read
 from clearair.advise.retell import act_sentences
+from clearair.advise.asking import what_the_writer_asks
 from clearair.advise.wants import wanted_from_them
 from clearair.advise.witness import seen_done_to_others
 from clearair.advise.routes import formal_route
@@ -29,7 +30,7 @@ from clearair.knowledge.factors import FACTORS
 from clearair.models import (
     Evidence, FactorReading, Party, Report, Signal, Situation, bare_name, checked_about, is_about_name,
 )
-from clearair.advise.safety import NOT_BESIDE_SERIOUS
+from clearair.advise.safety import NOT_BESIDE_SERIOUS, without_costs_taken_for_regrets
 from clearair.similar import find_similar
 from clearair.knowledge import load
 
@@ -74,6 +75,8 @@ def _report(document, reading, journal_findings=(), about: str | None = None) ->
         if signal.name == "recurring" and journal_findings:
             signal.detail = "; ".join(journal_findings)
     factors, words, conduct = read_situation(reading, situation, signals, document.original, bool(journal_findings))
+    # (after the readers, which were trained on the signals as the rules give them)
+    signals = without_costs_taken_for_regrets(signals, document.original)
     situation.between_others = between_reports(reading, situation, factors)
     report = Report(situation=situation, thread=document.thread(), signals=signals, factors=factors)
     situation.acts_on_writer = act_sentences(reading, situation)
@@ -83,6 +86,9 @@ def _report(document, reading, journal_findings=(), about: str | None = None) ->
     if (wanted := wanted_from_them(reading.text)) is not None:
         situation.wanted, start, end = wanted
         situation.wanted_evidence = [reading.evidence(start, end)]
+    if (asked := what_the_writer_asks(reading.text)) is not None:
+        situation.asking, start, end = asked
+        situation.asking.evidence = [reading.evidence(start, end)]
     advice = advise(situation, signals, factors, words, route=formal_route(reading, situation),
                     conduct=_named_conduct(reading, conduct))
     # Before the answer is written: a question about calling the police is answered from its note.

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from clearair.advise.phrases import action_title, lower_first
+from clearair.advise.asking import STEPS as ASK_STEPS
+from clearair.advise.phrases import action_title, lower_first, sentence
 from clearair.advise.routes import FormalRoute, route_step
 from clearair.advise.playbook import Scored, _best_first, score_actions
 from clearair.advise.ranker import WordsReading
@@ -109,11 +110,18 @@ def advise(situation: Situation, signals: list[Signal], factors: list[FactorRead
         formal = s.action == "HR_FORMAL" and route is not None
         if formal:  # the company policy step assumes an HR department; say the routes this setting has
             steps = [route_step(route.setting), *steps[1:]]
+        script = script_for(s.action, scripts)
+        kind = next((x.kind for x in scripts if x.action == s.action), None)
+        asking = ASK_STEPS.get(kind[4:]) if kind and kind.startswith("ask_") else None
+        reasons = s.reasons[:_MAX_REASONS]
+        if asking:  # words for a request, a refusal or a limit: the step and its reason say that, not a grievance's
+            reasons = [Reason(text=sentence(asking[1]), signal="asking",
+                              evidence=situation.asking.evidence if situation.asking else []), *reasons][:_MAX_REASONS]
         recommendations.append(Recommendation(
-            action=s.action, score=s.score, title=spec["title"], reasons=s.reasons[:_MAX_REASONS],
+            action=s.action, score=s.score, title=spec["title"], reasons=reasons,
             risks=list(spec.get("risks", [])), steps=steps,
-            script=script_for(s.action, scripts), route=route.setting.to if formal else None,
-            instruction=route.setting.instruction if formal else None))
+            script=script, route=route.setting.to if formal else None,
+            instruction=route.setting.instruction if formal else asking[0] if asking else None))
     return Advice(
         recommendations=recommendations,
         avoid=avoid,

@@ -564,6 +564,8 @@ def _against(reason: str) -> str:
 #: A question asked the other way round ("would it be wrong to report him?", "should I avoid him?"):
 #: a bare "Yes" or "No" would read as the opposite of what is meant, so the answer names the step.
 _NEGATIVE_FRAME = re.compile(r"\b(?:wrong|bad idea|a mistake|too late|avoid|not|never|shouldn't|should not|don't|"
+                             # "Am I being stupid to keep going with it?": a bare "Yes" would say they are
+                             r"stupid|silly|daft|naive|na\u00efve|an idiot|mad to|crazy to|"
                              r"do not|stop|refuse|overkill|over the top|too (?:heavy-handed|heavy handed|harsh|much|far|"
                              r"strong|aggressive|extreme|soon|formal|drastic|petty|confrontational))\b", re.I)
 _PLAIN_LEADS = (("Yes, as your next step", "a good next step"), ("Yes", "yes, that is the right step"),
@@ -1021,5 +1023,5 @@ def own_part(floor: Floor, sig: dict) -> bool:
     a worker threatened for logging an injury told "your side had a part in it too")."""
     if floor.serious and floor.writer_at_fault == "none":
         return False
-    at_fault = sig.get("narrator_at_fault")
+    at_fault = None if floor.own_part_not_theirs else sig.get("narrator_at_fault")
     return floor.writer_at_fault != "none" or (at_fault is not None and at_fault.strength >= RULES_OWN_PART)

@@ -26,12 +26,16 @@ SLOT_ASKED = "[what you asked for, and when]"
 SLOT_NEED = "[what would help]"
 #: What an appeal says the process missed (people not spoken to, evidence not looked at): the writer's to name.
 SLOT_MISSED = "[what the process missed]"
+#: What words for an ask (``advise.asking``) leave to the writer where the letter does not say it.
+SLOTS_FOR_AN_ASK = ("[what you need, and for how long]", "[the reason, in a sentence]", "[your suggestion]",
+                    "[what you were asked]", "[a smaller part you could take on]",
+                    "[when you will and won't answer messages]", "[how to reach you]")
 #: A slot for a name ("[their name]", "[their manager's name]"): the one slot that says nothing of what happened.
 NAME_SLOT = re.compile(r"\[[^\]]*\bname\]", re.I)
 #: Every slot the words may leave for the writer, each listed under "fill in before you use it".
 FILL_SLOT = re.compile("|".join([NAME_SLOT.pattern,
                                   *map(re.escape, (SLOT_EVENT, SLOT_DETAILS, SLOT_WHEN, SLOT_ASKED, SLOT_NEED,
-                                                    SLOT_MISSED))]),
+                                                    SLOT_MISSED, *SLOTS_FOR_AN_ASK))]),
                       re.I)
 
 # act -> (said of another person, said of the writer). Past tense, no object that could clash with "you".

@@ -310,8 +310,15 @@ def main_questions(questions: list[Question], n: int = 3) -> list[Question]:
 
 # Words of a question -> the course of action it asks about, when the option lexicon has no rule for it.
 _ASKS_ABOUT: tuple[tuple[str, re.Pattern], ...] = tuple((a, re.compile(p, re.I)) for a, p in (
-    ("HR_FORMAL", r"\b(?:HR|human resources|formal complaint|grievance|report (?:him|her|them|this|it|what)|"
-                  r"file a complaint|complain(?! to (?:my|our|the) (?:boss|manager|supervisor)))\b"),
+    ("HR_FORMAL", r"\b(?:HR|human resources|formal complaint|grievance|report(?:ing|ed)? (?:him|her|them|this|it|what)|"
+                  r"file a complaint|complain(?! to (?:my|our|the) (?:boss|manager|supervisor))|"
+                  # "Am I being stupid to keep going with it?" about a complaint already made
+                  r"(?:keep|kept|keeping) going with (?:it|this|the complaint|my complaint)|"
+                  r"(?:carry|press|push|pushing) on with (?:it|this|the complaint|my complaint))\b"),
+    # "Should I go over Rachel's head?", "take it up with her or go to someone above?"
+    ("ESCALATE_THEIR_MANAGER", r"\bover (?-i:[A-Z][a-z]+)['’]s head\b|\b(?:go|going|went) (?:to )?(?:someone|somebody|"
+                               r"anyone) (?:above|higher|more senior)\b"),
+    ("TALK_DIRECT", r"\btake (?:it|this|that) up with (?:him|her|them)\b"),
     ("ESCALATE_THEIR_MANAGER", r"\b(?:(?:his|her|their) (?:boss|manager|supervisor|director)s?|"
                                r"(?:their|his|her) supervisors?|over (?:his|her|their) head)\b"),
     ("ESCALATE_MANAGER", r"\b(?:(?:my|our) (?:boss|manager|supervisor|team lead|director)|management|"

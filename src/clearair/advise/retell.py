@@ -111,7 +111,9 @@ def _retold(sentence: str, names: list[str], who: str | None) -> str | None:
             continue
         said = _clause(verb, tok, who)
         if said is not None:
-            return _ASIDE.sub(" ", said)  # "you , however, keep taking credit" -> "you keep taking credit"
+            said = _ASIDE.sub(" ", said)  # "you , however, keep taking credit" -> "you keep taking credit"
+            if not re.search(r"\s[,;:]", said):  # not a clause that breaks on a stray comma ("you , we've got two")
+                return said
     return None
 
 
@@ -128,13 +130,21 @@ def _names_them(tok: Token, names: list[str]) -> bool:
         own = {n.lower() for n in names} & _THEM
         return not own or tok.lower_ in own
     # the phrase without a relative clause or a participle said of them: "the aides who cheered me on have…"
-    said_of = {t.i for c in tok.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
+    # ... or a name set beside it: "A colleague of mine, Stacey," is "a colleague of mine" and is "Stacey"
+    apposed = [c for c in tok.children if c.dep_ == "appos"]
+    if any(c.text.lower() == n.lower() for c in apposed for n in names if n):
+        return True
+    said_of = {t.i for c in tok.children if c.dep_ in ("relcl", "acl", "appos") for t in c.subtree}
     said_of |= {c.i for c in tok.children if c.dep_ == "punct" and said_of}
     phrase = " ".join(t.text for t in tok.subtree if t.i not in said_of).lower()
+    # ... and without a place after it: "the woman in the cubicle right beside mine" is "the woman"
+    placed_at = {t.i for c in tok.children if c.dep_ == "prep" and c.i > tok.i for t in c.subtree}
+    bare = " ".join(t.text for t in tok.subtree if t.i not in said_of | placed_at).lower()
     # ... or a name with a place or a line after it: "A coworker on my level drops by…", "my manager at the depot".
     placed = re.match(r"(.+?) (?:on|at|in|from|of) (?:my|our|the|this|that) [a-z-]+(?: [a-z-]+)?$", phrase)
     return any(phrase == n.lower() or phrase.endswith(" " + n.lower().split()[-1]) and len(phrase.split()) <= 3
-               or placed is not None and placed.group(1) == n.lower() for n in names if n)
+               or placed is not None and placed.group(1) == n.lower()
+               or bare != phrase and len(bare.split()) >= 2 and bare == n.lower() for n in names if n)
 
 
 def _clause(verb: Token, subject: Token, who: str | None) -> str | None:
@@ -153,13 +163,17 @@ def _clause(verb: Token, subject: Token, who: str | None) -> str | None:
         return None  # "he doesn't shout or anything", "she can't stand me": not an act (but "never replies" is)
     if any(c.lower_ in _GUESS for c in verb.children):
         return None  # "he clearly can't stand me": the writer's reading of them, not what they did
+    # A comma alone between the subject and the verb closes the subject ("The guy who sits next to me, Ben, takes…"),
+    # and goes; an aside there stays, with its commas, for ``_ASIDE`` ("Mr Grant, however, keeps…").
+    between = [c for c in verb.children if subject.i < c.i < verb.i]
+    lone_commas = all(c.dep_ == "punct" for c in between)
     parts: list[list[Token]] = []
     for child in verb.children:
         if child.dep_ == "ccomp" and child.i > verb.i:
             return None  # "he admitted to me [that …]": without its content the clause says nothing
         every = child.dep_ == "npadvmod" and _every_time(child)  # "…every week"
         if child.i < subject.i or child.i == subject.i or child.dep_ in _CUT and child.i > verb.i and not every or \
-                child.lower_ in _LINKING:
+                child.lower_ in _LINKING or lone_commas and child.dep_ == "punct" and child.i < verb.i:
             continue  # "Yesterday, she…": what comes before the subject is left out
         parts.append(_without_second_acts(child))
     # Too long to say aloud: drop trailing modifiers ("… instead of how the rest of us work") while it still says

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from clearair.advise.phrases import counterpart_incidents
 from clearair.advise.routes import owner_is_other_side, writer_owns_the_business
 from clearair.extract.reading import is_question
 from clearair.models import FactorReading, Reason, Situation
@@ -40,6 +41,8 @@ class Floor:
     writer_at_fault: str = "none"
     #: The fault reader said the writer had a part, but too unsure to act on (and the rules did not agree).
     fault_unsure: bool = False
+    #: The rules' own-part signal rests only on words that are not the writer's doing (``floor_for``): not acted on.
+    own_part_not_theirs: bool = False
     #: Serious conduct by someone the writer manages: theirs to act on, formally and with HR, not to escape from.
     by_their_report: bool = False
     #: The rules are sure the writer made a mistake of their own ("I sent the wrong figures"), though the fault
@@ -149,7 +152,7 @@ _QUOTED = re.compile(r'"[^"]*"|\u201c[^\u201d]*\u201d|\u2018[^\u2019]*\u2019|(?<
 
 #: A sentence that opens with what the writer wants, hopes or fears: a red team's writers who wrote "I dont want to be
 #: petty" and "I want to set a boundary" were told to apologise for what the other side did.
-_WISH_OR_WORRY = re.compile(r"^\W*(?:(?:but|and|so|honestly|basically|i guess|i think)\W+)*i(?:'m| am)? (?:"
+_WISH_OR_WORRY = re.compile(r"^\W*(?:(?:but|and|so|honestly|basically|i guess|i think)\W+)*i(?:'m| am)?\s?(?:"
                             r"(?:really |just |also )?(?:don'?t|do not|dont|didn'?t|did not) want|(?:really |just )?"
                             r"(?:want|would like|'d like|need|hope|wish|am trying|'m trying|try)|worried|scared|afraid|"
                             r"nervous|anxious|not sure|unsure|wondering)\b", re.IGNORECASE)
@@ -207,6 +210,23 @@ _DONE_BY_ME = re.compile(r"\b(over|at|to|towards?|about|on|behind|against) (him|
                          re.IGNORECASE)
 
 
+def without_costs_taken_for_regrets(signals: list, text: str) -> list:
+    """The rules' own-part signal without words that tell a cost put on the writer, not a regret: "I shouldn't have"
+    followed by "to" ("money on lunch I shouldn't have to spend"; a red team's writer was given an apology to say to
+    the colleague eating her lunch). The rule itself (``lexicon.yaml``, a training input) should stop at "to" at the
+    next rebuild; until then the advice leaves such words out."""
+    out = []
+    for sig in signals:
+        if sig.name == "narrator_at_fault":
+            kept = [e for e in sig.evidence if not (re.search(r"\bshould(?:n['’]?t| not) have$", e.text, re.I)
+                                                   and re.match(r"\s+to\b", text[e.end:e.end + 4]))]
+            if not kept:
+                continue
+            sig = sig.model_copy(update={"evidence": kept}) if len(kept) != len(sig.evidence) else sig
+        out.append(sig)
+    return out
+
+
 def floor_for(factors: list[FactorReading], signals: list, situation: Situation | None = None) -> Floor:
     """``assess_floor`` from the rules' signals as the pipeline has them: their strengths, and the writer's words
     behind the own-part signal; with ``situation``, also what it tells of a no to the writer (``said_no``) and of a
@@ -220,6 +240,14 @@ def floor_for(factors: list[FactorReading], signals: list, situation: Situation 
         # the parse made "I" the subject of "kept"), and a red team's writer was told to apologise for it.
         strengths.pop("narrator_at_fault", None)
     floor = assess_floor(factors, strengths, own_words, under_review=bool(under_review))
+    floor.own_part_not_theirs = bool(own_words) and "narrator_at_fault" not in strengths
+    if situation is not None and situation.asking is not None and floor.writer_at_fault != "none" \
+            and not counterpart_incidents(situation) and strengths.get("narrator_at_fault", 0.0) < RULES_OWN_PART \
+            and not any(f.name == "writer_fault" and f.source == "rules" for f in factors):
+        # The writer wants words to ask, say no or set a limit, and the letter tells of nothing done by either side: a
+        # learned "your fault" rests on something else ("I'm doing 50 hour weeks"), and a red team's writer was given
+        # an apology to say to the director whose party she wanted to decline.
+        floor.writer_at_fault, floor.fault_unsure = "none", True
     floor.under_review = under_review
     if situation is not None:
         floor.said_no, floor.said_no_personal = said_no(situation, signals)
@@ -547,6 +575,14 @@ def apply_floor(ranked: list, factors: list[FactorReading], floor: Floor) -> lis
             s.reasons = [r for r in s.reasons if r.signal != "factor:writer_fault"]
         demote(("APOLOGIZE",), 3, "Nothing you describe clearly shows you at fault: apologise only if you see a part "
                "that was yours", "writer_fault")
+    leaving, goal = by.get("leaving"), by.get("goal")
+    if order and order[0].action == "EXIT" and not floor.already_left and not (leaving and leaving.value is True) \
+            and not (goal and goal.value == "leave"):
+        # Leaving is not the first step for a writer who does not speak of it: experts led with it for 3 % of the
+        # library's letters whose writer did not (101 of 3,507), against 18 % where they did (a red team found "plan
+        # your way out" first for a healthcare assistant five months into the job, with a matron to go to).
+        demote(("EXIT",), 1, "You do not say you want to leave: try what could change things where you are first, "
+               "and keep a move for if it does not", "leaving")
     settle(order, holds)
     return scores_follow(order)
 

@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterable
 from functools import cache
 
+from clearair.advise.asking import only_an_ask
 from clearair.advise.notes import TOUCHING
 from clearair.advise.phrases import (
     FILL_SLOT,
@@ -28,6 +29,7 @@ from clearair.advise.phrases import (
     SLOT_NEED,
     SLOT_WHEN,
     capitalise,
+    counterpart_incidents,
     join_words,
     lower_first,
     own_incident,
@@ -46,7 +48,7 @@ from clearair.advise.told import as_note_line, says_when
 from clearair.extract import lexicon
 from clearair.knowledge import load
 from clearair.knowledge.schemas import RouteSetting, ScriptFile
-from clearair.models import COURTESY_TITLE, Avoid, Evidence, Incident, Party, Script, Signal, Situation
+from clearair.models import COURTESY_TITLE, Ask, Avoid, Evidence, Incident, Party, Script, Signal, Situation
 
 _CHANNEL = {"email": " by email", "meeting": " in the meeting", "chat": " by message", "phone": " on the phone",
             "in_person": ""}
@@ -92,6 +94,18 @@ def _name(s: Situation, party_id: str | None) -> str:
     """A first name the letter gives for the party, else the slot."""
     names = first_names(s, party_id)
     return names[0] if names else SLOT_NAME
+
+
+def their_managers_name(s: Situation) -> str:
+    """Whom a note "to their manager" greets: where the other side is over the writer and the letter names one other
+    person over the writer ("The site manager is a woman called Denise"), that person, who is above them or beside
+    them; else the slot (a red team found "Hi [their manager's name]" where the letter named her)."""
+    cp = s.party(s.counterpart)
+    if cp is None or cp.role not in ("manager", "skip_level"):
+        return "[their manager's name]"
+    over = ("skip_level",) if cp.role == "skip_level" else ("manager", "skip_level")
+    named = [p for p in s.parties if p.id != cp.id and p.role in over and first_names(s, p.id)]
+    return first_names(s, named[0].id)[0] if len(named) == 1 else "[their manager's name]"
 
 
 def first_names(s: Situation, party_id: str | None) -> list[str]:
@@ -518,7 +532,10 @@ _NEUTRAL_DEED = re.compile(r"^\s*(?:you\s+)?(?:\w+ly\s+)?(?:gave|give|gives|hand
                            r"showed|paid|hired|promoted|invited|emailed|called|texted|asked me to)\b", re.I)
 
 
-_FIRST_PERSON = re.compile(r"\b(me|my|us|mine)\b", re.IGNORECASE)
+#: The writer in a clause said back to the other side: "me", "my", and "our" of a shared task ("you keep missing our
+#: shift handovers"), not of a person ("you told our manager", which is no grievance in itself).
+_FIRST_PERSON = re.compile(r"\b(me|my|us|mine)\b|\bour\b(?!\s+(?:[\w-]+\s+)?(?:manager|boss|supervisor|team ?lead|"
+                           r"director|owner|ceo|hr|colleagues?|co-?workers?|clients?|customers?)\b)", re.IGNORECASE)
 
 
 def _sender(f: _Facts) -> str | None:
@@ -529,7 +546,7 @@ def _sender(f: _Facts) -> str | None:
 
 def _fill(kind: str, f: _Facts, data: dict) -> str:
     spec = data["scripts"][kind]
-    addressee = _sender(f) if kind == "sender_note" else f.s.counterpart
+    addressee = _sender(f) if kind == "sender_note" else _asker(f.s) if kind == "ask_decline" else f.s.counterpart
     name = _name(f.s, addressee)
     sender_apologised = apologised_by(f.s, addressee)
     opening, ask = _opening(f, data)
@@ -569,6 +586,7 @@ def _fill(kind: str, f: _Facts, data: dict) -> str:
         "manager_ask": (f"I need to tell you about something serious involving {_to_manager(f.cp, role)}, and I'd like "
                         "your help." if f.serious else
                         f"I'd like your advice on a working issue with {_to_manager(f.cp, role)}."),
+        "their_manager_name": their_managers_name(f.s),
         "their_manager_ask": (f"I need to tell you how {_third(f.cp)} treated a colleague, which I saw, and I'd like "
                               "your help." if f.witnessed else
                               f"I no longer work with {_third(f.cp)}, but I'd like you to know how I have been "
@@ -631,11 +649,47 @@ def _fill(kind: str, f: _Facts, data: dict) -> str:
         "manager_close": data["closes"]["serious" if f.serious else "manager"],
         "their_manager_close": data["closes"]["serious" if f.serious else "their_manager"],
     }
+    if f.s.asking is not None:
+        values.update(_ask_lines(f.s.asking))
     if f.s.between_others:  # the quarrel is between the writer's people: every note says so, not "my report and me"
         values.update(counterpart_third="two of my people", counterpart_to_manager="two of my people",
                       event_first_person="two of the people I manage are in conflict with each other, and it is "
                                          "starting to affect the team.")
     return re.sub(r"[ \t]*\n[ \t]*", "\n", spec["text"].format(**values)).strip()
+
+
+def _asker(s: Situation) -> str | None:
+    """Who a refusal answers: the party named in the words before "asked me to" ("My lovely team lead asked me to
+    mentor the new starter": the lead, not the starter the reading may take for the other side)."""
+    said = (s.asking.asked_by or "").lower() if s.asking else ""
+    words = set(re.findall(r"[\w'’-]+", said))
+    for p in s.parties:
+        if any(m.lower() in said or m.lower() in words for m in p.mentions if len(m) > 3 or m[:1].isupper()):
+            return p.id
+    return None if said else s.counterpart  # someone the reading has no party for: no name rather than a wrong one
+
+
+def _asker_label(s: Situation) -> str | None:
+    """How the words' heading names who asked, where the reading has no party for them ("your lovely team lead")."""
+    said = s.asking.asked_by if s.asking else None
+    if not said or _asker(s) is not None:
+        return None
+    return re.sub(r"^(?:my|our)\b", "your", said, flags=re.IGNORECASE)
+
+
+def _ask_lines(ask: Ask) -> dict[str, str]:
+    """The lines of words for an ask: the writer's own words where ``advise.asking`` could say them cleanly, else a
+    slot for what only the writer knows."""
+    reason = "[the reason, in a sentence]"
+    return {
+        "asked_for_line": f"I'd like to ask for {ask.asked_for or '[what you need, and for how long]'}, because {reason}.",
+        "thanks_line": (f"thank you for asking me to {ask.asked_of_me}; it means a lot that you thought of me."
+                        if ask.asked_of_me else "thank you for thinking of me for [what you were asked]; it means a lot."),
+        "offer_line": f"I'd be glad to {ask.offer or 'help with [a smaller part you could take on]'} instead, if that's useful.",
+        # the limit as the writer states it begins "I won't…"
+        "limit_line": (f"From next week, I{ask.limit[1:]}." if ask.limit
+                       else "From next week, I'll [when you will and won't answer messages]."),
+    }
 
 
 def _details(lines: list[str]) -> str:
@@ -718,7 +772,8 @@ def _fits(action: str, kind: str, f: _Facts, avoided: set[str], serious: bool, t
 _TO = {"opener": None, "boundary": None, "apology": None, "sender_note": None, "email": "the people who saw it",
        "coaching": None, "backing": "your report", "manager_note": "your manager", "their_manager_note": "their manager",
        "hr_note": "HR", "request_note": "HR", "customer_note": "the customer", "agenda": "you, them and a facilitator",
-       "account": "whoever is deciding the review", "process_note": "HR"}
+       "account": "whoever is deciding the review", "process_note": "HR", "ask_request": None, "ask_decline": None,
+       "ask_limit": None}
 
 
 @cache
@@ -754,8 +809,11 @@ def render_scripts(s: Situation, top: Iterable[str] | None = None, sig: dict[str
     # A personal, romantic matter where moving on leads: no words that go back to the person ("I'd like to come
     # back to what we talked about") after they have said no.
     moving_on = "romance" in sig and bool(top) and top[0] == "LET_GO"
+    asking = _asks_not_complains(f)
     for action in top:
         kind = data["for_action"].get(action)
+        if asking and kind in ("opener", "boundary"):
+            kind = f"ask_{s.asking.kind}"  # words for the ask, once, in place of a grievance's opener or limit
         if review and own_part and kind == "apology" and action not in avoided:
             kind = "account"
         elif review and not own_part and kind == "hr_note" and action not in avoided:
@@ -771,8 +829,10 @@ def render_scripts(s: Situation, top: Iterable[str] | None = None, sig: dict[str
         if kind == "hr_note" and "protected_need" in f.sig and "already_left" not in f.sig:
             kind = "request_note"  # ask for what they need; a complaint note never asks for it
         text = route.note if kind == "hr_note" and route is not None and route.note else _fill(kind, f, data)
-        addressee = f.s.party(_sender(f)) if kind == "sender_note" else f.cp
-        to = _TO.get(kind) or (addressee.label if addressee else "the other person")
+        addressee = f.s.party(_sender(f)) if kind == "sender_note" else f.s.party(_asker(s)) \
+            if kind == "ask_decline" else f.cp
+        to = _TO.get(kind) or (addressee.label if addressee else
+                               (kind == "ask_decline" and _asker_label(s)) or "the other person")
         if kind == "request_note" and owner_did_it:
             # A request (time for scans, an adjustment) goes to whoever decides it, the owner too; a complaint
             # about the owner does not go to them.
@@ -792,6 +852,15 @@ def render_scripts(s: Situation, top: Iterable[str] | None = None, sig: dict[str
             title = route.note_title or "A written complaint"  # "A note to HR" where there may be no HR
         out.append(Script(kind=kind, title=title, text=text, to=to, action=action, fill_in=slots))
     return out
+
+
+def _asks_not_complains(f: _Facts) -> bool:
+    """The writer wants words to ask for something, say no or set a limit (``Situation.asking``), and the letter
+    tells of nothing done against them: no serious conduct, no act of the other side's, no sentence of theirs done
+    to the writer, and no part of the writer's own to own."""
+    s = f.s
+    return s.asking is not None and not f.serious and not f.own_part and not counterpart_incidents(s) \
+        and all(only_an_ask(a.text) for a in s.acts_on_writer) and not s.between_others and not s.under_review
 
 
 def faces_a_review(text: str) -> bool:

@@ -7,7 +7,7 @@ did what. Every fact carries evidence offsets into the original input.
 
 from __future__ import annotations
 
-from clearair.extract import counterpart, facts, mentions
+from clearair.extract import conduct, counterpart, facts, mentions
 from clearair.extract.nlp import parse
 from clearair.extract.lexicon import find_kinds
 from clearair.extract.parties import build_parties, to_party, traits_for
@@ -43,7 +43,8 @@ def extract(document: Document, reading: Reading | None = None, *, learned_count
     responses = facts.cues(reading, "responses", who="others")
     option_spans = facts.options_spans(reading)
     clues = counterpart.candidate_clues(reading, drafts, incidents, themes, is_manager,
-                                        hits=hits, responses=responses, option_spans=option_spans)
+                                        hits=hits, responses=responses, option_spans=option_spans,
+                                        conduct=conduct.serious_conduct(reading)[0])
     if keep_clues is not None:  # training: the clues of every candidate, and their roles
         keep_clues.update({k: (drafts[k].role, c) for k, c in clues.items()})
     if keep_phrases is not None:

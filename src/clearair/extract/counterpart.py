@@ -50,7 +50,8 @@ HAND_WEIGHTS = {"mentions": 5.0, "opening": 1.5, "acted": 3.0, "acted_public": 1
                 "anger_near": 1.5, "harm_theme_near": 1.0, "in_writer_option": 1.5, "anger_at": 4.0,
                 "weak_support": -1.5, "allied": -1.5, "allied_not_peer": -5.0, "supported_writer": -3.0, "praised": -2.0,
                 "manager_of_busy_report": 2.0, "toxic_team": 1.0, "report_conflict": 4.0, "customer_issue": 1.5,
-                "escalation_target": -3.0, "named_as_problem": 3.0, "acts_on_writer": 1.5, "role_prior": 1.0}
+                "escalation_target": -3.0, "named_as_problem": 3.0, "acts_on_writer": 1.5, "role_prior": 1.0,
+                "serious_conduct_by": 3.0}
 _ANGER_AT = re.compile(r"\b(angry|mad|furious|upset|annoyed|livid|frustrated|hurt)\s+(at|with|by)\s+", re.I)
 #: "The problem is another coworker, Trevor", "I'm having issues with my supervisor": the writer saying who it is about.
 _PROBLEM_IS = re.compile(r"\b(?:(?:it|this|that)(?:['’]s|\s+is)\s+(?:all\s+|really\s+|actually\s+|mainly\s+)?about\s+|"
@@ -116,8 +117,9 @@ def _escalation_targets(reading: Reading, start: int, end: int) -> set[str]:
 
 
 def candidate_clues(reading: Reading, drafts: dict[str, PartyDraft], incidents, themes, is_manager: bool, *,
-                    hits, responses, option_spans) -> dict[str, dict[str, float]]:
-    """party key -> clue name -> value, for every party that could be the other side."""
+                    hits, responses, option_spans, conduct=()) -> dict[str, dict[str, float]]:
+    """party key -> clue name -> value, for every party that could be the other side. ``conduct``: the serious
+    conduct others did (``extract.conduct``), whose doer is a strong clue whoever else the letter names first."""
     clues: dict[str, dict[str, float]] = {}
     for key, d in drafts.items():
         c = clues.setdefault(key, {})
@@ -184,6 +186,9 @@ def candidate_clues(reading: Reading, drafts: dict[str, PartyDraft], incidents, 
     for cue in responses:
         if cue.kind == "support" and cue.by in clues:
             clues[cue.by]["supported_writer"] = clues[cue.by].get("supported_writer", 0.0) + 1
+    for key in conduct_doers(reading, conduct):  # "One of the senior engineers, Rob, makes jokes about my
+        if key in clues:                           # colleague Fatima's religion": Rob, not the colleague
+            clues[key]["serious_conduct_by"] = clues[key].get("serious_conduct_by", 0.0) + 1
     kinds = {t.kind for t in themes}
     others_acted = any(inc.actor in clues and inc.actor != "direct_report" for inc in incidents)
     if is_manager and "direct_report" in clues and len(drafts["direct_report"].mentions) >= 3 and not others_acted:
@@ -198,6 +203,17 @@ def candidate_clues(reading: Reading, drafts: dict[str, PartyDraft], incidents, 
         for key, c in clues.items():
             c[f"role={drafts[key].role}&writer_manages"] = 1.0
     return clues
+
+
+def conduct_doers(reading: Reading, conduct) -> list[str]:
+    """For each serious conduct hit, the party that is the subject of the verb it hangs from, if any ("he", "Rob";
+    never the writer, whose own acts ``extract.conduct`` keeps apart)."""
+    out = []
+    for hit in conduct:
+        who = reading.subject_of(hit.start)
+        if who and who != NARRATOR:
+            out.append(who)
+    return out
 
 
 @cache

@@ -157,10 +157,10 @@ _DENIED_TITLE = re.compile(r"(\b(is|was|are|were)\s+(not|never|no longer)|['’]
 
 
 #: "I'm not a manager", "I am a supervisor myself", "I became the supervisor of…", "I work as a cashier": the writer describing
-#: themselves, not someone else in the letter.
+#: themselves, not someone else in the letter; also as quoted by someone else ("told me I was "only a TA"").
 _SELF = re.compile(r"\bI(?:\s+[a-z]+ly)?(?:['’]m| am| was|['’]ll be| will be|['’]ve been| have been| became| become|['’]ve become| have become|"
                    r" was made| got made| was named| was appointed| work as| worked as| started as| joined as|"
-                   r" started out as| (?:am|['’]m) working as)\s+(?:not\s+|never\s+|also\s+|just\s+|"
+                   r" started out as| (?:am|['’]m) working as)\s+[\"“‘']?(?:not\s+|never\s+|also\s+|just\s+|"
                    r"only\s+|now\s+|still\s+|myself\s+)?(?:(?:a|an|the)\s+)?$", re.IGNORECASE)
 
 
@@ -833,16 +833,19 @@ def _acts_unplaced(reading: Reading, ent) -> bool:
 
 
 #: What may stand between a role word and the name it introduces: "another coworker, Trevor", "a coworker named Jo".
-_INTRODUCES = re.compile(rf"\s*(?:[,(:\u2013\u2014-]\s*|\s(?:named|called)\s+)?(?:{COURTESY_TITLE}\s+)?")
+_INTRODUCES = re.compile(rf"\s*(?:[,(:\u2013\u2014-]\s*|\s(?:named|called)\s+|"
+                         # "Our ops manager is Steph", "The site manager is a woman called Denise"
+                         rf"\s(?:is|was)\s+(?:(?:a|an)\s+(?:[a-z-]+\s+)?(?:woman|man|guy|lady|person|bloke|chap|girl)"
+                         rf"\s+(?:called|named)\s+)?)?(?:{COURTESY_TITLE}\s+)?")
 
 
 def _split_named_people(reading: Reading, drafts: dict[str, PartyDraft]) -> None:
     """Two or more people one role word names are separate parties: "two of my coworkers, Dana and Miguel, are
     great … another coworker, Trevor, takes my reports". Merged, the words went to whichever name came first ("Hi
     Dana") and the person who did the harm could not be the other side on their own. A singular role word just
-    before a name ("another coworker, Trevor") goes with that person, a later one ("my coworker did it again")
-    with the person of that line named last; a group ("two of my coworkers"), the writer's own line ("my
-    manager") and role words before any name stay with the role."""
+    before a name ("another coworker, Trevor", "My supervisor, Gary") goes with that person, a later one ("my
+    coworker did it again") with the person of that line named last; a group ("two of my coworkers"), the writer's
+    own line ("my manager") said apart from a name and role words before any name stay with the role."""
     for key in list(drafts):
         d = drafts[key]
         if d.role == "hr" or key.startswith("other_department") or len(d.names) < 2:
@@ -856,13 +859,15 @@ def _split_named_people(reading: Reading, drafts: dict[str, PartyDraft]) -> None
             if i in people:
                 last = people[i]
                 continue
-            if _plural(m.text) or d.role in _LINE and m.text.lower().startswith(("my ", "our ")):
+            if _plural(m.text):
                 continue
             nxt = next((j for j in range(i + 1, len(d.mentions)) if j in people), None)
             if nxt is not None and _INTRODUCES.fullmatch(reading.text[m.end:d.mentions[nxt].start]):
-                person_of[i] = people[nxt]
+                person_of[i] = people[nxt]  # "My supervisor, Gary,": that person, even in the writer's own line
             elif i - 1 in people and re.fullmatch(r"\s*[,(]\s*", reading.text[d.mentions[i - 1].end:m.start]):
                 person_of[i] = people[i - 1]  # "Sofia, my other manager,"
+            elif d.role in _LINE and m.text.lower().startswith(("my ", "our ")):
+                continue
             elif last is not None and reading.sentence_index(m.start) - max(
                     reading.sentence_index(d.mentions[j].start) for j in range(i) if person_of.get(j) == last) <= 3:
                 person_of[i] = last
@@ -1275,6 +1280,24 @@ _ONE_OF = {"clients": "client", "customers": "customer", "patients": "patient", 
            "members": "member", "volunteers": "volunteer", "riders": "rider", "diners": "diner", "shoppers": "shopper"}
 
 
+_IRREGULAR = {"men": "man", "women": "woman", "people": "person", "staff": "staff member", "police": "police officer"}
+
+
+def singular(word: str) -> str:
+    """The one person of a plural people noun, for "one of the senior engineers" ("the senior engineer", not "the
+    senior engineers has…"): the few irregular ones, then the regular endings; a word that is no plural stays."""
+    low = word.lower()
+    if low in _ONE_OF or low in _IRREGULAR:
+        return _ONE_OF.get(low) or _IRREGULAR[low]
+    if low.endswith("ies") and len(low) > 4:
+        return word[:-3] + "y"
+    if low.endswith(("sses", "ches", "shes", "xes")):
+        return word[:-2]
+    if low.endswith("s") and not low.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
 def party_label(draft: PartyDraft) -> str:
     """How advice names the party: their first explicit noun phrase, re-aimed at 'you'."""
     labels = party_rules().labels
@@ -1300,7 +1323,7 @@ def party_label(draft: PartyDraft) -> str:
     if draft.names and noun in draft.names:
         return noun  # a person known only by name ("Kofi"), never "the Kofi"
     if re.match(r"one of\b", noun, re.IGNORECASE):  # "one of our largest clients": one client, "the largest client"
-        noun = re.sub(r"\b(\w+)\b$", lambda m: _ONE_OF.get(m.group(1).lower(), m.group(1)), noun.strip())
+        noun = re.sub(r"\b(\w+)\b$", lambda m: singular(m.group(1)), noun.strip())
     noun = re.sub(r"^(another|that|this)\s+", "the other ", noun.strip(), flags=re.IGNORECASE)
     noun = re.sub(r"^(an?|one of (my|our|the|those|these|their)( company's)?|our|their)\s+", "the ", noun,
                   flags=re.IGNORECASE)

@@ -83,7 +83,13 @@ class Reading:
     def subject_of(self, char: int) -> str | None:
         """'narrator', a party id, or None: who performs the act at ``char``."""
         tok = self.token_at(char)
+        stranded = False  # passed a verb the parse hung on a preposition ("a woman I work with kept talking")
         for anc in (tok, *tok.ancestors):
+            if stranded and anc.dep_ == "relcl":
+                # "a woman I work with kept talking over me": the clause "I work with" names her, and the verb
+                # after its preposition is hers; the parse made it part of the clause and "I" its subject
+                return self.who(anc.head, deep=False)
+            stranded = stranded or (anc.dep_ == "pobj" and anc.pos_ in ("VERB", "AUX"))
             subj = next((c for c in anc.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
             if subj is None and anc.dep_ == "acl" and any(c.dep_ in ("auxpass", "agent") for c in anc.children):
                 # "I'm the one getting shouted at by suppliers": the agent acted, never the one it was done to

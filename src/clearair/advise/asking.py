@@ -1,0 +1,119 @@
+"""A letter that wants words to ask for something, say no or set a limit, rather than to raise a grievance.
+
+"My manager is brilliant and I need to ask for time off", "my lovely boss asked me to lead the party planning and
+I'd like to say no politely", "I want to set a boundary that I won't check Slack at weekends": nobody wronged the
+writer, and a conflict opener ("It's about [what happened]. How did you see it?") fits none of them (a red team
+found it for a daughter asking for leave to go with her mother to treatment). The kind of ask and the writer's own
+words for it are read here; the scripts turn them into a request, a kind refusal or a limit said kindly.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from clearair.models import Ask
+
+#: The step and its reason where the words are for an ask (kind -> (instruction, reason)): "talk to them privately…
+#: because a calm private word is the respectful way to raise a one-off" is said of a grievance.
+STEPS: dict[str, tuple[str, str]] = {
+    "request": ("ask for it in person, plainly and early, with a suggestion for how the work is covered",
+                "nobody is in the wrong here, and a plain, early request to someone you work well with is usually "
+                "met halfway"),
+    "decline": ("say no kindly and in person, soon, and offer what you can instead",
+                "a prompt, warm no with something offered keeps the goodwill that a reluctant yes would cost"),
+    "limit": ("tell them the limit kindly, once, with how to reach you when something really can't wait",
+              "a limit said plainly, with a way round it for real emergencies, is easier to keep than one shown by "
+              "silence"),
+}
+
+#: Saying no to something asked of the writer: "I'd like to say no politely", "how do I turn it down".
+_DECLINE = re.compile(r"\b(?:say(?:ing)? no|decline|turn(?:ing)? (?:it|this|that|them|the (?:offer|role|job|request)) "
+                      r"down|get out of (?:it|this|doing it))\b", re.IGNORECASE)
+#: A limit on when or how the writer works, set with someone who did nothing wrong.
+_LIMIT = re.compile(r"\b(?:set|setting|draw|drawing|put in place) (?:a |some |clear |firmer )*boundar(?:y|ies)\b",
+                    re.IGNORECASE)
+#: Asking for something the writer needs: leave, hours, a change.
+_REQUEST = re.compile(
+    r"\b(?:ask|asking|request|requesting) (?:her |him |them |my (?:manager|boss|supervisor) )?for\b[^.;!?]{0,40}?\b"
+    r"(?:time off|leave|days? off|unpaid leave|annual leave|compassionate leave|reduced hours|fewer hours|part[- ]time|"
+    r"flexib\w+|a raise|a pay rise|more money|a promotion|a transfer|a change|an adjustment|a later start|an earlier "
+    r"finish|to work from home|remote work|a sabbatical|a day off)\b", re.IGNORECASE)
+
+#: Pronouns the words could not say to the person without guessing who they mean ("to go with her to treatment").
+_UNSURE = re.compile(r"\b(?:he|she|him|her|his|hers|they|them|their|it)\b", re.IGNORECASE)
+_END = r"(?=,? (?:to|so that|so i|because|as i|since|while i|while we|but|and i|which)\b|[.;!?]|$)"
+#: What they asked the writer to do: "has asked me to lead the office Christmas party planning this year", and who
+#: asked, in the few words before ("My lovely team lead", "Angela").
+_ASKED_ME = re.compile(rf"(?:(?P<who>\b[\w'’-]+(?:,? [\w'’-]+){{0,3}}?),?(?: has| had| just| recently| kindly)* )?"
+                       rf"\basked me to (?P<what>[^.;!?]{{3,90}}?){_END}", re.IGNORECASE)
+#: A smaller part the writer would offer: "maybe offer to help with a smaller bit like the budget".
+_OFFER = re.compile(rf"\boffer(?:ing)? to (?P<what>help with [^.;!?]{{3,70}}?){_END}", re.IGNORECASE)
+#: What the writer asks for: "I need to ask for some time off, probably a couple of weeks".
+_ASK_FOR = re.compile(rf"\b(?:ask|asking|request|requesting) (?:her |him |them |my (?:manager|boss|supervisor) )?for "
+                      rf"(?P<what>[^.;!?]{{3,120}}?){_END}", re.IGNORECASE)
+#: The limit itself: "a boundary that I won't check Slack after 6 or at weekends".
+_LIMIT_IS = re.compile(r"\bboundar(?:y|ies) (?:that|where|so that) (?P<what>i (?:won['’]t|will not|don['’]t|do not|"
+                       r"will only|['’]ll only|can['’]t|am not going to) [^.;!?]{3,120})", re.IGNORECASE)
+
+
+def what_the_writer_asks(text: str) -> tuple[Ask, int, int] | None:
+    """What the writer wants words to ask (a refusal, a limit or a request, with their own words for what is asked,
+    offered or limited where they can be said cleanly), and where the words that say so start and end in ``text``;
+    None when the letter asks for none of these. A refusal is read first: "say no politely, maybe offer to help
+    with the budget" is a no with an offer, not a request."""
+    kinds: tuple[tuple[Literal["decline", "limit", "request"], re.Pattern], ...] = (
+        ("decline", _DECLINE), ("limit", _LIMIT), ("request", _REQUEST))
+    for kind, rx in kinds:
+        m = rx.search(text)
+        if m:
+            asker = _ASKED_ME.search(text)
+            return Ask(kind=kind, asked_of_me=asked_of_the_writer(text), offer=offered_instead(text),
+                       asked_for=asked_for(text), limit=the_limit(text),
+                       asked_by=asker.group("who") if asker and asker.group("who") else None), m.start(), m.end()
+    return None
+
+
+def _clean(what: str) -> str | None:
+    what = re.sub(r"\s+", " ", what).strip().rstrip(",")
+    return None if _UNSURE.search(what) else what
+
+
+def asked_of_the_writer(text: str) -> str | None:
+    """What they asked the writer to do, said back ("lead the office Christmas party planning this year")."""
+    m = _ASKED_ME.search(text)
+    return _clean(m.group("what")) if m and not _AGAIN.search(m.group("what")) else None
+
+
+def offered_instead(text: str) -> str | None:
+    """The smaller part the writer would offer instead ("help with a smaller bit like the budget")."""
+    m = _OFFER.search(text)
+    return _clean(m.group("what")) if m else None
+
+
+def asked_for(text: str) -> str | None:
+    """What the writer asks for, in their words ("some time off, probably a couple of weeks of unpaid leave")."""
+    m = _ASK_FOR.search(text)
+    return _clean(m.group("what")) if m else None
+
+
+def the_limit(text: str) -> str | None:
+    """The limit as the writer states it ("I won't check Slack after 6 or at weekends unless it's a real
+    emergency"); "it's" of an emergency is kept, any other pronoun leaves it to the writer."""
+    m = _LIMIT_IS.search(text)
+    if m is None:
+        return None
+    what = re.sub(r"\s+", " ", m.group("what")).strip().rstrip(",")
+    return None if _UNSURE.search(re.sub(r"\bit['’]s an? (?:real |genuine |true )?emergency\b", "", what, flags=re.I)) \
+        else what
+
+
+#: An ask made again and again is pressure, not a favour to thank them for ("asked me to stay late every evening").
+_AGAIN = re.compile(r"\b(?:every|each|again|always|constantly|keeps?|kept|repeatedly|all the time|times|"
+                    r"(?:second|third|fourth|fifth|nth) time)\b", re.IGNORECASE)
+
+
+def only_an_ask(sentence: str) -> bool:
+    """A sentence of theirs done to the writer that only asks something of them, once ("has asked me to lead the
+    party planning"): an ask to answer, not a grievance."""
+    return bool(_ASKED_ME.search(sentence)) and not _AGAIN.search(sentence)
