@@ -112,7 +112,7 @@ def advise(situation: Situation, signals: list[Signal], factors: list[FactorRead
             steps = [route_step(route.setting), *steps[1:]]
         script = script_for(s.action, scripts)
         kind = next((x.kind for x in scripts if x.action == s.action), None)
-        asking = ASK_STEPS.get(kind[4:]) if kind and kind.startswith("ask_") else None
+        asking = ASK_STEPS.get(kind) if kind else None
         reasons = s.reasons[:_MAX_REASONS]
         if asking:  # words for a request, a refusal or a limit: the step and its reason say that, not a grievance's
             reasons = [Reason(text=sentence(asking[1]), signal="asking",

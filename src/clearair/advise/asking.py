@@ -14,15 +14,15 @@ from typing import Literal
 
 from clearair.models import Ask
 
-#: The step and its reason where the words are for an ask (kind -> (instruction, reason)): "talk to them privately…
-#: because a calm private word is the respectful way to raise a one-off" is said of a grievance.
+#: The step and its reason where the words are for an ask (script kind -> (instruction, reason)): "talk to them
+#: privately… because a calm private word is the respectful way to raise a one-off" is said of a grievance.
 STEPS: dict[str, tuple[str, str]] = {
-    "request": ("ask for it in person, plainly and early, with a suggestion for how the work is covered",
+    "ask_request": ("ask for it in person, plainly and early, with a suggestion for how the work is covered",
                 "nobody is in the wrong here, and a plain, early request to someone you work well with is usually "
                 "met halfway"),
-    "decline": ("say no kindly and in person, soon, and offer what you can instead",
+    "ask_decline": ("say no kindly and in person, soon, and offer what you can instead",
                 "a prompt, warm no with something offered keeps the goodwill that a reluctant yes would cost"),
-    "limit": ("tell them the limit kindly, once, with how to reach you when something really can't wait",
+    "ask_limit": ("tell them the limit kindly, once, with how to reach you when something really can't wait",
               "a limit said plainly, with a way round it for real emergencies, is easier to keep than one shown by "
               "silence"),
 }
@@ -47,6 +47,9 @@ _END = r"(?=,? (?:to|so that|so i|because|as i|since|while i|while we|but|and i|
 #: asked, in the few words before ("My lovely team lead", "Angela").
 _ASKED_ME = re.compile(rf"(?:(?P<who>\b[\w'’-]+(?:,? [\w'’-]+){{0,3}}?),?(?: has| had| just| recently| kindly)* )?"
                        rf"\basked me to (?P<what>[^.;!?]{{3,90}}?){_END}", re.IGNORECASE)
+#: An ask made again and again is pressure, not a favour to thank them for ("asked me to stay late every evening").
+_AGAIN = re.compile(r"\b(?:every|each|again|always|constantly|keeps?|kept|repeatedly|all the time|times|"
+                    r"(?:second|third|fourth|fifth|nth) time)\b", re.IGNORECASE)
 #: A smaller part the writer would offer: "maybe offer to help with a smaller bit like the budget".
 _OFFER = re.compile(rf"\boffer(?:ing)? to (?P<what>help with [^.;!?]{{3,70}}?){_END}", re.IGNORECASE)
 #: What the writer asks for: "I need to ask for some time off, probably a couple of weeks".
@@ -67,10 +70,10 @@ def what_the_writer_asks(text: str) -> tuple[Ask, int, int] | None:
     for kind, rx in kinds:
         m = rx.search(text)
         if m:
-            asker = _ASKED_ME.search(text)
-            return Ask(kind=kind, asked_of_me=asked_of_the_writer(text), offer=offered_instead(text),
+            asked = _ASKED_ME.search(text)
+            return Ask(kind=kind, asked_of_me=asked_of_the_writer(asked), offer=offered_instead(text),
                        asked_for=asked_for(text), limit=the_limit(text),
-                       asked_by=asker.group("who") if asker and asker.group("who") else None), m.start(), m.end()
+                       asked_by=asked.group("who") if asked else None), m.start(), m.end()
     return None
 
 
@@ -79,10 +82,10 @@ def _clean(what: str) -> str | None:
     return None if _UNSURE.search(what) else what
 
 
-def asked_of_the_writer(text: str) -> str | None:
-    """What they asked the writer to do, said back ("lead the office Christmas party planning this year")."""
-    m = _ASKED_ME.search(text)
-    return _clean(m.group("what")) if m and not _AGAIN.search(m.group("what")) else None
+def asked_of_the_writer(asked: re.Match | None) -> str | None:
+    """What they asked the writer to do (``_ASKED_ME``'s match), said back ("lead the office Christmas party planning
+    this year"); None for an ask made again and again."""
+    return _clean(asked.group("what")) if asked and not _AGAIN.search(asked.group("what")) else None
 
 
 def offered_instead(text: str) -> str | None:
@@ -106,11 +109,6 @@ def the_limit(text: str) -> str | None:
     what = re.sub(r"\s+", " ", m.group("what")).strip().rstrip(",")
     return None if _UNSURE.search(re.sub(r"\bit['’]s an? (?:real |genuine |true )?emergency\b", "", what, flags=re.I)) \
         else what
-
-
-#: An ask made again and again is pressure, not a favour to thank them for ("asked me to stay late every evening").
-_AGAIN = re.compile(r"\b(?:every|each|again|always|constantly|keeps?|kept|repeatedly|all the time|times|"
-                    r"(?:second|third|fourth|fifth|nth) time)\b", re.IGNORECASE)
 
 
 def only_an_ask(sentence: str) -> bool:

@@ -670,11 +670,9 @@ def _asker(s: Situation) -> str | None:
 
 
 def _asker_label(s: Situation) -> str | None:
-    """How the words' heading names who asked, where the reading has no party for them ("your lovely team lead")."""
+    """How the words' heading names who asked, for an asker the reading has no party for ("your lovely team lead")."""
     said = s.asking.asked_by if s.asking else None
-    if not said or _asker(s) is not None:
-        return None
-    return re.sub(r"^(?:my|our)\b", "your", said, flags=re.IGNORECASE)
+    return re.sub(r"^(?:my|our)\b", "your", said, flags=re.IGNORECASE) if said else None
 
 
 def _ask_lines(ask: Ask) -> dict[str, str]:
