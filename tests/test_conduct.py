@@ -246,3 +246,32 @@ def test_conduct_told_in_plain_words_is_found(letter, kind):
 def test_everyday_words_near_those_acts_are_not_serious_conduct(letter):
     others, own = serious_conduct(read(build_document(letter + TAIL)))
     assert others == [] and own == []
+
+
+@pytest.mark.parametrize("letter", [
+    # a complaint about harm to someone else, then the worst shifts a week on
+    "I put in a complaint about our team leader for shoving a new starter in the loading bay. The week after, I'd "
+    "been moved onto permanent nights and nobody else was. Is this payback?",
+    # an objection, then taken off the work, counted in days past four
+    "I said I wasn't comfortable signing off the safety figures in our report. Nine days later she took me off the "
+    "audit project I had led for a year. Should I accept it?",
+    # a named person reported, then the hours gone
+    "I reported Darren to the site manager for drinking on the forklift. Two weeks later my overtime had gone to "
+    "zero and the rota was changed. What can I do?",
+])
+def test_payback_told_only_by_timing_is_found(letter):
+    _, kinds = _kinds(letter)
+    assert "punishment_for_speaking" in kinds
+
+
+def _kinds(letter: str) -> tuple[list, set[str]]:
+    others, own = serious_conduct(read(build_document(letter)))
+    return others, {h.kind for h in others}
+
+
+def test_a_cost_the_writer_should_not_have_to_bear_is_no_regret():
+    from clearair.extract.lexicon import find_kinds
+
+    assert not find_kinds("themes", ("narrator_fault",), "I keep buying the team lunch, money I shouldn't have to "
+                                                         "spend. How do I stop without looking mean?")
+    assert find_kinds("themes", ("narrator_fault",), "I shouldn't have said that to her in the meeting.")

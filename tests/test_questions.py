@@ -694,3 +694,26 @@ def test_a_question_asked_as_self_doubt_is_never_answered_with_a_bare_yes():
                 "Am I being stupid to keep going with it?")
     q = next(q for q in r.questions if "stupid" in q.text)
     assert not q.answer.startswith("Yes")
+
+
+@pytest.mark.parametrize("letter, asked, opens", [
+    ("A senior colleague keeps making comments about a new starter's body, and at the party he touched her waist "
+     "twice. She looks miserable at work now. Is it my business?", "my business", "Yes"),
+    ("My teammate keeps leaving his code reviews to me and then takes the credit in standups, three sprints running "
+     "now. Is this something I should be raising?", "something I should be raising", "It is worth raising"),
+])
+def test_whether_to_act_at_all_is_answered_not_left_to_weigh(letter, asked, opens):
+    """ "Is it my business?" is whether to act, not a step to weigh (red team 31 found "That may help")."""
+    q = next(q for q in analyze(letter).questions if asked in q.text)
+    assert q.answer.startswith(opens) and "yours to weigh" not in q.answer
+
+
+def test_the_wish_of_the_person_it_was_done_to_is_weighed_and_kept_out_of_the_note():
+    """A colleague harmed asked the writer not to report it: their wish is part of the answer, and their visa is not
+    the writer's to put in a note to HR (red team 31)."""
+    r = analyze("Our team lead, Marcus, keeps mocking my colleague Ana's accent in meetings and last week he imitated "
+                "her on a call while the whole team laughed. Ana is on a work visa and has asked me not to report it "
+                "because she is scared of losing her job. Is it my place to report it if she's asked me not to?")
+    q = next(q for q in r.questions if "my place" in q.text)
+    assert "wish" in q.answer and not q.answer.startswith("Yes")
+    assert not any("visa" in s.text for s in r.scripts)

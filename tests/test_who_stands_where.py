@@ -304,3 +304,64 @@ def test_the_bosss_secretary_and_the_others_the_writer_works_with_are_level_with
         "Our boss's secretary seems to be quietly working to discredit me.", False)]
     assert ("three other women", "peer") in [(m.text, m.role) for m in find_mentions(
         "I work in accounting with three other women, and they are jealous of my award.", False)]
+
+
+@pytest.mark.parametrize("text, phrase, role", [
+    # a name given after the person was spoken of names that person
+    ("A man I share an office with keeps taking my calls while I'm at lunch. His name is Trevor and he has been here "
+     "ten years. What do I say to him?", "Trevor", "peer"),
+    # "not the one I report to, called Hugh": Hugh is the manager spoken of, not "the one"
+    # the person the writer's job is to assist is above them
+    ("I'm the personal assistant to a woman who runs three restaurants, and she texts me at midnight most nights "
+     "with jobs for the morning. How do I ask her to stop?", "I'm the personal assistant to a woman", "manager"),
+    # the head of a whole function, and senior people counted, are above the writer
+    ("In a planning meeting our head of finance cut me off twice and said my numbers were a joke in front of "
+     "everyone. Should I raise it?", "our head of finance", "skip_level"),
+    ("At the lab retreat several senior researchers tore into my poster in front of the students and laughed. "
+     "Was that normal?", "several senior researchers", "skip_level"),
+    # someone taken on beside the writer, a friend they work with, someone placed by "there's a…"
+    ("My manager recently hired a new guy onto our desk and he keeps leaving his work for me to finish. What "
+     "can I do without looking petty?", "a new guy", "peer"),
+    ("A friend and I both work as carers in the same home, and lately she has been skipping her checks and asking "
+     "me to sign for them. What should I do?", "A friend", "peer"),
+    ("While our director is on leave, the practice nurse is overseeing the clinic, and she has started changing my "
+     "rota without telling me. How do I raise it?", "the practice nurse", "manager"),
+    ("Last month a new woman was hired into the job beside mine, and she talks over me in every call with clients. "
+     "How do I handle it?", "a new woman", "peer"),
+    ("There's a consultant based in the London office who rewrites my copy without asking, every single time, and "
+     "copies in my director. How do I stop it?", "a consultant", "peer"),
+])
+def test_people_placed_by_how_the_letter_introduces_them(text, phrase, role):
+    drafts = _roles(text)
+    assert any(r == role and phrase in ms for r, ms in drafts.values()), drafts
+
+
+@pytest.mark.parametrize("text", [
+    "Last week I asked a manager from the warehouse, not the one I report to, called Dennis, for a pallet jack. He "
+    "shouted at me in front of the drivers. Should I complain?",
+    "I went to a team leader in another department, not the one I report to, called Dennis, for help with a form. He "
+    "laughed at me in front of the office. Should I complain?",
+])
+def test_a_name_given_after_not_the_one_i_report_to_is_the_person_spoken_of(text):
+    drafts = _roles(text)
+    dennis = next(ms for _, ms in drafts.values() if "Dennis" in ms)
+    assert {"a manager", "a team leader"} & dennis, drafts
+    assert not any("the one I report to" in ms for _, ms in drafts.values())
+
+
+@pytest.mark.parametrize("text, not_a_person", [
+    # how far into a post the writer is: nobody
+    ("A month or two into a new postdoc, I presented my plans at a group meeting and two professors mocked them in "
+     "front of everyone. Should I say something?", "a new postdoc"),
+    # what the writer and a friend both are: not two reports
+    ("A friend and I are both nurses here, and our supervisor keeps giving her the easy patients while I get the "
+     "hard ones. Should I say something?", "both nurses"),
+])
+def test_a_post_the_writer_holds_is_not_a_person(text, not_a_person):
+    assert all(not_a_person not in p.mentions for p in analyze(text).situation.parties)
+
+
+def test_what_others_will_not_accept_the_writer_as_is_the_writer():
+    drafts = _roles("Five people who used to be my coworkers now report to me. Two of them are having trouble "
+                    "accepting me as their supervisor and ignore my rota. What should I do?", is_manager=True)
+    assert not any("their supervisor" in ms for _, ms in drafts.values()), drafts

@@ -439,7 +439,10 @@ def test_a_note_about_the_manager_goes_above_them_never_to_them():
      "you keep missing our shift handovers"),
     ("The guy who sits next to me, Ben, takes all his calls on speaker and eats crisps loudly all afternoon.",
      ["The guy", "Ben", "his", "He", "him"],
-     "you take all your calls on speaker"),
+     "you take all your calls on speaker and eat crisps loudly all afternoon"),
+    # a short second act of theirs joined with "and" is said too: the clause no longer breaks at the gap
+    ("He swears and groans out loud all day.", ["he"], "you swear and groan out loud all day"),
+    ("He shouts at me and slams the door every morning.", ["he"], "you shout at me and slam the door every morning"),
 ])
 def test_the_other_sides_act_is_retold_to_them_in_the_writers_words(sentence, names, said):
     from clearair.advise.retell import retold_to_them
@@ -879,6 +882,19 @@ def test_the_reading_never_says_not_your_doing_over_a_reader_that_leaned_the_oth
     ("I've got a good manager, Raj, and a good job, but I keep getting messages late in the evening from the whole "
      "team. I want to set a boundary that I won't check Slack after 6 unless it's a real emergency. How do I say "
      "it?", "ask_limit", "From next week, I won't check Slack after 6"),
+    # the writer's own load as the reason for a no, and the smaller part they would take on
+    ("Our head of sales, Priti, asked me to run the summer team day. She's great and means it kindly, but I'm "
+     "already training two new starters this month. I'd be happy to help with booking the venue, but not the whole "
+     "thing. How do I say no nicely?", "ask_decline",
+     "I'm going to say no this time: I'm already training two new starters this month."),
+    # the change wanted, named without "ask for"
+    ("My manager Tom is really supportive. My son starts school in September and I'd like to either drop to four "
+     "days a week or compress my hours so I can do the school run on Fridays. How should I put it to him?",
+     "ask_request", "I'd like to drop to four days a week or compress my hours"),
+    # a habit of a colleague the writer likes, asked of kindly
+    ("My colleague Jen sends me work texts at 11pm most nights. She's lovely and means nothing by it, she's just a "
+     "night owl, but it keeps me up. I'd like to ask her to save them for the morning. How do I say it in a "
+     "friendly way?", "ask_limit", "Could you save work messages for the morning?"),
 ])
 def test_a_request_a_refusal_or_a_limit_gets_words_for_the_ask_not_a_grievance(letter, kind, said):
     """Nobody wronged the writer: "It's about [what happened]. How did you see it?" fits none of these (a red team

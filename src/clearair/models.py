@@ -147,6 +147,11 @@ class Ask(Model):
     asked_by: str | None = Field(default=None, description="Who asked, for a refusal: the words before \"asked me "
                                  "to\".")
     limit: str | None = Field(default=None, description="The limit as the writer states it (\"I won't check…\").")
+    reason: str | None = Field(default=None, description="The writer's own reason for a refusal (\"I'm already "
+                               "covering for two people on leave\").")
+    kindly: bool = Field(default=False, description=(
+        "The writer says the other person means no harm, or asks for a friendly way (\"she's lovely, she's just a "
+        "night owl\"): a habit of theirs is asked of kindly."))
     evidence: list[Evidence] = Field(default_factory=list)
 
 

@@ -30,7 +30,7 @@ from clearair.knowledge.factors import FACTORS
 from clearair.models import (
     Evidence, FactorReading, Party, Report, Signal, Situation, bare_name, checked_about, is_about_name,
 )
-from clearair.advise.safety import NOT_BESIDE_SERIOUS, without_costs_taken_for_regrets
+from clearair.advise.safety import NOT_BESIDE_SERIOUS
 from clearair.similar import find_similar
 from clearair.knowledge import load
 
@@ -75,8 +75,6 @@ def _report(document, reading, journal_findings=(), about: str | None = None) ->
         if signal.name == "recurring" and journal_findings:
             signal.detail = "; ".join(journal_findings)
     factors, words, conduct = read_situation(reading, situation, signals, document.original, bool(journal_findings))
-    # (after the readers, which were trained on the signals as the rules give them)
-    signals = without_costs_taken_for_regrets(signals, document.original)
     situation.between_others = between_reports(reading, situation, factors)
     report = Report(situation=situation, thread=document.thread(), signals=signals, factors=factors)
     situation.acts_on_writer = act_sentences(reading, situation)

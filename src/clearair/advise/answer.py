@@ -694,6 +694,13 @@ def _answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tu
         # The writer manages the person: "Should we investigate?", "Do we tell him who complained?" are the
         # manager's to settle through the formal process, never "not on your own" as if it were done to them.
         return "first step", _AS_THEIR_MANAGER
+    if _THEY_ASKED_ME_NOT_TO.search(q.text) and (report.situation.witnessed or report.situation.between_others):
+        # "Is it my place to report it if she's asked me not to?": the wish of the one it is done to is part of the
+        # answer (red team 31 found a plain "yes, go to HR", and a note to HR that named her visa and her fear).
+        return "first step", ("Their wish matters here, as much as the conduct: talk with them first, privately, "
+                              "about what they fear and what they would be comfortable with. You can ask HR in "
+                              "confidence how a report would be handled and whether they could stay unnamed. If "
+                              "someone is in danger, it has to be reported whatever they wish.")
     if action is None and _WITHDRAW.search(q.text):
         return _withdraw(floor, own, start)
     if action is None and _TELL_SOMEONE_ELSE.search(q.text):
@@ -703,6 +710,14 @@ def _answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tu
             return "first step", told + " " + sentence(f"Whatever you decide, do not deal with the person doing it on "
                                                        f"your own: {floor.describe()}, so {start} first")
         return "first step", told + " " + sentence(f"Then {start}{because0}")
+    if action is None and _WHETHER_TO_ACT.search(q.text):
+        # "Is it my business?", "Is this something I should be raising?": whether to act at all, not a step to weigh
+        # (red team 31 found "That may help, and it is yours to weigh" said to both).
+        if floor.serious:
+            return "yes", sentence(f"Yes: {floor.describe()}, and it is right to act on it even when it is not done "
+                                   f"to you; {start}, and do not deal with the person doing it on your own")
+        return "first step", sentence(f"It is worth raising when it affects you, your work or someone being treated "
+                                      f"badly, and from what you describe it does: {start}{because0}")
     if action is None and floor.serious and (not _contact_with_them(q.text, report) or _names_someone_else(q, report)):
         # A step that is not contact with the person doing it ("Should I ask for someone else to hear the appeal?",
         # "Do I speak to Chloe first?"): a red team found "Not on your own" said to each, contradicting the first step.
@@ -930,6 +945,16 @@ def _names_someone_else(q: Question, report: Report) -> bool:
 
 
 #: Telling or warning someone on the writer's side (a friend, a colleague), not the person doing it.
+#: The one it was done to asked the writer not to act: "if she's asked me not to", "she begged me not to tell".
+_THEY_ASKED_ME_NOT_TO = re.compile(r"\b(?:asked|begged|told|wants|wanted|made) (?:me|us) (?:to )?(?:promise )?(?:not to|"
+                                   r"to keep (?:it|this|quiet))|\b(?:does|did)(?:n['’]t| not) want (?:me|us|anyone) to "
+                                   r"(?:report|tell|say|mention|raise)", re.I)
+#: Whether to act at all: "Is it my business?", "is it my place to report it?", "is this something I should be
+#: raising?", "should I get involved?".
+_WHETHER_TO_ACT = re.compile(r"\b(?:is (?:it|this|that) (?:any of )?my (?:business|place|concern|call|responsibility)|"
+                             r"(?:is|was) (?:it|this|that) (?:something|anything) (?:i|we) should (?:be )?(?:rais|report|"
+                             r"flag|mention|say|do|escalat)\w*|should (?:i|we) (?:even )?(?:get involved|stay out of it|"
+                             r"keep out of it|butt out|say anything at all)|none of my business)", re.I)
 _TELL_SOMEONE_ELSE = re.compile(r"\b(?:tell|warn|let|inform|alert|show)\b[^?]{0,15}?\b(?:my|our) (?:friend|colleague|"
                                 r"coworker|co-worker|teammate|partner|family)s?\b", re.I)
 _WORDS_BELOW = " The full words are below."

@@ -30,15 +30,21 @@ STEPS: dict[str, tuple[str, str]] = {
 #: Saying no to something asked of the writer: "I'd like to say no politely", "how do I turn it down".
 _DECLINE = re.compile(r"\b(?:say(?:ing)? no|decline|turn(?:ing)? (?:it|this|that|them|the (?:offer|role|job|request)) "
                       r"down|get out of (?:it|this|doing it))\b", re.IGNORECASE)
-#: A limit on when or how the writer works, set with someone who did nothing wrong.
-_LIMIT = re.compile(r"\b(?:set|setting|draw|drawing|put in place) (?:a |some |clear |firmer )*boundar(?:y|ies)\b",
-                    re.IGNORECASE)
+#: A limit on when or how the writer works, set with someone who did nothing wrong: "set a boundary", or asking them
+#: to keep messages for working hours ("ask her to maybe save them for the morning or put them in an email").
+_LIMIT = re.compile(r"\b(?:set|setting|draw|drawing|put in place) (?:a |some |clear |firmer )*boundar(?:y|ies)\b|"
+                    r"\bask (?:her|him|them) to (?:maybe |just |please |kindly )?(?P<what>(?:save|keep|hold|send|put|"
+                    r"leave) (?:them|it|these|those|work (?:stuff|messages|things))\b[^.;!?]{0,40}?\b(?:morning|email|"
+                    r"work hours|office hours|working hours|next day|monday|slack|teams))\b", re.IGNORECASE)
 #: Asking for something the writer needs: leave, hours, a change.
 _REQUEST = re.compile(
     r"\b(?:ask|asking|request|requesting) (?:her |him |them |my (?:manager|boss|supervisor) )?for\b[^.;!?]{0,40}?\b"
     r"(?:time off|leave|days? off|unpaid leave|annual leave|compassionate leave|reduced hours|fewer hours|part[- ]time|"
     r"flexib\w+|a raise|a pay rise|more money|a promotion|a transfer|a change|an adjustment|a later start|an earlier "
-    r"finish|to work from home|remote work|a sabbatical|a day off)\b", re.IGNORECASE)
+    r"finish|to work from home|remote work|a sabbatical|a day off)\b"
+    # "I'd like to either drop to four days or compress my hours": the change named without "ask for"
+    r"|\bi['’]d like to (?:either )?(?:drop|go down|cut back|reduce|move) to (?:four|three|two|\d)[- ]days?\b"
+    r"|\bcompress(?:ed)? (?:my )?hours\b|\bflexible working (?:request|arrangement)\b", re.IGNORECASE)
 
 #: Pronouns the words could not say to the person without guessing who they mean ("to go with her to treatment").
 _UNSURE = re.compile(r"\b(?:he|she|him|her|his|hers|they|them|their|it)\b", re.IGNORECASE)
@@ -50,8 +56,24 @@ _ASKED_ME = re.compile(rf"(?:(?P<who>\b[\w'’-]+(?:,? [\w'’-]+){{0,3}}?),?(?:
 #: An ask made again and again is pressure, not a favour to thank them for ("asked me to stay late every evening").
 _AGAIN = re.compile(r"\b(?:every|each|again|always|constantly|keeps?|kept|repeatedly|all the time|times|"
                     r"(?:second|third|fourth|fifth|nth) time)\b", re.IGNORECASE)
-#: A smaller part the writer would offer: "maybe offer to help with a smaller bit like the budget".
-_OFFER = re.compile(rf"\boffer(?:ing)? to (?P<what>help with [^.;!?]{{3,70}}?){_END}", re.IGNORECASE)
+#: A smaller part the writer would offer: "maybe offer to help with a smaller bit like the budget", "I'd be happy to
+#: help with one bit, like the secret santa, but not run the whole thing".
+_OFFER = re.compile(rf"\b(?:offer(?:ing)? to|i['’]d be (?:happy|glad|willing) to|i['’]m (?:happy|glad|willing) to) "
+                    rf"(?P<what>help (?:out )?with [^.;!?]{{3,70}}?){_END}", re.IGNORECASE)
+#: The writer says the other person means no harm, or wants a friendly way: "she's lovely", "nothing bad", "he means
+#: well", "in a friendly way", "we get on really well".
+_WELL_MEANT = re.compile(r"\b(?:(?:she|he|they)(?:['’]s| is|['’]re| are) (?:really |so |very |genuinely )?(?:lovely|"
+                         r"great|nice|kind|brilliant|a sweetheart|a good egg)|nothing bad|means? well|"
+                         r"(?:doesn['’]t|does not|don['’]t) mean (?:any )?harm|in a (?:friendly|kind|nice) way|"
+                         r"(?:we )?get on (?:really |"
+                         r"very |so )?well|i (?:don['’]t|do not) mind (?:her|him|them))\b", re.IGNORECASE)
+#: What says nothing of what is asked: "I need to ask her for something".
+_VAGUE = re.compile(r"(?:something|anything|a favou?r|this|that|it|help|advice)", re.IGNORECASE)
+#: The writer's own reason for a no, when it is about their load: "I'm already covering for two people on leave".
+_REASON = re.compile(rf"\b(?P<what>i['’]m already [^.;!?]{{5,90}}?){_END}", re.IGNORECASE)
+#: What the writer would like, said as a change: "I'd like to either drop to four days … or compress my hours".
+_ASK_TO = re.compile(rf"\bi['’]d like to (?:either )?(?P<what>(?:drop|go down|cut back|reduce|compress|move|switch) "
+                     rf"[^.;!?]{{3,120}}?){_END}", re.IGNORECASE)
 #: What the writer asks for: "I need to ask for some time off, probably a couple of weeks".
 _ASK_FOR = re.compile(rf"\b(?:ask|asking|request|requesting) (?:her |him |them |my (?:manager|boss|supervisor) )?for "
                       rf"(?P<what>[^.;!?]{{3,120}}?){_END}", re.IGNORECASE)
@@ -72,7 +94,8 @@ def what_the_writer_asks(text: str) -> tuple[Ask, int, int] | None:
         if m:
             asked = _ASKED_ME.search(text)
             return Ask(kind=kind, asked_of_me=asked_of_the_writer(asked), offer=offered_instead(text),
-                       asked_for=asked_for(text), limit=the_limit(text),
+                       asked_for=asked_for(text), limit=the_limit(text), reason=own_reason(text),
+                       kindly=bool(_WELL_MEANT.search(text)),
                        asked_by=asked.group("who") if asked else None), m.start(), m.end()
     return None
 
@@ -95,17 +118,37 @@ def offered_instead(text: str) -> str | None:
 
 
 def asked_for(text: str) -> str | None:
-    """What the writer asks for, in their words ("some time off, probably a couple of weeks of unpaid leave")."""
+    """What the writer asks for, in their words ("some time off, probably a couple of weeks of unpaid leave"), or the
+    change they would like, as "to …" ("to drop to four days (Mon, Tue, Thu, Fri) or compress my hours")."""
     m = _ASK_FOR.search(text)
+    if m and not _VAGUE.fullmatch(m.group("what").strip()):
+        return _clean(m.group("what"))
+    m = _ASK_TO.search(text)
+    said = _clean(m.group("what")) if m else None
+    return f"to {said}" if said else None
+
+
+def own_reason(text: str) -> str | None:
+    """The writer's reason for a no, when they give it as their load ("I'm already covering for two people on
+    maternity leave"); None for anything else, which stays theirs to put."""
+    m = _REASON.search(text)
     return _clean(m.group("what")) if m else None
 
 
 def the_limit(text: str) -> str | None:
     """The limit as the writer states it ("I won't check Slack after 6 or at weekends unless it's a real
-    emergency"); "it's" of an emergency is kept, any other pronoun leaves it to the writer."""
+    emergency"); "it's" of an emergency is kept, any other pronoun leaves it to the writer. Or what they would ask
+    of the other person, as a question ("could you save work messages for the morning or put them in an email"),
+    the messages named where the letter says "them"."""
     m = _LIMIT_IS.search(text)
     if m is None:
-        return None
+        asked = _LIMIT.search(text)
+        what = asked.group("what") if asked else None
+        if not what:
+            return None
+        what = re.sub(r"^(save|keep|hold|send|put|leave) (?:them|it|these|those|work stuff|work things)\b",
+                      r"\1 work messages", re.sub(r"\s+", " ", what).strip(), flags=re.IGNORECASE)
+        return f"could you {what}"
     what = re.sub(r"\s+", " ", m.group("what")).strip().rstrip(",")
     return None if _UNSURE.search(re.sub(r"\bit['’]s an? (?:real |genuine |true )?emergency\b", "", what, flags=re.I)) \
         else what

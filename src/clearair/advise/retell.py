@@ -172,6 +172,10 @@ def _clause(verb: Token, subject: Token, who: str | None) -> str | None:
         if child.dep_ == "ccomp" and child.i > verb.i:
             return None  # "he admitted to me [that …]": without its content the clause says nothing
         every = child.dep_ == "npadvmod" and _every_time(child)  # "…every week"
+        if _second_verb_of_theirs(child, verb):  # "swears and groans out loud all day": both acts are theirs
+            parts.append([c for c in verb.children if c.dep_ == "cc" and verb.i < c.i < child.i][-1:]
+                         + _without_second_acts(child))
+            continue
         if child.i < subject.i or child.i == subject.i or child.dep_ in _CUT and child.i > verb.i and not every or \
                 child.lower_ in _LINKING or lone_commas and child.dep_ == "punct" and child.i < verb.i:
             continue  # "Yesterday, she…": what comes before the subject is left out
@@ -197,6 +201,15 @@ def _clause(verb: Token, subject: Token, who: str | None) -> str | None:
     if who is None:
         return "you" + ("" if said.startswith(("'", "’")) else " ") + said
     return who + ("" if said.startswith(("'", "’")) else " ") + said
+
+
+def _second_verb_of_theirs(child: Token, verb: Token) -> bool:
+    """A short second verb joined to the act with "and", with no subject of its own: the same person doing a second
+    thing ("he swears and groans out loud"). Without it the clause broke at the gap and was not said at all."""
+    return child.dep_ == "conj" and child.pos_ == "VERB" and child.i > verb.i and child.tag_ == verb.tag_ \
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children) \
+        and any(c.dep_ == "cc" and c.lower_ == "and" and verb.i < c.i < child.i for c in verb.children) \
+        and len(list(child.subtree)) <= 6
 
 
 def _without_second_acts(tok: Token) -> list[Token]:

@@ -210,23 +210,6 @@ _DONE_BY_ME = re.compile(r"\b(over|at|to|towards?|about|on|behind|against) (him|
                          re.IGNORECASE)
 
 
-def without_costs_taken_for_regrets(signals: list, text: str) -> list:
-    """The rules' own-part signal without words that tell a cost put on the writer, not a regret: "I shouldn't have"
-    followed by "to" ("money on lunch I shouldn't have to spend"; a red team's writer was given an apology to say to
-    the colleague eating her lunch). The rule itself (``lexicon.yaml``, a training input) should stop at "to" at the
-    next rebuild; until then the advice leaves such words out."""
-    out = []
-    for sig in signals:
-        if sig.name == "narrator_at_fault":
-            kept = [e for e in sig.evidence if not (re.search(r"\bshould(?:n['’]?t| not) have$", e.text, re.I)
-                                                   and re.match(r"\s+to\b", text[e.end:e.end + 4]))]
-            if not kept:
-                continue
-            sig = sig.model_copy(update={"evidence": kept}) if len(kept) != len(sig.evidence) else sig
-        out.append(sig)
-    return out
-
-
 def floor_for(factors: list[FactorReading], signals: list, situation: Situation | None = None) -> Floor:
     """``assess_floor`` from the rules' signals as the pipeline has them: their strengths, and the writer's words
     behind the own-part signal; with ``situation``, also what it tells of a no to the writer (``said_no``) and of a

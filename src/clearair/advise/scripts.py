@@ -679,13 +679,20 @@ def _ask_lines(ask: Ask) -> dict[str, str]:
     """The lines of words for an ask: the writer's own words where ``advise.asking`` could say them cleanly, else a
     slot for what only the writer knows."""
     reason = "[the reason, in a sentence]"
+    wanted = ask.asked_for or "[what you need, and for how long]"
     return {
-        "asked_for_line": f"I'd like to ask for {ask.asked_for or '[what you need, and for how long]'}, because {reason}.",
+        "asked_for_line": (f"I'd like {wanted}, because {reason}." if wanted.startswith("to ")
+                           else f"I'd like to ask for {wanted}, because {reason}."),
+        "reason_line": (f"I'm going to say no this time: {ask.reason[0].upper()}{ask.reason[1:]}." if ask.reason
+                        else f"I'm going to say no this time: {reason}."),
         "thanks_line": (f"thank you for asking me to {ask.asked_of_me}; it means a lot that you thought of me."
                         if ask.asked_of_me else "thank you for thinking of me for [what you were asked]; it means a lot."),
-        "offer_line": f"I'd be glad to {ask.offer or 'help with [a smaller part you could take on]'} instead, if that's useful.",
+        "offer_line": (f"I'd be glad to {ask.offer}{',' if ',' in ask.offer else ''} instead, if that's useful."
+                       if ask.offer else "I'd be glad to help with [a smaller part you could take on] instead, if that's "
+                       "useful."),
         # the limit as the writer states it begins "I won't…"
-        "limit_line": (f"From next week, I{ask.limit[1:]}." if ask.limit
+        "limit_line": (f"{ask.limit[0].upper()}{ask.limit[1:]}?" if ask.limit and ask.limit.startswith("could you")
+                       else f"From next week, I{ask.limit[1:]}." if ask.limit
                        else "From next week, I'll [when you will and won't answer messages]."),
     }
 
@@ -857,8 +864,11 @@ def _asks_not_complains(f: _Facts) -> bool:
     tells of nothing done against them: no serious conduct, no act of the other side's, no sentence of theirs done
     to the writer, and no part of the writer's own to own."""
     s = f.s
-    return s.asking is not None and not f.serious and not f.own_part and not counterpart_incidents(s) \
-        and all(only_an_ask(a.text) for a in s.acts_on_writer) and not s.between_others and not s.under_review
+    if s.asking is None or f.serious or f.own_part or s.between_others or s.under_review:
+        return False
+    if s.asking.kind == "limit" and s.asking.kindly and not counterpart_incidents(s):
+        return True  # "she's lovely, she's just a night owl": a habit with no ill will, to be asked of kindly
+    return not counterpart_incidents(s) and all(only_an_ask(a.text) for a in s.acts_on_writer)
 
 
 def faces_a_review(text: str) -> bool:

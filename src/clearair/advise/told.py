@@ -50,6 +50,8 @@ def what_happened(reading, situation: Situation, conduct: list, factors: list[Fa
         ev = reading.evidence(sent.start_char, sent.end_char)
         if is_question(ev.text) or not FEWEST_WORDS <= len(ev.text.split()) <= MOST_WORDS:
             return
+        if _NOT_THE_WRITERS_TO_TELL.search(ev.text):
+            return  # someone else's status or wish, not what was done: not the writer's to put in writing
         if not own_ok and not _someone_else_acts(sent):
             return
         chosen[sent.start_char] = ev
@@ -69,6 +71,15 @@ def what_happened(reading, situation: Situation, conduct: list, factors: list[Fa
         if _theirs_to_me(reading, sent, situation.counterpart):
             take(sent.start_char)
     return [ev for _, ev in sorted(chosen.items())]
+
+
+#: Another person's immigration status, or their wish that nothing be said: a note to HR or a manager that carries
+#: them puts in writing what that person feared (red team 31: "Jas has asked me not to report it because she's on a
+#: visa" was quoted to HR as what happened). The writer's own ("my visa") stays theirs to tell.
+_NOT_THE_WRITERS_TO_TELL = re.compile(r"\b(?:his|her|their|(?:is|she's|he's|they're|are) on an?) (?:work )?"
+                                      r"(?:visa|immigration status|work permit|asylum)\b|"
+                                      r"\b(?:asked|begged|told) me not to (?:report|tell|say|mention|raise)\b",
+                                      re.IGNORECASE)
 
 
 #: Words said well of someone: a sentence with them tells what the writer likes, not a complaint ("she's actually

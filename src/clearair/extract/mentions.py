@@ -362,6 +362,10 @@ _PARTS_OF_A_TERM = frozenset({"year", "month", "week", "end", "start", "beginnin
                               "half", "term", "length", "duration"})
 
 
+#: How long into a post: "a month into the job", "two weeks into my new role".
+_SPANS_OF_TIME = frozenset({"day", "week", "month", "year", "hour", "two", "three", "few", "couple"})
+
+
 #: Verbs of a handover: "take report", "give report", "get report" (nurses' words for the shift handover).
 _HANDOVER = frozenset({"take", "give", "get", "receive", "hand"})
 
@@ -393,6 +397,9 @@ def _says_what_is_not(chunk: Span) -> bool:
         return True  # "I miss being a postdoc", "I love being a nurse": the writer's own job, then or now
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in _PARTS_OF_A_TERM:
         return True  # "the second year of the postdoc", "the end of my residency": a post held, not a person
+    if root.dep_ == "pobj" and root.head.lower_ == "into" and (
+            root.head.head.lemma_.lower() in _SPANS_OF_TIME or root.head.head.like_num):
+        return True  # "A month or two into a new postdoc", "three weeks into the job": a post begun, not a person
     if root.lemma_.lower() == "report" and root.dep_ in ("dobj", "pobj") and not any(
             t.dep_ in ("det", "poss", "nummod", "amod") for t in root.children) and (
             root.head.lemma_ in _HANDOVER or root.head.head.lemma_ in _HANDOVER):
@@ -403,8 +410,13 @@ def _says_what_is_not(chunk: Span) -> bool:
     if any(t.dep_ == "nsubj" and (t.lower_ in ("nobody", "neither", "none") or t.lower_ == "one" and any(
             c.lower_ == "no" for c in t.children)) for t in verb.children):
         return True  # "no one is the boss of the other": a title nobody holds
-    return not _true_now(verb) or any(t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in ("i", "we")
-                                      for t in verb.children)
+    return not _true_now(verb) or any(t.dep_ in ("nsubj", "nsubjpass") and _the_writer_among(t) for t in verb.children)
+
+
+def _the_writer_among(subject: Token) -> bool:
+    """The subject is the writer, or names the writer with someone: "I", "we", "A friend and I" ("A friend and I
+    are both nurses": what they both are, not a third person)."""
+    return subject.lower_ in ("i", "we") or any(c.dep_ == "conj" and c.lower_ in ("i", "me") for c in subject.children)
 
 
 def shared_boss(root: Token) -> bool:

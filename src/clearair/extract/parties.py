@@ -161,7 +161,8 @@ _DENIED_TITLE = re.compile(r"(\b(is|was|are|were)\s+(not|never|no longer)|['’]
 _SELF = re.compile(r"\bI(?:\s+[a-z]+ly)?(?:['’]m| am| was|['’]ll be| will be|['’]ve been| have been| became| become|['’]ve become| have become|"
                    r" was made| got made| was named| was appointed| work as| worked as| started as| joined as|"
                    r" started out as| (?:am|['’]m) working as)\s+[\"“‘']?(?:not\s+|never\s+|also\s+|just\s+|"
-                   r"only\s+|now\s+|still\s+|myself\s+)?(?:(?:a|an|the)\s+)?$", re.IGNORECASE)
+                   r"only\s+|now\s+|still\s+|myself\s+)?(?:(?:a|an|the)\s+)?$"
+                   r"|\bme\s+as\s+(?:(?:a|an|the)\s+)?$", re.IGNORECASE)  # "trouble accepting me as their supervisor"
 
 
 def _the_writer(text: str, m: Mention) -> bool:
@@ -536,6 +537,8 @@ def _stated_line(tok, is_manager: bool) -> str | None:
     if tok.dep_ == "nsubj" and lemma == "work" and (_to_writer(verb, "for") or _to_writer(verb, "under")) and not negated \
             and not any(c.tag_ == "MD" for c in verb.children):  # not a plan: "the plan was that he would work under me"
         return "direct_report"
+    if tok.dep_ == "nsubj" and lemma == "be" and _one_of_my_reports(verb) and not negated:
+        return "direct_report"  # "the woman who used to be my boss is now one of my reports"
     if tok.dep_ == "nsubj" and lemma == "be" and (_to_writer(verb, "above") or _to_writer(verb, "over")):
         return "peer" if negated else (None if is_manager else "manager")
     if tok.dep_ == "nsubj" and (_is_my_boss(verb) or _will_be_my_boss(verb)):
@@ -553,6 +556,20 @@ def _stated_line(tok, is_manager: bool) -> str | None:
             if any(c.dep_ == "poss" and c.lower_ in ("my", "our") for c in attr.children):
                 return "manager"
     return None
+
+
+#: The writer's people, as "one of" them: "one of my reports", "one of my staff".
+_MY_PEOPLE = frozenset({"report", "reports", "staff", "employee", "employees", "subordinate", "subordinates", "team",
+                        "people", "supervisee", "supervisees"})
+
+
+def _one_of_my_reports(verb) -> bool:
+    """ "is now one of my reports", "is one of my staff": the writer's report, whatever their title was."""
+    return verb.tag_ in ("VBZ", "VBP") and any(
+        a.dep_ == "attr" and a.lower_ == "one" and any(
+            p.dep_ == "prep" and p.lower_ == "of" and any(
+                g.lower_ in _MY_PEOPLE and any(d.dep_ == "poss" and d.lower_ in ("my", "our") for d in g.children)
+                for g in p.children) for p in a.children) for a in verb.children)
 
 
 def _no_longer(verb) -> bool:
@@ -716,7 +733,7 @@ def _link_names(reading: Reading, drafts: dict[str, PartyDraft]) -> None:
             continue
         first_time = ent.text not in tried
         tried.add(ent.text)
-        key = _apposed_role(reading, ent) or _called_by_writer(reading, ent)
+        key = _apposed_role(reading, ent) or _called_by_writer(reading, ent) or _name_said_after(reading, ent)
         if key is None:  # a role word just before; a name met before without one needs it right beside it
             near = [(reading.token_party[t.i], t.i) for t in _words_just_before(reading, ent)  # ("one of the
                     if t.i in reading.token_party  # drivers, Gary … My supervisor just said Gary is a joker")
@@ -781,6 +798,26 @@ def _called_by_writer(reading: Reading, ent) -> str | None:
     cut = ent.start_char - len(before) + m.start()
     earlier = [(i, k) for i, k in reading.token_party.items()
                if reading.doc[i].idx < cut and ent.start - i <= 40 and not _plural(reading.doc[i].text)]
+    return max(earlier)[1] if earlier else None
+
+
+#: "Her name is Michelle", "He's called Dev", "she goes by Jo": a name given to someone already spoken of.
+_NAME_SAID = re.compile(r"\b(?:(?:his|her|their)\s+(?:first\s+)?name(?:['\u2019]s|\s+is|\s+was)|"
+                        r"(?:he|she)(?:['\u2019]s|\s+is|\s+was)\s+(?:called|named)|(?:he|she)\s+goes\s+by)\s+$",
+                        re.IGNORECASE)
+
+
+def _name_said_after(reading: Reading, ent) -> str | None:
+    """The party a name is given to a sentence or two after they were first spoken of ("A woman I work with kept
+    talking over me… Her name is Michelle"): the one person spoken of just before. Without it the name was nobody
+    and the words greeted "your peer"."""
+    before = reading.text[max(0, ent.start_char - 30):ent.start_char]
+    m = _NAME_SAID.search(before)
+    if m is None:
+        return None
+    cut = ent.start_char - len(before) + m.start()
+    earlier = [(i, k) for i, k in reading.token_party.items()
+               if reading.doc[i].idx < cut and ent.start - i <= 60 and not _plural(reading.doc[i].text)]
     return max(earlier)[1] if earlier else None
 
 
@@ -1066,13 +1103,23 @@ def _person_at_place(noun):
     return None
 
 
-def _named_so(tok):
-    """The noun a name is given to by "called" or "named": "a man called Shaun", "a guy named Dave"."""
+def _named_so(tok, people: dict | None = None):
+    """The noun a name is given to by "called" or "named": "a man called Shaun", "a guy named Dave". ``people``:
+    the tokens already known as parties, preferred when the name hangs on a stand-in ("not the one I report to")."""
     verb = tok.head
-    if tok.dep_ == "oprd" and verb.dep_ == "acl" and verb.lemma_.lower() in ("call", "name") \
-            and verb.head.pos_ == "NOUN":
-        return verb.head
-    return None
+    if not (tok.dep_ == "oprd" and verb.dep_ == "acl" and verb.lemma_.lower() in ("call", "name")
+            and verb.head.pos_ == "NOUN"):
+        return None
+    one = verb.head
+    if one.lower_ == "one":  # "a manager in another department, not the one I report to, called Hugh": the manager
+        if one.dep_ == "appos" and one.head.pos_ == "NOUN":
+            return one.head
+        earlier = [t for t in one.sent if t.i < one.i and t.pos_ == "NOUN" and t.tag_ == "NN"
+                   and t.lemma_.lower() not in _NOT_PEOPLE and any(c.dep_ in ("det", "poss") for c in t.children)
+                   and not (t.dep_ == "pobj" and t.head.head.pos_ == "NOUN")]  # (not "the warehouse" of "a manager
+        known = [t for t in earlier if people is not None and t.i in people]
+        return (known or earlier)[-1] if earlier else None  # from the warehouse")
+    return verb.head
 
 
 def _apposed_role(reading: Reading, ent) -> str | None:
@@ -1083,7 +1130,7 @@ def _apposed_role(reading: Reading, ent) -> str | None:
         if tok.dep_ == "appos" and (holder := _person_at_place(tok.head)) is not None \
                 and holder.i in reading.token_party:
             return reading.token_party[holder.i]
-        if (named := _named_so(tok)) is not None and named.i in reading.token_party:
+        if (named := _named_so(tok, reading.token_party)) is not None and named.i in reading.token_party:
             return reading.token_party[named.i]  # "my new supervisor, a woman called Tracy"
         for c in tok.children:
             if c.dep_ == "appos" and c.i in reading.token_party:
