@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from clearair import analyze
 from clearair.advise.safety import _about_the_writer
 from clearair.assess.readers import fault_evidence, speaks_of_the_writer
 from clearair.extract.features import sentences
@@ -236,3 +237,25 @@ def test_an_act_done_over_the_writer_is_not_taken_for_their_own():
 
     assert not floor("a woman I work with kept talking over me on the call").rules_own_part
     assert floor("I snapped at him and called his work a joke").rules_own_part
+
+
+def test_a_habit_the_writer_tells_as_their_own_is_found_and_a_denied_one_is_not():
+    from clearair.advise.own_ways import own_tendencies
+
+    said = "I run a small team. I'll be honest, I've been known to lose my temper when deadlines slip."
+    assert [said[a:b] for a, b in own_tendencies(said)] == ["I've been known to lose my temper"]
+    assert own_tendencies("I'm a very competitive person and always have been.")
+    assert not own_tendencies("People say I'm aggressive but I don't think I'm competitive at all.")
+    assert not own_tendencies("My manager is very competitive and blunt with everyone.")
+
+
+def test_a_writer_who_tells_of_their_own_temper_is_told_kindly_of_their_part():
+    """A supervisor told he "has enemies" after admitting his temper was advised to coach the messenger (blind panel
+    25): with the fault reader leaning the same way, his part comes first, with his own words behind it."""
+    r = analyze("I manage a team of eight, and one of my staff recently told me that a few people are upset with me. "
+                "That hurt, because I try hard to be fair and friendly with everyone. I will admit, though, that on "
+                "busy days I've been known to lose my temper. She won't tell me who is upset, so I don't know who to "
+                "make things right with. What should I do?")
+    top = r.recommendations[0]
+    assert top.action in ("REBUILD_TRUST", "APOLOGIZE")
+    assert any("lose my temper" in e.text for reason in top.reasons for e in reason.evidence)

@@ -393,3 +393,16 @@ def test_one_of_a_group_named_is_one_person_in_the_words():
     assert [singular(w) for w in ("engineers", "consultants", "nurses", "secretaries", "coaches", "women")] == \
         ["engineer", "consultant", "nurse", "secretary", "coach", "woman"]
     assert singular("analysis") == "analysis" and singular("boss") == "boss"
+
+
+def test_a_writer_the_bystander_reader_is_sure_was_not_a_witness_is_not_told_they_saw_it():
+    """ "I noticed…" in a letter about the writer's own pay is no witness's account (red team 32: "You saw it happen to
+    someone else" said to a cashier about her own deductions)."""
+    from clearair import analyze
+
+    r = analyze("In the weekly managers' meeting our operations director, Paul, put up the missed delivery figures and "
+                "said the shortfall was because \"the planner didn't book the extra vans\". That's me, I'm the only "
+                "planner. I had emailed him on the 2nd asking to book them and he replied that he'd sort it. My line "
+                "manager, Amy, was in the room and said nothing. What should I do?")
+    bystander = next(f for f in r.factors if f.name == "bystander")
+    assert bystander.value is True or not r.situation.witnessed

@@ -717,3 +717,13 @@ def test_the_wish_of_the_person_it_was_done_to_is_weighed_and_kept_out_of_the_no
     q = next(q for q in r.questions if "my place" in q.text)
     assert "wish" in q.answer and not q.answer.startswith("Yes")
     assert not any("visa" in s.text for s in r.scripts)
+
+
+def test_what_someone_meant_is_not_weighed_as_a_step():
+    """ "Was that a joke?" about a threat is what was meant, never "That may help, and it is yours to weigh" (red team
+    32)."""
+    r = analyze("I told one of the partners that the other partner, Nigel, pays his nephew for work he never does. The "
+                "next day Nigel stopped by my desk and said people who tell tales here end up looking for a new job, "
+                "then laughed and said he was kidding. Was that a joke?")
+    q = next(q for q in r.questions if "joke" in q.text)
+    assert "yours to weigh" not in q.answer and "may help" not in q.answer

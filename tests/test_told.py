@@ -129,3 +129,16 @@ def test_a_kiss_is_named_as_such_and_a_threat_in_an_email_is_no_sexual_remark():
     notes = [s.text for s in r.scripts if s.kind in ("hr_note", "manager_note", "their_manager_note")]
     assert notes and any("tried to kiss me" in n for n in notes)
     assert not any("sexual remarks" in n for n in notes)
+
+
+def test_the_writers_own_doubts_and_worries_are_not_told_as_what_happened():
+    """A note's "what happened" carries acts, not "maybe he's just touchy feely" or "I don't want to get my friend in
+    trouble" (red team 32: both were listed to HR, and undercut the writer)."""
+    from clearair import analyze
+
+    r = analyze("Our regional manager, Colin, puts his hand on my waist whenever he passes behind the counter, and "
+                "last week he told me I'd look better in a shorter skirt. Part of me thinks I'm overreacting and "
+                "maybe he's just like that with everyone. I'm also worried because he signs off my probation. What "
+                "should I do?")
+    told = [e.text for e in r.situation.what_happened]
+    assert told and not any("maybe he's just" in t or "Part of me" in t or "worried because" in t for t in told)

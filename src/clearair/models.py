@@ -197,6 +197,10 @@ class Situation(Model):
     under_review: list[Evidence] = Field(
         default_factory=list, description="The writer's words saying their own conduct is before a review, an "
         "investigation or a disciplinary process (\"I've been invited to a disciplinary meeting\").")
+    own_tendency: list[Evidence] = Field(
+        default_factory=list, description="The writer's words telling a habit of their own (\"I've been known to lose "
+        "my temper\", \"I'm a very competitive person\"): with the fault reader leaning the same way, a part of "
+        "theirs.")
 
     def party(self, party_id: str | None) -> Party | None:
         return next((p for p in self.parties if p.id == party_id), None)

@@ -710,6 +710,14 @@ def _answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tu
             return "first step", told + " " + sentence(f"Whatever you decide, do not deal with the person doing it on "
                                                        f"your own: {floor.describe()}, so {start} first")
         return "first step", told + " " + sentence(f"Then {start}{because0}")
+    if action is None and _THEIR_MEANING.search(q.text):
+        # "Was that a joke?", "Did he mean it?": what was meant, not a step (red team 32 found "That may help, and it
+        # is yours to weigh" said of a threat made "as a joke").
+        if floor.serious:
+            return "cannot judge", sentence(f"Whether or not it was meant as a joke, {floor.describe()}: treat it as "
+                                            f"meant, write down the words and when they were said, and {start}")
+        return "cannot judge", sentence(f"Nobody can tell for sure from outside what they meant, and you do not need "
+                                        f"to know it to act well: {start}")
     if action is None and _WHETHER_TO_ACT.search(q.text):
         # "Is it my business?", "Is this something I should be raising?": whether to act at all, not a step to weigh
         # (red team 31 found "That may help, and it is yours to weigh" said to both).
@@ -949,6 +957,9 @@ def _names_someone_else(q: Question, report: Report) -> bool:
 _THEY_ASKED_ME_NOT_TO = re.compile(r"\b(?:asked|begged|told|wants|wanted|made) (?:me|us) (?:to )?(?:promise )?(?:not to|"
                                    r"to keep (?:it|this|quiet))|\b(?:does|did)(?:n['’]t| not) want (?:me|us|anyone) to "
                                    r"(?:report|tell|say|mention|raise)", re.I)
+#: What the other person meant: "Was that a joke?", "Did he mean it?", "Is she serious?".
+_THEIR_MEANING = re.compile(r"\b(?:was|is) (?:that|it|this|he|she|they) (?:just )?(?:a joke|joking|serious|kidding|"
+                            r"a threat|banter|meant)\b|\bdid (?:he|she|they) (?:really )?mean (?:it|that)\b", re.I)
 #: Whether to act at all: "Is it my business?", "is it my place to report it?", "is this something I should be
 #: raising?", "should I get involved?".
 _WHETHER_TO_ACT = re.compile(r"\b(?:is (?:it|this|that) (?:any of )?my (?:business|place|concern|call|responsibility)|"

@@ -41,6 +41,8 @@ class Floor:
     writer_at_fault: str = "none"
     #: The fault reader said the writer had a part, but too unsure to act on (and the rules did not agree).
     fault_unsure: bool = False
+    #: The writer's words telling a habit of their own, behind a "partly" the fault reader alone could not carry.
+    own_tendency: list = field(default_factory=list)
     #: The rules' own-part signal rests only on words that are not the writer's doing (``floor_for``): not acted on.
     own_part_not_theirs: bool = False
     #: Serious conduct by someone the writer manages: theirs to act on, formally and with HR, not to escape from.
@@ -232,6 +234,12 @@ def floor_for(factors: list[FactorReading], signals: list, situation: Situation 
         # an apology to say to the director whose party she wanted to decline.
         floor.writer_at_fault, floor.fault_unsure = "none", True
     floor.under_review = under_review
+    if situation is not None and situation.own_tendency and floor.writer_at_fault == "none" and not floor.serious \
+            and situation.asking is None and any(f.name == "writer_fault" and f.value in ("partly", "mainly")
+                                                 for f in factors):
+        # The writer tells of a habit of their own ("I've been known to lose my temper") and the fault reader leans
+        # the same way, too unsure alone: a part of theirs, said kindly (``advise.own_ways``).
+        floor.writer_at_fault, floor.fault_unsure, floor.own_tendency = "partly", False, situation.own_tendency
     if situation is not None:
         floor.said_no, floor.said_no_personal = said_no(situation, signals)
     floor.already_left = [e for s in signals if s.name == "already_left" for e in s.evidence][:1]
@@ -486,7 +494,7 @@ def apply_floor(ranked: list, factors: list[FactorReading], floor: Floor) -> lis
         # Experts answering writers who share the blame most often start with rebuilding trust.
         lead(["REBUILD_TRUST", "APOLOGIZE"],
              "You had a part in this: owning your share first makes whatever you do next land better",
-             "writer_fault")
+             "writer_fault", floor.own_tendency or None)
     if floor.said_no and not floor.serious:
         romance = floor.said_no_personal
         first = ["LET_GO", "REBUILD_TRUST"] if romance else ["REBUILD_TRUST", "LET_GO"]

@@ -52,6 +52,8 @@ def what_happened(reading, situation: Situation, conduct: list, factors: list[Fa
             return
         if _NOT_THE_WRITERS_TO_TELL.search(ev.text):
             return  # someone else's status or wish, not what was done: not the writer's to put in writing
+        if not own_ok and _THE_WRITERS_DOUBT.search(ev.text):
+            return  # "maybe he's just touchy feely", "I don't want to get my friend in trouble": a doubt, not an act
         if not own_ok and not _someone_else_acts(sent):
             return
         chosen[sent.start_char] = ev
@@ -80,6 +82,16 @@ _NOT_THE_WRITERS_TO_TELL = re.compile(r"\b(?:his|her|their|(?:is|she's|he's|they
                                       r"(?:visa|immigration status|work permit|asylum)\b|"
                                       r"\b(?:asked|begged|told) me not to (?:report|tell|say|mention|raise)\b",
                                       re.IGNORECASE)
+
+
+#: The writer's own doubt or worry, which a note would report as what happened (red team 32: "I dont want to get my
+#: friend in trouble…" and "maybe he's just touchy feely" listed to HR as what happened).
+_THE_WRITERS_DOUBT = re.compile(r"\b(?:maybe|perhaps) (?:he|she|they|it)(?:['’]s| is| are| was| were)? (?:just|only)\b|"
+                                r"\bI (?:don['’]?t|do not|really don['’]?t) want to\b|"
+                                r"\bI(?:['’]m| am) (?:more |really |so |a bit |quite |also )?"
+                                r"(?:scared|worried|afraid|nervous|not sure)\b|\bI (?:don['’]?t|do not) "
+                                r"know (?:if|whether)\b|\bpart of me (?:thinks|wonders|feels|says)\b",
+                                re.IGNORECASE)
 
 
 #: Words said well of someone: a sentence with them tells what the writer likes, not a complaint ("she's actually

@@ -18,6 +18,8 @@ from clearair.models import Evidence, FactorReading, Situation
 SURE = 0.6
 #: ... and where nothing in the letter is done to the writer, how sure it must be.
 LEANING = 0.5
+#: How sure the bystander reader must be that the writer is no witness for its "no" to stand over the words' clues.
+NOT_A_WITNESS = 0.8
 
 #: The writer seeing or hearing someone else treated so: a verb of witnessing, then a third person within the
 #: sentence ("I saw him put his hand on her", "I watched Dean scream at him").
@@ -40,6 +42,9 @@ def seen_done_to_others(reading: Reading, situation: Situation, factors: list[Fa
         return []
     reader = next((f for f in factors if f.name == "bystander" and f.value is True), None)
     leaning = reader.confidence if reader is not None else 0.0
+    if any(f.name == "bystander" and f.value is False and f.confidence >= NOT_A_WITNESS for f in factors):
+        return []  # the reader is sure it was done to the writer: "I noticed…" or a sentence about others does not
+        # make them a witness (red team 32: "You saw it happen to someone else" told to a woman about her own pay)
     if reader is not None and leaning >= SURE:
         return reader.evidence or _words(reading) or _opening(reading)
     said = _words(reading) or _told_of_others(situation, factors)
