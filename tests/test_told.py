@@ -142,3 +142,24 @@ def test_the_writers_own_doubts_and_worries_are_not_told_as_what_happened():
                 "should I do?")
     told = [e.text for e in r.situation.what_happened]
     assert told and not any("maybe he's just" in t or "Part of me" in t or "worried because" in t for t in told)
+
+
+def test_a_sentence_that_only_says_who_someone_is_is_not_what_happened():
+    """ "Her name's Holly, she's the same level as me" is no act, and was a note's "In short" (red team 32)."""
+    from clearair import analyze
+
+    r = analyze("There's a copywriter in our Bristol office I work with on pitches. Her name's Jess, she's the same "
+                "grade as me, we're both seniors but on different accounts. Twice now she has presented my headlines "
+                "to the client as her own. How do I handle it?")
+    assert not any(e.text.startswith("Her name's Jess") for e in r.situation.what_happened)
+
+
+def test_a_note_to_a_manager_does_not_tell_them_about_themselves():
+    """A note greeting Linda opened "my boss, Linda, clearly rates him" (red team 32)."""
+    from clearair import analyze
+
+    r = analyze("A new account manager, Ross, joined in March. We're the same grade but my boss, Linda, clearly "
+                "rates him and he knows it. Since he came he's been correcting me in client meetings in front of "
+                "the client. I raised it with Linda and she said to give him a chance. What do I do?")
+    notes = [s.text for s in r.scripts if s.kind == "manager_note" and s.text.startswith("Hi Linda")]
+    assert notes and all("Linda, clearly" not in n.split("In short:", 1)[-1] for n in notes)

@@ -651,11 +651,24 @@ def _fill(kind: str, f: _Facts, data: dict) -> str:
     }
     if f.s.asking is not None:
         values.update(_ask_lines(f.s.asking))
+    greeted = values["manager_name"] if kind == "manager_note" else values["their_manager_name"] \
+        if kind == "their_manager_note" else None
+    if greeted and greeted[:1] != "[" and re.search(rf"\b{re.escape(greeted)}\b", values["event_first_person"]):
+        # The note is to the person the writer's sentence speaks of ("my boss, Linda, clearly rates him", sent to
+        # Linda): another sentence of what happened, or the slot (red team 32).
+        others = [t for t in f.told_lines if not re.search(rf"\b{re.escape(greeted)}\b", t)
+                  and not _WHAT_SOMEONE_SAID.match(t)]  # ("She said…" may be their own words)
+        values["event_first_person"] = others[0] if others else f"{_third(f.cp)} {SLOT_EVENT}."
     if f.s.between_others:  # the quarrel is between the writer's people: every note says so, not "my report and me"
         values.update(counterpart_third="two of my people", counterpart_to_manager="two of my people",
                       event_first_person="two of the people I manage are in conflict with each other, and it is "
                                          "starting to affect the team.")
     return re.sub(r"[ \t]*\n[ \t]*", "\n", spec["text"].format(**values)).strip()
+
+
+#: A sentence that reports what someone said to the writer: in a note it may be the addressee's own words.
+_WHAT_SOMEONE_SAID = re.compile(r"^(?:and |but |then )?(?:she|he|they) (?:said|told|replied|answered|says|tells)\b",
+                                re.IGNORECASE)
 
 
 def _asker(s: Situation) -> str | None:

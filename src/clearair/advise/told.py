@@ -54,7 +54,7 @@ def what_happened(reading, situation: Situation, conduct: list, factors: list[Fa
             return  # someone else's status or wish, not what was done: not the writer's to put in writing
         if not own_ok and _THE_WRITERS_DOUBT.search(ev.text):
             return  # "maybe he's just touchy feely", "I don't want to get my friend in trouble": a doubt, not an act
-        if not own_ok and not _someone_else_acts(sent):
+        if not own_ok and (not _someone_else_acts(sent) or _only_introduces(sent)):
             return
         chosen[sent.start_char] = ev
 
@@ -126,6 +126,12 @@ def _someone_else_acts(sent) -> bool:
     subject at all."""
     return any(t.dep_ in _SUBJECTS and (t.pos_ != "PRON" and t.lower_ not in _WRITER or t.lower_ in _SOMEONE_ELSE)
                for t in sent)
+
+
+def _only_introduces(sent) -> bool:
+    """A sentence that only says who someone is, with no act in it ("Her name's Holly, she's the same level as me,
+    we're both designers"): red team 32 found it as a note's "In short", where the act should be."""
+    return sent.root.lemma_ == "be" and not any(t.pos_ == "VERB" and t.dep_ not in ("aux", "auxpass") for t in sent)
 
 
 def as_note_line(text: str) -> str:
