@@ -86,3 +86,13 @@ def test_cases_beside_serious_conduct_never_send_the_writer_alone_to_the_person(
     assert report.top_actions(1) == ["HR_FORMAL"]
     assert report.similar_cases
     assert not {c.expert_primary for c in report.similar_cases} & set(NOT_BESIDE_SERIOUS)
+
+
+def test_a_first_name_does_not_decide_which_cases_are_alike():
+    """A rare first name weighs heavily in a word index and says nothing of the situation (red team 32 found a case
+    matched on a supportive boss's name): the same letter with another name finds the same cases."""
+    letter = ("A manager from another site, Dennis, keeps emailing my team directly with jobs and copying me in "
+              "afterwards. My own manager, {name}, is great and says to ignore it. Do I take this to {name} or talk "
+              "to Dennis myself?")
+    found = [[c.id for c in find_similar(letter.format(name=name), k=5)] for name in ("Kay", "Sue", "Marguerite")]
+    assert found[0] == found[1] == found[2]
