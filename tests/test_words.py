@@ -443,6 +443,11 @@ def test_a_note_about_the_manager_goes_above_them_never_to_them():
     # a short second act of theirs joined with "and" is said too: the clause no longer breaks at the gap
     ("He swears and groans out loud all day.", ["he"], "you swear and groan out loud all day"),
     ("He shouts at me and slams the door every morning.", ["he"], "you shout at me and slam the door every morning"),
+    # the act told in a clause of the person: "a woman who…", "a designer in the Leeds office who…"
+    ("I work with a woman who constantly interrupts me in meetings.", ["a woman"],
+     "you constantly interrupt me in meetings"),
+    ("There's a designer in the Leeds office who keeps taking my concepts and presenting them as hers.",
+     ["a designer", "Holly"], "you keep taking my concepts"),
 ])
 def test_the_other_sides_act_is_retold_to_them_in_the_writers_words(sentence, names, said):
     from clearair.advise.retell import retold_to_them
@@ -470,6 +475,14 @@ def test_a_clause_that_cannot_be_retold_cleanly_is_left_alone(sentence):
     from clearair.advise.retell import retold_to_them
 
     assert retold_to_them(sentence, []) is None
+
+
+def test_a_clause_that_only_describes_the_subject_is_not_their_act():
+    """ "The guy … who eats tuna every day has started…": the clause describes him; the complaint is the main act."""
+    from clearair.advise.retell import retold_to_them
+
+    assert retold_to_them("The guy in the next cubicle who eats tuna every day has started reading my screen over "
+                          "my shoulder.", ["The guy"]) != "you eat tuna every day"
 
 
 def test_a_judgment_is_reported_to_a_manager_but_never_said_to_the_persons_face():

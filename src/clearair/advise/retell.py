@@ -91,13 +91,15 @@ def _retold(sentence: str, names: list[str], who: str | None) -> str | None:
     for tok in doc:
         # (the parser makes "she" of "she's been late" a passive subject)
         subject = tok.dep_ == "nsubj" or tok.dep_ == "nsubjpass" and _being_what_they_do(tok.head)
-        if not subject or not _names_them(tok, names):
+        # "There's a designer in the Leeds office who keeps taking my concepts": the act told of them in a clause
+        described = _relative_of(tok) is not None and _names_them(_relative_of(tok), names)
+        if not subject or not (described or _names_them(tok, names)):
             continue
         verb = tok.head
         # A main clause ("every time they lean in", and a first clause the parser hung under a later one); not
         # "whatever he doesn't do ends up…".
         main = verb.dep_ in ("ROOT", "conj") or verb.dep_ == "relcl" and verb.head.lemma_.lower() == "time" or \
-            verb.dep_ == "ccomp" and verb.head.i > verb.i
+            verb.dep_ == "ccomp" and verb.head.i > verb.i or described
         quits = verb.lemma_.lower() == "leave" and not any(c.dep_ == "dobj" for c in verb.children)  # "she left"
         act = verb.lemma_.lower() not in _NOT_AN_ACT or _being_what_they_do(verb)
         if who is None and verb.lemma_.lower() in _JUDGING:
@@ -114,6 +116,21 @@ def _retold(sentence: str, names: list[str], who: str | None) -> str | None:
             said = _ASIDE.sub(" ", said)  # "you , however, keep taking credit" -> "you keep taking credit"
             if not re.search(r"\s[,;:]", said):  # not a clause that breaks on a stray comma ("you , we've got two")
                 return said
+    return None
+
+
+def _relative_of(tok: Token) -> Token | None:
+    """The person a "who" (or "that") subject stands for: "a designer … who keeps taking my concepts" gives "designer".
+    None for any other word."""
+    if tok.dep_ == "nsubj" and tok.lower_ in ("who", "that") and tok.head.dep_ == "relcl" \
+            and tok.head.head.pos_ in ("NOUN", "PROPN"):
+        noun = tok.head.head
+        if tok.lower_ == "who" and noun.dep_ == "pobj" and noun.head.dep_ == "prep" \
+                and noun.head.head.pos_ in ("NOUN", "PROPN"):
+            noun = noun.head.head  # "a designer in the Leeds office who…": the parse hangs "who" on the office
+        # Not where the person is the subject of the sentence's own act: "The guy who eats tuna every day has started
+        # reading my screen" describes him by the clause and complains in the main one.
+        return None if noun.dep_ in ("nsubj", "nsubjpass") else noun
     return None
 
 
@@ -292,7 +309,8 @@ def act_sentences(reading, situation: Situation) -> list[Evidence]:
         for tok in sent:
             if tok.dep_ != "nsubj" and not _progressive_taken_for_passive(tok):
                 continue  # read first: the clause tests below are the costly part
-            party = reading.token_party.get(tok.i)
+            described = _relative_of(tok)  # "a designer … who keeps taking my concepts": the designer's act
+            party = reading.token_party.get(described.i if described is not None else tok.i)
             if not (party == counterpart or (party is None and tok.lower_ in untied)):
                 continue
             their_job = tok.head.lemma_.lower() in _THEIR_JOB  # "she does my appraisal": no complaint in it
