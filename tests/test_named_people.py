@@ -406,3 +406,19 @@ def test_a_writer_the_bystander_reader_is_sure_was_not_a_witness_is_not_told_the
                 "manager, Amy, was in the room and said nothing. What should I do?")
     bystander = next(f for f in r.factors if f.name == "bystander")
     assert bystander.value is True or not r.situation.witnessed
+
+
+def test_two_people_under_one_label_are_told_apart_by_name_or_said_once():
+    """ "Also involved: your manager and your manager" (red team 32): a name tells them apart, and one person read
+    twice is said once."""
+    from clearair.models import Party, Report, Situation
+    from clearair.render.view import _people
+
+    def boss(key: str, *mentions: str) -> Party:
+        return Party(id=key, role="manager", label="your manager", mentions=list(mentions))
+
+    s = Situation(parties=[boss("manager", "Our area manager", "Martin"),
+                           boss("manager_2", "My store manager", "Claire"), boss("manager_3", "Claire")],
+                  counterpart="manager")
+    said = _people(Report(situation=s))
+    assert said == "The other side is your manager (Martin). Also involved: your manager (Claire)."

@@ -92,7 +92,7 @@ def _retold(sentence: str, names: list[str], who: str | None) -> str | None:
         # (the parser makes "she" of "she's been late" a passive subject)
         subject = tok.dep_ == "nsubj" or tok.dep_ == "nsubjpass" and _being_what_they_do(tok.head)
         # "There's a designer in the Leeds office who keeps taking my concepts": the act told of them in a clause
-        described = _relative_of(tok) is not None and _names_them(_relative_of(tok), names)
+        described = (person := _relative_of(tok)) is not None and _names_them(person, names)
         if not subject or not (described or _names_them(tok, names)):
             continue
         verb = tok.head
