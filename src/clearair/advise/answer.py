@@ -710,22 +710,13 @@ def _answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tu
             return "first step", told + " " + sentence(f"Whatever you decide, do not deal with the person doing it on "
                                                        f"your own: {floor.describe()}, so {start} first")
         return "first step", told + " " + sentence(f"Then {start}{because0}")
-    if action is None and _THEIR_MEANING.search(q.text):
-        # "Was that a joke?", "Did he mean it?": what was meant, not a step (red team 32 found "That may help, and it
-        # is yours to weigh" said of a threat made "as a joke").
-        if floor.serious:
-            return "cannot judge", sentence(f"Whether or not it was meant as a joke, {floor.describe()}: treat it as "
-                                            f"meant, write down the words and when they were said, and {start}")
-        return "cannot judge", sentence(f"Nobody can tell for sure from outside what they meant, and you do not need "
-                                        f"to know it to act well: {start}")
-    if action is None and _WHETHER_TO_ACT.search(q.text):
-        # "Is it my business?", "Is this something I should be raising?": whether to act at all, not a step to weigh
-        # (red team 31 found "That may help, and it is yours to weigh" said to both).
-        if floor.serious:
-            return "yes", sentence(f"Yes: {floor.describe()}, and it is right to act on it even when it is not done "
-                                   f"to you; {start}, and do not deal with the person doing it on your own")
-        return "first step", sentence(f"It is worth raising when it affects you, your work or someone being treated "
-                                      f"badly, and from what you describe it does: {start}{because0}")
+    if action is None:
+        # Questions that are no step to weigh (red teams 31 and 32 found "That may help, and it is yours to weigh"
+        # said to each): answered from the floor, one answer with serious conduct and one without.
+        for asked, serious_answer, plain_answer in _NOT_A_STEP:
+            if asked.search(q.text):
+                given, said = serious_answer if floor.serious else plain_answer
+                return given, sentence(said.format(serious=floor.describe(), start=start, because=because0))
     if action is None and floor.serious and (not _contact_with_them(q.text, report) or _names_someone_else(q, report)):
         # A step that is not contact with the person doing it ("Should I ask for someone else to hear the appeal?",
         # "Do I speak to Chloe first?"): a red team found "Not on your own" said to each, contradicting the first step.
@@ -966,6 +957,21 @@ _WHETHER_TO_ACT = re.compile(r"\b(?:is (?:it|this|that) (?:any of )?my (?:busine
                              r"(?:is|was) (?:it|this|that) (?:something|anything) (?:i|we) should (?:be )?(?:rais|report|"
                              r"flag|mention|say|do|escalat)\w*|should (?:i|we) (?:even )?(?:get involved|stay out of it|"
                              r"keep out of it|butt out|say anything at all)|none of my business)", re.I)
+
+#: Questions that are no step to weigh, with their answers (verdict, words) with serious conduct and without:
+#: what someone meant ("Was that a joke?"), and whether to act at all ("Is it my business?").
+_NOT_A_STEP: tuple[tuple[re.Pattern, tuple[Verdict, str], tuple[Verdict, str]], ...] = (
+    (_THEIR_MEANING,
+     ("cannot judge", "Whether or not it was meant as a joke, {serious}: treat it as meant, write down the words and "
+                      "when they were said, and {start}"),
+     ("cannot judge", "Nobody can tell for sure from outside what they meant, and you do not need to know it to act "
+                      "well: {start}")),
+    (_WHETHER_TO_ACT,
+     ("yes", "Yes: {serious}, and it is right to act on it even when it is not done to you; {start}, and do not "
+             "deal with the person doing it on your own"),
+     ("first step", "It is worth raising when it affects you, your work or someone being treated badly, and from "
+                    "what you describe it does: {start}{because}")),
+)
 _TELL_SOMEONE_ELSE = re.compile(r"\b(?:tell|warn|let|inform|alert|show)\b[^?]{0,15}?\b(?:my|our) (?:friend|colleague|"
                                 r"coworker|co-worker|teammate|partner|family)s?\b", re.I)
 _WORDS_BELOW = " The full words are below."
