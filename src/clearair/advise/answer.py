@@ -943,7 +943,6 @@ def _names_someone_else(q: Question, report: Report) -> bool:
     return bool(tied) and s.counterpart not in tied
 
 
-#: Telling or warning someone on the writer's side (a friend, a colleague), not the person doing it.
 #: The one it was done to asked the writer not to act: "if she's asked me not to", "she begged me not to tell".
 _THEY_ASKED_ME_NOT_TO = re.compile(r"\b(?:asked|begged|told|wants|wanted|made) (?:me|us) (?:to )?(?:promise )?(?:not to|"
                                    r"to keep (?:it|this|quiet))|\b(?:does|did)(?:n['’]t| not) want (?:me|us|anyone) to "
@@ -972,6 +971,7 @@ _NOT_A_STEP: tuple[tuple[re.Pattern, tuple[Verdict, str], tuple[Verdict, str]], 
      ("first step", "It is worth raising when it affects you, your work or someone being treated badly, and from "
                     "what you describe it does: {start}{because}")),
 )
+#: Telling or warning someone on the writer's side (a friend, a colleague), not the person doing it.
 _TELL_SOMEONE_ELSE = re.compile(r"\b(?:tell|warn|let|inform|alert|show)\b[^?]{0,15}?\b(?:my|our) (?:friend|colleague|"
                                 r"coworker|co-worker|teammate|partner|family)s?\b", re.I)
 _WORDS_BELOW = " The full words are below."

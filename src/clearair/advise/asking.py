@@ -36,9 +36,11 @@ _LIMIT = re.compile(r"\b(?:set|setting|draw|drawing|put in place) (?:a |some |cl
                     r"\bask (?:her|him|them) to (?:maybe |just |please |kindly )?(?P<what>(?:save|keep|hold|send|put|"
                     r"leave) (?:them|it|these|those|work (?:stuff|messages|things))\b[^.;!?]{0,40}?\b(?:morning|email|"
                     r"work hours|office hours|working hours|next day|monday|slack|teams))\b", re.IGNORECASE)
+#: "ask for", "request from my manager for": the words before what the writer asks for.
+_ASKING_FOR = r"\b(?:ask|asking|request|requesting) (?:her |him |them |my (?:manager|boss|supervisor) )?for"
 #: Asking for something the writer needs: leave, hours, a change.
 _REQUEST = re.compile(
-    r"\b(?:ask|asking|request|requesting) (?:her |him |them |my (?:manager|boss|supervisor) )?for\b[^.;!?]{0,40}?\b"
+    _ASKING_FOR + r"\b[^.;!?]{0,40}?\b"
     r"(?:time off|leave|days? off|unpaid leave|annual leave|compassionate leave|reduced hours|fewer hours|part[- ]time|"
     r"flexib\w+|a raise|a pay rise|more money|a promotion|a transfer|a change|an adjustment|a later start|an earlier "
     r"finish|to work from home|remote work|a sabbatical|a day off)\b"
@@ -65,8 +67,8 @@ _OFFER = re.compile(rf"\b(?:offer(?:ing)? to|i['’]d be (?:happy|glad|willing) 
 _WELL_MEANT = re.compile(r"\b(?:(?:she|he|they)(?:['’]s| is|['’]re| are) (?:really |so |very |genuinely )?(?:lovely|"
                          r"great|nice|kind|brilliant|a sweetheart|a good egg)|nothing bad|means? well|"
                          r"(?:doesn['’]t|does not|don['’]t) mean (?:any )?harm|in a (?:friendly|kind|nice) way|"
-                         r"(?:we )?get on (?:really |"
-                         r"very |so )?well|i (?:don['’]t|do not) mind (?:her|him|them))\b", re.IGNORECASE)
+                         r"(?:we )?get on (?:really |very |so )?well|i (?:don['’]t|do not) mind (?:her|him|them))\b",
+                         re.IGNORECASE)
 #: What says nothing of what is asked: "I need to ask her for something".
 _VAGUE = re.compile(r"(?:something|anything|a favou?r|this|that|it|help|advice)", re.IGNORECASE)
 #: The writer's own reason for a no, when it is about their load: "I'm already covering for two people on leave".
@@ -75,8 +77,7 @@ _REASON = re.compile(rf"\b(?P<what>i['’]m already [^.;!?]{{5,90}}?){_END}", re
 _ASK_TO = re.compile(rf"\bi['’]d like to (?:either )?(?P<what>(?:drop|go down|cut back|reduce|compress|move|switch) "
                      rf"[^.;!?]{{3,120}}?){_END}", re.IGNORECASE)
 #: What the writer asks for: "I need to ask for some time off, probably a couple of weeks".
-_ASK_FOR = re.compile(rf"\b(?:ask|asking|request|requesting) (?:her |him |them |my (?:manager|boss|supervisor) )?for "
-                      rf"(?P<what>[^.;!?]{{3,120}}?){_END}", re.IGNORECASE)
+_ASK_FOR = re.compile(rf"{_ASKING_FOR} (?P<what>[^.;!?]{{3,120}}?){_END}", re.IGNORECASE)
 #: The limit itself: "a boundary that I won't check Slack after 6 or at weekends".
 _LIMIT_IS = re.compile(r"\bboundar(?:y|ies) (?:that|where|so that) (?P<what>i (?:won['’]t|will not|don['’]t|do not|"
                        r"will only|['’]ll only|can['’]t|am not going to) [^.;!?]{3,120})", re.IGNORECASE)
@@ -100,8 +101,13 @@ def what_the_writer_asks(text: str) -> tuple[Ask, int, int] | None:
     return None
 
 
+def _one_line(what: str) -> str:
+    """The writer's words on one line, without a trailing comma."""
+    return re.sub(r"\s+", " ", what).strip().rstrip(",")
+
+
 def _clean(what: str) -> str | None:
-    what = re.sub(r"\s+", " ", what).strip().rstrip(",")
+    what = _one_line(what)
     return None if _UNSURE.search(what) else what
 
 
@@ -147,9 +153,9 @@ def the_limit(text: str) -> str | None:
         if not what:
             return None
         what = re.sub(r"^(save|keep|hold|send|put|leave) (?:them|it|these|those|work stuff|work things)\b",
-                      r"\1 work messages", re.sub(r"\s+", " ", what).strip(), flags=re.IGNORECASE)
+                      r"\1 work messages", _one_line(what), flags=re.IGNORECASE)
         return f"could you {what}"
-    what = re.sub(r"\s+", " ", m.group("what")).strip().rstrip(",")
+    what = _one_line(m.group("what"))
     return None if _UNSURE.search(re.sub(r"\bit['’]s an? (?:real |genuine |true )?emergency\b", "", what, flags=re.I)) \
         else what
 

@@ -26,10 +26,17 @@ SLOT_ASKED = "[what you asked for, and when]"
 SLOT_NEED = "[what would help]"
 #: What an appeal says the process missed (people not spoken to, evidence not looked at): the writer's to name.
 SLOT_MISSED = "[what the process missed]"
-#: What words for an ask (``advise.asking``) leave to the writer where the letter does not say it.
-SLOTS_FOR_AN_ASK = ("[what you need, and for how long]", "[the reason, in a sentence]", "[your suggestion]",
-                    "[what you were asked]", "[a smaller part you could take on]",
-                    "[when you will and won't answer messages]", "[how to reach you]")
+#: What words for an ask (``advise.asking``) leave to the writer where the letter does not say it (the scripts fill
+#: the first five; "[your suggestion]" and "[how to reach you]" stand in ``scripts.yaml`` itself).
+SLOT_WANTED = "[what you need, and for how long]"
+SLOT_REASON = "[the reason, in a sentence]"
+SLOT_WHAT_ASKED = "[what you were asked]"
+SLOT_SMALLER_PART = "[a smaller part you could take on]"
+SLOT_REACHABLE = "[when you will and won't answer messages]"
+SLOTS_FOR_AN_ASK = (SLOT_WANTED, SLOT_REASON, "[your suggestion]", SLOT_WHAT_ASKED, SLOT_SMALLER_PART, SLOT_REACHABLE,
+                    "[how to reach you]")
+#: Whom a note "to their manager" greets where the letter names no one (``scripts.their_managers_name``).
+SLOT_THEIR_MANAGER = "[their manager's name]"
 #: A slot for a name ("[their name]", "[their manager's name]"): the one slot that says nothing of what happened.
 NAME_SLOT = re.compile(r"\[[^\]]*\bname\]", re.I)
 #: Every slot the words may leave for the writer, each listed under "fill in before you use it".

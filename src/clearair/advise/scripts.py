@@ -27,6 +27,12 @@ from clearair.advise.phrases import (
     SLOT_EVENT,
     SLOT_NAME,
     SLOT_NEED,
+    SLOT_REACHABLE,
+    SLOT_REASON,
+    SLOT_SMALLER_PART,
+    SLOT_THEIR_MANAGER,
+    SLOT_WANTED,
+    SLOT_WHAT_ASKED,
     SLOT_WHEN,
     capitalise,
     counterpart_incidents,
@@ -102,10 +108,10 @@ def their_managers_name(s: Situation) -> str:
     them; else the slot (a red team found "Hi [their manager's name]" where the letter named her)."""
     cp = s.party(s.counterpart)
     if cp is None or cp.role not in ("manager", "skip_level"):
-        return "[their manager's name]"
+        return SLOT_THEIR_MANAGER
     over = ("skip_level",) if cp.role == "skip_level" else ("manager", "skip_level")
     named = [p for p in s.parties if p.id != cp.id and p.role in over and first_names(s, p.id)]
-    return first_names(s, named[0].id)[0] if len(named) == 1 else "[their manager's name]"
+    return first_names(s, named[0].id)[0] if len(named) == 1 else SLOT_THEIR_MANAGER
 
 
 def first_names(s: Situation, party_id: str | None) -> list[str]:
@@ -653,10 +659,11 @@ def _fill(kind: str, f: _Facts, data: dict) -> str:
         values.update(_ask_lines(f.s.asking))
     greeted = values["manager_name"] if kind == "manager_note" else values["their_manager_name"] \
         if kind == "their_manager_note" else None
-    if greeted and greeted[:1] != "[" and re.search(rf"\b{re.escape(greeted)}\b", values["event_first_person"]):
+    named = re.compile(rf"\b{re.escape(greeted)}\b") if greeted not in (None, SLOT_NAME, SLOT_THEIR_MANAGER) else None
+    if named is not None and named.search(values["event_first_person"]):
         # The note is to the person the writer's sentence speaks of ("my boss, Linda, clearly rates him", sent to
         # Linda): another sentence of what happened, or the slot (red team 32).
-        others = [t for t in f.told_lines if not re.search(rf"\b{re.escape(greeted)}\b", t)
+        others = [t for t in f.told_lines if not named.search(t)
                   and not _WHAT_SOMEONE_SAID.match(t)]  # ("She said…" may be their own words)
         values["event_first_person"] = others[0] if others else f"{_third(f.cp)} {SLOT_EVENT}."
     if f.s.between_others:  # the quarrel is between the writer's people: every note says so, not "my report and me"
@@ -691,22 +698,19 @@ def _asker_label(s: Situation) -> str | None:
 def _ask_lines(ask: Ask) -> dict[str, str]:
     """The lines of words for an ask: the writer's own words where ``advise.asking`` could say them cleanly, else a
     slot for what only the writer knows."""
-    reason = "[the reason, in a sentence]"
-    wanted = ask.asked_for or "[what you need, and for how long]"
+    wanted = ask.asked_for or SLOT_WANTED
     return {
-        "asked_for_line": (f"I'd like {wanted}, because {reason}." if wanted.startswith("to ")
-                           else f"I'd like to ask for {wanted}, because {reason}."),
-        "reason_line": (f"I'm going to say no this time: {ask.reason[0].upper()}{ask.reason[1:]}." if ask.reason
-                        else f"I'm going to say no this time: {reason}."),
+        "asked_for_line": (f"I'd like {wanted}, because {SLOT_REASON}." if wanted.startswith("to ")
+                           else f"I'd like to ask for {wanted}, because {SLOT_REASON}."),
+        "reason_line": f"I'm going to say no this time: {capitalise(ask.reason) if ask.reason else SLOT_REASON}.",
         "thanks_line": (f"thank you for asking me to {ask.asked_of_me}; it means a lot that you thought of me."
-                        if ask.asked_of_me else "thank you for thinking of me for [what you were asked]; it means a lot."),
+                        if ask.asked_of_me else f"thank you for thinking of me for {SLOT_WHAT_ASKED}; it means a lot."),
         "offer_line": (f"I'd be glad to {ask.offer}{',' if ',' in ask.offer else ''} instead, if that's useful."
-                       if ask.offer else "I'd be glad to help with [a smaller part you could take on] instead, if that's "
-                       "useful."),
-        # the limit as the writer states it begins "I won't…"
-        "limit_line": (f"{ask.limit[0].upper()}{ask.limit[1:]}?" if ask.limit and ask.limit.startswith("could you")
+                       if ask.offer else f"I'd be glad to help with {SLOT_SMALLER_PART} instead, if that's useful."),
+        # the limit as the writer states it ("I won't…"), or what they would ask of the other person ("could you…")
+        "limit_line": (f"{capitalise(ask.limit)}?" if ask.limit and ask.limit.startswith("could you")
                        else f"From next week, I{ask.limit[1:]}." if ask.limit
-                       else "From next week, I'll [when you will and won't answer messages]."),
+                       else f"From next week, I'll {SLOT_REACHABLE}."),
     }
 
 
@@ -877,11 +881,11 @@ def _asks_not_complains(f: _Facts) -> bool:
     tells of nothing done against them: no serious conduct, no act of the other side's, no sentence of theirs done
     to the writer, and no part of the writer's own to own."""
     s = f.s
-    if s.asking is None or f.serious or f.own_part or s.between_others or s.under_review:
+    if s.asking is None or f.serious or f.own_part or s.between_others or s.under_review or counterpart_incidents(s):
         return False
-    if s.asking.kind == "limit" and s.asking.kindly and not counterpart_incidents(s):
+    if s.asking.kind == "limit" and s.asking.kindly:
         return True  # "she's lovely, she's just a night owl": a habit with no ill will, to be asked of kindly
-    return not counterpart_incidents(s) and all(only_an_ask(a.text) for a in s.acts_on_writer)
+    return all(only_an_ask(a.text) for a in s.acts_on_writer)
 
 
 def faces_a_review(text: str) -> bool:

@@ -40,11 +40,12 @@ def seen_done_to_others(reading: Reading, situation: Situation, factors: list[Fa
     they manage (which has words of its own)."""
     if situation.between_others:
         return []
-    reader = next((f for f in factors if f.name == "bystander" and f.value is True), None)
-    leaning = reader.confidence if reader is not None else 0.0
-    if any(f.name == "bystander" and f.value is False and f.confidence >= NOT_A_WITNESS for f in factors):
+    bystander = next((f for f in factors if f.name == "bystander"), None)
+    if bystander is not None and bystander.value is False and bystander.confidence >= NOT_A_WITNESS:
         return []  # the reader is sure it was done to the writer: "I noticed…" or a sentence about others does not
         # make them a witness (red team 32: "You saw it happen to someone else" told to a woman about her own pay)
+    reader = bystander if bystander is not None and bystander.value is True else None
+    leaning = reader.confidence if reader is not None else 0.0
     if reader is not None and leaning >= SURE:
         return reader.evidence or _words(reading) or _opening(reading)
     said = _words(reading) or _told_of_others(situation, factors)

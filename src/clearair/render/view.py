@@ -23,6 +23,7 @@ from clearair.advise.phrases import (
     sentence,
 )
 from clearair.advise.routes import writer_owns_the_business
+from clearair.advise.scripts import first_names
 from clearair.knowledge import load
 from clearair.models import Evidence, Reason, Report
 
@@ -400,7 +401,8 @@ def _people(report: Report) -> str:
     # Two people under one label are told apart by a name the letter gives ("your manager (Sue)"), or said once: red
     # team 32 found "Also involved: your manager and your manager".
     def called(p) -> str:
-        return f"{p.label} ({name})" if labels.count(p.label) > 1 and (name := _first_name(p.mentions)) else p.label
+        names = first_names(s, p.id) if labels.count(p.label) > 1 else []
+        return f"{p.label} ({names[0]})" if names else p.label
 
     others = list(dict.fromkeys(called(p) for p in s.parties if p.id != s.counterpart))
     if not cp and not others:
@@ -410,17 +412,6 @@ def _people(report: Report) -> str:
     if others:
         text += f" Also involved: {join_words(others)}."
     return text.strip()
-
-
-def _first_name(mentions: list[str]) -> str | None:
-    """The first of a party's mentions that is a name ("Sue"), not a role word or a pronoun."""
-    return next((m for m in mentions if re.fullmatch(r"[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+)?", m)
-                 and m.lower() not in _NOT_NAMES), None)
-
-
-#: Capitalised words that open a mention but name no one.
-_NOT_NAMES = frozenset({"he", "she", "they", "him", "her", "them", "his", "hers", "their", "it", "hr", "the", "my",
-                        "our"})
 
 
 #: The roles a writer may give the other side (``models.ABOUT_ROLES``), as the page and the terminal name them.
