@@ -365,3 +365,24 @@ def test_what_others_will_not_accept_the_writer_as_is_the_writer():
     drafts = _roles("Five people who used to be my coworkers now report to me. Two of them are having trouble "
                     "accepting me as their supervisor and ignore my rota. What should I do?", is_manager=True)
     assert not any("their supervisor" in ms for _, ms in drafts.values()), drafts
+
+
+@pytest.mark.parametrize("text, words, role", [
+    # moved under someone: the writer's manager
+    ("After a reorganisation I was moved under a VP I didn't know before. She keeps missing our weekly one-on-ones "
+     "with no message at all.", "I was moved under a VP", "manager"),
+    # the one the writer's manager reports to is above them both
+    ("After we merged with another department, a new director arrived whom my manager reports to, and he wants a "
+     "hand in every detail of our work.", "a new director", "skip_level"),
+])
+def test_lines_told_by_who_is_moved_under_whom(text, words, role):
+    assert _role_of(text, words) == role
+
+
+def test_the_writers_own_post_said_with_as_or_role_is_no_one_else():
+    roles = _roles("I still put in four days a week as one of the partners at an agency. Lately my fellow partners "
+                   "joke about me retiring, and it stings more than I let on.")
+    assert not any("one of the partners" in ms for _, ms in roles.values())
+    roles = _roles("I'm eight months into a senior director role. My new boss keeps missing our meetings and never "
+                   "sends a message to say so.")
+    assert not any("a senior director" in ms for _, ms in roles.values())

@@ -177,10 +177,16 @@ def strongest_evidence(push: FeaturePush, sents: list[Sentence], features: dict[
     return [] if best_sent is None else [sentence_evidence(best_sent, text)]
 
 
+#: Verbs of the mind: "I know it's her because she said 'hope that's ok'" tells what the writer knows, not what they did.
+_MINDS = frozenset("know think feel believe guess suppose wonder assume realise realize hope want wish worry doubt "
+                   "understand notice see hear".split())
+
+
 def speaks_of_the_writer(sentence: Sentence) -> bool:
-    """The writer is the subject of one of the sentence's verbs, outside quotes ("I snapped at her";
-    not "He said 'my bad'", whose "my" is his)."""
-    return any(g.startswith("a:me:") for g in sentence.grams)
+    """The writer is the subject of one of the sentence's verbs other than a verb of the mind, outside quotes
+    ("I snapped at her"; not "He said 'my bad'", whose "my" is his, nor "I know it's her")."""
+    return any(g.startswith("a:me:") and g.rsplit(":", 1)[1].removeprefix("not ") not in _MINDS
+               for g in sentence.grams)
 
 
 def fault_evidence(push: FeaturePush, sents: list[Sentence], text: str) -> list[Evidence]:

@@ -39,9 +39,11 @@ def narrator_flags(reading: Reading) -> tuple[list[Evidence], list[Evidence]]:
     """Evidence that the writer manages people, and that they leave soon."""
     t = lexicon.table("narrator")
     manager = [reading.evidence(h.start, h.end)
-               for h in lexicon.find_kinds("narrator", ("is_manager", "is_manager_by_name"), reading.text)]
-    if not manager:
-        manager = [reading.evidence(m.start, m.end) for m in manages_someone_named(reading.text)[:1]]
+               for h in lexicon.find_kinds("narrator", ("is_manager", "is_manager_by_name"), reading.text)
+               if not _quoting_someone_else(reading.text, h.start)]
+    if not manager:  # 'she told the visitors "my PA is a bit slow today"': her PA, not the writer's
+        manager = [reading.evidence(m.start, m.end) for m in manages_someone_named(reading.text)
+                   if not _quoting_someone_else(reading.text, m.start)][:1]
     if t["not_manager"].search(reading.text):
         manager = []  # "I'm a project manager, but nobody reports to me": the writer's word over their title
     leaving = [reading.evidence(m.start(), m.end()) for m in t["leaving_soon"].finditer(reading.text)
@@ -113,7 +115,8 @@ def pattern(reading: Reading) -> Pattern:
     score, strong, evidence = 0, 0, []
     for kind, weight in (("recurring_strong", 2), ("recurring_weak", 1), ("one_off", -3)):
         for m in t[kind].finditer(reading.text):
-            if reading.hypothetical(m.start()) or (weight > 0 and _time_spent_together(reading, m.start())):
+            if reading.hypothetical(m.start()) or (weight > 0 and (_time_spent_together(reading, m.start())
+                                                                  or _time_in_post(reading, m))):
                 continue
             score += weight
             strong += kind == "recurring_strong"
@@ -136,6 +139,20 @@ def _time_spent_together(reading: Reading, char: int) -> bool:
     verb = reading.governing_verb(char)
     subject = verb_subject(verb)
     return subject is not None and subject.lower_ == "we" and verb.lemma_.lower() in _TOGETHER
+
+
+#: Verbs of holding a job or knowing someone, whose "for four years" tells how long, not how often.
+_TENURE = frozenset("work manage run lead be do hold serve know have cover teach supervise own".split())
+
+
+def _time_in_post(reading: Reading, m) -> bool:
+    """A duration of the writer's own time in a post ("I've managed that account for 4 years", "I've been here
+    for six years", "I've known her for years"): no pattern of anyone's conduct."""
+    if not m.group(0).lower().startswith(("for ", "over ")):
+        return False
+    verb = reading.governing_verb(m.start())
+    subject = verb_subject(verb)
+    return subject is not None and subject.lower_ in ("i", "we") and verb.lemma_.lower() in _TENURE
 
 
 #: Sentences that describe what someone else habitually does ("she talks over
@@ -358,13 +375,21 @@ def _not_done(reading: Reading, char: int) -> bool:
     return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _UNDONE_HEADS
 
 
+#: The writer giving someone a name to use ("I'll call her M.", "I'll call him 'Bob'", "I'll call her Jo for short"):
+#: how they will speak of that person, no step they weigh. ("I'll call her tomorrow" stays a step.)
+_GIVES_A_NAME = re.compile(r"(?i:i['\u2019]ll|i will|i['\u2019]m going to|i am going to)\s+(?i:call)\s+(?i:him|her|them)\s+"
+                           r"(?:['\"\u2018\u201c][^'\"\u2019\u201d]{1,15}['\"\u2019\u201d]|[A-Z]\b|[A-Z][a-z]+\s+"
+                           r"(?i:for (?:short|now|this|the sake|privacy)|here\b))")
+
+
 def options_spans(reading: Reading) -> list[tuple[int, int]]:
     """Where the writer weighs a course of action (frame to end of sentence)."""
     frames = lexicon.listing("option_frames")
     out = []
     for sent in reading.sentences:
         m = next((m for m in frames.finditer(sent.text)
-                  if not inside_quotation(reading.text, sent.start_char + m.start())), None)
+                  if not inside_quotation(reading.text, sent.start_char + m.start())
+                  and not _GIVES_A_NAME.match(reading.text, sent.start_char + m.start())), None)
         if m:
             out.append((sent.start_char + m.start(), sent.end_char))
     return out

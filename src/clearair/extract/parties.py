@@ -165,13 +165,27 @@ _SELF = re.compile(r"\bI(?:\s+[a-z]+ly)?(?:['’]m| am| was|['’]ll be| will be
                    r"|\bme\s+as\s+(?:(?:a|an|the)\s+)?$", re.IGNORECASE)  # "trouble accepting me as their supervisor"
 
 
+#: "I put in four days a week as one of the partners", "I joined as a junior analyst": the writer's own post, said with "as".
+_SELF_AS = re.compile(r"\bI(?:['’]m|['’]ve|\s+(?:still\s+|now\s+)?(?:work|worked|serve|served|put in|started|joined|stay|stayed|"
+                      r"continue|am|was|have|had))\b[^.?!,;]{0,50}\bas\s+(?:(?:a|an|the)\s+)?$", re.IGNORECASE)
+#: "a senior director role", "the manager position": a post, not a person ("I'm eight months into a senior director role").
+_A_POST = re.compile(r"\s+(?:role|position|post|job|vacancy|opening)\b", re.IGNORECASE)
+
+
 def _the_writer(text: str, m: Mention) -> bool:
-    """The mention is what the writer says they are ("I'm not a manager"), not "I'm the manager's assistant"."""
-    return bool(_SELF.search(text[max(0, m.start - 40):m.start])) and text[m.end:m.end + 2] not in ("'s", "’s")
+    """The mention is what the writer says they are ("I'm not a manager"), not "I'm the manager's assistant", or a
+    post rather than anyone in it ("a senior director role")."""
+    before = text[max(0, m.start - 70):m.start]
+    return (bool(_SELF.search(before[-40:]) or _SELF_AS.search(before))
+            and text[m.end:m.end + 2] not in ("'s", "’s")) or bool(_A_POST.match(text, m.end))
 
 
 _APPOSITIVE = re.compile(r"\s*[(,]\s*(also|i\.e\.|aka|who is|not|and also)?\s*$", re.IGNORECASE)
 _ATTACHED = re.compile(r"\b(from|in|on|of|at)\s+$", re.IGNORECASE)
+
+
+_A_PLACE = re.compile(r"\b(department|dept|team|division|company|firm|office|unit|group|agency|branch|site|"
+                     r"organi[sz]ation)s?$", re.IGNORECASE)
 
 
 def _is_descriptor(text: str, m: Mention, prev: Mention | None) -> bool:
@@ -181,6 +195,8 @@ def _is_descriptor(text: str, m: Mention, prev: Mention | None) -> bool:
         return False
     if re.match(r"(his|her|their)\b", m.text, re.IGNORECASE):
         return False  # "the owner, his lead hand Gaz": "his" points back at the one before, so this is someone else
+    if _A_PLACE.search(prev.text):
+        return False  # "we merged with another department, a new director arrived": a person is no place's description
     between = text[prev.end:m.start]
     if len(between) <= 12 and (_APPOSITIVE.fullmatch(between) or _ATTACHED.search(between)):
         return True

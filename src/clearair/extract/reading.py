@@ -3,6 +3,7 @@ who-did-it (the grammatical subject), negation and hypotheticals."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
@@ -15,6 +16,14 @@ _INTENT = frozenset({"want", "mean", "try", "intend", "plan", "need", "dare", "b
 #: Verbs of belief whose negation denies what follows ("I don't think she meant it").
 _BELIEF = frozenset({"think", "believe", "suppose", "reckon", "feel", "imagine"})
 _FIRST_PERSON = {"i", "we", "me", "us", "myself", "ourselves"}
+#: A denial said just before the words, which the parse often fails to hang on them: "I know it's not exactly
+#: harassment", "it isn't bullying as such", "I wouldn't call it bullying".
+_DENIED_BEFORE = re.compile(
+    r"(\b(not|never|no)|n't)( (exactly|really|quite|technically|strictly|actually|necessarily|outright|even))?"
+    r"( (a|an|any))? $"
+    r"|\b(wouldn't|would not|don't|do not|didn't|did not|won't|can't) (call|say|consider|class|count|describe)"
+    r" (it|this|that|what (he|she|they) (does|did|do))( (as|is|was|'s|to be))?( (exactly|really|quite|technically))?"
+    r"( (a|an))? $", re.IGNORECASE)
 _HYPOTHETICAL_MARKS = {"if", "unless", "whether"}
 _RELATIVE = {"which", "that", "who", "whom"}
 #: Verbs by which a matter is taken to someone: "went to HR", "reported him to his manager", "forwarded it to the
@@ -146,6 +155,8 @@ class Reading:
     def negated(self, char: int) -> bool:
         """The verb over ``char`` is negated, or only intended and the intent negated ("I don't want to push
         him"), or the writer denies it by a negated belief ("I don't think he's ignoring me on purpose")."""
+        if _DENIED_BEFORE.search(self.text, max(0, char - 60), char):
+            return True
         verb = self.governing_verb(char)
         if any(c.dep_ == "neg" for c in verb.children):
             return True
