@@ -727,3 +727,67 @@ def test_what_someone_meant_is_not_weighed_as_a_step():
                 "then laughed and said he was kidding. Was that a joke?")
     q = next(q for q in r.questions if "joke" in q.text)
     assert "yours to weigh" not in q.answer and "may help" not in q.answer
+
+
+def test_the_person_the_question_names_is_the_one_the_letter_is_about():
+    """A fair manager told of first does not take the place of the colleague the writer asks how to handle."""
+    from clearair import analyze
+    letter = ("Back in May I raised a problem with my line manager, Chris, about a colleague, "
+              "Nadia, who kept taking my "
+              "leads. Chris dealt with it and moved me to the team I applied for. Since then Nadia "
+              "has stopped speaking "
+              "to me and ignores me at the coffee machine. How do I handle Nadia for the next few weeks?")
+    report = analyze(letter)
+    other = report.situation.party(report.situation.counterpart)
+    assert other is not None and any(m == "Nadia" for m in other.mentions)
+    assert not report.situation.counterpart_from_writer  # the engine's reading, not a correction the writer made
+    assert not any(s.text.startswith('"Hi Chris') for s in report.scripts)
+
+
+def test_an_either_or_of_people_is_answered_as_the_steps_it_names():
+    """ "Do I take this to Kay, or talk to Dennis myself, or is this an HR thing?": Kay is the writer's manager and
+    Dennis the other side; the answer weighs all three, not the HR half alone."""
+    from clearair import analyze
+    letter = ("Dennis, a manager from another site, keeps overriding my team's decisions on the shared project. On "
+              "Tuesday's call with twelve people he said I was clearly out of my depth. My own manager, Kay, is "
+              "supportive. Do I take this to Kay, or talk to Dennis myself, or is this an HR thing?")
+    report = analyze(letter)
+    q = next(q for q in report.questions if q.text.startswith("Do I take this to Kay"))
+    assert q.answer.startswith(("Of those", "None of those"))
+
+
+@pytest.mark.parametrize("question, owns", [
+    ("Should I do it in person or message her?", True),
+    ("Should I email him or talk to him face to face?", False),
+])
+def test_a_question_of_the_channel_is_answered_as_such(question, owns):
+    from clearair import analyze
+    letter = ("On Thursday I snapped 'for god's sake just read the brief' at my colleague Jo in "
+              "front of the whole team, "
+              "and she has been cold with me since. I know I was out of order and I want to apologise. " if owns else
+              "My colleague Sam keeps booking meetings over my lunch break, three times this week alone, and I have "
+              "had enough of eating at my desk. ") + question
+    report = analyze(letter)
+    q = next(q for q in report.questions if q.text == question)
+    assert q.answer.startswith("In person if you can")
+
+
+def test_what_do_i_actually_say_is_answered_with_words():
+    from clearair import analyze
+    letter = ("On Thursday I snapped 'for god's sake just read the brief' at my colleague Jo in "
+              "front of the whole team, "
+              "and she has been cold with me since. I know I was out of order. Should I do it in person or message "
+              "her? What do I actually say?")
+    report = analyze(letter)
+    q = next(q for q in report.questions if q.text == "What do I actually say?")
+    assert q.answer.startswith("Something like this")
+
+
+def test_a_writer_at_fault_asking_whether_to_own_up_is_told_yes():
+    from clearair import analyze
+    letter = ("I forgot to book the venue for our client's launch, which was my job. My colleague Sam found out two "
+              "days before and fixed it, and on the call with the client he took the blame for us. It was entirely my "
+              "mistake and I feel awful. Our manager Beth doesn't know it was me. Do I tell Beth it was me?")
+    report = analyze(letter)
+    q = next(q for q in report.questions if q.text == "Do I tell Beth it was me?")
+    assert q.verdict == "yes" and "tell Beth yourself" in q.answer

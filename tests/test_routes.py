@@ -184,3 +184,24 @@ def test_an_appeal_against_someone_else_is_no_open_appeal_of_the_writers():
     formal = _formal(analyze("My coworker shouts at me in front of customers every week and last month he threw a "
                              "stapler at me. He was given a warning and he can appeal it, HR says. What should I do?"))
     assert not formal.steps[0].startswith("You can appeal")
+
+
+@pytest.mark.parametrize("letter, route", [
+    ("I'm a healthcare assistant on nights on a busy surgical ward. The charge nurse takes two-hour breaks most nights "
+     "and last week a patient fell while we were short; he wrote it up as our fault. Who do I tell?", "ward manager"),
+    ("I'm a senior carer in a care home. My manager asked me to sign a medication audit for the residents that I know "
+     "is wrong, and since I said no my overtime has gone to zero. What can I do?", "safeguarding"),
+    ("I work on reception at a GP surgery. The senior nurse, Angela, has been running the place while the practice "
+     "manager is off sick with the patients, and she shouts at me at the desk. Who do I even talk to?",
+     "practice manager or the partners"),
+    ("I'm an electrician on a building site working for a subcontractor. The site supervisor's mate keeps pushing me "
+     "to skip the isolation tests to save time, and he has done it three times now. What should I do?", "site manager"),
+])
+def test_a_workplace_without_hr_gets_its_own_routes(letter, route):
+    from clearair.advise.routes import formal_route
+    from clearair.extract import extract, read
+    from clearair.intake.document import build_document
+    document = build_document(letter)
+    reading = read(document)
+    found = formal_route(reading, extract(document, reading))
+    assert found is not None and route in found.setting.routes + found.setting.to

@@ -163,3 +163,20 @@ def test_a_note_to_a_manager_does_not_tell_them_about_themselves():
                 "the client. I raised it with Linda and she said to give him a chance. What do I do?")
     notes = [s.text for s in r.scripts if s.kind == "manager_note" and s.text.startswith("Hi Linda")]
     assert notes and all("Linda, clearly" not in n.split("In short:", 1)[-1] for n in notes)
+
+
+def test_a_sentence_that_goes_on_after_a_quote_is_told_whole():
+    text = ("Our area manager Martin visits the store every couple of weeks. When he walks past me behind the till he "
+            "puts his hand on the small of my back and leaves it there. Last visit he said \"you're looking well, been "
+            "working out?\" and his hand went lower. I feel sick the night before he comes. What do I do?")
+    note = _note(analyze(text))
+    assert note is not None and "and his hand went lower" in note.text
+
+
+def test_an_act_aimed_at_someone_else_is_not_told_as_done_to_the_writer():
+    text = ("About a month ago I reported our shift supervisor Mick for the way he treats our apprentice, Kyle. He "
+            "screams at him, calls him thick, and once threw a tape measure at him. I told the production manager what "
+            "I had seen. Two weeks later I was told I'm moving onto nights from next month. What can I do?")
+    report = analyze(text)
+    notes = [s for s in report.scripts if s.kind in ("hr_note", "their_manager_note", "manager_note")]
+    assert notes and not any("intimidating towards me" in n.text for n in notes)

@@ -6,6 +6,7 @@ import re
 import pytest
 
 from clearair import analyze
+from clearair.advise.phrases import SLOT_EVENT
 from clearair.advise.scripts import render_scripts
 from clearair.models import ACTION_CODES, Audience, Avoid, Cue, Incident, Party, Pattern, Signal, Situation
 from clearair.render.view import build_view, find_action
@@ -801,7 +802,7 @@ def test_the_words_tell_the_gravest_act_not_the_first():
 
 @pytest.mark.parametrize("letter, line", [
     ("I snapped at my coworker Dana in front of the team on Monday because she was late with her part again, and I "
-     "feel bad about how I said it. She has been cold since. Should I talk to her?", "I played a part"),
+     "feel bad about how I said it. She has been cold since. Should I talk to her?", "mostly on me"),
     ("My coworker Sam keeps interrupting me in every meeting and talks over me when I present. It happens every week. "
      "How do I get him to stop?", "a few times now"),
 ])
@@ -969,3 +970,17 @@ def test_a_clause_that_breaks_on_a_stray_comma_is_not_said_back():
     said = retold_to_them("A colleague of mine, Stacey (a different Stacey to the one you'd think, we've got two), "
                           "keeps correcting me in meetings.", ["A colleague of mine", "Stacey", "she"])
     assert said is None or "," not in said
+
+
+def test_a_limit_whose_act_is_left_to_fill_in_still_asks_for_it_to_stop():
+    letter = ("A man I share an office with has started commenting on what I eat at lunch, every "
+              "single day, loud enough "
+              "that people in the corridor hear. Last week he said 'well that explains a lot' and "
+              "did a wobble gesture. "
+              "I went to the loo and cried. His name is Trevor. Should I say something to him first?")
+    report = analyze(letter)
+    limits = [s for s in report.scripts if s.title.startswith("Stating a clear limit")]
+    for limit in limits:
+        assert "talk things through directly first" not in limit.text
+        if SLOT_EVENT in limit.text:
+            assert "I'm asking that it stop" in limit.text

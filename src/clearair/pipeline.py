@@ -22,6 +22,7 @@ from clearair.advise.wants import wanted_from_them
 from clearair.advise.witness import seen_done_to_others
 from clearair.advise.routes import formal_route
 from clearair.advise.scripts import review_words
+from clearair.advise.questions import person_asked_about
 from clearair.intake import build_document
 from clearair.intake.reading import READ_TOKENS
 from clearair.assess.readers import apply_conduct, read_factors
@@ -64,7 +65,10 @@ def analyze_case(text: str, journal_findings: list[str] | tuple[str, ...] = (), 
 
 def _report(document, reading, journal_findings=(), about: str | None = None) -> Report:
     reading = reading or read(document)
-    situation = extract(document, reading, about=about)
+    # The person the writer's question names decides the other side when the writer has not said otherwise; it is
+    # the engine's reading, not the writer's correction, so the report does not say "as you told us".
+    asked_about = about or person_asked_about(reading.original)
+    situation = extract(document, reading, about=asked_about)
     name_not_found = about is not None and is_about_name(about) and not _named(situation, about) \
         and not _take_the_named(reading, situation, about)
     situation.counterpart_from_writer = about is not None and not name_not_found
@@ -144,10 +148,19 @@ def _take_the_named(reading, situation: Situation, name: str) -> bool:
 _LOOSE_IDENTITY = re.compile(r"^people like\b", re.IGNORECASE)
 
 
+#: The act aimed at someone else, told in the words found or just after them: "threw a tape measure at him".
+_AT_SOMEONE_ELSE = re.compile(r"\b(?:at|to|towards|toward)\s+(?:him|her|them)\b", re.IGNORECASE)
+_AT_ME = re.compile(r"\b(?:me|my|myself)\b", re.IGNORECASE)
+
+
 def _named_conduct(reading, conduct: list) -> tuple[str, ...]:
-    """The kinds of serious conduct done to the writer that a formal note may name, each once, most found first."""
+    """The kinds of serious conduct done to the writer that a formal note may name, each once, most found first; not
+    an act aimed at someone else in the writer's words (red team 32: a tape measure thrown at an apprentice became
+    "physically intimidating towards me" in a note about the writer's own payback for reporting it)."""
     return tuple(dict.fromkeys(hit.kind for hit in conduct if not (
-        hit.kind == "identity_remarks" and _LOOSE_IDENTITY.search(reading.text[hit.start:hit.end]))))
+        hit.kind == "identity_remarks" and _LOOSE_IDENTITY.search(reading.text[hit.start:hit.end])) and not (
+        (aimed := _AT_SOMEONE_ELSE.search(reading.text, hit.start, min(len(reading.text), hit.end + 12)))
+        and not _AT_ME.search(reading.text, hit.start, aimed.end()))))
 
 
 def as_advised(factors: list[FactorReading], fault: str) -> list[FactorReading]:

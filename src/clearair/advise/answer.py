@@ -23,7 +23,8 @@ from clearair.advise.phrases import (
 )
 from clearair.advise.retell import PRONOUNS, names_to_find, retold_to_writer
 from clearair.advise.questions import (
-    MOMENT_LINES, about_a_step, about_own_risk, action_for, alternatives, either_or_parts, find_questions, in_the_moment,
+    MOMENT_LINES, about_a_step, about_own_risk, action_for, alternatives, asks_for_words, either_or_parts, find_questions,
+    in_the_moment,
     just_asks_what_to_do, main_questions, names_a_wrong, norm_feeling, points_back,
 )
 from clearair.advise.notes import POLICE_NOTE, TOUCH_NOTE
@@ -535,6 +536,48 @@ def which_of(text: str) -> bool:
     return bool(_WHICH.search(text))
 
 
+#: A question of the channel: "Should I do it in person or message her?", "email him or talk face to face?" (red team 32
+#: found it answered "don't talk to them yet: first apologise", when the apology was what "it" was).
+_IN_PERSON_OR_WRITTEN = re.compile(
+    r"\b(?:in person|face[- ]to[- ]face|to (?:his|her|their) face)\b[^?]{0,20}\bor\b[^?]{0,20}\b(?:message|email|e-mail|text|"
+    r"write|letter|note|teams|slack|dm)\w*|\b(?:message|email|e-mail|text|write|dm)\w*\b[^?]{0,20}\bor\b[^?]{0,20}\b"
+    r"(?:in person|face[- ]to[- ]face|(?:talk|speak) to (?:him|her|them))\b", re.IGNORECASE)
+_IN_PERSON = ("In person if you can, somewhere private: tone carries in a conversation and gets lost in a message. A short "
+              "message first, asking for ten minutes, is fine; keep a written note of what you agreed afterwards.")
+_IN_PERSON_APOLOGY = ("In person if you can, somewhere private: an apology said face to face shows you mean it. A short "
+                      "message first, asking for a few minutes, is fine; a written apology alone can read as a way to "
+                      "avoid the conversation.")
+
+
+#: A writer at fault asking whether to own up to someone: "Do I tell Beth it was me?", "Should I admit it was my mistake?"
+_OWN_UP = re.compile(r"\b(?:tell|admit|confess|own up|come clean|let \w+ know)\b[^?]{0,30}?\b(?:it was (?:me|my (?:fault|"
+                     r"mistake|doing|error))|(?:that )?I (?:did|caused|forgot|messed|made)|my (?:mistake|fault|part))\b"
+                     r"|\b(?:own up|come clean)\b", re.IGNORECASE)
+_OWN_UP_ANSWER = ("Yes: tell {who} yourself, soon and briefly, before they hear it another way: what happened, that it "
+                  "was your part, and what you have done or will do so it does not happen again. Owning it first "
+                  "usually costs far less than being found out, and it clears anyone who took the blame for you.")
+
+
+def _named_alternatives(text: str, report: Report) -> list[str]:
+    """The courses an either/or question weighs where its halves name people, not steps: "Do I take this to Kay, or
+    talk to Dennis myself, or is this an HR thing?" is asking the writer's manager, talking to the other side, or HR
+    (red team 32 found only the HR half answered). Each half by its words (``action_for``), else by whose name it
+    holds; [] unless two or more different courses are found."""
+    s = report.situation
+    found = []
+    for part in either_or_parts(text):
+        action = action_for(part)
+        if action is None:
+            party = next((p for p in s.parties for m in p.mentions
+                          if m[:1].isupper() and " " not in m and re.search(rf"\b{re.escape(m)}\b", part)), None)
+            if party is not None:
+                action = ("TALK_DIRECT" if party.id == s.counterpart else "HR_FORMAL" if party.role == "hr" else
+                          "ESCALATE_MANAGER" if party.role == "manager" else None)
+        if action is not None:
+            found.append(action)
+    return list(dict.fromkeys(found)) if len(set(found)) >= 2 else []
+
+
 def _weighed_before(q: Question, report: Report) -> list[str]:
     """The steps the writer weighs before a "which is better?" question, as actions (two or more, else [])."""
     start = q.evidence[0].start if q.evidence else 0
@@ -653,6 +696,12 @@ def _answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tu
         # "My sister says I should just phone the police. Is that going too far?" (a red team found it answered
         # about HR): the police are a route for what was done to them.
         return "yes", police
+    if own and _OWN_UP.search(q.text):
+        # "Do I tell Beth it was me?": a writer who caused it is told to say so themselves (red team 32 found only
+        # "own your part and apologise", to the colleague, and nothing on the manager who did not know)
+        asked_to = re.search(r"\b(?:tell|let) ([A-Z][a-z]+)\b", q.text)
+        who = asked_to.group(1) if asked_to and asked_to.group(1).lower() not in PRONOUNS else "them"
+        return "yes", _OWN_UP_ANSWER.format(who=who)
     if own and _THE_PROCESS.search(q.text) and any(sc.kind == "account" for sc in report.scripts):
         # "How do I make sure I get treated fairly in this interview?" from a writer whose own conduct is before
         # the process: how to go through it, not a step against or towards the person who raised it.
@@ -665,7 +714,12 @@ def _answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tu
             return "first step", said
     if q.kind == "yes_no" and about_own_risk(q.text):
         return "cannot judge", _own_risk(report, floor)
-    pair = alternatives(q.text) if q.kind == "yes_no" else _weighed_before(q, report) if which_of(q.text) else []
+    if _IN_PERSON_OR_WRITTEN.search(q.text) and (own or not floor.serious):
+        # "Should I do it in person or message her?": how, not whether (never to a person whose conduct is serious:
+        # the answers below keep the writer from meeting them alone)
+        return "first step", (_IN_PERSON_APOLOGY if own else _IN_PERSON)
+    pair = (alternatives(q.text) or _named_alternatives(q.text, report)) if q.kind == "yes_no" else \
+        _weighed_before(q, report) if which_of(q.text) else []
     avoided = {a.action: a for a in report.avoid}
     position: dict[str, int] = {r.action: i for i, r in enumerate(recs)}
     if pair:  # "A or B?", or "Which is better?" after naming two: say which, and why
@@ -677,11 +731,12 @@ def _answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tu
             q.action = rec.action
             why = _why(rec, 1)
             if place(best) == 0 or (floor.serious and best in FORMAL_ROUTES):
-                return "first step", sentence(f"Of the two: {step(rec)}" + (f", because {why}" if why else ""))
+                of = "Of the two" if len(pair) == 2 else "Of those"
+                return "first step", sentence(f"{of}: {step(rec)}" + (f", because {why}" if why else ""))
             # Neither is the best first step: say so, rather than pick one and then advise a third.
-            return "first step", " ".join((sentence(f"Neither comes first: {start}{because0}"),
-                                           sentence(f"After that, of the two you name, {step(rec)} is the "
-                                                    "better next step")))
+            neither, of = ("Neither", "of the two you name") if len(pair) == 2 else ("None of those", "of those")
+            return "first step", " ".join((sentence(f"{neither} comes first: {start}{because0}"),
+                                           sentence(f"After that, {of}, {step(rec)} is the better next step")))
     if q.kind != "yes_no":
         return "first step", _best_step(report, 1)
     option = _option_asked_about(q, report)
@@ -979,16 +1034,12 @@ _WORDS_BELOW = " The full words are below."
 _NOT_TO_THEM = frozenset({"hr_note", "request_note", "manager_note", "their_manager_note", "account", "sender_note",
                           "process_note", "email", "agenda", "backing"})
 #: "What can I say?", "How do I word it?": the writer asks for words, not for a step.
-_ASKS_FOR_WORDS = re.compile(r"\bwhat (?:can|should|do|could) I (?:say|write|tell)\b|\bwhat to (?:say|write)\b|"
-                             r"\bwhat I (?:should|could|can) say\b|\bhow (?:do|can|should|could) I (?:word|phrase|put)\b|"
-                             r"\bwhat (?:words|wording)\b", re.I)
-
 
 def _words_asked(q: Question, report: Report) -> str:
     """The words themselves, for a writer who asks what to say (a library letter's "What can I say?" was answered
     only "state a clear limit"): the first two spoken lines of the words for the best step that has any, none with a
     gap the writer must fill; empty when there are none."""
-    if not _ASKS_FOR_WORDS.search(q.text):
+    if not asks_for_words(q.text):
         return ""
     to_them = _contact_with_them(q.text, report)
     for rec in report.recommendations[:3]:

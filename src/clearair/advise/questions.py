@@ -40,7 +40,7 @@ _YES_NO = re.compile(r"(?:^|[:;,?!]\s*|\b(?:and|but|so|or|also|then|now)\s+)(?:s
 _SOMETHING_TO_SAY = r"(?:something|anything) (?:good |useful |polite |kind |calm |better )?(?:I|we) (?:can|could|should|might) say"
 _HOW = re.compile(r"\bhow (?:do|can|should|could|would|might) I\b|\bhow to\b|\bon how\b|"
                   r"\bhow am I (?:supposed|meant|expected) to\b|"
-                  r"\bwhat (?:can|should|do|could) I say\b|\bwhat to say\b|\bwhat I should say\b|"
+                  r"\bwhat (?:can|should|do|could) I (?:actually |even |possibly )?say\b|\bwhat to say\b|\bwhat I should say\b|"
                   rf"\b{_SOMETHING_TO_SAY}\b|"
                   r"\b(?:best|right|polite|civili[sz]ed|good|better|kind|professional) way to\b|\bis there a way\b|"
                   r"\bway to (?:deal|handle|approach|stop|get)\b", re.I)
@@ -268,14 +268,24 @@ def find_questions(text: str, original: str | None = None) -> list[Question]:
     return out
 
 
+_ASKS_FOR_WORDS = re.compile(r"\bwhat (?:can|should|do|could) I (?:actually |even |possibly )?(?:say|write|tell)\b|\bwhat to (?:say|write)\b|"
+                             r"\bwhat I (?:should|could|can) say\b|\bhow (?:do|can|should|could) I (?:word|phrase|put)\b|"
+                             r"\bwhat (?:words|wording)\b", re.I)
+
+
+def asks_for_words(text: str) -> bool:
+    """The writer asks for the words themselves: "What do I actually say?", "how do I word it?"."""
+    return bool(_ASKS_FOR_WORDS.search(text))
+
+
 def _priority(q: Question) -> int:
     """Which questions the answer takes up first: a yes/no about a step the engine ranks, then what it
     cannot judge or a question about the writer's own reaction, then other yes/no questions and what to say
     in the moment, then how-to requests, then general and open ones."""
     if q.kind == "yes_no":
         return 0 if q.action else 2
-    if q.kind == "how" and in_the_moment(q.text):
-        return 2  # "what do I say when she curses at me?" has an answer of its own, not the first step again
+    if q.kind == "how" and (in_the_moment(q.text) or asks_for_words(q.text)):
+        return 2  # "what do I say when she curses at me?", "What do I actually say?": answers of their own
     return {"legal": 1, "money": 1, "gift": 1, "self_check": 1, "norm": 1, "how": 3, "general": 4}.get(q.kind, 5)
 
 
@@ -423,3 +433,20 @@ def action_for(text: str) -> ActionCode | None:
         if rx.search(text):
             return cast(ActionCode, action)
     return said_as(text)
+
+
+#: A question about one person by name: "How do I handle Nadia for the next few weeks?", "What do I do about Bev?",
+#: "How should I deal with Tom?" (not "Tom's manager", and not a day or a month).
+_ABOUT_A_PERSON = re.compile(
+    r"\b(?i:how (?:do|can|should|could|would) (?:I|we) (?:best )?(?:handle|deal with|approach|manage|work with|cope with|"
+    r"get through to|respond to)|what (?:do|should|can|could) (?:I|we) (?:do|say) (?:about|to|with))\s+"
+    r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
+    r"August|September|October|November|December|HR|It|This|That|Him|Her|Them)\b)([A-Z][a-z]+)\b(?!['\u2019]s)")
+
+
+def person_asked_about(text: str) -> str | None:
+    """The person the writer's own question names, when it names one ("How do I handle Nadia?"): the letter is about
+    them, whoever else it names first. A red team's letter told of a fair manager first and asked how to handle the
+    colleague who now blanks the writer; the advice and the words went to the manager."""
+    names = {m.group(1) for q in find_questions(text) for m in _ABOUT_A_PERSON.finditer(q.text)}
+    return names.pop() if len(names) == 1 else None

@@ -420,7 +420,7 @@ def _is_a_habit(verb: Token) -> bool:
     """ "he always…", and "…the whole working day", "…at least once every week"."""
     if any(c.lower_ in _HABIT for c in verb.children):
         return True
-    return any(c.dep_ in ("npadvmod", "advmod", "prep") and _every_time(c) for c in verb.children if c.i > verb.i)
+    return any(c.dep_ in ("npadvmod", "advmod", "prep") and _every_time(c) for c in verb.children)
 
 
 #: Verbs that take, use or undo something of the writer's ("took my ideas", "rewrote my report"); not "does my

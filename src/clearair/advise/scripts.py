@@ -583,6 +583,9 @@ def _fill(kind: str, f: _Facts, data: dict) -> str:
         # A private talk asks for a shared way; "could this stop?" is a limit, said before hearing their side.
         "talk_ask": "we find a better way to handle this" if ask == "this stop" else ask,
         "event_line": opening[-1],
+        # A limit asks for something to stop: where the act is the writer's to fill in, that it stop, never "that we talk
+        # things through directly first", which asks a peer for nothing (red team 32).
+        "limit_ask": "it stop" if SLOT_EVENT in opening[-1] and ask == _ask_by_line(None) else ask,
         "counterpart_third": _third(f.cp),
         "grievance_line": (f" Separately, I want to report how {_third(f.cp)} treated a colleague in front of me, and to "
                            "know how that will be handled." if f.serious and f.cp is not None and f.witnessed else
@@ -727,6 +730,9 @@ def _listen_line(f: _Facts) -> str:
     """The line of a private talk that hands it over to the other person, from what the letter says: a writer with a
     part in it says so; a habit is named as one; a working tie the writer wants back says that; otherwise an open
     question. One stock line in every letter read as a template (a blind panel noticed it in five of six)."""
+    if f.own_part and f.mainly_theirs:  # it was mostly the writer's doing: no "too", and no asking them to explain
+        return "I know this was mostly on me. I'd like to hear how it was for you, and I'll listen."  # (red team 32: "a part
+        # too" said to a colleague mocked for her accent, and to one who took the blame for the writer's mistake)
     if f.own_part:
         return "I know I played a part in this too. How did it look from your side?"
     if f.second_talk:

@@ -47,7 +47,7 @@ def what_happened(reading, situation: Situation, conduct: list, factors: list[Fa
         sent = reading.sentence_at(char)
         if sent.start_char in chosen:
             return
-        ev = reading.evidence(sent.start_char, sent.end_char)
+        ev = reading.evidence(sent.start_char, _sentence_end(reading, sent.end_char))
         if is_question(ev.text) or not FEWEST_WORDS <= len(ev.text.split()) <= MOST_WORDS:
             return
         if _NOT_THE_WRITERS_TO_TELL.search(ev.text):
@@ -73,6 +73,17 @@ def what_happened(reading, situation: Situation, conduct: list, factors: list[Fa
         if _theirs_to_me(reading, sent, situation.counterpart):
             take(sent.start_char)
     return [ev for _, ev in sorted(chosen.items())]
+
+
+def _sentence_end(reading, end: int) -> int:
+    """Where the writer's sentence ends: the parser ends one at a closing quote, but 'he said "been working out?"
+    and his hand went lower.' goes on in lower case, and a note that stops at the quote leaves out the act after it
+    (red team 32)."""
+    rest = reading.text[end:]
+    start = end + len(rest) - len(rest.lstrip())
+    if start < len(reading.text) and reading.text[start].islower() and reading.text[end - 1:end] in "\"”'’?!":
+        return reading.sentence_at(start).end_char
+    return end
 
 
 #: Another person's immigration status, or their wish that nothing be said: a note to HR or a manager that carries
