@@ -791,3 +791,20 @@ def test_a_writer_at_fault_asking_whether_to_own_up_is_told_yes():
     report = analyze(letter)
     q = next(q for q in report.questions if q.text == "Do I tell Beth it was me?")
     assert q.verdict == "yes" and "tell Beth yourself" in q.answer
+
+
+def test_a_writer_with_a_part_asking_whether_to_change_their_ways_is_answered():
+    from clearair import analyze
+    letter = ("I'm a very competitive person and I know I've been hogging the best projects and talking over my two "
+              "officemates in meetings. They have started leaving me out of lunch and don't share their notes with me "
+              "any more. My manager says my work is excellent. So should I be trying harder to be a team player?")
+    report = analyze(letter)
+    q = next(q for q in report.questions if q.text.startswith("So should I be trying harder"))
+    assert q.answer.startswith(("Yes", "If you think it is part of what is going on, yes"))
+    assert "yours to weigh" not in q.answer
+
+
+@pytest.mark.parametrize("text", ["Did I make a mistake by not inviting all my coworkers?", "Did I get it wrong?"])
+def test_asking_whether_one_made_a_mistake_is_a_self_check(text):
+    from clearair.advise.questions import kind_of
+    assert kind_of(text) == "self_check"

@@ -549,6 +549,11 @@ _IN_PERSON_APOLOGY = ("In person if you can, somewhere private: an apology said 
                       "avoid the conversation.")
 
 
+#: A writer asking whether to change their own ways: "Should I be trying harder to be a team player?", "Do I really need
+#: to work on teamwork?", "Should I tone it down?"
+_SELF_CHANGE = re.compile(r"\b(?:try(?:ing)? (?:harder|more) to|work(?:ing)? on (?:my|being|teamwork|the way I|how I)|"
+                          r"be (?:more|less) (?:of a )?[a-z-]+|change (?:my|how I|the way I)|tone (?:it|myself|things) down|"
+                          r"improve (?:my|how I)|work on (?:it|this|that) myself)\b", re.IGNORECASE)
 #: A writer at fault asking whether to own up to someone: "Do I tell Beth it was me?", "Should I admit it was my mistake?"
 _OWN_UP = re.compile(r"\b(?:tell|admit|confess|own up|come clean|let \w+ know)\b[^?]{0,30}?\b(?:it was (?:me|my (?:fault|"
                      r"mistake|doing|error))|(?:that )?I (?:did|caused|forgot|messed|made)|my (?:mistake|fault|part))\b"
@@ -696,6 +701,15 @@ def _answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tu
         # "My sister says I should just phone the police. Is that going too far?" (a red team found it answered
         # about HR): the police are a route for what was done to them.
         return "yes", police
+    if _SELF_CHANGE.search(q.text) and not floor.serious:
+        # "Should I be trying harder to be a team player?": a step of the writer's own, never left "yours to weigh"
+        # (blind panels 26 and 27 marked that a dodge); said as yes where the reading finds a part of theirs
+        if own:
+            return "yes", " ".join((sentence("Yes, from what you describe: it is the part of this you control, and "
+                                             "working on it shows"), sentence(f"First, {start}")))
+        return "first step", " ".join((sentence("If you think it is part of what is going on, yes: a small change on "
+                                                "your side costs little and often changes how others respond"),
+                                       sentence(f"Either way, {start}{because0}")))
     if own and _OWN_UP.search(q.text):
         # "Do I tell Beth it was me?": a writer who caused it is told to say so themselves (red team 32 found only
         # "own your part and apologise", to the colleague, and nothing on the manager who did not know)

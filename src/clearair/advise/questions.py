@@ -103,7 +103,7 @@ _SELF_CHECK = re.compile(r"\b(?:am|was) I (?:being |just )?(?:overreacting|over-
                          r"crazy|petty|paranoid|in the wrong|at fault|to blame|doing the right thing|out of line|"
                          r"the (?:asshole|arsehole|jerk|problem|bad guy))\b|\bdo I owe (?:him|her|them) an apology\b|"
                          r"\bis it (?:just )?me\b|\bdid I (?:overstep|do (?:something|anything) wrong|go too far|"
-                         r"mess up|handle it (?:badly|wrong))\b|\bwhich of us is\b|\breading too much into\b|"
+                         r"mess up|handle it (?:badly|wrong)|make a (?:big |huge )?mistake|get it wrong|screw up)\b|\bwhich of us is\b|\breading too much into\b|"
                          # "did I bring this on myself?", "is it my fault?", "am I partly to blame?"
                          r"\bdid I (?:bring (?:this|it|that) on myself|cause (?:this|it|that))\b|"
                          r"\b(?:is|was) (?:this|it|that|all this) (?:(?:all|partly|partially) )?my (?:own )?fault\b|"
