@@ -808,3 +808,25 @@ def test_a_writer_with_a_part_asking_whether_to_change_their_ways_is_answered():
 def test_asking_whether_one_made_a_mistake_is_a_self_check(text):
     from clearair.advise.questions import kind_of
     assert kind_of(text) == "self_check"
+
+
+def test_a_month_at_the_start_of_a_sentence_is_no_question():
+    texts = [q.text for q in find_questions("Back in May I made a complaint to HR about my manager. Since then my "
+                                            "desk has moved. May I ask whether that is payback?")]
+    assert not any(t.startswith("May I made") for t in texts)
+    assert any(t.startswith("May I ask") for t in texts)
+
+
+def test_a_choice_is_never_answered_yes_and_three_options_are_not_two():
+    from clearair import analyze
+    letter = ("I deleted a shared research folder by mistake on Friday. It was my fault, nobody else's, and my "
+              "colleague Ewan lost two weeks of work. Our manager Gillian doesn't know yet. Do I tell Gillian it was "
+              "me, or go to Ewan first? And in person or by message?")
+    report = analyze(letter)
+    choice = next(q for q in report.questions if q.text.startswith("Do I tell Gillian"))
+    assert choice.verdict not in ("yes", "no") and not choice.answer.startswith(("Yes", "No"))
+    channel = next(q for q in report.questions if q.text.startswith("And in person"))
+    assert channel.answer.startswith("In person if you can")
+    from clearair.advise.answer import _two_named
+    assert _two_named("Should I tell him or keep quiet?")
+    assert not _two_named("Do I go to Rob anyway, or skip him and go to his manager Anita, or HR?")

@@ -23,8 +23,8 @@ from clearair.advise.phrases import (
 )
 from clearair.advise.retell import PRONOUNS, names_to_find, retold_to_writer
 from clearair.advise.questions import (
-    MOMENT_LINES, about_a_step, about_own_risk, action_for, alternatives, asks_for_words, either_or_parts, find_questions,
-    in_the_moment,
+    MOMENT_LINES, about_a_step, about_own_risk, action_for, alternatives, asks_for_words, asks_the_channel,
+    either_or_parts, find_questions, in_the_moment,
     just_asks_what_to_do, main_questions, names_a_wrong, norm_feeling, points_back,
 )
 from clearair.advise.notes import POLICE_NOTE, TOUCH_NOTE
@@ -536,12 +536,6 @@ def which_of(text: str) -> bool:
     return bool(_WHICH.search(text))
 
 
-#: A question of the channel: "Should I do it in person or message her?", "email him or talk face to face?" (red team 32
-#: found it answered "don't talk to them yet: first apologise", when the apology was what "it" was).
-_IN_PERSON_OR_WRITTEN = re.compile(
-    r"\b(?:in person|face[- ]to[- ]face|to (?:his|her|their) face)\b[^?]{0,20}\bor\b[^?]{0,20}\b(?:message|email|e-mail|text|"
-    r"write|letter|note|teams|slack|dm)\w*|\b(?:message|email|e-mail|text|write|dm)\w*\b[^?]{0,20}\bor\b[^?]{0,20}\b"
-    r"(?:in person|face[- ]to[- ]face|(?:talk|speak) to (?:him|her|them))\b", re.IGNORECASE)
 _IN_PERSON = ("In person if you can, somewhere private: tone carries in a conversation and gets lost in a message. A short "
               "message first, asking for ten minutes, is fine; keep a written note of what you agreed afterwards.")
 _IN_PERSON_APOLOGY = ("In person if you can, somewhere private: an apology said face to face shows you mean it. A short "
@@ -561,6 +555,19 @@ _OWN_UP = re.compile(r"\b(?:tell|admit|confess|own up|come clean|let \w+ know)\b
 _OWN_UP_ANSWER = ("Yes: tell {who} yourself, soon and briefly, before they hear it another way: what happened, that it "
                   "was your part, and what you have done or will do so it does not happen again. Owning it first "
                   "usually costs far less than being found out, and it clears anyone who took the blame for you.")
+
+
+def _two_named(text: str) -> bool:
+    """The question weighs exactly two things: "A or B?", not "A, B or C?" nor "A, or B, or C?" (red team 33 found
+    "Of the two" said to a four-way choice); a question that names none itself ("Which is better?", after two steps
+    the letter weighed) is left to the steps found."""
+    parts = either_or_parts(text)
+    if len(parts) == 1:
+        return True
+    if len(parts) != 2:
+        return False
+    frames = list(re.finditer(r"\b(?:whether|should I|do I|could I|can I|would I)\b", parts[0], re.IGNORECASE))
+    return "," not in parts[0][frames[-1].end():] if frames else "," not in parts[0]
 
 
 def _named_alternatives(text: str, report: Report) -> list[str]:
@@ -624,6 +631,13 @@ def answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tup
     """(verdict, one or two sentences) for the writer's question; a question asked the other way
     round gets the step named instead of a bare yes or no."""
     verdict, text = _answer_question(q, report, floor, own)
+    if verdict in ("yes", "no") and len(either_or_parts(q.text)) > 1:
+        # "Do I tell Gillian it was me, or go to Ewan first?": a choice is not answered "Yes" (red team 33)
+        for lead in ("Yes: ", "Yes, ", "No: ", "No, "):
+            if text.startswith(lead):
+                text = text[len(lead)].upper() + text[len(lead) + 1:]
+                break
+        verdict = "first step"
     rec = next((r for r in report.recommendations if r.action == q.action), None)
     if rec is None or q.kind != "yes_no" or not _NEGATIVE_FRAME.search(re.sub(r"\bor not\b", "", q.text)):
         return verdict, text
@@ -728,7 +742,7 @@ def _answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tu
             return "first step", said
     if q.kind == "yes_no" and about_own_risk(q.text):
         return "cannot judge", _own_risk(report, floor)
-    if _IN_PERSON_OR_WRITTEN.search(q.text) and (own or not floor.serious):
+    if asks_the_channel(q.text) and (own or not floor.serious):
         # "Should I do it in person or message her?": how, not whether (never to a person whose conduct is serious:
         # the answers below keep the writer from meeting them alone)
         return "first step", (_IN_PERSON_APOLOGY if own else _IN_PERSON)
@@ -745,10 +759,11 @@ def _answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tu
             q.action = rec.action
             why = _why(rec, 1)
             if place(best) == 0 or (floor.serious and best in FORMAL_ROUTES):
-                of = "Of the two" if len(pair) == 2 else "Of those"
+                of = "Of the two" if _two_named(q.text) and len(pair) == 2 else "Of those"  # (see ``_two_named``)
                 return "first step", sentence(f"{of}: {step(rec)}" + (f", because {why}" if why else ""))
             # Neither is the best first step: say so, rather than pick one and then advise a third.
-            neither, of = ("Neither", "of the two you name") if len(pair) == 2 else ("None of those", "of those")
+            neither, of = ("Neither", "of the two you name") if len(pair) == 2 and _two_named(q.text) \
+                else ("None of those", "of those")
             return "first step", " ".join((sentence(f"{neither} comes first: {start}{because0}"),
                                            sentence(f"After that, {of}, {step(rec)} is the better next step")))
     if q.kind != "yes_no":

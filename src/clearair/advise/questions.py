@@ -19,7 +19,8 @@ from clearair.models import ActionCode, Evidence, Question, QuestionKind
 
 #: Frames that make a sentence a question even without a question mark.
 _FRAME = re.compile(
-    r"\b(?:should|shall|do|can|could|may|must|would|am) I\b|\bis it (?:ok|okay|alright|all right|legal|illegal|"
+    r"\b(?:should|shall|do|can|could|(?<!in )(?<!since )(?<!last )(?<!by )(?<!until )(?<!of )(?<!from )(?<!early )(?<!late )"
+    r"(?<!mid-)may|must|would|am) I\b|\bis it (?:ok|okay|alright|all right|legal|illegal|"
     r"normal|fair|wrong|right|appropriate|reasonable|acceptable|professional|worth)\b|"
     r"\bhow (?:do|can|should|could|would|might|much should|far should) I\b|"
     # "how to" asks when the writer or a request frames it ("I'd like to know how to…", "tips on how to…"), not in
@@ -32,7 +33,7 @@ _FRAME = re.compile(
     # whether to…"), not "HR is still deciding whether to set up a mediation".
     r"\b(?:I|I'm|I am|we|we're)\b[^.?!]{0,50}?\bwhether (?:I|to|or not)\b|^\s*whether (?:I|to)\b",
     re.I)
-_YES_NO = re.compile(r"(?:^|[:;,?!]\s*|\b(?:and|but|so|or|also|then|now)\s+)(?:should|shall|do|can|could|may|must|am|"
+_YES_NO = re.compile(r"(?:^|[:;,?!]\s*|\b(?:and|but|so|or|also|then|now)\s+)(?:should|shall|do|can|could|(?<!in )may|must|am|"
                      r"is|are|would|will|was|were|did) (?:I|it|we|this|that|they)\b|\bwhether (?:I|to|or not)\b|"
                      r"\bif I should\b|\bis it (?:ok|okay|alright|all right|legal|illegal|normal|fair|wrong|right|"
                      r"appropriate|reasonable|acceptable|professional|worth)\b", re.I)
@@ -273,6 +274,19 @@ _ASKS_FOR_WORDS = re.compile(r"\bwhat (?:can|should|do|could) I (?:actually |eve
                              r"\bwhat (?:words|wording)\b", re.I)
 
 
+#: A question of the channel: "Should I do it in person or message her?", "email him or talk face to face?" (red team 32
+#: found it answered "don't talk to them yet: first apologise", when the apology was what "it" was).
+_IN_PERSON_OR_WRITTEN = re.compile(
+    r"\b(?:in person|face[- ]to[- ]face|to (?:his|her|their) face)\b[^?]{0,20}\bor\b[^?]{0,20}\b(?:message|email|e-mail|text|"
+    r"write|letter|note|teams|slack|dm)\w*|\b(?:message|email|e-mail|text|write|dm)\w*\b[^?]{0,20}\bor\b[^?]{0,20}\b"
+    r"(?:in person|face[- ]to[- ]face|(?:talk|speak) to (?:him|her|them))\b", re.IGNORECASE)
+
+
+def asks_the_channel(text: str) -> bool:
+    """The writer asks how to say it, in person or in writing."""
+    return bool(_IN_PERSON_OR_WRITTEN.search(text))
+
+
 def asks_for_words(text: str) -> bool:
     """The writer asks for the words themselves: "What do I actually say?", "how do I word it?"."""
     return bool(_ASKS_FOR_WORDS.search(text))
@@ -284,6 +298,8 @@ def _priority(q: Question) -> int:
     in the moment, then how-to requests, then general and open ones."""
     if q.kind == "yes_no":
         return 0 if q.action else 2
+    if asks_the_channel(q.text):
+        return 2  # "And in person or by message?": short, but an answer of its own
     if q.kind == "how" and (in_the_moment(q.text) or asks_for_words(q.text)):
         return 2  # "what do I say when she curses at me?", "What do I actually say?": answers of their own
     return {"legal": 1, "money": 1, "gift": 1, "self_check": 1, "norm": 1, "how": 3, "general": 4}.get(q.kind, 5)
