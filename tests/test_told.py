@@ -180,3 +180,20 @@ def test_an_act_aimed_at_someone_else_is_not_told_as_done_to_the_writer():
     report = analyze(text)
     notes = [s for s in report.scripts if s.kind in ("hr_note", "their_manager_note", "manager_note")]
     assert notes and not any("intimidating towards me" in n.text for n in notes)
+
+
+def test_a_threat_said_to_someone_else_is_not_told_as_made_to_the_writer():
+    text = ("I'm a team leader. Last week one of my officers told another in the car park \"go to the director again "
+            "about my caseload and you'll regret it\". He came straight to me, shaken, and I wrote it all down the "
+            "same day. Do I go to HR?")
+    report = analyze(text)
+    notes = [s for s in report.scripts if s.kind in ("hr_note", "their_manager_note", "manager_note")]
+    assert not any("threatened me" in n.text for n in notes)
+
+
+def test_an_act_on_the_writer_after_words_to_someone_else_is_still_the_writers():
+    text = ("My supervisor told Sarah off in front of everyone, then he grabbed my arm hard enough to leave a mark "
+            "when I tried to leave the stockroom. I am shaking writing this. Should I go to HR?")
+    report = analyze(text)
+    notes = [s for s in report.scripts if s.kind in ("hr_note", "their_manager_note", "manager_note")]
+    assert notes and any("intimidat" in n.text or "grabbed my arm" in n.text for n in notes)

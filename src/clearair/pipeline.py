@@ -151,6 +151,10 @@ _LOOSE_IDENTITY = re.compile(r"^people like\b", re.IGNORECASE)
 #: The act aimed at someone else, told in the words found or just after them: "threw a tape measure at him".
 _AT_SOMEONE_ELSE = re.compile(r"\b(?:at|to|towards|toward)\s+(?:him|her|them)\b", re.IGNORECASE)
 _AT_ME = re.compile(r"\b(?:me|my|myself)\b", re.IGNORECASE)
+#: Words said to someone else, told just before them: 'Bethan told him in the car park "you'll regret it"'.
+_SAID_TO_SOMEONE_ELSE = re.compile(r"\b(?i:told|tells|telling|said to|says to|warned|texted|messaged|emailed)\s+"
+                                   r"(?:(?i:him|her|them|another|a colleague|a coworker|one of (?:the|my|our) [a-z]+)|"
+                                   r"[A-Z][a-z]+)\b[^.!?]{0,100}$")
 
 
 def _named_conduct(reading, conduct: list) -> tuple[str, ...]:
@@ -160,7 +164,16 @@ def _named_conduct(reading, conduct: list) -> tuple[str, ...]:
     return tuple(dict.fromkeys(hit.kind for hit in conduct if not (
         hit.kind == "identity_remarks" and _LOOSE_IDENTITY.search(reading.text[hit.start:hit.end])) and not (
         (aimed := _AT_SOMEONE_ELSE.search(reading.text, hit.start, min(len(reading.text), hit.end + 12)))
-        and not _AT_ME.search(reading.text, hit.start, aimed.end()))))
+        and not _AT_ME.search(reading.text, hit.start, aimed.end())) and not (
+        (to := _SAID_TO_SOMEONE_ELSE.search(reading.text, max(0, hit.start - 140), hit.start))
+        and _inside_quote(reading.text[to.start():hit.start])
+        and not re.search(r"\b(?:me|myself|us)\b", re.split(r"[\"“‘']", reading.text[to.start():hit.start])[0],
+                          re.IGNORECASE))))
+
+
+def _inside_quote(before: str) -> bool:
+    """A quotation opened in ``before`` is still open at its end: the words after it are what was said."""
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
 
 
 def as_advised(factors: list[FactorReading], fault: str) -> list[FactorReading]:

@@ -59,7 +59,7 @@ from clearair.models import COURTESY_TITLE, Ask, Avoid, Evidence, Incident, Part
 _CHANNEL = {"email": " by email", "meeting": " in the meeting", "chat": " by message", "phone": " on the phone",
             "in_person": ""}
 _TRIED = {"apology": "apologised", "fix": "put a fix in place", "feedback": "talked to them directly",
-          "asked": "asked them about it", "reported": "raised it informally", "documented": "kept notes",
+          "asked": "asked them about it", "reported": "raised it before", "documented": "kept notes",
           "ignoring": "tried ignoring it"}
 #: How the writer names the other side to their own manager.
 _TO_MANAGER = {"peer": "a peer", "peers_manager": "another team's manager", "direct_report": "one of my reports",
@@ -627,6 +627,10 @@ def _fill(kind: str, f: _Facts, data: dict) -> str:
         # Someone who has left asks for a record and an answer, not for protection in a job they no longer have.
         "hr_close": ("I no longer work there, but I'd like this on record. Could you tell me how it will be handled, "
                      "and who I should deal with from now on?" if "already_left" in f.sig else
+                     # A manager reporting someone they manage has the authority: no plea for their own protection
+                     # (red team 33 found it at the end of a team leader's note about one report threatening another).
+                     "Could you tell me how this will be handled, and how we keep everyone involved safe in the "
+                     "meantime?" if role == "direct_report" else
                      "Could you tell me how this will be handled, and what protects me from any repercussions for "
                      "raising it?"),
         "need_for": need,
