@@ -197,3 +197,13 @@ def test_an_act_on_the_writer_after_words_to_someone_else_is_still_the_writers()
     report = analyze(text)
     notes = [s for s in report.scripts if s.kind in ("hr_note", "their_manager_note", "manager_note")]
     assert notes and any("intimidat" in n.text or "grabbed my arm" in n.text for n in notes)
+
+
+def test_the_same_words_told_again_and_a_mild_feeling_stay_out_of_the_note():
+    text = ("I'm a team leader. Rhys came to me on Monday and said that Bethan told him in the car park \"go to the "
+            "director again and you'll regret it\". Rhys had gone to the director last month about her backlog, and "
+            "I was a bit put out by that. Bethan's version is that she said \"you'll regret it\" meaning he'd regret "
+            "the fuss. Do I go to HR?")
+    report = analyze(text)
+    notes = [s for s in report.scripts if s.kind in ("hr_note", "their_manager_note", "manager_note")]
+    assert notes and not any("threatened me" in n.text or "put out" in n.text for n in notes)

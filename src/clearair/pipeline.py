@@ -160,15 +160,25 @@ _SAID_TO_SOMEONE_ELSE = re.compile(r"\b(?i:told|tells|telling|said to|says to|wa
 def _named_conduct(reading, conduct: list) -> tuple[str, ...]:
     """The kinds of serious conduct done to the writer that a formal note may name, each once, most found first; not
     an act aimed at someone else in the writer's words (red team 32: a tape measure thrown at an apprentice became
-    "physically intimidating towards me" in a note about the writer's own payback for reporting it)."""
+    "physically intimidating towards me" in a note about the writer's own payback for reporting it), nor the same
+    words told again ("Bethan's version is that she said 'you'll regret it'")."""
+    elsewhere = {reading.text[h.start:h.end].lower() for h in conduct if _at_someone_else(reading.text, h)}
     return tuple(dict.fromkeys(hit.kind for hit in conduct if not (
-        hit.kind == "identity_remarks" and _LOOSE_IDENTITY.search(reading.text[hit.start:hit.end])) and not (
-        (aimed := _AT_SOMEONE_ELSE.search(reading.text, hit.start, min(len(reading.text), hit.end + 12)))
-        and not _AT_ME.search(reading.text, hit.start, aimed.end())) and not (
-        (to := _SAID_TO_SOMEONE_ELSE.search(reading.text, max(0, hit.start - 140), hit.start))
-        and _inside_quote(reading.text[to.start():hit.start])
-        and not re.search(r"\b(?:me|myself|us)\b", re.split(r"[\"“‘']", reading.text[to.start():hit.start])[0],
-                          re.IGNORECASE))))
+        hit.kind == "identity_remarks" and _LOOSE_IDENTITY.search(reading.text[hit.start:hit.end]))
+        and reading.text[hit.start:hit.end].lower() not in elsewhere))
+
+
+def _at_someone_else(text: str, hit) -> bool:
+    """The act is aimed at someone else: "at him" in or just after the words found, or words said to another
+    ('told him in the car park "you'll regret it"'); never where the writer is named as the one it was aimed at."""
+    aimed = _AT_SOMEONE_ELSE.search(text, hit.start, min(len(text), hit.end + 12))
+    if aimed and not _AT_ME.search(text, hit.start, aimed.end()):
+        return True
+    to = _SAID_TO_SOMEONE_ELSE.search(text, max(0, hit.start - 140), hit.start)
+    if to is None or not _inside_quote(text[to.start():hit.start]):
+        return False
+    addressed = re.split(r"[\"“‘']", text[to.start():hit.start])[0]  # the words before the quote opens
+    return not re.search(r"\b(?:me|myself|us)\b", addressed, re.IGNORECASE)
 
 
 def _inside_quote(before: str) -> bool:

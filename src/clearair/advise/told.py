@@ -101,7 +101,11 @@ _THE_WRITERS_DOUBT = re.compile(r"\b(?:maybe|perhaps) (?:he|she|they|it)(?:['’
                                 r"\bI (?:don['’]?t|do not|really don['’]?t) want to\b|"
                                 r"\bI(?:['’]m| am) (?:more |really |so |a bit |quite |also )?"
                                 r"(?:scared|worried|afraid|nervous|not sure)\b|\bI (?:don['’]?t|do not) "
-                                r"know (?:if|whether)\b|\bpart of me (?:thinks|wonders|feels|says)\b",
+                                r"know (?:if|whether)\b|\bpart of me (?:thinks|wonders|feels|says)\b|"
+                                # a mild feeling of the writer's own, which reads as petty in a formal note (red team
+                                # 33: "and I was a bit put out" sent to HR about a threat between two reports)
+                                r"\bI(?: was| felt| am|['’]m| feel) (?:a bit |a little |slightly |rather )?"
+                                r"(?:put out|miffed|peeved|a bit annoyed|a bit irritated)\b",
                                 re.IGNORECASE)
 
 
