@@ -205,3 +205,21 @@ def test_a_workplace_without_hr_gets_its_own_routes(letter, route):
     reading = read(document)
     found = formal_route(reading, extract(document, reading))
     assert found is not None and route in found.setting.routes + found.setting.to
+
+
+@pytest.mark.parametrize("tie", ["Alan is Terry's brother-in-law, I found out after.",
+                                 "I found out after that Terry's best mate, Alan, runs the site."])
+def test_a_note_is_never_addressed_to_someone_tied_to_the_other_side(tie):
+    letter = ("Three weeks ago I saw our site foreman, Terry, shove one of the younger lads into a skip and call him a "
+              "racist name. I reported it in writing to the site manager, Alan, the same day. Since then I've been "
+              "moved off the finishing crew, and Terry said \"you know what happens to people who tell tales\". "
+              f"{tie} What do I do?")
+    report = analyze(letter)
+    assert [e.text for e in report.situation.tied_to_them] == ["Alan"]
+    assert not any(s.text.startswith("Hi Alan") for s in report.scripts)
+
+
+def test_no_tie_is_read_without_words_of_one():
+    letter = ("My supervisor Terry keeps shouting at me in front of the customers and last week he threw a stapler "
+              "across the desk at me. The store manager, Alan, is fair and has always listened. What do I do?")
+    assert analyze(letter).situation.tied_to_them == []

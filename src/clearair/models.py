@@ -201,6 +201,9 @@ class Situation(Model):
         default_factory=list, description="The writer's words telling a habit of their own (\"I've been known to lose "
         "my temper\", \"I'm a very competitive person\"): with the fault reader leaning the same way, a part of "
         "theirs.")
+    tied_to_them: list[Evidence] = Field(
+        default_factory=list, description="The names of people the letter says are family or close friends of "
+        "someone in it (\"Alan is Terry's brother-in-law\"): a note is never addressed to them as a neutral route.")
 
     def party(self, party_id: str | None) -> Party | None:
         return next((p for p in self.parties if p.id == party_id), None)

@@ -20,7 +20,7 @@ from clearair.advise.asking import what_the_writer_asks
 from clearair.advise.own_ways import own_tendencies
 from clearair.advise.wants import wanted_from_them
 from clearair.advise.witness import seen_done_to_others
-from clearair.advise.routes import formal_route
+from clearair.advise.routes import formal_route, tied_to_the_other_side
 from clearair.advise.scripts import review_words
 from clearair.advise.questions import person_asked_about
 from clearair.intake import build_document
@@ -85,6 +85,7 @@ def _report(document, reading, journal_findings=(), about: str | None = None) ->
     situation.acts_on_writer = act_sentences(reading, situation)
     situation.under_review = _review(reading)
     situation.own_tendency = [reading.evidence(a, b) for a, b in own_tendencies(reading.text)][:1]
+    situation.tied_to_them = tied_to_the_other_side(reading, situation)
     situation.what_happened = what_happened(reading, situation, conduct, factors)
     situation.witnessed = seen_done_to_others(reading, situation, factors)
     if (wanted := wanted_from_them(reading.text)) is not None:

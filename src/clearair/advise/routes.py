@@ -159,3 +159,31 @@ def route_step(setting: RouteSetting) -> str:
     if setting.step:
         return setting.step
     return f"There may be no HR department here. Your formal routes are {setting.routes}."
+
+
+#: A person said to be family or a close friend of another: "Alan is Terry's brother-in-law", "Terry's best mate,
+#: Alan", "Alan and Terry are best friends". The first group is the one whose neutrality the tie takes away.
+_KIN = (r"(?:brother|sister|father|mother|son|daughter)-in-law|brother|sister|cousin|son|daughter|wife|husband|"
+        r"partner|dad|father|mum|mom|mother|uncle|aunt|nephew|niece|(?:best |close |old )?(?:friend|mate|pal|buddy)|"
+        r"girlfriend|boyfriend|fianc[eé]e?")
+_TIES = (re.compile(rf"\b(?P<a>[A-Z][a-z]+)\s+(?:is|was|['’]s)\s+(?:also\s+)?(?P<b>[A-Z][a-z]+)['’]s\s+(?i:{_KIN})\b"),
+         re.compile(rf"\b(?P<b>[A-Z][a-z]+)['’]s\s+(?i:{_KIN}),?\s+(?P<a>[A-Z][a-z]+)\b"),
+         re.compile(r"\b(?P<a>[A-Z][a-z]+)\s+and\s+(?P<b>[A-Z][a-z]+)\s+are\s+"
+                    r"(?i:(?:really |very |close |best |old |good )*(?:friends|mates|pals|buddies|related|married|"
+                    r"a couple|together))\b"))
+
+
+def tied_to_the_other_side(reading: Reading, situation: Situation) -> list[Evidence]:
+    """The names of people the writer says are family or close friends of the other side: a note "to their manager"
+    is not addressed to them (red team 33: "Hi Alan", about payback, to the site manager who sat on the first report
+    and is the foreman's brother-in-law)."""
+    cp = situation.party(situation.counterpart)
+    theirs = {m for m in (cp.mentions if cp else []) if m[:1].isupper() and " " not in m}
+    out = []
+    for rx in _TIES:
+        for m in rx.finditer(reading.text):
+            for tied, other in (("a", "b"), ("b", "a")):  # the tie runs both ways: either may be the other side
+                if m.group(other) in theirs and m.group(tied) not in theirs:
+                    out.append(reading.evidence(m.start(tied), m.end(tied)))
+    return out
+

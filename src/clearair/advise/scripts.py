@@ -111,7 +111,9 @@ def their_managers_name(s: Situation) -> str:
         return SLOT_THEIR_MANAGER
     over = ("skip_level",) if cp.role == "skip_level" else ("manager", "skip_level")
     named = [p for p in s.parties if p.id != cp.id and p.role in over and first_names(s, p.id)]
-    return first_names(s, named[0].id)[0] if len(named) == 1 else SLOT_THEIR_MANAGER
+    if len(named) != 1 or first_names(s, named[0].id)[0] in {e.text for e in s.tied_to_them}:
+        return SLOT_THEIR_MANAGER  # (never someone the letter says is family or a close friend of theirs)
+    return first_names(s, named[0].id)[0]
 
 
 def first_names(s: Situation, party_id: str | None) -> list[str]:
