@@ -802,7 +802,7 @@ def test_the_words_tell_the_gravest_act_not_the_first():
 
 @pytest.mark.parametrize("letter, line", [
     ("I snapped at my coworker Dana in front of the team on Monday because she was late with her part again, and I "
-     "feel bad about how I said it. She has been cold since. Should I talk to her?", "mostly on me"),
+     "feel bad about how I said it. She has been cold since. Should I talk to her?", "and I'll listen"),
     ("My coworker Sam keeps interrupting me in every meeting and talks over me when I present. It happens every week. "
      "How do I get him to stop?", "a few times now"),
 ])

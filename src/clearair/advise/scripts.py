@@ -737,8 +737,9 @@ def _listen_line(f: _Facts) -> str:
     part in it says so; a habit is named as one; a working tie the writer wants back says that; otherwise an open
     question. One stock line in every letter read as a template (a blind panel noticed it in five of six)."""
     if f.own_part and f.mainly_theirs:  # it was mostly the writer's doing: no "too", and no asking them to explain
-        return "I know this was mostly on me. I'd like to hear how it was for you, and I'll listen."  # (red team 32: "a part
-        # too" said to a colleague mocked for her accent, and to one who took the blame for the writer's mistake)
+        # (red team 32: "a part too" said to a colleague mocked for her accent, and to one who took the blame for the
+        # writer's mistake; the opening has already owned it, so it is not said twice)
+        return "I'd like to hear how it was for you, and I'll listen."
     if f.own_part:
         return "I know I played a part in this too. How did it look from your side?"
     if f.second_talk:
