@@ -33,3 +33,15 @@ def test_what_a_report_did_to_someone_else_is_not_told_as_done_to_the_writer():
     words = " ".join(s.text for s in report.scripts) + report.offline_answer
     assert "towards me" not in words and "towards you" not in words
     assert "Hi Zoom" not in words
+
+
+def test_a_private_talk_with_a_boss_who_is_part_of_the_problem_goes_with_a_record():
+    """Blind panels 26 and 27: a bare "talk to them privately" to a supervisor who lied about the writer was unsafe."""
+    from clearair.advise.answer import _WITH_A_RECORD, _talk_with_a_boss_at_odds
+    report = analyze("My manager keeps criticising my reports in front of the whole team and last week she said my "
+                     "work was sloppy when it was her own figures that were wrong. She has it in for me. How do I "
+                     "handle her?")
+    assert _talk_with_a_boss_at_odds(report) and _WITH_A_RECORD in report.offline_answer
+    peer = analyze("My coworker Sam keeps booking meetings over my lunch break, three times this week alone, and I "
+                   "have had enough of eating at my desk. How do I raise it with him?")
+    assert not _talk_with_a_boss_at_odds(peer) and _WITH_A_RECORD not in peer.offline_answer

@@ -294,7 +294,10 @@ def _first_step(report: Report, floor: Floor, said_first: bool = False, fallback
     to make room), and the safety line when the conduct is serious."""
     if not report.recommendations:
         return []
-    out = ([] if said_first else [_best_step(report)]) + (fallback or [])
+    out = [] if said_first else [_best_step(report)]
+    if not floor.serious and _talk_with_a_boss_at_odds(report):
+        out.append(_WITH_A_RECORD)
+    out += fallback or []
     if floor.by_their_report:
         out.append("Do not settle it with a quiet word on your own; bring HR in before you meet them.")
     elif floor.serious and any(r.route for r in report.recommendations):  # no HR department to turn to
@@ -303,6 +306,26 @@ def _first_step(report: Report, floor: Floor, said_first: bool = False, fallback
     elif floor.serious:
         out.append("Do not go to the person on your own; let HR or a manager you trust handle the contact.")
     return out
+
+
+#: Said before a private talk with a boss the reading finds is part of the problem or has turned on the writer: blind
+#: panels 26 and 27 marked a bare "talk to them privately" to a supervisor who lied about the writer, and to a
+#: headmaster who undermined her, as unsafe. The experts in the library mostly do advise that talk first (a floor
+#: rule that put notes first cost 0.7 to 6 points of top-1 out of fold), so the step stays and the words protect.
+_WITH_A_RECORD = ("Before you talk to them, write down what happened, with dates, and keep copies: with a boss who is "
+                  "part of the problem, go in with a record, keep it short and factual, and confirm what was agreed "
+                  "in a brief email afterwards.")
+
+
+def _talk_with_a_boss_at_odds(report: Report) -> bool:
+    """The first step is a private talk with the writer's own boss, whom the reading finds part of the problem or
+    turning on the writer."""
+    cp = report.situation.party(report.situation.counterpart)
+    first = report.recommendations[0].action if report.recommendations else None
+    own = _factor(report, "own_manager")
+    payback = _factor(report, "retaliation")
+    return first == "TALK_DIRECT" and cp is not None and cp.role in ("manager", "skip_level") and (
+        (own is not None and own.value == "is_the_problem") or (payback is not None and payback.value is True))
 
 
 def _fallback(report: Report, floor: Floor, own_part: bool, covered: frozenset[str] = frozenset()) -> list[str]:
