@@ -492,6 +492,10 @@ def test_a_judgment_is_reported_to_a_manager_but_never_said_to_the_persons_face(
     assert retold_to_them("My manager micromanages everything I do.", ["My manager"]) is None
     assert retold_about_them("My manager micromanages everything I do.", ["My manager"], "my manager") == \
         "my manager micromanages everything I do"
+    # a motive read into them is no act to say to them either (a blind panel's headmaster: "you have taken against me")
+    assert retold_to_them("He has taken against me since the new rota.", ["He"]) is None
+    assert retold_to_them("She hates me and everyone knows it.", ["She"]) is None
+    assert retold_to_them("He keeps taking my stapler off my desk.", ["He"]) == "you keep taking my stapler off my desk"
 
 
 def test_words_to_someone_above_the_writer_ask_for_a_shared_way_not_an_order():

@@ -102,7 +102,8 @@ def _retold(sentence: str, names: list[str], who: str | None) -> str | None:
             verb.dep_ == "ccomp" and verb.head.i > verb.i or described
         quits = verb.lemma_.lower() == "leave" and not any(c.dep_ == "dobj" for c in verb.children)  # "she left"
         act = verb.lemma_.lower() not in _NOT_AN_ACT or _being_what_they_do(verb)
-        if who is None and verb.lemma_.lower() in _JUDGING:
+        if who is None and (verb.lemma_.lower() in _JUDGING or verb.lemma_.lower() == "take"
+                            and any(c.lower_ == "against" for c in verb.children)):
             continue  # said to them, a judgment accuses; said of them to someone else it reports
         if verb.pos_ not in ("VERB", "AUX") or not act or quits or not main:
             continue
@@ -387,7 +388,9 @@ _NOT_AN_ACT = _REPORTING | _STANDING | _FEELING
 #: undermines me"): fair in a note to a manager or HR, an accusation said to the person (a panel marked
 #: "It's been bothering me that you micromanage everything" to a manager as a line that would backfire).
 _JUDGING = frozenset({"micromanage", "bully", "harass", "belittle", "patronise", "patronize", "undermine", "nitpick",
-                      "gaslight", "sabotage", "badmouth", "bad-mouth", "manipulate", "disrespect", "condescend"})
+                      "gaslight", "sabotage", "badmouth", "bad-mouth", "manipulate", "disrespect", "condescend",
+                      # a motive the writer reads into them ("she hates me", "he has taken against me"), not an act
+                      "hate", "dislike", "resent", "despise", "loathe"})
 #: Verbs of someone's job done for the writer ("does my appraisal", "signs my timesheets", "approves my leave"):
 #: acts on the writer, but not what a letter complains of unless told as a habit or with friction.
 _THEIR_JOB = frozenset({"do", "sign", "approve", "review", "assess", "mark", "check", "schedule", "process", "handle",
