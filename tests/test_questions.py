@@ -830,3 +830,17 @@ def test_a_choice_is_never_answered_yes_and_three_options_are_not_two():
     from clearair.advise.answer import _two_named
     assert _two_named("Should I tell him or keep quiet?")
     assert not _two_named("Do I go to Rob anyway, or skip him and go to his manager Anita, or HR?")
+
+
+def test_a_question_in_someone_elses_reply_names_no_one_the_letter_is_about():
+    """Only the writer's own questions decide who the letter is about; a reply's "How do I handle Chris?" (a replier
+    telling their own story) does not."""
+    from clearair import analyze
+    letter = ("Back in May I raised a problem with my line manager, Chris, about a colleague, Nadia, who kept taking "
+              "my leads. Chris dealt with it well. Since then Nadia has stopped speaking to me and ignores me at the "
+              "coffee machine. How do I get our working relationship back?\n\nThanks,\n\nJason\n\n"
+              "mmann's picture\nLicensee Badge\n\nJason,\n\nI had the same with my old boss. How do I handle Chris, "
+              "I used to ask myself. Give it time and keep being professional.\n\n--Michael\n")
+    report = analyze(letter)
+    other = report.situation.party(report.situation.counterpart)
+    assert other is None or "Chris" not in other.mentions

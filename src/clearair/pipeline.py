@@ -22,7 +22,7 @@ from clearair.advise.wants import wanted_from_them
 from clearair.advise.witness import seen_done_to_others
 from clearair.advise.routes import formal_route, tied_to_the_other_side
 from clearair.advise.scripts import review_words
-from clearair.advise.questions import person_asked_about
+from clearair.advise.questions import find_questions, person_asked_about
 from clearair.intake import build_document
 from clearair.intake.reading import READ_TOKENS
 from clearair.assess.readers import apply_conduct, read_factors
@@ -67,7 +67,8 @@ def _report(document, reading, journal_findings=(), about: str | None = None) ->
     reading = reading or read(document)
     # The person the writer's question names decides the other side when the writer has not said otherwise; it is
     # the engine's reading, not the writer's correction, so the report does not say "as you told us".
-    asked_about = about or person_asked_about(reading.original)
+    questions = find_questions(reading.text, reading.original)  # the writer's own words, replies blanked
+    asked_about = about or person_asked_about(questions)
     situation = extract(document, reading, about=asked_about)
     name_not_found = about is not None and is_about_name(about) and not _named(situation, about) \
         and not _take_the_named(reading, situation, about)
@@ -98,7 +99,7 @@ def _report(document, reading, journal_findings=(), about: str | None = None) ->
                     conduct=_named_conduct(reading, conduct))
     # Before the answer is written: a question about calling the police is answered from its note.
     report.notes.extend(conduct_notes(reading.text, conduct) + pay_notes(reading.text))
-    attach(report, advice, reading)
+    attach(report, advice, reading, questions)
     not_advising = NOT_BESIDE_SERIOUS if advice.floor.serious_to_writer else ()
     report.similar_cases = find_similar(reading.text, situation,  # the writer's words, replies masked
                                         factors=as_advised(factors, advice.floor.writer_at_fault),

@@ -29,7 +29,7 @@ from clearair.advise.triggers import events, revisit_if
 from clearair.extract.reading import is_question
 from clearair.knowledge import load
 from clearair.models import (
-    NEVER_RECOMMENDED, Avoid, Evidence, FactorReading, OptionVerdict, Perspective, Reason, Recommendation,
+    NEVER_RECOMMENDED, Avoid, Evidence, FactorReading, OptionVerdict, Perspective, Question, Reason, Recommendation,
     Report, Script, Signal, Situation, Trigger,
 )
 
@@ -334,9 +334,9 @@ def _verdict_reason(scored: Scored, rank: int, sig: dict[str, Signal]) -> str:
     return " ".join(parts)
 
 
-def attach(report: Report, advice: Advice, reading=None) -> Report:
+def attach(report: Report, advice: Advice, reading=None, questions: list[Question] | None = None) -> Report:
     """Put the advice on the report; with ``reading`` (the parsed letter) the writer's own questions
-    are found and the written answer opens by answering them."""
+    are found (or taken from ``questions``, found already) and the written answer opens by answering them."""
     report.recommendations = advice.recommendations
     report.avoid = advice.avoid
     report.option_verdicts = advice.option_verdicts
@@ -344,7 +344,7 @@ def attach(report: Report, advice: Advice, reading=None) -> Report:
     report.perspectives = advice.perspectives
     report.scripts = advice.scripts
     if reading is not None:
-        ask(report, reading.text, reading.original)  # finds the questions, then writes the answer
+        ask(report, reading.text, reading.original, questions)  # the questions, then the answer
     else:
         report.offline_answer = compose(report)  # the written answer leads every view
     return report

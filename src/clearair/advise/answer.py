@@ -515,10 +515,11 @@ _SAME_AGAIN = {"not yet": "Not yet either, for the same reason.", "no": "No, for
                "yes": "Yes, for the same reason."}
 
 
-def ask(report: Report, text: str, original: str | None = None) -> Report:
-    """Find the writer's questions in ``text`` (their own words, replies blanked), answer the main ones
-    from what the advice already decided, and let the written answer open with them."""
-    report.questions = find_questions(text, original)
+def ask(report: Report, text: str, original: str | None = None, questions: list[Question] | None = None) -> Report:
+    """Find the writer's questions in ``text`` (their own words, replies blanked), unless the caller already found
+    them (``questions``), answer the main ones from what the advice already decided, and let the written answer open
+    with them."""
+    report.questions = questions if questions is not None else find_questions(text, original)
     if report.recommendations:
         floor = floor_of(report)
         owns = has_own_part(report, floor)

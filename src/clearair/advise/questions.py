@@ -460,9 +460,9 @@ _ABOUT_A_PERSON = re.compile(
     r"August|September|October|November|December|HR|It|This|That|Him|Her|Them)\b)([A-Z][a-z]+)\b(?!['\u2019]s)")
 
 
-def person_asked_about(text: str) -> str | None:
-    """The person the writer's own question names, when it names one ("How do I handle Nadia?"): the letter is about
-    them, whoever else it names first. A red team's letter told of a fair manager first and asked how to handle the
-    colleague who now blanks the writer; the advice and the words went to the manager."""
-    names = {m.group(1) for q in find_questions(text) for m in _ABOUT_A_PERSON.finditer(q.text)}
+def person_asked_about(questions: list[Question]) -> str | None:
+    """The person the writer's own questions (``find_questions``) name, when they name one ("How do I handle
+    Nadia?"): the letter is about them, whoever else it names first. A red team's letter told of a fair manager first
+    and asked how to handle the colleague who now blanks the writer; the advice and the words went to the manager."""
+    names = {m.group(1) for q in questions for m in _ABOUT_A_PERSON.finditer(q.text)}
     return names.pop() if len(names) == 1 else None
