@@ -5,11 +5,9 @@ intake -> extract -> assess -> advise; render is a separate view of the Report.
 
 from __future__ import annotations
 
-import re
-
 from clearair.advise import advise, attach
 from clearair.advise.notes import conduct_notes, pay_notes
-from clearair.advise.told import what_happened
+from clearair.advise.told import named_conduct, what_happened
 from clearair.advise.between import between_reports
 from clearair.advise.phrases import lower_first
 from clearair.advise.ranker import WordsReading, read_words
@@ -96,7 +94,7 @@ def _report(document, reading, journal_findings=(), about: str | None = None) ->
         situation.asking, start, end = asked
         situation.asking.evidence = [reading.evidence(start, end)]
     advice = advise(situation, signals, factors, words, route=formal_route(reading, situation),
-                    conduct=_named_conduct(reading, conduct))
+                    conduct=named_conduct(reading.text, conduct))
     # Before the answer is written: a question about calling the police is answered from its note.
     report.notes.extend(conduct_notes(reading.text, conduct) + pay_notes(reading.text))
     attach(report, advice, reading, questions)
@@ -142,50 +140,6 @@ def _take_the_named(reading, situation: Situation, name: str) -> bool:
             reading.token_party[tok.i] = key
     situation.counterpart = key
     return True
-
-
-#: Words the conduct rules count towards remarks about who someone is, too loose to name as such in a note the writer
-#: sends: "people like me" is often about a role or a side (a red team found a parents' committee note accusing a
-#: fellow parent of remarks about the writer's background).
-_LOOSE_IDENTITY = re.compile(r"^people like\b", re.IGNORECASE)
-
-
-#: The act aimed at someone else, told in the words found or just after them: "threw a tape measure at him".
-_AT_SOMEONE_ELSE = re.compile(r"\b(?:at|to|towards|toward)\s+(?:him|her|them)\b", re.IGNORECASE)
-_AT_ME = re.compile(r"\b(?:me|my|myself)\b", re.IGNORECASE)
-#: Words said to someone else, told just before them: 'Bethan told him in the car park "you'll regret it"'.
-_SAID_TO_SOMEONE_ELSE = re.compile(r"\b(?i:told|tells|telling|said to|says to|warned|texted|messaged|emailed)\s+"
-                                   r"(?:(?i:him|her|them|another|a colleague|a coworker|one of (?:the|my|our) [a-z]+)|"
-                                   r"[A-Z][a-z]+)\b[^.!?]{0,100}$")
-
-
-def _named_conduct(reading, conduct: list) -> tuple[str, ...]:
-    """The kinds of serious conduct done to the writer that a formal note may name, each once, most found first; not
-    an act aimed at someone else in the writer's words (red team 32: a tape measure thrown at an apprentice became
-    "physically intimidating towards me" in a note about the writer's own payback for reporting it), nor the same
-    words told again ("Bethan's version is that she said 'you'll regret it'")."""
-    elsewhere = {reading.text[h.start:h.end].lower() for h in conduct if _at_someone_else(reading.text, h)}
-    return tuple(dict.fromkeys(hit.kind for hit in conduct if not (
-        hit.kind == "identity_remarks" and _LOOSE_IDENTITY.search(reading.text[hit.start:hit.end]))
-        and reading.text[hit.start:hit.end].lower() not in elsewhere))
-
-
-def _at_someone_else(text: str, hit) -> bool:
-    """The act is aimed at someone else: "at him" in or just after the words found, or words said to another
-    ('told him in the car park "you'll regret it"'); never where the writer is named as the one it was aimed at."""
-    aimed = _AT_SOMEONE_ELSE.search(text, hit.start, min(len(text), hit.end + 12))
-    if aimed and not _AT_ME.search(text, hit.start, aimed.end()):
-        return True
-    to = _SAID_TO_SOMEONE_ELSE.search(text, max(0, hit.start - 140), hit.start)
-    if to is None or not _inside_quote(text[to.start():hit.start]):
-        return False
-    addressed = re.split(r"[\"“‘']", text[to.start():hit.start])[0]  # the words before the quote opens
-    return not re.search(r"\b(?:me|myself|us)\b", addressed, re.IGNORECASE)
-
-
-def _inside_quote(before: str) -> bool:
-    """A quotation opened in ``before`` is still open at its end: the words after it are what was said."""
-    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
 
 
 def as_advised(factors: list[FactorReading], fault: str) -> list[FactorReading]:
