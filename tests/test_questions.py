@@ -729,14 +729,16 @@ def test_what_someone_meant_is_not_weighed_as_a_step():
     assert "yours to weigh" not in q.answer and "may help" not in q.answer
 
 
+#: A writer who snapped at a colleague in front of the team (the channel and the words questions read it).
+SNAPPED_AT_JO = ("On Thursday I snapped 'for god's sake just read the brief' at my colleague Jo in front of the whole "
+                 "team, and she has been cold with me since. ")
+
+
 def test_the_person_the_question_names_is_the_one_the_letter_is_about():
     """A fair manager told of first does not take the place of the colleague the writer asks how to handle."""
-    from clearair import analyze
-    letter = ("Back in May I raised a problem with my line manager, Chris, about a colleague, "
-              "Nadia, who kept taking my "
-              "leads. Chris dealt with it and moved me to the team I applied for. Since then Nadia "
-              "has stopped speaking "
-              "to me and ignores me at the coffee machine. How do I handle Nadia for the next few weeks?")
+    letter = ("Back in May I raised a problem with my line manager, Chris, about a colleague, Nadia, who kept taking "
+              "my leads. Chris dealt with it and moved me to the team I applied for. Since then Nadia has stopped "
+              "speaking to me and ignores me at the coffee machine. How do I handle Nadia for the next few weeks?")
     report = analyze(letter)
     other = report.situation.party(report.situation.counterpart)
     assert other is not None and any(m == "Nadia" for m in other.mentions)
@@ -747,7 +749,6 @@ def test_the_person_the_question_names_is_the_one_the_letter_is_about():
 def test_an_either_or_of_people_is_answered_as_the_steps_it_names():
     """ "Do I take this to Kay, or talk to Dennis myself, or is this an HR thing?": Kay is the writer's manager and
     Dennis the other side; the answer weighs all three, not the HR half alone."""
-    from clearair import analyze
     letter = ("Dennis, a manager from another site, keeps overriding my team's decisions on the shared project. On "
               "Tuesday's call with twelve people he said I was clearly out of my depth. My own manager, Kay, is "
               "supportive. Do I take this to Kay, or talk to Dennis myself, or is this an HR thing?")
@@ -761,10 +762,7 @@ def test_an_either_or_of_people_is_answered_as_the_steps_it_names():
     ("Should I email him or talk to him face to face?", False),
 ])
 def test_a_question_of_the_channel_is_answered_as_such(question, owns):
-    from clearair import analyze
-    letter = ("On Thursday I snapped 'for god's sake just read the brief' at my colleague Jo in "
-              "front of the whole team, "
-              "and she has been cold with me since. I know I was out of order and I want to apologise. " if owns else
+    letter = (SNAPPED_AT_JO + "I know I was out of order and I want to apologise. " if owns else
               "My colleague Sam keeps booking meetings over my lunch break, three times this week alone, and I have "
               "had enough of eating at my desk. ") + question
     report = analyze(letter)
@@ -773,18 +771,14 @@ def test_a_question_of_the_channel_is_answered_as_such(question, owns):
 
 
 def test_what_do_i_actually_say_is_answered_with_words():
-    from clearair import analyze
-    letter = ("On Thursday I snapped 'for god's sake just read the brief' at my colleague Jo in "
-              "front of the whole team, "
-              "and she has been cold with me since. I know I was out of order. Should I do it in person or message "
-              "her? What do I actually say?")
+    letter = SNAPPED_AT_JO + ("I know I was out of order. Should I do it in person or message her? What do I "
+                              "actually say?")
     report = analyze(letter)
     q = next(q for q in report.questions if q.text == "What do I actually say?")
     assert q.answer.startswith("Something like this")
 
 
 def test_a_writer_at_fault_asking_whether_to_own_up_is_told_yes():
-    from clearair import analyze
     letter = ("I forgot to book the venue for our client's launch, which was my job. My colleague Sam found out two "
               "days before and fixed it, and on the call with the client he took the blame for us. It was entirely my "
               "mistake and I feel awful. Our manager Beth doesn't know it was me. Do I tell Beth it was me?")
@@ -794,7 +788,6 @@ def test_a_writer_at_fault_asking_whether_to_own_up_is_told_yes():
 
 
 def test_a_writer_with_a_part_asking_whether_to_change_their_ways_is_answered():
-    from clearair import analyze
     letter = ("I'm a very competitive person and I know I've been hogging the best projects and talking over my two "
               "officemates in meetings. They have started leaving me out of lunch and don't share their notes with me "
               "any more. My manager says my work is excellent. So should I be trying harder to be a team player?")
@@ -806,7 +799,6 @@ def test_a_writer_with_a_part_asking_whether_to_change_their_ways_is_answered():
 
 @pytest.mark.parametrize("text", ["Did I make a mistake by not inviting all my coworkers?", "Did I get it wrong?"])
 def test_asking_whether_one_made_a_mistake_is_a_self_check(text):
-    from clearair.advise.questions import kind_of
     assert kind_of(text) == "self_check"
 
 
@@ -818,7 +810,6 @@ def test_a_month_at_the_start_of_a_sentence_is_no_question():
 
 
 def test_a_choice_is_never_answered_yes_and_three_options_are_not_two():
-    from clearair import analyze
     letter = ("I deleted a shared research folder by mistake on Friday. It was my fault, nobody else's, and my "
               "colleague Ewan lost two weeks of work. Our manager Gillian doesn't know yet. Do I tell Gillian it was "
               "me, or go to Ewan first? And in person or by message?")
@@ -835,7 +826,6 @@ def test_a_choice_is_never_answered_yes_and_three_options_are_not_two():
 def test_a_question_in_someone_elses_reply_names_no_one_the_letter_is_about():
     """Only the writer's own questions decide who the letter is about; a reply's "How do I handle Chris?" (a replier
     telling their own story) does not."""
-    from clearair import analyze
     letter = ("Back in May I raised a problem with my line manager, Chris, about a colleague, Nadia, who kept taking "
               "my leads. Chris dealt with it well. Since then Nadia has stopped speaking to me and ignores me at the "
               "coffee machine. How do I get our working relationship back?\n\nThanks,\n\nJason\n\n"

@@ -13,6 +13,10 @@ def _note(report, kind="hr_note"):
     return next((s for s in report.scripts if s.kind == kind), None)
 
 
+def _formal_notes(report):
+    return [s for s in report.scripts if s.kind in ("hr_note", "their_manager_note", "manager_note")]
+
+
 def test_a_formal_note_carries_the_writers_sentences_instead_of_a_gap():
     text = ("My supervisor Dean has started shouting at me on the shop floor. Last Thursday he threw a box of stock "
             "at my feet in front of two customers and called me useless. Since I reported him to the area manager, "
@@ -178,7 +182,7 @@ def test_an_act_aimed_at_someone_else_is_not_told_as_done_to_the_writer():
             "screams at him, calls him thick, and once threw a tape measure at him. I told the production manager what "
             "I had seen. Two weeks later I was told I'm moving onto nights from next month. What can I do?")
     report = analyze(text)
-    notes = [s for s in report.scripts if s.kind in ("hr_note", "their_manager_note", "manager_note")]
+    notes = _formal_notes(report)
     assert notes and not any("intimidating towards me" in n.text for n in notes)
 
 
@@ -187,7 +191,7 @@ def test_a_threat_said_to_someone_else_is_not_told_as_made_to_the_writer():
             "about my caseload and you'll regret it\". He came straight to me, shaken, and I wrote it all down the "
             "same day. Do I go to HR?")
     report = analyze(text)
-    notes = [s for s in report.scripts if s.kind in ("hr_note", "their_manager_note", "manager_note")]
+    notes = _formal_notes(report)
     assert not any("threatened me" in n.text for n in notes)
 
 
@@ -195,7 +199,7 @@ def test_an_act_on_the_writer_after_words_to_someone_else_is_still_the_writers()
     text = ("My supervisor told Sarah off in front of everyone, then he grabbed my arm hard enough to leave a mark "
             "when I tried to leave the stockroom. I am shaking writing this. Should I go to HR?")
     report = analyze(text)
-    notes = [s for s in report.scripts if s.kind in ("hr_note", "their_manager_note", "manager_note")]
+    notes = _formal_notes(report)
     assert notes and any("intimidat" in n.text or "grabbed my arm" in n.text for n in notes)
 
 
@@ -205,5 +209,5 @@ def test_the_same_words_told_again_and_a_mild_feeling_stay_out_of_the_note():
             "I was a bit put out by that. Bethan's version is that she said \"you'll regret it\" meaning he'd regret "
             "the fuss. Do I go to HR?")
     report = analyze(text)
-    notes = [s for s in report.scripts if s.kind in ("hr_note", "their_manager_note", "manager_note")]
+    notes = _formal_notes(report)
     assert notes and not any("threatened me" in n.text or "put out" in n.text for n in notes)
