@@ -48,10 +48,22 @@ def test_a_figurative_squeeze_is_no_touching_but_a_squeezed_knee_is():
     'tales round here" and laughed.',
     "After I mentioned the missing stock to the area manager, my supervisor said he'd hate for anything to come up "
     "in my probation review.",
+    "My boss found out what I wrote in my exit form and told me that if I put that anywhere official I could forget "
+    "about a reference from her.",
+    "When I said I might report the missing breaks, he said if I go to HR I can say goodbye to my shifts.",
 ])
 def test_a_veiled_threat_for_speaking_up_is_payback(threat):
     others, _ = serious_conduct(read(build_document(threat + TAIL)))
     assert "punishment_for_speaking" in {h.kind for h in others}
+
+
+@pytest.mark.parametrize("plain", [
+    "If I take the new job I could lose my place on the evening course, so I am torn about it.",
+    "My manager said if I take the training I could get a promotion next year, which would be nice.",
+])
+def test_a_plain_consequence_is_no_threat(plain):
+    others, _ = serious_conduct(read(build_document(plain + TAIL)))
+    assert "punishment_for_speaking" not in {h.kind for h in others}
 
 
 def test_the_writers_own_years_in_post_are_no_pattern():

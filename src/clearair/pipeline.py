@@ -21,10 +21,13 @@ from clearair.advise.witness import seen_done_to_others
 from clearair.advise.routes import formal_route, tied_to_the_other_side
 from clearair.advise.scripts import review_words
 from clearair.advise.questions import find_questions, person_asked_about
+from clearair.advise.whom import person_named_as_the_problem
 from clearair.intake import build_document
 from clearair.intake.reading import READ_TOKENS
 from clearair.assess.readers import apply_conduct, read_factors
 from clearair.extract.conduct import by_the_writers_manager, serious_conduct
+from clearair.extract.counterpart import OUTSIDE, read_role, role_features
+from clearair.extract.parties import line_denied, works_elsewhere
 from clearair.extract.features import document_features, rule_findings, sentences
 from clearair.knowledge.factors import FACTORS
 from clearair.models import (
@@ -66,10 +69,16 @@ def _report(document, reading, journal_findings=(), about: str | None = None) ->
     # The person the writer's question names decides the other side when the writer has not said otherwise; it is
     # the engine's reading, not the writer's correction, so the report does not say "as you told us".
     questions = find_questions(reading.text, reading.original)  # the writer's own words, replies blanked
-    asked_about = about or person_asked_about(questions)
+    called_the_problem = person_named_as_the_problem(reading.text)
+    asked_about = about or called_the_problem or person_asked_about(questions)
     situation = extract(document, reading, about=asked_about)
     name_not_found = about is not None and is_about_name(about) and not _named(situation, about) \
         and not _take_the_named(reading, situation, about)
+    if about is None and asked_about and is_about_name(asked_about) and not any(
+            bare_name(m) == bare_name(asked_about) for p in situation.parties for m in p.mentions):
+        _take_the_named(reading, situation, asked_about)  # "What should I do about Gary?", Gary read as no party
+    if about is None and asked_about is not None and asked_about == called_the_problem:
+        _line_of_the_named(reading, situation)
     situation.counterpart_from_writer = about is not None and not name_not_found
     situation.about_told = about if situation.counterpart_from_writer else None
     if journal_findings:
@@ -140,6 +149,26 @@ def _take_the_named(reading, situation: Situation, name: str) -> bool:
             reading.token_party[tok.i] = key
     situation.counterpart = key
     return True
+
+
+def _line_of_the_named(reading, situation: Situation) -> None:
+    """The person the writer called the problem, read as outside the writer's lines ("Kieran is the problem" with
+    nothing said of Kieran's post): the role reader, reading the whole letter, may give their line, as it does for
+    the engine's own choice (``extract.counterpart.settle``); never where the letter says they are not over the
+    writer or work for another employer. Red team 34 found a teammate read as outside and "plan your way out"
+    advised third."""
+    cp = situation.party(situation.counterpart)
+    if cp is None or cp.role not in OUTSIDE or line_denied(reading, cp.id) or works_elsewhere(reading, cp.id):
+        return
+    roles: list[str] = [str(p.role) for p in situation.parties]
+    read = read_role(reading, situation.narrator.is_manager,
+                     role_features(sentences(reading.doc), roles, cp.role, situation.narrator.is_manager), outside=True)
+    # Only a line beside or below the writer: someone over them the letter would have given a title (a red team's
+    # peer "who has decided he's in charge" was read as the writer's manager by the whole letter's words).
+    if read is not None and read[0] == "peer":
+        cp.role = "peer"
+    elif read is not None and read[0] == "direct_report" and situation.narrator.is_manager:
+        cp.role = "direct_report"
 
 
 def as_advised(factors: list[FactorReading], fault: str) -> list[FactorReading]:

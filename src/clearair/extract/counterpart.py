@@ -59,8 +59,14 @@ _PROBLEM_IS = re.compile(r"\b(?:(?:it|this|that)(?:['’]s|\s+is)\s+(?:all\s+|re
                          r"(?:is|was|has\s+been|lies)\s+(?:with\s+)?|(?:problems?|issues?|trouble|conflict|friction)\s+with\s+|"
                          # "this situation I faced today with a peer", "a run-in I had with my supervisor"
                          r"(?:situation|difficulty|disagreement|run-in|falling[- ]out|dispute|clash|tension)s?\s+"
-                         r"(?:(?:i|i've|i'm|i\s+have|i\s+am)\s+(?:[a-z]+\s+){0,3})?with\s+)",
+                         r"(?:(?:i|i've|i'm|i\s+have|i\s+am)\s+(?:[a-z]+\s+){0,3})?with\s+|"
+                         # "The person making my life hard is Gary", "the one who's causing all this is my supervisor"
+                         r"the\s+(?:person|one|guy|woman|man|lady|colleague|co-?worker)\s+(?:who(?:['’]s|\s+is|\s+has\s+been)\s+)?"
+                         r"(?:making|causing|giving|behind|doing)\s+(?:[\w'’]+\s+){0,5}?(?:is|was)\s+)",
                          re.IGNORECASE)
+#: "Kieran is the problem", "my supervisor is the real issue": the person named just before it.
+_IS_THE_PROBLEM = re.compile(r"\s+(?:is|was|['’]s)\s+(?:the|my|our)\s+(?:real\s+|main\s+|actual\s+|whole\s+|biggest\s+)?"
+                             r"(?:problem|issue)\b(?!\s+(?:is|was)\b)", re.IGNORECASE)
 _HARM_THEMES = ("aggression", "harassment", "credit_theft", "boundary_intrusion")
 
 
@@ -165,6 +171,11 @@ def candidate_clues(reading: Reading, drafts: dict[str, PartyDraft], incidents, 
         named = [reading.token_party[t.i] for t in reading.tokens_in(m.end(), m.end() + 40) if t.i in reading.token_party]
         if named and named[0] in clues:  # the first person named after it
             clues[named[0]]["named_as_problem"] = 1.0
+    for m in _IS_THE_PROBLEM.finditer(reading.text):
+        named = [reading.token_party[t.i] for t in reading.tokens_in(max(0, m.start() - 30), m.start())
+                 if t.i in reading.token_party]
+        if named and named[-1] in clues:  # the last person named before it
+            clues[named[-1]]["named_as_problem"] = 1.0
     for hit in hits["constraints"]:
         if hit.kind == "weak_support":
             for key in _keys_in(reading, hit.start, hit.end + 40):

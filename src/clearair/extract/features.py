@@ -124,7 +124,7 @@ def verb_subject(verb):
 def agent_grams(sent, in_quotes: list[bool]) -> set[str]:
     """Who did what in the sentence: each verb with its subject's person, as the writer tells it.
     "I snapped at her" gives ``a:me:snap``; "she never replied" ``a:they:not reply``; "I should have
-    asked" ``a:me:should_have``. Words inside quotes are someone's speech: their "I" is the speaker
+    asked" ``a:me:should_have``; "I wasn't named" ``a:to_me:not name`` (done to the writer). Words inside quotes are someone's speech: their "I" is the speaker
     (``a:q:...``), so a director's quoted "my bad" is never the writer's admission; quoted words about
     what can or will happen to "you" ("I can make the next months very long for you") are marked too,
     for the readers to weigh (a warning, a promise or a threat)."""
@@ -137,6 +137,8 @@ def agent_grams(sent, in_quotes: list[bool]) -> set[str]:
             continue
         low = subj.lower_
         who = "q" if in_quotes[t.i] else "me" if low in _WRITER else "you" if low == "you" else "they"
+        if subj.dep_ == "nsubjpass" and who != "q":  # "I wasn't named", "he was moved": done to them, not by them
+            who = f"to_{who}"
         kids = list(t.children)
         neg = "not " if any(c.dep_ == "neg" for c in kids) else ""
         out.add(f"a:{who}:{neg}{t.lemma_.lower()}")

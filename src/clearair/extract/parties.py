@@ -170,13 +170,18 @@ _SELF_AS = re.compile(r"\bI(?:['’]m|['’]ve|\s+(?:still\s+|now\s+)?(?:work|wo
                       r"continue|am|was|have|had))\b[^.?!,;]{0,50}\bas\s+(?:(?:a|an|the)\s+)?$", re.IGNORECASE)
 #: "a senior director role", "the manager position": a post, not a person ("I'm eight months into a senior director role").
 _A_POST = re.compile(r"\s+(?:role|position|post|job|vacancy|opening)\b", re.IGNORECASE)
+#: "As one of the partners at a small practice, I'm in an awkward spot": a sentence that opens with the writer's post,
+#: its "I" after the comma (not "As my manager said, ...", whose "my manager" is someone else).
+_FRONTED_AS = re.compile(r"(?:^|[.!?]\s+|\n)As\s+(?:(?:a|an|the)\s+|one\s+of\s+(?:the|our)\s+)?$")
+_THEN_I = re.compile(r"[^.?!]{0,90}?[,)]\s*I\b")
 
 
 def _the_writer(text: str, m: Mention) -> bool:
     """The mention is what the writer says they are ("I'm not a manager"), not "I'm the manager's assistant", or a
     post rather than anyone in it ("a senior director role")."""
     before = text[max(0, m.start - 70):m.start]
-    return (bool(_SELF.search(before[-40:]) or _SELF_AS.search(before))
+    fronted = bool(_FRONTED_AS.search(before)) and bool(_THEN_I.match(text, m.end))
+    return (bool(_SELF.search(before[-40:]) or _SELF_AS.search(before) or fronted)
             and text[m.end:m.end + 2] not in ("'s", "’s")) or bool(_A_POST.match(text, m.end))
 
 
@@ -496,6 +501,19 @@ def _restate_lines(reading: Reading, drafts: dict[str, PartyDraft], is_manager: 
         line = _stated_line(tok, is_manager) or next(filter(None, (_stated_line(who, is_manager) for who in _relative_subjects(tok))), None)
         if line is not None and line != drafts[key].role:
             _move_person(reading, drafts, key, tok, line)
+    for i in range(len(reading.doc)):  # "Clive is over Kev", Kev the writer's manager: above them both
+        tok = reading.doc[i]
+        key = reading.token_party.get(i) or next((k for k, d in drafts.items() if tok.text[:1].isupper() and tok.text in d.names), None)
+        if key is None or key not in drafts or drafts[key].role not in _RESTATABLE:
+            continue
+        if tok.dep_ != "nsubj" or tok.head.lemma_ != "be" or any(c.dep_ == "neg" for c in tok.head.children):
+            continue
+        under = [g for c in tok.head.children if c.dep_ == "prep" and c.lower_ in ("over", "above")
+                 for g in c.children if g.dep_ == "pobj"]
+        if any(reading.token_party.get(g.i) not in (None, key) and drafts.get(reading.token_party[g.i]) is not None
+               and drafts[reading.token_party[g.i]].role == "manager" for g in under) and drafts[key].role != "skip_level":
+            first = drafts[key].mentions[0].start  # the name may be no mention here ("Clive" tagged as an adjective)
+            _move_person(reading, drafts, key, next(t for t in reading.doc if t.idx >= first), "skip_level")
     for i in range(len(reading.doc)):  # "my boss is the managing director": the title names the writer's manager
         key = reading.token_party.get(i)
         if key is None or key not in drafts or drafts[key].role != "manager":
