@@ -196,19 +196,22 @@ def test_a_fault_bar_on_few_readings_needs_a_higher_precision():
     assert wilson_lower(20, 40) < FAULT_LOWER_BOUND  # a coin toss on many readings never qualifies
 
 
-@pytest.mark.parametrize("role, confidence, acted_on", [
-    ("manager", 0.43, False),   # unsure, about a boss: not told to own it
-    ("manager", 0.62, True),    # sure enough
-    ("peer", 0.43, True),       # a peer: the usual bar
+@pytest.mark.parametrize("role, confidence, rules_part, acted_on", [
+    ("manager", 0.43, 0.0, False),  # unsure, about a boss: not told to own it
+    ("manager", 0.62, 0.0, True),   # sure enough
+    ("peer", 0.43, 1.0, True),      # a peer, and the rules saw the writer's part: the usual bar
+    ("peer", 0.43, 0.0, False),     # a peer, the reader alone and unsure: out of fold, "none" more often than not
+    ("peer", 0.62, 0.0, True),
 ])
-def test_an_unsure_your_fault_about_someone_above_the_writer_is_not_acted_on(role, confidence, acted_on):
+def test_an_unsure_your_fault_is_not_acted_on_about_a_boss_or_alone(role, confidence, rules_part, acted_on):
     from clearair.advise.safety import assess_floor
 
     fault = FactorReading(name="writer_fault", title="t", value="mainly", text="t", confidence=confidence,
                           source="learned",
                           evidence=[Evidence(start=0, end=30, text="I said no and I kept the books.")])
     line = FactorReading(name="counterpart_role", title="t", value=role, text="t", confidence=0.7, source="rules")
-    assert (assess_floor([fault, line]).writer_at_fault == "mainly") == acted_on
+    signals = {"narrator_at_fault": rules_part}
+    assert (assess_floor([fault, line], signals).writer_at_fault == "mainly") == acted_on
 
 
 @pytest.mark.parametrize("sentence, about", [

@@ -207,6 +207,16 @@ def test_either_or_where_neither_is_the_first_step_says_so():
         assert report.recommendations[0].action in ("LET_GO", "PUBLIC_CALLOUT")
 
 
+def test_either_or_after_serious_conduct_never_sends_the_writer_to_them_alone():
+    """Red team 34: "Neither comes first: go to HR … After that, of the two you name, talk to them privately … is the
+    better next step", beside "Do not go to the person on your own"."""
+    report = analyze("My supervisor grabbed my arm hard in the stockroom yesterday and yelled that I was a liability "
+                     "in front of the whole shop floor. I've only been there six weeks and I cried in the toilets "
+                     "after. Should I say something to him or just let it go?")
+    said = next(q.answer for q in report.questions if "let it go" in q.text)
+    assert said.startswith("Neither comes first") and "on your own" in said and "privately" not in said
+
+
 def test_either_or_with_one_half_not_advised_is_not_a_bare_no_to_both():
     # Only the second half names a step the engine weighs (leaving); "No" would refuse finding out too.
     question = "Should I try to work out what is going on with him, or just start looking for another job?"

@@ -223,3 +223,13 @@ def test_no_tie_is_read_without_words_of_one():
     letter = ("My supervisor Terry keeps shouting at me in front of the customers and last week he threw a stapler "
               "across the desk at me. The store manager, Alan, is fair and has always listened. What do I do?")
     assert analyze(letter).situation.tied_to_them == []
+
+
+def test_the_route_never_sends_the_complaint_to_the_other_sides_own_post():
+    r = analyze("I work on a construction site as a site engineer. Two weeks ago I told the site manager, Darren, in "
+                "front of the subbies that the scaffolding had not been inspected after the storm. Since then he has "
+                "moved me to the night pours, which everyone calls the punishment rota, and stopped copying me on the "
+                "programme emails. Do I just wear it or do something?")
+    routes = [s.to for s in r.scripts if s.to and "otherwise" in s.to]
+    said = " ".join(routes + [q.answer for q in r.questions])
+    assert "employer's manager above them" in said and "site manager" not in said

@@ -211,3 +211,42 @@ def test_the_same_words_told_again_and_a_mild_feeling_stay_out_of_the_note():
     report = analyze(text)
     notes = _formal_notes(report)
     assert notes and not any("threatened me" in n.text or "put out" in n.text for n in notes)
+
+
+def test_a_sentence_cut_after_a_bracket_is_told_from_its_subject():
+    """The parser ends a sentence at a bracket: "Mike (he's the lead, my manager is Yusuf) grabbed my wrist" was put in
+    a note as "Grabbed my wrist …", with no one doing it."""
+    r = analyze("Something happened on Wednesday that wasn't a joke. Mike (he's the lead engineer, I'm a mid level "
+                "dev, my manager is Yusuf) grabbed my wrist when I went to close my laptop and said through his teeth "
+                "\"don't you dare walk out on me\". It left a mark and two people saw it. What should I do?")
+    lines = [line for note in _formal_notes(r) for line in note.text.splitlines() if "wrist" in line]
+    assert lines and all(line.startswith("- Mike (he's the lead engineer") for line in lines)
+
+
+def test_a_quotation_the_parser_cut_is_told_to_its_closing_mark():
+    r = analyze("My supervisor grabbed my arm in the stockroom on Monday and pulled me towards him. Later he sent me "
+                "a message saying \"sorry if that came across wrong, I was stressed, we're good yeah?\" and I didn't "
+                "answer. What should I do?")
+    lines = [line for note in _formal_notes(r) for line in note.text.splitlines() if "came across wrong" in line]
+    assert lines and all(line.rstrip().endswith("we're good yeah?\"") for line in lines)
+
+
+def test_a_sentence_the_parser_cut_in_two_is_told_once_and_whole():
+    """Red team 34: 'he leaned over and said, quiet so no one else heard, "…"' was told in two pieces, the second
+    starting mid-sentence."""
+    r = analyze("There's a guy on the night team, Craig, who I argued with about a parking space two weeks ago.\n\n"
+                "Since then he's: let my tyres down once (I think it was him), and on Saturday in the canteen he "
+                "leaned over and said, quiet so no one else heard, \"be a shame if something fell off a forklift "
+                "near you. Accidents happen in here.\" He laughed after like it was a joke. Who should I tell first?")
+    notes = _formal_notes(r)
+    assert notes and all(not any(line.startswith("- No one else heard") for line in n.text.splitlines())
+                         for n in notes)
+    assert all(sum("leaned over" in line for line in n.text.splitlines()) == 1 for n in notes)
+
+
+def test_someone_elses_sick_leave_is_not_told_as_what_happened():
+    r = analyze("My manager Tom has been off on long term sick since February (hope hes ok, genuinely) and nobody has "
+                "been put in charge of our team. Kieran is the problem. Since Tom went off he reassigns my tickets to "
+                "himself and he told the client on Tuesday that I was still learning. When I asked him about it he "
+                "shouted at me in front of everyone. Who do I go to?")
+    assert _formal_notes(r) and not any("off on long term sick" in n.text for n in _formal_notes(r))

@@ -449,6 +449,12 @@ def test_a_note_about_the_manager_goes_above_them_never_to_them():
      "you constantly interrupt me in meetings"),
     ("There's a designer in the Leeds office who keeps taking my concepts and presenting them as hers.",
      ["a designer", "Holly"], "you keep taking my concepts"),
+    # a habit in the making ("has started missing"), and a progressive the parse takes for a passive, at what the
+    # writer wrote ("the summaries I write")
+    ("One of my reports, a designer called Oscar, has started missing deadlines and nobody knows why.",
+     ["Oscar", "One of my reports"], "you have started missing deadlines"),
+    ("For two months she's been taking the summaries I write for the client call.", ["she"],
+     "you have been taking the summaries I write for the client call"),
 ])
 def test_the_other_sides_act_is_retold_to_them_in_the_writers_words(sentence, names, said):
     from clearair.advise.retell import retold_to_them
@@ -457,6 +463,7 @@ def test_the_other_sides_act_is_retold_to_them_in_the_writers_words(sentence, na
 
 
 @pytest.mark.parametrize("sentence", [
+    "She started working here in May and sits by the window.",  # a start of work is no act to retell
     "She told everyone that I was lazy.",  # what was said is the point, and a clause without it says nothing
     "I asked her to stop hogging our meeting time.",  # what they were asked, not what they did
     "I worry she could easily take over my duties.",  # a fear, not an act
@@ -809,6 +816,9 @@ def test_the_words_tell_the_gravest_act_not_the_first():
      "feel bad about how I said it. She has been cold since. Should I talk to her?", "and I'll listen"),
     ("My coworker Sam keeps interrupting me in every meeting and talks over me when I present. It happens every week. "
      "How do I get him to stop?", "a few times now"),
+    # a pattern read without a word of how often is not told to their face as "a few times now"
+    ("My manager decides who gets which shifts, and he gives me the late ones since I joined the team. I'd like "
+     "a fairer rota. How do I raise it with him?", "I may be missing part of the picture"),
 ])
 def test_the_talk_hands_over_in_words_that_follow_the_letter(letter, line):
     report = analyze(letter)
@@ -940,6 +950,29 @@ def test_a_note_to_their_manager_greets_the_one_other_named_person_over_the_writ
     two = analyze("My supervisor, Gary, keeps making comments about my weight. Our ops manager is Steph and the "
                   "site manager is Denise, and I barely know either of them. What should I do?")
     assert their_managers_name(two.situation) == "[their manager's name]"
+
+
+def test_a_note_to_their_manager_never_greets_someone_told_doing_what_it_is_about():
+    from clearair.advise.scripts import their_managers_name
+    from clearair.models import Evidence, Party, Situation
+
+    told = "A senior pharmacist, Dr Patel, has made comments about my religion three times this month."
+    s = Situation(parties=[Party(id="manager", role="manager", label="your manager",
+                                 mentions=["my line manager", "Sue"]),
+                           Party(id="manager_2", role="manager", label="your manager", mentions=["Dr Patel", "he"])],
+                  counterpart="manager", what_happened=[Evidence(start=0, end=len(told), text=told)])
+    assert their_managers_name(s) == "[their manager's name]"
+    s.what_happened = []
+    assert their_managers_name(s) == "Dr Patel"
+
+
+def test_a_note_to_their_manager_greets_the_manager_the_letter_names_as_theirs():
+    from clearair.advise.scripts import their_managers_name
+
+    peer = analyze("My coworker Dean keeps taking my tickets off the board and putting his name on them. I raised it "
+                   "with him twice and he laughed. Should I go to his manager Anita, or just let it go?")
+    assert peer.situation.party(peer.situation.counterpart).role == "peer"
+    assert their_managers_name(peer.situation) == "Anita"
 
 
 def test_a_refusal_thanks_whoever_asked_and_wanting_to_say_no_is_no_fault():

@@ -788,8 +788,12 @@ def _answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tu
             # Neither is the best first step: say so, rather than pick one and then advise a third.
             neither, of = ("Neither", "of the two you name") if len(pair) == 2 and _two_named(q.text) \
                 else ("None of those", "of those")
+            if floor.serious and best in _FACE_TO_FACE:  # never "talk to them privately" beside "not on your own"
+                return "first step", " ".join((sentence(f"{neither} comes first: {start}{because0}"),
+                                               "Do not take it up with them on your own; let HR or a manager you "
+                                               "trust handle the contact."))
             return "first step", " ".join((sentence(f"{neither} comes first: {start}{because0}"),
-                                           sentence(f"After that, {of}, {step(rec)} is the better next step")))
+                                           sentence(f"After that, the better next step {of}: {step(rec)}")))
     if q.kind != "yes_no":
         return "first step", _best_step(report, 1)
     option = _option_asked_about(q, report)

@@ -90,7 +90,8 @@ def _retold(sentence: str, names: list[str], who: str | None) -> str | None:
     doc = _parsed(sentence)
     for tok in doc:
         # (the parser makes "she" of "she's been late" a passive subject)
-        subject = tok.dep_ == "nsubj" or tok.dep_ == "nsubjpass" and _being_what_they_do(tok.head)
+        subject = tok.dep_ == "nsubj" or tok.dep_ == "nsubjpass" and (
+            _being_what_they_do(tok.head) or _progressive_taken_for_passive(tok))  # "she's been taking my summaries"
         # "There's a designer in the Leeds office who keeps taking my concepts": the act told of them in a clause
         described = (person := _relative_of(tok)) is not None and _names_them(person, names)
         if not subject or not (described or _names_them(tok, names)):
@@ -101,7 +102,7 @@ def _retold(sentence: str, names: list[str], who: str | None) -> str | None:
         main = verb.dep_ in ("ROOT", "conj") or verb.dep_ == "relcl" and verb.head.lemma_.lower() == "time" or \
             verb.dep_ == "ccomp" and verb.head.i > verb.i or described
         quits = verb.lemma_.lower() == "leave" and not any(c.dep_ == "dobj" for c in verb.children)  # "she left"
-        act = verb.lemma_.lower() not in _NOT_AN_ACT or _being_what_they_do(verb)
+        act = verb.lemma_.lower() not in _NOT_AN_ACT or _being_what_they_do(verb) or _started_doing(verb)
         if who is None and (verb.lemma_.lower() in _JUDGING or verb.lemma_.lower() == "take"
                             and any(c.lower_ == "against" for c in verb.children)):
             continue  # said to them, a judgment accuses; said of them to someone else it reports
@@ -183,7 +184,11 @@ def _clause(verb: Token, subject: Token, who: str | None) -> str | None:
         return None  # "he clearly can't stand me": the writer's reading of them, not what they did
     # A comma alone between the subject and the verb closes the subject ("The guy who sits next to me, Ben, takes…"),
     # and goes; an aside there stays, with its commas, for ``_ASIDE`` ("Mr Grant, however, keeps…").
-    between = [c for c in verb.children if subject.i < c.i < verb.i]
+    # A second subject there is the first one's name or title set beside it ("One of my reports, a designer called
+    # Oscar, has started …"): it goes with its commas.
+    beside = [c for c in verb.children if subject.i < c.i < verb.i and c.dep_ == "nsubj"]
+    between = [c for c in verb.children if subject.i < c.i < verb.i and c not in beside
+               and c.dep_ not in ("aux", "auxpass")]  # ("…, Ben, has taken": the auxiliary is the verb's own)
     lone_commas = all(c.dep_ == "punct" for c in between)
     parts: list[list[Token]] = []
     for child in verb.children:
@@ -194,7 +199,8 @@ def _clause(verb: Token, subject: Token, who: str | None) -> str | None:
             parts.append([c for c in verb.children if c.dep_ == "cc" and verb.i < c.i < child.i][-1:]
                          + _without_second_acts(child))
             continue
-        if child.i < subject.i or child.i == subject.i or child.dep_ in _CUT and child.i > verb.i and not every or \
+        if child.i < subject.i or child.i == subject.i or child in beside or \
+                child.dep_ in _CUT and child.i > verb.i and not every or \
                 child.lower_ in _LINKING or lone_commas and child.dep_ == "punct" and child.i < verb.i:
             continue  # "Yesterday, she…": what comes before the subject is left out
         parts.append(_without_second_acts(child))
@@ -434,9 +440,27 @@ _TAKING = frozenset({"take", "steal", "use", "copy", "borrow", "move", "read", "
 
 
 def _at_what_is_mine(verb: Token) -> bool:
-    """The act takes something of the writer's: "have taken some of my ideas", "used my login"."""
+    """The act takes something of the writer's: "have taken some of my ideas", "used my login", "taking the
+    summaries I write"."""
     return verb.lemma_.lower() in _TAKING and any(
-        c.dep_ == "dobj" and any(t.lower_ in ("my", "me") for t in c.subtree) for c in verb.children)
+        c.dep_ == "dobj" and (any(t.lower_ in ("my", "me") for t in c.subtree) or any(
+            r.dep_ == "relcl" and any(w.dep_ == "nsubj" and w.lower_ == "i" for w in r.children) for r in c.children))
+        for c in verb.children)
+
+
+#: "has started missing deadlines", "began ignoring my emails": a habit in the making, like "keeps …"; not a start
+#: of work or study ("started working here in May").
+_STARTS = frozenset({"start", "begin"})
+_NEUTRAL_START = frozenset({"work", "train", "study", "learn", "help", "teach", "lead", "manage", "date", "see"})
+
+
+def _started_doing(verb: Token) -> bool:
+    if verb.lemma_.lower() not in _STARTS:
+        return False
+    after = verb.nbor(1) if verb.i + 1 < len(verb.doc) else None  # "started missing deadlines", parsed either way
+    doing = [c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VBG"] + (
+        [after] if after is not None and after.tag_ == "VBG" else [])
+    return any(c.lemma_.lower() not in _NEUTRAL_START for c in doing)
 
 
 def _through_mine(verb: Token) -> bool:
@@ -455,6 +479,8 @@ def _told_as_a_complaint(verb: Token) -> bool:
     lemma = verb.lemma_.lower()
     if verb.pos_ == "AUX" and _being_what_they_do(verb):
         return _is_a_habit(verb)
+    if _started_doing(verb):  # "start" alone is no act ("she started in May"); "started missing deadlines" is
+        return True
     if verb.pos_ not in ("VERB", "AUX") or lemma in _NOT_AN_ACT:
         return False
     if lemma in _FRICTION or lemma == "keep" and any(c.dep_ == "xcomp" and c.tag_ == "VBG" for c in verb.children):

@@ -145,7 +145,20 @@ def formal_route(reading: Reading, situation: Situation) -> FormalRoute | None:
         # by the owner, was told to write to him). Only outside help is left.
         found = FormalRoute(found.setting.model_copy(update={"to": OUTSIDE_ONLY, "routes": OUTSIDE_ROUTES}),
                             found.evidence)
+    elif found is not None and (to := _not_to_them(found.setting.to, situation)) != found.setting.to:
+        found = FormalRoute(found.setting.model_copy(update={"to": to}), found.evidence)
     return found
+
+
+def _not_to_them(to: str, situation: Situation) -> str:
+    """The route's addressees without the other side's own post (red team 34: a site engineer punished by the site
+    manager was told to complain "to your employer's manager above them, or the site manager")."""
+    cp = situation.party(situation.counterpart)
+    posts = {re.sub(r"^(?:the|our|my|your|a|an)\s+", "", m.lower()) for m in (cp.mentions if cp else [])}
+    posts = {p for p in posts if " " in p}  # a post in words ("site manager"), not a name or a pronoun
+    ways = re.split(r",? or ", to)
+    kept = [w for w in ways if not any(p in w.lower() for p in posts)]
+    return " or ".join(kept) if kept and len(kept) < len(ways) else to
 
 
 #: Where a formal complaint goes when the owner of the business is the one doing it.

@@ -297,6 +297,14 @@ def assess_floor(factors: list[FactorReading], signals: dict[str, float] | None 
     sure = "writer_fault" in by and (by["writer_fault"].source == "rules" or (
         by["writer_fault"].confidence >= fault_confidence(fault) and _about_the_writer(by["writer_fault"])))
     unsure = False
+    # A learned "you mainly caused it" under ``ABOVE_FAULT_BAR``, with no part of the writer's the rules saw: out of
+    # fold on the library, learned "mainly" readings at 0.3-0.5 had the writer at fault in 25 of 57 letters (mainly in
+    # 15), so alone it is not said (red team 33: "I owe you an apology" written for a writer whose colleague took the
+    # credit for half their deck).
+    if fault == "mainly" and sure and by["writer_fault"].source != "rules" \
+            and by["writer_fault"].confidence < ABOVE_FAULT_BAR \
+            and signals.get("narrator_at_fault", 0.0) < RULES_OWN_PART:
+        sure = False
     # The writer's own conduct is before a review or a disciplinary process, and the reader is sure: the complaint
     # against them is what its evidence points at ("She's now put in a formal complaint"), not a sentence of their
     # own doing, yet it stands (a red team's manager who joked about a report's weight was told "nothing you

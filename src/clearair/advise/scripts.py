@@ -103,17 +103,23 @@ def _name(s: Situation, party_id: str | None) -> str:
 
 
 def their_managers_name(s: Situation) -> str:
-    """Whom a note "to their manager" greets: where the other side is over the writer and the letter names one other
-    person over the writer ("The site manager is a woman called Denise"), that person, who is above them or beside
-    them; else the slot (a red team found "Hi [their manager's name]" where the letter named her)."""
+    """Whom a note "to their manager" greets: the one person the letter names as their manager ("his manager
+    Anita"), or, where the other side is over the writer, as over the writer too ("The site manager is a woman called
+    Denise"), above or beside them; never someone the letter says is family or a close friend of theirs, nor one
+    it tells doing what it is about; else the slot (red teams found "Hi [their manager's name]" where the letter named her)."""
     cp = s.party(s.counterpart)
-    if cp is None or cp.role not in ("manager", "skip_level"):
+    if cp is None:
         return SLOT_THEIR_MANAGER
-    over = ("skip_level",) if cp.role == "skip_level" else ("manager", "skip_level")
-    named = [p for p in s.parties if p.id != cp.id and p.role in over and first_names(s, p.id)]
-    if len(named) != 1 or first_names(s, named[0].id)[0] in {e.text for e in s.tied_to_them}:
-        return SLOT_THEIR_MANAGER  # (never someone the letter says is family or a close friend of theirs)
-    return first_names(s, named[0].id)[0]
+    over = {"skip_level": ("skip_level",), "manager": ("manager", "skip_level")}.get(cp.role, ())
+    named = [first_names(s, p.id)[0] for p in s.parties
+             if p.id != cp.id and (p.role == "peers_manager" or p.role in over) and first_names(s, p.id)]
+    tied = {e.text for e in s.tied_to_them}
+    # nor someone the letter tells doing what it is about (red team 34: "Hi Dr Patel" on a note about Dr Patel's
+    # remarks, when the reading took the writer's line manager for the other side)
+    doing = " ".join(e.text for e in s.what_happened + s.acts_on_writer)
+    if len(named) == 1 and named[0] not in tied and not re.search(rf"\b{re.escape(named[0])}\b", doing):
+        return named[0]
+    return SLOT_THEIR_MANAGER
 
 
 def first_names(s: Situation, party_id: str | None) -> list[str]:
@@ -746,10 +752,17 @@ def _listen_line(f: _Facts) -> str:
         return "What do you think is getting in the way? I'd like to understand it before we agree what happens next."
     if "relationship_goal" in f.sig:
         return "Working well with you matters to me, and I'd like us to get back on track. How do you see it?"
-    if "recurring" in f.sig:
+    if "recurring" in f.sig and any(_HOW_OFTEN.search(e.text) for e in f.sig["recurring"].evidence):
         return ("It's happened a few times now, so I'd rather raise it than let it build up. Is something going on "
                 "that I should know about?")
     return "How did you see it? I may be missing part of the picture."
+
+
+#: Words that say how often ("again", "every week", "keeps"): "It's happened a few times now" is said to someone's face
+#: only on those, not on a pattern read from "decides" or "gives" (red team 33).
+_HOW_OFTEN = re.compile(r"\b(?:again|every|always|keeps?|kept|times|often|repeatedly|constantly|continually|twice|"
+                        r"daily|weekly|whenever|regularly|still|each|anymore|any more|for (?:weeks|months|years))\b",
+                        re.IGNORECASE)
 
 
 def _other_report(s: Situation, addressee: str | None) -> str:

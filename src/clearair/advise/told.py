@@ -45,9 +45,10 @@ def what_happened(reading, situation: Situation, conduct: list, factors: list[Fa
         if len(chosen) >= MOST_SENTENCES:
             return
         sent = reading.sentence_at(char)
-        if sent.start_char in chosen:
-            return
-        ev = reading.evidence(sent.start_char, _sentence_end(reading, sent.end_char))
+        start, end = _sentence_start(reading, sent.start_char), _sentence_end(reading, sent.end_char)
+        if start in chosen or any(e.start < end and start < e.end for e in chosen.values()):
+            return  # the same sentence, or part of one the parser cut in two (red team 34: a bullet told twice)
+        ev = reading.evidence(start, end)
         if is_question(ev.text) or not FEWEST_WORDS <= len(ev.text.split()) <= MOST_WORDS:
             return
         if _NOT_THE_WRITERS_TO_TELL.search(ev.text):
@@ -56,7 +57,7 @@ def what_happened(reading, situation: Situation, conduct: list, factors: list[Fa
             return  # "maybe he's just touchy feely", "I don't want to get my friend in trouble": a doubt, not an act
         if not own_ok and (not _someone_else_acts(sent) or _only_introduces(sent)):
             return
-        chosen[sent.start_char] = ev
+        chosen[start] = ev
 
     for hit in conduct:
         take(hit.start, own_ok=True)  # the conduct is theirs, whoever the sentence starts with
@@ -78,12 +79,33 @@ def what_happened(reading, situation: Situation, conduct: list, factors: list[Fa
 def _sentence_end(reading, end: int) -> int:
     """Where the writer's sentence ends: the parser ends one at a closing quote, but 'he said "been working out?"
     and his hand went lower.' goes on in lower case, and a note that stops at the quote leaves out the act after it
-    (red team 32)."""
+    (red team 32); nor does it end inside a quotation the writer has not closed (red team 33: a message quoted as
+    '"sorry if that came across wrong, we're good' lost its last words)."""
     rest = reading.text[end:]
     start = end + len(rest) - len(rest.lstrip())
-    if start < len(reading.text) and reading.text[start].islower() and reading.text[end - 1:end] in "\"”'’?!":
-        return reading.sentence_at(start).end_char
+    if start < len(reading.text) and reading.text[start].islower() and "\n" not in reading.text[end:start] and (
+            reading.text[end - 1:end] in "\"”'’?!," or reading.text[end - 1:end].isalpha()):
+        return reading.sentence_at(start).end_char  # ('said, quiet so no one else heard, "be a shame …"')
+    said = reading.text[reading.sentence_at(max(end - 1, 0)).start_char:end]
+    if (said.count('"') + said.count("“") + said.count("”")) % 2:  # a quotation left open: on to where it closes
+        closing = _CLOSES_QUOTE.match(reading.text, end)
+        if closing:
+            return closing.end()
     return end
+
+
+#: The rest of an open quotation, up to its closing mark, on the same line and short ('yeah?"').
+_CLOSES_QUOTE = re.compile(r"[^\n\"“”]{0,80}[\"”]")
+
+
+def _sentence_start(reading, start: int) -> int:
+    """Where the writer's sentence starts: a part the parser cut off after a bracket or a dash goes on in lower case
+    ("Mike (he's the lead, my manager is Yusuf) grabbed my wrist": red team 33 found "Grabbed my wrist" in a note),
+    so it starts where the sentence before it did, within the paragraph."""
+    if start <= 0 or not reading.text[start:start + 1].islower():
+        return start
+    before = reading.sentence_at(start - 1)
+    return start if "\n" in reading.text[before.start_char:start].strip() else before.start_char
 
 
 #: Another person's immigration status, or their wish that nothing be said: a note to HR or a manager that carries
@@ -91,6 +113,11 @@ def _sentence_end(reading, end: int) -> int:
 #: visa" was quoted to HR as what happened). The writer's own ("my visa") stays theirs to tell.
 _NOT_THE_WRITERS_TO_TELL = re.compile(r"\b(?:his|her|their|(?:is|she's|he's|they're|are) on an?) (?:work )?"
                                       r"(?:visa|immigration status|work permit|asylum)\b|"
+                                      # someone else's sick leave (red team 34: a manager's long-term sickness put to
+                                      # HR as what happened, in a note about a colleague)
+                                      r"\b(?:he|she|they|[A-Z][a-z]+)(?:['’]s| is| has been| have been| was| had been)"
+                                      r"(?: [a-z]+){0,2} off (?:on )?(?:long[- ]term )?(?:sick|sick leave|medical "
+                                      r"leave|stress leave|maternity leave)\b|"
                                       r"\b(?:asked|begged|told) me not to (?:report|tell|say|mention|raise)\b",
                                       re.IGNORECASE)
 
