@@ -1,6 +1,8 @@
 """The written answer says what the letter says: one event followed by fear is not "it keeps happening", and
 someone else not knowing "how to" do something is no question of the writer's (letters written for these tests)."""
 
+import pytest
+
 from clearair import analyze
 
 ONE_THROW = ("Three weeks ago a coworker lost his temper over a missing file and threw a hole punch at me across the "
@@ -45,3 +47,11 @@ def test_a_private_talk_with_a_boss_who_is_part_of_the_problem_goes_with_a_recor
     peer = analyze("My coworker Sam keeps booking meetings over my lunch break, three times this week alone, and I "
                    "have had enough of eating at my desk. How do I raise it with him?")
     assert not _talk_with_a_boss_at_odds(peer) and _WITH_A_RECORD not in peer.offline_answer
+
+
+@pytest.mark.parametrize("part", ["What happened, in my words:", "- My boss keeps messaging me after 10pm about work."])
+def test_a_heading_or_the_writers_own_line_in_a_note_is_not_quoted_as_words_to_say(part):
+    """Red team 34: "What can I actually say?" answered with '… and I'd like your help. What happened, in my words:'."""
+    from clearair.advise.answer import _first_line
+
+    assert _first_line(part) == ""

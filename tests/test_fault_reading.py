@@ -252,6 +252,27 @@ def test_a_habit_the_writer_tells_as_their_own_is_found_and_a_denied_one_is_not(
     assert not own_tendencies("My manager is very competitive and blunt with everyone.")
 
 
+def test_a_part_the_writer_owns_outright_is_found_and_a_denied_one_is_not():
+    from clearair.advise.own_ways import own_admissions
+
+    said = "So this one's partly on me I think. I know I owe her an apology."
+    assert [said[a:b] for a, b in own_admissions(said)] == ["this one's partly on me", "I owe her an apology"]
+    assert own_admissions("Honestly I dropped the ball on the handover.")
+    assert not own_admissions("I don't think it was my fault at all, the rota was changed without telling me.")
+    assert not own_admissions("She says it was all on me, which is not true.")
+
+
+def test_a_writer_who_owns_a_part_is_not_given_a_limit_to_state_before_an_apology():
+    """Red team 34: "this one's partly on me … I know I owe her an apology" got a private talk first and the words
+    "From now on, I'm asking that it stop" for the colleague the writer had let down."""
+    r = analyze("So this one's partly on me I think. In April my colleague Hannah asked me to take over the supplier "
+                "checklist while she was on leave, and I forgot about it completely. Three suppliers didn't get set "
+                "up. She's been frosty with me since and told our manager I dropped her in it. I know I owe her an "
+                "apology but I don't want to grovel forever. How do I handle it?")
+    assert r.recommendations[0].action in ("REBUILD_TRUST", "APOLOGIZE")
+    assert "APOLOGIZE" in r.top_actions(3)
+
+
 def test_a_writer_who_tells_of_their_own_temper_is_told_kindly_of_their_part():
     """A supervisor told he "has enemies" after admitting his temper was advised to coach the messenger (blind panel
     25): with the fault reader leaning the same way, his part comes first, with his own words behind it."""

@@ -199,8 +199,8 @@ class Situation(Model):
         "investigation or a disciplinary process (\"I've been invited to a disciplinary meeting\").")
     own_tendency: list[Evidence] = Field(
         default_factory=list, description="The writer's words telling a habit of their own (\"I've been known to lose "
-        "my temper\", \"I'm a very competitive person\"): with the fault reader leaning the same way, a part of "
-        "theirs.")
+        "my temper\", \"I'm a very competitive person\") or owning a part outright (\"this one's partly on me\"): "
+        "with the fault reader leaning the same way, a part of theirs.")
     tied_to_them: list[Evidence] = Field(
         default_factory=list, description="The names of people the letter says are family or close friends of "
         "someone in it (\"Alan is Terry's brother-in-law\"): a note is never addressed to them as a neutral route.")

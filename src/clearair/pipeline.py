@@ -15,7 +15,7 @@ from clearair.assess import assess
 from clearair.extract import extract, read
 from clearair.advise.retell import act_sentences
 from clearair.advise.asking import what_the_writer_asks
-from clearair.advise.own_ways import own_tendencies
+from clearair.advise.own_ways import own_admissions, own_tendencies
 from clearair.advise.wants import wanted_from_them
 from clearair.advise.witness import seen_done_to_others
 from clearair.advise.routes import formal_route, tied_to_the_other_side
@@ -92,7 +92,8 @@ def _report(document, reading, journal_findings=(), about: str | None = None) ->
     report = Report(situation=situation, thread=document.thread(), signals=signals, factors=factors)
     situation.acts_on_writer = act_sentences(reading, situation)
     situation.under_review = _review(reading)
-    situation.own_tendency = [reading.evidence(a, b) for a, b in own_tendencies(reading.text)][:1]
+    own = sorted(own_admissions(reading.text) + own_tendencies(reading.text))
+    situation.own_tendency = [reading.evidence(a, b) for a, b in own][:1]
     situation.tied_to_them = tied_to_the_other_side(reading, situation)
     situation.what_happened = what_happened(reading, situation, conduct, factors)
     situation.witnessed = seen_done_to_others(reading, situation, factors)

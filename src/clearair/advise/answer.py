@@ -366,8 +366,11 @@ def _first_line(text: str) -> str:
     for line in text.splitlines():
         line = line.strip().strip('"“”')
         greeting = line.endswith(",") and len(line) < 40
+        # "What happened, in my words:" only opens the lines below it, which are the writer's own sentences (red team 34)
+        heading = line.endswith(":") or line.startswith("- ")
         # a line with a slot is the writer's to finish, not one to quote as what to say
-        if line and not greeting and not line.lower().startswith(("subject:", "1.")) and not FILL_SLOT.search(line):
+        if line and not greeting and not heading and not line.lower().startswith(("subject:", "1.")) \
+                and not FILL_SLOT.search(line):
             said = [x for x in re.split(r"(?<=[.?!])\s", line) if x and not _SMALL_TALK.search(x)]
             if said:
                 return said[0]

@@ -1,5 +1,5 @@
-"""What the writer says of their own ways, as a habit: "I've been known to lose my temper", "I'm a very competitive
-person", "I can be blunt".
+"""What the writer says of their own part: a habit of theirs ("I've been known to lose my temper", "I'm a very
+competitive person", "I can be blunt") or an admission ("this one's partly on me", "I owe her an apology").
 
 The fault reader weighs the writer's sentences about what they did, and is often too unsure to act on (a learned
 "partly" is never acted on alone). A writer who tells of their own temper or competitiveness while asking why
@@ -33,3 +33,27 @@ def own_tendencies(text: str) -> list[tuple[int, int]]:
     """Where the writer tells of a habit of their own (start, end of the words), in text order; none denied."""
     return [(m.start(), m.end()) for m in _TENDENCY.finditer(text)
             if not _DENIED.search(text[max(0, m.start() - 30):m.start()])]
+
+
+#: The writer owning a part outright: "this one's partly on me", "I owe her an apology", "I dropped the ball" (red team
+#: 34: a writer who said both was given a limit to state to the colleague they had let down, and no apology).
+_ADMITS = re.compile(
+    r"\b(?:this|that|it)(?: one)?(?:['’]s| is| was) (?:partly|mostly|largely|all|kind of|a bit|at least partly) on me\b"
+    r"|\bI owe (?:her|him|them|[A-Z][a-z]+) an apology\b"
+    r"|\bI (?:dropped the ball|messed up|screwed up|let (?:her|him|them) down)\b"
+    r"|\b(?:it|this|that) (?:was|is) (?:partly |mostly |all )?my fault\b",
+    re.IGNORECASE)
+
+
+#: Someone else's claim told just before: "She says it was all on me", "he told Ian it was my fault".
+_THEIR_CLAIM = re.compile(r"\b(?:says?|said|claims?|claimed|thinks?|insists?|insisted|told \w+|telling \w+|"
+                          r"blames? me,?|blamed me,?)(?: that)?\s+$", re.IGNORECASE)
+
+
+def own_admissions(text: str) -> list[tuple[int, int]]:
+    """Where the writer owns a part outright (start, end of the words), in text order; none denied just before
+    ("I don't think it was my fault") and none that is someone else's claim ("She says it was all on me")."""
+    return [(m.start(), m.end()) for m in _ADMITS.finditer(text)
+            if not _DENIED.search(text[max(0, m.start() - 30):m.start()])
+            and not _THEIR_CLAIM.search(text[max(0, m.start() - 30):m.start()])
+            and not re.search(r"\b(?:not|n['’]t|never)\s+$", text[max(0, m.start() - 12):m.start()])]

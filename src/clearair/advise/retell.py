@@ -455,6 +455,8 @@ _NEUTRAL_START = frozenset({"work", "train", "study", "learn", "help", "teach", 
 
 
 def _started_doing(verb: Token) -> bool:
+    """ "has started missing deadlines" (``_STARTS`` with a verb in -ing that is no start of work, ``_NEUTRAL_START``),
+    whether the parse hangs the -ing verb from "started" or makes it part of the object."""
     if verb.lemma_.lower() not in _STARTS:
         return False
     after = verb.nbor(1) if verb.i + 1 < len(verb.doc) else None  # "started missing deadlines", parsed either way

@@ -105,8 +105,9 @@ def _name(s: Situation, party_id: str | None) -> str:
 def their_managers_name(s: Situation) -> str:
     """Whom a note "to their manager" greets: the one person the letter names as their manager ("his manager
     Anita"), or, where the other side is over the writer, as over the writer too ("The site manager is a woman called
-    Denise"), above or beside them; never someone the letter says is family or a close friend of theirs, nor one
-    it tells doing what it is about; else the slot (red teams found "Hi [their manager's name]" where the letter named her)."""
+    Denise"), above or beside them; never someone the letter says is family or a close friend of theirs, nor one it
+    tells doing what it is about; else the slot (red teams found "Hi [their manager's name]" where the letter named
+    her)."""
     cp = s.party(s.counterpart)
     if cp is None:
         return SLOT_THEIR_MANAGER
