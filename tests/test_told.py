@@ -68,6 +68,10 @@ def test_remarks_told_only_of_others_make_the_writer_a_witness():
     ("So anyway he took the file off my desk", "He took the file off my desk."),
     ("Basically,   she\nshouted at me", "She shouted at me."),
     ("He said \"you're done here\"", "He said \"you're done here\""),
+    # the writer's own aside before the act goes; said as the whole sentence, it stays
+    ("I dont really know what to do, I made a mistake on an order and he yelled at me in front of everyone.",
+     "I made a mistake on an order and he yelled at me in front of everyone."),
+    ("I don't know what to do about it.", "I don't know what to do about it."),
 ])
 def test_a_sentence_becomes_a_clean_line(line, expected):
     assert as_note_line(line) == expected

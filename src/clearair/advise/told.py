@@ -23,7 +23,10 @@ MOST_WORDS = 70
 
 #: Words that open a sentence of a story and say nothing of what happened: "So", "Anyway,", "Basically".
 _STORY_OPENER = re.compile(r"^(?:(?:so|anyway|basically|well|ok|okay|also|and|but|plus|honestly|oh|right|"
-                           r"to be honest|long story short|it['’]?s about|this is about)\b[,.!:]?\s+)+",
+                           r"to be honest|long story short|it['’]?s about|this is about)\b[,.!:]?\s+|"
+                           # the writer's own aside before the act, set off by a comma (red team 34: "I dont really
+                           # know what to do, I made a mistake on an order … and he yelled at me" went to HR as it was)
+                           r"i (?:don['’]?t|do not) (?:really |even )?know what to do\s*[,;:–-]\s+)+",
                            re.IGNORECASE)
 #: A date or a time in the writer's words: then the note needs no gap for when it happened.
 _WHEN = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|"
