@@ -18,6 +18,11 @@ def situation(text: str):
     return extract(build_document(text + TAIL))
 
 
+def conduct_by_others(text: str) -> set[str]:
+    """The kinds of serious conduct the rules find done by someone other than the writer."""
+    return {h.kind for h in serious_conduct(read(build_document(text + TAIL)))[0]}
+
+
 @pytest.mark.parametrize("sentence", [
     "I know its not exactly harassment but she reads my screen every morning and sighs.",
     "It isn't bullying as such, but he rolls his eyes whenever I talk in the team meeting.",
@@ -35,12 +40,11 @@ def test_the_category_word_said_plainly_still_counts():
 
 
 def test_a_figurative_squeeze_is_no_touching_but_a_squeezed_knee_is():
-    figurative = read(build_document("Head office is squeezing him on costs, so now our manager Keith makes us pay for "
-                                     "our own fleeces and takes till shortfalls out of our wages." + TAIL))
-    assert "unwanted_sexual" not in {h.kind for h in serious_conduct(figurative)[0]}
-    touching = read(build_document("At the team dinner my manager squeezed my knee under the table twice and laughed "
-                                   "when I moved away." + TAIL))
-    assert "unwanted_sexual" in {h.kind for h in serious_conduct(touching)[0]}
+    assert "unwanted_sexual" not in conduct_by_others("Head office is squeezing him on costs, so now our manager "
+                                                      "Keith makes us pay for our own fleeces and takes till "
+                                                      "shortfalls out of our wages.")
+    assert "unwanted_sexual" in conduct_by_others("At the team dinner my manager squeezed my knee under the table "
+                                                  "twice and laughed when I moved away.")
 
 
 @pytest.mark.parametrize("threat", [
@@ -53,8 +57,7 @@ def test_a_figurative_squeeze_is_no_touching_but_a_squeezed_knee_is():
     "When I said I might report the missing breaks, he said if I go to HR I can say goodbye to my shifts.",
 ])
 def test_a_veiled_threat_for_speaking_up_is_payback(threat):
-    others, _ = serious_conduct(read(build_document(threat + TAIL)))
-    assert "punishment_for_speaking" in {h.kind for h in others}
+    assert "punishment_for_speaking" in conduct_by_others(threat)
 
 
 @pytest.mark.parametrize("plain", [
@@ -62,8 +65,7 @@ def test_a_veiled_threat_for_speaking_up_is_payback(threat):
     "My manager said if I take the training I could get a promotion next year, which would be nice.",
 ])
 def test_a_plain_consequence_is_no_threat(plain):
-    others, _ = serious_conduct(read(build_document(plain + TAIL)))
-    assert "punishment_for_speaking" not in {h.kind for h in others}
+    assert "punishment_for_speaking" not in conduct_by_others(plain)
 
 
 def test_the_writers_own_years_in_post_are_no_pattern():

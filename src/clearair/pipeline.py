@@ -66,8 +66,9 @@ def analyze_case(text: str, journal_findings: list[str] | tuple[str, ...] = (), 
 
 def _report(document, reading, journal_findings=(), about: str | None = None) -> Report:
     reading = reading or read(document)
-    # The person the writer's question names decides the other side when the writer has not said otherwise; it is
-    # the engine's reading, not the writer's correction, so the report does not say "as you told us".
+    # The one person the writer calls the problem, else the one their question names, decides the other side when
+    # the writer has not said otherwise; it is the engine's reading, not the writer's correction, so the report does
+    # not say "as you told us".
     questions = find_questions(reading.text, reading.original)  # the writer's own words, replies blanked
     called_the_problem = person_named_as_the_problem(reading.text)
     asked_about = about or called_the_problem or person_asked_about(questions)

@@ -20,7 +20,7 @@ from clearair.advise.safety import (
     FORMAL_ROUTES, Floor, apply_floor, floor_for, keep_rebuilding_trust, move_below, safe_formal_route,
     scores_follow,
 )
-from clearair.advise.answer import ask, compose, own_part
+from clearair.advise.answer import FACE_TO_FACE, ask, compose, own_part
 from clearair.advise.avoid import avoid_list, held_back
 from clearair.advise.personas import perspectives as _persona_views
 from clearair.advise.questions import said_as
@@ -229,7 +229,7 @@ def _verdicts(situation: Situation, ranked: list[Scored], avoid: list[Avoid],
                        "with your dated notes, is the right move, and you should not have to handle it alone."))
             continue
         said = said_as(opt.text) if floor.serious else None  # what the option's own words name
-        if floor.serious and action in _FACE_TO_FACE and said in FORMAL_ROUTES:
+        if floor.serious and action in FACE_TO_FACE and said in FORMAL_ROUTES:
             # "Write to the chair of trustees", read as a word with the other side: the words name a route with
             # authority, the reading names the person it is about. Neither is trusted alone with serious conduct.
             out.append(OptionVerdict(
@@ -283,10 +283,6 @@ def _verdicts(situation: Situation, ranked: list[Scored], avoid: list[Avoid],
     return out
 
 
-#: Options that put the writer face to face with the other side.
-_FACE_TO_FACE = frozenset({"TALK_DIRECT", "SET_BOUNDARY", "MEDIATE"})
-
-
 def _face_to_face_by_its_words(text: str, said: str | None, situation: Situation) -> bool:
     """The option's own words meet the other side ("talk to him after work"), not a step up that the reading took
     as a word with them ("speak to the managing partner", where the partner may be misread as the one it is about)
@@ -294,7 +290,7 @@ def _face_to_face_by_its_words(text: str, said: str | None, situation: Situation
     facing them alone. ``said``: what the words name (``questions.said_as``)."""
     party = situation.party(situation.counterpart)
     names = [re.escape(m.lower()) for m in (party.mentions if party else [])] + ["him", "her"]
-    return said in _FACE_TO_FACE and bool(re.search(rf"\b({'|'.join(names)})\b", text.lower()))
+    return said in FACE_TO_FACE and bool(re.search(rf"\b({'|'.join(names)})\b", text.lower()))
 
 
 #: Options that complain about the other side to someone with authority over them (going to one's own

@@ -36,8 +36,8 @@ from clearair.models import (
     NEVER_RECOMMENDED, FactorReading, OptionVerdict, Question, Reason, Recommendation, Report, Verdict,
 )
 
-#: Actions that put the writer face to face with the other side, alone.
-_FACE_TO_FACE = ("TALK_DIRECT", "SET_BOUNDARY", "MEDIATE")
+#: Actions that put the writer face to face with the other side, alone (the advice's verdicts read them too).
+FACE_TO_FACE = frozenset({"TALK_DIRECT", "SET_BOUNDARY", "MEDIATE"})
 
 
 def floor_of(report: Report) -> Floor:
@@ -337,7 +337,7 @@ def _fallback(report: Report, floor: Floor, own_part: bool, covered: frozenset[s
             return []
         if nxt.action == "APOLOGIZE" and not own_part:
             continue  # never ask a wronged writer to apologise
-        if floor.serious and nxt.action in _FACE_TO_FACE:
+        if floor.serious and nxt.action in FACE_TO_FACE:
             continue
         if nxt.action in _STEPPING_BACK:  # "If that is not enough, let it go" reads as a brush-off
             return [sentence(f"If that changes nothing, it is also a fair choice to {step_for(report, nxt)}")]
@@ -791,7 +791,7 @@ def _answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tu
             # Neither is the best first step: say so, rather than pick one and then advise a third.
             neither, of = ("Neither", "of the two you name") if len(pair) == 2 and _two_named(q.text) \
                 else ("None of those", "of those")
-            if floor.serious and best in _FACE_TO_FACE:  # never "talk to them privately" beside "not on your own"
+            if floor.serious and best in FACE_TO_FACE:  # never "talk to them privately" beside "not on your own"
                 return "first step", " ".join((sentence(f"{neither} comes first: {start}{because0}"),
                                                "Do not take it up with them on your own; let HR or a manager you "
                                                "trust handle the contact."))
@@ -805,7 +805,7 @@ def _answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tu
     if action == "ESCALATE_MANAGER" and cp is not None and cp.role == "manager":
         action = "TALK_DIRECT"  # telling your manager, when your manager is the other side, is talking to them
     q.action = action
-    if floor.by_their_report and (action is None or action in _FACE_TO_FACE):
+    if floor.by_their_report and (action is None or action in FACE_TO_FACE):
         # The writer manages the person: "Should we investigate?", "Do we tell him who complained?" are the
         # manager's to settle through the formal process, never "not on your own" as if it were done to them.
         return "first step", _AS_THEIR_MANAGER
@@ -858,12 +858,12 @@ def _answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tu
     if floor.serious and safe_formal_route(action, floor):
         return "yes", (f"Yes: {floor.describe()}, and someone with the authority to act should "
                        "handle it; take your dated notes with you.")
-    if floor.serious and action in _FACE_TO_FACE and _names_someone_else(q, report):
+    if floor.serious and action in FACE_TO_FACE and _names_someone_else(q, report):
         # "Should I say something to Denise about breaking my confidence?", where Denise is the HR person and the
         # manager did it (red team 29): talking to her is not facing the person doing it.
         return "first step", sentence(f"That may help, and it is yours to weigh. Whatever you decide, do not deal with "
                                       f"the person doing it on your own: {floor.describe()}, so {start} first")
-    if floor.serious and action in _FACE_TO_FACE:
+    if floor.serious and action in FACE_TO_FACE:
         return "no", (f"Not on your own: {floor.describe()}, so let HR or a manager you trust "
                       "handle any contact with them.")
     if floor.said_no and not floor.serious and action in _ASKING_AGAIN:
@@ -1015,7 +1015,7 @@ def _how_to(q: Question, report: Report, floor: Floor) -> str:
     rec = next((r for r in recs if r.action == action), None)
     avoided = {a.action for a in report.avoid}
     if rec is None or not rec.steps or action in avoided or action in NEVER_RECOMMENDED or (
-            floor.serious and action in _FACE_TO_FACE):
+            floor.serious and action in FACE_TO_FACE):
         return ""
     q.action = rec.action
     how = " ".join(rec.steps[:2])

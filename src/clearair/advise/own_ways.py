@@ -45,6 +45,8 @@ _ADMITS = re.compile(
     re.IGNORECASE)
 
 
+#: "not" just before the words: "it's not partly on me", "it wasn't my fault".
+_NOT_JUST_BEFORE = re.compile(r"\b(?:not|n['’]t|never)\s+$")
 #: Someone else's claim told just before: "She says it was all on me", "he told Ian it was my fault".
 _THEIR_CLAIM = re.compile(r"\b(?:says?|said|claims?|claimed|thinks?|insists?|insisted|told \w+|telling \w+|"
                           r"blames? me,?|blamed me,?)(?: that)?\s+$", re.IGNORECASE)
@@ -56,4 +58,4 @@ def own_admissions(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _ADMITS.finditer(text)
             if not _DENIED.search(text[max(0, m.start() - 30):m.start()])
             and not _THEIR_CLAIM.search(text[max(0, m.start() - 30):m.start()])
-            and not re.search(r"\b(?:not|n['’]t|never)\s+$", text[max(0, m.start() - 12):m.start()])]
+            and not _NOT_JUST_BEFORE.search(text[max(0, m.start() - 12):m.start()])]

@@ -112,8 +112,8 @@ def their_managers_name(s: Situation) -> str:
     if cp is None:
         return SLOT_THEIR_MANAGER
     over = {"skip_level": ("skip_level",), "manager": ("manager", "skip_level")}.get(cp.role, ())
-    named = [first_names(s, p.id)[0] for p in s.parties
-             if p.id != cp.id and (p.role == "peers_manager" or p.role in over) and first_names(s, p.id)]
+    named = [names[0] for p in s.parties
+             if p.id != cp.id and (p.role == "peers_manager" or p.role in over) and (names := first_names(s, p.id))]
     tied = {e.text for e in s.tied_to_them}
     # nor someone the letter tells doing what it is about (red team 34: "Hi Dr Patel" on a note about Dr Patel's
     # remarks, when the reading took the writer's line manager for the other side)

@@ -49,7 +49,7 @@ def what_happened(reading, situation: Situation, conduct: list, factors: list[Fa
             return
         sent = reading.sentence_at(char)
         start, end = _sentence_start(reading, sent.start_char), _sentence_end(reading, sent.end_char)
-        if start in chosen or any(e.start < end and start < e.end for e in chosen.values()):
+        if any(e.start < end and start < e.end for e in chosen.values()):
             return  # the same sentence, or part of one the parser cut in two (red team 34: a bullet told twice)
         ev = reading.evidence(start, end)
         if is_question(ev.text) or not FEWEST_WORDS <= len(ev.text.split()) <= MOST_WORDS:
