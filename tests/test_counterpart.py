@@ -668,13 +668,13 @@ def test_a_correction_moves_the_reading_to_the_person_read_in_the_wrong_line():
 def test_the_person_the_writer_says_the_situation_is_with_is_named_as_the_problem():
     """"this situation I faced today with a peer", "a run-in I had with my supervisor": the writer says who the
     situation is with, a clue the chooser weighs (the peer seed turned on it when a retrain moved the weights)."""
-    from clearair.extract.counterpart import _PROBLEM_IS
+    from clearair.extract.named import PROBLEM_IS
     for text, who in (("advice on a situation I faced today with a peer", "a peer"),
                       ("I had a run-in with my supervisor last week", "my supervisor"),
                       ("we have had a falling-out with the other team", "the other team")):
-        m = _PROBLEM_IS.search(text)
+        m = PROBLEM_IS.search(text)
         assert m and text[m.end():].startswith(who)
-    assert _PROBLEM_IS.search("the situation at work is getting worse with every week") is None
+    assert PROBLEM_IS.search("the situation at work is getting worse with every week") is None
 
 
 @pytest.mark.parametrize("text, phrase, expected", [

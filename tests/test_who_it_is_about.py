@@ -10,8 +10,8 @@ import pytest
 
 from clearair import analyze
 from clearair.extract import read
-from clearair.extract.counterpart import _IS_THE_PROBLEM, _PROBLEM_IS
 from clearair.extract.features import sentences
+from clearair.extract.named import IS_THE_PROBLEM, PROBLEM_IS
 from clearair.extract.parties import build_parties
 from clearair.intake import build_document
 
@@ -27,7 +27,7 @@ def _roles(text: str) -> dict[str, tuple[str, set[str]]]:
     ("My real issue is with my coworker Dana.", "my coworker Dana"),
 ])
 def test_the_one_named_after_the_person_making_it_hard(text, named):
-    m = _PROBLEM_IS.search(text)
+    m = PROBLEM_IS.search(text)
     assert m is not None and text[m.end():].startswith(named)
 
 
@@ -36,12 +36,12 @@ def test_the_one_named_after_the_person_making_it_hard(text, named):
     ("Honestly my boss is the real issue here.", "Honestly my boss"),
 ])
 def test_the_one_named_before_is_the_problem(text, named):
-    m = _IS_THE_PROBLEM.search(text)
+    m = IS_THE_PROBLEM.search(text)
     assert m is not None and text[:m.start()] == named
 
 
 def test_the_problem_is_that_names_no_one():
-    assert _IS_THE_PROBLEM.search("The problem is that nobody answers the phone after five.") is None
+    assert IS_THE_PROBLEM.search("The problem is that nobody answers the phone after five.") is None
 
 
 def test_someone_over_the_writers_manager_is_above_them_both():
@@ -98,7 +98,7 @@ def test_the_person_the_question_names_is_the_other_side_even_when_unread():
     ("Monday was the problem: the system went down.", None),
 ])
 def test_the_person_the_writer_calls_the_problem(text, named):
-    from clearair.advise.whom import person_named_as_the_problem
+    from clearair.extract.named import person_named_as_the_problem
 
     assert person_named_as_the_problem(text) == named
 

@@ -21,17 +21,16 @@ from clearair.advise.witness import seen_done_to_others
 from clearair.advise.routes import formal_route, tied_to_the_other_side
 from clearair.advise.scripts import review_words
 from clearair.advise.questions import find_questions, person_asked_about
-from clearair.advise.whom import person_named_as_the_problem
 from clearair.intake import build_document
 from clearair.intake.reading import READ_TOKENS
 from clearair.assess.readers import apply_conduct, read_factors
 from clearair.extract.conduct import by_the_writers_manager, serious_conduct
-from clearair.extract.counterpart import OUTSIDE, read_role, role_features
-from clearair.extract.parties import line_denied, works_elsewhere
+from clearair.extract.counterpart import line_of_the_named
+from clearair.extract.named import person_named_as_the_problem, take_the_named
 from clearair.extract.features import document_features, rule_findings, sentences
 from clearair.knowledge.factors import FACTORS
 from clearair.models import (
-    Evidence, FactorReading, Party, Report, Signal, Situation, bare_name, checked_about, is_about_name,
+    Evidence, FactorReading, Report, Signal, Situation, bare_name, checked_about, is_about_name,
 )
 from clearair.advise.safety import NOT_BESIDE_SERIOUS
 from clearair.similar import find_similar
@@ -74,12 +73,12 @@ def _report(document, reading, journal_findings=(), about: str | None = None) ->
     asked_about = about or called_the_problem or person_asked_about(questions)
     situation = extract(document, reading, about=asked_about)
     name_not_found = about is not None and is_about_name(about) and not _named(situation, about) \
-        and not _take_the_named(reading, situation, about)
+        and not take_the_named(reading, situation, about)
     if about is None and asked_about and is_about_name(asked_about) and not any(
             bare_name(m) == bare_name(asked_about) for p in situation.parties for m in p.mentions):
-        _take_the_named(reading, situation, asked_about)  # "What should I do about Gary?", Gary read as no party
+        take_the_named(reading, situation, asked_about)  # "What should I do about Gary?", Gary read as no party
     if about is None and asked_about is not None and asked_about == called_the_problem:
-        _line_of_the_named(reading, situation)
+        line_of_the_named(reading, situation)
     situation.counterpart_from_writer = about is not None and not name_not_found
     situation.about_told = about if situation.counterpart_from_writer else None
     if journal_findings:
@@ -130,47 +129,6 @@ def _named(situation: Situation, name: str) -> bool:
     """Whether the other side is the person the writer named."""
     cp = situation.party(situation.counterpart)
     return cp is not None and any(bare_name(m) == bare_name(name) for m in cp.mentions)
-
-
-def _take_the_named(reading, situation: Situation, name: str) -> bool:
-    """The writer named someone the reading did not make a party of ("The team lead at the bank, Craig, …": a
-    red team was told nobody called Craig was in the text): where the letter has the name, that person becomes
-    the other side, outside the writer's lines until the writer gives a role. False where the letter lacks it."""
-    want = bare_name(name).split()
-    doc, n = reading.doc, len(want)
-    spans = [(doc[i].idx, doc[i + n - 1].idx + len(doc[i + n - 1].text)) for i in range(len(doc) - n + 1)
-             if [bare_name(t.text) for t in doc[i:i + n]] == want and doc[i].text[:1].isupper()]
-    if not spans:
-        return False
-    key = next(k for k in (f"named_{i}" if i else "named" for i in range(99)) if situation.party(k) is None)
-    said = reading.original[spans[0][0]:spans[0][1]]
-    situation.parties.append(Party(id=key, role="other", label=said, mentions=[said],
-                                   evidence=[reading.evidence(a, b) for a, b in spans]))
-    for a, b in spans:
-        for tok in reading.tokens_in(a, b):
-            reading.token_party[tok.i] = key
-    situation.counterpart = key
-    return True
-
-
-def _line_of_the_named(reading, situation: Situation) -> None:
-    """The person the writer called the problem, read as outside the writer's lines ("Kieran is the problem" with
-    nothing said of Kieran's post): the role reader, reading the whole letter, may give their line, as it does for
-    the engine's own choice (``extract.counterpart.settle``); never where the letter says they are not over the
-    writer or work for another employer. Red team 34 found a teammate read as outside and "plan your way out"
-    advised third."""
-    cp = situation.party(situation.counterpart)
-    if cp is None or cp.role not in OUTSIDE or line_denied(reading, cp.id) or works_elsewhere(reading, cp.id):
-        return
-    roles: list[str] = [str(p.role) for p in situation.parties]
-    read = read_role(reading, situation.narrator.is_manager,
-                     role_features(sentences(reading.doc), roles, cp.role, situation.narrator.is_manager), outside=True)
-    # Only a line beside or below the writer: someone over them the letter would have given a title (a red team's
-    # peer "who has decided he's in charge" was read as the writer's manager by the whole letter's words).
-    if read is not None and read[0] == "peer":
-        cp.role = "peer"
-    elif read is not None and read[0] == "direct_report" and situation.narrator.is_manager:
-        cp.role = "direct_report"
 
 
 def as_advised(factors: list[FactorReading], fault: str) -> list[FactorReading]:

@@ -34,10 +34,11 @@ from importlib import resources
 
 from clearair.extract.features import Sentence, as_factor_role, sentences
 from clearair.extract.linear import LinearReader
+from clearair.extract.named import IS_THE_PROBLEM, PROBLEM_IS
 from clearair.extract.mentions import PhraseChoice, PhraseReaders, acts_done_to_writer, candidates, choose_phrase, new_party_role
 from clearair.extract.parties import Mention, PartyDraft, _plural, _tag_tokens, free_key, line_denied, works_elsewhere
 from clearair.extract.reading import NARRATOR, Reading, taken_to
-from clearair.models import Evidence, bare_name
+from clearair.models import Evidence, Situation, bare_name
 
 ARTEFACT = "data/models/counterpart.json"
 
@@ -53,20 +54,6 @@ HAND_WEIGHTS = {"mentions": 5.0, "opening": 1.5, "acted": 3.0, "acted_public": 1
                 "escalation_target": -3.0, "named_as_problem": 3.0, "acts_on_writer": 1.5, "role_prior": 1.0,
                 "serious_conduct_by": 3.0}
 _ANGER_AT = re.compile(r"\b(angry|mad|furious|upset|annoyed|livid|frustrated|hurt)\s+(at|with|by)\s+", re.I)
-#: "The problem is another coworker, Trevor", "I'm having issues with my supervisor": the writer saying who it is about.
-_PROBLEM_IS = re.compile(r"\b(?:(?:it|this|that)(?:['’]s|\s+is)\s+(?:all\s+|really\s+|actually\s+|mainly\s+)?about\s+|"
-                         r"(?:the|my|our)\s+(?:main\s+|real\s+|biggest\s+|only\s+)?(?:problem|issue|trouble)\s+"
-                         r"(?:is|was|has\s+been|lies)\s+(?:with\s+)?|(?:problems?|issues?|trouble|conflict|friction)\s+with\s+|"
-                         # "this situation I faced today with a peer", "a run-in I had with my supervisor"
-                         r"(?:situation|difficulty|disagreement|run-in|falling[- ]out|dispute|clash|tension)s?\s+"
-                         r"(?:(?:i|i've|i'm|i\s+have|i\s+am)\s+(?:[a-z]+\s+){0,3})?with\s+|"
-                         # "The person making my life hard is Gary", "the one who's causing all this is my supervisor"
-                         r"the\s+(?:person|one|guy|woman|man|lady|colleague|co-?worker)\s+(?:who(?:['’]s|\s+is|\s+has\s+been)\s+)?"
-                         r"(?:making|causing|giving|behind|doing)\s+(?:[\w'’]+\s+){0,5}?(?:is|was)\s+)",
-                         re.IGNORECASE)
-#: "Kieran is the problem", "my supervisor is the real issue": the person named just before it.
-_IS_THE_PROBLEM = re.compile(r"\s+(?:is|was|['’]s)\s+(?:the|my|our)\s+(?:real\s+|main\s+|actual\s+|whole\s+|biggest\s+)?"
-                             r"(?:problem|issue)\b(?!\s+(?:is|was)\b)", re.IGNORECASE)
 _HARM_THEMES = ("aggression", "harassment", "credit_theft", "boundary_intrusion")
 
 
@@ -167,11 +154,11 @@ def candidate_clues(reading: Reading, drafts: dict[str, PartyDraft], incidents, 
     for m in _ANGER_AT.finditer(reading.text):
         for key in _keys_in(reading, m.end(), m.end() + 60):
             clues[key]["anger_at"] = clues[key].get("anger_at", 0.0) + 1
-    for m in _PROBLEM_IS.finditer(reading.text):
+    for m in PROBLEM_IS.finditer(reading.text):
         named = [reading.token_party[t.i] for t in reading.tokens_in(m.end(), m.end() + 40) if t.i in reading.token_party]
         if named and named[0] in clues:  # the first person named after it
             clues[named[0]]["named_as_problem"] = 1.0
-    for m in _IS_THE_PROBLEM.finditer(reading.text):
+    for m in IS_THE_PROBLEM.finditer(reading.text):
         named = [reading.token_party[t.i] for t in reading.tokens_in(max(0, m.start() - 30), m.start())
                  if t.i in reading.token_party]
         if named and named[-1] in clues:  # the last person named before it
@@ -292,6 +279,8 @@ def read_other_side(reading: Reading, drafts: dict[str, PartyDraft], is_manager:
     key = free_key(drafts, role)
     drafts[key] = PartyDraft(key, role, [Mention(best.start, best.end, key, role, best.text)])
     _tag_tokens(reading, best.start, best.end, key)
+    if works_elsewhere(reading, key):  # "A friend of mine who is a lawyer at a different firm"
+        drafts[key].role = drafts[key].mentions[0].role = "other"
     return key, choice
 
 
@@ -495,3 +484,23 @@ def as_told(role: str, clues: dict[str, dict[str, float]], drafts: dict[str, Par
 def _line_stated(draft: PartyDraft) -> bool:
     """Whether the writer named this person by their line to the writer ("my manager", "our head of department")."""
     return any(m.text.lower().startswith(("my ", "our ")) for m in draft.mentions)
+
+
+def line_of_the_named(reading, situation: Situation) -> None:
+    """The person the writer called the problem, read as outside the writer's lines ("Kieran is the problem" with
+    nothing said of Kieran's post): the role reader, reading the whole letter, may give their line, as it does for
+    the engine's own choice (``extract.counterpart.settle``); never where the letter says they are not over the
+    writer or work for another employer. Red team 34 found a teammate read as outside and "plan your way out"
+    advised third."""
+    cp = situation.party(situation.counterpart)
+    if cp is None or cp.role not in OUTSIDE or line_denied(reading, cp.id) or works_elsewhere(reading, cp.id):
+        return
+    roles: list[str] = [str(p.role) for p in situation.parties]
+    read = read_role(reading, situation.narrator.is_manager,
+                     role_features(sentences(reading.doc), roles, cp.role, situation.narrator.is_manager), outside=True)
+    # Only a line beside or below the writer: someone over them the letter would have given a title (a red team's
+    # peer "who has decided he's in charge" was read as the writer's manager by the whole letter's words).
+    if read is not None and read[0] == "peer":
+        cp.role = "peer"
+    elif read is not None and read[0] == "direct_report" and situation.narrator.is_manager:
+        cp.role = "direct_report"

@@ -230,6 +230,8 @@ def candidates(reading: Reading, drafts: dict[str, PartyDraft], is_manager: bool
         if _said_of_a_known_party(c, known):
             continue
         start, end = c.start_char, c.end_char
+        if c[0].is_punct and len(c) > 1:  # "(the lead": the phrase, not the bracket before it
+            start = c[1].idx
         root_start, root_end = c.root.idx, c.root.idx + len(c.root.text)
         # The party named by the phrase's head, not one whose pronoun it contains ("her twenties").
         party = next((k for k in known if k[0] < root_end and root_start < k[1]), None) or _said_to_be(c, known)
@@ -374,6 +376,8 @@ def _says_what_is_not(chunk: Span) -> bool:
     """A predicate that names no one present: what the writer says they are ("I'm not a manager", "I am a
     supervisor myself", "I work as a cashier") or what someone is not ("Lee, who is not my manager")."""
     root = chunk.root
+    if any(t.lower_ in ("not", "never") for t in chunk.doc[chunk.start:root.i]):
+        return True  # "Dr Patel (not my line manager - that is Sue)": an aside that says what someone is not
     up = root
     while up.dep_ in ("pobj", "prep", "compound", "amod", "poss", "appos") and up.head.i != up.i:
         up = up.head  # "I'm the only person in the group": a phrase inside what the writer says they are
@@ -472,6 +476,12 @@ def _said_to_be(chunk: Span, known: list[tuple[int, int, str, str]]) -> tuple[in
             continue
         start, end = said.idx, said.idx + len(said.text)
         party = next((k for k in known if k[0] < end and start < k[1]), None)
+        if party is not None:
+            return party
+    bracket = chunk.start if chunk[0].text == "(" else chunk.start - 1
+    if bracket > 0 and chunk.doc[bracket].text == "(":  # "Mike (the lead, who runs the stock room)": said of Mike
+        named = chunk.doc[bracket - 1]
+        party = next((k for k in known if k[0] <= named.idx < k[1]), None)
         if party is not None:
             return party
     if chunk.root.dep_ == "appos":  # "we fired an employee, a receptionist,": the same person said again

@@ -96,6 +96,8 @@ def find_mentions(text: str, is_manager: bool, only: str | None = None) -> list[
         person = described.get(_bare_title(m.text))
         if person is not None:  # "my supervisor, the CFO, … The CFO rates her highly": the same person again
             m.key, m.role = person.key, person.role
+        elif (first := _introduced(m.text, out)) is not None:  # "a new CEO … talk to the CEO": the same one
+            m.key, m.role = first.key, first.role
         out.append(m)
     return out
 
@@ -105,6 +107,18 @@ _TITLE_APPOSED = re.compile(r",\s*the\s+.+", re.IGNORECASE | re.DOTALL)
 #: Words that name a line, not one person's post: "the peer" later may be anyone in that line.
 _GENERIC_TITLES = frozenset({"peer", "manager", "boss", "supervisor", "coworker", "co-worker", "colleague",
                              "employee", "customer", "client", "director", "owner", "lead", "team lead"})
+
+
+def _introduced(text: str, before: list[Mention]) -> Mention | None:
+    """The mention that brought in the one person a definite title names: "the CEO" after "a new CEO" (a title
+    that names one post, not a line such as "the manager", which may be anyone in it)."""
+    if not text.lower().startswith("the "):
+        return None
+    title = _bare_title(text)
+    if title in _GENERIC_TITLES:
+        return None
+    return next((m for m in before if re.match(r"(a|an)\s+(new\s+)?", m.text, re.IGNORECASE)
+                 and re.sub(r"^new\s+", "", _bare_title(m.text)) == title), None)
 
 
 def _bare_title(text: str) -> str:
@@ -145,6 +159,8 @@ _DENIED_TITLE = re.compile(r"(\b(is|was|are|were)\s+(not|never|no longer)|['’]
                            r"\bas (if|though) (he|she|they) (were|was|is|are)|\bas (if|though) (he|she|they)['’](s|re)\b|\blike (he|she)['’]s|"
                            # "no one is the boss of the other", "I'm not trying to be his boss"
                            r"\b(no one|nobody|neither( of us)?|none of us)\s+(is|was|are|were)|"
+                           # "Dr Patel (not my line manager - that is Sue)", "Jo, not my boss but the lead,": a denial aside
+                           r"[(,;\u2013\u2014-]\s*(but\s+)?not(\s+(even|actually|technically))?|"
                            r"\b(not|never)\s+(trying|wanting|going|want|meant|supposed)\s+to\s+be|"
                            # "we don't have a head chef", "there is no manager on nights": a post nobody holds
                            r"\b(don['’]t|do not|doesn['’]t|does not|didn['’]t|did not|never)\s+(have|had|get|got)(\s+(a|an|any))?|"
@@ -243,10 +259,14 @@ _NOT_MY_LINE = re.compile(r"\b(i['’]?m|i am|i was|we['’]?re|we are) not (on|
                           r"\bnot (the (one|person|man|woman|guy|manager|boss|supervisor)) (that |who |whom )?(i|we) "
                           r"(report|answer) to\b|,\s*not (my|our) (own )?(boss|manager|supervisor|line manager)\b",
                           re.IGNORECASE)
+#: "A friend of mine who is a lawyer at a different firm", "who works for another company": of another employer.
+_ANOTHER_EMPLOYER = re.compile(r"\bwho (?:works|worked|is employed|is|was)(?: (?:a|an) [a-z-]+(?: [a-z-]+)?)? (?:for|at|with|by) "
+                               r"(?:another|a different|a rival|a competing|a separate) (?:company|firm|practice|business|"
+                               r"organi[sz]ation|employer|agency|school|hospital|office|store|restaurant)\b", re.IGNORECASE)
 #: "Marek, who works for the main contractor": someone of another employer on a shared site or job.
 _OTHER_EMPLOYER = re.compile(r"\bwho (works|worked|is employed) (for|by) (the|a|an|another|a different) "
                              r"(main |principal |other )?(contractor|subcontractor|client|company|firm|agency|employer|"
-                             r"supplier|vendor)\b", re.IGNORECASE)
+                             r"supplier|vendor)\b|" + _ANOTHER_EMPLOYER.pattern, re.IGNORECASE)
 
 
 def works_elsewhere(reading: Reading, key: str) -> bool:
@@ -272,9 +292,11 @@ def _said_of(reading: Reading, key: str, said: re.Pattern) -> bool:
 
 
 def _outside_by_the_writers_word(reading: Reading, drafts: dict[str, PartyDraft]) -> None:
-    """Someone read as above the writer whom the writer says is not over them is outside the writer's lines."""
+    """Someone read as above the writer whom the writer says is not over them, or anyone the letter says works for
+    another employer ("a friend of mine who is a lawyer at a different firm"), is outside the writer's lines."""
     for key, d in drafts.items():
-        if d.role in ("manager", "skip_level") and line_denied(reading, key):
+        if d.role in ("manager", "skip_level") and line_denied(reading, key) or \
+                d.role in _LINES and _said_of(reading, key, _ANOTHER_EMPLOYER):
             d.role = "other"
             for m in d.mentions:
                 m.role = "other"
@@ -499,16 +521,19 @@ def _restate_lines(reading: Reading, drafts: dict[str, PartyDraft], is_manager: 
             continue
         tok = reading.doc[i]
         line = _stated_line(tok, is_manager) or next(filter(None, (_stated_line(who, is_manager) for who in _relative_subjects(tok))), None)
+        if line == "peer" and drafts[key].role == "skip_level":
+            continue  # "one of the higher-ups; she isn't my boss": above the writer still, not beside them
         if line is not None and line != drafts[key].role:
             _move_person(reading, drafts, key, tok, line)
-    for i in range(len(reading.doc)):  # "Clive is over Kev", Kev the writer's manager: above them both
-        tok = reading.doc[i]
-        key = reading.token_party.get(i) or next((k for k, d in drafts.items() if tok.text[:1].isupper() and tok.text in d.names), None)
+    for tok in reading.doc:  # "Clive is over Kev", "Helen, who is over Raj", Kev the writer's manager: above them both
+        subjects = ([tok] if tok.dep_ == "nsubj" else []) + _relative_subjects(tok)
+        verbs = [s.head for s in subjects if s.head.lemma_ == "be" and not any(c.dep_ == "neg" for c in s.head.children)]
+        if not verbs:
+            continue
+        key = reading.token_party.get(tok.i) or next((k for k, d in drafts.items() if tok.text[:1].isupper() and tok.text in d.names), None)
         if key is None or key not in drafts or drafts[key].role not in _RESTATABLE:
             continue
-        if tok.dep_ != "nsubj" or tok.head.lemma_ != "be" or any(c.dep_ == "neg" for c in tok.head.children):
-            continue
-        under = [g for c in tok.head.children if c.dep_ == "prep" and c.lower_ in ("over", "above")
+        under = [g for v in verbs for c in v.children if c.dep_ == "prep" and c.lower_ in ("over", "above")
                  for g in c.children if g.dep_ == "pobj"]
         if any(reading.token_party.get(g.i) not in (None, key) and drafts.get(reading.token_party[g.i]) is not None
                and drafts[reading.token_party[g.i]].role == "manager" for g in under) and drafts[key].role != "skip_level":
@@ -1112,8 +1137,9 @@ def _apposed_noun(reading: Reading, ent):
         for noun in nouns:
             if noun.pos_ == "NOUN" and noun.i not in reading.token_party and not ent.start <= noun.i < ent.end \
                     and noun.tag_ == "NN" and noun.lemma_.lower() not in _NOT_PEOPLE \
-                    and any(c.dep_ in ("det", "poss") for c in noun.children):
-                return noun
+                    and any(c.dep_ in ("det", "poss") for c in noun.children) \
+                    and not any(c.lower_ in ("not", "never") and c.i < noun.i for c in noun.children):
+                return noun  # not "Dr Patel (not my line manager)": what the person is not
             group = _group_picked(noun)  # "One of the senior designers, Marcus,"
             if group is not None and group.i not in reading.token_party and group.lemma_.lower() not in _NOT_PEOPLE:
                 return group
@@ -1406,7 +1432,7 @@ def party_label(draft: PartyDraft) -> str:
     if re.match(r"one of\b", noun, re.IGNORECASE):  # "one of our largest clients": one client, "the largest client"
         noun = re.sub(r"\b(\w+)\b$", lambda m: singular(m.group(1)), noun.strip())
     noun = re.sub(r"^(another|that|this)\s+", "the other ", noun.strip(), flags=re.IGNORECASE)
-    noun = re.sub(r"^(an?|one of (my|our|the|those|these|their)( company's)?|our|their)\s+", "the ", noun,
+    noun = re.sub(r"^(an?|one of (my|our|the|those|these|their)( company's)?|one|our|their)\s+", "the ", noun,
                   flags=re.IGNORECASE)
     noun = re.sub(r"^(the|your) own\s+", r"\1 ", noun, flags=re.IGNORECASE)  # "our own clients": not "the own clients"
     noun = re.sub(r"^(my)\s+", "your ", noun, flags=re.IGNORECASE)

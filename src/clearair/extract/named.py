@@ -1,0 +1,70 @@
+"""The other side as the writer names them: the one person they call the problem ("Kieran is the problem",
+"The one making my life hard is Gary"), and a person their question names whom the reading made no party.
+
+Said outright, it decides the other side over every other clue (two red teams found the writer's fair manager,
+named first, given the words meant for the person the letter called the problem). It is the engine's reading of
+the writer's own words, not the writer's correction, so the report does not say "as you told us".
+"""
+
+from __future__ import annotations
+
+import re
+
+from clearair.models import Party, Situation, bare_name
+
+#: "The problem is another coworker, Trevor", "I'm having issues with my supervisor": the writer saying who it is about.
+PROBLEM_IS = re.compile(r"\b(?:(?:it|this|that)(?:['’]s|\s+is)\s+(?:all\s+|really\s+|actually\s+|mainly\s+)?about\s+|"
+                        r"(?:the|my|our)\s+(?:main\s+|real\s+|biggest\s+|only\s+)?(?:problem|issue|trouble)\s+"
+                        r"(?:is|was|has\s+been|lies)\s+(?:with\s+)?|(?:problems?|issues?|trouble|conflict|friction)\s+with\s+|"
+                        # "this situation I faced today with a peer", "a run-in I had with my supervisor"
+                        r"(?:situation|difficulty|disagreement|run-in|falling[- ]out|dispute|clash|tension)s?\s+"
+                        r"(?:(?:i|i've|i'm|i\s+have|i\s+am)\s+(?:[a-z]+\s+){0,3})?with\s+|"
+                        # "The person making my life hard is Gary", "the one who's causing all this is my supervisor"
+                        r"the\s+(?:person|one|guy|woman|man|lady|colleague|co-?worker)\s+(?:who(?:['’]s|\s+is|\s+has\s+been)\s+)?"
+                        r"(?:making|causing|giving|behind|doing)\s+(?:[\w'’]+\s+){0,5}?(?:is|was)\s+)",
+                        re.IGNORECASE)
+#: "Kieran is the problem", "my supervisor is the real issue": the person named just before it.
+IS_THE_PROBLEM = re.compile(r"\s+(?:is|was|['’]s)\s+(?:the|my|our)\s+(?:real\s+|main\s+|actual\s+|whole\s+|biggest\s+)?"
+                            r"(?:problem|issue)\b(?!\s+(?:is|was)\b)", re.IGNORECASE)
+
+#: A person's name as the writer gives it: "Gary", "Dr Patel", "Anne-Marie".
+_NAME = r"(?:(?:Dr|Mr|Mrs|Ms|Miss|Mx)\.?\s+)?([A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
+_NAME_AFTER = re.compile(rf"\s*{_NAME}\b(?!['’]s)")
+_NAME_BEFORE = re.compile(rf"(?:^|[.!?,;:]\s+|\n\s*){_NAME}$")
+#: Words that start a sentence or name no one ("That is the problem", "Monday was the issue").
+_NOT_A_NAME = frozenset("It This That There Here What Which Who Everyone Everything Nobody Nothing Money Time Work "
+                        "Monday Tuesday Wednesday Thursday Friday Saturday Sunday HR".split())
+
+
+def person_named_as_the_problem(text: str) -> str | None:
+    """The one person the writer names as the problem, when they name exactly one that way."""
+    names = set()
+    for m in PROBLEM_IS.finditer(text):
+        if (after := _NAME_AFTER.match(text, m.end())) and after.group(1) not in _NOT_A_NAME:
+            names.add(after.group(1))
+    for m in IS_THE_PROBLEM.finditer(text):
+        if (before := _NAME_BEFORE.search(text[max(0, m.start() - 30):m.start()])) and \
+                before.group(1) not in _NOT_A_NAME:
+            names.add(before.group(1))
+    return names.pop() if len(names) == 1 else None
+
+
+def take_the_named(reading, situation: Situation, name: str) -> bool:
+    """The writer named someone the reading did not make a party of ("The team lead at the bank, Craig, …": a
+    red team was told nobody called Craig was in the text): where the letter has the name, that person becomes
+    the other side, outside the writer's lines until the writer gives a role. False where the letter lacks it."""
+    want = bare_name(name).split()
+    doc, n = reading.doc, len(want)
+    spans = [(doc[i].idx, doc[i + n - 1].idx + len(doc[i + n - 1].text)) for i in range(len(doc) - n + 1)
+             if [bare_name(t.text) for t in doc[i:i + n]] == want and doc[i].text[:1].isupper()]
+    if not spans:
+        return False
+    key = next(k for k in (f"named_{i}" if i else "named" for i in range(99)) if situation.party(k) is None)
+    said = reading.original[spans[0][0]:spans[0][1]]
+    situation.parties.append(Party(id=key, role="other", label=said, mentions=[said],
+                                   evidence=[reading.evidence(a, b) for a, b in spans]))
+    for a, b in spans:
+        for tok in reading.tokens_in(a, b):
+            reading.token_party[tok.i] = key
+    situation.counterpart = key
+    return True
