@@ -698,3 +698,25 @@ def test_leaving_is_the_first_step_only_for_a_writer_who_speaks_of_it(leaving, g
 
     ranked = [S(a, 5 - i) for i, a in enumerate(["EXIT", "TALK_DIRECT", "DOCUMENT", "SELF_CARE"])]
     assert [s.action for s in apply_floor(ranked, factors, assess_floor(factors))][0] == first
+
+
+def test_an_unsure_serious_reading_resting_on_the_writers_own_outburst_is_not_conduct_done_to_them():
+    """A learned "serious" whose only words are the writer's own outburst, inside the sentence where they own it
+    ("In fairness I have shouted at him a couple of times"), is their part, not harm done to them (a red team's
+    workshop owner was sent to HR about his apprentice over his own shouting)."""
+    from clearair.advise.safety import assess_floor
+    from clearair.models import Evidence, FactorReading
+
+    own = "To be fair I have shouted at him a couple of times, which I regret."
+    start = 200
+
+    def factors(severity_text, at):
+        return [FactorReading(name="severity", title="", value="serious", text="", confidence=0.55, source="learned",
+                              evidence=[Evidence(start=at, end=at + len(severity_text), text=severity_text)]),
+                FactorReading(name="writer_fault", title="", value="partly", text="", confidence=0.6,
+                              source="learned", evidence=[Evidence(start=start, end=start + len(own), text=own)])]
+
+    floor = assess_floor(factors("shouted at him", start + own.index("shouted")))
+    assert not floor.serious and floor.writer_at_fault == "partly"
+    # the same reading resting on words elsewhere in the letter stands
+    assert assess_floor(factors("grabbed my arm", 40)).serious

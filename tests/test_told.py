@@ -72,6 +72,11 @@ def test_remarks_told_only_of_others_make_the_writer_a_witness():
     ("I dont really know what to do, I made a mistake on an order and he yelled at me in front of everyone.",
      "I made a mistake on an order and he yelled at me in front of everyone."),
     ("I don't know what to do about it.", "I don't know what to do about it."),
+    # an aside in brackets about the writer goes; one about what they did stays
+    ("Kev (he's the lead on Saturdays, I'm only part-time) keeps sending me to the far end of the yard.",
+     "Kev keeps sending me to the far end of the yard."),
+    ("Dana (the lead on nights) grabbed my wrist (hard) in the stockroom.",
+     "Dana (the lead on nights) grabbed my wrist (hard) in the stockroom."),
 ])
 def test_a_sentence_becomes_a_clean_line(line, expected):
     assert as_note_line(line) == expected
@@ -224,7 +229,8 @@ def test_a_sentence_cut_after_a_bracket_is_told_from_its_subject():
                 "dev, my manager is Yusuf) grabbed my wrist when I went to close my laptop and said through his teeth "
                 "\"don't you dare walk out on me\". It left a mark and two people saw it. What should I do?")
     lines = [line for note in _formal_notes(r) for line in note.text.splitlines() if "wrist" in line]
-    assert lines and all(line.startswith("- Mike (he's the lead engineer") for line in lines)
+    assert lines and all(line.startswith("- Mike ") for line in lines)
+    assert not any("I'm a mid level dev" in line for line in lines)  # the writer's aside about themselves goes
 
 
 def test_a_quotation_the_parser_cut_is_told_to_its_closing_mark():
@@ -254,3 +260,17 @@ def test_someone_elses_sick_leave_is_not_told_as_what_happened():
                 "himself and he told the client on Tuesday that I was still learning. When I asked him about it he "
                 "shouted at me in front of everyone. Who do I go to?")
     assert _formal_notes(r) and not any("off on long term sick" in n.text for n in _formal_notes(r))
+
+
+@pytest.mark.parametrize("sentence, acts", [
+    ("I shared the spreadsheet with my colleague Tariq so he could check the totals.", False),
+    ("I trained my colleague Nadia when she started last year.", False),
+    ("When I asked for one early shift she laughed at me.", True),
+    ("She started giving me every late shift after the rota changed.", True),
+])
+def test_the_purpose_of_the_writers_act_or_someones_arrival_is_no_act_of_theirs(sentence, acts):
+    """Red team 35 found "I shared it with Raj so he could check the figures" and "I trained Chloe when she started"
+    as a note's "In short", where what they went on to do should be."""
+    from clearair.advise.told import _someone_else_acts
+    from clearair.extract.nlp import parse
+    assert _someone_else_acts(next(iter(parse(sentence).sents))) is acts

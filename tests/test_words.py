@@ -1021,3 +1021,44 @@ def test_a_limit_whose_act_is_left_to_fill_in_still_asks_for_it_to_stop():
         assert "talk things through directly first" not in limit.text
         if SLOT_EVENT in limit.text:
             assert "I'm asking that it stop" in limit.text
+
+
+def test_a_plain_theme_names_what_the_talk_is_about_when_the_act_has_no_clean_words():
+    """Where the act has no clean words but the letter's theme is plain (favouritism, to the manager who shows
+    it), the opener says what the talk is about instead of leaving "[what happened]" for the writer."""
+    r = analyze("Our team lead has clear favourites. The two people who go for drinks with him get the good "
+                "accounts and the first pick of holidays, while the rest of us get what is left. I have had good "
+                "reviews for three years. How can I bring this up with him without sounding resentful?")
+    opener = next(x for x in r.scripts if x.kind == "opener")
+    assert "It's about how work and chances get shared out on the team." in opener.text
+    assert "[what happened]" not in opener.text
+
+
+def test_every_topic_is_keyed_by_a_theme_the_lexicon_finds():
+    from clearair.advise.scripts import script_data
+    from clearair.knowledge import load
+    assert set(script_data()["topics"]) <= set(load("lexicon")["themes"])
+
+
+def test_what_someone_never_does_wrong_is_not_told_back_as_the_trouble():
+    """ "He's never late" and "she never raises her voice" praise them: a manager asking about a report who comes
+    back from lunch smelling of beer was given "It's been bothering me that you are never late" to say."""
+    r = analyze("One of the drivers I supervise is never late and he never raises his voice with customers, which "
+                "I value. But twice a week now he has come back from his lunch break smelling of beer. Should I "
+                "raise it with him or wait until something goes wrong?")
+    said = r.offline_answer + " ".join(x.text for x in r.scripts)
+    assert "never late" not in said
+    assert "never raise" not in said
+
+
+@pytest.mark.parametrize("text", [
+    "I'm a staff nurse on a surgical ward. A patient's husband has shouted at me on three visits, blocked the door of "
+    "the bay and said he knows which bus I take home. I told the nurse in charge last week and nothing changed. "
+    "What should I do before my next shift?",
+    "I'm a freelance illustrator. A client has refused to pay the second half of my fee for a finished book cover, "
+    "and last night he sent me a message saying he would make sure nobody in the trade hires me again. What can I do?",
+])
+def test_a_formal_step_says_in_writing_once(text):
+    r = analyze(text)
+    for sentence in re.split(r"(?<=[.!?])\s+", r.offline_answer):
+        assert sentence.count("in writing") <= 1, sentence

@@ -130,9 +130,10 @@ def _going_on(report: Report, floor: Floor, own_part: bool) -> list[str]:
         out.append("It is not a one-off: it keeps happening.")
     elif _read_from_letter(report, "pattern", False):
         out.append("It reads as a single incident.")  # only when the letter says so, never by default
-    if "repair_offered" in sig:
-        by = next((r.by for r in s.responses if r.kind in ("apology", "public_apology") and r.by), None)
-        name = "they" if by in (None, s.counterpart) else who(s, by)
+    by = next((r.by for r in s.responses if r.kind in ("apology", "public_apology") and r.by), None)
+    if "repair_offered" in sig and by is not None:  # not an apology nobody in the reading made (a patient's, a
+        # bystander's: a red team's writer was told "they have since apologised" of someone who never did)
+        name = "they" if by == s.counterpart else who(s, by)
         verb = "have" if name == "they" else "has"
         out.append(sentence(f"{name} {verb} since apologised" + (", in front of others" if "public_repair" in sig else "")))
     if floor.writer_at_fault == "mainly" and _found_from_what_happened(report, "writer_fault"):
@@ -229,8 +230,11 @@ def _tried(report: Report) -> set[str]:
 def step_for(report: Report, rec: Recommendation) -> str:
     """``step``, said as the next stage of something the writer has already done."""
     done = _tried(report)
-    return step(rec) + next((more for (action, signal), more in _AGAIN.items()
-                             if action == rec.action and signal in done), "")
+    said = step(rec)
+    more = next((more for (action, signal), more in _AGAIN.items() if action == rec.action and signal in done), "")
+    if "in writing" in said:  # "make a formal complaint, in writing, to the ward manager": not said twice
+        more = more.replace(", in writing", "").replace(", this time in writing", ", this time")
+    return said + more
 
 
 def _best_step(report: Report, reasons: int = 2) -> str:

@@ -477,8 +477,23 @@ def _being_what_they_do(verb: Token) -> bool:
     return verb.lemma_ == "be" and any(c.dep_ in ("acomp", "advmod") and c.lower_ in _BEING for c in verb.children)
 
 
+#: What someone never doing is to their credit: "he's never late", "she never raises her voice", "he never misses a
+#: shift" (a red team's manager asking about a report who drinks was given "It's been bothering me that you are
+#: never late" to say).
+_NEVER_IS_PRAISE = _FRICTION | _BEING | {"raise", "miss", "forget", "drink", "smoke", "complain", "moan", "argue",
+                                         "fight", "lose", "panic", "fail", "skip", "slack"}
+
+
+def _never_doing_harm(verb: Token) -> bool:
+    """ "never" (or "not once") with something one should not do: the clause praises them."""
+    never = any(c.lower_ in ("never", "not") and c.dep_ in ("neg", "advmod") for c in verb.children)
+    return never and (verb.lemma_.lower() in _NEVER_IS_PRAISE or _being_what_they_do(verb))
+
+
 def _told_as_a_complaint(verb: Token) -> bool:
     lemma = verb.lemma_.lower()
+    if _never_doing_harm(verb):
+        return False
     if verb.pos_ == "AUX" and _being_what_they_do(verb):
         return _is_a_habit(verb)
     if _started_doing(verb):  # "start" alone is no act ("she started in May"); "started missing deadlines" is

@@ -131,6 +131,13 @@ _OUTBURST = re.compile(r"\b(snapped|lost it|lost my temper|yelled|shouted|scream
 OWN_OUTBURST_BAR = 0.8
 
 
+def _inside_own_part(severity: FactorReading, fault: FactorReading) -> bool:
+    """Every word the severity reading rests on is an outburst (``_OUTBURST``) inside the writer's own-part sentence."""
+    return bool(severity.evidence) and bool(fault.evidence) and all(
+        _OUTBURST.search(e.text) and any(f.start <= e.start and e.end <= f.end for f in fault.evidence)
+        for e in severity.evidence)
+
+
 def safe_formal_route(action: str, floor: Floor) -> bool:
     """A formal route the floor allows: never the writer's own manager when that manager is the problem."""
     return action in FORMAL_ROUTES and not (action == "ESCALATE_MANAGER" and floor.manager_is_problem)
@@ -361,6 +368,13 @@ def assess_floor(factors: list[FactorReading], signals: dict[str, float] | None 
     if serious and outburst and not payback and fault == "none" and signals.get("narrator_at_fault", 0.0) >= 1.0 \
             and sev is not None and sev.source != "rules" and sev.confidence < OWN_OUTBURST_BAR:
         serious, fault, unsure = False, "partly", False  # their own words say it: "Your side had a part in it"
+    # The learned "serious" rests only on words inside the sentence of the writer's own part ("In fairness I have
+    # shouted at him a couple of times"): the seriousness is the writer's act, told as theirs, not conduct done to
+    # them (a red team's workshop owner was sent to HR about his apprentice over his own shouting).
+    if serious and not payback and v.get("writer_fault", "none") != "none" and sev is not None \
+            and sev.source != "rules" and sev.confidence < OWN_OUTBURST_BAR \
+            and _inside_own_part(sev, by["writer_fault"]):
+        serious, fault, unsure = False, "partly", False
     serious = serious and fault != "mainly"
     rules_own_part = fault == "none" and not serious and signals.get("narrator_at_fault", 0.0) >= RULES_OWN_PART
     serious_sure = payback or sev is None or sev.source == "rules" or sev.confidence >= SERIOUS_SURE

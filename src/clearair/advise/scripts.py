@@ -489,11 +489,19 @@ def _opening(f: _Facts, data: dict) -> tuple[list[str], str]:
     elif f.own_part:  # their side of it is not the point: hear how it landed
         lines.append("I'd like to hear how it landed for you.")
         ask = "you tell me straight away if anything I do gets in your way"
-    else:  # no clean words for the act: a slot for the writer, never an invented quarrel (two blind panels
-        # found "something has been getting in the way between us" fitted nothing in the letter)
-        lines.append(f"It's about {SLOT_EVENT}. I'd rather we sorted it out between us.")
+    else:  # no clean words for the act: the letter's plain theme, else a slot for the writer, never an invented
+        # quarrel (two blind panels found "something has been getting in the way between us" fitted nothing)
+        lines.append(f"It's about {_topic(f.s, f.cp) or SLOT_EVENT}. I'd rather we sorted it out between us.")
         ask = f.s.wanted or _ask_by_line(f.cp)
     return lines, ask
+
+
+def _topic(s: Situation, cp: Party | None) -> str | None:
+    """What the talk is about when the act has no clean words: the first theme of the letter that has a topic
+    (``scripts.yaml`` ``topics``) sayable to this line ("how credit gets given for the work we do together")."""
+    topics = script_data()["topics"]
+    role = cp.role if cp is not None else None
+    return next((topics[c.kind]["say"] for c in s.themes if c.kind in topics and role in topics[c.kind]["to"]), None)
 
 
 def _ask_by_line(cp: Party | None) -> str:

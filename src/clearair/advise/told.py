@@ -128,7 +128,7 @@ _NOT_THE_WRITERS_TO_TELL = re.compile(r"\b(?:his|her|their|(?:is|she's|he's|they
 #: The writer's own doubt or worry, which a note would report as what happened (red team 32: "I dont want to get my
 #: friend in trouble…" and "maybe he's just touchy feely" listed to HR as what happened).
 _THE_WRITERS_DOUBT = re.compile(r"\b(?:maybe|perhaps) (?:he|she|they|it)(?:['’]s| is| are| was| were)? (?:just|only)\b|"
-                                r"\bI (?:don['’]?t|do not|really don['’]?t) want to\b|"
+                                r"\bI (?:don['’]?t|do not|really don['’]?t) want (?:it |this )?to\b|\bI dunno\b|"
                                 r"\bI(?:['’]m| am) (?:more |really |so |a bit |quite |also )?"
                                 r"(?:scared|worried|afraid|nervous|not sure)\b|\bI (?:don['’]?t|do not) "
                                 r"know (?:if|whether)\b|\bpart of me (?:thinks|wonders|feels|says)\b|"
@@ -170,7 +170,22 @@ def _someone_else_acts(sent) -> bool:
     or name, or a third-person pronoun; not only the writer's own doing or feeling, and not a fragment with no
     subject at all."""
     return any(t.dep_ in _SUBJECTS and (t.pos_ != "PRON" and t.lower_ not in _WRITER or t.lower_ in _SOMEONE_ELSE)
-               for t in sent)
+               and not _no_act_of_theirs(t.head) for t in sent)
+
+
+#: Verbs of arriving somewhere, no act on anyone unless another verb follows ("she started giving me…").
+_ARRIVING = frozenset({"start", "join", "arrive", "begin", "come"})
+
+
+def _no_act_of_theirs(verb) -> bool:
+    """A clause of theirs that tells no act: the purpose of the writer's own act ("I shared it with Raj so he could
+    check the figures") or their arrival ("I trained Chloe when she started last year"). Red team 35 found both
+    as a note's "In short", where what they went on to do should be."""
+    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("so", "that") for c in verb.children) \
+            and any(c.dep_ == "aux" and c.lower_ in ("could", "would", "can", "might") for c in verb.children):
+        return True
+    return verb.lemma_.lower() in _ARRIVING and not any(c.dep_ in ("xcomp", "dobj", "ccomp", "prep") and not (
+        c.dep_ == "prep" and c.lower_ in ("in", "on", "at", "last", "after")) for c in verb.children)
 
 
 def _only_introduces(sent) -> bool:
@@ -179,10 +194,16 @@ def _only_introduces(sent) -> bool:
     return sent.root.lemma_ == "be" and not any(t.pos_ == "VERB" and t.dep_ not in ("aux", "auxpass") for t in sent)
 
 
+#: A bracketed aside in which the writer talks about themselves ("Marcus (he's the shift lead, I'm just a picker, been
+#: there 8 months) has started…"): the story's colour, not what happened; a note leaves it out (red team 35).
+_ASIDE_ABOUT_ME = re.compile(r"\s*\((?=[^()]*\b(?:I|I['’]m|I['’]ve|I['’]d)\b)[^()]{1,120}\)")
+
+
 def as_note_line(text: str) -> str:
     """One of the writer's sentences as a line of a note: on one line, without the story's "So" or "Anyway", with a
     capital and a full stop."""
     line = _STORY_OPENER.sub("", " ".join(text.split())).strip()
+    line = _ASIDE_ABOUT_ME.sub("", line)
     if line and line[0].islower():
         line = line[0].upper() + line[1:]
     if line and line[-1] not in ".!?…\"'”’)":

@@ -184,11 +184,20 @@ class BetweenCues(Strict):
         return self
 
 
+class Topic(Strict):
+    """What a talk is about, by the letter's theme (``scripts.yaml`` ``topics``), and the lines it may be said to."""
+
+    say: str = Field(min_length=5)
+    to: list[Role] = Field(min_length=1)
+
+
 class ScriptFile(Strict):
     """knowledge/scripts.yaml: a misspelt action or script kind fails at load, never as words that never show."""
 
     you_did: dict[str, str]
     asks: dict[str, str]
+    #: Keyed by a theme of ``lexicon.yaml`` (a test checks every key is one).
+    topics: dict[str, Topic]
     closes: dict[Literal["manager", "their_manager", "serious"], str]
     answer_say: dict[ActionCode, str]
     answer_say_after_apology: dict[ActionCode, str]
