@@ -97,3 +97,54 @@ def test_a_governing_body_is_a_party_outside_the_writers_lines(text):
     drafts = build_parties(read(build_document(text)), False)
     assert any(d.role == "other" and any(w in m.text for m in d.mentions for w in ("trustees", "governors"))
                for d in drafts.values())
+
+
+def test_the_one_who_runs_the_place_stands_above_the_writers_supervisor():
+    """Red team 35: "the practice manager", "the store manager", "the area manager" were no party at all unless the
+    letter said "my"; said beside the writer's supervisor, the one who runs the shop is above them."""
+    drafts = build_parties(read(build_document(
+        "My supervisor keeps putting me on the bins every shift. I mentioned it to the store manager and she told me "
+        "to sort it out myself. What now?")), False)
+    roles = {m.text: d.role for d in drafts.values() for m in d.mentions}
+    assert roles["My supervisor"] == "manager" and roles["the store manager"] == "skip_level"
+    drafts = build_parties(read(build_document(
+        "The area manager visited on Friday and told my team leader in front of everyone that our branch is a "
+        "joke. I was embarrassed for her.")), False)
+    assert any(d.role == "skip_level" and any(m.text == "The area manager" for m in d.mentions)
+               for d in drafts.values())
+
+
+def test_a_post_the_writer_was_given_is_nobody():
+    drafts = build_parties(read(build_document(
+        "I was promoted to store manager last spring and one of the supervisors keeps going over my head to the "
+        "owner. How do I handle her?")), True)
+    assert not any("store manager" in m.text for d in drafts.values() for m in d.mentions)
+
+
+def test_a_name_given_after_a_title_without_my_is_that_persons():
+    drafts = build_parties(read(build_document(
+        "The practice manager keeps correcting me in front of patients at the front desk. Her name is Joan. How "
+        "do I ask her to stop without making it worse?")), False)
+    practice = next(d for d in drafts.values() if any(m.text == "The practice manager" for m in d.mentions))
+    assert practice.role == "manager" and "Joan" in practice.names
+
+
+def test_a_relative_told_by_what_they_do_is_not_the_person_the_writer_serves():
+    drafts = build_parties(read(build_document(
+        "I'm a carer in a nursing home. One resident is lovely, but her daughter visits every evening. The daughter "
+        "has started shouting at me in the corridor and filming me on her phone. What can I do?")), False)
+    daughter = next(d for d in drafts.values() if any(m.text == "The daughter" for m in d.mentions))
+    assert not any("resident" in m.text for m in daughter.mentions)
+
+
+def test_an_apology_by_someone_outside_the_reading_is_no_apology_of_theirs():
+    """Red team 35: "one of the lads came up to me and said he was sorry" was credited to the manager who made the
+    remarks, and the advice then said a meeting "will look high-maintenance"."""
+    report = analyze("My manager mocked my age in the team meeting and gave my best accounts to younger staff. "
+                     "Afterwards one of the other reps came over to me and said he was sorry about it. What now?")
+    assert not any(r.kind in ("apology", "public_apology") and r.by in (None, report.situation.counterpart)
+                   for r in report.situation.responses)
+    assert "repair_offered" not in {s.name for s in report.signals}
+    report = analyze("My manager shouted at me in front of the whole team on Monday. The next day she apologised to "
+                     "me in private. I accepted it but I am still upset. Should I take it further?")
+    assert any(r.kind == "apology" for r in report.situation.responses)

@@ -111,3 +111,15 @@ def test_the_script_file_is_checked_at_load():
     broken["between_others"]["quarrel"].append("(unclosed")
     with pytest.raises(ValidationError):
         ScriptFile.model_validate(broken)
+
+
+def test_two_of_the_writers_people_who_cant_stand_each_other_in_a_clause_of_the_writers_own():
+    """Red team 35: "I manage a team of 7 … and I've got two of my people who cant stand each other" read as the
+    writer being a side ("and I"), and one of them was given feedback to stop."""
+    from clearair import analyze
+
+    r = analyze("I run a small bakery team and I've got two of my bakers who cant stand each other. Priya says Tom "
+                "leaves her the washing up, and Tom says Priya bosses him about. Yesterday they had a row in front "
+                "of customers. Should I sit them down together or talk to each one first?")
+    assert r.situation.between_others
+    assert any(s.kind == "between" for s in r.scripts)

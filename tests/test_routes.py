@@ -233,3 +233,14 @@ def test_the_route_never_sends_the_complaint_to_the_other_sides_own_post():
     routes = [s.to for s in r.scripts if s.to and "otherwise" in s.to]
     said = " ".join(routes + [q.answer for q in r.questions])
     assert "employer's manager above them" in said and "site manager" not in said
+
+
+def test_an_appeal_with_a_deadline_leads_the_advice():
+    """Red team 35: a written warning with seven days to appeal had the appeal ranked fifth, below a private talk
+    with the manager who gave it. An appeal runs out; once the window closes the outcome stands."""
+    r = analyze("I got a final written warning on Tuesday for a stock count that was wrong, but two other people did "
+                "that count with me and nobody asked them anything. The letter says I have five working days to "
+                "appeal. My supervisor says I should just accept it and keep my head down. What should I do?")
+    assert r.top_actions(1) == ["HR_FORMAL"]
+    first = r.recommendations[0]
+    assert any("appeal" in x.text for x in first.reasons)

@@ -184,18 +184,21 @@ def test_no_one_who_suffered_serious_conduct_is_told_to_apologise(serious_report
     assert not told, told
 
 
+def _fault_on(sentence: str):
+    """A learned "you mainly caused it" resting on one sentence."""
+    from clearair.models import Evidence, FactorReading
+    return FactorReading(name="writer_fault", title="", value="mainly", text="", confidence=0.6,
+                         source="learned", evidence=[Evidence(start=0, end=len(sentence), text=sentence)])
+
+
 def test_a_fault_reading_leans_on_the_writer_only_when_the_sentence_is_about_the_writer():
     from clearair.advise.safety import _about_the_writer
-    from clearair.models import Evidence, FactorReading
 
-    def reading(sentence):
-        return FactorReading(name="writer_fault", title="", value="mainly", text="", confidence=0.6,
-                             source="learned", evidence=[Evidence(start=0, end=len(sentence), text=sentence)])
 
-    assert _about_the_writer(reading("I made a joke about her accent in front of the team."))
-    assert _about_the_writer(reading("My comment was out of line and she was hurt."))
-    assert not _about_the_writer(reading("He keeps texting me at night and knows where I live."))
-    assert not _about_the_writer(reading("She said I was lazy in front of everyone."))
+    assert _about_the_writer(_fault_on("I made a joke about her accent in front of the team."))
+    assert _about_the_writer(_fault_on("My comment was out of line and she was hurt."))
+    assert not _about_the_writer(_fault_on("He keeps texting me at night and knows where I live."))
+    assert not _about_the_writer(_fault_on("She said I was lazy in front of everyone."))
 
 
 def test_a_victim_of_serious_conduct_who_blames_themselves_is_not_offered_an_apology():
@@ -210,15 +213,11 @@ def test_a_victim_of_serious_conduct_who_blames_themselves_is_not_offered_an_apo
 
 def test_not_knowing_what_one_did_is_not_owning_a_part():
     from clearair.advise.safety import _about_the_writer
-    from clearair.models import Evidence, FactorReading
 
-    def reading(sentence):
-        return FactorReading(name="writer_fault", title="", value="mainly", text="", confidence=0.6,
-                             source="learned", evidence=[Evidence(start=0, end=len(sentence), text=sentence)])
 
-    assert not _about_the_writer(reading("I don't know what I did to set her off."))
-    assert not _about_the_writer(reading("I have no idea what I said that upset him."))
-    assert _about_the_writer(reading("I know what I did was wrong, and I snapped at her."))
+    assert not _about_the_writer(_fault_on("I don't know what I did to set her off."))
+    assert not _about_the_writer(_fault_on("I have no idea what I said that upset him."))
+    assert _about_the_writer(_fault_on("I know what I did was wrong, and I snapped at her."))
 
 
 def test_serious_conduct_by_someone_the_writer_manages_goes_the_formal_way_not_a_word_alone():
@@ -720,3 +719,28 @@ def test_an_unsure_serious_reading_resting_on_the_writers_own_outburst_is_not_co
     assert not floor.serious and floor.writer_at_fault == "partly"
     # the same reading resting on words elsewhere in the letter stands
     assert assess_floor(factors("grabbed my arm", 40)).serious
+
+
+def test_the_writers_feeling_about_what_was_done_is_no_part_of_theirs():
+    """A learned "you mainly caused it" rested on "I've been stewing on it since", after a manager's snippy remark,
+    and the writer was told to apologise first."""
+    from clearair.advise.safety import _about_the_writer
+
+
+    assert not _about_the_writer(_fault_on("I've been stewing on it ever since."))
+    assert not _about_the_writer(_fault_on("I can't stop thinking about what he said."))
+    assert _about_the_writer(_fault_on("I felt hurt, so I yelled at him."))
+    assert _about_the_writer(_fault_on("I have been rude to her twice this week."))
+
+
+def test_the_summary_names_the_writers_part_only_where_the_advice_acts_on_it():
+    """Red team 35: "What matters most: you (or your side) caused part of the problem" was said to a technician who
+    had only laughed along with remarks about her religion, while the advice itself did not act on any part."""
+    from clearair.pipeline import analyze, summarize
+
+    report = analyze("My colleague keeps making jokes about my religion in the lab, and I regret that I laughed along "
+                     "the first few times because I didn't want a scene. Now he does it every day. What can I do?")
+    signal = next((x for x in report.signals if x.name == "narrator_at_fault"), None)
+    assert signal is not None
+    assert signal.detail not in summarize(report.situation, report.signals, report, fault="none")
+    assert signal.detail in summarize(report.situation, report.signals, report, fault="partly")

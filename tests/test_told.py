@@ -274,3 +274,24 @@ def test_the_purpose_of_the_writers_act_or_someones_arrival_is_no_act_of_theirs(
     from clearair.advise.told import _someone_else_acts
     from clearair.extract.nlp import parse
     assert _someone_else_acts(next(iter(parse(sentence).sents))) is acts
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Since then Raj has been asked to lead the project.", "Raj has been asked to lead the project."),
+    ("After that, she stopped copying me into emails.", "She stopped copying me into emails."),
+    ("She has cut my hours since then.", "She has cut my hours since then."),
+])
+def test_a_notes_in_short_line_does_not_open_on_a_since_then_that_points_at_nothing(line, expected):
+    """Red team 35: 'In short: Since then Raj has been asked to ...', with what came before it left out."""
+    from clearair.advise.scripts import in_short
+    assert in_short(line) == expected
+
+
+def test_a_payback_note_says_what_the_writer_raised():
+    """Red team 35: a note about hours cut after the writer reported an unsafe scaffold never said what was reported,
+    so whoever read it could not see why it was payback."""
+    r = analyze("I work in a warehouse. Three weeks ago I told my shift manager, Gary, that the fire exit by bay 4 was "
+                "blocked with pallets, and I wrote it in the safety log. Since then Gary has taken me off every "
+                "overtime shift and told the others I'm a grass. The exit is still blocked. What can I do?")
+    lines = [e.text for e in r.situation.what_happened]
+    assert any("fire exit" in line for line in lines), lines

@@ -1062,3 +1062,13 @@ def test_a_formal_step_says_in_writing_once(text):
     r = analyze(text)
     for sentence in re.split(r"(?<=[.!?])\s+", r.offline_answer):
         assert sentence.count("in writing") <= 1, sentence
+
+
+def test_a_writer_with_a_part_in_it_does_not_reopen_as_a_grievance():
+    """Red team 35: "I'd like to come back to what we talked about before, because it is still happening" before
+    "I know what I did made things harder for you, and I'm sorry for it"."""
+    s = situation("you keep playing music at your desk", "undermine")
+    s.attempts = [Cue(kind="asked", text="I asked her to turn it down")]
+    for own in (True, False):
+        opener = render_scripts(s, ["TALK_DIRECT"], sig("recurring"), own_part=own, raised=True)[0]
+        assert ("still happening" in opener.text) is (not own), opener.text

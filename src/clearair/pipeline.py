@@ -112,7 +112,7 @@ def _report(document, reading, journal_findings=(), about: str | None = None) ->
     report.similar_cases = find_similar(reading.text, situation,  # the writer's words, replies masked
                                         factors=as_advised(factors, advice.floor.writer_at_fault),
                                         not_advising=not_advising)
-    report.summary = summarize(situation, signals, report)
+    report.summary = summarize(situation, signals, report, fault=advice.floor.writer_at_fault)
     if name_not_found:
         report.notes.append(f"Nobody called {about} was found in your text, so clearair kept its own reading of who "
                             "this is about. Check the spelling, or give their role instead.")
@@ -158,7 +158,10 @@ def read_situation(reading, situation: Situation, signals: list[Signal], origina
     return factors, read_words(sents, features, original), conduct
 
 
-def summarize(s: Situation, signals: list[Signal], report: Report) -> str:
+def summarize(s: Situation, signals: list[Signal], report: Report, fault: str | None = None) -> str:
+    """``fault``: the writer's share as the advice acted on it (``Advice.floor.writer_at_fault``); where it is
+    "none", the rules' own-part signal is not named as what matters most (red team 35: "you caused part of the
+    problem" said to a technician who had only laughed along with remarks about her religion)."""
     cp = s.party(s.counterpart)
     names = {x.name for x in signals}
     who = cp.label if cp else "someone at work"
@@ -166,7 +169,7 @@ def summarize(s: Situation, signals: list[Signal], report: Report) -> str:
     parts = [f"This reads as {kind} with {who}."]
     facts = [x.detail for x in signals if x.name in (
         "public_exposure", "external_exposure", "repair_offered", "narrator_at_fault", "leaving_soon",
-        "severity", "low_support", "boundary", "fragility")]
+        "severity", "low_support", "boundary", "fragility") and not (x.name == "narrator_at_fault" and fault == "none")]
     if facts:
         parts.append("What matters most: " + "; ".join(facts[:4]) + ".")
     if report.recommendations:

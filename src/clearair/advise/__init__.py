@@ -90,6 +90,8 @@ def advise(situation: Situation, signals: list[Signal], factors: list[FactorRead
         floor.member_of_public = _member_of_public(situation)
         if route is not None and not route.setting.own_manager:
             floor.no_own_manager = [route.evidence] if route.evidence else []
+        if route is not None and route.setting.deadline:
+            floor.appeal_open = [route.evidence] if route.evidence else []
         ranked = apply_floor(ranked, factors, floor)
     ranked = keep_rebuilding_trust(ranked, floor, sig)
     order = [s.action for s in ranked]

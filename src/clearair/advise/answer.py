@@ -654,6 +654,8 @@ _NEGATIVE_FRAME = re.compile(r"\b(?:wrong|bad idea|a mistake|too late|avoid|not|
                              r"stupid|silly|daft|naive|na\u00efve|an idiot|mad to|crazy to|"
                              r"do not|stop|refuse|overkill|over the top|too (?:heavy-handed|heavy handed|harsh|much|far|"
                              r"strong|aggressive|extreme|soon|formal|drastic|petty|confrontational))\b", re.I)
+#: First steps that close the matter rather than lead to another: a step "after" them is for if it happens again.
+_CLOSING_STEPS = frozenset({"LET_GO"})
 _PLAIN_LEADS = (("Yes, as your next step", "a good next step"), ("Yes", "yes, that is the right step"),
                 ("Not yet", "not yet"), ("Not now", "not now"), ("No", "not advised"))
 
@@ -902,6 +904,11 @@ def _answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tu
         return "not yet", sentence(f"First {start}{because0}; then {step(rec)}")
     if verdict == "recommended" and rank == 0:
         return "yes", sentence(f"Yes: {why}" if why else f"Yes, that is the best first step: {step(rec or first)}")
+    if verdict == "recommended" and first.action in _CLOSING_STEPS and rank != 0:
+        # "Should I say anything?" when letting it go comes first: not "Yes, as your next step … First, let it go"
+        # (red team 35 read it as the answer contradicting itself); the step waits for it to happen again.
+        return "not yet", sentence(f"For now, {start}{because0}; if it happens again, the next step is to "
+                                   f"{step(rec or first)}")
     if verdict == "recommended":
         return "yes", " ".join(x for x in (sentence("Yes, as your next step" + (f": {why}" if why else "")),
                                            sentence(f"First, {start}") if rank != 0 else "") if x)

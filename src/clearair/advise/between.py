@@ -24,6 +24,8 @@ _THEIR_PEOPLE = ("direct_report", "peer", "other")
 _WRITER = ("i", "we")
 #: A cue that names both sides itself ("at each other", "a feud between two of my...").
 _BOTH_SIDES = re.compile(r"each other|one another|between", re.IGNORECASE)
+#: The writer's own people, named as two just before a cue that names both sides.
+_TWO_OF_MINE = re.compile(r"\b(?:two|both|a couple|a pair) of (?:my|our) [a-z]+|\bmy two [a-z]+", re.IGNORECASE)
 #: Subjects that are two people or more by themselves.
 _SEVERAL = ("they", "both", "two", "pair", "couple")
 
@@ -66,16 +68,19 @@ def _between_others(reading: Reading, sent, cue: re.Match, negation_cancels: boo
     if cues["writer_is_a_side"].search(sent.text[:cue.end()]) or cues["writer_is_the_object"].match(
             sent.text[cue.end():]):
         return False
+    # "I've got two of my people who cant stand each other": the writer has them; the parse may give the cue the
+    # writer's own verb
+    mine = bool(_BOTH_SIDES.search(cue.group(0))) and bool(_TWO_OF_MINE.search(sent.text[:cue.start()]))
     verb = _verb_with_subject(reading.token_at(sent.start_char + cue.start()))
     if verb is None:
         return bool(_BOTH_SIDES.search(cue.group(0)))
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     people = subjects + [c for s in subjects for c in s.conjuncts]
-    if any(p.lower_ in _WRITER for p in people):
+    if any(p.lower_ in _WRITER for p in people) and not mine:
         return False
     if negation_cancels and any(c.dep_ == "neg" for c in verb.children):
         return False
-    return bool(_BOTH_SIDES.search(cue.group(0))) or any(
+    return mine or bool(_BOTH_SIDES.search(cue.group(0))) or any(
         s.lower_ in _SEVERAL or s.tag_ in ("NNS", "NNPS") or s.conjuncts
         or any(c.lower_ in _SEVERAL for c in s.children) for s in subjects)
 

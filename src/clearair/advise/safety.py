@@ -75,6 +75,8 @@ class Floor:
     #: The writer works for themselves here (an app's rider, a freelancer): the words that say so. They have no
     #: manager of their own to ask. None otherwise.
     no_own_manager: list | None = None
+    #: A formal outcome the writer may still appeal, before a deadline: the words that say so. Empty otherwise.
+    appeal_open: list = field(default_factory=list)
     #: They have said no to the writer: a personal advance declined, or the writer's apologies turned away. The
     #: words that say so; empty otherwise. Pressing again adds pressure (a blind panel marked a second apology
     #: meeting after four refusals, and "talk it through" after a declined date, as the wrong advice).
@@ -164,7 +166,12 @@ _QUOTED = re.compile(r'"[^"]*"|\u201c[^\u201d]*\u201d|\u2018[^\u2019]*\u2019|(?<
 _WISH_OR_WORRY = re.compile(r"^\W*(?:(?:but|and|so|honestly|basically|i guess|i think)\W+)*i(?:'m| am)?\s?(?:"
                             r"(?:really |just |also )?(?:don'?t|do not|dont|didn'?t|did not) want|(?:really |just )?"
                             r"(?:want|would like|'d like|need|hope|wish|am trying|'m trying|try)|worried|scared|afraid|"
-                            r"nervous|anxious|not sure|unsure|wondering)\b", re.IGNORECASE)
+                            r"nervous|anxious|not sure|unsure|wondering|"
+                            # "I've been stewing on it since", "I can't stop thinking about it": the writer's
+                            # feeling about what was done, no doing of theirs
+                            r"(?:'ve|\s?have)\s(?:been\s)?(?:stewing|dwelling|ruminating|losing sleep|crying|upset|"
+                            r"hurt|fuming|seething|so upset|really upset|replaying it|going over it)|"
+                            r"(?:can'?t|cannot|can not) stop thinking|keep thinking|feel|felt)\b", re.IGNORECASE)
 #: ... unless the same sentence tells something the writer did ("I don't want to make excuses, I yelled at him").
 _WRITER_DID = re.compile(r"\bi (?!(?:wanted|needed|hoped|wished|tried|worried|decided|need|feed|proceed|succeed)\b)"
                          r"(?:\w+ed|said|told|snapped|shouted|yelled|lost|sent|did|made|took|went|called|hit|"
@@ -596,6 +603,11 @@ def apply_floor(ranked: list, factors: list[FactorReading], floor: Floor) -> lis
         # your way out" first for a healthcare assistant five months into the job, with a matron to go to).
         demote(("EXIT",), 1, "You do not say you want to leave: try what could change things where you are first, "
                "and keep a move for if it does not", "leaving")
+    if floor.appeal_open:
+        # An appeal runs out: once the window closes, the outcome stands (red team 35: a written warning with seven
+        # days to appeal had the appeal ranked fifth, "weak fit", below a private talk with the one who gave it).
+        lead(["HR_FORMAL"], "You can still appeal, and an appeal has a deadline: it comes first, before anything "
+             "that can wait", "appeal_open", floor.appeal_open)
     settle(order, holds)
     return scores_follow(order)
 

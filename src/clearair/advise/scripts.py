@@ -284,6 +284,16 @@ def _to_manager(p, role: str | None) -> str:
     return own
 
 
+#: "Since then Raj has been asked to lead the work": as a note's "In short", "since then" points at nothing before it.
+_DANGLING_THEN = re.compile(r"^(?:since then|after that|ever since|since that day|from then on),?\s+", re.IGNORECASE)
+
+
+def in_short(line: str) -> str:
+    """One of the writer's sentences as a note's "In short": without a "since then" that points at nothing."""
+    line = _DANGLING_THEN.sub("", line)
+    return line[:1].upper() + line[1:]
+
+
 def _about(said: str | None, who: str) -> str | None:
     """A clause said of them with its subject (``who``) taken off, so the writer is looked for in the rest."""
     return said.removeprefix(who) if said is not None else None
@@ -429,7 +439,9 @@ class _Facts:
         # also hears "I sat down with her in January" that no attempt phrase lists.
         self.raised_with_them = raised or any(a.kind in ("feedback", "asked") for a in s.attempts)
         # Raised with them and still happening: the next talk is a second one, and its words say so.
-        self.second_talk = self.raised_with_them and "recurring" in sig
+        # Not where the writer has a part in it (own_part): "it is still happening" before "I know what I did made
+        # things harder for you" turns their apology into a grievance (red team 35).
+        self.second_talk = self.raised_with_them and "recurring" in sig and not own_part
         # What happened, in the writer's own sentences, for the formal notes (``advise.told``).
         self.told_lines = [as_note_line(e.text) for e in s.what_happened]
         self.fixed = any(a.kind == "fix" for a in s.attempts)
@@ -588,7 +600,7 @@ def _fill(kind: str, f: _Facts, data: dict) -> str:
     event = f.retold_event or _conduct_named(f) or _first_person_event(f.s, f.inc, f.serious)
     told = f.told_lines
     if SLOT_EVENT in event and told:  # no clean words for the act: the writer's own first sentence of it
-        event, told = told[0], told[1:]
+        event, told = in_short(told[0]), told[1:]
     else:
         event = _lower_unless_named(event, f.cp)
     details = _details(told) if f.told_lines else f"The details: {SLOT_DETAILS}."

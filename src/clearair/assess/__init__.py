@@ -97,7 +97,12 @@ def assess(s: Situation) -> list[Signal]:
         add("entrenched", 1.0, "it has gone on for a long time or is pushing you out", themes["severe_pattern"].evidence)
 
     # repair and responses
-    apologies = [r for r in s.responses if r.kind in ("apology", "public_apology")]
+    # The other side's apology, one whose maker the reading could not tie to anyone, a public one, or one from above
+    # the writer (the reading may have taken someone else for the other side); not a coworker's "I'm sorry it
+    # happened", which is no repair (red team 35: it was credited to the manager the letter was about).
+    above = {p.id for p in s.parties if p.role in ("manager", "skip_level")}
+    apologies = [r for r in s.responses if r.kind == "public_apology" or r.kind == "apology" and (
+        r.by in (None, s.counterpart) or r.by in above)]
     if apologies:
         strength = 1.0 if "public_apology" in responses else 0.8
         detail = "you have already received an apology"

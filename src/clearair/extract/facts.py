@@ -213,6 +213,9 @@ def cues(reading: Reading, section: str, who: str = "any",
         if hit.kind in ("apology", "public_apology") and section in ("attempts", "responses") and _no_apology_made(
                 reading, hit):
             continue
+        if hit.kind in ("apology", "public_apology") and who == "others" and subject is None \
+                and _said_by_someone_unnamed(reading, hit.start):
+            continue  # "one of the lads came up to me and said he was sorry": no apology of anyone in the reading
         if hit.kind == "narrator_fault" and _quoting_someone_else(reading.text, hit.start):
             continue  # 'He apologised with "sorry, my bad"': his words, not the writer's admission
         if hit.kind == "narrator_fault" and _blame_reported_from_someone_else(reading, hit.start):
@@ -230,6 +233,18 @@ def cues(reading: Reading, section: str, who: str = "any",
         elif len(cue.evidence) < 4 and all(e.start != ev.start for e in cue.evidence):
             cue.evidence.append(ev)
     return list(by_kind.values())
+
+
+def _said_by_someone_unnamed(reading: Reading, char: int) -> bool:
+    """The clause at ``char`` has a subject that is a noun phrase of no party ("one of the lads", "a colleague"): its
+    act is someone's outside the reading, not an untied pronoun that may stand for the other side (red team 35: a
+    bystander's apology was credited to the manager, and the advice then said a meeting "will look high-maintenance")."""
+    tok = reading.token_at(char)
+    for anc in (tok, *tok.ancestors):
+        subj = next((c for c in anc.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            return subj.pos_ in ("NOUN", "PROPN", "NUM") and subj.i not in reading.token_party
+    return False
 
 
 _ME = frozenset({"me", "my", "i", "mine", "myself"})

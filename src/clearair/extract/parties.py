@@ -737,7 +737,10 @@ _UNIT_BOSS = re.compile(r"\b(department head|head of ((my|our|the) )?(department
                         r"(line manager|team ?lead|team leader|supervisor|shift (lead|leader|supervisor)|charge nurse|"
                         r"foreman|department chair|head chef|ward sister|nurse in charge))\b", re.IGNORECASE)
 _WHOLE_PLACE_BOSS = re.compile(r"\b(head|principal|head ?teacher|headmaster|headmistress|dean|ceo|chief executive|"
-                               r"owner|president|managing director|general manager|superintendent)\b(?! of ((my|our|the) )?"
+                               r"owner|president|managing director|general manager|superintendent|"
+                               # "my supervisor … the store manager": the one who runs the shop, above the supervisor
+                               r"(store|shop|branch|restaurant|practice|home|site|plant) manager|manager of (our|the|my) "
+                               r"(store|shop|branch|restaurant|practice|home|site|plant))\b(?! of ((my|our|the) )?"
                                r"(department|dept|year|section|unit|team))", re.IGNORECASE)
 
 

@@ -343,6 +343,8 @@ class RouteSetting(Strict):
     #: The formal note's own title and words where they are not a complaint's (an appeal).
     note_title: str | None = None
     note: str | None = None
+    #: The step runs out (an appeal window): it leads the advice, whatever else the ranking prefers.
+    deadline: bool = False
 
 
 class RouteFile(Strict):
