@@ -130,9 +130,10 @@ def _going_on(report: Report, floor: Floor, own_part: bool) -> list[str]:
         out.append("It is not a one-off: it keeps happening.")
     elif _read_from_letter(report, "pattern", False):
         out.append("It reads as a single incident.")  # only when the letter says so, never by default
-    by = next((r.by for r in s.responses if r.kind in ("apology", "public_apology") and r.by), None)
-    if "repair_offered" in sig and by is not None:  # not an apology nobody in the reading made (a patient's, a
-        # bystander's: a red team's writer was told "they have since apologised" of someone who never did)
+    if "repair_offered" in sig and (by := next((r.by for r in s.responses if r.kind in ("apology", "public_apology")
+                                                 and r.by), None)) is not None:
+        # not an apology nobody in the reading made (a patient's, a bystander's: a red team's writer was told "they
+        # have since apologised" of someone who never did)
         name = "they" if by == s.counterpart else who(s, by)
         verb = "have" if name == "they" else "has"
         out.append(sentence(f"{name} {verb} since apologised" + (", in front of others" if "public_repair" in sig else "")))

@@ -70,17 +70,18 @@ def _between_others(reading: Reading, sent, cue: re.Match, negation_cancels: boo
         return False
     # "I've got two of my people who cant stand each other": the writer has them; the parse may give the cue the
     # writer's own verb
-    mine = bool(_BOTH_SIDES.search(cue.group(0))) and bool(_TWO_OF_MINE.search(sent.text[:cue.start()]))
+    both = bool(_BOTH_SIDES.search(cue.group(0)))
+    mine = both and bool(_TWO_OF_MINE.search(sent.text[:cue.start()]))
     verb = _verb_with_subject(reading.token_at(sent.start_char + cue.start()))
     if verb is None:
-        return bool(_BOTH_SIDES.search(cue.group(0)))
+        return both
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     people = subjects + [c for s in subjects for c in s.conjuncts]
     if any(p.lower_ in _WRITER for p in people) and not mine:
         return False
     if negation_cancels and any(c.dep_ == "neg" for c in verb.children):
         return False
-    return mine or bool(_BOTH_SIDES.search(cue.group(0))) or any(
+    return both or any(
         s.lower_ in _SEVERAL or s.tag_ in ("NNS", "NNPS") or s.conjuncts
         or any(c.lower_ in _SEVERAL for c in s.children) for s in subjects)
 

@@ -485,7 +485,8 @@ _NEVER_IS_PRAISE = _FRICTION | _BEING | {"raise", "miss", "forget", "drink", "sm
 
 
 def _never_doing_harm(verb: Token) -> bool:
-    """ "never" (or "not once") with something one should not do: the clause praises them."""
+    """ "never" or "not" with something one should not do ("he's never late", "she is not late"): the clause
+    praises them."""
     never = any(c.lower_ in ("never", "not") and c.dep_ in ("neg", "advmod") for c in verb.children)
     return never and (verb.lemma_.lower() in _NEVER_IS_PRAISE or _being_what_they_do(verb))
 

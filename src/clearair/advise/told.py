@@ -64,18 +64,17 @@ def what_happened(reading, situation: Situation, conduct: list, factors: list[Fa
 
     for hit in conduct:
         take(hit.start, own_ok=True)  # the conduct is theirs, whoever the sentence starts with
-    payback = any(f.name == "retaliation" and f.value is True for f in factors) or any(
-        getattr(hit, "kind", None) == "punishment_for_speaking" for hit in conduct)
-    for f in factors:
-        if payback and f.name == "already_raised" and f.value is True:
-            # What the writer raised, told first: payback is only payback for it (red team 35: a note about hours
-            # cut after a scaffold was reported never said what was reported)
-            for ev in f.evidence[:1]:
-                take(ev.start, own_ok=True)
-    for f in factors:
-        if f.name == "retaliation" and f.value is True:
-            for ev in f.evidence[:1]:
-                take(ev.start)
+    payback = [f for f in factors if f.name == "retaliation" and f.value is True]
+    if payback or any(hit.kind == "punishment_for_speaking" for hit in conduct):
+        # What the writer raised, told first: payback is only payback for it (red team 35: a note about hours cut
+        # after a scaffold was reported never said what was reported)
+        for f in factors:
+            if f.name == "already_raised" and f.value is True:
+                for ev in f.evidence[:1]:
+                    take(ev.start, own_ok=True)
+    for f in payback:
+        for ev in f.evidence[:1]:
+            take(ev.start)
     for ev in situation.acts_on_writer:
         take(ev.start)
     for inc in situation.incidents:
