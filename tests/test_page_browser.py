@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from conftest import ROOT, free_port, seed_text
 
@@ -118,7 +119,9 @@ def case_url(alice, site):
     alice.fill("#update", UPDATE)
     alice.fill("#update-date", "2026-11-20")
     alice.click("#add-update")
-    alice.wait_for_function("document.querySelectorAll('#history > li').length == 2")
+    # a locator assertion, not wait_for_function: a string predicate is run by eval, which the page's
+    # Content Security Policy refuses whenever the first check comes back false
+    expect(alice.locator("#history > li")).to_have_count(2)
     alice.fill("#journal-who", "The director")
     alice.fill("#journal-what", "Thanked me in the weekly meeting for handling the customer well.")
     alice.fill("#journal-date", "2026-11-24")

@@ -3,7 +3,7 @@
 import shutil
 
 import pytest
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import expect, sync_playwright
 
 from conftest import seed_text
 
@@ -52,7 +52,9 @@ def test_case_file_with_an_update_changes_history_and_timeline(page, server):
     events_before = page.locator("#timeline > li").count()
     page.fill("#update", "The director apologised publicly at the weekly meeting and said I did nothing wrong.")
     page.click("#add-update")
-    page.wait_for_function("document.querySelectorAll('#history > li').length == 2")
+    # a locator assertion, not wait_for_function: a string predicate is run by eval, which the page's
+    # Content Security Policy refuses whenever the first check comes back false
+    expect(page.locator("#history > li")).to_have_count(2)
     assert page.locator("#timeline > li").count() > events_before
     assert "The director apologised publicly at the weekly meeting" in page.inner_text("#timeline")
     assert "Let it go" in page.inner_text("#recommendations > li:first-child")
