@@ -23,9 +23,9 @@ from clearair.advise.scripts import review_words
 from clearair.advise.questions import find_questions, person_asked_about
 from clearair.intake import build_document
 from clearair.intake.reading import READ_TOKENS
-from clearair.assess.readers import apply_conduct, read_factors
+from clearair.assess.readers import apply_conduct, apply_praise, read_factors
 from clearair.extract.conduct import by_the_writers_manager, serious_conduct
-from clearair.extract.counterpart import line_of_the_named
+from clearair.extract.counterpart import line_of_the_named, spoken_well_of
 from clearair.extract.named import person_named_as_the_problem, take_the_named
 from clearair.extract.features import document_features, rule_findings, sentences
 from clearair.knowledge.factors import FACTORS
@@ -151,11 +151,22 @@ def read_situation(reading, situation: Situation, signals: list[Signal], origina
     features = document_features(sents, rules, conduct, own_conduct, by_manager)
     factors = read_factors(sents, features, rule_ev, original)
     apply_conduct(factors, conduct, original, own=own_conduct, by_manager=by_manager)
+    apply_praise(factors, _own_manager_praised(reading, situation))
     for f in factors:
         if f.name == "pattern" and journal_pattern and not f.value:
             f.value, f.text, f.source = True, FACTORS["pattern"].say(True), "rules"
             f.evidence = situation.pattern.evidence[:1]
     return factors, read_words(sents, features, original), conduct
+
+
+def _own_manager_praised(reading, situation: Situation) -> list[Evidence]:
+    """The writer's praise of their own manager, where that manager is not the other side and the letter does not
+    also say they would not help ("she's lovely but won't get involved")."""
+    if any(c.kind in ("weak_support", "shrugged_off") for c in situation.constraints + situation.responses):
+        return []
+    managers = {p.id for p in situation.parties if p.role == "manager" and p.id != situation.counterpart}
+    praised = spoken_well_of(reading)
+    return [e for key in managers for e in praised.get(key, [])]
 
 
 def summarize(s: Situation, signals: list[Signal], report: Report, fault: str | None = None) -> str:

@@ -261,7 +261,9 @@ def _verdicts(situation: Situation, ranked: list[Scored], avoid: list[Avoid],
             verdict, reason = "not advised", "It does not fit your position in this situation."
         else:
             # By rank, not by the score's sign: the learned ranker's log-probabilities shift every score.
-            if rank < 2:
+            # Second place is "recommended" only with nothing against it: "Recommended … Against it: it keeps
+            # happening, so letting it go will not end it" read as a contradiction to a blind panel.
+            if rank == 0 or rank == 1 and not any(r.effect == "lowers" for r in scored.reasons):
                 verdict = "recommended"
             elif rank < 5 and action not in avoided:
                 verdict = "reasonable"

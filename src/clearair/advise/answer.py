@@ -93,6 +93,13 @@ WITNESS_LINE = ("You saw it happen to someone else, so start with them: check in
                 "and ask what would help; your account can back theirs if they take it further.")
 
 
+def _happened_again_since(report: Report) -> bool:
+    """The apology came and the conduct went on after it (``assess``'s repair signal, weakened to say so): then
+    "they have since apologised" would tell the writer the matter is closed."""
+    repair = next((x for x in report.signals if x.name == "repair_offered"), None)
+    return repair is not None and "again since" in repair.detail
+
+
 def _going_on(report: Report, floor: Floor, own_part: bool) -> list[str]:
     s = report.situation
     sig = {x.name for x in report.signals}
@@ -136,7 +143,11 @@ def _going_on(report: Report, floor: Floor, own_part: bool) -> list[str]:
         # have since apologised" of someone who never did)
         name = "they" if by == s.counterpart else who(s, by)
         verb = "have" if name == "they" else "has"
-        out.append(sentence(f"{name} {verb} since apologised" + (", in front of others" if "public_repair" in sig else "")))
+        public = ", in front of others" if "public_repair" in sig else ""
+        if _happened_again_since(report):  # "he came to my desk and apologised, but on Friday he did it again"
+            out.append(sentence(f"{name} apologised{public}, but it has happened again since"))
+        else:
+            out.append(sentence(f"{name} {verb} since apologised{public}"))
     if floor.writer_at_fault == "mainly" and _found_from_what_happened(report, "writer_fault"):
         out.append("From what you describe, much of this started with you. That is hard to hear, "
                    "and it is also the part you can fix.")

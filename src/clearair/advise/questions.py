@@ -24,8 +24,10 @@ _FRAME = re.compile(
     r"normal|fair|wrong|right|appropriate|reasonable|acceptable|professional|worth)\b|"
     r"\bhow (?:do|can|should|could|would|might|much should|far should) I\b|"
     # "how to" asks when the writer or a request frames it ("I'd like to know how to…", "tips on how to…"), not in
-    # "he didn't know how to work the levers"
-    r"(?:\b(?:I|I'd|I'm|me|we|us)\b[^.?!]{0,60}?|^\s*|\b(?:on|about|for)\s+)\bhow to\b|"
+    # "he didn't know how to work the levers", nor "she was worried about how to tell our boss" (someone else's
+    # worry, red team 36)
+    r"(?:\b(?:I|I'd|I'm|me|we|us)\b[^.?!]{0,60}?|^\s*|\b(?:advice|tips|ideas|suggestions|thoughts|help|guidance|input|"
+    r"pointers|insight|ideas)\s+(?:on|about|for)\s+)\bhow to\b|"
     r"\bwhat (?:can|should|do|could|would) I\b|\bwhat would you\b|\bwhat are my options\b|"
     r"\bany (?:advice|thoughts|suggestions|recommendations|ideas|tips|insight)\b|"
     r"\b(?:wondering|not sure|unsure|don't know|do not know|wonder) (?:(?:whether|if) (?:I|to|we)|how|what (?:to|I))\b|"

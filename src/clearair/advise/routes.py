@@ -87,7 +87,8 @@ def owner_is_other_side(situation: Situation) -> list[Evidence]:
 #: The writer's own words saying they own or bought the place ("I own a small café", "we bought an existing wine bar",
 #: "my husband and I became bar owners"): said of the words that showed the writer runs people.
 _WRITER_OWNS = re.compile(r"\b(i|we)\b[^.]{0,40}?\b(own|owns|co-own|bought|took over|purchased|acquired|owners?|"
-                          r"co-owners?)\b|\bmy own (business|company|firm|shop|store|salon|caf[eé]|restaurant|bar|pub|"
+                          r"co-owners?|founded|co-?founded|(co-?)?founders?|ceo|chief executive|managing director)\b|"
+                          r"\bmy own (business|company|firm|shop|store|salon|caf[eé]|restaurant|bar|pub|"
                           r"practice|bakery|studio|agency|clinic|garage)\b", re.IGNORECASE)
 
 

@@ -163,7 +163,8 @@ _QUOTED = re.compile(r'"[^"]*"|\u201c[^\u201d]*\u201d|\u2018[^\u2019]*\u2019|(?<
 
 #: A sentence that opens with what the writer wants, hopes or fears: a red team's writers who wrote "I dont want to be
 #: petty" and "I want to set a boundary" were told to apologise for what the other side did.
-_WISH_OR_WORRY = re.compile(r"^\W*(?:(?:but|and|so|honestly|basically|i guess|i think)\W+)*i(?:'m| am)?\s?(?:"
+_WISH_OR_WORRY = re.compile(r"^\W*(?:(?:but|and|so|honestly|basically|i guess|i think)\W+)*i(?:'m| am)?\s?"
+                            r"(?:(?:still|really|just|also|now|kind of|kinda|sort of|honestly)\s)*(?:"
                             r"(?:really |just |also )?(?:don'?t|do not|dont|didn'?t|did not) want|(?:really |just )?"
                             r"(?:want|would like|'d like|need|hope|wish|am trying|'m trying|try)|worried|scared|afraid|"
                             r"nervous|anxious|not sure|unsure|wondering|"
@@ -176,6 +177,12 @@ _WISH_OR_WORRY = re.compile(r"^\W*(?:(?:but|and|so|honestly|basically|i guess|i 
 _WRITER_DID = re.compile(r"\bi (?!(?:wanted|needed|hoped|wished|tried|worried|decided|need|feed|proceed|succeed)\b)"
                          r"(?:\w+ed|said|told|snapped|shouted|yelled|lost|sent|did|made|took|went|called|hit|"
                          r"threw|swore|forgot|broke|wrote|left|got|gave|put)\b", re.IGNORECASE)
+
+
+#: A time or sequence word that may open a sentence before its subject ("On Saturday", "Last week", "Then", "The next
+#: morning").
+_WHEN_FIRST = re.compile(r"(?:then|later|yesterday|today|recently|again|afterwards|(?:and |but |so )?(?:on|last|this|"
+                         r"that|the next|the following|every|one|in the|at the) [\w ]{1,20}?),?", re.IGNORECASE)
 
 
 def _about_the_writer(reading: FactorReading) -> bool:
@@ -192,7 +199,9 @@ def _about_the_writer(reading: FactorReading) -> bool:
     first = _PERSON.search(text)
     if first is None:
         return False
-    opens_with_someone_else = not _FIRST_PERSON.fullmatch(first.group(0)) and not text[:first.start()].strip()
+    # "On Saturday he asked me in front of a customer…": a time said first does not make the sentence the writer's
+    opens_with_someone_else = not _FIRST_PERSON.fullmatch(first.group(0)) and (
+        not text[:first.start()].strip() or bool(_WHEN_FIRST.fullmatch(text[:first.start()].strip())))
     return not opens_with_someone_else and bool(_FIRST_PERSON.search(text))
 
 
@@ -475,9 +484,22 @@ def apply_floor(ranked: list, factors: list[FactorReading], floor: Floor) -> lis
         around = floor.manager_is_problem or floor.line_unknown or bool(floor.already_left) \
             or floor.no_own_manager is not None  # a rider or a freelancer has no manager of their own
         second = "ESCALATE_THEIR_MANAGER" if around else "ESCALATE_MANAGER"
-        lead(["HR_FORMAL", "DOCUMENT", second],
-             floor.describe().capitalize() + ": a formal route and a dated record protect you, "
-             "and you should not have to handle it alone", "severity")
+        role = by["counterpart_role"].value if "counterpart_role" in by else None
+        told_already = "already_escalated" in by and by["already_escalated"].value is True
+        if role == "customer" and not around and not floor.writer_owns and not told_already:
+            # Someone the workplace serves (a parent, a patient's son, a client) is outside any grievance process:
+            # the writer's manager, or whoever runs the place, is the one who can bar them or take it further
+            # (experts answering such letters in the library named the manager as often as HR, and a red team
+            # found a teacher threatened by a parent sent first to "make a formal complaint"). Once the writer has told
+            # their manager and it goes on (red team 36: a nurse grabbed by a patient's son, moved to another bay "to
+            # keep the peace"), the formal route comes first, as below.
+            lead(["ESCALATE_MANAGER", "DOCUMENT", "HR_FORMAL"],
+                 floor.describe().capitalize() + " by someone your workplace serves: your manager, or whoever runs "
+                 "the place, has to act on it, so tell them now and keep a dated record", "severity")
+        else:
+            lead(["HR_FORMAL", "DOCUMENT", second],
+                 floor.describe().capitalize() + ": a formal route and a dated record protect you, "
+                 "and you should not have to handle it alone", "severity")
         demote(ALONE_WITH_THEM, 3, "Not a first step with serious conduct: do not face the person alone", "severity")
         # Nor among the five shown: a red team found "let it go" fourth beside pressure to sign off unsafe work.
         demote(("LET_GO", "WAIT"), 5, "Serious conduct does not stop by being let go: keep your notes and use a "

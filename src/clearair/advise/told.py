@@ -206,6 +206,27 @@ def _only_introduces(sent) -> bool:
 _ASIDE_ABOUT_ME = re.compile(r"\s*\((?=[^()]*\b(?:I|I['’]m|I['’]ve|I['’]d)\b)[^()]{1,120}\)")
 
 
+#: A sentence that concedes something of the writer's own ("In fairness I was late twice and he covered for me",
+#: "Admittedly I can be blunt"): a line for the writer to weigh, not one of what was done to them.
+_CONCESSION = re.compile(r"^\W*(?:in (?:all )?fairness|to be fair|admittedly|granted|i(?:['’]ll| will)? admit)\b",
+                         re.IGNORECASE)
+
+
+#: A sentence that speaks well of someone ("My boss Margaret is honestly the kindest person I've worked for", "My
+#: director is everything you'd want in a boss"): kind words weaken a formal note that should say what happened
+#: (red team 36 found two complaints that opened with them and left out the altered timesheet).
+_PRAISE = re.compile(r"\b(?:is|was|'s|’s|are|were|has been)\s+(?:honestly\s+|genuinely\s+|really\s+|truly\s+|"
+                     r"always\s+been\s+|so\s+|very\s+|such\s+)*(?:the\s+(?:kindest|nicest|best|most\s+(?:supportive|"
+                     r"generous|patient))|lovely|wonderful|amazing|brilliant|fantastic|great\s+(?:to\s+work\s+for|boss|"
+                     r"manager)|everything\s+you(?:['’]d|\s+would)\s+want)\b", re.IGNORECASE)
+
+
+def for_the_record(texts: list[str]) -> list[str]:
+    """The writer's sentences a note tells as what happened, each as a line (``as_note_line``), without their
+    concessions about themselves or their praise of someone."""
+    return [as_note_line(t) for t in texts if not _CONCESSION.match(t) and not _PRAISE.search(t)]
+
+
 def as_note_line(text: str) -> str:
     """One of the writer's sentences as a line of a note: on one line, without the story's "So" or "Anyway", with a
     capital and a full stop."""

@@ -233,3 +233,22 @@ def apply_conduct(factors: list[FactorReading], conduct: list[Hit], original: st
     if by_manager:
         settle("own_manager", "is_the_problem", by_manager[0])
     return factors
+
+
+#: A learned "your manager is unsupportive" or "unknown" under this is overruled by the writer's own praise of them.
+PRAISE_OVERRULES = 0.6
+
+
+def apply_praise(factors: list[FactorReading], praise: list[Evidence]) -> list[FactorReading]:
+    """The writer speaks well of their own manager, who is not the other side ("My supervisor Dana is really
+    supportive and I trust her. The problem is a coworker"): that manager is supportive, unless the reader is sure
+    otherwise or what happened made them the problem. ``praise``: the writer's words, found by
+    ``extract.counterpart.spoken_well_of`` (the caller has left out a manager who did nothing to help)."""
+    f = next((f for f in factors if f.name == "own_manager"), None)
+    if not praise or f is None or f.source == "rules" or f.value == "supportive" or f.confidence >= PRAISE_OVERRULES:
+        return factors
+    spec = FACTORS["own_manager"]
+    f.value, f.text, f.source, f.confidence = "supportive", spec.say("supportive"), "rules", 0.7
+    f.evidence = praise[:1]
+    return factors
+

@@ -89,7 +89,7 @@ def _spoken_well_of(tok) -> bool:
     if tok.dep_ == "pobj" and head.lower_ == "with" and head.head.lemma_ == "get" and any(
             c.dep_ == "prt" and c.lower_ in ("along", "on") for c in head.head.children):
         return True
-    if tok.dep_ == "dobj" and head.lemma_ in ("like", "love", "adore", "enjoy") and any(
+    if tok.dep_ == "dobj" and head.lemma_ in ("like", "love", "adore", "enjoy", "trust", "respect", "admire") and any(
             c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in head.children) and not any(c.dep_ == "neg" for c in head.children):
         return True
     if tok.dep_ == "dobj" and head.lemma_ == "blame" and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we")
@@ -100,6 +100,18 @@ def _spoken_well_of(tok) -> bool:
         return any(c.dep_ == "acomp" and c.lemma_.lower() in _WARM or c.dep_ == "attr" and any(
             a.dep_ == "amod" and a.lemma_.lower() in _WARM for a in c.children) for c in head.children)
     return False
+
+
+def spoken_well_of(reading: Reading) -> dict[str, list[Evidence]]:
+    """Party key -> the writer's words speaking well of them ("my supervisor Dana is really supportive", "I trust
+    her"): a manager spoken of so beside someone else's conduct is one the writer can go to."""
+    out: dict[str, list[Evidence]] = {}
+    for i, key in reading.token_party.items():
+        tok = reading.doc[i]
+        if _spoken_well_of(tok):
+            sent = tok.sent
+            out.setdefault(key, []).append(reading.evidence(sent.start_char, sent.end_char))
+    return out
 
 
 def _escalation_targets(reading: Reading, start: int, end: int) -> set[str]:

@@ -39,7 +39,8 @@ def narrator_flags(reading: Reading) -> tuple[list[Evidence], list[Evidence]]:
     """Evidence that the writer manages people, and that they leave soon."""
     t = lexicon.table("narrator")
     manager = [reading.evidence(h.start, h.end)
-               for h in lexicon.find_kinds("narrator", ("is_manager", "is_manager_by_name"), reading.text)
+               for h in lexicon.find_kinds("narrator", ("is_manager", "is_manager_by_name", "runs_the_business"),
+                                           reading.text)
                if not _quoting_someone_else(reading.text, h.start)]
     if not manager:  # 'she told the visitors "my PA is a bit slow today"': her PA, not the writer's
         manager = [reading.evidence(m.start, m.end) for m in manages_someone_named(reading.text)

@@ -1032,11 +1032,12 @@ _KIN_BEFORE = re.compile(r"\b(husband|wife|partner|boyfriend|girlfriend|fianc[eÃ
 
 
 def _a_name(reading: Reading, ent) -> bool:
-    """A person's name: what the parse calls one, or a one-word name it took for a place or a group ("Sofia, my
+    """A person's name: what the parse calls one, or a one-word name it took for a place, a group or a product ("Sofia, my
     other manager", "our colleague Marta") when a role word stands beside it."""
     if ent.label_ == "PERSON":
         return True
-    return ent.label_ in ("GPE", "ORG", "NORP", "") and len(ent) == 1 and ent[0].pos_ == "PROPN" and \
+    return ent.label_ in ("GPE", "ORG", "NORP", "PRODUCT", "FAC", "LOC", "WORK_OF_ART", "") and len(ent) == 1 \
+        and ent[0].pos_ == "PROPN" and \
         (_apposed_role(reading, ent) is not None or _introduced_by_role(reading, ent)
          or _apposed_noun(reading, ent) is not None or _who_follows(ent))
 
@@ -1081,13 +1082,16 @@ def _words_just_before(reading: Reading, ent, span: int = 8) -> list:
 
 
 def _introduced_by_role(reading: Reading, ent) -> bool:
-    """A role word right before the name, with only a comma or "named" between: "our super, Dale, signs my
-    hours", where the parse took "super" for an adjective and Dale for a company."""
+    """A role word right before the name, with only a comma, "named" or a space between: "our super, Dale, signs my
+    hours", where the parse took "super" for an adjective and Dale for a company, or "My team lead Sophie keeps
+    taking my work", where it took "lead" for a verb and Sophie for its object."""
     before = reading.text[max(0, ent.start_char - 12):ent.start_char]
-    gap = re.search(r"(?:,\s*|\s(?:named|called)\s+)$", before)
+    gap = re.search(r"(?:,\s*|\s(?:named|called)\s+|(?<=[a-z]) )$", before)
     if gap is None:
         return False
     tok = reading.token_at(ent.start_char - len(gap.group(0)) - 1)
+    if gap.group(0) == " " and (tok.tag_ == "POS" or ent[-1].dep_ == "compound"):
+        return False  # "my coworker's Facebook post", "my manager Teams call": a thing of theirs, not a name
     return tok.i in reading.token_party
 
 
@@ -1354,9 +1358,17 @@ def _plural(text: str, names: Iterable[str] = ()) -> bool:
     "Doris") is one person whatever its last letter."""
     if text in names or text.lower().startswith(("one of ", "each of ", "either of ", "neither of ", "a member of ")):
         return False  # "one of our managers" is one person
-    last = text.lower().split()[-1]
+    low = text.lower()
+    # "my head of sales", "a friend of hers": the number of the noun before "of", not of the last word
+    last = low.split(" of ", 1)[0].split()[-1] if " of " in low and not low.startswith("of ") else low.split()[-1]
     return last.endswith("s") and not last.endswith(("ss", "'s", "hers", "his")) and last not in ("drs",) or \
-        text.lower().startswith(("two ", "both ", "three ", "some ", "several ", "a few "))
+        " of " in low and last in _GROUP_NOUNS or \
+        low.startswith(("two ", "both ", "three ", "some ", "several ", "a few ", "all of ", "many of ", "most of "))
+
+
+#: Nouns that count people ("a group of nurses", "a couple of my coworkers"): many, whatever follows "of".
+_GROUP_NOUNS = frozenset({"group", "couple", "bunch", "pair", "team", "handful", "lot", "number", "crowd", "gang",
+                          "clique", "rest", "few", "majority", "half", "staff", "crew"})
 
 
 def traits_for(reading: Reading, drafts: dict[str, PartyDraft], fallback: str | None) -> dict[str, list[tuple[str, int, int]]]:

@@ -582,8 +582,10 @@ def build_view(report: Report, title: str = "Your situation", *, dates: list[str
         questions=[QuestionView(asked=q.text, answer=q.answer, quotes=quotes(q.evidence, 1))
                    for q in report.questions if q.answer],
         actions=actions[:TOP_ACTIONS],
-        more_actions=[a for a in actions[TOP_ACTIONS:] if a.code not in not_to_weigh
-                      and not (a.code == "ESCALATE_MANAGER" and about == "manager")],
+        # numbered on from the first steps, so a step left out leaves no gap ("3." then "5.": red team 36)
+        more_actions=[a.model_copy(update={"rank": len(actions[:TOP_ACTIONS]) + i + 1}) for i, a in enumerate(
+            a for a in actions[TOP_ACTIONS:] if a.code not in not_to_weigh
+            and not (a.code == "ESCALATE_MANAGER" and about == "manager"))],
         options=verdicts,
         avoid=[AvoidView(title=a.title, why=sentence(a.why), quotes=quotes(a.evidence, 1)) for a in report.avoid],
         revisit=[sentence(t.text) for t in report.revisit_if],
