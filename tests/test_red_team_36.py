@@ -117,3 +117,23 @@ def test_a_writers_option_ranked_second_with_a_reason_against_it_is_not_recommen
                 rec = report.recommendations[order.index(v.action)]
                 assert order.index(v.action) == 1
                 assert not any(r.effect == "lowers" for r in rec.reasons), (v.option, rec.reasons)
+
+
+def test_an_unsure_serious_reading_resting_only_on_a_feeling_is_not_acted_on():
+    from clearair.advise.safety import floor_for
+    from clearair.models import Cue, Evidence, FactorReading, Situation
+
+    text = "The kitchen is very tense now."
+    tense = Evidence(start=text.index("tense"), end=text.index("tense") + 5, text="tense")
+    situation = Situation(emotions=[Cue(kind="stress", text="tense", evidence=[tense])])
+
+    def factors(evidence, retaliation=False):
+        return [FactorReading(name="severity", title="", value="serious", text="", confidence=0.41, source="learned",
+                              evidence=evidence),
+                FactorReading(name="retaliation", title="", value=retaliation, text="", confidence=0.9,
+                              source="learned")]
+
+    assert not floor_for(factors([tense]), [], situation=situation).serious
+    assert floor_for(factors([tense], retaliation=True), [], situation=situation).serious  # payback still counts
+    act = Evidence(start=0, end=11, text="The kitchen")  # words that are not a feeling the reading found
+    assert floor_for(factors([act]), [], situation=situation).serious

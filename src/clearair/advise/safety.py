@@ -257,6 +257,11 @@ def floor_for(factors: list[FactorReading], signals: list, situation: Situation 
         # an apology to say to the director whose party she wanted to decline.
         floor.writer_at_fault, floor.fault_unsure = "none", True
     floor.under_review = under_review
+    if situation is not None and floor.serious and not floor.sure and _rests_on_a_feeling(factors, situation):
+        # An unsure learned "serious" whose only words are the writer's feeling ("the kitchen is very tense"): nothing
+        # anyone did is behind it (red team 36: a cook who had a colleague clock him in was sent to HR against the
+        # colleague who stopped, on "tense"). A feeling is no conduct; a sure reading or payback still counts.
+        floor.serious = floor.line_unknown = floor.by_their_report = False
     if situation is not None and situation.own_tendency and floor.writer_at_fault == "none" and not floor.serious \
             and situation.asking is None and any(f.name == "writer_fault" and f.value in ("partly", "mainly")
                                                  for f in factors):
@@ -273,6 +278,18 @@ def floor_for(factors: list[FactorReading], signals: list, situation: Situation 
     if above:
         floor.protected_need = [e for s in signals if s.name == "protected_need" for e in s.evidence][:1]
     return floor
+
+
+def _rests_on_a_feeling(factors: list[FactorReading], situation: Situation) -> bool:
+    """The severity reading's evidence is one of the writer's feelings the reading found (``Situation.emotions``),
+    and no payback is read with it."""
+    by = {f.name: f for f in factors}
+    sev = by.get("severity")
+    if sev is None or sev.source == "rules" or not sev.evidence or by.get("retaliation") is not None \
+            and by["retaliation"].value is True:
+        return False
+    span = sev.evidence[0]
+    return any(e.start <= span.start and span.end <= e.end for c in situation.emotions for e in c.evidence)
 
 
 def fault_confidence(value: str) -> float:
