@@ -33,3 +33,12 @@ def test_a_note_leaves_out_the_writers_concession_about_themselves():
     for note in notes:
         assert "touching my waist" in note.text
         assert "In fairness" not in note.text
+
+
+def test_a_note_keeps_serious_conduct_told_beside_kind_words_about_the_person():
+    report = analyze("I work on the tills in a garden centre. My supervisor Keith is lovely with customers, but on "
+                     "Friday he grabbed my waist in the stockroom and wouldn't let go until I pushed him off. What "
+                     "should I do?")
+    notes = [s for s in report.scripts if "What happened" in s.text]
+    assert notes, [s.title for s in report.scripts]
+    assert all("grabbed my waist" in s.text for s in notes)

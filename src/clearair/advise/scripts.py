@@ -50,7 +50,7 @@ from clearair.advise.routes import (
     owns_the_business,
     run_by_partners_or_family,
 )
-from clearair.advise.told import for_the_record, says_when
+from clearair.advise.told import as_note_line, says_when
 from clearair.extract import lexicon
 from clearair.knowledge import load
 from clearair.knowledge.schemas import RouteSetting, ScriptFile
@@ -443,7 +443,7 @@ class _Facts:
         # things harder for you" turns their apology into a grievance (red team 35).
         self.second_talk = self.raised_with_them and "recurring" in sig and not own_part
         # What happened, in the writer's own sentences, for the formal notes (``advise.told``).
-        self.told_lines = for_the_record([e.text for e in s.what_happened])
+        self.told_lines = [as_note_line(e.text) for e in s.what_happened]
         self.fixed = any(a.kind == "fix" for a in s.attempts)
         self.told = any(a.kind == "feedback" for a in s.attempts)
 

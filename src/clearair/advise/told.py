@@ -58,6 +58,8 @@ def what_happened(reading, situation: Situation, conduct: list, factors: list[Fa
             return  # someone else's status or wish, not what was done: not the writer's to put in writing
         if not own_ok and _THE_WRITERS_DOUBT.search(ev.text):
             return  # "maybe he's just touchy feely", "I don't want to get my friend in trouble": a doubt, not an act
+        if not own_ok and (_CONCESSION.match(ev.text) or _HELD_UP_AS_GOOD.search(ev.text)):
+            return  # "In fairness I was late twice", "she is the kindest boss": the writer's weighing, not an act
         if not own_ok and (not _someone_else_acts(sent) or _only_introduces(sent)):
             return
         chosen[start] = ev
@@ -146,6 +148,20 @@ _THE_WRITERS_DOUBT = re.compile(r"\b(?:maybe|perhaps) (?:he|she|they|it)(?:['’
                                 re.IGNORECASE)
 
 
+#: A sentence that concedes something of the writer's own ("In fairness I was late twice and he covered for me",
+#: "Admittedly I can be blunt"): a line for the writer to weigh, not one of what was done to them.
+_CONCESSION = re.compile(r"^\W*(?:in (?:all )?fairness|to be fair|admittedly|granted|i(?:['’]ll| will)? admit)\b",
+                         re.IGNORECASE)
+#: A sentence that holds someone up as good to work for ("My boss Margaret is honestly the kindest person I've worked
+#: for", "My director is everything you'd want in a boss"): kind words weaken a formal note that should say what
+#: happened (red team 36 found two complaints that opened with them and left out the altered timesheet).
+_HELD_UP_AS_GOOD = re.compile(r"\b(?:is|was|'s|’s|are|were|has been)\s+(?:honestly\s+|genuinely\s+|really\s+|truly\s+|"
+                              r"always\s+been\s+|so\s+|very\s+|such\s+)*(?:the\s+(?:kindest|nicest|best|most\s+"
+                              r"(?:supportive|generous|patient))|lovely|wonderful|amazing|brilliant|fantastic|great\s+"
+                              r"(?:to\s+work\s+for|boss|manager)|everything\s+you(?:['’]d|\s+would)\s+want)\b",
+                              re.IGNORECASE)
+
+
 #: Words said well of someone: a sentence with them tells what the writer likes, not a complaint ("she's actually
 #: quite kind, brought me soup when I was ill").
 _PRAISE = re.compile(r"\b(kind|nice|lovely|great|helpful|friendly|supportive|brilliant|a good (person|manager|boss)|"
@@ -204,27 +220,6 @@ def _only_introduces(sent) -> bool:
 #: A bracketed aside in which the writer talks about themselves ("Marcus (he's the shift lead, I'm just a picker, been
 #: there 8 months) has started…"): the story's colour, not what happened; a note leaves it out (red team 35).
 _ASIDE_ABOUT_ME = re.compile(r"\s*\((?=[^()]*\b(?:I|I['’]m|I['’]ve|I['’]d)\b)[^()]{1,120}\)")
-
-
-#: A sentence that concedes something of the writer's own ("In fairness I was late twice and he covered for me",
-#: "Admittedly I can be blunt"): a line for the writer to weigh, not one of what was done to them.
-_CONCESSION = re.compile(r"^\W*(?:in (?:all )?fairness|to be fair|admittedly|granted|i(?:['’]ll| will)? admit)\b",
-                         re.IGNORECASE)
-
-
-#: A sentence that speaks well of someone ("My boss Margaret is honestly the kindest person I've worked for", "My
-#: director is everything you'd want in a boss"): kind words weaken a formal note that should say what happened
-#: (red team 36 found two complaints that opened with them and left out the altered timesheet).
-_PRAISE = re.compile(r"\b(?:is|was|'s|’s|are|were|has been)\s+(?:honestly\s+|genuinely\s+|really\s+|truly\s+|"
-                     r"always\s+been\s+|so\s+|very\s+|such\s+)*(?:the\s+(?:kindest|nicest|best|most\s+(?:supportive|"
-                     r"generous|patient))|lovely|wonderful|amazing|brilliant|fantastic|great\s+(?:to\s+work\s+for|boss|"
-                     r"manager)|everything\s+you(?:['’]d|\s+would)\s+want)\b", re.IGNORECASE)
-
-
-def for_the_record(texts: list[str]) -> list[str]:
-    """The writer's sentences a note tells as what happened, each as a line (``as_note_line``), without their
-    concessions about themselves or their praise of someone."""
-    return [as_note_line(t) for t in texts if not _CONCESSION.match(t) and not _PRAISE.search(t)]
 
 
 def as_note_line(text: str) -> str:
