@@ -576,16 +576,17 @@ def build_view(report: Report, title: str = "Your situation", *, dates: list[str
     not_to_weigh = {x.action for x in report.avoid} | held_back(report)
     # "Ask your own manager for help" is no further option when the other side is that manager (a red team found it
     # listed, without a reason, after the writer had said the manager is the one it is about).
+    shown = actions[:TOP_ACTIONS]
+    to_weigh = [a for a in actions[TOP_ACTIONS:] if a.code not in not_to_weigh
+                and not (a.code == "ESCALATE_MANAGER" and about == "manager")]
     return ReportView(
         title=title if title else "Your situation",
         answer=answer, answer_by=by, engine=engine_line(report), notes=list(report.notes),
         questions=[QuestionView(asked=q.text, answer=q.answer, quotes=quotes(q.evidence, 1))
                    for q in report.questions if q.answer],
-        actions=actions[:TOP_ACTIONS],
+        actions=shown,
         # numbered on from the first steps, so a step left out leaves no gap ("3." then "5.": red team 36)
-        more_actions=[a.model_copy(update={"rank": len(actions[:TOP_ACTIONS]) + i + 1}) for i, a in enumerate(
-            a for a in actions[TOP_ACTIONS:] if a.code not in not_to_weigh
-            and not (a.code == "ESCALATE_MANAGER" and about == "manager"))],
+        more_actions=[a.model_copy(update={"rank": rank}) for rank, a in enumerate(to_weigh, start=len(shown) + 1)],
         options=verdicts,
         avoid=[AvoidView(title=a.title, why=sentence(a.why), quotes=quotes(a.evidence, 1)) for a in report.avoid],
         revisit=[sentence(t.text) for t in report.revisit_if],
