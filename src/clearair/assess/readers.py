@@ -194,8 +194,24 @@ def fault_evidence(push: FeaturePush, sents: list[Sentence], text: str) -> list[
     those where the writer acts. None when no such sentence pushes the reading: then the reading is
     "none", since a share of the fault the letter shows no act of the writer's behind is not one to tell them."""
     telling = [s for s in sents if speaks_of_the_writer(s) and not is_question(text[s.start:s.end])]
-    best, _ = strongest_sentence(push, telling)  # a question ("How do I fix this?") tells nothing of what was done
+    # Among them, one the writer opens is told of first: "I mentioned it to two of the girls at lunch" says what
+    # they did; "She came to my desk and asked if I'd read her messages" is what she did, with the writer's
+    # reply inside it, and "I feel she could have told me privately" is a feeling. Only if none of those pushes
+    # the reading does a sentence that opens with someone else stand.
+    own = [s for s in telling if not _OPENS_WITH_ANOTHER.match(text[s.start:s.end])
+           and not _OPENS_WITH_A_FEELING.match(text[s.start:s.end])]
+    best, _ = strongest_sentence(push, own)
+    if best is None:
+        best, _ = strongest_sentence(push, telling)  # a question ("How do I fix this?") tells nothing of what was done
     return [] if best is None else [sentence_evidence(best, text)]
+
+
+#: A sentence whose first person is someone else, after at most a time or a joining word ("Then she asked…").
+_OPENS_WITH_ANOTHER = re.compile(r"\W*(?:(?:and|but|so|then|later|since then|after that|yesterday|today|(?:on|last|this|"
+                                 r"the next|the following) \w+),?\s+)?(?:he|she|they)\b", re.IGNORECASE)
+#: A sentence that opens with the writer's feeling or view, not a doing: "I feel she could have told me first".
+_OPENS_WITH_A_FEELING = re.compile(r"\W*(?:(?:and|but|so|honestly),?\s+)?i\s+(?:(?:really|still|just|honestly)\s+)?"
+                                   r"(?:feel|felt|think|thought|believe|wish|hope|guess|know|knew)\b", re.IGNORECASE)
 
 
 #: Conduct kinds (lexicon "conduct") and the factor values they establish whatever the reader says.

@@ -114,11 +114,18 @@ def spoken_well_of(reading: Reading) -> dict[str, list[Evidence]]:
     return out
 
 
-def _escalation_targets(reading: Reading, start: int, end: int) -> set[str]:
+def _escalation_targets(reading: Reading, start: int, end: int, *, talked_to: bool = False) -> set[str]:
     """Whom an option takes the matter to ("take the warning to the general manager", "report him to his boss"):
-    the person an option goes to for help is seldom the person the conflict is with."""
+    the person an option goes to for help is seldom the person the conflict is with. ``talked_to``: someone else
+    acted in the letter, so the one the writer would talk to is also one they would go to ("The dad shouts at me.
+    Should I talk to the mum?"); the caller still keeps anyone who acted."""
     return {reading.token_party[tok.i] for tok in reading.tokens_in(start, end)
-            if tok.i in reading.token_party and taken_to(tok)}
+            if tok.i in reading.token_party and (taken_to(tok) or talked_to and _talked_to(tok))}
+
+
+def _talked_to(tok) -> bool:
+    """``tok`` is whom the writer would talk or speak to: the object of "to" after "talk" or "speak"."""
+    return tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lemma_.lower() in ("talk", "speak")
 
 
 def candidate_clues(reading: Reading, drafts: dict[str, PartyDraft], incidents, themes, is_manager: bool, *,
@@ -157,10 +164,11 @@ def candidate_clues(reading: Reading, drafts: dict[str, PartyDraft], incidents, 
             for key in {reading.token_party[t.i] for t in sent if t.i in reading.token_party}:
                 if key in clues:
                     clues[key][clue] = clues[key].get(clue, 0.0) + 1
+    someone_acted = any(c.get("acted") for c in clues.values())
     for opt_hit in option_spans:
         for key in _keys_in(reading, *opt_hit):
             clues[key]["in_writer_option"] = clues[key].get("in_writer_option", 0.0) + 1
-        for key in _escalation_targets(reading, *opt_hit):
+        for key in _escalation_targets(reading, *opt_hit, talked_to=someone_acted):
             if not clues[key].get("acted"):  # "go to my manager and ask why" after what the manager did
                 clues[key]["escalation_target"] = 1.0
     for m in _ANGER_AT.finditer(reading.text):

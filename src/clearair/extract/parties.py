@@ -1134,6 +1134,7 @@ def _apposed_noun(reading: Reading, ent):
     described = _named_by_clause(ent)
     for tok in ent:
         nouns = [tok.head] if tok.dep_ == "appos" else []
+        nouns += [held] if tok.dep_ == "appos" and (held := _described_over_the_writer(tok.head)) is not None else []
         nouns += [c for c in tok.children if c.dep_ == "appos"]
         nouns += [described] if described is not None else []  # "his wife, whom I'll call Martha,"
         nouns += [h for n in nouns if (h := _person_at_place(n)) is not None]  # "a woman on my line, Sharon,"
@@ -1159,6 +1160,17 @@ _NOT_PEOPLE = frozenset({"company", "firm", "business", "organisation", "organiz
                          "program", "programme", "project", "product", "brand", "client", "account", "town", "city",
                          "country", "site", "office", "platform", "tool", "system", "software", "show", "book",
                          "line", "shift", "ward", "floor", "unit", "crew", "desk", "route", "squad", "class", "course"})
+
+
+def _described_over_the_writer(tok):
+    """The person a relative clause describes when the parse hung their name on the writer inside it: "The man who
+    sits opposite me, Mikko, takes…" (Mikko is the man, not "me")."""
+    if tok.lower_ not in ("me", "us"):
+        return None
+    for up in list(tok.ancestors)[:3]:
+        if up.dep_ == "relcl":
+            return up.head if up.head.pos_ == "NOUN" else None
+    return None
 
 
 def _person_at_place(noun):
@@ -1194,6 +1206,9 @@ def _apposed_role(reading: Reading, ent) -> str | None:
     for tok in ent:
         if tok.dep_ == "appos" and tok.head.i in reading.token_party and not ent.start <= tok.head.i < ent.end:
             return reading.token_party[tok.head.i]
+        if tok.dep_ == "appos" and (held := _described_over_the_writer(tok.head)) is not None \
+                and held.i in reading.token_party:
+            return reading.token_party[held.i]
         if tok.dep_ == "appos" and (holder := _person_at_place(tok.head)) is not None \
                 and holder.i in reading.token_party:
             return reading.token_party[holder.i]
