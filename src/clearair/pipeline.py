@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from clearair.advise import advise, attach
 from clearair.advise.notes import conduct_notes, pay_notes
+from clearair.advise.reread import reread
 from clearair.advise.told import named_conduct, what_happened
 from clearair.advise.between import between_reports
 from clearair.advise.phrases import lower_first
@@ -152,6 +153,7 @@ def read_situation(reading, situation: Situation, signals: list[Signal], origina
     factors = read_factors(sents, features, rule_ev, original)
     apply_conduct(factors, conduct, original, own=own_conduct, by_manager=by_manager)
     apply_praise(factors, _own_manager_praised(reading, situation))
+    reread(factors)
     for f in factors:
         if f.name == "pattern" and journal_pattern and not f.value:
             f.value, f.text, f.source = True, FACTORS["pattern"].say(True), "rules"

@@ -49,7 +49,8 @@ TOUCHING = r"touch\w*|rubb?\w*|brush\w*|squeez\w*|strok\w*|caress\w*|massag\w*|g
 _TOUCH = re.compile(rf"\b(hand|hands|arm|arms|held|{TOUCHING})\b", re.IGNORECASE)
 #: Pressure that is about safety rather than records: guards, harnesses, protective gear, hazards.
 _SAFETY = re.compile(r"\b(guards?|harness(es)?|hard ?hats?|ppe|protective|gloves|goggles|respirators?|ventilation|"
-                     r"fall protection|safety|lock-?out|tag-?out|leak|wires?|mould|asbestos|fumes|scaffold\w*|"
+                     r"fall protection|safety|lock-?out|tag-?out|isolat\w*|live (?:boards?|wires?|circuits?)|leak|"
+                     r"wires?|mould|asbestos|fumes|scaffold\w*|"
                      r"pre-?use|pre-?start|hand ?brakes?|brakes?|forklifts?|hoists?|ladders?|machinery|lifting)\b",
                      re.IGNORECASE)
 #: The writer is the one pressed: "told me to…", "asked me to sign…", "I was told to…".
@@ -81,9 +82,10 @@ def conduct_notes(text: str, conduct: list) -> list[str]:
 
 
 #: People in someone's care, whose care records or checks may be what was falsified or skipped.
-_IN_CARE = re.compile(r"\b(residents?|patients?|service users?|clients in (our|my|the) care|the people we (care for|"
-                      r"support)|pressure (sore|ulcer)s?|turn(ing)? charts?|obs|medication (round|chart)s?)\b",
-                      re.IGNORECASE)
+_IN_CARE = re.compile(r"\b(residents?|patients|(?:a|an|the|my|our|his|her|their|one|each|every) patient|"
+                      r"service users?|clients in (our|my|the) care|the people we (care for|support)|"
+                      r"pressure (sore|ulcer)s?|turn(ing)? charts?|obs|medication (round|chart)s?)\b",
+                      re.IGNORECASE)  # (a patient, not "he's patient")
 #: ... and what was pressed or falsified is a record of their care or a check ("signs the turn charts as done").
 _CARE_RECORD = re.compile(r"\b(charts?|records?|checks?|obs|observations|logs?|medications?|meds|turns?|notes)\b",
                           re.IGNORECASE)

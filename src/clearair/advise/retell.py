@@ -407,7 +407,7 @@ _GUESS = frozenset({"clearly", "obviously", "apparently", "probably", "seemingly
 
 
 #: Time words that make a clause a habit: "every week", "each morning", "all day", "the whole shift".
-_EVERY = frozenset({"every", "each", "all", "whole", "entire", "daily", "nightly", "weekly"})
+_EVERY = frozenset({"every", "each", "all", "whole", "entire", "daily", "nightly", "weekly", "most"})
 #: What someone can be that is a fact of their doing, not a label put on them: "she's been late every week".
 #: (Labels such as "rude" are left out: said back to someone, they read as an accusation.)
 _BEING = frozenset({"late", "absent", "loud"})
@@ -426,8 +426,12 @@ def _every_time(phrase: Token) -> bool:
 
 
 def _is_a_habit(verb: Token) -> bool:
-    """ "he always…", and "…the whole working day", "…at least once every week"."""
+    """ "he always…", and "…the whole working day", "…at least once every week", "takes most of his calls on
+    speaker" (most or all of a kind of thing: a habit, not one time)."""
     if any(c.lower_ in _HABIT for c in verb.children):
+        return True
+    if any(c.dep_ == "dobj" and next(iter(c.subtree)).lower_ in ("most", "all")
+           and any(t.lower_ == "of" for t in c.subtree) for c in verb.children):
         return True
     return any(c.dep_ in ("npadvmod", "advmod", "prep") and _every_time(c) for c in verb.children)
 

@@ -191,6 +191,9 @@ _ONE_OF = re.compile(r"(?i:one of )((?:the|our|my) [a-z][a-z '’-]{1,40})")
 #: Groups that say no more than a role's word.
 _PLAIN_GROUPS = frozenset({"managers", "bosses", "supervisors", "colleagues", "coworkers", "co-workers", "peers",
                            "reports", "employees", "staff", "people", "guys", "women", "men", "others"})
+#: Words for a person that are no title: "the man", "a woman" name nobody's place.
+_ANYONE = frozenset({"man", "woman", "guy", "lady", "person", "girl", "boy", "bloke", "fellow", "chap", "gentleman"})
+_PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "his", "hers", "their"})
 #: Titles that say no more than the role's own word, and so are left to it.
 _PLAIN_TITLES = frozenset({"boss", "manager", "supervisor", "colleague", "coworker", "co-worker", "peer", "report",
                            "direct report", "employee"})
@@ -212,6 +215,9 @@ def _own_title(p) -> str | None:
             continue
         noun = m.split(" ", 1)[1]
         last = noun.split()[-1].lower()
+        if noun.lower() in _ANYONE:  # "The man who sits opposite me, Mikko": no title at all; their name if given
+            return next((n for n in p.mentions if n[:1].isupper() and " " not in n and n.lower() not in _PRONOUNS),
+                        None)
         if noun.lower() in _PLAIN_TITLES or (last.endswith("s") and not last.endswith("ss")):
             return None  # the letter's first title says no more than the role (or is a group): the role's word
         if m.split()[0].lower() in ("his", "her", "their"):

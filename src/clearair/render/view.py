@@ -224,6 +224,35 @@ def _merge_learned(reasons: list[ReasonView]) -> list[ReasonView]:
     return out
 
 
+#: What goes before the course of action in the way a writer weighs it: "or should I just", "I'm not sure if I
+#: should", "whether to". The verdict line says the action alone ("Not advised: Put up with it until June"); a
+#: panel found "Not advised: or just put up with it" garbled.
+_WEIGHING = re.compile(r"^(?:(?:and|or|but|so|then|maybe|perhaps|honestly)\b,?\s*|"
+                       r"(?:i['’]?m|i am) (?:not sure|unsure|wondering|torn)(?: (?:if|whether|about))?\s*|"
+                       r"i (?:don['’]?t|do not|can['’]?t|cannot) (?:know|decide|tell)(?: (?:if|whether))?\s*|"
+                       r"i (?:wonder|am wondering)(?: (?:if|whether))?\s*|(?:whether|if)\s+|"
+                       r"(?:should|could|can|do|would|shall) (?:i|we)\s+|"
+                       r"(?:i|we) (?:should|could|might|may|can|will|would|ought to)\s+|"
+                       r"(?:just|simply|rather)\s+|to\s+)",
+                       re.IGNORECASE)
+
+
+def option_as_weighed(text: str) -> str:
+    """The course of action in a writer's option, without the words of weighing it: "I'm not sure if I should go to
+    the store manager" -> "Go to the store manager"; left as it is when that would leave too little."""
+    said = " ".join(text.split()).rstrip("?.,;: ")
+    bare = said
+    for _ in range(6):
+        shorter = _WEIGHING.sub("", bare, count=1)
+        if shorter == bare:
+            break
+        bare = shorter
+    bare = re.sub(r",?\s+or not$", "", bare)
+    if len(bare.split()) < 2:
+        bare = said
+    return bare[:1].upper() + bare[1:]
+
+
 def verdict_reason(text: str) -> str:
     """A verdict's reason in plain words: no rank numbers, no template fragments."""
     text = _RANKED.sub("", text.strip())
@@ -558,7 +587,7 @@ def build_view(report: Report, title: str = "Your situation", *, dates: list[str
             if match:
                 script_titles[code] = match
     actions = _actions(report, script_titles)
-    verdicts = [OptionView(option=" ".join(v.option.split()), verdict=_VERDICT.get(v.verdict, capitalise(v.verdict)),
+    verdicts = [OptionView(option=option_as_weighed(v.option), verdict=_VERDICT.get(v.verdict, capitalise(v.verdict)),
                            reason=verdict_reason(v.reason), quotes=quotes(v.evidence, 1))
                 for v in report.option_verdicts]
     thread = report.thread
