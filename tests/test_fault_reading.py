@@ -208,7 +208,7 @@ def test_an_unsure_your_fault_is_not_acted_on_about_a_boss_or_alone(role, confid
 
     fault = FactorReading(name="writer_fault", title="t", value="mainly", text="t", confidence=confidence,
                           source="learned",
-                          evidence=[Evidence(start=0, end=30, text="I said no and I kept the books.")])
+                          evidence=[Evidence(start=0, end=37, text="I moved the money and kept the books.")])
     line = FactorReading(name="counterpart_role", title="t", value=role, text="t", confidence=0.7, source="rules")
     signals = {"narrator_at_fault": rules_part}
     assert (assess_floor([fault, line], signals).writer_at_fault == "mainly") == acted_on

@@ -116,7 +116,7 @@ def test_a_record_signed_for_a_place_never_visited_is_pressure_to_break_the_rule
     notes = _notes("I'm a junior surveyor at a consultancy. My director, who is patient and a generous mentor, asked "
                    "me to sign the inspection record for a bridge deck on a site I hadn't been to, and he wants the "
                    "same for two more sites this week. I signed the first one and I feel sick about it.")
-    assert any(n.startswith("What you describe is being pressed to do something that may break the") for n in notes)
+    assert any(n.startswith("What you describe is being pressed to sign for something") for n in notes)
     assert not any("safeguarding" in n for n in notes)  # "a patient … mentor" is no one in care
 
 

@@ -9,6 +9,7 @@ import pytest
 
 from clearair import analyze
 from clearair.advise.retell import retold_to_them
+from clearair.models import Incident
 from clearair.render.view import build_view, option_as_weighed
 
 
@@ -51,3 +52,25 @@ def test_one_known_only_as_the_man_is_named_in_a_note():
     assert notes and all("In short: Mikko takes" in text for text in notes)
     said = [s.text for s in report.scripts]
     assert any("you take most of your phone calls" in t for t in said)
+
+
+_HIDDEN_FILES = ("One of my coworkers tells our manager lies about me, and she also takes documents from my desk and "
+                 "hides them, so I look disorganised. Going to my manager is pointless: in his eyes she can do no "
+                 "wrong, and he'd just put my complaint down to jealousy. I'd like to stay in this job. What are my "
+                 "options?")
+
+
+def test_a_note_tells_what_was_done_not_the_writers_guess_about_a_route():
+    report = analyze(_HIDDEN_FILES)
+    notes = [s.text for s in report.scripts if "What happened, in my words" in s.text]
+    for text in notes:
+        assert "pointless" not in text and "put my complaint down" not in text
+
+
+def test_the_timeline_has_no_line_it_could_not_say():
+    report = analyze("My coworker Dana keeps taking credit for my slides in the weekly meeting, in front of our "
+                     "manager, and she did it again on Monday. How do I raise it with her?")
+    # an incident by someone the reading could not place, with an act it has no words for
+    report.situation.incidents.append(Incident(actor="unknown", act="unknown", summary="something"))
+    labels = [t.label for t in build_view(report).timeline]
+    assert labels and all("[what happened]" not in label for label in labels)

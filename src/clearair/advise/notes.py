@@ -28,6 +28,12 @@ RULES_NOTE = ("What you describe is being pressed to do something that may break
               "the change; keep a copy of the instruction and a dated note of what was said. A lawyer, your "
               "professional body or a whistleblowing adviser can tell you where you stand, and in many places the "
               "law protects people who report it.")
+#: ... where what is pressed is a signature for checks or inspections not done (red team 37: a technician asked to
+#: sign for lift checks never carried out was never told not to sign the next one).
+SIGN_NOTE = ("What you describe is being pressed to sign for something that was not done or that you did not see. Do "
+             "not sign any more of them; keep a copy of the request and a dated note of what was said. If you have "
+             "already signed one, a lawyer, your professional body or a whistleblowing adviser can tell you how to put "
+             "the record right, and in many places the law protects people who report it.")
 #: ... where the letter tells of someone else breaking the rules, not of the writer being pressed to (a red team found
 #: "Do not make the change" said to a nurse whose aide signs charts for turns not done).
 RULES_SEEN_NOTE = ("What you describe may break the rules or the law. Keep a dated note of what you saw, and report it "
@@ -53,6 +59,8 @@ _SAFETY = re.compile(r"\b(guards?|harness(es)?|hard ?hats?|ppe|protective|gloves
                      r"wires?|mould|asbestos|fumes|scaffold\w*|"
                      r"pre-?use|pre-?start|hand ?brakes?|brakes?|forklifts?|hoists?|ladders?|machinery|lifting)\b",
                      re.IGNORECASE)
+#: What is pressed is a signature: "sign the inspection record", "signing off the checks".
+_SIGNING = re.compile(r"\bsign(?:ed|ing|s)?\b", re.IGNORECASE)
 #: The writer is the one pressed: "told me to…", "asked me to sign…", "I was told to…".
 _ME = re.compile(rf"\b({_FIRST_PERSON}|us|we)\b", re.IGNORECASE)
 
@@ -72,7 +80,9 @@ def conduct_notes(text: str, conduct: list) -> list[str]:
     if any(_SAFETY.search(p) for p in pressure):
         notes.append(SAFETY_NOTE)
     rules = [p for p in pressure if not _SAFETY.search(p)]
-    if any(_ME.search(p) for p in rules):
+    if any(_ME.search(p) and _SIGNING.search(p) for p in rules):
+        notes.append(SIGN_NOTE)
+    elif any(_ME.search(p) for p in rules):
         notes.append(RULES_NOTE)
     elif rules:
         notes.append(RULES_SEEN_NOTE)
@@ -103,7 +113,8 @@ WAGE_NOTE = ("Part of this is pay for work you did. That has its own route whate
              "record of your hours, ask in writing for what is missing, and a wage or labour authority, an employment "
              "advice service or a union can help you claim it.")
 #: Work done and not paid to the writer: "he only pays us from 8", "I haven't been paid for the overtime", "my pay
-#: was short", "unpaid hours"; not "unpaid leave" or "an unpaid internship", and not what the writer owes others.
+#: was short", "unpaid hours", pay that is late ("she is paying me late"); not "unpaid leave" or "an unpaid
+#: internship", and not what the writer owes others.
 _UNPAID = re.compile(
     r"\b(?:only|just) pays? (?:us|me) (?:from|for|until|after|when)\b|"
     r"\b(?:hasn't|has not|haven't|have not|hadn't|had not|didn't|did not|never|won't|will not|doesn't|does not|don't|"
@@ -115,7 +126,12 @@ _UNPAID = re.compile(
     r"been|came up|came in|keeps? coming up)\s+(?:\w+\s+)?(?:short|missing|wrong|lower|down)\b|"
     r"\bunpaid\s+(?:hours|overtime|wages|pay|time)\b|"
     r"\bowes?\s+(?:me|us)\s+(?:wages|pay|back ?pay|money for|for\s+(?:the|my|our)\s+(?:hours|shifts|overtime))\b|"
-    r"\b(?:short|underpaid|docked)\s+(?:about\s+|around\s+|roughly\s+)?[\w-]+\s+hours?\b",
+    r"\b(?:short|underpaid|docked)\s+(?:about\s+|around\s+|roughly\s+)?[\w-]+\s+hours?\b|"
+    # pay that is late: "she is paying me late", "last month's money should have come on the fifth"
+    r"\bpa(?:ying|ys|id) (?:me|us) late\b|"
+    r"\b(?:my|our|last month['’]s|this month['’]s|last week['’]s) (?:pay|wages?|money|salary)\s+"
+    r"(?:should have|was supposed to|was due to|still hasn['’]t|still has not|hasn['’]t|has not) "
+    r"(?:come|arrived|been paid|come in|landed)\b",
     re.IGNORECASE)
 
 

@@ -185,6 +185,17 @@ _WHEN_FIRST = re.compile(r"(?:then|later|yesterday|today|recently|again|afterwar
                          r"that|the next|the following|every|one|in the|at the) [\w ]{1,20}?),?", re.IGNORECASE)
 
 
+#: The writer declining what they were asked, or agreeing only on a condition: "I said I'd go once the rail was back
+#: on", "I refused", "I told him I wasn't comfortable doing it" (red team 37: a labourer who would not work at an
+#: unguarded edge in a gale, then lost his crew place and his overtime, was told to apologise to the foreman).
+_DECLINED = re.compile(r"\bi (?:said|told (?:him|her|them))(?: that)? (?:i['’]d|i would|i['’]ll|i will) (?:only )?"
+                       r"(?:go|do it|do that|start|get on with it|work on it)\b[^.?!]{0,40}?"
+                       r"\b(?:once|when|after|if|until|as soon as)\b|"
+                       r"\bi (?:refused|declined|said no)\b|"
+                       r"\bi (?:said|told (?:him|her|them))(?: that)? i (?:wasn['’]?t|was not|am not|['’]m not) "
+                       r"(?:comfortable|willing|prepared|happy) (?:to|doing|with)\b", re.IGNORECASE)
+
+
 def _about_the_writer(reading: FactorReading) -> bool:
     """The sentence a fault reading leans on most speaks of the writer (I, my, we), and does not open with
     someone else as its subject ("He keeps texting me and knows where I live" is about him; "When she
@@ -196,6 +207,8 @@ def _about_the_writer(reading: FactorReading) -> bool:
         return False  # a question ("How do I make the record right?") or a denial tells nothing of the writer's part
     if _WISH_OR_WORRY.search(text) and not _WRITER_DID.search(text):
         return False  # "I dont want to be petty", "I want to set a boundary": an intention or a worry, not a doing
+    if _DECLINED.search(text):
+        return False  # "I said I'd go once the rail was back on": saying no, or not yet, to what was asked is no fault
     first = _PERSON.search(text)
     if first is None:
         return False

@@ -113,7 +113,8 @@ def their_managers_name(s: Situation) -> str:
         return SLOT_THEIR_MANAGER
     over = {"skip_level": ("skip_level",), "manager": ("manager", "skip_level")}.get(cp.role, ())
     named = [names[0] for p in s.parties
-             if p.id != cp.id and (p.role == "peers_manager" or p.role in over) and (names := first_names(s, p.id))]
+             if p.id != cp.id and (p.role == "peers_manager" or p.role in over) and not _told_doing_it(s, p)
+             and (names := first_names(s, p.id))]
     tied = {e.text for e in s.tied_to_them}
     # nor someone the letter tells doing what it is about (red team 34: "Hi Dr Patel" on a note about Dr Patel's
     # remarks, when the reading took the writer's line manager for the other side)
@@ -121,6 +122,16 @@ def their_managers_name(s: Situation) -> str:
     if len(named) == 1 and named[0] not in tied and not re.search(rf"\b{re.escape(named[0])}\b", doing):
         return named[0]
     return SLOT_THEIR_MANAGER
+
+
+def _told_doing_it(s: Situation, p) -> bool:
+    """The letter tells ``p`` doing what it is about, by name or pronoun: an actor of an incident, or named inside a
+    sentence of what happened or of what was done to the writer (red team 37: an au pair's note "to their manager"
+    greeted the host father who had come to her door at night, told of only as "he")."""
+    if any(i.actor == p.id for i in s.incidents):
+        return True
+    told = s.what_happened + s.acts_on_writer
+    return any(e.start <= m.start and m.end <= e.end for m in p.evidence for e in told)
 
 
 def first_names(s: Situation, party_id: str | None) -> list[str]:

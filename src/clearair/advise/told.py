@@ -35,6 +35,14 @@ _WHEN = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday
                    r"\d{1,2}(st|nd|rd|th)|\d{1,2}[:/.]\d{1,2}|christmas|new year)\b", re.IGNORECASE)
 
 
+#: The writer weighing a route or guessing what someone would do, not telling what was done: "Going to my boss is
+#: pointless", "he'd just put my complaint down to jealousy" (a panel found it pasted into a note to HR).
+_ROUTE_WEIGHED = re.compile(r"\b(?:is|would be|['’]s|seems|feels) (?:completely |totally |just |probably )?"
+                            r"(?:pointless|useless|no use|no good|a waste of time|hopeless|not worth it)\b|"
+                            r"\b(?:he|she|they)['’]d (?:just|only|probably|simply) (?:say|tell|laugh|dismiss|blame|"
+                            r"side|think|ignore|brush|shrug|put (?:it|my \w+|this|that) down)\b", re.IGNORECASE)
+
+
 def what_happened(reading, situation: Situation, conduct: list, factors: list[FactorReading]) -> list[Evidence]:
     """The writer's sentences telling what others did, in the letter's order: first those with serious conduct the
     conduct rules found (``conduct``, done by others), then payback the reader found, then those in which the other
@@ -60,6 +68,8 @@ def what_happened(reading, situation: Situation, conduct: list, factors: list[Fa
             return  # "maybe he's just touchy feely", "I don't want to get my friend in trouble": a doubt, not an act
         if not own_ok and (_CONCESSION.match(ev.text) or _HELD_UP_AS_GOOD.search(ev.text)):
             return  # "In fairness I was late twice", "she is the kindest boss": the writer's weighing, not an act
+        if not own_ok and _ROUTE_WEIGHED.search(ev.text):
+            return  # "Going to my boss is pointless: he'd just put it down to jealousy": a guess, not an act
         if not own_ok and (not _someone_else_acts(sent) or _only_introduces(sent)):
             return
         chosen[start] = ev

@@ -14,6 +14,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from clearair.advise.phrases import (
+    SLOT_EVENT,
     capitalise,
     in_the_writers_word,
     incident_sentence,
@@ -485,8 +486,8 @@ def _timeline(report: Report, dates: list[str] | None, journal=None, versions=No
     seen: set[tuple[str, str]] = set()
     for inc in s.incidents:
         label = incident_sentence(s, inc)
-        if (inc.actor, inc.act) in seen:
-            continue
+        if (inc.actor, inc.act) in seen or SLOT_EVENT in label:
+            continue  # (an event the reading could not say is no line of the timeline: "Someone did … [what happened]")
         seen.add((inc.actor, inc.act))
         items.append(TimelineItem(label=label.rstrip("."), when=inc.when or "", kind="incident"))
     case_updates = [v for v in versions or [] if v.kind == "update"]
