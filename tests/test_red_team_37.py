@@ -59,3 +59,20 @@ def test_work_in_someones_home_has_no_hr_and_late_pay_has_its_own_route():
     hr = [r for r in report.recommendations if r.action == "HR_FORMAL"]
     assert hr and all("HR" not in (r.route or "") for r in hr)
     assert "agency that placed you" in " ".join(r.route or "" for r in hr)
+
+
+def test_a_stock_line_about_their_act_is_not_said_where_the_writer_may_have_caused_it():
+    from clearair.advise.scripts import render_scripts
+
+    report = analyze("My colleague Tomasz was on call that weekend and spent most of Saturday night on the phone "
+                     "sorting out the outage while my phone was off. On Monday he sent an email to the whole team "
+                     "naming me. How should I handle Tomasz?")
+    sure = render_scripts(report.situation, ["SET_BOUNDARY"], {}, fault_in_doubt=False)
+    doubt = render_scripts(report.situation, ["SET_BOUNDARY"], {}, fault_in_doubt=True)
+    assert any("When you asked me for work" in s.text for s in sure)  # the stock line the reading would give
+    assert not any("When you asked me for work" in s.text for s in doubt)
+    # the writer's own clause, said back, still stands: it is what they wrote
+    credit = analyze("My coworker Jana took credit for my slides in the team meeting on Friday, in front of our "
+                     "manager. How do I handle Jana?")
+    assert any("When you took credit for my slides" in s.text
+               for s in render_scripts(credit.situation, ["SET_BOUNDARY"], {}, fault_in_doubt=True))

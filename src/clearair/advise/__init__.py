@@ -104,7 +104,8 @@ def advise(situation: Situation, signals: list[Signal], factors: list[FactorRead
                  and not is_question(f.evidence[0].text) and _SPOKE.search(f.evidence[0].text) for f in factors or ())
     scripts = render_scripts(situation, order, sig, avoid, own_part=owns, serious=floor.serious, raised=raised,
                              mainly_theirs=floor.writer_at_fault == "mainly",
-                             route=route.setting if route else None, conduct=conduct)
+                             route=route.setting if route else None, conduct=conduct,
+                             fault_in_doubt=floor.fault_unsure)
     recommendations = []
     for s in ranked:
         spec = playbook["actions"][s.action]

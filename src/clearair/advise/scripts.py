@@ -430,8 +430,10 @@ class _Facts:
     """What the scripts need to know, read once from the situation and the signals."""
 
     def __init__(self, s: Situation, sig: dict[str, Signal], own_part: bool, serious: bool = False,
-                 raised: bool = False, mainly_theirs: bool = False, conduct: tuple[str, ...] = ()) -> None:
+                 raised: bool = False, mainly_theirs: bool = False, conduct: tuple[str, ...] = (),
+                 fault_in_doubt: bool = False) -> None:
         self.s = s
+        self.fault_in_doubt = fault_in_doubt  # a "you caused it" reading too weak to act on, but there
         self.witnessed = bool(s.witnessed)  # done to someone else, in front of the writer
         self.serious = serious
         self.conduct = conduct
@@ -511,7 +513,9 @@ def _opening(f: _Facts, data: dict) -> tuple[list[str], str]:
     elif act == "exclude" or (you_did is None and "distance" in f.sig):
         lines.append("Lately we seem to be working together less, and I value how well we used to work together.")
         ask = data["asks"]["exclude"]
-    elif you_did:
+    elif you_did and not f.fault_in_doubt:
+        # (not where the writer may well have caused it: a stock "When you asked me for work outside working hours"
+        # was put in the mouth of a writer whose own untested change a colleague spent his night on call fixing)
         channel = _CHANNEL.get(f.inc.channel, "") if f.inc and f.inc.channel not in you_did else ""
         lines.append(f"When {you_did}{channel}{_seen_by(f.inc)}, {_impact(f.inc)}.")
         ask = f.s.wanted or data["asks"].get(act, "we talk things through directly first")
@@ -874,11 +878,14 @@ def script_data() -> dict:
 def render_scripts(s: Situation, top: Iterable[str] | None = None, sig: dict[str, Signal] | None = None,
                    avoid: list[Avoid] | None = None, own_part: bool | None = None,
                    serious: bool = False, raised: bool = False, mainly_theirs: bool = False,
-                   route: RouteSetting | None = None, conduct: tuple[str, ...] = ()) -> list[Script]:
+                   route: RouteSetting | None = None, conduct: tuple[str, ...] = (),
+                   fault_in_doubt: bool = False) -> list[Script]:
     """The words for the top advice (``top``: action codes, best first; the first three count). ``mainly_theirs``:
     the safety floor reads the writer as mainly at fault, so an apology does not say "partly". ``route``: where
     there is likely no HR department, who a formal note goes to instead (``advise.routes``). ``conduct``: the kinds of
-    serious conduct done to the writer (``extract.conduct``), named plainly in a formal note. Where the writer saw it
+    serious conduct done to the writer (``extract.conduct``), named plainly in a formal note. ``fault_in_doubt``: the
+    floor did not act on a "you caused it" reading (``Floor.fault_unsure``), so no stock line says what the other side
+    did (the writer's own clause still may). Where the writer saw it
     done to someone else (``s.witnessed``), a note says what they saw, never "how I have been treated". Where the writer's
     conduct is before a review or a disciplinary process (``s.under_review``), a writer with a part to own gets words
     for their account to whoever decides, and nobody gets words for a private talk with the other side."""
@@ -890,7 +897,7 @@ def render_scripts(s: Situation, top: Iterable[str] | None = None, sig: dict[str
     avoided = {a.action for a in avoid or []}
     if own_part is None:
         own_part = "narrator_at_fault" in sig and sig["narrator_at_fault"].strength >= 0.8
-    f = _Facts(s, sig, own_part, serious, raised, mainly_theirs, conduct)
+    f = _Facts(s, sig, own_part, serious, raised, mainly_theirs, conduct, fault_in_doubt)
     out: list[Script] = []
     # A personal, romantic matter where moving on leads: no words that go back to the person ("I'd like to come
     # back to what we talked about") after they have said no.
