@@ -137,7 +137,12 @@ def _told_doing_it(s: Situation, p) -> bool:
 def first_names(s: Situation, party_id: str | None) -> list[str]:
     """The first names the letter gives for the party, in the order it gives them."""
     p = s.party(party_id)
-    return [m for m in (p.mentions if p else []) if _is_first_name(m) and m not in _NOT_NAMES]
+    return _names_of(p) if p else []
+
+
+def _names_of(p) -> list[str]:
+    """``first_names`` of a party already in hand."""
+    return [m for m in p.mentions if _is_first_name(m) and m not in _NOT_NAMES]
 
 
 def _is_first_name(mention: str) -> bool:
@@ -204,7 +209,6 @@ _PLAIN_GROUPS = frozenset({"managers", "bosses", "supervisors", "colleagues", "c
                            "reports", "employees", "staff", "people", "guys", "women", "men", "others"})
 #: Words for a person that are no title: "the man", "a woman" name nobody's place.
 _ANYONE = frozenset({"man", "woman", "guy", "lady", "person", "girl", "boy", "bloke", "fellow", "chap", "gentleman"})
-_PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "his", "hers", "their"})
 #: Titles that say no more than the role's own word, and so are left to it.
 _PLAIN_TITLES = frozenset({"boss", "manager", "supervisor", "colleague", "coworker", "co-worker", "peer", "report",
                            "direct report", "employee"})
@@ -227,8 +231,7 @@ def _own_title(p) -> str | None:
         noun = m.split(" ", 1)[1]
         last = noun.split()[-1].lower()
         if noun.lower() in _ANYONE:  # "The man who sits opposite me, Mikko": no title at all; their name if given
-            return next((n for n in p.mentions if n[:1].isupper() and " " not in n and n.lower() not in _PRONOUNS),
-                        None)
+            return next(iter(_names_of(p)), None)
         if noun.lower() in _PLAIN_TITLES or (last.endswith("s") and not last.endswith("ss")):
             return None  # the letter's first title says no more than the role (or is a group): the role's word
         if m.split()[0].lower() in ("his", "her", "their"):

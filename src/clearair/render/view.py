@@ -225,16 +225,16 @@ def _merge_learned(reasons: list[ReasonView]) -> list[ReasonView]:
     return out
 
 
-#: What goes before the course of action in the way a writer weighs it: "or should I just", "I'm not sure if I
-#: should", "whether to". The verdict line says the action alone ("Not advised: Put up with it until June"); a
-#: panel found "Not advised: or just put up with it" garbled.
+#: What goes before the course of action in the way a writer weighs it, one or more of: "or should I just", "I'm not
+#: sure if I should", "whether to". The verdict line says the action alone ("Not advised: Put up with it until
+#: June"); a panel found "Not advised: or just put up with it" garbled.
 _WEIGHING = re.compile(r"^(?:(?:and|or|but|so|then|maybe|perhaps|honestly)\b,?\s*|"
                        r"(?:i['’]?m|i am) (?:not sure|unsure|wondering|torn)(?: (?:if|whether|about))?\s*|"
                        r"i (?:don['’]?t|do not|can['’]?t|cannot) (?:know|decide|tell)(?: (?:if|whether))?\s*|"
                        r"i (?:wonder|am wondering)(?: (?:if|whether))?\s*|(?:whether|if)\s+|"
                        r"(?:should|could|can|do|would|shall) (?:i|we)\s+|"
                        r"(?:i|we) (?:should|could|might|may|can|will|would|ought to)\s+|"
-                       r"(?:just|simply|rather)\s+|to\s+)",
+                       r"(?:just|simply|rather)\s+|to\s+)+",
                        re.IGNORECASE)
 
 
@@ -242,13 +242,7 @@ def option_as_weighed(text: str) -> str:
     """The course of action in a writer's option, without the words of weighing it: "I'm not sure if I should go to
     the store manager" -> "Go to the store manager"; left as it is when that would leave too little."""
     said = " ".join(text.split()).rstrip("?.,;: ")
-    bare = said
-    for _ in range(6):
-        shorter = _WEIGHING.sub("", bare, count=1)
-        if shorter == bare:
-            break
-        bare = shorter
-    bare = re.sub(r",?\s+or not$", "", bare)
+    bare = re.sub(r",?\s+or not$", "", _WEIGHING.sub("", said, count=1))
     if len(bare.split()) < 2:
         bare = said
     return bare[:1].upper() + bare[1:]
