@@ -64,9 +64,13 @@ def test_work_in_someones_home_has_no_hr_and_late_pay_has_its_own_route():
 def test_a_stock_line_about_their_act_is_not_said_where_the_writer_may_have_caused_it():
     from clearair.advise.scripts import render_scripts
 
-    report = analyze("My colleague Tomasz was on call that weekend and spent most of Saturday night on the phone "
-                     "sorting out the outage while my phone was off. On Monday he sent an email to the whole team "
-                     "naming me. How should I handle Tomasz?")
+    # (a colleague merely "on call" is no act on the writer any more: that stock line was the invention found; the
+    # act is found here from "kept me on call", and its clause is set to one the words cannot say back)
+    report = analyze("My colleague Tomasz has kept me on call three weekends running while he was away, and on "
+                     "Monday he sent an email to the whole team naming me. How should I handle Tomasz?")
+    for inc in report.situation.incidents:
+        inc.summary = "Tomasz sorted the outage overnight."
+    report.situation.acts_on_writer = []
     sure = render_scripts(report.situation, ["SET_BOUNDARY"], {}, fault_in_doubt=False)
     doubt = render_scripts(report.situation, ["SET_BOUNDARY"], {}, fault_in_doubt=True)
     assert any("When you asked me for work" in s.text for s in sure)  # the stock line the reading would give

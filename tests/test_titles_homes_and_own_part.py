@@ -8,42 +8,29 @@ from __future__ import annotations
 
 from clearair import analyze
 from clearair.assess.readers import fault_evidence
-from clearair.extract import read
 from clearair.extract.features import Sentence
 from clearair.extract.lexicon import find_kinds
-from clearair.extract.parties import build_parties
-from clearair.intake.document import build_document
-
-
-def _people(text: str, is_manager: bool = False) -> dict[str, tuple[str, set[str]]]:
-    drafts = build_parties(read(build_document(text)), is_manager)
-    return {k: (d.role, {m.text for m in d.mentions}) for k, d in drafts.items()}
-
-
-def _holder(parties: dict[str, tuple[str, set[str]]], name: str) -> tuple[str, set[str]]:
-    held = [v for v in parties.values() if name in v[1]]
-    assert len(held) == 1, parties
-    return held[0]
+from parties_read import holder, people
 
 
 def test_a_shift_lead_of_a_named_shift_runs_the_writers_work():
-    parties = _people("I stack shelves on the late shift at a garden centre. There are two team leaders on the late "
+    parties = people("I stack shelves on the late shift at a garden centre. There are two team leaders on the late "
                       "shift, my team leader Priya who does the outdoor plants, and the weekend shift lead Gordon who "
                       "covers tills. Priya is great. For six weeks Gordon has put me on trolley collection in the "
                       "rain every night and he mutters about me to the others.")
-    assert _holder(parties, "Gordon")[0] == "manager"
-    assert _holder(parties, "Priya")[0] == "manager"
+    assert holder(parties, "Gordon")[0] == "manager"
+    assert holder(parties, "Priya")[0] == "manager"
 
 
 def test_supervisors_counted_then_named_are_the_writers_supervisors():
     text = ("I pack orders at a distribution centre. We have two supervisors in our warehouse, Dennis on days and "
             "Kwame on the overnight shift, and they take turns approving our overtime. Dennis is fine. Kwame has "
             "started refusing every overtime request I put in while approving everyone else's.")
-    parties = _people(text)
-    assert _holder(parties, "Kwame")[0] == "manager"
-    assert _holder(parties, "Dennis")[0] == "manager"
+    parties = people(text)
+    assert holder(parties, "Kwame")[0] == "manager"
+    assert holder(parties, "Dennis")[0] == "manager"
     # a manager writing the same is writing about two of their own supervisors
-    assert _holder(_people(text, is_manager=True), "Kwame")[0] == "direct_report"
+    assert holder(people(text, is_manager=True), "Kwame")[0] == "direct_report"
 
 
 def test_a_leading_hand_is_the_apprentices_supervisor():

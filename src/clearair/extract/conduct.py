@@ -35,7 +35,8 @@ def serious_conduct(reading: Reading) -> tuple[list[Hit], list[Hit]]:
     arm round her waist … now she has accused me") as done to them, so it is gone: a disputed act needs to be
     neither the writer's nor done to them, which no reader here can yet say."""
     hits = [h for h in lexicon.find("conduct", reading.text) if not _denied(reading, h) and not _wished(reading, h)
-            and not TOPIC_AFTER.match(reading.text, h.end)]  # "sexual harassment issues": a subject, not an act
+            and not TOPIC_AFTER.match(reading.text, h.end)  # "sexual harassment issues": a subject, not an act
+            and not _only_alleged(reading, h)]
     others: list[Hit] = []
     own: list[Hit] = []
     for hit in hits:
@@ -53,6 +54,20 @@ def _denied(reading: Reading, hit: Hit) -> bool:
     if verb is None or not negations:
         return False
     return not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+#: Rule-breaking only alleged, before it in its sentence: "they accused me of trying to steal money", "she's been
+#: telling people I stole money" (the library's letters with theft in them were mostly such accusations).
+_ALLEGED = re.compile(r"\b(accus\w*|alleg\w*|suspect\w* (me|him|her|them|us) of|(telling|told|tells|saying|said|says|"
+                      r"claim\w*) (people|everyone|others|the (boss|manager|owner|team))( that)?)\b", re.IGNORECASE)
+
+
+def _only_alleged(reading: Reading, hit: Hit) -> bool:
+    """Pressure to break the rules, or someone's theft, that the sentence only says was alleged (``_ALLEGED``)."""
+    if hit.kind != "unlawful_pressure":
+        return False
+    sentence = reading.sentence_at(hit.start)
+    return bool(_ALLEGED.search(reading.text[sentence.start_char:hit.start]))
 
 
 #: The writer only imagines doing it: "Part of me wants to grab him by the collar", "I'm tempted to shove him".

@@ -14,8 +14,41 @@ def get_nlp():
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     import spacy
 
-    return spacy.load(MODEL)
+    nlp = spacy.load(MODEL)
+    _keep_titles_whole(nlp)
+    return nlp
+
+
+#: Titles written before a name that the English tokenizer splits at the full stop ("Engr. Ramos" became a person
+#: "Engr" and an organisation "Ramos"); "Mr.", "Dr." and "Prof." it already keeps whole.
+TITLE_ABBREVIATIONS = ("Engr.", "Atty.", "Arch.", "Hon.", "Supt.", "Insp.", "Sgt.", "Capt.", "Lt.", "Cpl.", "Det.",
+                       "Fr.", "Sr.", "Br.", "Ptr.", "Coun.", "Cllr.")
+
+
+def _keep_titles_whole(nlp) -> None:
+    from spacy.symbols import ORTH
+
+    for title in TITLE_ABBREVIATIONS:
+        nlp.tokenizer.add_special_case(title, [{ORTH: title}])
 
 
 def parse(text: str):
-    return get_nlp()(text)
+    return names_beside_names(get_nlp()(text))
+
+
+def names_beside_names(doc):
+    """A capitalised name joined by "and" or "or" to a person's name is a person too, though the small English model
+    did not tag it ("two charge hands on our section, Bill and Stevie": Stevie, the one the letter was about, was
+    no one). Every other mention of the same word becomes that person as well."""
+    from spacy.tokens import Span
+
+    people = {e.root.i for e in doc.ents if e.label_ == "PERSON"}
+    tagged = {t.i for e in doc.ents for t in e}
+    found = {t.text for t in doc if t.dep_ == "conj" and t.pos_ == "PROPN" and t.i not in tagged
+             and t.text[:1].isupper() and t.text.isalpha() and (t.head.i in people or any(
+                 c.dep_ == "conj" and c.i in people for c in t.head.children))}
+    if not found:
+        return doc
+    spans = [Span(doc, t.i, t.i + 1, label="PERSON") for t in doc if t.text in found and t.i not in tagged]
+    doc.ents = sorted([*doc.ents, *spans], key=lambda s: s.start)
+    return doc

@@ -9,6 +9,7 @@ from functools import cache, lru_cache
 
 from clearair.extract.features import verb_subject
 from clearair.extract.lexicon import GatedRegex, find_kinds, fold, gated
+from clearair.extract.named import PROBLEM_IS
 from clearair.extract.reading import Reading
 from clearair.knowledge import load
 from clearair.knowledge.schemas import MentionRule, PartyFile
@@ -992,7 +993,9 @@ _COURTESY = frozenset(t.lower() for t in COURTESY_TITLES) | {"sir", "madam"}
 _RANK_TITLES = frozenset({"sister", "nurse", "doctor", "officer", "sergeant", "sgt", "constable", "pc", "dc", "ds",
                           "inspector", "detective", "captain", "capt", "lieutenant", "lt", "major", "colonel", "corporal",
                           "cpl", "private", "chief", "father", "pastor", "reverend", "rev", "brother", "coach", "chef",
-                          "judge", "professor", "dame", "sir", "lady", "lord", "councillor", "senator", "rabbi", "imam"})
+                          "judge", "professor", "dame", "sir", "lady", "lord", "councillor", "senator", "rabbi", "imam",
+                          "engr", "engineer", "atty", "attorney", "arch", "architect", "hon", "supt", "insp", "det",
+                          "fr", "sr", "br", "ptr", "coun", "cllr"})
 
 _TITLES_BEFORE_NAME = _RANK_TITLES | _COURTESY
 
@@ -1240,7 +1243,8 @@ def _link_anaphors(reading: Reading, drafts: dict[str, PartyDraft]) -> None:
     if not persons:
         return
     # (position, key, was a subject) of every mention that he/she could point back to
-    timeline = [(m.start, d.key, _is_subject(reading, m.start, m.end))
+    focus = [m.end() for m in PROBLEM_IS.finditer(reading.text)]
+    timeline = [(m.start, d.key, _is_subject(reading, m.start, m.end) or _in_focus(m.start, focus))
                 for d in drafts.values() for m in d.mentions if d.key in persons and _singular_person(m.text)]
     # A counted group ("two employees") can hold the "she" a sentence later, but one person named as one is likelier
     # ("I told one of our managers that two employees had taken money ... she has made it uncomfortable").
@@ -1345,6 +1349,12 @@ def _local_subject(reading: Reading, start: int) -> str | None:
         verb = verb.head  # "saw him do it"
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     return reading.token_party.get(subject.i) if subject is not None else None
+
+
+def _in_focus(start: int, focus: list[int]) -> bool:
+    """A mention just after words that say the letter is about them ("What worries me more is the other driver,
+    Pavel"): as likely as a subject to be the "he" of the next sentence (that "he" had gone to the owner named before)."""
+    return any(0 <= start - end <= 2 for end in focus)
 
 
 def _is_subject(reading: Reading, start: int, end: int) -> bool:
