@@ -201,6 +201,14 @@ class Situation(Model):
         default_factory=list, description="The writer's words telling a habit of their own (\"I've been known to lose "
         "my temper\", \"I'm a very competitive person\") or owning a part outright (\"this one's partly on me\"): "
         "with the fault reader leaning the same way, a part of theirs.")
+    rules_broken_seen: list[Evidence] = Field(
+        default_factory=list, description="The writer's words telling rule-breaking by someone else that was not "
+        "pressed on the writer (\"the drug counts were off by a few ampoules\"): there is no one it was done to for "
+        "the writer to check in with, and it is for the people responsible to act on.")
+    manager_tied: list[Evidence] = Field(
+        default_factory=list, description="The writer's words saying a manager they could take it to is close to the "
+        "other side (\"she and Deirdre are close friends\", \"the store manager is Thabo's cousin\"): that manager "
+        "may not be neutral.")
     tied_to_them: list[Evidence] = Field(
         default_factory=list, description="The names of people the letter says are family or close friends of "
         "someone in it (\"Alan is Terry's brother-in-law\"): a note is never addressed to them as a neutral route.")

@@ -8,7 +8,7 @@ from __future__ import annotations
 from clearair.advise import advise, attach
 from clearair.advise.notes import conduct_notes, pay_notes
 from clearair.advise.reread import reread
-from clearair.advise.told import named_conduct, what_happened
+from clearair.advise.told import named_conduct, rules_broken_seen, what_happened
 from clearair.advise.between import between_reports
 from clearair.advise.phrases import lower_first
 from clearair.advise.ranker import WordsReading, read_words
@@ -19,7 +19,7 @@ from clearair.advise.asking import what_the_writer_asks
 from clearair.advise.own_ways import own_admissions, own_tendencies
 from clearair.advise.wants import wanted_from_them
 from clearair.advise.witness import seen_done_to_others
-from clearair.advise.routes import formal_route, tied_to_the_other_side
+from clearair.advise.routes import formal_route, managers_tied_to_them, tied_to_the_other_side
 from clearair.advise.scripts import review_words
 from clearair.advise.questions import find_questions, person_asked_about
 from clearair.intake import build_document
@@ -96,6 +96,7 @@ def _report(document, reading, journal_findings=(), about: str | None = None) ->
     own = sorted(own_admissions(reading.text) + own_tendencies(reading.text))
     situation.own_tendency = [reading.evidence(a, b) for a, b in own][:1]
     situation.tied_to_them = tied_to_the_other_side(reading, situation)
+    situation.manager_tied = managers_tied_to_them(reading, situation)
     situation.what_happened = what_happened(reading, situation, conduct, factors)
     situation.witnessed = seen_done_to_others(reading, situation, factors)
     if (wanted := wanted_from_them(reading.text)) is not None:
@@ -104,6 +105,7 @@ def _report(document, reading, journal_findings=(), about: str | None = None) ->
     if (asked := what_the_writer_asks(reading.text)) is not None:
         situation.asking, start, end = asked
         situation.asking.evidence = [reading.evidence(start, end)]
+    situation.rules_broken_seen = rules_broken_seen(reading, conduct)
     advice = advise(situation, signals, factors, words, route=formal_route(reading, situation),
                     conduct=named_conduct(reading.text, conduct))
     # Before the answer is written: a question about calling the police is answered from its note.

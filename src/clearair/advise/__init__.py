@@ -92,6 +92,8 @@ def advise(situation: Situation, signals: list[Signal], factors: list[FactorRead
             floor.no_own_manager = [route.evidence] if route.evidence else []
         if route is not None and route.setting.deadline:
             floor.appeal_open = [route.evidence] if route.evidence else []
+        if route is not None and route.setting.no_one_above:
+            floor.household = [route.evidence] if route.evidence else []
         ranked = apply_floor(ranked, factors, floor)
     ranked = keep_rebuilding_trust(ranked, floor, sig)
     order = [s.action for s in ranked]
@@ -113,6 +115,8 @@ def advise(situation: Situation, signals: list[Signal], factors: list[FactorRead
         formal = s.action == "HR_FORMAL" and route is not None
         if formal:  # the company policy step assumes an HR department; say the routes this setting has
             steps = [route_step(route.setting), *steps[1:]]
+        if floor.serious:  # never "tell them first" where they may be the one harming the writer (red team 38)
+            steps = [x for x in steps if not _WARN_THEM_FIRST.search(x)]
         script = script_for(s.action, scripts)
         kind = next((x.kind for x in scripts if x.action == s.action), None)
         asking = ASK_STEPS.get(kind) if kind else None
@@ -122,13 +126,14 @@ def advise(situation: Situation, signals: list[Signal], factors: list[FactorRead
                               evidence=situation.asking.evidence if situation.asking else []), *reasons][:_MAX_REASONS]
         recommendations.append(Recommendation(
             action=s.action, score=s.score, title=spec["title"], reasons=reasons,
-            risks=list(spec.get("risks", [])), steps=steps,
+            risks=[x for x in spec.get("risks", []) if not (floor.serious and _WARN_THEM_FIRST.search(x))],
+            steps=steps,
             script=script, route=route.setting.to if formal else None,
             instruction=route.setting.instruction if formal else asking[0] if asking else None))
     return Advice(
         recommendations=recommendations,
         avoid=avoid,
-        option_verdicts=_verdicts(situation, ranked, avoid, sig, floor, factors),
+        option_verdicts=_verdicts(situation, ranked, avoid, sig, floor, factors, conduct),
         revisit_if=revisit_if(sig, events(situation), floor),
         perspectives=_persona_views(ranked, sig, {a: v["title"] for a, v in playbook["actions"].items()},
                                     own_part=owns, serious=floor.serious, wronged=_wronged(situation, floor)),
@@ -195,8 +200,9 @@ _NAMING_ASIDE = re.compile(r"^(?i:(?:(?:who|whom)\s+)?i(?:['’]ll| will|['’]m
 
 def _verdicts(situation: Situation, ranked: list[Scored], avoid: list[Avoid],
               sig: dict[str, Signal], floor: Floor | None = None,
-              factors: list[FactorReading] | None = None) -> list[OptionVerdict]:
-    """``factors``: the reading; a formal route is kept open only where it finds some harm."""
+              factors: list[FactorReading] | None = None, conduct: tuple[str, ...] = ()) -> list[OptionVerdict]:
+    """``factors``: the reading; a formal route is kept open only where it finds some harm. ``conduct``: the kinds
+    of serious conduct the rules found done to the writer (a writer pressed to sign may name signing as an option)."""
     floor = floor or Floor()
     read = {f.name: f.value for f in factors or ()}
     # Harm that a formal route exists for: serious conduct, or unprofessional conduct that keeps happening
@@ -209,7 +215,18 @@ def _verdicts(situation: Situation, ranked: list[Scored], avoid: list[Avoid],
     for opt in situation.options:
         if _NAMING_ASIDE.match(opt.text):
             continue  # "I'll call her Christine, is very unreliable": how the writer names someone, not a step
+        along = _going_along_in(opt.text) if _RULE_BREAKING & set(conduct) else None
+        if along is not None and along != opt.text:
+            # "refuse and tell the lab director, just do it and move on": two options read as one (red team 38 saw
+            # "Recommended" beside the second); the going along is judged apart, the rest as it is
+            out.append(OptionVerdict(option=along, action=None, verdict="not advised", reason=NOT_YOUR_NAME,
+                                     evidence=opt.evidence))
+            opt = opt.model_copy(update={"text": opt.text[:opt.text.index(along)].rstrip(" ,;") or opt.text})
         action = opt.action
+        if _puts_their_name_to_it(opt.text, floor, conduct):
+            out.append(OptionVerdict(option=opt.text, action=action, verdict="not advised", evidence=opt.evidence,
+                                     reason=NOT_YOUR_NAME))
+            continue
         if action is None:
             out.append(OptionVerdict(option=opt.text, action=None, verdict="unclear",
                                      reason="clearair could not map this option to a known course of action.",
@@ -286,6 +303,56 @@ def _verdicts(situation: Situation, ranked: list[Scored], avoid: list[Avoid],
         out.append(OptionVerdict(option=opt.text, action=action, verdict=verdict, reason=reason,
                                  evidence=opt.evidence))
     return out
+
+
+#: A step that tells the other side first ("Tell them first that you will raise it with their manager").
+_WARN_THEM_FIRST = re.compile(r"\btell them (?:first|beforehand|in advance)\b|\blet them know (?:first|beforehand)\b",
+                              re.IGNORECASE)
+#: The writer's own option is to falsify something: "just bump the mark and move on", "fudge the figures".
+_FALSIFY = re.compile(r"\b(falsify\w*|fudg\w*|backdat\w*|cook(ing)? the books|(fake|doctor)\w* (the |a |my |their )?"
+                      r"(records?|signatures?|logs?|timesheets?|results?|numbers|figures|receipts?|invoices?))\b",
+                      re.IGNORECASE)
+#: ... or to change a result or a record, which is falsifying it where the letter is about pressure to do so.
+_ALTER_RESULT = re.compile(r"\b(bump\w*|chang\w*|alter\w*|rais\w*|inflat\w*|adjust\w*|round\w* up|boost\w*|"
+                           r"tweak\w*)\b[^.?!]{0,25}\b(marks?|grades?|scores?|results?|figures|numbers|readings|"
+                           r"records?|logs?|timesheets?|hours)\b", re.IGNORECASE)
+#: ... or to sign what they were pressed to sign: "just sign them", "initial the sheets".
+_SIGN_IT = re.compile(r"\b(sign\w*|initial\w*|tick\w*)\b[^.?!]{0,20}\b(them|it|the[a-z ]{0,20}(sheets?|forms?|"
+                      r"checks?|reports?|logs?|records?|paperwork))\b", re.IGNORECASE)
+NOT_YOUR_NAME = ("Not advised: it would mean putting your name to something you know is not true, and the risk would "
+                 "then be yours as well as theirs. Saying no, in writing if you can, and taking it above them is "
+                 "safer, even when it is harder.")
+
+
+#: Going along with what the writer is pressed to do: "just do it and move on", "just sign and move on".
+_GO_ALONG = re.compile(r"\b(?:(?:or|and|maybe|i should|should i)\s+)?(?:just|simply)\s+(?:do it|do what "
+                       r"(?:he|she|they) (?:asks?|asked|wants?|wanted|says?|said)|go along with (?:it|him|her|them)|"
+                       r"sign(?: it| them)?|"
+                       r"initial (?:it|them)|change (?:it|the (?:mark|grade|results?|figures)))\b[^,;]*",
+                       re.IGNORECASE)
+
+
+def _going_along_in(text: str) -> str | None:
+    """The words of going along with the pressure, listed inside an option after a comma or "or" (from there to the
+    next comma), or None; said on their own ("part of me thinks I should just do it") the option is all of them."""
+    m = _GO_ALONG.search(text)
+    if m is None or not re.search(r"(?:,|\bor)\s*$", text[:m.start()]):
+        return None
+    return text[m.start():m.end()].strip()
+
+
+def _puts_their_name_to_it(text: str, floor: Floor, conduct: tuple[str, ...]) -> bool:
+    """The writer's option is to do the falsifying the letter is about (red team 37: "just bump the mark and move
+    on", pressed by a vice-principal, was marked "risky" with "it was a single incident" for it)."""
+    if _FALSIFY.search(text) or _RULE_BREAKING & set(conduct) and _GO_ALONG.search(text):
+        return True
+    pressed = floor.serious and floor.writer_at_fault == "none"
+    return pressed and bool(_ALTER_RESULT.search(text)) or (
+        bool(_RULE_BREAKING & set(conduct)) and bool(_SIGN_IT.search(text)))
+
+
+#: The conduct kinds of rule-breaking the letter tells (``told.named_conduct``): pressed on the writer, or seen.
+_RULE_BREAKING = frozenset({"unlawful_pressure", "rules_broken"})
 
 
 def _face_to_face_by_its_words(text: str, said: str | None, situation: Situation) -> bool:

@@ -89,6 +89,9 @@ BETWEEN_OTHERS = ("This is a conflict between people you manage, not one with yo
 
 #: What a witness can do first, whatever else is advised (a blind reading of a library letter found a writer who
 #: watched a colleague torn into at a meeting sent straight to HR, with notes "how he has treated me").
+#: Everyday acts the reading may find beside someone's rule-breaking, which then say nothing true of it (red team 38:
+#: "Your peer criticised your work" of a nurse seen taking drugs from the ward's stock).
+_MILD = frozenset({"criticise", "fail_deliver", "overload", "exclude", "gossip", "forward"})
 WITNESS_LINE = ("You saw it happen to someone else, so start with them: check in privately, tell them what you saw, "
                 "and ask what would help; your account can back theirs if they take it further.")
 
@@ -121,13 +124,13 @@ def _going_on(report: Report, floor: Floor, own_part: bool) -> list[str]:
     said = incident_sentence(s, inc, private) if inc is not None else ""
     if s.between_others:  # the acts were between them, not at the writer: say only that
         out.append(BETWEEN_OTHERS)
-    elif said and SLOT_EVENT not in said:
+    elif said and SLOT_EVENT not in said and not (s.rules_broken_seen and inc is not None and inc.act in _MILD):
         out.append(said)
     elif cp is not None and not floor.serious and (retold := _retold_for_writer(s, cp)):
         out.append(retold)  # no act the reading names: the writer's own clause, said back to them
     elif cp is not None and cp.role != "hr":  # HR is where a letter goes, rarely what it is about
         out.append(sentence(f"This is about {cp.label}"))  # no clean words for the act: say only who
-    if only_a_witness(s):  # a person it was done to, and the writer only saw it
+    if only_a_witness(s) and not s.rules_broken_seen:  # a person it was done to, and the writer only saw it
         out.append(WITNESS_LINE)
     wide = [i for i in s.incidents if i.audience.kind in ("large_group", "external") and i.actor not in (
         "narrator", "unknown", s.counterpart) and (inc is None or i.audience.kind != inc.audience.kind)]

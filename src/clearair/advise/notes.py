@@ -59,8 +59,10 @@ _SAFETY = re.compile(r"\b(guards?|harness(es)?|hard ?hats?|ppe|protective|gloves
                      r"wires?|mould|asbestos|fumes|scaffold\w*|"
                      r"pre-?use|pre-?start|hand ?brakes?|brakes?|forklifts?|hoists?|ladders?|machinery|lifting)\b",
                      re.IGNORECASE)
-#: What is pressed is a signature: "sign the inspection record", "signing off the checks".
-_SIGNING = re.compile(r"\bsign(?:ed|ing|s)?\b", re.IGNORECASE)
+#: What is pressed is a signature: "sign the inspection record", "signing off the checks", "just initial them",
+#: "sheets for buildings I have not been to".
+_SIGNING = re.compile(r"\b(?:sign(?:ed|ing|s)?|initial(?:s|ed|led|ing|ling)?|(?:check ?)?sheets?|checklists?|"
+                      r"certificates?)\b", re.IGNORECASE)
 #: The writer is the one pressed: "told me to…", "asked me to sign…", "I was told to…".
 _ME = re.compile(rf"\b({_FIRST_PERSON}|us|we)\b", re.IGNORECASE)
 
@@ -86,9 +88,24 @@ def conduct_notes(text: str, conduct: list) -> list[str]:
         notes.append(RULES_NOTE)
     elif rules:
         notes.append(RULES_SEEN_NOTE)
-    if _IN_CARE.search(text) and any(_CARE_RECORD.search(p) for p in pressure):
+    if _IN_CARE.search(text) and any(_CARE_RECORD.search(p) for p in pressure) or _CHILD.search(text) and any(
+            h.kind == "physical_intimidation" and not _AT_THE_WRITER.search(text[h.start:h.end]) for h in conduct):
         notes.append(SAFEGUARDING_NOTE)
+    if any(_DOCUMENTS.search(p) for p in pressure):
+        notes.append(DOCUMENTS_NOTE)
     return notes
+
+
+#: A child in the writer's care at work: a pupil, a child, a boy or girl of a school year.
+_CHILD = re.compile(r"\b(pupils?|children|child|year \d+ (boy|girl|student|pupil)|(boy|girl|student) with (autism|adhd|"
+                    r"special needs|a disability)|apprentice,? (aged|who is) 1[4-7]|(he|she)['’]s 1[4-7])\b",
+                    re.IGNORECASE)
+#: An employer keeping a worker's passport or papers (red team 38: a housekeeper in a hotel abroad).
+_DOCUMENTS = re.compile(r"\b(passports?|id cards?|identity documents?|work permits?)\b", re.IGNORECASE)
+DOCUMENTS_NOTE = ("An employer or agency keeping your passport or identity papers is against the law in many "
+                  "countries, whatever reason they give. You can ask for it back in writing, and your country's "
+                  "embassy or consulate and the labour ministry where you work can help you get it; keep a copy or "
+                  "photo of it if you can.")
 
 
 #: People in someone's care, whose care records or checks may be what was falsified or skipped.
@@ -97,7 +114,8 @@ _IN_CARE = re.compile(r"\b(residents?|patients|(?:a|an|the|my|our|his|her|their|
                       r"pressure (sore|ulcer)s?|turn(ing)? charts?|obs|medication (round|chart)s?)\b",
                       re.IGNORECASE)  # (a patient, not "he's patient")
 #: ... and what was pressed or falsified is a record of their care or a check ("signs the turn charts as done").
-_CARE_RECORD = re.compile(r"\b(charts?|records?|checks?|obs|observations|logs?|medications?|meds|turns?|notes)\b",
+_CARE_RECORD = re.compile(r"\b(charts?|records?|checks?|obs|observations|logs?|medications?|meds|turns?|notes|counts?|"
+                          r"doses?|ampoules?|vials?)\b",
                           re.IGNORECASE)
 #: ... then it is a safeguarding matter, which does not wait for the workplace's usual route (red team 29: care
 #: records signed for turns never done, a resident's pressure sore worsening, got no word on it).

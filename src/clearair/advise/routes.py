@@ -201,3 +201,65 @@ def tied_to_the_other_side(reading: Reading, situation: Situation) -> list[Evide
                     out.append(reading.evidence(m.start(tied), m.end(tied)))
     return out
 
+
+#: Words that say two people are close: friends, family, a couple, or often together outside work.
+_CLOSE = re.compile(r"\b((?:really |very |close |best |good |old |great )*(?:friends|mates|pals|buddies)|friends with|"
+                    r"related|married|dating|a couple|cousins?|brothers?|sisters?|"
+                    r"(?:brother|sister|son|daughter|father|mother)-in-law|nephew|niece|uncle|aunt|husband|wife|"
+                    r"very (?:friendly|close|pally|chummy|tight)|"
+                    r"thick as thieves|go way back|(?:go|went|going) on (?:holidays?|vacations?) together|"
+                    r"god(?:mother|father|parent|son|daughter)|(?:plays?|played|playing) golf (?:together|with)|"
+                    r"golfs? with|(?:go|goes|went) (?:drinking|fishing|hunting) together|grew up together|"
+                    r"(?:former |old )?classmates?|family friends?|neighbou?rs|"
+                    r"drinking buddies)\b", re.IGNORECASE)
+#: Who a writer could take it to: their own manager, one above, or the other side's manager.
+_ROUTES_ABOVE = ("manager", "skip_level", "peers_manager")
+
+
+def managers_tied_to_them(reading: Reading, situation: Situation) -> list[Evidence]:
+    """The writer's sentence saying a manager they could take it to is close to the other side, both named in it
+    ("I'm terrified to say it to our clinical nurse manager, Fiona, because she and Deirdre are close friends";
+    "He's … very friendly with the sales manager, Olivier"): a red team found such a manager offered as the route,
+    with a note ready to send, beside serious conduct."""
+    cp = situation.party(situation.counterpart)
+    if cp is None:
+        return []
+    above = [p for p in situation.parties if p.id != cp.id and p.role in _ROUTES_ABOVE]
+    for sent in reading.sentences:
+        start, end = sent.start_char, sent.end_char
+        close = _CLOSE.search(reading.text, start, end)
+        if close is None or _NOT_CLOSE.search(reading.text[max(start, close.start() - 14):close.start()]):
+            continue  # "My boss and I are not friends"
+        tied = [p for p in above if _named_in(p, start, end)]
+        if tied and (_named_in(cp, start, end) or _told_as_he_or_she(reading, sent, tied)):
+            return [reading.evidence(start, end)]
+        # someone above told only by a title the reading made no party of: "The Lieutenant above him plays golf
+        # with him" (red team 38: the escalation note went to that lieutenant)
+        title = _TITLE_ABOVE.search(reading.text, start, end)
+        if not tied and title and not any(e.start <= title.end() and title.start() <= e.end for e in cp.evidence) \
+                and (_named_in(cp, start, end) or _told_as_he_or_she(reading, sent, [cp])):
+            return [reading.evidence(start, end)]  # (the title is not the other side's own: "My boss … he")
+    return []
+
+
+#: A negation just before the words of a tie: "are not friends", "aren't close", "no longer friends".
+_NOT_CLOSE = re.compile(r"\b(?:not|n['’]t|never|no longer)\s+(?:\w+\s+)?$", re.IGNORECASE)
+#: A title above the other side, in a sentence of a tie: "The Lieutenant above him", "the area manager".
+_TITLE_ABOVE = re.compile(r"\b(?:[A-Za-z-]+ )?(?:manager|director|boss|supervisor|lieutenant|captain|superintendent|"
+                          r"principal|headteacher|head teacher|matron|chief|owner|foreman)\b"
+                          r"(?! (?:of|at|in) (?:a|another))", re.IGNORECASE)
+
+
+def _named_in(party: Party, start: int, end: int) -> bool:
+    return any(start <= e.start and e.end <= end for e in party.evidence)
+
+
+def _told_as_he_or_she(reading: Reading, sent, tied: list[Party]) -> bool:
+    """The sentence speaks of "he", "she" or "they" (as subject or object), not one of ``tied`` (the reading may not
+    have linked the pronoun: "He's the top seller and very friendly with the sales manager, Olivier")."""
+    theirs = {(e.start, e.end) for p in tied for e in p.evidence}
+    return any(t.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj") and t.lower_ in _THIRD_PERSON
+               and (t.idx, t.idx + len(t)) not in theirs for t in sent)
+
+
+_THIRD_PERSON = frozenset({"he", "she", "they", "him", "her", "them"})

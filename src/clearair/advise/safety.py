@@ -87,6 +87,14 @@ class Floor:
     #: so; empty otherwise. A writer with a part in it does not seek out the person who reported them while it is
     #: open (a red team found a one-to-one opener to the colleague whose complaint HR was investigating).
     under_review: list = field(default_factory=list)
+    #: A manager the writer could take it to is close to the other side (a friend, family): the writer's words.
+    #: Empty otherwise. With serious conduct, that manager is not the first route (``Situation.manager_tied``).
+    manager_tied: list = field(default_factory=list)
+    #: The writer works in someone's home: the words that say so. Nobody stands above the family, so "raise it with
+    #: their manager" goes nowhere (red team 37: an au pair was given a note "to their manager"). Empty otherwise.
+    household: list = field(default_factory=list)
+    #: Rule-breaking by someone else the writer saw, not pressed on them: the words. Empty otherwise.
+    rules_broken_seen: list = field(default_factory=list)
 
     @property
     def harm_is_the_writers(self) -> bool:
@@ -172,7 +180,11 @@ _WISH_OR_WORRY = re.compile(r"^\W*(?:(?:but|and|so|honestly|basically|i guess|i 
                             # feeling about what was done, no doing of theirs
                             r"(?:'ve|\s?have)\s(?:been\s)?(?:stewing|dwelling|ruminating|losing sleep|crying|upset|"
                             r"hurt|fuming|seething|so upset|really upset|replaying it|going over it)|"
-                            r"(?:can'?t|cannot|can not) stop thinking|keep thinking|feel|felt)\b", re.IGNORECASE)
+                            r"(?:can'?t|cannot|can not) stop thinking|keep thinking|feel|felt|"
+                            # "I've seen it plugged in at her desk", "I'm pretty sure she thinks it's hers": what the
+                            # writer saw or believes of someone else (red team 38's lent charger)
+                            r"(?:'ve|\s?have)\s(?:seen|noticed|heard|watched)|(?:'m|\s?am)\s(?:pretty |fairly |quite )?"
+                            r"sure (?:she|he|they)|saw (?:her|him|them|it))\b", re.IGNORECASE)
 #: ... unless the same sentence tells something the writer did ("I don't want to make excuses, I yelled at him").
 _WRITER_DID = re.compile(r"\bi (?!(?:wanted|needed|hoped|wished|tried|worried|decided|need|feed|proceed|succeed)\b)"
                          r"(?:\w+ed|said|told|snapped|shouted|yelled|lost|sent|did|made|took|went|called|hit|"
@@ -192,6 +204,8 @@ _DECLINED = re.compile(r"\bi (?:said|told (?:him|her|them))(?: that)? (?:i['’]
                        r"(?:go|do it|do that|start|get on with it|work on it)\b[^.?!]{0,40}?"
                        r"\b(?:once|when|after|if|until|as soon as)\b|"
                        r"\bi (?:refused|declined|said no)\b|"
+                       # saying yes to a favour asked ("I said sure."): the writer is the one owed (red team 38)
+                       r"^\W*i (?:said|told (?:him|her|them)) (?:sure|yes|ok|okay|of course|no problem|fine)\W*$|"
                        r"\bi (?:said|told (?:him|her|them))(?: that)? i (?:wasn['’]?t|was not|am not|['’]m not) "
                        r"(?:comfortable|willing|prepared|happy) (?:to|doing|with)\b", re.IGNORECASE)
 
@@ -270,10 +284,14 @@ def floor_for(factors: list[FactorReading], signals: list, situation: Situation 
         # an apology to say to the director whose party she wanted to decline.
         floor.writer_at_fault, floor.fault_unsure = "none", True
     floor.under_review = under_review
-    if situation is not None and floor.serious and not floor.sure and _rests_on_a_feeling(factors, situation):
+    floor.manager_tied = list(situation.manager_tied) if situation is not None else []
+    floor.rules_broken_seen = list(situation.rules_broken_seen) if situation is not None else []
+    if situation is not None and floor.serious and _rests_on_a_feeling(factors, situation, unsure=not floor.sure):
         # An unsure learned "serious" whose only words are the writer's feeling ("the kitchen is very tense"): nothing
         # anyone did is behind it (red team 36: a cook who had a colleague clock him in was sent to HR against the
-        # colleague who stopped, on "tense"). A feeling is no conduct; a sure reading or payback still counts.
+        # colleague who stopped, on "tense"). A feeling is no conduct; a sure reading or payback still counts. So
+        # for a reading not far over the bar that rests on one word of judgement (blind panel 31: a new boss's
+        # check-in rule for lunch and the bathroom was "serious conduct" on "ridiculous", and a formal complaint led).
         floor.serious = floor.line_unknown = floor.by_their_report = False
     if situation is not None and situation.own_tendency and floor.writer_at_fault == "none" and not floor.serious \
             and situation.asking is None and any(f.name == "writer_fault" and f.value in ("partly", "mainly")
@@ -293,16 +311,30 @@ def floor_for(factors: list[FactorReading], signals: list, situation: Situation 
     return floor
 
 
-def _rests_on_a_feeling(factors: list[FactorReading], situation: Situation) -> bool:
+#: One word of the writer's judgement, all a severity reading's evidence may be: "ridiculous", "so unfair".
+_JUDGEMENT = re.compile(r"^\W*(?:so |very |really |just |completely |totally )?(?:ridiculous|intrusive|unfair|crazy|"
+                        r"absurd|insane|outrageous|unacceptable|toxic|awful|terrible|horrible|unreasonable|petty|"
+                        r"childish|annoying|frustrating|infuriating|demoralising|demoralizing|micromanag\w*|"
+                        r"power trip)\W*$", re.IGNORECASE)
+#: Up to this confidence a learned "serious" resting on such a word alone is not acted on.
+JUDGED_SERIOUS_BAR = 0.7
+
+
+def _rests_on_a_feeling(factors: list[FactorReading], situation: Situation, unsure: bool = True) -> bool:
     """The severity reading's evidence is one of the writer's feelings the reading found (``Situation.emotions``),
-    and no payback is read with it."""
+    or (under ``JUDGED_SERIOUS_BAR``, sure or not) one word of their judgement (``_JUDGEMENT``), and no payback is
+    read with any confidence. ``unsure``: the reading is under the floor's "sure" bar."""
     by = {f.name: f for f in factors}
     sev = by.get("severity")
-    if sev is None or sev.source == "rules" or not sev.evidence or by.get("retaliation") is not None \
-            and by["retaliation"].value is True:
+    payback = by.get("retaliation")
+    if sev is None or sev.source == "rules" or not sev.evidence or payback is not None and payback.value is True \
+            and (payback.source == "rules" or payback.confidence >= RETALIATION_CONFIDENCE):
         return False
     span = sev.evidence[0]
-    return any(e.start <= span.start and span.end <= e.end for c in situation.emotions for e in c.evidence)
+    if _JUDGEMENT.match(span.text) and sev.confidence < JUDGED_SERIOUS_BAR:
+        return True
+    return unsure and any(e.start <= span.start and span.end <= e.end for c in situation.emotions
+                          for e in c.evidence)
 
 
 def fault_confidence(value: str) -> float:
@@ -547,6 +579,23 @@ def apply_floor(ranked: list, factors: list[FactorReading], floor: Floor) -> lis
         # help" first for a rider whose account an app had paused).
         demote(("ESCALATE_MANAGER",), 5, "You work for yourself here, with no manager of your own to ask: the "
                "formal route is the one this work has", "works_for_themselves", floor.no_own_manager)
+    if floor.manager_tied and floor.serious:
+        # The writer says the manager they would take it to is close to the other side (red team 37: a nurse afraid
+        # to tell a manager who holidays with the colleague she saw take drugs was offered "ask your own manager",
+        # a note to her ready to send): a route outside that tie comes first.
+        demote(("ESCALATE_MANAGER", "ESCALATE_THEIR_MANAGER"), 3, "You say the manager you would go to is close to "
+               "them, so they may not be neutral: go first to someone outside that tie (HR, or a manager above "
+               "both)", "manager_tied", floor.manager_tied)
+        for s in order:  # and the formal route says so, in case the person it names is that manager
+            if s.action == "HR_FORMAL":
+                s.reasons.insert(0, Reason(text="You say the manager you would go to is close to them: make this "
+                                           "complaint to someone outside that tie", effect="raises", source="safety",
+                                           **because("manager_tied", floor.manager_tied)))
+    if floor.serious and ("bystander" in by and by["bystander"].value is True or floor.rules_broken_seen):
+        # What the writer saw done is for the people responsible to act on; leaving is no answer to it (the same
+        # nurse's third step had become "plan your way out").
+        demote(("EXIT",), 3, "Not a first step: what you saw is for the people responsible to act on, and "
+               "reporting it need not cost you your job", "bystander")
     if floor.manager_is_problem:
         demote(("ESCALATE_MANAGER",), 3, "Your own manager is part of the problem, so take it above or around them",
                "own_manager")
@@ -630,6 +679,9 @@ def apply_floor(ranked: list, factors: list[FactorReading], floor: Floor) -> lis
     if floor.owner:
         demote(("ESCALATE_THEIR_MANAGER",), 5, "They own the business, so nobody stands above them to take it to",
                "counterpart_owner", floor.owner)
+    if floor.household:
+        demote(("ESCALATE_THEIR_MANAGER",), 5, "Nobody stands above the family you work for: the agency that placed "
+               "you, or an outside adviser, is the route above them", "household", floor.household)
     if floor.protected_need and floor.writer_at_fault != "mainly" and not floor.already_left:
         # The writer's health, disability, pregnancy or caring, in a conflict with someone above them: a request
         # or complaint in writing to HR among the first three steps (a red team found a refused adjustment for a

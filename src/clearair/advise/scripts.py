@@ -52,6 +52,7 @@ from clearair.advise.routes import (
 )
 from clearair.advise.told import as_note_line, says_when
 from clearair.extract import lexicon
+from clearair.extract.nlp import TITLE_ABBREVIATIONS
 from clearair.knowledge import load
 from clearair.knowledge.schemas import RouteSetting, ScriptFile
 from clearair.models import COURTESY_TITLE, Ask, Avoid, Evidence, Incident, Party, Script, Signal, Situation
@@ -59,7 +60,7 @@ from clearair.models import COURTESY_TITLE, Ask, Avoid, Evidence, Incident, Part
 _CHANNEL = {"email": " by email", "meeting": " in the meeting", "chat": " by message", "phone": " on the phone",
             "in_person": ""}
 _TRIED = {"apology": "apologised", "fix": "put a fix in place", "feedback": "talked to them directly",
-          "asked": "asked them about it", "reported": "raised it before", "documented": "kept notes",
+          "asked": "asked them about it", "reported": "raised it once", "documented": "kept notes",
           "ignoring": "tried ignoring it"}
 #: How the writer names the other side to their own manager.
 _TO_MANAGER = {"peer": "a peer", "peers_manager": "another team's manager", "direct_report": "one of my reports",
@@ -146,11 +147,16 @@ def _names_of(p) -> list[str]:
 
 
 def _is_first_name(mention: str) -> bool:
-    """A capitalised word of any alphabet ("Dave", "José", "Anne-Marie"), after a courtesy title or none; not an
-    acronym ("HR") or a phrase ("my boss")."""
-    m = re.fullmatch(rf"(?:{COURTESY_TITLE} )?(\w+(?:[-'’]\w+)*)", mention)
-    return m is not None and len(m.group(1)) > 1 and all(part[:1].isupper() and (part[1:].islower() or not part[1:]) and part.isalpha()
-                                 for part in re.split(r"[-'’]", m.group(1)))
+    """A capitalised word of any alphabet ("Dave", "José", "Anne-Marie"), or two ("Wei Ling"), after a courtesy or
+    working title or none ("Engr. Santos"); not an acronym ("HR") or a phrase ("my boss")."""
+    m = re.fullmatch(rf"(?:(?:{COURTESY_TITLE}|{_WORK_TITLE}) )?(\w+(?:[-'’]\w+)*(?: \w+)?)", mention)
+    return m is not None and len(m.group(1)) > 1 and all(
+        part[:1].isupper() and (part[1:].islower() or not part[1:]) and part.isalpha()
+        for part in re.split(r"[-'’ ]", m.group(1)))
+
+
+#: Working titles written before a name, as the reading keeps them ("Engr. Santos", "Atty. Reyes").
+_WORK_TITLE = "(?:" + "|".join(re.escape(t) for t in TITLE_ABBREVIATIONS) + ")"
 
 
 def _seen_by(inc: Incident | None) -> str:
@@ -341,13 +347,17 @@ _CONDUCT_SAID = (("unwanted_sexual", "{who} has {sexual}, and I did not want it.
                  ("physical_intimidation", "{who} has been physically intimidating towards me."),
                  ("menacing_words", "{who} has threatened me."),
                  ("identity_remarks", "{who} has made remarks aimed at who I am."),
-                 ("unlawful_pressure", "{who} has pressed me to do something I believe breaks the rules."))
+                 ("unlawful_pressure", "{who} has pressed me to do something I believe breaks the rules."),
+                 ("rules_broken", "I have seen signs that {who} is breaking the rules, and I believe it needs to "
+                  "be looked into."))
 #: The same, seen done to someone else.
 _CONDUCT_SEEN = (("unwanted_sexual", "I saw {who} behave towards a colleague in a sexual way they did not want."),
                  ("physical_intimidation", "I saw {who} physically intimidate a colleague."),
                  ("menacing_words", "I heard {who} threaten a colleague."),
                  ("identity_remarks", "I have seen {who} mock a colleague for who they are."),
-                 ("unlawful_pressure", "I have seen {who} do something I believe breaks the rules."))
+                 ("unlawful_pressure", "I have seen {who} do something I believe breaks the rules."),
+                 ("rules_broken", "I have seen signs that {who} is breaking the rules, and I believe it needs to "
+                  "be looked into."))
 #: Said after it, where the writer was also punished for speaking up.
 _PAYBACK_SAID = " Since I spoke up, I have been treated worse."
 

@@ -40,7 +40,11 @@ _WHEN = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday
 _ROUTE_WEIGHED = re.compile(r"\b(?:is|would be|['’]s|seems|feels) (?:completely |totally |just |probably )?"
                             r"(?:pointless|useless|no use|no good|a waste of time|hopeless|not worth it)\b|"
                             r"\b(?:he|she|they)['’]d (?:just|only|probably|simply) (?:say|tell|laugh|dismiss|blame|"
-                            r"side|think|ignore|brush|shrug|put (?:it|my \w+|this|that) down)\b", re.IGNORECASE)
+                            r"side|think|ignore|brush|shrug|put (?:it|my \w+|this|that) down)\b|"
+                            # "If I report to Ma'am Luz I think she will protect her niece" (red team 38)
+                            r"\bif i (?:report|tell|go to|complain to|raise it with)\b[^.?!]{0,60}\b"
+                            r"(?:i think|i'm sure|i bet|probably)?\s?(?:he|she|they|it) (?:will|would|'ll|'d)\b",
+                            re.IGNORECASE)
 
 
 def what_happened(reading, situation: Situation, conduct: list, factors: list[FactorReading]) -> list[Evidence]:
@@ -270,9 +274,27 @@ def named_conduct(text: str, conduct: list) -> tuple[str, ...]:
     "physically intimidating towards me" in a note about the writer's own payback for reporting it), nor the same
     words told again ("Bethan's version is that she said 'you'll regret it'")."""
     elsewhere = {text[h.start:h.end].lower() for h in conduct if _at_someone_else(text, h)}
-    return tuple(dict.fromkeys(hit.kind for hit in conduct if not (
+    return tuple(dict.fromkeys(_kind_named(text, hit) for hit in conduct if not (
         hit.kind == "identity_remarks" and _LOOSE_IDENTITY.search(text[hit.start:hit.end]))
         and text[hit.start:hit.end].lower() not in elsewhere))
+
+
+#: The writer pressed, in the words or just before them ("told me to sign…", "we were told to…"); not "I've seen".
+_WRITER_PRESSED = re.compile(r"\b(?:me|we|us)\b", re.IGNORECASE)
+
+
+def rules_broken_seen(reading, conduct: list) -> list[Evidence]:
+    """The words of rule-breaking by someone else, not pressed on the writer (``_kind_named``'s "rules_broken")."""
+    return [reading.evidence(h.start, h.end) for h in conduct if _kind_named(reading.text, h) == "rules_broken"][:1]
+
+
+def _kind_named(text: str, hit) -> str:
+    """The hit's kind, except that rule-breaking with no word of the writer in or just before it is someone else's
+    ("the controlled drug counts are a bit off"): "rules_broken", not pressure on the writer (red team 37's nurse's
+    note had said the colleague she saw take drugs "has pressed me to do something I believe breaks the rules")."""
+    if hit.kind == "unlawful_pressure" and not _WRITER_PRESSED.search(text, max(0, hit.start - 40), hit.end):
+        return "rules_broken"
+    return hit.kind
 
 
 def _at_someone_else(text: str, hit) -> bool:

@@ -41,9 +41,11 @@ def seen_done_to_others(reading: Reading, situation: Situation, factors: list[Fa
     if situation.between_others:
         return []
     bystander = next((f for f in factors if f.name == "bystander"), None)
-    if bystander is not None and bystander.value is False and bystander.confidence >= NOT_A_WITNESS:
+    if bystander is not None and bystander.value is False and bystander.confidence >= NOT_A_WITNESS and not (
+            bystander.confidence < SURE_NOT_A_WITNESS and _watched(reading)):
         return []  # the reader is sure it was done to the writer: "I noticed…" or a sentence about others does not
-        # make them a witness (red team 32: "You saw it happen to someone else" told to a woman about her own pay)
+        # make them a witness (red team 32: "You saw it happen to someone else" told to a woman about her own pay);
+        # "I watched the department head yell at my colleague" still does, unless the reader is surer still
     reader = bystander if bystander is not None and bystander.value is True else None
     leaning = reader.confidence if reader is not None else 0.0
     if reader is not None and leaning >= SURE:
@@ -66,6 +68,17 @@ def _told_of_others(situation: Situation, factors: list[FactorReading]) -> list[
             _ME.search(e.text) for e in told):
         return []
     return told[:1]
+
+
+#: Above this a reading that it was done to the writer outweighs even their words of watching it done to another.
+SURE_NOT_A_WITNESS = 0.9
+
+
+def _watched(reading: Reading) -> bool:
+    """The writer's words of watching it done to someone else ("I watched", "I saw", "I witnessed"), none of them at
+    the writer; not "I noticed" or "I heard", which a letter about the writer's own treatment uses too."""
+    return any(re.match(r"i\s+(?:saw|watched|witnessed|have seen|'ve seen|had seen|was there when)\b", e.text, re.I)
+               for e in _words(reading))
 
 
 def _opening(reading: Reading) -> list[Evidence]:

@@ -345,6 +345,8 @@ class RouteSetting(Strict):
     note: str | None = None
     #: The step runs out (an appeal window): it leads the advice, whatever else the ranking prefers.
     deadline: bool = False
+    #: Nobody stands above the people the writer works for (a household): "raise it with their manager" goes nowhere.
+    no_one_above: bool = False
 
 
 class RouteFile(Strict):

@@ -230,7 +230,7 @@ def _merge_learned(reasons: list[ReasonView]) -> list[ReasonView]:
 #: June"); a panel found "Not advised: or just put up with it" garbled.
 _WEIGHING = re.compile(r"^(?:(?:and|or|but|so|then|maybe|perhaps|honestly)\b,?\s*|"
                        r"(?:i['’]?m|i am) (?:not sure|unsure|wondering|torn)(?: (?:if|whether|about))?\s*|"
-                       r"i (?:don['’]?t|do not|can['’]?t|cannot) (?:know|decide|tell)(?: (?:if|whether))?\s*|"
+                       r"(?:i )?(?:don['’]?t|do not|can['’]?t|cannot) (?:know|decide|tell)(?: (?:if|whether))?\s*|"
                        r"i (?:wonder|am wondering)(?: (?:if|whether))?\s*|(?:whether|if)\s+|"
                        r"(?:should|could|can|do|would|shall) (?:i|we)\s+|"
                        r"(?:i|we) (?:should|could|might|may|can|will|would|ought to)\s+|"
