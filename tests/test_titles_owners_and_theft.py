@@ -69,8 +69,8 @@ def test_a_senior_nurse_among_the_writers_colleagues_is_a_peer():
 
 
 def test_a_partner_the_writer_started_a_company_with_is_their_business_partner():
-    report = analyze("I recently started a new company with a partner. Over two months he has done almost "
-                     "nothing, skipping site visits and leaving every quote to me. Am I wrong to expect more?")
+    report = analyze("Last spring I set up a window-cleaning business with a partner. Over two months he has done "
+                     "almost nothing, skipping site visits and leaving every quote to me. Am I wrong to expect more?")
     other_side = report.situation.party(report.situation.counterpart)
     assert other_side is not None and "a partner" in other_side.mentions
     assert _factor(report, "counterpart_role").value == "peer"
