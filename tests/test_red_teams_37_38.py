@@ -187,3 +187,11 @@ def test_a_two_word_given_name_or_a_working_title_greets_them():
 
     assert _is_first_name("Wei Ling") and _is_first_name("Engr. Santos") and _is_first_name("Dave")
     assert not _is_first_name("my boss") and not _is_first_name("HR") and not _is_first_name("the colleagues")
+
+
+def test_rule_breaking_asked_of_the_writer_is_said_as_pressure_on_them():
+    report = analyze("I run the assay bench at a small mining lab. My supervisor told me to rerun the failed sample "
+                     "and, when it failed again, he said to report the values from a different batch that passed. "
+                     "He writes my review next month. What do I do?")
+    complaint = next(s for s in report.scripts if s.action == "HR_FORMAL")
+    assert "pressed me to" in complaint.text and "signs that" not in complaint.text

@@ -292,9 +292,24 @@ def _kind_named(text: str, hit) -> str:
     """The hit's kind, except that rule-breaking with no word of the writer in or just before it is someone else's
     ("the controlled drug counts are a bit off"): "rules_broken", not pressure on the writer (red team 37's nurse's
     note had said the colleague she saw take drugs "has pressed me to do something I believe breaks the rules")."""
-    if hit.kind == "unlawful_pressure" and not _WRITER_PRESSED.search(text, max(0, hit.start - 40), hit.end):
+    if hit.kind == "unlawful_pressure" and not _WRITER_PRESSED.search(text, max(0, hit.start - 40), hit.end) \
+            and not _ASKED_OF_ME.search(text, _after_last_stop(text, hit.start), hit.end):
         return "rules_broken"
     return hit.kind
+
+
+#: Someone asking it of the writer earlier in the same sentence: "told me to 'repeat the plating' and … he said to
+#: report the values from a different batch", "He suggested I let him redo the labs" (red team 38: a teacher pressed
+#: by her department head had "I have seen signs that he is breaking the rules" in her note).
+_ASKED_OF_ME = re.compile(r"\b(?:told|asked|wants?|wanted|suggested|pressed|pressured|pushed|instructed|ordered|"
+                          r"expects?|expected|got) (?:me|us)\b|"
+                          r"\b(?:suggested|said|insisted|demanded) (?:that )?(?:i|we)\b", re.IGNORECASE)
+
+
+def _after_last_stop(text: str, at: int) -> int:
+    """Where the sentence holding ``at`` starts in plain text: after the last full stop, question or exclamation mark
+    before it."""
+    return max(text.rfind(mark, 0, at) for mark in ".?!") + 1
 
 
 def _at_someone_else(text: str, hit) -> bool:
