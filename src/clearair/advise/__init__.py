@@ -212,10 +212,11 @@ def _verdicts(situation: Situation, ranked: list[Scored], avoid: list[Avoid],
     by_action = {s.action: s for s in ranked}
     avoided = {a.action: a for a in avoid}
     out = []
+    rules_broken = bool(_RULE_BREAKING & set(conduct))
     for opt in situation.options:
         if _NAMING_ASIDE.match(opt.text):
             continue  # "I'll call her Christine, is very unreliable": how the writer names someone, not a step
-        along = _going_along_in(opt.text) if _RULE_BREAKING & set(conduct) else None
+        along = _going_along_in(opt.text) if rules_broken else None
         if along is not None and along != opt.text:
             # "refuse and tell the lab director, just do it and move on": two options read as one (red team 38 saw
             # "Recommended" beside the second); the going along is judged apart, the rest as it is
@@ -223,7 +224,7 @@ def _verdicts(situation: Situation, ranked: list[Scored], avoid: list[Avoid],
                                      evidence=opt.evidence))
             opt = opt.model_copy(update={"text": opt.text[:opt.text.index(along)].rstrip(" ,;") or opt.text})
         action = opt.action
-        if _puts_their_name_to_it(opt.text, floor, conduct):
+        if _puts_their_name_to_it(opt.text, floor, rules_broken):
             out.append(OptionVerdict(option=opt.text, action=action, verdict="not advised", evidence=opt.evidence,
                                      reason=NOT_YOUR_NAME))
             continue
@@ -341,14 +342,13 @@ def _going_along_in(text: str) -> str | None:
     return text[m.start():m.end()].strip()
 
 
-def _puts_their_name_to_it(text: str, floor: Floor, conduct: tuple[str, ...]) -> bool:
+def _puts_their_name_to_it(text: str, floor: Floor, rules_broken: bool) -> bool:
     """The writer's option is to do the falsifying the letter is about (red team 37: "just bump the mark and move
-    on", pressed by a vice-principal, was marked "risky" with "it was a single incident" for it)."""
-    if _FALSIFY.search(text) or _RULE_BREAKING & set(conduct) and _GO_ALONG.search(text):
+    on", pressed by a vice-principal, was marked "risky" with "it was a single incident" for it). ``rules_broken``:
+    the letter tells rule-breaking, pressed on the writer or seen (``_RULE_BREAKING``)."""
+    if _FALSIFY.search(text) or rules_broken and (_GO_ALONG.search(text) or _SIGN_IT.search(text)):
         return True
-    pressed = floor.serious and floor.writer_at_fault == "none"
-    return pressed and bool(_ALTER_RESULT.search(text)) or (
-        bool(_RULE_BREAKING & set(conduct)) and bool(_SIGN_IT.search(text)))
+    return floor.serious and floor.writer_at_fault == "none" and bool(_ALTER_RESULT.search(text))
 
 
 #: The conduct kinds of rule-breaking the letter tells (``told.named_conduct``): pressed on the writer, or seen.

@@ -89,11 +89,11 @@ BETWEEN_OTHERS = ("This is a conflict between people you manage, not one with yo
 
 #: What a witness can do first, whatever else is advised (a blind reading of a library letter found a writer who
 #: watched a colleague torn into at a meeting sent straight to HR, with notes "how he has treated me").
+WITNESS_LINE = ("You saw it happen to someone else, so start with them: check in privately, tell them what you saw, "
+                "and ask what would help; your account can back theirs if they take it further.")
 #: Everyday acts the reading may find beside someone's rule-breaking, which then say nothing true of it (red team 38:
 #: "Your peer criticised your work" of a nurse seen taking drugs from the ward's stock).
 _MILD = frozenset({"criticise", "fail_deliver", "overload", "exclude", "gossip", "forward"})
-WITNESS_LINE = ("You saw it happen to someone else, so start with them: check in privately, tell them what you saw, "
-                "and ask what would help; your account can back theirs if they take it further.")
 
 
 def _happened_again_since(report: Report) -> bool:

@@ -341,6 +341,8 @@ def _first_person_event(s: Situation, inc: Incident | None, serious: bool = Fals
     return capitalise(f"{who} {_FIRST_PERSON_ACT[inc.act]}{_CHANNEL.get(inc.channel, '')}{seen}.")
 
 
+#: Someone else's rule-breaking the writer saw signs of, said the same whether or not it was done to them.
+_RULES_BROKEN_SEEN = "I have seen signs that {who} is breaking the rules, and I believe it needs to be looked into."
 #: Serious conduct named plainly for a formal note, by the kind the conduct rules found (``extract.conduct``), most
 #: telling first: "was aggressive towards me" of a hand on the writer's hip made it smaller and wrong (red team 23).
 _CONDUCT_SAID = (("unwanted_sexual", "{who} has {sexual}, and I did not want it."),
@@ -348,16 +350,14 @@ _CONDUCT_SAID = (("unwanted_sexual", "{who} has {sexual}, and I did not want it.
                  ("menacing_words", "{who} has threatened me."),
                  ("identity_remarks", "{who} has made remarks aimed at who I am."),
                  ("unlawful_pressure", "{who} has pressed me to do something I believe breaks the rules."),
-                 ("rules_broken", "I have seen signs that {who} is breaking the rules, and I believe it needs to "
-                  "be looked into."))
+                 ("rules_broken", _RULES_BROKEN_SEEN))
 #: The same, seen done to someone else.
 _CONDUCT_SEEN = (("unwanted_sexual", "I saw {who} behave towards a colleague in a sexual way they did not want."),
                  ("physical_intimidation", "I saw {who} physically intimidate a colleague."),
                  ("menacing_words", "I heard {who} threaten a colleague."),
                  ("identity_remarks", "I have seen {who} mock a colleague for who they are."),
                  ("unlawful_pressure", "I have seen {who} do something I believe breaks the rules."),
-                 ("rules_broken", "I have seen signs that {who} is breaking the rules, and I believe it needs to "
-                  "be looked into."))
+                 ("rules_broken", _RULES_BROKEN_SEEN))
 #: Said after it, where the writer was also punished for speaking up.
 _PAYBACK_SAID = " Since I spoke up, I have been treated worse."
 
