@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from clearair import analyze
-from clearair.advise.safety import _about_the_writer
+from clearair.advise.safety import about_the_writer
 from clearair.assess.readers import fault_evidence, speaks_of_the_writer
 from clearair.extract.features import sentences
 from clearair.extract.nlp import parse
@@ -89,9 +89,9 @@ def _fault(text: str) -> FactorReading:
 
 
 def test_the_safety_floor_does_not_take_a_quoted_admission_as_the_writers():
-    assert not _about_the_writer(_fault('He shook his head and said "sorry, my bad, I did not read it".'))
-    assert not _about_the_writer(_fault("He shook his head and said 'sorry, my bad, I did not read it'."))
-    assert _about_the_writer(_fault('I told her "that was out of line" and I shouted at her.'))
+    assert not about_the_writer(_fault('He shook his head and said "sorry, my bad, I did not read it".'))
+    assert not about_the_writer(_fault("He shook his head and said 'sorry, my bad, I did not read it'."))
+    assert about_the_writer(_fault('I told her "that was out of line" and I shouted at her.'))
 
 
 def test_the_simplest_setting_within_noise_ships():
@@ -163,10 +163,10 @@ def test_a_learned_you_caused_it_does_not_stand_against_their_apology_or_serious
 
 
 def test_a_question_or_a_denial_is_not_the_writers_own_doing():
-    assert not _about_the_writer(_fault("How do I make sure the record shows what I actually did?"))
-    assert not _about_the_writer(_fault("I keep absorbing the blame for something that was never mine."))
-    assert not _about_the_writer(_fault("I had nothing to do with the outage, and I said so."))
-    assert _about_the_writer(_fault("I lost my temper and I told her the plan was stupid."))
+    assert not about_the_writer(_fault("How do I make sure the record shows what I actually did?"))
+    assert not about_the_writer(_fault("I keep absorbing the blame for something that was never mine."))
+    assert not about_the_writer(_fault("I had nothing to do with the outage, and I said so."))
+    assert about_the_writer(_fault("I lost my temper and I told her the plan was stupid."))
 
 
 @pytest.mark.parametrize(("text", "admitted"), [
@@ -224,7 +224,7 @@ def test_an_unsure_your_fault_is_not_acted_on_about_a_boss_or_alone(role, confid
 def test_a_wish_or_a_worry_is_no_sentence_of_the_writers_doing(sentence, about):
     """Red team 30: writers who wrote "I dont want to be petty" and "I want to set a boundary" were told to own the
     problem and given an apology to say."""
-    assert _about_the_writer(_fault(sentence)) is about
+    assert about_the_writer(_fault(sentence)) is about
 
 
 def test_an_act_done_over_the_writer_is_not_taken_for_their_own():

@@ -5,7 +5,7 @@ where there is no HR and late pay has a route of its own."""
 from __future__ import annotations
 
 from clearair import analyze
-from clearair.advise.safety import _about_the_writer
+from clearair.advise.safety import about_the_writer
 from clearair.advise.scripts import their_managers_name
 from clearair.knowledge.factors import FACTORS
 from clearair.models import Evidence, FactorReading
@@ -20,8 +20,8 @@ def _fault(said: str) -> FactorReading:
 def test_saying_no_or_not_yet_to_what_was_asked_is_no_fault_to_own():
     for said in ("I said I'd go once the rail was back on.", "I refused, and he walked off.",
                  "I told him I wasn't comfortable doing it without a harness."):
-        assert not _about_the_writer(_fault(said)), said
-    assert _about_the_writer(_fault("I shouted at him in front of the whole crew."))
+        assert not about_the_writer(_fault(said)), said
+    assert about_the_writer(_fault("I shouted at him in front of the whole crew."))
 
 
 def test_punished_for_refusing_unsafe_work_is_not_told_to_apologise():

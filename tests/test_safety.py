@@ -192,13 +192,13 @@ def _fault_on(sentence: str):
 
 
 def test_a_fault_reading_leans_on_the_writer_only_when_the_sentence_is_about_the_writer():
-    from clearair.advise.safety import _about_the_writer
+    from clearair.advise.safety import about_the_writer
 
 
-    assert _about_the_writer(_fault_on("I made a joke about her accent in front of the team."))
-    assert _about_the_writer(_fault_on("My comment was out of line and she was hurt."))
-    assert not _about_the_writer(_fault_on("He keeps texting me at night and knows where I live."))
-    assert not _about_the_writer(_fault_on("She said I was lazy in front of everyone."))
+    assert about_the_writer(_fault_on("I made a joke about her accent in front of the team."))
+    assert about_the_writer(_fault_on("My comment was out of line and she was hurt."))
+    assert not about_the_writer(_fault_on("He keeps texting me at night and knows where I live."))
+    assert not about_the_writer(_fault_on("She said I was lazy in front of everyone."))
 
 
 def test_a_victim_of_serious_conduct_who_blames_themselves_is_not_offered_an_apology():
@@ -212,12 +212,12 @@ def test_a_victim_of_serious_conduct_who_blames_themselves_is_not_offered_an_apo
 
 
 def test_not_knowing_what_one_did_is_not_owning_a_part():
-    from clearair.advise.safety import _about_the_writer
+    from clearair.advise.safety import about_the_writer
 
 
-    assert not _about_the_writer(_fault_on("I don't know what I did to set her off."))
-    assert not _about_the_writer(_fault_on("I have no idea what I said that upset him."))
-    assert _about_the_writer(_fault_on("I know what I did was wrong, and I snapped at her."))
+    assert not about_the_writer(_fault_on("I don't know what I did to set her off."))
+    assert not about_the_writer(_fault_on("I have no idea what I said that upset him."))
+    assert about_the_writer(_fault_on("I know what I did was wrong, and I snapped at her."))
 
 
 def test_serious_conduct_by_someone_the_writer_manages_goes_the_formal_way_not_a_word_alone():
@@ -724,13 +724,13 @@ def test_an_unsure_serious_reading_resting_on_the_writers_own_outburst_is_not_co
 def test_the_writers_feeling_about_what_was_done_is_no_part_of_theirs():
     """A learned "you mainly caused it" rested on "I've been stewing on it since", after a manager's snippy remark,
     and the writer was told to apologise first."""
-    from clearair.advise.safety import _about_the_writer
+    from clearair.advise.safety import about_the_writer
 
 
-    assert not _about_the_writer(_fault_on("I've been stewing on it ever since."))
-    assert not _about_the_writer(_fault_on("I can't stop thinking about what he said."))
-    assert _about_the_writer(_fault_on("I felt hurt, so I yelled at him."))
-    assert _about_the_writer(_fault_on("I have been rude to her twice this week."))
+    assert not about_the_writer(_fault_on("I've been stewing on it ever since."))
+    assert not about_the_writer(_fault_on("I can't stop thinking about what he said."))
+    assert about_the_writer(_fault_on("I felt hurt, so I yelled at him."))
+    assert about_the_writer(_fault_on("I have been rude to her twice this week."))
 
 
 def test_the_summary_names_the_writers_part_only_where_the_advice_acts_on_it():

@@ -194,6 +194,10 @@ class Situation(Model):
         default_factory=list, description="The writer's words saying they saw it done to someone else (\"I saw him "
         "put his hand on her lower back\"): then the words say what they saw, not what was done to them.")
 
+    in_care: list[Evidence] = Field(
+        default_factory=list, description="Where the writer saw it done to someone else: the words naming someone in "
+        "their care at work (a pupil, a patient, a resident), for whom the first step is safeguarding.")
+
     under_review: list[Evidence] = Field(
         default_factory=list, description="The writer's words saying their own conduct is before a review, an "
         "investigation or a disciplinary process (\"I've been invited to a disciplinary meeting\").")

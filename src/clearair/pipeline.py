@@ -6,7 +6,8 @@ intake -> extract -> assess -> advise; render is a separate view of the Report.
 from __future__ import annotations
 
 from clearair.advise import advise, attach
-from clearair.advise.notes import conduct_notes, pay_notes
+from clearair.advise.notes import conduct_notes, in_someones_care, pay_notes
+from clearair.advise.quotes import widen_reason_quotes
 from clearair.advise.reread import reread
 from clearair.advise.told import named_conduct, rules_broken_seen, what_happened
 from clearair.advise.between import between_reports
@@ -98,7 +99,9 @@ def _report(document, reading, journal_findings=(), about: str | None = None) ->
     situation.tied_to_them = tied_to_the_other_side(reading, situation)
     situation.manager_tied = managers_tied_to_them(reading, situation)
     situation.what_happened = what_happened(reading, situation, conduct, factors)
-    situation.witnessed = seen_done_to_others(reading, situation, factors)
+    situation.witnessed = seen_done_to_others(reading, situation, factors, conduct)
+    if situation.witnessed and (care := in_someones_care(reading.text)) is not None:
+        situation.in_care = [reading.evidence(care.start(), care.end())]
     if (wanted := wanted_from_them(reading.text)) is not None:
         situation.wanted, start, end = wanted
         situation.wanted_evidence = [reading.evidence(start, end)]
@@ -111,6 +114,7 @@ def _report(document, reading, journal_findings=(), about: str | None = None) ->
     # Before the answer is written: a question about calling the police is answered from its note.
     report.notes.extend(conduct_notes(reading.text, conduct) + pay_notes(reading.text))
     attach(report, advice, reading, questions)
+    widen_reason_quotes(report, reading.text)
     not_advising = NOT_BESIDE_SERIOUS if advice.floor.serious_to_writer else ()
     report.similar_cases = find_similar(reading.text, situation,  # the writer's words, replies masked
                                         factors=as_advised(factors, advice.floor.writer_at_fault),

@@ -70,6 +70,12 @@ class Advice:
     floor: Floor = field(default_factory=Floor)
 
 
+
+#: How sure the severity reader must be that it is friction before a limit's words ask for a shared way rather than
+#: that it stop: daily remarks about what a woman eats, loud enough for the corridor, read as friction at 0.75, and
+#: still need "I'm asking that it stop"; slow replies from an overloaded colleague read so at 0.84.
+MILD_SURE = 0.8
+
 def advise(situation: Situation, signals: list[Signal], factors: list[FactorReading] | None = None,
            words: WordsReading | None = None, route: FormalRoute | None = None,
            conduct: tuple[str, ...] = ()) -> Advice:
@@ -107,7 +113,9 @@ def advise(situation: Situation, signals: list[Signal], factors: list[FactorRead
     scripts = render_scripts(situation, order, sig, avoid, own_part=owns, serious=floor.serious, raised=raised,
                              mainly_theirs=floor.writer_at_fault == "mainly",
                              route=route.setting if route else None, conduct=conduct,
-                             fault_in_doubt=floor.fault_unsure)
+                             fault_in_doubt=floor.fault_unsure,
+                             mild=any(f.name == "severity" and f.value == "minor" and f.confidence >= MILD_SURE
+                                      for f in factors or ()))
     recommendations = []
     for s in ranked:
         spec = playbook["actions"][s.action]
@@ -222,7 +230,9 @@ def _verdicts(situation: Situation, ranked: list[Scored], avoid: list[Avoid],
             # "Recommended" beside the second); the going along is judged apart, the rest as it is
             out.append(OptionVerdict(option=along, action=None, verdict="not advised", reason=NOT_YOUR_NAME,
                                      evidence=opt.evidence))
-            opt = opt.model_copy(update={"text": opt.text[:opt.text.index(along)].rstrip(" ,;") or opt.text})
+            at = opt.text.index(along)
+            rest = (opt.text[:at].rstrip(" ,;") + " " + opt.text[at + len(along):].lstrip(" ,;")).strip()
+            opt = opt.model_copy(update={"text": rest or opt.text})
         action = opt.action
         if _puts_their_name_to_it(opt.text, floor, rules_broken):
             out.append(OptionVerdict(option=opt.text, action=action, verdict="not advised", evidence=opt.evidence,
@@ -336,10 +346,20 @@ _GO_ALONG = re.compile(r"\b(?:(?:or|and|maybe|i should|should i)\s+)?(?:just|sim
 def _going_along_in(text: str) -> str | None:
     """The words of going along with the pressure, listed inside an option after a comma or "or" (from there to the
     next comma), or None; said on their own ("part of me thinks I should just do it") the option is all of them."""
+    first = _GO_ALONG_FIRST.match(text)  # "sign it, refuse and tell the quality manager": listed first
+    if first is not None:
+        return first.group(0).strip()
     m = _GO_ALONG.search(text)
     if m is None or not re.search(r"(?:,|\bor)\s*$", text[:m.start()]):
         return None
     return text[m.start():m.end()].strip()
+
+
+#: Going along, as the first of a list of options: "sign it, refuse and tell the quality manager, or call the
+#: regulator" (red team 38: the whole list was judged "not advised", the safe options in it too).
+_GO_ALONG_FIRST = re.compile(r"\s*(?:just\s+|simply\s+)?(?:sign(?: it| them| the [a-z]+)?|do it|"
+                             r"do what (?:he|she|they) (?:asks?|wants?|says?)|initial (?:it|them)|"
+                             r"go along with (?:it|him|her|them))(?=\s*,)", re.IGNORECASE)
 
 
 def _puts_their_name_to_it(text: str, floor: Floor, rules_broken: bool) -> bool:

@@ -29,7 +29,7 @@ from clearair.advise.questions import (
 )
 from clearair.advise.notes import POLICE_NOTE, TOUCH_NOTE
 from clearair.advise.witness import only_a_witness
-from clearair.advise.safety import FORMAL_ROUTES, RULES_OWN_PART, Floor, floor_for, safe_formal_route
+from clearair.advise.safety import FORMAL_ROUTES, RULES_OWN_PART, Floor, about_the_writer, floor_for, safe_formal_route
 from clearair.extract.reading import is_question
 from clearair.knowledge import load
 from clearair.models import (
@@ -91,6 +91,11 @@ BETWEEN_OTHERS = ("This is a conflict between people you manage, not one with yo
 #: watched a colleague torn into at a meeting sent straight to HR, with notes "how he has treated me").
 WITNESS_LINE = ("You saw it happen to someone else, so start with them: check in privately, tell them what you saw, "
                 "and ask what would help; your account can back theirs if they take it further.")
+#: ... where it was done to someone in the writer's care (a pupil, a patient, a resident): a child cannot "take it
+#: further", and the people responsible for their safety must hear it the same day (red team 39: "start with them"
+#: said of a seven-year-old).
+IN_CARE_WITNESS_LINE = ("You saw it done to someone in your care, so their safety comes first: tell the person "
+                        "responsible for safeguarding where you work today, in writing, with what you saw and when.")
 #: Everyday acts the reading may find beside someone's rule-breaking, which then say nothing true of it (red team 38:
 #: "Your peer criticised your work" of a nurse seen taking drugs from the ward's stock).
 _MILD = frozenset({"criticise", "fail_deliver", "overload", "exclude", "gossip", "forward"})
@@ -131,7 +136,7 @@ def _going_on(report: Report, floor: Floor, own_part: bool) -> list[str]:
     elif cp is not None and cp.role != "hr":  # HR is where a letter goes, rarely what it is about
         out.append(sentence(f"This is about {cp.label}"))  # no clean words for the act: say only who
     if only_a_witness(s) and not s.rules_broken_seen:  # a person it was done to, and the writer only saw it
-        out.append(WITNESS_LINE)
+        out.append(IN_CARE_WITNESS_LINE if s.in_care else WITNESS_LINE)
     wide = [i for i in s.incidents if i.audience.kind in ("large_group", "external") and i.actor not in (
         "narrator", "unknown", s.counterpart) and (inc is None or i.audience.kind != inc.audience.kind)]
     if wide and not s.between_others and SLOT_EVENT not in incident_sentence(s, wide[0]):
@@ -237,9 +242,25 @@ def _tried(report: Report) -> set[str]:
     behind it (a blind panel marked "ask your manager for help" said as news, to a writer who had, as a dodge)."""
     done = {s.name for s in report.signals}
     for factor, signal in (("already_escalated", "tried_escalating"), ("already_raised", "tried_talking")):
-        if _read_from_letter(report, factor, True) and _confident(report, factor, TRIED_CONFIDENCE):
+        if _read_from_letter(report, factor, True) and _confident(report, factor, TRIED_CONFIDENCE) \
+                and (signal != "tried_talking" or _a_talk_with_them(report, _factor(report, factor))):
             done.add(signal)
     return done
+
+
+def _a_talk_with_them(report: Report, raised: FactorReading | None) -> bool:
+    """The sentence behind "you already raised it with them" tells of the writer's own talk, and not with someone
+    else (red team 38: "He'll say 'I built the caching layer'", and "I raised it with our engineering manager", had
+    the answer say to talk to the colleague "once more", to a writer who never had)."""
+    if raised is None or not raised.evidence or not about_the_writer(raised):
+        return False
+    ev = raised.evidence[0]
+    cp = report.situation.party(report.situation.counterpart)
+
+    def named_in(party) -> bool:
+        return any(ev.start <= e.start < ev.end for e in party.evidence)
+
+    return cp is None or named_in(cp) or not any(named_in(p) for p in report.situation.parties if p.id != cp.id)
 
 
 def step_for(report: Report, rec: Recommendation) -> str:

@@ -45,7 +45,7 @@ _DANGER = ("physical_intimidation", "menacing_words")
 #: ... aimed at the writer ("grabbed me", "my tyres", "where I live", "I'm afraid he'll hit"): "I grabbed him and
 #: pushed him" is not, even where the parse does not see that the writer did it.
 _FIRST_PERSON = r"me|my|myself|i|i'm|i've"
-_AT_THE_WRITER = re.compile(rf"\b({_FIRST_PERSON}|you|your|afraid|scared|frightened)\b", re.IGNORECASE)
+AT_THE_WRITER = re.compile(rf"\b({_FIRST_PERSON}|you|your|afraid|scared|frightened)\b", re.IGNORECASE)
 #: Verbs of touching, shared with the formal note's wording (``scripts._TOUCHED``, which reads a whole account and so
 #: adds only phrases, never a bare "hand" or "held").
 TOUCHING = r"touch\w*|rubb?\w*|brush\w*|squeez\w*|strok\w*|caress\w*|massag\w*|grop\w*|grab\w*|pinch\w*|fondl\w*|" \
@@ -72,11 +72,11 @@ def conduct_notes(text: str, conduct: list) -> list[str]:
     notes = []
     # (menacing words are said to someone, and the conduct found was not the writer's: "things happen to people who
     # snitch" needs no "me" in it; a red team found it without the police line that milder words had)
-    if any(h.kind == "menacing_words" or h.kind in _DANGER and _AT_THE_WRITER.search(text[h.start:h.end])
+    if any(h.kind == "menacing_words" or h.kind in _DANGER and AT_THE_WRITER.search(text[h.start:h.end])
            for h in conduct):
         notes.append(POLICE_NOTE)
     elif any(h.kind == "unwanted_sexual" and _TOUCH.search(text[h.start:h.end])
-             and _AT_THE_WRITER.search(text[h.start:h.end]) for h in conduct):
+             and AT_THE_WRITER.search(text[h.start:h.end]) for h in conduct):
         notes.append(TOUCH_NOTE)
     pressure = [text[h.start:h.end] for h in conduct if h.kind == "unlawful_pressure"]
     if any(_SAFETY.search(p) for p in pressure):
@@ -89,15 +89,46 @@ def conduct_notes(text: str, conduct: list) -> list[str]:
     elif rules:
         notes.append(RULES_SEEN_NOTE)
     if _IN_CARE.search(text) and any(_CARE_RECORD.search(p) for p in pressure) or _CHILD.search(text) and any(
-            h.kind == "physical_intimidation" and not _AT_THE_WRITER.search(text[h.start:h.end]) for h in conduct):
+            h.kind == "physical_intimidation" and not AT_THE_WRITER.search(text[h.start:h.end]) for h in conduct):
         notes.append(SAFEGUARDING_NOTE)
     if any(_DOCUMENTS.search(p) for p in pressure):
         notes.append(DOCUMENTS_NOTE)
+    if SAFETY_NOTE not in notes and _HAZARD_SEEN.search(text):
+        notes.append(HAZARD_NOTE)
     return notes
 
 
+#: A danger the writer has seen come close to hurting someone, whoever caused it: a near miss, "missed my colleague by
+#: half a metre", "someone is going to get hurt" (red team 38: a forklift driver speeding in the aisles, twice reported
+#: to the shift leader and once to HR, got HR again and no word of a safety route).
+_HAZARD_SEEN = re.compile(
+    r"\b(?:near[- ]miss(?:es)?|close calls?|nearly (?:hit|ran over|run over|crushed|knocked (?:down|over))|"
+    r"missed (?:me|him|her|them|us|my (?:colleague|coworker|co-worker|workmate)(?: \w+)?|(?-i:[A-Z][a-z]+)) by "
+    r"(?:about |maybe |barely |only |just |a )?(?:few |half a |an? |\d+ |inches|centimetres|centimeters)|"
+    # a danger left in place: a locked fire exit, a crush on the stairs, gas breathed in, a board not made dead
+    r"(?:fire |emergency )?(?:exits?|exit gates?|fire doors?)\b[^.?!]{0,40}\b(?:padlocked|locked|chained|blocked)\b|"
+    r"\bgates? (?:is |are |was |were |gets? |got |kept )?(?:padlocked|chained)\b|near[- ]crush|"
+    r"crush on the (?:stairs?|steps|stairway|concourse)|"
+    r"(?:spill\w*|leak\w*)[^.?!]{0,25}\b(?:chlorine|acid|chemicals?|gas)\b|"
+    r"\b(?:chlorine|acid|chemicals?|gas)\b[^.?!]{0,25}(?:spill\w*|leak\w*)|"
+    r"(?:breathed|inhaled|breathing) (?:in )?(?:the |some )?(?:fumes|gas|chlorine)|"
+    r"live (?:wires?|boards?|circuits?|cables?|distribution boards?)|"
+    r"(?:not|never|wasn['’]t|hadn['’]t been|had not been|was not|without) (?:been )?(?:confirm\w*|check\w*|test\w*|"
+    r"making sure|proving)?\s?(?:that )?(?:it |the [a-z ]{1,20})?(?:was |is |were |had been )?(?:confirmed |properly |"
+    r"safely )?(?:isolated|dead|de-?energi[sz]ed)\b|"
+    r"(?:someone|somebody|one of us|a person|a worker|a kid|a child|a patient)(?:['’]s| is| will be| will| are)? "
+    r"(?:going to|gonna|bound to) (?:get|be) (?:hurt|killed|injured|crushed|seriously hurt))",
+    re.IGNORECASE)
+HAZARD_NOTE = ("What you describe puts people's safety at risk. Report it in writing to whoever answers for safety "
+               "where you work (a safety officer or rep, or the manager above the person), with the dates, and keep a "
+               "copy. If nothing is done, the workplace safety regulator where you are takes reports from workers, and "
+               "in many places the law protects people who raise safety concerns.")
+
+
 #: A child in the writer's care at work: a pupil, a child, a boy or girl of a school year.
-_CHILD = re.compile(r"\b(pupils?|children|child|year \d+ (boy|girl|student|pupil)|(boy|girl|student) with (autism|adhd|"
+_CHILD = re.compile(r"\b(pupils?|children|child|(?:little|young|small) (?:boy|girl|lad|kid)s?|"
+                    r"(?:boy|girl|kid)s? in (?:my|our|the|her|his) class|year \d+ (boy|girl|student|pupil)|"
+                    r"(boy|girl|student) with (autism|adhd|"
                     r"special needs|a disability)|apprentice,? (aged|who is) 1[4-7]|(he|she)['’]s 1[4-7])\b",
                     re.IGNORECASE)
 #: An employer keeping a worker's passport or papers (red team 38: a housekeeper in a hotel abroad).
@@ -120,9 +151,10 @@ _CARE_RECORD = re.compile(r"\b(charts?|records?|checks?|obs|observations|logs?|m
 #: ... then it is a safeguarding matter, which does not wait for the workplace's usual route (red team 29: care
 #: records signed for turns never done, a resident's pressure sore worsening, got no word on it).
 SAFEGUARDING_NOTE = ("Where people in someone's care may be coming to harm, this is a safeguarding matter as well as a "
-                     "workplace one: tell the nurse or manager in charge today, in writing, and if nothing changes, "
-                     "the care regulator or the local safeguarding team; you do not need anyone's permission to do "
-                     "that.")
+                     "workplace one: tell whoever is responsible for safeguarding where you work (a safeguarding lead, "
+                     "or the nurse or manager in charge) today, in writing. If that person is close to the one doing "
+                     "it, or nothing changes, go to the local safeguarding team or the regulator; you do not need "
+                     "anyone's permission to do that.")
 
 
 #: The report's note where the writer is not paid for work they did (a red team found an owner who paid only from
@@ -151,6 +183,11 @@ _UNPAID = re.compile(
     r"(?:should have|was supposed to|was due to|still hasn['’]t|still has not|hasn['’]t|has not) "
     r"(?:come|arrived|been paid|come in|landed)\b",
     re.IGNORECASE)
+
+
+def in_someones_care(text: str) -> re.Match | None:
+    """The first words that name a child, a pupil, a patient or a resident: someone in the writer's care at work."""
+    return _CHILD.search(text) or _IN_CARE.search(text)
 
 
 def pay_notes(text: str) -> list[str]:

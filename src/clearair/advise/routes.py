@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from clearair.advise.retell import PRONOUNS
+from clearair.extract.named import CLOSE_TIE, NOT_CLOSE
 from clearair.extract.reading import Reading
 from clearair.knowledge import load
 from clearair.knowledge.schemas import RouteFile, RouteSetting
@@ -202,16 +203,6 @@ def tied_to_the_other_side(reading: Reading, situation: Situation) -> list[Evide
     return out
 
 
-#: Words that say two people are close: friends, family, a couple, or often together outside work.
-_CLOSE = re.compile(r"\b((?:really |very |close |best |good |old |great )*(?:friends|mates|pals|buddies)|friends with|"
-                    r"related|married|dating|a couple|cousins?|brothers?|sisters?|"
-                    r"(?:brother|sister|son|daughter|father|mother)-in-law|nephew|niece|uncle|aunt|husband|wife|"
-                    r"very (?:friendly|close|pally|chummy|tight)|"
-                    r"thick as thieves|go way back|(?:go|went|going) on (?:holidays?|vacations?) together|"
-                    r"god(?:mother|father|parent|son|daughter)|(?:plays?|played|playing) golf (?:together|with)|"
-                    r"golfs? with|(?:go|goes|went) (?:drinking|fishing|hunting) together|grew up together|"
-                    r"(?:former |old )?classmates?|family friends?|neighbou?rs|"
-                    r"drinking buddies)\b", re.IGNORECASE)
 #: Who a writer could take it to: their own manager, one above, or the other side's manager.
 _ROUTES_ABOVE = ("manager", "skip_level", "peers_manager")
 
@@ -227,8 +218,8 @@ def managers_tied_to_them(reading: Reading, situation: Situation) -> list[Eviden
     above = [p for p in situation.parties if p.id != cp.id and p.role in _ROUTES_ABOVE]
     for sent in reading.sentences:
         start, end = sent.start_char, sent.end_char
-        close = _CLOSE.search(reading.text, start, end)
-        if close is None or _NOT_CLOSE.search(reading.text[max(start, close.start() - 14):close.start()]):
+        close = CLOSE_TIE.search(reading.text, start, end)
+        if close is None or NOT_CLOSE.search(reading.text[max(start, close.start() - 14):close.start()]):
             continue  # "My boss and I are not friends"
         tied = [p for p in above if _named_in(p, start, end)]
         if tied and (_named_in(cp, start, end) or _told_as_he_or_she(reading, sent, tied)):
@@ -242,8 +233,6 @@ def managers_tied_to_them(reading: Reading, situation: Situation) -> list[Eviden
     return []
 
 
-#: A negation just before the words of a tie: "are not friends", "aren't close", "no longer friends".
-_NOT_CLOSE = re.compile(r"\b(?:not|n['’]t|never|no longer)\s+(?:\w+\s+)?$", re.IGNORECASE)
 #: A title above the other side, in a sentence of a tie: "The Lieutenant above him", "the area manager".
 _TITLE_ABOVE = re.compile(r"\b(?:[A-Za-z-]+ )?(?:manager|director|boss|supervisor|lieutenant|captain|superintendent|"
                           r"principal|headteacher|head teacher|matron|chief|owner|foreman)\b"

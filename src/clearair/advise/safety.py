@@ -210,7 +210,7 @@ _DECLINED = re.compile(r"\bi (?:said|told (?:him|her|them))(?: that)? (?:i['’]
                        r"(?:comfortable|willing|prepared|happy) (?:to|doing|with)\b", re.IGNORECASE)
 
 
-def _about_the_writer(reading: FactorReading) -> bool:
+def about_the_writer(reading: FactorReading) -> bool:
     """The sentence a fault reading leans on most speaks of the writer (I, my, we), and does not open with
     someone else as its subject ("He keeps texting me and knows where I live" is about him; "When she
     asked, I snapped" is about the writer)."""
@@ -380,7 +380,7 @@ def assess_floor(factors: list[FactorReading], signals: dict[str, float] | None 
     # read by the model, it must be confident and rest on the writer's words about their own doing
     # (not on "He hadn't even read it before forwarding it").
     sure = "writer_fault" in by and (by["writer_fault"].source == "rules" or (
-        by["writer_fault"].confidence >= fault_confidence(fault) and _about_the_writer(by["writer_fault"])))
+        by["writer_fault"].confidence >= fault_confidence(fault) and about_the_writer(by["writer_fault"])))
     unsure = False
     # A learned "you mainly caused it" under ``ABOVE_FAULT_BAR``, with no part of the writer's the rules saw: out of
     # fold on the library, learned "mainly" readings at 0.3-0.5 had the writer at fault in 25 of 57 letters (mainly in
@@ -594,8 +594,11 @@ def apply_floor(ranked: list, factors: list[FactorReading], floor: Floor) -> lis
     if floor.serious and ("bystander" in by and by["bystander"].value is True or floor.rules_broken_seen):
         # What the writer saw done is for the people responsible to act on; leaving is no answer to it (the same
         # nurse's third step had become "plan your way out").
+        saw = "bystander" in by and by["bystander"].value is True
+        # (the reason cites what made the writer a witness: the reader's bystander words, or the rule-breaking seen)
         demote(("EXIT",), 3, "Not a first step: what you saw is for the people responsible to act on, and "
-               "reporting it need not cost you your job", "bystander")
+               "reporting it need not cost you your job", *(("bystander",) if saw else
+                                                            ("rules_broken_seen", floor.rules_broken_seen)))
     if floor.manager_is_problem:
         demote(("ESCALATE_MANAGER",), 3, "Your own manager is part of the problem, so take it above or around them",
                "own_manager")

@@ -352,10 +352,10 @@ _CONDUCT_SAID = (("unwanted_sexual", "{who} has {sexual}, and I did not want it.
                  ("unlawful_pressure", "{who} has pressed me to do something I believe breaks the rules."),
                  ("rules_broken", _RULES_BROKEN_SEEN))
 #: The same, seen done to someone else.
-_CONDUCT_SEEN = (("unwanted_sexual", "I saw {who} behave towards a colleague in a sexual way they did not want."),
-                 ("physical_intimidation", "I saw {who} physically intimidate a colleague."),
-                 ("menacing_words", "I heard {who} threaten a colleague."),
-                 ("identity_remarks", "I have seen {who} mock a colleague for who they are."),
+_CONDUCT_SEEN = (("unwanted_sexual", "I saw {who} behave towards {whom} in a sexual way they did not want."),
+                 ("physical_intimidation", "I saw {who} physically intimidate {whom}."),
+                 ("menacing_words", "I heard {who} threaten {whom}."),
+                 ("identity_remarks", "I have seen {who} mock {whom} for who they are."),
                  ("unlawful_pressure", "I have seen {who} do something I believe breaks the rules."),
                  ("rules_broken", _RULES_BROKEN_SEEN))
 #: Said after it, where the writer was also punished for speaking up.
@@ -372,12 +372,25 @@ def _conduct_named(f: _Facts) -> str | None:
         seen = next((text for kind, text in _CONDUCT_SEEN if kind in f.conduct), None)
         if seen is None:
             return f"I have seen {_third(f.cp)} treat a colleague worse since they spoke up." if payback else None
-        return seen.format(who=_third(f.cp))
+        return seen.format(who=_third(f.cp), whom=_seen_done_to(f))
     said = next((text for kind, text in _CONDUCT_SAID if kind in f.conduct), None)
     if said is None:
         return capitalise(_agree(f"{_third(f.cp)} has treated me worse since I spoke up.")) if payback else None
     return capitalise(_agree(said.format(who=_third(f.cp), sexual=_sexual_conduct(f.s)))) + (
         _PAYBACK_SAID if payback else "")
+
+
+def _seen_done_to(f: _Facts) -> str:
+    """Who the writer saw it done to, by the name the letter gives in the words of what they saw ("Kian", a pupil);
+    else "a colleague" (red team 38 found a child called a colleague)."""
+    seen = f.s.witnessed[:1]
+    cp_id = f.cp.id if f.cp is not None else None
+    for p in f.s.parties:
+        names = [e.text for e in p.evidence if e.text[:1].isupper() and " " not in e.text.strip()
+                 and any(e.start < w.end and w.start < e.end for w in seen)]
+        if p.id != cp_id and p.role not in ("manager", "skip_level", "hr") and names:
+            return names[0]
+    return "a colleague"
 
 
 #: "the consultants has", "the senior engineers has been": a group named by a plural takes "have".
@@ -444,8 +457,9 @@ class _Facts:
 
     def __init__(self, s: Situation, sig: dict[str, Signal], own_part: bool, serious: bool = False,
                  raised: bool = False, mainly_theirs: bool = False, conduct: tuple[str, ...] = (),
-                 fault_in_doubt: bool = False) -> None:
+                 fault_in_doubt: bool = False, mild: bool = False) -> None:
         self.s = s
+        self.mild = mild  # friction, not misconduct: the words ask for a way that suits both, never that it stop
         self.fault_in_doubt = fault_in_doubt  # a "you caused it" reading too weak to act on, but there
         self.witnessed = bool(s.witnessed)  # done to someone else, in front of the writer
         self.serious = serious
@@ -522,7 +536,8 @@ def _opening(f: _Facts, data: dict) -> tuple[list[str], str]:
                      else f"It's been bothering me that {retold}.")
         # To someone above the writer, "I'm asking that this stop" is an order; ask for a shared way instead.
         above = f.cp is not None and f.cp.role in ("manager", "skip_level")
-        ask = f.s.wanted or ("we agree a way of working on this that suits us both" if above else "this stop")
+        ask = f.s.wanted or ("we agree a way of working on this that suits us both" if above else
+                             MILD_ASK if f.mild else "this stop")
     elif act == "exclude" or (you_did is None and "distance" in f.sig):
         lines.append("Lately we seem to be working together less, and I value how well we used to work together.")
         ask = data["asks"]["exclude"]
@@ -540,6 +555,11 @@ def _opening(f: _Facts, data: dict) -> tuple[list[str], str]:
         lines.append(f"It's about {_topic(f.s, f.cp) or SLOT_EVENT}. I'd rather we sorted it out between us.")
         ask = f.s.wanted or _ask_by_line(f.cp)
     return lines, ask
+
+
+#: What a limit asks for when the trouble is friction, not misconduct: "I'm asking that it stop" said of loud
+#: chewing or slow replies reads as an order (red team 38).
+MILD_ASK = "we find a way of handling this that works for both of us"
 
 
 def _topic(s: Situation, cp: Party | None) -> str | None:
@@ -648,7 +668,8 @@ def _fill(kind: str, f: _Facts, data: dict) -> str:
         "event_line": opening[-1],
         # A limit asks for something to stop: where the act is the writer's to fill in, that it stop, never "that we talk
         # things through directly first", which asks a peer for nothing (red team 32).
-        "limit_ask": "it stop" if SLOT_EVENT in opening[-1] and ask == _ask_by_line(None) else ask,
+        "limit_ask": (MILD_ASK if f.mild else "it stop") if SLOT_EVENT in opening[-1] and ask == _ask_by_line(None)
+        else ask,
         "counterpart_third": _third(f.cp),
         "grievance_line": (f" Separately, I want to report how {_third(f.cp)} treated a colleague in front of me, and to "
                            "know how that will be handled." if f.serious and f.cp is not None and f.witnessed else
@@ -892,13 +913,14 @@ def render_scripts(s: Situation, top: Iterable[str] | None = None, sig: dict[str
                    avoid: list[Avoid] | None = None, own_part: bool | None = None,
                    serious: bool = False, raised: bool = False, mainly_theirs: bool = False,
                    route: RouteSetting | None = None, conduct: tuple[str, ...] = (),
-                   fault_in_doubt: bool = False) -> list[Script]:
+                   fault_in_doubt: bool = False, mild: bool = False) -> list[Script]:
     """The words for the top advice (``top``: action codes, best first; the first three count). ``mainly_theirs``:
     the safety floor reads the writer as mainly at fault, so an apology does not say "partly". ``route``: where
     there is likely no HR department, who a formal note goes to instead (``advise.routes``). ``conduct``: the kinds of
     serious conduct done to the writer (``extract.conduct``), named plainly in a formal note. ``fault_in_doubt``: the
     floor did not act on a "you caused it" reading (``Floor.fault_unsure``), so no stock line says what the other side
-    did (the writer's own clause still may). Where the writer saw it
+    did (the writer's own clause still may). ``mild``: the reading is friction, not misconduct, so a limit asks for a
+    way that suits both rather than that something stop. Where the writer saw it
     done to someone else (``s.witnessed``), a note says what they saw, never "how I have been treated". Where the writer's
     conduct is before a review or a disciplinary process (``s.under_review``), a writer with a part to own gets words
     for their account to whoever decides, and nobody gets words for a private talk with the other side."""
@@ -910,7 +932,7 @@ def render_scripts(s: Situation, top: Iterable[str] | None = None, sig: dict[str
     avoided = {a.action for a in avoid or []}
     if own_part is None:
         own_part = "narrator_at_fault" in sig and sig["narrator_at_fault"].strength >= 0.8
-    f = _Facts(s, sig, own_part, serious, raised, mainly_theirs, conduct, fault_in_doubt)
+    f = _Facts(s, sig, own_part, serious, raised, mainly_theirs, conduct, fault_in_doubt, mild and not serious)
     out: list[Script] = []
     # A personal, romantic matter where moving on leads: no words that go back to the person ("I'd like to come
     # back to what we talked about") after they have said no.

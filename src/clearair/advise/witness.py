@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from clearair.advise.notes import AT_THE_WRITER
 from clearair.extract.reading import Reading
 from clearair.models import Evidence, FactorReading, Situation
 
@@ -35,11 +36,14 @@ _ME = re.compile(r"\b(?:me|myself)\b|\bmy\b(?!\s+(?:[\w-]+\s+)?(?:colleagues?|co
                  r"staff|peers?|juniors?|trainees?|reports?|people)\b)", re.IGNORECASE)
 
 
-def seen_done_to_others(reading: Reading, situation: Situation, factors: list[FactorReading]) -> list[Evidence]:
+def seen_done_to_others(reading: Reading, situation: Situation, factors: list[FactorReading],
+                        conduct: list | tuple = ()) -> list[Evidence]:
     """The writer's words saying they saw it done to someone else; empty when it was done to them, or between people
-    they manage (which has words of its own)."""
+    they manage (which has words of its own). ``conduct``: the serious conduct others did (``extract.conduct``)."""
     if situation.between_others:
         return []
+    if on_others := _physical_on_others(reading, conduct):
+        return on_others
     bystander = next((f for f in factors if f.name == "bystander"), None)
     if bystander is not None and bystander.value is False and bystander.confidence >= NOT_A_WITNESS and not (
             bystander.confidence < SURE_NOT_A_WITNESS and _watched(reading)):
@@ -54,6 +58,20 @@ def seen_done_to_others(reading: Reading, situation: Situation, factors: list[Fa
     if _done_to_the_writer(situation, said):
         return []  # something is done to the writer, beyond what they saw: they are not only a witness
     return said if said or leaning < LEANING else _opening(reading)
+
+
+#: Conduct done to a body: who it was done to is in its own words ("took Kian by the upper arm").
+_PHYSICAL = ("physical_intimidation", "unwanted_sexual")
+
+
+def _physical_on_others(reading: Reading, conduct: list | tuple) -> list[Evidence]:
+    """The words of physical conduct, where every such act in the letter was done to someone other than the writer
+    (red team 38: a teaching assistant who saw the deputy head drag a pupil by the arm and shut him in a room had a
+    formal note saying the deputy head "has been physically intimidating towards me")."""
+    physical = [h for h in conduct if h.kind in _PHYSICAL]
+    if not physical or any(AT_THE_WRITER.search(reading.text[h.start:h.end]) for h in physical):
+        return []
+    return [reading.evidence(physical[0].start, physical[0].end)]
 
 
 def _told_of_others(situation: Situation, factors: list[FactorReading]) -> list[Evidence]:

@@ -34,7 +34,7 @@ from importlib import resources
 
 from clearair.extract.features import Sentence, as_factor_role, sentences
 from clearair.extract.linear import LinearReader
-from clearair.extract.named import IS_THE_PROBLEM, PROBLEM_IS
+from clearair.extract.named import CLOSE_TIE, IS_THE_PROBLEM, NOT_CLOSE, OVER_ANOTHER, PROBLEM_IS
 from clearair.extract.mentions import PhraseChoice, PhraseReaders, acts_done_to_writer, candidates, choose_phrase, new_party_role
 from clearair.extract.parties import Mention, PartyDraft, _plural, _tag_tokens, free_key, line_denied, works_elsewhere
 from clearair.extract.reading import NARRATOR, Reading, taken_to
@@ -359,7 +359,7 @@ OUTSIDE = ("other", "none")
 #: account executive, the boss's assistant, a former employee, the manager of a function the writer works with): the
 #: whole letter's reading does not move them into a line.
 KNOWN_OUTSIDERS = ("other_department", "vendor", "account_executive", "boss_assistant", "former_employee",
-                   "clinician", "outside_org", "function_manager")
+                   "clinician", "outside_org", "function_manager", "union_rep")
 
 
 #: Lines a writer has one holder of: a second person is not given one the letter already names.
@@ -427,6 +427,9 @@ def settle(reading: Reading, clues: dict[str, dict[str, float]], drafts: dict[st
     key, choice = read_other_side(reading, drafts, is_manager, clues)
     if key is None:
         key = choose(clues, drafts)
+    key = set_above_the_rest(reading, clues) or key
+    if (doer := shielded_doer(reading, clues, key)) is not None:
+        return doer, []  # their line as the letter gives it: the tie says nothing of it
     if key is None:
         read = read_role(reading, is_manager, outside=True)
         if read is None:
@@ -448,6 +451,33 @@ def settle(reading: Reading, clues: dict[str, dict[str, float]], drafts: dict[st
             and not line_denied(reading, key) and not works_elsewhere(reading, key):
         drafts[key].role = read[0]  # the same person; the line the whole letter gives them
     return key, []
+
+
+def set_above_the_rest(reading: Reading, clues: dict[str, dict[str, float]]) -> str | None:
+    """The party the writer sets above another ("Small thing first: … What worries me more is the head chef"):
+    the first party named within a few words after ``OVER_ANOTHER``; None when the letter says no such thing."""
+    for m in OVER_ANOTHER.finditer(reading.text):
+        named = [reading.token_party[t.i] for t in reading.tokens_in(m.end(), m.end() + 40) if t.i in reading.token_party]
+        if named and named[0] in clues:
+            return named[0]
+    return None
+
+
+def shielded_doer(reading: Reading, clues: dict[str, dict[str, float]], key: str | None) -> str | None:
+    """The one who did the serious conduct, where the party chosen did none of it and the writer ties the two
+    ("the branch manager, Gary, is Dean's uncle", after Dean was seen loading stock into a car): the letter is about
+    what that person did, and the tied one is the route that is closed (red team 38)."""
+    if key is None or key not in clues or clues[key].get("serious_conduct_by"):
+        return None
+    doers = [k for k, c in clues.items() if c.get("serious_conduct_by") and k != key]
+    for sent in reading.sentences if doers else ():
+        close = CLOSE_TIE.search(reading.text, sent.start_char, sent.end_char)
+        if close is None or NOT_CLOSE.search(reading.text[max(sent.start_char, close.start() - 14):close.start()]):
+            continue
+        named = {reading.token_party[t.i] for t in sent if t.i in reading.token_party}
+        if key in named and (tied := [d for d in doers if d in named]):
+            return tied[0]
+    return None
 
 
 def named_by_writer(name: str, drafts: dict[str, PartyDraft]) -> str | None:

@@ -27,6 +27,25 @@ PROBLEM_IS = re.compile(r"\b(?:(?:it|this|that)(?:['’]s|\s+is)\s+(?:all\s+|rea
                         r"the\s+(?:person|one|guy|woman|man|lady|colleague|co-?worker)\s+(?:who(?:['’]s|\s+is|\s+has\s+been)\s+)?"
                         r"(?:making|causing|giving|behind|doing)\s+(?:[\w'’]+\s+){0,5}?(?:is|was)\s+)",
                         re.IGNORECASE)
+#: The writer setting one person above another they mention ("Small thing first: … What worries me more is the
+#: head chef, Marco"): that person is the one the letter is about, whatever the rest of the letter weighs. Not a
+#: clause ("what worries me more is that my VP didn't defend me" keeps the one who attacked).
+OVER_ANOTHER = re.compile(r"\b(?:what\s+(?:really\s+)?(?:worries|bothers|scares|frightens|upsets|concerns|troubles)\s+me\s+"
+                          r"(?:even\s+)?more\s+(?:is|was)\s+|(?:the|my|our)\s+(?:bigger|greater|real)\s+(?:worry|concern|"
+                          r"fear|problem|issue)\s+(?:is|was)\s+(?:with\s+)?)(?!that\b|how\b|whether\b|if\b|what\b|the\s+fact\b)",
+                          re.IGNORECASE)
+#: Words that say two people are close: friends, family, a couple, or often together outside work.
+CLOSE_TIE = re.compile(r"\b((?:really |very |close |best |good |old |great )*(?:friends|mates|pals|buddies)|friends with|"
+                       r"related|married|dating|a couple|cousins?|brothers?|sisters?|"
+                       r"(?:brother|sister|son|daughter|father|mother)-in-law|nephew|niece|uncle|aunt|husband|wife|"
+                       r"very (?:friendly|close|pally|chummy|tight)|"
+                       r"thick as thieves|go way back|(?:go|went|going) on (?:holidays?|vacations?) together|"
+                       r"god(?:mother|father|parent|son|daughter)|(?:plays?|played|playing) golf (?:together|with)|"
+                       r"golfs? with|(?:go|goes|went) (?:drinking|fishing|hunting) together|grew up together|"
+                       r"(?:former |old )?classmates?|family friends?|neighbou?rs|"
+                       r"drinking buddies)\b", re.IGNORECASE)
+#: A negation just before the words of a tie: "are not friends", "aren't close", "no longer friends".
+NOT_CLOSE = re.compile(r"\b(?:not|n['’]t|never|no longer)\s+(?:\w+\s+)?$", re.IGNORECASE)
 #: "Kieran is the problem", "my supervisor is the real issue": the person named just before it.
 IS_THE_PROBLEM = re.compile(r"\s+(?:is|was|['’]s)\s+(?:the|my|our)\s+(?:real\s+|main\s+|actual\s+|whole\s+|biggest\s+)?"
                             r"(?:problem|issue)\b(?!\s+(?:is|was)\b)", re.IGNORECASE)

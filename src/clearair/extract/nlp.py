@@ -33,7 +33,18 @@ def _keep_titles_whole(nlp) -> None:
 
 
 def parse(text: str):
-    return names_beside_names(get_nlp()(text))
+    return names_beside_names(no_lowercase_people(get_nlp()(text)))
+
+
+def no_lowercase_people(doc):
+    """A "person" the small model found in lower case, in a letter whose writer capitalises names ("keeps using my
+    mug" had made the mug a colleague): a common noun. A letter typed all in lower case keeps them all."""
+    if not any(t.text == "I" for t in doc):  # "i", all in lower case: names may be too
+        return doc
+    kept = [e for e in doc.ents if e.label_ != "PERSON" or any(t.text[:1].isupper() for t in e)]
+    if len(kept) < len(doc.ents):
+        doc.ents = kept
+    return doc
 
 
 def names_beside_names(doc):
@@ -44,8 +55,12 @@ def names_beside_names(doc):
 
     people = {e.root.i for e in doc.ents if e.label_ == "PERSON"}
     tagged = {t.i for e in doc.ents for t in e}
-    found = {t.text for t in doc if t.dep_ == "conj" and t.pos_ == "PROPN" and t.i not in tagged
-             and t.text[:1].isupper() and t.text.isalpha() and (t.head.i in people or any(
+    # the tagger may call such a name a noun ("owned by two people, Pieter and Marloes"): mid-sentence and
+    # capitalised, it is still a name
+    found = {t.text for t in doc if t.dep_ == "conj" and t.i not in tagged and t.text.isalpha()
+             and (t.pos_ == "PROPN" and t.text[:1].isupper() or t.pos_ == "NOUN" and t.text.istitle()
+                  and not t.is_sent_start)
+             and (t.head.i in people or any(
                  c.dep_ == "conj" and c.i in people for c in t.head.children))}
     if not found:
         return doc

@@ -928,8 +928,11 @@ def _acts_unplaced(reading: Reading, ent) -> bool:
             or not ent.text[:1].isupper() or any(t.i in reading.token_party for t in ent):
         return False
     same = [e for e in reading.doc.ents if e.text == ent.text]
-    return any(t.dep_ in ("nsubj", "nsubjpass") or any(c.dep_ == "relcl" for c in t.children)
-               for e in same for t in e)  # "Tom, who runs the northern area, said…": parsed as no subject
+    # a name the writer comes back to is someone the letter is about, even never as a subject ("it lines up with
+    # Dean's late shifts … the branch manager is Dean's uncle": the one seen taking stock)
+    return len(same) >= 2 and ent.label_ == "PERSON" or any(
+        t.dep_ in ("nsubj", "nsubjpass") or any(c.dep_ == "relcl" for c in t.children)
+        for e in same for t in e)  # "Tom, who runs the northern area, said…": parsed as no subject
 
 
 #: What may stand between a role word and the name it introduces: "another coworker, Trevor", "a coworker named Jo".
