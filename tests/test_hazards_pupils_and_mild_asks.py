@@ -111,3 +111,20 @@ def test_dangers_left_in_place_get_the_safety_route():
 
 def test_a_crush_on_someone_is_no_danger():
     assert conduct_notes("I think my coworker has a crush on me and it's getting awkward at lunch.", []) == []
+
+
+def test_a_manager_whose_son_it_is_about_is_no_route():
+    report = analyze(
+        "I'm a bricklayer on a building site near Leeds. The site manager is Roy Hatton, and his son Callum runs "
+        "our gang. Callum keeps taking scaffold ties off early to save time, and last week a board slipped and "
+        "nearly hit a labourer below. When I said something, Callum shoved me against the cabin and said I'd be "
+        "off the job. Going to Roy about his own son is pointless. What do I do?")
+    assert report.situation.manager_tied
+    assert not any("site manager" in (r.route or "") for r in report.recommendations)
+
+
+def test_the_route_keeps_its_alternatives_when_none_is_tied():
+    from clearair.advise import outside_the_tie
+
+    assert outside_the_tie("your employer's manager above them, or the site manager", []) == \
+        "your employer's manager above them, or the site manager"

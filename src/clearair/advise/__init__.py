@@ -71,6 +71,18 @@ class Advice:
 
 
 
+def outside_the_tie(to: str, tied: list) -> str:
+    """The formal route's alternatives ("your employer's manager above them, or the site manager") without one the
+    writer says is close to the other side (``tied``: their sentence saying so; red team 39 was sent to the site
+    manager whose son it was about); all of them when every one is named there."""
+    if not tied:
+        return to
+    said = " ".join(e.text for e in tied).lower()
+    parts = re.split(r",?\s+or\s+", to)
+    kept = [p for p in parts if re.sub(r"^(?:the|your|a|an)\s+", "", p.strip().lower()) not in said]
+    return ", or ".join(kept) if kept and len(kept) < len(parts) else to
+
+
 #: How sure the severity reader must be that it is friction before a limit's words ask for a shared way rather than
 #: that it stop: daily remarks about what a woman eats, loud enough for the corridor, read as friction at 0.75, and
 #: still need "I'm asking that it stop"; slow replies from an overloaded colleague read so at 0.84.
@@ -136,7 +148,7 @@ def advise(situation: Situation, signals: list[Signal], factors: list[FactorRead
             action=s.action, score=s.score, title=spec["title"], reasons=reasons,
             risks=[x for x in spec.get("risks", []) if not (floor.serious and _WARN_THEM_FIRST.search(x))],
             steps=steps,
-            script=script, route=route.setting.to if formal else None,
+            script=script, route=outside_the_tie(route.setting.to, floor.manager_tied) if formal else None,
             instruction=route.setting.instruction if formal else asking[0] if asking else None))
     return Advice(
         recommendations=recommendations,
