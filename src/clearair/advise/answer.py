@@ -28,6 +28,7 @@ from clearair.advise.questions import (
     just_asks_what_to_do, main_questions, names_a_wrong, norm_feeling, points_back,
 )
 from clearair.advise.notes import POLICE_NOTE, TOUCH_NOTE
+from clearair.advise.routes import named_in
 from clearair.advise.witness import only_a_witness
 from clearair.advise.safety import FORMAL_ROUTES, RULES_OWN_PART, Floor, about_the_writer, floor_for, safe_formal_route
 from clearair.extract.reading import is_question
@@ -256,11 +257,8 @@ def _a_talk_with_them(report: Report, raised: FactorReading | None) -> bool:
         return False
     ev = raised.evidence[0]
     cp = report.situation.party(report.situation.counterpart)
-
-    def named_in(party) -> bool:
-        return any(ev.start <= e.start < ev.end for e in party.evidence)
-
-    return cp is None or named_in(cp) or not any(named_in(p) for p in report.situation.parties if p.id != cp.id)
+    return cp is None or named_in(cp, ev.start, ev.end) or not any(
+        named_in(p, ev.start, ev.end) for p in report.situation.parties if p.id != cp.id)
 
 
 def step_for(report: Report, rec: Recommendation) -> str:

@@ -27,11 +27,13 @@ def widened(e: Evidence, text: str) -> Evidence:
     start = max((m.end() for m in _CLAUSE_END.finditer(text, 0, e.start)), default=0)
     after = _CLAUSE_END.search(text, e.end)
     end = after.start() if after else len(text)
-    if end - start > WIDEST:  # a long clause: the words nearest the hit
+    if end - start > WIDEST:  # a long clause: the words nearest the hit, cut at a space
         start = max(start, e.start - WIDEST // 2)
         end = min(end, e.end + WIDEST // 2)
-        start = text.find(" ", start, e.start) + 1 if text.find(" ", start, e.start) >= 0 else start
-        end = text.rfind(" ", e.end, end) if text.rfind(" ", e.end, end) >= 0 else end
+        if (space := text.find(" ", start, e.start)) >= 0:
+            start = space + 1
+        if (space := text.rfind(" ", e.end, end)) >= 0:
+            end = space
     while start < e.start and text[start].isspace():
         start += 1
     while end > e.end and text[end - 1].isspace():

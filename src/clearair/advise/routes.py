@@ -225,14 +225,14 @@ def managers_tied_to_them(reading: Reading, situation: Situation) -> list[Eviden
         close = CLOSE_TIE.search(reading.text, start, end) or _PARENT_AND_CHILD.search(reading.text, start, end)
         if close is None or NOT_CLOSE.search(reading.text[max(start, close.start() - 14):close.start()]):
             continue  # "My boss and I are not friends"
-        tied = [p for p in above if _named_in(p, start, end)]
-        if tied and (_named_in(cp, start, end) or _told_as_he_or_she(reading, sent, tied)):
+        tied = [p for p in above if named_in(p, start, end)]
+        if tied and (named_in(cp, start, end) or _told_as_he_or_she(reading, sent, tied)):
             return [reading.evidence(start, end)]
         # someone above told only by a title the reading made no party of: "The Lieutenant above him plays golf
         # with him" (red team 38: the escalation note went to that lieutenant)
         title = _TITLE_ABOVE.search(reading.text, start, end)
         if not tied and title and not any(e.start <= title.end() and title.start() <= e.end for e in cp.evidence) \
-                and (_named_in(cp, start, end) or _told_as_he_or_she(reading, sent, [cp])):
+                and (named_in(cp, start, end) or _told_as_he_or_she(reading, sent, [cp])):
             return [reading.evidence(start, end)]  # (the title is not the other side's own: "My boss … he")
     return []
 
@@ -243,7 +243,8 @@ _TITLE_ABOVE = re.compile(r"\b(?:[A-Za-z-]+ )?(?:manager|director|boss|superviso
                           r"(?! (?:of|at|in) (?:a|another))", re.IGNORECASE)
 
 
-def _named_in(party: Party, start: int, end: int) -> bool:
+def named_in(party: Party, start: int, end: int) -> bool:
+    """One of the party's mentions lies within ``start``-``end`` of the writer's text."""
     return any(start <= e.start and e.end <= end for e in party.evidence)
 
 

@@ -591,14 +591,14 @@ def apply_floor(ranked: list, factors: list[FactorReading], floor: Floor) -> lis
                 s.reasons.insert(0, Reason(text="You say the manager you would go to is close to them: make this "
                                            "complaint to someone outside that tie", effect="raises", source="safety",
                                            **because("manager_tied", floor.manager_tied)))
-    if floor.serious and ("bystander" in by and by["bystander"].value is True or floor.rules_broken_seen):
+    saw = "bystander" in by and by["bystander"].value is True
+    if floor.serious and (saw or floor.rules_broken_seen):
         # What the writer saw done is for the people responsible to act on; leaving is no answer to it (the same
-        # nurse's third step had become "plan your way out").
-        saw = "bystander" in by and by["bystander"].value is True
-        # (the reason cites what made the writer a witness: the reader's bystander words, or the rule-breaking seen)
+        # nurse's third step had become "plan your way out"). The reason cites what made the writer a witness: the
+        # reader's bystander words, or the rule-breaking seen.
+        witness: tuple = ("bystander",) if saw else ("rules_broken_seen", floor.rules_broken_seen)
         demote(("EXIT",), 3, "Not a first step: what you saw is for the people responsible to act on, and "
-               "reporting it need not cost you your job", *(("bystander",) if saw else
-                                                            ("rules_broken_seen", floor.rules_broken_seen)))
+               "reporting it need not cost you your job", *witness)
     if floor.manager_is_problem:
         demote(("ESCALATE_MANAGER",), 3, "Your own manager is part of the problem, so take it above or around them",
                "own_manager")

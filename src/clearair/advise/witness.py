@@ -22,11 +22,12 @@ LEANING = 0.5
 #: How sure the bystander reader must be that the writer is no witness for its "no" to stand over the words' clues.
 NOT_A_WITNESS = 0.8
 
+#: The verbs of watching it happen: what a witness says, and a writer about their own treatment seldom does.
+_WATCHING = r"saw|watched|witnessed|have seen|'ve seen|had seen|was there when"
 #: The writer seeing or hearing someone else treated so: a verb of witnessing, then a third person within the
 #: sentence ("I saw him put his hand on her", "I watched Dean scream at him").
-_SAW = re.compile(r"\bi\s+(?:saw|watched|witnessed|noticed|overheard|heard|have seen|'ve seen|had seen|"
-                  r"was there when)\b[^.?!]{0,120}?\b(?:him|her|them|his|their|one of (?:the|our|my) [a-z]+)\b",
-                  re.IGNORECASE)
+_SAW = re.compile(rf"\bi\s+(?:{_WATCHING}|noticed|overheard|heard)\b[^.?!]{{0,120}}?\b(?:him|her|them|his|their|"
+                  r"one of (?:the|our|my) [a-z]+)\b", re.IGNORECASE)
 #: The writer saying the letter is about someone else.
 _NOT_ME = re.compile(r"\b(?:this|it) (?:isn'?t|is not|wasn'?t|was not) (?:really |exactly |actually )?about me\b|"
                      r"\bon behalf of (?:a|my) (?:colleague|coworker|co-worker|friend|teammate)\b|"
@@ -95,8 +96,7 @@ SURE_NOT_A_WITNESS = 0.9
 def _watched(reading: Reading) -> bool:
     """The writer's words of watching it done to someone else ("I watched", "I saw", "I witnessed"), none of them at
     the writer; not "I noticed" or "I heard", which a letter about the writer's own treatment uses too."""
-    return any(re.match(r"i\s+(?:saw|watched|witnessed|have seen|'ve seen|had seen|was there when)\b", e.text, re.I)
-               for e in _words(reading))
+    return any(re.match(rf"i\s+(?:{_WATCHING})\b", e.text, re.I) for e in _words(reading))
 
 
 def _opening(reading: Reading) -> list[Evidence]:
