@@ -198,9 +198,18 @@ class Situation(Model):
         default_factory=list, description="Where the writer saw it done to someone else: the words naming someone in "
         "their care at work (a pupil, a patient, a resident), for whom the first step is safeguarding.")
 
+    safeguarding_lead: list[Evidence] = Field(
+        default_factory=list, description="The name of the person the writer says is responsible for safeguarding "
+        "(\"a safeguarding lead, Mr. Ahmed\"): the witness line names them back.")
     under_review: list[Evidence] = Field(
         default_factory=list, description="The writer's words saying their own conduct is before a review, an "
         "investigation or a disciplinary process (\"I've been invited to a disciplinary meeting\").")
+    ruled_out: list[Evidence] = Field(
+        default_factory=list, description="The writer's words ruling out a route above someone (\"I definitely "
+        "don't want to go to our team leader\"): over friction, not among the first steps.")
+    light_touch: list[Evidence] = Field(
+        default_factory=list, description="The writer's words asking for a light touch (\"I just want a nice way to "
+        "mention it\"): over friction, a friendly word before a stated limit or a complaint.")
     own_tendency: list[Evidence] = Field(
         default_factory=list, description="The writer's words telling a habit of their own (\"I've been known to lose "
         "my temper\", \"I'm a very competitive person\") or owning a part outright (\"this one's partly on me\"): "

@@ -6,7 +6,8 @@ intake -> extract -> assess -> advise; render is a separate view of the Report.
 from __future__ import annotations
 
 from clearair.advise import advise, attach
-from clearair.advise.notes import conduct_notes, in_someones_care, pay_notes
+from clearair.advise.notes import conduct_notes, in_someones_care, pay_notes, process_notes, safeguarding_lead
+from clearair.advise.limits import light_touch_words, ruled_out_words
 from clearair.advise.quotes import widen_reason_quotes
 from clearair.advise.reread import reread
 from clearair.advise.told import named_conduct, rules_broken_seen, what_happened
@@ -94,6 +95,8 @@ def _report(document, reading, journal_findings=(), about: str | None = None) ->
     report = Report(situation=situation, thread=document.thread(), signals=signals, factors=factors)
     situation.acts_on_writer = act_sentences(reading, situation)
     situation.under_review = _review(reading)
+    situation.ruled_out = [reading.evidence(a, b) for a, b in ruled_out_words(reading.text)]
+    situation.light_touch = [reading.evidence(a, b) for a, b in light_touch_words(reading.text)][:1]
     own = sorted(own_admissions(reading.text) + own_tendencies(reading.text))
     situation.own_tendency = [reading.evidence(a, b) for a, b in own][:1]
     situation.tied_to_them = tied_to_the_other_side(reading, situation)
@@ -102,6 +105,8 @@ def _report(document, reading, journal_findings=(), about: str | None = None) ->
     situation.witnessed = seen_done_to_others(reading, situation, factors, conduct)
     if situation.witnessed and (care := in_someones_care(reading.text)) is not None:
         situation.in_care = [reading.evidence(care.start(), care.end())]
+        if (lead := safeguarding_lead(reading.text)) is not None:
+            situation.safeguarding_lead = [reading.evidence(*lead)]
     if (wanted := wanted_from_them(reading.text)) is not None:
         situation.wanted, start, end = wanted
         situation.wanted_evidence = [reading.evidence(start, end)]
@@ -112,7 +117,9 @@ def _report(document, reading, journal_findings=(), about: str | None = None) ->
     advice = advise(situation, signals, factors, words, route=formal_route(reading, situation),
                     conduct=named_conduct(reading.text, conduct))
     # Before the answer is written: a question about calling the police is answered from its note.
-    report.notes.extend(conduct_notes(reading.text, conduct) + pay_notes(reading.text))
+    report.notes.extend(conduct_notes(reading.text, conduct) + pay_notes(reading.text)
+                        + process_notes(reading.text, bool(situation.under_review),
+                                        rep_is_the_problem=(situation.counterpart or "").startswith("union_rep")))
     attach(report, advice, reading, questions)
     widen_reason_quotes(report, reading.text)
     not_advising = NOT_BESIDE_SERIOUS if advice.floor.serious_to_writer else ()

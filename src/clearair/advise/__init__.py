@@ -16,6 +16,7 @@ from clearair.advise.phrases import action_title, lower_first, sentence
 from clearair.advise.routes import FormalRoute, route_step
 from clearair.advise.playbook import Scored, _best_first, score_actions
 from clearair.advise.ranker import WordsReading
+from clearair.advise.limits import keep_to_the_writers_limits
 from clearair.advise.safety import (
     FORMAL_ROUTES, Floor, apply_floor, floor_for, keep_rebuilding_trust, move_below, safe_formal_route,
     scores_follow,
@@ -114,6 +115,7 @@ def advise(situation: Situation, signals: list[Signal], factors: list[FactorRead
             floor.household = [route.evidence] if route.evidence else []
         ranked = apply_floor(ranked, factors, floor)
     ranked = keep_rebuilding_trust(ranked, floor, sig)
+    ranked = keep_to_the_writers_limits(ranked, situation.ruled_out, situation.light_touch, floor.serious)
     order = [s.action for s in ranked]
     avoid = avoid_list(situation, order, sig, floor)
     owns = own_part(floor, sig)
@@ -127,7 +129,7 @@ def advise(situation: Situation, signals: list[Signal], factors: list[FactorRead
                              route=route.setting if route else None, conduct=conduct,
                              fault_in_doubt=floor.fault_unsure,
                              mild=any(f.name == "severity" and f.value == "minor" and f.confidence >= MILD_SURE
-                                      for f in factors or ()))
+                                      for f in factors or ()) or bool(situation.light_touch and not floor.serious))
     recommendations = []
     for s in ranked:
         spec = playbook["actions"][s.action]
@@ -347,11 +349,12 @@ NOT_YOUR_NAME = ("Not advised: it would mean putting your name to something you 
                  "safer, even when it is harder.")
 
 
-#: Going along with what the writer is pressed to do: "just do it and move on", "just sign and move on".
-_GO_ALONG = re.compile(r"\b(?:(?:or|and|maybe|i should|should i)\s+)?(?:just|simply)\s+(?:do it|do what "
-                       r"(?:he|she|they) (?:asks?|asked|wants?|wanted|says?|said)|go along with (?:it|him|her|them)|"
-                       r"sign(?: it| them)?|"
-                       r"initial (?:it|them)|change (?:it|the (?:mark|grade|results?|figures)))\b[^,;]*",
+#: Going along with what the writer is pressed to do: "do it", "sign it", "go along with them", "change the mark".
+_GOING_ALONG = (r"(?:do it|do what (?:he|she|they) (?:asks?|asked|wants?|wanted|says?|said)|"
+                r"go along with (?:it|him|her|them)|sign(?: it| them| the [a-z]+)?|initial (?:it|them)|"
+                r"change (?:it|the (?:mark|grade|results?|figures)))")
+#: ... said as an option: "just do it and move on", "or just sign and move on".
+_GO_ALONG = re.compile(rf"\b(?:(?:or|and|maybe|i should|should i)\s+)?(?:just|simply)\s+{_GOING_ALONG}\b[^,;]*",
                        re.IGNORECASE)
 
 
@@ -369,9 +372,7 @@ def _going_along_in(text: str) -> str | None:
 
 #: Going along, as the first of a list of options: "sign it, refuse and tell the quality manager, or call the
 #: regulator" (red team 38: the whole list was judged "not advised", the safe options in it too).
-_GO_ALONG_FIRST = re.compile(r"\s*(?:just\s+|simply\s+)?(?:sign(?: it| them| the [a-z]+)?|do it|"
-                             r"do what (?:he|she|they) (?:asks?|wants?|says?)|initial (?:it|them)|"
-                             r"go along with (?:it|him|her|them))(?=\s*,)", re.IGNORECASE)
+_GO_ALONG_FIRST = re.compile(rf"\s*(?:just\s+|simply\s+)?{_GOING_ALONG}(?=\s*,)", re.IGNORECASE)
 
 
 def _puts_their_name_to_it(text: str, floor: Floor, rules_broken: bool) -> bool:

@@ -137,7 +137,9 @@ def _going_on(report: Report, floor: Floor, own_part: bool) -> list[str]:
     elif cp is not None and cp.role != "hr":  # HR is where a letter goes, rarely what it is about
         out.append(sentence(f"This is about {cp.label}"))  # no clean words for the act: say only who
     if only_a_witness(s) and not s.rules_broken_seen:  # a person it was done to, and the writer only saw it
-        out.append(IN_CARE_WITNESS_LINE if s.in_care else WITNESS_LINE)
+        out.append((IN_CARE_WITNESS_LINE if not s.safeguarding_lead else IN_CARE_WITNESS_LINE.replace(
+            "where you work", f"where you work ({s.safeguarding_lead[0].text}, as you say)")) if s.in_care
+            else WITNESS_LINE)
     wide = [i for i in s.incidents if i.audience.kind in ("large_group", "external") and i.actor not in (
         "narrator", "unknown", s.counterpart) and (inc is None or i.audience.kind != inc.audience.kind)]
     if wide and not s.between_others and SLOT_EVENT not in incident_sentence(s, wide[0]):
@@ -214,8 +216,12 @@ def step(rec: Recommendation) -> str:
     there is no HR department says where it goes ("make a formal complaint to the master, or …")."""
     if rec.instruction:
         return rec.instruction
-    if rec.route:
-        return f"make a formal complaint, in writing, to {rec.route}"
+    if rec.route:  # one consults an adviser; one does not file a complaint with them (red team 39)
+        if rec.route.startswith("an outside adviser"):
+            return f"take it to {rec.route}, who can tell you how to make a formal complaint"
+        to, adviser, _ = rec.route.partition(", or an outside adviser")
+        return f"make a formal complaint, in writing, to {to}" + (", or take advice from an outside adviser"
+                                                                    if adviser else "")
     return _AS_STEP.get(rec.action) or lower_first(rec.title)
 
 

@@ -128,6 +128,7 @@ HAZARD_NOTE = ("What you describe puts people's safety at risk. Report it in wri
 #: A child in the writer's care at work: a pupil, a child, a boy or girl of a school year.
 _CHILD = re.compile(r"\b(pupils?|children|child|(?:little|young|small) (?:boy|girl|lad|kid)s?|"
                     r"(?:boy|girl|kid)s? in (?:my|our|the|her|his) class|year \d+ (boy|girl|student|pupil)|"
+                    r"(?:boy|girl)s? in (?:year|grade|class|form) ?\d*\b|"
                     r"(boy|girl|student) with (autism|adhd|"
                     r"special needs|a disability)|apprentice,? (aged|who is) 1[4-7]|(he|she)['’]s 1[4-7])\b",
                     re.IGNORECASE)
@@ -188,6 +189,49 @@ _UNPAID = re.compile(
 def in_someones_care(text: str) -> re.Match | None:
     """The first words that name a child, a pupil, a patient or a resident: someone in the writer's care at work."""
     return _CHILD.search(text) or _IN_CARE.search(text)
+
+
+#: The person the writer names as responsible for safeguarding: "a safeguarding lead, Mr. Ahmed", "Mrs Cole, our
+#: designated safeguarding lead" (red team 39: a teaching assistant named him and was sent to "the person
+#: responsible for safeguarding" as if she had not).
+_PERSON = r"((?:Mr|Mrs|Ms|Miss|Mx|Dr)\.? [A-Z][a-z]+(?:-[A-Z][a-z]+)?|[A-Z][a-z]+(?: [A-Z][a-z]+)?)"
+_LEAD = r"(?:designated )?(?:safeguarding|child protection|child-protection) (?:lead|officer|coordinator|co-ordinator)"
+_LEAD_NAMED = re.compile(rf"\b{_LEAD}(?: \(DSL\))?(?:,| is| called| named)\s+{_PERSON}\b|"
+                         rf"\b{_PERSON},? (?:who is |is |who's )?(?:our|the) {_LEAD}\b")
+
+
+def safeguarding_lead(text: str) -> tuple[int, int] | None:
+    """Where the letter names the person responsible for safeguarding (start, end of the name), if it does."""
+    m = _LEAD_NAMED.search(text)
+    if m is None:
+        return None
+    group = 1 if m.group(1) else 2
+    return m.start(group), m.end(group)
+
+
+#: The writer is in a union, or has a rep or steward: "I'm in the union", "my rep", "our shop steward".
+_IN_A_UNION = re.compile(r"\b(?:i['’]m|i am|i['’]ve been|i have been)(?: \w+)? (?:in|a member of) (?:the|a|my|our) "
+                         r"(?:\w+ )?union\b|\b(?:union|my|our) (?:rep|representative|steward|shop steward|"
+                         r"delegate)s?\b|\bunion member\b", re.IGNORECASE)
+PROCESS_NOTE = ("Before the hearing or meeting about you: in many places you have the right to bring a union rep or a "
+                "colleague with you, so ring your rep now. Ask in writing for the evidence they will rely on, and "
+                "write your own account while it is fresh: what happened, in order, what you did about it since, and "
+                "your record.")
+
+
+#: ... where the rep is the one the letter is about (red team 39: a rep who missed the meeting and passed on a
+#: confidence).
+OTHER_REP_NOTE = ("Before the hearing or meeting about you: you can ask the union branch (its secretary or a regional "
+                  "officer) for another rep, and in many places a colleague may come with you instead. Ask in "
+                  "writing for the evidence they will rely on, and write your own account while it is fresh.")
+
+
+def process_notes(text: str, under_review: bool, rep_is_the_problem: bool = False) -> list[str]:
+    """The note for a writer facing a process about their own conduct who is in a union (red team 40: a bus
+    driver who had not yet rung his rep was told how to prepare without it)."""
+    if not under_review or not _IN_A_UNION.search(text):
+        return []
+    return [OTHER_REP_NOTE if rep_is_the_problem else PROCESS_NOTE]
 
 
 def pay_notes(text: str) -> list[str]:

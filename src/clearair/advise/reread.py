@@ -7,7 +7,10 @@ sentence plainly tells another story, the reading is not acted on.
   nobody above the other side has been told, and the advice must not build on a step not taken (red team 36: a
   receptionist followed to the staff exit by a guest was told to go to her manager "this time in writing").
 - "Your own manager is supportive" resting on the writer's fear of telling them ("I am afraid to tell my manager
-  because he will say the guest is important"): that manager's stance is not known.
+  because he will say the guest is important"): that manager's stance is not known; and an unsure "your manager
+  has not backed you" resting on a sentence that names no one above the writer.
+- "You are leaving" resting on a sentence that does not tell of the writer leaving ("Two other servers have quit",
+  a rival's quoted "on my way out", "I have to leave early for my mother's check-ups").
 
 These run after training's readings (the training folds do not see them), like the rules' own findings.
 """
@@ -35,6 +38,28 @@ _AFRAID_TO_TELL = re.compile(
     r"report(?:ing)? it to) (?:my|our|the) (?:manager|boss|supervisor|line manager)\b", re.IGNORECASE)
 
 
+#: Words of leaving a job; "leave early" for an appointment, or leave as time off, is not one.
+_LEAVING = re.compile(r"\b(?:quit(?:ting)?|leav(?:e|ing)(?! (?:early|work early|on time|at \d|for (?:the day|an? "
+                      r"appointment|lunch)))|resign\w*|hand(?:ed|ing)? in my notice|new job|job[- ]hunt\w*|"
+                      r"looking (?:for|at) (?:other|another|a new) (?:jobs?|roles?|positions?)|way out|mov(?:e|ing) on|"
+                      r"transfer\w*)\b", re.IGNORECASE)
+_I = re.compile(r"\b(?:i|i['’]m|i['’]ve|i['’]d|i['’]ll|me|my|myself)\b", re.IGNORECASE)
+_QUOTED = re.compile(r'"[^"]*"|\u201c[^\u201d]*\u201d|\u2018[^\u2019]*\u2019|(?<!\w)\'[^\'\n]+\'(?!\w)')
+
+
+def _writer_leaving_in(said: str) -> bool:
+    """Whether the sentence a "you are leaving" reading rests on tells of the writer leaving: it speaks of them, and
+    its words of leaving are not all inside someone's quoted words ("she tells people I'm 'on my way out'") nor
+    leave from a day's work ("I have to leave early for my mother's check-ups") (red team 40)."""
+    return bool(_I.search(said)) and bool(_LEAVING.search(_QUOTED.sub(" ", said)))
+
+
+#: Below this, a learned "your manager has not backed you" (or "is the problem") needs its sentence to name someone
+#: above the writer (a red team's teacher, followed to her car by a parent, had "your manager has not backed you" at
+#: 0.30 from the parent's own words, which sent her past the head who could bar him).
+UNSURE_MANAGER = 0.4
+
+
 def reread(factors: list[FactorReading]) -> list[FactorReading]:
     """``factors`` with the learned readings above set back to their defaults, in place."""
     for f in factors:
@@ -49,6 +74,11 @@ def reread(factors: list[FactorReading]) -> list[FactorReading]:
             _back_to_default(f)  # (a colleague told may be the other side: then it was raised with them)
         elif f.name == "own_manager" and f.value == "supportive" and _AFRAID_TO_TELL.search(said):
             _back_to_default(f)
+        elif f.name == "leaving" and f.value is True and not _writer_leaving_in(said):
+            _back_to_default(f)
+        elif f.name == "own_manager" and f.value in ("unsupportive", "is_the_problem") \
+                and f.confidence < UNSURE_MANAGER and not _SOMEONE_ABOVE.search(said):
+            _back_to_default(f)  # an unsure reading resting on what someone else did, with no one above named
     return factors
 
 

@@ -425,10 +425,17 @@ def _every_time(phrase: Token) -> bool:
     return any(t.lower_ in _EVERY for t in phrase.subtree) and any(t.lower_ in _TIMES for t in phrase.subtree)
 
 
+#: Words of repetition that hang from the verb as a phrase the parse splits ("over and over", "all afternoon").
+_OVER_AND_OVER = re.compile(r"\b(?:over and over|again and again|time and again|time after time|"
+                            r"all (?:day|afternoon|morning|evening|night|shift)(?: long)?)\b", re.IGNORECASE)
+
+
 def _is_a_habit(verb: Token) -> bool:
     """ "he always…", and "…the whole working day", "…at least once every week", "takes most of his calls on
     speaker" (most or all of a kind of thing: a habit, not one time)."""
     if any(c.lower_ in _HABIT for c in verb.children):
+        return True
+    if _OVER_AND_OVER.search("".join(t.text_with_ws for t in verb.subtree)):  # "clicks his pen, over and over"
         return True
     if any(c.dep_ == "dobj" and next(iter(c.subtree)).lower_ in ("most", "all")
            and any(t.lower_ == "of" for t in c.subtree) for c in verb.children):

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from clearair.advise.retell import PRONOUNS
-from clearair.extract.named import CLOSE_TIE, NOT_CLOSE
+from clearair.extract.named import tie_between
 from clearair.extract.reading import Reading
 from clearair.knowledge import load
 from clearair.knowledge.schemas import RouteFile, RouteSetting
@@ -203,10 +203,6 @@ def tied_to_the_other_side(reading: Reading, situation: Situation) -> list[Evide
     return out
 
 
-#: A parent and child named together, which the reading's tie words leave out (a son is often just a son): "The site
-#: manager is Dessie Brennan, and his son Kieran is on our crew" (red team 39: the writer was sent to the father).
-_PARENT_AND_CHILD = re.compile(r"\b(?:his|her|their)\s+(?:own\s+)?(?:son|daughter|father|mother|dad|mum|mom|"
-                               r"stepson|stepdaughter)\b|\b(?:son|daughter|father|mother)\s+of\b", re.IGNORECASE)
 #: Who a writer could take it to: their own manager, one above, or the other side's manager.
 _ROUTES_ABOVE = ("manager", "skip_level", "peers_manager")
 
@@ -222,9 +218,8 @@ def managers_tied_to_them(reading: Reading, situation: Situation) -> list[Eviden
     above = [p for p in situation.parties if p.id != cp.id and p.role in _ROUTES_ABOVE]
     for sent in reading.sentences:
         start, end = sent.start_char, sent.end_char
-        close = CLOSE_TIE.search(reading.text, start, end) or _PARENT_AND_CHILD.search(reading.text, start, end)
-        if close is None or NOT_CLOSE.search(reading.text[max(start, close.start() - 14):close.start()]):
-            continue  # "My boss and I are not friends"
+        if tie_between(reading.text, start, end) is None:
+            continue
         tied = [p for p in above if named_in(p, start, end)]
         if tied and (named_in(cp, start, end) or _told_as_he_or_she(reading, sent, tied)):
             return [reading.evidence(start, end)]

@@ -191,6 +191,11 @@ _WRITER_DID = re.compile(r"\bi (?!(?:wanted|needed|hoped|wished|tried|worried|de
                          r"threw|swore|forgot|broke|wrote|left|got|gave|put)\b", re.IGNORECASE)
 
 
+#: A sentence that says only who the writer is or where they work: "I'm a teller at a bank branch", "I work as a
+#: chef at a hotel", "I've been at the firm six years".
+_WHO_I_AM = re.compile(r"^\W*i(?:['’]m| am| work| worked|['’]ve worked| have worked|['’]ve been| have been)"
+                       r"(?: (?:now|currently|still|also|just))? (?:a|an|the|as|at|in|for|here|there|on|one of)\b",
+                       re.IGNORECASE)
 #: A time or sequence word that may open a sentence before its subject ("On Saturday", "Last week", "Then", "The next
 #: morning").
 _WHEN_FIRST = re.compile(r"(?:then|later|yesterday|today|recently|again|afterwards|(?:and |but |so )?(?:on|last|this|"
@@ -223,6 +228,8 @@ def about_the_writer(reading: FactorReading) -> bool:
         return False  # "I dont want to be petty", "I want to set a boundary": an intention or a worry, not a doing
     if _DECLINED.search(text):
         return False  # "I said I'd go once the rail was back on": saying no, or not yet, to what was asked is no fault
+    if _WHO_I_AM.search(text) and not _WRITER_DID.search(text):
+        return False  # "I am a teller at a bank branch in Makati": who the writer is, nothing they did (red team 40)
     first = _PERSON.search(text)
     if first is None:
         return False
@@ -654,6 +661,11 @@ def apply_floor(ranked: list, factors: list[FactorReading], floor: Floor) -> lis
                "apology" if own else
                "Not while a formal process about this is open: put what you need to say in writing, through the "
                "process", "under_review", floor.under_review)
+        if not own:  # the process goes ahead whatever the writer lets go (red team 39: "let it go" first, ten days
+            # before a bus driver's disciplinary hearing, after his union rep had passed a confidence to the manager)
+            demote(("LET_GO",), 3, "Not while a formal process about you is open: it goes ahead whether or not you "
+                   "let it go, so prepare your account and ask in writing for what you need", "under_review",
+                   floor.under_review)
     if floor.harm_is_the_writers:
         # Reasons that speak to the target of intimidation ("letting intimidation go leaves you exposed") are not
         # said to the one who did it.

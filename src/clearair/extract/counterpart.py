@@ -34,7 +34,7 @@ from importlib import resources
 
 from clearair.extract.features import Sentence, as_factor_role, sentences
 from clearair.extract.linear import LinearReader
-from clearair.extract.named import CLOSE_TIE, IS_THE_PROBLEM, NOT_CLOSE, OVER_ANOTHER, PROBLEM_IS
+from clearair.extract.named import IS_THE_PROBLEM, OVER_ANOTHER, PROBLEM_IS, tie_between
 from clearair.extract.mentions import PhraseChoice, PhraseReaders, acts_done_to_writer, candidates, choose_phrase, new_party_role
 from clearair.extract.parties import Mention, PartyDraft, _plural, _tag_tokens, free_key, line_denied, works_elsewhere
 from clearair.extract.reading import NARRATOR, Reading, taken_to
@@ -175,9 +175,8 @@ def candidate_clues(reading: Reading, drafts: dict[str, PartyDraft], incidents, 
         for key in _keys_in(reading, m.end(), m.end() + 60):
             clues[key]["anger_at"] = clues[key].get("anger_at", 0.0) + 1
     for m in PROBLEM_IS.finditer(reading.text):
-        named = [reading.token_party[t.i] for t in reading.tokens_in(m.end(), m.end() + 40) if t.i in reading.token_party]
-        if named and named[0] in clues:  # the first person named after it
-            clues[named[0]]["named_as_problem"] = 1.0
+        if (first := first_named_after(reading, m.end())) in clues:
+            clues[first]["named_as_problem"] = 1.0
     for m in IS_THE_PROBLEM.finditer(reading.text):
         named = [reading.token_party[t.i] for t in reading.tokens_in(max(0, m.start() - 30), m.start())
                  if t.i in reading.token_party]
@@ -457,10 +456,15 @@ def set_above_the_rest(reading: Reading, clues: dict[str, dict[str, float]]) -> 
     """The party the writer sets above another ("Small thing first: … What worries me more is the head chef"):
     the first party named within a few words after ``OVER_ANOTHER``; None when the letter says no such thing."""
     for m in OVER_ANOTHER.finditer(reading.text):
-        named = [reading.token_party[t.i] for t in reading.tokens_in(m.end(), m.end() + 40) if t.i in reading.token_party]
-        if named and named[0] in clues:
-            return named[0]
+        if (first := first_named_after(reading, m.end())) in clues:
+            return first
     return None
+
+
+def first_named_after(reading: Reading, char: int) -> str | None:
+    """The party of the first person named within a few words after ``char`` ("The problem is |my supervisor")."""
+    return next((reading.token_party[t.i] for t in reading.tokens_in(char, char + 40) if t.i in reading.token_party),
+                None)
 
 
 def shielded_doer(reading: Reading, clues: dict[str, dict[str, float]], key: str | None) -> str | None:
@@ -471,8 +475,7 @@ def shielded_doer(reading: Reading, clues: dict[str, dict[str, float]], key: str
         return None
     doers = [k for k, c in clues.items() if c.get("serious_conduct_by") and k != key]
     for sent in reading.sentences if doers else ():
-        close = CLOSE_TIE.search(reading.text, sent.start_char, sent.end_char)
-        if close is None or NOT_CLOSE.search(reading.text[max(sent.start_char, close.start() - 14):close.start()]):
+        if tie_between(reading.text, sent.start_char, sent.end_char) is None:
             continue
         named = {reading.token_party[t.i] for t in sent if t.i in reading.token_party}
         if key in named and (tied := [d for d in doers if d in named]):

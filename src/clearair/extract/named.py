@@ -32,7 +32,10 @@ PROBLEM_IS = re.compile(r"\b(?:(?:it|this|that)(?:['’]s|\s+is)\s+(?:all\s+|rea
 #: clause ("what worries me more is that my VP didn't defend me" keeps the one who attacked).
 OVER_ANOTHER = re.compile(r"\b(?:what\s+(?:really\s+)?(?:worries|bothers|scares|frightens|upsets|concerns|troubles)\s+me\s+"
                           r"(?:even\s+)?more\s+(?:is|was)\s+|(?:the|my|our)\s+(?:bigger|greater|real)\s+(?:worry|concern|"
-                          r"fear|problem|issue)\s+(?:is|was)\s+(?:with\s+)?)(?!that\b|how\b|whether\b|if\b|what\b|the\s+fact\b)",
+                          r"fear|problem|issue)\s+(?:is|was)\s+(?:with\s+)?|"
+                          # "The minor thing is Julien … The serious thing is Bastien"
+                          r"the\s+(?:more\s+|really\s+)?(?:serious|worse|bigger|worrying|scary|frightening)\s+(?:thing|part|one|matter)"
+                          r"\s+(?:is|was)\s+(?:with\s+)?)(?!that\b|how\b|whether\b|if\b|what\b|the\s+fact\b)",
                           re.IGNORECASE)
 #: Words that say two people are close: friends, family, a couple, or often together outside work.
 CLOSE_TIE = re.compile(r"\b((?:really |very |close |best |good |old |great )*(?:friends|mates|pals|buddies)|friends with|"
@@ -44,8 +47,21 @@ CLOSE_TIE = re.compile(r"\b((?:really |very |close |best |good |old |great )*(?:
                        r"golfs? with|(?:go|goes|went) (?:drinking|fishing|hunting) together|grew up together|"
                        r"(?:former |old )?classmates?|family friends?|neighbou?rs|"
                        r"drinking buddies)\b", re.IGNORECASE)
+#: A parent and child named together, which the tie words above leave out (a son is often just a son): "The site
+#: manager is Dessie Brennan, and his son Kieran is on our crew" (red team 39: the writer was sent to the father).
+PARENT_AND_CHILD = re.compile(r"\b(?:his|her|their)\s+(?:own\s+)?(?:son|daughter|father|mother|dad|mum|mom|"
+                              r"stepson|stepdaughter)\b|\b(?:son|daughter|father|mother)\s+of\b", re.IGNORECASE)
 #: A negation just before the words of a tie: "are not friends", "aren't close", "no longer friends".
 NOT_CLOSE = re.compile(r"\b(?:not|n['’]t|never|no longer)\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+def tie_between(text: str, start: int, end: int) -> re.Match | None:
+    """The words in ``text[start:end]`` (one sentence) that say two people are close or family, unless negated
+    ("My boss and I are not friends"); the caller checks who the sentence names."""
+    close = CLOSE_TIE.search(text, start, end) or PARENT_AND_CHILD.search(text, start, end)
+    if close is None or NOT_CLOSE.search(text[max(start, close.start() - 14):close.start()]):
+        return None
+    return close
 #: "Kieran is the problem", "my supervisor is the real issue": the person named just before it.
 IS_THE_PROBLEM = re.compile(r"\s+(?:is|was|['’]s)\s+(?:the|my|our)\s+(?:real\s+|main\s+|actual\s+|whole\s+|biggest\s+)?"
                             r"(?:problem|issue)\b(?!\s+(?:is|was)\b)", re.IGNORECASE)

@@ -1,0 +1,93 @@
+"""The writer's own limits on what they will do: a route they rule out ("I definitely don't want to go to our team
+leader about something this small") and a wish for a light touch ("I just want a nice way to mention it").
+
+Over friction, the writer knows their workplace: a step they have ruled out is not among the first three, and
+where they ask for a light touch a friendly word comes before a complaint, and a limit is asked for kindly (red
+team 39: a call-centre worker who asked for a nice way to mention a colleague's humming got "From now on, I'm
+asking that it stop", and "ask your own manager" second, the one thing he said he would not do). With serious
+conduct the floor's routes stand whatever the writer would rather do.
+"""
+
+from __future__ import annotations
+
+import re
+
+from clearair.advise.safety import move_below, scores_follow
+from clearair.models import Evidence, Reason
+
+#: "I definitely don't want to go to our team leader", "I'd rather not involve HR", "I won't go over her head".
+_RULED_OUT = re.compile(
+    r"\bI(?:['’]d| would)? (?:definitely |really |just |honestly |absolutely |certainly )?"
+    r"(?:don['’]t|do not|won['’]t|will not|wouldn['’]t|would not|['’]d rather not|would rather not|rather not|"
+    r"refuse to|can['’]t|cannot)(?: really)? (?:want to |like to |feel able to |see myself |be )?"
+    r"(?:(?P<over>go(?:ing)? over (?:his|her|their|[A-Z][a-z]+['’]s) heads?)|"
+    r"(?:go(?:ing)? (?:to|above)|involv(?:e|ing)|escalat(?:e|ing) (?:this |it )?to|"
+    r"report(?:ing)? (?:this|it|him|her|them) to|tak(?:e|ing) (?:this|it) to|complain(?:ing)? to|"
+    r"bring(?:ing)? (?:this|it) to|get(?:ting)?) "
+    r"(?P<who>(?:my|our|the) (?:[a-z-]+ ){0,2}?(?:team ?lead(?:er)?|manager|boss|supervisor|line manager|foreman|"
+    r"head|director|HR)|HR|human resources|management|(?P<theirs>(?:his|her|their) (?:boss|manager|supervisor))))\b",
+    re.IGNORECASE)
+#: "a nice way to mention it", "without it being a thing", "without starting a war".
+_LIGHT = re.compile(
+    r"\b(?:nice|nicer|friendly|friendlier|gentle|gentler|kind|kinder|polite|respectful|tactful|diplomatic|light|"
+    r"softer|casual|non-?confrontational|graceful|good-natured|low-key|subtle)(?: (?:yet|but) [a-z]+)? way (?:to|of) "
+    r"(?:mention|rais|bring|tell|ask|say|approach|broach|address|handl|let|make|get|explain|put)\w*|"
+    r"\bthat (?:carries|shows|keeps) respect\b|"
+    r"\bwithout (?:it being a (?:big )?thing|making (?:it|this) (?:a )?(?:big )?(?:thing|deal|issue)|starting a war|"
+    r"making (?:things|it) (?:weird|awkward)|(?:embarrassing|upsetting|offending|hurting) (?:him|her|them))",
+    re.IGNORECASE)
+
+
+def ruled_out_words(text: str) -> list[tuple[int, int]]:
+    """Where the writer rules out a route above someone (start, end), in text order."""
+    return [(m.start(), m.end()) for m in _RULED_OUT.finditer(text)]
+
+
+def light_touch_words(text: str) -> list[tuple[int, int]]:
+    """Where the writer asks for a light touch (start, end), in text order."""
+    return [(m.start(), m.end()) for m in _LIGHT.finditer(text)]
+
+
+def actions_ruled_out(said: str) -> tuple[str, ...]:
+    """The actions the words of ``ruled_out_words`` rule out: HR, the writer's own manager, or theirs."""
+    m = _RULED_OUT.search(said)
+    if m is None:
+        return ()
+    who = (m.group("who") or "").lower()
+    if "hr" in who.split() or "human resources" in who:
+        return ("HR_FORMAL",)
+    if m.group("over") or m.group("theirs"):
+        return ("ESCALATE_THEIR_MANAGER", "ESCALATE_MANAGER")
+    return ("ESCALATE_MANAGER",)
+
+
+#: Over friction, for a writer who wants a light touch: the steps that go over the person's head. A limit stays
+#: where it is (on the library's 30 such letters the experts' main advice was a limit, said kindly, in 12 and a
+#: private talk in 9); its words are then the mild ask (``advise.scripts``).
+_HEAVY = ("HR_FORMAL", "ESCALATE_THEIR_MANAGER")
+
+
+def keep_to_the_writers_limits(order: list, ruled_out: list[Evidence], light_touch: list[Evidence],
+                               serious: bool) -> list:
+    """``order`` (scored actions) with the routes the writer ruled out below the first three, and a private word
+    before the heavier steps where they want a light touch; unchanged with serious conduct."""
+    if serious:
+        return order
+    moved = []
+    for said in ruled_out:
+        for s in move_below(order, actions_ruled_out(said.text), 3):
+            s.reasons.insert(0, Reason(text="You would rather not take it there, and nothing you describe needs it "
+                                       "yet", effect="lowers", signal="writer_limit", source="rules", evidence=[said]))
+            moved.append(s)
+    if light_touch:
+        talk = next((i for i, s in enumerate(order) if s.action == "TALK_DIRECT"), None)
+        heavier = [s for s in order[:talk] if s.action in _HEAVY] if talk is not None else []
+        if heavier:
+            rest = [s for s in order if s not in heavier]
+            after = rest.index(next(x for x in rest if x.action == "TALK_DIRECT")) + 1
+            order[:] = rest[:after] + heavier + rest[after:]
+        for s in heavier:
+            s.reasons.insert(0, Reason(text="You want a light touch: a friendly word comes first", effect="lowers",
+                                       signal="writer_limit", source="rules", evidence=light_touch[:1]))
+            moved.append(s)
+    return scores_follow(order) if moved else order
