@@ -14,6 +14,9 @@ import re
 from clearair.knowledge import load
 from clearair.models import Incident, Situation
 
+#: Words inside quotation marks: someone's quoted words, which are theirs, not the writer's ("my bad", 'on my way out').
+QUOTED = re.compile(r'"[^"]*"|\u201c[^\u201d]*\u201d|\u2018[^\u2019]*\u2019|(?<!\w)\'[^\'\n]+\'(?!\w)')
+
 #: A fact the report could not put into words: the writer fills it in.
 SLOT_EVENT = "[what happened]"
 SLOT_NAME = "[their name]"

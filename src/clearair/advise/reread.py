@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from clearair.advise.phrases import QUOTED
 from clearair.knowledge.factors import FACTORS
 from clearair.models import FactorReading
 
@@ -44,14 +45,13 @@ _LEAVING = re.compile(r"\b(?:quit(?:ting)?|leav(?:e|ing)(?! (?:early|work early|
                       r"looking (?:for|at) (?:other|another|a new) (?:jobs?|roles?|positions?)|way out|mov(?:e|ing) on|"
                       r"transfer\w*)\b", re.IGNORECASE)
 _I = re.compile(r"\b(?:i|i['’]m|i['’]ve|i['’]d|i['’]ll|me|my|myself)\b", re.IGNORECASE)
-_QUOTED = re.compile(r'"[^"]*"|\u201c[^\u201d]*\u201d|\u2018[^\u2019]*\u2019|(?<!\w)\'[^\'\n]+\'(?!\w)')
 
 
 def _writer_leaving_in(said: str) -> bool:
     """Whether the sentence a "you are leaving" reading rests on tells of the writer leaving: it speaks of them, and
     its words of leaving are not all inside someone's quoted words ("she tells people I'm 'on my way out'") nor
     leave from a day's work ("I have to leave early for my mother's check-ups") (red team 40)."""
-    return bool(_I.search(said)) and bool(_LEAVING.search(_QUOTED.sub(" ", said)))
+    return bool(_I.search(said)) and bool(_LEAVING.search(QUOTED.sub(" ", said)))
 
 
 #: Below this, a learned "your manager has not backed you" (or "is the problem") needs its sentence to name someone

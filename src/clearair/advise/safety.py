@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from clearair.advise.phrases import counterpart_incidents
+from clearair.advise.phrases import QUOTED, counterpart_incidents
 from clearair.advise.routes import owner_is_other_side, writer_owns_the_business
 from clearair.extract.reading import is_question
 from clearair.models import FactorReading, Reason, Situation
@@ -166,7 +166,6 @@ _DENIAL = re.compile(r"\b(never|not|wasn'?t|isn'?t)\b[\w ,']{0,25}\b(mine|my (fa
                      r"(know|idea|understand|see|think of|tell)\b"
                      r"[\w ,']{0,20}\bwhat (i|we) (did|have done|'ve done|could have done|said)\b",
                      re.IGNORECASE)
-_QUOTED = re.compile(r'"[^"]*"|\u201c[^\u201d]*\u201d|\u2018[^\u2019]*\u2019|(?<!\w)\'[^\'\n]+\'(?!\w)')
 
 
 #: A sentence that opens with what the writer wants, hopes or fears: a red team's writers who wrote "I dont want to be
@@ -221,7 +220,7 @@ def about_the_writer(reading: FactorReading) -> bool:
     asked, I snapped" is about the writer)."""
     if not reading.evidence:
         return False
-    text = _QUOTED.sub(" ", reading.evidence[0].text)  # someone's quoted "my bad" is theirs, not the writer's
+    text = QUOTED.sub(" ", reading.evidence[0].text)  # someone's quoted "my bad" is theirs, not the writer's
     if is_question(text) or _DENIAL.search(text):
         return False  # a question ("How do I make the record right?") or a denial tells nothing of the writer's part
     if _WISH_OR_WORRY.search(text) and not _WRITER_DID.search(text):
