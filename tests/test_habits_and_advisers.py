@@ -30,3 +30,13 @@ def test_an_outside_adviser_is_consulted_not_complained_to():
     answer = report.offline_answer
     assert "formal complaint, in writing, to an outside adviser" not in answer
     assert "outside adviser" in answer
+
+
+def test_force_seen_used_on_someone_is_named_as_force():
+    report = analyze(
+        "I'm a line cook in a hotel kitchen. On Friday night I saw our head chef, Marcus, shove a young commis, "
+        "Tom, so hard that Tom hit his head on the pass. Marcus told him to stop crying and get back to work. Tom "
+        "told me afterwards he's scared to say anything. I want to report it. What should I do?")
+    words = " ".join(s.text for s in report.scripts)
+    assert "use physical force against" in words
+    assert "physically intimidate" not in words

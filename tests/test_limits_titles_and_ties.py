@@ -130,3 +130,29 @@ def test_a_safeguarding_lead_the_writer_names_is_named_back():
         "was shaking afterwards. I know our designated safeguarding lead is Mrs Patel, but Mr. Barker is popular "
         "and I'm only support staff. What should I do?")
     assert "Mrs Patel" in compose(report)
+
+
+def test_the_one_who_punched_a_colleague_is_the_other_side_not_the_one_hurt():
+    report = analyze(
+        "I work in a call centre for a bank. Last night in the car park I saw my team leader, Gareth, punch one of "
+        "the agents, Callum, after an argument about overtime. Gareth hit him in the face and Callum fell against a "
+        "van. This morning Gareth told me I didn't see anything clearly. He does my reviews and my probation ends "
+        "next month. Should I tell the operations manager what I saw?")
+    assert "Gareth" in _other_side(report).mentions
+
+
+def test_a_grab_of_the_upper_arm_is_physical_conduct():
+    from clearair.extract import conduct, read
+    from clearair.intake.document import build_document
+    hits, _ = conduct.serious_conduct(read(build_document(
+        "On Saturday the floor manager grabbed my upper arm hard in the back hallway and hissed that I was useless. "
+        "I had bruises the next day.")))
+    assert any(h.kind == "physical_intimidation" for h in hits)
+
+
+def test_the_son_named_with_his_father_takes_his_own_pronouns_and_line():
+    parties = people("I'm a plasterer on a housing job. The site manager is Brendan Kelly, and his son Ryan is on our "
+                     "crew. Ryan skips the harness, and yesterday he threw a bucket at a labourer.")
+    role, mentions = holder(parties, "Ryan")
+    assert role == "peer"
+    assert "he" in mentions

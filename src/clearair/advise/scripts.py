@@ -351,9 +351,15 @@ _CONDUCT_SAID = (("unwanted_sexual", "{who} has {sexual}, and I did not want it.
                  ("identity_remarks", "{who} has made remarks aimed at who I am."),
                  ("unlawful_pressure", "{who} has pressed me to do something I believe breaks the rules."),
                  ("rules_broken", _RULES_BROKEN_SEEN))
+_SEEN_INTIMIDATE = "I saw {who} physically intimidate {whom}."
+#: ... where what the writer saw was force used on the person (red team 40: a head chef's shove, told as
+#: "physically intimidate").
+_SEEN_FORCE = "I saw {who} use physical force against {whom}."
+_FORCE = re.compile(r"\b(?:shov|push|punch|hit|slap|kick|grab|headbutt|chok|strangl|thr[eo]w|elbow|smack|thump|"
+                    r"drag|yank|twist|pinn?)\w*", re.IGNORECASE)
 #: The same, seen done to someone else.
 _CONDUCT_SEEN = (("unwanted_sexual", "I saw {who} behave towards {whom} in a sexual way they did not want."),
-                 ("physical_intimidation", "I saw {who} physically intimidate {whom}."),
+                 ("physical_intimidation", _SEEN_INTIMIDATE),
                  ("menacing_words", "I heard {who} threaten {whom}."),
                  ("identity_remarks", "I have seen {who} mock {whom} for who they are."),
                  ("unlawful_pressure", "I have seen {who} do something I believe breaks the rules."),
@@ -372,6 +378,8 @@ def _conduct_named(f: _Facts) -> str | None:
         seen = next((text for kind, text in _CONDUCT_SEEN if kind in f.conduct), None)
         if seen is None:
             return f"I have seen {_third(f.cp)} treat a colleague worse since they spoke up." if payback else None
+        if seen == _SEEN_INTIMIDATE and _FORCE.search(" ".join(e.text for e in f.s.witnessed)):
+            seen = _SEEN_FORCE  # a shove that put a man's head against a handle is more than intimidation
         return seen.format(who=_third(f.cp), whom=_seen_done_to(f))
     said = next((text for kind, text in _CONDUCT_SAID if kind in f.conduct), None)
     if said is None:

@@ -981,13 +981,15 @@ def _split_named_people(reading: Reading, drafts: dict[str, PartyDraft]) -> None
         for n, (person, first) in enumerate(firsts):
             # "The site manager is Dessie Brennan, and his son Kieran is on our crew": the son is someone else,
             # whose line the title does not give (red team 39: the son read as a second site manager)
-            kin = n > 0 and bool(_THEIR_KIN.search(reading.text[max(0, mentions[first].start - 30):mentions[first].start]))
-            role = "other" if kin else d.role
+            kin_words = _THEIR_KIN.search(reading.text[max(0, mentions[first].start - 30):mentions[first].start])
+            kin = n > 0 and kin_words is not None
+            role = d.role if not kin else "peer" if _ON_OUR_CREW.match(reading.text, mentions[first].end) else "other"
             new_key = free_key(drafts, "person") if kin else free_key(drafts, key, suffixed=bool(n or rest))
             mine = [Mention(m.start, m.end, new_key, role, m.text)
                     for i, m in enumerate(mentions) if person_of.get(i) == person]
             drafts[new_key] = PartyDraft(new_key, role, mine, names={m.text for i, m in enumerate(mentions)
-                                                                       if people.get(i) == person})
+                                                                       if people.get(i) == person},
+                                         gender=_KIN_GENDER.get(kin_words.group(1).lower()) if kin and kin_words else None)
             for m in mine:
                 _tag_tokens(reading, m.start, m.end, new_key)
         if rest:
@@ -1034,9 +1036,15 @@ def _people_named(mentions: list[Mention], names: set[str]) -> dict[int, int]:
 
 
 #: Someone else's family just before a name: "his son Kieran", "her nephew, Chinedu".
-_THEIR_KIN = re.compile(r"\b(?:his|her|their)\s+(?:own\s+)?(?:son|daughter|nephew|niece|brother|sister|wife|husband|"
+_THEIR_KIN = re.compile(r"\b(?:his|her|their)\s+(?:own\s+)?(son|daughter|nephew|niece|brother|sister|wife|husband|"
                         r"cousin|stepson|stepdaughter|grandson|granddaughter|son-in-law|daughter-in-law)\W*$",
                         re.IGNORECASE)
+#: After a name: "… is on our crew", "… works on my shift": someone working beside the writer.
+_ON_OUR_CREW = re.compile(r",?\s+(?:is|works|has been|was)\s+(?:also\s+|now\s+)?(?:on|in|with)\s+(?:our|my|the same)\s+"
+                          r"(?:crew|gang|team|shift|line|floor|squad|unit|ward|kitchen|site)\b", re.IGNORECASE)
+_KIN_GENDER = {"son": "m", "nephew": "m", "brother": "m", "husband": "m", "stepson": "m", "grandson": "m",
+               "son-in-law": "m", "daughter": "f", "niece": "f", "sister": "f", "wife": "f", "stepdaughter": "f",
+               "granddaughter": "f", "daughter-in-law": "f"}
 #: Family or friends just before a name: "my husband John" is no one at work.
 _KIN_BEFORE = re.compile(r"\b(husband|wife|partner|boyfriend|girlfriend|fianc[eé]e?|friend|neighbou?r|therapist|doctor|"
                          r"lawyer|(?:my|our|your)\s+(?:[a-z-]+\s+)?(?:mum|mom|mother|dad|father|sister|"
