@@ -71,7 +71,6 @@ class Advice:
     floor: Floor = field(default_factory=Floor)
 
 
-
 def outside_the_tie(to: str, tied: list) -> str:
     """The formal route's alternatives ("your employer's manager above them, or the site manager") without one the
     writer says is close to the other side (``tied``: their sentence saying so; red team 39 was sent to the site
@@ -88,6 +87,7 @@ def outside_the_tie(to: str, tied: list) -> str:
 #: that it stop: daily remarks about what a woman eats, loud enough for the corridor, read as friction at 0.75, and
 #: still need "I'm asking that it stop"; slow replies from an overloaded colleague read so at 0.84.
 MILD_SURE = 0.8
+
 
 def advise(situation: Situation, signals: list[Signal], factors: list[FactorReading] | None = None,
            words: WordsReading | None = None, route: FormalRoute | None = None,
@@ -356,6 +356,9 @@ _GOING_ALONG = (r"(?:do it|do what (?:he|she|they) (?:asks?|asked|wants?|wanted|
 #: ... said as an option: "just do it and move on", "or just sign and move on".
 _GO_ALONG = re.compile(rf"\b(?:(?:or|and|maybe|i should|should i)\s+)?(?:just|simply)\s+{_GOING_ALONG}\b[^,;]*",
                        re.IGNORECASE)
+#: Going along, as the first of a list of options: "sign it, refuse and tell the quality manager, or call the
+#: regulator" (red team 38: the whole list was judged "not advised", the safe options in it too).
+_GO_ALONG_FIRST = re.compile(rf"\s*(?:just\s+|simply\s+)?{_GOING_ALONG}(?=\s*,)", re.IGNORECASE)
 
 
 def _going_along_in(text: str) -> str | None:
@@ -368,11 +371,6 @@ def _going_along_in(text: str) -> str | None:
     if m is None or not re.search(r"(?:,|\bor)\s*$", text[:m.start()]):
         return None
     return text[m.start():m.end()].strip()
-
-
-#: Going along, as the first of a list of options: "sign it, refuse and tell the quality manager, or call the
-#: regulator" (red team 38: the whole list was judged "not advised", the safe options in it too).
-_GO_ALONG_FIRST = re.compile(rf"\s*(?:just\s+|simply\s+)?{_GOING_ALONG}(?=\s*,)", re.IGNORECASE)
 
 
 def _puts_their_name_to_it(text: str, floor: Floor, rules_broken: bool) -> bool:

@@ -34,7 +34,7 @@ from clearair.advise.safety import FORMAL_ROUTES, RULES_OWN_PART, Floor, about_t
 from clearair.extract.reading import is_question
 from clearair.knowledge import load
 from clearair.models import (
-    NEVER_RECOMMENDED, FactorReading, OptionVerdict, Question, Reason, Recommendation, Report, Verdict,
+    NEVER_RECOMMENDED, FactorReading, OptionVerdict, Question, Reason, Recommendation, Report, Situation, Verdict,
 )
 
 #: Actions that put the writer face to face with the other side, alone (the advice's verdicts read them too).
@@ -97,6 +97,15 @@ WITNESS_LINE = ("You saw it happen to someone else, so start with them: check in
 #: said of a seven-year-old).
 IN_CARE_WITNESS_LINE = ("You saw it done to someone in your care, so their safety comes first: tell the person "
                         "responsible for safeguarding where you work today, in writing, with what you saw and when.")
+
+
+def _in_care_line(s: Situation) -> str:
+    """``IN_CARE_WITNESS_LINE``, naming the safeguarding lead where the writer names them (red team 39)."""
+    if not s.safeguarding_lead:
+        return IN_CARE_WITNESS_LINE
+    return IN_CARE_WITNESS_LINE.replace("where you work", f"where you work ({s.safeguarding_lead[0].text}, as you say)")
+
+
 #: Everyday acts the reading may find beside someone's rule-breaking, which then say nothing true of it (red team 38:
 #: "Your peer criticised your work" of a nurse seen taking drugs from the ward's stock).
 _MILD = frozenset({"criticise", "fail_deliver", "overload", "exclude", "gossip", "forward"})
@@ -137,9 +146,7 @@ def _going_on(report: Report, floor: Floor, own_part: bool) -> list[str]:
     elif cp is not None and cp.role != "hr":  # HR is where a letter goes, rarely what it is about
         out.append(sentence(f"This is about {cp.label}"))  # no clean words for the act: say only who
     if only_a_witness(s) and not s.rules_broken_seen:  # a person it was done to, and the writer only saw it
-        out.append((IN_CARE_WITNESS_LINE if not s.safeguarding_lead else IN_CARE_WITNESS_LINE.replace(
-            "where you work", f"where you work ({s.safeguarding_lead[0].text}, as you say)")) if s.in_care
-            else WITNESS_LINE)
+        out.append(_in_care_line(s) if s.in_care else WITNESS_LINE)
     wide = [i for i in s.incidents if i.audience.kind in ("large_group", "external") and i.actor not in (
         "narrator", "unknown", s.counterpart) and (inc is None or i.audience.kind != inc.audience.kind)]
     if wide and not s.between_others and SLOT_EVENT not in incident_sentence(s, wide[0]):
