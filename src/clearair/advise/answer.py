@@ -92,6 +92,11 @@ BETWEEN_OTHERS = ("This is a conflict between people you manage, not one with yo
 #: watched a colleague torn into at a meeting sent straight to HR, with notes "how he has treated me").
 WITNESS_LINE = ("You saw it happen to someone else, so start with them: check in privately, tell them what you saw, "
                 "and ask what would help; your account can back theirs if they take it further.")
+#: ... where the writer owns the business and it was done to someone who works for them: told by them, not seen, and
+#: the writer is the one who protects them (red team 40: a cleaning firm's owner whose cleaner was cornered by a
+#: client's son was told "You saw it happen to someone else").
+OWNER_WITNESS_LINE = ("It was done to someone who works for you, so start with them: check in privately, ask what "
+                      "they need, and do not send them back there alone while you deal with it.")
 #: ... where it was done to someone in the writer's care (a pupil, a patient, a resident): a child cannot "take it
 #: further", and the people responsible for their safety must hear it the same day (red team 39: "start with them"
 #: said of a seven-year-old).
@@ -123,7 +128,8 @@ def _going_on(report: Report, floor: Floor, own_part: bool) -> list[str]:
     sig = {x.name for x in report.signals}
     out: list[str] = []
     if floor.serious and floor.sure:
-        out.append(f"{floor.describe().capitalize()}, the kind an employer has to act on.")
+        employer = "you, as the employer," if floor.writer_owns else "an employer"
+        out.append(f"{floor.describe().capitalize()}, the kind {employer} {'have' if floor.writer_owns else 'has'} to act on.")
     elif floor.serious:
         # An unsure reading says what it rests on, so the writer can judge it (a panel read "may be serious" over
         # a rota complaint as alarm from a few words, with nothing to check it against).
@@ -146,7 +152,7 @@ def _going_on(report: Report, floor: Floor, own_part: bool) -> list[str]:
     elif cp is not None and cp.role != "hr":  # HR is where a letter goes, rarely what it is about
         out.append(sentence(f"This is about {cp.label}"))  # no clean words for the act: say only who
     if only_a_witness(s) and not s.rules_broken_seen:  # a person it was done to, and the writer only saw it
-        out.append(_in_care_line(s) if s.in_care else WITNESS_LINE)
+        out.append(_in_care_line(s) if s.in_care else OWNER_WITNESS_LINE if floor.writer_owns else WITNESS_LINE)
     wide = [i for i in s.incidents if i.audience.kind in ("large_group", "external") and i.actor not in (
         "narrator", "unknown", s.counterpart) and (inc is None or i.audience.kind != inc.audience.kind)]
     if wide and not s.between_others and SLOT_EVENT not in incident_sentence(s, wide[0]):
@@ -351,6 +357,9 @@ def _first_step(report: Report, floor: Floor, said_first: bool = False, fallback
     out += fallback or []
     if floor.by_their_report:
         out.append("Do not settle it with a quiet word on your own; bring HR in before you meet them.")
+    elif floor.serious and floor.writer_owns and not floor.hr_named:  # the writer is the one with the authority
+        out.append("You run the business, so dealing with them is yours to do: in writing or with someone beside you, "
+                   "never alone, and keep whoever it was done to away from them meanwhile.")
     elif floor.serious and any(r.route for r in report.recommendations):  # no HR department to turn to
         out.append("Do not go to the person on your own; let someone with the authority to act, or an outside "
                    "adviser, handle the contact.")

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from clearair.advise.retell import PRONOUNS
+from clearair.extract import lexicon
 from clearair.extract.named import tie_between
 from clearair.extract.reading import Reading
 from clearair.knowledge import load
@@ -96,7 +97,8 @@ _WRITER_OWNS = re.compile(r"\b(i|we)\b[^.]{0,40}?\b(own|owns|co-own|bought|took 
 def writer_owns_the_business(situation: Situation) -> list[Evidence]:
     """The writer's words saying they own the business they run (then nobody stands above them to ask for help:
     a red team found "ask your own manager" offered to a café owner and a salon's new owner); empty otherwise."""
-    return [e for e in situation.narrator.evidence if _WRITER_OWNS.search(e.text)][:1]
+    runs = lexicon.table("narrator")["runs_the_business"]  # "I run a small house-cleaning business"
+    return [e for e in situation.narrator.evidence if _WRITER_OWNS.search(e.text) or runs.search(e.text)][:1]
 
 
 def run_by_partners_or_family(situation: Situation) -> bool:

@@ -69,6 +69,7 @@ class Floor:
     #: The writer owns the business: the words that say so. Nobody stands above them, so "ask your own manager for
     #: help" goes nowhere. Empty otherwise.
     writer_owns: list = field(default_factory=list)
+    hr_named: bool = True  # an HR party in the letter (an owner who names none has no HR to hand things to)
     #: The other side is a member of the public the writer serves (a shopper, a patient, a pupil's parent): the
     #: words that name them. They have no manager to go to. Empty otherwise.
     member_of_public: list = field(default_factory=list)
@@ -311,6 +312,7 @@ def floor_for(factors: list[FactorReading], signals: list, situation: Situation 
     floor.co_owner = any(s.name == "counterpart_co_owner" for s in signals)
     floor.owner = owner_is_other_side(situation) if situation is not None else []
     floor.writer_owns = writer_owns_the_business(situation) if situation is not None else []
+    floor.hr_named = situation is None or any(p.role == "hr" for p in situation.parties)
     above = next((f.value for f in factors if f.name == "counterpart_role"), None) in ("manager", "skip_level")
     if above:
         floor.protected_need = [e for s in signals if s.name == "protected_need" for e in s.evidence][:1]
@@ -690,6 +692,11 @@ def apply_floor(ranked: list, factors: list[FactorReading], floor: Floor) -> lis
     if floor.writer_owns:
         demote(("ESCALATE_MANAGER",), 5, "You own the business, so nobody stands above you to take it to",
                "writer_owns", floor.writer_owns)
+        if not floor.hr_named:
+            # nor an HR department to hand it to: a red team found a cleaning business's owner told to go to HR
+            # about a client's son who cornered her cleaner
+            demote(("HR_FORMAL",), 3, "You run the business and name no HR: the formal steps are yours to take, "
+                   "in writing", "writer_owns", floor.writer_owns)
     if floor.owner:
         demote(("ESCALATE_THEIR_MANAGER",), 5, "They own the business, so nobody stands above them to take it to",
                "counterpart_owner", floor.owner)

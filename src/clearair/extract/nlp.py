@@ -33,7 +33,7 @@ def _keep_titles_whole(nlp) -> None:
 
 
 def parse(text: str):
-    return names_beside_names(no_lowercase_people(get_nlp()(text)))
+    return names_in_brackets(names_beside_names(no_lowercase_people(get_nlp()(text))))
 
 
 def no_lowercase_people(doc):
@@ -67,3 +67,72 @@ def names_beside_names(doc):
     spans = [Span(doc, t.i, t.i + 1, label="PERSON") for t in doc if t.text in found and t.i not in tagged]
     doc.ents = sorted([*doc.ents, *spans], key=lambda s: s.start)
     return doc
+
+
+#: Small words inside a written name ("Pieter de Vries", "Ahmad bin Yusof") and titles before one ("Ms. Tan").
+_NAME_PARTICLES = frozenset({"de", "van", "der", "den", "von", "da", "di", "du", "le", "la", "del", "bin", "binti",
+                             "al", "el", "ibn", "dos"})
+_TITLES_BEFORE_NAMES = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "prof", "prof.", "ah"})
+#: Capitalised words in brackets that are no one's name: "(Monday)", "(Architect)", "(Ltd)".
+_NOT_NAMES = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+                        "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                        "november", "december", "ltd", "inc", "plc", "llc", "pty", "co", "corp", "uk", "us", "eu",
+                        "yes", "no", "ok", "edit", "update", "sic", "again", "anonymous", "name", "names", "changed",
+                        "not", "her", "his", "their", "real", "approx", "ish", "aka"})
+
+
+def names_in_brackets(doc):
+    """A name written in brackets after a person's title is a person: "the Head of Operations (Pieter de Vries)", "Our
+    HR Business Partner (Anouk)", "the Project Architect (Ah Keong, …)". The small English model had tagged "Pieter"
+    alone and left "Vries" a second someone, or no one at all ("Anouk"), and the title then stood for a person
+    with no name (the words had said "Hi Architect"). A title word in brackets ("(Architect)", "(Meister)") is
+    left to the readers of titles: only words that are no known title or calendar word become a name."""
+    from spacy.tokens import Span
+
+    found = []
+    for tok in doc[1:]:
+        before = doc[tok.i - 1]
+        if tok.text != "(" or before.pos_ not in ("NOUN", "PROPN") or not before.is_alpha:
+            continue
+        end = tok.i + 1
+        while end < len(doc) and end - tok.i <= 5 and (doc[end].lower_ in _NAME_PARTICLES | _TITLES_BEFORE_NAMES
+                                                       or _name_word(doc[end])):
+            end += 1
+        words = [t for t in doc[tok.i + 1:end] if t.lower_ not in _NAME_PARTICLES | _TITLES_BEFORE_NAMES]
+        if words and end < len(doc) and doc[end].text in (")", ",") and _name_word(doc[end - 1]):
+            found.append(Span(doc, tok.i + 1, end, label="PERSON"))
+    if not found:
+        return doc
+    taken = {i for span in found for i in range(span.start, span.end)}
+    kept = [e for e in doc.ents if not any(i in taken for i in range(e.start, e.end))]
+    doc.ents = sorted([*kept, *found], key=lambda s: s.start)
+    return doc
+
+
+def _name_word(tok) -> bool:
+    """A word that can be part of a person's name: capitalised, not an acronym, no calendar or company word, no
+    title a reader of roles knows."""
+    return (tok.is_alpha and tok.text[:1].isupper() and not (len(tok.text) > 1 and tok.text.isupper())
+            and tok.lower_ not in _NOT_NAMES and not _is_title_word(tok.lower_))
+
+
+#: Job titles a writer puts in brackets after their own or someone's words ("Junior (Architect)") that the role
+#: readers of ``parties.yaml`` do not name on their own.
+_JOB_WORDS = frozenset({"architect", "engineer", "meister", "coordinator", "chef", "consultant", "analyst", "designer",
+                        "developer", "officer", "assistant", "administrator", "intern", "apprentice", "trainee",
+                        "clerk", "associate", "specialist", "technician", "editor", "producer", "accountant",
+                        "lawyer", "solicitor", "barrister", "paralegal", "teacher", "lecturer", "professor", "tutor",
+                        "doctor", "surgeon", "pharmacist", "therapist", "receptionist", "secretary", "foreman",
+                        "driver", "cook", "server", "cashier", "carer", "volunteer", "contractor", "freelancer",
+                        "junior", "senior", "principal", "acting", "interim", "temp"})
+
+
+def _is_title_word(word: str) -> bool:
+    """A title: a job word, or a word the role readers of ``parties.yaml`` take for a person ("my supervisor")."""
+    if word in _JOB_WORDS:
+        return True
+    from .lexicon import fold
+    from .parties import _mention_rules
+
+    return any(m.end() == len(text) for text in (fold("my " + word), fold("the " + word))
+               for rule, _ in _mention_rules() for m in rule.finditer(text))

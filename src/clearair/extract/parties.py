@@ -239,6 +239,7 @@ def build_parties(reading: Reading, is_manager: bool) -> dict[str, PartyDraft]:
         _tag_tokens(reading, m.start, m.end, m.key)
     _link_names(reading, drafts)
     _split_named_people(reading, drafts)
+    _made_bosses(reading, drafts, is_manager)
     _resolve_possessive_managers(reading, drafts)  # after the names: "Funmi … her boss" has someone to be the boss of
     _gender_from_words(reading, drafts)
     _link_anaphors(reading, drafts)
@@ -371,6 +372,9 @@ def _names_in_a_line(reading: Reading, mentions: list[Mention], is_manager: bool
             line = "manager"  # "I report to Mei", "we all report to the duty manager, Lucía"
         if line is None and _IN_CHARGE_OF_WRITER.match(reading.text, tok.idx + len(tok.text)):
             line = "manager"  # "put Brian in charge of me", "Dana, who is in charge of us,"
+        made = line is None and not is_manager and _made_over_the_writer(reading, tok)
+        if made:
+            line = "manager"  # "he made his son Kevin the floor manager", "they appointed Ryan as head chef"
         if line is None:
             continue
         start, end = tok.idx, tok.idx + len(tok.text)
@@ -378,6 +382,51 @@ def _names_in_a_line(reading: Reading, mentions: list[Mention], is_manager: bool
             continue
         out.append(Mention(start, end, line, line, tok.text))
     return out
+
+
+#: A title given to the name just before: "… Kevin the floor manager", "… Ryan as head chef", "… Jake to supervisor".
+_MADE_TITLE = re.compile(r",? (?:as |to )?(?:the |our |my |a )?(?:new )?(?:[a-z-]+ ){0,2}?(?:manager|supervisor|lead|"
+                         r"leader|boss|head|foreman|chief)\b(?! of (?:another|other|a different|the other|their|his|her)\b)",
+                         re.IGNORECASE)
+_MAKES = frozenset({"make", "appoint", "promote", "name", "put"})
+
+
+def _made_over_the_writer(reading: Reading, tok) -> bool:
+    """Someone else made the name a title over the writer's work: "last year he made his son Kevin the floor
+    manager" (Kevin had been nobody's line, and the father, a fair owner, the one the letter accused)."""
+    if not _MADE_TITLE.match(reading.text, tok.idx + len(tok.text)):
+        return False
+    verb = next((t for t in reversed(reading.doc[max(0, tok.i - 4):tok.i]) if t.lemma_.lower() in _MAKES
+                 and t.pos_ == "VERB"), None)
+    return verb is not None and not _writer_is_subject(verb) and verb.i >= tok.sent.start
+
+
+def _made_bosses(reading: Reading, drafts: dict[str, PartyDraft], is_manager: bool) -> None:
+    """A person someone else made a boss over the writer ("he made his son Brandon the floor manager") is in the
+    writer's line, with the title given them: a relative ("his son") had stayed outside the line, and the name and
+    the title, read as a line of their own, had gone to the party of whoever made them (the owner)."""
+    if is_manager:
+        return
+    made = [(d, m) for d in drafts.values() for m in d.mentions
+            if reading.token_at(m.start).pos_ == "PROPN" and _made_over_the_writer(reading, reading.token_at(m.start))]
+    for holder_draft, m in made:
+        person = next((d for d in drafts.values() if m.text in d.names), holder_draft)
+        person.role = "manager"
+        for own in person.mentions:
+            own.role = "manager"
+        title = _MADE_TITLE.match(reading.text, m.end)
+        end = title.end() if title else m.end
+        for other in drafts.values():
+            if other is person:
+                continue
+            moved = [o for o in other.mentions if m.start <= o.start < end]
+            other.mentions = [o for o in other.mentions if o not in moved]
+            person.mentions += [Mention(o.start, o.end, person.key, "manager", o.text) for o in moved]
+            for o in moved:
+                _tag_tokens(reading, o.start, o.end, person.key)
+        person.mentions.sort(key=lambda x: x.start)
+    for key in [k for k, d in drafts.items() if not d.mentions]:
+        del drafts[key]
 
 
 def _within(mentions: list[Mention], offset: int) -> Mention | None:
@@ -980,10 +1029,12 @@ def _split_named_people(reading: Reading, drafts: dict[str, PartyDraft]) -> None
         del drafts[key]
         for n, (person, first) in enumerate(firsts):
             # "The site manager is Dessie Brennan, and his son Kieran is on our crew": the son is someone else,
-            # whose line the title does not give (red team 39: the son read as a second site manager)
+            # whose line the title does not give (red team 39: the son read as a second site manager), unless the
+            # father made him a title over the writer ("he made his son Kevin the floor manager")
             kin_words = _THEIR_KIN.search(reading.text[max(0, mentions[first].start - 30):mentions[first].start])
             kin = n > 0 and kin_words is not None
-            role = d.role if not kin else "peer" if _ON_OUR_CREW.match(reading.text, mentions[first].end) else "other"
+            role = d.role if not kin else "peer" if _ON_OUR_CREW.match(reading.text, mentions[first].end) else \
+                d.role if _made_over_the_writer(reading, reading.token_at(mentions[first].start)) else "other"
             new_key = free_key(drafts, "person") if kin else free_key(drafts, key, suffixed=bool(n or rest))
             mine = [Mention(m.start, m.end, new_key, role, m.text)
                     for i, m in enumerate(mentions) if person_of.get(i) == person]
@@ -1290,6 +1341,11 @@ def _link_anaphors(reading: Reading, drafts: dict[str, PartyDraft]) -> None:
         # earlier, who was a subject there.
         before = [(pos, key) for pos, key, _ in timeline if pos < start and key != not_them]
         nearest = before[-1][1] if before and reading.sentence_index(before[-1][0]) == sent_i else None
+        # The last one named, when they were the subject of the sentence just before or of this one so far ("he made
+        # his son Kevin the floor manager. Kevin is 26 and has a temper. He swears at the servers": Kevin, though his
+        # father had been "he" twice)
+        last = next(((pos, key, subj) for pos, key, subj in reversed(timeline) if pos < start and key != not_them), None)
+        last_subject = last[1] if last and last[2] and sent_i - reading.sentence_index(last[0]) <= 1 else None
         for pos, key, subj in timeline:
             if pos >= start:
                 break
@@ -1301,7 +1357,7 @@ def _link_anaphors(reading: Reading, drafts: dict[str, PartyDraft]) -> None:
                 continue
             value = 2.0 * subj - 1.0 * back + 0.5 * min(salience.get(key, 0), 6) + (0.5 if back == 0 else 0) \
                 + (1.0 if gender and d.gender == gender else 0.0) \
-                + (1.0 if key == nearest else 0.0) \
+                + (1.0 if key == nearest else 0.0) + (1.0 if key == last_subject else 0.0) \
                 - (2.5 if (pos, key) in counted else 0.0)  # "his own work" told us Trevor is a he; Dana is unknown
             scores[key] = max(scores.get(key, -99.0), value)
         if not scores and gender:  # "a senior male manager … (four sentences on) He answered that…": the one
