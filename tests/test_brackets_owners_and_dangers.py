@@ -1,7 +1,10 @@
 """A name in brackets after someone's title, a relative the owner made the writer's boss, an owner's own staff and
 managers, a subject named just before a pronoun, a tool aimed at someone, safety rails taken away, drink at the wheel
-of a machine, a crewmate called "one of the lads", and an investigation the writer must attend. Letters of the
-shapes red team 40 and hold-46 found misread, written here.
+of a machine, a crewmate called "one of the lads", an investigation or a warning the writer faces, a letter that says
+there is no HR, a question asked the other way round, a career-cost warning beside danger, the man named last or
+introduced by a relative clause as the "he" that follows, a slur about foreigners, a customer's family and "Mama"
+before a name. Letters of the shapes red teams 40 and 41 and hold-46 found misread, written here; each test fails on
+the code before them except two guards (a one-word name in brackets, an owner's customers).
 """
 
 from __future__ import annotations
@@ -109,3 +112,89 @@ def test_an_investigation_the_writer_must_attend_is_a_review_of_them():
 
     assert faces_a_review("I gave a resident the wrong tablets last week and reported it myself. The manager has "
                           "now told me there will be an investigation and I must attend a meeting on Friday.")
+
+
+def test_a_letter_that_says_there_is_no_hr_is_not_given_hr_to_go_to():
+    report = analyze("I'm a kitchen porter at a family-run pub. The head chef has started grabbing my arm hard and "
+                     "shoving me into the walk-in when he's angry, and last week he said he'd break my fingers if I "
+                     "was slow again. There isn't any HR, it's just the owner and eleven of us. What can I do?")
+    formal = next((r for r in report.recommendations if r.action == "HR_FORMAL"), None)
+    assert formal is not None and formal.steps[0].startswith("There is no HR here, as you say")
+    assert "HR if there is one" not in " ".join(s.text for s in report.scripts) + report.offline_answer
+
+
+def test_is_it_a_bad_idea_is_not_answered_with_a_bare_no():
+    report = analyze("I run the stockroom at a garden centre. Yesterday the area manager, Mrs Pearce, emailed all "
+                     "twelve branches saying our branch's stock counts were \"sloppy\". She named no one, but everyone "
+                     "knows the counts are mine. I'm tempted to hit reply-all and defend myself. Is that a bad idea?")
+    assert "bad idea?” No" not in report.offline_answer
+    assert "bad idea?” It is not advised" in report.offline_answer
+
+
+def test_no_career_cost_warning_against_going_above_a_boss_who_endangers_people():
+    report = analyze("I work on the presses at a metal shop. My supervisor took the guards off two presses last "
+                     "month to speed up the line, and on Tuesday a lad nearly lost his hand. When I told my "
+                     "supervisor, he said to keep my mouth shut or I'd be out. Should I go over his head?")
+    reasons = [r.text for rec in report.recommendations if rec.action in ("ESCALATE_THEIR_MANAGER", "HR_FORMAL")
+               for r in rec.reasons]
+    assert not any("boss's head" in r for r in reasons), reasons
+
+
+def test_a_written_warning_being_considered_is_a_review_of_the_writer():
+    from clearair.advise.scripts import faces_a_review
+
+    assert faces_a_review("My supervisor called me in about a joke I posted in the team chat and said she's "
+                          "considering a written warning for it.")
+
+
+def test_a_he_after_two_men_named_in_a_list_goes_to_the_one_named_last():
+    parties = people("On Monday I was unloading the van with my supervisor, Tom, and another driver, Marek. The "
+                     "pallet slipped and it was nobody's fault. He swore at me and kicked the trolley into my legs.")
+    assert "He" in holder(parties, "Marek")[1]
+
+
+def test_a_man_a_relative_clause_introduces_is_the_he_that_follows():
+    parties = people("My supervisor Gareth put me on the stock count with Owen, who started in the spring. I found "
+                     "three pallets missing from the count. He went white and told me to leave it off the sheet.")
+    assert "He" in holder(parties, "Owen")[1]
+
+
+def test_a_slur_about_foreigners_is_an_identity_remark():
+    assert "identity_remarks" in _conduct_kinds(
+        "In front of a customer she laughed and said this is what happens when they let any useless foreigner "
+        "into the building, and the others laughed too.")
+
+
+def test_the_brides_father_is_someone_the_business_serves():
+    parties = people("We run a small catering company. The bride's father, Mr Dawes, still owes us the last "
+                     "payment and on Friday he came to our kitchen and shouted at my cook.")
+    assert holder(parties, "The bride's father")[0] == "customer"
+
+
+def test_mama_before_a_name_is_part_of_it():
+    parties = people("The client's mother, Mama Wairimu, came into the salon and shouted at my stylist. She says "
+                     "the braids were too loose and will not pay.")
+    assert holder(parties, "The client's mother") == holder(parties, "Wairimu")
+    assert "She" in holder(parties, "Wairimu")[1]
+
+
+def test_should_i_bring_a_rep_to_an_investigation_about_me_is_answered_yes():
+    report = analyze("I'm a pharmacy technician. Last month I labelled a prescription with the wrong strength and "
+                     "the patient noticed before taking any. I reported it straight away. HR sent a letter inviting "
+                     "me to an investigation meeting on Tuesday with my manager, Paul, and says I can bring a union "
+                     "representative. Should I bring a rep? I don't want it to look like I'm hiding something.")
+    asked = next(q for q in report.questions if "rep" in q.text)
+    assert asked.verdict == "yes" and asked.answer.startswith("Yes, bring one")
+
+
+def test_a_step_with_only_reasons_against_it_is_not_called_a_strong_fit():
+    from clearair.models import Reason
+    from clearair.render.view import build_view
+
+    report = analyze("My coworker keeps taking credit for the reports I write, and last week she presented my "
+                     "analysis to the director as her own. What should I do?")
+    second = report.recommendations[1]
+    second.score = report.recommendations[0].score
+    second.reasons = [Reason(text="it keeps happening, so letting it go will not end it", effect="lowers")]
+    shown = build_view(report).actions[1]
+    assert shown.strength not in ("Best fit", "Strong fit"), shown.strength

@@ -488,9 +488,13 @@ def test_the_writer_says_who_it_is_about_on_the_command_line(tmp_path):
     told = json.loads(cli("analyze", "--json", "--about", "skip_level", seed).stdout)
     cp = next(p for p in told["situation"]["parties"] if p["id"] == told["situation"]["counterpart"])
     assert cp["role"] == "skip_level" and told["situation"]["counterpart_from_writer"]
-    refused = cli("analyze", "--about", "boss", seed)
-    assert refused.returncode != 0 and b"direct_report" in refused.stderr
-    assert cli("case", "new", "--about", "boss", seed).returncode != 0
+    refused = cli("analyze", "--about", "wizard", seed)
+    assert refused.returncode != 0 and b"coworker" in refused.stderr
+    assert cli("case", "new", "--about", "wizard", seed).returncode != 0
+    plain = json.loads(cli("analyze", "--json", "--about", "bosses-boss", seed).stdout)  # the hint's plain words
+    assert plain["situation"]["counterpart_from_writer"]
+    assert next(p for p in plain["situation"]["parties"]
+                if p["id"] == plain["situation"]["counterpart"])["role"] == "skip_level"
     assert b"No case files yet" in cli("case", "list").stdout
     assert cli("case", "new", "--about", "skip_level", seed).returncode == 0
     assert "as you told us" in " ".join(cli("case", "show", "1").stdout.decode().split())
@@ -502,9 +506,12 @@ def test_the_writer_says_who_it_is_about_on_the_command_line(tmp_path):
 
 def test_the_roles_the_command_line_offers_are_the_roles_the_engine_takes():
     from clearair.cli import ABOUT_HELP
-    from clearair.models import ABOUT_ROLES
+    from clearair.models import ABOUT_ROLES, ABOUT_WORDS
 
-    assert all(role in ABOUT_HELP for role in ABOUT_ROLES)
+    # each role offered by its own word or a plain one, and every plain word a role the engine takes
+    assert all(role in ABOUT_HELP or any(w in ABOUT_HELP for w, r in ABOUT_WORDS.items() if r == role)
+               for role in ABOUT_ROLES)
+    assert set(ABOUT_WORDS.values()) <= set(ABOUT_ROLES)
 
 
 _TWO_PEOPLE = ("My colleague Amara went on maternity leave in March and our manager, Tobias, handed me all her "

@@ -27,8 +27,8 @@ app = typer.Typer(cls=ErrorBoundary, add_completion=False, no_args_is_help=True,
 EXAMPLES = ("peer-undermines-report",)
 
 
-ABOUT_HELP = ("Who this is mainly about, when the reading got it wrong: manager (your manager), skip_level (your "
-              "manager's manager), peer, direct_report (someone you manage), customer, or other (someone outside "
+ABOUT_HELP = ("Who this is mainly about, when the reading got it wrong: boss (your manager), skip-level (your "
+              "manager's manager), coworker, report (someone you manage), customer, or other (someone outside "
               "your line); or the name your text gives them (Tobias).")
 
 
@@ -36,14 +36,14 @@ def _about(value: str | None) -> str | None:
     """``--about``: a role (``models.ABOUT_ROLES``) or a name the text gives (``models.ABOUT_NAME``); refused before any
     reading or writing otherwise."""
     from clearair.errors import InputError
-    from clearair.models import ABOUT_ROLES, checked_about
+    from clearair.models import ABOUT_WORDS, checked_about
 
     try:
         return checked_about(value)
     except InputError:
         text = value or ""
         shown = text if len(text) <= 30 else f"{text[:30]}…"  # a pasted paragraph is not echoed whole
-        raise typer.BadParameter(f"{shown!r} is neither a role ({', '.join(ABOUT_ROLES)}) nor a name (a capital "
+        raise typer.BadParameter(f"{shown!r} is neither a role ({', '.join(ABOUT_WORDS)}) nor a name (a capital "
                                  "first, at most 20 letters)") from None
 
 

@@ -40,6 +40,13 @@ def is_about_name(about: str) -> bool:
         all(ch.isalpha() or ch in _NAME_MARKS for ch in about)
 
 
+#: Plain words a person may give for a role ("--about boss"), each the role it means: the hint under every view names
+#: these, not the codes.
+ABOUT_WORDS = {"boss": "manager", "skip-level": "skip_level", "bosses-boss": "skip_level", "coworker": "peer",
+               "co-worker": "peer", "colleague": "peer", "report": "direct_report", "client": "customer",
+               "someone-else": "other"}
+
+
 def checked_about(about: str | None) -> str | None:
     """``about`` if it is a role the writer may give or a person's name (empty means none); raises InputError
     otherwise. The one check of who a situation is about, for every way in (command line, API, page, case store)."""
@@ -48,9 +55,11 @@ def checked_about(about: str | None) -> str | None:
     about = unicodedata.normalize("NFC", (about or "").strip())  # "José" typed as e and an accent mark
     if not about:
         return None
+    about = ABOUT_WORDS.get(about.lower(), about)
     if about not in ABOUT_ROLES and not is_about_name(about):
-        raise InputError(f"unknown role {about!r} for the person this is about; use one of: {', '.join(ABOUT_ROLES)}, "
-                         "or the name your text gives them (a capital first, at most 20 letters)")
+        raise InputError(f"unknown role {about!r} for the person this is about; use one of: {', '.join(ABOUT_WORDS)} "
+                         f"(or {', '.join(ABOUT_ROLES)}), or the name your text gives them (a capital first, at most "
+                         "20 letters)")
     return about
 
 

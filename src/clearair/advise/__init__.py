@@ -142,7 +142,7 @@ def advise(situation: Situation, signals: list[Signal], factors: list[FactorRead
         script = script_for(s.action, scripts)
         kind = next((x.kind for x in scripts if x.action == s.action), None)
         asking = ASK_STEPS.get(kind) if kind else None
-        reasons = s.reasons[:_MAX_REASONS]
+        reasons = [r for r in s.reasons if not _career_cost_beside_harm(r, s.action, floor)][:_MAX_REASONS]
         if asking:  # words for a request, a refusal or a limit: the step and its reason say that, not a grievance's
             reasons = [Reason(text=sentence(asking[1]), signal="asking",
                               evidence=situation.asking.evidence if situation.asking else []), *reasons][:_MAX_REASONS]
@@ -380,6 +380,15 @@ def _puts_their_name_to_it(text: str, floor: Floor, rules_broken: bool) -> bool:
     if _FALSIFY.search(text) or rules_broken and (_GO_ALONG.search(text) or _SIGN_IT.search(text)):
         return True
     return floor.serious and floor.writer_at_fault == "none" and bool(_ALTER_RESULT.search(text))
+
+
+def _career_cost_beside_harm(reason: Reason, action: str, floor: Floor) -> bool:
+    """A rule's or a model's reason against a formal route, where the conduct may be serious or the writer's own
+    manager is the problem: "going over your boss's head usually costs you more than them" beside guards taken off
+    a press or a nail gun fired at someone pushed the writer towards silence (red team 41). The safety floor's own
+    reasons stay."""
+    return (floor.serious or floor.manager_is_problem) and action in FORMAL_ROUTES and reason.effect == "lowers" \
+        and reason.source != "safety"
 
 
 #: The conduct kinds of rule-breaking the letter tells (``told.named_conduct``): pressed on the writer, or seen.

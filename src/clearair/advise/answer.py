@@ -728,7 +728,13 @@ def answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tup
                 break
         verdict = "first step"
     rec = next((r for r in report.recommendations if r.action == q.action), None)
-    if rec is None or q.kind != "yes_no" or not _NEGATIVE_FRAME.search(re.sub(r"\bor not\b", "", q.text)):
+    if q.kind != "yes_no" or not _NEGATIVE_FRAME.search(re.sub(r"\bor not\b", "", q.text)):
+        return verdict, text
+    if rec is None:  # a step no recommendation names: the lead in words that cannot be read the wrong way round
+        # (red team 41: "Is that a bad idea?" about a reply-all was answered "No: … makes you the story")
+        for lead, plain in (("No", "It is not advised"), ("Yes", "It is worth doing")):
+            if text.startswith(lead) and text[len(lead):len(lead) + 1] in (":", ","):
+                return verdict, f"{plain}{text[len(lead):]}"
         return verdict, text
     for lead, plain in _PLAIN_LEADS:
         if text.startswith(lead) and text[len(lead):len(lead) + 1] in (":", ",", "."):
@@ -766,6 +772,13 @@ def _withdraw(floor: Floor, own: bool, start: str) -> tuple[Verdict, str]:
                           "by it calmly, and add context if that helps it land.")
 
 
+#: A question about bringing someone to a meeting about the writer's own conduct.
+_REP_ASKED = re.compile(r"\b(?:bring|take|have|ask for|get|contact|call|ring|involve)\b[^.?!]{0,25}\b(?:union |a |my |the |"
+                        r"our )*(?:rep|representative|steward|companion|union)\b", re.IGNORECASE)
+_REP_ANSWER = ("Yes, bring one: a rep knows the process, can take notes and speak up for you, and having one there is "
+               "no sign of guilt. Go through everything with them before the meeting.")
+
+
 def _answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tuple[Verdict, str]:
     """(verdict, one or two sentences) for the writer's question, from the ranking, the avoid list,
     the verdicts on the writer's own options and the safety floor."""
@@ -799,6 +812,10 @@ def _answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tu
         return "first step", ("Not clearly, from what you describe: nothing in it shows you were in the wrong. If "
                               "something you said or did came out sharper than you meant, saying so briefly costs "
                               "little and makes the rest easier.")
+    if report.situation.under_review and _REP_ASKED.search(q.text):
+        # "Should I bring a rep?" before an investigation meeting about the writer: answered, not left "yours to
+        # weigh" (red team 41)
+        return "yes", _REP_ANSWER
     police = next((_POLICE_ANSWERS[n] for n in report.notes if n in _POLICE_ANSWERS), None)
     if police is not None and _POLICE_ASKED.search(_with_the_step(q, report)) and not own:
         # "My sister says I should just phone the police. Is that going too far?" (a red team found it answered

@@ -53,6 +53,18 @@ def names_hr(situation: Situation) -> bool:
     return any(p.role == "hr" for p in situation.parties)
 
 
+#: Words just before "HR" that say there is none: "There isn't any HR", "we have no HR", "without an HR department".
+_NONE_BEFORE = re.compile(r"(?:\bno|n['’]t(?: have)? any|\bnot(?: have)? any|\bnot an?|\bwithout(?: an?| any)?)\s+$",
+                          re.IGNORECASE)
+
+
+def _no_hr_said(reading: Reading, situation: Situation) -> bool:
+    """Every time the letter names HR, it says there is none (red team 41: "There isn't any HR, it's a restaurant
+    with fourteen staff" was answered with a note to HR)."""
+    said = [e for p in situation.parties if p.role == "hr" for e in p.evidence]
+    return bool(said) and all(_NONE_BEFORE.search(reading.text[max(0, e.start - 25):e.start]) for e in said)
+
+
 #: Words that make someone the owner of the business ("the man who owns our company", "the owner"); not "the owner's
 #: son" or "the owner's lead hand", who have the owner above them.
 _OWNS_IT = re.compile(r"\b(owners?|proprietors?|founders?|co-founders?)\b(?!['’]s)|\bowns\b", re.IGNORECASE)
@@ -131,7 +143,7 @@ def formal_route(reading: Reading, situation: Situation) -> FormalRoute | None:
     appeal_rx, appeal = _appeal_open()
     if (open_appeal := appeal_rx.search(reading.text)):
         return FormalRoute(appeal, reading.evidence(open_appeal.start(), open_appeal.end()))
-    if names_hr(situation):
+    if names_hr(situation) and not _no_hr_said(reading, situation):
         hr_rx, not_neutral = _hr_not_neutral(situation)
         leaked = hr_rx.search(reading.text)
         return FormalRoute(not_neutral, reading.evidence(leaked.start(), leaked.end())) if leaked else None
@@ -144,6 +156,10 @@ def formal_route(reading: Reading, situation: Situation) -> FormalRoute | None:
     if found is None and run_by_partners_or_family(situation):
         said = situation.narrator.evidence
         found = FormalRoute(_settings()[-1][1], said[0] if said else None)
+    if found is not None and not found.setting.step and _no_hr_said(reading, situation):
+        # the letter says there is no HR: the words stop offering it ("HR if there is one")
+        step = f"There is no HR here, as you say: your formal routes are {found.setting.routes}."
+        found = FormalRoute(found.setting.model_copy(update={"step": step}), found.evidence)
     if found is not None and owner_is_other_side(situation) and _OWNS_IT.search(found.setting.to):
         # The owner is the one doing it: a complaint "to the owner" goes to them (a red team's landscaper, threatened
         # by the owner, was told to write to him). Only outside help is left.

@@ -1055,7 +1055,7 @@ _RANK_TITLES = frozenset({"sister", "nurse", "doctor", "officer", "sergeant", "s
                           "cpl", "private", "chief", "father", "pastor", "reverend", "rev", "brother", "coach", "chef",
                           "judge", "professor", "dame", "sir", "lady", "lord", "councillor", "senator", "rabbi", "imam",
                           "engr", "engineer", "atty", "attorney", "arch", "architect", "hon", "supt", "insp", "det",
-                          "fr", "sr", "br", "ptr", "coun", "cllr"})
+                          "fr", "sr", "br", "ptr", "coun", "cllr", "mama", "baba", "mzee"})
 
 _TITLES_BEFORE_NAME = _RANK_TITLES | _COURTESY
 
@@ -1368,7 +1368,11 @@ def _link_anaphors(reading: Reading, drafts: dict[str, PartyDraft]) -> None:
                 scores = {far.pop(): 0.0}
         if not scores:
             continue
-        best = drafts[max(scores, key=lambda k: scores[k])]
+        # a tie between people named in one list goes to the one named last ("with my practice manager, Karen, and
+        # the new receptionist, Bethany. She turned to me": Bethany; red team 41 found the first named blamed), not
+        # between others ("I told my team leader I had seen a carer shove a resident. He listened": the team leader)
+        listed = {key: pos for pos, key, _ in timeline if pos < start and _in_a_list(reading, pos)}
+        best = drafts[max(scores, key=lambda k: (round(scores[k], 6), listed.get(k, -1)))]
         if gender and best.gender is None:
             best.gender = gender
         best.mentions.append(Mention(start, end, best.key, best.role, reading.original[start:end]))
@@ -1433,12 +1437,28 @@ def _in_focus(start: int, focus: list[int]) -> bool:
     return any(0 <= start - end <= 2 for end in focus)
 
 
+def _in_a_list(reading: Reading, start: int) -> bool:
+    """The mention is a later member of a list of people ("…, and the new receptionist, Bethany"), or a person a
+    relative clause brings in ("… with Liam, who started six months ago")."""
+    tok = reading.token_at(start)
+    while tok.dep_ in ("compound", "amod", "det", "poss") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ == "conj" or tok.dep_ == "appos" and tok.head.dep_ == "conj" or _introduced_by_relcl(tok)
+
+
+def _introduced_by_relcl(tok) -> bool:
+    return any(c.dep_ == "relcl" and any(g.dep_ in ("nsubj", "nsubjpass") and g.lower_ in ("who", "that")
+                                         for g in c.children) for c in tok.children)
+
+
 def _is_subject(reading: Reading, start: int, end: int) -> bool:
+    """The mention is a clause's subject, or a person a relative clause introduces ("with Liam, who started six
+    months ago"): as likely as a subject to be the "he" that follows."""
     tok = reading.token_at(start)
     span_root = tok
     while span_root.head.i != span_root.i and start <= span_root.head.idx < end:
         span_root = span_root.head
-    return span_root.dep_ in ("nsubj", "nsubjpass")
+    return span_root.dep_ in ("nsubj", "nsubjpass") or _introduced_by_relcl(span_root)
 
 
 def _counted_group(text: str) -> bool:

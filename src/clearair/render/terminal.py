@@ -117,7 +117,7 @@ def show_report(report: Report, top: int = 5, view=None) -> None:
     if not v.about_told:
         names = f"; or a name your text gives ({_user(', '.join(n for n, _ in v.named[:3]))})" if v.named else ""
         c.print("  [dim]Is it mainly about someone else? Say who, and it is read again: `analyze --about WHO` (or "
-                "`case about ID WHO`), WHO being manager, skip_level, peer, direct_report, customer or other"
+                "`case about ID WHO`), WHO being boss, skip-level, coworker, report, customer or other"
                 f"{names}.[/]")
     if v.thread_note:
         c.print(f"[dim]{_user(v.thread_note.rstrip('.'))} (see `clearair thread`).[/]")

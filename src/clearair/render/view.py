@@ -308,6 +308,10 @@ def _actions(report: Report, scripts: dict[str, str]) -> list[ActionView]:
         shown_above.update(rv.text.lower() for rv in reasons)
         # Held back, it is not a weaker fit but a later step: a red team read "weak fit" beside serious conduct as
         # still on offer.
+        if reasons and all(rv.direction == "against" for rv in reasons) and level > 3:
+            # every reason shown is against it: not called a strong fit beside them (red team 41: "Let it go and
+            # move on ●●●●○ Strong fit" with only reasons against)
+            level = 3
         strength = "Not a first step" if held_back else _STRENGTH[level]
         out.append(ActionView(rank=i + 1, title=rec.title, strength=strength, level=level,
                               bar="●" * level + "○" * (5 - level), reasons=reasons, steps=list(rec.steps),
