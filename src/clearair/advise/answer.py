@@ -128,8 +128,8 @@ def _going_on(report: Report, floor: Floor, own_part: bool) -> list[str]:
     sig = {x.name for x in report.signals}
     out: list[str] = []
     if floor.serious and floor.sure:
-        employer = "you, as the employer," if floor.writer_owns else "an employer"
-        out.append(f"{floor.describe().capitalize()}, the kind {employer} {'have' if floor.writer_owns else 'has'} to act on.")
+        acts = "you, as the employer, have" if floor.writer_owns else "an employer has"
+        out.append(f"{floor.describe().capitalize()}, the kind {acts} to act on.")
     elif floor.serious:
         # An unsure reading says what it rests on, so the writer can judge it (a panel read "may be serious" over
         # a rota complaint as alarm from a few words, with nothing to check it against).

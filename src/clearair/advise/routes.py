@@ -143,7 +143,8 @@ def formal_route(reading: Reading, situation: Situation) -> FormalRoute | None:
     appeal_rx, appeal = _appeal_open()
     if (open_appeal := appeal_rx.search(reading.text)):
         return FormalRoute(appeal, reading.evidence(open_appeal.start(), open_appeal.end()))
-    if names_hr(situation) and not _no_hr_said(reading, situation):
+    no_hr = _no_hr_said(reading, situation)
+    if names_hr(situation) and not no_hr:
         hr_rx, not_neutral = _hr_not_neutral(situation)
         leaked = hr_rx.search(reading.text)
         return FormalRoute(not_neutral, reading.evidence(leaked.start(), leaked.end())) if leaked else None
@@ -156,7 +157,7 @@ def formal_route(reading: Reading, situation: Situation) -> FormalRoute | None:
     if found is None and run_by_partners_or_family(situation):
         said = situation.narrator.evidence
         found = FormalRoute(_settings()[-1][1], said[0] if said else None)
-    if found is not None and not found.setting.step and _no_hr_said(reading, situation):
+    if found is not None and not found.setting.step and no_hr:
         # the letter says there is no HR: the words stop offering it ("HR if there is one")
         step = f"There is no HR here, as you say: your formal routes are {found.setting.routes}."
         found = FormalRoute(found.setting.model_copy(update={"step": step}), found.evidence)

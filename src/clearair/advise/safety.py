@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from clearair.advise.phrases import QUOTED, counterpart_incidents
-from clearair.advise.routes import owner_is_other_side, writer_owns_the_business
+from clearair.advise.routes import names_hr, owner_is_other_side, writer_owns_the_business
 from clearair.extract.reading import is_question
 from clearair.models import FactorReading, Reason, Situation
 
@@ -312,7 +312,7 @@ def floor_for(factors: list[FactorReading], signals: list, situation: Situation 
     floor.co_owner = any(s.name == "counterpart_co_owner" for s in signals)
     floor.owner = owner_is_other_side(situation) if situation is not None else []
     floor.writer_owns = writer_owns_the_business(situation) if situation is not None else []
-    floor.hr_named = situation is None or any(p.role == "hr" for p in situation.parties)
+    floor.hr_named = situation is None or names_hr(situation)
     above = next((f.value for f in factors if f.name == "counterpart_role"), None) in ("manager", "skip_level")
     if above:
         floor.protected_need = [e for s in signals if s.name == "protected_need" for e in s.evidence][:1]
