@@ -83,6 +83,18 @@ def outside_the_tie(to: str, tied: list) -> str:
     return ", or ".join(kept) if kept and len(kept) < len(parts) else to
 
 
+#: Remarks on the writer's body, food or looks: never mere friction, however the severity reader leans (a rebuilt
+#: reader read daily remarks on what a woman eats, loud enough for the corridor, as friction at 0.88).
+_ABOUT_THE_BODY = re.compile(r"\b(?:comment\w*|remark\w*|jok\w*|mock\w*|sneer\w*|laugh\w*) (?:on|about|at) (?:what i "
+                             r"(?:eat|wear|look like)|how (?:much )?i (?:eat|look)|my (?:weight|body|size|figure|lunch|"
+                             r"food|looks|appearance|clothes|hair|skin|accent))\b", re.IGNORECASE)
+
+
+def _about_their_body(situation) -> bool:
+    told = situation.acts_on_writer + situation.what_happened
+    return any(_ABOUT_THE_BODY.search(e.text) for e in told)
+
+
 #: How sure the severity reader must be that it is friction before a limit's words ask for a shared way rather than
 #: that it stop: daily remarks about what a woman eats, loud enough for the corridor, read as friction at 0.75, and
 #: still need "I'm asking that it stop"; slow replies from an overloaded colleague read so at 0.84.
@@ -128,8 +140,9 @@ def advise(situation: Situation, signals: list[Signal], factors: list[FactorRead
                              mainly_theirs=floor.writer_at_fault == "mainly",
                              route=route.setting if route else None, conduct=conduct,
                              fault_in_doubt=floor.fault_unsure,
-                             mild=any(f.name == "severity" and f.value == "minor" and f.confidence >= MILD_SURE
-                                      for f in factors or ()) or bool(situation.light_touch and not floor.serious))
+                             mild=(any(f.name == "severity" and f.value == "minor" and f.confidence >= MILD_SURE
+                                       for f in factors or ()) and not _about_their_body(situation))
+                             or bool(situation.light_touch and not floor.serious))
     recommendations = []
     for s in ranked:
         spec = playbook["actions"][s.action]

@@ -499,8 +499,10 @@ def compose(report: Report) -> str:
         say = []  # the words were the answer to the writer's own question: not said twice
     answer = ""
     for drop in (None, "constraint", "acknowledge", "done", "avoid", "fallback", "answered"):
-        if drop == "answered" and len(answer.split()) <= ANSWER_WORDS + QUESTION_WORDS * (len(asked) - 1):
-            break  # every extra has given way; the writer's own questions stay while each adds no more than its share
+        if drop == "answered" and (len(answer.split()) <= ANSWER_WORDS + QUESTION_WORDS * (len(asked) - 1)
+                                   or len(asked) == 1):
+            break  # every extra has given way; the writer's own questions stay while each adds no more than its share,
+            # and their one question always stays (red team 41's "Is this retaliation?" had gone, answer and all)
         if drop == "answered" and len(asked) > 1:  # the first question, and the first step if it said it
             extras["answered"] = answered[:1] + ([] if says_first_step(asked[0]) else [_best_step(report, 1)])
         elif drop:
@@ -561,7 +563,8 @@ def _quoted(text: str) -> str:
 
 _CANNOT_JUDGE = {
     "legal": "Whether that is legal where you are depends on local law and your contract, which clearair "
-             "cannot judge; an employment adviser can.",
+             "cannot judge; an employment adviser or a union rep can. Until you know, ask for the request and its "
+             "reason in writing, and do not hand anything over or sign anything on the spot.",
     "money": "The money side is your call, and clearair cannot weigh it for you.",
     "gift": "Whether to accept it depends on your employer's rules on gifts, which clearair cannot see; "
             "check them first.",
@@ -772,11 +775,51 @@ def _withdraw(floor: Floor, own: bool, start: str) -> tuple[Verdict, str]:
                           "by it calmly, and add context if that helps it land.")
 
 
+#: "Is this retaliation?", "Could this be victimisation?", "Is he punishing me for complaining?"
+_ASKS_PAYBACK = re.compile(r"\b(?:is|could|would|does|might)\b[^.?!]{0,30}\b(?:retaliat\w*|victimi[sz]\w*|reprisal|"
+                           r"payback|punish\w* me)\b", re.IGNORECASE)
+_PAYBACK_ANSWER = ("It may well be: being treated worse after you raised a concern is what retaliation looks like, and "
+                   "in many places the law protects people who complain or raise a grievance. Keep a dated record of "
+                   "each change since you raised it.")
+
+
 #: A question about bringing someone to a meeting about the writer's own conduct.
 _REP_ASKED = re.compile(r"\b(?:bring|take|have|ask for|get|contact|call|ring|involve)\b[^.?!]{0,25}\b(?:union |a |my |the |"
-                        r"our )*(?:rep|representative|steward|companion|union)\b", re.IGNORECASE)
-_REP_ANSWER = ("Yes, bring one: a rep knows the process, can take notes and speak up for you, and having one there is "
-               "no sign of guilt. Go through everything with them before the meeting.")
+                        r"our )*(?:rep|representative|steward|companion|union|someone|somebody|anyone|colleague|"
+                        r"co-?worker|witness|friend)\b", re.IGNORECASE)
+_REP_ANSWER = ("Yes, bring one: in many places you have the right to bring a union rep or a colleague to a meeting about "
+               "your conduct. They can take notes and speak up for you, and having one there is no sign of guilt. Ask "
+               "in writing who you may bring, and go through everything with them before the meeting.")
+#: What to say in a meeting or hearing about the writer's own conduct: "What should I say when they ask why I
+#: didn't log out?" (red team 41 found it answered with a line for a harasser).
+_HEARING_SAY = re.compile(r"\b(?:what|how|how much) (?:should|do|can|could|would) (?:I|we) (?:say|answer|explain|respond|put it|mention|write|"
+                          r"tell (?:them|the panel|her|him))\b|\bwhat (?:do|should) I tell\b", re.IGNORECASE)
+_HEARING_ANSWER = ("Answer honestly and briefly: what happened, in order, and why you did what you did, without guessing "
+                   "at what others did. If you got something wrong, say so once and say what you have done since so it "
+                   "does not happen again; that counts for more than any explanation. Write it down beforehand and take "
+                   "it in with you.")
+#: Words for one person, not for the meeting: "what do I say to Niamh?", "what should I tell my supervisor?".
+_SAY_TO_SOMEONE = re.compile(r"\b(?:say|speak|talk|write|reply|explain)(?: it| this| that)? to\b|"
+                             r"\btell (?!them\b|the panel\b|the investigator|the hearing)\w", re.IGNORECASE)
+#: Whether to own up to something of the writer's own in a process about them: "whether I should admit I held his
+#: arm, or just say I asked him to leave" (red team 42 found "it is yours to weigh").
+_ADMIT_OR_NOT = re.compile(r"\b(?:admit|mention|include|own up to|tell them|say)\b[^?.]{0,60}\bor (?:just |only )?"
+                           r"(?:say|leave|keep|not)\b|\bleave (?:it|that|this|out)\b[^?.]{0,20}\bout\b|"
+                           r"\bshould I (?:admit|own up|confess)\b", re.IGNORECASE)
+_SAY_IT_PLAINLY = ("Say it plainly, with the context: what you did, why, and what was happening around you. Leaving out "
+                   "something a witness may mention does far more harm than the act itself; said by you first, with "
+                   "the reason, it is yours to explain.")
+#: "Can I ask Mrs Wanjiru to give a statement too?": a witness for the writer's side of a process about them.
+_WITNESS_ASKED = re.compile(r"\b(?:ask|get|have)\b[^?.]{0,30}\b(?:give|write|make|provide)\b[^?.]{0,10}\bstatements?\b|"
+                            r"\b(?:be|as) (?:a|my) witness\b", re.IGNORECASE)
+_WITNESS_ANSWER = ("Yes: ask them, or ask whoever is investigating to speak to them; someone who saw it is the best "
+                   "support for your account. Ask openly, and do not suggest what they should say.")
+#: "Should I mention that other tellers do this all the time?": a common practice, before a process about the writer.
+_OTHERS_DO_IT = re.compile(r"\b(?:other|others|everyone|everybody|all the|the rest of)\b[^.?!]{0,40}\b(?:(?:do|does|did|"
+                           r"doing)\b[^.?!]{0,15}\b(?:this|it|that|the same)\b|all the time\b)", re.IGNORECASE)
+_OTHERS_DO_IT_ANSWER = ("You can, as context and not as an excuse: say calmly that it is common practice where you work "
+                        "and that nobody had told you otherwise, if that is true, without naming colleagues. It points "
+                        "to a fix for everyone, not only to you.")
 
 
 def _answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tuple[Verdict, str]:
@@ -787,6 +830,10 @@ def _answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tu
     start = step(first)
     why0 = _why(first, 1)
     because0 = f", because {why0}" if why0 else ""
+    if _ASKS_PAYBACK.search(q.text) and _read_from_letter(report, "retaliation", True) and not own:
+        # "Is this retaliation, and what should my next step be?" (red team 41 found only the step): the reading
+        # answers the first half, the ranking the second
+        return "yes", " ".join((_PAYBACK_ANSWER, sentence(f"Next, {start}{because0}")))
     if q.kind in _CANNOT_JUDGE:  # the best first step follows it in the answer
         return "cannot judge", _CANNOT_JUDGE[q.kind]
     if q.kind == "self_check" and _OVERREACTING.search(q.text):
@@ -816,6 +863,17 @@ def _answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tu
         # "Should I bring a rep?" before an investigation meeting about the writer: answered, not left "yours to
         # weigh" (red team 41)
         return "yes", _REP_ANSWER
+    if report.situation.under_review and _OTHERS_DO_IT.search(q.text) and q.kind == "yes_no":
+        return "yes", _OTHERS_DO_IT_ANSWER
+    if report.situation.under_review and _ADMIT_OR_NOT.search(q.text):
+        return "yes", _SAY_IT_PLAINLY
+    if report.situation.under_review and _WITNESS_ASKED.search(q.text):
+        if _HEARING_SAY.search(q.text):  # "What should I write in my statement, and can I ask her to give one too?"
+            return "yes", f"{_HEARING_ANSWER} As for a statement from someone who saw it: {_WITNESS_ANSWER[0].lower()}" \
+                          f"{_WITNESS_ANSWER[1:]}"
+        return "yes", _WITNESS_ANSWER
+    if report.situation.under_review and _HEARING_SAY.search(q.text) and not _SAY_TO_SOMEONE.search(q.text):
+        return "first step", _HEARING_ANSWER
     police = next((_POLICE_ANSWERS[n] for n in report.notes if n in _POLICE_ANSWERS), None)
     if police is not None and _POLICE_ASKED.search(_with_the_step(q, report)) and not own:
         # "My sister says I should just phone the police. Is that going too far?" (a red team found it answered

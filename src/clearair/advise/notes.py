@@ -41,6 +41,16 @@ RULES_SEEN_NOTE = ("What you describe may break the rules or the law. Keep a dat
                    "whistleblowing line); in many places the law protects people who report it.")
 
 #: Conduct that puts the writer's own safety at stake: a grab, being followed home, damage to their things.
+#: Force on someone's body: "grabbed her", "shoved a trainee", "punched him" (not a slammed hand or a stare).
+_FORCE = re.compile(r"\b(?:grab\w*|shov\w*|push\w*|punch\w*|hit|hits|kick\w*|slap\w*|chok\w*|headbutt\w*|pinn\w*|"
+                    r"dragg?\w*|yank\w*|twist\w*|thump\w*|smack\w*|strangl\w*|threw (?:him|her|them))\b", re.IGNORECASE)
+#: A parent just before the act: "the kid's mom grabbed him" pulls a child clear (red team 42: read as an assault).
+_A_PARENT = re.compile(r"\b(?:mum|mom|mother|dad|father|parent)s?\s*$", re.IGNORECASE)
+#: The writer just before the act: "I lost it: I grabbed him" is their own (the parse may not see it).
+_BY_THE_WRITER = re.compile(r"\b(?:I|we)\s+(?:[a-z]+\s+){0,4}$")
+FORCE_ON_OTHERS_NOTE = ("What you describe includes force used on someone's body at work. That may be a crime: the "
+                        "person it was done to can report it to the police, and you can support them in that. Keep any "
+                        "camera footage and a note of who saw it, and keep them away from the person who did it.")
 _DANGER = ("physical_intimidation", "menacing_words")
 #: ... aimed at the writer ("grabbed me", "my tyres", "where I live", "I'm afraid he'll hit"): "I grabbed him and
 #: pushed him" is not, even where the parse does not see that the writer did it.
@@ -78,6 +88,11 @@ def conduct_notes(text: str, conduct: list) -> list[str]:
     elif any(h.kind == "unwanted_sexual" and _TOUCH.search(text[h.start:h.end])
              and AT_THE_WRITER.search(text[h.start:h.end]) for h in conduct):
         notes.append(TOUCH_NOTE)
+    elif any(h.kind == "physical_intimidation" and _FORCE.search(text[h.start:h.end])
+             and not AT_THE_WRITER.search(text[h.start:h.end])
+             and not _A_PARENT.search(text[max(0, h.start - 40):h.start])
+             and not _BY_THE_WRITER.search(text[max(0, h.start - 25):h.start]) for h in conduct):
+        notes.append(FORCE_ON_OTHERS_NOTE)  # (red team 41: a customer grabbed an 18-year-old assistant's wrist)
     pressure = [text[h.start:h.end] for h in conduct if h.kind == "unlawful_pressure"]
     if any(_SAFETY.search(p) for p in pressure):
         notes.append(SAFETY_NOTE)
@@ -93,18 +108,41 @@ def conduct_notes(text: str, conduct: list) -> list[str]:
         notes.append(SAFEGUARDING_NOTE)
     if any(_DOCUMENTS.search(p) for p in pressure):
         notes.append(DOCUMENTS_NOTE)
-    if SAFETY_NOTE not in notes and _HAZARD_SEEN.search(text):
+    if SAFETY_NOTE not in notes and hazard_seen(text):
         notes.append(HAZARD_NOTE)
+    if (HAZARD_NOTE in notes or SAFETY_NOTE in notes) and _TOLD_NOT_TO_REPORT.search(text):
+        notes.append(REPORT_IT_YOURSELF_NOTE)
     return notes
 
 
+#: Someone telling the writer not to put an incident on record: "told me not to write it up", "said not to report it".
+_TOLD_NOT_TO_REPORT = re.compile(
+    r"\b(?:told|tells|asked|asks|begged|warned|said)(?: me| us| everyone| everybody| the team| the others)? "
+    r"(?:not to|to not|I shouldn['’]t|we shouldn['’]t) "
+    r"(?:write (?:it|this|that) up|report (?:it|this|that)|log (?:it|this|that)|mention (?:it|this|that)|"
+    r"tell (?:anyone|anybody|the safety \w+|the manager)|put (?:it|this|that) (?:in|on) "
+    r"(?:the )?(?:record|system|book|log)|fill in (?:an?|the) (?:incident|accident) (?:form|report))", re.IGNORECASE)
+REPORT_IT_YOURSELF_NOTE = ("Being told not to report it does not take away your right, or in many jobs your duty, to "
+                           "report it: you can fill in the incident or near-miss report yourself, keep a copy, and say "
+                           "in it that you were asked not to. Say only what you saw.")
+
+
 #: A danger the writer has seen come close to hurting someone, whoever caused it: a near miss, "missed my colleague by
-#: half a metre", "someone is going to get hurt" (red team 38: a forklift driver speeding in the aisles, twice reported
-#: to the shift leader and once to HR, got HR again and no word of a safety route).
-_HAZARD_SEEN = re.compile(
+#: half a metre" (red team 38: a forklift driver speeding in the aisles, twice reported to the shift leader and once to
+#: HR, got HR again and no word of a safety route), a hand nearly lost in a press, a load off the forks, tablets given
+#: to the wrong resident (red team 41).
+HAZARD_EVENT = re.compile(
     r"\b(?:near[- ]miss(?:es)?|close calls?|nearly (?:hit|ran over|run over|crushed|knocked (?:down|over))|"
-    r"missed (?:me|him|her|them|us|my (?:colleague|coworker|co-worker|workmate)(?: \w+)?|(?-i:[A-Z][a-z]+)) by "
+    r"missed (?:me|him|her|them|us|my (?:colleague|coworker|co-worker|workmate)(?: \w+)?|(?-i:[A-Z][a-z]+)|"
+    r"(?:a|an|the|one of the) [a-z-]+(?:, (?-i:[A-Z][a-z]+),)?) by "
     r"(?:about |maybe |barely |only |just |a )?(?:few |half a |an? |\d+ |inches|centimetres|centimeters)|"
+    r"nearly (?:lost|cut off|severed|crushed|trapped) (?:his|her|their|my|a|two|three) (?:fingers?|thumb|hand|arm|foot|"
+    r"leg|toes?)\b|(?:lucky|luckily|fortunate) (?:not to|he didn['’]t|she didn['’]t|they didn['’]t|i didn['’]t) "
+    r"(?:lose|losing) (?:his|her|their|my|a) (?:fingers?|thumb|hand|arm|foot|leg|eye)\b|"
+    r"(?:came|come|fell|falls|dropped|crashed|slid) (?:down )?(?:half )?(?:off|from) the (?:forks|rack|racking|"
+    r"scaffold(?:ing)?|shelf|shelves|roof|top rack|pallet)\b|"
+    r"(?:gave|given|giving|administered) [^.?!]{0,60}\b(?:tablets|medications?|meds|pills|doses?|insulin|injection)"
+    r"\b[^.?!]{0,30}\b(?:meant|prescribed|intended) for\b|"
     # a danger left in place: a locked fire exit, a crush on the stairs, gas breathed in, a board not made dead
     r"(?:fire |emergency )?(?:exits?|exit gates?|fire doors?)\b[^.?!]{0,40}\b(?:padlocked|locked|chained|blocked)\b|"
     r"\bgates? (?:is |are |was |were |gets? |got |kept )?(?:padlocked|chained)\b|near[- ]crush|"
@@ -115,10 +153,19 @@ _HAZARD_SEEN = re.compile(
     r"live (?:wires?|boards?|circuits?|cables?|distribution boards?)|"
     r"(?:not|never|wasn['’]t|hadn['’]t been|had not been|was not|without) (?:been )?(?:confirm\w*|check\w*|test\w*|"
     r"making sure|proving)?\s?(?:that )?(?:it |the [a-z ]{1,20})?(?:was |is |were |had been )?(?:confirmed |properly |"
-    r"safely )?(?:isolated|dead|de-?energi[sz]ed)\b|"
-    r"(?:someone|somebody|one of us|a person|a worker|a kid|a child|a patient)(?:['’]s| is| will be| will| are)? "
-    r"(?:going to|gonna|bound to) (?:get|be) (?:hurt|killed|injured|crushed|seriously hurt))",
+    r"safely )?(?:isolated|dead|de-?energi[sz]ed)\b)",
     re.IGNORECASE)
+#: The writer's fear that someone will be hurt: enough for the safety note, not a fact for a written report.
+_HAZARD_FEARED = re.compile(
+    r"\b(?:someone|somebody|one of us|a person|a worker|a kid|a child|a patient)(?:['’]s| is| will be| will| are)? "
+    r"(?:going to|gonna|bound to) (?:(?:get|be) (?:hurt|killed|injured|crushed|seriously hurt)|fall\b)", re.IGNORECASE)
+
+
+def hazard_seen(text: str) -> bool:
+    """Whether the letter tells of a danger to people, seen or feared (``HAZARD_EVENT``, ``_HAZARD_FEARED``)."""
+    return bool(HAZARD_EVENT.search(text) or _HAZARD_FEARED.search(text))
+
+
 HAZARD_NOTE = ("What you describe puts people's safety at risk. Report it in writing to whoever answers for safety "
                "where you work (a safety officer or rep, or the manager above the person), with the dates, and keep a "
                "copy. If nothing is done, the workplace safety regulator where you are takes reports from workers, and "
@@ -219,6 +266,13 @@ PROCESS_NOTE = ("Before the hearing or meeting about you: in many places you hav
                 "your record.")
 
 
+#: ... for a writer who has not said they are in a union.
+PROCESS_NOTE_NO_UNION = ("Before the hearing or meeting about you: ask in writing what it is about, what evidence they "
+                         "will rely on, and who you may bring (in many places a colleague or a union rep). Write your "
+                         "own account while it is fresh: what happened, in order, what you did about it since, and "
+                         "your record. Do not agree to anything or sign anything on the spot.")
+
+
 #: ... where the rep is the one the letter is about (red team 39: a rep who missed the meeting and passed on a
 #: confidence).
 OTHER_REP_NOTE = ("Before the hearing or meeting about you: you can ask the union branch (its secretary or a regional "
@@ -229,8 +283,10 @@ OTHER_REP_NOTE = ("Before the hearing or meeting about you: you can ask the unio
 def process_notes(text: str, under_review: bool, rep_is_the_problem: bool = False) -> list[str]:
     """The note for a writer facing a process about their own conduct who is in a union (red team 40: a bus
     driver who had not yet rung his rep was told how to prepare without it)."""
-    if not under_review or not _IN_A_UNION.search(text):
+    if not under_review:
         return []
+    if not _IN_A_UNION.search(text):
+        return [PROCESS_NOTE_NO_UNION]  # (red team 41: a written warning pending, and "let it go" the first step)
     return [OTHER_REP_NOTE if rep_is_the_problem else PROCESS_NOTE]
 
 

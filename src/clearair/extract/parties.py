@@ -54,6 +54,12 @@ def _mention_rules() -> list[tuple[GatedRegex, MentionRule]]:
     return [(gated(entry.patterns, end=r"(?![\w-])"), entry) for entry in party_rules().mentions]
 
 
+def names_a_person(word: str) -> bool:
+    """Whether the role readers take "my <word>" or "the <word>" for a person ("supervisor", "receptionist")."""
+    return any(m.end() == len(text) for text in (fold("my " + word), fold("the " + word))
+               for rule, _ in _mention_rules() for m in rule.finditer(text))
+
+
 @cache
 def _trait_rules() -> list[tuple[re.Pattern, str]]:
     return [(re.compile(rf"(?<![\w-])(?:{t.pattern})(?![\w])", re.IGNORECASE), t.trait)
@@ -240,6 +246,8 @@ def build_parties(reading: Reading, is_manager: bool) -> dict[str, PartyDraft]:
     _link_names(reading, drafts)
     _split_named_people(reading, drafts)
     _made_bosses(reading, drafts, is_manager)
+    _running_the_writers_work(reading, drafts, is_manager)
+    _own_boss_said_to_be(reading, drafts)
     _resolve_possessive_managers(reading, drafts)  # after the names: "Funmi … her boss" has someone to be the boss of
     _gender_from_words(reading, drafts)
     _link_anaphors(reading, drafts)
@@ -427,6 +435,102 @@ def _made_bosses(reading: Reading, drafts: dict[str, PartyDraft], is_manager: bo
         person.mentions.sort(key=lambda x: x.start)
     for key in [k for k, d in drafts.items() if not d.mentions]:
         del drafts[key]
+
+
+#: What someone who draws up the writer's hours makes: "does our schedules", "writes the rota".
+_SCHEDULES = frozenset({"schedule", "rota", "roster", "timetable", "shift"})
+#: The verbs of drawing them up.
+_DRAWS_UP = frozenset({"do", "make", "write", "set", "plan", "draw", "organise", "organize"})
+#: A part of the place someone runs, with "the": "runs the front of house", "runs the floor".
+_RUN_PARTS = re.compile(r"(?:the )?(?:front of house|floor|shop floor|shift)$", re.IGNORECASE)
+
+
+def _running_the_writers_work(reading: Reading, drafts: dict[str, PartyDraft], is_manager: bool) -> None:
+    """A person said to run the writer's part of the place or to draw up their hours is their manager, whatever
+    word first named them: "The owner's nephew, Marco, runs the front of house and does our schedules" (a red
+    team found him read as a coworker, and a waitress offered a note to her own manager about him)."""
+    if is_manager:
+        return
+    for d in drafts.values():
+        if d.role not in _LOOSE_ROLES:
+            continue  # ("a woman called Priya runs the floor": "a woman" alone reads as a customer)
+        for m in d.mentions:
+            verb = _verb_of_subject(reading, m)
+            if verb is not None and _runs_the_writers_work(verb):
+                d.role = "manager"
+                for own in d.mentions:
+                    own.role = "manager"
+                break
+
+
+def _verb_of_subject(reading: Reading, m: Mention):
+    """The verb whose subject the mention is ("Marco runs…", "The owner's nephew, Marco, runs…"), or None."""
+    toks = list(reading.tokens_in(m.start, m.end))
+    if not toks:
+        return None
+    root = next((t for t in toks if t.head.i == t.i or not m.start <= t.head.idx < m.end), toks[0])
+    if root.dep_ == "appos" and root.head.dep_ == "nsubj":
+        root = root.head
+    return root.head if root.dep_ == "nsubj" and root.head.pos_ in ("VERB", "AUX") else None
+
+
+def _runs_the_writers_work(verb) -> bool:
+    """The verb, or one joined to it with the same subject, runs a part of the place or draws up "our" hours."""
+    for v in [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                      and not any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children))]:
+        if any(c.dep_ == "neg" for c in v.children):
+            continue  # "she doesn't do our rota any more"
+        for obj in (c for c in v.children if c.dep_ == "dobj"):
+            phrase = _phrase_of(obj)
+            ours = any(g.dep_ == "poss" and g.lower_ in ("our", "my") for g in obj.children)
+            if v.lemma_.lower() == "run" and _RUN_PARTS.search(phrase) and obj.i > v.i:
+                return True
+            if v.lemma_.lower() in _DRAWS_UP and ours and obj.lemma_.lower() in _SCHEDULES:
+                return True
+    return False
+
+
+def _phrase_of(tok) -> str:
+    """The words of a token's phrase, in order."""
+    return " ".join(t.text for t in tok.subtree)
+
+
+def _own_boss_said_to_be(reading: Reading, drafts: dict[str, PartyDraft]) -> None:
+    """The writer's own boss said to be someone is that someone: "My line manager is the Head of Operations (Pieter
+    de Vries)", "My boss is actually the subcontractor, Phil" (red team 40 found one man read as three parties, his
+    full name a skip-level manager of its own). The title, the name beside it and a name in brackets after it join
+    the writer's line, as the writer gives it."""
+    for d in list(drafts.values()):
+        if d.key not in drafts or d.role != "manager":
+            continue
+        for m in list(d.mentions):
+            if not m.text.lower().startswith(("my ", "our ")):
+                continue
+            toks = list(reading.tokens_in(m.start, m.end))
+            root = next((t for t in toks if t.head.i == t.i or not m.start <= t.head.idx < m.end), None)
+            if root is None or root.dep_ != "nsubj" or root.head.lemma_ != "be":
+                continue
+            attr = next((c for c in root.head.children if c.dep_ == "attr"), None)
+            if attr is None:
+                continue
+            said = [attr, *(c for c in attr.children if c.dep_ == "appos")]
+            keys = {reading.token_party[t.i] for t in said if t.i in reading.token_party}
+            after = reading.text[attr.idx + len(attr.text):]
+            bracket = re.match(r"\s*\(", after)
+            if bracket:
+                inside = attr.idx + len(attr.text) + bracket.end()
+                keys |= {reading.token_party[t.i] for t in reading.tokens_in(inside, inside + 40)
+                         if t.i in reading.token_party and t.idx < inside + after[bracket.end():].find(")") + 1}
+            for key in keys - {d.key}:
+                if key not in drafts or drafts[key].role == "hr":
+                    continue
+                other = drafts.pop(key)
+                for o in other.mentions:
+                    d.mentions.append(Mention(o.start, o.end, d.key, d.role, o.text))
+                    _tag_tokens(reading, o.start, o.end, d.key)
+                d.names |= other.names
+                d.gender = d.gender or other.gender
+            d.mentions.sort(key=lambda x: x.start)
 
 
 def _within(mentions: list[Mention], offset: int) -> Mention | None:
@@ -860,7 +964,8 @@ def _link_names(reading: Reading, drafts: dict[str, PartyDraft]) -> None:
         if noun is not None:  # "The team lead at the bank, Craig,": a person of a line the rules do not know
             key = free_key(drafts, UNPLACED)
             phrase = _noun_phrase(reading, noun)
-            drafts[key] = PartyDraft(key, "other", [Mention(phrase.start_char, phrase.end_char, key, "other", phrase.text)])
+            role = "peer" if _works_beside_the_writer(reading, noun, ent) else "other"
+            drafts[key] = PartyDraft(key, role, [Mention(phrase.start_char, phrase.end_char, key, role, phrase.text)])
             owner = next((t for t in phrase if t.dep_ == "poss" and t.i < noun.i and (
                 t.pos_ == "PRON" and t.lower_ not in ("my", "our") or t.i in reading.token_party)), None)
             # "his wife", "the owner's site foreman": the foreman's words, while "his" stays a pronoun for the man it
@@ -888,6 +993,14 @@ def _link_names(reading: Reading, drafts: dict[str, PartyDraft]) -> None:
             reading.token_party[tok.i] = key
     for d in drafts.values():
         d.mentions.sort(key=lambda m: m.start)
+
+
+def _works_beside_the_writer(reading: Reading, noun, ent) -> bool:
+    """The person works where the writer does: "I work on the packing line, and so does my brother-in-law Dale",
+    "Dale is on my shift" (red team 41: a brother-in-law who harassed a new worker on the writer's line was read as
+    no one at work, and the woman he harassed became the other side)."""
+    so_does = noun.dep_ == "nsubj" and noun.head.lemma_ == "do" and any(c.lower_ == "so" for c in noun.head.children)
+    return so_does or _ON_OUR_CREW.match(reading.text, ent.end_char) is not None
 
 
 #: "I'll call him Tim", "his wife, whom I'll call Martha": the writer giving someone already named a name.
@@ -1091,8 +1204,9 @@ _THEIR_KIN = re.compile(r"\b(?:his|her|their)\s+(?:own\s+)?(son|daughter|nephew|
                         r"cousin|stepson|stepdaughter|grandson|granddaughter|son-in-law|daughter-in-law)\W*$",
                         re.IGNORECASE)
 #: After a name: "… is on our crew", "… works on my shift": someone working beside the writer.
-_ON_OUR_CREW = re.compile(r",?\s+(?:is|works|has been|was)\s+(?:also\s+|now\s+)?(?:on|in|with)\s+(?:our|my|the same)\s+"
-                          r"(?:crew|gang|team|shift|line|floor|squad|unit|ward|kitchen|site)\b", re.IGNORECASE)
+_ON_OUR_CREW = re.compile(r",?\s+(?:is|works|has been|was)\s+(?:also\s+|now\s+)?(?:(?:on|in|with)\s+(?:our|my|the same)\s+"
+                          r"(?:crew|gang|team|shift|line|floor|squad|unit|ward|kitchen|site)\b|"
+                          r"on (?:the )?site (?:as|with us|too|as well)\b)", re.IGNORECASE)  # "works on site as a labourer"
 _KIN_GENDER = {"son": "m", "nephew": "m", "brother": "m", "husband": "m", "stepson": "m", "grandson": "m",
                "son-in-law": "m", "daughter": "f", "niece": "f", "sister": "f", "wife": "f", "stepdaughter": "f",
                "granddaughter": "f", "daughter-in-law": "f"}
@@ -1174,7 +1288,10 @@ def _noun_phrase(reading: Reading, noun):
     one = _one_of(noun)
     head = one if one is not None else noun
     left = min(t.i for t in head.subtree if t.i <= head.i)
-    return reading.doc[left:noun.i + 1]
+    right = noun.i + 1
+    if reading.doc[right:right + 4].text.replace(" ", "").lower() == "-in-law":
+        right += 4  # "my brother-in-law Dale": the parser cuts "brother" from "-in-law"
+    return reading.doc[left:right]
 
 
 def _one_of(noun):
@@ -1332,6 +1449,13 @@ def _link_anaphors(reading: Reading, drafts: dict[str, PartyDraft]) -> None:
             candidates.append((m.start(), m.end(), g))
     candidates.sort()
     salience: dict[str, int] = {}
+    in_list: dict[int, bool] = {}  # whether the mention at a position is a later member of a list, read once
+
+    def listed_at(pos: int) -> bool:
+        if pos not in in_list:
+            in_list[pos] = _in_a_list(reading, pos)
+        return in_list[pos]
+
     for start, end, gender in candidates:
         sent_i = reading.sentence_index(start)
         scores: dict[str, float] = {}
@@ -1345,7 +1469,17 @@ def _link_anaphors(reading: Reading, drafts: dict[str, PartyDraft]) -> None:
         # his son Kevin the floor manager. Kevin is 26 and has a temper. He swears at the servers": Kevin, though his
         # father had been "he" twice)
         last = next(((pos, key, subj) for pos, key, subj in reversed(timeline) if pos < start and key != not_them), None)
-        last_subject = last[1] if last and last[2] and sent_i - reading.sentence_index(last[0]) <= 1 else None
+        last_sent = reading.sentence_index(last[0]) if last else -9
+        # (a subject there in any of its words: "The serious thing is Wayne, another mechanic at my level. Last week
+        # he shoved me": the words after the name are his too)
+        last_subject = last[1] if last and sent_i - last_sent <= 1 and any(
+            s for p, k, s in timeline if k == last[1] and p < start and reading.sentence_index(p) == last_sent) else None
+        # The one named last in a list of people just before ("with the foreman, Pete, and another apprentice called
+        # Jordan. He picked up the nail gun": Jordan, though the foreman's title told us he is a man; red team 41)
+        listed = {key: pos for pos, key, _ in timeline if pos < start and listed_at(pos)}
+        recent = [(pos, key) for key, pos in listed.items() if key != not_them
+                  and sent_i - reading.sentence_index(pos) <= 1]
+        list_last = max(recent)[1] if recent else None
         for pos, key, subj in timeline:
             if pos >= start:
                 break
@@ -1358,6 +1492,7 @@ def _link_anaphors(reading: Reading, drafts: dict[str, PartyDraft]) -> None:
             value = 2.0 * subj - 1.0 * back + 0.5 * min(salience.get(key, 0), 6) + (0.5 if back == 0 else 0) \
                 + (1.0 if gender and d.gender == gender else 0.0) \
                 + (1.0 if key == nearest else 0.0) + (1.0 if key == last_subject else 0.0) \
+                + (1.0 if key == list_last else 0.0) \
                 - (2.5 if (pos, key) in counted else 0.0)  # "his own work" told us Trevor is a he; Dana is unknown
             scores[key] = max(scores.get(key, -99.0), value)
         if not scores and gender:  # "a senior male manager … (four sentences on) He answered that…": the one
@@ -1371,7 +1506,6 @@ def _link_anaphors(reading: Reading, drafts: dict[str, PartyDraft]) -> None:
         # a tie between people named in one list goes to the one named last ("with my practice manager, Karen, and
         # the new receptionist, Bethany. She turned to me": Bethany; red team 41 found the first named blamed), not
         # between others ("I told my team leader I had seen a carer shove a resident. He listened": the team leader)
-        listed = {key: pos for pos, key, _ in timeline if pos < start and _in_a_list(reading, pos)}
         best = drafts[max(scores, key=lambda k: (round(scores[k], 6), listed.get(k, -1)))]
         if gender and best.gender is None:
             best.gender = gender
@@ -1443,6 +1577,9 @@ def _in_a_list(reading: Reading, start: int) -> bool:
     tok = reading.token_at(start)
     while tok.dep_ in ("compound", "amod", "det", "poss") and tok.head.i != tok.i:
         tok = tok.head
+    called = tok.dep_ == "oprd" and tok.head.dep_ == "acl" and tok.head.lemma_.lower() in ("call", "name")
+    if called:  # "… and another joiner called Riley": the name of the list's later member
+        tok = tok.head.head
     return tok.dep_ == "conj" or tok.dep_ == "appos" and tok.head.dep_ == "conj" or _introduced_by_relcl(tok)
 
 
