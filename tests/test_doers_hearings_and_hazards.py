@@ -212,3 +212,36 @@ def test_a_parent_pulling_a_child_clear_is_not_force_on_someone():
         "my path and I stopped just in time. His mum grabbed him and burst into tears. The gate that keeps customers "
         "out of the yard has been broken for weeks and my supervisor keeps saying it's on order. What should I do?")
     assert FORCE_ON_OTHERS_NOTE not in report.notes
+
+
+def test_a_threat_reported_as_said_to_someone_is_the_speakers():
+    report = analyze(
+        "I pack orders at a warehouse near Bristol. Last night I walked round the end of aisle 9 and saw Aisha, one of "
+        "the new starters, standing very still by the shelving. Gavin, who drives the tug and has been here for years, "
+        "was leaning over her and telling her that if she reported his smoking breaks again she'd 'find out what "
+        "happens'. He laughed when he saw me. Aisha asked me not to make a fuss. What should I do?")
+    assert "Gavin" in _other_side(report).mentions
+
+
+def test_the_one_who_threatens_and_comments_is_the_other_side_not_the_colleague_who_showed_the_messages():
+    report = analyze(
+        "I'm a junior planner at a housing association. Grace sits opposite me. Yesterday she showed me messages from "
+        "Neil, a surveyor in another team, saying she'd better be friendlier to him or he'd make sure her contract "
+        "ends, and one that said he knows where she lives. I've also heard him make comments about her clothes in "
+        "the kitchen. She doesn't want to go to HR. How can I help her?")
+    assert "Neil" in _other_side(report).mentions
+
+
+def test_her_after_a_joined_verb_is_not_its_subject():
+    parties = people("I stock shelves on nights at a supermarket. Yesterday I saw Tanya, a new starter, by the "
+                     "freezers. Gavin, who drives the forklift, was leaning over her and telling her to keep quiet.")
+    role, mentions = holder(parties, "Gavin")
+    assert "her" not in mentions
+
+
+def test_a_list_of_who_was_at_a_meeting_is_not_what_happened():
+    report = analyze(
+        "I'm a designer at an agency in Leeds. Every Thursday we have a client review with Omar (account lead), Beth "
+        "(copywriter), Sunita (my manager) and Callum, the creative director. He has started tearing my work apart "
+        "in front of the client in a way he never does to the others. What should I do?")
+    assert not any("(account lead)" in e.text for e in report.situation.what_happened)

@@ -75,7 +75,7 @@ def what_happened(reading, situation: Situation, conduct: list, factors: list[Fa
             return  # "In fairness I was late twice", "she is the kindest boss": the writer's weighing, not an act
         if not own_ok and _ROUTE_WEIGHED.search(ev.text):
             return  # "Going to my boss is pointless: he'd just put it down to jealousy": a guess, not an act
-        if not own_ok and (not _someone_else_acts(sent) or _only_introduces(sent)):
+        if not own_ok and (not _someone_else_acts(sent) or _only_introduces(sent) or _ROLL_CALL.search(ev.text)):
             return
         chosen[start] = ev
 
@@ -103,6 +103,11 @@ def what_happened(reading, situation: Situation, conduct: list, factors: list[Fa
         if _theirs_to_me(reading, sent, situation.counterpart):
             take(sent.start_char)
     return [ev for _, ev in sorted(chosen.items())]
+
+
+#: A sentence that lists who was there, each with a role in brackets: "a sprint review with Anna (product owner),
+#: Lukas (QA), Fatima (my team lead) and Jonas…" (red team 42 found it a complaint's only bullet).
+_ROLL_CALL = re.compile(r"(?:\b[A-Z][a-z]+ \([^()]{1,30}\),? ){2,}")
 
 
 def _sentence_end(reading, end: int) -> int:

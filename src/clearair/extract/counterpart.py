@@ -228,7 +228,7 @@ def conduct_doers(reading: Reading, conduct) -> list[str]:
     never the writer, whose own acts ``extract.conduct`` keeps apart)."""
     out = []
     for hit in conduct:
-        who = reading.subject_of(hit.start)
+        who = _speaker(reading, hit) or reading.subject_of(hit.start)
         if who is not None and not _has_own_subject(reading, hit.start) and \
                 who in _parties_in(reading, hit.start, hit.end):
             # "making comments about her body" hung under "she'd look better": the one it was done to is not who
@@ -246,13 +246,49 @@ def harmed_by(reading: Reading, conduct) -> dict[str, str]:
     stylist; he: the client's husband). Only where the doer is a party other than the writer and the one harmed."""
     out: dict[str, str] = {}
     for hit in conduct:
-        doer = reading.subject_of(hit.start)
+        doer = _speaker(reading, hit) or reading.subject_of(hit.start)
         if doer is None or doer == NARRATOR:
             continue
         harmed = {reading.object_of(hit.start)} | _parties_in(reading, hit.start, hit.end)  # ("… until she left")
+        if (told := _told(reading, hit)) is not None:
+            harmed.add(told)  # "was telling her that she'd find out what happens": her
         for key in harmed - {doer, NARRATOR, None}:
             out.setdefault(key, doer)
     return out
+
+
+#: Verbs that carry what someone said: a threat inside what they said is theirs, whoever its own clause is about.
+_SPEECH = frozenset({"say", "tell", "warn", "threaten", "shout", "yell", "scream", "text", "message", "write", "hiss",
+                     "whisper", "mutter", "add", "snap"})
+
+
+def _speech_verb(reading: Reading, hit):
+    """The verb of saying a menacing remark is reported under ("he was telling her that she'd 'find out what
+    happens'"), or None: the words' own clause names the one threatened, not the one who threatened."""
+    if hit.kind != "menacing_words":
+        return None
+    tok = reading.token_at(hit.start)
+    return next((a for a in tok.ancestors if a.pos_ == "VERB" and a.lemma_.lower() in _SPEECH), None)
+
+
+def _speaker(reading: Reading, hit) -> str | None:
+    """Who said a reported threat (``_speech_verb``'s subject, or that of the verb it is joined to), where the
+    threat's own clause has no subject or has the one it was said to ("telling her that she'd…"); else None ("one
+    message said he knows where she lives": he is who threatened)."""
+    verb = _speech_verb(reading, hit)
+    if verb is None:
+        return None
+    own = reading.subject_of(hit.start)
+    return reading.subject_of(verb.idx) if own is None or own == _told(reading, hit) else None
+
+
+def _told(reading: Reading, hit) -> str | None:
+    """Whom a reported threat was said to: the object of the verb of saying ("telling her"), or None."""
+    verb = _speech_verb(reading, hit)
+    if verb is None:
+        return None
+    heard = next((c for c in verb.children if c.dep_ in ("dobj", "dative")), None)
+    return reading.who(heard) if heard is not None else None
 
 
 def _has_own_subject(reading: Reading, char: int) -> bool:

@@ -1562,6 +1562,8 @@ def _local_subject(reading: Reading, start: int) -> str | None:
     if tok.dep_ == "nsubj" and verb.dep_ in ("ccomp", "xcomp"):
         verb = verb.head  # "saw him do it"
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None and verb.dep_ == "conj":  # "Gavin was leaning over her and telling her…": his subject
+        subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     return reading.token_party.get(subject.i) if subject is not None else None
 
 
