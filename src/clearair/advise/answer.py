@@ -792,8 +792,9 @@ _REP_ANSWER = ("Yes, bring one: in many places you have the right to bring a uni
                "in writing who you may bring, and go through everything with them before the meeting.")
 #: What to say in a meeting or hearing about the writer's own conduct: "What should I say when they ask why I
 #: didn't log out?" (red team 41 found it answered with a line for a harasser).
-_HEARING_SAY = re.compile(r"\b(?:what|how|how much) (?:should|do|can|could|would) (?:I|we) (?:say|answer|explain|respond|put it|mention|write|"
-                          r"tell (?:them|the panel|her|him))\b|\bwhat (?:do|should) I tell\b", re.IGNORECASE)
+_HEARING_SAY = re.compile(r"\b(?:what|how|how much) (?:should|do|can|could|would) (?:I|we) (?:say|answer|explain|respond|"
+                          r"put it|mention|write|tell (?:them|the panel|her|him))\b|\bwhat (?:do|should) I tell\b",
+                          re.IGNORECASE)
 _HEARING_ANSWER = ("Answer honestly and briefly: what happened, in order, and why you did what you did, without guessing "
                    "at what others did. If you got something wrong, say so once and say what you have done since so it "
                    "does not happen again; that counts for more than any explanation. Write it down beforehand and take "
@@ -820,6 +821,26 @@ _OTHERS_DO_IT = re.compile(r"\b(?:other|others|everyone|everybody|all the|the re
 _OTHERS_DO_IT_ANSWER = ("You can, as context and not as an excuse: say calmly that it is common practice where you work "
                         "and that nobody had told you otherwise, if that is true, without naming colleagues. It points "
                         "to a fix for everyone, not only to you.")
+
+
+def _about_the_process(q: Question) -> tuple[Verdict, str] | None:
+    """The answer to a question about a process the writer faces over their own conduct (a hearing, an
+    investigation, a warning), or None when the question is about something else."""
+    if _REP_ASKED.search(q.text):
+        # "Should I bring a rep?" before an investigation meeting about the writer: answered, not left "yours to
+        # weigh" (red team 41)
+        return "yes", _REP_ANSWER
+    if _OTHERS_DO_IT.search(q.text) and q.kind == "yes_no":
+        return "yes", _OTHERS_DO_IT_ANSWER
+    if _ADMIT_OR_NOT.search(q.text):
+        return "yes", _SAY_IT_PLAINLY
+    if _WITNESS_ASKED.search(q.text):
+        if _HEARING_SAY.search(q.text):  # "What should I write in my statement, and can I ask her to give one too?"
+            return "yes", f"{_HEARING_ANSWER} As for a statement from someone who saw it: {lower_first(_WITNESS_ANSWER)}"
+        return "yes", _WITNESS_ANSWER
+    if _HEARING_SAY.search(q.text) and not _SAY_TO_SOMEONE.search(q.text):
+        return "first step", _HEARING_ANSWER
+    return None
 
 
 def _answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tuple[Verdict, str]:
@@ -859,21 +880,8 @@ def _answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tu
         return "first step", ("Not clearly, from what you describe: nothing in it shows you were in the wrong. If "
                               "something you said or did came out sharper than you meant, saying so briefly costs "
                               "little and makes the rest easier.")
-    if report.situation.under_review and _REP_ASKED.search(q.text):
-        # "Should I bring a rep?" before an investigation meeting about the writer: answered, not left "yours to
-        # weigh" (red team 41)
-        return "yes", _REP_ANSWER
-    if report.situation.under_review and _OTHERS_DO_IT.search(q.text) and q.kind == "yes_no":
-        return "yes", _OTHERS_DO_IT_ANSWER
-    if report.situation.under_review and _ADMIT_OR_NOT.search(q.text):
-        return "yes", _SAY_IT_PLAINLY
-    if report.situation.under_review and _WITNESS_ASKED.search(q.text):
-        if _HEARING_SAY.search(q.text):  # "What should I write in my statement, and can I ask her to give one too?"
-            return "yes", f"{_HEARING_ANSWER} As for a statement from someone who saw it: {_WITNESS_ANSWER[0].lower()}" \
-                          f"{_WITNESS_ANSWER[1:]}"
-        return "yes", _WITNESS_ANSWER
-    if report.situation.under_review and _HEARING_SAY.search(q.text) and not _SAY_TO_SOMEONE.search(q.text):
-        return "first step", _HEARING_ANSWER
+    if report.situation.under_review and (about_it := _about_the_process(q)) is not None:
+        return about_it
     police = next((_POLICE_ANSWERS[n] for n in report.notes if n in _POLICE_ANSWERS), None)
     if police is not None and _POLICE_ASKED.search(_with_the_step(q, report)) and not own:
         # "My sister says I should just phone the police. Is that going too far?" (a red team found it answered

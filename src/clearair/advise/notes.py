@@ -40,7 +40,6 @@ RULES_SEEN_NOTE = ("What you describe may break the rules or the law. Keep a dat
                    "through the route your workplace has for it (the person responsible, a manager above them, or a "
                    "whistleblowing line); in many places the law protects people who report it.")
 
-#: Conduct that puts the writer's own safety at stake: a grab, being followed home, damage to their things.
 #: Force on someone's body: "grabbed her", "shoved a trainee", "punched him" (not a slammed hand or a stare).
 _FORCE = re.compile(r"\b(?:grab\w*|shov\w*|push\w*|punch\w*|hit|hits|kick\w*|slap\w*|chok\w*|headbutt\w*|pinn\w*|"
                     r"dragg?\w*|yank\w*|twist\w*|thump\w*|smack\w*|strangl\w*|threw (?:him|her|them))\b", re.IGNORECASE)
@@ -51,6 +50,7 @@ _BY_THE_WRITER = re.compile(r"\b(?:I|we)\s+(?:[a-z]+\s+){0,4}$")
 FORCE_ON_OTHERS_NOTE = ("What you describe includes force used on someone's body at work. That may be a crime: the "
                         "person it was done to can report it to the police, and you can support them in that. Keep any "
                         "camera footage and a note of who saw it, and keep them away from the person who did it.")
+#: Conduct that puts the writer's own safety at stake: a grab, being followed home, damage to their things.
 _DANGER = ("physical_intimidation", "menacing_words")
 #: ... aimed at the writer ("grabbed me", "my tyres", "where I live", "I'm afraid he'll hit"): "I grabbed him and
 #: pushed him" is not, even where the parse does not see that the writer did it.
@@ -88,10 +88,7 @@ def conduct_notes(text: str, conduct: list) -> list[str]:
     elif any(h.kind == "unwanted_sexual" and _TOUCH.search(text[h.start:h.end])
              and AT_THE_WRITER.search(text[h.start:h.end]) for h in conduct):
         notes.append(TOUCH_NOTE)
-    elif any(h.kind == "physical_intimidation" and _FORCE.search(text[h.start:h.end])
-             and not AT_THE_WRITER.search(text[h.start:h.end])
-             and not _A_PARENT.search(text[max(0, h.start - 40):h.start])
-             and not _BY_THE_WRITER.search(text[max(0, h.start - 25):h.start]) for h in conduct):
+    elif any(_force_on_someone_else(text, h) for h in conduct):
         notes.append(FORCE_ON_OTHERS_NOTE)  # (red team 41: a customer grabbed an 18-year-old assistant's wrist)
     pressure = [text[h.start:h.end] for h in conduct if h.kind == "unlawful_pressure"]
     if any(_SAFETY.search(p) for p in pressure):
@@ -113,6 +110,15 @@ def conduct_notes(text: str, conduct: list) -> list[str]:
     if (HAZARD_NOTE in notes or SAFETY_NOTE in notes) and _TOLD_NOT_TO_REPORT.search(text):
         notes.append(REPORT_IT_YOURSELF_NOTE)
     return notes
+
+
+def _force_on_someone_else(text: str, hit) -> bool:
+    """Force on someone's body, not aimed at the writer, not a parent pulling a child clear and not the writer's own
+    act (``_FORCE``, ``_A_PARENT``, ``_BY_THE_WRITER``)."""
+    said = text[hit.start:hit.end]
+    return hit.kind == "physical_intimidation" and bool(_FORCE.search(said)) and not AT_THE_WRITER.search(said) \
+        and not _A_PARENT.search(text[max(0, hit.start - 40):hit.start]) \
+        and not _BY_THE_WRITER.search(text[max(0, hit.start - 25):hit.start])
 
 
 #: Someone telling the writer not to put an incident on record: "told me not to write it up", "said not to report it".
@@ -281,8 +287,9 @@ OTHER_REP_NOTE = ("Before the hearing or meeting about you: you can ask the unio
 
 
 def process_notes(text: str, under_review: bool, rep_is_the_problem: bool = False) -> list[str]:
-    """The note for a writer facing a process about their own conduct who is in a union (red team 40: a bus
-    driver who had not yet rung his rep was told how to prepare without it)."""
+    """The note for a writer facing a process about their own conduct: for one in a union, ring the rep (red team
+    40: a bus driver who had not yet rung his rep was told how to prepare without it), or the branch where the rep is
+    the one the letter is about; for anyone else, ask in writing and sign nothing on the spot."""
     if not under_review:
         return []
     if not _IN_A_UNION.search(text):

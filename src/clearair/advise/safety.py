@@ -492,6 +492,7 @@ def apply_floor(ranked: list, factors: list[FactorReading], floor: Floor) -> lis
     """Reorder ``ranked`` (objects with .action, .score, .reasons) so the floor holds; returns a new list."""
     by = {f.name: f for f in factors}
     order = list(ranked)
+    says_leaving = "leaving" in by and by["leaving"].value is True  # the writer speaks of leaving
 
     def ev(name: str):
         f = by.get(name)
@@ -709,7 +710,7 @@ def apply_floor(ranked: list, factors: list[FactorReading], floor: Floor) -> lis
     if floor.writer_owns:
         demote(("ESCALATE_MANAGER",), 5, "You own the business, so nobody stands above you to take it to",
                "writer_owns", floor.writer_owns)
-        if by.get("leaving") is None or by["leaving"].value is not True:
+        if not says_leaving:
             # a new job or a transfer is an employee's way out (red team 42: a clinic's owner, whose receptionist a
             # client's son was following, had "plan your way out" third)
             demote(("EXIT",), 5, "You own the business: a new job or a transfer is not the way out of this",
@@ -742,8 +743,8 @@ def apply_floor(ranked: list, factors: list[FactorReading], floor: Floor) -> lis
             s.reasons = [r for r in s.reasons if r.signal != "factor:writer_fault"]
         demote(("APOLOGIZE",), 3, "Nothing you describe clearly shows you at fault: apologise only if you see a part "
                "that was yours", "writer_fault")
-    leaving, goal = by.get("leaving"), by.get("goal")
-    if order and order[0].action == "EXIT" and not floor.already_left and not (leaving and leaving.value is True) \
+    goal = by.get("goal")
+    if order and order[0].action == "EXIT" and not floor.already_left and not says_leaving \
             and not (goal and goal.value == "leave"):
         # Leaving is not the first step for a writer who does not speak of it: experts led with it for 3 % of the
         # library's letters whose writer did not (101 of 3,507), against 18 % where they did (a red team found "plan
@@ -764,7 +765,7 @@ def apply_floor(ranked: list, factors: list[FactorReading], floor: Floor) -> lis
         # to it unless they say so (red team 42: a cashier on a final warning had "plan your way out" second)
         within(["CLARIFY_RECORD"], 3, "A process about you is under way: your side, in writing and with the facts, "
                "belongs on the record", "under_review", floor.under_review)
-        if not (by.get("leaving") is not None and by["leaving"].value is True):
+        if not says_leaving:
             demote(("EXIT",), 3, "You do not say you want to leave: answer the process first", "under_review",
                    floor.under_review)
     if floor.appeal_open:
