@@ -429,7 +429,7 @@ OUTSIDE = ("other", "none")
 #: account executive, the boss's assistant, a former employee, the manager of a function the writer works with): the
 #: whole letter's reading does not move them into a line.
 KNOWN_OUTSIDERS = ("other_department", "vendor", "account_executive", "boss_assistant", "former_employee",
-                   "clinician", "outside_org", "function_manager", "union_rep")
+                   "clinician", "outside_org", "function_manager", "union_rep", "landlord", "renter")
 
 
 #: Lines a writer has one holder of: a second person is not given one the letter already names.
@@ -503,6 +503,8 @@ def settle(reading: Reading, clues: dict[str, dict[str, float]], drafts: dict[st
     if (doer := shielded_doer(reading, clues, key) or (None if above else lone_doer(clues, key))
             or _doer_of_harm_to(reading, clues, key)) is not None:
         return doer, []  # their line as the letter gives it: the tie says nothing of it
+    if not above and key is not None and only_a_witness(reading, clues, key):
+        key = choose({k: c for k, c in clues.items() if k != key}, drafts) or key
     if key is None:
         read = read_role(reading, is_manager, outside=True)
         if read is None:
@@ -524,6 +526,31 @@ def settle(reading: Reading, clues: dict[str, dict[str, float]], drafts: dict[st
             and not line_denied(reading, key) and not works_elsewhere(reading, key):
         drafts[key].role = read[0]  # the same person; the line the whole letter gives them
     return key, []
+
+
+#: Having seen what happened: "Mrs Wanjiru saw what happened from the corridor", "two nurses witnessed it" (not "how
+#: she sees things").
+_SAW = frozenset({"see", "witness", "watch", "overhear"})
+#: What a witness saw, when it is the event itself rather than a person or a thing done to them.
+_THE_EVENT = frozenset({"what", "it", "everything", "incident", "all"})
+
+
+def only_a_witness(reading: Reading, clues: dict[str, dict[str, float]], key: str) -> bool:
+    """The party chosen only saw what happened and did nothing to the writer or anyone: a witness is the one the
+    writer may ask for a statement, never the one to confront or report (red team 42: a teacher's only witness was
+    given the words meant for whoever used force)."""
+    c = clues.get(key, {})
+    if len(clues) < 2 or any(c.get(k) for k in ("acts_on_writer", "serious_conduct_by", "named_as_problem", "acted")):
+        return False
+    for i, party in reading.token_party.items():
+        tok = reading.doc[i]
+        if party != key or tok.dep_ != "nsubj" or tok.head.lemma_.lower() not in _SAW \
+                or tok.head.tag_ not in ("VBD", "VBN"):
+            continue
+        seen = [t for t in tok.head.children if t.dep_ in ("dobj", "ccomp")]
+        if any(t.lemma_.lower() in _THE_EVENT or t.dep_ == "ccomp" and t.lemma_.lower() == "happen" for t in seen):
+            return True
+    return False
 
 
 def set_above_the_rest(reading: Reading, clues: dict[str, dict[str, float]]) -> str | None:

@@ -234,7 +234,8 @@ def candidates(reading: Reading, drafts: dict[str, PartyDraft], is_manager: bool
             start = c[1].idx
         root_start, root_end = c.root.idx, c.root.idx + len(c.root.text)
         # The party named by the phrase's head, not one whose pronoun it contains ("her twenties").
-        party = next((k for k in known if k[0] < root_end and root_start < k[1]), None) or _said_to_be(c, known)
+        party = next((k for k in known if k[0] < root_end and root_start < k[1]), None) or _said_to_be(c, known) \
+            or _named_again(c, known, reading.text)
         unplaced = None
         if party is not None and is_unplaced(party[2]):
             unplaced, party = party[2], None
@@ -488,6 +489,17 @@ def _said_to_be(chunk: Span, known: list[tuple[int, int, str, str]]) -> tuple[in
         head = chunk.root.head
         return next((k for k in known if k[0] <= head.idx < k[1]), None)
     return None
+
+
+def _named_again(chunk: Span, known: list[tuple[int, int, str, str]], text: str) -> tuple[int, int, str, str] | None:
+    """The party a phrase brings in, named again later by its head noun alone: "we got a new shop foreman … the
+    foreman talks his way out of every write-up" is one person (the phrase had become a second party, outside the
+    writer's lines, and was chosen over the foreman the extractor knew as the writer's boss)."""
+    if chunk[0].lower_ not in ("a", "an") or len(chunk) < 3:
+        return None
+    head = chunk.root.lower_
+    later = [k for k in known if k[0] >= chunk.end_char and text[k[0]:k[1]].lower() == f"the {head}"]
+    return later[0] if len({k[2] for k in later}) == 1 else None
 
 
 #: A head noun is a person's when its phrase named a person by its grammar in at least this many letters and

@@ -65,9 +65,14 @@ def tie_between(text: str, start: int, end: int) -> re.Match | None:
     if close is None or NOT_CLOSE.search(text[max(start, close.start() - 14):close.start()]):
         return None
     return close
-#: "Kieran is the problem", "my supervisor is the real issue": the person named just before it.
+#: "Kieran is the problem", "my supervisor is the real issue", "Carmen is the one I have a problem with": the person
+#: named just before it.
 IS_THE_PROBLEM = re.compile(r"\s+(?:is|was|['’]s)\s+(?:the|my|our)\s+(?:real\s+|main\s+|actual\s+|whole\s+|biggest\s+)?"
-                            r"(?:problem|issue)\b(?!\s+(?:is|was)\b)", re.IGNORECASE)
+                            r"(?:problem|issue)\b(?!\s+(?:is|was)\b)|"
+                            # "Carmen is the one I have a problem with", after a list of the people at work
+                            r"\s+(?:is|was|['’]s)\s+the\s+(?:only\s+)?one\s+(?:that\s+|who\s+)?(?:i|i['’]ve|i['’]m|i\s+have|i\s+am)\s+"
+                            r"(?:really\s+)?(?:have|having|got|had)\s+(?:a\s+|any\s+|the\s+)?(?:problem|issue|trouble)s?\s+with\b",
+                            re.IGNORECASE)
 
 #: A person's name as the writer gives it: "Gary", "Dr Patel", "Anne-Marie".
 _NAME = r"(?:(?:Dr|Mr|Mrs|Ms|Miss|Mx)\.?\s+)?([A-Z][a-z]+(?:-[A-Z][a-z]+)?)"

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from typing import Literal
 
 from clearair.extract.features import verb_subject
 from clearair.extract.lexicon import GatedRegex, find_kinds, fold, gated
@@ -35,6 +36,9 @@ class PartyDraft:
     mentions: list[Mention] = field(default_factory=list)
     gender: str | None = None
     names: set[str] = field(default_factory=set)
+    #: The gender came from a given name alone: it rules a pronoun of the other gender out, but is no reason to prefer
+    #: this person over one whose gender is not known ("my supervisor, Tom, and another driver, Marek. He swore").
+    gender_by_name: bool = False
 
 
 @cache
@@ -529,7 +533,8 @@ def _own_boss_said_to_be(reading: Reading, drafts: dict[str, PartyDraft]) -> Non
                     d.mentions.append(Mention(o.start, o.end, d.key, d.role, o.text))
                     _tag_tokens(reading, o.start, o.end, d.key)
                 d.names |= other.names
-                d.gender = d.gender or other.gender
+                if d.gender is None:
+                    d.gender, d.gender_by_name = other.gender, other.gender_by_name
             d.mentions.sort(key=lambda x: x.start)
 
 
@@ -949,11 +954,13 @@ def _link_names(reading: Reading, drafts: dict[str, PartyDraft]) -> None:
             continue
         first_time = ent.text not in tried
         tried.add(ent.text)
-        key = _apposed_role(reading, ent) or _called_by_writer(reading, ent) or _name_said_after(reading, ent)
+        key = _bracketed_role(reading, ent) or _apposed_role(reading, ent) or _called_by_writer(reading, ent) \
+            or _name_said_after(reading, ent)
         if key is None:  # a role word just before; a name met before without one needs it right beside it
             near = [(reading.token_party[t.i], t.i) for t in _words_just_before(reading, ent)  # ("one of the
                     if t.i in reading.token_party  # drivers, Gary … My supervisor just said Gary is a joker")
-                    and (first_time or all(x.is_punct for x in reading.doc[t.i + 1:ent.start]))]
+                    and (first_time or all(x.is_punct for x in reading.doc[t.i + 1:ent.start]))
+                    and not _closed_before(reading, t.i, ent.start)]
             key = max(near, key=lambda kv: kv[1])[0] if near else None
         kin = _kin_before(reading, ent)
         if key is None and first_time and not kin:
@@ -1086,7 +1093,8 @@ def _acts_unplaced(reading: Reading, ent) -> bool:
     chooser can find them (the phrase readers give the line if they are the other side). Not a relative or a
     friend outside work ("my husband John": the caller checks ``_kin_before``), and not a name said only in
     passing."""
-    if not (ent.label_ == "PERSON" or len(ent) == 1 and ent[0].pos_ == "PROPN" and _who_follows(ent)) \
+    if not (ent.label_ == "PERSON" or len(ent) == 1 and ent[0].pos_ == "PROPN" and (
+            _who_follows(ent) or _does_what_people_do(reading, ent))) \
             or not ent.text[:1].isupper() or any(t.i in reading.token_party for t in ent):
         return False
     same = [e for e in reading.doc.ents if e.text == ent.text]
@@ -1226,7 +1234,26 @@ def _a_name(reading: Reading, ent) -> bool:
     return ent.label_ in ("GPE", "ORG", "NORP", "PRODUCT", "FAC", "LOC", "WORK_OF_ART", "") and len(ent) == 1 \
         and ent[0].pos_ == "PROPN" and \
         (_apposed_role(reading, ent) is not None or _introduced_by_role(reading, ent)
-         or _apposed_noun(reading, ent) is not None or _who_follows(ent))
+         or _apposed_noun(reading, ent) is not None or _who_follows(ent) or _does_what_people_do(reading, ent))
+
+
+#: What only a person does: "Siobhan has put me on Monday lunches", "Siobhan said the rota is the rota".
+_PERSON_VERBS = frozenset({"say", "tell", "ask", "decide", "shout", "yell", "scream", "laugh", "message", "email", "text",
+                           "refuse", "promise", "complain", "apologise", "apologize", "reply", "smile", "insist",
+                           "admit", "deny", "threaten", "blame", "criticise", "criticize", "snap", "sigh", "roll"})
+
+
+def _does_what_people_do(reading: Reading, ent) -> bool:
+    """A one-word name the small model took for a place ("Siobhan") that somewhere in the letter does what only a
+    person does: says, asks, shouts, or puts the writer somewhere (red team 42: the server who ran the rota was
+    never a party, and the owner who did nothing was given the complaint)."""
+    word = ent[0].text
+    first = next(t for t in reading.doc if t.text == word)
+    if first.i > 0 and (_rank_before_name(reading, reading.doc[first.i - 1]) or reading.doc[first.i - 1].pos_ == "PROPN"):
+        return False  # "Sister Baines", "Ana Baines": a name the title or the full name's reading places
+    return any(t.text == word and t.dep_ == "nsubj" and (
+        t.head.lemma_.lower() in _PERSON_VERBS
+        or any(c.dep_ == "dobj" and c.lower_ in ("me", "us") for c in t.head.children)) for t in reading.doc)
 
 
 def _who_follows(ent) -> bool:
@@ -1392,6 +1419,36 @@ def _named_so(tok, people: dict | None = None):
     return verb.head
 
 
+def _bracketed_role(reading: Reading, ent) -> str | None:
+    """The party of a role word in brackets right after the name: "Fatima (my team lead) and Jonas" (the role is
+    Fatima's, not that of the name after it)."""
+    doc = reading.doc
+    if ent.end >= len(doc) or doc[ent.end].text != "(":
+        return None
+    for tok in doc[ent.end + 1:min(ent.end + 8, len(doc))]:
+        if tok.text == ")":
+            return None
+        if tok.i in reading.token_party:
+            return reading.token_party[tok.i]
+    return None
+
+
+def _in_brackets_of_another(reading: Reading, tok, ent) -> bool:
+    """The word sits in brackets right after another name: in "Ana (finance), Marta (my line manager)" the parse hangs
+    "manager" on Ana, but the brackets give it to Marta (red team 43)."""
+    doc = reading.doc
+    opened = next((t for t in reversed(doc[max(0, tok.i - 8):tok.i]) if t.text in "()"), None)
+    return opened is not None and opened.text == "(" and opened.i > 0 and \
+        doc[opened.i - 1].pos_ == "PROPN" and not ent.start <= opened.i - 1 < ent.end
+
+
+def _closed_before(reading: Reading, i: int, end: int) -> bool:
+    """The word at ``i`` sits in brackets that close before ``end``: it belongs to the name before the brackets (not
+    "my shift supervisor (band 6) Grace", where the role stands outside them)."""
+    opened = next((t.text for t in reversed(reading.doc[max(0, i - 8):i]) if t.text in "()"), None)
+    return opened == "(" and any(t.text == ")" for t in reading.doc[i + 1:end])
+
+
 def _apposed_role(reading: Reading, ent) -> str | None:
     """The party of a role word in apposition with the name, either way round, or that the name is said to be."""
     for tok in ent:
@@ -1406,7 +1463,7 @@ def _apposed_role(reading: Reading, ent) -> str | None:
         if (named := _named_so(tok, reading.token_party)) is not None and named.i in reading.token_party:
             return reading.token_party[named.i]  # "my new supervisor, a woman called Tracy"
         for c in tok.children:
-            if c.dep_ == "appos" and c.i in reading.token_party:
+            if c.dep_ == "appos" and c.i in reading.token_party and not _in_brackets_of_another(reading, c, ent):
                 return reading.token_party[c.i]
         # "My manager is Priya" (the small model took Priya for a group): the name said to be the role word
         if tok.dep_ == "attr" and tok.head.lemma_ == "be":
@@ -1490,7 +1547,7 @@ def _link_anaphors(reading: Reading, drafts: dict[str, PartyDraft]) -> None:
             if back > 3 or (gender and d.gender not in (None, gender)):
                 continue
             value = 2.0 * subj - 1.0 * back + 0.5 * min(salience.get(key, 0), 6) + (0.5 if back == 0 else 0) \
-                + (1.0 if gender and d.gender == gender else 0.0) \
+                + (1.0 if gender and d.gender == gender and not d.gender_by_name else 0.0) \
                 + (1.0 if key == nearest else 0.0) + (1.0 if key == last_subject else 0.0) \
                 + (1.0 if key == list_last else 0.0) \
                 - (2.5 if (pos, key) in counted else 0.0)  # "his own work" told us Trevor is a he; Dana is unknown
@@ -1529,15 +1586,26 @@ _FEMALE_WORDS = re.compile(r"\b(mrs|ms|miss|madam|woman|women|female|lady|girl|h
 
 def _gender_from_words(reading: Reading, drafts: dict[str, PartyDraft]) -> None:
     """A person's gender where the letter's own words give it, before pronouns are linked: a courtesy title just
-    before their name, or a gendered noun in how they are named; never when the words disagree or name a group."""
+    before their name, a gendered noun in how they are named, or a given name borne by one sex (``given_names`` of
+    parties.yaml); never when the words disagree or name a group."""
     for d in drafts.values():
         if d.gender is not None or d.role == "hr" or any(_plural(m.text) for m in d.mentions):
             continue
         said = " ".join(reading.text[max(0, m.start - 6):m.end] if m.text in d.names else m.text for m in d.mentions
                         if m.text.lower() not in _PRONOUN_GENDER)
-        male, female = bool(_MALE_WORDS.search(said)), bool(_FEMALE_WORDS.search(said))
+        given = {n.split()[0].lower() for n in d.names if n.split()}
+        male_words, female_words = bool(_MALE_WORDS.search(said)), bool(_FEMALE_WORDS.search(said))
+        male = male_words or bool(given & _given_names("male"))
+        female = female_words or bool(given & _given_names("female"))
         if male != female:
             d.gender = "m" if male else "f"
+            d.gender_by_name = not (male_words or female_words)
+
+
+@cache
+def _given_names(sex: Literal["male", "female"]) -> frozenset[str]:
+    """The given names ``parties.yaml`` lists for one sex, lower-cased."""
+    return frozenset(n.lower() for n in party_rules().given_names.get(sex, []))
 
 
 def _described_by(reading: Reading, start: int) -> str | None:

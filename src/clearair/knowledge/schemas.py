@@ -256,8 +256,17 @@ class PartyFile(Strict):
 
     mentions: list[MentionRule] = Field(min_length=1)
     anaphors: dict[Literal["male", "female", "neutral"], list[str]]
+    #: Given names nearly always borne by one sex, for linking "he" and "she" (never a name borne by both).
+    given_names: dict[Literal["male", "female"], list[str]] = Field(default_factory=dict)
     labels: dict[Role, str]
     traits: list[TraitRule]
+
+    @model_validator(mode="after")
+    def _no_name_of_both(self) -> "PartyFile":
+        both = set(self.given_names.get("male", [])) & set(self.given_names.get("female", []))
+        if both:
+            raise ValueError(f"given names listed for both: {sorted(both)}")
+        return self
 
     @model_validator(mode="after")
     def _every_role_has_a_label(self) -> "PartyFile":
