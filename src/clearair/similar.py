@@ -165,7 +165,9 @@ def find_similar(text: str, situation: Situation | None = None, k: int = 5,
     role, pattern and manager status come from ``situation``. ``exclude``: case ids
     to leave out (a library letter looked up against the rest). ``not_advising``: actions
     whose cases are left out, for a writer the advice keeps away from them (serious conduct
-    done to them: a red team found cases beside it telling victims to meet the person alone)."""
+    done to them: a red team found cases beside it telling victims to meet the person alone). A letter read as
+    serious conduct is shown only cases of serious conduct (red team 42 found an office-shoes letter beside a
+    harassment one)."""
     index = _case_index()
     if not index.rows or not text.strip():
         return []
@@ -178,9 +180,13 @@ def find_similar(text: str, situation: Situation | None = None, k: int = 5,
         weight = index.weights.get((name, value), 0.0)
         weight = weight + ROLE_BONUS if name == "counterpart_role" else FACTOR_SCALE * weight
         score = score + weight * (column == value)
+    serious = query.get("severity") == "serious"
+    severity = index.values.get("severity")
     for i, row in enumerate(index.rows):
         if row["id"] in exclude or row["expert_primary"] in not_advising:
             score[i] = -math.inf
+        elif serious and severity is not None and severity[i] != "serious":
+            score[i] = -math.inf  # beside a letter of serious conduct, a case about shoes in the office misleads
     out = []
     for i in np.argsort(-score, kind="stable")[:k]:
         row = index.rows[int(i)]

@@ -151,7 +151,9 @@ def _going_on(report: Report, floor: Floor, own_part: bool) -> list[str]:
         out.append(retold)  # no act the reading names: the writer's own clause, said back to them
     elif cp is not None and cp.role != "hr":  # HR is where a letter goes, rarely what it is about
         out.append(sentence(f"This is about {cp.label}"))  # no clean words for the act: say only who
-    if only_a_witness(s) and not s.rules_broken_seen:  # a person it was done to, and the writer only saw it
+    # a person it was done to, and the writer only saw it; not a writer facing a process over their own act (red team
+    # 42: a teacher under investigation for holding a pupil's arm was told "start with them")
+    if only_a_witness(s) and not s.rules_broken_seen and not s.under_review:
         out.append(_in_care_line(s) if s.in_care else OWNER_WITNESS_LINE if floor.writer_owns else WITNESS_LINE)
     wide = [i for i in s.incidents if i.audience.kind in ("large_group", "external") and i.actor not in (
         "narrator", "unknown", s.counterpart) and (inc is None or i.audience.kind != inc.audience.kind)]
@@ -805,7 +807,7 @@ _SAY_TO_SOMEONE = re.compile(r"\b(?:say|speak|talk|write|reply|explain)(?: it| t
 #: Whether to own up to something of the writer's own in a process about them: "whether I should admit I held his
 #: arm, or just say I asked him to leave" (red team 42 found "it is yours to weigh").
 _ADMIT_OR_NOT = re.compile(r"\b(?:admit|mention|include|own up to|tell them|say)\b[^?.]{0,60}\bor (?:just |only )?"
-                           r"(?:say|leave|keep|not)\b|\bleave (?:it|that|this|out)\b[^?.]{0,20}\bout\b|"
+                           r"(?:say|leave|keep|not)\b|\bleave (?:it|that|this) out\b|\bleave out\b|"
                            r"\bshould I (?:admit|own up|confess)\b", re.IGNORECASE)
 _SAY_IT_PLAINLY = ("Say it plainly, with the context: what you did, why, and what was happening around you. Leaving out "
                    "something a witness may mention does far more harm than the act itself; said by you first, with "
@@ -821,6 +823,37 @@ _OTHERS_DO_IT = re.compile(r"\b(?:other|others|everyone|everybody|all the|the re
 _OTHERS_DO_IT_ANSWER = ("You can, as context and not as an excuse: say calmly that it is common practice where you work "
                         "and that nobody had told you otherwise, if that is true, without naming colleagues. It points "
                         "to a fix for everyone, not only to you.")
+
+
+#: "Can I ask for the CCTV to be kept?", "Should I ask to see the camera footage?": evidence that may be wiped.
+_KEEP_EVIDENCE = re.compile(r"\b(?:cctv|footage|camera|cameras|recordings?|video|body ?cam)\b", re.IGNORECASE)
+_KEEP_EVIDENCE_ANSWER = ("Yes, and do it now, in writing: ask for the footage or records of that day to be kept and "
+                         "shown to you, giving the date, time and place. Recordings are often wiped after a few weeks, "
+                         "and a written request shows you asked while they existed.")
+
+
+#: To the owner of the business, where serious conduct is involved: the decision is theirs (the answer says how).
+_OWNER_ACTS = "That is yours to decide, as the one who runs the business"
+
+
+#: Asking someone who saw it to support the writer's account: "can I ask Tomasz to back me up?".
+_BACK_ME_UP = re.compile(r"\b(?:back me up|vouch for me|support (?:me|my (?:account|side|version))|be (?:a|my) witness|"
+                         r"(?:give|write|make) (?:a|an) (?:statement|account)|as (?:a|my) witness)\b", re.IGNORECASE)
+#: When to bring in the union: "Should I go to the union now or wait until after the meeting?".
+_UNION_WHEN = re.compile(r"\b(?:union|rep|representative)\b[^?]{0,60}\b(?:now|yet|wait|first|before|after)\b|"
+                         r"\b(?:now|wait|first)\b[^?]{0,40}\b(?:union|rep)\b", re.IGNORECASE)
+_UNION_NOW = ("Now, before anything else happens: a union representative can advise you before the meeting, read "
+              "anything you are asked to sign, and in many workplaces come into the meeting with you. Waiting only "
+              "gives them less time to help.")
+
+
+#: Leaving at once: "Should I quit now before they fire me?", "do I just resign today?".
+_QUIT_NOW = re.compile(r"\b(?:quit|resign|hand in my notice|walk out)\b[^?]{0,40}\b(?:now|today|straight away|right away|"
+                       r"immediately|before (?:they|i get|he|she))\b", re.IGNORECASE)
+_OFFER_IN_HAND = re.compile(r"\b(?:got|have|accepted|signed) (?:a|an|the) (?:job )?offer\b", re.IGNORECASE)
+_QUIT_NOT_YET = ("Not yet: leave once you have an offer in writing, not before. Resigning first gives up your pay and "
+                 "your chance to answer whatever is said about you; if you fear being dismissed, ask in writing what "
+                 "is being alleged and keep your own notes meanwhile.")
 
 
 def _about_the_process(q: Question) -> tuple[Verdict, str] | None:
@@ -851,6 +884,17 @@ def _answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tu
     start = step(first)
     why0 = _why(first, 1)
     because0 = f", because {why0}" if why0 else ""
+    if _KEEP_EVIDENCE.search(q.text) and q.kind == "yes_no":  # red team 42: CCTV the writer named went unmentioned
+        return "yes", _KEEP_EVIDENCE_ANSWER
+    if _BACK_ME_UP.search(q.text) and not _names_the_other_side(q.text, report):
+        # "Can I ask Tomasz to back me up?": a witness on the writer's side, not the person doing it (red team 43
+        # found "Not on your own" said of him)
+        return "yes", _WITNESS_ANSWER
+    if _UNION_WHEN.search(q.text):  # "union now or after the meeting?" is no choice between HR and the union
+        return "yes", _UNION_NOW
+    if _QUIT_NOW.search(q.text) and not _OFFER_IN_HAND.search(q.text):
+        # "Should I quit now before they fire me, since I've got an interview next week?" (red team 43 found "Yes")
+        return "not yet", _QUIT_NOT_YET
     if _ASKS_PAYBACK.search(q.text) and _read_from_letter(report, "retaliation", True) and not own:
         # "Is this retaliation, and what should my next step be?" (red team 41 found only the step): the reading
         # answers the first half, the ranking the second
@@ -982,6 +1026,9 @@ def _answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tu
         # "Do I speak to Chloe first?"): a red team found "Not on your own" said to each, contradicting the first step.
         return "first step", sentence(f"That may help, and it is yours to weigh. Whatever you decide, do not deal with "
                                       f"the person doing it on your own: {floor.describe()}, so {start} first")
+    if action is None and floor.serious and floor.writer_owns:
+        # the owner is the authority: "let someone with the authority to act" told them to wait for nobody (red team 42)
+        return "first step", sentence(f"{_OWNER_ACTS}: {floor.describe()}, so start here: {start}")
     if action is None and floor.serious:
         # A step the engine does not weigh, with serious conduct: never leave "handle it yourself" open.
         return "no", sentence(f"Not on your own: {floor.describe()}, so {start} first and let "
@@ -1008,6 +1055,8 @@ def _answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tu
         # manager did it (red team 29): talking to her is not facing the person doing it.
         return "first step", sentence(f"That may help, and it is yours to weigh. Whatever you decide, do not deal with "
                                       f"the person doing it on your own: {floor.describe()}, so {start} first")
+    if floor.serious and action in FACE_TO_FACE and floor.writer_owns:
+        return "first step", sentence(f"{_OWNER_ACTS}: {floor.describe()}, so do not meet them alone")
     if floor.serious and action in FACE_TO_FACE:
         return "no", (f"Not on your own: {floor.describe()}, so let HR or a manager you trust "
                       "handle any contact with them.")
@@ -1187,6 +1236,13 @@ def _contact_with_them(text: str, report: Report) -> bool:
         return True
     cp = report.situation.party(report.situation.counterpart)
     return any(re.search(rf"\b{re.escape(m)}\b", text, re.I) for m in names_to_find(cp.mentions if cp else []))
+
+
+def _names_the_other_side(text: str, report: Report) -> bool:
+    """Whether the question names the other side by a name or title the letter gives them ("ask Gavin to…")."""
+    cp = report.situation.party(report.situation.counterpart)
+    return cp is not None and any(re.search(rf"\b{re.escape(m)}\b", text, re.IGNORECASE) for m in cp.mentions
+                                  if len(m) > 3 and m.lower() not in ("they", "them", "their", "this person"))
 
 
 def _names_someone_else(q: Question, report: Report) -> bool:

@@ -93,12 +93,17 @@ def plain_learned(text: str) -> str:
     return _LEARNED_INLINE.sub(lambda m: f"experts {m.group(1)} advised it in letters like yours ({m.group(2)})", text)
 
 
+#: Titles that stay capitalised wherever they stand: "Mrs Te Rangi", "Dr Osei".
+_COURTESY = frozenset({"Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Sr", "Fr"})
+
+
 def lower_first(text: str) -> str:
     """Lower-case the first letter unless the first word is "I" or looks like a name or acronym."""
     if not text:
         return text
     first = text.split(" ", 1)[0]
-    if first in ("I", "I'm", "I've", "I'd", "I'll") or (len(first) > 1 and first[1:2].isupper()):
+    if first in ("I", "I'm", "I've", "I'd", "I'll") or (len(first) > 1 and first[1:2].isupper()) \
+            or first.rstrip(".") in _COURTESY:
         return text
     return text[0].lower() + text[1:]
 

@@ -102,10 +102,21 @@ def _sentences(text: str) -> list[tuple[int, int]]:
 _TITLE_END = re.compile(r"\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|St|Sr|Jr)$")
 
 
+#: A heading before the question itself: "My questions:", "So my question is:", "Question:".
+_LEAD_IN = re.compile(r"(?:so |and )?(?:my |our |the )?(?:main |real |one )?questions? (?:is|are|then)?\s*[:,-]\s*|"
+                      r"(?:so |and )?(?:my |our |the )?(?:main |real )?questions?:\s*", re.IGNORECASE)
+
+
 def _quoted_speech(text: str) -> bool:
     """A question mark inside quotation marks is someone else's question ("he asked 'are you ok?'")."""
     q = text.rfind("?")
-    return q >= 0 and text[:q].count('"') % 2 == 1
+    return q >= 0 and _inside_quotes(text, q)
+
+
+def _inside_quotes(text: str, at: int) -> bool:
+    """Whether ``at`` falls inside double quotation marks, straight or curly."""
+    before = text[:at]
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
 
 
 _SELF_CHECK = re.compile(r"\b(?:am|was) I (?:being |just )?(?:overreacting|over-reacting|overthinking|over-thinking|"
@@ -264,6 +275,8 @@ def find_questions(text: str, original: str | None = None) -> list[Question]:
             continue
         asks = said.rstrip("\"')] ").endswith("?") and not _quoted_speech(said)
         frame = _FRAME.search(said)
+        if frame is not None and _inside_quotes(said, frame.start()):
+            frame = None  # 'I said, "How many times do I have to check your work?"': the writer quoting themselves
         if not asks and frame is None:
             continue
         if re.search(r"\basked\b[^.?!\"]{0,30}\b(?:whether|if)\b", said, re.I) and not said.startswith(
@@ -271,6 +284,8 @@ def find_questions(text: str, original: str | None = None) -> list[Question]:
             continue  # reported speech: someone else's question
         lo, hi = _clip(said, frame)
         start, end = a + lo, a + hi
+        if (lead := _LEAD_IN.match(original, start, end)) is not None:
+            start = lead.end()  # "My questions: can I ask Tomasz…": the question, not its heading
         quote = " ".join(original[start:end].split())
         kind = kind_of(said)
         out.append(Question(text=quote, kind=kind, action=action_for(said) if kind == "yes_no" else None,

@@ -62,12 +62,12 @@ _CHANNEL = {"email": " by email", "meeting": " in the meeting", "chat": " by mes
 _TRIED = {"apology": "apologised", "fix": "put a fix in place", "feedback": "talked to them directly",
           "asked": "asked them about it", "reported": "raised it once", "documented": "kept notes",
           "ignoring": "tried ignoring it"}
-#: How the writer names the other side to their own manager.
-_TO_MANAGER = {"peer": "a peer", "peers_manager": "another team's manager", "direct_report": "one of my reports",
+#: How the writer names the other side to their own manager (people write "a colleague", never "a peer": red team 42).
+_TO_MANAGER = {"peer": "a colleague", "peers_manager": "another team's manager", "direct_report": "one of my reports",
                "customer": "a customer", "skip_level": "someone above you", "hr": "someone in HR",
                "other": "a colleague", "manager": "my manager"}
 #: How the writer names the other side to a third person.
-_THIRD = {"peer": "my peer", "peers_manager": "their manager", "direct_report": "my report",
+_THIRD = {"peer": "my colleague", "peers_manager": "their manager", "direct_report": "my report",
           "customer": "the customer", "skip_level": "the director", "hr": "HR", "other": "my colleague",
           "manager": "my manager"}
 #: How the writer names the other side to their own report.
@@ -276,9 +276,10 @@ def _no_hr_likely(s: Situation) -> bool:
 
 
 def _lower_unless_named(text: str, p) -> str:
-    """Mid-sentence, the clause starts lower-case, unless it starts with the other side's name ("Craig has…")."""
-    if p is not None and any(text.startswith(m + " ") for m in p.mentions
-                             if m[:1].isupper() and " " not in m and m.lower() not in ("he", "she", "they", "it")):
+    """Mid-sentence, the clause starts lower-case, unless it starts with the other side's name ("Craig has…", "Mrs Te
+    Rangi has…": red team 42 found "mrs Te Rangi")."""
+    if p is not None and any(text.startswith(m + " ") for m in p.mentions  # "Craig", "Mrs Te Rangi", "Don Ernesto"
+                             if all(w[:1].isupper() for w in m.split()) and m.lower() not in ("he", "she", "they", "it")):
         return text
     return lower_first(text)
 

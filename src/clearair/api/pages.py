@@ -18,7 +18,7 @@ from typing import Any
 from clearair.models import Report
 from clearair.render.export import writer_text
 from clearair.render.pictures import stakeholder_map
-from clearair.render.view import ABOUT_CHOICES, ReportView, build_view
+from clearair.render.view import ABOUT_CHOICES, UNANSWERED_LINE, ReportView, build_view
 
 _SVG_STYLE = re.compile(r"<style>.*?</style>", re.S)
 
@@ -119,7 +119,7 @@ def analysis(report: Report, original: str, chrome: Chrome, *, case=None, viewer
         csrf=chrome.csrf, user=chrome.user, case=case, viewer=viewer, multi_user=multi_user, can_write=can_write,
         engine=engine, pending=pending_updates(case) if case is not None else 0, history=history,
         copy_labels=copy_labels(view), words_ids={w.title: n for n, w in enumerate(view.words, 1)},
-        about_choices=ABOUT_CHOICES.items(),
+        about_choices=ABOUT_CHOICES.items(), unanswered_line=UNANSWERED_LINE,
         stakeholder_svg=_page_svg(stakeholder_map(report)), **({"journal": {}} | (forms or {})))
 
 

@@ -16,7 +16,7 @@ from functools import cache
 from clearair.models import Report
 from clearair.render.pictures import stakeholder_map, timeline
 from clearair.render.terminal import neutralised
-from clearair.render.view import ReportView, build_view
+from clearair.render.view import UNANSWERED_LINE, ReportView, build_view
 
 FORMATS = ("md", "html", "pdf")
 
@@ -160,6 +160,7 @@ def to_html(report: Report, original: str, title: str = "your situation",
     if case is None and update_dates is not None:
         v = build_view(report, title, dates=update_dates)
     return neutralised(_template().render(v=v, title=title, text=writer_text(report, original),
+                                          unanswered_line=UNANSWERED_LINE,
                                           replies=replies_text(report) if replies else [], for_print=for_print,
                                           stakeholder_svg=stakeholder_map(report),
                                           timeline_svg=timeline(report, items=v.timeline)))

@@ -58,7 +58,7 @@ def _engine(c: Console, report: Report) -> None:
 
 def show_report(report: Report, top: int = 5, view=None) -> None:
     """The report's plain-language view (render/view.py), as every other surface shows it."""
-    from clearair.render.view import build_view
+    from clearair.render.view import UNANSWERED_LINE, build_view
 
     v = view or build_view(report)
     c = _console()
@@ -66,6 +66,14 @@ def show_report(report: Report, top: int = 5, view=None) -> None:
     _engine(c, report)
     for note in v.notes:
         c.print(f"[dim]{_user(note)}[/]")
+    more_questions = [q for q in v.questions if not q.in_answer]
+    if more_questions or v.unanswered:
+        c.print()
+        c.print("[bold]Your other questions[/]")
+        for q in more_questions:
+            c.print(f"  “{_user(q.asked)}” {_user(q.answer)}")
+        for asked in v.unanswered:
+            c.print(f"  “{_user(asked)}” {_user(UNANSWERED_LINE)}")
     c.print()
     c.print("[bold]What you should do[/]")
     for a in v.actions:
@@ -95,7 +103,9 @@ def show_report(report: Report, top: int = 5, view=None) -> None:
             c.print(f"  • {_user(t)}")
     for w in v.words:
         fill = f"\n[dim]Fill in before you use it: {_user(', '.join(w.fill_in))}[/]" if w.fill_in else ""
-        c.print(Panel(_user(w.text) + fill, title=f"Words to use: {_user(w.title)} (for {_user(w.to)})",
+        # who it is for goes inside the box: a long "for HR if there is one; otherwise the owner" was cut off in the
+        # title (red team 43), and it said who would receive the words
+        c.print(Panel(f"[dim]For {_user(w.to)}.[/]\n" + _user(w.text) + fill, title=f"Words to use: {_user(w.title)}",
                       border_style="green"))
     if v.perspectives:
         c.print("[bold]Other perspectives[/]")

@@ -137,6 +137,8 @@ class QuestionView(View):
     asked: str
     answer: str
     quotes: list[Quote] = Field(default_factory=list)
+    in_answer: bool = Field(True, description="Whether the written answer already quotes it; one it had no room for "
+                                              "is shown on its own, so no answer the engine gave is hidden.")
 
 
 class ReportView(View):
@@ -144,6 +146,9 @@ class ReportView(View):
     answer: str = Field(description="The short written answer that leads every view (it opens with the answer "
                                     "to the writer's question, when they ask one).")
     questions: list[QuestionView] = Field(default_factory=list, description="The questions the answer takes up.")
+    unanswered: list[str] = Field(default_factory=list, description="Questions the writer asked that the engine has "
+                                                                     "no answer of its own to, said so rather than "
+                                                                     "dropped.")
     answer_by: Literal["model", "offline"] = "offline"
     engine: str = ""
     notes: list[str] = Field(default_factory=list)
@@ -407,6 +412,8 @@ def _reading(report: Report) -> list[FactView]:
             continue
         if f.name == "own_manager" and (f.value == "unknown" or writer_owns_the_business(s)):
             continue  # "your manager's stance is not said" tells nothing, and an owner has no manager
+        if f.name == "goal" and f.value == "understand" and not any(q.kind == "self_check" for q in report.questions):
+            continue  # "you want to know whether it is you", to one who asked whom to raise it with (red team 42)
         elif f.name in _FACT_SENTENCE:
             template = _FACT_SENTENCE[f.name]
             text = template.format(f.text if template == "{}" else lower_first(f.text))
@@ -563,6 +570,24 @@ def written_answer(report: Report) -> tuple[str, Literal["model", "offline"]]:
     return offline, "offline"
 
 
+#: Said after a question the engine has no answer of its own to.
+UNANSWERED_LINE = ("clearair has no answer of its own to this one; the steps above are its advice for it, and what "
+                   "depends on your workplace's own rules is one for HR, a union representative or an employment "
+                   "adviser.")
+
+
+def quoted_in(question: str, answer: str) -> bool:
+    """Whether the written answer quotes the question (it quotes the writer's words, at most cut at the end)."""
+    words = " ".join(question.split())
+    return words[:60].rstrip(" ?.!") in " ".join(answer.split())
+
+
+def unanswered(report: Report) -> list[str]:
+    """The writer's questions (their words end in a question mark) the engine gave no answer to: a red team found
+    "How do I deal with Rohit going around calling me a liar?" silently left out of what a person reads."""
+    return [q.text for q in report.questions if not q.answer and q.text.rstrip("\"'”’) ").endswith("?")]
+
+
 def held_back(report: Report) -> set[str]:
     """Actions the safety floor moved down, each with its reason why it is not a first step."""
     return {r.action for r in report.recommendations
@@ -610,8 +635,10 @@ def build_view(report: Report, title: str = "Your situation", *, dates: list[str
     return ReportView(
         title=title if title else "Your situation",
         answer=answer, answer_by=by, engine=engine_line(report), notes=list(report.notes),
-        questions=[QuestionView(asked=q.text, answer=q.answer, quotes=quotes(q.evidence, 1))
+        questions=[QuestionView(asked=q.text, answer=q.answer, quotes=quotes(q.evidence, 1),
+                                in_answer=by != "offline" or quoted_in(q.text, answer))
                    for q in report.questions if q.answer],
+        unanswered=[] if by != "offline" else unanswered(report),
         actions=shown,
         # numbered on from the first steps, so a step left out leaves no gap ("3." then "5.": red team 36)
         more_actions=[a.model_copy(update={"rank": rank}) for rank, a in enumerate(to_weigh, start=len(shown) + 1)],
