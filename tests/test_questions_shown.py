@@ -123,3 +123,11 @@ def test_a_heading_before_the_question_is_not_part_of_it():
     text = ("My supervisor shoved me into the racking on Monday in front of the loading crew. My questions: can I ask "
             "Tomasz to back me up? And how long do they keep the camera footage?")
     assert find_questions(text, text)[0].text == "can I ask Tomasz to back me up?"
+
+
+def test_before_a_hearing_a_question_of_what_to_write_and_of_a_witness_gets_both_answers():
+    q = _answer_to("I coach gymnastics at a leisure centre. A parent has complained that I pulled her daughter off the "
+                   "beam too roughly when she was about to fall, and the centre manager says there will be an "
+                   "investigation and I must write a statement by Monday. Another coach, Ifeoma, saw it happen. "
+                   "What should I write in my statement, and can I ask Ifeoma to give a statement too?", "Ifeoma")
+    assert "Answer honestly" in q.answer and "As for a statement from someone who saw it" in q.answer

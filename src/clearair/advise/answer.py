@@ -24,7 +24,7 @@ from clearair.advise.phrases import (
 from clearair.advise.retell import PRONOUNS, names_to_find, retold_to_writer
 from clearair.advise.questions import (
     MOMENT_LINES, about_a_step, about_own_risk, action_for, alternatives, asks_for_words, asks_the_channel,
-    either_or_parts, find_questions, in_the_moment,
+    either_or_parts, ends_with_a_question_mark, find_questions, in_the_moment,
     just_asks_what_to_do, main_questions, names_a_wrong, norm_feeling, points_back,
 )
 from clearair.advise.notes import POLICE_NOTE, TOUCH_NOTE
@@ -540,7 +540,7 @@ def _only_an_aftermath(report: Report) -> bool:
 
 def _asked(q: Question, i: int) -> str:
     """ "You asked" for a question; "You wrote" for a statement that asks ("I don't know what to do.")."""
-    verb = "asked" if q.text.rstrip("\"'”’) ").endswith("?") else "wrote"
+    verb = "asked" if ends_with_a_question_mark(q.text) else "wrote"
     return f"You {verb}" if i == 0 else f"You also {verb}"
 
 
@@ -814,7 +814,9 @@ _SAY_IT_PLAINLY = ("Say it plainly, with the context: what you did, why, and wha
                    "the reason, it is yours to explain.")
 #: "Can I ask Mrs Wanjiru to give a statement too?": a witness for the writer's side of a process about them.
 _WITNESS_ASKED = re.compile(r"\b(?:ask|get|have)\b[^?.]{0,30}\b(?:give|write|make|provide)\b[^?.]{0,10}\bstatements?\b|"
-                            r"\b(?:be|as) (?:a|my) witness\b", re.IGNORECASE)
+                            r"\b(?:be|as) (?:a|my) witness\b|"
+                            # "can I ask Tomasz to back me up?" (red team 43 found "Not on your own" said of him)
+                            r"\b(?:back me up|vouch for me|support (?:me|my (?:account|side|version)))\b", re.IGNORECASE)
 _WITNESS_ANSWER = ("Yes: ask them, or ask whoever is investigating to speak to them; someone who saw it is the best "
                    "support for your account. Ask openly, and do not suggest what they should say.")
 #: "Should I mention that other tellers do this all the time?": a common practice, before a process about the writer.
@@ -836,9 +838,6 @@ _KEEP_EVIDENCE_ANSWER = ("Yes, and do it now, in writing: ask for the footage or
 _OWNER_ACTS = "That is yours to decide, as the one who runs the business"
 
 
-#: Asking someone who saw it to support the writer's account: "can I ask Tomasz to back me up?".
-_BACK_ME_UP = re.compile(r"\b(?:back me up|vouch for me|support (?:me|my (?:account|side|version))|be (?:a|my) witness|"
-                         r"(?:give|write|make) (?:a|an) (?:statement|account)|as (?:a|my) witness)\b", re.IGNORECASE)
 #: When to bring in the union: "Should I go to the union now or wait until after the meeting?".
 _UNION_WHEN = re.compile(r"\b(?:union|rep|representative)\b[^?]{0,60}\b(?:now|yet|wait|first|before|after)\b|"
                          r"\b(?:now|wait|first)\b[^?]{0,40}\b(?:union|rep)\b", re.IGNORECASE)
@@ -886,9 +885,9 @@ def _answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tu
     because0 = f", because {why0}" if why0 else ""
     if _KEEP_EVIDENCE.search(q.text) and q.kind == "yes_no":  # red team 42: CCTV the writer named went unmentioned
         return "yes", _KEEP_EVIDENCE_ANSWER
-    if _BACK_ME_UP.search(q.text) and not _names_the_other_side(q.text, report):
-        # "Can I ask Tomasz to back me up?": a witness on the writer's side, not the person doing it (red team 43
-        # found "Not on your own" said of him)
+    if _WITNESS_ASKED.search(q.text) and not report.situation.under_review and not _names_the_other_side(q.text, report):
+        # a witness on the writer's side, not the person doing it; under review, ``_about_the_process`` answers it
+        # (with what to say at the hearing, when the question asks that too)
         return "yes", _WITNESS_ANSWER
     if _UNION_WHEN.search(q.text):  # "union now or after the meeting?" is no choice between HR and the union
         return "yes", _UNION_NOW
@@ -1039,7 +1038,7 @@ def _answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tu
         # "Is this jealousy?", "Is she trying to push me out?": a question about what is in someone's mind.
         return "cannot judge", sentence(f"Nobody can tell for sure from outside what is behind it, and you do not "
                                         f"need to know it to act well: {start}")
-    if action is None and not q.text.rstrip("\"'”’) ").endswith("?"):
+    if action is None and not ends_with_a_question_mark(q.text):
         # "…I'm now second-guessing whether to trust the process.": a doubt told, not a step to judge; quoting it
         # back only to say clearair has no view on it read as a non-answer (red team 20).
         return "first step", _best_step(report, 1)
@@ -1239,10 +1238,11 @@ def _contact_with_them(text: str, report: Report) -> bool:
 
 
 def _names_the_other_side(text: str, report: Report) -> bool:
-    """Whether the question names the other side by a name or title the letter gives them ("ask Gavin to…")."""
+    """Whether the question names the other side by a name or title the letter gives them, not by a pronoun ("ask
+    Gavin to…")."""
     cp = report.situation.party(report.situation.counterpart)
-    return cp is not None and any(re.search(rf"\b{re.escape(m)}\b", text, re.IGNORECASE) for m in cp.mentions
-                                  if len(m) > 3 and m.lower() not in ("they", "them", "their", "this person"))
+    return any(re.search(rf"\b{re.escape(m)}\b", text, re.I) for m in names_to_find(cp.mentions if cp else [])
+               if m.lower() not in PRONOUNS)
 
 
 def _names_someone_else(q: Question, report: Report) -> bool:
@@ -1251,10 +1251,8 @@ def _names_someone_else(q: Question, report: Report) -> bool:
     go to her?", a sentence after the ops manager the writer trusts; red team 30 found it refused as contact with the
     person doing it)."""
     s = report.situation
-    cp = s.party(s.counterpart)
     text = q.text
-    if any(re.search(rf"\b{re.escape(m)}\b", text, re.I) for m in names_to_find(cp.mentions if cp else [])
-           if m.lower() not in PRONOUNS):
+    if _names_the_other_side(text, report):
         return False
     others = [m for p in s.parties if p.id != s.counterpart for m in names_to_find(p.mentions) if m[:1].isupper()]
     if any(re.search(rf"\b{re.escape(m)}\b", text) for m in others):

@@ -107,6 +107,12 @@ _LEAD_IN = re.compile(r"(?:so |and )?(?:my |our |the )?(?:main |real |one )?ques
                       r"(?:so |and )?(?:my |our |the )?(?:main |real )?questions?:\s*", re.IGNORECASE)
 
 
+def ends_with_a_question_mark(text: str) -> bool:
+    """Whether the words end in a question mark, past closing quotes and brackets: a question, not a statement that
+    asks ("I don't know what to do.")."""
+    return text.rstrip("\"'”’) ").endswith("?")
+
+
 def _quoted_speech(text: str) -> bool:
     """A question mark inside quotation marks is someone else's question ("he asked 'are you ok?'")."""
     q = text.rfind("?")

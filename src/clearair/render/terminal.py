@@ -66,7 +66,7 @@ def show_report(report: Report, top: int = 5, view=None) -> None:
     _engine(c, report)
     for note in v.notes:
         c.print(f"[dim]{_user(note)}[/]")
-    more_questions = [q for q in v.questions if not q.in_answer]
+    more_questions = v.other_questions()
     if more_questions or v.unanswered:
         c.print()
         c.print("[bold]Your other questions[/]")

@@ -23,6 +23,7 @@ from clearair.advise.phrases import (
     plain_learned,
     sentence,
 )
+from clearair.advise.questions import ends_with_a_question_mark
 from clearair.advise.routes import writer_owns_the_business
 from clearair.advise.scripts import first_names
 from clearair.knowledge import load
@@ -170,6 +171,10 @@ class ReportView(View):
     history: list[HistoryItem] = Field(default_factory=list)
     similar: list[SimilarView] = Field(default_factory=list)
     thread_note: str = ""
+
+    def other_questions(self) -> list[QuestionView]:
+        """The answered questions the written answer had no room for: every surface shows them after it."""
+        return [q for q in self.questions if not q.in_answer]
 
 
 def titles() -> dict[str, str]:
@@ -410,10 +415,10 @@ def _reading(report: Report) -> list[FactView]:
             continue
         if f.confidence < MIN_CONFIDENCE and f.source != "rules":
             continue
-        if f.name == "own_manager" and (f.value == "unknown" or writer_owns_the_business(s)):
-            continue  # "your manager's stance is not said" tells nothing, and an owner has no manager
         if f.name == "goal" and f.value == "understand" and not any(q.kind == "self_check" for q in report.questions):
             continue  # "you want to know whether it is you", to one who asked whom to raise it with (red team 42)
+        if f.name == "own_manager" and (f.value == "unknown" or writer_owns_the_business(s)):
+            continue  # "your manager's stance is not said" tells nothing, and an owner has no manager
         elif f.name in _FACT_SENTENCE:
             template = _FACT_SENTENCE[f.name]
             text = template.format(f.text if template == "{}" else lower_first(f.text))
@@ -585,7 +590,7 @@ def quoted_in(question: str, answer: str) -> bool:
 def unanswered(report: Report) -> list[str]:
     """The writer's questions (their words end in a question mark) the engine gave no answer to: a red team found
     "How do I deal with Rohit going around calling me a liar?" silently left out of what a person reads."""
-    return [q.text for q in report.questions if not q.answer and q.text.rstrip("\"'”’) ").endswith("?")]
+    return [q.text for q in report.questions if not q.answer and ends_with_a_question_mark(q.text)]
 
 
 def held_back(report: Report) -> set[str]:
