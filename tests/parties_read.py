@@ -17,3 +17,8 @@ def holder(parties: dict[str, tuple[str, set[str]]], name: str) -> tuple[str, se
     held = [v for v in parties.values() if name in v[1]]
     assert len(held) == 1, parties
     return held[0]
+
+
+def role_of_other_side(report) -> str:
+    """The other side's role as the report's factors give it."""
+    return next(f.value for f in report.factors if f.name == "counterpart_role")

@@ -537,7 +537,7 @@ def test_a_remote_request_carries_no_names_and_they_come_back(no_network, tmp_pa
     answer["reading"].update(counterpart_quote="my colleague [PEER-1], who leads the finance team",
                              manages_quote="I manage a team of four analysts at [COMPANY-1]",
                              pattern_quote="This has happened three times since March", severity_quote="")
-    answer["options"] = [{"option": "Email [SKIP-LEVEL-1]", "quote": "emailing [SKIP-LEVEL-1] to set the record straight",
+    answer["options"] = [{"option": "Email [MANAGER-1]", "quote": "emailing [MANAGER-1] to set the record straight",
                           "action": "CLARIFY_RECORD", "verdict": "reasonable", "reason": "Only after talking to [PEER-1]."}]
     answer["actions"] = [{"action": "TALK_DIRECT", "reasons": [
         {"text": "[PEER-1] has not heard it from you plainly", "quote": "I asked [PEER-1] about it over coffee"}]}]

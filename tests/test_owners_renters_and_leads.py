@@ -8,10 +8,7 @@ from __future__ import annotations
 
 from clearair import analyze
 from parties_read import holder, people
-
-
-def _role(report) -> str:
-    return next(f.value for f in report.factors if f.name == "counterpart_role")
+from parties_read import role_of_other_side as _role
 
 
 def test_a_writer_who_has_just_opened_a_business_runs_its_staff():

@@ -27,7 +27,7 @@ from clearair.advise.questions import (
     either_or_parts, ends_with_a_question_mark, find_questions, in_the_moment,
     just_asks_what_to_do, main_questions, names_a_wrong, norm_feeling, points_back,
 )
-from clearair.advise.notes import POLICE_NOTE, TOUCH_NOTE
+from clearair.advise.notes import DOSE_ERROR_NOTE, POLICE_NOTE, TOUCH_NOTE
 from clearair.advise.routes import named_in
 from clearair.advise.witness import only_a_witness
 from clearair.advise.safety import FORMAL_ROUTES, RULES_OWN_PART, Floor, about_the_writer, floor_for, safe_formal_route
@@ -515,7 +515,19 @@ def compose(report: Report) -> str:
         answer = "\n\n".join(p for p in (" ".join(extras["answered"]), going_on, to_do) if p)
         if len(answer.split()) <= ANSWER_WORDS:
             break
-    return answer
+    return "\n\n".join(p for p in (_health_first(report), answer) if p)
+
+
+#: Said before anything else where someone in the writer's care may have had the wrong dose (``DOSE_ERROR_NOTE``):
+#: red teams 42 and 43 found a complaint route first and no word on the person's health.
+HEALTH_FIRST = ("Before anything else, today: make sure a doctor (the GP or the doctor on call) knows exactly what "
+                "was given or missed, and when, so the person can be checked, and that it is written up as an "
+                "incident; if the one in charge will not call, call yourself.")
+
+
+def _health_first(report: Report) -> str:
+    """``HEALTH_FIRST`` when the letter tells of a medication error for someone in the writer's care."""
+    return HEALTH_FIRST if DOSE_ERROR_NOTE in report.notes else ""
 
 
 #: The written answer's length, in words, before the extras give way (a short answer is read).
@@ -953,6 +965,8 @@ def _answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tu
         return _is_it_normal(q, report, floor, own)
     if q.kind == "how":
         said = _in_the_moment(q, floor, _with_a_customer(report)) or _how_to(q, report, floor) or _words_asked(q, report)
+        if said and _WRITE_DOWN.search(q.text) and not _WRITE_DOWN.search(said):
+            said += " " + WRITE_DOWN_ANSWER  # "How do I have this conversation, and what should I write down?"
         if said:
             return "first step", said
     if q.kind == "yes_no" and about_own_risk(q.text):
@@ -1201,6 +1215,15 @@ def _in_the_moment(q: Question, floor: Floor, customer: bool = False) -> str:
     after = ("Say no more than that to them; the rest goes to whoever you report it to." if floor.serious
              else "Don't argue it there; afterwards, note the date and what was said.")
     return f"Say it once, calmly, and step away if it goes on: “{MOMENT_LINES[kind]}” {after}"
+
+
+#: A question that also asks what to keep on record: "… and what should I write down?" (red team 43 found the first
+#: half answered with words to say and the second left out).
+_WRITE_DOWN = re.compile(r"\b(?:write|writing|note|jot|put) (?:it |this |that |things |anything )?down\b|\bkeep (?:a )?"
+                         r"(?:record|note|log)s?\b|\b(?:record|document|log)\b", re.IGNORECASE)
+WRITE_DOWN_ANSWER = ("As for what to write down: each time, the same day, the date and time, what happened in plain "
+                     "facts (what was done or said, word for word where you can), who saw it or told you of it, and "
+                     "what you said and what was said back. Keep it somewhere of your own.")
 
 
 def _how_to(q: Question, report: Report, floor: Floor) -> str:

@@ -77,9 +77,37 @@ _SIGNING = re.compile(r"\b(?:sign(?:ed|ing|s)?|initial(?:s|ed|led|ing|ling)?|(?:
 _ME = re.compile(rf"\b({_FIRST_PERSON}|us|we)\b", re.IGNORECASE)
 
 
+#: A dose given twice, missed, or the wrong medicine given to someone in care: "found out the night nurse had already
+#: given it", "got another resident's tablet", "missed his IV antibiotics", "a double dose".
+_MEDS = r"(?:dose|doses|dosage|medications?|meds|medicines?|tablets?|pills?|injections?|insulin|antibiotics?)"
+_DOSE_ERROR = re.compile(
+    r"\b(?:double|extra|second|wrong|missed|incorrect|duplicate|another (?:resident|patient)['’]s)"
+    rf"(?: [a-z-]+)? {_MEDS}\b|"
+    rf"\b(?:had|has) already (?:been )?given (?:it|them|(?:his|her|their|the) {_MEDS})\b|"
+    rf"\b(?:given|gave|had|got|received) (?:it|them|(?:his|her|their|the) {_MEDS} )?twice\b|"
+    r"\boverdos\w*|\bmedication (?:errors?|mistakes?|incidents?)\b|"
+    rf"\b(?:blister pack|bag|drip|{_MEDS})\b[^.?!]{{0,40}}\b(?:still in the fridge|still full|never given|not given|"
+    r"had ?n['’]t been given|had not been given)\b|"
+    r"\b(?:missed|skipped|didn['’]t get|did not get|never got|was never given|wasn['’]t given) "
+    rf"(?:his|her|their|the|a|an|two|three) (?:[a-z-]+ )?{_MEDS}\b", re.IGNORECASE)
+#: ... then the person's health comes before any workplace step (red teams 42 and 43: a resident on blood thinners
+#: given a second dose, and a patient who missed IV antibiotics, got a complaint route and no medical step).
+DOSE_ERROR_NOTE = ("First, the person who may have had the wrong dose: today, make sure a doctor (the GP or the "
+                   "doctor on call) or a pharmacist knows exactly what was given or missed and when, so they can be "
+                   "checked, and that it is written up as an incident. If the one in charge will not do it, call the "
+                   "doctor or a health advice line yourself. Telling it straight, your own part included, protects "
+                   "the person and you; a record changed to hide it is what puts everyone at risk.")
+
+
+def dose_error(text: str) -> bool:
+    """Whether the letter tells of a medication error for someone in the writer's care (``_DOSE_ERROR``)."""
+    return bool(_DOSE_ERROR.search(text)) and bool(_IN_CARE.search(text) or _CHILD.search(text))
+
+
 def conduct_notes(text: str, conduct: list) -> list[str]:
-    """The notes for ``conduct`` (hits with .kind, .start, .end in ``text``), each once, police first."""
-    notes = []
+    """The notes for ``conduct`` (hits with .kind, .start, .end in ``text``), each once: a medication error first
+    (someone's health), then the police."""
+    notes = [DOSE_ERROR_NOTE] if dose_error(text) else []
     # (menacing words are said to someone, and the conduct found was not the writer's: "things happen to people who
     # snitch" needs no "me" in it; a red team found it without the police line that milder words had)
     if any(h.kind == "menacing_words" or h.kind in _DANGER and AT_THE_WRITER.search(text[h.start:h.end])

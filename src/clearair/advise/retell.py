@@ -212,6 +212,12 @@ def _clause(verb: Token, subject: Token, who: str | None) -> str | None:
             break  # (a trailing modifier that cannot be said cleanly goes too: "…whenever he speaks to me")
         last = max(parts, key=lambda part: part[0].i)
         head = next(t for t in last if t.head.i == verb.i)  # the child of the verb this part hangs from
+        comma = next((t for t in last if t.text == "," and t.i > head.i), None)
+        if comma is not None and last[0].i > verb.i:
+            # what follows a comma in the last part goes first: "turns up … late most days, which matters when …"
+            # keeps "late most days" (a red team found "you turn up between ten and forty minutes." said)
+            parts[parts.index(last)] = [t for t in last if t.i < comma.i]
+            continue
         if last[0].i < verb.i or head.dep_ not in ("prep", "advmod", "npadvmod", "advcl"):
             return None  # only a trailing modifier may go; what they did to whom stays
         parts.remove(last)
@@ -380,7 +386,8 @@ _FRICTION = frozenset("""yell shout scream snap swear curse slam stomp storm sul
     lean hover stare touch grab push shove rant moan whine sabotage badmouth bad-mouth snoop pry question avoid
     taunt tease""".split())
 #: Words that make a clause a habit the writer puts up with: "she keeps…", "he always…", "every time they…".
-_HABIT = frozenset({"always", "constantly", "never", "continually", "repeatedly", "routinely", "forever"})
+_HABIT = frozenset({"always", "constantly", "never", "continually", "repeatedly", "routinely", "forever", "regularly",
+                    "often", "frequently", "habitually", "persistently"})
 #: Verbs that say where someone stands, not what they do ("she reports to me", "he sits near me").
 _STANDING = frozenset({"report", "answer", "belong", "live", "sit", "start", "join", "become", "stay",
                        "remain", "arrive", "return", "retire", "move"})

@@ -106,11 +106,18 @@ _WRITER_OWNS = re.compile(r"\b(i|we)\b[^.]{0,40}?\b(own|owns|co-own|bought|took 
                           r"practice|bakery|studio|agency|clinic|garage)\b", re.IGNORECASE)
 
 
+#: "I run the bar", "we run the kitchen": often one part of a place someone else owns ("I run the bar at one of four
+#: restaurants in a family group"), said without the owner's words; the words alone do not make the writer its owner.
+_RUNS_A_PART = re.compile(r"\b(?:i|we) (?:run|co-run) the\b", re.IGNORECASE)
+
+
 def writer_owns_the_business(situation: Situation) -> list[Evidence]:
     """The writer's words saying they own the business they run (then nobody stands above them to ask for help:
-    a red team found "ask your own manager" offered to a café owner and a salon's new owner); empty otherwise."""
+    a red team found "ask your own manager" offered to a café owner and a salon's new owner); empty otherwise. "I run
+    the bar" alone is no ownership (``_RUNS_A_PART``): a bar manager who took it for one was left with no HR route."""
     runs = lexicon.table("narrator")["runs_the_business"]  # "I run a small house-cleaning business"
-    return [e for e in situation.narrator.evidence if _WRITER_OWNS.search(e.text) or runs.search(e.text)][:1]
+    return [e for e in situation.narrator.evidence
+            if _WRITER_OWNS.search(e.text) or runs.search(e.text) and not _RUNS_A_PART.search(e.text)][:1]
 
 
 def run_by_partners_or_family(situation: Situation) -> bool:

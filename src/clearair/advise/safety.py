@@ -96,6 +96,8 @@ class Floor:
     household: list = field(default_factory=list)
     #: Rule-breaking by someone else the writer saw, not pressed on them: the words. Empty otherwise.
     rules_broken_seen: list = field(default_factory=list)
+    #: The writer says they want to keep this job ("I want to stay"): the words. Empty otherwise.
+    wants_to_stay: list = field(default_factory=list)
 
     @property
     def harm_is_the_writers(self) -> bool:
@@ -293,6 +295,13 @@ def floor_for(factors: list[FactorReading], signals: list, situation: Situation 
     floor.under_review = under_review
     floor.manager_tied = list(situation.manager_tied) if situation is not None else []
     floor.rules_broken_seen = list(situation.rules_broken_seen) if situation is not None else []
+    floor.wants_to_stay = [e for g in situation.goals if g.kind == "keep_job" for e in g.evidence][:1] \
+        if situation is not None else []
+    if situation is not None and floor.serious and not floor.sure and _only_ordinary_acts(factors, situation):
+        # Unsure, and all the letter tells the other side did is ordinary friction (taking credit, gossip, leaving the
+        # writer out): no conduct the lexicon knows and no payback behind it. A retrain put a coworker presenting the
+        # writer's analysis as his own just over the bar; the formal-complaint shape is not for that.
+        floor.serious = floor.line_unknown = floor.by_their_report = False
     if situation is not None and floor.serious and _rests_on_a_feeling(factors, situation, unsure=not floor.sure):
         # An unsure learned "serious" whose only words are the writer's feeling ("the kitchen is very tense"): nothing
         # anyone did is behind it (red team 36: a cook who had a colleague clock him in was sent to HR against the
@@ -360,6 +369,23 @@ def _rests_on_a_feeling(factors: list[FactorReading], situation: Situation, unsu
         return True
     return unsure and any(e.start <= span.start and span.end <= e.end for c in situation.emotions
                           for e in c.evidence)
+
+
+#: What someone does that is friction, however often: never serious conduct by itself ("presented my analysis as his
+#: own", "talks about me behind my back", "leaves me out of the meetings").
+_ORDINARY_ACTS = frozenset({"steal_credit", "gossip", "exclude", "criticise", "fail_deliver", "undermine",
+                            "complain_external", "forward"})
+
+
+def _only_ordinary_acts(factors: list[FactorReading], situation: Situation) -> bool:
+    """A learned severity reading (no conduct the lexicon knows behind it) with no payback read, where the letter
+    tells of acts by the other side and every one is ordinary friction (``_ORDINARY_ACTS``)."""
+    by = {f.name: f for f in factors}
+    sev, payback = by.get("severity"), by.get("retaliation")
+    if sev is None or sev.source == "rules" or payback is not None and payback.value is True:
+        return False
+    acts = {i.act for i in situation.incidents if i.actor == situation.counterpart}
+    return bool(acts) and acts <= _ORDINARY_ACTS
 
 
 def fault_confidence(value: str) -> float:
@@ -625,6 +651,11 @@ def apply_floor(ranked: list, factors: list[FactorReading], floor: Floor) -> lis
         witness: tuple = ("bystander",) if saw else ("rules_broken_seen", floor.rules_broken_seen)
         demote(("EXIT",), 3, "Not a first step: what you saw is for the people responsible to act on, and "
                "reporting it need not cost you your job", *witness)
+    if floor.wants_to_stay and not says_leaving:
+        # "I love this job and want to stay": planning the way out is not a first step for them (red team 43 found it
+        # third, "a boss who is set against you rarely changes", for a player on a trial contract).
+        demote(("EXIT",), 3, "You say you want to stay in this job, so planning your way out is not where to start",
+               "wants_to_stay", floor.wants_to_stay)
     if floor.manager_is_problem:
         demote(("ESCALATE_MANAGER",), 3, "Your own manager is part of the problem, so take it above or around them",
                "own_manager")

@@ -72,7 +72,7 @@ _THIRD = {"peer": "my colleague", "peers_manager": "their manager", "direct_repo
           "manager": "my manager"}
 #: How the writer names the other side to their own report.
 _TO_REPORT = {"peer": "the other team", "peers_manager": "the other team's manager", "manager": "my manager",
-              "skip_level": "the director", "customer": "the customer", "hr": "HR", "other": "them"}
+              "skip_level": "the director", "customer": "the customer", "hr": "HR"}
 _FIRST_PERSON_ACT = {
     "undermine": "undermined my team's work", "humiliate": "made a remark at my expense", "forward": "forwarded a message about me",
     "criticise": "criticised my work", "aggress": "was aggressive towards me", "exclude": "has been leaving me out",
@@ -695,7 +695,9 @@ def _fill(kind: str, f: _Facts, data: dict) -> str:
                               "treated since I left." if "already_left" in f.sig else
                               f"I need to tell you how {_third(f.cp)} has treated me, and I'd like your help." if f.serious
                               else f"I'd like your help with how {_third(f.cp)} and I work together."),
-        "counterpart_to_report": _TO_REPORT.get(role, "them"),
+        # someone outside the lines is named as the letter names them ("the way Hemi handled it"), never "them"
+        "counterpart_to_report": _TO_REPORT.get(role) or (
+            _name(f.s, f.cp.id) if f.cp is not None and _name(f.s, f.cp.id) != SLOT_NAME else "the other person"),
         "counterpart_to_manager": _to_manager(f.cp, role),
         "event_first_person": event,
         "tried_line": f" I have already {f.tried}." if f.tried else "",

@@ -503,7 +503,7 @@ def settle(reading: Reading, clues: dict[str, dict[str, float]], drafts: dict[st
     if (doer := shielded_doer(reading, clues, key) or (None if above else lone_doer(clues, key))
             or _doer_of_harm_to(reading, clues, key)) is not None:
         return doer, []  # their line as the letter gives it: the tie says nothing of it
-    if not above and key is not None and only_a_witness(reading, clues, key):
+    if not above and key is not None and only_saw_it(reading, clues, key):
         key = choose({k: c for k, c in clues.items() if k != key}, drafts) or key
     if key is None:
         read = read_role(reading, is_manager, outside=True)
@@ -535,7 +535,7 @@ _SAW = frozenset({"see", "witness", "watch", "overhear"})
 _THE_EVENT = frozenset({"what", "it", "everything", "incident", "all"})
 
 
-def only_a_witness(reading: Reading, clues: dict[str, dict[str, float]], key: str) -> bool:
+def only_saw_it(reading: Reading, clues: dict[str, dict[str, float]], key: str) -> bool:
     """The party chosen only saw what happened and did nothing to the writer or anyone: a witness is the one the
     writer may ask for a statement, never the one to confront or report (red team 42: a teacher's only witness was
     given the words meant for whoever used force)."""

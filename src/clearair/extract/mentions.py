@@ -53,7 +53,11 @@ _NOT_A_PERSON = frozenset({"i", "me", "we", "us", "you", "it", "they", "them", "
 _NOT_A_PERSON_HEAD = frozenset({"way", "thing", "time", "situation", "problem", "issue", "matter", "question",
                                 "advice", "idea", "day", "week", "month", "year", "lot", "point", "reason", "fact",
                                 "part", "kind", "sort", "stuff", "manner", "approach", "option", "step", "chance",
-                                "moment", "job", "work", "place", "email", "message", "meeting", "shift"})
+                                "moment", "job", "work", "place", "email", "message", "meeting", "shift",
+                                # an organisation or a thing the parse once took for someone ("I work for a nonprofit
+                                # that helps families": the nonprofit is no peer)
+                                "nonprofit", "charity", "chain", "batch", "referendum", "morale", "exception", "level",
+                                "circle", "policy", "rota", "schedule", "pandemic", "covid", "project"})
 #: Parts of speech whose words describe a phrase through its relative clause, attached phrase or modifier.
 _CLAUSE_POS = frozenset({"VERB", "NOUN", "ADJ", "PRON", "ADP"})
 _PREP_POS = frozenset({"NOUN", "PRON", "ADJ", "DET", "PROPN"})

@@ -245,6 +245,7 @@ def build_parties(reading: Reading, is_manager: bool) -> dict[str, PartyDraft]:
     for m in mentions:
         drafts.setdefault(m.key, PartyDraft(m.key, m.role)).mentions.append(m)
     _place_the_higher_boss(drafts)
+    _director_is_the_boss(drafts)
     for m in (m for d in drafts.values() for m in d.mentions):
         _tag_tokens(reading, m.start, m.end, m.key)
     _link_names(reading, drafts)
@@ -735,6 +736,29 @@ def _to_writer(head, prep: str) -> bool:
                and all(g.dep_ == "pobj" for g in c.children) for c in head.children)
 
 
+#: What a person in charge runs when they run the writer's work: "in charge of us", "of the team", "of everything".
+_OVER_THE_WRITER = frozenset({"we", "us", "i", "me", "everyone", "everybody", "everything", "team", "staff", "shift",
+                              "department", "unit", "ward", "floor", "store", "shop", "office", "site", "kitchen", "crew"})
+
+
+_NOW_AND_THEN = frozenset({"often", "sometimes", "occasionally", "usually", "regularly", "frequently", "normally",
+                           "generally", "mostly", "rarely", "also"})
+
+
+def _in_charge_of_the_writer(verb) -> bool:
+    """``verb`` says its subject is in charge, of nothing or of the writer's group ("she is now in charge", "in
+    charge of us", "in charge of the whole team"), not of a thing ("in charge of the budget")."""
+    if verb.dep_ == "advcl" or any(c.dep_ == "advmod" and c.lower_ in _NOW_AND_THEN for c in verb.children):
+        return False  # "she is often in charge", "when she's in charge": a shift's charge, taken in turn
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"):
+        charge = next((g for g in prep.children if g.dep_ == "pobj" and g.lower_ == "charge"), None)
+        if charge is None:
+            continue
+        of = [g for p in charge.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+        return not of or any(g.lemma_.lower() in _OVER_THE_WRITER or g.lower_ in _OVER_THE_WRITER for g in of)
+    return False
+
+
 def _stated_line(tok, is_manager: bool) -> str | None:
     """The line a clause whose subject is ``tok`` states between that person and the writer, if any."""
     verb = tok.head
@@ -765,6 +789,8 @@ def _stated_line(tok, is_manager: bool) -> str | None:
         return "peer" if negated else "manager"
     if is_manager or negated:
         return None
+    if tok.dep_ in ("nsubj", "nsubjpass") and lemma in ("be", "put", "leave") and _in_charge_of_the_writer(verb):
+        return "manager"  # "she told us she is now in charge", "he was put in charge of us"
     if tok.dep_ == "nsubjpass" and lemma in ("promote", "make", "appoint", "name"):
         for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "as")):
             if any(g.dep_ == "pobj" and g.lemma_.lower() in _RUNS_TITLES and not _of_another(g) for g in prep.children):
@@ -917,6 +943,24 @@ def _place_the_higher_boss(drafts: dict[str, PartyDraft]) -> None:
     for m in higher:
         m.key, m.role = "skip_level", "skip_level"
     target.mentions = sorted(target.mentions + higher, key=lambda m: m.start)
+
+
+#: "My director", "our department director": a title that is the writer's manager's manager only when the letter
+#: names a manager below it.
+_OWN_DIRECTOR = re.compile(r"(my|our) ((department|dept\.?|division|unit|site|regional|practice) )?director", re.IGNORECASE)
+
+
+def _director_is_the_boss(drafts: dict[str, PartyDraft]) -> None:
+    """"My director says such guests can stay home": with no manager of the writer's named anywhere, the director
+    the writer answers to is their manager, not two levels up (in the annotated library, six letters to none)."""
+    top = drafts.get("skip_level")
+    if top is None or "manager" in drafts or not all(_OWN_DIRECTOR.fullmatch(m.text) for m in top.mentions):
+        return
+    del drafts["skip_level"]
+    top.key = top.role = "manager"
+    for m in top.mentions:
+        m.key, m.role = "manager", "manager"
+    drafts["manager"] = top
 
 
 def free_key(drafts: dict[str, PartyDraft], base: str, *, suffixed: bool = False) -> str:

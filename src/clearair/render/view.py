@@ -277,14 +277,21 @@ def _level(rank: int, score: float, top: float, scored: bool) -> int:
 def _actions(report: Report, scripts: dict[str, str]) -> list[ActionView]:
     from clearair.advise.answer import rests_on_default
 
-    recs = report.recommendations[:TOP_ACTIONS + MORE_ACTIONS]
+    def held_back_by_safety(rec) -> bool:
+        return any(r.source == "safety" and r.effect == "lowers" for r in rec.reasons)
+
+    # A step the safety floor holds back is listed after the steps that are not ("2. Plan your way out: not a first
+    # step" above "3. Keep dated notes: strong fit" read as a contradiction to a red team); the order is otherwise
+    # the advice's own.
+    recs = sorted(report.recommendations[:TOP_ACTIONS + MORE_ACTIONS], key=held_back_by_safety)
     scored = not report.provenance.ranking.startswith("llm:")
     top = recs[0].score if recs else 0.0
     out = []
     shown_above: set[str] = set()  # reasons already given under an earlier action
+    above = 5  # the level of the step listed above: a lower step never shows a stronger fit
     for i, rec in enumerate(recs):
-        level = _level(i, rec.score, top, scored)
-        held_back = any(r.source == "safety" and r.effect == "lowers" for r in rec.reasons)
+        level = min(_level(i, rec.score, top, scored), above)
+        held_back = held_back_by_safety(rec)
         if held_back:
             level = min(level, 2)  # held back by the safety floor: never "strong fit", whatever its score
         seen: set[str] = set()
@@ -323,6 +330,7 @@ def _actions(report: Report, scripts: dict[str, str]) -> list[ActionView]:
             # move on ●●●●○ Strong fit" with only reasons against)
             level = 3
         strength = "Not a first step" if held_back else _STRENGTH[level]
+        above = level
         out.append(ActionView(rank=i + 1, title=rec.title, strength=strength, level=level,
                               bar="●" * level + "○" * (5 - level), reasons=reasons, steps=list(rec.steps),
                               risks=list(rec.risks), words_title=scripts.get(rec.action), code=rec.action))

@@ -106,7 +106,9 @@ def main() -> None:
     for name, r in readers.items():
         cells = "  ".join(f"{'*' if k == r['chosen'] else ' '}{k} {r['f1'][k] * 100:4.1f}/{r['accuracy'][k] * 100:4.1f}"
                           for k in r["f1"])
-        print(f"  {name:20s} {cells}" + (f"  (C {r['C']}, margin {r['margin']})" if r["chosen"] == "learned" else ""))
+        blind = ", without the role: F1 {role_blind:.3f} vs {all:.3f}".format(**r["f1_by_features"]) \
+            if "role_blind" in r["f1_by_features"] else ""
+        print(f"  {name:20s} {cells}" + (f"  (C {r['C']}, margin {r['margin']}{blind})" if r["chosen"] == "learned" else ""))
     from clearair.train.readers import fault_confidence
 
     # The bar is set on real letters only: letters written for training state fault plainly, and a bar
