@@ -4,7 +4,8 @@ of the writer is their manager; a foreman or full-timer the writer fired is no l
 "managed" any more; a co-owner runs the staff, but running the bar in someone else's restaurant is no ownership; an
 organisation is nobody; "physically on site" and being chased about timesheets are no aggression or harassment; a
 wrong or missed dose for someone in care puts their health first; a step held back is listed after the steps that
-are not; a writer who loves the job is not first told to plan a way out. Letters written here.
+are not; a writer who loves the job is not first told to plan a way out; a complaint about a new practice manager
+goes to the partners, not to the practice manager. Letters written here.
 """
 
 from __future__ import annotations
@@ -158,3 +159,11 @@ def test_a_writer_who_loves_the_job_is_not_first_told_to_plan_a_way_out():
     assert "EXIT" not in actions[:3]
     leaving = report.recommendations[actions.index("EXIT")]
     assert any(r.source == "safety" and "want to stay" in r.text for r in leaving.reasons)
+
+
+def test_a_complaint_about_a_new_practice_manager_does_not_go_to_the_practice_manager():
+    report = analyze("I'm a receptionist at a GP practice. Last month the partners hired a new practice manager, "
+                     "Carla, who is now my manager. On Tuesday she grabbed my arm hard in the back office and hissed "
+                     "that I would be out of a job if I told anyone about the missing petty cash. What do I do?")
+    assert "to the partners" in report.offline_answer
+    assert "to the practice manager" not in report.offline_answer

@@ -182,7 +182,9 @@ def _not_to_them(to: str, situation: Situation) -> str:
     """The route's addressees without the other side's own post (red team 34: a site engineer punished by the site
     manager was told to complain "to your employer's manager above them, or the site manager")."""
     cp = situation.party(situation.counterpart)
-    posts = {re.sub(r"^(?:the|our|my|your|a|an)\s+", "", m.lower()) for m in (cp.mentions if cp else [])}
+    # (a post said with "new" or "acting" is the same post: "a new practice manager" is "the practice manager")
+    posts = {re.sub(r"^(?:the|our|my|your|a|an)\s+(?:(?:new|current|acting|interim|temporary)\s+)?", "", m.lower())
+             for m in (cp.mentions if cp else [])}
     posts = {p for p in posts if " " in p}  # a post in words ("site manager"), not a name or a pronoun
     ways = re.split(r",? or ", to)
     kept = [w for w in ways if not any(p in w.lower() for p in posts)]
