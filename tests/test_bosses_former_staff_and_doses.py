@@ -5,7 +5,8 @@ of the writer is their manager; a foreman or full-timer the writer fired is no l
 organisation is nobody; "physically on site" and being chased about timesheets are no aggression or harassment; a
 wrong or missed dose for someone in care puts their health first; a step held back is listed after the steps that
 are not; a writer who loves the job is not first told to plan a way out; a complaint about a new practice manager
-goes to the partners, not to the practice manager. Letters written here.
+goes to the partners, not to the practice manager; nearly falling asleep at the wheel is said first. Letters written
+here.
 """
 
 from __future__ import annotations
@@ -167,3 +168,18 @@ def test_a_complaint_about_a_new_practice_manager_does_not_go_to_the_practice_ma
                      "that I would be out of a job if I told anyone about the missing petty cash. What do I do?")
     assert "to the partners" in report.offline_answer
     assert "to the practice manager" not in report.offline_answer
+
+
+def test_nearly_falling_asleep_driving_is_said_first():
+    report = analyze("I coordinate home visits for a small charity and since two colleagues left I cover all four "
+                     "districts. I drive between visits all day and write up notes until late. Last Thursday I dozed "
+                     "off at the wheel for a second on the motorway home. My manager says everyone is stretched. How "
+                     "do I tell her I can't keep doing this?")
+    assert report.offline_answer.startswith("Before anything else: nearly falling asleep at the wheel")
+    assert any(n.startswith("Before anything else: nearly falling asleep while driving") for n in report.notes)
+
+
+def test_a_colleague_asleep_in_a_meeting_is_no_driving_danger():
+    report = analyze("A colleague of mine keeps falling asleep in our weekly planning meeting and our manager pretends "
+                     "not to notice, so the rest of us end up covering his actions. Should I say something?")
+    assert not report.offline_answer.startswith("Before anything else")

@@ -27,7 +27,7 @@ from clearair.advise.questions import (
     either_or_parts, ends_with_a_question_mark, find_questions, in_the_moment,
     just_asks_what_to_do, main_questions, names_a_wrong, norm_feeling, points_back,
 )
-from clearair.advise.notes import DOSE_ERROR_NOTE, POLICE_NOTE, TOUCH_NOTE
+from clearair.advise.notes import DOSE_ERROR_NOTE, DROWSY_NOTE, POLICE_NOTE, TOUCH_NOTE
 from clearair.advise.routes import named_in
 from clearair.advise.witness import only_a_witness
 from clearair.advise.safety import FORMAL_ROUTES, RULES_OWN_PART, Floor, about_the_writer, floor_for, safe_formal_route
@@ -525,9 +525,16 @@ HEALTH_FIRST = ("Before anything else, today: make sure a doctor (the GP or the 
                 "incident; if the one in charge will not call, call yourself.")
 
 
+#: ... and where the writer nearly fell asleep driving (``DROWSY_NOTE``; red team 44 found "let it go" offered).
+DROWSY_FIRST = ("Before anything else: nearly falling asleep at the wheel is a danger to you and others. Do not drive "
+                "that tired, and see a doctor; then tell whoever sets your hours, in writing, that the workload now "
+                "affects your safety.")
+
+
 def _health_first(report: Report) -> str:
-    """``HEALTH_FIRST`` when the letter tells of a medication error for someone in the writer's care."""
-    return HEALTH_FIRST if DOSE_ERROR_NOTE in report.notes else ""
+    """``HEALTH_FIRST`` when the letter tells of a medication error for someone in the writer's care, ``DROWSY_FIRST``
+    when the writer nearly fell asleep driving."""
+    return HEALTH_FIRST if DOSE_ERROR_NOTE in report.notes else DROWSY_FIRST if DROWSY_NOTE in report.notes else ""
 
 
 #: The written answer's length, in words, before the extras give way (a short answer is read).

@@ -326,6 +326,20 @@ def process_notes(text: str, under_review: bool, rep_is_the_problem: bool = Fals
 
 
 def pay_notes(text: str) -> list[str]:
-    """The wage note where the letter tells of work done and not paid to the writer."""
-    return [WAGE_NOTE] if _UNPAID.search(text) else []
+    """The wage note where the letter tells of work done and not paid to the writer, and the drowsy-driving note where
+    the writer tells of nearly falling asleep on the road (``DROWSY_NOTE``)."""
+    return ([WAGE_NOTE] if _UNPAID.search(text) else []) + ([DROWSY_NOTE] if _DROWSY.search(text) else [])
+
+
+#: The writer nearly fell asleep driving, or at the wheel: "I nearly fell asleep at a red light", "dozed off on the
+#: motorway home", "nodded off at the wheel" (red team 44: a coordinator driving between three sites was offered "let
+#: it go" and no word on it).
+_DROWSY = re.compile(r"\b(?:fell|fall|falling|dozed|dozing|nodded|nodding|drifted|drifting) (?:asleep|off)\b"
+                     r"[^.?!]{0,40}\b(?:at (?:a|the) (?:red )?(?:light|lights|wheel)|(?:while|when) driving|"
+                     r"on the (?:road|motorway|highway|freeway|drive)|behind the wheel|driving (?:home|back|between))|"
+                     r"\b(?:asleep|nodded off|dozed off) at the wheel\b", re.IGNORECASE)
+DROWSY_NOTE = ("Before anything else: nearly falling asleep while driving is a danger to you and others. Do not drive "
+               "when you are that tired; pull over and rest, or get a lift or a taxi, and see a doctor about how "
+               "exhausted you are. Tell whoever sets your hours, in writing, that the workload is now affecting your "
+               "safety on the road: that is a safety matter for them to act on, not a sign you are less committed.")
 
