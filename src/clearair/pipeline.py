@@ -6,7 +6,9 @@ intake -> extract -> assess -> advise; render is a separate view of the Report.
 from __future__ import annotations
 
 from clearair.advise import advise, attach
-from clearair.advise.notes import conduct_notes, in_someones_care, pay_notes, process_notes, safeguarding_lead
+from clearair.advise.notes import (
+    conduct_notes, in_someones_care, pay_notes, process_notes, road_notes, safeguarding_lead,
+)
 from clearair.advise.limits import light_touch_words, ruled_out_words
 from clearair.advise.quotes import widen_reason_quotes
 from clearair.advise.reread import reread
@@ -117,7 +119,7 @@ def _report(document, reading, journal_findings=(), about: str | None = None) ->
     advice = advise(situation, signals, factors, words, route=formal_route(reading, situation),
                     conduct=named_conduct(reading.text, conduct))
     # Before the answer is written: a question about calling the police is answered from its note.
-    report.notes.extend(conduct_notes(reading.text, conduct) + pay_notes(reading.text)
+    report.notes.extend(conduct_notes(reading.text, conduct) + pay_notes(reading.text) + road_notes(reading.text)
                         + process_notes(reading.text, bool(situation.under_review),
                                         rep_is_the_problem=(situation.counterpart or "").startswith("union_rep")))
     attach(report, advice, reading, questions)

@@ -326,9 +326,13 @@ def process_notes(text: str, under_review: bool, rep_is_the_problem: bool = Fals
 
 
 def pay_notes(text: str) -> list[str]:
-    """The wage note where the letter tells of work done and not paid to the writer, and the drowsy-driving note where
-    the writer tells of nearly falling asleep on the road (``DROWSY_NOTE``)."""
-    return ([WAGE_NOTE] if _UNPAID.search(text) else []) + ([DROWSY_NOTE] if _DROWSY.search(text) else [])
+    """The wage note where the letter tells of work done and not paid to the writer."""
+    return [WAGE_NOTE] if _UNPAID.search(text) else []
+
+
+def road_notes(text: str) -> list[str]:
+    """The drowsy-driving note where the writer tells of nearly falling asleep on the road (``DROWSY_NOTE``)."""
+    return [DROWSY_NOTE] if _DROWSY.search(text) else []
 
 
 #: The writer nearly fell asleep driving, or at the wheel: "I nearly fell asleep at a red light", "dozed off on the

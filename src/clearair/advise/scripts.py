@@ -193,6 +193,12 @@ _IMPACT_OF = {"overload": "I found it hard to switch off and be ready for the ne
               "criticise": "it knocked my confidence in the work"}
 
 
+def _named_or(f: _Facts, fallback: str) -> str:
+    """The other side's name as the letter gives it, or ``fallback`` where it gives none."""
+    name = _name(f.s, f.cp.id) if f.cp is not None else SLOT_NAME
+    return fallback if name == SLOT_NAME else name
+
+
 def _third(p) -> str:
     """How the writer names the party to someone else: "my manager", "my peer"; "my former boss" for a boss they
     have left (their label says so), "my business partner" for a co-owner."""
@@ -696,8 +702,7 @@ def _fill(kind: str, f: _Facts, data: dict) -> str:
                               f"I need to tell you how {_third(f.cp)} has treated me, and I'd like your help." if f.serious
                               else f"I'd like your help with how {_third(f.cp)} and I work together."),
         # someone outside the lines is named as the letter names them ("the way Hemi handled it"), never "them"
-        "counterpart_to_report": _TO_REPORT.get(role) or (
-            _name(f.s, f.cp.id) if f.cp is not None and _name(f.s, f.cp.id) != SLOT_NAME else "the other person"),
+        "counterpart_to_report": _TO_REPORT.get(role) or _named_or(f, "the other person"),
         "counterpart_to_manager": _to_manager(f.cp, role),
         "event_first_person": event,
         "tried_line": f" I have already {f.tried}." if f.tried else "",

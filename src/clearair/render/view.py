@@ -27,7 +27,7 @@ from clearair.advise.questions import ends_with_a_question_mark
 from clearair.advise.routes import writer_owns_the_business
 from clearair.advise.scripts import first_names
 from clearair.knowledge import load
-from clearair.models import Evidence, Reason, Report
+from clearair.models import Evidence, Reason, Recommendation, Report
 
 #: The same limits on every surface.
 TOP_ACTIONS = 3
@@ -277,13 +277,10 @@ def _level(rank: int, score: float, top: float, scored: bool) -> int:
 def _actions(report: Report, scripts: dict[str, str]) -> list[ActionView]:
     from clearair.advise.answer import rests_on_default
 
-    def held_back_by_safety(rec) -> bool:
-        return any(r.source == "safety" and r.effect == "lowers" for r in rec.reasons)
-
     # A step the safety floor holds back is listed after the steps that are not ("2. Plan your way out: not a first
     # step" above "3. Keep dated notes: strong fit" read as a contradiction to a red team); the order is otherwise
     # the advice's own.
-    recs = sorted(report.recommendations[:TOP_ACTIONS + MORE_ACTIONS], key=held_back_by_safety)
+    recs = sorted(report.recommendations[:TOP_ACTIONS + MORE_ACTIONS], key=held_back_step)
     scored = not report.provenance.ranking.startswith("llm:")
     top = recs[0].score if recs else 0.0
     out = []
@@ -291,7 +288,7 @@ def _actions(report: Report, scripts: dict[str, str]) -> list[ActionView]:
     above = 5  # the level of the step listed above: a lower step never shows a stronger fit
     for i, rec in enumerate(recs):
         level = min(_level(i, rec.score, top, scored), above)
-        held_back = held_back_by_safety(rec)
+        held_back = held_back_step(rec)
         if held_back:
             level = min(level, 2)  # held back by the safety floor: never "strong fit", whatever its score
         seen: set[str] = set()
@@ -601,10 +598,14 @@ def unanswered(report: Report) -> list[str]:
     return [q.text for q in report.questions if not q.answer and ends_with_a_question_mark(q.text)]
 
 
+def held_back_step(rec: Recommendation) -> bool:
+    """Whether the safety floor moved this step down (it carries the floor's reason why it is not a first step)."""
+    return any(x.source == "safety" and x.effect == "lowers" for x in rec.reasons)
+
+
 def held_back(report: Report) -> set[str]:
     """Actions the safety floor moved down, each with its reason why it is not a first step."""
-    return {r.action for r in report.recommendations
-            if any(x.source == "safety" and x.effect == "lowers" for x in r.reasons)}
+    return {r.action for r in report.recommendations if held_back_step(r)}
 
 
 def build_view(report: Report, title: str = "Your situation", *, dates: list[str] | None = None,
