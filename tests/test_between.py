@@ -29,7 +29,7 @@ def test_a_quarrel_between_the_writers_people_is_read_as_one(reports):
     assert feud.situation.between_others
     assert "snap at each other" in feud.situation.between_others[0].text
     assert "not one with you" in feud.offline_answer
-    assert "at your expense" not in feud.offline_answer and "towards you" not in feud.offline_answer
+    assert "belittled you" not in feud.offline_answer and "towards you" not in feud.offline_answer
 
 
 def test_the_words_speak_to_each_of_them_as_their_manager(reports):

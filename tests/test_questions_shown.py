@@ -6,8 +6,8 @@ plain yes. Letters written here."""
 from __future__ import annotations
 
 from clearair import analyze
-from clearair.advise.answer import _ADMIT_OR_NOT
 from clearair.advise.phrases import lower_first
+from clearair.advise.set_answers import set_answer
 from clearair.render.export import to_html
 from clearair.render.view import UNANSWERED_LINE, build_view
 
@@ -49,8 +49,8 @@ def test_a_courtesy_title_keeps_its_capital():
 
 
 def test_leaving_something_out_of_a_statement_is_asking_whether_to_admit_it():
-    assert _ADMIT_OR_NOT.search("Should I leave out that I held his arm?")
-    assert _ADMIT_OR_NOT.search("Should I leave it out of my statement?")
+    assert set_answer("admit_or_not").asked("Should I leave out that I held his arm?")
+    assert set_answer("admit_or_not").asked("Should I leave it out of my statement?")
 
 
 def test_beside_serious_conduct_only_cases_of_serious_conduct_are_shown():

@@ -549,7 +549,7 @@ def test_an_act_the_letter_does_not_aim_at_the_writer_is_not_said_as_done_to_the
                 "coworkers think she's being ridiculous and that I shouldn't apologise for answering her honestly. "
                 "Should I say sorry for disagreeing, or ignore it and hope it fades?")
     said = r.answer + " ".join(s.text for s in r.scripts)
-    assert "criticised your work" not in said and "at your expense" not in said
+    assert "criticised your work" not in said and "belittled you" not in said
     assert "remark about me" not in said and "criticised my work" not in said
     assert not r.situation.pattern.recurring  # "we'd hung out several times" is time spent together
 

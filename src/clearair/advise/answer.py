@@ -27,10 +27,13 @@ from clearair.advise.questions import (
     either_or_parts, ends_with_a_question_mark, find_questions, in_the_moment,
     just_asks_what_to_do, main_questions, names_a_wrong, norm_feeling, points_back,
 )
-from clearair.advise.notes import DOSE_ERROR_NOTE, DROWSY_NOTE, POLICE_NOTE, TOUCH_NOTE
+from clearair.advise.notes import (
+    DOSE_ERROR_NOTE, DROWSY_NOTE, POLICE_NOTE, RULES_NOTE, RULES_SEEN_NOTE, SAFETY_NOTE, SIGN_NOTE, TOUCH_NOTE,
+)
 from clearair.advise.routes import named_in
-from clearair.advise.witness import only_a_witness
 from clearair.advise.safety import FORMAL_ROUTES, RULES_OWN_PART, Floor, about_the_writer, floor_for, safe_formal_route
+from clearair.advise.set_answers import set_answer
+from clearair.advise.witness import only_a_witness
 from clearair.extract.reading import is_question
 from clearair.knowledge import load
 from clearair.models import (
@@ -654,18 +657,12 @@ _IN_PERSON_APOLOGY = ("In person if you can, somewhere private: an apology said 
                       "avoid the conversation.")
 
 
+
 #: A writer asking whether to change their own ways: "Should I be trying harder to be a team player?", "Do I really need
 #: to work on teamwork?", "Should I tone it down?"
 _SELF_CHANGE = re.compile(r"\b(?:try(?:ing)? (?:harder|more) to|work(?:ing)? on (?:my|being|teamwork|the way I|how I)|"
                           r"be (?:more|less) (?:of a )?[a-z-]+|change (?:my|how I|the way I)|tone (?:it|myself|things) down|"
                           r"improve (?:my|how I)|work on (?:it|this|that) myself)\b", re.IGNORECASE)
-#: A writer at fault asking whether to own up to someone: "Do I tell Beth it was me?", "Should I admit it was my mistake?"
-_OWN_UP = re.compile(r"\b(?:tell|admit|confess|own up|come clean|let \w+ know)\b[^?]{0,30}?\b(?:it was (?:me|my (?:fault|"
-                     r"mistake|doing|error))|(?:that )?I (?:did|caused|forgot|messed|made)|my (?:mistake|fault|part))\b"
-                     r"|\b(?:own up|come clean)\b", re.IGNORECASE)
-_OWN_UP_ANSWER = ("Yes: tell {who} yourself, soon and briefly, before they hear it another way: what happened, that it "
-                  "was your part, and what you have done or will do so it does not happen again. Owning it first "
-                  "usually costs far less than being found out, and it clears anyone who took the blame for you.")
 
 
 def _two_named(text: str) -> bool:
@@ -796,101 +793,50 @@ def _withdraw(floor: Floor, own: bool, start: str) -> tuple[Verdict, str]:
                           "by it calmly, and add context if that helps it land.")
 
 
-#: "Is this retaliation?", "Could this be victimisation?", "Is he punishing me for complaining?"
-_ASKS_PAYBACK = re.compile(r"\b(?:is|could|would|does|might)\b[^.?!]{0,30}\b(?:retaliat\w*|victimi[sz]\w*|reprisal|"
-                           r"payback|punish\w* me)\b", re.IGNORECASE)
-_PAYBACK_ANSWER = ("It may well be: being treated worse after you raised a concern is what retaliation looks like, and "
-                   "in many places the law protects people who complain or raise a grievance. Keep a dated record of "
-                   "each change since you raised it.")
-
-
-#: A question about bringing someone to a meeting about the writer's own conduct.
-_REP_ASKED = re.compile(r"\b(?:bring|take|have|ask for|get|contact|call|ring|involve)\b[^.?!]{0,25}\b(?:union |a |my |the |"
-                        r"our )*(?:rep|representative|steward|companion|union|someone|somebody|anyone|colleague|"
-                        r"co-?worker|witness|friend)\b", re.IGNORECASE)
-_REP_ANSWER = ("Yes, bring one: in many places you have the right to bring a union rep or a colleague to a meeting about "
-               "your conduct. They can take notes and speak up for you, and having one there is no sign of guilt. Ask "
-               "in writing who you may bring, and go through everything with them before the meeting.")
-#: What to say in a meeting or hearing about the writer's own conduct: "What should I say when they ask why I
-#: didn't log out?" (red team 41 found it answered with a line for a harasser).
-_HEARING_SAY = re.compile(r"\b(?:what|how|how much) (?:should|do|can|could|would) (?:I|we) (?:say|answer|explain|respond|"
-                          r"put it|mention|write|tell (?:them|the panel|her|him))\b|\bwhat (?:do|should) I tell\b",
-                          re.IGNORECASE)
-_HEARING_ANSWER = ("Answer honestly and briefly: what happened, in order, and why you did what you did, without guessing "
-                   "at what others did. If you got something wrong, say so once and say what you have done since so it "
-                   "does not happen again; that counts for more than any explanation. Write it down beforehand and take "
-                   "it in with you.")
+#: Questions with a set answer (knowledge/answers.yaml), each named where the code decides it applies.
+_PAYBACK = set_answer("payback")
+_BRING_SOMEONE = set_answer("bring_someone")
+_HEARING_WORDS = set_answer("hearing_words")
+_ADMIT_OR_NOT = set_answer("admit_or_not")
+_WITNESS = set_answer("witness")
+_OTHERS_DO_IT = set_answer("others_do_it")
+_KEEP_EVIDENCE = set_answer("keep_evidence")
+_GO_ALONG = set_answer("go_along")
+_UNION_WHEN = set_answer("union_when")
+_QUIT_NOW = set_answer("quit_now")
+_WRITE_DOWN = set_answer("write_down")
+_OWN_UP = set_answer("own_up")
+_THROUGH_THE_PROCESS = set_answer("through_the_process")
 #: Words for one person, not for the meeting: "what do I say to Niamh?", "what should I tell my supervisor?".
 _SAY_TO_SOMEONE = re.compile(r"\b(?:say|speak|talk|write|reply|explain)(?: it| this| that)? to\b|"
                              r"\btell (?!them\b|the panel\b|the investigator|the hearing)\w", re.IGNORECASE)
-#: Whether to own up to something of the writer's own in a process about them: "whether I should admit I held his
-#: arm, or just say I asked him to leave" (red team 42 found "it is yours to weigh").
-_ADMIT_OR_NOT = re.compile(r"\b(?:admit|mention|include|own up to|tell them|say)\b[^?.]{0,60}\bor (?:just |only )?"
-                           r"(?:say|leave|keep|not)\b|\bleave (?:it|that|this) out\b|\bleave out\b|"
-                           r"\bshould I (?:admit|own up|confess)\b", re.IGNORECASE)
-_SAY_IT_PLAINLY = ("Say it plainly, with the context: what you did, why, and what was happening around you. Leaving out "
-                   "something a witness may mention does far more harm than the act itself; said by you first, with "
-                   "the reason, it is yours to explain.")
-#: "Can I ask Mrs Wanjiru to give a statement too?": a witness for the writer's side of a process about them.
-_WITNESS_ASKED = re.compile(r"\b(?:ask|get|have)\b[^?.]{0,30}\b(?:give|write|make|provide)\b[^?.]{0,10}\bstatements?\b|"
-                            r"\b(?:be|as) (?:a|my) witness\b|"
-                            # "can I ask Tomasz to back me up?" (red team 43 found "Not on your own" said of him)
-                            r"\b(?:back me up|vouch for me|support (?:me|my (?:account|side|version)))\b", re.IGNORECASE)
-_WITNESS_ANSWER = ("Yes: ask them, or ask whoever is investigating to speak to them; someone who saw it is the best "
-                   "support for your account. Ask openly, and do not suggest what they should say.")
-#: "Should I mention that other tellers do this all the time?": a common practice, before a process about the writer.
-_OTHERS_DO_IT = re.compile(r"\b(?:other|others|everyone|everybody|all the|the rest of)\b[^.?!]{0,40}\b(?:(?:do|does|did|"
-                           r"doing)\b[^.?!]{0,15}\b(?:this|it|that|the same)\b|all the time\b)", re.IGNORECASE)
-_OTHERS_DO_IT_ANSWER = ("You can, as context and not as an excuse: say calmly that it is common practice where you work "
-                        "and that nobody had told you otherwise, if that is true, without naming colleagues. It points "
-                        "to a fix for everyone, not only to you.")
-
-
-#: "Can I ask for the CCTV to be kept?", "Should I ask to see the camera footage?": evidence that may be wiped.
-_KEEP_EVIDENCE = re.compile(r"\b(?:cctv|footage|camera|cameras|recordings?|video|body ?cam)\b", re.IGNORECASE)
-_KEEP_EVIDENCE_ANSWER = ("Yes, and do it now, in writing: ask for the footage or records of that day to be kept and "
-                         "shown to you, giving the date, time and place. Recordings are often wiped after a few weeks, "
-                         "and a written request shows you asked while they existed.")
+#: The notes that say the letter tells of pressure to break the rules, the law or safety (``notes.conduct_notes``):
+#: with one of them, "Should I just sign it?" is answered no (red team 44 found "it is yours to weigh").
+_PRESSED_NOTES = frozenset({SIGN_NOTE, RULES_NOTE, RULES_SEEN_NOTE, SAFETY_NOTE})
 
 
 #: To the owner of the business, where serious conduct is involved: the decision is theirs (the answer says how).
 _OWNER_ACTS = "That is yours to decide, as the one who runs the business"
 
 
-#: When to bring in the union: "Should I go to the union now or wait until after the meeting?".
-_UNION_WHEN = re.compile(r"\b(?:union|rep|representative)\b[^?]{0,60}\b(?:now|yet|wait|first|before|after)\b|"
-                         r"\b(?:now|wait|first)\b[^?]{0,40}\b(?:union|rep)\b", re.IGNORECASE)
-_UNION_NOW = ("Now, before anything else happens: a union representative can advise you before the meeting, read "
-              "anything you are asked to sign, and in many workplaces come into the meeting with you. Waiting only "
-              "gives them less time to help.")
-
-
-#: Leaving at once: "Should I quit now before they fire me?", "do I just resign today?".
-_QUIT_NOW = re.compile(r"\b(?:quit|resign|hand in my notice|walk out)\b[^?]{0,40}\b(?:now|today|straight away|right away|"
-                       r"immediately|before (?:they|i get|he|she))\b", re.IGNORECASE)
-_OFFER_IN_HAND = re.compile(r"\b(?:got|have|accepted|signed) (?:a|an|the) (?:job )?offer\b", re.IGNORECASE)
-_QUIT_NOT_YET = ("Not yet: leave once you have an offer in writing, not before. Resigning first gives up your pay and "
-                 "your chance to answer whatever is said about you; if you fear being dismissed, ask in writing what "
-                 "is being alleged and keep your own notes meanwhile.")
-
-
 def _about_the_process(q: Question) -> tuple[Verdict, str] | None:
     """The answer to a question about a process the writer faces over their own conduct (a hearing, an
     investigation, a warning), or None when the question is about something else."""
-    if _REP_ASKED.search(q.text):
+    if _BRING_SOMEONE.asked(q.text):
         # "Should I bring a rep?" before an investigation meeting about the writer: answered, not left "yours to
         # weigh" (red team 41)
-        return "yes", _REP_ANSWER
-    if _OTHERS_DO_IT.search(q.text) and q.kind == "yes_no":
-        return "yes", _OTHERS_DO_IT_ANSWER
-    if _ADMIT_OR_NOT.search(q.text):
-        return "yes", _SAY_IT_PLAINLY
-    if _WITNESS_ASKED.search(q.text):
-        if _HEARING_SAY.search(q.text):  # "What should I write in my statement, and can I ask her to give one too?"
-            return "yes", f"{_HEARING_ANSWER} As for a statement from someone who saw it: {lower_first(_WITNESS_ANSWER)}"
-        return "yes", _WITNESS_ANSWER
-    if _HEARING_SAY.search(q.text) and not _SAY_TO_SOMEONE.search(q.text):
-        return "first step", _HEARING_ANSWER
+        return _BRING_SOMEONE.verdict, _BRING_SOMEONE.answer
+    if _OTHERS_DO_IT.asked(q.text) and q.kind == "yes_no":
+        return _OTHERS_DO_IT.verdict, _OTHERS_DO_IT.answer
+    if _ADMIT_OR_NOT.asked(q.text):
+        return _ADMIT_OR_NOT.verdict, _ADMIT_OR_NOT.answer
+    if _WITNESS.asked(q.text):
+        if _HEARING_WORDS.asked(q.text):  # "What should I write in my statement, and can I ask her to give one too?"
+            return "yes", (f"{_HEARING_WORDS.answer} As for a statement from someone who saw it: "
+                           f"{lower_first(_WITNESS.answer)}")
+        return _WITNESS.verdict, _WITNESS.answer
+    if _HEARING_WORDS.asked(q.text) and not _SAY_TO_SOMEONE.search(q.text):
+        return _HEARING_WORDS.verdict, _HEARING_WORDS.answer
     return None
 
 
@@ -902,21 +848,23 @@ def _answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tu
     start = step(first)
     why0 = _why(first, 1)
     because0 = f", because {why0}" if why0 else ""
-    if _KEEP_EVIDENCE.search(q.text) and q.kind == "yes_no":  # red team 42: CCTV the writer named went unmentioned
-        return "yes", _KEEP_EVIDENCE_ANSWER
-    if _WITNESS_ASKED.search(q.text) and not report.situation.under_review and not _names_the_other_side(q.text, report):
+    if _KEEP_EVIDENCE.asked(q.text) and q.kind == "yes_no":  # red team 42: CCTV the writer named went unmentioned
+        return _KEEP_EVIDENCE.verdict, _KEEP_EVIDENCE.answer
+    if _WITNESS.asked(q.text) and not report.situation.under_review and not _names_the_other_side(q.text, report):
         # a witness on the writer's side, not the person doing it; under review, ``_about_the_process`` answers it
         # (with what to say at the hearing, when the question asks that too)
-        return "yes", _WITNESS_ANSWER
-    if _UNION_WHEN.search(q.text):  # "union now or after the meeting?" is no choice between HR and the union
-        return "yes", _UNION_NOW
-    if _QUIT_NOW.search(q.text) and not _OFFER_IN_HAND.search(q.text):
+        return _WITNESS.verdict, _WITNESS.answer
+    if _GO_ALONG.asked(q.text) and q.kind == "yes_no" and _PRESSED_NOTES & set(report.notes):
+        return _GO_ALONG.verdict, _GO_ALONG.answer.format(start=start)
+    if _UNION_WHEN.asked(q.text):  # "union now or after the meeting?" is no choice between HR and the union
+        return _UNION_WHEN.verdict, _UNION_WHEN.answer
+    if _QUIT_NOW.asked(q.text):
         # "Should I quit now before they fire me, since I've got an interview next week?" (red team 43 found "Yes")
-        return "not yet", _QUIT_NOT_YET
-    if _ASKS_PAYBACK.search(q.text) and _read_from_letter(report, "retaliation", True) and not own:
+        return _QUIT_NOW.verdict, _QUIT_NOW.answer
+    if _PAYBACK.asked(q.text) and _read_from_letter(report, "retaliation", True) and not own:
         # "Is this retaliation, and what should my next step be?" (red team 41 found only the step): the reading
         # answers the first half, the ranking the second
-        return "yes", " ".join((_PAYBACK_ANSWER, sentence(f"Next, {start}{because0}")))
+        return "yes", " ".join((_PAYBACK.answer, sentence(f"Next, {start}{because0}")))
     if q.kind in _CANNOT_JUDGE:  # the best first step follows it in the answer
         return "cannot judge", _CANNOT_JUDGE[q.kind]
     if q.kind == "self_check" and _OVERREACTING.search(q.text):
@@ -958,22 +906,22 @@ def _answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tu
         return "first step", " ".join((sentence("If you think it is part of what is going on, yes: a small change on "
                                                 "your side costs little and often changes how others respond"),
                                        sentence(f"Either way, {start}{because0}")))
-    if own and _OWN_UP.search(q.text):
+    if own and _OWN_UP.asked(q.text):
         # "Do I tell Beth it was me?": a writer who caused it is told to say so themselves (red team 32 found only
         # "own your part and apologise", to the colleague, and nothing on the manager who did not know)
         asked_to = re.search(r"\b(?:tell|let) ([A-Z][a-z]+)\b", q.text)
         who = asked_to.group(1) if asked_to and asked_to.group(1).lower() not in PRONOUNS else "them"
-        return "yes", _OWN_UP_ANSWER.format(who=who)
-    if own and _THE_PROCESS.search(q.text) and any(sc.kind == "account" for sc in report.scripts):
+        return _OWN_UP.verdict, _OWN_UP.answer.format(who=who)
+    if own and _THROUGH_THE_PROCESS.asked(q.text) and any(sc.kind == "account" for sc in report.scripts):
         # "How do I make sure I get treated fairly in this interview?" from a writer whose own conduct is before
         # the process: how to go through it, not a step against or towards the person who raised it.
-        return "first step", _THROUGH_THE_PROCESS
+        return _THROUGH_THE_PROCESS.verdict, _THROUGH_THE_PROCESS.answer
     if q.kind == "norm":
         return _is_it_normal(q, report, floor, own)
     if q.kind == "how":
         said = _in_the_moment(q, floor, _with_a_customer(report)) or _how_to(q, report, floor) or _words_asked(q, report)
-        if said and _WRITE_DOWN.search(q.text) and not _WRITE_DOWN.search(said):
-            said += " " + WRITE_DOWN_ANSWER  # "How do I have this conversation, and what should I write down?"
+        if said and _WRITE_DOWN.asked(q.text) and not _WRITE_DOWN.asked(said):
+            said += " " + _WRITE_DOWN.answer  # "How do I have this conversation, and what should I write down?"
         if said:
             return "first step", said
     if q.kind == "yes_no" and about_own_risk(q.text):
@@ -1006,8 +954,9 @@ def _answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tu
                                                "trust handle the contact."))
             return "first step", " ".join((sentence(f"{neither} comes first: {start}{because0}"),
                                            sentence(f"After that, the better next step {of}: {step(rec)}")))
-    if q.kind != "yes_no":
-        return "first step", _best_step(report, 1)
+    if q.kind != "yes_no":  # "What should I write?" asked on its own is answered with the words too
+        words = _words_asked(q, report)
+        return "first step", " ".join(p for p in (_best_step(report, 1), words) if p)
     option = _option_asked_about(q, report)
     action = option.action if option else q.action
     cp = report.situation.party(report.situation.counterpart)
@@ -1146,15 +1095,6 @@ _POLICE_ANSWERS = {
                  "happened and who saw it."),
 }
 
-#: A question about the review, investigation or disciplinary meeting the writer faces.
-_THE_PROCESS = re.compile(r"\b(interview|hearing|meeting|investigation|review|disciplinary|process|appeal|app|"
-                          r"platform|panel|committee)\b", re.IGNORECASE)
-_THROUGH_THE_PROCESS = (
-    "Own what you did, plainly and without blaming anyone else, and say what you have learned and what you will do "
-    "differently; that is what a fair review gives weight to. If there is a meeting, ask beforehand to see the "
-    "complaint or what you will be asked about, and whether you may bring a colleague or a representative. Your "
-    "written account is below.")
-
 #: Steps that would approach again someone who has said no to the writer.
 _ASKING_AGAIN = frozenset({"TALK_DIRECT", "APOLOGIZE", "MEDIATE", "SET_BOUNDARY"})
 
@@ -1223,14 +1163,6 @@ def _in_the_moment(q: Question, floor: Floor, customer: bool = False) -> str:
              else "Don't argue it there; afterwards, note the date and what was said.")
     return f"Say it once, calmly, and step away if it goes on: “{MOMENT_LINES[kind]}” {after}"
 
-
-#: A question that also asks what to keep on record: "… and what should I write down?" (red team 43 found the first
-#: half answered with words to say and the second left out).
-_WRITE_DOWN = re.compile(r"\b(?:write|writing|note|jot|put) (?:it |this |that |things |anything )?down\b|\bkeep (?:a )?"
-                         r"(?:record|note|log)s?\b|\b(?:record|document|log)\b", re.IGNORECASE)
-WRITE_DOWN_ANSWER = ("As for what to write down: each time, the same day, the date and time, what happened in plain "
-                     "facts (what was done or said, word for word where you can), who saw it or told you of it, and "
-                     "what you said and what was said back. Keep it somewhere of your own.")
 
 
 def _how_to(q: Question, report: Report, floor: Floor) -> str:

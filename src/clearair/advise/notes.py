@@ -99,9 +99,24 @@ DOSE_ERROR_NOTE = ("First, the person who may have had the wrong dose: today, ma
                    "the person and you; a record changed to hide it is what puts everyone at risk.")
 
 
+#: ... unless the letter says the person has already been checked ("He was monitored and is fine, and I reported it"):
+#: then "today, make sure a doctor knows" asks for what was done, and the letter is about what came after.
+_CHECKED = re.compile(r"\b(?:was|were|has been|have been|got|is being) (?:closely |carefully )?(?:monitored|"
+                      r"checked (?:over|on|by)|seen by (?:a|the|our) (?:doctor|gp|physician|pharmacist|nurse "
+                      r"practitioner)|assessed by)\b", re.IGNORECASE)
+_UNHARMED = re.compile(r"\b(?:is|was|are|were) (?:completely |totally |absolutely )?(?:fine|okay|ok|unharmed|stable|"
+                       r"none the worse)\b", re.IGNORECASE)
+_REPORTED = re.compile(r"\bi (?:reported|wrote up|logged|declared|flagged|filled (?:in|out) (?:an?|the) "
+                       r"(?:incident|datix|error) (?:form|report))\b|\b(?:incident|error) (?:form|report) "
+                       r"(?:was|has been) (?:filed|done|filled)", re.IGNORECASE)
+
+
 def dose_error(text: str) -> bool:
-    """Whether the letter tells of a medication error for someone in the writer's care (``_DOSE_ERROR``)."""
-    return bool(_DOSE_ERROR.search(text)) and bool(_IN_CARE.search(text) or _CHILD.search(text))
+    """Whether the letter tells of a medication error for someone in the writer's care (``_DOSE_ERROR``) that it
+    does not say has been looked after (``_CHECKED``, or unharmed and reported)."""
+    if not (_DOSE_ERROR.search(text) and (_IN_CARE.search(text) or _CHILD.search(text))):
+        return False
+    return not (_CHECKED.search(text) or (_UNHARMED.search(text) and _REPORTED.search(text)))
 
 
 def conduct_notes(text: str, conduct: list) -> list[str]:

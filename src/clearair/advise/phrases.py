@@ -51,7 +51,7 @@ FILL_SLOT = re.compile("|".join([NAME_SLOT.pattern,
 # act -> (said of another person, said of the writer). Past tense, no object that could clash with "you".
 _ACTS: dict[str, tuple[str, str]] = {
     "undermine": ("undermined you or your team", "undermined someone"),
-    "humiliate": ("made a remark at your expense", "made a remark at someone's expense"),
+    "humiliate": ("belittled you", "belittled someone"),  # a remark or a look: "a remark" named what the letter may not
     "forward": ("passed a message about you on to others", "passed a message on to others"),
     "criticise": ("criticised your work", "criticised someone's work"),
     "aggress": ("was aggressive towards you", "were aggressive towards someone"),

@@ -355,10 +355,14 @@ def rhetorical(q: Question) -> bool:
 
 
 def main_questions(questions: list[Question], n: int = 3) -> list[Question]:
-    """The question(s) the answer opens with: the specific ones (up to ``n``), else the best general one.
+    """The question(s) the answer opens with: the specific ones and how-tos of their own (up to ``n``), else the best
+    general one.
     A question that only vents (``rhetorical``) is never taken up."""
     questions = [q for q in questions if not rhetorical(q)]
-    specific = sorted((q for q in questions if _priority(q) <= 2), key=_priority)[:n]
+    # A how-to of its own beside them ("And how do I stop it happening again next week?") is taken up too: red team
+    # 44 found a third question left unanswered; a bare "How do I handle this?" is the advice itself.
+    specific = sorted((q for q in questions if _priority(q) <= 2 or _priority(q) == 3 and not just_asks_what_to_do(
+        q.text)), key=_priority)[:n]
     if specific:
         return sorted(specific, key=lambda q: q.evidence[0].start if q.evidence else 0)
     rest = sorted(questions, key=_priority)

@@ -32,6 +32,12 @@ _A_COLLEAGUE = re.compile(r"colleague|co-?worker|workmate", re.IGNORECASE)
 #: Anyone who could act on it, or a formal step, named in the same sentence.
 _SOMEONE_ABOVE = re.compile(r"\b(manager|boss|supervisor|hr|human resources|director|owner|head|lead|union|police|"
                             r"complaint|grievance|report(?:ed)?|management)\b", re.IGNORECASE)
+#: A question of the writer's own: "Should I tell my manager?", "Do I go to HR?" (red team 45's shapes).
+_ASKS_WHETHER = re.compile(r"^\W*(?:(?:and|but|so|or)\s+)?(?:should|shall|do|can|could|would|is it|am i|must)\b"
+                           r"[^.!]*\?\W*$", re.IGNORECASE)
+#: The writer told the other side to stop: raised with them, nobody above told.
+_TOLD_THEM_TO_STOP = re.compile(r"\bi (?:told|asked) (?:him|her|them) (?:to )?(?:stop|quit|back off|knock it off|"
+                                r"leave me alone|not to)\b", re.IGNORECASE)
 #: The writer is afraid or unwilling to tell their manager: what the manager would do is not known.
 _AFRAID_TO_TELL = re.compile(
     r"\b(?:afraid|scared|worried|nervous|frightened|terrified|reluctant|hesitant|don['’]?t want|do not want)\b"
@@ -66,8 +72,11 @@ def reread(factors: list[FactorReading]) -> list[FactorReading]:
         if f.source != "learned" or not f.evidence:
             continue
         said = f.evidence[0].text
-        if f.name == "already_escalated" and f.value is True \
-                and _TOLD_SOMEONE_BESIDE.search(said) and not _SOMEONE_ABOVE.search(said):
+        if f.name == "already_escalated" and f.value is True and (
+                _ASKS_WHETHER.search(said) or (_TOLD_SOMEONE_BESIDE.search(said) or _TOLD_THEM_TO_STOP.search(said))
+                and not _SOMEONE_ABOVE.search(said)):
+            # "Should I tell my manager?" asks whether to, it does not say it was done; telling the person to stop is
+            # raising it with them, not going above them
             _back_to_default(f)
         elif f.name == "already_raised" and f.value is True and (told := _TOLD_SOMEONE_BESIDE.search(said)) \
                 and not _A_COLLEAGUE.search(told.group(0)) and not _SOMEONE_ABOVE.search(said):

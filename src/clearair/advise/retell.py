@@ -204,6 +204,7 @@ def _clause(verb: Token, subject: Token, who: str | None) -> str | None:
                 child.lower_ in _LINKING or lone_commas and child.dep_ == "punct" and child.i < verb.i:
             continue  # "Yesterday, she…": what comes before the subject is left out
         parts.append(_without_second_acts(child))
+    parts = [_without_a_stolen_subject(part) for part in parts]
     # Too long to say aloud: drop trailing modifiers ("… instead of how the rest of us work") while it still says
     # what they did.
     while True:
@@ -231,6 +232,21 @@ def _clause(verb: Token, subject: Token, who: str | None) -> str | None:
     if who is None:
         return "you" + ("" if said.startswith(("'", "’")) else " ") + said
     return who + ("" if said.startswith(("'", "’")) else " ") + said
+
+
+def _without_a_stolen_subject(part: list[Token]) -> list[Token]:
+    """``part`` without a last "and <noun>" that is really the subject of the next verb, which the parser joined to
+    the object before it: "was shouting about his room and my coworker Jess rolled her eyes" says "was shouting about
+    his room" (a red team found "The guest was shouting about his room and your coworker Jess")."""
+    if not part:
+        return part
+    after = part[-1].i + 1
+    doc = part[-1].doc
+    if after >= len(doc) or doc[after].pos_ not in ("VERB", "AUX") or doc[after].tag_ not in ("VBD", "VBZ", "VBP"):
+        return part
+    ands = [t for t in part if t.dep_ == "cc" and t.lower_ == "and" and any(
+        c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") and c.i > t.i for c in t.head.children)]
+    return part if not ands else [t for t in part if t.i < ands[-1].i]
 
 
 def _second_verb_of_theirs(child: Token, verb: Token) -> bool:

@@ -73,8 +73,11 @@ _THIRD = {"peer": "my colleague", "peers_manager": "their manager", "direct_repo
 #: How the writer names the other side to their own report.
 _TO_REPORT = {"peer": "the other team", "peers_manager": "the other team's manager", "manager": "my manager",
               "skip_level": "the director", "customer": "the customer", "hr": "HR"}
+#: Who may bring the report a concern next time, by the other side's role (the backing script).
+_CONCERN_FROM = {"customer": "a customer", "peer": "someone from another team", "peers_manager": "someone from "
+                 "another team", "manager": "someone senior", "skip_level": "someone senior"}
 _FIRST_PERSON_ACT = {
-    "undermine": "undermined my team's work", "humiliate": "made a remark at my expense", "forward": "forwarded a message about me",
+    "undermine": "undermined my team's work", "humiliate": "belittled me", "forward": "forwarded a message about me",
     "criticise": "criticised my work", "aggress": "was aggressive towards me", "exclude": "has been leaving me out",
     "steal_credit": "presented my work as theirs", "gossip": "talked about me behind my back",
     "harass": "behaved towards me in a way I need to report", "overload": "pushed work on me outside working hours",
@@ -83,7 +86,7 @@ _FIRST_PERSON_ACT = {
 }
 #: The writer's own act, said to the person it was done to (an apology).
 _OWN_ACT = {
-    "undermine": "I undermined your work", "humiliate": "I made a remark at your expense",
+    "undermine": "I undermined your work", "humiliate": "I belittled you",
     "forward": "I forwarded a message about you", "criticise": "I criticised your work",
     "aggress": "I raised my voice at you", "exclude": "I left you out", "steal_credit": "I presented your work as mine",
     "gossip": "I talked about you behind your back", "overload": "I pushed work on you outside working hours",
@@ -340,7 +343,7 @@ def _first_person_event(s: Situation, inc: Incident | None, serious: bool = Fals
     who = _third(p)
     if inc is None or inc.act not in _FIRST_PERSON_ACT or inc.actor == "narrator":
         if serious:  # "things have become difficult" of serious conduct makes it smaller than it was
-            return f"{capitalise(who)} has behaved in a way I need to report."
+            return f"{capitalise(who)} {SLOT_EVENT}, and it is serious enough that I need to report it."
         return f"{capitalise(who)} {SLOT_EVENT}."
     seen = {"large_group": f", and about {inc.audience.size} people saw it" if inc.audience.size
             else ", and a wide group saw it", "external": ", and the customer saw it",
@@ -526,6 +529,12 @@ _ABSOLUTES = re.compile(r",?\s+\b(?:constantly|always|continually|continuously|f
                         r"all the time|every single time|at every turn)\b", re.IGNORECASE)
 
 
+#: A clause that tells a leaving-out: said to them as "we seem to be working together less", not as a charge.
+_LEAVING_OUT = re.compile(r"\b(?:leav\w* (?:me|us) out|left (?:me|us) out|ignor\w*|invit\w*|exclud\w*|cold|distant|"
+                          r"stopp?\w* (?:talking|speaking|inviting|including|saying)|lunch\w*|silent|silence|froze|"
+                          r"freez\w*|avoid\w*|cut (?:me|us) out)\b", re.IGNORECASE)
+
+
 def to_their_face(clause: str) -> str:
     """The clause as said to the other side: without absolutes ("you criticise me constantly": "you criticise me")."""
     return re.sub(r"\s{2,}", " ", _ABSOLUTES.sub("", clause)).strip()
@@ -546,7 +555,10 @@ def _opening(f: _Facts, data: dict) -> tuple[list[str], str]:
     act = f.inc.act if f.inc else None
     you_did = data["you_did"].get(act) if act else None
     retold = f.retold
-    if retold is not None and act != "exclude":  # the writer's own clause, said to them
+    # A clause about being left out is said softly instead (below); any other clause of theirs is said as it is, even
+    # where "ignores me" made the act a leaving-out ("keeps booking the only meeting room" had become "we seem to be
+    # working together less").
+    if retold is not None and not (act == "exclude" and _LEAVING_OUT.search(retold)):
         lines.append(f"When {retold}, {_impact(f.inc)}." if in_the_past(retold)
                      else f"It's been bothering me that {retold}.")
         # To someone above the writer, "I'm asking that this stop" is an order; ask for a shared way instead.
@@ -753,6 +765,8 @@ def _fill(kind: str, f: _Facts, data: dict) -> str:
         "report_name": _name(f.s, reports[0].id) if reports else SLOT_NAME,
         "other_report": _other_report(f.s, addressee),
         "customer_line": "; and check anything sensitive that goes to a customer with me first" if external else "",
+        # who may come to the report next: "someone from another team" only where the other side is one
+        "concern_from": _CONCERN_FROM.get(role, "anyone else"),
         "told": ", and I've told them so" if f.told else "",
         "own_event": own_event,
         "fix": ("I've put a fix in place so it does not happen again." if f.fixed

@@ -116,9 +116,23 @@ def _words(reading: Reading) -> list[Evidence]:
 def only_a_witness(situation: Situation) -> bool:
     """The writer saw it done to someone else and nothing in the letter is done to them: then there is a person to
     start with (the answer's first line for a witness)."""
-    return bool(situation.witnessed) and not _done_to_the_writer(situation, situation.witnessed)
+    return bool(situation.witnessed) and not _done_to_the_writer(situation, situation.witnessed) \
+        and not all(_the_writer_in_it(e.text) for e in situation.witnessed)
 
 
 def _done_to_the_writer(situation: Situation, seen: list[Evidence]) -> bool:
-    """A sentence in which something is done to the writer, other than the words saying what they saw."""
-    return any(not any(s.start < e.end and e.start < s.end for s in seen) for e in situation.acts_on_writer)
+    """A sentence in which something is done to the writer, other than the words saying what they saw; or one of
+    those words that tell the writer doing their part in it ("rolled her eyes and smirked at the others every time I
+    presented my part", which is done to the writer in front of others, not seen done to someone else)."""
+    return any(not any(s.start < e.end and e.start < s.end for s in seen) or _the_writer_in_it(e.text)
+               for e in situation.acts_on_writer)
+
+
+#: The writer doing their own part while it happened ("every time I presented my part", "while I gave my report"):
+#: the act is aimed at them, not seen done to someone else ("when I walked in" says only where they were).
+_WRITER_ACTS = re.compile(r"\b(?:every time|whenever|each time|when|while|as) I\s+[a-z]+(?:ed|d|ing)?\s+(?:my|our)\b",
+                          re.IGNORECASE)
+
+
+def _the_writer_in_it(text: str) -> bool:
+    return bool(_WRITER_ACTS.search(text))

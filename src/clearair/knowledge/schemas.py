@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from clearair.models import ABOUT_ROLES, ActionCode, Role, ScriptKind
+from clearair.models import ABOUT_ROLES, ActionCode, Role, ScriptKind, Verdict
 
 
 class Strict(BaseModel):
@@ -364,3 +364,24 @@ class RouteFile(Strict):
     hr_not_neutral: RouteSetting
     #: A formal process has given its outcome and the writer may appeal: the appeal is the formal step.
     appeal_open: RouteSetting
+
+
+class SetAnswer(Strict):
+    """A question with a set answer (knowledge/answers.yaml): the words that ask it and what clearair says back."""
+
+    about: str
+    asks: list[str] = Field(min_length=1)
+    #: Words that rule the question out although it matches ``asks`` ("quit now", with an offer in hand).
+    unless: list[str] = Field(default_factory=list)
+    #: The verdict the answer gives (where it is added to another answer, that answer's verdict stands).
+    verdict: Verdict
+    answer: str = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _patterns_compile(self) -> SetAnswer:
+        _compiles(self.asks + self.unless, f"{self.about[:40]}: ")
+        return self
+
+
+class SetAnswerFile(Strict):
+    answers: dict[str, SetAnswer] = Field(min_length=1)

@@ -390,7 +390,7 @@ def _reading(report: Report) -> list[FactView]:
                             "not with you.", quotes=quotes(s.between_others, 1)))
     for inc in sorted(s.incidents, key=lambda i: (i.channel == "unknown", i.audience.kind == "unknown")):
         if s.between_others and inc.actor != "narrator":
-            continue  # their acts were aimed at each other: "at your expense" would misread them
+            continue  # their acts were aimed at each other: "belittled you" would misread them
         text = incident_sentence(s, inc)
         if text in seen or "[what happened]" in text or (inc.actor, inc.act) in done:
             continue

@@ -217,8 +217,8 @@ def choose_serious_bar(gold: list[str], oof_proba: list[dict[str, float]], defau
 
 #: Factors about what happened rather than who did it: their reader is also tried without the role the chooser gave
 #: the other side (a red team found "serious" leaning on "your manager" and "minor" on "your peer"); the role-blind
-#: reader ships only when its cross-validated F1 is higher. (On 4,467 letters it was 0.604 against 0.605, and the
-#: safety tests found it called a peer's credit-taking serious: the role stays until a reader does better without it.)
+#: reader ships only when its cross-validated F1 is higher. (On 4,467 letters it scored 0.603 against 0.604 with the role,
+#: and the safety tests found it called a peer's credit-taking serious: the role stays until one does better without it.)
 ROLE_BLIND = frozenset({"severity"})
 _ROLE_FEATURES = ("rule:role=", "rule:has=")
 
@@ -277,8 +277,7 @@ def train_readers(examples, featurized, C_grid=(0.3, 1.0, 3.0, 10.0), written=()
         if name in ONE_SOURCE and "rules" in scores:
             chosen = "rules"  # measured for the figures, never shipped (see ONE_SOURCE)
         entry = {"chosen": chosen, "f1": scores, "accuracy": accuracy, "C": best_C, "margin": margin,
-                 "oof": cands[chosen][0], "oof_proba": cands["learned"][1], "features": kind,
-                 "f1_by_features": best_of}
+                 "oof": cands[chosen][0], "oof_proba": cands["learned"][1], "f1_by_features": best_of}
         if chosen == "learned":
             vocab, model = fit(xs + more[0], gold + more[1], best_C)
             entry["model"] = export(name, vocab, model) | {"margin": margin}
