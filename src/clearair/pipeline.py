@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from clearair.advise import advise, attach
 from clearair.advise.notes import (
-    conduct_notes, in_someones_care, pay_notes, process_notes, road_notes, safeguarding_lead,
+    DOSE_ERROR_NOTE, TELL_THE_DOSE, conduct_notes, in_someones_care, keeps_a_dose_quiet, pay_notes, process_notes,
+    road_notes, safeguarding_lead,
 )
 from clearair.advise.limits import light_touch_words, ruled_out_words
 from clearair.advise.quotes import widen_reason_quotes
@@ -122,6 +123,9 @@ def _report(document, reading, journal_findings=(), about: str | None = None) ->
     report.notes.extend(conduct_notes(reading.text, conduct) + pay_notes(reading.text) + road_notes(reading.text)
                         + process_notes(reading.text, bool(situation.under_review),
                                         rep_is_the_problem=(situation.counterpart or "").startswith("union_rep")))
+    if DOSE_ERROR_NOTE in report.notes:  # keeping a possible wrong dose quiet is never "reasonable" (red team 45)
+        advice.option_verdicts = [v.model_copy(update={"verdict": "not advised", "reason": TELL_THE_DOSE})
+                                  if keeps_a_dose_quiet(v.option) else v for v in advice.option_verdicts]
     attach(report, advice, reading, questions)
     widen_reason_quotes(report, reading.text)
     not_advising = NOT_BESIDE_SERIOUS if advice.floor.serious_to_writer else ()
@@ -168,7 +172,7 @@ def read_situation(reading, situation: Situation, signals: list[Signal], origina
     factors = read_factors(sents, features, rule_ev, original)
     apply_conduct(factors, conduct, original, own=own_conduct, by_manager=by_manager)
     apply_praise(factors, _own_manager_praised(reading, situation))
-    reread(factors)
+    reread(factors, original, own_part=any(sig.name == "narrator_at_fault" and sig.strength >= 1.0 for sig in signals))
     for f in factors:
         if f.name == "pattern" and journal_pattern and not f.value:
             f.value, f.text, f.source = True, FACTORS["pattern"].say(True), "rules"

@@ -19,7 +19,7 @@ import re
 
 from clearair.advise.phrases import (
     FILL_SLOT, NAME_SLOT, SLOT_EVENT, SLOT_WHEN, action_title, incident_sentence, join_words, lower_first,
-    plain_learned, sentence, told_incident, who,
+    counterpart_incidents, plain_learned, sentence, told_incident, who,
 )
 from clearair.advise.retell import PRONOUNS, names_to_find, retold_to_writer
 from clearair.advise.questions import (
@@ -807,6 +807,7 @@ _QUIT_NOW = set_answer("quit_now")
 _WRITE_DOWN = set_answer("write_down")
 _OWN_UP = set_answer("own_up")
 _THROUGH_THE_PROCESS = set_answer("through_the_process")
+_SAY_NOTHING_ABOUT_A_DOSE = set_answer("say_nothing_about_a_dose")
 #: Words for one person, not for the meeting: "what do I say to Niamh?", "what should I tell my supervisor?".
 _SAY_TO_SOMEONE = re.compile(r"\b(?:say|speak|talk|write|reply|explain)(?: it| this| that)? to\b|"
                              r"\btell (?!them\b|the panel\b|the investigator|the hearing)\w", re.IGNORECASE)
@@ -854,6 +855,8 @@ def _answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tu
         # a witness on the writer's side, not the person doing it; under review, ``_about_the_process`` answers it
         # (with what to say at the hearing, when the question asks that too)
         return _WITNESS.verdict, _WITNESS.answer
+    if _SAY_NOTHING_ABOUT_A_DOSE.asked(q.text) and DOSE_ERROR_NOTE in report.notes:
+        return _SAY_NOTHING_ABOUT_A_DOSE.verdict, _SAY_NOTHING_ABOUT_A_DOSE.answer
     if _GO_ALONG.asked(q.text) and q.kind == "yes_no" and _PRESSED_NOTES & set(report.notes):
         return _GO_ALONG.verdict, _GO_ALONG.answer.format(start=start)
     if _UNION_WHEN.asked(q.text):  # "union now or after the meeting?" is no choice between HR and the union
@@ -1110,6 +1113,14 @@ def _overreacting(report: Report, floor: Floor, own: bool) -> tuple[Verdict, str
         return "no", f"No: it is right to take this seriously; {floor.describe()}."
     if own:
         return "first step", "It is fair to be upset, and you had a part in it too: owning that makes the rest easier."
+    severity = _factor(report, "severity")
+    if severity is not None and severity.value == "minor" and severity.source != "default" \
+            and severity.confidence >= SEVERITY_CONFIDENCE and not counterpart_incidents(report.situation):
+        # Small signs and nothing anyone did (a greeting missed, a short one-to-one): answered plainly, not "it is
+        # fair to be bothered" (red team 45 marked that as no answer to "am I overreacting?").
+        return "first step", ("Perhaps a little: from what you describe these are small signs, and they often have "
+                              "nothing to do with you. Give it a week or two; if it goes on, ask lightly at your next "
+                              "one-to-one whether there is anything they would like you to do differently.")
     if _read_from_letter(report, "pattern", True):
         # About something that keeps happening: a plain answer, not "what matters is what you do next" (which a
         # panel marked as dodging the question).

@@ -50,6 +50,16 @@ _BY_THE_WRITER = re.compile(r"\b(?:I|we)\s+(?:[a-z]+\s+){0,4}$")
 FORCE_ON_OTHERS_NOTE = ("What you describe includes force used on someone's body at work. That may be a crime: the "
                         "person it was done to can report it to the police, and you can support them in that. Keep any "
                         "camera footage and a note of who saw it, and keep them away from the person who did it.")
+#: Someone waiting outside for a worker at the end of her shift, or following her out (red team 45: a dismissed barista
+#: waited outside for a 17-year-old colleague, and the owner got no word on her safety).
+_WAITED_FOR_SOMEONE = re.compile(r"\b(?:waited|waits|waiting|hung around|hangs around|hanging around|lurk\w*|loiter\w*|"
+                                 r"sat in (?:his|her|their) (?:car|van|truck))\b[^.?!]{0,40}\b(?:when|until|till|for) "
+                                 r"(?:she|he|they|her|him|them)\b[^.?!]{0,20}\b(?:finished|left|came out|clocked off|"
+                                 r"closed|locked up|got off)\b", re.IGNORECASE)
+WAITED_FOR_SOMEONE_NOTE = ("Someone waiting for a worker after their shift is a safety matter, whatever else is going "
+                           "on: make sure they do not leave alone until it is settled, tell them (and a parent or "
+                           "guardian, if they are under 18) what you are doing, keep a dated note, and report it to "
+                           "the police; that does not have to wait for anything at work.")
 #: Conduct that puts the writer's own safety at stake: a grab, being followed home, damage to their things.
 _DANGER = ("physical_intimidation", "menacing_words")
 #: ... aimed at the writer ("grabbed me", "my tyres", "where I live", "I'm afraid he'll hit"): "I grabbed him and
@@ -85,6 +95,8 @@ _DOSE_ERROR = re.compile(
     rf"(?: [a-z-]+)? {_MEDS}\b|"
     rf"\b(?:had|has) already (?:been )?given (?:it|them|(?:his|her|their|the) {_MEDS})\b|"
     rf"\b(?:given|gave|had|got|received) (?:it|them|(?:his|her|their|the) {_MEDS} )?twice\b|"
+    # "given Mr H his blood pressure tablets twice", "double-dosed her" (red team 45)
+    rf"\b(?:given|gave|give)\b[^.?!]{{0,40}}\b{_MEDS} twice\b|\bdouble[- ]dos\w*|"
     r"\boverdos\w*|\bmedication (?:errors?|mistakes?|incidents?)\b|"
     rf"\b(?:blister pack|bag|drip|{_MEDS})\b[^.?!]{{0,40}}\b(?:still in the fridge|still full|never given|not given|"
     r"had ?n['’]t been given|had not been given)\b|"
@@ -102,13 +114,15 @@ DOSE_ERROR_NOTE = ("First, the person who may have had the wrong dose: today, ma
 #: ... unless the letter says the person has already been checked ("He was monitored and is fine, and I reported it"):
 #: then "today, make sure a doctor knows" asks for what was done, and the letter is about what came after.
 _CHECKED = re.compile(r"\b(?:was|were|has been|have been|got|is being) (?:closely |carefully )?(?:monitored|"
-                      r"checked (?:over|on|by)|seen by (?:a|the|our) (?:doctor|gp|physician|pharmacist|nurse "
-                      r"practitioner)|assessed by)\b", re.IGNORECASE)
+                      r"checked|seen by (?:a|the|our) (?:doctor|gp|physician|pharmacist|nurse practitioner)|"
+                      r"assessed by)\b", re.IGNORECASE)
 _UNHARMED = re.compile(r"\b(?:is|was|are|were) (?:completely |totally |absolutely )?(?:fine|okay|ok|unharmed|stable|"
                        r"none the worse)\b", re.IGNORECASE)
 _REPORTED = re.compile(r"\bi (?:reported|wrote up|logged|declared|flagged|filled (?:in|out) (?:an?|the) "
                        r"(?:incident|datix|error) (?:form|report))\b|\b(?:incident|error) (?:form|report) "
-                       r"(?:was|has been) (?:filed|done|filled)", re.IGNORECASE)
+                       r"(?:was|has been) (?:filed|done|filled)|\b(?:been|was) written up\b|\bi told the (?:nurse|"
+                       r"senior|doctor|manager|nurse in charge) (?:straight away|right away|at once|immediately)\b",
+                       re.IGNORECASE)
 
 
 def dose_error(text: str) -> bool:
@@ -117,6 +131,21 @@ def dose_error(text: str) -> bool:
     if not (_DOSE_ERROR.search(text) and (_IN_CARE.search(text) or _CHILD.search(text))):
         return False
     return not (_CHECKED.search(text) or (_UNHARMED.search(text) and _REPORTED.search(text)))
+
+
+#: Keeping a possible wrong dose to oneself: "Should I just keep an eye on him and say nothing?" (red team 45 found it
+#: rated "reasonable", for a carer who may have given a resident his tablets twice).
+_SAY_NOTHING = re.compile(r"\b(?:say|tell|mention) nothing\b|\bnot (?:say|tell|mention|report)\b|"
+                          r"\bkeep (?:it )?(?:quiet|to myself)\b|\bkeep (?:an eye on|watching|checking on) "
+                          r"(?:him|her|them)\b|\bcover (?:it )?up\b", re.IGNORECASE)
+TELL_THE_DOSE = ("Not advised: tell the nurse or whoever is in charge now, so the person can be checked while it "
+                 "still matters. A possible wrong dose told at once is handled as a mistake; one kept quiet and found "
+                 "later is far worse for them and for you.")
+
+
+def keeps_a_dose_quiet(text: str) -> bool:
+    """An option or a question of keeping a possible wrong dose to oneself (``_SAY_NOTHING``)."""
+    return bool(_SAY_NOTHING.search(text))
 
 
 def conduct_notes(text: str, conduct: list) -> list[str]:
@@ -133,6 +162,8 @@ def conduct_notes(text: str, conduct: list) -> list[str]:
         notes.append(TOUCH_NOTE)
     elif any(_force_on_someone_else(text, h) for h in conduct):
         notes.append(FORCE_ON_OTHERS_NOTE)  # (red team 41: a customer grabbed an 18-year-old assistant's wrist)
+    elif _WAITED_FOR_SOMEONE.search(text):
+        notes.append(WAITED_FOR_SOMEONE_NOTE)
     pressure = [text[h.start:h.end] for h in conduct if h.kind == "unlawful_pressure"]
     if any(_SAFETY.search(p) for p in pressure):
         notes.append(SAFETY_NOTE)
@@ -239,7 +270,9 @@ DOCUMENTS_NOTE = ("An employer or agency keeping your passport or identity paper
 #: People in someone's care, whose care records or checks may be what was falsified or skipped.
 _IN_CARE = re.compile(r"\b(residents?|patients|(?:a|an|the|my|our|his|her|their|one|each|every) patient|"
                       r"service users?|clients in (our|my|the) care|the people we (care for|support)|"
-                      r"pressure (sore|ulcer)s?|turn(ing)? charts?|obs|medication (round|chart)s?)\b",
+                      r"pressure (sore|ulcer)s?|turn(ing)? charts?|obs|medication (round|chart)s?|"
+                      # "a residential home", "a care home", "a nursing home": those who live there are in its care
+                      r"(residential|care|nursing|group) home|hospice)\b",
                       re.IGNORECASE)  # (a patient, not "he's patient")
 #: ... and what was pressed or falsified is a record of their care or a check ("signs the turn charts as done").
 _CARE_RECORD = re.compile(r"\b(charts?|records?|checks?|obs|observations|logs?|medications?|meds|turns?|notes|counts?|"

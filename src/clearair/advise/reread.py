@@ -66,12 +66,45 @@ def _writer_leaving_in(said: str) -> bool:
 UNSURE_MANAGER = 0.4
 
 
-def reread(factors: list[FactorReading]) -> list[FactorReading]:
-    """``factors`` with the learned readings above set back to their defaults, in place."""
+#: Speaking up, refusing or complaining, told as done: payback needs something to pay back.
+_SPOKE_UP = re.compile(r"\b(?:complain\w*|report\w*|rais\w*|object\w*|refus\w*|spoke up|speak up|said no|told (?:hr|"
+                       r"human resources|(?:my|his|her|their|the) (?:manager|boss|supervisor|director))|grievance|"
+                       r"whistle\w*|push\w* back|pushed back|turned (?:him|her|them) down|declin\w*|stood up|"
+                       r"went to|asked (?:for|to|him|her|them))\b", re.IGNORECASE)
+#: A learned "serious" resting only on a word of the writer's own question, in a letter where the rules found their
+#: own part, is held at "unprofessional": asking "Is this bullying?" after months of their own lateness tells nothing
+#: that happened (red team 44: "yes, bullying" said of payroll reminders).
+ASKED_NOT_TOLD = "unprofessional"
+
+
+def _sentence_around(text: str, start: int) -> str:
+    """The sentence of ``text`` that holds offset ``start``, with its closing mark."""
+    begin = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
+    ends = [i for i in (text.find(c, start) for c in ".!?\n") if i != -1]
+    end = min(ends) + 1 if ends else len(text)
+    return text[begin:end].strip()
+
+
+def _told_not_asked(text: str) -> str:
+    """``text`` without its questions: what the writer tells, not what they ask."""
+    return " ".join(s for s in re.split(r"(?<=[.!?])\s+|\n+", text) if not s.rstrip().endswith("?"))
+
+
+def reread(factors: list[FactorReading], text: str = "", own_part: bool = False) -> list[FactorReading]:
+    """``factors`` with the learned readings above set back to their defaults, in place. ``text``: the letter (the
+    offsets of the evidence); ``own_part``: the rules found a part of the writer's own in it."""
     for f in factors:
         if f.source != "learned" or not f.evidence:
             continue
         said = f.evidence[0].text
+        if text and f.name == "retaliation" and f.value is True and len(said.split()) < 4 \
+                and not _SPOKE_UP.search(_told_not_asked(text)):
+            _back_to_default(f)  # payback resting on a name alone, in a letter where the writer spoke up about nothing
+            continue
+        if text and own_part and f.name == "severity" and f.value == "serious" and all(
+                _sentence_around(text, e.start).endswith("?") for e in f.evidence):
+            f.value, f.text, f.confidence = ASKED_NOT_TOLD, FACTORS["severity"].say(ASKED_NOT_TOLD), 0.5
+            continue
         if f.name == "already_escalated" and f.value is True and (
                 _ASKS_WHETHER.search(said) or (_TOLD_SOMEONE_BESIDE.search(said) or _TOLD_THEM_TO_STOP.search(said))
                 and not _SOMEONE_ABOVE.search(said)):

@@ -283,6 +283,11 @@ def floor_for(factors: list[FactorReading], signals: list, situation: Situation 
         # The rules took an act done to the writer for the writer's own ("a woman I work with kept talking over me":
         # the parse made "I" the subject of "kept"), and a red team's writer was told to apologise for it.
         strengths.pop("narrator_at_fault", None)
+    if situation is not None and _fear_of_the_outcome(factors, situation, strengths):
+        # Sure or not, a "serious" resting only on the writer's fear where the rules found their own act ("I'm
+        # terrified I'll be sacked" after their own mistake, red team 45) is fear of the outcome, not conduct done to
+        # them: weighed as unprofessional, so the writer's part is weighed as it is.
+        factors = [f.model_copy(update={"value": "unprofessional"}) if f.name == "severity" else f for f in factors]
     floor = assess_floor(factors, strengths, own_words, under_review=bool(under_review))
     floor.own_part_not_theirs = bool(own_words) and "narrator_at_fault" not in strengths
     if situation is not None and situation.asking is not None and floor.writer_at_fault != "none" \
@@ -335,6 +340,16 @@ def floor_for(factors: list[FactorReading], signals: list, situation: Situation 
 
 #: One loaded word that can be said of something mild: "threatened to sign me up", "harassing me to join".
 _LABEL = re.compile(r"^\W*(?:threat\w*|harass\w*|bull(?:y|ies|ied|ying)|abus\w*|attack\w*|stalk\w*)\W*$", re.IGNORECASE)
+
+
+def _fear_of_the_outcome(factors: list[FactorReading], situation: Situation, strengths: dict[str, float]) -> bool:
+    """A learned "serious" whose evidence is one of the writer's feelings, where the rules found the writer's own act
+    (``_rests_on_a_feeling``, whatever the reading's sureness). Not where the rules found nothing at all: a manager's
+    veiled threat in his own words ("people who make trouble don't work in this sector again") left no incident the
+    rules know, and "scared" was all the reading had to rest on (the safety tests' s-015)."""
+    sev = next((f for f in factors if f.name == "severity"), None)
+    return sev is not None and sev.value == "serious" and strengths.get("narrator_at_fault", 0.0) >= 1.0 \
+        and _rests_on_a_feeling(factors, situation, unsure=True)
 
 
 def _rests_on_a_label(factors: list[FactorReading]) -> bool:

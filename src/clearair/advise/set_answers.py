@@ -15,7 +15,7 @@ from clearair.models import Verdict
 #: Every entry the code names: the file must hold exactly these, so a misspelt or missing name fails at load.
 NAMES = frozenset({"payback", "bring_someone", "hearing_words", "admit_or_not", "witness", "others_do_it",
                    "keep_evidence", "go_along", "union_when", "quit_now", "write_down", "own_up",
-                   "through_the_process"})
+                   "through_the_process", "say_nothing_about_a_dose"})
 
 
 @dataclass(frozen=True)
