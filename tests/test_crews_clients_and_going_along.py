@@ -133,3 +133,28 @@ def test_the_set_answers_file_must_hold_exactly_the_names_the_code_uses():
     broken = {"answers": dict(data["answers"], payback=dict(data["answers"]["payback"], asks=["(unclosed"]))}
     with pytest.raises(ValidationError, match="not a regular expression"):
         compile_answers(broken)
+
+
+def test_a_woman_who_owns_the_house_the_work_is_for_is_the_client():
+    parties = people("I fit bathrooms, just me and an apprentice. We're two weeks into a job for a man who owns a big "
+                     "farmhouse, and he now refuses to pay the deposit balance until we move the shower he chose.")
+    assert holder(parties, "a man who owns a big farmhouse")[0] == "customer"
+    boss = people("I work as office assistant to a woman who owns a property management firm. She shouts at me "
+                  "whenever a tenant complains.")
+    assert holder(boss, "a woman who owns")[0] == "manager"
+
+
+def test_a_worker_let_go_named_beside_their_trade_is_a_former_employee():
+    report = analyze("I own a small bike shop with four staff. I let one of my mechanics, Tobias, go in March after "
+                     "tools kept going missing, and since then he has been posting that I cheat customers. What "
+                     "should I do?")
+    tobias = next(p for p in report.situation.parties if any("Tobias" in m for m in p.mentions))
+    assert tobias.role == "other"
+
+
+def test_giving_someone_their_tablets_twice_and_not_checking_the_chart_are_the_writers_part():
+    report = analyze("I'm a care assistant. On Sunday I'd given Mrs T her lunchtime tablets twice because I didn't "
+                     "check the chart, and the nurse had already done them. She was checked and is fine. Now I have "
+                     "a meeting with the manager and I can't sleep. What will they do?")
+    own = [e.text for t in report.situation.themes if t.kind == "narrator_fault" for e in t.evidence]
+    assert any("tablets twice" in said for said in own) and any("check the chart" in said for said in own)
