@@ -50,3 +50,12 @@ def test_someone_waiting_outside_for_a_worker_after_her_shift_is_a_safety_matter
                      "in most mornings and staring at Keira, who is 16 and works Saturdays, and on Saturday he waited "
                      "outside until she finished. She was frightened. What should I do?")
     assert any(n.startswith("Someone waiting for a worker after their shift is a safety matter") for n in report.notes)
+
+
+def test_a_label_the_writer_only_asks_about_is_no_finding_but_one_they_tell_is():
+    asked = analyze("My team lead reminds me every Friday to update the project tracker, and last week she copied our "
+                    "manager because I had skipped it three weeks running. Is this harassment? Should I report her?")
+    told = analyze("My team lead keeps harassing me with messages about my weekend plans, even after I asked her to "
+                   "stop. Is this normal? Should I report her?")
+    assert not any(t.kind == "harassment" for t in asked.situation.themes)
+    assert any(t.kind == "harassment" for t in told.situation.themes)

@@ -223,6 +223,8 @@ def cues(reading: Reading, section: str, who: str = "any",
             continue  # "Helen told him it was my fault": her claim, not the writer's admission
         if hit.kind == "narrator_fault" and _DENIED.search(reading.text[max(0, hit.start - 30):hit.start]):
             continue  # "It was not my fault": a denial, not an admission
+        if section == "themes" and hit.kind in _LABELS_ASKED and _asked_whether(reading, hit):
+            continue  # "Is this bullying?": the writer asks what to call it; what happened is told elsewhere
         if hit.kind == "formal_mark" and _on_someone_else(reading, hit):
             continue  # "he has been written up many times": his record, not the writer's
         ev = reading.evidence(hit.start, hit.end)
@@ -234,6 +236,20 @@ def cues(reading: Reading, section: str, who: str = "any",
         elif len(cue.evidence) < 4 and all(e.start != ev.start for e in cue.evidence):
             cue.evidence.append(ev)
     return list(by_kind.values())
+
+
+#: Themes a writer may ask about by name ("Is this harassment?", "Could this count as retaliation?") without the letter
+#: telling it: the word in their own question is no finding (red team 45: "Is this bullying?" from a writer late with
+#: their claims for months was answered "Yes: … what formal routes are for").
+_LABELS_ASKED = frozenset({"harassment", "retaliation", "toxic_environment"})
+_ASKS_WHETHER_IT_IS = re.compile(r"^\W*(?:(?:and|but|so|or)\s+)?(?:is|was|are|am|could|would|does|do|isn['’]?t|"
+                                 r"can|might)\b", re.IGNORECASE)
+
+
+def _asked_whether(reading: Reading, hit) -> bool:
+    """The hit lies in the writer's own yes/no question ("Is this bullying?", "Am I being harassed?")."""
+    said = reading.sentence_at(hit.start).text.strip()
+    return said.endswith("?") and bool(_ASKS_WHETHER_IT_IS.match(said))
 
 
 def _said_by_someone_unnamed(reading: Reading, char: int) -> bool:
