@@ -7,12 +7,13 @@ from __future__ import annotations
 
 from clearair.advise import advise, attach
 from clearair.advise.notes import (
-    DOSE_ERROR_NOTE, TELL_THE_DOSE, conduct_notes, in_someones_care, keeps_a_dose_quiet, pay_notes, process_notes,
-    road_notes, safeguarding_lead,
+    DOSE_ERROR_NOTE, TELL_THE_DOSE, conduct_notes, in_someones_care, pay_notes, process_notes, road_notes,
+    safeguarding_lead,
 )
 from clearair.advise.limits import light_touch_words, ruled_out_words
 from clearair.advise.quotes import widen_reason_quotes
 from clearair.advise.reread import reread
+from clearair.advise.set_answers import set_answer
 from clearair.advise.told import named_conduct, rules_broken_seen, what_happened
 from clearair.advise.between import between_reports
 from clearair.advise.phrases import lower_first
@@ -125,7 +126,8 @@ def _report(document, reading, journal_findings=(), about: str | None = None) ->
                                         rep_is_the_problem=(situation.counterpart or "").startswith("union_rep")))
     if DOSE_ERROR_NOTE in report.notes:  # keeping a possible wrong dose quiet is never "reasonable" (red team 45)
         advice.option_verdicts = [v.model_copy(update={"verdict": "not advised", "reason": TELL_THE_DOSE})
-                                  if keeps_a_dose_quiet(v.option) else v for v in advice.option_verdicts]
+                                  if set_answer("say_nothing_about_a_dose").asked(v.option) else v
+                                  for v in advice.option_verdicts]
     attach(report, advice, reading, questions)
     widen_reason_quotes(report, reading.text)
     not_advising = NOT_BESIDE_SERIOUS if advice.floor.serious_to_writer else ()
@@ -172,7 +174,7 @@ def read_situation(reading, situation: Situation, signals: list[Signal], origina
     factors = read_factors(sents, features, rule_ev, original)
     apply_conduct(factors, conduct, original, own=own_conduct, by_manager=by_manager)
     apply_praise(factors, _own_manager_praised(reading, situation))
-    reread(factors, original, own_part=any(sig.name == "narrator_at_fault" and sig.strength >= 1.0 for sig in signals))
+    reread(factors, reading, own_part=any(sig.name == "narrator_at_fault" and sig.strength >= 1.0 for sig in signals))
     for f in factors:
         if f.name == "pattern" and journal_pattern and not f.value:
             f.value, f.text, f.source = True, FACTORS["pattern"].say(True), "rules"

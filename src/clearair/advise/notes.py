@@ -133,19 +133,11 @@ def dose_error(text: str) -> bool:
     return not (_CHECKED.search(text) or (_UNHARMED.search(text) and _REPORTED.search(text)))
 
 
-#: Keeping a possible wrong dose to oneself: "Should I just keep an eye on him and say nothing?" (red team 45 found it
-#: rated "reasonable", for a carer who may have given a resident his tablets twice).
-_SAY_NOTHING = re.compile(r"\b(?:say|tell|mention) nothing\b|\bnot (?:say|tell|mention|report)\b|"
-                          r"\bkeep (?:it )?(?:quiet|to myself)\b|\bkeep (?:an eye on|watching|checking on) "
-                          r"(?:him|her|them)\b|\bcover (?:it )?up\b", re.IGNORECASE)
+#: The verdict on an option of keeping a possible wrong dose to oneself (the words: ``knowledge/answers.yaml``
+#: ``say_nothing_about_a_dose``; red team 45 found "keep an eye on him and say nothing" rated "reasonable").
 TELL_THE_DOSE = ("Not advised: tell the nurse or whoever is in charge now, so the person can be checked while it "
                  "still matters. A possible wrong dose told at once is handled as a mistake; one kept quiet and found "
                  "later is far worse for them and for you.")
-
-
-def keeps_a_dose_quiet(text: str) -> bool:
-    """An option or a question of keeping a possible wrong dose to oneself (``_SAY_NOTHING``)."""
-    return bool(_SAY_NOTHING.search(text))
 
 
 def conduct_notes(text: str, conduct: list) -> list[str]:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 
 from clearair.advise.phrases import QUOTED
+from clearair.extract.reading import Reading, is_question
 from clearair.knowledge.factors import FACTORS
 from clearair.models import FactorReading
 
@@ -77,32 +78,24 @@ _SPOKE_UP = re.compile(r"\b(?:complain\w*|report\w*|rais\w*|object\w*|refus\w*|s
 ASKED_NOT_TOLD = "unprofessional"
 
 
-def _sentence_around(text: str, start: int) -> str:
-    """The sentence of ``text`` that holds offset ``start``, with its closing mark."""
-    begin = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
-    ends = [i for i in (text.find(c, start) for c in ".!?\n") if i != -1]
-    end = min(ends) + 1 if ends else len(text)
-    return text[begin:end].strip()
+def _told_not_asked(reading: Reading) -> str:
+    """The letter without its questions: what the writer tells, not what they ask."""
+    return " ".join(s.text for s in reading.sentences if not is_question(s.text))
 
 
-def _told_not_asked(text: str) -> str:
-    """``text`` without its questions: what the writer tells, not what they ask."""
-    return " ".join(s for s in re.split(r"(?<=[.!?])\s+|\n+", text) if not s.rstrip().endswith("?"))
-
-
-def reread(factors: list[FactorReading], text: str = "", own_part: bool = False) -> list[FactorReading]:
-    """``factors`` with the learned readings above set back to their defaults, in place. ``text``: the letter (the
-    offsets of the evidence); ``own_part``: the rules found a part of the writer's own in it."""
+def reread(factors: list[FactorReading], reading: Reading | None = None, own_part: bool = False) -> list[FactorReading]:
+    """``factors`` with the learned readings above set back to their defaults, in place. ``reading``: the parsed
+    letter (its sentences hold the evidence); ``own_part``: the rules found a part of the writer's own in it."""
     for f in factors:
         if f.source != "learned" or not f.evidence:
             continue
         said = f.evidence[0].text
-        if text and f.name == "retaliation" and f.value is True and len(said.split()) < 4 \
-                and not _SPOKE_UP.search(_told_not_asked(text)):
+        if reading is not None and f.name == "retaliation" and f.value is True and len(said.split()) < 4 \
+                and not _SPOKE_UP.search(_told_not_asked(reading)):
             _back_to_default(f)  # payback resting on a name alone, in a letter where the writer spoke up about nothing
             continue
-        if text and own_part and f.name == "severity" and f.value == "serious" and all(
-                _sentence_around(text, e.start).endswith("?") for e in f.evidence):
+        if reading is not None and own_part and f.name == "severity" and f.value == "serious" and all(
+                is_question(reading.sentence_at(e.start).text) for e in f.evidence):
             f.value, f.text, f.confidence = ASKED_NOT_TOLD, FACTORS["severity"].say(ASKED_NOT_TOLD), 0.5
             continue
         if f.name == "already_escalated" and f.value is True and (
