@@ -808,6 +808,10 @@ _WRITE_DOWN = set_answer("write_down")
 _OWN_UP = set_answer("own_up")
 _THROUGH_THE_PROCESS = set_answer("through_the_process")
 _SAY_NOTHING_ABOUT_A_DOSE = set_answer("say_nothing_about_a_dose")
+_WHAT_TO_EXPECT = set_answer("what_to_expect")
+_SAY_NO_TO_A_REQUEST = set_answer("say_no_to_a_request")
+_BRING_UP_PAY = set_answer("bring_up_pay")
+_LOOK_PETTY = set_answer("look_petty")
 #: Words for one person, not for the meeting: "what do I say to Niamh?", "what should I tell my supervisor?".
 _SAY_TO_SOMEONE = re.compile(r"\b(?:say|speak|talk|write|reply|explain)(?: it| this| that)? to\b|"
                              r"\btell (?!them\b|the panel\b|the investigator|the hearing)\w", re.IGNORECASE)
@@ -919,12 +923,27 @@ def _answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tu
         # "How do I make sure I get treated fairly in this interview?" from a writer whose own conduct is before
         # the process: how to go through it, not a step against or towards the person who raised it.
         return _THROUGH_THE_PROCESS.verdict, _THROUGH_THE_PROCESS.answer
+    if own and _WHAT_TO_EXPECT.asked(q.text) and not floor.serious:
+        # "I gave her the tablets twice … now I have a meeting with the manager. What should I expect?" (red team 45
+        # found it unanswered): how such a meeting usually goes, for a writer whose own mistake it is about
+        return _WHAT_TO_EXPECT.verdict, _WHAT_TO_EXPECT.answer
     if q.kind == "norm":
         return _is_it_normal(q, report, floor, own)
+    if _LOOK_PETTY.asked(q.text) and not floor.serious and not own:
+        # "Should I tell Tom or will it look petty?" (red team 45 found only "talk to them privately"): the worry
+        # answered, then the first step
+        return _LOOK_PETTY.verdict, " ".join((_LOOK_PETTY.answer, sentence(f"The first step: {start}{because0}")))
+    if q.kind == "how" and _BRING_UP_PAY.asked(q.text) and not floor.serious and not own:
+        # "How do I bring up pay and hours without losing the job?" (red team 45 found only "talk to them privately")
+        return _BRING_UP_PAY.verdict, _BRING_UP_PAY.answer
     if q.kind == "how":
         said = _in_the_moment(q, floor, _with_a_customer(report)) or _how_to(q, report, floor) or _words_asked(q, report)
         if said and _WRITE_DOWN.asked(q.text) and not _WRITE_DOWN.asked(said):
             said += " " + _WRITE_DOWN.answer  # "How do I have this conversation, and what should I write down?"
+        if _SAY_NO_TO_A_REQUEST.asked(q.text) and not floor.serious and not own:
+            # "How do I say no to her at 5pm without it being weird?" (red team 45 found only "decide exactly what
+            # you will and won't accept"): the words to say as well
+            said = f"{said} {_SAY_NO_TO_A_REQUEST.answer}" if said else _SAY_NO_TO_A_REQUEST.answer
         if said:
             return "first step", said
     if q.kind == "yes_no" and about_own_risk(q.text):

@@ -94,6 +94,11 @@ class Floor:
     #: The writer works in someone's home: the words that say so. Nobody stands above the family, so "raise it with
     #: their manager" goes nowhere (red team 37: an au pair was given a note "to their manager"). Empty otherwise.
     household: list = field(default_factory=list)
+    #: The other side is someone the writer's business let go or fired ("I let one of my baristas, Jordan, go in
+    #: March"): the words that say so. They are nobody's report now: coaching, performance management or their
+    #: manager go nowhere (red team 45 found "raise it with their manager" and "start formal performance management"
+    #: for a dismissed barista loitering outside). Empty otherwise.
+    former_staff: list = field(default_factory=list)
     #: Rule-breaking by someone else the writer saw, not pressed on them: the words. Empty otherwise.
     rules_broken_seen: list = field(default_factory=list)
     #: The writer says they want to keep this job ("I want to stay"): the words. Empty otherwise.
@@ -331,6 +336,9 @@ def floor_for(factors: list[FactorReading], signals: list, situation: Situation 
     floor.co_owner = any(s.name == "counterpart_co_owner" for s in signals)
     floor.owner = owner_is_other_side(situation) if situation is not None else []
     floor.writer_owns = writer_owns_the_business(situation) if situation is not None else []
+    other_side = situation.party(situation.counterpart) if situation is not None else None
+    if other_side is not None and other_side.id.startswith("former_employee"):
+        floor.former_staff = other_side.evidence[:1]
     floor.hr_named = situation is None or names_hr(situation)
     above = next((f.value for f in factors if f.name == "counterpart_role"), None) in ("manager", "skip_level")
     if above:
@@ -769,6 +777,10 @@ def apply_floor(ranked: list, factors: list[FactorReading], floor: Floor) -> lis
     if floor.owner:
         demote(("ESCALATE_THEIR_MANAGER",), 5, "They own the business, so nobody stands above them to take it to",
                "counterpart_owner", floor.owner)
+    if floor.former_staff:
+        demote(("ESCALATE_THEIR_MANAGER", "COACH_REPORT", "MANAGE_PERFORMANCE"), 5, "They no longer work for you: "
+               "coaching, performance steps or a manager of theirs no longer reach them; what you do now is in "
+               "writing, and through the police if they threaten anyone", "former_staff", floor.former_staff)
     if floor.household:
         demote(("ESCALATE_THEIR_MANAGER",), 5, "Nobody stands above the family you work for: the agency that placed "
                "you, or an outside adviser, is the route above them", "household", floor.household)

@@ -15,7 +15,8 @@ from clearair.models import Verdict
 #: Every entry the code names: the file must hold exactly these, so a misspelt or missing name fails at load.
 NAMES = frozenset({"payback", "bring_someone", "hearing_words", "admit_or_not", "witness", "others_do_it",
                    "keep_evidence", "go_along", "union_when", "quit_now", "write_down", "own_up",
-                   "through_the_process", "say_nothing_about_a_dose"})
+                   "through_the_process", "say_nothing_about_a_dose", "what_to_expect",
+                   "say_no_to_a_request", "bring_up_pay", "look_petty"})
 
 
 @dataclass(frozen=True)

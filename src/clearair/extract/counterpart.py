@@ -339,6 +339,10 @@ def party_clues(clues: dict[str, dict[str, float]]) -> dict[str, dict[str, float
     return {key: {n: v for n, v in c.items() if n in HAND_WEIGHTS and n != "role_prior"} for key, c in clues.items()}
 
 
+#: A phrase that names a person by what is theirs: "Samira's accent", "Dev's code".
+_NAMED_OWNER = re.compile(r"([A-Z][a-z]+(?:-[A-Z][a-z]+)?)['’]s\s+\w")
+
+
 def read_other_side(reading: Reading, drafts: dict[str, PartyDraft], is_manager: bool,
                     clues: dict[str, dict[str, float]] | None = None) -> tuple[str, PhraseChoice] | tuple[None, None]:
     """The party the letter is about, from the noun phrase most likely to be the other side: a party the
@@ -367,8 +371,11 @@ def read_other_side(reading: Reading, drafts: dict[str, PartyDraft], is_manager:
         return best.unplaced, choice
     # A party of the same role the extractor found is someone the readers did not choose: keep them apart.
     key = free_key(drafts, role)
-    drafts[key] = PartyDraft(key, role, [Mention(best.start, best.end, key, role, best.text)])
-    _tag_tokens(reading, best.start, best.end, key)
+    start, end, said = best.start, best.end, best.text
+    if (owner := _NAMED_OWNER.match(said)) is not None:  # "Samira's accent": the person is Samira, not her accent
+        end, said = start + owner.end(1), owner.group(1)
+    drafts[key] = PartyDraft(key, role, [Mention(start, end, key, role, said)], names={said} if owner else set())
+    _tag_tokens(reading, start, end, key)
     if works_elsewhere(reading, key):  # "A friend of mine who is a lawyer at a different firm"
         drafts[key].role = drafts[key].mentions[0].role = "other"
     return key, choice

@@ -8,7 +8,7 @@ import re
 from clearair.extract import lexicon
 from clearair.extract.features import verb_subject
 from clearair.extract.parties import Mention, find_mentions
-from clearair.extract.reading import NARRATOR, Reading, taken_to
+from clearair.extract.reading import NARRATOR, Reading, is_question, taken_to
 from clearair.models import Audience, Cue, Evidence, Incident, Option, Pattern
 
 _AUDIENCE_RANK = {"external": 4, "large_group": 3, "team": 2, "private": 1}
@@ -249,7 +249,7 @@ _ASKS_WHETHER_IT_IS = re.compile(r"^\W*(?:(?:and|but|so|or)\s+)?(?:is|was|are|am
 def _asked_whether(reading: Reading, hit) -> bool:
     """The hit lies in the writer's own yes/no question ("Is this bullying?", "Am I being harassed?")."""
     said = reading.sentence_at(hit.start).text.strip()
-    return said.endswith("?") and bool(_ASKS_WHETHER_IT_IS.match(said))
+    return is_question(said) and bool(_ASKS_WHETHER_IT_IS.match(said))
 
 
 def _said_by_someone_unnamed(reading: Reading, char: int) -> bool:

@@ -920,12 +920,16 @@ def _resolve_possessive_managers(reading: Reading, drafts: dict[str, PartyDraft]
 #: together they are two people, and the one over the whole place stands above the writer's own boss.
 _UNIT_BOSS = re.compile(r"\b(department head|head of ((my|our|the) )?(department|dept|year|section|unit|team)|hod|"
                         r"(line manager|team ?lead|team leader|supervisor|shift (lead|leader|supervisor)|charge nurse|"
-                        r"foreman|department chair|head chef|ward sister|nurse in charge))\b", re.IGNORECASE)
+                        r"foreman|department chair|head chef|ward sister|nurse in charge)|"
+                        # "My own manager, Paul, agrees with us": the writer's own boss, below a management team
+                        r"(my|our) (own |direct |immediate )?(line )?(manager|boss))\b", re.IGNORECASE)
 _WHOLE_PLACE_BOSS = re.compile(r"\b(head|principal|head ?teacher|headmaster|headmistress|dean|ceo|chief executive|"
-                               r"owner|president|managing director|general manager|superintendent|"
+                               r"owners?|president|managing director|general manager|superintendent|"
                                # "my supervisor … the store manager": the one who runs the shop, above the supervisor
                                r"(store|shop|branch|restaurant|practice|home|site|plant) manager|manager of (our|the|my) "
-                               r"(store|shop|branch|restaurant|practice|home|site|plant))\b(?! of ((my|our|the) )?"
+                               r"(store|shop|branch|restaurant|practice|home|site|plant)|"
+                               # "the new management team have changed everything", "the people who run the company"
+                               r"management( team)?|(people|ones|family|couple) (who|that) (run|own)s?)\b(?! of ((my|our|the) )?"
                                r"(department|dept|year|section|unit|team))", re.IGNORECASE)
 
 
@@ -1275,8 +1279,9 @@ def _a_name(reading: Reading, ent) -> bool:
     other manager", "our colleague Marta") when a role word stands beside it."""
     if ent.label_ == "PERSON":
         return True
-    return ent.label_ in ("GPE", "ORG", "NORP", "PRODUCT", "FAC", "LOC", "WORK_OF_ART", "") and len(ent) == 1 \
-        and ent[0].pos_ == "PROPN" and \
+    titled = len(ent) == 2 and ent[0].text.rstrip(".") in COURTESY_TITLES  # "Mr Okafor", taken for a place
+    return ent.label_ in ("GPE", "ORG", "NORP", "PRODUCT", "FAC", "LOC", "WORK_OF_ART", "") and (len(ent) == 1 or titled) \
+        and ent[-1].pos_ == "PROPN" and \
         (_apposed_role(reading, ent) is not None or _introduced_by_role(reading, ent)
          or _apposed_noun(reading, ent) is not None or _who_follows(ent) or _does_what_people_do(reading, ent))
 
@@ -1512,6 +1517,8 @@ def _apposed_role(reading: Reading, ent) -> str | None:
         # "My manager is Priya" (the small model took Priya for a group): the name said to be the role word
         if tok.dep_ == "attr" and tok.head.lemma_ == "be":
             subject = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+            if subject is None and tok.head.i > 0:  # "My manager is Claire and the director of nursing is Okafor":
+                subject = reading.doc[tok.head.i - 1]  # the parse made the role a conjunct; the words before "is" name it
             if subject is not None and subject.i in reading.token_party:
                 return reading.token_party[subject.i]
     return None
@@ -1845,7 +1852,7 @@ def to_party(reading: Reading, draft: PartyDraft, traits: list[tuple[str, int, i
         title = _TITLE_BEFORE.search(reading.original[max(0, m.start - 12):m.start])
         if title and re.fullmatch(r"[A-Z][a-z]+", t):
             t = f"{title.group(1)}. {t}" if title.group(1) in ABBREVIATED_TITLES else f"{title.group(1)} {t}"
-        if t.lower() not in (s.lower() for s in seen):
+        if t.lower().replace(".", "") not in (s.lower().replace(".", "") for s in seen):  # "Mr Okafor", "Mr. Okafor"
             seen.append(t)
     titled = {x.split()[-1] for x in seen if _TITLE_BEFORE.search(x.rsplit(" ", 1)[0] + " ")}
     seen = [x for x in seen if x not in titled]  # "Hill" once "Mrs. Hill" is known
