@@ -26,6 +26,7 @@ from clearair.advise.own_ways import own_admissions, own_tendencies
 from clearair.advise.wants import wanted_from_them
 from clearair.advise.witness import seen_done_to_others
 from clearair.advise.routes import formal_route, managers_tied_to_them, tied_to_the_other_side
+from clearair.advise.safety import rules_told_own_act
 from clearair.advise.scripts import review_words
 from clearair.advise.questions import find_questions, person_asked_about
 from clearair.intake import build_document
@@ -174,7 +175,7 @@ def read_situation(reading, situation: Situation, signals: list[Signal], origina
     factors = read_factors(sents, features, rule_ev, original)
     apply_conduct(factors, conduct, original, own=own_conduct, by_manager=by_manager)
     apply_praise(factors, _own_manager_praised(reading, situation))
-    reread(factors, reading, own_part=any(sig.name == "narrator_at_fault" and sig.strength >= 1.0 for sig in signals))
+    reread(factors, reading, own_part=rules_told_own_act({sig.name: sig.strength for sig in signals}))
     for f in factors:
         if f.name == "pattern" and journal_pattern and not f.value:
             f.value, f.text, f.source = True, FACTORS["pattern"].say(True), "rules"

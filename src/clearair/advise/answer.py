@@ -657,7 +657,6 @@ _IN_PERSON_APOLOGY = ("In person if you can, somewhere private: an apology said 
                       "avoid the conversation.")
 
 
-
 #: A writer asking whether to change their own ways: "Should I be trying harder to be a team player?", "Do I really need
 #: to work on teamwork?", "Should I tone it down?"
 _SELF_CHANGE = re.compile(r"\b(?:try(?:ing)? (?:harder|more) to|work(?:ing)? on (?:my|being|teamwork|the way I|how I)|"
@@ -1192,7 +1191,6 @@ def _in_the_moment(q: Question, floor: Floor, customer: bool = False) -> str:
     after = ("Say no more than that to them; the rest goes to whoever you report it to." if floor.serious
              else "Don't argue it there; afterwards, note the date and what was said.")
     return f"Say it once, calmly, and step away if it goes on: “{MOMENT_LINES[kind]}” {after}"
-
 
 
 def _how_to(q: Question, report: Report, floor: Floor) -> str:

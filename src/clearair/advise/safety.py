@@ -139,6 +139,15 @@ SERIOUS_SURE = 0.55
 #: learned fault reading, and to keep rebuilding trust among the first steps when the fault reader does not
 #: agree (the rules set 1.0 where the writer tells their own act).
 RULES_OWN_PART = 0.8
+
+
+def rules_told_own_act(strengths: dict[str, float]) -> bool:
+    """Whether the rules found an act of the writer's own told in their words ("I shouted at him"): the strength
+    the rules set then (1.0), above the ``RULES_OWN_PART`` they may reach by inference. ``strengths``: signal ->
+    strength."""
+    return strengths.get("narrator_at_fault", 0.0) >= 1.0
+
+
 #: The writer's own outburst, in their words behind the rules' own-part signal (not "oh my bad", said by a man who
 #: swerved a forklift at the writer).
 _OUTBURST = re.compile(r"\b(snapped|lost it|lost my temper|yelled|shouted|screamed|swore|cursed|too far|"
@@ -356,7 +365,7 @@ def _fear_of_the_outcome(factors: list[FactorReading], situation: Situation, str
     veiled threat in his own words ("people who make trouble don't work in this sector again") left no incident the
     rules know, and "scared" was all the reading had to rest on (the safety tests' s-015)."""
     sev = next((f for f in factors if f.name == "severity"), None)
-    return sev is not None and sev.value == "serious" and strengths.get("narrator_at_fault", 0.0) >= 1.0 \
+    return sev is not None and sev.value == "serious" and rules_told_own_act(strengths) \
         and _rests_on_a_feeling(factors, situation, unsure=True)
 
 
@@ -486,7 +495,7 @@ def assess_floor(factors: list[FactorReading], signals: dict[str, float] | None 
     # before one outburst, was given a full apology to say). A part the rules did see stays a part ("partly").
     if fault == "mainly" and sure and by["writer_fault"].source != "rules" \
             and by["writer_fault"].confidence < ABOVE_FAULT_BAR and signals.get("counterpart_attacked") \
-            and signals.get("narrator_at_fault", 0.0) < 1.0:
+            and not rules_told_own_act(signals):
         if signals.get("narrator_at_fault", 0.0) > 0.0:
             fault = "partly"
         else:
@@ -517,7 +526,7 @@ def assess_floor(factors: list[FactorReading], signals: dict[str, float] | None 
     # is the learned reader's, not very sure: the seriousness is the writer's own act, so this is no victim's floor
     # (a red team's grill cook who shouted a new hire out of the job was sent to HR to complain about him).
     outburst = any(_OUTBURST.search(w) for w in own_part_words or ())
-    if serious and outburst and not payback and fault == "none" and signals.get("narrator_at_fault", 0.0) >= 1.0 \
+    if serious and outburst and not payback and fault == "none" and rules_told_own_act(signals) \
             and sev is not None and sev.source != "rules" and sev.confidence < OWN_OUTBURST_BAR:
         serious, fault, unsure = False, "partly", False  # their own words say it: "Your side had a part in it"
     # The learned "serious" rests only on words inside the sentence of the writer's own part ("In fairness I have
