@@ -128,6 +128,7 @@ class Incident(Model):
 class Pattern(Model):
     recurring: bool = False
     evidence: list[Evidence] = Field(default_factory=list)
+    settled: list[Evidence] = Field(default_factory=list, description="Words saying it has stopped or calmed for now.")
 
 
 class Cue(Model):

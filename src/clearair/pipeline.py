@@ -31,7 +31,7 @@ from clearair.advise.scripts import review_words
 from clearair.advise.questions import find_questions, person_asked_about
 from clearair.intake import build_document
 from clearair.intake.reading import READ_TOKENS
-from clearair.assess.readers import apply_conduct, apply_praise, read_factors
+from clearair.assess.readers import apply_conduct, apply_gone_to_them, apply_praise, read_factors
 from clearair.extract.conduct import by_the_writers_manager, serious_conduct
 from clearair.extract.counterpart import line_of_the_named, spoken_well_of
 from clearair.extract.named import person_named_as_the_problem, take_the_named
@@ -175,6 +175,7 @@ def read_situation(reading, situation: Situation, signals: list[Signal], origina
     factors = read_factors(sents, features, rule_ev, original)
     apply_conduct(factors, conduct, original, own=own_conduct, by_manager=by_manager)
     apply_praise(factors, _own_manager_praised(reading, situation))
+    apply_gone_to_them(factors, situation.party(situation.counterpart))
     reread(factors, reading, own_part=rules_told_own_act({sig.name: sig.strength for sig in signals}))
     for f in factors:
         if f.name == "pattern" and journal_pattern and not f.value:

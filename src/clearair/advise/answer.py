@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from clearair.advise.phrases import (
-    FILL_SLOT, NAME_SLOT, SLOT_EVENT, SLOT_WHEN, action_title, incident_sentence, join_words, lower_first,
+    FILL_SLOT, NAME_SLOT, capitalise, SLOT_EVENT, SLOT_WHEN, action_title, incident_sentence, join_words, lower_first,
     counterpart_incidents, plain_learned, sentence, told_incident, who,
 )
 from clearair.advise.retell import PRONOUNS, names_to_find, retold_to_writer
@@ -107,6 +107,12 @@ IN_CARE_WITNESS_LINE = ("You saw it done to someone in your care, so their safet
                         "responsible for safeguarding where you work today, in writing, with what you saw and when.")
 
 
+#: Said where the letter tells of being pressed to break the rules or the law (``RULES_NOTE``): a red team's account
+#: manager asked to inflate a client's figures for investors was never told not to.
+PRESSED_LINE = ("Whatever else you do, do not make the change you were asked for: keep a copy of the request and a "
+                "dated note of what was said.")
+
+
 def _in_care_line(s: Situation) -> str:
     """``IN_CARE_WITNESS_LINE``, naming the safeguarding lead where the writer names them (red team 39)."""
     if not s.safeguarding_lead:
@@ -142,6 +148,8 @@ def _going_on(report: Report, floor: Floor, own_part: bool) -> list[str]:
             quote = ""  # "I'm a junior lawyer at a firm in Nairobi", a question: nothing the writer could judge by
         on = f", judging by “{quote.rstrip('.,;: ')}”" if quote and len(quote.split()) <= _MAX_QUOTED_WORDS else ""
         out.append(f"{floor.describe().capitalize()}{on}; if it is, it is the kind an employer has to act on.")
+    if RULES_NOTE in report.notes:  # pressed to break the rules: what not to do comes first (red team 47)
+        out.append(PRESSED_LINE)
     inc = told_incident(s)
     cp = s.party(s.counterpart)
     private = _read_from_letter(report, "audience", "private")
@@ -162,7 +170,10 @@ def _going_on(report: Report, floor: Floor, own_part: bool) -> list[str]:
         "narrator", "unknown", s.counterpart) and (inc is None or i.audience.kind != inc.audience.kind)]
     if wide and not s.between_others and SLOT_EVENT not in incident_sentence(s, wide[0]):
         out.append(incident_sentence(s, wide[0]))  # what many people saw, even when someone else did it
-    if ("recurring" in sig or s.pattern.recurring) and not _only_an_aftermath(report):
+    if ("recurring" in sig or s.pattern.recurring) and not _only_an_aftermath(report) and s.pattern.settled:
+        # "now she's pleasant", "should it recur": a blind panel marked "it keeps happening" said of what had stopped
+        out.append("It happened more than once, though from what you say it has calmed down for now.")
+    elif ("recurring" in sig or s.pattern.recurring) and not _only_an_aftermath(report):
         out.append("It is not a one-off: it keeps happening.")
     elif _read_from_letter(report, "pattern", False):
         out.append("It reads as a single incident.")  # only when the letter says so, never by default
@@ -1093,6 +1104,10 @@ def _answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tu
     # "Should I find out what happened, or just call it quits?" with one half read as a step: a bare "No" or "Not
     # yet" would answer both halves, so the answer names the half it holds back, then what comes first.
     named = re.sub(r"\s*\([^)]*\)", "", _AS_STEP.get(action) or lower_first(action_title(action))) if either else ""
+    if verdict in ("reasonable", "risky") and rank == 1 and first.action == "DOCUMENT" and rec is not None:
+        # notes go with the step asked about, not before it (red team 47: "Don't let it go yet: first keep notes",
+        # with letting it go ranked second)
+        return "yes", sentence(f"{capitalise(step(rec))}, and {start}{because0}")
     if verdict in ("reasonable", "risky"):
         if named:
             return "not yet", sentence(f"Don't {named} yet: first {start}{because0}") + \
@@ -1139,6 +1154,13 @@ def _overreacting(report: Report, floor: Floor, own: bool) -> tuple[Verdict, str
         return "first step", ("Perhaps a little: from what you describe these are small signs, and they often have "
                               "nothing to do with you. Give it a week or two; if it goes on, ask lightly at your next "
                               "one-to-one whether there is anything they would like you to do differently.")
+    if severity is not None and severity.value == "minor" and severity.source != "default" \
+            and not counterpart_incidents(report.situation):
+        # Small signs, read as such but not surely, and nothing anyone did: neither "No" (red team 46: said of a
+        # colleague's few short replies) nor "a little", but what would tell which it is.
+        return "first step", ("Not necessarily either way: what you describe may be small signs with nothing behind "
+                              "them, or the start of something. Watch for a week or two; if it goes on, ask lightly "
+                              "whether anything is wrong.")
     if _read_from_letter(report, "pattern", True):
         # About something that keeps happening: a plain answer, not "what matters is what you do next" (which a
         # panel marked as dodging the question).

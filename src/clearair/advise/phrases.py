@@ -140,9 +140,18 @@ def seen_by(incident: Incident, private_said: bool = False) -> str:
 
 #: Where one kind of act covers several things, the writer's own word says which ("bullying" is not "harassment").
 _BULLIED = "bullied you"
+#: Threats of a formal step, which are no aggression ("she threatened to file a write-up on me").
+_THREAT_TO_WRITE_UP = re.compile(r"\bthreat\w*\s+to\s+(?:file\s+|put\s+in\s+)?(?:a\s+)?(?:write|writing)[- ]?"
+                                 r"(?:me\s+)?up\b", re.I)
+_THREAT_TO_REPORT = re.compile(r"\bthreat\w*\s+to\s+(?:report|tell\s+(?:on|hr|the|our|my))\b", re.I)
+_THREAT_TO_THE_JOB = re.compile(r"\bthreat\w*\s+to\s+(?:fire|sack|dismiss|get\s+(?:me|you)\s+(?:fired|sacked))\b", re.I)
 _AS_THE_WRITER_SAID: dict[str, tuple[tuple[re.Pattern, str], ...]] = {
     "harass": ((re.compile(r"\bbull(?:y|ies|ied|ying)\b", re.I), _BULLIED),
                (re.compile(r"\bask(?:s|ed|ing)? me out\b", re.I), "kept asking you out")),
+    # a threat of a formal step is no aggression (a blind panel: "aggressive towards you" of a threatened write-up)
+    "aggress": ((_THREAT_TO_WRITE_UP, "threatened to write you up"),
+                (_THREAT_TO_REPORT, "threatened to report you"),
+                (_THREAT_TO_THE_JOB, "threatened your job")),
 }
 
 

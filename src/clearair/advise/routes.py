@@ -120,6 +120,20 @@ def writer_owns_the_business(situation: Situation) -> list[Evidence]:
             if _WRITER_OWNS.search(e.text) or runs.search(e.text) and not _RUNS_A_PART.search(e.text)][:1]
 
 
+#: Help someone employs at home, as the letter names them: "a nanny", "our au pair", "the cleaning lady".
+_HOME_HELP = re.compile(r"\b(?:nanny|nannies|au[- ]pairs?|babysitters?|housekeepers?|cleaning lady|house cleaners?|"
+                        r"maids?|home help)\b", re.IGNORECASE)
+
+
+def employs_at_home(situation: Situation) -> list[Evidence]:
+    """The words naming help the writer employs in their own home (a party the writer directs: "We employ a nanny",
+    "we host an au pair"); empty otherwise (a nanny's own letter names her employers, not her)."""
+    if not situation.narrator.is_manager:
+        return []
+    return next((p.evidence[:1] for p in situation.parties
+                 if p.role == "direct_report" and any(_HOME_HELP.search(m) for m in p.mentions)), [])
+
+
 def run_by_partners_or_family(situation: Situation) -> bool:
     """The writer co-owns the business, or a business partner or a parent who runs it is a party."""
     return situation.narrator.co_owner or any(p.id.startswith(_SMALL_BUSINESS_PARTIES) for p in situation.parties)

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from clearair.advise.phrases import QUOTED, counterpart_incidents
-from clearair.advise.routes import names_hr, owner_is_other_side, writer_owns_the_business
+from clearair.advise.routes import employs_at_home, names_hr, owner_is_other_side, writer_owns_the_business
 from clearair.extract.reading import is_question
 from clearair.models import FactorReading, Reason, Situation
 
@@ -94,6 +94,14 @@ class Floor:
     #: The writer works in someone's home: the words that say so. Nobody stands above the family, so "raise it with
     #: their manager" goes nowhere (red team 37: an au pair was given a note "to their manager"). Empty otherwise.
     household: list = field(default_factory=list)
+    #: The writer employs someone in their own home (a nanny, an au pair, a cleaner): the words that say so. They
+    #: have no manager of their own and no HR for it (a blind panel: parents with a nanny who had falsified her hours
+    #: were told to "take your notes to your manager"). Empty otherwise.
+    employs_at_home: list = field(default_factory=list)
+    #: The other side heads HR (or is HR): the words that name them so. "Go to HR" is going to them. Empty otherwise.
+    hr_is_them: list = field(default_factory=list)
+    #: The letter says it has stopped or calmed down for now ("she's been fine since"): the words. Empty otherwise.
+    settled: list = field(default_factory=list)
     #: The other side is someone the writer's business let go or fired ("I let one of my baristas, Jordan, go in
     #: March"): the words that say so. They are nobody's report now: coaching, performance management or their
     #: manager go nowhere (red team 45 found "raise it with their manager" and "start formal performance management"
@@ -139,6 +147,10 @@ SERIOUS_SURE = 0.55
 #: learned fault reading, and to keep rebuilding trust among the first steps when the fault reader does not
 #: agree (the rules set 1.0 where the writer tells their own act).
 RULES_OWN_PART = 0.8
+
+
+#: HR named in a person's mentions ("HR manager", "HR").
+_HR_WORD = re.compile(r"\b(?:hr|human resources)\b", re.IGNORECASE)
 
 
 def rules_told_own_act(strengths: dict[str, float]) -> bool:
@@ -345,9 +357,13 @@ def floor_for(factors: list[FactorReading], signals: list, situation: Situation 
     floor.co_owner = any(s.name == "counterpart_co_owner" for s in signals)
     floor.owner = owner_is_other_side(situation) if situation is not None else []
     floor.writer_owns = writer_owns_the_business(situation) if situation is not None else []
+    floor.employs_at_home = employs_at_home(situation) if situation is not None else []
+    floor.settled = list(situation.pattern.settled[:1]) if situation is not None else []
     other_side = situation.party(situation.counterpart) if situation is not None else None
     if other_side is not None and other_side.id.startswith("former_employee"):
         floor.former_staff = other_side.evidence[:1]
+    if other_side is not None and other_side.role != "hr" and any(_HR_WORD.search(m) for m in other_side.mentions):
+        floor.hr_is_them = other_side.evidence[:1]
     floor.hr_named = situation is None or names_hr(situation)
     above = next((f.value for f in factors if f.name == "counterpart_role"), None) in ("manager", "skip_level")
     if above:
@@ -518,8 +534,12 @@ def assess_floor(factors: list[FactorReading], signals: dict[str, float] | None 
     # the fault reading (a bar worker threatened after reporting theft was read as mainly at fault at 0.41 and told
     # to apologise): telling someone harmed to apologise is the worst mistake, so the weaker reading gives way.
     sev = by.get("severity")
-    if fault != "none" and serious and by["writer_fault"].source != "rules" and sev is not None and (
-            sev.source == "rules" or sev.confidence >= SERIOUS_SURE and by["writer_fault"].confidence < sev.confidence):
+    # Not where the writer's own act, told in their words, is before a process ("things turned physical between me and
+    # a colleague … we were both sent a memo to wait for the outcome"): the serious act is theirs (a blind panel).
+    own_act_reviewed = under_review and rules_told_own_act(signals)
+    if fault != "none" and serious and by["writer_fault"].source != "rules" and not own_act_reviewed \
+            and sev is not None and (sev.source == "rules" or sev.confidence >= SERIOUS_SURE
+                                     and by["writer_fault"].confidence < sev.confidence):
         fault, unsure = "none", True
     # The writer tells of their own outburst ("I kinda snapped and yelled at him", "I took it too far"), the rules found
     # nothing done to them (the other side's attacks weaken the rules' own-part signal below 1) and the "serious"
@@ -790,9 +810,35 @@ def apply_floor(ranked: list, factors: list[FactorReading], floor: Floor) -> lis
         demote(("ESCALATE_THEIR_MANAGER", "COACH_REPORT", "MANAGE_PERFORMANCE"), 5, "They no longer work for you: "
                "coaching, performance steps or a manager of theirs no longer reach them; what you do now is in "
                "writing, and through the police if they threaten anyone", "former_staff", floor.former_staff)
+    if floor.settled and not (floor.serious and floor.sure) and floor.writer_at_fault == "none":
+        # It has calmed down, as the writer says (red team 47: digs that stopped months ago answered "letting it go
+        # will not end it", and a talk pushed on the eve of a job both apply for): a dated note, and leave it be.
+        within(["DOCUMENT", "LET_GO"], 2, "It has calmed down, as you say: keep a short dated note of what happened, "
+               "leave it be for now, and raise it promptly if it starts again", "settled", floor.settled)
+    if floor.hr_is_them:
+        # red team 47: an HR officer sidelined by the HR manager she reports to was told first to "go to HR"
+        demote(("HR_FORMAL",), 3, "HR is the person this is about: take it to the one they answer to instead",
+               "hr_is_them", floor.hr_is_them)
+        if floor.serious:
+            within(["ESCALATE_THEIR_MANAGER"], 1, "HR is the person this is about: the one they answer to is the "
+                   "route", "hr_is_them", floor.hr_is_them)
+    if floor.employs_at_home and not floor.writer_owns:
+        demote(("ESCALATE_MANAGER",), 5, "You employ them yourself, at home: there is no manager of yours to take "
+               "this to, and the decisions are yours", "employs_at_home", floor.employs_at_home)
+        demote(("HR_FORMAL", "ESCALATE_THEIR_MANAGER"), 5, "A household has no HR and nobody above you: set out in "
+               "writing what you expect and what happens if it goes on", "employs_at_home", floor.employs_at_home)
     if floor.household:
         demote(("ESCALATE_THEIR_MANAGER",), 5, "Nobody stands above the family you work for: the agency that placed "
                "you, or an outside adviser, is the route above them", "household", floor.household)
+        if by.get("counterpart_role") is not None and by["counterpart_role"].value == "manager":
+            # the family is the writer's employer and the other side: "ask your own manager" is asking them again
+            demote(("ESCALATE_MANAGER",), 5, "The family you work for is your employer: there is no other manager of "
+                   "yours to take this to", "household", floor.household)
+        elif floor.serious and by.get("counterpart_role") is not None and by["counterpart_role"].value != "manager":
+            # someone else in the home (a relative, a guest): the family employs the writer and must act (red team 47:
+            # a live-in nanny harassed by the father's brother had no step to tell the parents)
+            within(["ESCALATE_MANAGER"], 1, "The family you work for is your employer: tell them, in writing, what has "
+                   "happened in their home; keeping you safe there is theirs to act on", "household", floor.household)
     if floor.protected_need and floor.writer_at_fault != "mainly" and not floor.already_left:
         # The writer's health, disability, pregnancy or caring, in a conflict with someone above them: a request
         # or complaint in writing to HR among the first three steps (a red team found a refused adjustment for a

@@ -505,7 +505,8 @@ class _Facts:
         # Raised with them and still happening: the next talk is a second one, and its words say so.
         # Not where the writer has a part in it (own_part): "it is still happening" before "I know what I did made
         # things harder for you" turns their apology into a grievance (red team 35).
-        self.second_talk = self.raised_with_them and "recurring" in sig and not own_part
+        # Nor where the letter says it has calmed down ("now she's pleasant"): nothing is "still happening".
+        self.second_talk = self.raised_with_them and "recurring" in sig and not own_part and not s.pattern.settled
         # What happened, in the writer's own sentences, for the formal notes (``advise.told``).
         self.told_lines = [as_note_line(e.text) for e in s.what_happened]
         self.fixed = any(a.kind == "fix" for a in s.attempts)

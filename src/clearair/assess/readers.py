@@ -22,7 +22,7 @@ from clearair.extract.linear import FeaturePush, Features, LinearReader, sentenc
 from clearair.extract.lexicon import Hit
 from clearair.extract.reading import is_question
 from clearair.knowledge.factors import FACTORS
-from clearair.models import Evidence, FactorReading
+from clearair.models import Evidence, FactorReading, Party
 
 ARTEFACT = "data/models/readers.json"
 #: Factors a hand-written rule already reads: the value, and the rule feature it rests on (for its
@@ -268,3 +268,35 @@ def apply_praise(factors: list[FactorReading], praise: list[Evidence]) -> list[F
     f.evidence = praise[:1]
     return factors
 
+
+
+#: Where a letter says the writer went over someone's head: a second person, a department or a formal step.
+_ABOVE = re.compile(r"\b(hr|human resources|personnel|over (his|her|their) heads?|above (him|her|them)|(his|her|their) "
+                    r"(boss|manager|supervisor|director)|director|owner|union|grievance|formal|ceo|head office|"
+                    r"ombuds\w*|regional|area manager|complain\w*)\b", re.I)
+
+
+#: The writer went to their manager with a request of their own ("asked for the leave"), not to report someone.
+OWN_REQUEST = re.compile(r"\b(?:asked|asking|requested|requesting|applied|applying|put in)\s+(?:her |him |them )?"
+                         r"(?:for|if|whether|to (?:take|have|get|work|swap|change|move|go|leave))\b(?![^.?!]{0,40}\babout\b)",
+                         re.I)
+
+
+def apply_gone_to_them(factors: list[FactorReading], counterpart: Party | None) -> list[FactorReading]:
+    """ "When I went to the manager I report to and asked for the leave, she turned me down": going to one's own
+    manager, who is the other side, is raising it with them, not going over anyone's head (a blind panel read a
+    refused leave request as "you already went above them"). A learned "already escalated" whose only sentence names
+    the other side, the writer's own manager, no one above or beside them, and a request of the writer's own
+    (``OWN_REQUEST``), is not shown: a report about someone else to "my own manager" is an escalation (the library's
+    annotators), even when the reading has taken that manager for the other side."""
+    f = next((f for f in factors if f.name == "already_escalated"), None)
+    if f is None or f.value is not True or f.source != "learned" or not f.evidence or counterpart is None \
+            or counterpart.role != "manager":
+        return factors
+    ev = f.evidence[0]
+    if not any(ev.start <= e.start and e.end <= ev.end for e in counterpart.evidence) or _ABOVE.search(ev.text) \
+            or not OWN_REQUEST.search(ev.text):
+        return factors
+    spec = FACTORS["already_escalated"]
+    f.value, f.text, f.source, f.confidence, f.evidence = False, spec.say(False), "rules", 0.7, []
+    return factors

@@ -40,8 +40,26 @@ def serious_conduct(reading: Reading) -> tuple[list[Hit], list[Hit]]:
     others: list[Hit] = []
     own: list[Hit] = []
     for hit in hits:
-        (own if _by_the_writer(reading, hit) else others).append(hit)
+        (own if _by_the_writer(reading, hit) or _own_shortcut(reading, hit) else others).append(hit)
     return others, own
+
+
+#: Someone pressing the writer, in the sentence of a broken rule: then the rule-breaking was pressed on them.
+_PRESSED = re.compile(r"\b(asked|asks|asking|told|tells|telling|made|makes|wants?|wanted|expects?|expected|forced|"
+                      r"pressur\w*|push\w*|instructed|ordered|insist\w*|demand\w*|had me|get (?:me|us|my)|offer\w*|"
+                      r"bully\w*|threaten\w*|or else)\b", re.IGNORECASE)
+
+
+def _own_shortcut(reading: Reading, hit: Hit) -> bool:
+    """A rule the writer broke themselves, told as their own deed and pressed on them by no one ("It was my
+    mistake, I skipped the check step because I was rushing": red team 47 found the writer's own slip read as
+    signs that a colleague breaks the rules, and a formal complaint advised). Theirs to own, not to report."""
+    if hit.kind != "unlawful_pressure" or inside_quotation(reading.text, hit.start):
+        return False
+    sentence = reading.sentence_at(hit.start)
+    verb = _own_verb(reading.token_at(hit.start))
+    return verb is not None and verb.dep_ in ("ROOT", "conj") and _own_subject(reading.token_at(hit.start)) == "i" \
+        and not _PRESSED.search(sentence.text)
 
 
 def _denied(reading: Reading, hit: Hit) -> bool:
@@ -95,6 +113,9 @@ def _by_the_writer(reading: Reading, hit: Hit) -> bool:
     before = reading.text[sentence.start_char:hit.start]
     if hit.end > sentence.end_char:  # "I told her I was pregnant. Since then she jokes...": two acts
         return False
+    if hit.kind == "physical_intimidation" and _BETWEEN_US.search(sentence.text) and not _REPORTED.search(before) \
+            and not inside_quotation(reading.text, hit.start):
+        return True  # "things turned physical between me and a colleague": a fight the writer was in is theirs to own
     if hit.kind not in ACTS or not _AN_ACT.search(words) or _LEFT_FEELING.match(words):
         return False
     if _TO_THE_WRITER.search(words) and not _SOMEONE_ELSES.match(after):  # "touched my assistant's ..."
@@ -106,6 +127,13 @@ def _by_the_writer(reading: Reading, hit: Hit) -> bool:
             hit.kind != "identity_remarks" and _DEFENCE.search(sentence.text)):  # no one mocks an accent in defence
         return False
     return _own_subject(tok) in ("i", "we")
+
+
+#: A physical clash the writer took part in, told as between them and someone: both did it.
+_BETWEEN_US = re.compile(r"\b(?:turned|got|became) physical between (?:me|us|myself) and\b|\bwe came to blows\b|"
+                         r"\b(?:me|i) and (?:a|an|my|another|the|one of my) (?:[a-z-]+ ){0,2}?(?:colleague|coworker|co-worker|"
+                         r"workmate|peer|manager|teammate|supervisor)s? (?:got into|had|ended up in) a (?:physical )?(?:fight|"
+                         r"scuffle|altercation|punch-up|brawl|shoving match)\b", re.IGNORECASE)
 
 
 def _act_token(reading: Reading, hit: Hit):
@@ -170,6 +198,15 @@ def _own_subject(token) -> str | None:
     if verb is None:
         return None
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
+    if subj is None and verb.dep_ == "conj" and verb.head.pos_ == "VERB" and verb.head.i < verb.i and any(
+            c.dep_ == "cc" and c.lower_ in ("and", "then") and verb.head.i < c.i < verb.i for c in verb.head.children) \
+            and not any(t.dep_ in ("nsubj", "nsubjpass") for t in verb.doc[verb.head.i + 1:verb.i]) \
+            and not any(c.dep_ == "neg" or c.tag_ == "MD" for c in verb.head.children):
+        # "I lost it and shoved him": the second verb, joined by "and", shares the first one's subject (not a verb
+        # the parser hung on "was" with no "and": "I was the one who reported that my team lead kissed her"; nor
+        # one after another subject: "a grade I'd given, and she shut the door … and slammed her palm"; nor after
+        # what the writer could not do: "so I couldn't leave, and slammed her palm", the parser's reading)
+        subj = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
     if subj is None or subj.dep_ == "nsubjpass":
         return None
     if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lemma_.lower() in _MODALS) for c in verb.children):

@@ -433,10 +433,10 @@ OUTSIDE = ("other", "none")
 
 
 #: Parties the extractor knows to be outside the writer's lines (another department, a vendor or contractor, an
-#: account executive, the boss's assistant, a former employee, the manager of a function the writer works with): the
-#: whole letter's reading does not move them into a line.
+#: account executive, the boss's assistant, a former employee, the manager of a function the writer works with, the
+#: grandmother of the children a nanny looks after): the whole letter's reading does not move them into a line.
 KNOWN_OUTSIDERS = ("other_department", "vendor", "account_executive", "boss_assistant", "former_employee",
-                   "clinician", "outside_org", "function_manager", "union_rep", "landlord", "renter")
+                   "clinician", "outside_org", "function_manager", "union_rep", "landlord", "renter", "household_relative")
 
 
 #: Lines a writer has one holder of: a second person is not given one the letter already names.

@@ -61,7 +61,8 @@ def incidents(reading: Reading) -> list[Incident]:
     audiences = lexicon.table("audience")
     for hit in lexicon.find("acts", reading.text):
         si = reading.sentence_index(hit.start)
-        if si in used_sentences or reading.negated(hit.start) or TOPIC_AFTER.match(reading.text, hit.end):
+        if si in used_sentences or reading.negated(hit.start) or TOPIC_AFTER.match(reading.text, hit.end) \
+                or _AS_IF.search(reading.text[max(0, hit.start - 40):hit.start]):
             continue
         used_sentences.add(si)
         sent = reading.sentence_at(hit.start)
@@ -74,7 +75,8 @@ def incidents(reading: Reading) -> list[Incident]:
         target = reading.object_of(hit.start)
         if target == actor:
             target = None
-        channel = next((kind for kind, rx in channels.items() if rx.search(s_text)), "unknown")
+        around = _without_the_writers_clauses(s_text, hit.start - s0)
+        channel = next((kind for kind, rx in channels.items() if rx.search(around)), "unknown")
         audience = _audience(s_text, audiences)
         when = next((e.text for e in sent.ents if e.label_ in ("DATE", "TIME")), None)
         out.append(Incident(
@@ -82,6 +84,27 @@ def incidents(reading: Reading) -> list[Incident]:
             channel=channel, audience=audience, when=when,
             evidence=[reading.evidence(hit.start, hit.end), reading.evidence(s0, sent.end_char)],
         ))
+    return out
+
+
+#: A likeness, not a deed: "cool towards me, as if I'd betrayed the team" (a blind panel read it as the writer's
+#: broken confidence).
+_AS_IF = re.compile(r"\b(?:as if|as though)\b[^,;.?!]{0,30}$", re.IGNORECASE)
+#: A habit that has stopped: "she used to say good morning every day" tells of a change, not of a pattern.
+_USED_TO = re.compile(r"\bused to\b[^,;.?!]{0,60}$", re.IGNORECASE)
+#: A clause the writer acts in, joined on to someone else's act: "She threatened to file a write-up on me, so I emailed
+#: our nurse manager" (a blind panel read the threat as sent "by email"; the email was the writer's).
+_WRITERS_CLAUSE = re.compile(r"(?:[,;:]\s*|\s(?:so|and|then|but|because|after|before|until)\s+)(?:(?:so|then|and)\s+)?"
+                             r"I\s(?!was\b|am\b|got\b|had been\b|have been\b|'ve been\b)[^,;:.?!]*")
+
+
+def _without_the_writers_clauses(sentence: str, at: int) -> str:
+    """``sentence`` with the writer's own clauses blanked out, except the one holding the act's word (at ``at``):
+    the channel an act came through is read from the act's own words, not from what the writer did next."""
+    out = sentence
+    for m in _WRITERS_CLAUSE.finditer(sentence):
+        if not m.start() <= at < m.end():
+            out = out[:m.start()] + " " * (m.end() - m.start()) + out[m.end():]
     return out
 
 
@@ -117,7 +140,9 @@ def pattern(reading: Reading) -> Pattern:
     for kind, weight in (("recurring_strong", 2), ("recurring_weak", 1), ("one_off", -3)):
         for m in t[kind].finditer(reading.text):
             if reading.hypothetical(m.start()) or (weight > 0 and (_time_spent_together(reading, m.start())
-                                                                  or _time_in_post(reading, m))):
+                                                                  or _time_in_post(reading, m)
+                                                                  or _USED_TO.search(reading.text[max(0, m.start() - 60):m.start()])
+                                                                  or inside_quotation(reading.text, m.start()))):
                 continue
             score += weight
             strong += kind == "recurring_strong"
@@ -129,7 +154,9 @@ def pattern(reading: Reading) -> Pattern:
         strong += 1
         evidence += [reading.evidence(t.idx, t.idx + len(t)) for t in habits[:2]]
     recurring = score >= 2 and strong > 0  # "often" and "again" alone do not make a pattern
-    return Pattern(recurring=recurring, evidence=evidence if recurring else [])
+    settled = [reading.evidence(m.start(), m.end()) for m in t["settled"].finditer(reading.text)
+               if not is_question(reading.sentence_at(m.start()).text)]
+    return Pattern(recurring=recurring, evidence=evidence if recurring else [], settled=settled)
 
 
 #: What two people do together as friends or colleagues: "we'd hung out several times" is no pattern of conduct.
@@ -319,7 +346,9 @@ def _quoting_someone_else(text: str, pos: int) -> bool:
 
 
 #: Words just before a fault phrase that deny it: "it was not my fault", "wasn't my mistake", "never my fault".
-_DENIED = re.compile(r"(?:\bnot|n't|\bnever|\bhardly|\bin no way)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+#: (Not a time: "not long ago things turned physical", "not so long ago".)
+_DENIED = re.compile(r"(?:\bnot(?!\s+(?:so\s+)?long\s+ago\b)|n't|\bnever|\bhardly|\bin no way)\s+(?:\w+\s+){0,2}$",
+                     re.IGNORECASE)
 #: Verbs that report someone's claim or belief: "she told him it was my fault", "he thinks it's my mistake".
 _REPORTING = frozenset({"say", "tell", "claim", "insist", "think", "believe", "decide", "suggest", "imply", "blame",
                         "accuse", "assume", "announce", "write", "email", "complain", "argue", "feel", "make", "report",

@@ -31,6 +31,7 @@ the advice then turns on the wrong line.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import cast
@@ -377,6 +378,11 @@ _SPANS_OF_TIME = frozenset({"day", "week", "month", "year", "hour", "two", "thre
 _HANDOVER = frozenset({"take", "give", "get", "receive", "hand"})
 
 
+#: The writer's post named as a role they hold: "I'm new in the role of", "I work in the position of".
+_IN_THE_ROLE_OF = re.compile(r"\bI(?:['’]m| am| was| work| worked| started| serve| served)\b[^.?!]{0,30}\bin the "
+                             r"(?:role|position|post|job) of\s*$")
+
+
 def _says_what_is_not(chunk: Span) -> bool:
     """A predicate that names no one present: what the writer says they are ("I'm not a manager", "I am a
     supervisor myself", "I work as a cashier") or what someone is not ("Lee, who is not my manager")."""
@@ -404,6 +410,8 @@ def _says_what_is_not(chunk: Span) -> bool:
             t.dep_ in ("nsubj", "nsubjpass") for t in root.head.children) and any(
             t.dep_ == "nsubj" and t.lower_ in ("i", "we") for t in root.head.head.children):
         return True  # "I miss being a postdoc", "I love being a nurse": the writer's own job, then or now
+    if _IN_THE_ROLE_OF.search(chunk.doc.text[max(0, chunk.start_char - 80):chunk.start_char]):
+        return True  # "I'm new in the role of help desk manager": the writer's own post
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in _PARTS_OF_A_TERM:
         return True  # "the second year of the postdoc", "the end of my residency": a post held, not a person
     if root.dep_ == "pobj" and root.head.lower_ == "into" and (

@@ -194,7 +194,8 @@ _SELF = re.compile(r"\bI(?:\s+[a-z]+ly)?(?:['’]m| am| was|['’]ll be| will be
 
 #: "I put in four days a week as one of the partners", "I joined as a junior analyst": the writer's own post, said with "as".
 _SELF_AS = re.compile(r"\bI(?:['’]m|['’]ve|\s+(?:still\s+|now\s+)?(?:work|worked|serve|served|put in|started|joined|stay|stayed|"
-                      r"continue|am|was|have|had))\b[^.?!,;]{0,50}\bas\s+(?:(?:a|an|the)\s+)?$", re.IGNORECASE)
+                      r"continue|am|was|have|had))\b[^.?!,;]{0,50}\b(?:as|in\s+the\s+(?:role|position|post|job)\s+of)\s+(?:(?:a|an|the)\s+)?$",
+                      re.IGNORECASE)
 #: "a senior director role", "the manager position": a post, not a person ("I'm eight months into a senior director role").
 _A_POST = re.compile(r"\s+(?:role|position|post|job|vacancy|opening)\b", re.IGNORECASE)
 #: "As one of the partners at a small practice, I'm in an awkward spot": a sentence that opens with the writer's post,
@@ -711,6 +712,30 @@ def _restate_lines(reading: Reading, drafts: dict[str, PartyDraft], is_manager: 
             other = reading.token_party.get(attr.i)
             if other is not None and other != key and other in drafts and drafts[other].role in ("skip_level", "other"):
                 _move_person(reading, drafts, other, attr, "manager")
+    if _WRITER_IN_HR.search(reading.text):  # "I'm the HR officer … just me and the HR manager, Denise": her boss
+        for key, d in list(drafts.items()):
+            if d.role == "hr" and any(_HEADS_HR.search(m.text) for m in d.mentions):
+                _move_group(reading, drafts, key, "manager")
+    for i in range(len(reading.doc)):  # a manager (not the writer's, by the words) who directs the writer: theirs
+        key = reading.token_party.get(i)
+        if key is None or key not in drafts or drafts[key].role != "peer" or not is_manager \
+                or not drafts[key].mentions or not _A_MANAGER.match(drafts[key].mentions[0].text) \
+                or _OF_ANOTHER_PLACE.match(reading.text, drafts[key].mentions[0].end):
+            continue
+        if _directs_the_writer(reading.doc[i]):
+            _move_person(reading, drafts, key, reading.doc[i], "manager")
+    for tok in reading.doc:  # "the managers who run the other departments, people at the same level as me"
+        if tok.lower_ != "level" or tok.dep_ != "pobj" or tok.head.lower_ not in ("at", "on") \
+                or not any(c.lower_ == "same" for c in tok.children):
+            continue
+        said_of = tok.head.head
+        named = said_of if said_of.i in reading.token_party else said_of.head if said_of.dep_ == "appos" else None
+        key = reading.token_party.get(named.i) if named is not None else None
+        if key is not None and key in drafts and drafts[key].role in _RESTATABLE and drafts[key].role != "peer":
+            if all(_plural(m.text) for m in drafts[key].mentions):  # a group said to be level with the writer
+                _move_group(reading, drafts, key, "peer")
+            else:
+                _move_person(reading, drafts, key, named, "peer")
     for tok in reading.doc:  # "we're at the same level", "we both answer to the DON": the person just named
         if tok.lower_ == "we" and tok.dep_ == "nsubj" and _same_level(tok.head):
             before = [(t.i, reading.token_party[t.i]) for t in reading.doc[max(0, tok.i - 60):tok.i]
@@ -720,6 +745,37 @@ def _restate_lines(reading: Reading, drafts: dict[str, PartyDraft], is_manager: 
                 i, key = before[-1]
                 if drafts[key].role in _LINE or is_unplaced(key):
                     _move_person(reading, drafts, key, reading.doc[i], "peer")
+
+
+#: The writer works in HR: "I'm the HR officer", "I work in HR", "as an HR advisor".
+_WRITER_IN_HR = re.compile(r"\bI(?:['’]m| am| work as| was hired as| started as)\s+(?:a|an|the|one of the)\s+(?:[a-z-]+\s+)?"
+                           r"(?:hr|human resources|personnel|people)\s+(?:officer|advis[eo]r|assistant|coordinator|"
+                           r"administrator|generalist|business partner|specialist|executive)\b|\bI work in (?:hr|human "
+                           r"resources|personnel)\b", re.IGNORECASE)
+#: ... and whoever heads HR is then their manager, not a department they could take it to.
+_HEADS_HR = re.compile(r"\b(?:hr|human resources|personnel|people) (?:manager|director|lead|head)\b|\bhead of "
+                       r"(?:hr|human resources|people)\b", re.IGNORECASE)
+#: A manager named by the title alone, whom the words make a fellow manager of a writer who manages (parties.yaml
+#: ``a_manager``): "the new manager", "a manager", "a new head of department".
+_A_MANAGER = re.compile(r"(?:the|a|an|our)(?: new)? (?:manager|supervisor|head of (?:department|[a-z]+)|department head|"
+                        r"director)$", re.I)
+#: What says a manager runs another place: "a manager from another store", "the manager of the sales floor".
+_OF_ANOTHER_PLACE = re.compile(r"\s+(?:of|from|in|at|for|over|on)\b", re.I)
+#: Verbs by which someone directs the writer's own work: "she is pressing me to let him cook", "he told me to".
+_DIRECTS = frozenset({"press", "pressure", "push", "tell", "instruct", "order", "insist", "force", "overrule",
+                      "undercut", "countermand"})
+
+
+def _directs_the_writer(tok) -> bool:
+    """ "We now have a new manager … she is pressing me to let him cook": a manager who tells a writer who manages
+    others what to do is over them, not a fellow manager (a blind panel: a head chef's new manager read as a
+    peer). Not a wish or a question ("she might tell me to")."""
+    verbs = [tok.head] if tok.dep_ in ("nsubj", "nsubjpass") else []  # ("he's started …": parsed as passive)
+    verbs += [w.head for w in _relative_subjects(tok)]
+    verbs += [c for v in verbs for c in v.children if c.dep_ == "xcomp"]  # "she keeps pressing me"
+    return any(v.lemma_.lower() in _DIRECTS and any(c.dep_ in ("dobj", "dative") and c.lower_ in ("me", "us")
+                                                    for c in v.children)
+               and not any(c.dep_ == "neg" or c.tag_ == "MD" for c in v.children) for v in verbs)
 
 
 def _relative_subjects(tok) -> list:
@@ -892,6 +948,18 @@ def _move_person(reading: Reading, drafts: dict[str, PartyDraft], key: str, tok,
     d.mentions = [m for m in d.mentions if m not in moving]
     if not d.mentions:
         del drafts[key]
+    drafts[new_key] = moved
+
+
+def _move_group(reading: Reading, drafts: dict[str, PartyDraft], key: str, role: str) -> None:
+    """Give a whole group the ``role`` the letter states ("the other regional managers, people at the same level as
+    me"): every mention moves."""
+    d = drafts.pop(key)
+    new_key = free_key(drafts, role)
+    moved = PartyDraft(new_key, role, gender=d.gender, names=set(d.names))
+    for m in d.mentions:
+        moved.mentions.append(Mention(m.start, m.end, new_key, role, m.text))
+        _tag_tokens(reading, m.start, m.end, new_key)
     drafts[new_key] = moved
 
 
@@ -1524,6 +1592,12 @@ def _apposed_role(reading: Reading, ent) -> str | None:
     return None
 
 
+#: A post in HR, held by one person ("our HR manager", "the HR lady"), not the department.
+_HR_POST = re.compile(r"\b(?:hr|human resources|personnel)\s+(?:manager|director|officer|rep|representative|person|"
+                      r"lady|guy|woman|man|advis[eo]r|generalist|partner|business partner|head|coordinator|assistant|"
+                      r"specialist|lead)\b", re.I)
+
+
 def _link_anaphors(reading: Reading, drafts: dict[str, PartyDraft]) -> None:
     """he/she (and 'the guy') refer to a recent, salient, compatible party.
 
@@ -1535,7 +1609,9 @@ def _link_anaphors(reading: Reading, drafts: dict[str, PartyDraft]) -> None:
                                     (None, anaphors["neutral"])) for w in words if " " in w}
     # HR is a department, not someone "she" points back to, unless the letter names the person in it ("our HR
     # person is Denise … she obviously went straight to him": the "she" made the manager a woman)
-    persons = {k for k, d in drafts.items() if (d.role != "hr" or d.names) and not k.startswith("other_department")}
+    # ("our HR manager … he ignores me": a post in HR is one person)
+    persons = {k for k, d in drafts.items() if (d.role != "hr" or d.names or any(_HR_POST.search(m.text) for m in d.mentions))
+               and not k.startswith("other_department")}
     if not persons:
         return
     # (position, key, was a subject) of every mention that he/she could point back to
@@ -1737,14 +1813,19 @@ def _plural(text: str, names: Iterable[str] = ()) -> bool:
     "Doris") is one person whatever its last letter."""
     if text in names or text.lower().startswith(("one of ", "each of ", "either of ", "neither of ", "a member of ")):
         return False  # "one of our managers" is one person
-    low = text.lower()
+    low = _RELATIVE_CLAUSE.sub("", text.lower()) or text.lower()  # "the people who report to me": "people"
     # "my head of sales", "a friend of hers": the number of the noun before "of", not of the last word
     last = low.split(" of ", 1)[0].split()[-1] if " of " in low and not low.startswith("of ") else low.split()[-1]
     return last.endswith("s") and not last.endswith(("ss", "'s", "hers", "his")) and last not in ("drs",) or \
+        last in _MANY_PEOPLE or \
         " of " in low and last in _GROUP_NOUNS or \
         low.startswith(("two ", "both ", "three ", "some ", "several ", "a few ", "all of ", "many of ", "most of "))
 
 
+#: What a relative clause adds to a mention ("the people who report to me"): the number is the noun's before it.
+_RELATIVE_CLAUSE = re.compile(r"\s+(?:who|whom|that|which)\b.*$", re.S)
+#: Plural nouns of people that do not end in s.
+_MANY_PEOPLE = frozenset({"people", "men", "women", "children", "folk", "personnel"})
 #: Nouns that count people ("a group of nurses", "a couple of my coworkers"): many, whatever follows "of".
 _GROUP_NOUNS = frozenset({"group", "couple", "bunch", "pair", "team", "handful", "lot", "number", "crowd", "gang",
                           "clique", "rest", "few", "majority", "half", "staff", "crew"})
