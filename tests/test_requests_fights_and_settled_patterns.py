@@ -257,3 +257,25 @@ def test_the_hr_manager_is_an_hr_officers_boss_and_no_route_to_hr():
                      "shouts at me when I ask why. I can't exactly go to HR about HR. What do I do?")
     assert role_of_other_side(report) == "manager"
     assert report.recommendations[0].action != "HR_FORMAL"
+
+
+# Blind panel 38: a young child put at risk in a family's home read as friction, and "let it go" offered.
+
+def test_a_baby_left_alone_puts_the_childs_safety_first_and_is_not_let_go():
+    from clearair.advise.notes import CHILD_SAFETY_NOTE
+
+    report = analyze("Our nanny left our baby alone in the pram outside a shop for ten minutes while she chatted "
+                     "inside. A neighbour told us. Should we give her a written warning or just let it go this once?")
+    assert CHILD_SAFETY_NOTE in report.notes
+    assert report.offline_answer.startswith("Before anything else: the child's safety comes first")
+    assert "LET_GO" not in report.top_actions(3)
+    assert all(v.verdict == "not advised" for v in report.option_verdicts if v.action == "LET_GO")
+
+
+def test_a_driver_on_his_phone_with_no_child_in_it_gets_no_child_safety_note():
+    """A guard: texting at the wheel of a lorry is a road risk, not a child's."""
+    from clearair.advise.notes import CHILD_SAFETY_NOTE
+
+    report = analyze("One of the other drivers on our depot is always texting while driving the lorry, and the "
+                     "transport manager laughs it off. Should I report him to someone above the manager?")
+    assert CHILD_SAFETY_NOTE not in report.notes

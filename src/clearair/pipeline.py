@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from clearair.advise import advise, attach
 from clearair.advise.notes import (
-    DOSE_ERROR_NOTE, TELL_THE_DOSE, conduct_notes, in_someones_care, pay_notes, process_notes, road_notes,
-    safeguarding_lead,
+    CHILD_SAFETY_NOTE, DOSE_ERROR_NOTE, TELL_THE_DOSE, conduct_notes, in_someones_care, pay_notes, process_notes,
+    road_notes, safeguarding_lead,
 )
 from clearair.advise.limits import light_touch_words, ruled_out_words
 from clearair.advise.quotes import widen_reason_quotes
@@ -129,6 +129,8 @@ def _report(document, reading, journal_findings=(), about: str | None = None) ->
         advice.option_verdicts = [v.model_copy(update={"verdict": "not advised", "reason": TELL_THE_DOSE})
                                   if set_answer("say_nothing_about_a_dose").asked(v.option) else v
                                   for v in advice.option_verdicts]
+    if CHILD_SAFETY_NOTE in report.notes:  # a risk to a young child is not let go (blind panel 38)
+        _no_letting_go(advice)
     attach(report, advice, reading, questions)
     widen_reason_quotes(report, reading.text)
     not_advising = NOT_BESIDE_SERIOUS if advice.floor.serious_to_writer else ()
@@ -215,6 +217,21 @@ def summarize(s: Situation, signals: list[Signal], report: Report, fault: str | 
     if "repair_offered" in names and "one_off" in names:
         parts.append("An apology for a one-off usually closes the matter unless it repeats.")
     return " ".join(parts)
+
+
+#: Why letting it go is not offered where a young child was put at risk.
+NOT_WITH_A_CHILD = "A risk to a young child is not something to let go: say plainly what must never happen again."
+
+
+def _no_letting_go(advice) -> None:
+    """Letting it go leaves the first three steps, and the writer's own "let it go" is not advised."""
+    recs = advice.recommendations
+    keep = [r for r in recs if r.action != "LET_GO"]
+    let_go = [r for r in recs if r.action == "LET_GO"]
+    if let_go and recs.index(let_go[0]) < 3:
+        advice.recommendations = keep[:3] + let_go + keep[3:]
+    advice.option_verdicts = [v.model_copy(update={"verdict": "not advised", "reason": NOT_WITH_A_CHILD})
+                              if v.action == "LET_GO" else v for v in advice.option_verdicts]
 
 
 def _review(reading) -> list[Evidence]:

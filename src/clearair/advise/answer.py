@@ -28,7 +28,8 @@ from clearair.advise.questions import (
     just_asks_what_to_do, main_questions, names_a_wrong, norm_feeling, points_back,
 )
 from clearair.advise.notes import (
-    DOSE_ERROR_NOTE, DROWSY_NOTE, POLICE_NOTE, RULES_NOTE, RULES_SEEN_NOTE, SAFETY_NOTE, SIGN_NOTE, TOUCH_NOTE,
+    CHILD_SAFETY_NOTE, DOSE_ERROR_NOTE, DROWSY_NOTE, POLICE_NOTE, RULES_NOTE, RULES_SEEN_NOTE, SAFETY_NOTE, SIGN_NOTE,
+    TOUCH_NOTE,
 )
 from clearair.advise.routes import named_in
 from clearair.advise.safety import FORMAL_ROUTES, RULES_OWN_PART, Floor, about_the_writer, floor_for, safe_formal_route
@@ -545,10 +546,16 @@ DROWSY_FIRST = ("Before anything else: nearly falling asleep at the wheel is a d
                 "affects your safety.")
 
 
+#: ... and where a young child was left alone or put at risk (``CHILD_SAFETY_NOTE``; blind panel 38).
+CHILD_FIRST = ("Before anything else: the child's safety comes first. If they may have been hurt or become unwell, "
+               "have them checked today, and make the rule plain, in writing, with what follows if it is broken again.")
+
+
 def _health_first(report: Report) -> str:
     """``HEALTH_FIRST`` when the letter tells of a medication error for someone in the writer's care, ``DROWSY_FIRST``
     when the writer nearly fell asleep driving."""
-    return HEALTH_FIRST if DOSE_ERROR_NOTE in report.notes else DROWSY_FIRST if DROWSY_NOTE in report.notes else ""
+    return HEALTH_FIRST if DOSE_ERROR_NOTE in report.notes else DROWSY_FIRST if DROWSY_NOTE in report.notes \
+        else CHILD_FIRST if CHILD_SAFETY_NOTE in report.notes else ""
 
 
 #: The written answer's length, in words, before the extras give way (a short answer is read).

@@ -371,8 +371,35 @@ def pay_notes(text: str) -> list[str]:
 
 
 def road_notes(text: str) -> list[str]:
-    """The drowsy-driving note where the writer tells of nearly falling asleep on the road (``DROWSY_NOTE``)."""
-    return [DROWSY_NOTE] if _DROWSY.search(text) else []
+    """The drowsy-driving note where the writer tells of nearly falling asleep on the road (``DROWSY_NOTE``), and the
+    child-safety note where a young child was left alone or put at risk (``CHILD_SAFETY_NOTE``)."""
+    return ([DROWSY_NOTE] if _DROWSY.search(text) else []) + ([CHILD_SAFETY_NOTE] if child_at_risk(text) else [])
+
+
+def child_at_risk(text: str) -> bool:
+    """A young child in someone's care was left alone, driven by someone on their phone, or put in a bath or a place
+    that may have harmed them (blind panel 38: a baby left alone in a café and a premature baby in a cold bath were
+    read as friction between a family and their nanny, and "let it go" offered)."""
+    return bool(_CHILD_AT_RISK.search(text))
+
+
+_YOUNG = (r"(?:baby|babies|newborn|infant|toddler|twins|child|children|kids?|little one|"
+          r"(?:\d|two|three|four|five)[- ]year[- ]old)")
+_ALONE = r"(?:alone|unattended|on (?:her|his|their) own|in the car)"
+_ON_THE_PHONE = r"(?:texting|on (?:her|his|their) phone|using (?:her|his|their) phone)"
+_BATH = r"(?:cold|freezing|scalding|too hot|lukewarm)\s+(?:bath|water)"
+_CHILD_AT_RISK = re.compile(
+    rf"\b(?:left|leaving|leaves|leave)\s+(?:the|my|our|her|his|their|a)\s+(?:[a-z-]+\s+)?{_YOUNG}\b[^.?!]{{0,40}}"
+    rf"\balone\b|\b{_YOUNG}\b[^.?!]{{0,40}}\b(?:left|was left|were left|alone)\b[^.?!]{{0,20}}\b{_ALONE}\b|"
+    rf"\b{_ON_THE_PHONE}\b[^.?!]{{0,60}}\bdriving\s+(?:the|my|our|her|his|their)\s+{_YOUNG}\b|"
+    rf"\bdriving\s+(?:the|my|our|her|his|their)\s+{_YOUNG}\b[^.?!]{{0,60}}\b{_ON_THE_PHONE}\b|"
+    rf"\b{_BATH}\b[^.?!]{{0,80}}\b{_YOUNG}\b|\b{_YOUNG}\b[^.?!]{{0,80}}\b{_BATH}\b|"
+    rf"\b{_YOUNG}\b[^.?!]{{0,60}}\b(?:shivering|blue lips|turned blue|fell (?:off|down)|choking|wandered off)\b",
+    re.IGNORECASE)
+CHILD_SAFETY_NOTE = ("Before anything else: a young child's safety comes first. If a child may have been hurt or "
+                     "become unwell, have them checked today (the doctor or health visitor, or emergency services if "
+                     "it is urgent). A risk to a child is not something to let go: say plainly, in writing, what must "
+                     "never happen again and what follows if it does.")
 
 
 #: The writer nearly fell asleep driving, or at the wheel: "I nearly fell asleep at a red light", "dozed off on the
