@@ -279,3 +279,12 @@ def test_a_driver_on_his_phone_with_no_child_in_it_gets_no_child_safety_note():
     report = analyze("One of the other drivers on our depot is always texting while driving the lorry, and the "
                      "transport manager laughs it off. Should I report him to someone above the manager?")
     assert CHILD_SAFETY_NOTE not in report.notes
+
+
+def test_a_self_employed_childminder_has_no_manager_or_hr():
+    report = analyze("I'm a registered childminder working from home. One of the parents has started shouting at me "
+                     "at pick-up in front of the other parents about the snacks I give, and now says she will report "
+                     "me. How do I handle her?")
+    top = report.top_actions(5)
+    assert "ESCALATE_MANAGER" not in top and "ESCALATE_THEIR_MANAGER" not in top
+    assert "your manager" not in report.offline_answer.lower() and "HR" not in report.offline_answer

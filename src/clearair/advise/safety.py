@@ -649,8 +649,11 @@ def apply_floor(ranked: list, factors: list[FactorReading], floor: Floor) -> lis
     elif floor.serious:
         around = floor.manager_is_problem or floor.line_unknown or bool(floor.already_left) \
             or floor.no_own_manager is not None  # a rider or a freelancer has no manager of their own
-        second = "ESCALATE_THEIR_MANAGER" if around else "ESCALATE_MANAGER"
         role = by["counterpart_role"].value if "counterpart_role" in by else None
+        # someone the self-employed writer serves (a childminder's parent, a freelancer's client) has no manager:
+        # a firm limit, in writing, is the writer's own step (blind panel 38)
+        second = "SET_BOUNDARY" if role == "customer" and floor.no_own_manager is not None and not floor.writer_owns \
+            else "ESCALATE_THEIR_MANAGER" if around else "ESCALATE_MANAGER"
         told_already = "already_escalated" in by and by["already_escalated"].value is True
         if role == "customer" and not around and not floor.writer_owns and not told_already:
             # Someone the workplace serves (a parent, a patient's son, a client) is outside any grievance process:

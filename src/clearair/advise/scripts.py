@@ -997,8 +997,9 @@ def render_scripts(s: Situation, top: Iterable[str] | None = None, sig: dict[str
             # about the owner does not go to them.
             to = "HR if there is one; otherwise the owner, in writing, or an outside adviser"
         elif kind in ("hr_note", "request_note") and route is not None:
-            # a setting with its own first step has HR there (not neutral, or an appeal open): say where the note goes
-            to = route.to if route.step else f"HR if there is one; otherwise {route.to}"
+            # a setting with its own first step has HR there (not neutral, or an appeal open): say where the note goes;
+            # someone self-employed (a childminder, a freelancer, an app's rider) has no HR at all
+            to = route.to if route.step or not route.own_manager else f"HR if there is one; otherwise {route.to}"
         elif kind in ("hr_note", "request_note") and owner_did_it:
             to = f"HR if there is one; otherwise {OUTSIDE_ONLY}"  # as the route says where it names the setting
         elif kind in ("hr_note", "request_note") and _no_hr_likely(s):
