@@ -288,3 +288,18 @@ def test_a_self_employed_childminder_has_no_manager_or_hr():
     top = report.top_actions(5)
     assert "ESCALATE_MANAGER" not in top and "ESCALATE_THEIR_MANAGER" not in top
     assert "your manager" not in report.offline_answer.lower() and "HR" not in report.offline_answer
+
+
+def test_words_said_to_the_writers_face_make_them_no_mere_witness():
+    report = analyze("I flagged a pallet stacked in front of the fire door. Next morning the driver who left it came "
+                     "up close in the canteen and said \"you want to be careful, your bike's parked right outside\". "
+                     "Two others heard it. What should I do?")
+    assert not report.situation.witnessed
+    assert "You saw it happen to someone else" not in report.offline_answer
+
+
+def test_the_writer_who_watched_words_said_to_someone_else_is_still_a_witness():
+    """A guard: watching it said to a colleague is seeing it done to someone else."""
+    report = analyze("Yesterday I watched our manager corner one of the cleaners by the lifts and tell her \"you'll be "
+                     "out of a job if you complain again\". She looked terrified. What should I do?")
+    assert report.situation.witnessed

@@ -51,6 +51,9 @@ def seen_done_to_others(reading: Reading, situation: Situation, factors: list[Fa
         return []  # the reader is sure it was done to the writer: "I noticed…" or a sentence about others does not
         # make them a witness (red team 32: "You saw it happen to someone else" told to a woman about her own pay);
         # "I watched the department head yell at my colleague" still does, unless the reader is surer still
+    if _SAID_TO_ME.search(reading.text) and not _watched(reading):
+        return []  # words said to the writer's face, in quotation marks (red team 47: "keep running your mouth and
+        # see what happens to your car" read as something the writer only saw, after they reported a blocked exit)
     reader = bystander if bystander is not None and bystander.value is True else None
     leaning = reader.confidence if reader is not None else 0.0
     if reader is not None and leaning >= SURE:
@@ -59,6 +62,14 @@ def seen_done_to_others(reading: Reading, situation: Situation, factors: list[Fa
     if _done_to_the_writer(situation, said):
         return []  # something is done to the writer, beyond what they saw: they are not only a witness
     return said if said or leaning < LEANING else _opening(reading)
+
+
+#: Someone's words to the writer, quoted, with "you" in them: "He came up close and said 'keep running your mouth'",
+#: "she told me 'you'll regret this'", "he shouted at me 'you're finished here'".
+_SAID_TO_ME = re.compile(r"\b(?:told me|said to me|says to me|shouted at me|yelled at me|screamed at me|hissed at me|"
+                         r"snapped at me|(?:came|walked|leaned|got|stood) (?:up )?(?:close|over|right up|in my face)"
+                         r"[^.?!\"“‘]{0,40}\b(?:said|says|hissed|whispered|muttered|told me))\b[^.?!\"“‘]{0,20}"
+                         r"[\"“‘'][^\"”’]{0,200}\byou(?:r|'re|’re|'ll|’ll)?\b", re.IGNORECASE)
 
 
 #: Conduct done to a body: who it was done to is in its own words ("took Kian by the upper arm").
