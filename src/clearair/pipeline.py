@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from clearair.advise import advise, attach
 from clearair.advise.notes import (
-    CHILD_SAFETY_NOTE, DOSE_ERROR_NOTE, TELL_THE_DOSE, conduct_notes, in_someones_care, pay_notes, process_notes,
-    road_notes, safeguarding_lead,
+    CHILD_SAFETY_NOTE, DOSE_ERROR_NOTE, TELL_THE_DOSE, child_notes, conduct_notes, in_someones_care, pay_notes,
+    process_notes, road_notes, safeguarding_lead,
 )
 from clearair.advise.limits import light_touch_words, ruled_out_words
 from clearair.advise.quotes import widen_reason_quotes
@@ -123,12 +123,10 @@ def _report(document, reading, journal_findings=(), about: str | None = None) ->
                     conduct=named_conduct(reading.text, conduct))
     # Before the answer is written: a question about calling the police is answered from its note.
     report.notes.extend(conduct_notes(reading.text, conduct) + pay_notes(reading.text) + road_notes(reading.text)
-                        + process_notes(reading.text, bool(situation.under_review),
+                        + child_notes(reading.text) + process_notes(reading.text, bool(situation.under_review),
                                         rep_is_the_problem=(situation.counterpart or "").startswith("union_rep")))
     if DOSE_ERROR_NOTE in report.notes:  # keeping a possible wrong dose quiet is never "reasonable" (red team 45)
-        advice.option_verdicts = [v.model_copy(update={"verdict": "not advised", "reason": TELL_THE_DOSE})
-                                  if set_answer("say_nothing_about_a_dose").asked(v.option) else v
-                                  for v in advice.option_verdicts]
+        _not_advised(advice, lambda v: set_answer("say_nothing_about_a_dose").asked(v.option), TELL_THE_DOSE)
     if CHILD_SAFETY_NOTE in report.notes:  # a risk to a young child is not let go (blind panel 38)
         _no_letting_go(advice)
     attach(report, advice, reading, questions)
@@ -230,8 +228,14 @@ def _no_letting_go(advice) -> None:
     let_go = [r for r in recs if r.action == "LET_GO"]
     if let_go and recs.index(let_go[0]) < 3:
         advice.recommendations = keep[:3] + let_go + keep[3:]
-    advice.option_verdicts = [v.model_copy(update={"verdict": "not advised", "reason": NOT_WITH_A_CHILD})
-                              if v.action == "LET_GO" else v for v in advice.option_verdicts]
+    _not_advised(advice, lambda v: v.action == "LET_GO", NOT_WITH_A_CHILD)
+
+
+def _not_advised(advice, chosen, reason: str) -> None:
+    """The writer's options that ``chosen`` picks are not advised, for ``reason``: what a note found overrides the
+    ranking."""
+    advice.option_verdicts = [v.model_copy(update={"verdict": "not advised", "reason": reason}) if chosen(v) else v
+                              for v in advice.option_verdicts]
 
 
 def _review(reading) -> list[Evidence]:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from clearair.advise.phrases import (
-    FILL_SLOT, NAME_SLOT, capitalise, SLOT_EVENT, SLOT_WHEN, action_title, incident_sentence, join_words, lower_first,
+    FILL_SLOT, NAME_SLOT, SLOT_EVENT, SLOT_WHEN, action_title, capitalise, incident_sentence, join_words, lower_first,
     counterpart_incidents, plain_learned, sentence, told_incident, who,
 )
 from clearair.advise.retell import PRONOUNS, names_to_find, retold_to_writer
@@ -171,11 +171,10 @@ def _going_on(report: Report, floor: Floor, own_part: bool) -> list[str]:
         "narrator", "unknown", s.counterpart) and (inc is None or i.audience.kind != inc.audience.kind)]
     if wide and not s.between_others and SLOT_EVENT not in incident_sentence(s, wide[0]):
         out.append(incident_sentence(s, wide[0]))  # what many people saw, even when someone else did it
-    if ("recurring" in sig or s.pattern.recurring) and not _only_an_aftermath(report) and s.pattern.settled:
+    if ("recurring" in sig or s.pattern.recurring) and not _only_an_aftermath(report):
         # "now she's pleasant", "should it recur": a blind panel marked "it keeps happening" said of what had stopped
-        out.append("It happened more than once, though from what you say it has calmed down for now.")
-    elif ("recurring" in sig or s.pattern.recurring) and not _only_an_aftermath(report):
-        out.append("It is not a one-off: it keeps happening.")
+        out.append("It happened more than once, though from what you say it has calmed down for now."
+                   if s.pattern.settled else "It is not a one-off: it keeps happening.")
     elif _read_from_letter(report, "pattern", False):
         out.append("It reads as a single incident.")  # only when the letter says so, never by default
     if "repair_offered" in sig and (by := next((r.by for r in s.responses if r.kind in ("apology", "public_apology")

@@ -371,16 +371,16 @@ def pay_notes(text: str) -> list[str]:
 
 
 def road_notes(text: str) -> list[str]:
-    """The drowsy-driving note where the writer tells of nearly falling asleep on the road (``DROWSY_NOTE``), and the
-    child-safety note where a young child was left alone or put at risk (``CHILD_SAFETY_NOTE``)."""
-    return ([DROWSY_NOTE] if _DROWSY.search(text) else []) + ([CHILD_SAFETY_NOTE] if child_at_risk(text) else [])
+    """The drowsy-driving note where the writer tells of nearly falling asleep on the road (``DROWSY_NOTE``)."""
+    return [DROWSY_NOTE] if _DROWSY.search(text) else []
 
 
-def child_at_risk(text: str) -> bool:
-    """A young child in someone's care was left alone, driven by someone on their phone, or put in a bath or a place
-    that may have harmed them (blind panel 38: a baby left alone in a café and a premature baby in a cold bath were
-    read as friction between a family and their nanny, and "let it go" offered)."""
-    return bool(_CHILD_AT_RISK.search(text))
+def child_notes(text: str) -> list[str]:
+    """The child-safety note where a young child in someone's care was left alone, driven by someone on their phone,
+    or put in a bath or a place that may have harmed them (``CHILD_SAFETY_NOTE``; blind panel 38: a baby left alone in
+    a café and a premature baby in a cold bath were read as friction between a family and their nanny, and "let it
+    go" offered)."""
+    return [CHILD_SAFETY_NOTE] if _CHILD_AT_RISK.search(text) else []
 
 
 _YOUNG = (r"(?:baby|babies|newborn|infant|toddler|twins|child|children|kids?|little one|"

@@ -833,11 +833,12 @@ def apply_floor(ranked: list, factors: list[FactorReading], floor: Floor) -> lis
     if floor.household:
         demote(("ESCALATE_THEIR_MANAGER",), 5, "Nobody stands above the family you work for: the agency that placed "
                "you, or an outside adviser, is the route above them", "household", floor.household)
-        if by.get("counterpart_role") is not None and by["counterpart_role"].value == "manager":
+        their_role = by["counterpart_role"].value if "counterpart_role" in by else None
+        if their_role == "manager":
             # the family is the writer's employer and the other side: "ask your own manager" is asking them again
             demote(("ESCALATE_MANAGER",), 5, "The family you work for is your employer: there is no other manager of "
                    "yours to take this to", "household", floor.household)
-        elif floor.serious and by.get("counterpart_role") is not None and by["counterpart_role"].value != "manager":
+        elif floor.serious and their_role is not None:
             # someone else in the home (a relative, a guest): the family employs the writer and must act (red team 47:
             # a live-in nanny harassed by the father's brother had no step to tell the parents)
             within(["ESCALATE_MANAGER"], 1, "The family you work for is your employer: tell them, in writing, what has "
