@@ -12,7 +12,7 @@ from clearair.advise.notes import (
 )
 from clearair.advise.limits import light_touch_words, ruled_out_words
 from clearair.advise.quotes import widen_reason_quotes
-from clearair.advise.reread import reread
+from clearair.advise.reread import reread, reread_a_refused_request
 from clearair.advise.set_answers import set_answer
 from clearair.advise.told import named_conduct, rules_broken_seen, what_happened
 from clearair.advise.between import between_reports
@@ -177,6 +177,7 @@ def read_situation(reading, situation: Situation, signals: list[Signal], origina
     apply_praise(factors, _own_manager_praised(reading, situation))
     apply_gone_to_them(factors, situation.party(situation.counterpart))
     reread(factors, reading, own_part=rules_told_own_act({sig.name: sig.strength for sig in signals}))
+    reread_a_refused_request(factors, situation)
     for f in factors:
         if f.name == "pattern" and journal_pattern and not f.value:
             f.value, f.text, f.source = True, FACTORS["pattern"].say(True), "rules"

@@ -35,6 +35,14 @@ from clearair.models import (
 )
 
 _MAX_REASONS = 6
+#: A family that employs help at home has no "report" to coach and no performance process: the same steps, said as
+#: a household takes them (blind panel 38 heard a nanny called "your report").
+_AT_HOME = {"COACH_REPORT": ("Talk it through and set clear expectations",
+                             "talk it through with them calmly: what happened, what you expect from now on, and what "
+                             "they need from you to manage it"),
+            "MANAGE_PERFORMANCE": ("Put your expectations in writing",
+                                   "put in writing what you expect and what happens if it goes on, and be ready to end "
+                                   "the arrangement if it does")}
 
 
 #: How sure the already-raised reader must be before the words say the writer is coming back to an earlier talk
@@ -159,18 +167,22 @@ def advise(situation: Situation, signals: list[Signal], factors: list[FactorRead
         if asking:  # words for a request, a refusal or a limit: the step and its reason say that, not a grievance's
             reasons = [Reason(text=sentence(asking[1]), signal="asking",
                               evidence=situation.asking.evidence if situation.asking else []), *reasons][:_MAX_REASONS]
+        title, instruction = spec["title"], route.setting.instruction if formal else asking[0] if asking else None
+        if floor.employs_at_home and not floor.writer_owns and s.action in _AT_HOME:
+            title, instruction = _AT_HOME[s.action]
         recommendations.append(Recommendation(
-            action=s.action, score=s.score, title=spec["title"], reasons=reasons,
+            action=s.action, score=s.score, title=title, reasons=reasons,
             risks=[x for x in spec.get("risks", []) if not (floor.serious and _WARN_THEM_FIRST.search(x))],
             steps=steps,
             script=script, route=outside_the_tie(route.setting.to, floor.manager_tied) if formal else None,
-            instruction=route.setting.instruction if formal else asking[0] if asking else None))
+            instruction=instruction))
     return Advice(
         recommendations=recommendations,
         avoid=avoid,
         option_verdicts=_verdicts(situation, ranked, avoid, sig, floor, factors, conduct),
         revisit_if=revisit_if(sig, events(situation), floor),
-        perspectives=_persona_views(ranked, sig, {a: v["title"] for a, v in playbook["actions"].items()},
+        perspectives=_persona_views(ranked, sig, {**{a: v["title"] for a, v in playbook["actions"].items()},
+                                                  **{r.action: r.title for r in recommendations}},
                                     own_part=owns, serious=floor.serious, wronged=_wronged(situation, floor)),
         scripts=scripts,
         floor=floor,

@@ -494,7 +494,7 @@ def compose(report: Report) -> str:
 
     def says_first_step(q: Question) -> bool:
         return q.action == top.action and q.verdict in ("yes", "first step") or step(top) in q.answer or \
-            step_for(report, top) in q.answer
+            step_for(report, top) in q.answer or q.answer.startswith(NOT_THEM_AGAIN)
 
     said_first = any(says_first_step(q) for q in asked)
     answered = [f"{_asked(q, i)}: “{_quoted(_with_the_step(q, report))}” {q.answer}" for i, q in enumerate(asked)]
@@ -815,6 +815,8 @@ _BRING_SOMEONE = set_answer("bring_someone")
 _HEARING_WORDS = set_answer("hearing_words")
 _ADMIT_OR_NOT = set_answer("admit_or_not")
 _WITNESS = set_answer("witness")
+_COPY_THEIR_MANAGER = set_answer("copy_their_manager")
+_LEAVE_WELL = set_answer("leave_well")
 _OTHERS_DO_IT = set_answer("others_do_it")
 _KEEP_EVIDENCE = set_answer("keep_evidence")
 _GO_ALONG = set_answer("go_along")
@@ -881,6 +883,16 @@ def _answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tu
         return _GO_ALONG.verdict, _GO_ALONG.answer.format(start=start)
     if _UNION_WHEN.asked(q.text):  # "union now or after the meeting?" is no choice between HR and the union
         return _UNION_WHEN.verdict, _UNION_WHEN.answer
+    if _WHO_TO_GO_TO.search(q.text) and (whom := _whom_to_go_to(report)) is not None:
+        # "Who do I go to?" asks whom (red team 47: a school nurse given clashing orders on medicines was told to talk
+        # to the assistant head once more)
+        return "first step", whom
+    if _COPY_THEIR_MANAGER.asked(q.text) and not floor.serious:
+        # "When is it acceptable to copy someone's manager on a follow-up?" (blind panel 38: answered with the first
+        # step alone)
+        return _COPY_THEIR_MANAGER.verdict, _COPY_THEIR_MANAGER.answer
+    if _LEAVE_WELL.asked(q.text) and not floor.serious:  # "Does it matter how I leave?" (blind panel 38)
+        return _LEAVE_WELL.verdict, _LEAVE_WELL.answer
     if _QUIT_NOW.asked(q.text):
         # "Should I quit now before they fire me, since I've got an interview next week?" (red team 43 found "Yes")
         return _QUIT_NOW.verdict, _QUIT_NOW.answer
@@ -902,7 +914,8 @@ def _answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tu
             return "no", f"It is right to take this seriously: {floor.describe()}."
         if _read_from_letter(report, "writer_fault", "none"):
             return "first step", "Nothing you describe puts you in the wrong; what matters now is what you do next."
-        if any(_read_from_letter(report, "writer_fault", v) for v in ("partly", "mainly")):
+        if any(_read_from_letter(report, "writer_fault", v) for v in ("partly", "mainly")) \
+                and (fault := _factor(report, "writer_fault")) is not None and about_the_writer(fault):
             # Asked outright, a leaning the floor would not tell unasked is said as what it is: a leaning (a blind
             # panel marked "what matters is what you do next" as dodging "was I out of line?").
             return "first step", ("Possibly in part. Nothing you describe makes it all yours, but how or where it "
@@ -1110,6 +1123,9 @@ def _answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tu
     # "Should I find out what happened, or just call it quits?" with one half read as a step: a bare "No" or "Not
     # yet" would answer both halves, so the answer names the half it holds back, then what comes first.
     named = re.sub(r"\s*\([^)]*\)", "", _AS_STEP.get(action) or lower_first(action_title(action))) if either else ""
+    if action == "LET_GO" and floor.serious and not own and not either:
+        # "Should I just drop it and keep my head down?" beside serious conduct or payback: not "not yet" (red team 48)
+        return "no", sentence(f"No: {floor.describe()}, and it rarely stops by being let go. First, {start}")
     if verdict in ("reasonable", "risky") and rank == 1 and first.action == "DOCUMENT" and rec is not None:
         # notes go with the step asked about, not before it (red team 47: "Don't let it go yet: first keep notes",
         # with letting it go ranked second)
@@ -1253,6 +1269,34 @@ def _contact_with_them(text: str, report: Report) -> bool:
         return True
     cp = report.situation.party(report.situation.counterpart)
     return any(re.search(rf"\b{re.escape(m)}\b", text, re.I) for m in names_to_find(cp.mentions if cp else []))
+
+
+#: "Who do I go to?", "who should I talk to about this?", "who is the right person to tell?": a question about whom.
+_WHO_TO_GO_TO = re.compile(r"\bwho (?:do|should|can|could|would) (?:i|we) (?:go|turn|talk|speak|report|complain|take "
+                           r"(?:it|this|that))\b|\bwho (?:is|would be) the (?:right|best) (?:person|people|one) to\b|"
+                           r"\bwho (?:do|should|can) (?:i|we) (?:tell|ask for help|contact)\b", re.IGNORECASE)
+#: Whom to go to, by the other side's role: above them when they are over the writer, else the writer's own line.
+_WHOM_BY_ROLE = {"manager": ("ESCALATE_THEIR_MANAGER", "HR_FORMAL"), "skip_level": ("HR_FORMAL", "ESCALATE_THEIR_MANAGER"),
+                 "peer": ("ESCALATE_MANAGER", "HR_FORMAL"), "customer": ("ESCALATE_MANAGER", "HR_FORMAL"),
+                 "other": ("ESCALATE_MANAGER", "HR_FORMAL"), "direct_report": ("ESCALATE_MANAGER", "HR_FORMAL")}
+
+
+def _whom_to_go_to(report: Report) -> str | None:
+    """The step the ranking holds that goes to someone other than the other side, chosen by their role (above them
+    when they are the writer's boss; the writer's own manager when they are not), said as the answer to "who"."""
+    role = _factor(report, "counterpart_role")
+    wanted = _WHOM_BY_ROLE.get(str(role.value) if role is not None else "", ())
+    rec = next((r for action in wanted for r in report.recommendations if r.action == action), None)
+    if rec is None:
+        return None
+    if "tried_talking" in _tried(report):  # they have had their word with them: the answer is the next stage
+        return sentence(f"{NOT_THEM_AGAIN}{step(rec)}, in writing, with the dates and what you need done")
+    return sentence(f"If a calm word with them does not settle it: {step(rec)}, in writing, with the dates")
+
+
+#: How the answer to "who do I go to?" opens when the writer has already talked to the other side: it is then the
+#: first step, and ``compose`` says no other before it.
+NOT_THEM_AGAIN = "Not them again: "
 
 
 def _names_the_other_side(text: str, report: Report) -> bool:

@@ -383,8 +383,9 @@ def child_notes(text: str) -> list[str]:
     return [CHILD_SAFETY_NOTE] if _CHILD_AT_RISK.search(text) else []
 
 
-_YOUNG = (r"(?:baby|babies|newborn|infant|toddler|twins|child|children|kids?|little one|"
-          r"(?:\d|two|three|four|five)[- ]year[- ]old)")
+_YOUNG = (r"(?:baby|babies|newborn|infant|toddler|twins|child|children|kids?|little one|youngest|"
+          r"(?:little|baby|young|infant) (?:son|daughter|boy|girl|brother|sister)|"
+          r"(?:\d|two|three|four|five)[- ](?:year|month)[- ]old)")
 _ALONE = r"(?:alone|unattended|on (?:her|his|their) own|in the car)"
 _ON_THE_PHONE = r"(?:texting|on (?:her|his|their) phone|using (?:her|his|their) phone)"
 _BATH = r"(?:cold|freezing|scalding|too hot|lukewarm)\s+(?:bath|water)"
@@ -394,7 +395,15 @@ _CHILD_AT_RISK = re.compile(
     rf"\b{_ON_THE_PHONE}\b[^.?!]{{0,60}}\bdriving\s+(?:the|my|our|her|his|their)\s+{_YOUNG}\b|"
     rf"\bdriving\s+(?:the|my|our|her|his|their)\s+{_YOUNG}\b[^.?!]{{0,60}}\b{_ON_THE_PHONE}\b|"
     rf"\b{_BATH}\b[^.?!]{{0,80}}\b{_YOUNG}\b|\b{_YOUNG}\b[^.?!]{{0,80}}\b{_BATH}\b|"
-    rf"\b{_YOUNG}\b[^.?!]{{0,60}}\b(?:shivering|blue lips|turned blue|fell (?:off|down)|choking|wandered off)\b",
+    rf"\b{_YOUNG}\b[^.?!]{{0,60}}\b(?:shivering|blue lips|turned blue|fell (?:off|down)|choking|wandered off)\b|"
+    # "no phone while she's driving the children", "texting at a red light on the school run"
+    rf"\bphone\b[^.?!]{{0,30}}\bwhile (?:she|he|they)(?:['’]s| is| was| are| were)? driving\s+"
+    rf"(?:the|my|our|her|his|their)\s+{_YOUNG}\b|"
+    rf"\b(?:{_ON_THE_PHONE}|texting)\b[^.?!]{{0,30}}\b(?:on the school run|at a red light|at the wheel)\b|"
+    # "our 4 year old alone on the front path by the road", "she left him in the bath to get a towel"
+    rf"\b{_YOUNG}\s+(?:was\s+)?(?:alone|unattended|on (?:his|her|their) own)\s+(?:on|by|near|in|at)\b[^.?!]{{0,30}}\b"
+    rf"(?:road|street|pavement|path|car park|parking|pool|pond|river|water|bath|stairs|balcony)\b|"
+    rf"\bleft (?:him|her|them|the baby|the toddler) (?:alone |on (?:his|her|their) own )?in the (?:bath|car|pool)\b",
     re.IGNORECASE)
 CHILD_SAFETY_NOTE = ("Before anything else: a young child's safety comes first. If a child may have been hurt or "
                      "become unwell, have them checked today (the doctor or health visitor, or emergency services if "

@@ -126,7 +126,7 @@ def _inside_quotes(text: str, at: int) -> bool:
 
 
 _SELF_CHECK = re.compile(r"\b(?:am|was) I (?:being |just )?(?:overreacting|over-reacting|overthinking|over-thinking|"
-                         r"wrong|unreasonable|too sensitive|"
+                         r"wrong|unreasonable|too sensitive|too (?:harsh|strict|hard on (?:him|her|them))|"
                          r"crazy|petty|paranoid|in the wrong|at fault|to blame|doing the right thing|out of line|"
                          r"the (?:asshole|arsehole|jerk|problem|bad guy))\b|\bdo I owe (?:him|her|them) an apology\b|"
                          r"\bis it (?:just )?me\b|\bdid I (?:overstep|do (?:something|anything) wrong|go too far|"
@@ -269,6 +269,11 @@ def alternatives(text: str) -> list[ActionCode]:
     return list(dict.fromkeys(found)) if len(set(found)) >= 2 else []
 
 
+#: Someone else's words reported before a frame: "Gary said that…", "she told me…" (red team 48).
+_SOMEONE_SAID = re.compile(r"\b(?:he|she|they|(?-i:[A-Z][a-z]+)) (?:said|says|told me|tells me|warned me|suggested|"
+                           r"hinted|implied)\b", re.I)
+
+
 def find_questions(text: str, original: str | None = None) -> list[Question]:
     """Every question the writer asks in ``text`` (the writer's own words, replies blanked), in order.
     Offsets index ``original`` (the user's input; same offsets as ``text``)."""
@@ -288,6 +293,8 @@ def find_questions(text: str, original: str | None = None) -> list[Question]:
         if re.search(r"\basked\b[^.?!\"]{0,30}\b(?:whether|if)\b", said, re.I) and not said.startswith(
                 ("Should", "Can", "Do", "Is", "Would", "Could", "What", "How")):
             continue  # reported speech: someone else's question
+        if not asks and frame is not None and _SOMEONE_SAID.search(said[:frame.start()]):
+            continue  # "Gary said that my visa … and I should think about whether…": someone else's words to the writer
         lo, hi = _clip(said, frame)
         start, end = a + lo, a + hi
         if (lead := _LEAD_IN.match(original, start, end)) is not None:

@@ -11,6 +11,10 @@ sentence plainly tells another story, the reading is not acted on.
   has not backed you" resting on a sentence that names no one above the writer.
 - "You are leaving" resting on a sentence that does not tell of the writer leaving ("Two other servers have quit",
   a rival's quoted "on my way out", "I have to leave early for my mother's check-ups").
+- "Serious" resting on one shout at the writer ("Luca yelled at me in front of customers"), with nothing around it
+  saying it keeps happening: unprofessional.
+- "Serious" or "payback for speaking up" resting only on the writer's own request and the no to it ("I asked my
+  manager if I could start at ten… he said no straight away"): a refusal, unprofessional at most.
 
 These run after training's readings (the training folds do not see them), like the rules' own findings.
 """
@@ -20,9 +24,10 @@ from __future__ import annotations
 import re
 
 from clearair.advise.phrases import QUOTED
+from clearair.advise.safety import a_refused_request
 from clearair.extract.reading import Reading, is_question
 from clearair.knowledge.factors import FACTORS
-from clearair.models import FactorReading
+from clearair.models import FactorReading, Situation
 
 #: The writer told someone at their own level or outside work, not anyone who could act on it.
 _TOLD_SOMEONE_BESIDE = re.compile(
@@ -68,10 +73,11 @@ UNSURE_MANAGER = 0.4
 
 
 #: Speaking up, refusing or complaining, told as done: payback needs something to pay back.
-_SPOKE_UP = re.compile(r"\b(?:complain\w*|report\w*|rais\w*|object\w*|refus\w*|spoke up|speak up|said no|told (?:hr|"
-                       r"human resources|(?:my|his|her|their|the) (?:manager|boss|supervisor|director))|grievance|"
-                       r"whistle\w*|push\w* back|pushed back|turned (?:him|her|them) down|declin\w*|stood up|"
-                       r"went to|asked (?:for|to|him|her|them))\b", re.IGNORECASE)
+_SPOKE_UP = re.compile(r"\b(?:complain\w*|reported|reporting|report (?:it|him|her|them|this|that)|rais\w*|object\w*|"
+                       r"refus\w*|spoke up|speak up|said no|told (?:hr|human resources|(?:my|his|her|their|the) "
+                       r"(?:manager|boss|supervisor|director))|grievance|whistle\w*|push\w* back|pushed back|turned "
+                       r"(?:him|her|them) down|declin\w*|stood up|went to|asked (?:for|to|him|her|them))\b",
+                       re.IGNORECASE)
 #: A learned "serious" resting only on a word of the writer's own question, in a letter where the rules found their
 #: own part, is held at "unprofessional": asking "Is this bullying?" after months of their own lateness tells nothing
 #: that happened (red team 44: "yes, bullying" said of payroll reminders).
@@ -98,6 +104,13 @@ def reread(factors: list[FactorReading], reading: Reading | None = None, own_par
                 is_question(reading.sentence_at(e.start).text) for e in f.evidence):
             f.value, f.text, f.confidence = ASKED_NOT_TOLD, FACTORS["severity"].say(ASKED_NOT_TOLD), 0.5
             continue
+        if reading is not None and f.name == "severity" and f.value == "serious" \
+                and _A_SHOUT.fullmatch(said.strip(" .!")) \
+                and not _AGAIN_AND_AGAIN.search(reading.text[max(0, f.evidence[0].start - 40):f.evidence[0].end + 40]):
+            # one outburst ("Last week Luca yelled at me in front of customers"): unprofessional, not serious conduct
+            # (red team 48: a childminder shouted at over unpaid fees and a baker by her brother were sent to HR)
+            f.value, f.text, f.confidence = "unprofessional", FACTORS["severity"].say("unprofessional"), 0.5
+            continue
         if f.name == "already_escalated" and f.value is True and (
                 _ASKS_WHETHER.search(said) or (_TOLD_SOMEONE_BESIDE.search(said) or _TOLD_THEM_TO_STOP.search(said))
                 and not _SOMEONE_ABOVE.search(said)):
@@ -114,6 +127,28 @@ def reread(factors: list[FactorReading], reading: Reading | None = None, own_par
         elif f.name == "own_manager" and f.value in ("unsupportive", "is_the_problem") \
                 and f.confidence < UNSURE_MANAGER and not _SOMEONE_ABOVE.search(said):
             _back_to_default(f)  # an unsure reading resting on what someone else did, with no one above named
+    return factors
+
+
+#: A learned "serious" resting on a shout alone ("shouted at me", "yelled at me"), however sure: one outburst is not
+#: the sustained abuse that makes shouting serious (``knowledge/factors.yaml``).
+_A_SHOUT = re.compile(r"(?:shouted|yelled|screamed|raised (?:his|her|their) voice|snapped|swore) at (?:me|us)", re.I)
+#: The words around the shout say it keeps happening: sustained, and left as read.
+_AGAIN_AND_AGAIN = re.compile(r"\b(?:always|every|constantly|keeps?|kept|again|regularly|daily|repeatedly|whenever|"
+                              r"all the time)\b", re.I)
+
+
+def reread_a_refused_request(factors: list[FactorReading], situation: Situation) -> list[FactorReading]:
+    """Learned "serious" and "payback" readings that rest only on the writer's own request and the no to it
+    (``safety.a_refused_request``) are not acted on: a refusal is unprofessional at most, and no payback (red team 48).
+    The ranker sees the reading corrected, as the annotators would have read it."""
+    if not a_refused_request(factors, situation):
+        return factors
+    for f in factors:
+        if f.name == "severity" and f.value == "serious":
+            f.value, f.text, f.confidence = "unprofessional", FACTORS["severity"].say("unprofessional"), 0.5
+        elif f.name == "retaliation" and f.value is True:
+            _back_to_default(f)
     return factors
 
 

@@ -98,6 +98,8 @@ class Floor:
     #: have no manager of their own and no HR for it (a blind panel: parents with a nanny who had falsified her hours
     #: were told to "take your notes to your manager"). Empty otherwise.
     employs_at_home: list = field(default_factory=list)
+    #: The writer says they are on their way out (notice handed in, a last day): the words that say so. Empty otherwise.
+    leaving_soon: list = field(default_factory=list)
     #: The other side heads HR (or is HR): the words that name them so. "Go to HR" is going to them. Empty otherwise.
     hr_is_them: list = field(default_factory=list)
     #: The letter says it has stopped or calmed down for now ("she's been fine since"): the words. Empty otherwise.
@@ -224,6 +226,14 @@ _WRITER_DID = re.compile(r"\bi (?!(?:wanted|needed|hoped|wished|tried|worried|de
 _WHO_I_AM = re.compile(r"^\W*i(?:['’]m| am| work| worked|['’]ve worked| have worked|['’]ve been| have been)"
                        r"(?: (?:now|currently|still|also|just))? (?:a|an|the|as|at|in|for|here|there|on|one of)\b",
                        re.IGNORECASE)
+#: The writer doing the job, or saying how things stood: "I fixed it in 2 min", "We were short already" (red team 48:
+#: both writers were told they had caused it and given an apology to say).
+_DID_THE_JOB = re.compile(r"\b(?:i|we) (?:quickly |just |then |finally )?(?:fixed|repaired|got it working)\b(?! (?:it|"
+                          r"that|this) (?:myself|behind))|^\W*we (?:were|are) (?:already )?(?:short|short-staffed|"
+                          r"understaffed|busy|slammed|swamped)\W*$", re.IGNORECASE)
+#: Words that own a fault, which outweigh the job done ("I fixed it, but it was my mistake in the first place").
+_OWNED = re.compile(r"\b(?:my (?:fault|mistake|bad|error)|i (?:messed|screwed|should(?:n['’]t| not)? have|forgot|"
+                    r"snapped|shouted|yelled|lost my temper|missed))\b", re.IGNORECASE)
 #: A time or sequence word that may open a sentence before its subject ("On Saturday", "Last week", "Then", "The next
 #: morning").
 _WHEN_FIRST = re.compile(r"(?:then|later|yesterday|today|recently|again|afterwards|(?:and |but |so )?(?:on|last|this|"
@@ -258,6 +268,8 @@ def about_the_writer(reading: FactorReading) -> bool:
         return False  # "I said I'd go once the rail was back on": saying no, or not yet, to what was asked is no fault
     if _WHO_I_AM.search(text) and not _WRITER_DID.search(text):
         return False  # "I am a teller at a bank branch in Makati": who the writer is, nothing they did (red team 40)
+    if _DID_THE_JOB.search(text) and not _OWNED.search(text):
+        return False  # "I fixed it in 2 min", "We were short already": the job done, or how things stood (red team 48)
     first = _PERSON.search(text)
     if first is None:
         return False
@@ -324,6 +336,9 @@ def floor_for(factors: list[FactorReading], signals: list, situation: Situation 
         # an apology to say to the director whose party she wanted to decline.
         floor.writer_at_fault, floor.fault_unsure = "none", True
     floor.under_review = under_review
+    # (the narrator's evidence ends with the words that say they are leaving, when they are)
+    floor.leaving_soon = situation.narrator.evidence[-1:] if situation is not None and situation.narrator.leaving_soon \
+        else []
     floor.manager_tied = list(situation.manager_tied) if situation is not None else []
     floor.rules_broken_seen = list(situation.rules_broken_seen) if situation is not None else []
     floor.wants_to_stay = [e for g in situation.goals if g.kind == "keep_job" for e in g.evidence][:1] \
@@ -339,6 +354,8 @@ def floor_for(factors: list[FactorReading], signals: list, situation: Situation 
         # colleague who stopped, on "tense"). A feeling is no conduct; a sure reading or payback still counts. So
         # for a reading not far over the bar that rests on one word of judgement (blind panel 31: a new boss's
         # check-in rule for lunch and the bathroom was "serious conduct" on "ridiculous", and a formal complaint led).
+        floor.serious = floor.line_unknown = floor.by_their_report = False
+    if situation is not None and floor.serious and not floor.sure and _rests_on_someone_else(factors, situation):
         floor.serious = floor.line_unknown = floor.by_their_report = False
     if situation is not None and floor.serious and situation.light_touch and _rests_on_a_label(factors):
         # The writer asks for a light touch ("how do I say no nicely without making it awkward?") and the learned
@@ -419,6 +436,30 @@ def _rests_on_a_feeling(factors: list[FactorReading], situation: Situation, unsu
                           for e in c.evidence)
 
 
+def _rests_on_someone_else(factors: list[FactorReading], situation: Situation) -> bool:
+    """An unsure learned "serious", with no payback read, whose sentence names another person in the letter and not
+    the other side (red team 48: "may be serious conduct, judging by 'And then there's our finance director Mr Osei,
+    who I barely see…'", in a letter about a colleague who took the writer's credit)."""
+    by = {f.name: f for f in factors}
+    sev, payback = by.get("severity"), by.get("retaliation")
+    cp = situation.party(situation.counterpart)
+    if sev is None or sev.source == "rules" or not sev.evidence or cp is None or payback is not None \
+            and payback.value is True:
+        return False
+    span = sev.evidence[0]
+
+    def named_in(party) -> bool:
+        return any(span.start <= e.start and e.end <= span.end for e in party.evidence)
+
+    # (and nothing in it is done to the writer: "they call me 'the wife'" names a partner, yet is the conduct)
+    return not named_in(cp) and any(named_in(p) for p in situation.parties if p.id != cp.id) \
+        and not _TO_THE_WRITER.search(span.text)
+
+
+#: Words that put the writer in a sentence as the one something is done to.
+_TO_THE_WRITER = re.compile(r"\b(?:me|my|myself)\b", re.IGNORECASE)
+
+
 #: What someone does that is friction, however often: never serious conduct by itself ("presented my analysis as his
 #: own", "talks about me behind my back", "leaves me out of the meetings").
 _ORDINARY_ACTS = frozenset({"steal_credit", "gossip", "exclude", "criticise", "fail_deliver", "undermine",
@@ -434,6 +475,31 @@ def _only_ordinary_acts(factors: list[FactorReading], situation: Situation) -> b
         return False
     acts = {i.act for i in situation.incidents if i.actor == situation.counterpart}
     return bool(acts) and acts <= _ORDINARY_ACTS
+
+
+#: A request of the writer's own turned down: "He said no straight away", "she refused", "my request was denied".
+_REFUSED = re.compile(r"\b(?:said no|says no|refused|refuses|turned (?:me|it|that|this|my request|the request) down|"
+                      r"turned down|denied|declined|rejected|won['’]?t let me|wouldn['’]?t let me|would not let me)\b",
+                      re.I)
+
+
+#: The writer asking for something of their own: "I asked my manager, Rob, if I could move to a 4 day week".
+_ASKED_FOR = re.compile(r"\bi (?:asked|requested|applied|put in|went to [a-z ]{0,20}and asked)\b[^.?!]{0,40}?\b"
+                        r"(?:if|whether|for)\b(?![^.?!]{0,40}\babout (?:him|her|them|what|how)\b)", re.I)
+
+
+def a_refused_request(factors: list[FactorReading], situation: Situation) -> bool:
+    """Learned "serious" or "payback" readings, none of them the rules', resting only on the writer's own request
+    (``_ASKED_FOR``) and the no to it: a refusal is no conduct done to the writer (red team 48: a four-day week asked
+    for a mother's dialysis, turned down, was sent to a formal complaint as payback for speaking up)."""
+    by = {f.name: f for f in factors}
+    read = [by[n] for n in ("severity", "retaliation") if n in by and by[n].value in ("serious", True)]
+    if not read or any(f.source == "rules" or not f.evidence for f in read) or situation.incidents and any(
+            i.actor == situation.counterpart and i.act not in _ORDINARY_ACTS for i in situation.incidents):
+        return False
+    said = [e.text for f in read for e in f.evidence[:1]]
+    asked = [t for t in said if _ASKED_FOR.search(t) or _REFUSED.search(t)]
+    return bool(asked) and all(t in asked or is_question(t) for t in said)  # a question tells of no conduct
 
 
 def fault_confidence(value: str) -> float:
@@ -564,6 +630,12 @@ def assess_floor(factors: list[FactorReading], signals: dict[str, float] | None 
                  fault_unsure=unsure, line_unknown=serious and v.get("counterpart_role") == "other",
                  by_their_report=serious and v.get("counterpart_role") == "direct_report"
                  and bool(v.get("narrator_is_manager")))
+
+
+#: The writer has already given notice: "I've handed in my notice", "my last day is in three weeks", "I resigned".
+_NOTICE_GIVEN = re.compile(r"\b(?:handed in|gave|given|put in|served) (?:my )?notice\b|\bmy last day\b|"
+                           r"\bi(?:['’]ve| have)? resigned\b|\bi(?:['’]m| am) leaving (?:in|at the end of|next)\b",
+                           re.IGNORECASE)
 
 
 def apply_floor(ranked: list, factors: list[FactorReading], floor: Floor) -> list:
@@ -868,6 +940,14 @@ def apply_floor(ranked: list, factors: list[FactorReading], floor: Floor) -> lis
         # your way out" first for a healthcare assistant five months into the job, with a matron to go to).
         demote(("EXIT",), 1, "You do not say you want to leave: try what could change things where you are first, "
                "and keep a move for if it does not", "leaving")
+    role = by["counterpart_role"].value if "counterpart_role" in by else None
+    if any(_NOTICE_GIVEN.search(e.text) for e in floor.leaving_soon) and floor.manager_is_problem \
+            and role in ("manager", "skip_level") and not floor.serious and floor.writer_at_fault == "none":
+        # On the way out from a boss who is the reason: a talk now costs the reference and changes little (red team 48:
+        # a writer three weeks from her last day was given words to confront the boss she was leaving)
+        demote(("TALK_DIRECT", "SET_BOUNDARY"), 3, "You are leaving soon: a hard conversation with the boss you are "
+               "leaving risks your reference and changes little; if you want to say it, say it once, calmly, in the "
+               "exit interview", "leaving")
     manages = by.get("narrator_is_manager")
     if floor.serious and by.get("counterpart_role") is not None and by["counterpart_role"].value == "customer" \
             and (floor.writer_owns or manages is not None and manages.value is True):

@@ -541,11 +541,20 @@ def to_their_face(clause: str) -> str:
     return re.sub(r"\s{2,}", " ", _ABSOLUTES.sub("", clause)).strip()
 
 
+#: Below this strength the other side's apology has been followed by the same again (``assess``: 0.3).
+APOLOGY_KEPT = 0.5
+
+
 def _opening(f: _Facts, data: dict) -> tuple[list[str], str]:
     """The middle lines of a one-to-one opener, and the one request."""
     lines: list[str] = []
     if f.they_apologised:
-        lines.append("Thanks for the apology; it meant a lot to me.")
+        repair = f.sig.get("repair_offered")
+        # an apology followed by the same again is no longer thanked for (red team 47: an au pair caught on her phone
+        # at the wheel a third time was thanked for her apology)
+        lines.append("You said sorry last time, and I took you at your word, but it has happened again."
+                     if repair is not None and repair.strength < APOLOGY_KEPT else
+                     "Thanks for the apology; it meant a lot to me.")
     if f.own_part:
         sorry = "and I'm sorry again for that" if f.apologised else "and I'm sorry for it"
         # (never "the mistake on our side": a red team found it for an insult the writer alone had made)
@@ -1010,6 +1019,8 @@ def render_scripts(s: Situation, top: Iterable[str] | None = None, sig: dict[str
         title = data["scripts"][kind]["title"]
         if kind == "hr_note" and route is not None:
             title = route.note_title or "A written complaint"  # "A note to HR" where there may be no HR
+        if "your report" in title and f.cp is not None and f.cp.label.startswith("your ") and "report" not in f.cp.label:
+            title = title.replace("your report", f.cp.label)  # "Feedback to your au pair": help at home is no "report"
         out.append(Script(kind=kind, title=title, text=text, to=to, action=action, fill_in=slots))
     return out
 

@@ -89,8 +89,8 @@ def allowed(t: TriggerSpec, floor: Floor) -> bool:
         return False  # "if it happens again, take your notes to your manager" speaks to the one it was done to
     if floor.harm_is_the_writers and "severity" in t.when:
         return False  # "if there is any threat again, go to HR" is said to the target of intimidation
-    if floor.writer_owns and t.action == "ESCALATE_MANAGER":
-        return False  # an owner has no manager of their own to take the notes to
+    if (floor.writer_owns or floor.employs_at_home) and t.action == "ESCALATE_MANAGER":
+        return False  # an owner, or a family with a nanny, has no manager of their own to take the notes to
     if (floor.household or floor.owner or floor.former_staff) and t.action == "ESCALATE_THEIR_MANAGER":
         return False  # nobody stands above a family, an owner or someone who has left (red team 45: a nanny was told
         # to take her notes "to the person above them, or to HR")

@@ -8,8 +8,8 @@ it can say why.
 
 from __future__ import annotations
 
-from clearair.assess.readers import OWN_REQUEST
-from clearair.models import Cue, Evidence, Party, Signal, Situation
+from clearair.assess.readers import asked_them_for_oneself
+from clearair.models import Cue, Evidence, Signal, Situation
 
 #: Every signal ``assess`` gives: the names the playbook's rules may use (its schema checks them at load, since a rule
 #: naming anything else would simply never fire). A new signal is added here and to ``assess`` together.
@@ -134,7 +134,8 @@ def assess(s: Situation) -> list[Signal]:
         add("distance", 1.0, "the other person has pulled away or shuts you out", themes["exclusion"].evidence)
     # "When I went to the manager I report to and asked for the leave, she turned me down": going to one's own
     # manager, who is the other side, is talking to them, not going over their head (a blind panel).
-    to_them = "reported" in attempts and _went_to_them(attempts["reported"], cp)
+    to_them = "reported" in attempts and bool(attempts["reported"].evidence) and asked_them_for_oneself(
+        attempts["reported"].evidence[0], attempts["reported"].text, cp)
     if "feedback" in attempts or "asked" in attempts or to_them:
         add("tried_talking", 1.0, "you have already talked to them",
             _ev([attempts.get("feedback"), attempts.get("asked"), attempts["reported"] if to_them else None]))
@@ -209,16 +210,6 @@ def assess(s: Situation) -> list[Signal]:
     if "stress" in {e.kind for e in s.emotions} or "cope" in goals:
         add("strain", 1.0, "this is wearing you down", _ev([goals.get("cope")] + [e for e in s.emotions if e.kind == "stress"]))
     return out
-
-
-def _went_to_them(reported: Cue, cp: Party | None) -> bool:
-    """The writer went to the other side themselves, their own manager, with a request of their own (``OWN_REQUEST``):
-    the words that say so name them."""
-    if cp is None or cp.role != "manager" or not reported.evidence:
-        return False
-    hit = reported.evidence[0]
-    return any(e.start < hit.end and hit.start < e.end for e in cp.evidence) and any(
-        OWN_REQUEST.search(c.text) for c in (reported,))
 
 
 def _ev(cues: list[Cue | None]) -> list[Evidence]:

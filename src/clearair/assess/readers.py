@@ -269,7 +269,6 @@ def apply_praise(factors: list[FactorReading], praise: list[Evidence]) -> list[F
     return factors
 
 
-
 #: Where a letter says the writer went over someone's head: a second person, a department or a formal step.
 _ABOVE = re.compile(r"\b(hr|human resources|personnel|over (his|her|their) heads?|above (him|her|them)|(his|her|their) "
                     r"(boss|manager|supervisor|director)|director|owner|union|grievance|formal|ceo|head office|"
@@ -282,20 +281,24 @@ OWN_REQUEST = re.compile(r"\b(?:asked|asking|requested|requesting|applied|applyi
                          re.I)
 
 
+def asked_them_for_oneself(said: Evidence, sentence: str, counterpart: Party | None) -> bool:
+    """ "When I went to the manager I report to and asked for the leave, she turned me down": the words name the other
+    side, the writer's own manager, no one above or beside them, and a request of the writer's own (``OWN_REQUEST``).
+    That is raising it with them, not going over anyone's head (a blind panel read a refused leave request as "you
+    already went above them"); a report about someone else to "my own manager" stays an escalation (the library's
+    annotators), even when the reading has taken that manager for the other side. ``said`` places the words, and
+    ``sentence`` is the whole sentence they are in."""
+    return counterpart is not None and counterpart.role == "manager" and any(
+        e.start < said.end and said.start < e.end for e in counterpart.evidence) and not _ABOVE.search(sentence) \
+        and OWN_REQUEST.search(sentence) is not None
+
+
 def apply_gone_to_them(factors: list[FactorReading], counterpart: Party | None) -> list[FactorReading]:
-    """ "When I went to the manager I report to and asked for the leave, she turned me down": going to one's own
-    manager, who is the other side, is raising it with them, not going over anyone's head (a blind panel read a
-    refused leave request as "you already went above them"). A learned "already escalated" whose only sentence names
-    the other side, the writer's own manager, no one above or beside them, and a request of the writer's own
-    (``OWN_REQUEST``), is not shown: a report about someone else to "my own manager" is an escalation (the library's
-    annotators), even when the reading has taken that manager for the other side."""
+    """A learned "already escalated" whose sentence is the writer asking their own manager, the other side, for
+    something of their own (``asked_them_for_oneself``) is not shown."""
     f = next((f for f in factors if f.name == "already_escalated"), None)
-    if f is None or f.value is not True or f.source != "learned" or not f.evidence or counterpart is None \
-            or counterpart.role != "manager":
-        return factors
-    ev = f.evidence[0]
-    if not any(ev.start <= e.start and e.end <= ev.end for e in counterpart.evidence) or _ABOVE.search(ev.text) \
-            or not OWN_REQUEST.search(ev.text):
+    if f is None or f.value is not True or f.source != "learned" or not f.evidence \
+            or not asked_them_for_oneself(f.evidence[0], f.evidence[0].text, counterpart):
         return factors
     spec = FACTORS["already_escalated"]
     f.value, f.text, f.source, f.confidence, f.evidence = False, spec.say(False), "rules", 0.7, []

@@ -166,9 +166,9 @@ def candidate_clues(reading: Reading, drafts: dict[str, PartyDraft], incidents, 
                     clues[key][clue] = clues[key].get(clue, 0.0) + 1
     someone_acted = any(c.get("acted") for c in clues.values())
     for opt_hit in option_spans:
-        for key in _keys_in(reading, *opt_hit):
+        for key in _keys_in(reading, *opt_hit) & clues.keys():
             clues[key]["in_writer_option"] = clues[key].get("in_writer_option", 0.0) + 1
-        for key in _escalation_targets(reading, *opt_hit, talked_to=someone_acted):
+        for key in _escalation_targets(reading, *opt_hit, talked_to=someone_acted) & clues.keys():
             if not clues[key].get("acted"):  # "go to my manager and ask why" after what the manager did
                 clues[key]["escalation_target"] = 1.0
     for m in _ANGER_AT.finditer(reading.text):

@@ -410,7 +410,7 @@ def _says_what_is_not(chunk: Span) -> bool:
             t.dep_ in ("nsubj", "nsubjpass") for t in root.head.children) and any(
             t.dep_ == "nsubj" and t.lower_ in ("i", "we") for t in root.head.head.children):
         return True  # "I miss being a postdoc", "I love being a nurse": the writer's own job, then or now
-    if _IN_THE_ROLE_OF.search(chunk.doc.text[max(0, chunk.start_char - 80):chunk.start_char]):
+    if _IN_THE_ROLE_OF.search(chunk.doc[max(0, chunk.start - 40):chunk.start].text_with_ws[-80:]):
         return True  # "I'm new in the role of help desk manager": the writer's own post
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in _PARTS_OF_A_TERM:
         return True  # "the second year of the postdoc", "the end of my residency": a post held, not a person

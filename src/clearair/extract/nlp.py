@@ -35,7 +35,28 @@ def _keep_titles_whole(nlp) -> None:
 
 
 def parse(text: str):
-    return names_in_brackets(names_beside_names(no_lowercase_people(get_nlp()(text))))
+    return names_in_brackets(names_beside_names(no_lowercase_people(no_adverbs_in_names(get_nlp()(text)))))
+
+
+def no_adverbs_in_names(doc):
+    """A word of time or manner that opens a sentence is no part of the name after it: "Lately Denise, the practice
+    manager, has started…" (the small English model tags "Lately Denise" as one person, and the answer named her so)."""
+    from spacy.tokens import Span
+
+    ents, changed = [], False
+    for e in doc.ents:
+        if e.label_ == "PERSON" and len(e) > 1 and e[0].pos_ == "ADV" and e[0].lower_.isalpha() \
+                and (e[0].lower_.endswith("ly") or e[0].lower_ in _OPENING_WORDS):
+            e, changed = Span(doc, e.start + 1, e.end, label="PERSON"), True
+        ents.append(e)
+    if changed:
+        doc.ents = ents
+    return doc
+
+
+#: Words that open a sentence before a name without being part of it ("Yesterday Tom…", "Now Priya…").
+_OPENING_WORDS = frozenset({"yesterday", "today", "now", "then", "also", "recently", "lately", "suddenly", "finally",
+                            "eventually", "again", "still", "even", "sometimes", "apparently", "unfortunately"})
 
 
 def no_lowercase_people(doc):
