@@ -40,7 +40,8 @@ def test_who_do_i_go_to_names_someone_above_a_manager_who_is_the_problem():
                      "for giving an inhaler. I spoke to him about it twice already. Who do I go to?")
     first = _first_paragraph(report)
     assert "Not them again" in first and "their manager" in first
-    assert "talk to them privately" not in first
+    assert "talk to them privately" not in report.offline_answer
+    assert "Before you talk to them" not in report.offline_answer
 
 
 def test_who_do_i_go_to_about_a_coworker_names_the_writers_own_line():

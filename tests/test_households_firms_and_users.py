@@ -138,3 +138,18 @@ def test_an_apology_followed_by_the_same_again_is_not_thanked_for():
     report = analyze(_AU_PAIR)
     words = " ".join(s.text for s in report.scripts)
     assert "Thanks for the apology" not in words
+
+
+def test_a_nanny_who_has_worked_as_the_nanny_works_for_the_childs_parents():
+    report = analyze("For two years I've worked full time as the nanny for a little girl. Her mother is going on "
+                     "maternity leave and wants me only when she calls, with no fixed hours. Should I accept the cut?")
+    assert role_of_other_side(report) == "manager"
+    assert any("Her mother" in p.mentions and p.role == "manager" for p in report.situation.parties)
+
+
+def test_a_nannys_employers_are_called_the_family_not_her_manager():
+    report = analyze("I've worked as the nanny for a family with two boys for three years. The mother now wants me to "
+                     "do the family's laundry and cooking as well, for the same pay, and got short with me when I "
+                     "hesitated. How do I raise it?")
+    assert "your manager" not in report.offline_answer.lower()
+    assert any(p.label == "the family you work for" for p in report.situation.parties)

@@ -159,3 +159,11 @@ def test_serious_conduct_is_not_read_from_a_sentence_about_someone_else():
                      "file. Should I go to Fiona again or go higher?")
     assert "Mrs Adeyemi" not in report.offline_answer
     assert "serious conduct" not in report.offline_answer
+
+
+def test_trying_to_get_the_writers_mobile_number_is_menacing():
+    report = analyze("A candidate I turned down keeps phoning me several times a week and emails straight after to "
+                     "complain I have not called back. She tried to get my mobile number from reception and left a "
+                     "present for me at the front desk. I'm starting to feel nervous. What can I do?")
+    assert _factor(report, "severity").value == "serious"
+    assert "TALK_DIRECT" not in _top(report, 2)

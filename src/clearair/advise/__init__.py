@@ -28,6 +28,7 @@ from clearair.advise.questions import said_as
 from clearair.advise.scripts import render_scripts, script_for
 from clearair.advise.triggers import events, revisit_if
 from clearair.extract.reading import is_question
+from clearair.extract.parties import party_rules
 from clearair.knowledge import load
 from clearair.models import (
     NEVER_RECOMMENDED, Avoid, Evidence, FactorReading, OptionVerdict, Perspective, Question, Reason, Recommendation,
@@ -77,6 +78,14 @@ class Advice:
     #: What the safety floor decided (the writer's part as the advice acted on it, not the raw reading; serious
     #: conduct done to them), for what is shown beside the advice (similar cases).
     floor: Floor = field(default_factory=Floor)
+
+
+def _the_family(situation: Situation) -> None:
+    """Someone who works in a family's home calls the parents who employ them "the family", not "your manager" (blind
+    panels 38 and 39): the label of a manager party named only by the line's word is said so, in place."""
+    for party in situation.parties:
+        if party.role == "manager" and party.label == party_rules().labels["manager"]:
+            party.label = "the family you work for"
 
 
 def outside_the_tie(to: str, tied: list) -> str:
@@ -133,6 +142,7 @@ def advise(situation: Situation, signals: list[Signal], factors: list[FactorRead
             floor.appeal_open = [route.evidence] if route.evidence else []
         if route is not None and route.setting.no_one_above:
             floor.household = [route.evidence] if route.evidence else []
+            _the_family(situation)
         ranked = apply_floor(ranked, factors, floor)
     ranked = keep_rebuilding_trust(ranked, floor, sig)
     ranked = keep_to_the_writers_limits(ranked, situation.ruled_out, situation.light_touch, floor.serious)

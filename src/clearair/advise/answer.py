@@ -513,6 +513,9 @@ def compose(report: Report) -> str:
     situation, say = _going_on(report, floor, own_part), _say(report)  # these stay whatever gives way
     if any(q.answer.endswith(_WORDS_BELOW) for q in asked):
         say = []  # the words were the answer to the writer's own question: not said twice
+    went_past = any(q.answer.startswith(NOT_THEM_AGAIN) for q in asked)
+    if went_past:
+        say = []  # "Not them again: raise it with their manager": no words for a talk with them beside it
     answer = ""
     for drop in (None, "constraint", "acknowledge", "done", "avoid", "fallback", "answered"):
         if drop == "answered" and (len(answer.split()) <= ANSWER_WORDS + QUESTION_WORDS * (len(asked) - 1)
@@ -524,8 +527,9 @@ def compose(report: Report) -> str:
         elif drop:
             extras[drop] = []
         going_on = " ".join(extras["acknowledge"] + situation + extras["done"])
-        to_do = " ".join(p for p in _first_step(report, floor, said_first, extras["fallback"]) + extras["avoid"]
-                         + extras["constraint"] + say if p)
+        steps = [p for p in _first_step(report, floor, said_first, extras["fallback"])
+                 if not (went_past and p == _WITH_A_RECORD)]
+        to_do = " ".join(p for p in steps + extras["avoid"] + extras["constraint"] + say if p)
         answer = "\n\n".join(p for p in (" ".join(extras["answered"]), going_on, to_do) if p)
         if len(answer.split()) <= ANSWER_WORDS:
             break

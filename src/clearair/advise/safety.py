@@ -499,7 +499,8 @@ def a_refused_request(factors: list[FactorReading], situation: Situation) -> boo
         return False
     said = [e.text for f in read for e in f.evidence[:1]]
     asked = [t for t in said if _ASKED_FOR.search(t) or _REFUSED.search(t)]
-    return bool(asked) and all(t in asked or is_question(t) for t in said)  # a question tells of no conduct
+    # a question, or a bare name ("my supervisor"), tells of no conduct
+    return bool(asked) and all(t in asked or is_question(t) or len(t.split()) <= 3 for t in said)
 
 
 def fault_confidence(value: str) -> float:
