@@ -48,4 +48,4 @@ def test_who_do_i_go_to_about_a_coworker_names_the_writers_own_line():
     report = analyze("A coworker on my shift keeps taking my breaks and leaving me to cover the tills alone, and when "
                      "I asked her to stop she just laughed. It has happened all month. Who should I talk to?")
     first = _first_paragraph(report)
-    assert "your own manager" in first.lower() or "HR" in first
+    assert "Not them again" in first and ("your own manager" in first.lower() or "HR" in first)

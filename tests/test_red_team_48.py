@@ -119,6 +119,8 @@ def test_a_brother_in_the_family_business_is_not_the_father():
 
 
 def test_one_shout_at_a_self_employed_writer_is_not_sent_to_a_formal_complaint():
+    """The engine before this round passes too (its reader did not call this shout serious); the rebuilt reader does
+    (0.91), and this holds `advise/reread.py`'s lone-shout rule against it."""
     report = analyze("I clean houses for myself and have a few regular clients. One client owes me for five visits, "
                      "and when I mentioned it on Friday he shouted at me on his doorstep in front of his neighbour. "
                      "Can I just stop going there?")
