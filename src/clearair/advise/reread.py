@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 
 from clearair.advise.phrases import QUOTED
-from clearair.advise.safety import a_refused_request
+from clearair.advise.safety import ORDINARY_ACTS
 from clearair.extract.reading import Reading, is_question
 from clearair.knowledge.factors import FACTORS
 from clearair.models import FactorReading, Situation
@@ -102,14 +102,14 @@ def reread(factors: list[FactorReading], reading: Reading | None = None, own_par
             continue
         if reading is not None and own_part and f.name == "severity" and f.value == "serious" and all(
                 is_question(reading.sentence_at(e.start).text) for e in f.evidence):
-            f.value, f.text, f.confidence = ASKED_NOT_TOLD, FACTORS["severity"].say(ASKED_NOT_TOLD), 0.5
+            _held_at(f, ASKED_NOT_TOLD)
             continue
         if reading is not None and f.name == "severity" and f.value == "serious" \
                 and _A_SHOUT.fullmatch(said.strip(" .!")) \
                 and not _AGAIN_AND_AGAIN.search(reading.text[max(0, f.evidence[0].start - 40):f.evidence[0].end + 40]):
             # one outburst ("Last week Luca yelled at me in front of customers"): unprofessional, not serious conduct
             # (red team 48: a childminder shouted at over unpaid fees and a baker by her brother were sent to HR)
-            f.value, f.text, f.confidence = "unprofessional", FACTORS["severity"].say("unprofessional"), 0.5
+            _held_at(f, "unprofessional")
             continue
         if f.name == "already_escalated" and f.value is True and (
                 _ASKS_WHETHER.search(said) or (_TOLD_SOMEONE_BESIDE.search(said) or _TOLD_THEM_TO_STOP.search(said))
@@ -138,18 +138,49 @@ _AGAIN_AND_AGAIN = re.compile(r"\b(?:always|every|constantly|keeps?|kept|again|r
                               r"all the time)\b", re.I)
 
 
+#: A request of the writer's own turned down: "He said no straight away", "she refused", "my request was denied".
+_REFUSED = re.compile(r"\b(?:said no|says no|refused|refuses|turned (?:me|it|that|this|my request|the request) down|"
+                      r"turned down|denied|declined|rejected|won['’]?t let me|wouldn['’]?t let me|would not let me)\b",
+                      re.I)
+
+
+#: The writer asking for something of their own: "I asked my manager, Rob, if I could move to a 4 day week".
+_ASKED_FOR = re.compile(r"\bi (?:asked|requested|applied|put in|went to [a-z ]{0,20}and asked)\b[^.?!]{0,40}?\b"
+                        r"(?:if|whether|for)\b(?![^.?!]{0,40}\babout (?:him|her|them|what|how)\b)", re.I)
+
+
+def _a_refused_request(factors: list[FactorReading], situation: Situation) -> bool:
+    """Learned "serious" or "payback" readings, none of them the rules', resting only on the writer's own request
+    (``_ASKED_FOR``) and the no to it: a refusal is no conduct done to the writer (red team 48: a four-day week asked
+    for a mother's dialysis, turned down, was sent to a formal complaint as payback for speaking up)."""
+    by = {f.name: f for f in factors}
+    read = [by[n] for n in ("severity", "retaliation") if n in by and by[n].value in ("serious", True)]
+    if not read or any(f.source == "rules" or not f.evidence for f in read) or any(
+            i.actor == situation.counterpart and i.act not in ORDINARY_ACTS for i in situation.incidents):
+        return False
+    said = [e.text for f in read for e in f.evidence[:1]]
+    asked = [t for t in said if _ASKED_FOR.search(t) or _REFUSED.search(t)]
+    # a question, or a bare name ("my supervisor"), tells of no conduct
+    return bool(asked) and all(t in asked or is_question(t) or len(t.split()) <= 3 for t in said)
+
+
 def reread_a_refused_request(factors: list[FactorReading], situation: Situation) -> list[FactorReading]:
     """Learned "serious" and "payback" readings that rest only on the writer's own request and the no to it
-    (``safety.a_refused_request``) are not acted on: a refusal is unprofessional at most, and no payback (red team 48).
+    (``_a_refused_request``) are not acted on: a refusal is unprofessional at most, and no payback (red team 48).
     The ranker sees the reading corrected, as the annotators would have read it."""
-    if not a_refused_request(factors, situation):
+    if not _a_refused_request(factors, situation):
         return factors
     for f in factors:
         if f.name == "severity" and f.value == "serious":
-            f.value, f.text, f.confidence = "unprofessional", FACTORS["severity"].say("unprofessional"), 0.5
+            _held_at(f, "unprofessional")
         elif f.name == "retaliation" and f.value is True:
             _back_to_default(f)
     return factors
+
+
+def _held_at(f: FactorReading, value: str) -> None:
+    """A reading set to a milder ``value`` of its own factor, its evidence kept (what it rested on is still shown)."""
+    f.value, f.text, f.confidence = value, FACTORS[f.name].say(value), 0.5
 
 
 def _back_to_default(f: FactorReading) -> None:

@@ -98,8 +98,8 @@ class Floor:
     #: have no manager of their own and no HR for it (a blind panel: parents with a nanny who had falsified her hours
     #: were told to "take your notes to your manager"). Empty otherwise.
     employs_at_home: list = field(default_factory=list)
-    #: The writer says they are on their way out (notice handed in, a last day): the words that say so. Empty otherwise.
-    leaving_soon: list = field(default_factory=list)
+    #: The writer has given notice (handed in, a last day, resigned): the words that say so. Empty otherwise.
+    notice_given: list = field(default_factory=list)
     #: The other side heads HR (or is HR): the words that name them so. "Go to HR" is going to them. Empty otherwise.
     hr_is_them: list = field(default_factory=list)
     #: The letter says it has stopped or calmed down for now ("she's been fine since"): the words. Empty otherwise.
@@ -336,9 +336,8 @@ def floor_for(factors: list[FactorReading], signals: list, situation: Situation 
         # an apology to say to the director whose party she wanted to decline.
         floor.writer_at_fault, floor.fault_unsure = "none", True
     floor.under_review = under_review
-    # (the narrator's evidence ends with the words that say they are leaving, when they are)
-    floor.leaving_soon = situation.narrator.evidence[-1:] if situation is not None and situation.narrator.leaving_soon \
-        else []
+    floor.notice_given = [e for e in situation.narrator.evidence if _NOTICE_GIVEN.search(e.text)][:1] \
+        if situation is not None and situation.narrator.leaving_soon else []
     floor.manager_tied = list(situation.manager_tied) if situation is not None else []
     floor.rules_broken_seen = list(situation.rules_broken_seen) if situation is not None else []
     floor.wants_to_stay = [e for g in situation.goals if g.kind == "keep_job" for e in g.evidence][:1] \
@@ -462,45 +461,19 @@ _TO_THE_WRITER = re.compile(r"\b(?:me|my|myself)\b", re.IGNORECASE)
 
 #: What someone does that is friction, however often: never serious conduct by itself ("presented my analysis as his
 #: own", "talks about me behind my back", "leaves me out of the meetings").
-_ORDINARY_ACTS = frozenset({"steal_credit", "gossip", "exclude", "criticise", "fail_deliver", "undermine",
+ORDINARY_ACTS = frozenset({"steal_credit", "gossip", "exclude", "criticise", "fail_deliver", "undermine",
                             "complain_external", "forward"})
 
 
 def _only_ordinary_acts(factors: list[FactorReading], situation: Situation) -> bool:
     """A learned severity reading (no conduct the lexicon knows behind it) with no payback read, where the letter
-    tells of acts by the other side and every one is ordinary friction (``_ORDINARY_ACTS``)."""
+    tells of acts by the other side and every one is ordinary friction (``ORDINARY_ACTS``)."""
     by = {f.name: f for f in factors}
     sev, payback = by.get("severity"), by.get("retaliation")
     if sev is None or sev.source == "rules" or payback is not None and payback.value is True:
         return False
     acts = {i.act for i in situation.incidents if i.actor == situation.counterpart}
-    return bool(acts) and acts <= _ORDINARY_ACTS
-
-
-#: A request of the writer's own turned down: "He said no straight away", "she refused", "my request was denied".
-_REFUSED = re.compile(r"\b(?:said no|says no|refused|refuses|turned (?:me|it|that|this|my request|the request) down|"
-                      r"turned down|denied|declined|rejected|won['’]?t let me|wouldn['’]?t let me|would not let me)\b",
-                      re.I)
-
-
-#: The writer asking for something of their own: "I asked my manager, Rob, if I could move to a 4 day week".
-_ASKED_FOR = re.compile(r"\bi (?:asked|requested|applied|put in|went to [a-z ]{0,20}and asked)\b[^.?!]{0,40}?\b"
-                        r"(?:if|whether|for)\b(?![^.?!]{0,40}\babout (?:him|her|them|what|how)\b)", re.I)
-
-
-def a_refused_request(factors: list[FactorReading], situation: Situation) -> bool:
-    """Learned "serious" or "payback" readings, none of them the rules', resting only on the writer's own request
-    (``_ASKED_FOR``) and the no to it: a refusal is no conduct done to the writer (red team 48: a four-day week asked
-    for a mother's dialysis, turned down, was sent to a formal complaint as payback for speaking up)."""
-    by = {f.name: f for f in factors}
-    read = [by[n] for n in ("severity", "retaliation") if n in by and by[n].value in ("serious", True)]
-    if not read or any(f.source == "rules" or not f.evidence for f in read) or situation.incidents and any(
-            i.actor == situation.counterpart and i.act not in _ORDINARY_ACTS for i in situation.incidents):
-        return False
-    said = [e.text for f in read for e in f.evidence[:1]]
-    asked = [t for t in said if _ASKED_FOR.search(t) or _REFUSED.search(t)]
-    # a question, or a bare name ("my supervisor"), tells of no conduct
-    return bool(asked) and all(t in asked or is_question(t) or len(t.split()) <= 3 for t in said)
+    return bool(acts) and acts <= ORDINARY_ACTS
 
 
 def fault_confidence(value: str) -> float:
@@ -942,7 +915,7 @@ def apply_floor(ranked: list, factors: list[FactorReading], floor: Floor) -> lis
         demote(("EXIT",), 1, "You do not say you want to leave: try what could change things where you are first, "
                "and keep a move for if it does not", "leaving")
     role = by["counterpart_role"].value if "counterpart_role" in by else None
-    if any(_NOTICE_GIVEN.search(e.text) for e in floor.leaving_soon) and floor.manager_is_problem \
+    if floor.notice_given and floor.manager_is_problem \
             and role in ("manager", "skip_level") and not floor.serious and floor.writer_at_fault == "none":
         # On the way out from a boss who is the reason: a talk now costs the reference and changes little (red team 48:
         # a writer three weeks from her last day was given words to confront the boss she was leaving)
