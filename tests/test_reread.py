@@ -45,3 +45,24 @@ def test_a_letter_that_told_only_a_colleague_is_not_told_to_go_again():
     read = {f.name: f.value for f in report.factors}
     assert read["already_escalated"] is False
     assert read["own_manager"] != "supportive"
+
+
+def _serious(confidence: float) -> FactorReading:
+    said = "I need to ask for two weeks of unpaid leave."
+    return FactorReading(name="severity", title=FACTORS["severity"].title, value="serious",
+                         text=FACTORS["severity"].say("serious"), confidence=confidence, source="learned",
+                         evidence=[Evidence(start=0, end=len(said), text=said)])
+
+
+def test_an_unsure_serious_beside_an_ask_of_ones_own_is_not_acted_on():
+    from clearair.advise.reread import reread_an_ask
+    from clearair.models import Ask, Incident, Situation
+
+    asking = Situation(asking=Ask(kind="request", asked_for="two weeks of unpaid leave"))
+    assert reread_an_ask([_serious(0.36)], asking, [])[0].value == "unprofessional"
+    # sure, or a limit (which may be set with someone harming the writer), or something done to them: it stands
+    assert reread_an_ask([_serious(0.8)], asking, [])[0].value == "serious"
+    limit = Situation(asking=Ask(kind="limit"))
+    assert reread_an_ask([_serious(0.36)], limit, [])[0].value == "serious"
+    done = Situation(asking=Ask(kind="request"), incidents=[Incident(actor="manager", act="aggress", summary="x")])
+    assert reread_an_ask([_serious(0.36)], done, [])[0].value == "serious"

@@ -220,6 +220,9 @@ class Situation(Model):
     light_touch: list[Evidence] = Field(
         default_factory=list, description="The writer's words asking for a light touch (\"I just want a nice way to "
         "mention it\"): over friction, a friendly word before a stated limit or a complaint.")
+    venting: list[Evidence] = Field(
+        default_factory=list, description="The writer's words saying they only want to be heard (\"I don't really "
+        "want advice, I just need to get this off my chest\"): the written answer hears them first.")
     own_tendency: list[Evidence] = Field(
         default_factory=list, description="The writer's words telling a habit of their own (\"I've been known to lose "
         "my temper\", \"I'm a very competitive person\") or owning a part outright (\"this one's partly on me\"): "

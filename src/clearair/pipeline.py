@@ -10,9 +10,9 @@ from clearair.advise.notes import (
     CHILD_SAFETY_NOTE, DOSE_ERROR_NOTE, TELL_THE_DOSE, child_notes, conduct_notes, in_someones_care, pay_notes,
     process_notes, road_notes, safeguarding_lead,
 )
-from clearair.advise.limits import light_touch_words, ruled_out_words
+from clearair.advise.limits import light_touch_words, ruled_out_words, venting_words
 from clearair.advise.quotes import widen_reason_quotes
-from clearair.advise.reread import reread, reread_a_refused_request
+from clearair.advise.reread import reread, reread_a_refused_request, reread_an_ask
 from clearair.advise.set_answers import set_answer
 from clearair.advise.told import named_conduct, rules_broken_seen, what_happened
 from clearair.advise.between import between_reports
@@ -102,6 +102,7 @@ def _report(document, reading, journal_findings=(), about: str | None = None) ->
     situation.under_review = _review(reading)
     situation.ruled_out = [reading.evidence(a, b) for a, b in ruled_out_words(reading.text)]
     situation.light_touch = [reading.evidence(a, b) for a, b in light_touch_words(reading.text)][:1]
+    situation.venting = [reading.evidence(a, b) for a, b in venting_words(reading.text)][:1]
     own = sorted(own_admissions(reading.text) + own_tendencies(reading.text))
     situation.own_tendency = [reading.evidence(a, b) for a, b in own][:1]
     situation.tied_to_them = tied_to_the_other_side(reading, situation)
@@ -119,6 +120,7 @@ def _report(document, reading, journal_findings=(), about: str | None = None) ->
         situation.asking, start, end = asked
         situation.asking.evidence = [reading.evidence(start, end)]
     situation.rules_broken_seen = rules_broken_seen(reading, conduct)
+    reread_an_ask(factors, situation, conduct)
     advice = advise(situation, signals, factors, words, route=formal_route(reading, situation),
                     conduct=named_conduct(reading.text, conduct))
     # Before the answer is written: a question about calling the police is answered from its note.

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from clearair.advise.asking import STEPS as ASK_STEPS
-from clearair.advise.phrases import action_title, lower_first, sentence
+from clearair.advise.phrases import action_title, group_noun, lower_first, sentence
 from clearair.advise.routes import FormalRoute, route_step
 from clearair.advise.playbook import Scored, _best_first, score_actions
 from clearair.advise.ranker import WordsReading
@@ -88,6 +88,15 @@ def _the_family(situation: Situation) -> None:
             party.label = "the family you work for"
 
 
+def _the_group(situation: Situation) -> None:
+    """A group read as the other side is named as the group ("your crew", "the team"), not as one person of its line
+    ("your direct report"), in place (red team 49)."""
+    cp = situation.party(situation.counterpart)
+    noun = group_noun(cp.mentions) if cp is not None else None
+    if cp is not None and noun is not None:
+        cp.label = f"your {noun}" if cp.role == "direct_report" else f"the {noun}"
+
+
 def outside_the_tie(to: str, tied: list) -> str:
     """The formal route's alternatives ("your employer's manager above them, or the site manager") without one the
     writer says is close to the other side (``tied``: their sentence saying so; red team 39 was sent to the site
@@ -144,6 +153,7 @@ def advise(situation: Situation, signals: list[Signal], factors: list[FactorRead
             floor.household = [route.evidence] if route.evidence else []
             _the_family(situation)
         ranked = apply_floor(ranked, factors, floor)
+    _the_group(situation)
     ranked = keep_rebuilding_trust(ranked, floor, sig)
     ranked = keep_to_the_writers_limits(ranked, situation.ruled_out, situation.light_touch, floor.serious)
     order = [s.action for s in ranked]

@@ -28,8 +28,8 @@ from clearair.advise.questions import (
     just_asks_what_to_do, main_questions, names_a_wrong, norm_feeling, points_back,
 )
 from clearair.advise.notes import (
-    CHILD_SAFETY_NOTE, DOSE_ERROR_NOTE, DROWSY_NOTE, POLICE_NOTE, RULES_NOTE, RULES_SEEN_NOTE, SAFETY_NOTE, SIGN_NOTE,
-    TOUCH_NOTE,
+    CHILD_SAFETY_NOTE, DOSE_ERROR_NOTE, DROWSY_NOTE, LEAVE_SAFELY_NOTE, POLICE_NOTE, RULES_NOTE, RULES_SEEN_NOTE,
+    SAFETY_NOTE, SIGN_NOTE, TOUCH_NOTE,
 )
 from clearair.advise.routes import named_in
 from clearair.advise.safety import FORMAL_ROUTES, RULES_OWN_PART, Floor, about_the_writer, floor_for, safe_formal_route
@@ -533,7 +533,14 @@ def compose(report: Report) -> str:
         answer = "\n\n".join(p for p in (" ".join(extras["answered"]), going_on, to_do) if p)
         if len(answer.split()) <= ANSWER_WORDS:
             break
-    return "\n\n".join(p for p in (_health_first(report), answer) if p)
+    heard = HEARD_FIRST if report.situation.venting and not floor.serious else ""
+    return "\n\n".join(p for p in (_health_first(report), heard, answer) if p)
+
+
+#: Said first where the writer says they only want to be heard (``Situation.venting``), unless the conduct is serious:
+#: red team 49's vent about a coworker's credit-taking, from a writer leaving in three months, opened with a talk.
+HEARD_FIRST = ("You said you mostly wanted to get this off your chest, and that is fair: what you describe would wear "
+               "anyone down. Nothing below has to be done; it is there in case you change your mind.")
 
 
 #: Said before anything else where someone in the writer's care may have had the wrong dose (``DOSE_ERROR_NOTE``):
@@ -554,11 +561,17 @@ CHILD_FIRST = ("Before anything else: the child's safety comes first. If they ma
                "have them checked today, and make the rule plain, in writing, with what follows if it is broken again.")
 
 
+#: ... and where menacing words say where or when the writer can be found (``LEAVE_SAFELY_NOTE``; red team 49).
+SAFE_HOME_FIRST = ("Before anything else, today: do not leave on your own. Ask someone to walk you out or wait with "
+                   "you, write down the exact words while you remember them, and report the threat to the police.")
+
+
 def _health_first(report: Report) -> str:
     """``HEALTH_FIRST`` when the letter tells of a medication error for someone in the writer's care, ``DROWSY_FIRST``
-    when the writer nearly fell asleep driving."""
+    when the writer nearly fell asleep driving, ``SAFE_HOME_FIRST`` when a threat says where to find them."""
     return HEALTH_FIRST if DOSE_ERROR_NOTE in report.notes else DROWSY_FIRST if DROWSY_NOTE in report.notes \
-        else CHILD_FIRST if CHILD_SAFETY_NOTE in report.notes else ""
+        else CHILD_FIRST if CHILD_SAFETY_NOTE in report.notes else \
+        SAFE_HOME_FIRST if LEAVE_SAFELY_NOTE in report.notes else ""
 
 
 #: The written answer's length, in words, before the extras give way (a short answer is read).
@@ -834,6 +847,9 @@ _WHAT_TO_EXPECT = set_answer("what_to_expect")
 _SAY_NO_TO_A_REQUEST = set_answer("say_no_to_a_request")
 _BRING_UP_PAY = set_answer("bring_up_pay")
 _LOOK_PETTY = set_answer("look_petty")
+_CHOOSE_TERMS = set_answer("choose_terms")
+#: A writer's option that may be one of the terms offered ("take the transfer"), not a way of handling a person.
+_TERMS_NOT_STEPS = frozenset({"EXIT", "WAIT", None})
 #: Words for one person, not for the meeting: "what do I say to Niamh?", "what should I tell my supervisor?".
 _SAY_TO_SOMEONE = re.compile(r"\b(?:say|speak|talk|write|reply|explain)(?: it| this| that)? to\b|"
                              r"\btell (?!them\b|the panel\b|the investigator|the hearing)\w", re.IGNORECASE)
@@ -897,6 +913,12 @@ def _answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tu
         return _COPY_THEIR_MANAGER.verdict, _COPY_THEIR_MANAGER.answer
     if _LEAVE_WELL.asked(q.text) and not floor.serious:  # "Does it matter how I leave?" (blind panel 38)
         return _LEAVE_WELL.verdict, _LEAVE_WELL.answer
+    if _CHOOSE_TERMS.asked(q.text) and all(o.action in _TERMS_NOT_STEPS for o in report.option_verdicts):
+        # (between steps of the writer's own, "which one?" is answered below; a transfer offered is a term, not a step)
+        # "Which option should I take?" between a pay cut and a shorter week was answered with the first step alone;
+        # beside serious conduct the choice is still theirs, and the formal step is said with it
+        extra = f" Separately, {floor.describe()}: whichever you choose, {start} as well." if floor.serious else ""
+        return _CHOOSE_TERMS.verdict, _CHOOSE_TERMS.answer + extra
     if _QUIT_NOW.asked(q.text):
         # "Should I quit now before they fire me, since I've got an interview next week?" (red team 43 found "Yes")
         return _QUIT_NOW.verdict, _QUIT_NOW.answer
@@ -1152,6 +1174,9 @@ _POLICE_ANSWERS = {
     POLICE_NOTE: ("It is not going too far: what you describe includes physical intimidation or a threat aimed at "
                   "you, and you can report that to the police as well as through work; neither has to wait for the "
                   "other. Keep a dated note of what happened, and of any marks or messages."),
+    LEAVE_SAFELY_NOTE: ("It is not going too far: a threat that says where or when to find you is something to "
+                        "report to the police today, as well as through work; neither has to wait for the other. Keep "
+                        "a note of the exact words, the time and who heard them."),
     TOUCH_NOTE: ("It is not going too far: being touched without your consent is something you can report to the "
                  "police as well as through work; neither has to wait for the other. Keep a dated note of what "
                  "happened and who saw it."),
@@ -1241,18 +1266,31 @@ def _in_the_moment(q: Question, floor: Floor, customer: bool = False) -> str:
     return f"Say it once, calmly, and step away if it goes on: “{MOMENT_LINES[kind]}” {after}"
 
 
+#: The outcome a how-to question wants to avoid: "…without her walking out", "…without making it awkward".
+_WITHOUT = re.compile(r",?\s*\b(?:without|but not|and not|so (?:she|he|they) (?:doesn['’]t|don['’]t|won['’]t))\b.*$",
+                      re.IGNORECASE)
+#: Steps that are each a conversation with the other side: a question how to raise it is answered by the first of them.
+_A_TALK_WITH_THEM = frozenset({"TALK_DIRECT", "COACH_REPORT", "SET_BOUNDARY"})
+
+
 def _how_to(q: Question, report: Report, floor: Floor) -> str:
     """ "How do I keep a record of this?", "How do I say no politely?": the first steps of the action the question
     names, when the advice does not hold it back (a panel marked "the best first step: talk to them" as a dodge of
     "how do I keep a record?"); before them, the best first step when it is another. Empty when the question names
     no action or one the advice would not give."""
-    action = action_for(q.text)
+    # what the writer wants to avoid is not what they ask how to do: "without her quitting" asks no job search
+    action = action_for(_WITHOUT.sub("", q.text))
     recs = report.recommendations
     rec = next((r for r in recs if r.action == action), None)
     avoided = {a.action for a in report.avoid}
     if rec is None or not rec.steps or action in avoided or action in NEVER_RECOMMENDED or (
             floor.serious and action in FACE_TO_FACE):
         return ""
+    if action in _A_TALK_WITH_THEM and recs[0].action in _A_TALK_WITH_THEM and recs[0].steps:
+        # "How do I bring this up with her?" where the first step is itself a talk with her (coaching a report):
+        # its steps are the how (red team 49: "here is how: ask for a few private minutes… Before that, though,
+        # coach and back up your report")
+        rec = recs[0]
     q.action = rec.action
     how = " ".join(rec.steps[:2])
     said = f"Here is how: {how[:1].lower()}{how[1:]}"

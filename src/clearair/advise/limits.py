@@ -1,5 +1,6 @@
 """The writer's own limits on what they will do: a route they rule out ("I definitely don't want to go to our team
-leader about something this small") and a wish for a light touch ("I just want a nice way to mention it").
+leader about something this small"), a wish for a light touch ("I just want a nice way to mention it"), and a wish
+only to be heard ("I don't really want advice, I just need to get this off my chest").
 
 Over friction, the writer knows their workplace: a step they have ruled out is not among the first three, and
 where they ask for a light touch a friendly word comes before a complaint, and a limit is asked for kindly (red
@@ -36,6 +37,20 @@ _LIGHT = re.compile(
     r"\bwithout (?:it being a (?:big )?thing|making (?:it|this) (?:a )?(?:big )?(?:thing|deal|issue)|starting a war|"
     r"making (?:things|it) (?:weird|awkward)|(?:embarrassing|upsetting|offending|hurting) (?:him|her|them))",
     re.IGNORECASE)
+
+
+#: "I don't really want advice", "I just need to get this off my chest", "I'm not going to do anything about it":
+#: the writer asks to be heard, not told (red team 49: a vent about a coworker's credit-taking opened with a talk).
+_JUST_VENTING = re.compile(
+    r"\bI (?:don['’]?t|do not) (?:really |actually )?(?:want|need|expect) (?:any )?(?:advice|solutions|you to fix)\b|"
+    r"\b(?:just|only|mostly|mainly) (?:need(?:ed)?|want(?:ed)?) to (?:vent|rant|get (?:this|it) off my chest|say it "
+    r"(?:somewhere|out loud)|let off steam)\b|\bjust (?:venting|ranting|a vent|a rant)\b|"
+    r"\bI['’]?m not (?:going|planning) to do anything(?: about it)?\b", re.IGNORECASE)
+
+
+def venting_words(text: str) -> list[tuple[int, int]]:
+    """Where the writer says they only want to be heard (start, end), in text order."""
+    return [(m.start(), m.end()) for m in _JUST_VENTING.finditer(text)]
 
 
 def ruled_out_words(text: str) -> list[tuple[int, int]]:

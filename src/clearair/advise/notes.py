@@ -66,6 +66,22 @@ _DANGER = ("physical_intimidation", "menacing_words")
 #: pushed him" is not, even where the parse does not see that the writer did it.
 _FIRST_PERSON = r"me|my|myself|i|i'm|i've"
 AT_THE_WRITER = re.compile(rf"\b({_FIRST_PERSON}|you|your|afraid|scared|frightened)\b", re.IGNORECASE)
+#: ... or just after it, the writer as the one waited for: "he was waiting in the car park when I left", "waiting for
+#: me by the staff door" (red team 49: a turned-down candidate waiting in the car park got no police line).
+_WHEN_THE_WRITER = re.compile(r"^[^.?!]{0,20}?\b(?:when|until|till|as|for|after) (?:i|me|my)\b", re.IGNORECASE)
+#: Menacing words that say where or when the writer can be found leaving work: "I know what time you finish and where
+#: you park" (a threat to their home keeps the police line, ``POLICE_NOTE``).
+_WHERE_TO_FIND_ME = re.compile(r"\b(?:where (?:i|you) park|what time (?:i|you) (?:finish|leave|get off|"
+                               r"clock out|go home)|(?:walk|way) (?:to|back to|out to) (?:my|your) "
+                               r"(?:car|bus|station))\b", re.IGNORECASE)
+#: ... then the first thing is getting home safely, today (red team 49: a pharmacy worker threatened by a customer who
+#: "knows where you park" was told "if you are afraid" and a meeting "this week", with a walk to her car that night).
+LEAVE_SAFELY_NOTE = ("Before anything else, today: do not leave on your own. Ask a colleague or the person in charge "
+                     "to walk you to your car or transport, or park somewhere else, until this is dealt with. Write "
+                     "down the exact words, the time and who heard them while you remember them, and report the "
+                     "threat to the police; that does not have to wait for anyone at work.")
+
+
 #: Verbs of touching, shared with the formal note's wording (``scripts._TOUCHED``, which reads a whole account and so
 #: adds only phrases, never a bare "hand" or "held").
 TOUCHING = r"touch\w*|rubb?\w*|brush\w*|squeez\w*|strok\w*|caress\w*|massag\w*|grop\w*|grab\w*|pinch\w*|fondl\w*|" \
@@ -146,8 +162,9 @@ def conduct_notes(text: str, conduct: list) -> list[str]:
     notes = [DOSE_ERROR_NOTE] if dose_error(text) else []
     # (menacing words are said to someone, and the conduct found was not the writer's: "things happen to people who
     # snitch" needs no "me" in it; a red team found it without the police line that milder words had)
-    if any(h.kind == "menacing_words" or h.kind in _DANGER and AT_THE_WRITER.search(text[h.start:h.end])
-           for h in conduct):
+    if any(h.kind == "menacing_words" and _WHERE_TO_FIND_ME.search(text[h.start:h.end]) for h in conduct):
+        notes.append(LEAVE_SAFELY_NOTE)
+    elif any(h.kind == "menacing_words" or h.kind in _DANGER and _at_the_writer(text, h) for h in conduct):
         notes.append(POLICE_NOTE)
     elif any(h.kind == "unwanted_sexual" and _TOUCH.search(text[h.start:h.end])
              and AT_THE_WRITER.search(text[h.start:h.end]) for h in conduct):
@@ -176,6 +193,12 @@ def conduct_notes(text: str, conduct: list) -> list[str]:
     if (HAZARD_NOTE in notes or SAFETY_NOTE in notes) and _TOLD_NOT_TO_REPORT.search(text):
         notes.append(REPORT_IT_YOURSELF_NOTE)
     return notes
+
+
+def _at_the_writer(text: str, hit) -> bool:
+    """Whether the conduct ``hit`` is aimed at the writer: its own words say so, or the words just after it make the
+    writer the one it waited for ("…in the car park when I left")."""
+    return bool(AT_THE_WRITER.search(text[hit.start:hit.end]) or _WHEN_THE_WRITER.search(text[hit.end:hit.end + 40]))
 
 
 def _force_on_someone_else(text: str, hit) -> bool:

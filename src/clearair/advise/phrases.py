@@ -17,6 +17,23 @@ from clearair.models import Incident, Situation
 #: Words inside quotation marks: someone's quoted words, which are theirs, not the writer's ("my bad", 'on my way out').
 QUOTED = re.compile(r'"[^"]*"|\u201c[^\u201d]*\u201d|\u2018[^\u2019]*\u2019|(?<!\w)\'[^\'\n]+\'(?!\w)')
 
+#: A group named as one other side: "the whole crew", "my team", "the lads" (red team 49: a foreman's crew of twelve
+#: was called "your direct report" and given words for "Hi [their name]").
+_GROUP = re.compile(r"^(?:the whole |the entire |all (?:of )?(?:the |my )?|my whole |my |the |our )?"
+                    r"(crew|team|staff|lads|gang|squad|shift|department|lot of them|group|class|workforce)$", re.I)
+_GROUP_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
+
+
+def group_noun(mentions: list[str]) -> str | None:
+    """The group word ("crew", "team") when every mention of a party other than "they" names a group; else None."""
+    nouns = [m for m in mentions if m.lower() not in _GROUP_PRONOUNS]
+    found = [_GROUP.match(m.strip()) for m in nouns]
+    if not nouns or not all(found):
+        return None
+    word = found[0].group(1).lower()  # type: ignore[union-attr]
+    return "people" if word == "lot of them" else word
+
+
 #: A fact the report could not put into words: the writer fills it in.
 SLOT_EVENT = "[what happened]"
 SLOT_NAME = "[their name]"

@@ -13,6 +13,8 @@ sentence plainly tells another story, the reading is not acted on.
   a rival's quoted "on my way out", "I have to leave early for my mother's check-ups").
 - "Serious" resting on one shout at the writer ("Luca yelled at me in front of customers"), with nothing around it
   saying it keeps happening: unprofessional.
+- "Serious", unsure, where the writer wants words to ask for something of their own or to say no, and nothing anyone
+  did is told: unprofessional.
 - "Serious" or "payback for speaking up" resting only on the writer's own request and the no to it ("I asked my
   manager if I could start at ten… he said no straight away"): a refusal, unprofessional at most.
 
@@ -24,7 +26,7 @@ from __future__ import annotations
 import re
 
 from clearair.advise.phrases import QUOTED
-from clearair.advise.safety import ORDINARY_ACTS
+from clearair.advise.safety import ORDINARY_ACTS, SERIOUS_SURE
 from clearair.extract.reading import Reading, is_question
 from clearair.knowledge.factors import FACTORS
 from clearair.models import FactorReading, Situation
@@ -175,6 +177,24 @@ def reread_a_refused_request(factors: list[FactorReading], situation: Situation)
             _held_at(f, "unprofessional")
         elif f.name == "retaliation" and f.value is True:
             _back_to_default(f)
+    return factors
+
+
+def reread_an_ask(factors: list[FactorReading], situation: Situation, conduct: list) -> list[FactorReading]:
+    """An unsure learned "serious" (below ``SERIOUS_SURE``), with no payback read, where the writer wants words to ask
+    for something of their own or to say no (``Situation.asking``: a request or a refusal, not a limit) and the rules
+    found nothing that anyone did to them and no serious conduct (``conduct``): held at "unprofessional". Asking a
+    well-liked manager for two weeks' unpaid leave was read "serious" at 0.36 when a rebuild lowered the bar, and sent
+    to HR with "plan your way out" first."""
+    asking = situation.asking
+    by = {f.name: f for f in factors}
+    sev, payback = by.get("severity"), by.get("retaliation")
+    if asking is None or asking.kind not in ("request", "decline") or sev is None or sev.source != "learned" \
+            or sev.value != "serious" or sev.confidence >= SERIOUS_SURE or payback is not None and payback.value:
+        return factors
+    if conduct or situation.witnessed or any(i.actor not in ("narrator", "unknown") for i in situation.incidents):
+        return factors
+    _held_at(sev, "unprofessional")
     return factors
 
 

@@ -109,6 +109,11 @@ class Floor:
     #: manager go nowhere (red team 45 found "raise it with their manager" and "start formal performance management"
     #: for a dismissed barista loitering outside). Empty otherwise.
     former_staff: list = field(default_factory=list)
+    #: The other side applied for a job with the writer's employer and was turned down ("we interviewed a candidate
+    #: and she didn't get the job"): nobody's report and with no manager of theirs to go to; a talk gives them the
+    #: contact they want (red team 49: "raise it with their manager" for a candidate waiting in the car park). The
+    #: words that say so; empty otherwise.
+    candidate: list = field(default_factory=list)
     #: Rule-breaking by someone else the writer saw, not pressed on them: the words. Empty otherwise.
     rules_broken_seen: list = field(default_factory=list)
     #: The writer says they want to keep this job ("I want to stay"): the words. Empty otherwise.
@@ -378,6 +383,8 @@ def floor_for(factors: list[FactorReading], signals: list, situation: Situation 
     other_side = situation.party(situation.counterpart) if situation is not None else None
     if other_side is not None and other_side.id.startswith("former_employee"):
         floor.former_staff = other_side.evidence[:1]
+    if other_side is not None and other_side.id.startswith("job_candidate"):
+        floor.candidate = other_side.evidence[:1]
     if other_side is not None and other_side.role != "hr" and any(_HR_WORD.search(m) for m in other_side.mentions):
         floor.hr_is_them = other_side.evidence[:1]
     floor.hr_named = situation is None or names_hr(situation)
@@ -859,6 +866,11 @@ def apply_floor(ranked: list, factors: list[FactorReading], floor: Floor) -> lis
         demote(("ESCALATE_THEIR_MANAGER", "COACH_REPORT", "MANAGE_PERFORMANCE"), 5, "They no longer work for you: "
                "coaching, performance steps or a manager of theirs no longer reach them; what you do now is in "
                "writing, and through the police if they threaten anyone", "former_staff", floor.former_staff)
+    if floor.candidate:
+        demote(("ESCALATE_THEIR_MANAGER", "COACH_REPORT", "MANAGE_PERFORMANCE", "TALK_DIRECT", "MEDIATE"), 5,
+               "They applied and were turned down: no manager of theirs stands above them, and a talk gives them the "
+               "contact they want. One short written no, from you or your employer, and the police if they keep "
+               "coming", "candidate", floor.candidate)
     if floor.settled and not (floor.serious and floor.sure) and floor.writer_at_fault == "none":
         # It has calmed down, as the writer says (red team 47: digs that stopped months ago answered "letting it go
         # will not end it", and a talk pushed on the eve of a job both apply for): a dated note, and leave it be.

@@ -36,6 +36,7 @@ from clearair.advise.phrases import (
     SLOT_WHEN,
     capitalise,
     counterpart_incidents,
+    group_noun,
     join_words,
     lower_first,
     own_incident,
@@ -101,9 +102,12 @@ _NOT_NAMES = {"He", "She", "His", "Her", "They", "My", "Our", "The", "One", "Dud
 
 
 def _name(s: Situation, party_id: str | None) -> str:
-    """A first name the letter gives for the party, else the slot."""
+    """A first name the letter gives for the party, "everyone" for a group (``group_noun``), else the slot."""
     names = first_names(s, party_id)
-    return names[0] if names else SLOT_NAME
+    if names:
+        return names[0]
+    party = s.party(party_id) if party_id else None
+    return "everyone" if party is not None and group_noun(party.mentions) else SLOT_NAME
 
 
 def their_managers_name(s: Situation) -> str:
@@ -316,8 +320,19 @@ def _to_manager(p, role: str | None) -> str:
         return _TO_MANAGER.get(role or "", "a colleague")
     if own.startswith("the ") and not own.endswith("s") and not own.startswith("the other "):
         noun = own.removeprefix("the ")
-        return ("an " if noun[:1].lower() in "aeiou" else "a ") + noun
+        return _a_or_an(noun) + " " + noun
     return own
+
+
+#: Words whose first letter misleads: "a user", "a union rep", "a unit manager"; "an hour", "an honest".
+_SAYS_YOU = re.compile(r"(?:u[nsrt][aeiou]|uni|eu|one\b|once\b)", re.IGNORECASE)
+_SILENT_H = re.compile(r"(?:hour|honest|honou?r|heir)", re.IGNORECASE)
+
+
+def _a_or_an(noun: str) -> str:
+    """ "a" or "an" before ``noun``, by its first sound."""
+    vowel = noun[:1].lower() in "aeiou" and not _SAYS_YOU.match(noun) or bool(_SILENT_H.match(noun))
+    return "an" if vowel else "a"
 
 
 #: "Since then Raj has been asked to lead the work": as a note's "In short", "since then" points at nothing before it.
@@ -440,6 +455,11 @@ def _sexual_conduct(s: Situation) -> str:
     if hits and _KISS.search(told):
         tried = any(_TRIED_TO_KISS.search(text) for text in sentences)
         return "tried to kiss me" if tried else "kissed me"
+    hit_sentences = " ".join(text for text in sentences if lexicon.find_kinds("conduct", ("unwanted_sexual",), text))
+    if _PICTURES.search(hit_sentences or told) and not _TOUCHED.search(told):
+        # pictures sent are not remarks (red team 49: "it's not like he said anything rude" was reported to HR as
+        # "made sexual remarks to me")
+        return "sent me intimate pictures"
     touched, said = bool(_TOUCHED.search(told)), bool(_SAID_SEXUAL.search(told) or about)
     # Remarks about the writer's weight or looks are named as what they were about, not as "sexual remarks" (a red
     # team found a manager's jibes about a woman's weight reported to HR as sexual remarks).
@@ -455,6 +475,7 @@ def _sexual_conduct(s: Situation) -> str:
 
 
 _KISS = re.compile(r"\bkiss", re.IGNORECASE)
+_PICTURES = re.compile(r"\b(?:photos?|pictures?|pics?|selfies?|images?|nudes?)\b", re.IGNORECASE)
 _TRIED_TO_KISS = re.compile(r"\b(tried|try|trying|tries|attempted|went) (to|in for a) kiss", re.IGNORECASE)
 
 
@@ -573,8 +594,11 @@ def _opening(f: _Facts, data: dict) -> tuple[list[str], str]:
                      else f"It's been bothering me that {retold}.")
         # To someone above the writer, "I'm asking that this stop" is an order; ask for a shared way instead.
         above = f.cp is not None and f.cp.role in ("manager", "skip_level")
+        # To a report whose work is the trouble, "I'm asking that this stop" of "you make the same mistakes over and
+        # over" asks for nothing they can do; ask for the standard and a check on it.
+        their_work = f.cp is not None and f.cp.role == "direct_report" and _ABOUT_THE_WORK.search(retold)
         ask = f.s.wanted or ("we agree a way of working on this that suits us both" if above else
-                             MILD_ASK if f.mild else "this stop")
+                             WORK_ASK if their_work else MILD_ASK if f.mild else "this stop")
     elif act == "exclude" or (you_did is None and "distance" in f.sig):
         lines.append("Lately we seem to be working together less, and I value how well we used to work together.")
         ask = data["asks"]["exclude"]
@@ -597,6 +621,14 @@ def _opening(f: _Facts, data: dict) -> tuple[list[str], str]:
 #: What a limit asks for when the trouble is friction, not misconduct: "I'm asking that it stop" said of loud
 #: chewing or slow replies reads as an order (red team 38).
 MILD_ASK = "we find a way of handling this that works for both of us"
+
+
+#: What a report is asked for when their work is the trouble: the standard, and a regular look at it together.
+WORK_ASK = "we agree what a good job looks like here, and go through it together each week"
+#: A clause about a report's work rather than their conduct towards anyone.
+_ABOUT_THE_WORK = re.compile(r"\b(?:mistakes?|errors?|deadlines?|late|miss(?:es|ed|ing)?|forg[eo]t\w*|targets?|"
+                             r"quality|sloppy|careless|checks?|tasks?|paperwork|orders?|reports?|figures|numbers)\b",
+                             re.IGNORECASE)
 
 
 def _topic(s: Situation, cp: Party | None) -> str | None:
@@ -801,7 +833,8 @@ def _fill(kind: str, f: _Facts, data: dict) -> str:
         values.update(counterpart_third="two of my people", counterpart_to_manager="two of my people",
                       event_first_person="two of the people I manage are in conflict with each other, and it is "
                                          "starting to affect the team.")
-    return re.sub(r"[ \t]*\n[ \t]*", "\n", spec["text"].format(**values)).strip()
+    text = re.sub(r"[ \t]*\n[ \t]*", "\n", spec["text"].format(**values)).strip()
+    return re.sub(r'(^|\n)"everyone\b', r'\1"Everyone', text)  # a group greeted at the start of a line
 
 
 #: A sentence that reports what someone said to the writer: in a note it may be the addressee's own words.

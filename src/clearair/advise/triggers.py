@@ -91,7 +91,8 @@ def allowed(t: TriggerSpec, floor: Floor) -> bool:
         return False  # "if there is any threat again, go to HR" is said to the target of intimidation
     if (floor.writer_owns or floor.employs_at_home) and t.action == "ESCALATE_MANAGER":
         return False  # an owner, or a family with a nanny, has no manager of their own to take the notes to
-    if (floor.household or floor.owner or floor.former_staff) and t.action == "ESCALATE_THEIR_MANAGER":
+    if (floor.household or floor.owner or floor.former_staff or floor.candidate) \
+            and t.action == "ESCALATE_THEIR_MANAGER":
         return False  # nobody stands above a family, an owner or someone who has left (red team 45: a nanny was told
         # to take her notes "to the person above them, or to HR")
     return not (floor.manager_is_problem and t.action == "ESCALATE_MANAGER")

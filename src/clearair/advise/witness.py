@@ -56,6 +56,10 @@ def seen_done_to_others(reading: Reading, situation: Situation, factors: list[Fa
         # see what happens to your car" read as something the writer only saw, after they reported a blocked exit)
     reader = bystander if bystander is not None and bystander.value is True else None
     leaning = reader.confidence if reader is not None else 0.0
+    if reader is not None and reader.evidence and all(_the_writer_in_it(e.text) for e in reader.evidence) \
+            and not _watched(reading):
+        return []  # its own sentence has the writer doing their part ("…every time I presented my part"): done to
+        # them in front of others, however sure the reader is (a rebuild read it at 0.67)
     if reader is not None and leaning >= SURE:
         return reader.evidence or _words(reading) or _opening(reading)
     said = _words(reading) or _told_of_others(situation, factors)

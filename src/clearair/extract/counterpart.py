@@ -207,6 +207,7 @@ def candidate_clues(reading: Reading, drafts: dict[str, PartyDraft], incidents, 
         if key in clues:                           # colleague Fatima's religion": Rob, not the colleague
             clues[key]["serious_conduct_by"] = clues[key].get("serious_conduct_by", 0.0) + 1
     reading.doc.user_data["harmed_by"] = harmed_by(reading, conduct)
+    reading.doc.user_data["pressed_by"] = pressed_by(reading, conduct)
     kinds = {t.kind for t in themes}
     others_acted = any(inc.actor in clues and inc.actor != "direct_report" for inc in incidents)
     if is_manager and "direct_report" in clues and len(drafts["direct_report"].mentions) >= 3 and not others_acted:
@@ -239,6 +240,17 @@ def conduct_doers(reading: Reading, conduct) -> list[str]:
         if who and who != NARRATOR:
             out.append(who)
     return out
+
+
+#: The writer in a hit's own words: pressure put on them ("told me to change it"), not on someone else.
+_ON_THE_WRITER = re.compile(r"\b(?:me|us)\b", re.IGNORECASE)
+
+
+def pressed_by(reading: Reading, conduct) -> list[str]:
+    """The parties who pressed the writer to break the rules or the law ("my manager told me to change it to
+    'meets' because the bonus pot is short"), each once, in the order the letter tells it."""
+    hits = [h for h in conduct if h.kind == "unlawful_pressure" and _ON_THE_WRITER.search(reading.text[h.start:h.end])]
+    return list(dict.fromkeys(conduct_doers(reading, hits)))
 
 
 def harmed_by(reading: Reading, conduct) -> dict[str, str]:
@@ -434,9 +446,11 @@ OUTSIDE = ("other", "none")
 
 #: Parties the extractor knows to be outside the writer's lines (another department, a vendor or contractor, an
 #: account executive, the boss's assistant, a former employee, the manager of a function the writer works with, the
-#: grandmother of the children a nanny looks after): the whole letter's reading does not move them into a line.
+#: grandmother of the children a nanny looks after, a job candidate turned down): the whole letter's reading does not
+#: move them into a line.
 KNOWN_OUTSIDERS = ("other_department", "vendor", "account_executive", "boss_assistant", "former_employee",
-                   "clinician", "outside_org", "function_manager", "union_rep", "landlord", "renter", "household_relative")
+                   "clinician", "outside_org", "function_manager", "union_rep", "landlord", "renter", "household_relative",
+                   "job_candidate")
 
 
 #: Lines a writer has one holder of: a second person is not given one the letter already names.
@@ -508,7 +522,7 @@ def settle(reading: Reading, clues: dict[str, dict[str, float]], drafts: dict[st
     key = above or key
     # (the one the writer sets above the rest stays, whoever the pronouns went to: "The serious thing is Wayne")
     if (doer := shielded_doer(reading, clues, key) or (None if above else lone_doer(clues, key))
-            or _doer_of_harm_to(reading, clues, key)) is not None:
+            or _doer_of_harm_to(reading, clues, key) or _presser_of_the_writer(reading, clues, key)) is not None:
         return doer, []  # their line as the letter gives it: the tie says nothing of it
     if not above and key is not None and only_saw_it(reading, clues, key):
         key = choose({k: c for k, c in clues.items() if k != key}, drafts) or key
@@ -599,6 +613,16 @@ def _doer_of_harm_to(reading: Reading, clues: dict[str, dict[str, float]], key: 
         return None
     doer = reading.doc.user_data.get("harmed_by", {}).get(key)
     return doer if doer in clues else None
+
+
+def _presser_of_the_writer(reading: Reading, clues: dict[str, dict[str, float]], key: str | None) -> str | None:
+    """The one person who pressed the writer to break the rules (``pressed_by``), where the party chosen did no
+    serious conduct: the letter is about the pressure, not about whoever it concerns (red team 49: a manager who
+    asked for a report's fair rating to be lowered to fit the bonus budget, read as a letter about the report)."""
+    if key is None or key not in clues or clues[key].get("serious_conduct_by"):
+        return None
+    pressers = [k for k in reading.doc.user_data.get("pressed_by", []) if k in clues]
+    return pressers[0] if len(pressers) == 1 else None
 
 
 def lone_doer(clues: dict[str, dict[str, float]], key: str | None) -> str | None:
