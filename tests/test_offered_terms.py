@@ -24,6 +24,7 @@ def test_take_the_pay_cut_or_the_shorter_week_is_the_same_question():
                      "four-day week? I have rent to cover and I was hoping to start a course on Fridays anyway.")
     q = _answer(report, "Do I take the pay cut")
     assert q.verdict == "cannot judge"
+    assert "in writing" in q.answer  # how to make the choice, not only "clearair does not judge it"
 
 
 def test_which_route_to_take_about_a_person_is_not_a_choice_of_terms():
