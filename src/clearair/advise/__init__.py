@@ -292,6 +292,18 @@ def _verdicts(situation: Situation, ranked: list[Scored], avoid: list[Avoid],
             at = opt.text.index(along)
             rest = (opt.text[:at].rstrip(" ,;") + " " + opt.text[at + len(along):].lstrip(" ,;")).strip()
             opt = opt.model_copy(update={"text": rest or opt.text})
+        if _AN_INSULT.search(opt.text):
+            # "tell him he's obnoxious": what they are, said to their face, whatever step it reads as (blind panel 40
+            # found it rated "reasonable"); judged apart from another option read in the same words ("… or ask my
+            # manager to move my desk"), which is judged as it is
+            parts = re.split(r",?\s+\bor\b\s+", opt.text)
+            insult = [p for p in parts if _AN_INSULT.search(p)]
+            out.append(OptionVerdict(option=" or ".join(insult), action=None, verdict="not advised",
+                                     evidence=opt.evidence, reason=NAME_THE_BEHAVIOUR))
+            rest = " or ".join(p for p in parts if not _AN_INSULT.search(p))
+            if not rest:
+                continue
+            opt = opt.model_copy(update={"text": rest})
         action = opt.action
         if _puts_their_name_to_it(opt.text, floor, rules_broken):
             out.append(OptionVerdict(option=opt.text, action=action, verdict="not advised", evidence=opt.evidence,
@@ -373,6 +385,18 @@ def _verdicts(situation: Situation, ranked: list[Scored], avoid: list[Avoid],
         out.append(OptionVerdict(option=opt.text, action=action, verdict=verdict, reason=reason,
                                  evidence=opt.evidence))
     return out
+
+
+#: An option that tells someone what they are: "tell him he's obnoxious", "call her a liar", "say he's a useless idiot".
+_AN_INSULT = re.compile(
+    r"\b(?:tell|telling|tells|call|calling|say|saying)\b[^.?!;]{0,20}?\b(?:(?:he|she|they)(?:['’]s| is| are|['’]re)|"
+    r"(?:him|her|them)(?: an?)?)\s+(?:an? )?(?:(?:complete|total|absolute|utter|fucking|bloody)\s+)?(?:obnoxious|an? "
+    r"idiot|idiot|jerk|arsehole|asshole|prick|moron|useless|pathetic|lazy|incompetent|liar|bully|creep|pig|bitch|"
+    r"cow|twat|dick)\b", re.IGNORECASE)
+#: Why such an option is not advised, whatever its step.
+NAME_THE_BEHAVIOUR = ("Not advised: telling someone what they are turns it into a fight about you. Say what they do "
+                      "and what you need instead (\"When you talk over me in meetings, I lose my point; I'd like to "
+                      "finish\"), calmly and once.")
 
 
 #: A step that tells the other side first ("Tell them first that you will raise it with their manager").

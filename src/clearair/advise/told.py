@@ -73,6 +73,9 @@ def what_happened(reading, situation: Situation, conduct: list, factors: list[Fa
             return  # "maybe he's just touchy feely", "I don't want to get my friend in trouble": a doubt, not an act
         if not own_ok and (_CONCESSION.match(ev.text) or _HELD_UP_AS_GOOD.search(ev.text)):
             return  # "In fairness I was late twice", "she is the kindest boss": the writer's weighing, not an act
+        if _MY_OWN_URGE.search(ev.text):
+            return  # "Part of me wants to smack him": the writer's own urge, which a note to a manager or HR must not
+            # carry (blind panel 40 found it pasted under "what happened, in my words")
         if not own_ok and _ROUTE_WEIGHED.search(ev.text):
             return  # "Going to my boss is pointless: he'd just put it down to jealousy": a guess, not an act
         if not own_ok and (not _someone_else_acts(sent) or _only_introduces(sent) or _ROLL_CALL.search(ev.text)):
@@ -170,6 +173,13 @@ _THE_WRITERS_DOUBT = re.compile(r"\b(?:maybe|perhaps) (?:he|she|they|it)(?:['’
                                 re.IGNORECASE)
 
 
+#: The writer's own urge to hurt, hit or tell someone off ("part of me wants to smack him", "I could have punched her",
+#: "I felt like screaming at him"): theirs to weigh, never evidence to send.
+_MY_OWN_URGE = re.compile(
+    r"\b(?:part of me|i)\b[^.?!]{0,25}\b(?:want(?:s|ed)? to|wanna|felt like|feel like|could (?:have|'ve)|could|was "
+    r"tempted to|am tempted to|['’]m tempted to|nearly|almost)\s+(?:just\s+)?(?:smack\w*|slap\w*|punch\w*|hit|"
+    r"hitting|strangl\w*|kill\w*|throttl\w*|scream\w*|swear\w*|thump\w*|deck\w*|kick\w*|throw\w*|lose it|lost it)\b",
+    re.IGNORECASE)
 #: A sentence that concedes something of the writer's own ("In fairness I was late twice and he covered for me",
 #: "Admittedly I can be blunt"): a line for the writer to weigh, not one of what was done to them.
 _CONCESSION = re.compile(r"^\W*(?:in (?:all )?fairness|to be fair|admittedly|granted|i(?:['’]ll| will)? admit)\b",
