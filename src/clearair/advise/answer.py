@@ -914,9 +914,9 @@ def _answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tu
     if _LEAVE_WELL.asked(q.text) and not floor.serious:  # "Does it matter how I leave?" (blind panel 38)
         return _LEAVE_WELL.verdict, _LEAVE_WELL.answer
     if _CHOOSE_TERMS.asked(q.text) and all(o.action in _TERMS_NOT_STEPS for o in report.option_verdicts):
-        # (between steps of the writer's own, "which one?" is answered below; a transfer offered is a term, not a step)
         # "Which option should I take?" between a pay cut and a shorter week was answered with the first step alone;
-        # beside serious conduct the choice is still theirs, and the formal step is said with it
+        # beside serious conduct the choice is still theirs, and the formal step is said with it. (Between steps of
+        # the writer's own, "which one?" is answered below; a transfer offered is a term, not a step.)
         extra = f" Separately, {floor.describe()}: whichever you choose, {start} as well." if floor.serious else ""
         return _CHOOSE_TERMS.verdict, _CHOOSE_TERMS.answer + extra
     if _QUIT_NOW.asked(q.text):

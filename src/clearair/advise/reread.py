@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 
 from clearair.advise.phrases import QUOTED
-from clearair.advise.safety import ORDINARY_ACTS, SERIOUS_SURE
+from clearair.advise.safety import ORDINARY_ACTS, SERIOUS_SURE, severity_open_to_doubt
 from clearair.extract.reading import Reading, is_question
 from clearair.knowledge.factors import FACTORS
 from clearair.models import FactorReading, Situation
@@ -187,10 +187,9 @@ def reread_an_ask(factors: list[FactorReading], situation: Situation, conduct: l
     well-liked manager for two weeks' unpaid leave was read "serious" at 0.36 when a rebuild lowered the bar, and sent
     to HR with "plan your way out" first."""
     asking = situation.asking
-    by = {f.name: f for f in factors}
-    sev, payback = by.get("severity"), by.get("retaliation")
+    sev = severity_open_to_doubt(factors)
     if asking is None or asking.kind not in ("request", "decline") or sev is None or sev.source != "learned" \
-            or sev.value != "serious" or sev.confidence >= SERIOUS_SURE or payback is not None and payback.value:
+            or sev.value != "serious" or sev.confidence >= SERIOUS_SURE:
         return factors
     if conduct or situation.witnessed or any(i.actor not in ("narrator", "unknown") for i in situation.incidents):
         return factors

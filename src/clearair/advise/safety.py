@@ -408,12 +408,20 @@ def _fear_of_the_outcome(factors: list[FactorReading], situation: Situation, str
         and _rests_on_a_feeling(factors, situation, unsure=True)
 
 
-def _rests_on_a_label(factors: list[FactorReading]) -> bool:
-    """A learned "serious" whose only evidence is one loaded word (``_LABEL``), with no payback read."""
+def severity_open_to_doubt(factors: list[FactorReading]) -> FactorReading | None:
+    """The severity reading, where the rules did not make it and no payback is read: the one the second looks (here
+    and in ``advise.reread``) may set aside. None otherwise: a reading of the rules, or payback, always stands."""
     by = {f.name: f for f in factors}
     sev, payback = by.get("severity"), by.get("retaliation")
-    return sev is not None and sev.source != "rules" and bool(sev.evidence) \
-        and all(_LABEL.match(e.text) for e in sev.evidence) and not (payback is not None and payback.value is True)
+    if sev is None or sev.source == "rules" or payback is not None and payback.value is True:
+        return None
+    return sev
+
+
+def _rests_on_a_label(factors: list[FactorReading]) -> bool:
+    """A learned "serious" whose only evidence is one loaded word (``_LABEL``), with no payback read."""
+    sev = severity_open_to_doubt(factors)
+    return sev is not None and bool(sev.evidence) and all(_LABEL.match(e.text) for e in sev.evidence)
 
 
 #: One word of the writer's judgement, all a severity reading's evidence may be: "ridiculous", "so unfair".
@@ -446,11 +454,9 @@ def _rests_on_someone_else(factors: list[FactorReading], situation: Situation) -
     """An unsure learned "serious", with no payback read, whose sentence names another person in the letter and not
     the other side (red team 48: "may be serious conduct, judging by 'And then there's our finance director Mr Osei,
     who I barely see…'", in a letter about a colleague who took the writer's credit)."""
-    by = {f.name: f for f in factors}
-    sev, payback = by.get("severity"), by.get("retaliation")
+    sev = severity_open_to_doubt(factors)
     cp = situation.party(situation.counterpart)
-    if sev is None or sev.source == "rules" or not sev.evidence or cp is None or payback is not None \
-            and payback.value is True:
+    if sev is None or not sev.evidence or cp is None:
         return False
     span = sev.evidence[0]
 
@@ -475,9 +481,7 @@ ORDINARY_ACTS = frozenset({"steal_credit", "gossip", "exclude", "criticise", "fa
 def _only_ordinary_acts(factors: list[FactorReading], situation: Situation) -> bool:
     """A learned severity reading (no conduct the lexicon knows behind it) with no payback read, where the letter
     tells of acts by the other side and every one is ordinary friction (``ORDINARY_ACTS``)."""
-    by = {f.name: f for f in factors}
-    sev, payback = by.get("severity"), by.get("retaliation")
-    if sev is None or sev.source == "rules" or payback is not None and payback.value is True:
+    if severity_open_to_doubt(factors) is None:
         return False
     acts = {i.act for i in situation.incidents if i.actor == situation.counterpart}
     return bool(acts) and acts <= ORDINARY_ACTS

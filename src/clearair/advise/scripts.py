@@ -448,15 +448,16 @@ def _sexual_conduct(s: Situation) -> str:
     touched), and any speech verb in a sentence is no remark (red team 30: a contract threat in an email, beside an
     attempted kiss, became "made sexual remarks")."""
     sentences = [e.text for e in s.what_happened]
-    hits = [text[h.start:h.end] for text in sentences for h in lexicon.find_kinds("conduct", ("unwanted_sexual",), text)]
+    found = [(text, lexicon.find_kinds("conduct", ("unwanted_sexual",), text)) for text in sentences]
+    hits = [text[h.start:h.end] for text, found_in in found for h in found_in]
+    hit_sentences = [text for text, found_in in found if found_in]  # the whole sentences, where pictures are named
     told = " ".join(hits) if hits else " ".join(
         [e.text for e in [*s.acts_on_writer, *s.what_happened]] + [i.summary for i in s.incidents if i.actor != "narrator"])
     about = _REMARKS_ABOUT.search(" ".join(sentences) if hits else told)
     if hits and _KISS.search(told):
         tried = any(_TRIED_TO_KISS.search(text) for text in sentences)
         return "tried to kiss me" if tried else "kissed me"
-    hit_sentences = " ".join(text for text in sentences if lexicon.find_kinds("conduct", ("unwanted_sexual",), text))
-    if _PICTURES.search(hit_sentences or told) and not _TOUCHED.search(told):
+    if _PICTURES.search(" ".join(hit_sentences) or told) and not _TOUCHED.search(told):
         # pictures sent are not remarks (red team 49: "it's not like he said anything rude" was reported to HR as
         # "made sexual remarks to me")
         return "sent me intimate pictures"
