@@ -7,6 +7,8 @@ serious conduct with no clean words leaves a slot, never a vague "has behaved in
 
 from __future__ import annotations
 
+import re
+
 from clearair import analyze
 from parties_read import holder, people
 
@@ -25,6 +27,8 @@ def test_a_subject_taken_for_an_object_is_not_said_as_part_of_the_act():
                      "coworker Sam laughed at him while he was still talking. He has since cancelled. I'm Sam's "
                      "shift lead. How should I raise it with Sam?")
     said = report.offline_answer + " ".join(s.text for s in report.scripts)
+    # (a note may quote the writer's whole sentence as its "In short:"; what is checked is the act said in our voice)
+    said = re.sub(r"In short: [^\n]*", "", said)
     assert "his locker and my coworker Sam" not in said and "your locker and my coworker Sam" not in said
     assert "your coworker Sam." not in said
 

@@ -220,6 +220,12 @@ class Situation(Model):
     light_touch: list[Evidence] = Field(
         default_factory=list, description="The writer's words asking for a light touch (\"I just want a nice way to "
         "mention it\"): over friction, a friendly word before a stated limit or a complaint.")
+    own_remark: list[Evidence] = Field(
+        default_factory=list, description="A remark of the writer's own that the letter owns as wrong (\"I said 'did "
+        "you even think about it?' in front of everyone … I know it was out of order\"): what an apology names.")
+    said_topics: list[Cue] = Field(
+        default_factory=list, description="What the trouble is about, by the writer's own words where no theme "
+        "names it (\"she doesn't pull her weight\": how the work gets shared): what an opener says it is about.")
     venting: list[Evidence] = Field(
         default_factory=list, description="The writer's words saying they only want to be heard (\"I don't really "
         "want advice, I just need to get this off my chest\"): the written answer hears them first.")

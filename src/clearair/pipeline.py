@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from clearair.advise import advise, attach
 from clearair.advise.notes import (
-    CHILD_SAFETY_NOTE, DOSE_ERROR_NOTE, TELL_THE_DOSE, child_notes, conduct_notes, in_someones_care, pay_notes,
-    process_notes, road_notes, safeguarding_lead,
+    CHILD_SAFETY_NOTE, COVER_ASK, DOSE_ERROR_NOTE, TELL_THE_DOSE, child_notes, conduct_notes, cover_notes,
+    cover_request, in_someones_care, pay_notes, process_notes, road_notes, safeguarding_lead,
 )
 from clearair.advise.limits import light_touch_words, ruled_out_words, venting_words
 from clearair.advise.quotes import widen_reason_quotes
-from clearair.advise.reread import reread, reread_a_refused_request, reread_an_ask
+from clearair.advise.reread import reread, reread_a_cover_request, reread_a_refused_request, reread_an_ask
 from clearair.advise.set_answers import set_answer
 from clearair.advise.told import named_conduct, rules_broken_seen, what_happened
 from clearair.advise.between import between_reports
@@ -22,12 +22,13 @@ from clearair.assess import assess
 from clearair.extract import extract, read
 from clearair.advise.retell import act_sentences
 from clearair.advise.asking import what_the_writer_asks
-from clearair.advise.own_ways import own_admissions, own_tendencies
+from clearair.advise.own_ways import own_admissions, own_remark, own_tendencies
 from clearair.advise.wants import wanted_from_them
 from clearair.advise.witness import seen_done_to_others
 from clearair.advise.routes import formal_route, managers_tied_to_them, tied_to_the_other_side
 from clearair.advise.safety import rules_told_own_act
 from clearair.advise.scripts import review_words
+from clearair.advise.topics import said_topics
 from clearair.advise.questions import find_questions, person_asked_about
 from clearair.intake import build_document
 from clearair.intake.reading import READ_TOKENS
@@ -38,7 +39,7 @@ from clearair.extract.named import person_named_as_the_problem, take_the_named
 from clearair.extract.features import document_features, rule_findings, sentences
 from clearair.knowledge.factors import FACTORS
 from clearair.models import (
-    Evidence, FactorReading, Report, Signal, Situation, bare_name, checked_about, is_about_name,
+    Cue, Evidence, FactorReading, Report, Signal, Situation, bare_name, checked_about, is_about_name,
 )
 from clearair.advise.safety import NOT_BESIDE_SERIOUS
 from clearair.similar import find_similar
@@ -103,8 +104,12 @@ def _report(document, reading, journal_findings=(), about: str | None = None) ->
     situation.ruled_out = [reading.evidence(a, b) for a, b in ruled_out_words(reading.text)]
     situation.light_touch = [reading.evidence(a, b) for a, b in light_touch_words(reading.text)][:1]
     situation.venting = [reading.evidence(a, b) for a, b in venting_words(reading.text)][:1]
+    situation.said_topics = [Cue(kind=kind, text=reading.text[a:b], evidence=[reading.evidence(a, b)])
+                             for kind, a, b in said_topics(reading.text)]
     own = sorted(own_admissions(reading.text) + own_tendencies(reading.text))
     situation.own_tendency = [reading.evidence(a, b) for a, b in own][:1]
+    if (remark := own_remark(reading.text)) is not None:
+        situation.own_remark = [reading.evidence(*remark)]
     situation.tied_to_them = tied_to_the_other_side(reading, situation)
     situation.manager_tied = managers_tied_to_them(reading, situation)
     situation.what_happened = what_happened(reading, situation, conduct, factors)
@@ -116,15 +121,20 @@ def _report(document, reading, journal_findings=(), about: str | None = None) ->
     if (wanted := wanted_from_them(reading.text)) is not None:
         situation.wanted, start, end = wanted
         situation.wanted_evidence = [reading.evidence(start, end)]
+    elif (cover := cover_request(reading.text)) is not None:  # asked to log them in: what the writer asks is a no
+        situation.wanted = COVER_ASK
+        situation.wanted_evidence = [reading.evidence(*cover)]
     if (asked := what_the_writer_asks(reading.text)) is not None:
         situation.asking, start, end = asked
         situation.asking.evidence = [reading.evidence(start, end)]
     situation.rules_broken_seen = rules_broken_seen(reading, conduct)
     reread_an_ask(factors, situation, conduct)
+    reread_a_cover_request(factors, reading.text, conduct)
     advice = advise(situation, signals, factors, words, route=formal_route(reading, situation),
                     conduct=named_conduct(reading.text, conduct))
     # Before the answer is written: a question about calling the police is answered from its note.
     report.notes.extend(conduct_notes(reading.text, conduct) + pay_notes(reading.text) + road_notes(reading.text)
+                        + cover_notes(reading.text)
                         + child_notes(reading.text) + process_notes(reading.text, bool(situation.under_review),
                                         rep_is_the_problem=(situation.counterpart or "").startswith("union_rep")))
     if DOSE_ERROR_NOTE in report.notes:  # keeping a possible wrong dose quiet is never "reasonable" (red team 45)

@@ -19,7 +19,7 @@ import re
 
 from clearair.advise.phrases import (
     FILL_SLOT, NAME_SLOT, SLOT_EVENT, SLOT_WHEN, action_title, capitalise, incident_sentence, join_words, lower_first,
-    counterpart_incidents, plain_learned, sentence, told_incident, who,
+    FIRST_PERSON_OBJECT, counterpart_incidents, plain_learned, sentence, told_incident, who,
 )
 from clearair.advise.retell import PRONOUNS, names_to_find, retold_to_writer
 from clearair.advise.questions import (
@@ -28,8 +28,8 @@ from clearair.advise.questions import (
     just_asks_what_to_do, main_questions, names_a_wrong, norm_feeling, points_back,
 )
 from clearair.advise.notes import (
-    CHILD_SAFETY_NOTE, DOSE_ERROR_NOTE, DROWSY_NOTE, LEAVE_SAFELY_NOTE, POLICE_NOTE, RULES_NOTE, RULES_SEEN_NOTE,
-    SAFETY_NOTE, SIGN_NOTE, TOUCH_NOTE,
+    CHILD_SAFETY_NOTE, COVER_NOTE, DOSE_ERROR_NOTE, DROWSY_NOTE, LEAVE_SAFELY_NOTE, POLICE_NOTE, RULES_NOTE,
+    RULES_SEEN_NOTE, SAFETY_NOTE, SIGN_NOTE, TOUCH_NOTE,
 )
 from clearair.advise.routes import named_in
 from clearair.advise.safety import FORMAL_ROUTES, RULES_OWN_PART, Floor, about_the_writer, floor_for, safe_formal_route
@@ -489,7 +489,8 @@ def compose(report: Report) -> str:
     floor = floor_of(report)
     own_part = has_own_part(report, floor)
     # "What should I do?" said back to the writer adds nothing: the answer opens with what is going on instead.
-    asked = [q for q in report.questions if q.answer and not just_asks_what_to_do(q.text)]
+    asked = [q for q in report.questions if q.answer and (not just_asks_what_to_do(q.text)
+                                                          or _THE_CUSTOMER_TOO.answer in q.answer)]  # "…both?"
     top = report.recommendations[0]
 
     def says_first_step(q: Question) -> bool:
@@ -498,6 +499,8 @@ def compose(report: Report) -> str:
 
     said_first = any(says_first_step(q) for q in asked)
     answered = [f"{_asked(q, i)}: “{_quoted(_with_the_step(q, report))}” {q.answer}" for i, q in enumerate(asked)]
+    if any(q.answer == HARMLESS for q in asked):
+        said_first = True  # harmless habits: no "best first step" to act on beside "nothing you need to say"
     if asked and not said_first:  # the answer to "what instead?" follows straight on
         answered.append(_best_step(report, 1))  # one reason: the question already took some words
         said_first = True
@@ -513,6 +516,8 @@ def compose(report: Report) -> str:
     situation, say = _going_on(report, floor, own_part), _say(report)  # these stay whatever gives way
     if any(q.answer.endswith(_WORDS_BELOW) for q in asked):
         say = []  # the words were the answer to the writer's own question: not said twice
+    if any(q.answer == HARMLESS for q in asked):  # nothing to say to them: no words, no "if that is not enough"
+        say, extras["fallback"] = [], type(extras["fallback"])()
     went_past = any(q.answer.startswith(NOT_THEM_AGAIN) for q in asked)
     if went_past:
         say = []  # "Not them again: raise it with their manager": no words for a talk with them beside it
@@ -566,12 +571,17 @@ SAFE_HOME_FIRST = ("Before anything else, today: do not leave on your own. Ask s
                    "you, write down the exact words while you remember them, and report the threat to the police.")
 
 
+#: ... and where a colleague asks the writer to log them in or cover for them (``COVER_NOTE``; red team 50).
+COVER_FIRST = ("Before anything else: stop logging them in or covering for them, from today. It is your login and your "
+               "word on the record, so it is you who would answer for it.")
+
+
 def _health_first(report: Report) -> str:
     """``HEALTH_FIRST`` when the letter tells of a medication error for someone in the writer's care, ``DROWSY_FIRST``
     when the writer nearly fell asleep driving, ``SAFE_HOME_FIRST`` when a threat says where to find them."""
     return HEALTH_FIRST if DOSE_ERROR_NOTE in report.notes else DROWSY_FIRST if DROWSY_NOTE in report.notes \
         else CHILD_FIRST if CHILD_SAFETY_NOTE in report.notes else \
-        SAFE_HOME_FIRST if LEAVE_SAFELY_NOTE in report.notes else ""
+        SAFE_HOME_FIRST if LEAVE_SAFELY_NOTE in report.notes else COVER_FIRST if COVER_NOTE in report.notes else ""
 
 
 #: The written answer's length, in words, before the extras give way (a short answer is read).
@@ -634,6 +644,24 @@ _AS_THEIR_MANAGER = ("As their manager this is yours to act on, formally: bring 
                      "you have none), look into it properly before deciding anything, and keep a dated record; they "
                      "can advise on the detail of this question too.")
 
+_THE_CUSTOMER_TOO = set_answer("customer_too")
+
+
+#: "What do I do about both of them?": the other side and someone else the letter names.
+_BOTH = re.compile(r"\b(?:both of them|the two of them|them both|both)\s*\?", re.IGNORECASE)
+
+
+def _a_customer_beside(report: Report) -> bool:
+    """A customer is among the people the letter names, beside the other side."""
+    return any(p.role == "customer" and p.id != report.situation.counterpart for p in report.situation.parties)
+
+
+def _not_about_the_customer(report: Report) -> bool:
+    """The other side is someone other than the customer the question also asks about."""
+    cp = report.situation.party(report.situation.counterpart)
+    return cp is not None and cp.role != "customer"
+
+
 #: The answer to a second question that would repeat the first one's words.
 _SAME_AGAIN = {"not yet": "Not yet either, for the same reason.", "no": "No, for the same reason.",
                "yes": "Yes, for the same reason."}
@@ -651,6 +679,12 @@ def ask(report: Report, text: str, original: str | None = None, questions: list[
         given: set[str] = set()
         for q in main_questions(report.questions):
             verdict, text = answer_question(q, report, floor, owns)
+            if HARMLESS in given and _SAY_ANYTHING.search(q.text):  # "Is this weird? … Should I say anything?"
+                verdict, text = "no", "No need: from what you describe, there is nothing you need to say."
+            if (_THE_CUSTOMER_TOO.asked(q.text) or _BOTH.search(q.text) and _a_customer_beside(report)) \
+                    and _not_about_the_customer(report) and not floor.serious:
+                # "What should I do with Gary and with the customer?": the second half answered too (red team 50)
+                text = f"{text} {_THE_CUSTOMER_TOO.answer}".strip()
             if (q.action, verdict) in said and q.action:
                 continue  # the same step asked twice in other words: one answer is enough
             said.add((q.action, verdict))
@@ -845,6 +879,11 @@ _THROUGH_THE_PROCESS = set_answer("through_the_process")
 _SAY_NOTHING_ABOUT_A_DOSE = set_answer("say_nothing_about_a_dose")
 _WHAT_TO_EXPECT = set_answer("what_to_expect")
 _SAY_NO_TO_A_REQUEST = set_answer("say_no_to_a_request")
+#: ... where the request is to be logged in or covered for (red team 51: "I can't take that on, I've got my own work
+#: to finish" implied she would, with time).
+_SAY_NO_TO_COVERING = ("Say it early and plainly, and give the real reason: “I can't log you in or say you're here "
+                       "when you're not any more; it's my name on it.” If you want to, add something kind about what "
+                       "they are going through, and suggest they ask the manager about a later start.")
 _BRING_UP_PAY = set_answer("bring_up_pay")
 _LOOK_PETTY = set_answer("look_petty")
 _CHOOSE_TERMS = set_answer("choose_terms")
@@ -982,6 +1021,15 @@ def _answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tu
         # "I gave her the tablets twice … now I have a meeting with the manager. What should I expect?" (red team 45
         # found it unanswered): how such a meeting usually goes, for a writer whose own mistake it is about
         return _WHAT_TO_EXPECT.verdict, _WHAT_TO_EXPECT.answer
+    if _WHERE_IS_THE_LINE.search(q.text) and not own:
+        # "Where is the line?", "Where do I draw the line?" (left unanswered before): where, and that it is theirs to
+        # draw; of serious conduct, that it has been crossed
+        if floor.serious:
+            return "yes", ("It has already been crossed: what you describe is serious conduct, not ordinary "
+                           "workplace behaviour.")
+        return "first step", ("The line is where it starts to cost you your own time, your work or your peace of "
+                              "mind, and you are allowed to draw it there: say where it is once, plainly, and hold "
+                              "to it.")
     if q.kind == "norm":
         return _is_it_normal(q, report, floor, own)
     if _LOOK_PETTY.asked(q.text) and not floor.serious and not own:
@@ -998,7 +1046,8 @@ def _answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tu
         if _SAY_NO_TO_A_REQUEST.asked(q.text) and not floor.serious and not own:
             # "How do I say no to her at 5pm without it being weird?" (red team 45 found only "decide exactly what
             # you will and won't accept"): the words to say as well
-            said = f"{said} {_SAY_NO_TO_A_REQUEST.answer}" if said else _SAY_NO_TO_A_REQUEST.answer
+            no = _SAY_NO_TO_A_REQUEST.answer if COVER_NOTE not in report.notes else _SAY_NO_TO_COVERING
+            said = f"{said} {no}" if said else no
         if said:
             return "first step", said
     if q.kind == "yes_no" and about_own_risk(q.text):
@@ -1430,6 +1479,32 @@ SEVERITY_CONFIDENCE = 0.5
 _FEELING_WRONG = re.compile(r"\b(?:wrong|bad|selfish|petty|unreasonable)\b", re.I)
 
 
+#: "Where is the line?", "where do I draw the line", "how much is too much?": where a limit may fairly be set.
+_WHERE_IS_THE_LINE = re.compile(r"\bwhere(?:['’]s| is| do (?:I|we|you)| should (?:I|we)) (?:draw )?the line\b|"
+                                r"\bwhere (?:does|do) (?:it|this|that) cross (?:a|the) line\b|"
+                                r"\bhow much is too much\b", re.IGNORECASE)
+def harmless_habits(report: Report) -> bool:
+    """Nothing in the letter is done to the writer or troubles them: no feeling of theirs, no act of the other side's,
+    and no sentence of theirs with the writer in it as more than a speaker ("she hums while she eats" is not "she
+    reads my screen")."""
+    s = report.situation
+    return not s.emotions and not counterpart_incidents(s) and not any(
+        FIRST_PERSON_OBJECT.search(_OF_MINE.sub(" ", e.text)) for e in s.acts_on_writer)
+
+
+#: "a colleague of mine": whose colleague, not the writer as the one something is done to.
+_OF_MINE = re.compile(r"\bof (?:mine|ours)\b", re.IGNORECASE)
+
+
+#: "Should I say anything?", "do I mention it?": after habits read as harmless, answered the same way.
+_SAY_ANYTHING = re.compile(r"\b(?:should|do|must|shall) I (?:say|mention|tell|bring up|raise)\b", re.IGNORECASE)
+HARMLESS = ("Not really: most people have habits like these, and they are harmless unless they get in someone's way. "
+            "If they don't bother you, there is nothing you need to say; if others joke about it behind their back, you "
+            "don't have to join in.")
+#: "Is this strange?", "Is that weird?": a question about whether it is usual, whose "yes" means it is not.
+_ODD = re.compile(r"\b(?:strange|weird|odd|unusual|creepy)\b", re.IGNORECASE)
+
+
 def _is_it_normal(q: Question, report: Report, floor: Floor, own: bool) -> tuple[Verdict, str]:
     """ "Is this normal?", "Is that acceptable?": answered from the reading of how serious it is (and of the
     writer's own part), never with a guess at what is in the other side's mind. The first step follows it."""
@@ -1460,6 +1535,15 @@ def _is_it_normal(q: Question, report: Report, floor: Floor, own: bool) -> tuple
     severity = _factor(report, "severity")
     sure = severity is not None and (severity.source == "rules" or severity.confidence >= SEVERITY_CONFIDENCE)
     recurring = report.situation.pattern.recurring
+    if _ODD.search(q.text):  # "Is this strange?": odd, not a named wrong ("reads more like friction than that")
+        small = sure and severity is not None and severity.value == "minor"
+        if small and harmless_habits(report):
+            # harmless habits the writer is not troubled by (red team 51: told to confront a colleague who hums)
+            return "no", HARMLESS
+        return "yes", (("A little, yes: it is not how colleagues usually behave, though on its own it is small"
+                        if small else "Yes: it is not how people usually behave at work")
+                       + (", and as it keeps happening, it is fair to raise it calmly." if recurring
+                          else ", and it is fair to ask about it calmly if it happens again."))
     if sure and severity is not None and severity.value == "unprofessional":
         if wrong:
             return "yes", ("It is at least unprofessional" + (" as a pattern" if recurring else "") + ", and wanting "

@@ -73,7 +73,8 @@ _WHEN_THE_WRITER = re.compile(r"^[^.?!]{0,20}?\b(?:when|until|till|as|for|after)
 #: you park" (a threat to their home keeps the police line, ``POLICE_NOTE``).
 _WHERE_TO_FIND_ME = re.compile(r"\b(?:where (?:i|you) park|what time (?:i|you) (?:finish|leave|get off|"
                                r"clock out|go home)|(?:walk|way) (?:to|back to|out to) (?:my|your) "
-                               r"(?:car|bus|station))\b", re.IGNORECASE)
+                               r"(?:car|bus|station)|(?:in|at) the car ?park|after (?:the|my|your) shift)\b",
+                               re.IGNORECASE)
 #: ... then the first thing is getting home safely, today (red team 49: a pharmacy worker threatened by a customer who
 #: "knows where you park" was told "if you are afraid" and a meeting "this week", with a walk to her car that night).
 LEAVE_SAFELY_NOTE = ("Before anything else, today: do not leave on your own. Ask a colleague or the person in charge "
@@ -101,6 +102,9 @@ _SIGNING = re.compile(r"\b(?:sign(?:ed|ing|s)?|initial(?:s|ed|led|ing|ling)?|(?:
                       r"certificates?)\b", re.IGNORECASE)
 #: The writer is the one pressed: "told me to…", "asked me to sign…", "I was told to…".
 _ME = re.compile(rf"\b({_FIRST_PERSON}|us|we)\b", re.IGNORECASE)
+#: ... said just before the words the pressure was found in: "Bev asks me to | sign the turning chart".
+_ASKED_ME_TO = re.compile(r"\b(?:asks?|asked|asking|wants?|wanted|told|tells|expects?|expected|pressur\w*|gets?|got|"
+                          r"keeps? asking)\s+(?:me|us)\s+to\s+$", re.IGNORECASE)
 
 
 #: A dose given twice, missed, or the wrong medicine given to someone in care: "found out the night nurse had already
@@ -173,10 +177,15 @@ def conduct_notes(text: str, conduct: list) -> list[str]:
         notes.append(FORCE_ON_OTHERS_NOTE)  # (red team 41: a customer grabbed an 18-year-old assistant's wrist)
     elif _WAITED_FOR_SOMEONE.search(text):
         notes.append(WAITED_FOR_SOMEONE_NOTE)
+    # (with the words just before the hit, where the writer may be the one asked: "asks me to | sign the turning
+    # chart … for rounds she didn't do" was taken for rules seen broken by someone else; red team 51)
     pressure = [text[h.start:h.end] for h in conduct if h.kind == "unlawful_pressure"]
+    asked = [text[max(0, h.start - 40):h.end] if _ASKED_ME_TO.search(text[max(0, h.start - 40):h.start])
+             else "me: " + text[h.start:h.end] if _in_quotes(text, h.start)  # "just sign it", said to the writer
+             else text[h.start:h.end] for h in conduct if h.kind == "unlawful_pressure"]
     if any(_SAFETY.search(p) for p in pressure):
         notes.append(SAFETY_NOTE)
-    rules = [p for p in pressure if not _SAFETY.search(p)]
+    rules = [p for p in asked if not _SAFETY.search(p)]
     if any(_ME.search(p) and _SIGNING.search(p) for p in rules):
         notes.append(SIGN_NOTE)
     elif any(_ME.search(p) for p in rules):
@@ -193,6 +202,12 @@ def conduct_notes(text: str, conduct: list) -> list[str]:
     if (HAZARD_NOTE in notes or SAFETY_NOTE in notes) and _TOLD_NOT_TO_REPORT.search(text):
         notes.append(REPORT_IT_YOURSELF_NOTE)
     return notes
+
+
+def _in_quotes(text: str, at: int) -> bool:
+    """Whether ``at`` is inside quotation marks: words said to the writer ("She said 'just sign it'")."""
+    before = text[:at]
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
 
 
 def _at_the_writer(text: str, hit) -> bool:
@@ -391,6 +406,39 @@ def process_notes(text: str, under_review: bool, rep_is_the_problem: bool = Fals
 def pay_notes(text: str) -> list[str]:
     """The wage note where the letter tells of work done and not paid to the writer."""
     return [WAGE_NOTE] if _UNPAID.search(text) else []
+
+
+#: A colleague asking the writer to log or clock them in, or to tell the boss they are there when they are not: the
+#: record is the writer's (red team 50: a call-centre worker who logged a late colleague in on her own login was
+#: told to keep notes and plan her way out, never to stop).
+_COVER_FOR_THEM = re.compile(
+    r"\b(?:asked|asks|asking|wants?|wanted|expects?|keeps? asking|texts?|texted|begged|begs) (?:me )?to "
+    r"(?:log|clock|sign|swipe|badge|punch|tap|scan) (?:him|her|them|(?-i:[A-Z][a-z]+)) (?:in|on)\b|"
+    r"\bi(?:['’]ve| have)? (?:been )?(?:logg|clock|sign|swip|badg|punch)(?:ed|ing) (?:him|her|them|(?-i:[A-Z][a-z]+))"
+    r" in\b(?=[^.?!]{0,80}\b(?:late|before (?:he|she|they) (?:gets?|arrives?|comes?)|isn['’]?t (?:there|in)))|"
+    r"\b(?:asked|asks|asking|wants?|wanted|expects?) (?:me )?to tell (?:our|my|the) (?:boss|manager|supervisor|"
+    r"team ?lead(?:er)?|shift lead(?:er)?) (?:that )?(?:he|she|they)(?:['’]s|['’]re| is| are| was) [\"“']?"
+    r"(?:just |only )?(?:in the (?:loo|toilet|bathroom)|on (?:his|her|their) way|here|in|parking|on a call)",
+    re.IGNORECASE)
+COVER_NOTE = ("Stop logging them in or covering for them from today: it is your login and your word on the record, so "
+              "it is you who would answer for it if it came out. Tell them plainly and kindly that you can't do it any "
+              "more; what they do about being late is then between them and your manager. If you are asked about the "
+              "times you covered, say what happened; owning it early counts in your favour.")
+
+
+#: What the writer asks of that colleague, said after "could" or "I'm asking that".
+COVER_ASK = "you stop asking me to log you in or cover for you"
+
+
+def cover_request(text: str) -> tuple[int, int] | None:
+    """Where the letter tells of a colleague's request to be logged in or covered for (``_COVER_FOR_THEM``)."""
+    m = _COVER_FOR_THEM.search(text)
+    return (m.start(), m.end()) if m else None
+
+
+def cover_notes(text: str) -> list[str]:
+    """The note for a colleague's request to be logged in or covered for (``COVER_NOTE``)."""
+    return [COVER_NOTE] if cover_request(text) else []
 
 
 def road_notes(text: str) -> list[str]:

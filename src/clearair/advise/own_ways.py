@@ -41,7 +41,10 @@ _ADMITS = re.compile(
     r"\b(?:this|that|it)(?: one)?(?:['’]s| is| was) (?:partly|mostly|largely|all|kind of|a bit|at least partly) on me\b"
     r"|\bI owe (?:her|him|them|[A-Z][a-z]+) an apology\b"
     r"|\bI (?:dropped the ball|messed up|screwed up|let (?:her|him|them) down)\b"
-    r"|\b(?:it|this|that) (?:was|is) (?:partly |mostly |all )?my fault\b",
+    r"|\b(?:it|this|that) (?:was|is) (?:partly |mostly |all )?my fault\b"
+    # leaving someone out, told as the writer's own doing: "We didn't add her to the chat", "I never invited him"
+    r"|\b(?:I|we) (?:didn['’]?t|did not|never) (?:add|invite|include|ask|copy|cc|tell) (?:her|him|them)\b"
+    r"(?= (?:to|in|on|along|for|about)\b)",
     re.IGNORECASE)
 
 
@@ -59,3 +62,51 @@ def own_admissions(text: str) -> list[tuple[int, int]]:
             if not _DENIED.search(text[max(0, m.start() - 30):m.start()])
             and not _THEIR_CLAIM.search(text[max(0, m.start() - 30):m.start()])
             and not _NOT_JUST_BEFORE.search(text[max(0, m.start() - 12):m.start()])]
+
+
+#: Something the writer said, told as theirs: "I said 'well that's not going to work'", "I snapped at her".
+_OWN_REMARK = re.compile(r"\bI (?:said|snapped at|told (?:her|him|them|(?-i:[A-Z][a-z]+))|called (?:her|him|them|"
+                         r"(?-i:[A-Z][a-z]+))|made (?:a|that) "
+                         r"(?:joke|comment|remark|crack|dig)|joked)\b[^.?!\n]*", re.IGNORECASE)
+#: ... which the writer owns elsewhere in the letter: "I really regret", "it was out of order", "I want to apologise".
+_OWNS_IT = re.compile(r"\b(?:regret|out of order|out of line|shouldn['’]?t have|should not have|I was wrong|"
+                      r"I was rude|too far|apologi[sz]e|make (?:this|it|things) right|put (?:this|it) right)\b",
+                      re.IGNORECASE)
+
+
+def own_remark(text: str) -> tuple[int, int] | None:
+    """Where the writer tells of a remark of their own that the letter owns as wrong (``_OWN_REMARK``,
+    ``_OWNS_IT``): an apology can then name it ("What I said in front of everyone was out of order") instead of
+    "what happened was on me" (red team 50)."""
+    if not _OWNS_IT.search(text):
+        return None
+    spans = [(m.start(), _sentence_end(text, m.end())) for m in _OWN_REMARK.finditer(text)]
+    # the one that tells where it was said, else the first ("I said something I really regret. … I said 'well that's
+    # not going to work' in front of everyone")
+    return next((sp for sp in spans if _WHERE_SAID.search(text[sp[0]:sp[1]])), spans[0] if spans else None)
+
+
+def _sentence_end(text: str, at: int) -> int:
+    """Where the sentence running on at ``at`` ends, a question or full stop inside quotation marks left in it
+    ("I said 'did you even think about it?' in front of everyone.")."""
+    quoted = text[:at].count('"') % 2 == 1 or text[:at].count("“") > text[:at].count("”")
+    for i in range(at, min(len(text), at + 300)):
+        ch = text[i]
+        if ch in '"“”':
+            quoted = not quoted if ch == '"' else ch == "“"
+        elif ch in ".?!\n" and not quoted:
+            return i + 1 if ch != "\n" else i
+    return min(len(text), at + 300)
+
+
+#: Where it was said, in the writer's words: "in front of everyone", "in the team meeting".
+_WHERE_SAID = re.compile(r"\bin front of (?:everyone|everybody|the (?:whole )?(?:team|class|others|group|customers?|"
+                         r"clients?)|all (?:of )?(?:them|the others))\b|"
+                         r"\bin (?:the|our|a) (?:team |staff |weekly |morning )?(?:meeting|huddle|stand-?up)\b",
+                         re.IGNORECASE)
+
+
+def what_i_said(sentence: str) -> str:
+    """ "What I said" and where, from the writer's sentence: "What I said in front of everyone"."""
+    where = _WHERE_SAID.search(sentence)
+    return "What I said" + (f" {where.group(0)}" if where else "")

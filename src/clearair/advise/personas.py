@@ -95,7 +95,9 @@ def perspectives(ranked: list, sig: dict[str, Signal], titles: dict[str, str], o
             view = f"{said} Would also start with: {title}, for the same reason as {voiced[top.action]}."
         else:
             reason = _reason(top, own_part, first_reasons)
-            view = f"{said} So would start with: {title}"
+            # "So" only where the opening argued for this very step: "use the formal route … So would start with: keep
+            # dated notes" read as a contradiction (red team 50, in seven letters)
+            view = f"{said} {'So would' if top.action in favours else 'Would'} start with: {title}"
             view += f", because {reason}." if reason else "."
             voiced[top.action] = p.title[0].lower() + p.title[1:] if p.title.startswith("The ") else p.title
         out.append(Perspective(name=p.name, title=p.title, top_action=top.action,

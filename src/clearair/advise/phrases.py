@@ -193,6 +193,18 @@ def in_the_writers_word(text: str, s: Situation) -> str:
     return text
 
 
+#: A phone as a thing someone holds or looks at ("he looks at his phone while I talk"), not a call.
+_THEIR_HANDSET = re.compile(r"\b(?:his|her|their|my) (?:phone|mobile)\b", re.IGNORECASE)
+_A_CALL = re.compile(r"\b(?:call\w*|rang|ring\w*|phoned|on the phone|voicemail|hung up)\b", re.IGNORECASE)
+
+
+def handset_only(incident: Incident) -> bool:
+    """The reading's "on the phone" rests on a phone someone holds, not a call (red team 50: "belittled you on the
+    phone" of a report who looked at his phone in one-to-ones)."""
+    return incident.channel == "phone" and bool(_THEIR_HANDSET.search(incident.summary)) \
+        and not _A_CALL.search(incident.summary)
+
+
 def incident_sentence(s: Situation, incident: Incident, private_said: bool = False) -> str:
     """ "Your peer undermined you or your team by email; the customer saw it." (or a slot)."""
     by_writer = incident.actor == "narrator"
@@ -200,7 +212,7 @@ def incident_sentence(s: Situation, incident: Incident, private_said: bool = Fal
     subject = who(s, incident.actor)
     if phrase is None or subject == "someone":
         return sentence(f"{subject} did something that matters here: {SLOT_EVENT}")
-    channel = _CHANNEL.get(incident.channel, "")
+    channel = "" if handset_only(incident) else _CHANNEL.get(incident.channel, "")
     text = f"{subject} {phrase}" + (f" {channel}" if channel else "")
     seen = seen_by(incident, private_said)
     return sentence(text + (f"; {seen}" if seen else ""))
@@ -255,7 +267,7 @@ _SAID_OF_MY_TEAM = frozenset({"undermine"})
 _FIRST_PERSON_ANY = re.compile(r"\b(me|my|us|our|myself|mine)\b", re.IGNORECASE)
 #: The writer in the sentence as more than its speaker: "at me", "my work"; not "my TAs" or "our instructors", who are
 #: other people (a blind panel found "you were aggressive towards me" said of a TA who screamed at a student).
-_FIRST_PERSON_OBJECT = re.compile(
+FIRST_PERSON_OBJECT = re.compile(
     r"\b(me|us|myself|mine)\b|\b(my|our)\b(?!\s+(?:[\w-]+\s+)?(?:TAs?|colleagues?|co-?workers?|team|staff|reports?|"
     r"employees?|assistants?|students?|pupils?|interns?|managers?|boss|supervisors?|clients?|customers?|patients?|"
     r"friends?|peers?|juniors?|trainees?|instructors?|teachers?|nurses?|aides?|crew|people|workers?|DRs?)\b)",
@@ -272,7 +284,7 @@ def done_to_the_writer(inc: Incident) -> bool:
         return True  # "you questioned my team's work": true of the writer's report's work too
     # An act on the writer's team may name it by anyone of theirs ("my peer … emailed the customer about my DR's
     # report"); any other act needs the writer themselves in the sentence, not "my TAs".
-    mine = _FIRST_PERSON_ANY if inc.act in _SAID_OF_MY_TEAM else _FIRST_PERSON_OBJECT
+    mine = _FIRST_PERSON_ANY if inc.act in _SAID_OF_MY_TEAM else FIRST_PERSON_OBJECT
     return inc.target is None and bool(mine.search(inc.summary))
 
 

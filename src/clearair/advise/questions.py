@@ -30,7 +30,8 @@ _FRAME = re.compile(
     r"pointers|insight|ideas)\s+(?:on|about|for)\s+)\bhow to\b|"
     r"\bwhat (?:can|should|do|could|would) I\b|\bwhat would you\b|\bwhat are my options\b|"
     r"\bany (?:advice|thoughts|suggestions|recommendations|ideas|tips|insight)\b|"
-    r"\b(?:wondering|not sure|unsure|don't know|do not know|wonder) (?:(?:whether|if) (?:I|to|we)|how|what (?:to|I))\b|"
+    r"\b(?:wondering|not sure|unsure|don['’]?t (?:really )?know|do not (?:really )?know|wonder) (?:(?:whether|if) "
+    r"(?:I['’]?m|I|to|we)|how|what (?:to|I))\b|"
     # "whether to…" is the writer's own question only when the writer is the one weighing it ("I can't decide
     # whether to…"), not "HR is still deciding whether to set up a mediation".
     r"\b(?:I|I'm|I am|we|we're)\b[^.?!]{0,50}?\bwhether (?:I|to|or not)\b|^\s*whether (?:I|to)\b",
@@ -125,11 +126,15 @@ def _inside_quotes(text: str, at: int) -> bool:
     return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
 
 
-_SELF_CHECK = re.compile(r"\b(?:am|was) I (?:being |just )?(?:overreacting|over-reacting|overthinking|over-thinking|"
+_SELF_CHECK = re.compile(r"\b(?:(?:am|was) I|(?:if|whether) I(?:['’]?m| am)) (?:being |just )?(?:overreacting|"
+                         r"over-reacting|overthinking|over-thinking|"
                          r"wrong|unreasonable|too sensitive|too (?:harsh|strict|hard on (?:him|her|them))|"
                          r"crazy|petty|paranoid|in the wrong|at fault|to blame|doing the right thing|out of line|"
                          r"the (?:asshole|arsehole|jerk|problem|bad guy))\b|\bdo I owe (?:him|her|them) an apology\b|"
-                         r"\bis it (?:just )?me\b|\bdid I (?:overstep|do (?:something|anything) wrong|go too far|"
+                         r"\bis it (?:just )?me\b|"
+                         # "Am I making too much of it?", "am I blowing this out of proportion?"
+                         r"\b(?:am I|if I(?:['’]?m| am)) (?:just )?(?:making (?:too much|a (?:big )?deal|a mountain) (?:of|out of)|"
+                         r"blowing (?:this|it|things) (?:up|out of proportion))\b|\bdid I (?:overstep|do (?:something|anything) wrong|go too far|"
                          r"mess up|handle it (?:badly|wrong)|make a (?:big |huge )?mistake|get it wrong|screw up)\b|\bwhich of us is\b|\breading too much into\b|"
                          # "did I bring this on myself?", "is it my fault?", "am I partly to blame?"
                          r"\bdid I (?:bring (?:this|it|that) on myself|cause (?:this|it|that))\b|"
@@ -148,6 +153,8 @@ _NORM = re.compile(
     r"[^?.!]{0,60}?\b(?:normal|typical|common|usual|standard|acceptable|unacceptable|appropriate|inappropriate|"
     r"reasonable|unreasonable|professional|unprofessional|ok|okay|alright|all right|bullying|a red flag|toxic|"
     r"harassment|harassing|abuse|abusive|mobbing|sexist|racist|a cop-out|a cop out|passing the buck|"
+    # "Is this strange?", "Is that weird?", "Is it a big deal?" (a red team found "Is this strange?" unanswered)
+    r"strange|weird|odd|unusual|creepy|a big deal|crossing (?:a|the) line|over the line|"
     r"(?:un)?fair (?:of|on) (?:him|her|them)|"
     r"how (?:it|things) (?:works?|goes|is done)|par for the course)\b"
     r"|\bis (?:this|that) (?:how|what) (?:\w+ ){0,3}(?:works?|is like|should be)\b"
@@ -171,6 +178,7 @@ _NORM_FEELING = re.compile(r"\b(?:normal|okay|ok|reasonable|common|natural|wrong
 #: Norm questions that name something bad ("Is that bullying?", "Is this inappropriate?"): "No" would mean "it is
 #: not", the opposite of "No, this is not normal", so they are answered the other way round.
 _NAMES_A_WRONG = re.compile(r"\b(?:bullying|harassment|toxic|a red flag|inappropriate|unprofessional|unacceptable|"
+                            r"strange|weird|odd|unusual|creepy|a big deal|crossing (?:a|the) line|over the line|"
                             r"unreasonable|abuse|abusive|mobbing|harassing|sexist|racist|a cop-out|a cop out|"
                             r"passing the buck|unfair (?:of|on) (?:him|her|them))\b", re.I)
 

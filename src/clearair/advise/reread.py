@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 
+from clearair.advise.notes import cover_notes
 from clearair.advise.phrases import QUOTED
 from clearair.advise.safety import ORDINARY_ACTS, SERIOUS_SURE, severity_open_to_doubt
 from clearair.extract.reading import Reading, is_question
@@ -102,9 +103,26 @@ def reread(factors: list[FactorReading], reading: Reading | None = None, own_par
                 and not _SPOKE_UP.search(_told_not_asked(reading)):
             _back_to_default(f)  # payback resting on a name alone, in a letter where the writer spoke up about nothing
             continue
+        if reading is not None and f.name == "retaliation" and f.value is True and _AFRAID_TO_SPEAK.search(said) \
+                and not _SPOKE_UP.search(_told_not_asked(reading)):
+            _back_to_default(f)  # "I'm scared to say no to him because he signs off promotions": feared, not done
+            continue
         if reading is not None and own_part and f.name == "severity" and f.value == "serious" and all(
                 is_question(reading.sentence_at(e.start).text) for e in f.evidence):
             _held_at(f, ASKED_NOT_TOLD)
+            continue
+        if reading is not None and f.name == "severity" and f.value == "serious" and len(said.split()) <= 2 \
+                and _THREAT_OF_A_STEP.search(reading.sentence_at(f.evidence[0].start).text):
+            # "She is threatening a bad review", "he threatened to quit": a step they may take, not menace (red team
+            # 50: a client's threatened review made a subcontractor's no-show "serious conduct")
+            _held_at(f, "unprofessional")
+            continue
+        if reading is not None and f.name == "severity" and f.value == "serious" and len(said.split()) <= 3 \
+                and _AFRAID_TO_SPEAK.search(reading.sentence_at(f.evidence[0].start).text):
+            # "I'm scared to say no to him because he decides promotions", and "scared" all the reading rests on (the
+            # rules found no conduct): the writer's fear of pushing back on someone powerful, not conduct done to
+            # them (red team 50: late urgent work from the most senior manager was sent to a formal complaint)
+            _held_at(f, "unprofessional")
             continue
         if reading is not None and f.name == "severity" and f.value == "serious" \
                 and _A_SHOUT.fullmatch(said.strip(" .!")) \
@@ -132,6 +150,18 @@ def reread(factors: list[FactorReading], reading: Reading | None = None, own_par
     return factors
 
 
+#: A threat of a step someone may take, which is no menace: "threatening a bad review", "threatened to quit".
+_THREAT_OF_A_STEP = re.compile(r"\bthreat\w*\s+(?:(?:a|an|to (?:leave|write|post|give)(?: (?:us|me|them|him|her))?"
+                               r"(?: a| an)?)\s+)?(?:bad |negative |poor |one-star |1-star |terrible |public )?"
+                               r"(?:review|rating|complaint|post)s?\b|"
+                               r"\bthreat\w*\s+to\s+(?:quit|resign|leave|walk out|complain|report|"
+                               r"cancel|go to (?:hr|the press|my boss|the manager|head office|a lawyer)|"
+                               r"take (?:her|his|their) business)\b", re.IGNORECASE)
+#: The writer afraid to push back: "scared to say no to him", "too afraid to ask", "nervous about challenging her".
+_AFRAID_TO_SPEAK = re.compile(r"\b(?:scared|afraid|frightened|terrified|nervous|anxious|worried)\s+(?:to|of|about)\s+"
+                              r"(?:say(?:ing)? no|refus\w+|push(?:ing)? back|ask(?:ing)?|speak(?:ing)? up|"
+                              r"tell(?:ing)? (?:him|her|them) no|turn(?:ing)? (?:him|her|them|it) down|declin\w+|"
+                              r"challeng\w+|question(?:ing)? (?:him|her|them))\b", re.IGNORECASE)
 #: A learned "serious" resting on a shout alone ("shouted at me", "yelled at me"), however sure: one outburst is not
 #: the sustained abuse that makes shouting serious (``knowledge/factors.yaml``).
 _A_SHOUT = re.compile(r"(?:shouted|yelled|screamed|raised (?:his|her|their) voice|snapped|swore) at (?:me|us)", re.I)
@@ -192,6 +222,18 @@ def reread_an_ask(factors: list[FactorReading], situation: Situation, conduct: l
             or sev.value != "serious" or sev.confidence >= SERIOUS_SURE:
         return factors
     if conduct or situation.witnessed or any(i.actor not in ("narrator", "unknown") for i in situation.incidents):
+        return factors
+    _held_at(sev, "unprofessional")
+    return factors
+
+
+def reread_a_cover_request(factors: list[FactorReading], text: str, conduct: list) -> list[FactorReading]:
+    """A learned "serious" (and no payback read, no conduct the rules found) where the letter is a colleague asking
+    the writer to log them in or cover for them (``notes.cover_notes``): held at "unprofessional". The step is the
+    writer's own to stop, said to the colleague; a red team's call-centre worker was told "do not go to the person on
+    your own" and to keep notes, never to stop covering."""
+    sev = severity_open_to_doubt(factors)
+    if sev is None or sev.source != "learned" or sev.value != "serious" or conduct or not cover_notes(text):
         return factors
     _held_at(sev, "unprofessional")
     return factors

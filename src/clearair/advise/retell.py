@@ -186,7 +186,8 @@ def _clause(verb: Token, subject: Token, who: str | None) -> str | None:
     # and goes; an aside there stays, with its commas, for ``_ASIDE`` ("Mr Grant, however, keeps…").
     # A second subject there is the first one's name or title set beside it ("One of my reports, a designer called
     # Oscar, has started …"): it goes with its commas.
-    beside = [c for c in verb.children if subject.i < c.i < verb.i and c.dep_ == "nsubj"]
+    beside = [c for c in verb.children if subject.i < c.i < verb.i and (c.dep_ == "nsubj" or c.dep_ == "compound"
+                                                                        and c.pos_ == "PROPN")]  # "My boss Martin"
     between = [c for c in verb.children if subject.i < c.i < verb.i and c not in beside
                and c.dep_ not in ("aux", "auxpass")]  # ("…, Ben, has taken": the auxiliary is the verb's own)
     lone_commas = all(c.dep_ == "punct" for c in between)
@@ -260,9 +261,12 @@ def _second_verb_of_theirs(child: Token, verb: Token) -> bool:
 
 def _without_second_acts(tok: Token) -> list[Token]:
     """``tok``'s words without a second verb joined to one inside them: "keeps taking documents from my desk and
-    hiding them" says "keeps taking documents from my desk" (the second act's "them" could not be said back)."""
+    hiding them" says "keeps taking documents from my desk" (the second act's "them" could not be said back), and
+    without a clause of the writer's after an act they keep doing (its "it" could not be said back either)."""
     second = [c for c in tok.subtree if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.i > tok.i]
     cut = {t.i for c in second for t in c.subtree}
+    if tok.dep_ == "xcomp":  # "keeps taking my lunch [even after I labelled it]": the act without the writer's clause
+        cut |= {t.i for c in tok.children if c.dep_ == "advcl" and c.i > tok.i for t in c.subtree}
     cut |= {c.i for s in second for c in s.head.children if c.dep_ in ("cc", "punct") and s.head.i < c.i < s.i}
     return [t for t in tok.subtree if t.i not in cut]
 
@@ -411,8 +415,13 @@ _STANDING = frozenset({"report", "answer", "belong", "live", "sit", "start", "jo
 #: them, not an act; said to their face ("It's been bothering me that you clearly can't stand me") it accuses.
 _FEELING = frozenset({"love", "enjoy", "hate", "dislike", "resent", "despise", "loathe", "envy", "trust", "respect",
                       "mind", "blame", "fear", "prefer", "favour", "favor", "care"})
-#: Neither kind of verb is an act to retell or to complain of.
-_NOT_AN_ACT = _REPORTING | _STANDING | _FEELING
+#: Verbs that tell how the writer feels about someone, with the writer as their object ("she intimidates me", "he
+#: annoys me"): the writer's feeling, not something the other side did (blind panel 41: "It's been bothering me that
+#: you honestly intimidate me" said to a report).
+_FELT_BY_ME = frozenset({"intimidate", "annoy", "irritate", "frustrate", "scare", "frighten", "upset", "bother",
+                         "confuse", "overwhelm", "stress", "worry", "bore", "exhaust", "unnerve", "terrify"})
+#: No kind of verb above is an act to retell or to complain of.
+_NOT_AN_ACT = _REPORTING | _STANDING | _FEELING | _FELT_BY_ME
 #: Verbs that name a judgment of someone's conduct rather than the conduct ("she micromanages everything", "he
 #: undermines me"): fair in a note to a manager or HR, an accusation said to the person (a panel marked
 #: "It's been bothering me that you micromanage everything" to a manager as a line that would backfire).

@@ -236,6 +236,19 @@ _WHO_I_AM = re.compile(r"^\W*i(?:['’]m| am| work| worked|['’]ve worked| have
 _DID_THE_JOB = re.compile(r"\b(?:i|we) (?:quickly |just |then |finally )?(?:fixed|repaired|got it working)\b(?! (?:it|"
                           r"that|this) (?:myself|behind))|^\W*we (?:were|are) (?:already )?(?:short|short-staffed|"
                           r"understaffed|busy|slammed|swamped)\W*$", re.IGNORECASE)
+#: Someone else's words about the writer, told without quotation marks: "a note that said I'd look better if I lost
+#: a bit of weight" (red team 51: read as the writer's own doing, and an apology written to the man leaving the notes).
+_SAID_OF_ME = re.compile(r"(?<!\bI )(?<!\bwe )\b(?:that|which|who|he|she|they|it) (?:said|says|saying|wrote|writes|"
+                         r"told me|tells me)(?: that)? I(?:['’]d|['’]m| was| am| would| should| look| need| had)\b"
+                         r"[^.?!]*",
+                         re.IGNORECASE)
+#: The writer named with someone else as one subject, saying how the work is shared: "Me and another project manager,
+#: Kelly, jointly run onboarding", "Priya and I share the admin" (red team 50: read as the writer's own fault).
+_WE_TWO = re.compile(r"^\W*(?:me and\b|(?:[\w’',-]+ ){1,5}and (?:i|me)\b)", re.IGNORECASE)
+#: Someone else's words to the writer, told without quotation marks: "how do I do this report, can you check this email"
+#: (red team 50: a colleague's stream of questions read as the writer's own doing).
+_ADDRESSED_TO_ME = re.compile(r"\b(?:can|could|would|will) you (?:just )?(?:check|look|help|do|show|send|read|fix|"
+                              r"cover|sort|have|take|explain)\b", re.IGNORECASE)
 #: Words that own a fault, which outweigh the job done ("I fixed it, but it was my mistake in the first place").
 _OWNED = re.compile(r"\b(?:my (?:fault|mistake|bad|error)|i (?:messed|screwed|should(?:n['’]t| not)? have|forgot|"
                     r"snapped|shouted|yelled|lost my temper|missed))\b", re.IGNORECASE)
@@ -265,6 +278,7 @@ def about_the_writer(reading: FactorReading) -> bool:
     if not reading.evidence:
         return False
     text = QUOTED.sub(" ", reading.evidence[0].text)  # someone's quoted "my bad" is theirs, not the writer's
+    text = _SAID_OF_ME.sub(" ", text)  # "one that said I'd look better if I lost weight": said of the writer
     if is_question(text) or _DENIAL.search(text):
         return False  # a question ("How do I make the record right?") or a denial tells nothing of the writer's part
     if _WISH_OR_WORRY.search(text) and not _WRITER_DID.search(text):
@@ -275,6 +289,8 @@ def about_the_writer(reading: FactorReading) -> bool:
         return False  # "I am a teller at a bank branch in Makati": who the writer is, nothing they did (red team 40)
     if _DID_THE_JOB.search(text) and not _OWNED.search(text):
         return False  # "I fixed it in 2 min", "We were short already": the job done, or how things stood (red team 48)
+    if (_WE_TWO.search(text) or _ADDRESSED_TO_ME.search(text)) and not _OWNED.search(text):
+        return False  # how two people share the work, or someone else's words to the writer: no doing of theirs
     first = _PERSON.search(text)
     if first is None:
         return False

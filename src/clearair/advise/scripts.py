@@ -19,7 +19,8 @@ from collections.abc import Iterable
 from functools import cache
 
 from clearair.advise.asking import only_an_ask
-from clearair.advise.notes import TOUCHING
+from clearair.advise.notes import COVER_ASK, TOUCHING
+from clearair.advise.own_ways import what_i_said
 from clearair.advise.phrases import (
     FILL_SLOT,
     SLOT_ASKED,
@@ -37,6 +38,7 @@ from clearair.advise.phrases import (
     capitalise,
     counterpart_incidents,
     group_noun,
+    handset_only,
     join_words,
     lower_first,
     own_incident,
@@ -52,6 +54,7 @@ from clearair.advise.routes import (
     run_by_partners_or_family,
 )
 from clearair.advise.told import as_note_line, says_when
+from clearair.advise.topics import topic_to
 from clearair.extract import lexicon
 from clearair.extract.nlp import TITLE_ABBREVIATIONS
 from clearair.knowledge import load
@@ -363,7 +366,8 @@ def _first_person_event(s: Situation, inc: Incident | None, serious: bool = Fals
     seen = {"large_group": f", and about {inc.audience.size} people saw it" if inc.audience.size
             else ", and a wide group saw it", "external": ", and the customer saw it",
             "team": ", and the team saw it"}.get(inc.audience.kind, "")
-    return capitalise(f"{who} {_FIRST_PERSON_ACT[inc.act]}{_CHANNEL.get(inc.channel, '')}{seen}.")
+    channel = "" if handset_only(inc) else _CHANNEL.get(inc.channel, "")
+    return capitalise(f"{who} {_FIRST_PERSON_ACT[inc.act]}{channel}{seen}.")
 
 
 #: Someone else's rule-breaking the writer saw signs of, said the same whether or not it was done to them.
@@ -584,6 +588,9 @@ def _opening(f: _Facts, data: dict) -> tuple[list[str], str]:
         lines.append(f"I know {mine} made things harder for you, {sorry}.")
         if f.mainly_theirs:  # the writer mainly caused it: no grievance of theirs in the same breath
             return lines, "we find a way to work well together again"
+    if f.s.wanted == COVER_ASK:  # asked to log them in or cover for them: the no itself, with its reason
+        lines.append("I can't keep logging you in or covering for you: it's my login and my word on the record.")
+        return lines, f.s.wanted
     act = f.inc.act if f.inc else None
     you_did = data["you_did"].get(act) if act else None
     retold = f.retold
@@ -606,7 +613,8 @@ def _opening(f: _Facts, data: dict) -> tuple[list[str], str]:
     elif you_did and not f.fault_in_doubt:
         # (not where the writer may well have caused it: a stock "When you asked me for work outside working hours"
         # was put in the mouth of a writer whose own untested change a colleague spent his night on call fixing)
-        channel = _CHANNEL.get(f.inc.channel, "") if f.inc and f.inc.channel not in you_did else ""
+        channel = _CHANNEL.get(f.inc.channel, "") if f.inc and f.inc.channel not in you_did \
+            and not handset_only(f.inc) else ""
         lines.append(f"When {you_did}{channel}{_seen_by(f.inc)}, {_impact(f.inc)}.")
         ask = f.s.wanted or data["asks"].get(act, "we talk things through directly first")
     elif f.own_part:  # their side of it is not the point: hear how it landed
@@ -637,7 +645,8 @@ def _topic(s: Situation, cp: Party | None) -> str | None:
     (``scripts.yaml`` ``topics``) sayable to this line ("how credit gets given for the work we do together")."""
     topics = script_data()["topics"]
     role = cp.role if cp is not None else None
-    return next((topics[c.kind]["say"] for c in s.themes if c.kind in topics and role in topics[c.kind]["to"]), None)
+    return next((topics[c.kind]["say"] for c in s.themes if c.kind in topics and role in topics[c.kind]["to"]),
+                None) or topic_to(s.said_topics, role)
 
 
 def _ask_by_line(cp: Party | None) -> str:
@@ -667,14 +676,15 @@ def _retold(s: Situation, serious: bool, say_it) -> str | None:
     found = [inc.summary] if inc is not None and inc.actor != "narrator" else []
     for sent in found:
         said = say_it(sent, names)
-        if said is not None and _FIRST_PERSON.search(said):
+        if said is not None and _FIRST_PERSON.search(said) and not _NO_OFFENCE.match(said):
             return said
     # A plain deed done to the writer is retold only where the reading found something wrong in it (an act, a
     # theme or the writer's feelings): "my supervisor gave me an instruction" is not a complaint (a blind panel
     # quoted "When you gave me an instruction, it stayed with me").
     for act in s.acts_on_writer[:3]:
         said = say_it(act.text, names)
-        if said is not None and (not _NEUTRAL_DEED.match(said) or _something_wrong_in(s, act)):
+        if said is not None and not _NO_OFFENCE.match(said) and (not _NEUTRAL_DEED.match(said)
+                                                                 or _something_wrong_in(s, act)):
             return said
     return None
 
@@ -689,6 +699,10 @@ def _something_wrong_in(s: Situation, span: Evidence) -> bool:
 #: where the reading found something wrong in the same sentence ("you sent me a threatening message").
 _NEUTRAL_DEED = re.compile(r"^\s*(?:you\s+)?(?:\w+ly\s+)?(?:gave|give|gives|handed|assigned|offered|sent|send|sends|"
                            r"showed|paid|hired|promoted|invited|emailed|called|texted|asked me to)\b", re.I)
+#: Deeds that are never a complaint, whatever the sentence around them holds: "you applied for my job" (red team 51: a
+#: manager's feedback opened with it, as if applying were the offence).
+_NO_OFFENCE = re.compile(r"^\s*(?:you\s+)?(?:\w+ly\s+)?(?:applied|applies|apply|interviewed|went for|were promoted|"
+                         r"got promoted|got the (?:job|role|promotion))\b", re.I)
 
 
 #: The writer in a clause said back to the other side: "me", "my", and "our" of a shared task ("you keep missing our
@@ -714,6 +728,10 @@ def _fill(kind: str, f: _Facts, data: dict) -> str:
     to_them = own is not None and own.target in (None, addressee)
     own_event = (f"{_OWN_ACT[own.act]}, and that was on me; I'm sorry for the trouble it caused you."
                  if own is not None and own.act in _OWN_ACT and to_them
+                 # the writer's own remark, named by where it was said (red team 50: "What happened was partly on
+                 # me" for a put-down the writer had quoted and called out of order)
+                 else f"{what_i_said(f.s.own_remark[0].text)} was out of order, and I'm sorry for it."
+                 if own is None and f.s.own_remark and f.mainly_theirs
                  else f"What happened was {'' if f.mainly_theirs else 'partly '}on me, and I'm sorry for the trouble it "
                  "caused you.")
     message = "email" if f.inc is not None and f.inc.channel == "email" else "message"

@@ -245,7 +245,7 @@ def build_parties(reading: Reading, is_manager: bool) -> dict[str, PartyDraft]:
     drafts: dict[str, PartyDraft] = {}
     for m in mentions:
         drafts.setdefault(m.key, PartyDraft(m.key, m.role)).mentions.append(m)
-    _place_the_higher_boss(drafts)
+    _place_the_higher_boss(reading, drafts)
     _director_is_the_boss(drafts)
     for m in (m for d in drafts.values() for m in d.mentions):
         _tag_tokens(reading, m.start, m.end, m.key)
@@ -258,8 +258,58 @@ def build_parties(reading: Reading, is_manager: bool) -> dict[str, PartyDraft]:
     _gender_from_words(reading, drafts)
     _link_anaphors(reading, drafts)
     _restate_lines(reading, drafts, is_manager)
+    _taken_on_as_a_contractor(reading, drafts)
     _outside_by_the_writers_word(reading, drafts)
     return drafts
+
+
+#: "I subcontract the tiling to a guy called Rob", "we outsource our payroll to a woman named Deb".
+_SUBCONTRACTED_TO = re.compile(r"\b(?:sub-?contract|outsource)(?:s|ed|ing)?\b[^.?!]{0,30}\bto\s*$", re.IGNORECASE)
+#: "I use a plumber, Gary, as a subcontractor", "Gary is a plumber I use as a subcontractor": what the one named just
+#: before is to the writer's business.
+_AS_A_CONTRACTOR = re.compile(r"\bas (?:a|an|my|our) (?:sub-?contractor|contractor|freelancer|supplier|consultant)s?$",
+                              re.IGNORECASE)
+
+
+def _taken_on_as_a_contractor(reading: Reading, drafts: dict[str, PartyDraft]) -> None:
+    """A contractor named only as what someone already named is ("as a subcontractor") is that person, outside the
+    writer's lines: red team 50's plumber, used as a subcontractor for five years, was read as the owner's staff and
+    given formal performance management, with "a subcontractor" as a second party."""
+    for key, d in list(drafts.items()):
+        named = [m for m in d.mentions if m.text.lower() not in _PRONOUN_GENDER]  # ("he" may already point here)
+        if not named or not all(_AS_A_CONTRACTOR.search(reading.text[max(0, m.start - 4):m.end]) for m in named):
+            continue
+        first = named[0]
+        sent = reading.sentence_index(first.start)
+        before = [(m.start, other) for other, od in drafts.items() if other != key for m in od.mentions
+                  if m.start < first.start and reading.sentence_index(m.start) == sent and od.role not in ("hr",)
+                  and not _plural(m.text)]
+        if not before:
+            continue
+        owner = drafts.pop(max(before)[1])  # (the contractor's key is kept: a known outsider to the role reader)
+        d.role, d.names = "other", d.names | owner.names
+        d.gender = d.gender or owner.gender
+        for m in owner.mentions:
+            d.mentions.append(Mention(m.start, m.end, key, "other", m.text))
+        for i in [i for i, k in reading.token_party.items() if k == owner.key]:
+            reading.token_party[i] = key
+        for m in d.mentions:
+            m.role = "other"
+        d.mentions.sort(key=lambda m: m.start)
+    for key, d in list(drafts.items()):  # "I subcontract the tiling to a guy called Rob": Rob is the contractor
+        named = [m for m in d.mentions if m.text.lower() not in _PRONOUN_GENDER]
+        if key.startswith("vendor") or d.role not in ("other", "direct_report", "peer") or not named:
+            continue
+        before = reading.text[max(0, named[0].start - 60):named[0].start]
+        if _SUBCONTRACTED_TO.search(before):
+            new_key = free_key(drafts, "vendor")
+            moved = drafts.pop(key)
+            moved.key, moved.role = new_key, "other"
+            for m in moved.mentions:
+                m.key, m.role = new_key, "other"
+            for i in [i for i, k in reading.token_party.items() if k == key]:
+                reading.token_party[i] = new_key
+            drafts[new_key] = moved
 
 
 #: "I am not on his team and he has no say over my work", "she isn't my boss", "I don't report to him": the writer
@@ -1004,11 +1054,18 @@ _WHOLE_PLACE_BOSS = re.compile(r"\b(head|principal|head ?teacher|headmaster|head
                                r"(department|dept|year|section|unit|team))", re.IGNORECASE)
 
 
-def _place_the_higher_boss(drafts: dict[str, PartyDraft]) -> None:
+#: "She is my boss", "he's also my manager": the words name the one just spoken of, not a second boss.
+_IS_MY_BOSS = re.compile(r"\b(?:she|he)(?:['’]s| is| was| has been)(?: also| still| actually| technically)? $",
+                         re.IGNORECASE)
+
+
+def _place_the_higher_boss(reading: Reading, drafts: dict[str, PartyDraft]) -> None:
     """"Our school got a new head … the head of my department just shrugs": two bosses, not one. The one over the
-    whole place moves above the writer's manager (a red team found both merged into one "your manager")."""
+    whole place moves above the writer's manager (a red team found both merged into one "your manager"); not where
+    the writer's boss is said to be them ("my principal dropped in … She is my boss")."""
     boss = drafts.get("manager")
-    if not boss or not any(_UNIT_BOSS.search(m.text) for m in boss.mentions):
+    if not boss or not any(_UNIT_BOSS.search(m.text) and not _IS_MY_BOSS.search(reading.text[max(0, m.start - 30):m.start])
+                           for m in boss.mentions):
         return
     higher = [m for m in boss.mentions if _WHOLE_PLACE_BOSS.search(m.text) and not _UNIT_BOSS.search(m.text)]
     if not higher:
@@ -1100,7 +1157,8 @@ def _link_names(reading: Reading, drafts: dict[str, PartyDraft]) -> None:
             _tag_tokens(reading, first_own.idx if first_own is not None else phrase.start_char, phrase.end_char, key)
         if key is None and first_time and not kin and _acts_unplaced(reading, ent):
             key = free_key(drafts, UNPLACED)  # "Kofi told me…": someone of a line the letter does not give
-            drafts[key] = PartyDraft(key, "other")
+            one_of_us = _ONE_OF_US.search(reading.text[max(0, ent.start_char - 30):ent.start_char])  # ("One of the
+            drafts[key] = PartyDraft(key, "peer" if with_the_writer(ent) or one_of_us else "other")  # other leads, Martin")
         if key is not None and key in drafts:
             name_to_key[ent.text] = key
             drafts[key].names.add(ent.text)
@@ -1126,7 +1184,17 @@ def _works_beside_the_writer(reading: Reading, noun, ent) -> bool:
     "Dale is on my shift" (red team 41: a brother-in-law who harassed a new worker on the writer's line was read as
     no one at work, and the woman he harassed became the other side)."""
     so_does = noun.dep_ == "nsubj" and noun.head.lemma_ == "do" and any(c.lower_ == "so" for c in noun.head.children)
-    return so_does or _ON_OUR_CREW.match(reading.text, ent.end_char) is not None
+    # "Me and another project manager, Kelly, jointly run onboarding": one subject with the writer
+    beside_me = noun.dep_ == "conj" and noun.head.lower_ in ("me", "i") or any(
+        c.dep_ == "conj" and c.lower_ in ("me", "i") for c in noun.children)
+    # "One of the other leads, Martin", "another project manager": one of the writer's own kind
+    phrase = _noun_phrase(reading, noun)
+    beside_me = beside_me or _ONE_OF_US.search(reading.text[max(0, phrase.start_char - 16):phrase.end_char]) is not None
+    return so_does or beside_me or _ON_OUR_CREW.match(reading.text, ent.end_char) is not None
+
+
+#: "One of the other leads", "another project manager", "the other supervisor": the writer is one of them too.
+_ONE_OF_US = re.compile(r"\b(?:one of the other|another|the other)\b", re.IGNORECASE)
 
 
 #: "I'll call him Tim", "his wife, whom I'll call Martha": the writer giving someone already named a name.
@@ -1212,6 +1280,10 @@ def _acts_unplaced(reading: Reading, ent) -> bool:
     chooser can find them (the phrase readers give the line if they are the other side). Not a relative or a
     friend outside work ("my husband John": the caller checks ``_kin_before``), and not a name said only in
     passing."""
+    if with_the_writer(ent) and ent.text[:1].isupper() and not any(t.i in reading.token_party for t in ent):
+        return True  # "Me and Priya share the admin": someone the writer works beside
+    if _named_as_hired(ent) and ent.text[:1].isupper() and not any(t.i in reading.token_party for t in ent):
+        return True  # "my boss Helen hired someone new to the design team, Tasha": the one hired
     if not (ent.label_ == "PERSON" or len(ent) == 1 and ent[0].pos_ == "PROPN" and (
             _who_follows(ent) or _does_what_people_do(reading, ent))) \
             or not ent.text[:1].isupper() or any(t.i in reading.token_party for t in ent):
@@ -1351,10 +1423,13 @@ def _a_name(reading: Reading, ent) -> bool:
     if ent.label_ == "PERSON":
         return True
     titled = len(ent) == 2 and ent[0].text.rstrip(".") in COURTESY_TITLES  # "Mr Okafor", taken for a place
+    if len(ent) == 1 and ent.label_ in ("GPE", "ORG", "NORP", "PRODUCT", "") and with_the_writer(ent):
+        return True  # "Me and Anjali share the rota", whatever the small model took the name for
     return ent.label_ in ("GPE", "ORG", "NORP", "PRODUCT", "FAC", "LOC", "WORK_OF_ART", "") and (len(ent) == 1 or titled) \
         and ent[-1].pos_ == "PROPN" and \
         (_apposed_role(reading, ent) is not None or _introduced_by_role(reading, ent)
-         or _apposed_noun(reading, ent) is not None or _who_follows(ent) or _does_what_people_do(reading, ent))
+         or _apposed_noun(reading, ent) is not None or _who_follows(ent) or _does_what_people_do(reading, ent)
+         or with_the_writer(ent) or _named_as_hired(ent))
 
 
 #: What only a person does: "Siobhan has put me on Monday lunches", "Siobhan said the rota is the rota".
@@ -1374,6 +1449,64 @@ def _does_what_people_do(reading: Reading, ent) -> bool:
     return any(t.text == word and t.dep_ == "nsubj" and (
         t.head.lemma_.lower() in _PERSON_VERBS
         or any(c.dep_ == "dobj" and c.lower_ in ("me", "us") for c in t.head.children)) for t in reading.doc)
+
+
+def _named_as_hired(ent) -> bool:
+    """A one-word name set beside the one a hiring verb brings in: "hired someone new to the team, Tasha" (red team 51:
+    Tasha was no party, and her taking credit was put on the boss who hired her)."""
+    return len(ent) == 1 and ent[0].dep_ == "appos" and _brought_in(ent[0].head)
+
+
+def _brought_in(tok) -> bool:
+    """``tok`` is, or hangs within five steps under, the object of a hiring verb ("hired someone new to the design
+    team": the parse may hang a name set beside it on "team")."""
+    for _ in range(5):
+        if tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in _BRINGS_IN:
+            return True
+        if tok.head is tok:
+            return False
+        tok = tok.head
+    return False
+
+
+def with_the_writer(ent) -> bool:
+    """Whether any time the letter uses this one-word name (``_with_the_writer_here``), it is with the writer."""
+    if len(ent) != 1:
+        return _with_the_writer_here(ent)
+    return any(_with_the_writer_here(ent.doc[t.i:t.i + 1]) for t in ent.doc if t.text == ent[0].text)
+
+
+def _with_the_writer_here(ent) -> bool:
+    """A one-word name joined with the writer as one subject ("Me and Priya share the admin", "Priya and I run the
+    desk"), or whom the writer sits or works beside ("I sit next to Tom"): red team 50 found Priya no party, and the
+    manager who thought all was fine given the complaint."""
+    for t in ent:
+        if t.pos_ != "PROPN" and not (t.is_title and t.i > 0 and t.pos_ in ("ADJ", "NOUN")):
+            continue  # ("Me and Anjali share the rota": the small model took the name for an adjective)
+        if t.dep_ == "conj" and t.head.lower_ in ("me", "i") and t.head.dep_ in ("nsubj", "nsubjpass"):
+            return True
+        if t.dep_ in ("nsubj", "nsubjpass") and any(c.dep_ == "conj" and c.lower_ in ("me", "i") for c in t.children):
+            return True
+        if t.dep_ in ("pobj", "npadvmod") and _beside_me(t):
+            return True
+    return False
+
+
+#: Verbs of working beside someone: "I sit next to Tom", "I work with Dana", "I share an office with Raj".
+_BESIDE_VERBS = frozenset({"sit", "work", "share"})
+_BESIDE_WORDS = frozenset({"with", "to", "beside", "alongside", "opposite", "near", "behind"})
+
+
+def _beside_me(tok) -> bool:
+    """The name is where the writer sits or works, or whom they share with: "I sit next to Tom" (red team 50: Tom,
+    named once, was no party, and the words greeted "[their name]")."""
+    if tok.dep_ == "pobj" and tok.head.lower_ not in _BESIDE_WORDS:
+        return False  # "I work in Singapore", "I work for Dana's firm"
+    head, steps = tok.head, 0
+    while head.pos_ != "VERB" and head.dep_ != "ROOT" and steps < 3:
+        head, steps = head.head, steps + 1
+    return head.lemma_.lower() in _BESIDE_VERBS and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we")
+                                                        for c in head.children)
 
 
 def _who_follows(ent) -> bool:
@@ -1601,6 +1734,46 @@ _HR_POST = re.compile(r"\b(?:hr|human resources|personnel)\s+(?:manager|director
                       r"specialist|lead)\b", re.I)
 
 
+#: A pointing phrase for a person ("this guy", "that woman"), as opposed to a pronoun.
+_DEMONSTRATIVE = re.compile(r"(?:this|that) ", re.IGNORECASE)
+#: A person brought into the story ("one particular coworker", "a new hire", "another driver"): what "this guy" points
+#: back to, rather than "the new client" named after them.
+_INTRODUCED = re.compile(r"(?:a|an|one|another|some|someone|somebody)\b", re.IGNORECASE)
+
+
+#: Verbs that bring a new person in: "my boss hired someone at my level … She is a bully".
+_BRINGS_IN = frozenset({"hire", "appoint", "recruit", "employ", "promote", "bring", "transfer"})
+
+
+def _hired_just_before(timeline, drafts: dict[str, PartyDraft], start: int, sent_i: int, reading: Reading) -> str | None:
+    """The person brought in as the object of a hiring verb in the sentence just before a pronoun that opens its own
+    sentence: "About six months ago my boss hired someone at my level. She is a bully." (the one hired, not the boss
+    who was the subject)."""
+    if not reading.token_at(start).is_sent_start:
+        return None
+    for pos, key, _ in reversed(timeline):
+        back = sent_i - reading.sentence_index(pos)
+        if pos >= start or back == 0:
+            continue
+        if back > 1:
+            return None
+        if _brought_in(reading.token_at(pos)):  # ("hired someone new to the design team, Tasha")
+            return key
+    return None
+
+
+def _introduced_last(timeline, drafts: dict[str, PartyDraft], start: int, sent_i: int, reading: Reading) -> str | None:
+    """The party last brought into the story (``_INTRODUCED``) within the sentence before, or None."""
+    for pos, key, _ in reversed(timeline):
+        if pos >= start:
+            continue
+        if sent_i - reading.sentence_index(pos) > 1:
+            return None
+        if any(m.start == pos and _INTRODUCED.match(m.text) for m in drafts[key].mentions):
+            return key
+    return None
+
+
 def _link_anaphors(reading: Reading, drafts: dict[str, PartyDraft]) -> None:
     """he/she (and 'the guy') refer to a recent, salient, compatible party.
 
@@ -1636,6 +1809,7 @@ def _link_anaphors(reading: Reading, drafts: dict[str, PartyDraft]) -> None:
             candidates.append((m.start(), m.end(), g))
     candidates.sort()
     salience: dict[str, int] = {}
+    pointed_at: dict[str, str] = {}  # "this guy" -> whom it was read as
     in_list: dict[int, bool] = {}  # whether the mention at a position is a later member of a list, read once
 
     def listed_at(pos: int) -> bool:
@@ -1667,6 +1841,14 @@ def _link_anaphors(reading: Reading, drafts: dict[str, PartyDraft]) -> None:
         recent = [(pos, key) for key, pos in listed.items() if key != not_them
                   and sent_i - reading.sentence_index(pos) <= 1]
         list_last = max(recent)[1] if recent else None
+        # "this guy", "that woman" point at the one just named, whatever their place in the sentence ("I have to work
+        # with one particular coworker, and it isn't going well. Whenever I ask this guy…": the coworker, not the
+        # manager who was the subject before him)
+        pointed = _DEMONSTRATIVE.match(text, start) is not None
+        hired = None if pointed else _hired_just_before(timeline, drafts, start, sent_i, reading)
+        said = text[start:end]
+        latest = pointed_at.get(said) or _introduced_last(timeline, drafts, start, sent_i, reading) \
+            or (last[1] if last else None)  # ("this guy" again is the same guy)
         for pos, key, subj in timeline:
             if pos >= start:
                 break
@@ -1676,9 +1858,10 @@ def _link_anaphors(reading: Reading, drafts: dict[str, PartyDraft]) -> None:
             d = drafts[key]
             if back > 3 or (gender and d.gender not in (None, gender)):
                 continue
-            value = 2.0 * subj - 1.0 * back + 0.5 * min(salience.get(key, 0), 6) + (0.5 if back == 0 else 0) \
+            value = (2.5 * (key == latest) if pointed else 2.0 * subj + (1.0 if key == last_subject else 0.0)) \
+                - 1.0 * back + 0.5 * min(salience.get(key, 0), 6) + (0.5 if back == 0 else 0) \
                 + (1.0 if gender and d.gender == gender and not d.gender_by_name else 0.0) \
-                + (1.0 if key == nearest else 0.0) + (1.0 if key == last_subject else 0.0) \
+                + (1.0 if key == nearest else 0.0) + (3.5 if key == hired else 0.0) \
                 + (1.0 if key == list_last else 0.0) \
                 - (2.5 if (pos, key) in counted else 0.0)  # "his own work" told us Trevor is a he; Dana is unknown
             scores[key] = max(scores.get(key, -99.0), value)
@@ -1694,6 +1877,8 @@ def _link_anaphors(reading: Reading, drafts: dict[str, PartyDraft]) -> None:
         # the new receptionist, Bethany. She turned to me": Bethany; red team 41 found the first named blamed), not
         # between others ("I told my team leader I had seen a carer shove a resident. He listened": the team leader)
         best = drafts[max(scores, key=lambda k: (round(scores[k], 6), listed.get(k, -1)))]
+        if pointed:
+            pointed_at[said] = best.key
         if gender and best.gender is None:
             best.gender = gender
         best.mentions.append(Mention(start, end, best.key, best.role, reading.original[start:end]))
@@ -1883,6 +2068,11 @@ def singular(word: str) -> str:
     return word
 
 
+#: A noun that says only that someone is a person: "a guy", "this woman", "a bloke".
+_JUST_A_PERSON = re.compile(r"(?:a|an|the|this|that|one|some)\s+(?:guy|man|woman|lady|bloke|chap|fella|fellow|girl|lad|"
+                            r"person|gentleman)", re.IGNORECASE)
+
+
 def party_label(draft: PartyDraft) -> str:
     """How advice names the party: their first explicit noun phrase, re-aimed at 'you'."""
     labels = party_rules().labels
@@ -1907,6 +2097,8 @@ def party_label(draft: PartyDraft) -> str:
     noun = next((m.text for m in draft.mentions if m.text.lower() not in _PRONOUN_GENDER), draft.key)
     if draft.names and noun in draft.names:
         return noun  # a person known only by name ("Kofi"), never "the Kofi"
+    if draft.names and _JUST_A_PERSON.fullmatch(noun.strip()):  # "a guy called Rob": Rob, not "the guy"
+        return next(m.text for m in draft.mentions if m.text in draft.names)
     if re.match(r"one of\b", noun, re.IGNORECASE):  # "one of our largest clients": one client, "the largest client"
         noun = re.sub(r"\b(\w+)\b$", lambda m: singular(m.group(1)), noun.strip())
     noun = re.sub(r"^(another|that|this)\s+", "the other ", noun.strip(), flags=re.IGNORECASE)

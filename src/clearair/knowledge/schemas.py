@@ -191,6 +191,18 @@ class Topic(Strict):
     to: list[Role] = Field(min_length=1)
 
 
+class WordTopic(Topic):
+    """What a talk is about, found by the writer's own words where no theme names it (``scripts.yaml``
+    ``topics_by_words``): regular expressions, each checked to compile at load."""
+
+    words: list[str] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _patterns_compile(self) -> "WordTopic":
+        _compiles(self.words)
+        return self
+
+
 class ScriptFile(Strict):
     """knowledge/scripts.yaml: a misspelt action or script kind fails at load, never as words that never show."""
 
@@ -198,6 +210,8 @@ class ScriptFile(Strict):
     asks: dict[str, str]
     #: Keyed by a theme of ``lexicon.yaml`` (a test checks every key is one).
     topics: dict[str, Topic]
+    #: Tried in order after ``topics``, when no theme with a topic was found.
+    topics_by_words: dict[str, WordTopic] = Field(default_factory=dict)
     closes: dict[Literal["manager", "their_manager", "serious"], str]
     answer_say: dict[ActionCode, str]
     answer_say_after_apology: dict[ActionCode, str]
