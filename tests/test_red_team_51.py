@@ -82,3 +82,11 @@ def test_saying_no_to_covering_gives_the_real_reason():
     answer = written_answer(report)[0]
     assert "it's my name on it" in answer
     assert "I've got my own work to finish" not in answer
+
+
+def test_no_warning_is_put_in_the_mouth_of_a_junior_saying_no_to_someone_senior():
+    report = analyze("One of the senior partners, Moira, keeps dropping big pieces of work on my desk at five with a "
+                     "deadline of first thing tomorrow. She isn't my manager, but she's very senior and everyone's a "
+                     "bit afraid of her. I've stayed until ten three times this week. I'm scared to say no because "
+                     "she decides who gets the good cases. How do I say no to someone like that?")
+    assert not any("take it further" in s.text for s in report.scripts)

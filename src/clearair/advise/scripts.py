@@ -717,6 +717,14 @@ def _sender(f: _Facts) -> str | None:
     return wide[0].actor if wide else f.s.counterpart
 
 
+def _saying_no_up(f: _Facts) -> bool:
+    """The writer wants words to say no, or to ask, to someone senior to them (red team 51: a first-year told to say
+    "If it happens again, I'll take it further" to the senior partner who hands out the good cases)."""
+    senior = f.cp is not None and (f.cp.role in ("manager", "skip_level") or f.cp.id.startswith(("skip_level",
+                                                                                                   "senior_manager")))
+    return senior and f.s.asking is not None and f.s.asking.kind in ("decline", "request")
+
+
 def _fill(kind: str, f: _Facts, data: dict) -> str:
     spec = data["scripts"][kind]
     addressee = _sender(f) if kind == "sender_note" else _asker(f.s) if kind == "ask_decline" else f.s.counterpart
@@ -785,7 +793,7 @@ def _fill(kind: str, f: _Facts, data: dict) -> str:
         # it in a cooling friendship and an over-friendly colleague).
         "boundary_close": ('"If it happens again, I\'ll take it further'
                            + (" with HR" if boss_is_them else (" with my manager" if manager else "")) + '."'
-                           if "recurring" in f.sig and (f.raised_with_them or "severity" in f.sig)
+                           if "recurring" in f.sig and (f.raised_with_them or "severity" in f.sig) and not _saying_no_up(f)
                            else '"Thanks for hearing me out. I\'d like us to get this right."'),
         "coach_topic": ("what happened with the customer" if external else "what happened recently, and how we "
                         "handle it from here"),
