@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from clearair.advise import advise, attach
 from clearair.advise.notes import (
-    CHILD_SAFETY_NOTE, COVER_ASK, DOSE_ERROR_NOTE, TELL_THE_DOSE, child_notes, conduct_notes, cover_notes,
+    CHILD_SAFETY_NOTE, COVER_ASK, COVER_NOTE, DOSE_ERROR_NOTE, TELL_THE_DOSE, child_notes, conduct_notes,
     cover_request, in_someones_care, pay_notes, process_notes, road_notes, safeguarding_lead,
 )
 from clearair.advise.limits import light_touch_words, ruled_out_words, venting_words
@@ -118,10 +118,11 @@ def _report(document, reading, journal_findings=(), about: str | None = None) ->
         situation.in_care = [reading.evidence(care.start(), care.end())]
         if (lead := safeguarding_lead(reading.text)) is not None:
             situation.safeguarding_lead = [reading.evidence(*lead)]
+    cover = cover_request(reading.text)  # a colleague's request to be logged in or covered for, read once
     if (wanted := wanted_from_them(reading.text)) is not None:
         situation.wanted, start, end = wanted
         situation.wanted_evidence = [reading.evidence(start, end)]
-    elif (cover := cover_request(reading.text)) is not None:  # asked to log them in: what the writer asks is a no
+    elif cover is not None:  # asked to log them in or cover for them: what the writer asks is a no
         situation.wanted = COVER_ASK
         situation.wanted_evidence = [reading.evidence(*cover)]
     if (asked := what_the_writer_asks(reading.text)) is not None:
@@ -129,12 +130,12 @@ def _report(document, reading, journal_findings=(), about: str | None = None) ->
         situation.asking.evidence = [reading.evidence(start, end)]
     situation.rules_broken_seen = rules_broken_seen(reading, conduct)
     reread_an_ask(factors, situation, conduct)
-    reread_a_cover_request(factors, reading.text, conduct)
+    reread_a_cover_request(factors, cover is not None, conduct)
     advice = advise(situation, signals, factors, words, route=formal_route(reading, situation),
                     conduct=named_conduct(reading.text, conduct))
     # Before the answer is written: a question about calling the police is answered from its note.
     report.notes.extend(conduct_notes(reading.text, conduct) + pay_notes(reading.text) + road_notes(reading.text)
-                        + cover_notes(reading.text)
+                        + ([COVER_NOTE] if cover is not None else [])
                         + child_notes(reading.text) + process_notes(reading.text, bool(situation.under_review),
                                         rep_is_the_problem=(situation.counterpart or "").startswith("union_rep")))
     if DOSE_ERROR_NOTE in report.notes:  # keeping a possible wrong dose quiet is never "reasonable" (red team 45)

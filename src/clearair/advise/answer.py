@@ -25,7 +25,7 @@ from clearair.advise.retell import PRONOUNS, names_to_find, retold_to_writer
 from clearair.advise.questions import (
     MOMENT_LINES, about_a_step, about_own_risk, action_for, alternatives, asks_for_words, asks_the_channel,
     either_or_parts, ends_with_a_question_mark, find_questions, in_the_moment,
-    just_asks_what_to_do, main_questions, names_a_wrong, norm_feeling, points_back,
+    ODD, just_asks_what_to_do, main_questions, names_a_wrong, norm_feeling, points_back,
 )
 from clearair.advise.notes import (
     CHILD_SAFETY_NOTE, COVER_NOTE, DOSE_ERROR_NOTE, DROWSY_NOTE, LEAVE_SAFELY_NOTE, POLICE_NOTE, RULES_NOTE,
@@ -499,7 +499,8 @@ def compose(report: Report) -> str:
 
     said_first = any(says_first_step(q) for q in asked)
     answered = [f"{_asked(q, i)}: “{_quoted(_with_the_step(q, report))}” {q.answer}" for i, q in enumerate(asked)]
-    if any(q.answer == HARMLESS for q in asked):
+    harmless = any(q.answer == HARMLESS for q in asked)
+    if harmless:
         said_first = True  # harmless habits: no "best first step" to act on beside "nothing you need to say"
     if asked and not said_first:  # the answer to "what instead?" follows straight on
         answered.append(_best_step(report, 1))  # one reason: the question already took some words
@@ -516,7 +517,7 @@ def compose(report: Report) -> str:
     situation, say = _going_on(report, floor, own_part), _say(report)  # these stay whatever gives way
     if any(q.answer.endswith(_WORDS_BELOW) for q in asked):
         say = []  # the words were the answer to the writer's own question: not said twice
-    if any(q.answer == HARMLESS for q in asked):  # nothing to say to them: no words, no "if that is not enough"
+    if harmless:  # nothing to say to them: no words, no "if that is not enough"
         say, extras["fallback"] = [], type(extras["fallback"])()
     went_past = any(q.answer.startswith(NOT_THEM_AGAIN) for q in asked)
     if went_past:
@@ -1483,6 +1484,8 @@ _FEELING_WRONG = re.compile(r"\b(?:wrong|bad|selfish|petty|unreasonable)\b", re.
 _WHERE_IS_THE_LINE = re.compile(r"\bwhere(?:['’]s| is| do (?:I|we|you)| should (?:I|we)) (?:draw )?the line\b|"
                                 r"\bwhere (?:does|do) (?:it|this|that) cross (?:a|the) line\b|"
                                 r"\bhow much is too much\b", re.IGNORECASE)
+
+
 def harmless_habits(report: Report) -> bool:
     """Nothing in the letter is done to the writer or troubles them: no feeling of theirs, no act of the other side's,
     and no sentence of theirs with the writer in it as more than a speaker ("she hums while she eats" is not "she
@@ -1501,8 +1504,6 @@ _SAY_ANYTHING = re.compile(r"\b(?:should|do|must|shall) I (?:say|mention|tell|br
 HARMLESS = ("Not really: most people have habits like these, and they are harmless unless they get in someone's way. "
             "If they don't bother you, there is nothing you need to say; if others joke about it behind their back, you "
             "don't have to join in.")
-#: "Is this strange?", "Is that weird?": a question about whether it is usual, whose "yes" means it is not.
-_ODD = re.compile(r"\b(?:strange|weird|odd|unusual|creepy)\b", re.IGNORECASE)
 
 
 def _is_it_normal(q: Question, report: Report, floor: Floor, own: bool) -> tuple[Verdict, str]:
@@ -1535,7 +1536,7 @@ def _is_it_normal(q: Question, report: Report, floor: Floor, own: bool) -> tuple
     severity = _factor(report, "severity")
     sure = severity is not None and (severity.source == "rules" or severity.confidence >= SEVERITY_CONFIDENCE)
     recurring = report.situation.pattern.recurring
-    if _ODD.search(q.text):  # "Is this strange?": odd, not a named wrong ("reads more like friction than that")
+    if ODD.search(q.text):  # "Is this strange?": odd, not a named wrong ("reads more like friction than that")
         small = sure and severity is not None and severity.value == "minor"
         if small and harmless_habits(report):
             # harmless habits the writer is not troubled by (red team 51: told to confront a colleague who hums)

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from clearair.advise.phrases import inside_quotes
+
 #: The report's note where what happened includes a grab, being followed, damage to the writer's things or menacing
 #: words aimed at them (a red team found stalking and slashed tyres answered with HR alone).
 POLICE_NOTE = ("What you describe includes a threat or physical intimidation. If you are afraid for your safety or "
@@ -181,7 +183,7 @@ def conduct_notes(text: str, conduct: list) -> list[str]:
     # chart … for rounds she didn't do" was taken for rules seen broken by someone else; red team 51)
     pressure = [text[h.start:h.end] for h in conduct if h.kind == "unlawful_pressure"]
     asked = [text[max(0, h.start - 40):h.end] if _ASKED_ME_TO.search(text[max(0, h.start - 40):h.start])
-             else "me: " + text[h.start:h.end] if _in_quotes(text, h.start)  # "just sign it", said to the writer
+             else "me: " + text[h.start:h.end] if inside_quotes(text, h.start)  # "just sign it", said to the writer
              else text[h.start:h.end] for h in conduct if h.kind == "unlawful_pressure"]
     if any(_SAFETY.search(p) for p in pressure):
         notes.append(SAFETY_NOTE)
@@ -202,12 +204,6 @@ def conduct_notes(text: str, conduct: list) -> list[str]:
     if (HAZARD_NOTE in notes or SAFETY_NOTE in notes) and _TOLD_NOT_TO_REPORT.search(text):
         notes.append(REPORT_IT_YOURSELF_NOTE)
     return notes
-
-
-def _in_quotes(text: str, at: int) -> bool:
-    """Whether ``at`` is inside quotation marks: words said to the writer ("She said 'just sign it'")."""
-    before = text[:at]
-    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
 
 
 def _at_the_writer(text: str, hit) -> bool:
@@ -434,11 +430,6 @@ def cover_request(text: str) -> tuple[int, int] | None:
     """Where the letter tells of a colleague's request to be logged in or covered for (``_COVER_FOR_THEM``)."""
     m = _COVER_FOR_THEM.search(text)
     return (m.start(), m.end()) if m else None
-
-
-def cover_notes(text: str) -> list[str]:
-    """The note for a colleague's request to be logged in or covered for (``COVER_NOTE``)."""
-    return [COVER_NOTE] if cover_request(text) else []
 
 
 def road_notes(text: str) -> list[str]:

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from clearair.advise.phrases import inside_quotes
+
 #: A habit of the writer's own, told as theirs: temper, bluntness, competitiveness, control.
 _TENDENCY = re.compile(
     r"\bI(?:['’]ve| have)? been known to (?:lose my temper|snap|shout|yell|blow up|fly off the handle|be (?:short|"
@@ -89,7 +91,7 @@ def own_remark(text: str) -> tuple[int, int] | None:
 def _sentence_end(text: str, at: int) -> int:
     """Where the sentence running on at ``at`` ends, a question or full stop inside quotation marks left in it
     ("I said 'did you even think about it?' in front of everyone.")."""
-    quoted = text[:at].count('"') % 2 == 1 or text[:at].count("“") > text[:at].count("”")
+    quoted = inside_quotes(text, at)
     for i in range(at, min(len(text), at + 300)):
         ch = text[i]
         if ch in '"“”':

@@ -17,6 +17,13 @@ from clearair.models import Incident, Situation
 #: Words inside quotation marks: someone's quoted words, which are theirs, not the writer's ("my bad", 'on my way out').
 QUOTED = re.compile(r'"[^"]*"|\u201c[^\u201d]*\u201d|\u2018[^\u2019]*\u2019|(?<!\w)\'[^\'\n]+\'(?!\w)')
 
+
+def inside_quotes(text: str, at: int) -> bool:
+    """Whether ``at`` falls inside double quotation marks, straight or curly: the words there are someone's said
+    words ("She said 'just sign it'"), not the writer's own."""
+    before = text[:at]
+    return before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
+
 #: A group named as one other side: "the whole crew", "my team", "the lads" (red team 49: a foreman's crew of twelve
 #: was called "your direct report" and given words for "Hi [their name]").
 _GROUP = re.compile(r"^(?:the whole |the entire |all (?:of )?(?:the |my )?|my whole |my |the |our )?"

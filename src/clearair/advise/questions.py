@@ -15,6 +15,7 @@ import re
 
 from typing import cast
 
+from clearair.advise.phrases import inside_quotes
 from clearair.models import ActionCode, Evidence, Question, QuestionKind
 
 #: Frames that make a sentence a question even without a question mark.
@@ -117,13 +118,7 @@ def ends_with_a_question_mark(text: str) -> bool:
 def _quoted_speech(text: str) -> bool:
     """A question mark inside quotation marks is someone else's question ("he asked 'are you ok?'")."""
     q = text.rfind("?")
-    return q >= 0 and _inside_quotes(text, q)
-
-
-def _inside_quotes(text: str, at: int) -> bool:
-    """Whether ``at`` falls inside double quotation marks, straight or curly."""
-    before = text[:at]
-    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+    return q >= 0 and inside_quotes(text, q)
 
 
 _SELF_CHECK = re.compile(r"\b(?:(?:am|was) I|(?:if|whether) I(?:['’]?m| am)) (?:being |just )?(?:overreacting|"
@@ -145,6 +140,14 @@ _SELF_CHECK = re.compile(r"\b(?:(?:am|was) I|(?:if|whether) I(?:['’]?m| am)) (
                          r"making (?:this|it|things) worse|contributing to)(?: (?:this|it|that|the problem|things))?\b", re.I)
 
 
+#: "Is this strange?", "Is that weird?": whether something is usual, asked so that "yes" means it is not.
+_ODD_WORDS = r"strange|weird|odd|unusual|creepy"
+ODD = re.compile(rf"\b(?:{_ODD_WORDS})\b", re.IGNORECASE)
+#: ... with "Is it a big deal?", "Is that crossing the line?": each said in a norm question and each naming a wrong
+#: (a red team found "Is this strange?" unanswered).
+_ODD_OR_OVER = rf"{_ODD_WORDS}|a big deal|crossing (?:a|the) line|over the line"
+
+
 #: "Is this normal?", "Is it acceptable for a manager to…?", "Is that bullying?": a question about whether what
 #: happened is within what a workplace should expect, not about a step. A blind panel marked an answer that met it
 #: with "nobody can tell what is behind it" as dodging the question.
@@ -153,8 +156,7 @@ _NORM = re.compile(
     r"[^?.!]{0,60}?\b(?:normal|typical|common|usual|standard|acceptable|unacceptable|appropriate|inappropriate|"
     r"reasonable|unreasonable|professional|unprofessional|ok|okay|alright|all right|bullying|a red flag|toxic|"
     r"harassment|harassing|abuse|abusive|mobbing|sexist|racist|a cop-out|a cop out|passing the buck|"
-    # "Is this strange?", "Is that weird?", "Is it a big deal?" (a red team found "Is this strange?" unanswered)
-    r"strange|weird|odd|unusual|creepy|a big deal|crossing (?:a|the) line|over the line|"
+    rf"{_ODD_OR_OVER}|"
     r"(?:un)?fair (?:of|on) (?:him|her|them)|"
     r"how (?:it|things) (?:works?|goes|is done)|par for the course)\b"
     r"|\bis (?:this|that) (?:how|what) (?:\w+ ){0,3}(?:works?|is like|should be)\b"
@@ -178,7 +180,7 @@ _NORM_FEELING = re.compile(r"\b(?:normal|okay|ok|reasonable|common|natural|wrong
 #: Norm questions that name something bad ("Is that bullying?", "Is this inappropriate?"): "No" would mean "it is
 #: not", the opposite of "No, this is not normal", so they are answered the other way round.
 _NAMES_A_WRONG = re.compile(r"\b(?:bullying|harassment|toxic|a red flag|inappropriate|unprofessional|unacceptable|"
-                            r"strange|weird|odd|unusual|creepy|a big deal|crossing (?:a|the) line|over the line|"
+                            rf"{_ODD_OR_OVER}|"
                             r"unreasonable|abuse|abusive|mobbing|harassing|sexist|racist|a cop-out|a cop out|"
                             r"passing the buck|unfair (?:of|on) (?:him|her|them))\b", re.I)
 
@@ -294,7 +296,7 @@ def find_questions(text: str, original: str | None = None) -> list[Question]:
             continue
         asks = said.rstrip("\"')] ").endswith("?") and not _quoted_speech(said)
         frame = _FRAME.search(said)
-        if frame is not None and _inside_quotes(said, frame.start()):
+        if frame is not None and inside_quotes(said, frame.start()):
             frame = None  # 'I said, "How many times do I have to check your work?"': the writer quoting themselves
         if not asks and frame is None:
             continue

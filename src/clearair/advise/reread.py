@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import re
 
-from clearair.advise.notes import cover_notes
 from clearair.advise.phrases import QUOTED
 from clearair.advise.safety import ORDINARY_ACTS, SERIOUS_SURE, severity_open_to_doubt
 from clearair.extract.reading import Reading, is_question
@@ -111,18 +110,10 @@ def reread(factors: list[FactorReading], reading: Reading | None = None, own_par
                 is_question(reading.sentence_at(e.start).text) for e in f.evidence):
             _held_at(f, ASKED_NOT_TOLD)
             continue
-        if reading is not None and f.name == "severity" and f.value == "serious" and len(said.split()) <= 2 \
-                and _THREAT_OF_A_STEP.search(reading.sentence_at(f.evidence[0].start).text):
-            # "She is threatening a bad review", "he threatened to quit": a step they may take, not menace (red team
-            # 50: a client's threatened review made a subcontractor's no-show "serious conduct")
-            _held_at(f, "unprofessional")
-            continue
-        if reading is not None and f.name == "severity" and f.value == "serious" and len(said.split()) <= 3 \
-                and _AFRAID_TO_SPEAK.search(reading.sentence_at(f.evidence[0].start).text):
-            # "I'm scared to say no to him because he decides promotions", and "scared" all the reading rests on (the
-            # rules found no conduct): the writer's fear of pushing back on someone powerful, not conduct done to
-            # them (red team 50: late urgent work from the most senior manager was sent to a formal complaint)
-            _held_at(f, "unprofessional")
+        if reading is not None and f.name == "severity" and f.value == "serious" and any(
+                len(said.split()) <= most and rx.search(reading.sentence_at(f.evidence[0].start).text)
+                for rx, most in _NO_CONDUCT_AROUND):
+            _held_at(f, "unprofessional")  # a word or two whose sentence says it is a step or a fear, not conduct
             continue
         if reading is not None and f.name == "severity" and f.value == "serious" \
                 and _A_SHOUT.fullmatch(said.strip(" .!")) \
@@ -162,6 +153,12 @@ _AFRAID_TO_SPEAK = re.compile(r"\b(?:scared|afraid|frightened|terrified|nervous|
                               r"(?:say(?:ing)? no|refus\w+|push(?:ing)? back|ask(?:ing)?|speak(?:ing)? up|"
                               r"tell(?:ing)? (?:him|her|them) no|turn(?:ing)? (?:him|her|them|it) down|declin\w+|"
                               r"challeng\w+|question(?:ing)? (?:him|her|them))\b", re.IGNORECASE)
+#: A learned "serious" resting on a word or two (at most the count given) whose sentence tells of no conduct done to
+#: the writer: a threatened step ("She is threatening a bad review": red team 50, a client's threatened review made a
+#: subcontractor's no-show "serious conduct"), or the writer's fear of pushing back on someone powerful ("I'm scared
+#: to say no to him because he decides promotions": red team 50, late urgent work from the most senior manager was
+#: sent to a formal complaint).
+_NO_CONDUCT_AROUND = ((_THREAT_OF_A_STEP, 2), (_AFRAID_TO_SPEAK, 3))
 #: A learned "serious" resting on a shout alone ("shouted at me", "yelled at me"), however sure: one outburst is not
 #: the sustained abuse that makes shouting serious (``knowledge/factors.yaml``).
 _A_SHOUT = re.compile(r"(?:shouted|yelled|screamed|raised (?:his|her|their) voice|snapped|swore) at (?:me|us)", re.I)
@@ -227,13 +224,14 @@ def reread_an_ask(factors: list[FactorReading], situation: Situation, conduct: l
     return factors
 
 
-def reread_a_cover_request(factors: list[FactorReading], text: str, conduct: list) -> list[FactorReading]:
+def reread_a_cover_request(factors: list[FactorReading], asked_to_cover: bool, conduct: list) -> list[FactorReading]:
     """A learned "serious" (and no payback read, no conduct the rules found) where the letter is a colleague asking
-    the writer to log them in or cover for them (``notes.cover_notes``): held at "unprofessional". The step is the
+    the writer to log them in or cover for them (``asked_to_cover``: ``notes.cover_request`` found it): held at
+    "unprofessional". The step is the
     writer's own to stop, said to the colleague; a red team's call-centre worker was told "do not go to the person on
     your own" and to keep notes, never to stop covering."""
     sev = severity_open_to_doubt(factors)
-    if sev is None or sev.source != "learned" or sev.value != "serious" or conduct or not cover_notes(text):
+    if sev is None or sev.source != "learned" or sev.value != "serious" or conduct or not asked_to_cover:
         return factors
     _held_at(sev, "unprofessional")
     return factors

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from clearair.advise.notes import HAZARD_EVENT
+from clearair.advise.phrases import inside_quotes
 from clearair.extract.reading import is_question
 from clearair.models import Evidence, FactorReading, Situation
 
@@ -337,12 +338,9 @@ def _at_someone_else(text: str, hit) -> bool:
     if aimed and not _AT_ME.search(text, hit.start, aimed.end()):
         return True
     to = _SAID_TO_SOMEONE_ELSE.search(text, max(0, hit.start - 140), hit.start)
-    if to is None or not _inside_quote(text[to.start():hit.start]):
+    said = text[to.start():hit.start] if to is not None else ""
+    if to is None or not inside_quotes(said, len(said)):  # a quotation opened there is still open at the act
         return False
-    addressed = re.split(r"[\"“‘']", text[to.start():hit.start])[0]  # the words before the quote opens
+    addressed = re.split(r"[\"“‘']", said)[0]  # the words before the quote opens
     return not re.search(r"\b(?:me|myself|us)\b", addressed, re.IGNORECASE)
 
-
-def _inside_quote(before: str) -> bool:
-    """A quotation opened in ``before`` is still open at its end: the words after it are what was said."""
-    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
