@@ -88,10 +88,8 @@ def role(text: str) -> str:
      "applied for. Now he barely speaks to me at lunch.", "peer"),
     ("A new recruit in my section takes long personal calls at her desk and then tells the supervisor that the rest "
      "of us leave her out.", "peer"),
-    pytest.param("I manage a small dental practice. We let go of an employee, a hygienist, in March; she no longer "
-                 "works for us but keeps messaging our patients to say we treat staff badly.", "other",
-                 marks=pytest.mark.xfail(strict=True, reason="the tr131 rebuild's chooser takes 'a hygienist', set "
-                                         "beside the former employee, for a report still employed")),
+    ("I manage a small dental practice. We let go of an employee, a hygienist, in March; she no longer works for "
+     "us but keeps messaging our patients to say we treat staff badly.", "other"),
     # The people a café or shop serves every day.
     ("I pour coffee at a small bakery. One of our regulars has started commenting on my figure whenever I serve him "
      "and asks when I finish my shift.", "customer"),

@@ -25,7 +25,7 @@ from clearair.advise.asking import what_the_writer_asks
 from clearair.advise.own_ways import own_admissions, own_remark, own_tendencies
 from clearair.advise.wants import wanted_from_them
 from clearair.advise.witness import seen_done_to_others
-from clearair.advise.routes import formal_route, managers_tied_to_them, tied_to_the_other_side
+from clearair.advise.routes import formal_route, managers_tied_to_them, said_to_own, tied_to_the_other_side
 from clearair.advise.safety import rules_told_own_act
 from clearair.advise.scripts import review_words
 from clearair.advise.topics import said_topics
@@ -131,6 +131,7 @@ def _report(document, reading, journal_findings=(), about: str | None = None) ->
     situation.rules_broken_seen = rules_broken_seen(reading, conduct)
     reread_an_ask(factors, situation, conduct)
     reread_a_cover_request(factors, cover is not None, conduct)
+    said_to_own(reading, situation)  # "He owns the shop": the other side is the owner, with nobody above them
     advice = advise(situation, signals, factors, words, route=formal_route(reading, situation),
                     conduct=named_conduct(reading.text, conduct))
     # Before the answer is written: a question about calling the police is answered from its note.

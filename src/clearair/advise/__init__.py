@@ -363,7 +363,10 @@ def _verdicts(situation: Situation, ranked: list[Scored], avoid: list[Avoid],
             # By rank, not by the score's sign: the learned ranker's log-probabilities shift every score.
             # Second place is "recommended" only with nothing against it: "Recommended … Against it: it keeps
             # happening, so letting it go will not end it" read as a contradiction to a blind panel.
-            if rank == 0 or rank == 1 and not any(r.effect == "lowers" for r in scored.reasons):
+            # And not where the writer named the first step too: "talk to her first, or go to our manager?" is
+            # answered with one of the two (red team 52 found both marked "Recommended").
+            first_named = any(position.get(o.action) == 0 for o in situation.options if o.action != action)
+            if rank == 0 or rank == 1 and not first_named and not any(r.effect == "lowers" for r in scored.reasons):
                 verdict = "recommended"
             elif rank < 5 and action not in avoided:
                 verdict = "reasonable"

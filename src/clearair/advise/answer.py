@@ -495,7 +495,8 @@ def compose(report: Report) -> str:
 
     def says_first_step(q: Question) -> bool:
         return q.action == top.action and q.verdict in ("yes", "first step") or step(top) in q.answer or \
-            step_for(report, top) in q.answer or q.answer.startswith(NOT_THEM_AGAIN)
+            step_for(report, top) in q.answer or q.answer.startswith(NOT_THEM_AGAIN) or \
+            q.answer == _REPLY_TO_CUSTOMER.answer and top.action in _A_REPLY_IS  # the reply is the talk with them
 
     said_first = any(says_first_step(q) for q in asked)
     answered = [f"{_asked(q, i)}: “{_quoted(_with_the_step(q, report))}” {q.answer}" for i, q in enumerate(asked)]
@@ -646,10 +647,19 @@ _AS_THEIR_MANAGER = ("As their manager this is yours to act on, formally: bring 
                      "can advise on the detail of this question too.")
 
 _THE_CUSTOMER_TOO = set_answer("customer_too")
+_REPLY_TO_CUSTOMER = set_answer("reply_to_customer")
+#: First steps a written reply to the customer carries out: saying it to them, a limit, an apology.
+_A_REPLY_IS = frozenset({"TALK_DIRECT", "SET_BOUNDARY", "APOLOGIZE", "REPAIR_EXTERNAL"})
 
 
 #: "What do I do about both of them?": the other side and someone else the letter names.
 _BOTH = re.compile(r"\b(?:both of them|the two of them|them both|both)\s*\?", re.IGNORECASE)
+
+
+def _about_a_customer(report: Report) -> bool:
+    """The other side is a customer or client the writer serves."""
+    them = report.situation.party(report.situation.counterpart) if report.situation.counterpart else None
+    return them is not None and them.role == "customer"
 
 
 def _a_customer_beside(report: Report) -> bool:
@@ -947,6 +957,9 @@ def _answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tu
         # "Who do I go to?" asks whom (red team 47: a school nurse given clashing orders on medicines was told to talk
         # to the assistant head once more)
         return "first step", whom
+    if _REPLY_TO_CUSTOMER.asked(q.text) and not floor.serious and _about_a_customer(report):
+        # "How should I reply?" to a customer's email: how to answer it, not "talk to them privately, one to one"
+        return _REPLY_TO_CUSTOMER.verdict, _REPLY_TO_CUSTOMER.answer
     if _COPY_THEIR_MANAGER.asked(q.text) and not floor.serious:
         # "When is it acceptable to copy someone's manager on a follow-up?" (blind panel 38: answered with the first
         # step alone)
@@ -1411,9 +1424,20 @@ def _names_someone_else(q: Question, report: Report) -> bool:
     others = [m for p in s.parties if p.id != s.counterpart for m in names_to_find(p.mentions) if m[:1].isupper()]
     if any(re.search(rf"\b{re.escape(m)}\b", text) for m in others):
         return True
+    them = {w for p in s.parties if p.id == s.counterpart for m in p.mentions for w in m.split()}
+    named = [w for w in _A_NAME_INSIDE.findall(text) if w not in _NOT_NAMES]
+    if named and not any(w in them for w in named):
+        return True  # "Do I speak to Chloe first?": a name the letter gives no one, never the other side's
     spans = [(e.start, e.end) for e in q.evidence[:1]]
     tied = {p.id for p in s.parties for e in p.evidence for a, b in spans if a <= e.start < b}
     return bool(tied) and s.counterpart not in tied
+
+
+#: A capitalised word inside a question, not its first: a person's name ("Do I speak to Chloe first?").
+_A_NAME_INSIDE = re.compile(r"(?<=\w )([A-Z][a-z]+)\b")
+#: Capitalised words that name no one.
+_NOT_NAMES = frozenset("I HR Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May "
+                       "June July August September October November December Christmas God English".split())
 
 
 #: The one it was done to asked the writer not to act: "if she's asked me not to", "she begged me not to tell".

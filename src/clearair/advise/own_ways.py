@@ -69,7 +69,8 @@ def own_admissions(text: str) -> list[tuple[int, int]]:
 #: Something the writer said, told as theirs: "I said 'well that's not going to work'", "I snapped at her".
 _OWN_REMARK = re.compile(r"\bI (?:said|snapped at|told (?:her|him|them|(?-i:[A-Z][a-z]+))|called (?:her|him|them|"
                          r"(?-i:[A-Z][a-z]+))|made (?:a|that) "
-                         r"(?:joke|comment|remark|crack|dig)|joked)\b[^.?!\n]*", re.IGNORECASE)
+                         r"(?:joke|comment|remark|crack|dig)|joked|did an impression of|imitated|mimicked|mocked|"
+                         r"made fun of)\b[^.?!\n]*", re.IGNORECASE)
 #: ... which the writer owns elsewhere in the letter: "I really regret", "it was out of order", "I want to apologise".
 _OWNS_IT = re.compile(r"\b(?:regret|out of order|out of line|shouldn['’]?t have|should not have|I was wrong|"
                       r"I was rude|too far|apologi[sz]e|make (?:this|it|things) right|put (?:this|it) right)\b",
@@ -109,6 +110,20 @@ _WHERE_SAID = re.compile(r"\bin front of (?:everyone|everybody|the (?:whole )?(?
 
 
 def what_i_said(sentence: str) -> str:
-    """ "What I said" and where, from the writer's sentence: "What I said in front of everyone"."""
+    """ "What I said" and where, from the writer's sentence: "What I said in front of everyone"; a mocking act named
+    as done to the one spoken to: "The impression I did of your laugh" (red team 52: "What happened was on me")."""
+    if (mocked := _MOCKED.search(sentence)) is not None:
+        thing = mocked.group("thing")
+        verb = mocked.group("verb").lower()
+        if verb.startswith("did"):
+            return f"The impression I did of your {thing}" if thing else "The impression I did of you"
+        gerund = {"imitated": "Imitating", "mimicked": "Mimicking", "mocked": "Mocking", "made fun of": "Making fun of"}
+        return f"{gerund[verb]} your {thing}" if thing else f"{gerund[verb]} you"
     where = _WHERE_SAID.search(sentence)
     return "What I said" + (f" {where.group(0)}" if where else "")
+
+
+#: The writer's mocking act and what of the other person's it mocked: "I did an impression of Lena's laugh".
+_MOCKED = re.compile(r"\bI (?P<verb>did an impression of|imitated|mimicked|mocked|made fun of) "
+                     r"(?:(?:(?-i:[A-Z][a-z]+)['’]s|her|his|their) (?P<thing>(?!of\b|and\b|in\b)[a-z]+)|"
+                     r"(?-i:[A-Z][a-z]+)|her|him|them)\b", re.IGNORECASE)

@@ -116,6 +116,13 @@ def reread(factors: list[FactorReading], reading: Reading | None = None, own_par
             _held_at(f, "unprofessional")  # a word or two whose sentence says it is a step or a fear, not conduct
             continue
         if reading is not None and f.name == "severity" and f.value == "serious" \
+                and _WEIGHED_STEP.match(reading.sentence_at(f.evidence[0].start).text) \
+                and not _HARM_WORDS.search(reading.sentence_at(f.evidence[0].start).text):
+            # resting on a step the writer weighs ("I could go straight to our manager, or I could talk to Ola
+            # first"), which tells of no conduct: a learned reader moved by the words of going above someone
+            _held_at(f, "unprofessional")
+            continue
+        if reading is not None and f.name == "severity" and f.value == "serious" \
                 and _A_SHOUT.fullmatch(said.strip(" .!")) \
                 and not _AGAIN_AND_AGAIN.search(reading.text[max(0, f.evidence[0].start - 40):f.evidence[0].end + 40]):
             # one outburst ("Last week Luca yelled at me in front of customers"): unprofessional, not serious conduct
@@ -159,6 +166,16 @@ _AFRAID_TO_SPEAK = re.compile(r"\b(?:scared|afraid|frightened|terrified|nervous|
 #: to say no to him because he decides promotions": red team 50, late urgent work from the most senior manager was
 #: sent to a formal complaint).
 _NO_CONDUCT_AROUND = ((_THREAT_OF_A_STEP, 2), (_AFRAID_TO_SPEAK, 3))
+#: A sentence that opens with a step the writer weighs: "I could go to…", "or I might talk to…" (not a question:
+#: "Should I tell my supervisors what she did?" may carry the reader's sense of what she did).
+_WEIGHED_STEP = re.compile(r"\W*(?:(?:and|but|so|or|maybe|perhaps),?\s+)?(?:i|we)\s+(?:could|might|can|may)\s+"
+                           r"(?:either\s+|always\s+|just\s+|also\s+)?(?:go|talk|speak|email|e-mail|ring|call|tell|ask|"
+                           r"raise|take|mention|have a word|bring|report|leave|ignore|let)\b", re.I)
+#: Words in that sentence that tell of harm after all: "Should I report him for touching me?".
+_HARM_WORDS = re.compile(r"\b(?:touch\w*|grop\w*|grab\w*|hit|hits|hitting|push\w*|shov\w*|threat\w*|harass\w*|"
+                         r"assault\w*|slur\w*|racis\w*|sexis\w*|sexual\w*|abus\w*|bull\w*|stalk\w*|kiss\w*|"
+                         r"follow\w* me|unsafe|danger\w*|scared|afraid|frightened|retaliat\w*|punish\w*|illegal\w*|"
+                         r"falsif\w*|fraud\w*|discriminat\w*)\b", re.I)
 #: A learned "serious" resting on a shout alone ("shouted at me", "yelled at me"), however sure: one outburst is not
 #: the sustained abuse that makes shouting serious (``knowledge/factors.yaml``).
 _A_SHOUT = re.compile(r"(?:shouted|yelled|screamed|raised (?:his|her|their) voice|snapped|swore) at (?:me|us)", re.I)

@@ -79,13 +79,33 @@ def owns_the_business(party: Party | None) -> bool:
         return False
     if _OWNS_IT.search(" ".join([party.label, *party.mentions])):
         return True
+    if any(_SAID_TO_OWN.match(e.text) for e in party.evidence):
+        return True  # "He owns the shop" (``said_to_own``)
     names = [re.escape(m) for m in party.mentions if m[:1].isupper() and m.lower() not in PRONOUNS]
     if not names:
         return False
     tied = re.compile(rf"\b({'|'.join(names)})\b,?\s*(\(|,)?\s*(who|that)?\s*(is|was|['’]s)?\s*(the|our|my)?\s*"
                       rf"(co-?)?(owner|founder|proprietor|owns)\b|\b(owner|founder|proprietor)s?\s*(,|\()?\s*"
                       rf"({'|'.join(names)})\b", re.IGNORECASE)
-    return any(tied.search(e.text) for e in party.evidence)
+    return any(tied.search(e.text) or _SAID_TO_OWN.match(e.text) for e in party.evidence)
+
+
+def said_to_own(reading: Reading, situation: Situation) -> None:
+    """Adds to the other side's evidence the words where a pronoun or a name of theirs is said to own the business
+    ("He owns the shop, there's no HR"): their mentions alone ("my boss", "Derek", "He") did not show it, and a red
+    team's writer, whose boss had thrown a stapler and blocked the door, was told to complain to the owner."""
+    cp = situation.party(situation.counterpart)
+    if cp is None or situation.narrator.co_owner:
+        return
+    for m in _SAID_TO_OWN.finditer(reading.text):
+        tok = reading.token_at(m.start())
+        if reading.token_party.get(tok.i) == cp.id:
+            cp.evidence.append(reading.evidence(m.start(), m.end()))
+
+
+#: "He owns the shop", "Derek owns the place", "she's the owner": someone said to own where the writer works.
+_SAID_TO_OWN = re.compile(r"\b(?:he|she|they|[A-Z][a-z]+)\s+(?:also\s+|actually\s+)?"
+                          r"(?:owns|co-owns|is the owner|['’]s the owner|runs and owns|owns and runs)\b")
 
 
 def owner_is_other_side(situation: Situation) -> list[Evidence]:

@@ -193,7 +193,8 @@ def fault_evidence(push: FeaturePush, sents: list[Sentence], text: str) -> list[
     """A "you had a part in it" reading rests on what the writer did: the strongest sentence among
     those where the writer acts. None when no such sentence pushes the reading: then the reading is
     "none", since a share of the fault the letter shows no act of the writer's behind is not one to tell them."""
-    telling = [s for s in sents if speaks_of_the_writer(s) and not is_question(text[s.start:s.end])]
+    telling = [s for s in sents if speaks_of_the_writer(s) and not is_question(text[s.start:s.end])
+               and not said_of_the_writer_by_another(text[s.start:s.end])]
     # Among them, one the writer opens is told of first: "I mentioned it to two of the girls at lunch" says what
     # they did; "She came to my desk and asked if I'd read her messages" is what she did, with the writer's
     # reply inside it, and "I feel she could have told me privately" is a feeling. Only if none of those pushes
@@ -204,6 +205,21 @@ def fault_evidence(push: FeaturePush, sents: list[Sentence], text: str) -> list[
     if best is None:
         best, _ = strongest_sentence(push, telling)  # a question ("How do I fix this?") tells nothing of what was done
     return [] if best is None else [sentence_evidence(best, text)]
+
+
+def said_of_the_writer_by_another(sentence: str) -> bool:
+    """The writer is a subject only inside what someone else said or wrote of them: "A customer emailed me saying
+    that I am incompetent" tells of the customer's words, not of anything the writer did (it was read as "You
+    mainly caused this" to a writer whose delivery the courier had delayed)."""
+    told = _TOLD_OF_ME.search(sentence)
+    return told is not None and not _I_DO.search(sentence[:told.start()]) and bool(_I_DO.search(sentence[told.end():]))
+
+
+#: Words that bring in what someone said or wrote: "saying", "told my manager", "accused me of".
+_TOLD_OF_ME = re.compile(r"\b(?:saying|says|said|claiming|claims|claimed|writing|wrote|complaining|complained|"
+                         r"telling|told|insisting|insisted|shouting|shouted|yelling|yelled|screaming|screamed|accus(?:ed|ing|es))\b", re.IGNORECASE)
+#: The writer as a subject: "I", "I've", "I'm" (not "me", the one spoken to).
+_I_DO = re.compile(r"\bI\b|\bI['’](?:m|ve|d|ll)\b")
 
 
 #: A sentence whose first person is someone else, after at most a time or a joining word ("Then she asked…").
@@ -243,6 +259,13 @@ def apply_conduct(factors: list[FactorReading], conduct: list[Hit], original: st
         settle("writer_fault", "mainly", own[0])
         return factors
     settle("severity", "serious", conduct[0])
+    fault = by["writer_fault"]
+    if fault.source == "learned" and fault.value != FACTORS["writer_fault"].default and any(
+            e.start <= hit.start < e.end for e in fault.evidence[:1] for hit in conduct):
+        # the writer's "part" rested on the very sentence that tells of the conduct done to them ("when we stopped
+        # he locked the doors"): no part of theirs, and not one to tell them of
+        spec = FACTORS["writer_fault"]
+        fault.value, fault.text, fault.evidence = spec.default, spec.say(spec.default), []
     for hit in conduct:
         if hit.kind in _CONDUCT_SETS:
             settle(*_CONDUCT_SETS[hit.kind], hit)

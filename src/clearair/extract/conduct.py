@@ -35,13 +35,32 @@ def serious_conduct(reading: Reading) -> tuple[list[Hit], list[Hit]]:
     arm round her waist … now she has accused me") as done to them, so it is gone: a disputed act needs to be
     neither the writer's nor done to them, which no reader here can yet say."""
     hits = [h for h in lexicon.find("conduct", reading.text) if not _denied(reading, h) and not _wished(reading, h)
-            and not TOPIC_AFTER.match(reading.text, h.end)  # "sexual harassment issues": a subject, not an act
-            and not _only_alleged(reading, h)]
+            # "sexual harassment issues": a subject, not an act (but "skip the lockout procedure" is an act)
+            and not (h.kind != "unlawful_pressure" and TOPIC_AFTER.match(reading.text, h.end))
+            and not _only_alleged(reading, h) and not _done_by_no_one(reading, h)]
     others: list[Hit] = []
     own: list[Hit] = []
     for hit in hits:
         (own if _by_the_writer(reading, hit) or _own_shortcut(reading, hit) else others).append(hit)
     return others, own
+
+
+def _done_by_no_one(reading: Reading, hit: Hit) -> bool:
+    """A physical word whose doer is a thing or a feeling, not a person: "it has hit me much harder than I thought",
+    "the news hit me like a truck" (a library letter about a friend promoted over the writer was read as violence)."""
+    if hit.kind != "physical_intimidation":
+        return False
+    tok = reading.token_at(hit.start)
+    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    return any(c.dep_ == "nsubj" and (c.lower_ in _NO_ONE or c.lemma_.lower() in _THINGS_THAT_HIT)
+               for c in verb.children)
+
+
+#: Subjects that are no one: "it hit me", "that hit me hard", "which hit me".
+_NO_ONE = frozenset({"it", "that", "this", "which", "what"})
+#: Nouns for what lands on someone without a hand: "the news hit me", "reality hit me".
+_THINGS_THAT_HIT = frozenset({"news", "reality", "realisation", "realization", "truth", "thought", "feeling",
+                              "decision", "email", "message", "letter", "announcement", "change", "loss", "shock"})
 
 
 #: Someone pressing the writer, in the sentence of a broken rule: then the rule-breaking was pressed on them.

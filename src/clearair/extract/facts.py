@@ -41,7 +41,7 @@ def narrator_flags(reading: Reading) -> tuple[list[Evidence], list[Evidence]]:
     manager = [reading.evidence(h.start, h.end)
                for h in lexicon.find_kinds("narrator", ("is_manager", "is_manager_by_name", "runs_the_business"),
                                            reading.text)
-               if not _quoting_someone_else(reading.text, h.start)]
+               if not _quoting_someone_else(reading.text, h.start) and not _done_by_someone_else(reading, h.start)]
     if not manager:  # 'she told the visitors "my PA is a bit slow today"': her PA, not the writer's
         manager = [reading.evidence(m.start, m.end) for m in manages_someone_named(reading.text)
                    if not _quoting_someone_else(reading.text, m.start)][:1]
@@ -50,6 +50,17 @@ def narrator_flags(reading: Reading) -> tuple[list[Evidence], list[Evidence]]:
     leaving = [reading.evidence(m.start(), m.end()) for m in t["leaving_soon"].finditer(reading.text)
                if not reading.hypothetical(m.start())]
     return manager, leaving
+
+
+def _done_by_someone_else(reading: Reading, start: int) -> bool:
+    """The post or step the words name is someone else's: "My best friend, Anna, got the team lead job" (she took
+    it, not the writer): a verb whose subject is not the writer."""
+    tok = reading.token_at(start)
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    if any(c.lower_ in ("me", "us") and c.dep_ in ("dative", "dobj", "iobj") for c in tok.children):
+        return False  # "they gave me several supervisory responsibilities": given to the writer
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("i", "we", "who", "that") for c in tok.children)
 
 
 def incidents(reading: Reading) -> list[Incident]:
@@ -504,9 +515,11 @@ _UPWARD = ("ESCALATE_THEIR_MANAGER", "ESCALATE_MANAGER")
 
 def aimed_at_the_other_side(reading: Reading, options: list[Option], other_side: str | None) -> list[Option]:
     """"Go to the director" when the director is the one the letter is about is talking to them
-    directly, not escalating (and "tell my boss how it feels" when the boss is the other side)."""
+    directly, not escalating (and "tell my boss how it feels" when the boss is the other side); "talk to Sarah",
+    where Sarah is the writer's own manager and not the other side, is taking it to the manager."""
     if other_side is None:
         return options
+    options = _to_the_manager_by_name(reading, options, other_side)
     for opt in options:
         if opt.action not in _UPWARD:
             continue
@@ -519,6 +532,34 @@ def aimed_at_the_other_side(reading: Reading, options: list[Option], other_side:
         if other_side in named and len(named) == 1 and not elsewhere:
             opt.action = "TALK_DIRECT"
     return options
+
+
+def _to_the_manager_by_name(reading: Reading, options: list[Option], other_side: str) -> list[Option]:
+    """"Talk to Sarah", where Sarah is the writer's own manager and not the other side, is taking it to the manager:
+    each such piece of a talk-to-them option becomes (or joins) that option ("Should I talk to Sarah about it, or
+    talk to Tom first?" weighs two steps, not one)."""
+    talk = next((o for o in options if o.action == "TALK_DIRECT"), None)
+    if talk is None:
+        return options
+
+    def to_the_manager(e: Evidence) -> bool:
+        said = {reading.token_party[t.i] for t in reading.tokens_in(e.start, e.end)
+                if t.i in reading.token_party and t.pos_ == "PROPN"}
+        return len(said) == 1 and other_side not in said and next(iter(said)).split("_")[0] == "manager"
+
+    moved = [e for e in talk.evidence if to_the_manager(e)]
+    if not moved:
+        return options
+    talk.evidence = [e for e in talk.evidence if e not in moved]
+    if talk.evidence:
+        talk.text = _clip(_TRAILING_JOIN.sub("", re.sub(r"^(?:or|and)\s+", "", talk.evidence[0].text.strip(" ,.:;?"))))
+    up = next((o for o in options if o.action == "ESCALATE_MANAGER"), None)
+    if up is None:
+        up = Option(text=_clip(_TRAILING_JOIN.sub("", moved[0].text.strip(" ,.:;?"))), action="ESCALATE_MANAGER",
+                    evidence=[])
+        options.insert(options.index(talk), up)
+    up.evidence += moved
+    return [o for o in options if o.evidence]
 
 
 #: Where an option gives way to the writer's doubts about it ("..., but I'm the new one"): what

@@ -240,7 +240,7 @@ def candidates(reading: Reading, drafts: dict[str, PartyDraft], is_manager: bool
         root_start, root_end = c.root.idx, c.root.idx + len(c.root.text)
         # The party named by the phrase's head, not one whose pronoun it contains ("her twenties").
         party = next((k for k in known if k[0] < root_end and root_start < k[1]), None) or _said_to_be(c, known) \
-            or _named_again(c, known, reading.text)
+            or _named_again(c, known, reading.text) or _name_of_a_party(c, reading, drafts)
         unplaced = None
         if party is not None and is_unplaced(party[2]):
             unplaced, party = party[2], None
@@ -258,6 +258,18 @@ def candidates(reading: Reading, drafts: dict[str, PartyDraft], is_manager: bool
                              person=person, key=party[2] if party else None, role=party[3] if party else None,
                              unplaced=unplaced))
     return out
+
+
+def _name_of_a_party(chunk: Span, reading: Reading, drafts: dict[str, PartyDraft]) -> tuple[int, int, str, str] | None:
+    """A name the extractor gave to a party, said again ("Lorna manages me … Last week Lorna shouted at me"): that
+    party, not a new one (the rebuilt phrase readers had made the second "Lorna" a colleague of her own)."""
+    if chunk.root.pos_ != "PROPN":
+        return None
+    key = reading.token_party.get(chunk.root.i) or next(
+        (d.key for d in drafts.values() if chunk.text in d.names or any(m.text == chunk.text for m in d.mentions)), None)
+    if key is None or key not in drafts:
+        return None
+    return chunk.start_char, chunk.end_char, key, drafts[key].role
 
 
 def _names_outside_chunks(doc: Doc, chunks: list) -> list:
@@ -506,10 +518,14 @@ def _said_to_be(chunk: Span, known: list[tuple[int, int, str, str]]) -> tuple[in
 def _named_again(chunk: Span, known: list[tuple[int, int, str, str]], text: str) -> tuple[int, int, str, str] | None:
     """The party a phrase brings in, named again later by its head noun alone: "we got a new shop foreman … the
     foreman talks his way out of every write-up" is one person (the phrase had become a second party, outside the
-    writer's lines, and was chosen over the foreman the extractor knew as the writer's boss)."""
+    writer's lines, and was chosen over the foreman the extractor knew as the writer's boss). A bare plural is the
+    group named with "the" elsewhere in the letter ("parents text me first … the parents ignored it")."""
+    head = chunk.root.lower_
+    if len(chunk) == 1 and chunk.root.tag_ == "NNS":  # "parents send a text … the parents": the same people
+        said = [k for k in known if text[k[0]:k[1]].lower() in (f"the {head}", f"our {head}", f"my {head}")]
+        return said[0] if len({k[2] for k in said}) == 1 else None
     if chunk[0].lower_ not in ("a", "an") or len(chunk) < 3:
         return None
-    head = chunk.root.lower_
     later = [k for k in known if k[0] >= chunk.end_char and text[k[0]:k[1]].lower() == f"the {head}"]
     return later[0] if len({k[2] for k in later}) == 1 else None
 

@@ -122,12 +122,18 @@ _GENERIC_TITLES = frozenset({"peer", "manager", "boss", "supervisor", "coworker"
 
 def _introduced(text: str, before: list[Mention]) -> Mention | None:
     """The mention that brought in the one person a definite title names: "the CEO" after "a new CEO" (a title
-    that names one post, not a line such as "the manager", which may be anyone in it)."""
+    that names one post, not a line such as "the manager", which may be anyone in it, unless the only one brought
+    in with it is outside the writer's lines)."""
     if not text.lower().startswith("the "):
         return None
     title = _bare_title(text)
     if title in _GENERIC_TITLES:
-        return None
+        # "a property manager we did a job for … the manager is finding fault": the one outside the writer's lines
+        # brought in with that title, when none of the writer's own has it
+        outside = [m for m in before if m.role in ("customer", "other") and re.match(r"(a|an)\s+", m.text, re.I)
+                   and re.search(rf"\b{re.escape(title)}\b", _bare_title(m.text))]
+        own = [m for m in before if m.role not in ("customer", "other") and _bare_title(m.text).endswith(title)]
+        return outside[-1] if outside and not own else None
     return next((m for m in before if re.match(r"(a|an)\s+(new\s+)?", m.text, re.IGNORECASE)
                  and re.sub(r"^new\s+", "", _bare_title(m.text)) == title), None)
 
@@ -189,7 +195,10 @@ _SELF = re.compile(r"\bI(?:\s+[a-z]+ly)?(?:['’]m| am| was|['’]ll be| will be
                    r" was made| got made| was named| was appointed| work as| worked as| started as| joined as|"
                    r" started out as| (?:am|['’]m) working as)\s+[\"“‘']?(?:not\s+|never\s+|also\s+|just\s+|"
                    r"only\s+|now\s+|still\s+|myself\s+)?(?:(?:a|an|the)\s+)?$"
-                   r"|\bme\s+as\s+(?:(?:a|an|the)\s+)?$", re.IGNORECASE)  # "trouble accepting me as their supervisor"
+                   r"|\bme\s+as\s+(?:(?:a|an|the)\s+)?$"  # "trouble accepting me as their supervisor"
+                   # "he and I are colleagues and friends", "we're just coworkers": what the two of them are
+                   r"|\b(?:we|(?:he|she|they|[a-z]+)\s+and\s+I)(?:['’]re|\s+are|\s+were)\s+(?:just\s+|only\s+|both\s+)?$",
+                   re.IGNORECASE)
 
 
 #: "I put in four days a week as one of the partners", "I joined as a junior analyst": the writer's own post, said with "as".
@@ -1117,6 +1126,7 @@ def _link_names(reading: Reading, drafts: dict[str, PartyDraft]) -> None:
     groups = sorted((m.start, d.key) for d in drafts.values() for m in d.mentions
                     if _plural(m.text) and d.role in ("peer", "manager", "direct_report", "skip_level"))
     tried: set[str] = set()
+    claimed: set[int] = set()  # role words a name before them was said to be: not also the next name's
     in_ents = {i for e in reading.doc.ents for i in range(e.start, e.end)}
     loose = [reading.doc[t.i:t.i + 1] for t in reading.doc  # a name the parse left untagged: "Sofia, my other manager"
              if t.pos_ == "PROPN" and t.is_title and t.i not in in_ents and not _rank_before_name(reading, t)]
@@ -1132,9 +1142,13 @@ def _link_names(reading: Reading, drafts: dict[str, PartyDraft]) -> None:
         tried.add(ent.text)
         key = _bracketed_role(reading, ent) or _apposed_role(reading, ent) or _called_by_writer(reading, ent) \
             or _name_said_after(reading, ent)
+        if key is None and (said := _described_right_after(reading, ent)) is not None:
+            key, said_words = said  # "Then there's Dana, she's a senior exec on the same level as me, Priya who…"
+            claimed.update(said_words)
         if key is None:  # a role word just before; a name met before without one needs it right beside it
-            near = [(reading.token_party[t.i], t.i) for t in _words_just_before(reading, ent)  # ("one of the
-                    if t.i in reading.token_party  # drivers, Gary … My supervisor just said Gary is a joker")
+            # ("one of the drivers, Gary … My supervisor just said Gary is a joker")
+            near = [(reading.token_party[t.i], t.i) for t in _words_just_before(reading, ent)
+                    if t.i in reading.token_party and t.i not in claimed
                     and (first_time or all(x.is_punct for x in reading.doc[t.i + 1:ent.start]))
                     and not _closed_before(reading, t.i, ent.start)]
             key = max(near, key=lambda kv: kv[1])[0] if near else None
@@ -1240,6 +1254,24 @@ def _name_said_after(reading: Reading, ent) -> str | None:
     return max(earlier)[1] if earlier else None
 
 
+def _described_right_after(reading: Reading, ent) -> tuple[str, set[int]] | None:
+    """The party of the role words a name is said to be just after it ("Dana, she's a senior exec on the same level
+    as me"; "Tom, who is my team lead"), and those words' tokens, or None."""
+    m = _SAID_TO_BE_AFTER.match(reading.text, ent.end_char)
+    if m is None or _apposed_noun(reading, ent) is not None:
+        return None  # "a new practice manager, Carla, who is now my manager": the noun before the name holds her
+    words = [t for t in reading.doc[ent.end:ent.end + 12] if t.idx >= m.end() and t.i in reading.token_party]
+    if not words or words[0].idx - m.end() > 12:
+        return None
+    key = reading.token_party[words[0].i]
+    return key, {t.i for t in words if reading.token_party[t.i] == key}
+
+
+#: ", she's a", ", who is my", ", he is the": what follows a name to say who they are.
+_SAID_TO_BE_AFTER = re.compile(r",\s*(?:she|he|they|who)(?:['’]s|\s+is|\s+was|['’]re|\s+are)\s+(?:also\s+|now\s+|actually\s+)?",
+                               re.IGNORECASE)
+
+
 def _named_by_clause(ent):
     """The noun a "whom I'll call Martha" clause describes ("his wife"), or None."""
     for tok in ent:
@@ -1284,6 +1316,8 @@ def _acts_unplaced(reading: Reading, ent) -> bool:
         return True  # "Me and Priya share the admin": someone the writer works beside
     if _named_as_hired(ent) and ent.text[:1].isupper() and not any(t.i in reading.token_party for t in ent):
         return True  # "my boss Helen hired someone new to the design team, Tasha": the one hired
+    if _theirs_acted_on(ent) and not any(t.i in reading.token_party for t in ent):
+        return True  # "I did an impression of Marisol's accent": the person it was done to
     if not (ent.label_ == "PERSON" or len(ent) == 1 and ent[0].pos_ == "PROPN" and (
             _who_follows(ent) or _does_what_people_do(reading, ent))) \
             or not ent.text[:1].isupper() or any(t.i in reading.token_party for t in ent):
@@ -1294,6 +1328,36 @@ def _acts_unplaced(reading: Reading, ent) -> bool:
     return len(same) >= 2 and ent.label_ == "PERSON" or any(
         t.dep_ in ("nsubj", "nsubjpass") or any(c.dep_ == "relcl" for c in t.children)
         for e in same for t in e)  # "Tom, who runs the northern area, said…": parsed as no subject
+
+
+def _theirs_acted_on(ent) -> bool:
+    """A name said only as the owner of something of their own the writer or another did something to: "an
+    impression of Marisol's accent", "I deleted Omar's slides". The person is someone at work the letter is
+    about (said once, in the possessive, the name was no party and the words said "[their name]"). Not a
+    relative's, a place's or a firm's ("Dean's uncle", "Maria's bakery")."""
+    if len(ent) != 1 or ent[0].dep_ != "poss" or ent[0].pos_ != "PROPN" or not ent.text[:1].isupper():
+        return False
+    owned = ent[0].head
+    if owned.dep_ not in ("dobj", "pobj", "nsubjpass"):
+        return False
+    # a name the parser took for a firm ("read out Priyanka's email"): only with something no firm has
+    things = _OWN_THINGS if ent.label_ == "PERSON" else _A_PERSONS_OWN
+    return owned.lemma_.lower() in things
+
+
+#: Things of a person's own the writer may mock, take or spoil: the possessed noun of "Marisol's accent".
+_OWN_THINGS = frozenset({"accent", "voice", "stammer", "stutter", "laugh", "hair", "weight", "clothes", "outfit", "dress",
+                         "shoes", "appearance", "looks", "name", "religion", "faith", "food", "lunch", "desk", "chair",
+                         "mug", "idea", "ideas", "work", "report", "slides", "presentation", "project", "proposal",
+                         "code", "design", "notes", "email", "message", "post", "photo", "picture", "birthday",
+                         "card", "cake", "leaving", "mistake", "error", "handwriting", "spelling", "car", "bag",
+                         "phone", "locker", "shift", "shifts", "credit", "sale", "sales", "client", "account"})
+
+
+#: Of those, what only a person has: "Priyanka's email" read as a firm's is still hers.
+_A_PERSONS_OWN = frozenset({"accent", "voice", "stammer", "stutter", "laugh", "hair", "weight", "clothes", "outfit",
+                            "dress", "appearance", "looks", "religion", "faith", "lunch", "desk", "mug", "email",
+                            "message", "photo", "picture", "birthday", "handwriting", "spelling", "locker"})
 
 
 #: What may stand between a role word and the name it introduces: "another coworker, Trevor", "a coworker named Jo".
@@ -1429,7 +1493,7 @@ def _a_name(reading: Reading, ent) -> bool:
         and ent[-1].pos_ == "PROPN" and \
         (_apposed_role(reading, ent) is not None or _introduced_by_role(reading, ent)
          or _apposed_noun(reading, ent) is not None or _who_follows(ent) or _does_what_people_do(reading, ent)
-         or with_the_writer(ent) or _named_as_hired(ent))
+         or with_the_writer(ent) or _named_as_hired(ent) or _theirs_acted_on(ent))
 
 
 #: What only a person does: "Siobhan has put me on Monday lunches", "Siobhan said the rota is the rota".
@@ -1980,6 +2044,8 @@ def _is_subject(reading: Reading, start: int, end: int) -> bool:
     span_root = tok
     while span_root.head.i != span_root.i and start <= span_root.head.idx < end:
         span_root = span_root.head
+    if span_root.dep_ == "poss" and span_root.pos_ == "PROPN" and span_root.head.dep_ in ("nsubj", "nsubjpass"):
+        return True  # "Dana's comments have got personal … she'll say": the one whose words are the subject
     return span_root.dep_ in ("nsubj", "nsubjpass") or _introduced_by_relcl(span_root)
 
 
