@@ -215,3 +215,14 @@ def test_an_apology_names_the_mocking_it_is_for():
                      "walked in at the end and went quiet. I was out of order. How do I make it right with her?")
     words = " ".join(s.text for s in report.scripts)
     assert "The impression I did of your laugh" in words
+
+
+def test_a_reply_owed_to_a_customer_comes_before_letting_it_go():
+    """Not a training input (pipeline.py, advise/limits.py, advise/scripts.py): a support agent who had to answer an
+    abusive customer that day was told first to let it go, and given a meeting request as words (red team 52)."""
+    report = analyze("This morning a customer, Mrs Okafor, emailed our shop to say I was rude and useless and should "
+                     "be sacked, because her order was late. The courier lost it, not us. My supervisor says we must "
+                     "answer every email within the day. How should I reply?")
+    assert report.top_actions(1)[0] not in ("LET_GO", "WAIT")
+    first = report.scripts[0]
+    assert first.kind == "customer_note" and "Okafor" in first.text and "fifteen minutes" not in first.text

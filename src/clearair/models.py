@@ -220,6 +220,9 @@ class Situation(Model):
     light_touch: list[Evidence] = Field(
         default_factory=list, description="The writer's words asking for a light touch (\"I just want a nice way to "
         "mention it\"): over friction, a friendly word before a stated limit or a complaint.")
+    reply_owed: list[Evidence] = Field(
+        default_factory=list, description="The writer's question asks how to answer a customer's or client's message "
+        "(\"How should I reply?\"): the reply is the step, so letting it go is not open to them.")
     own_remark: list[Evidence] = Field(
         default_factory=list, description="A remark of the writer's own that the letter owns as wrong (\"I said 'did "
         "you even think about it?' in front of everyone … I know it was out of order\"): what an apology names.")

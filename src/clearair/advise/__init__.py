@@ -16,7 +16,7 @@ from clearair.advise.phrases import action_title, group_noun, lower_first, sente
 from clearair.advise.routes import FormalRoute, route_step
 from clearair.advise.playbook import Scored, _best_first, score_actions
 from clearair.advise.ranker import WordsReading
-from clearair.advise.limits import keep_to_the_writers_limits
+from clearair.advise.limits import keep_to_the_writers_limits, reply_first
 from clearair.advise.safety import (
     FORMAL_ROUTES, Floor, apply_floor, floor_for, keep_rebuilding_trust, move_below, safe_formal_route,
     scores_follow,
@@ -156,6 +156,7 @@ def advise(situation: Situation, signals: list[Signal], factors: list[FactorRead
     _the_group(situation)
     ranked = keep_rebuilding_trust(ranked, floor, sig)
     ranked = keep_to_the_writers_limits(ranked, situation.ruled_out, situation.light_touch, floor.serious)
+    ranked = reply_first(ranked, situation.reply_owed, floor.serious)
     order = [s.action for s in ranked]
     avoid = avoid_list(situation, order, sig, floor)
     owns = own_part(floor, sig)

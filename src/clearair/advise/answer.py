@@ -658,8 +658,18 @@ _BOTH = re.compile(r"\b(?:both of them|the two of them|them both|both)\s*\?", re
 
 def _about_a_customer(report: Report) -> bool:
     """The other side is a customer or client the writer serves."""
-    them = report.situation.party(report.situation.counterpart) if report.situation.counterpart else None
+    return about_a_customer(report.situation)
+
+
+def about_a_customer(situation: Situation) -> bool:
+    """The other side is a customer or client the writer serves."""
+    them = situation.party(situation.counterpart) if situation.counterpart else None
     return them is not None and them.role == "customer"
+
+
+def asks_how_to_reply(text: str) -> bool:
+    """"How should I reply?": how to answer a message (``knowledge/answers.yaml``, reply_to_customer)."""
+    return _REPLY_TO_CUSTOMER.asked(text)
 
 
 def _a_customer_beside(report: Report) -> bool:

@@ -105,3 +105,25 @@ def keep_to_the_writers_limits(order: list, ruled_out: list[Evidence], light_tou
                                        signal="writer_limit", source="rules", evidence=light_touch[:1]))
             moved.append(s)
     return scores_follow(order) if moved else order
+
+
+#: Steps that leave a message unanswered: not open to a writer who has to reply.
+_LEAVING_IT = ("LET_GO", "WAIT")
+
+
+def reply_first(order: list, reply_owed: list[Evidence], serious: bool) -> list:
+    """``order`` with letting it go and waiting moved below a word with them, where the writer asks how to answer
+    a customer's message (red team 52: "let it go" first to a support agent who had to reply that day)."""
+    if serious or not reply_owed:
+        return order
+    talk = next((i for i, s in enumerate(order) if s.action not in _LEAVING_IT), None)
+    leaving = [s for s in order[:talk] if s.action in _LEAVING_IT] if talk is not None else []
+    if not leaving:
+        return order
+    rest = [s for s in order if s not in leaving]
+    order[:] = rest[:1] + leaving + rest[1:]
+    for s in leaving:
+        s.reasons.insert(0, Reason(text="You have to answer them, so leaving it is not open to you", effect="lowers",
+                                   signal="writer_limit", source="rules", evidence=reply_owed[:1]))
+    return scores_follow(order)
+

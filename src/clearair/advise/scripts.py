@@ -1052,6 +1052,8 @@ def render_scripts(s: Situation, top: Iterable[str] | None = None, sig: dict[str
             kind = _fits(action, kind, f, avoided, serious, top) if kind else None
         if moving_on and kind in ("opener", "boundary", "email"):
             continue
+        if s.reply_owed and kind in ("opener", "boundary"):
+            kind = "customer_note"  # "How should I reply?" to a customer: a written reply, not a meeting request
         if kind is None or any(x.kind == kind for x in out):
             continue
         if kind == "hr_note" and "protected_need" in f.sig and "already_left" not in f.sig:
