@@ -30,7 +30,7 @@ from clearair.advise.safety import rules_told_own_act
 from clearair.advise.scripts import review_words
 from clearair.advise.topics import said_topics
 from clearair.advise.questions import find_questions, person_asked_about
-from clearair.advise.answer import about_a_customer, asks_how_to_reply
+from clearair.advise.answer import owes_a_reply
 from clearair.intake import build_document
 from clearair.intake.reading import READ_TOKENS
 from clearair.assess.readers import apply_conduct, apply_gone_to_them, apply_praise, read_factors
@@ -133,8 +133,8 @@ def _report(document, reading, journal_findings=(), about: str | None = None) ->
     reread_an_ask(factors, situation, conduct)
     reread_a_cover_request(factors, cover is not None, conduct)
     said_to_own(reading, situation)  # "He owns the shop": the other side is the owner, with nobody above them
-    if about_a_customer(situation):  # "How should I reply?" to a customer's message: the reply is the step
-        situation.reply_owed = [e for q in questions if asks_how_to_reply(q.text) for e in q.evidence][:1]
+    # "How should I reply?" to a customer's message: the reply is the step
+    situation.reply_owed = [e for q in questions if owes_a_reply(q.text, situation) for e in q.evidence][:1]
     advice = advise(situation, signals, factors, words, route=formal_route(reading, situation),
                     conduct=named_conduct(reading.text, conduct))
     # Before the answer is written: a question about calling the police is answered from its note.

@@ -656,20 +656,12 @@ _A_REPLY_IS = frozenset({"TALK_DIRECT", "SET_BOUNDARY", "APOLOGIZE", "REPAIR_EXT
 _BOTH = re.compile(r"\b(?:both of them|the two of them|them both|both)\s*\?", re.IGNORECASE)
 
 
-def _about_a_customer(report: Report) -> bool:
-    """The other side is a customer or client the writer serves."""
-    return about_a_customer(report.situation)
-
-
-def about_a_customer(situation: Situation) -> bool:
-    """The other side is a customer or client the writer serves."""
+def owes_a_reply(question: str, situation: Situation) -> bool:
+    """"How should I reply?" (``knowledge/answers.yaml``, reply_to_customer) where the other side is a customer or
+    client the writer serves: the reply is the step. The pipeline reads it before the advice is ranked, and the
+    answer to the question reads it again."""
     them = situation.party(situation.counterpart) if situation.counterpart else None
-    return them is not None and them.role == "customer"
-
-
-def asks_how_to_reply(text: str) -> bool:
-    """"How should I reply?": how to answer a message (``knowledge/answers.yaml``, reply_to_customer)."""
-    return _REPLY_TO_CUSTOMER.asked(text)
+    return them is not None and them.role == "customer" and _REPLY_TO_CUSTOMER.asked(question)
 
 
 def _a_customer_beside(report: Report) -> bool:
@@ -967,7 +959,7 @@ def _answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tu
         # "Who do I go to?" asks whom (red team 47: a school nurse given clashing orders on medicines was told to talk
         # to the assistant head once more)
         return "first step", whom
-    if _REPLY_TO_CUSTOMER.asked(q.text) and not floor.serious and _about_a_customer(report):
+    if owes_a_reply(q.text, report.situation) and not floor.serious:
         # "How should I reply?" to a customer's email: how to answer it, not "talk to them privately, one to one"
         return _REPLY_TO_CUSTOMER.verdict, _REPLY_TO_CUSTOMER.answer
     if _COPY_THEIR_MANAGER.asked(q.text) and not floor.serious:
