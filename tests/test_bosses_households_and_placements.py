@@ -112,7 +112,7 @@ def test_how_to_say_no_to_a_late_request_gets_words():
 
 
 @pytest.mark.xfail(strict=True, reason="a name said once in the possessive (\"Marisol's accent\") is a party now "
-                   "(parties._theirs_acted_on), but the chooser still takes the manager she went to for the other "
+                   "(parties.theirs_acted_on), but the chooser still takes the manager she went to for the other "
                    "side, so the apology's words go to \"[their name]\"")
 def test_someone_named_only_by_what_is_theirs_is_named_in_the_words():
     report = analyze("At the team lunch I did an impression of Marisol's accent for a laugh and everyone joined in. "

@@ -31,7 +31,8 @@ def test_library_rows_follow_the_schema():
         # PUBLIC_CALLOUT may be primary where the expert really said so (eval SCHEMA); the other two never
         assert r["expert_primary"] not in ("RETALIATE", "GOSSIP")
         assert set(r["expert_also"] + r["expert_against"]) <= set(ACTION_CODES)
-        assert 80 <= len(r["situation"].split()) <= 320, r["id"]
+        # (a short letter is restated, never padded with facts it does not give: 70 words is the floor since hold-57)
+        assert 70 <= len(r["situation"].split()) <= 320, r["id"]
 
 
 def test_every_recommendable_action_is_a_primary_answer():

@@ -234,6 +234,15 @@ _OPENS_WITH_A_FEELING = re.compile(r"\W*(?:(?:and|but|so|honestly),?\s+)?i\s+(?:
 _CONDUCT_SETS: dict[str, tuple[str, str | bool]] = {"punishment_for_speaking": ("retaliation", True)}
 
 
+def back_to_default(f: FactorReading, *, confidence: float | None = None) -> None:
+    """Set a reading back to what its factor assumes when the letter is silent: the default value in words, no
+    evidence, and (when given) the confidence of such a default."""
+    spec = FACTORS[f.name]
+    f.value, f.text, f.evidence = spec.default, spec.say(spec.default), []
+    if confidence is not None:
+        f.confidence = confidence
+
+
 def apply_conduct(factors: list[FactorReading], conduct: list[Hit], original: str,
                   own: list[Hit] | tuple = (), by_manager: list[Hit] | tuple = ()) -> list[FactorReading]:
     """Conduct an employer must act on, found from what happened (``extract.conduct``), makes the
@@ -264,8 +273,7 @@ def apply_conduct(factors: list[FactorReading], conduct: list[Hit], original: st
             e.start <= hit.start < e.end for e in fault.evidence[:1] for hit in conduct):
         # the writer's "part" rested on the very sentence that tells of the conduct done to them ("when we stopped
         # he locked the doors"): no part of theirs, and not one to tell them of
-        spec = FACTORS["writer_fault"]
-        fault.value, fault.text, fault.evidence = spec.default, spec.say(spec.default), []
+        back_to_default(fault)
     for hit in conduct:
         if hit.kind in _CONDUCT_SETS:
             settle(*_CONDUCT_SETS[hit.kind], hit)

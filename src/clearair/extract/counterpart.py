@@ -36,7 +36,8 @@ from clearair.extract.features import Sentence, as_factor_role, sentences
 from clearair.extract.linear import LinearReader
 from clearair.extract.named import IS_THE_PROBLEM, OVER_ANOTHER, PROBLEM_IS, tie_between
 from clearair.extract.mentions import PhraseChoice, PhraseReaders, acts_done_to_writer, candidates, choose_phrase, new_party_role
-from clearair.extract.parties import Mention, PartyDraft, _plural, _tag_tokens, free_key, line_denied, works_elsewhere
+from clearair.extract.parties import (Mention, PartyDraft, _plural, _tag_tokens, free_key, line_denied, theirs_acted_on,
+                                     works_elsewhere)
 from clearair.extract.reading import NARRATOR, Reading, taken_to
 from clearair.models import Evidence, Situation, bare_name
 
@@ -155,6 +156,10 @@ def candidate_clues(reading: Reading, drafts: dict[str, PartyDraft], incidents, 
                 clues[inc.actor]["acted_public"] = clues[inc.actor].get("acted_public", 0.0) + 1
         if inc.actor == NARRATOR and inc.target in clues:
             clues[inc.target]["writer_acted_on"] = clues[inc.target].get("writer_acted_on", 0.0) + 1
+    for key, d in drafts.items():  # "I did an impression of Marisol's accent": the writer did it to her
+        if any(theirs_acted_on(reading.doc[t.i:t.i + 1], by_the_writer=True)
+               for m in d.mentions for t in reading.tokens_in(m.start, m.end)):
+            clues[key]["writer_acted_on"] = clues[key].get("writer_acted_on", 0.0) + 1
     for cue_kind, clue, kinds in (("emotions", "anger_near", ("anger", "hurt", "fear", "embarrassment")),
                                   ("themes", "harm_theme_near", _HARM_THEMES)):
         for hit in hits[cue_kind]:

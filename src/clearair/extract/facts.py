@@ -498,10 +498,16 @@ def options(reading: Reading, spans: list[tuple[int, int]] | None = None) -> lis
             if action in by_action:  # the same course named twice ("the owner ... or head office"): one option
                 by_action[action].evidence.append(evidence)
                 continue
-            text = _TRAILING_JOIN.sub("", reading.text[start:end_at].strip(" ,.:;?"))
-            by_action[action] = Option(text=_clip(text), action=action, evidence=[evidence])
+            by_action[action] = Option(text=_option_text(reading.text[start:end_at]), action=action,
+                                       evidence=[evidence])
             out.append(by_action[action])
     return out
+
+
+def _option_text(said: str) -> str:
+    """How an option the writer weighs is shown: their words, without the punctuation around them or a
+    dangling "and" or "or" at the end, cut to a readable length."""
+    return _clip(_TRAILING_JOIN.sub("", said.strip(" ,.:;?")))
 
 
 #: A condition in which someone does something to the writer ("if HR calls me in", "when my manager asks me").
@@ -552,11 +558,10 @@ def _to_the_manager_by_name(reading: Reading, options: list[Option], other_side:
         return options
     talk.evidence = [e for e in talk.evidence if e not in moved]
     if talk.evidence:
-        talk.text = _clip(_TRAILING_JOIN.sub("", re.sub(r"^(?:or|and)\s+", "", talk.evidence[0].text.strip(" ,.:;?"))))
+        talk.text = _option_text(re.sub(r"^(?:or|and)\s+", "", talk.evidence[0].text.strip(" ,.:;?")))
     up = next((o for o in options if o.action == "ESCALATE_MANAGER"), None)
     if up is None:
-        up = Option(text=_clip(_TRAILING_JOIN.sub("", moved[0].text.strip(" ,.:;?"))), action="ESCALATE_MANAGER",
-                    evidence=[])
+        up = Option(text=_option_text(moved[0].text), action="ESCALATE_MANAGER", evidence=[])
         options.insert(options.index(talk), up)
     up.evidence += moved
     return [o for o in options if o.evidence]

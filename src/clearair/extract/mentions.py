@@ -41,7 +41,7 @@ import numpy as np
 from spacy.tokens import Doc, Span, Token
 
 from clearair.extract.linear import LinearReader
-from clearair.extract.parties import PartyDraft, is_unplaced
+from clearair.extract.parties import KIN_IS, PartyDraft, is_unplaced
 from clearair.extract.reading import Reading
 
 #: Noun phrases headed by these are never a person the letter is about (the writer, or no one in particular).
@@ -87,6 +87,18 @@ class Candidate:
         a person in the letters the readers were trained on ("lunch" and "workplace" never do)."""
         return self.person or self.head in people
 
+    def writers_own_family(self) -> bool:
+        """"My daughter", "our son", found by no rule and doing nothing to the writer: family the letter tells
+        of (a teacher's daughter the other girls turned on), not the other side at work."""
+        return (self.key is None and self.unplaced is None and self.head in WRITERS_KIN
+                and bool({"poss:my", "poss:our"} & self.features.keys()) and "acts_on_me:0" in self.features)
+
+
+#: Words for the writer's own family, said with "my" or "our".
+WRITERS_KIN = frozenset({"daughter", "son", "husband", "wife", "mother", "father", "mum", "mom", "dad", "sister",
+                         "brother", "child", "kid", "stepson", "stepdaughter", "grandson", "granddaughter", "fiancé",
+                         "fiance", "fiancée", "fiancee", "boyfriend", "girlfriend", "parent"})
+
 
 @dataclass(frozen=True)
 class PhraseReaders:
@@ -122,7 +134,7 @@ def choose_phrase(phrases: list[Candidate], readers: PhraseReaders,
     When phrases of two parties the extractor found come within ``NEAR_TIE``, the party the chooser scores higher
     (``party_scores``: what each does to the writer, how often they are named...) wins: of "two principals, Mrs A
     and Mr S", the one named first read a shade likelier than the one who took the writer's classes away."""
-    found = [c for c in phrases if c.may_be_someone(readers.people)]
+    found = [c for c in phrases if c.may_be_someone(readers.people) and not c.writers_own_family()]
     if not found:
         return None
     yes = readers.who.classes.index(True)
@@ -232,8 +244,8 @@ def candidates(reading: Reading, drafts: dict[str, PartyDraft], is_manager: bool
     acted_on: Counter[str] = Counter(key for i, key in reading.token_party.items() if acts_on_writer(doc[i]))
     out = []
     for c in chunks:
-        if _said_of_a_known_party(c, known):
-            continue
+        if _said_of_a_known_party(c, known) or KIN_IS.search(reading.text[max(0, c.start_char - 60):c.start_char]):
+            continue  # ("My husband is the youth pastor": his post, not someone else)
         start, end = c.start_char, c.end_char
         if c[0].is_punct and len(c) > 1:  # "(the lead": the phrase, not the bracket before it
             start = c[1].idx
@@ -348,6 +360,8 @@ def _has_read_as_passive(token: Token) -> bool:
 
 
 def _done_to_writer(verb: Token) -> bool:
+    if verb.lemma_.lower() == "play" and any(c.dep_ == "dobj" and c.lower_ in _FAVOURITES for c in verb.children):
+        return True  # "my manager plays favourites with Kelly": the unfairness falls on the writer
     for child in verb.children:
         if child.dep_ in ("dobj", "dative") and child.lower_ in ("me", "us"):
             return True
@@ -360,6 +374,10 @@ def _done_to_writer(verb: Token) -> bool:
                 h.dep_ == "poss" and h.lower_ == "my" for h in g.children)) for g in child.children):
             return True  # "at me", "in my spot"
     return False
+
+
+#: What a boss who treats people unequally is said to play.
+_FAVOURITES = frozenset({"favourites", "favorites", "favourite", "favorite", "favouritism", "favoritism"})
 
 
 #: Verbs that give the writer a title ("I was made", "I became", "I got promoted to").

@@ -102,8 +102,9 @@ def find_mentions(text: str, is_manager: bool, only: str | None = None) -> list[
             if _TITLE_APPOSED.fullmatch(text[kept[i - 1].end:m.end]) and _bare_title(m.text) not in _GENERIC_TITLES:
                 described.setdefault(_bare_title(m.text), kept[i - 1])
             continue
-        if _the_writer(text, m) or _DENIED_TITLE.search(text[max(0, m.start - 25):m.start]):
-            continue
+        if _the_writer(text, m) or KIN_IS.search(text[max(0, m.start - 60):m.start]) \
+                or _DENIED_TITLE.search(text[max(0, m.start - 25):m.start]):
+            continue  # (the writer, their husband's job, or a title denied)
         person = described.get(_bare_title(m.text))
         if person is not None:  # "my supervisor, the CFO, … The CFO rates her highly": the same person again
             m.key, m.role = person.key, person.role
@@ -220,6 +221,13 @@ def _the_writer(text: str, m: Mention) -> bool:
     fronted = bool(_FRONTED_AS.search(before)) and bool(_THEN_I.match(text, m.end))
     return (bool(_SELF.search(before[-40:]) or _SELF_AS.search(before) or fronted)
             and text[m.end:m.end + 2] not in ("'s", "’s")) or bool(_A_POST.match(text, m.end))
+
+
+#: The writer's own family, said to hold the post named next: "My husband is the youth pastor" (a spouse writing
+#: for both of them: the post is theirs, not the other side's).
+KIN_IS = re.compile(r"\bmy\s+(?:husband|wife|spouse|son|daughter|fianc[eé]e?|boyfriend|girlfriend|brother|sister|mother|"
+                     r"father|mum|mom|dad)\s+(?:is|was|works as|worked as|has been|['’]s)\s+(?:(?:a|an|the|now|also|still)\s+)*$",
+                     re.IGNORECASE)
 
 
 _APPOSITIVE = re.compile(r"\s*[(,]\s*(also|i\.e\.|aka|who is|not|and also)?\s*$", re.IGNORECASE)
@@ -1172,7 +1180,10 @@ def _link_names(reading: Reading, drafts: dict[str, PartyDraft]) -> None:
         if key is None and first_time and not kin and _acts_unplaced(reading, ent):
             key = free_key(drafts, UNPLACED)  # "Kofi told me…": someone of a line the letter does not give
             one_of_us = _ONE_OF_US.search(reading.text[max(0, ent.start_char - 30):ent.start_char])  # ("One of the
-            drafts[key] = PartyDraft(key, "peer" if with_the_writer(ent) or one_of_us else "other")  # other leads, Martin")
+            # other leads, Martin"); one whose own things the writer mocked or spoiled works beside them ("an
+            # impression of Marisol's accent at the team lunch")
+            beside = with_the_writer(ent) or one_of_us or theirs_acted_on(ent, by_the_writer=True)
+            drafts[key] = PartyDraft(key, "peer" if beside else "other")
         if key is not None and key in drafts:
             name_to_key[ent.text] = key
             drafts[key].names.add(ent.text)
@@ -1312,15 +1323,14 @@ def _acts_unplaced(reading: Reading, ent) -> bool:
     chooser can find them (the phrase readers give the line if they are the other side). Not a relative or a
     friend outside work ("my husband John": the caller checks ``_kin_before``), and not a name said only in
     passing."""
-    if with_the_writer(ent) and ent.text[:1].isupper() and not any(t.i in reading.token_party for t in ent):
-        return True  # "Me and Priya share the admin": someone the writer works beside
-    if _named_as_hired(ent) and ent.text[:1].isupper() and not any(t.i in reading.token_party for t in ent):
-        return True  # "my boss Helen hired someone new to the design team, Tasha": the one hired
-    if _theirs_acted_on(ent) and not any(t.i in reading.token_party for t in ent):
-        return True  # "I did an impression of Marisol's accent": the person it was done to
+    if not ent.text[:1].isupper() or any(t.i in reading.token_party for t in ent):
+        return False
+    if with_the_writer(ent) or _named_as_hired(ent) or theirs_acted_on(ent):
+        # "Me and Priya share the admin" (works beside the writer), "my boss hired someone new to the design team,
+        # Tasha" (the one hired), "I did an impression of Marisol's accent" (the person it was done to)
+        return True
     if not (ent.label_ == "PERSON" or len(ent) == 1 and ent[0].pos_ == "PROPN" and (
-            _who_follows(ent) or _does_what_people_do(reading, ent))) \
-            or not ent.text[:1].isupper() or any(t.i in reading.token_party for t in ent):
+            _who_follows(ent) or _does_what_people_do(reading, ent))):
         return False
     same = [e for e in reading.doc.ents if e.text == ent.text]
     # a name the writer comes back to is someone the letter is about, even never as a subject ("it lines up with
@@ -1330,7 +1340,7 @@ def _acts_unplaced(reading: Reading, ent) -> bool:
         for e in same for t in e)  # "Tom, who runs the northern area, said…": parsed as no subject
 
 
-def _theirs_acted_on(ent) -> bool:
+def theirs_acted_on(ent, *, by_the_writer: bool = False) -> bool:
     """A name said only as the owner of something of their own the writer or another did something to: "an
     impression of Marisol's accent", "I deleted Omar's slides". The person is someone at work the letter is
     about (said once, in the possessive, the name was no party and the words said "[their name]"). Not a
@@ -1342,7 +1352,12 @@ def _theirs_acted_on(ent) -> bool:
         return False
     # a name the parser took for a firm ("read out Priyanka's email"): only with something no firm has
     things = _OWN_THINGS if ent.label_ == "PERSON" else _A_PERSONS_OWN
-    return owned.lemma_.lower() in things
+    if owned.lemma_.lower() not in things:
+        return False
+    verb = owned.head.head if owned.dep_ == "pobj" else owned.head  # "did an impression of Marisol's accent"
+    while verb.dep_ in ("dobj", "pobj", "prep") and verb.head is not verb:
+        verb = verb.head
+    return not by_the_writer or any(c.dep_ == "nsubj" and c.lower_ == "i" for c in verb.children)
 
 
 #: Things of a person's own the writer may mock, take or spoil: the possessed noun of "Marisol's accent".
@@ -1355,9 +1370,10 @@ _OWN_THINGS = frozenset({"accent", "voice", "stammer", "stutter", "laugh", "hair
 
 
 #: Of those, what only a person has: "Priyanka's email" read as a firm's is still hers.
-_A_PERSONS_OWN = frozenset({"accent", "voice", "stammer", "stutter", "laugh", "hair", "weight", "clothes", "outfit",
-                            "dress", "appearance", "looks", "religion", "faith", "lunch", "desk", "mug", "email",
-                            "message", "photo", "picture", "birthday", "handwriting", "spelling", "locker"})
+_A_PERSONS_OWN = _OWN_THINGS - {"shoes", "name", "food", "chair", "idea", "ideas", "work", "report", "slides",
+                                "presentation", "project", "proposal", "code", "design", "notes", "post", "card", "cake",
+                                "leaving", "mistake", "error", "car", "bag", "phone", "shift", "shifts", "credit", "sale",
+                                "sales", "client", "account"}
 
 
 #: What may stand between a role word and the name it introduces: "another coworker, Trevor", "a coworker named Jo".
@@ -1493,7 +1509,7 @@ def _a_name(reading: Reading, ent) -> bool:
         and ent[-1].pos_ == "PROPN" and \
         (_apposed_role(reading, ent) is not None or _introduced_by_role(reading, ent)
          or _apposed_noun(reading, ent) is not None or _who_follows(ent) or _does_what_people_do(reading, ent)
-         or with_the_writer(ent) or _named_as_hired(ent) or _theirs_acted_on(ent))
+         or with_the_writer(ent) or _named_as_hired(ent) or theirs_acted_on(ent))
 
 
 #: What only a person does: "Siobhan has put me on Monday lunches", "Siobhan said the rota is the rota".
@@ -1870,7 +1886,8 @@ def _link_anaphors(reading: Reading, drafts: dict[str, PartyDraft]) -> None:
             candidates.append((tok.idx, tok.idx + len(tok), g))
     for phrase, g in multi.items():
         for m in re.finditer(rf"\b{re.escape(phrase)}\b", text):
-            candidates.append((m.start(), m.end(), g))
+            if not any(t.i in reading.token_party for t in reading.tokens_in(m.start(), m.end())):
+                candidates.append((m.start(), m.end(), g))  # (not "the woman who took over his role", a party)
     candidates.sort()
     salience: dict[str, int] = {}
     pointed_at: dict[str, str] = {}  # "this guy" -> whom it was read as
@@ -2101,9 +2118,10 @@ def traits_for(reading: Reading, drafts: dict[str, PartyDraft], fallback: str | 
 
 
 def _home_help(text: str) -> re.Match | None:
-    """The words of ``parties.yaml``'s help-at-home entry ("my cleaning lady", "the nanny") in a mention, if any."""
-    rx = next(rx for rx, entry in _mention_rules() if entry.key == "household")
-    return rx.whole.search(fold(text))
+    """The words of ``parties.yaml``'s help-at-home entries ("my cleaning lady", "the nanny", "we hired a nanny") in a
+    mention, if any."""
+    return next((m for rx, entry in _mention_rules() if entry.key == "household"
+                 and (m := rx.whole.search(fold(text))) is not None), None)
 
 
 #: A boss the writer no longer works for, as the letter names them: "my former employer", "my ex-boss".

@@ -189,6 +189,8 @@ class Topic(Strict):
 
     say: str = Field(min_length=5)
     to: list[Role] = Field(min_length=1)
+    ask: str | None = Field(default=None, min_length=5,
+                            description="What the writer asks for, where the topic has a plain ask of its own.")
 
 
 class WordTopic(Topic):
