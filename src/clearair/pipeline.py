@@ -5,10 +5,13 @@ intake -> extract -> assess -> advise; render is a separate view of the Report.
 
 from __future__ import annotations
 
+import re
+
 from clearair.advise import advise, attach
 from clearair.advise.notes import (
-    CHILD_SAFETY_NOTE, COVER_ASK, COVER_NOTE, DOSE_ERROR_NOTE, TELL_THE_DOSE, child_notes, conduct_notes,
-    cover_request, in_someones_care, pay_notes, process_notes, road_notes, safeguarding_lead,
+    CHILD_SAFETY_NOTE, COVER_ASK, COVER_NOTE, DOSE_ERROR_NOTE, TELL_THE_DOSE, alone_again_notes, child_notes,
+    conduct_notes, cover_request, in_someones_care, on_behalf_notes, pay_notes, process_notes, road_notes,
+    safeguarding_lead,
 )
 from clearair.advise.limits import light_touch_words, ruled_out_words, venting_words
 from clearair.advise.quotes import widen_reason_quotes
@@ -93,6 +96,7 @@ def _report(document, reading, journal_findings=(), about: str | None = None) ->
     situation.about_told = about if situation.counterpart_from_writer else None
     if journal_findings:
         situation.pattern.recurring = True
+    _let_go_is_not_fired(reading, situation)
     signals = assess(situation)
     for signal in signals:
         if signal.name == "recurring" and journal_findings:
@@ -138,7 +142,9 @@ def _report(document, reading, journal_findings=(), about: str | None = None) ->
     advice = advise(situation, signals, factors, words, route=formal_route(reading, situation),
                     conduct=named_conduct(reading.text, conduct))
     # Before the answer is written: a question about calling the police is answered from its note.
-    report.notes.extend(conduct_notes(reading.text, conduct) + pay_notes(reading.text) + road_notes(reading.text)
+    report.notes.extend(conduct_notes(reading.text, conduct) + alone_again_notes(reading.text, conduct)
+                        + on_behalf_notes(reading.text)
+                        + pay_notes(reading.text) + road_notes(reading.text)
                         + ([COVER_NOTE] if cover is not None else [])
                         + child_notes(reading.text) + process_notes(reading.text, bool(situation.under_review),
                                         rep_is_the_problem=(situation.counterpart or "").startswith("union_rep")))
@@ -254,6 +260,21 @@ def _not_advised(advice, chosen, reason: str) -> None:
     ranking."""
     advice.option_verdicts = [v.model_copy(update={"verdict": "not advised", "reason": reason}) if chosen(v) else v
                               for v in advice.option_verdicts]
+
+
+#: "He let me go" said of being released ("stood in the doorway so I couldn't get past … eventually he let me go"),
+#: not of being dismissed.
+_LET_ME_GO = re.compile(r"\blet (?:me|us) go\b", re.IGNORECASE)
+
+
+def _let_go_is_not_fired(reading, situation: Situation) -> None:
+    """Drop "you no longer work there" where its only words are "he let me go" in a letter that tells of being kept in
+    by force or by blocking the way (red team 53: a worker blocked in a stockroom was told she had left the job, and
+    her notes said "I no longer work there")."""
+    kept_in = any(h.kind == "physical_intimidation" for h in serious_conduct(reading)[0])
+    if kept_in:
+        situation.constraints = [c for c in situation.constraints if not (
+            c.kind == "already_left" and all(_LET_ME_GO.search(e.text) for e in c.evidence))]
 
 
 def _review(reading) -> list[Evidence]:

@@ -201,13 +201,34 @@ def advise(situation: Situation, signals: list[Signal], factors: list[FactorRead
         recommendations=recommendations,
         avoid=avoid,
         option_verdicts=_verdicts(situation, ranked, avoid, sig, floor, factors, conduct),
-        revisit_if=revisit_if(sig, events(situation), floor),
+        revisit_if=_by_the_route(revisit_if(sig, events(situation), floor), route),
         perspectives=_persona_views(ranked, sig, {**{a: v["title"] for a, v in playbook["actions"].items()},
                                                   **{r.action: r.title for r in recommendations}},
                                     own_part=owns, serious=floor.serious, wronged=_wronged(situation, floor)),
         scripts=scripts,
         floor=floor,
     )
+
+
+def _by_the_route(triggers: list[Trigger], route: FormalRoute | None) -> list[Trigger]:
+    """Triggers that say "go to HR" said with the route the setting has where there is likely no HR (red team 53: a
+    two-person garage was told "go to HR (or security) the same day" after a wrench was thrown)."""
+    if route is None:
+        return triggers
+    to = route.setting.to
+    return [t.model_copy(update={"text": _THREAT_WITHOUT_HR.format(to=to) if _A_THREAT.search(t.text)
+                                 else _HR_IN_A_TRIGGER.sub(to, t.text)}) if t.action == "HR_FORMAL" else t
+            for t in triggers]
+
+
+#: The trigger for a threat, where there is likely no HR: safety first, then the route this setting has.
+_A_THREAT = re.compile(r"\bthreat or physical intimidation\b")
+_THREAT_WITHOUT_HR = ("If there is ever a threat or physical intimidation, step away and leave if you need to; you can "
+                      "report it to the police, and then take it to {to}.")
+
+
+#: How a trigger names HR: "HR (or security)", "HR".
+_HR_IN_A_TRIGGER = re.compile(r"\bHR(?: \(or security\))?")
 
 
 def _learned(ranked: list[Scored], factors: list[FactorReading], words: WordsReading) -> list[Scored]:

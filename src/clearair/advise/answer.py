@@ -33,7 +33,7 @@ from clearair.advise.notes import (
 )
 from clearair.advise.routes import named_in
 from clearair.advise.safety import FORMAL_ROUTES, RULES_OWN_PART, Floor, about_the_writer, floor_for, safe_formal_route
-from clearair.advise.set_answers import set_answer
+from clearair.advise.set_answers import Asked, set_answer
 from clearair.advise.witness import only_a_witness
 from clearair.extract.reading import is_question
 from clearair.knowledge import load
@@ -900,6 +900,9 @@ _SAY_NO_TO_COVERING = ("Say it early and plainly, and give the real reason: “I
 _BRING_UP_PAY = set_answer("bring_up_pay")
 _LOOK_PETTY = set_answer("look_petty")
 _CHOOSE_TERMS = set_answer("choose_terms")
+#: What the law usually says of a break or of pay, asked as a question of right ("Am I even allowed to work nine hours
+#: without a break?"): said before "clearair cannot judge", which alone told a panel nothing.
+_LAW_BY_TOPIC = {name: set_answer(name) for name in ("breaks_law", "pay_law")}
 #: A writer's option that may be one of the terms offered ("take the transfer"), not a way of handling a person.
 _TERMS_NOT_STEPS = frozenset({"EXIT", "WAIT", None})
 #: Words for one person, not for the meeting: "what do I say to Niamh?", "what should I tell my supervisor?".
@@ -912,6 +915,37 @@ _PRESSED_NOTES = frozenset({SIGN_NOTE, RULES_NOTE, RULES_SEEN_NOTE, SAFETY_NOTE}
 
 #: To the owner of the business, where serious conduct is involved: the decision is theirs (the answer says how).
 _OWNER_ACTS = "That is yours to decide, as the one who runs the business"
+
+
+#: A question of right that points back at what the letter told: "Is that legal?", "Is this allowed?".
+_POINTS_AT_THE_LETTER = re.compile(r"^\W*(?:is|was|are|were|can)\s+(?:that|this|it|they|he|she)\b", re.IGNORECASE)
+
+
+def _law_by_topic(q: Question, report: Report) -> Asked | None:
+    """The set answer on breaks or pay for a question of right about them: named in the question, or, where the
+    question only points back ("Is that legal?"), in what the letter tells happened."""
+    asked = next((a for a in _LAW_BY_TOPIC.values() if a.asked(q.text)), None)
+    if asked is not None or not _POINTS_AT_THE_LETTER.search(q.text):
+        return asked
+    told = _law_told_of(report)
+    return _LAW_BY_TOPIC[told] if told is not None else None
+
+
+def _law_told_of(report: Report) -> str | None:
+    """The name of the set answer on breaks or pay whose words are in what the letter tells happened (the report keeps no raw
+    text: the incidents, the themes' and factors' evidence and what was done to the writer)."""
+    s = report.situation
+    told = " ".join([i.summary for i in s.incidents] + [e.text for c in s.themes for e in c.evidence]
+                    + [e.text for e in s.acts_on_writer] + [e.text for f in report.factors for e in f.evidence])
+    return next((name for name, a in _LAW_BY_TOPIC.items() if a.asked(told)), None)
+
+
+#: "Is this normal?" about going without breaks or pay: not an everyday slight (red team 53 found "It is common at
+#: work, and on its own it is usually small" said to a receptionist with no break in a nine-hour day).
+_NOT_NORMAL_BY_LAW = {"breaks_law": "No: a long working day with no real break is not something to accept as normal, "
+                                    "and in many places the law gives you a right to one.",
+                      "pay_law": "No: being paid less than was agreed, or having money taken off your pay, is not "
+                                 "something to accept as normal; pay is owed, not a favour."}
 
 
 def _about_the_process(q: Question) -> tuple[Verdict, str] | None:
@@ -981,6 +1015,8 @@ def _answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tu
         # "Is this retaliation, and what should my next step be?" (red team 41 found only the step): the reading
         # answers the first half, the ranking the second
         return "yes", " ".join((_PAYBACK.answer, sentence(f"Next, {start}{because0}")))
+    if q.kind == "legal" and (law := _law_by_topic(q, report)) is not None:
+        return law.verdict, law.answer
     if q.kind in _CANNOT_JUDGE:  # the best first step follows it in the answer
         return "cannot judge", _CANNOT_JUDGE[q.kind]
     if q.kind == "self_check" and _OVERREACTING.search(q.text):
@@ -1546,6 +1582,8 @@ def _is_it_normal(q: Question, report: Report, floor: Floor, own: bool) -> tuple
     if floor.writer_at_fault == "mainly":
         return "first step", ("Their reaction is not the whole story: from what you describe, much of this started "
                               "with you, and owning that is the step most likely to settle it.")
+    if not own and (told := _law_told_of(report)) is not None:
+        return "no", _NOT_NORMAL_BY_LAW[told]
     wrong = names_a_wrong(q.text)  # "Is that bullying?": "yes" means it is wrong, so the answer turns round
     if floor.serious and not floor.sure:
         maybe = ("some of what you describe could be serious conduct, the kind an employer has to act on, so it is "
@@ -1564,10 +1602,12 @@ def _is_it_normal(q: Question, report: Report, floor: Floor, own: bool) -> tuple
     recurring = report.situation.pattern.recurring
     if ODD.search(q.text):  # "Is this strange?": odd, not a named wrong ("reads more like friction than that")
         small = sure and severity is not None and severity.value == "minor"
-        if small and harmless_habits(report):
-            # harmless habits the writer is not troubled by (red team 51: told to confront a colleague who hums)
+        if small and harmless_habits(report) and not report.situation.narrator.is_manager:
+            # harmless habits the writer is not troubled by (red team 51: told to confront a colleague who hums); not
+            # to one who employs or manages them, whose house or rules it is (a nanny washing her own laundry there)
             return "no", HARMLESS
-        return "yes", (("A little, yes: it is not how colleagues usually behave, though on its own it is small"
+        who = "people who work for someone" if report.situation.narrator.is_manager else "colleagues"
+        return "yes", ((f"A little, yes: it is not how {who} usually behave, though on its own it is small"
                         if small else "Yes: it is not how people usually behave at work")
                        + (", and as it keeps happening, it is fair to raise it calmly." if recurring
                           else ", and it is fair to ask about it calmly if it happens again."))

@@ -162,6 +162,50 @@ TELL_THE_DOSE = ("Not advised: tell the nurse or whoever is in charge now, so th
                  "later is far worse for them and for you.")
 
 
+#: A shift or a task coming up where the writer will be alone with someone: "it's just us two closing tomorrow night",
+#: "I'm alone with him on Saturday".
+_ALONE_WITH_THEM_SOON = re.compile(
+    r"\b(?:just|only) (?:us two|the two of us|us|me and (?:him|her|them)|(?:him|her|them) and me)\b|"
+    r"\b(?:alone|on my own|by myself) with (?:him|her|them)\b|\bus two\b", re.IGNORECASE)
+_SOON = re.compile(r"\b(?:tomorrow|tonight|next (?:shift|week|time)|this (?:week|weekend|evening)|again|on (?:monday|"
+                   r"tuesday|wednesday|thursday|friday|saturday|sunday))\b", re.IGNORECASE)
+#: The kinds of conduct after which being alone with the person is a risk of its own.
+_HARM_TO_THE_BODY = frozenset({"physical_intimidation", "unwanted_sexual", "menacing_words"})
+ALONE_AGAIN_NOTE = ("You say you will be alone with them again soon. Before then, tell your manager or the owner in "
+                    "writing what happened and ask not to be rostered or left alone with them. If that cannot be "
+                    "arranged in time, do not close up or work alone with them: ask someone to stay, keep your phone "
+                    "on you, and leave if you feel unsafe.")
+
+
+#: The writer asks on someone else's behalf: "I'm writing for my husband", "on behalf of my son".
+_ON_BEHALF = re.compile(r"\b(?:writing|asking|posting|write|ask)(?: this| here)? (?:for|on behalf of) (?:my|our) "
+                        r"(?:husband|wife|partner|spouse|son|daughter|boyfriend|girlfriend|fianc[eé]e?|brother|sister|"
+                        r"mother|father|mum|mom|dad|friend)\b", re.IGNORECASE)
+ON_BEHALF_NOTE = ("You are writing for someone else: the steps and the words below are for them to take and say "
+                  "themselves, in their own name. A note to their employer from you usually makes things harder for "
+                  "them; your part is to support them in deciding and to help them keep dated notes.")
+
+
+def on_behalf_notes(text: str) -> list[str]:
+    """The note for a letter written on someone else's behalf (red team 53: a wife writing for her husband was given
+    a note to his HR in her own voice)."""
+    return [ON_BEHALF_NOTE] if _ON_BEHALF.search(text) else []
+
+
+def alone_again_notes(text: str, conduct: list) -> list[str]:
+    """The note for a writer facing time alone again with someone whose conduct toward the body or safety the letter
+    tells (red team 53: a worker blocked in a stockroom, due to close alone with him the next night, got no word on
+    it)."""
+    if not any(h.kind in _HARM_TO_THE_BODY for h in conduct):
+        return []
+    for m in _ALONE_WITH_THEM_SOON.finditer(text):
+        start = max(text.rfind(".", 0, m.start()), text.rfind("?", 0, m.start()), text.rfind("!", 0, m.start())) + 1
+        stops = [i for i in (text.find(c, m.end()) for c in ".?!") if i >= 0]
+        if _SOON.search(text[start:min(stops) if stops else len(text)]):
+            return [ALONE_AGAIN_NOTE]
+    return []
+
+
 def conduct_notes(text: str, conduct: list) -> list[str]:
     """The notes for ``conduct`` (hits with .kind, .start, .end in ``text``), each once: a medication error first
     (someone's health), then the police."""

@@ -66,11 +66,15 @@ def own_admissions(text: str) -> list[tuple[int, int]]:
             and not _NOT_JUST_BEFORE.search(text[max(0, m.start() - 12):m.start()])]
 
 
+#: Words that may stand between "I" and a mocking act that is still the writer's: "I was telling a story and did an
+#: impression of him" (not another subject: "I think she mocked him").
+_WORDS_BETWEEN = r"(?:(?!(?:he|she|they|we|you|it)\b)[a-z,'’]+ ){0,8}?(?:and )?"
 #: Something the writer said, told as theirs: "I said 'well that's not going to work'", "I snapped at her".
 _OWN_REMARK = re.compile(r"\bI (?:said|snapped at|told (?:her|him|them|(?-i:[A-Z][a-z]+))|called (?:her|him|them|"
                          r"(?-i:[A-Z][a-z]+))|made (?:a|that) "
-                         r"(?:joke|comment|remark|crack|dig)|joked|did an impression of|imitated|mimicked|mocked|"
-                         r"made fun of)\b[^.?!\n]*", re.IGNORECASE)
+                         r"(?:joke|comment|remark|crack|dig)|joked|"
+                         rf"{_WORDS_BETWEEN}(?:did an impression of|imitated|mimicked|mocked|made fun of))\b[^.?!\n]*",
+                         re.IGNORECASE)
 #: ... which the writer owns elsewhere in the letter: "I really regret", "it was out of order", "I want to apologise".
 _OWNS_IT = re.compile(r"\b(?:regret|out of order|out of line|shouldn['’]?t have|should not have|I was wrong|"
                       r"I was rude|too far|apologi[sz]e|make (?:this|it|things) right|put (?:this|it) right)\b",
@@ -124,6 +128,6 @@ def what_i_said(sentence: str) -> str:
 
 
 #: The writer's mocking act and what of the other person's it mocked: "I did an impression of Lena's laugh".
-_MOCKED = re.compile(r"\bI (?P<verb>did an impression of|imitated|mimicked|mocked|made fun of) "
+_MOCKED = re.compile(rf"\bI {_WORDS_BETWEEN}(?P<verb>did an impression of|imitated|mimicked|mocked|made fun of) "
                      r"(?:(?:(?-i:[A-Z][a-z]+)['’]s|her|his|their) (?P<thing>(?!of\b|and\b|in\b)[a-z]+)|"
                      r"(?-i:[A-Z][a-z]+)|her|him|them)\b", re.IGNORECASE)

@@ -61,7 +61,7 @@ _GENERIC = re.compile(r"\bwhat (?:should|can|do|could|would) I do\b|\bwhat would
 _CANNOT_JUDGE = (
     ("legal", re.compile(r"\b(?:legal|illegal|lawful|unlawful|law|laws|lawyer|attorney|sue|suing|lawsuit|defamation|slander|libel|"
                          r"(?:a|any) case (?:against|for)|claim against|press charges|tribunal|"
-                         r"discriminat\w*|rights|allowed to|(?:am I|are we|I'm|I am|we're|we are|is (?:he|she|it|they)|"
+                         r"discriminat\w*|rights|allowed to|(?:am I|are we)(?: even| still| really)? allowed (?:a|an|any)|(?:am I|are we|I'm|I am|we're|we are|is (?:he|she|it|they)|"
                          r"are they) (?:\w+ )?entitled to|"
                          # what an employer may make the writer do or do to them: "Can they make me hand over my
                          # phone?", "Can my employer discipline me for a private message?" (red team 41)
@@ -166,7 +166,7 @@ _NORM = re.compile(
 #: "is it normal to be asked to…" or "to get a written warning" is something done to the writer, and "for my
 #: manager to…" someone else's act.
 _NORM_STEP = re.compile(r"\b(?:for me|if I|if we|for us|should I|should we|can I|could I|would I)\b|"
-                        r"\bit(?: \w+){0,2} to (?!be\b|feel\b|get\b|have (?:a|my|your)\b)\w+", re.I)
+                        r"\bit(?: \w+){0,2} to (?!be\b|feel\b|get\b|have (?:a|my|your)\b|me\b|us\b|you\b)\w+", re.I)  # ("as it seems to me")
 _NORM_FEELING = re.compile(r"\b(?:normal|okay|ok|reasonable|common|natural|wrong|unreasonable) (?:for me )?to (?:feel|be "
                            r"(?:upset|hurt|angry|anxious|annoyed|bothered|frustrated|offended)|get upset)\b|"
                            # "Is it wrong that I feel like this?", "is it bad that I resent her?"

@@ -27,6 +27,7 @@ import re
 
 from clearair.advise.phrases import QUOTED
 from clearair.advise.safety import ORDINARY_ACTS, SERIOUS_SURE, severity_open_to_doubt
+from clearair.assess.readers import back_to_default
 from clearair.extract.reading import Reading, is_question
 from clearair.knowledge.factors import FACTORS
 from clearair.models import FactorReading, Situation
@@ -106,8 +107,11 @@ def reread(factors: list[FactorReading], reading: Reading | None = None, own_par
                 and not _SPOKE_UP.search(_told_not_asked(reading)):
             _back_to_default(f)  # "I'm scared to say no to him because he signs off promotions": feared, not done
             continue
-        if reading is not None and own_part and f.name == "severity" and f.value == "serious" and all(
-                is_question(reading.sentence_at(e.start).text) for e in f.evidence):
+        if reading is not None and f.name == "severity" and f.value == "serious" and all(
+                is_question(asked := reading.sentence_at(e.start).text) and (own_part or not _HARM_WORDS.search(asked))
+                for e in f.evidence):
+            # resting on the writer's question alone ("What should we do next?" after a customer's unpaid bill),
+            # which tells of no conduct; with a part of the writer's own, whatever the question says
             _held_at(f, ASKED_NOT_TOLD)
             continue
         if reading is not None and f.name == "severity" and f.value == "serious" and any(
@@ -260,5 +264,4 @@ def _held_at(f: FactorReading, value: str) -> None:
 
 
 def _back_to_default(f: FactorReading) -> None:
-    spec = FACTORS[f.name]
-    f.value, f.text, f.evidence, f.confidence = spec.default, spec.say(spec.default), [], 0.5  # (as a default)
+    back_to_default(f, confidence=0.5)  # (as a default)

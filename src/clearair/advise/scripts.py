@@ -125,7 +125,7 @@ def their_managers_name(s: Situation) -> str:
     over = {"skip_level": ("skip_level",), "manager": ("manager", "skip_level")}.get(cp.role, ())
     named = [names[0] for p in s.parties
              if p.id != cp.id and (p.role == "peers_manager" or p.role in over) and not _told_doing_it(s, p)
-             and (names := first_names(s, p.id))]
+             and not _no_longer_there(p) and (names := first_names(s, p.id))]
     tied = {e.text for e in s.tied_to_them}
     # nor someone the letter tells doing what it is about (red team 34: "Hi Dr Patel" on a note about Dr Patel's
     # remarks, when the reading took the writer's line manager for the other side)
@@ -133,6 +133,11 @@ def their_managers_name(s: Situation) -> str:
     if len(named) == 1 and named[0] not in tied and not re.search(rf"\b{re.escape(named[0])}\b", doing):
         return named[0]
     return SLOT_THEIR_MANAGER
+
+
+def _no_longer_there(p) -> bool:
+    """A boss the writer had before ("my old boss Martin retired"): no one to send a note to now (red team 53)."""
+    return p.id.startswith("former_") or p.label.startswith(("your former ", "your old ", "your previous ", "your ex"))
 
 
 def _told_doing_it(s: Situation, p) -> bool:
@@ -263,7 +268,9 @@ def _own_title(p) -> str | None:
 
 
 #: What the writer's need is for, by the words that showed it (the ``protected_need`` signal's evidence).
-_NEED_FOR = ((re.compile(r"\b(pregnan\w*|maternity|antenatal)\b", re.I), "my pregnancy"),
+_NEED_FOR = ((re.compile(r"\b(pregnan\w*|antenatal)\b", re.I), "my pregnancy"),
+             # "since I came back from maternity leave": a parent's hours, not a pregnancy (red team 53)
+             (re.compile(r"\bmaternity\b", re.I), "caring for my child"),
              (re.compile(r"\b(paternity|parental|adoption)\b", re.I), "my parental leave"),
              (re.compile(r"\b(disab\w*|wheelchair|deaf|hard of hearing|(partially|visually|blind) sighted|cane|walking "
                          r"stick|limp)\b", re.I), "a disability"),
@@ -622,8 +629,11 @@ def _opening(f: _Facts, data: dict) -> tuple[list[str], str]:
         ask = "you tell me straight away if anything I do gets in your way"
     else:  # no clean words for the act: the letter's plain theme, else a slot for the writer, never an invented
         # quarrel (two blind panels found "something has been getting in the way between us" fitted nothing)
-        lines.append(f"It's about {_topic(f.s, f.cp) or SLOT_EVENT}. I'd rather we sorted it out between us.")
-        ask = f.s.wanted or _ask_by_line(f.cp)
+        theme = _theme_topic(f.s, f.cp)
+        said = None if theme else topic_to(f.s.said_topics, f.cp.role if f.cp is not None else None)
+        lines.append(f"It's about {theme or (said or {}).get('say') or SLOT_EVENT}. I'd rather we sorted it out "
+                     "between us.")
+        ask = f.s.wanted or (said or {}).get("ask") or _ask_by_line(f.cp)
     return lines, ask
 
 
@@ -640,13 +650,13 @@ _ABOUT_THE_WORK = re.compile(r"\b(?:mistakes?|errors?|deadlines?|late|miss(?:es|
                              re.IGNORECASE)
 
 
-def _topic(s: Situation, cp: Party | None) -> str | None:
+def _theme_topic(s: Situation, cp: Party | None) -> str | None:
     """What the talk is about when the act has no clean words: the first theme of the letter that has a topic
-    (``scripts.yaml`` ``topics``) sayable to this line ("how credit gets given for the work we do together")."""
+    (``scripts.yaml`` ``topics``) sayable to this line ("how credit gets given for the work we do together"); else
+    the caller tries a topic found in the writer's own words (``topics_by_words``)."""
     topics = script_data()["topics"]
     role = cp.role if cp is not None else None
-    return next((topics[c.kind]["say"] for c in s.themes if c.kind in topics and role in topics[c.kind]["to"]),
-                None) or topic_to(s.said_topics, role)
+    return next((topics[c.kind]["say"] for c in s.themes if c.kind in topics and role in topics[c.kind]["to"]), None)
 
 
 def _ask_by_line(cp: Party | None) -> str:
@@ -816,7 +826,8 @@ def _fill(kind: str, f: _Facts, data: dict) -> str:
                      "raising it?"),
         "need_for": need,
         "offer": ("I can give you the dates and hours involved." if need in ("caring for a family member",
-                  "my parental leave") else "I can share a note from my doctor or specialist if that helps."),
+                  "my parental leave", "caring for my child") else "I can share a note from my doctor or specialist "
+                  "if that helps."),
         "asked_line": (f"I asked {_third(f.cp) if f.cp is not None and role in ('manager', 'skip_level') else 'my manager'}"
                        f" for {SLOT_ASKED}, and it was refused. " if f.raised_with_them else
                        f"What I need is {SLOT_NEED}. "),
@@ -856,12 +867,42 @@ def _fill(kind: str, f: _Facts, data: dict) -> str:
         others = [t for t in f.told_lines if not named.search(t)
                   and not _WHAT_SOMEONE_SAID.match(t)]  # ("She said…" may be their own words)
         values["event_first_person"] = others[0] if others else f"{_third(f.cp)} {SLOT_EVENT}."
+    if kind in _NOTES_ABOUT_THEM and (name := _name_of(f.cp)) is not None and name != greeted:
+        # a note to someone else names the person once, beside how the writer knows them: "my manager (Craig) has
+        # touched me", so HR knows whom it is about (a blind panel found the notes said only "he")
+        values["event_first_person"] = _named_once(values["event_first_person"], _third(f.cp), name)
     if f.s.between_others:  # the quarrel is between the writer's people: every note says so, not "my report and me"
         values.update(counterpart_third="two of my people", counterpart_to_manager="two of my people",
                       event_first_person="two of the people I manage are in conflict with each other, and it is "
                                          "starting to affect the team.")
     text = re.sub(r"[ \t]*\n[ \t]*", "\n", spec["text"].format(**values)).strip()
     return re.sub(r'(^|\n)"everyone\b', r'\1"Everyone', text)  # a group greeted at the start of a line
+
+
+#: The notes the writer sends someone else about the other side.
+_NOTES_ABOUT_THEM = frozenset({"hr_note", "manager_note", "their_manager_note"})
+#: A mention that is a person's name ("Craig", "Mrs Barker"), not a title or a pronoun.
+_A_NAME = re.compile(r"(?:(?:Mr|Mrs|Ms|Miss|Dr)\.? )?[A-Z][a-z]+(?:[- ][A-Z][a-z]+)?")
+
+
+def _name_of(p: Party | None) -> str | None:
+    """The other side's name, where the letter gives one and the party is not known by it alone."""
+    if p is None or any(p.label == m for m in p.mentions):
+        return None  # (known as "Kofi": "Kofi" already names them)
+    return next((m for m in p.mentions if _A_NAME.fullmatch(m) and m.lower() not in _NOT_A_NAME), None)
+
+
+#: Capitalised words a mention may be that name no one: the start of a sentence's pronoun, a team.
+_NOT_A_NAME = frozenset({"he", "she", "they", "him", "her", "them", "his", "hers", "their", "everyone", "management",
+                         "hr", "it"})
+
+
+def _named_once(line: str, who: str, name: str) -> str:
+    """``line`` with the first "my manager" said as "my manager (Craig)"; unchanged if the name is already in it."""
+    if name in line:
+        return line
+    at = line.lower().find(who.lower())
+    return line if at < 0 else f"{line[:at + len(who)]} ({name}){line[at + len(who):]}"
 
 
 #: A sentence that reports what someone said to the writer: in a note it may be the addressee's own words.
@@ -1107,9 +1148,18 @@ def faces_a_review(text: str) -> bool:
 
 def review_words(text: str) -> tuple[int, int] | None:
     """Where the letter says the writer's conduct is before a review (``faces_a_review``): the first such words."""
-    found = [m for rx in _review_patterns() if (m := rx.search(text))]
+    online = _ONLINE_REVIEW.search(text) is not None
+    found = [m for rx in _review_patterns() if (m := rx.search(text))
+             and not (online and re.search(r"\breviews?\b", m.group(), re.IGNORECASE))]
     first = min(found, key=lambda m: m.start(), default=None)
     return (first.start(), first.end()) if first else None
+
+
+#: A customer's review of the business online: "a 1 star review on Google", "a bad review" (red team 53: "reply to the
+#: review" of it was taken for a review of the writer's own conduct, with a note on preparing for a hearing).
+_ONLINE_REVIEW = re.compile(r"\b(?:\d|one|two|three|four|five)[- ]star\b|\b(?:google|yelp|trustpilot|tripadvisor|"
+                            r"facebook|online|bad|negative|nasty|fake|public) reviews?\b|\breviews? on (?:google|yelp|"
+                            r"trustpilot|tripadvisor|facebook)\b", re.IGNORECASE)
 
 
 @cache

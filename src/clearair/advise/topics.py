@@ -26,7 +26,8 @@ def said_topics(text: str) -> list[tuple[str, int, int]]:
     return [(kind, m.start(), m.end()) for kind, rx in _patterns() if (m := rx.search(text)) is not None]
 
 
-def topic_to(cues: list[Cue], role: str | None) -> str | None:
-    """The first topic found that may be said to someone in ``role``."""
+def topic_to(cues: list[Cue], role: str | None) -> dict | None:
+    """The first topic found that may be said to someone in ``role``: what to say it is about (``say``) and, where
+    the topic has one, what to ask for (``ask``: "the balance is paid by the date on the invoice")."""
     topics = load("scripts").get("topics_by_words", {})
-    return next((topics[c.kind]["say"] for c in cues if c.kind in topics and role in topics[c.kind]["to"]), None)
+    return next((topics[c.kind] for c in cues if c.kind in topics and role in topics[c.kind]["to"]), None)
