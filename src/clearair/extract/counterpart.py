@@ -451,11 +451,11 @@ OUTSIDE = ("other", "none")
 
 #: Parties the extractor knows to be outside the writer's lines (another department, a vendor or contractor, an
 #: account executive, the boss's assistant, a former employee, the manager of a function the writer works with, the
-#: grandmother of the children a nanny looks after, a job candidate turned down): the whole letter's reading does not
-#: move them into a line.
+#: grandmother of the children a nanny looks after, a job candidate turned down, one member of a governing board): the
+#: whole letter's reading does not move them into a line.
 KNOWN_OUTSIDERS = ("other_department", "vendor", "account_executive", "boss_assistant", "former_employee",
                    "clinician", "outside_org", "function_manager", "union_rep", "landlord", "renter", "household_relative",
-                   "job_candidate")
+                   "job_candidate", "board_member")
 
 
 #: Lines a writer has one holder of: a second person is not given one the letter already names.

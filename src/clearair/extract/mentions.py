@@ -81,6 +81,8 @@ class Candidate:
     #: a person the extractor found by name alone, line unknown ("Kofi told me…"): read as a new phrase is, and
     #: given the line a new phrase would get if chosen
     unplaced: str | None = None
+    #: a name said just after "my son", "my own daughter", "my husband": one of the writer's own family
+    named_kin: bool = False
 
     def may_be_someone(self, people: frozenset[str]) -> bool:
         """Whether the phrase can be the other side: a person by its grammar, or headed by a noun that named
@@ -90,10 +92,18 @@ class Candidate:
     def writers_own_family(self) -> bool:
         """"My daughter", "our son", found by no rule and doing nothing to the writer: family the letter tells
         of (a teacher's daughter the other girls turned on), not the other side at work."""
-        return (self.key is None and self.unplaced is None and self.head in WRITERS_KIN
-                and bool({"poss:my", "poss:our"} & self.features.keys()) and "acts_on_me:0" in self.features)
+        kin = self.head in WRITERS_KIN and bool({"poss:my", "poss:our"} & self.features.keys())
+        return self.key is None and self.unplaced is None and (kin or self.named_kin) and "acts_on_me:0" in self.features
 
 
+#: The writer's own family just before a name: "my own son Leo", "my husband, Dave,".
+MY_KIN_BEFORE = re.compile(r"\b(?:my|our)\s+(?:own\s+)?(?:son|daughter|husband|wife|mother|father|mum|mom|dad|sister|"
+                           r"brother|child|kid|stepson|stepdaughter|grandson|granddaughter|boyfriend|girlfriend|"
+                           r"fianc[eé]e?)\W*$", re.IGNORECASE)
+#: Words that put the writer's family at work with them: then a son or a daughter may well be the other side.
+_FAMILY_AT_WORK = re.compile(r"\b(?:works?|working|worked) (?:for|with|under) (?:me|us)\b|\bfamily (?:business|firm|"
+                             r"shop|farm|restaurant|company)\b|\bour (?:business|shop|firm|company|farm|restaurant)\b",
+                             re.IGNORECASE)
 #: Words for the writer's own family, said with "my" or "our".
 WRITERS_KIN = frozenset({"daughter", "son", "husband", "wife", "mother", "father", "mum", "mom", "dad", "sister",
                          "brother", "child", "kid", "stepson", "stepdaughter", "grandson", "granddaughter", "fiancé",
@@ -266,9 +276,11 @@ def candidates(reading: Reading, drafts: dict[str, PartyDraft], is_manager: bool
             features.update(party_clue_features(clues[owner]))
         person = owner is not None or "ent:person" in features or any(
             child.dep_ == "relcl" and any(t.lower_ in _WHO for t in child.subtree) for child in c.root.children)
+        named_kin = c.root.pos_ == "PROPN" and bool(MY_KIN_BEFORE.search(reading.text[max(0, start - 30):start])) \
+            and not _FAMILY_AT_WORK.search(reading.text)
         out.append(Candidate(start, end, reading.original[start:end], features, head=c.root.lemma_.lower(),
                              person=person, key=party[2] if party else None, role=party[3] if party else None,
-                             unplaced=unplaced))
+                             unplaced=unplaced, named_kin=named_kin))
     return out
 
 

@@ -266,7 +266,7 @@ def build_parties(reading: Reading, is_manager: bool) -> dict[str, PartyDraft]:
     _director_is_the_boss(drafts)
     for m in (m for d in drafts.values() for m in d.mentions):
         _tag_tokens(reading, m.start, m.end, m.key)
-    _link_names(reading, drafts)
+    _link_names(reading, drafts, is_manager)
     _split_named_people(reading, drafts)
     _made_bosses(reading, drafts, is_manager)
     _running_the_writers_work(reading, drafts, is_manager)
@@ -1125,7 +1125,7 @@ def _tag_tokens(reading: Reading, start: int, end: int, key: str) -> None:
         reading.token_party[tok.i] = key
 
 
-def _link_names(reading: Reading, drafts: dict[str, PartyDraft]) -> None:
+def _link_names(reading: Reading, drafts: dict[str, PartyDraft], is_manager: bool = False) -> None:
     """A name names the party of a role word beside it: "Sofia, my other manager" or "our colleague Marta" (in
     apposition), else a role word just before it in the sentence ("my coworker, who sits by me, Dana"), else, with no
     role word near, the group named in the last two sentences ("We are three receptionists. Kofi told me…"): one of
@@ -1183,7 +1183,11 @@ def _link_names(reading: Reading, drafts: dict[str, PartyDraft]) -> None:
             # other leads, Martin"); one whose own things the writer mocked or spoiled works beside them ("an
             # impression of Marisol's accent at the team lunch")
             beside = with_the_writer(ent) or one_of_us or theirs_acted_on(ent, by_the_writer=True)
-            drafts[key] = PartyDraft(key, "peer" if beside else "other")
+            # one the writer hired ("I hired Mara myself") works for them; one of a count of the people there ("two
+            # of them, Sandra and Mick") is one of the writer's people if they manage, else a coworker
+            counted = _one_of_a_count(ent)
+            drafts[key] = PartyDraft(key, "direct_report" if (_hired_by_the_writer(ent) or counted) and is_manager
+                                     else "peer" if beside or counted else "other")
         if key is not None and key in drafts:
             name_to_key[ent.text] = key
             drafts[key].names.add(ent.text)
@@ -1325,7 +1329,8 @@ def _acts_unplaced(reading: Reading, ent) -> bool:
     passing."""
     if not ent.text[:1].isupper() or any(t.i in reading.token_party for t in ent):
         return False
-    if with_the_writer(ent) or _named_as_hired(ent) or theirs_acted_on(ent):
+    if with_the_writer(ent) or _named_as_hired(ent) or theirs_acted_on(ent) or _one_of_a_count(ent) \
+            or _hired_by_the_writer(ent):
         # "Me and Priya share the admin" (works beside the writer), "my boss hired someone new to the design team,
         # Tasha" (the one hired), "I did an impression of Marisol's accent" (the person it was done to)
         return True
@@ -1529,6 +1534,28 @@ def _does_what_people_do(reading: Reading, ent) -> bool:
     return any(t.text == word and t.dep_ == "nsubj" and (
         t.head.lemma_.lower() in _PERSON_VERBS
         or any(c.dep_ == "dobj" and c.lower_ in ("me", "us") for c in t.head.children)) for t in reading.doc)
+
+
+def _hired_by_the_writer(ent) -> bool:
+    """A one-word name the writer took on: "I hired Mara myself", "I recruited Dev last spring"."""
+    tok = ent[0]
+    return len(ent) == 1 and tok.dep_ == "dobj" and tok.head.lemma_.lower() in ("hire", "recruit") and any(
+        c.dep_ == "nsubj" and c.lower_ == "i" for c in tok.head.children)
+
+
+def _one_of_a_count(ent) -> bool:
+    """A name set beside a count of people who act ("two of them, Sandra and Mick, went to the owner"): the parse
+    makes the count the subject, and the names no party (red team 53)."""
+    tok = ent[0]
+    while tok.dep_ == "conj" and tok.head is not tok and tok.head.lower_ not in _COUNTS:
+        tok = tok.head
+    count = tok.head
+    return len(ent) == 1 and tok.dep_ in ("appos", "conj") and count.lower_ in _COUNTS \
+        and count.i + 2 < len(count.doc) and count.nbor(1).lower_ == "of" \
+        and count.nbor(2).lower_ in ("them", "us")  # ("two of them, Sandra and Mick"; not "one of those boys' mum")
+
+
+_COUNTS = frozenset({"one", "two", "three", "four", "some", "several", "both", "a", "few"})
 
 
 def _named_as_hired(ent) -> bool:
