@@ -1,7 +1,8 @@
 """Questions a blind panel and red team 53 found unanswered: a question of right about a break or about pay ("Am I
 even allowed a lunch break?") gets what the law usually says and where to check, not only "clearair cannot judge",
 and "Is this normal?" about a day with no break is not called small; "Is this as strange as it seems to me?" asked by
-someone who employs the other side is answered as such, not as a colleague's harmless habit."""
+someone who employs the other side is answered as such, not as a colleague's harmless habit; and "Can he just change
+it?" of hours long agreed is answered, not met with the first step alone."""
 
 from clearair.pipeline import analyze
 
@@ -41,3 +42,12 @@ def test_no_break_in_a_long_day_is_not_called_normal_and_allowed_a_break_is_a_qu
     assert allowed.kind == "legal" and "six hours" in allowed.answer
     normal = _answer(report, "normal")
     assert normal.verdict == "no"
+
+
+def test_can_he_just_change_long_agreed_hours_is_answered():
+    """(Red team 54: "Can he just change it?" got the first step alone.)"""
+    report = analyze("For four years I've worked 8 till 3 so I can collect my son, agreed by email with my old "
+                     "manager. My new manager has told me I must work 9 to 5 from next month like everyone else. Can "
+                     "he just change it?")
+    q = _answer(report, "change it")
+    assert q.answer.startswith("Not always")

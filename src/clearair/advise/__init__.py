@@ -16,7 +16,7 @@ from clearair.advise.phrases import action_title, group_noun, lower_first, sente
 from clearair.advise.routes import FormalRoute, route_step
 from clearair.advise.playbook import Scored, _best_first, score_actions
 from clearair.advise.ranker import WordsReading
-from clearair.advise.limits import keep_to_the_writers_limits, reply_first
+from clearair.advise.limits import MONEY_OWED, keep_to_the_writers_limits, reply_first
 from clearair.advise.safety import (
     FORMAL_ROUTES, Floor, apply_floor, floor_for, keep_rebuilding_trust, move_below, safe_formal_route,
     scores_follow,
@@ -157,6 +157,9 @@ def advise(situation: Situation, signals: list[Signal], factors: list[FactorRead
     ranked = keep_rebuilding_trust(ranked, floor, sig)
     ranked = keep_to_the_writers_limits(ranked, situation.ruled_out, situation.light_touch, floor.serious)
     ranked = reply_first(ranked, situation.reply_owed, floor.serious)
+    ranked = reply_first(ranked, _money_owed(situation), floor.serious, MONEY_OWED)
+    if not floor.serious:  # (beside serious conduct the floor's order stands: going above them may be the safe step)
+        ranked = _nobody_above_them(ranked, situation)
     order = [s.action for s in ranked]
     avoid = avoid_list(situation, order, sig, floor)
     owns = own_part(floor, sig)
@@ -208,6 +211,40 @@ def advise(situation: Situation, signals: list[Signal], factors: list[FactorRead
         scripts=scripts,
         floor=floor,
     )
+
+
+#: Words that make a customer a firm's person, who has a manager of their own: "the client's site manager".
+_A_FIRMS_PERSON = re.compile(r"\b(?:client['’]s|customer['’]s|manager|supervisor|director|rep|representative|buyer|"
+                             r"account|contact|foreman|estates|facilities|office)\b", re.IGNORECASE)
+
+
+def _nobody_above_them(ranked: list[Scored], situation: Situation) -> list[Scored]:
+    """Going to the other side's manager moved below the first five where they have none the writer could go to: a
+    member of the public the writer serves (a regular customer, a pupil's parent), or someone the writer manages,
+    whose manager is the writer (red team 54: "Raise it with their manager" for a customer, a parent and the writer's
+    own daughter at her bakery)."""
+    cp = situation.party(situation.counterpart)
+    if cp is None:
+        return ranked
+    private = cp.role == "customer" and not cp.id.startswith("client_staff") and not _A_FIRMS_PERSON.search(
+        " ".join([cp.label, *cp.mentions]))
+    if not (private or cp.role == "direct_report"):
+        return ranked
+    moved = move_below(ranked, ("ESCALATE_THEIR_MANAGER",), 5)
+    for s in moved:
+        s.reasons.insert(0, Reason(text="you manage them yourself" if cp.role == "direct_report" else
+                                   "a member of the public you serve has no manager you could go to",
+                                   effect="lowers", signal="writer_limit", source="rules", evidence=[]))
+    return scores_follow(ranked) if moved else ranked
+
+
+def _money_owed(situation: Situation) -> list[Evidence]:
+    """The writer's words saying a customer or client has not paid what they owe (``scripts.yaml`` topic
+    ``unpaid``), where the other side is that customer."""
+    cp = situation.party(situation.counterpart)
+    if cp is None or cp.role not in ("customer", "other"):
+        return []
+    return [e for c in situation.said_topics if c.kind == "unpaid" for e in c.evidence][:1]
 
 
 def _by_the_route(triggers: list[Trigger], route: FormalRoute | None) -> list[Trigger]:

@@ -903,6 +903,13 @@ _CHOOSE_TERMS = set_answer("choose_terms")
 #: What the law usually says of a break or of pay, asked as a question of right ("Am I even allowed to work nine hours
 #: without a break?"): said before "clearair cannot judge", which alone told a panel nothing.
 _LAW_BY_TOPIC = {name: set_answer(name) for name in ("breaks_law", "pay_law")}
+#: "Can he just do this?" where a new boss ends hours or an arrangement the writer has long worked to (red team 54:
+#: answered with the first step alone).
+_CHANGE_TERMS = set_answer("change_terms")
+#: What the letter tells that makes the question about an arrangement: agreed hours, a long-standing pattern of work.
+_AN_ARRANGEMENT = re.compile(r"\b(?:agreed|arrangement|always (?:let|lets|allowed) me|for (?:\d+|two|three|four|five|"
+                             r"several|many) years|hours|start (?:at|times?)|finish (?:at|times?)|rota|shift pattern|"
+                             r"work(?:ing)? from home|flexible)\b", re.IGNORECASE)
 #: A writer's option that may be one of the terms offered ("take the transfer"), not a way of handling a person.
 _TERMS_NOT_STEPS = frozenset({"EXIT", "WAIT", None})
 #: Words for one person, not for the meeting: "what do I say to Niamh?", "what should I tell my supervisor?".
@@ -1015,6 +1022,11 @@ def _answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tu
         # "Is this retaliation, and what should my next step be?" (red team 41 found only the step): the reading
         # answers the first half, the ranking the second
         return "yes", " ".join((_PAYBACK.answer, sentence(f"Next, {start}{because0}")))
+    if _CHANGE_TERMS.asked(q.text) and not floor.serious and not own \
+            and _AN_ARRANGEMENT.search(" ".join(e.text for f in report.factors for e in f.evidence)
+                                       + " " + " ".join(c.text for c in report.situation.constraints)
+                                       + " " + " ".join(i.summary for i in report.situation.incidents)):
+        return _CHANGE_TERMS.verdict, _CHANGE_TERMS.answer
     if q.kind == "legal" and (law := _law_by_topic(q, report)) is not None:
         return law.verdict, law.answer
     if q.kind in _CANNOT_JUDGE:  # the best first step follows it in the answer

@@ -111,9 +111,15 @@ def keep_to_the_writers_limits(order: list, ruled_out: list[Evidence], light_tou
 _LEAVING_IT = ("LET_GO", "WAIT")
 
 
-def reply_first(order: list, reply_owed: list[Evidence], serious: bool) -> list:
+#: Why letting it go comes after a word with them: a reply is owed, or money is owed to the writer.
+REPLY_OWED = "You have to answer them, so leaving it is not open to you"
+MONEY_OWED = "Money is owed to you, and letting it go gives it up; ask for it first"
+
+
+def reply_first(order: list, reply_owed: list[Evidence], serious: bool, why: str = REPLY_OWED) -> list:
     """``order`` with letting it go and waiting moved below a word with them, where the writer asks how to answer
-    a customer's message (red team 52: "let it go" first to a support agent who had to reply that day)."""
+    a customer's message (red team 52: "let it go" first to a support agent who had to reply that day), or where a
+    customer owes the writer money (``why``; red team 54: "let it go" first on £1,200 owed under a written quote)."""
     if serious or not reply_owed:
         return order
     talk = next((i for i, s in enumerate(order) if s.action not in _LEAVING_IT), None)
@@ -123,7 +129,7 @@ def reply_first(order: list, reply_owed: list[Evidence], serious: bool) -> list:
     rest = [s for s in order if s not in leaving]
     order[:] = rest[:1] + leaving + rest[1:]
     for s in leaving:
-        s.reasons.insert(0, Reason(text="You have to answer them, so leaving it is not open to you", effect="lowers",
+        s.reasons.insert(0, Reason(text=why, effect="lowers",
                                    signal="writer_limit", source="rules", evidence=reply_owed[:1]))
     return scores_follow(order)
 

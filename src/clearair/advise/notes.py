@@ -167,8 +167,9 @@ TELL_THE_DOSE = ("Not advised: tell the nurse or whoever is in charge now, so th
 _ALONE_WITH_THEM_SOON = re.compile(
     r"\b(?:just|only) (?:us two|the two of us|us|me and (?:him|her|them)|(?:him|her|them) and me)\b|"
     r"\b(?:alone|on my own|by myself) with (?:him|her|them)\b|\bus two\b", re.IGNORECASE)
-_SOON = re.compile(r"\b(?:tomorrow|tonight|next (?:shift|week|time)|this (?:week|weekend|evening)|again|on (?:monday|"
-                   r"tuesday|wednesday|thursday|friday|saturday|sunday))\b", re.IGNORECASE)
+_SOON = re.compile(r"\b(?:tomorrow|tonight|next (?:shift|week|time)|this (?:week|weekend|evening)|again|"
+                   r"(?:on |next |this )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b",
+                   re.IGNORECASE)
 #: The kinds of conduct after which being alone with the person is a risk of its own.
 _HARM_TO_THE_BODY = frozenset({"physical_intimidation", "unwanted_sexual", "menacing_words"})
 ALONE_AGAIN_NOTE = ("You say you will be alone with them again soon. Before then, tell your manager or the owner in "
@@ -192,18 +193,39 @@ def on_behalf_notes(text: str) -> list[str]:
     return [ON_BEHALF_NOTE] if _ON_BEHALF.search(text) else []
 
 
+#: Someone waiting for the writer by their car or the door at the end of a shift: "sitting in his car parked next to
+#: mine", "waits by the back door when I lock up".
+_WAITS_FOR_ME = re.compile(r"\b(?:waits?|waiting|waited|sitting|sits|sat|parked|hangs? around|hanging around)\b"
+                           r"[^.?!]{0,50}\b(?:by|next to|beside|near|outside|at)\b[^.?!]{0,15}\b(?:my car|mine|the "
+                           r"(?:back|staff|side) door|the entrance|the exit)\b", re.IGNORECASE)
+#: The writer working or closing alone soon: "I'm on again Friday closing alone".
+_ON_MY_OWN_SOON = re.compile(r"\b(?:closing|working|on|locking up|opening)\b[^.?!]{0,25}\b(?:alone|on my own|by "
+                             r"myself)\b", re.IGNORECASE)
+CLOSING_ALONE_NOTE = ("You say someone waits for you at the end of your shift and that you will be working alone again "
+                      "soon. Before then, tell your manager (or the one above them, if they brushed it off) in writing "
+                      "and ask for a second person at closing. Until then, do not walk out to your car while he is "
+                      "there: stay inside, ask someone to come, and call the police if he is waiting for you.")
+
+
 def alone_again_notes(text: str, conduct: list) -> list[str]:
     """The note for a writer facing time alone again with someone whose conduct toward the body or safety the letter
     tells (red team 53: a worker blocked in a stockroom, due to close alone with him the next night, got no word on
-    it)."""
+    it), or working alone again while someone waits for them after their shift (red team 54)."""
+    if _WAITS_FOR_ME.search(text) and any(_SOON.search(m.group(0)) or _SOON.search(_sentence_of(text, m))
+                                          for m in _ON_MY_OWN_SOON.finditer(text)):
+        return [CLOSING_ALONE_NOTE]
     if not any(h.kind in _HARM_TO_THE_BODY for h in conduct):
         return []
-    for m in _ALONE_WITH_THEM_SOON.finditer(text):
-        start = max(text.rfind(".", 0, m.start()), text.rfind("?", 0, m.start()), text.rfind("!", 0, m.start())) + 1
-        stops = [i for i in (text.find(c, m.end()) for c in ".?!") if i >= 0]
-        if _SOON.search(text[start:min(stops) if stops else len(text)]):
-            return [ALONE_AGAIN_NOTE]
+    if any(_SOON.search(_sentence_of(text, m)) for m in _ALONE_WITH_THEM_SOON.finditer(text)):
+        return [ALONE_AGAIN_NOTE]
     return []
+
+
+def _sentence_of(text: str, m: re.Match) -> str:
+    """The sentence around a match, by its stops."""
+    start = max(text.rfind(".", 0, m.start()), text.rfind("?", 0, m.start()), text.rfind("!", 0, m.start())) + 1
+    stops = [i for i in (text.find(c, m.end()) for c in ".?!") if i >= 0]
+    return text[start:min(stops) if stops else len(text)]
 
 
 def conduct_notes(text: str, conduct: list) -> list[str]:
@@ -250,10 +272,16 @@ def conduct_notes(text: str, conduct: list) -> list[str]:
     return notes
 
 
+#: The writer hurt by the act: "a bit of glass cut my arm", "it hit me".
+HURT_ME = re.compile(r"\b(?:cut|cuts|hit|hits|hurt|hurts|bruised|struck|caught|grazed|injured|scratched|burned|"
+                      r"burnt)\s+(?:me|my)\b", re.IGNORECASE)
+
+
 def _at_the_writer(text: str, hit) -> bool:
     """Whether the conduct ``hit`` is aimed at the writer: its own words say so, or the words just after it make the
     writer the one it waited for ("…in the car park when I left")."""
-    return bool(AT_THE_WRITER.search(text[hit.start:hit.end]) or _WHEN_THE_WRITER.search(text[hit.end:hit.end + 40]))
+    return bool(AT_THE_WRITER.search(text[hit.start:hit.end]) or _WHEN_THE_WRITER.search(text[hit.end:hit.end + 40])
+                or HURT_ME.search(text[hit.start:hit.end + 80]))  # ("threw a glass frame … a bit of glass cut my arm")
 
 
 def _force_on_someone_else(text: str, hit) -> bool:

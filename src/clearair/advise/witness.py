@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from clearair.advise.notes import AT_THE_WRITER
+from clearair.advise.notes import AT_THE_WRITER, HURT_ME
 from clearair.extract.reading import Reading
 from clearair.models import Evidence, FactorReading, Situation
 
@@ -85,8 +85,10 @@ def _physical_on_others(reading: Reading, conduct: list | tuple) -> list[Evidenc
     (red team 38: a teaching assistant who saw the deputy head drag a pupil by the arm and shut him in a room had a
     formal note saying the deputy head "has been physically intimidating towards me")."""
     physical = [h for h in conduct if h.kind in _PHYSICAL]
-    if not physical or any(AT_THE_WRITER.search(reading.text[h.start:h.end]) for h in physical):
-        return []
+    if not physical or any(AT_THE_WRITER.search(reading.text[h.start:h.end])
+                           or HURT_ME.search(reading.sentence_at(h.start).text) for h in physical):
+        return []  # (nor where the act hurt the writer: "he threw a glass frame at the wall … a bit of glass cut my
+        # arm" was read as something the writer only saw; red team 54)
     return [reading.evidence(physical[0].start, physical[0].end)]
 
 
