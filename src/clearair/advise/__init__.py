@@ -232,8 +232,9 @@ def _nobody_above_them(ranked: list[Scored], situation: Situation) -> list[Score
         return ranked
     moved = move_below(ranked, ("ESCALATE_THEIR_MANAGER",), 5)
     for s in moved:
-        s.reasons.insert(0, Reason(text="you manage them yourself" if cp.role == "direct_report" else
-                                   "a member of the public you serve has no manager you could go to",
+        s.reasons.insert(0, Reason(text="You manage them yourself, so there is no one above them to go to"
+                                   if cp.role == "direct_report" else
+                                   "A member of the public you serve has no manager you could go to",
                                    effect="lowers", signal="writer_limit", source="rules", evidence=[]))
     return scores_follow(ranked) if moved else ranked
 
