@@ -96,12 +96,14 @@ def _report(document, reading, journal_findings=(), about: str | None = None) ->
     situation.about_told = about if situation.counterpart_from_writer else None
     if journal_findings:
         situation.pattern.recurring = True
-    _let_go_is_not_fired(reading, situation)
+    found = serious_conduct(reading)  # (others', the writer's own): read once for both uses below
+    _let_go_is_not_fired(situation, found[0])
     signals = assess(situation)
     for signal in signals:
         if signal.name == "recurring" and journal_findings:
             signal.detail = "; ".join(journal_findings)
-    factors, words, conduct = read_situation(reading, situation, signals, document.original, bool(journal_findings))
+    factors, words, conduct = read_situation(reading, situation, signals, document.original, bool(journal_findings),
+                                             found=found)
     situation.between_others = between_reports(reading, situation, factors)
     report = Report(situation=situation, thread=document.thread(), signals=signals, factors=factors)
     situation.acts_on_writer = act_sentences(reading, situation)
@@ -186,13 +188,15 @@ def as_advised(factors: list[FactorReading], fault: str) -> list[FactorReading]:
 
 
 def read_situation(reading, situation: Situation, signals: list[Signal], original: str,
-                   journal_pattern: bool = False) -> tuple[list[FactorReading], WordsReading, list]:
+                   journal_pattern: bool = False, *, found: tuple[list, list] | None = None
+                   ) -> tuple[list[FactorReading], WordsReading, list]:
     """The factors (``knowledge/factors.yaml``) read by the learned readers, each with evidence, the
     words reader's view of the same features, and the serious conduct others did (lexicon ``conduct``).
-    A journal that shows a pattern overrides the reader: the writer logged it."""
+    A journal that shows a pattern overrides the reader: the writer logged it. ``found``: the letter's serious
+    conduct (``extract.conduct.serious_conduct``), where the caller has read it already."""
     sents = sentences(reading.doc)
     rules, rule_ev = rule_findings(situation, signals)
-    conduct, own_conduct = serious_conduct(reading)
+    conduct, own_conduct = found if found is not None else serious_conduct(reading)
     by_manager = by_the_writers_manager(reading, conduct)
     features = document_features(sents, rules, conduct, own_conduct, by_manager)
     factors = read_factors(sents, features, rule_ev, original)
@@ -267,12 +271,11 @@ def _not_advised(advice, chosen, reason: str) -> None:
 _LET_ME_GO = re.compile(r"\blet (?:me|us) go\b", re.IGNORECASE)
 
 
-def _let_go_is_not_fired(reading, situation: Situation) -> None:
+def _let_go_is_not_fired(situation: Situation, conduct: list) -> None:
     """Drop "you no longer work there" where its only words are "he let me go" in a letter that tells of being kept in
-    by force or by blocking the way (red team 53: a worker blocked in a stockroom was told she had left the job, and
-    her notes said "I no longer work there")."""
-    kept_in = any(h.kind == "physical_intimidation" for h in serious_conduct(reading)[0])
-    if kept_in:
+    by force or by blocking the way (``conduct``: the serious conduct others did; red team 53: a worker blocked in a
+    stockroom was told she had left the job, and her notes said "I no longer work there")."""
+    if any(h.kind == "physical_intimidation" for h in conduct):
         situation.constraints = [c for c in situation.constraints if not (
             c.kind == "already_left" and all(_LET_ME_GO.search(e.text) for e in c.evidence))]
 

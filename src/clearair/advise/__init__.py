@@ -16,7 +16,7 @@ from clearair.advise.phrases import action_title, group_noun, lower_first, sente
 from clearair.advise.routes import FormalRoute, route_step
 from clearair.advise.playbook import Scored, _best_first, score_actions
 from clearair.advise.ranker import WordsReading
-from clearair.advise.limits import MONEY_OWED, keep_to_the_writers_limits, reply_first
+from clearair.advise.limits import MONEY_OWED, keep_to_the_writers_limits, word_before_leaving_it
 from clearair.advise.safety import (
     FORMAL_ROUTES, Floor, apply_floor, floor_for, keep_rebuilding_trust, move_below, safe_formal_route,
     scores_follow,
@@ -156,8 +156,8 @@ def advise(situation: Situation, signals: list[Signal], factors: list[FactorRead
     _the_group(situation)
     ranked = keep_rebuilding_trust(ranked, floor, sig)
     ranked = keep_to_the_writers_limits(ranked, situation.ruled_out, situation.light_touch, floor.serious)
-    ranked = reply_first(ranked, situation.reply_owed, floor.serious)
-    ranked = reply_first(ranked, _money_owed(situation), floor.serious, MONEY_OWED)
+    ranked = word_before_leaving_it(ranked, situation.reply_owed, floor.serious)
+    ranked = word_before_leaving_it(ranked, _money_owed(situation), floor.serious, MONEY_OWED)
     if not floor.serious:  # (beside serious conduct the floor's order stands: going above them may be the safe step)
         ranked = _nobody_above_them(ranked, situation)
     order = [s.action for s in ranked]

@@ -107,7 +107,7 @@ def keep_to_the_writers_limits(order: list, ruled_out: list[Evidence], light_tou
     return scores_follow(order) if moved else order
 
 
-#: Steps that leave a message unanswered: not open to a writer who has to reply.
+#: Steps that leave it be: not open first to a writer who owes a reply or is owed money.
 _LEAVING_IT = ("LET_GO", "WAIT")
 
 
@@ -116,11 +116,12 @@ REPLY_OWED = "You have to answer them, so leaving it is not open to you"
 MONEY_OWED = "Money is owed to you, and letting it go gives it up; ask for it first"
 
 
-def reply_first(order: list, reply_owed: list[Evidence], serious: bool, why: str = REPLY_OWED) -> list:
-    """``order`` with letting it go and waiting moved below a word with them, where the writer asks how to answer
-    a customer's message (red team 52: "let it go" first to a support agent who had to reply that day), or where a
-    customer owes the writer money (``why``; red team 54: "let it go" first on £1,200 owed under a written quote)."""
-    if serious or not reply_owed:
+def word_before_leaving_it(order: list, owed: list[Evidence], serious: bool, why: str = REPLY_OWED) -> list:
+    """``order`` with letting it go and waiting moved below a word with them, where ``owed`` holds the writer's words
+    saying something is owed: a reply to a customer's message (red team 52: "let it go" first to a support agent who
+    had to reply that day), or money a customer owes them (``why``; red team 54: "let it go" first on £1,200 owed
+    under a written quote)."""
+    if serious or not owed:
         return order
     talk = next((i for i, s in enumerate(order) if s.action not in _LEAVING_IT), None)
     leaving = [s for s in order[:talk] if s.action in _LEAVING_IT] if talk is not None else []
@@ -130,6 +131,6 @@ def reply_first(order: list, reply_owed: list[Evidence], serious: bool, why: str
     order[:] = rest[:1] + leaving + rest[1:]
     for s in leaving:
         s.reasons.insert(0, Reason(text=why, effect="lowers",
-                                   signal="writer_limit", source="rules", evidence=reply_owed[:1]))
+                                   signal="writer_limit", source="rules", evidence=owed[:1]))
     return scores_follow(order)
 
