@@ -283,3 +283,22 @@ def test_a_writer_who_tells_of_their_own_temper_is_told_kindly_of_their_part():
     top = r.recommendations[0]
     assert top.action in ("REBUILD_TRUST", "APOLOGIZE")
     assert any("lose my temper" in e.text for reason in top.reasons for e in reason.evidence)
+
+
+def test_a_sentence_that_opens_with_the_writers_place_and_then_someone_else_acting_is_theirs():
+    """Red team 55: "Now in our work group chat she keeps posting…" was taken for the writer's own doing by its
+    "our", and a writer whose health messages a colleague posted to the team was told to apologise."""
+    assert not about_the_writer(_fault("Now in our team group chat she keeps posting screenshots of my messages."))
+    assert not about_the_writer(_fault("At my desk yesterday he read out my private emails to everyone."))
+    assert about_the_writer(_fault("In our meeting I told her the plan was stupid and laughed at it."))
+
+
+def test_fault_evidence_prefers_what_the_writer_did_to_what_they_are():
+    """A fault reading's evidence is a sentence where the writer does something, before one that only says who they
+    are ("I'm a project lead and I'm pretty outspoken"), which the safety floor would set aside."""
+    text = ("I'm a project lead and I'm pretty outspoken. She says I cut across her in meetings. Sometimes I jump in "
+            "to finish her points for her.")
+    sents = sentences(parse(text))
+    push = {"w:outspoken": 3.0, "w:jump": 1.0}
+    evidence = fault_evidence(push, sents, text)
+    assert evidence and evidence[0].text.startswith("Sometimes I jump in")

@@ -97,6 +97,9 @@ class Narrator(Model):
     leaving_soon: bool = False
     #: The writer owns the business with someone level with them ("my best friend and I launched a business").
     co_owner: bool = False
+    #: The writer works in HR ("I'm the one and only HR person"): the words that say so; "go to HR" is going to
+    #: themselves. Empty otherwise.
+    in_hr: list[Evidence] = Field(default_factory=list)
     evidence: list[Evidence] = Field(default_factory=list)
 
 
@@ -186,6 +189,10 @@ class Situation(Model):
     between_others: list[Evidence] = Field(
         default_factory=list, description="The writer's words saying that people they manage are in conflict "
         "with each other (then the advice is a manager's, not that of one of the two sides).")
+    complaint_between: list[Evidence] = Field(
+        default_factory=list, description="Where people the writer manages are in conflict, the writer's words saying "
+        "one has complained about another (\"she made a complaint about Marcus\"): a complaint to look into, not a "
+        "quarrel to calm.")
     acts_on_writer: list[Evidence] = Field(
         default_factory=list, description="The writer's sentences in which the other side does something to them "
         "(\"he keeps parking in my spot\"): the words the answer and the scripts retell.")
@@ -342,8 +349,8 @@ class Perspective(Model):
 
 
 ScriptKind = Literal["opener", "email", "agenda", "manager_note", "request_note", "apology", "boundary", "coaching",
-                     "backing", "between", "their_manager_note", "hr_note", "customer_note", "sender_note", "account",
-                     "process_note", "ask_request", "ask_decline", "ask_limit"]
+                     "backing", "between", "between_complaint", "their_manager_note", "hr_note", "customer_note",
+                     "sender_note", "account", "process_note", "ask_request", "ask_decline", "ask_limit"]
 
 
 class Script(Model):

@@ -9,16 +9,17 @@ import re
 
 from clearair.advise import advise, attach
 from clearair.advise.notes import (
-    CHILD_SAFETY_NOTE, COVER_ASK, COVER_NOTE, DOSE_ERROR_NOTE, TELL_THE_DOSE, alone_again_notes, child_notes,
-    conduct_notes, cover_request, in_someones_care, on_behalf_notes, pay_notes, process_notes, road_notes,
-    safeguarding_lead,
+    ANSWER_POSTS_OPTION, CHILD_SAFETY_NOTE, COVER_ASK, COVER_NOTE, DOSE_ERROR_NOTE, ON_BEHALF_NOTE, ON_BEHALF_OPTION,
+    TELL_THE_DOSE, UNKNOWN_SENDER_NOTE, alone_again_notes, answers_their_posts, child_notes, conduct_notes,
+    cover_request, in_someones_care,
+    on_behalf_notes, own_contact_on_behalf, pay_notes, process_notes, road_notes, safeguarding_lead,
 )
 from clearair.advise.limits import light_touch_words, ruled_out_words, venting_words
 from clearair.advise.quotes import widen_reason_quotes
 from clearair.advise.reread import reread, reread_a_cover_request, reread_a_refused_request, reread_an_ask
 from clearair.advise.set_answers import set_answer
 from clearair.advise.told import named_conduct, rules_broken_seen, what_happened
-from clearair.advise.between import between_reports
+from clearair.advise.between import between_reports, complaint_between
 from clearair.advise.phrases import lower_first
 from clearair.advise.ranker import WordsReading, read_words
 from clearair.assess import assess
@@ -105,6 +106,7 @@ def _report(document, reading, journal_findings=(), about: str | None = None) ->
     factors, words, conduct = read_situation(reading, situation, signals, document.original, bool(journal_findings),
                                              found=found)
     situation.between_others = between_reports(reading, situation, factors)
+    situation.complaint_between = complaint_between(reading, situation)
     report = Report(situation=situation, thread=document.thread(), signals=signals, factors=factors)
     situation.acts_on_writer = act_sentences(reading, situation)
     situation.under_review = _review(reading)
@@ -152,6 +154,13 @@ def _report(document, reading, journal_findings=(), about: str | None = None) ->
                                         rep_is_the_problem=(situation.counterpart or "").startswith("union_rep")))
     if DOSE_ERROR_NOTE in report.notes:  # keeping a possible wrong dose quiet is never "reasonable" (red team 45)
         _not_advised(advice, lambda v: set_answer("say_nothing_about_a_dose").asked(v.option), TELL_THE_DOSE)
+    if (situation.counterpart or "").startswith("unknown_sender"):  # someone the writer cannot name (red team 56)
+        report.notes.append(UNKNOWN_SENDER_NOTE)
+    served = situation.party(situation.counterpart)
+    if served is not None and served.role == "customer" and not advice.floor.writer_owns:
+        _not_advised(advice, lambda v: answers_their_posts(v.option), ANSWER_POSTS_OPTION)
+    if ON_BEHALF_NOTE in report.notes:  # the writer's own call or visit to someone else's employer (red team 55)
+        _not_advised(advice, lambda v: own_contact_on_behalf(v.option), ON_BEHALF_OPTION)
     if CHILD_SAFETY_NOTE in report.notes:  # a risk to a young child is not let go (blind panel 38)
         _no_letting_go(advice)
     attach(report, advice, reading, questions)

@@ -18,7 +18,7 @@ from clearair.advise.playbook import Scored, _best_first, score_actions
 from clearair.advise.ranker import WordsReading
 from clearair.advise.limits import MONEY_OWED, keep_to_the_writers_limits, word_before_leaving_it
 from clearair.advise.safety import (
-    FORMAL_ROUTES, Floor, apply_floor, floor_for, keep_rebuilding_trust, move_below, safe_formal_route,
+    FORMAL_ROUTES, Floor, apply_floor, floor_for, keep_rebuilding_trust, money_owed, move_below, safe_formal_route,
     scores_follow,
 )
 from clearair.advise.answer import FACE_TO_FACE, ask, compose, own_part
@@ -157,7 +157,7 @@ def advise(situation: Situation, signals: list[Signal], factors: list[FactorRead
     ranked = keep_rebuilding_trust(ranked, floor, sig)
     ranked = keep_to_the_writers_limits(ranked, situation.ruled_out, situation.light_touch, floor.serious)
     ranked = word_before_leaving_it(ranked, situation.reply_owed, floor.serious)
-    ranked = word_before_leaving_it(ranked, _money_owed(situation), floor.serious, MONEY_OWED)
+    ranked = word_before_leaving_it(ranked, money_owed(situation), floor.serious, MONEY_OWED)
     if not floor.serious:  # (beside serious conduct the floor's order stands: going above them may be the safe step)
         ranked = _nobody_above_them(ranked, situation)
     order = [s.action for s in ranked]
@@ -237,15 +237,6 @@ def _nobody_above_them(ranked: list[Scored], situation: Situation) -> list[Score
                                    "A member of the public you serve has no manager you could go to",
                                    effect="lowers", signal="writer_limit", source="rules", evidence=[]))
     return scores_follow(ranked) if moved else ranked
-
-
-def _money_owed(situation: Situation) -> list[Evidence]:
-    """The writer's words saying a customer or client has not paid what they owe (``scripts.yaml`` topic
-    ``unpaid``), where the other side is that customer."""
-    cp = situation.party(situation.counterpart)
-    if cp is None or cp.role not in ("customer", "other"):
-        return []
-    return [e for c in situation.said_topics if c.kind == "unpaid" for e in c.evidence][:1]
 
 
 def _by_the_route(triggers: list[Trigger], route: FormalRoute | None) -> list[Trigger]:

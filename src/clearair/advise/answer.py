@@ -28,8 +28,8 @@ from clearair.advise.questions import (
     ODD, just_asks_what_to_do, main_questions, names_a_wrong, norm_feeling, points_back,
 )
 from clearair.advise.notes import (
-    CHILD_SAFETY_NOTE, COVER_NOTE, DOSE_ERROR_NOTE, DROWSY_NOTE, LEAVE_SAFELY_NOTE, POLICE_NOTE, RULES_NOTE,
-    RULES_SEEN_NOTE, SAFETY_NOTE, SIGN_NOTE, TOUCH_NOTE,
+    ANSWER_POSTS_OPTION, CHILD_SAFETY_NOTE, COVER_NOTE, DOSE_ERROR_NOTE, DROWSY_NOTE, LEAVE_SAFELY_NOTE, ON_BEHALF_NOTE,
+    POLICE_NOTE, RULES_NOTE, RULES_SEEN_NOTE, SAFETY_NOTE, SIGN_NOTE, TOUCH_NOTE, answers_their_posts,
 )
 from clearair.advise.routes import named_in
 from clearair.advise.safety import FORMAL_ROUTES, RULES_OWN_PART, Floor, about_the_writer, floor_for, safe_formal_route
@@ -417,10 +417,14 @@ def _fallback(report: Report, floor: Floor, own_part: bool, covered: frozenset[s
             continue
         if nxt.action in _STEPPING_BACK:  # "If that is not enough, let it go" reads as a brush-off
             return [sentence(f"If that changes nothing, it is also a fair choice to {step_for(report, nxt)}")]
+        if nxt.action in _ALONGSIDE:  # notes come before and beside a complaint, not after it fails (red team 55)
+            return [sentence(f"Alongside it, from today, {step_for(report, nxt)}")]
         return [sentence(f"If that is not enough, {step_for(report, nxt)}")]
     return []
 
 
+#: Second steps that go with the first rather than after it: a dated record.
+_ALONGSIDE = frozenset({"DOCUMENT"})
 #: Second steps that step back rather than press on: offered as a choice, not as the next push.
 _STEPPING_BACK = frozenset({"LET_GO", "WAIT", "SELF_CARE", "EXIT"})
 
@@ -906,6 +910,16 @@ _LAW_BY_TOPIC = {name: set_answer(name) for name in ("breaks_law", "pay_law")}
 #: "Can he just do this?" where a new boss ends hours or an arrangement the writer has long worked to (red team 54:
 #: answered with the first step alone).
 _CHANGE_TERMS = set_answer("change_terms")
+#: "Should I apologise to her privately or to the whole team?": where to say sorry, asked by a writer at fault.
+_APOLOGY_WHERE = re.compile(r"\bapologi[sz]e\b[^?]{0,60}\b(?:privately|in private|one[- ]to[- ]one|just (?:to )?(?:her|him|"
+                            r"them))\b[^?]{0,40}\b(?:team|everyone|everybody|publicly|in public|in front of|the group|"
+                            r"all of them)\b|\bapologi[sz]e\b[^?]{0,40}\b(?:team|everyone|publicly|in public)\b"
+                            r"[^?]{0,40}\b(?:privately|in private|one[- ]to[- ]one)\b", re.IGNORECASE)
+_APOLOGY_BOTH = ("Both, in that order: say sorry to them privately first, naming what you did, then put the record "
+                 "straight with everyone who heard the wrong version, in a short message or at the next meeting, so "
+                 "their name is cleared where it was harmed.")
+#: "Can I complain for him?" from a writer writing for someone else (red team 55: answered "Yes").
+_COMPLAIN_FOR_THEM = set_answer("complain_for_them")
 #: What the letter tells that makes the question about an arrangement: agreed hours, a long-standing pattern of work.
 _AN_ARRANGEMENT = re.compile(r"\b(?:agreed|arrangement|always (?:let|lets|allowed) me|for (?:\d+|two|three|four|five|"
                              r"several|many) years|hours|start (?:at|times?)|finish (?:at|times?)|rota|shift pattern|"
@@ -940,10 +954,12 @@ def _law_by_topic(q: Question, report: Report) -> Asked | None:
 
 def _law_told_of(report: Report) -> str | None:
     """The name of the set answer on breaks or pay whose words are in what the letter tells happened (the report keeps no raw
-    text: the incidents, the themes' and factors' evidence and what was done to the writer)."""
+    text: the incidents, the themes' and factors' evidence, what was done to the writer, and the writer's questions)."""
     s = report.situation
     told = " ".join([i.summary for i in s.incidents] + [e.text for c in s.themes for e in c.evidence]
-                    + [e.text for e in s.acts_on_writer] + [e.text for f in report.factors for e in f.evidence])
+                    + [e.text for e in s.acts_on_writer] + [e.text for f in report.factors for e in f.evidence]
+                    # the writer's other questions tell it too ("Am I even allowed a lunch break? Is this normal?")
+                    + [q.text for q in report.questions])
     return next((name for name, a in _LAW_BY_TOPIC.items() if a.asked(told)), None)
 
 
@@ -984,6 +1000,14 @@ def _answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tu
     start = step(first)
     why0 = _why(first, 1)
     because0 = f", because {why0}" if why0 else ""
+    if own and _APOLOGY_WHERE.search(q.text):  # red team 56: "privately or to the whole team?" got "apologise"
+        return "first step", _APOLOGY_BOTH
+    if ON_BEHALF_NOTE in report.notes and _COMPLAIN_FOR_THEM.asked(q.text):
+        return _COMPLAIN_FOR_THEM.verdict, _COMPLAIN_FOR_THEM.answer
+    served = report.situation.party(report.situation.counterpart)
+    if served is not None and served.role == "customer" and not floor.writer_owns and answers_their_posts(q.text):
+        # "Should I reply on the group or message her myself?" (red team 56: answered with "let it go" alone)
+        return "no", "No to both: " + lower_first(ANSWER_POSTS_OPTION.removeprefix("Not advised: "))
     if _KEEP_EVIDENCE.asked(q.text) and q.kind == "yes_no":  # red team 42: CCTV the writer named went unmentioned
         return _KEEP_EVIDENCE.verdict, _KEEP_EVIDENCE.answer
     if _WITNESS.asked(q.text) and not report.situation.under_review and not _names_the_other_side(q.text, report):
@@ -1306,6 +1330,10 @@ def _overreacting(report: Report, floor: Floor, own: bool) -> tuple[Verdict, str
     if floor.writer_at_fault == "mainly":
         return "first step", ("Your feelings are real, but from what you describe much of this started with you; that "
                               "is also the part you can fix.")
+    payback = _factor(report, "retaliation")
+    if payback is not None and payback.value is True:  # red team 55: "Am I just being paranoid?" after a pay question
+        return "no", ("No: being treated worse soon after you raised something is what payback looks like, and you "
+                      "are right to notice it. Keep a dated record of each change since you raised it.")
     if floor.serious and floor.sure:
         return "no", f"No: it is right to take this seriously; {floor.describe()}."
     if own:

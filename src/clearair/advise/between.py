@@ -92,3 +92,21 @@ def _verb_with_subject(token):
         if any(c.dep_ in ("nsubj", "nsubjpass") for c in word.children):
             return word
     return None
+
+
+#: One of the writer's people complaining about another: "Jen came to me and made a complaint about Marcus", "he has
+#: filed a grievance against her", "she complained to me about him".
+_COMPLAINED_ABOUT = re.compile(r"\b(?:made|making|make|filed|filing|file|raised|raising|raise|put in|lodged|brought) "
+                               r"(?:a |an )?(?:formal |official |written )?(?:complaint|grievance)s? "
+                               r"(?:about|against|over)\b|\bcomplain(?:ed|s|ing)? (?:to me |to us )?(?:about|that) "
+                               r"(?:him|her|them|(?-i:[A-Z][a-z]+))\b", re.IGNORECASE)
+
+
+def complaint_between(reading: Reading, situation: Situation) -> list[Evidence]:
+    """Where the writer's people are in conflict, the words saying one has complained about another (red team 56: a
+    manager told of a report's complaint about being called "princess" was given "I'm not here to decide who is
+    right"); [] otherwise."""
+    if not situation.between_others:
+        return []
+    found = _COMPLAINED_ABOUT.search(reading.text)
+    return [reading.evidence(found.start(), found.end())] if found else []

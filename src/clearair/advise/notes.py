@@ -105,7 +105,8 @@ _SIGNING = re.compile(r"\b(?:sign(?:ed|ing|s)?|initial(?:s|ed|led|ing|ling)?|(?:
 #: The writer is the one pressed: "told me to…", "asked me to sign…", "I was told to…".
 _ME = re.compile(rf"\b({_FIRST_PERSON}|us|we)\b", re.IGNORECASE)
 #: ... said just before the words the pressure was found in: "Bev asks me to | sign the turning chart".
-_ASKED_ME_TO = re.compile(r"\b(?:asks?|asked|asking|wants?|wanted|told|tells|expects?|expected|pressur\w*|gets?|got|"
+_ASKED_ME_TO = re.compile(r"\b(?:asks?|asked|asking|wants?|wanted|told|tells?|telling|expects?|expected|pressur\w*|"
+                          r"gets?|got|"
                           r"keeps? asking)\s+(?:me|us)\s+to\s+$", re.IGNORECASE)
 
 
@@ -155,6 +156,25 @@ def dose_error(text: str) -> bool:
     return not (_CHECKED.search(text) or (_UNHARMED.search(text) and _REPORTED.search(text)))
 
 
+_MEDS_WORD = re.compile(rf"\b{_MEDS}\b", re.IGNORECASE)
+#: A dose nearly given twice or to the wrong person and caught in time: "nearly gave it again but she checked the
+#: chart", "almost gave him the wrong tablets".
+_NEAR_MISS_DOSE = re.compile(r"\b(?:nearly|almost|about to|came close to) (?:gave|give|given|giving|administered|"
+                             r"administer|double[- ]dos\w*|(?:gave|give) (?:it|him|her|them))\b", re.IGNORECASE)
+#: ... then the incident system, not only the quarrel (red team 55: a nurse's missed handover, an insulin dose caught
+#: by the next nurse, was met with an apology alone).
+NEAR_MISS_NOTE = ("A medicine nearly given twice, or wrongly, is a near miss, and near misses are reported too: "
+                  "fill in the incident form (or tell the nurse in charge) with what happened at handover, your own "
+                  "part included. That is how handovers get safer, and owning it first counts in your favour.")
+
+
+def near_miss_dose(text: str) -> bool:
+    """Whether the letter tells of a dose caught before it was given, for someone in the writer's care, not yet
+    reported."""
+    return bool(_NEAR_MISS_DOSE.search(text) and _MEDS_WORD.search(text) and _IN_CARE.search(text)
+                and not _REPORTED.search(text))
+
+
 #: The verdict on an option of keeping a possible wrong dose to oneself (the words: ``knowledge/answers.yaml``
 #: ``say_nothing_about_a_dose``; red team 45 found "keep an eye on him and say nothing" rated "reasonable").
 TELL_THE_DOSE = ("Not advised: tell the nurse or whoever is in charge now, so the person can be checked while it "
@@ -181,10 +201,50 @@ ALONE_AGAIN_NOTE = ("You say you will be alone with them again soon. Before then
 #: The writer asks on someone else's behalf: "I'm writing for my husband", "on behalf of my son".
 _ON_BEHALF = re.compile(r"\b(?:writing|asking|posting|write|ask)(?: this| here)? (?:for|on behalf of) (?:my|our) "
                         r"(?:husband|wife|partner|spouse|son|daughter|boyfriend|girlfriend|fianc[eé]e?|brother|sister|"
-                        r"mother|father|mum|mom|dad|friend)\b", re.IGNORECASE)
+                        r"mother|father|mum|mom|dad|friend|grandson|granddaughter|grandchild|nephew|niece|child|kid)\b",
+                        re.IGNORECASE)
 ON_BEHALF_NOTE = ("You are writing for someone else: the steps and the words below are for them to take and say "
                   "themselves, in their own name. A note to their employer from you usually makes things harder for "
                   "them; your part is to support them in deciding and to help them keep dated notes.")
+
+
+#: A step the writer, writing for someone else, would take themselves with that person's employer: "I want to ring the
+#: boss myself", "go down to the depot", "complain for him".
+_MY_OWN_CONTACT = re.compile(r"\b(?:myself|ring|call|phone|e-?mail|write to|go (?:down|in|up|round|over) to|go to|"
+                             r"turn up|visit|complain|confront|speak to|talk to|contact|message|text)\b", re.IGNORECASE)
+#: Why such a step is not advised.
+ON_BEHALF_OPTION = ("Coming from you rather than from them, a call, visit or complaint to their employer usually makes "
+                    "things harder for them: help them raise it themselves, in writing.")
+
+
+def own_contact_on_behalf(option: str) -> bool:
+    """An option of a writer writing for someone else that has the writer contact the employer or the other side
+    (red team 55: a wife's "ring the boss myself and tell him what I think of him" was "the right move")."""
+    return bool(_MY_OWN_CONTACT.search(option))
+
+
+#: Notes or messages left by someone the writer cannot name (red team 56: six weeks of typed notes on a desk, "I see you
+#: every day", had no safety step at all).
+UNKNOWN_SENDER_NOTE = ("Keep everything they left or sent as it is (notes in an envelope, messages as screenshots with "
+                       "the full address), and show it to HR or security now: they can check cameras or ask IT to "
+                       "trace an email. If a note says they watch you or know where you are, tell the police as well.")
+
+
+#: An option of answering someone the writer serves in public, or messaging them directly, about what they posted:
+#: "reply on the group or message her myself" (red team 56: a teacher's reply to a parent's posts was "reasonable").
+_ANSWER_THEIR_POSTS = re.compile(
+    r"\b(?:reply|respond|answer|comment|post|write back)\b[^.?!]{0,30}\b(?:on|in|to|under) "
+    r"(?:the |that |her |his |their |this )?(?:[a-z]+ )?(?:group|facebook|post|posts|page|thread|chat|forum|comments|"
+    r"review)\b|\bmessage (?:her|him|them) (?:myself|directly|privately)\b", re.IGNORECASE)
+#: Why such an option is not advised.
+ANSWER_POSTS_OPTION = ("Not advised: a reply in public, or a message from you, usually makes it bigger and can count "
+                       "against you at work. Keep screenshots, and take it to your head or manager, who can deal with "
+                       "them.")
+
+
+def answers_their_posts(option: str) -> bool:
+    """The option answers what someone the writer serves posted about them, in public or by a direct message."""
+    return bool(_ANSWER_THEIR_POSTS.search(option))
 
 
 def on_behalf_notes(text: str) -> list[str]:
@@ -231,7 +291,7 @@ def _sentence_of(text: str, m: re.Match) -> str:
 def conduct_notes(text: str, conduct: list) -> list[str]:
     """The notes for ``conduct`` (hits with .kind, .start, .end in ``text``), each once: a medication error first
     (someone's health), then the police."""
-    notes = [DOSE_ERROR_NOTE] if dose_error(text) else []
+    notes = [DOSE_ERROR_NOTE] if dose_error(text) else [NEAR_MISS_NOTE] if near_miss_dose(text) else []
     # (menacing words are said to someone, and the conduct found was not the writer's: "things happen to people who
     # snitch" needs no "me" in it; a red team found it without the police line that milder words had)
     if any(h.kind == "menacing_words" and _WHERE_TO_FIND_ME.search(text[h.start:h.end]) for h in conduct):
@@ -281,7 +341,13 @@ def _at_the_writer(text: str, hit) -> bool:
     """Whether the conduct ``hit`` is aimed at the writer: its own words say so, or the words just after it make the
     writer the one it waited for ("…in the car park when I left")."""
     return bool(AT_THE_WRITER.search(text[hit.start:hit.end]) or _WHEN_THE_WRITER.search(text[hit.end:hit.end + 40])
-                or HURT_ME.search(text[hit.start:hit.end + 80]))  # ("threw a glass frame … a bit of glass cut my arm")
+                or HURT_ME.search(text[hit.start:hit.end + 80])  # ("threw a glass frame … a bit of glass cut my arm")
+                or _NEAR_ME.search(text[hit.start:hit.end + 120]))  # ("throws pans … near us", red team 56)
+
+
+#: Something thrown or swung close to the writer: "near us", "a foot from my head".
+_NEAR_ME = re.compile(r"\b(?:near|at|towards?|past|by|beside|inches from|a foot from|from) (?:me|us|my (?:head|face))"
+                      r"\b", re.IGNORECASE)
 
 
 def _force_on_someone_else(text: str, hit) -> bool:
@@ -297,7 +363,7 @@ def _force_on_someone_else(text: str, hit) -> bool:
 _TOLD_NOT_TO_REPORT = re.compile(
     r"\b(?:told|tells|asked|asks|begged|warned|said)(?: me| us| everyone| everybody| the team| the others)? "
     r"(?:not to|to not|I shouldn['’]t|we shouldn['’]t) "
-    r"(?:write (?:it|this|that) up|report (?:it|this|that)|log (?:it|this|that)|mention (?:it|this|that)|"
+    r"(?:write (?:it|this|that) (?:up|down)|report (?:it|this|that)|log (?:it|this|that)|mention (?:it|this|that)|"
     r"tell (?:anyone|anybody|the safety \w+|the manager)|put (?:it|this|that) (?:in|on) "
     r"(?:the )?(?:record|system|book|log)|fill in (?:an?|the) (?:incident|accident) (?:form|report))", re.IGNORECASE)
 REPORT_IT_YOURSELF_NOTE = ("Being told not to report it does not take away your right, or in many jobs your duty, to "
@@ -329,6 +395,9 @@ HAZARD_EVENT = re.compile(
     r"\b(?:chlorine|acid|chemicals?|gas)\b[^.?!]{0,25}(?:spill\w*|leak\w*)|"
     r"(?:breathed|inhaled|breathing) (?:in )?(?:the |some )?(?:fumes|gas|chlorine)|"
     r"live (?:wires?|boards?|circuits?|cables?|distribution boards?)|"
+    # damaged racking or lifting kit still in use: "one of the racks has a bent upright" (red team 55)
+    r"(?:bent|buckled|damaged|cracked|leaning|collapsing) (?:racking |rack |pallet )?"
+    r"(?:uprights?|beams?|racks?|racking|forks|mast|chains?|slings?)\b|"
     r"(?:not|never|wasn['’]t|hadn['’]t been|had not been|was not|without) (?:been )?(?:confirm\w*|check\w*|test\w*|"
     r"making sure|proving)?\s?(?:that )?(?:it |the [a-z ]{1,20})?(?:was |is |were |had been )?(?:confirmed |properly |"
     r"safely )?(?:isolated|dead|de-?energi[sz]ed)\b)",

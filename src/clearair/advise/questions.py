@@ -121,7 +121,7 @@ def _quoted_speech(text: str) -> bool:
     return q >= 0 and inside_quotes(text, q)
 
 
-_SELF_CHECK = re.compile(r"\b(?:(?:am|was) I|(?:if|whether) I(?:['’]?m| am)) (?:being |just )?(?:overreacting|"
+_SELF_CHECK = re.compile(r"\b(?:(?:am|was) I|(?:if|whether) I(?:['’]?m| am)) (?:just |being |really |simply ){0,2}(?:overreacting|"
                          r"over-reacting|overthinking|over-thinking|"
                          r"wrong|unreasonable|too sensitive|too (?:harsh|strict|hard on (?:him|her|them))|"
                          r"crazy|petty|paranoid|in the wrong|at fault|to blame|doing the right thing|out of line|"
@@ -492,11 +492,18 @@ def said_as(text: str) -> ActionCode | None:
     return next((cast(ActionCode, a) for a, rx in lexicon.option_actions() if rx.search(text)), None)
 
 
+#: The writer's own post in a question, not someone to go to: "as their manager", "as her boss" (red team 56: a manager
+#: asking how to handle two of her people was told how to go to "their manager").
+_AS_THEIR_MANAGER = re.compile(r"\bas (?:their|his|her|the|a|an) (?:line |direct )?(?:manager|boss|supervisor|team lead|"
+                               r"team leader|lead)\b", re.IGNORECASE)
+
+
 def action_for(text: str) -> ActionCode | None:
     """The course of action a yes/no question asks about (an action code), or None."""
     if about_own_risk(text):
         return None
     text = re.sub(r",? or (?:what|how|should I do|is there)\b.*$", "", text, flags=re.I)  # "…, or what should I do?"
+    text = _AS_THEIR_MANAGER.sub("", text)  # "What's the right way to handle it as their manager?" is the writer's post
     for action, rx in _ASKS_ABOUT:
         if rx.search(text):
             return cast(ActionCode, action)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from clearair.advise.phrases import QUOTED, counterpart_incidents
 from clearair.advise.routes import employs_at_home, names_hr, owner_is_other_side, writer_owns_the_business
 from clearair.extract.reading import is_question
-from clearair.models import FactorReading, Reason, Situation
+from clearair.models import Evidence, FactorReading, Reason, Situation
 
 #: Never among the first three when the conduct is serious: going alone to the person, or doing nothing.
 ALONE_WITH_THEM = ("TALK_DIRECT", "SET_BOUNDARY", "MEDIATE", "LET_GO", "WAIT", "REBUILD_TRUST")
@@ -102,6 +102,14 @@ class Floor:
     notice_given: list = field(default_factory=list)
     #: The other side heads HR (or is HR): the words that name them so. "Go to HR" is going to them. Empty otherwise.
     hr_is_them: list = field(default_factory=list)
+    #: The one who did it is unknown to the writer ("someone left a note …; I have no idea who"): the words. Nobody
+    #: to talk to, set a limit with or go above; empty otherwise.
+    unknown_doer: list = field(default_factory=list)
+    #: One of the writer's people has complained about another (``Situation.complaint_between``): the words. Empty
+    #: otherwise.
+    complaint_between: list = field(default_factory=list)
+    #: The writer works in HR ("I'm the one and only HR person"): "go to HR" is going to themselves or their own team.
+    writer_in_hr: list = field(default_factory=list)
     #: The letter says it has stopped or calmed down for now ("she's been fine since"): the words. Empty otherwise.
     settled: list = field(default_factory=list)
     #: The other side is someone the writer's business let go or fired ("I let one of my baristas, Jordan, go in
@@ -258,6 +266,14 @@ _WHEN_FIRST = re.compile(r"(?:then|later|yesterday|today|recently|again|afterwar
                          r"that|the next|the following|every|one|in the|at the) [\w ]{1,20}?),?", re.IGNORECASE)
 
 
+#: A sentence that opens with where it happened, the writer's place named by "our" or "my", and then someone else
+#: doing it: "Now in our work whatsapp group she keeps posting…", "At my desk yesterday he…".
+_PLACE_THEN_THEM = re.compile(r"\s*(?:(?:now|then|and|but|so|later|today|yesterday|recently|also)\s+)*"
+                              r"(?:in|on|at|during|after|before|over|inside|within|through|via)\s+"
+                              r"(?:our|my|the|a|an|this|that)\b[^,.;]{0,40}?"
+                              r",?\s+(?:he|she|they)\b", re.IGNORECASE)
+
+
 #: The writer declining what they were asked, or agreeing only on a condition: "I said I'd go once the rail was back
 #: on", "I refused", "I told him I wasn't comfortable doing it" (red team 37: a labourer who would not work at an
 #: unguarded edge in a gale, then lost his crew place and his overtime, was told to apologise to the foreman).
@@ -291,6 +307,8 @@ def about_the_writer(reading: FactorReading) -> bool:
         return False  # "I fixed it in 2 min", "We were short already": the job done, or how things stood (red team 48)
     if (_WE_TWO.search(text) or _ADDRESSED_TO_ME.search(text)) and not _OWNED.search(text):
         return False  # how two people share the work, or someone else's words to the writer: no doing of theirs
+    if _PLACE_THEN_THEM.match(text):
+        return False  # "Now in our group chat she keeps posting…": "our" names the place; she does it (red team 55)
     first = _PERSON.search(text)
     if first is None:
         return False
@@ -377,6 +395,12 @@ def floor_for(factors: list[FactorReading], signals: list, situation: Situation 
         floor.serious = floor.line_unknown = floor.by_their_report = False
     if situation is not None and floor.serious and not floor.sure and _rests_on_someone_else(factors, situation):
         floor.serious = floor.line_unknown = floor.by_their_report = False
+    if situation is not None and floor.serious and severity_open_to_doubt(factors) is not None \
+            and money_owed(situation):
+        # A client or customer who has not paid, with nothing the conduct rules know and no payback: a debt to chase
+        # in writing, not conduct an employer must act on (red team 55: a self-employed cleaner owed six weeks' pay
+        # was told "what you describe is serious conduct" and sent to a manager she does not have).
+        floor.serious = floor.line_unknown = floor.by_their_report = False
     if situation is not None and floor.serious and situation.light_touch and _rests_on_a_label(factors):
         # The writer asks for a light touch ("how do I say no nicely without making it awkward?") and the learned
         # "serious" rests on one loaded word alone ("he threatened to sign me up anyway"): nothing the rules found
@@ -401,9 +425,13 @@ def floor_for(factors: list[FactorReading], signals: list, situation: Situation 
         floor.former_staff = other_side.evidence[:1]
     if other_side is not None and other_side.id.startswith("job_candidate"):
         floor.candidate = other_side.evidence[:1]
+    if other_side is not None and other_side.id.startswith("unknown_sender"):
+        floor.unknown_doer = other_side.evidence[:1]
     if other_side is not None and other_side.role != "hr" and any(_HR_WORD.search(m) for m in other_side.mentions):
         floor.hr_is_them = other_side.evidence[:1]
     floor.hr_named = situation is None or names_hr(situation)
+    floor.writer_in_hr = list(situation.narrator.in_hr) if situation is not None else []
+    floor.complaint_between = list(situation.complaint_between) if situation is not None else []
     above = next((f.value for f in factors if f.name == "counterpart_role"), None) in ("manager", "skip_level")
     if above:
         floor.protected_need = [e for s in signals if s.name == "protected_need" for e in s.evidence][:1]
@@ -432,6 +460,15 @@ def severity_open_to_doubt(factors: list[FactorReading]) -> FactorReading | None
     if sev is None or sev.source == "rules" or payback is not None and payback.value is True:
         return None
     return sev
+
+
+def money_owed(situation: Situation) -> list[Evidence]:
+    """The writer's words saying a customer or client has not paid what they owe (``scripts.yaml`` topic
+    ``unpaid``), where the other side is that customer."""
+    cp = situation.party(situation.counterpart)
+    if cp is None or cp.role not in ("customer", "other"):
+        return []
+    return [e for c in situation.said_topics if c.kind == "unpaid" for e in c.evidence][:1]
 
 
 def _rests_on_a_label(factors: list[FactorReading]) -> bool:
@@ -903,6 +940,23 @@ def apply_floor(ranked: list, factors: list[FactorReading], floor: Floor) -> lis
         if floor.serious:
             within(["ESCALATE_THEIR_MANAGER"], 1, "HR is the person this is about: the one they answer to is the "
                    "route", "hr_is_them", floor.hr_is_them)
+    if floor.complaint_between and not floor.writer_in_hr:
+        # red team 56: a report's complaint about a colleague calling her "princess" was handled as a squabble
+        within(["HR_FORMAL"], 2, "One of your people has complained about another: look into it fairly and on "
+               "record, with HR or your complaints procedure, before anyone is told who is right",
+               "complaint_between", floor.complaint_between)
+        for s in order:  # (not also "you are the manager: this is yours to handle" against it)
+            if s.action == "HR_FORMAL":
+                s.reasons = [r for r in s.reasons if not r.text.lower().startswith("you are the manager")]
+    if floor.unknown_doer:
+        # blind panel 43 and hold-58: an unsigned slur in a nurse's mailbox was answered with "talk to them privately"
+        demote(("TALK_DIRECT", "SET_BOUNDARY", "MEDIATE", "APOLOGIZE", "ESCALATE_THEIR_MANAGER", "REBUILD_TRUST"), 5,
+               "You do not know who did it: there is nobody to talk to or go above yet, so report what happened and "
+               "keep what they left", "unknown_doer", floor.unknown_doer)
+    if floor.writer_in_hr and not floor.hr_is_them:
+        # blind panel 43: the one HR person of a company, written up by her supervisor, was told first to "go to HR"
+        demote(("HR_FORMAL",), 3, "You are HR here: put it in writing to the person your manager answers to, and "
+               "get outside advice if you need it", "writer_in_hr", floor.writer_in_hr)
     if floor.employs_at_home and not floor.writer_owns:
         demote(("ESCALATE_MANAGER",), 5, "You employ them yourself, at home: there is no manager of yours to take "
                "this to, and the decisions are yours", "employs_at_home", floor.employs_at_home)

@@ -1026,7 +1026,7 @@ def _fits(action: str, kind: str, f: _Facts, avoided: set[str], serious: bool, t
     if f.s.between_others and kind in ("opener", "boundary", "coaching"):
         # The writer manages both sides: a manager's words to each, not one side's to the other; never "I'm not
         # here to decide who is right" about serious conduct (that goes the formal way).
-        return None if serious else "between"
+        return None if serious else "between_complaint" if f.s.complaint_between else "between"
     if kind == "coaching":  # feedback when the report is the other side; backing when someone else wronged them
         if f.cp is not None and f.cp.role == "direct_report":
             return "coaching"
@@ -1087,7 +1087,7 @@ def render_scripts(s: Situation, top: Iterable[str] | None = None, sig: dict[str
             kind = "account"
         elif review and not own_part and kind == "hr_note" and action not in avoided:
             kind = "process_note"  # wronged, and in a disciplinary: the process in writing, not a complaint alone
-        elif review and kind in ("opener", "boundary", "coaching", "agenda", "between"):
+        elif review and kind in ("opener", "boundary", "coaching", "agenda", "between", "between_complaint"):
             continue  # no words for a private talk with the other side while the process is open
         else:
             kind = _fits(action, kind, f, avoided, serious, top) if kind else None
@@ -1116,8 +1116,8 @@ def render_scripts(s: Situation, top: Iterable[str] | None = None, sig: dict[str
             to = f"HR if there is one; otherwise {OUTSIDE_ONLY}"  # as the route says where it names the setting
         elif kind in ("hr_note", "request_note") and _no_hr_likely(s):
             to = "HR, or where there is none, the owner or an outside adviser"
-        if s.between_others and kind in ("between", "agenda"):
-            to = "each of them, separately" if kind == "between" else "both of them, with you chairing"
+        if s.between_others and kind in ("between", "between_complaint", "agenda"):
+            to = "both of them, with you chairing" if kind == "agenda" else "each of them, separately"
         slots = list(dict.fromkeys(FILL_SLOT.findall(text)))
         title = data["scripts"][kind]["title"]
         if kind == "hr_note" and route is not None:

@@ -201,10 +201,20 @@ def fault_evidence(push: FeaturePush, sents: list[Sentence], text: str) -> list[
     # the reading does a sentence that opens with someone else stand.
     own = [s for s in telling if not _OPENS_WITH_ANOTHER.match(text[s.start:s.end])
            and not _OPENS_WITH_A_FEELING.match(text[s.start:s.end])]
-    best, _ = strongest_sentence(push, own)
+    # Among those, one where the writer does something is told before one that only says what they are ("I'm a
+    # project manager and I'm pretty outspoken"): the advice sets aside a fault resting on who the writer is.
+    best, _ = strongest_sentence(push, [s for s in own if _does_something(s)])
+    if best is None:
+        best, _ = strongest_sentence(push, own)
     if best is None:
         best, _ = strongest_sentence(push, telling)  # a question ("How do I fix this?") tells nothing of what was done
     return [] if best is None else [sentence_evidence(best, text)]
+
+
+def _does_something(sentence: Sentence) -> bool:
+    """The writer is the subject of a verb other than "be" or a verb of the mind: they did something."""
+    return any(g.startswith("a:me:") and g.rsplit(":", 1)[1].removeprefix("not ") not in _MINDS | {"be"}
+               for g in sentence.grams)
 
 
 def said_of_the_writer_by_another(sentence: str) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from clearair.extract import conduct, counterpart, facts, mentions
 from clearair.extract.nlp import parse
 from clearair.extract.lexicon import find_kinds
-from clearair.extract.parties import build_parties, to_party, traits_for
+from clearair.extract.parties import WRITER_IN_HR, build_parties, to_party, traits_for
 from clearair.extract.reading import Reading
 
 __all__ = ["Reading", "extract", "read"]
@@ -65,6 +65,7 @@ def extract(document: Document, reading: Reading | None = None, *, learned_count
     return Situation(
         narrator=Narrator(is_manager=is_manager, leaving_soon=bool(leaving_ev),
                           co_owner=bool(find_kinds("narrator", ("co_owner",), reading.text)),
+                          in_hr=[reading.evidence(m.start(), m.end()) for m in WRITER_IN_HR.finditer(reading.text)][:1],
                           evidence=(manager_ev + leaving_ev)[:6]),
         parties=parties,
         counterpart=other_side,

@@ -526,7 +526,7 @@ def settle(reading: Reading, clues: dict[str, dict[str, float]], drafts: dict[st
     above = set_above_the_rest(reading, clues)
     key = above or key
     # (the one the writer sets above the rest stays, whoever the pronouns went to: "The serious thing is Wayne")
-    if (doer := shielded_doer(reading, clues, key) or (None if above else lone_doer(clues, key))
+    if (doer := shielded_doer(reading, clues, key) or (None if above else lone_doer(clues, key) or unknown_doer(clues, key))
             or _doer_of_harm_to(reading, clues, key) or _presser_of_the_writer(reading, clues, key)) is not None:
         return doer, []  # their line as the letter gives it: the tie says nothing of it
     if not above and key is not None and only_saw_it(reading, clues, key):
@@ -642,6 +642,18 @@ def lone_doer(clues: dict[str, dict[str, float]], key: str | None) -> str | None
     doers = [k for k, c in clues.items() if c.get("serious_conduct_by")]
     # twice at least: one act put on the wrong person by a pronoun ("she likened her to…") must not move the letter
     return doers[0] if len(doers) == 1 and clues[doers[0]]["serious_conduct_by"] >= 2 else None
+
+
+def unknown_doer(clues: dict[str, dict[str, float]], key: str | None) -> str | None:
+    """Someone the writer cannot name who did something to them ("someone left a note in my locker calling me a
+    …; I have no idea who"), where the party chosen did nothing to the writer and was not called the problem: the
+    boss the writer went to is not the one it is about (blind panel 43: an unsigned slur was read as the manager's)."""
+    if key is None or key not in clues or key.startswith("unknown_sender"):
+        return None
+    chosen = clues[key]
+    if chosen.get("serious_conduct_by") or chosen.get("acts_on_writer") or chosen.get("named_as_problem"):
+        return None
+    return next((k for k, c in clues.items() if k.startswith("unknown_sender") and c.get("acts_on_writer")), None)
 
 
 def named_by_writer(name: str, drafts: dict[str, PartyDraft]) -> str | None:

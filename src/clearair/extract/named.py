@@ -42,6 +42,8 @@ OVER_ANOTHER = re.compile(r"\b(?:what\s+(?:really\s+)?(?:worries|bothers|scares|
                           re.IGNORECASE)
 #: Words that say two people are close: friends, family, a couple, or often together outside work.
 CLOSE_TIE = re.compile(r"\b((?:really |very |close |best |good |old |great )*(?:friends|mates|pals|buddies)|friends with|"
+                       r"(?:his|her|their) (?:best |close |good |old |great |drinking |golf |fishing )?(?:mate|friend|pal|"
+                       r"buddy)|"
                        r"related|married|dating|a couple|cousins?|brothers?|sisters?|"
                        r"(?:brother|sister|son|daughter|father|mother)-in-law|nephew|niece|uncle|aunt|husband|wife|"
                        r"very (?:friendly|close|pally|chummy|tight)|"

@@ -195,7 +195,7 @@ _DENIED_TITLE = re.compile(r"(\b(is|was|are|were)\s+(not|never|no longer)|['’]
 _SELF = re.compile(r"\bI(?:\s+[a-z]+ly)?(?:['’]m| am| was|['’]ll be| will be|['’]ve been| have been| became| become|['’]ve become| have become|"
                    r" was made| got made| was named| was appointed| work as| worked as| started as| joined as|"
                    r" started out as| (?:am|['’]m) working as)\s+[\"“‘']?(?:not\s+|never\s+|also\s+|just\s+|"
-                   r"only\s+|now\s+|still\s+|myself\s+)?(?:(?:a|an|the)\s+)?$"
+                   r"only\s+|now\s+|still\s+|myself\s+)?(?:(?:a|an|the)\s+)?(?:(?:one\s+and\s+only|only|sole|lone)\s+)?$"
                    r"|\bme\s+as\s+(?:(?:a|an|the)\s+)?$"  # "trouble accepting me as their supervisor"
                    # "he and I are colleagues and friends", "we're just coworkers": what the two of them are
                    r"|\b(?:we|(?:he|she|they|[a-z]+)\s+and\s+I)(?:['’]re|\s+are|\s+were)\s+(?:just\s+|only\s+|both\s+)?$",
@@ -779,7 +779,7 @@ def _restate_lines(reading: Reading, drafts: dict[str, PartyDraft], is_manager: 
             other = reading.token_party.get(attr.i)
             if other is not None and other != key and other in drafts and drafts[other].role in ("skip_level", "other"):
                 _move_person(reading, drafts, other, attr, "manager")
-    if _WRITER_IN_HR.search(reading.text):  # "I'm the HR officer … just me and the HR manager, Denise": her boss
+    if WRITER_IN_HR.search(reading.text):  # "I'm the HR officer … just me and the HR manager, Denise": her boss
         for key, d in list(drafts.items()):
             if d.role == "hr" and any(_HEADS_HR.search(m.text) for m in d.mentions):
                 _move_group(reading, drafts, key, "manager")
@@ -796,6 +796,8 @@ def _restate_lines(reading: Reading, drafts: dict[str, PartyDraft], is_manager: 
                 or not any(c.lower_ == "same" for c in tok.children):
             continue
         said_of = tok.head.head
+        if said_of.lemma_ == "be" and said_of.dep_ == "relcl":  # "Priya, who is on the same level as me"
+            said_of = said_of.head
         named = said_of if said_of.i in reading.token_party else said_of.head if said_of.dep_ == "appos" else None
         key = reading.token_party.get(named.i) if named is not None else None
         if key is not None and key in drafts and drafts[key].role in _RESTATABLE and drafts[key].role != "peer":
@@ -814,11 +816,16 @@ def _restate_lines(reading: Reading, drafts: dict[str, PartyDraft], is_manager: 
                     _move_person(reading, drafts, key, reading.doc[i], "peer")
 
 
-#: The writer works in HR: "I'm the HR officer", "I work in HR", "as an HR advisor".
-_WRITER_IN_HR = re.compile(r"\bI(?:['’]m| am| work as| was hired as| started as)\s+(?:a|an|the|one of the)\s+(?:[a-z-]+\s+)?"
-                           r"(?:hr|human resources|personnel|people)\s+(?:officer|advis[eo]r|assistant|coordinator|"
-                           r"administrator|generalist|business partner|specialist|executive)\b|\bI work in (?:hr|human "
-                           r"resources|personnel)\b", re.IGNORECASE)
+#: The writer works in HR: "I'm the HR officer", "I work in HR", "I'm the one and only HR person", "I am HR".
+WRITER_IN_HR = re.compile(r"\bI(?:['’]m| am| work as| was hired as| started as)\s+(?:a|an|the|one of the)\s+"
+                          r"(?:(?:one and only|only|sole|lone|[a-z-]+)\s+)?"
+                          r"(?:hr|human resources|personnel|people)\s+(?:officer|advis[eo]r|assistant|coordinator|"
+                          r"administrator|generalist|business partner|specialist|executive)\b|"
+                          r"\bI(?:['’]m| am)\s+(?:a|an|the)\s+(?:(?:one and only|only|sole|lone|[a-z-]+)\s+)?"
+                          r"(?:hr|human resources)\s+(?:person|department|manager|director|lead)\b|"
+                          r"\bI work in (?:hr|human resources|personnel)\b|\bI(?:['’]m| am) (?:the )?(?:whole|entire|only) "
+                          r"(?:hr|human resources) (?:department|team|function)\b|\bI(?:['’]m| am) (?:hr|human resources)\b",
+                          re.IGNORECASE)
 #: ... and whoever heads HR is then their manager, not a department they could take it to.
 _HEADS_HR = re.compile(r"\b(?:hr|human resources|personnel|people) (?:manager|director|lead|head)\b|\bhead of "
                        r"(?:hr|human resources|people)\b", re.IGNORECASE)
@@ -1138,7 +1145,8 @@ def _link_names(reading: Reading, drafts: dict[str, PartyDraft], is_manager: boo
     in_ents = {i for e in reading.doc.ents for i in range(e.start, e.end)}
     loose = [reading.doc[t.i:t.i + 1] for t in reading.doc  # a name the parse left untagged: "Sofia, my other manager"
              if t.pos_ == "PROPN" and t.is_title and t.i not in in_ents and not _rank_before_name(reading, t)]
-    for ent in sorted([*reading.doc.ents, *loose], key=lambda e: e.start):
+    ents = [e[:-1] if len(e) > 1 and e[-1].text == "I" else e for e in reading.doc.ents]  # "my manager Lisa I was…"
+    for ent in sorted([*ents, *loose], key=lambda e: e.start):
         if ent.text in name_to_key or not _a_name(reading, ent) or _only_in_quotes(reading, ent.text):
             continue
         short = _short_for(ent, name_to_key)
@@ -1193,7 +1201,7 @@ def _link_names(reading: Reading, drafts: dict[str, PartyDraft], is_manager: boo
             drafts[key].names.add(ent.text)
     if not name_to_key:
         return
-    for ent in reading.doc.ents:
+    for ent in ents:
         key = name_to_key.get(ent.text)
         if key and not any(t.i in reading.token_party for t in ent):
             drafts[key].mentions.append(Mention(ent.start_char, ent.end_char, key, drafts[key].role, ent.text))
