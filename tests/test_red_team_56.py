@@ -101,3 +101,22 @@ def test_privately_or_to_the_whole_team_is_answered_both():
                      "her privately or in front of the whole team?")
     asked = next(q for q in report.questions if "privately" in q.text)
     assert asked.answer.startswith("Both")
+
+
+def test_an_act_the_rules_gave_the_writer_is_not_read_to_them_when_the_advice_does_not_hold_them_to_it():
+    """Blind panel 44: "You gave a false account" was listed in the reading of writers who had done nothing of it."""
+    from clearair.render.view import _reading
+
+    report = analyze("A coworker told our manager that I lied about the stock count, which isn't true, because I "
+                     "counted it twice. Now the manager barely speaks to me. What should I do?")
+    assert not any("false account" in f.sentence for f in _reading(report))
+
+
+def test_what_the_writer_is_accused_of_is_not_done_to_them():
+    """An accusation against the writer ("I was accused of harassment by a new hire") was read as the new hire
+    harassing them, serious conduct, and a formal complaint of their own as the first step."""
+    report = analyze("I was accused of harassment by a new hire after I gave her feedback on her reports, and HR has "
+                     "opened an investigation. I never said anything personal to her. What should I do?")
+    assert not any(i.act == "harass" and i.actor != "narrator" for i in report.situation.incidents)
+    severity = next(f for f in report.factors if f.name == "severity")
+    assert severity.value != "serious"

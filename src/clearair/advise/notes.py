@@ -77,6 +77,39 @@ _WHERE_TO_FIND_ME = re.compile(r"\b(?:where (?:i|you) park|what time (?:i|you) (
                                r"clock out|go home)|(?:walk|way) (?:to|back to|out to) (?:my|your) "
                                r"(?:car|bus|station)|(?:in|at) the car ?park|after (?:the|my|your) shift)\b",
                                re.IGNORECASE)
+#: Messages or notes that show the sender knows where the writer lives: "your street is quiet at night", "the colour of
+#: my front door", "I know where you live" (red team 57: texts to a writer who lives alone got no safety step).
+_KNOWS_MY_HOME = re.compile(r"\b(?:your|my) (?:street|road|front door|house|flat|building|driveway)\b[^.?!]{0,40}"
+                            r"\b(?:quiet|dark|at night|colou?r|number|looks?|lights?)\b|\b(?:colou?r|number) of "
+                            r"(?:my|your) (?:front door|house|flat|car)\b|\bknows? where (?:i|you) live\b",
+                            re.IGNORECASE)
+#: ... from someone who watches her: a safety step at home as well as at work.
+HOME_SAFETY_NOTE = ("Messages that show someone knows where you live are a safety matter, not only a work one. Keep "
+                    "every message as it is (screenshots with the number and times), tell the police now, and tell "
+                    "your manager or HR so they can trace who has the number. Until it is dealt with, let someone you "
+                    "trust know when you get home, and do not reply to the sender.")
+#: The writer's health told to others at work without their agreement: "she … said 'we've been covering for Jo because
+#: of her pregnancy loss' and then read out a bit of my message" (red teams 55 and 57: answered with an apology or "let
+#: it go").
+_MY_HEALTH_SHARED = re.compile(
+    r"(?<!I )\b(?:read out|reading out|shared|sharing|posted|posting|forwarded|announced|mentioned|screenshots? of|"
+    r"told (?:everyone|the team|people|the whole team|others))\b[^.?!]{0,120}\b(?:my|her|his) (?:private )?"
+    r"(?:miscarriage|pregnancy loss|pregnancy|diagnosis|medical|health|condition|illness|"
+    r"sick note|therapy|medication|mental health|cancer|depression|anxiety|surgery|operation)\b|"
+    r"(?<!I )\b(?:said|told|announced|covering for \w+)\b[^.?!]{0,80}\bbecause of (?:her|his|my) (?:miscarriage|"
+    r"pregnancy loss|diagnosis|illness|cancer|depression|breakdown|surgery)\b", re.IGNORECASE)
+PRIVACY_NOTE = ("Your health is private. Someone at work telling others about it without your agreement is a serious "
+                "breach of trust and, in many places, of privacy or data-protection rules. Write down what was said, "
+                "when and who heard it, and raise it in writing with HR or the manager above them: ask that it stop, "
+                "that it is not repeated, and that it plays no part in any review of you.")
+
+
+def health_shared(text: str) -> tuple[int, int] | None:
+    """Where the letter tells of the writer's health shared with others at work (``_MY_HEALTH_SHARED``), or None."""
+    m = _MY_HEALTH_SHARED.search(text)
+    return (m.start(), m.end()) if m else None
+
+
 #: ... then the first thing is getting home safely, today (red team 49: a pharmacy worker threatened by a customer who
 #: "knows where you park" was told "if you are afraid" and a meeting "this week", with a walk to her car that night).
 LEAVE_SAFELY_NOTE = ("Before anything else, today: do not leave on your own. Ask a colleague or the person in charge "
@@ -199,10 +232,11 @@ ALONE_AGAIN_NOTE = ("You say you will be alone with them again soon. Before then
 
 
 #: The writer asks on someone else's behalf: "I'm writing for my husband", "on behalf of my son".
-_ON_BEHALF = re.compile(r"\b(?:writing|asking|posting|write|ask)(?: this| here)? (?:for|on behalf of) (?:my|our) "
+_ON_BEHALF = re.compile(r"\b(?:writing|asking|posting|write|ask)(?: this| here)? (?:for|on behalf of|about) (?:my|our) "
                         r"(?:husband|wife|partner|spouse|son|daughter|boyfriend|girlfriend|fianc[eé]e?|brother|sister|"
-                        r"mother|father|mum|mom|dad|friend|grandson|granddaughter|grandchild|nephew|niece|child|kid)\b",
-                        re.IGNORECASE)
+                        r"mother|father|mum|mom|dad|friend|grandson|granddaughter|grandchild|nephew|niece|child|kid)\b"
+                        # (not "my son, who works for me": then the writer is the boss)
+                        r"(?![^.?!]{0,40}\bworks? (?:for|with|under) (?:me|us)\b)", re.IGNORECASE)
 ON_BEHALF_NOTE = ("You are writing for someone else: the steps and the words below are for them to take and say "
                   "themselves, in their own name. A note to their employer from you usually makes things harder for "
                   "them; your part is to support them in deciding and to help them keep dated notes.")
@@ -292,6 +326,8 @@ def conduct_notes(text: str, conduct: list) -> list[str]:
     """The notes for ``conduct`` (hits with .kind, .start, .end in ``text``), each once: a medication error first
     (someone's health), then the police."""
     notes = [DOSE_ERROR_NOTE] if dose_error(text) else [NEAR_MISS_NOTE] if near_miss_dose(text) else []
+    if _KNOWS_MY_HOME.search(text):
+        notes.append(HOME_SAFETY_NOTE)
     # (menacing words are said to someone, and the conduct found was not the writer's: "things happen to people who
     # snitch" needs no "me" in it; a red team found it without the police line that milder words had)
     if any(h.kind == "menacing_words" and _WHERE_TO_FIND_ME.search(text[h.start:h.end]) for h in conduct):

@@ -270,7 +270,7 @@ _WHEN_FIRST = re.compile(r"(?:then|later|yesterday|today|recently|again|afterwar
 #: doing it: "Now in our work whatsapp group she keeps posting…", "At my desk yesterday he…".
 _PLACE_THEN_THEM = re.compile(r"\s*(?:(?:now|then|and|but|so|later|today|yesterday|recently|also)\s+)*"
                               r"(?:in|on|at|during|after|before|over|inside|within|through|via)\s+"
-                              r"(?:our|my|the|a|an|this|that)\b[^,.;]{0,40}?"
+                              r"(?:our|my|the|a|an|this|that)\b(?:(?!\b(?:I|we|me)\b)[^.;]){0,60}?"
                               r",?\s+(?:he|she|they)\b", re.IGNORECASE)
 
 
@@ -395,6 +395,12 @@ def floor_for(factors: list[FactorReading], signals: list, situation: Situation 
         floor.serious = floor.line_unknown = floor.by_their_report = False
     if situation is not None and floor.serious and not floor.sure and _rests_on_someone_else(factors, situation):
         floor.serious = floor.line_unknown = floor.by_their_report = False
+    if situation is not None and floor.writer_at_fault != "none" and money_owed(situation) \
+            and strengths.get("narrator_at_fault", 0.0) < RULES_OWN_PART \
+            and not any(f.name == "writer_fault" and f.source == "rules" for f in factors):
+        # Money a customer owes the writer, and only the learned reader says the writer caused it: a self-employed
+        # plasterer owed £1,800 was told "you caused much of this" and given an apology to say (red team 57).
+        floor.writer_at_fault, floor.fault_unsure = "none", True
     if situation is not None and floor.serious and severity_open_to_doubt(factors) is not None \
             and money_owed(situation):
         # A client or customer who has not paid, with nothing the conduct rules know and no payback: a debt to chase

@@ -670,6 +670,12 @@ def _ask_by_line(cp: Party | None) -> str:
     return "we talk things through directly first"
 
 
+#: A clause in which something is done to them, not by them: "you keep getting put on my shifts" is the rota's doing
+#: (blind panel 44: it was said to the aide as a complaint about her).
+_DONE_TO_THEM = re.compile(r"\b(?:get|gets|got|getting|gotten) (?:put|moved|assigned|scheduled|rostered|placed|sent|"
+                           r"given|paired|told|asked|promoted|hired|picked|chosen)\b", re.IGNORECASE)
+
+
 def _retold(s: Situation, serious: bool, say_it) -> str | None:
     """The other side's act in the writer's own clause, said by ``say_it(sentence, names)`` (to them: "you keep
     parking in my spot"; of them: "my peer keeps parking in my spot"), or None: from the sentence of the act the
@@ -686,15 +692,16 @@ def _retold(s: Situation, serious: bool, say_it) -> str | None:
     found = [inc.summary] if inc is not None and inc.actor != "narrator" else []
     for sent in found:
         said = say_it(sent, names)
-        if said is not None and _FIRST_PERSON.search(said) and not _NO_OFFENCE.match(said):
+        if said is not None and _FIRST_PERSON.search(said) and not _NO_OFFENCE.match(said) \
+                and not _DONE_TO_THEM.search(said):
             return said
     # A plain deed done to the writer is retold only where the reading found something wrong in it (an act, a
     # theme or the writer's feelings): "my supervisor gave me an instruction" is not a complaint (a blind panel
     # quoted "When you gave me an instruction, it stayed with me").
     for act in s.acts_on_writer[:3]:
         said = say_it(act.text, names)
-        if said is not None and not _NO_OFFENCE.match(said) and (not _NEUTRAL_DEED.match(said)
-                                                                 or _something_wrong_in(s, act)):
+        if said is not None and not _NO_OFFENCE.match(said) and not _DONE_TO_THEM.search(said) \
+                and (not _NEUTRAL_DEED.match(said) or _something_wrong_in(s, act)):
             return said
     return None
 

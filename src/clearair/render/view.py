@@ -391,6 +391,10 @@ def _reading(report: Report) -> list[FactView]:
     for inc in sorted(s.incidents, key=lambda i: (i.channel == "unknown", i.audience.kind == "unknown")):
         if s.between_others and inc.actor != "narrator":
             continue  # their acts were aimed at each other: "belittled you" would misread them
+        if inc.actor == "narrator" and not s.between_others and not owns and floor.writer_at_fault == "none" \
+                and inc.act != "complain_external":
+            continue  # an act the rules gave the writer that the advice does not hold them to (blind panel 44: "You
+            # gave a false account", "You were accused of harassment" read to writers who had done neither)
         text = incident_sentence(s, inc)
         if text in seen or "[what happened]" in text or (inc.actor, inc.act) in done:
             continue
