@@ -161,9 +161,8 @@ def _report(document, reading, journal_findings=(), about: str | None = None) ->
         _formal_first(advice, PRIVACY_REASON, [reading.evidence(*shared)])
     if (situation.counterpart or "").startswith("unknown_sender"):  # someone the writer cannot name (red team 56)
         report.notes.append(UNKNOWN_SENDER_NOTE)
-    served = situation.party(situation.counterpart)
-    if served is not None and served.role == "customer" and not advice.floor.writer_owns:
-        _not_advised(advice, lambda v: answers_their_posts(v.option), ANSWER_POSTS_OPTION)
+    _not_advised(advice, lambda v: answers_their_posts(v.option, situation, bool(advice.floor.writer_owns)),
+                 ANSWER_POSTS_OPTION)
     if ON_BEHALF_NOTE in report.notes:  # the writer's own call or visit to someone else's employer (red team 55)
         _not_advised(advice, lambda v: own_contact_on_behalf(v.option), ON_BEHALF_OPTION)
     if CHILD_SAFETY_NOTE in report.notes:  # a risk to a young child is not let go (blind panel 38)

@@ -1004,8 +1004,7 @@ def _answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tu
         return "first step", _APOLOGY_BOTH
     if ON_BEHALF_NOTE in report.notes and _COMPLAIN_FOR_THEM.asked(q.text):
         return _COMPLAIN_FOR_THEM.verdict, _COMPLAIN_FOR_THEM.answer
-    served = report.situation.party(report.situation.counterpart)
-    if served is not None and served.role == "customer" and not floor.writer_owns and answers_their_posts(q.text):
+    if answers_their_posts(q.text, report.situation, bool(floor.writer_owns)):
         # "Should I reply on the group or message her myself?" (red team 56: answered with "let it go" alone)
         return "no", "No to both: " + lower_first(ANSWER_POSTS_OPTION.removeprefix("Not advised: "))
     if _KEEP_EVIDENCE.asked(q.text) and q.kind == "yes_no":  # red team 42: CCTV the writer named went unmentioned

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from clearair.advise.phrases import inside_quotes
+from clearair.models import Situation
 
 #: The report's note where what happened includes a grab, being followed, damage to the writer's things or menacing
 #: words aimed at them (a red team found stalking and slashed tyres answered with HR alone).
@@ -276,9 +277,12 @@ ANSWER_POSTS_OPTION = ("Not advised: a reply in public, or a message from you, u
                        "them.")
 
 
-def answers_their_posts(option: str) -> bool:
-    """The option answers what someone the writer serves posted about them, in public or by a direct message."""
-    return bool(_ANSWER_THEIR_POSTS.search(option))
+def answers_their_posts(words: str, situation: Situation, writer_owns: bool) -> bool:
+    """The writer's option or question ``words`` answers what someone they serve posted about them, in public or by a
+    direct message, where the writer works for someone else (an owner's reply to a review is theirs to make)."""
+    served = situation.party(situation.counterpart)
+    return served is not None and served.role == "customer" and not writer_owns \
+        and bool(_ANSWER_THEIR_POSTS.search(words))
 
 
 def on_behalf_notes(text: str) -> list[str]:
