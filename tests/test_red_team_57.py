@@ -3,7 +3,8 @@ team about is not told to apologise or let it go, and gets the formal route firs
 that show someone knows where the writer lives get a safety note; a sentence that opens with the writer's meeting and
 then someone else acting is that person's doing; a clause in which something is done to the other side ("keeps
 getting put on my shifts") is not said to them as their act; a parent "writing about" an adult child writes for
-someone else; and a tradesperson owed money is not told they caused it on the learned reading alone."""
+someone else; a tradesperson owed money is not told they caused it on the learned reading alone; and "Should I ask
+her not to log it?" of a near miss is answered: let it be logged."""
 
 from clearair.advise.notes import HOME_SAFETY_NOTE, ON_BEHALF_NOTE, PRIVACY_NOTE
 from clearair.advise.safety import about_the_writer
@@ -57,3 +58,11 @@ def test_a_tradesperson_owed_money_is_not_told_they_caused_it_on_the_learned_rea
                      "She says if I chase it she'll leave a bad review. What should I do?")
     assert "APOLOGIZE" not in report.top_actions(3)
     assert not any(s.kind == "apology" for s in report.scripts)
+
+
+def test_asking_a_colleague_not_to_log_a_near_miss_is_answered_let_it_be_logged():
+    report = analyze("I work in a pharmacy and yesterday I put the wrong strength on a label for a customer's tablets. "
+                     "My colleague spotted it at the final check, so it never went out, but she says she has to log it "
+                     "on the incident system. Should I ask her not to log it since nobody was hurt?")
+    asked = next(q for q in report.questions if "not to log" in q.text)
+    assert asked.verdict == "no" and asked.answer.startswith("Better to let it be logged")

@@ -894,6 +894,9 @@ _WRITE_DOWN = set_answer("write_down")
 _OWN_UP = set_answer("own_up")
 _THROUGH_THE_PROCESS = set_answer("through_the_process")
 _SAY_NOTHING_ABOUT_A_DOSE = set_answer("say_nothing_about_a_dose")
+#: "Should I ask her not to log it since nobody was hurt?" (red team 57: a pharmacy near miss was answered "Not on
+#: your own: what you describe is serious conduct").
+_LET_IT_BE_LOGGED = set_answer("let_it_be_logged")
 _WHAT_TO_EXPECT = set_answer("what_to_expect")
 _SAY_NO_TO_A_REQUEST = set_answer("say_no_to_a_request")
 #: ... where the request is to be logged in or covered for (red team 51: "I can't take that on, I've got my own work
@@ -1000,6 +1003,8 @@ def _answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tu
     start = step(first)
     why0 = _why(first, 1)
     because0 = f", because {why0}" if why0 else ""
+    if _LET_IT_BE_LOGGED.asked(q.text):
+        return _LET_IT_BE_LOGGED.verdict, _LET_IT_BE_LOGGED.answer
     if own and _APOLOGY_WHERE.search(q.text):  # red team 56: "privately or to the whole team?" got "apologise"
         return "first step", _APOLOGY_BOTH
     if ON_BEHALF_NOTE in report.notes and _COMPLAIN_FOR_THEM.asked(q.text):
