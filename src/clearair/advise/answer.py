@@ -913,14 +913,9 @@ _LAW_BY_TOPIC = {name: set_answer(name) for name in ("breaks_law", "pay_law")}
 #: "Can he just do this?" where a new boss ends hours or an arrangement the writer has long worked to (red team 54:
 #: answered with the first step alone).
 _CHANGE_TERMS = set_answer("change_terms")
-#: "Should I apologise to her privately or to the whole team?": where to say sorry, asked by a writer at fault.
-_APOLOGY_WHERE = re.compile(r"\bapologi[sz]e\b[^?]{0,60}\b(?:privately|in private|one[- ]to[- ]one|just (?:to )?(?:her|him|"
-                            r"them))\b[^?]{0,40}\b(?:team|everyone|everybody|publicly|in public|in front of|the group|"
-                            r"all of them)\b|\bapologi[sz]e\b[^?]{0,40}\b(?:team|everyone|publicly|in public)\b"
-                            r"[^?]{0,40}\b(?:privately|in private|one[- ]to[- ]one)\b", re.IGNORECASE)
-_APOLOGY_BOTH = ("Both, in that order: say sorry to them privately first, naming what you did, then put the record "
-                 "straight with everyone who heard the wrong version, in a short message or at the next meeting, so "
-                 "their name is cleared where it was harmed.")
+#: "Should I apologise to her privately or to the whole team?", asked by a writer at fault (red team 56: answered
+#: "apologise" alone).
+_APOLOGY_WHERE = set_answer("apology_where")
 #: "Can I complain for him?" from a writer writing for someone else (red team 55: answered "Yes").
 _COMPLAIN_FOR_THEM = set_answer("complain_for_them")
 #: What the letter tells that makes the question about an arrangement: agreed hours, a long-standing pattern of work.
@@ -1005,8 +1000,8 @@ def _answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tu
     because0 = f", because {why0}" if why0 else ""
     if _LET_IT_BE_LOGGED.asked(q.text):
         return _LET_IT_BE_LOGGED.verdict, _LET_IT_BE_LOGGED.answer
-    if own and _APOLOGY_WHERE.search(q.text):  # red team 56: "privately or to the whole team?" got "apologise"
-        return "first step", _APOLOGY_BOTH
+    if own and _APOLOGY_WHERE.asked(q.text):
+        return _APOLOGY_WHERE.verdict, _APOLOGY_WHERE.answer
     if ON_BEHALF_NOTE in report.notes and _COMPLAIN_FOR_THEM.asked(q.text):
         return _COMPLAIN_FOR_THEM.verdict, _COMPLAIN_FOR_THEM.answer
     if answers_their_posts(q.text, report.situation, bool(floor.writer_owns)):

@@ -395,14 +395,14 @@ def floor_for(factors: list[FactorReading], signals: list, situation: Situation 
         floor.serious = floor.line_unknown = floor.by_their_report = False
     if situation is not None and floor.serious and not floor.sure and _rests_on_someone_else(factors, situation):
         floor.serious = floor.line_unknown = floor.by_their_report = False
-    if situation is not None and floor.writer_at_fault != "none" and money_owed(situation) \
+    owed = money_owed(situation) if situation is not None else []
+    if owed and floor.writer_at_fault != "none" \
             and strengths.get("narrator_at_fault", 0.0) < RULES_OWN_PART \
             and not any(f.name == "writer_fault" and f.source == "rules" for f in factors):
         # Money a customer owes the writer, and only the learned reader says the writer caused it: a self-employed
         # plasterer owed £1,800 was told "you caused much of this" and given an apology to say (red team 57).
         floor.writer_at_fault, floor.fault_unsure = "none", True
-    if situation is not None and floor.serious and severity_open_to_doubt(factors) is not None \
-            and money_owed(situation):
+    if owed and floor.serious and severity_open_to_doubt(factors) is not None:
         # A client or customer who has not paid, with nothing the conduct rules know and no payback: a debt to chase
         # in writing, not conduct an employer must act on (red team 55: a self-employed cleaner owed six weeks' pay
         # was told "what you describe is serious conduct" and sent to a manager she does not have).
@@ -951,9 +951,9 @@ def apply_floor(ranked: list, factors: list[FactorReading], floor: Floor) -> lis
         within(["HR_FORMAL"], 2, "One of your people has complained about another: look into it fairly and on "
                "record, with HR or your complaints procedure, before anyone is told who is right",
                "complaint_between", floor.complaint_between)
-        for s in order:  # (not also "you are the manager: this is yours to handle" against it)
+        for s in order:  # (not also the playbook's "you are the manager: this is yours to handle" against it)
             if s.action == "HR_FORMAL":
-                s.reasons = [r for r in s.reasons if not r.text.lower().startswith("you are the manager")]
+                s.reasons = [r for r in s.reasons if r.signal != "counterpart_below"]
     if floor.unknown_doer:
         # blind panel 43 and hold-58: an unsigned slur in a nurse's mailbox was answered with "talk to them privately"
         demote(("TALK_DIRECT", "SET_BOUNDARY", "MEDIATE", "APOLOGIZE", "ESCALATE_THEIR_MANAGER", "REBUILD_TRUST"), 5,

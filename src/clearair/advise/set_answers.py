@@ -18,7 +18,8 @@ NAMES = frozenset({"payback", "bring_someone", "hearing_words", "admit_or_not", 
                    "through_the_process", "say_nothing_about_a_dose", "what_to_expect",
                    "say_no_to_a_request", "bring_up_pay", "look_petty", "copy_their_manager", "leave_well",
                    "choose_terms", "customer_too", "reply_to_customer", "breaks_law", "pay_law",
-                   "change_terms", "complain_for_them", "let_it_be_logged"})
+                   "change_terms", "complain_for_them", "let_it_be_logged",
+                   "apology_where"})
 
 
 @dataclass(frozen=True)
