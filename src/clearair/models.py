@@ -193,6 +193,12 @@ class Situation(Model):
         default_factory=list, description="Where people the writer manages are in conflict, the writer's words saying "
         "one has complained about another (\"she made a complaint about Marcus\"): a complaint to look into, not a "
         "quarrel to calm.")
+    their_health: list[Evidence] = Field(
+        default_factory=list, description="The writer's words giving someone else's health reason for what they will "
+        "not or cannot do (\"she says her back can't do the mopping\"): for a manager, a need to hear out first.")
+    health_shared: list[Evidence] = Field(
+        default_factory=list, description="The writer's words saying their health was told to others at work without "
+        "their agreement (\"she told the team about my miscarriage\"): a breach to raise on record.")
     acts_on_writer: list[Evidence] = Field(
         default_factory=list, description="The writer's sentences in which the other side does something to them "
         "(\"he keeps parking in my spot\"): the words the answer and the scripts retell.")

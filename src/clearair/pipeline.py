@@ -11,7 +11,7 @@ from clearair.advise import advise, attach
 from clearair.advise.notes import (
     ANSWER_POSTS_OPTION, CHILD_SAFETY_NOTE, COVER_ASK, COVER_NOTE, DOSE_ERROR_NOTE, ON_BEHALF_NOTE, ON_BEHALF_OPTION,
     PRIVACY_NOTE, TELL_THE_DOSE, UNKNOWN_SENDER_NOTE, alone_again_notes, answers_their_posts, child_notes,
-    conduct_notes, cover_request, health_shared, in_someones_care,
+    conduct_notes, cover_request, health_shared, in_someones_care, their_health,
     on_behalf_notes, own_contact_on_behalf, pay_notes, process_notes, road_notes, safeguarding_lead,
 )
 from clearair.advise.limits import light_touch_words, ruled_out_words, venting_words
@@ -44,9 +44,9 @@ from clearair.extract.named import person_named_as_the_problem, take_the_named
 from clearair.extract.features import document_features, rule_findings, sentences
 from clearair.knowledge.factors import FACTORS
 from clearair.models import (
-    Cue, Evidence, FactorReading, Reason, Report, Signal, Situation, bare_name, checked_about, is_about_name,
+    Cue, Evidence, FactorReading, Report, Signal, Situation, bare_name, checked_about, is_about_name,
 )
-from clearair.advise.safety import NOT_BESIDE_SERIOUS, scores_follow
+from clearair.advise.safety import NOT_BESIDE_SERIOUS
 from clearair.similar import find_similar
 from clearair.knowledge import load
 
@@ -99,7 +99,6 @@ def _report(document, reading, journal_findings=(), about: str | None = None) ->
         situation.pattern.recurring = True
     found = serious_conduct(reading)  # (others', the writer's own): read once for both uses below
     _let_go_is_not_fired(situation, found[0])
-    _accusations_are_not_acts(situation)
     signals = assess(situation)
     for signal in signals:
         if signal.name == "recurring" and journal_findings:
@@ -108,7 +107,10 @@ def _report(document, reading, journal_findings=(), about: str | None = None) ->
                                              found=found)
     situation.between_others = between_reports(reading, situation, factors)
     situation.complaint_between = complaint_between(reading, situation)
-    _an_accusation_is_no_conduct_done(factors, reading, conduct)
+    if (shared := health_shared(reading.text)) is not None:
+        situation.health_shared = [reading.evidence(*shared)]
+    if (theirs := their_health(reading.text)) is not None:
+        situation.their_health = [reading.evidence(*theirs)]
     report = Report(situation=situation, thread=document.thread(), signals=signals, factors=factors)
     situation.acts_on_writer = act_sentences(reading, situation)
     situation.under_review = _review(reading)
@@ -156,9 +158,8 @@ def _report(document, reading, journal_findings=(), about: str | None = None) ->
                                         rep_is_the_problem=(situation.counterpart or "").startswith("union_rep")))
     if DOSE_ERROR_NOTE in report.notes:  # keeping a possible wrong dose quiet is never "reasonable" (red team 45)
         _not_advised(advice, lambda v: set_answer("say_nothing_about_a_dose").asked(v.option), TELL_THE_DOSE)
-    if (shared := health_shared(reading.text)) is not None and advice.floor.writer_at_fault == "none":
+    if situation.health_shared and advice.floor.writer_at_fault == "none":  # the floor put the formal route first
         report.notes.append(PRIVACY_NOTE)
-        _formal_first(advice, PRIVACY_REASON, [reading.evidence(*shared)])
     if (situation.counterpart or "").startswith("unknown_sender"):  # someone the writer cannot name (red team 56)
         report.notes.append(UNKNOWN_SENDER_NOTE)
     _not_advised(advice, lambda v: answers_their_posts(v.option, situation, bool(advice.floor.writer_owns)),
@@ -272,27 +273,6 @@ def _no_letting_go(advice) -> None:
     _not_advised(advice, lambda v: v.action == "LET_GO", NOT_WITH_A_CHILD)
 
 
-#: Why the formal route leads where the writer's health was shared with others at work.
-PRIVACY_REASON = ("Your health was shared with others without your agreement: raise it in writing, so it is on record "
-                  "and stops")
-#: Steps that are no answer to a breach done to the writer: owning a part, or letting it go.
-_NOT_FOR_A_BREACH = frozenset({"LET_GO", "APOLOGIZE", "REBUILD_TRUST", "WAIT"})
-
-
-def _formal_first(advice, why: str, evidence: list) -> None:
-    """The formal route first, with ``why``, and no apology, rebuilding of trust or letting go among the first three
-    (red team 57: a manager who told a meeting of a writer's miscarriage got "let it go" first)."""
-    recs = advice.recommendations
-    formal = next((r for r in recs if r.action == "HR_FORMAL"), None)
-    if formal is None:
-        return
-    formal.reasons.insert(0, Reason(text=why, effect="raises", source="safety", signal="privacy", evidence=evidence))
-    rest = [r for r in recs if r is not formal]
-    keep = [r for r in rest if r.action not in _NOT_FOR_A_BREACH]
-    held = [r for r in rest if r.action in _NOT_FOR_A_BREACH]
-    advice.recommendations = scores_follow([formal, *keep[:2], *held, *keep[2:]])
-
-
 def _not_advised(advice, chosen, reason: str) -> None:
     """The writer's options that ``chosen`` picks are not advised, for ``reason``: what a note found overrides the
     ranking."""
@@ -303,30 +283,6 @@ def _not_advised(advice, chosen, reason: str) -> None:
 #: "He let me go" said of being released ("stood in the doorway so I couldn't get past … eventually he let me go"),
 #: not of being dismissed.
 _LET_ME_GO = re.compile(r"\blet (?:me|us) go\b", re.IGNORECASE)
-
-
-#: A sentence telling what the writer is accused of: "I was accused of harassment by a new hire", "she is accusing me
-#: of bullying", "he alleges I shouted".
-_ACCUSED = re.compile(r"\b(?:accus\w*|alleg\w*)\b[^.?!]{0,20}\b(?:me|I|of)\b", re.IGNORECASE)
-
-
-def _accusations_are_not_acts(situation: Situation) -> None:
-    """Drop an act read as done to the writer whose sentence only tells what the writer is accused of: "I was accused
-    of harassment by a new hire" is no harassment by the new hire (it was read as "Your peer harassed you")."""
-    situation.incidents = [i for i in situation.incidents if not (
-        i.actor != "narrator" and _ACCUSED.search(i.summary))]
-
-
-def _an_accusation_is_no_conduct_done(factors, reading, conduct: list) -> None:
-    """A "serious" resting only on words inside what the writer is accused of ("I was accused of harassment by a new
-    hire") is the allegation against them, not conduct done to them: weighed as unprofessional, so the advice is for
-    someone facing a complaint, not for someone harmed (it had said "go to HR or make a formal complaint, because
-    harassment is what formal routes are for"). Conduct the rules found from what happened still stands."""
-    sev = next((f for f in factors if f.name == "severity"), None)
-    if sev is None or sev.value != "serious" or conduct or not sev.evidence:
-        return
-    if all(_ACCUSED.search(reading.sentence_at(e.start).text) for e in sev.evidence):
-        sev.value, sev.text, sev.evidence = "unprofessional", FACTORS["severity"].say("unprofessional"), []
 
 
 def _let_go_is_not_fired(situation: Situation, conduct: list) -> None:

@@ -53,7 +53,9 @@ RAISED_CONFIDENCE = 0.6
 #: ... and its sentence must tell of the writer's own words, said or written (not "I was told the aides were
 #: busy"): "When I stopped meeting his eyes the visits got shorter" is a hint, and "We talked about this before"
 #: after it would be untrue (a blind panel marked such a line).
-_SPOKE = re.compile(r"\b(?:i|we|i've|we've|i'd|we'd)\b[^.?!]{0,40}?\b(told|tell|tells|said|say|asked|ask|talked|talk|"
+#: ("I found the fix and he told our lead" is his telling: no other subject may stand between the writer and the verb.)
+_SPOKE = re.compile(r"\b(?:i|we|i've|we've|i'd|we'd)\b(?:(?!\b(?:he|she|they|who)\b)[^.?!]){0,40}?\b(told|tell|tells|"
+                    r"said|say|asked|ask|talked|talk|"
                     r"spoke|speak|mentioned|raised|"
                     r"brought (it|this|that) up|explained|emailed|e-mailed|messaged|wrote|texted|confronted|"
                     r"pointed out|let (him|her|them) know|sat down with|had a (word|chat|talk|conversation))\b",

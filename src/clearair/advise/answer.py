@@ -879,6 +879,8 @@ def _withdraw(floor: Floor, own: bool, start: str) -> tuple[Verdict, str]:
 
 #: Questions with a set answer (knowledge/answers.yaml), each named where the code decides it applies.
 _PAYBACK = set_answer("payback")
+_UNSAFE_NEXT_SHIFT = set_answer("unsafe_next_shift")
+_IN_WRITING = set_answer("in_writing")
 _BRING_SOMEONE = set_answer("bring_someone")
 _HEARING_WORDS = set_answer("hearing_words")
 _ADMIT_OR_NOT = set_answer("admit_or_not")
@@ -909,7 +911,8 @@ _LOOK_PETTY = set_answer("look_petty")
 _CHOOSE_TERMS = set_answer("choose_terms")
 #: What the law usually says of a break or of pay, asked as a question of right ("Am I even allowed to work nine hours
 #: without a break?"): said before "clearair cannot judge", which alone told a panel nothing.
-_LAW_BY_TOPIC = {name: set_answer(name) for name in ("breaks_law", "pay_law")}
+_LAW_BY_TOPIC = {name: set_answer(name) for name in ("discrimination_law", "hours_cut_law", "breaks_law",
+                                                      "pay_law")}
 #: "Can he just do this?" where a new boss ends hours or an arrangement the writer has long worked to (red team 54:
 #: answered with the first step alone).
 _CHANGE_TERMS = set_answer("change_terms")
@@ -966,7 +969,12 @@ def _law_told_of(report: Report) -> str | None:
 _NOT_NORMAL_BY_LAW = {"breaks_law": "No: a long working day with no real break is not something to accept as normal, "
                                     "and in many places the law gives you a right to one.",
                       "pay_law": "No: being paid less than was agreed, or having money taken off your pay, is not "
-                                 "something to accept as normal; pay is owed, not a favour."}
+                                 "something to accept as normal; pay is owed, not a favour.",
+                      "hours_cut_law": "No: hours you are contracted for are not something an employer can "
+                                       "simply take away; a cut needs your agreement or a clause that allows it.",
+                      "discrimination_law": "No: being treated worse because of your age, sex, race, disability, "
+                                            "religion or the like is not something to accept as normal, and in many "
+                                            "places the law forbids it."}
 
 
 def _about_the_process(q: Question) -> tuple[Verdict, str] | None:
@@ -1000,6 +1008,11 @@ def _answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tu
     because0 = f", because {why0}" if why0 else ""
     if _LET_IT_BE_LOGGED.asked(q.text):
         return _LET_IT_BE_LOGGED.verdict, _LET_IT_BE_LOGGED.answer
+    # "Can they cut my hours like this?", "Is this age discrimination?": questions of right, however they are worded
+    # (red team 58 found "Not on your own: … go to HR" and the pay answer); not for a writer asking about their own act
+    for law in (_LAW_BY_TOPIC["hours_cut_law"], *(() if own else (_LAW_BY_TOPIC["discrimination_law"],))):
+        if law.asked(q.text):
+            return law.verdict, law.answer
     if own and _APOLOGY_WHERE.asked(q.text):
         return _APOLOGY_WHERE.verdict, _APOLOGY_WHERE.answer
     if ON_BEHALF_NOTE in report.notes and _COMPLAIN_FOR_THEM.asked(q.text):
@@ -1038,6 +1051,16 @@ def _answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tu
         # the writer's own, "which one?" is answered below; a transfer offered is a term, not a step.)
         extra = f" Separately, {floor.describe()}: whichever you choose, {start} as well." if floor.serious else ""
         return _CHOOSE_TERMS.verdict, _CHOOSE_TERMS.answer + extra
+    if SAFETY_NOTE in report.notes and _UNSAFE_NEXT_SHIFT.asked(q.text) and not own:
+        # "What should I do about tonight?" after being told to skip a forklift check (red team 57 found "go to HR"):
+        # the next shift is answered first, the complaint can follow
+        return _UNSAFE_NEXT_SHIFT.verdict, " ".join((_UNSAFE_NEXT_SHIFT.answer, sentence(f"Then, {start}{because0}")))
+    if _IN_WRITING.asked(q.text) and len(either_or_parts(q.text)) < 2:
+        # "do I have to put anything in writing?" (red team 58: answered with the first step alone); "How do I handle
+        # this fairly, and do I have to put anything in writing?" asks the step as well
+        if re.match(r"\W*(?:how|what)\b", q.text, re.IGNORECASE):
+            return "first step", " ".join((sentence(f"The best first step: {start}{because0}"), _IN_WRITING.answer))
+        return _IN_WRITING.verdict, _IN_WRITING.answer
     if _QUIT_NOW.asked(q.text):
         # "Should I quit now before they fire me, since I've got an interview next week?" (red team 43 found "Yes")
         return _QUIT_NOW.verdict, _QUIT_NOW.answer
@@ -1062,6 +1085,11 @@ def _answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tu
                                   "and it is also the part you can fix.")
         if own:
             return "first step", "You had a part in it, and owning that makes the rest easier."
+        if floor.serious and floor.writer_at_fault == "none":
+            # "Did I do something wrong by asking?" of hours cut after asking about holiday pay (red team 57): said
+            # as the no it is, before what it is
+            return "no", f"No: nothing you describe puts you in the wrong. It is right to take this seriously: " \
+                         f"{floor.describe()}."
         if floor.serious:
             return "no", f"It is right to take this seriously: {floor.describe()}."
         if _read_from_letter(report, "writer_fault", "none"):
@@ -1203,6 +1231,12 @@ def _answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tu
             if asked.search(q.text):
                 given, said = serious_answer if floor.serious else plain_answer
                 return given, sentence(said.format(serious=floor.describe(), start=start, because=because0))
+    if action is None and floor.serious and _KEEP_SERVING.search(q.text) and not own:
+        # "Should I just keep seeing him?" of a patient who touches the writer (red team 58: "That may help, and it is
+        # yours to weigh")
+        return "no", sentence(f"No: you do not have to go on alone with someone whose conduct towards you is serious. "
+                              f"Ask for them to be moved to a colleague, and until then never be alone with them; "
+                              f"{start}{because0}")
     if action is None and floor.serious and (not _contact_with_them(q.text, report) or _names_someone_else(q, report)):
         # A step that is not contact with the person doing it ("Should I ask for someone else to hear the appeal?",
         # "Do I speak to Chloe first?"): a red team found "Not on your own" said to each, contradicting the first step.
@@ -1442,6 +1476,12 @@ def _how_to(q: Question, report: Report, floor: Floor) -> str:
 #: Words of a question that point at the other side, or at the writer acting alone ("Can I handle this myself?").
 _THEM_OR_ALONE = re.compile(r"\b(?:him|her|them|he|she|they|his|their|myself|on my own|alone|directly|face to face|"
                             r"in person|one to one|one-on-one)\b", re.I)
+
+
+#: Going on serving or working alone with someone: "Should I just keep seeing him?", "do I carry on treating her?".
+_KEEP_SERVING = re.compile(r"\b(?:keep|carry on|go on|continue)(?: on)? (?:seeing|treating|serving|cutting|looking "
+                           r"after|visiting|caring for|working with|doing (?:his|her|their) (?:appointments|sessions|"
+                           r"hair|nails))\b[^.?!]{0,20}\b(?:him|her|them)?", re.IGNORECASE)
 
 
 def _contact_with_them(text: str, report: Report) -> bool:

@@ -94,15 +94,37 @@ HOME_SAFETY_NOTE = ("Messages that show someone knows where you live are a safet
 #: it go").
 _MY_HEALTH_SHARED = re.compile(
     r"(?<!I )\b(?:read out|reading out|shared|sharing|posted|posting|forwarded|announced|mentioned|screenshots? of|"
-    r"told (?:everyone|the team|people|the whole team|others))\b[^.?!]{0,120}\b(?:my|her|his) (?:private )?"
+    r"told (?:everyone|everybody|people|others|the others|(?:my |our |the )?(?:colleagues|coworkers|co-workers)|"
+    r"the (?:whole |entire |rest of the )?(?:team|shift|ward|office|department|crew|staff|floor|unit|class|group)))\b"
+    r"[^.?!]{0,120}\b(?:(?:my|her|his) (?:private )?"
     r"(?:miscarriage|pregnancy loss|pregnancy|diagnosis|medical|health|condition|illness|"
-    r"sick note|therapy|medication|mental health|cancer|depression|anxiety|surgery|operation)\b|"
+    r"sick note|therapy|medication|mental health|cancer|depression|anxiety|surgery|operation)|"
+    r"(?:that )?I(?:'d| had| have| was having| am| was|'m) (?:had |got |been diagnosed with |having )?(?:a |an )?"
+    r"(?:miscarriage|cancer|depression|anxiety|surgery|an operation|operation|breakdown|nervous breakdown|"
+    r"diagnosis|tumou?r|ms|epilepsy|hiv|an eating disorder|eating disorder|bipolar|adhd|autism|pregnant))\b|"
     r"(?<!I )\b(?:said|told|announced|covering for \w+)\b[^.?!]{0,80}\bbecause of (?:her|his|my) (?:miscarriage|"
     r"pregnancy loss|diagnosis|illness|cancer|depression|breakdown|surgery)\b", re.IGNORECASE)
 PRIVACY_NOTE = ("Your health is private. Someone at work telling others about it without your agreement is a serious "
                 "breach of trust and, in many places, of privacy or data-protection rules. Write down what was said, "
                 "when and who heard it, and raise it in writing with HR or the manager above them: ask that it stop, "
                 "that it is not repeated, and that it plays no part in any review of you.")
+
+
+#: Someone the writer manages gives a health reason for what they will not do: "She says her back can't do the mopping
+#: every night", "he has arthritis in his hands", "she's pregnant and can't lift".
+_THEIR_HEALTH = re.compile(
+    r"\b(?:her|his|their) (?:bad )?(?:back|knees?|shoulders?|hips?|wrists?|hands?|arthritis|health|condition|"
+    r"disability|pregnancy|asthma|migraines?|anxiety|depression|heart)\b[^.?!]{0,25}\b(?:can['’]?t|cannot|"
+    r"won['’]?t let|isn['’]?t up to|is not up to|is bad|is playing up|hurts?|struggles?|makes? it hard|"
+    r"stops? (?:her|him|them))\b|"
+    r"\b(?:she|he|they)(?:['’]s| is| are| has| have)(?: got)? (?:pregnant|disabled|a bad back|bad knees|arthritis|"
+    r"a disability|a health condition|long covid)\b", re.IGNORECASE)
+
+
+def their_health(text: str) -> tuple[int, int] | None:
+    """Where someone else gives a health reason (``_THEIR_HEALTH``), or None."""
+    m = _THEIR_HEALTH.search(text)
+    return (m.start(), m.end()) if m else None
 
 
 def health_shared(text: str) -> tuple[int, int] | None:
@@ -351,10 +373,15 @@ def conduct_notes(text: str, conduct: list) -> list[str]:
     asked = [text[max(0, h.start - 40):h.end] if _ASKED_ME_TO.search(text[max(0, h.start - 40):h.start])
              else "me: " + text[h.start:h.end] if inside_quotes(text, h.start)  # "just sign it", said to the writer
              else text[h.start:h.end] for h in conduct if h.kind == "unlawful_pressure"]
-    if any(_SAFETY.search(p) for p in pressure):
+    # what is pressed, with the rest of its sentence: "told me to skip the check "just this once" and sign the sheet
+    # anyway" presses a signature too; a check skipped where the letter's checks are of kit is a safety step
+    told = [text[h.start:_sentence_end(text, h.end)] for h in conduct if h.kind == "unlawful_pressure"]
+    safety_check = _SAFETY.search(text) is not None
+    if any(_SAFETY.search(p) or safety_check and _SKIP_A_CHECK.search(p) for p in told):
         notes.append(SAFETY_NOTE)
     rules = [p for p in asked if not _SAFETY.search(p)]
-    if any(_ME.search(p) and _SIGNING.search(p) for p in rules):
+    if any(_ME.search(p) and _SIGNING.search(p) for p in rules) or SAFETY_NOTE in notes and any(
+            _SIGNING.search(p) for p in told):
         notes.append(SIGN_NOTE)
     elif any(_ME.search(p) for p in rules):
         notes.append(RULES_NOTE)
@@ -370,6 +397,17 @@ def conduct_notes(text: str, conduct: list) -> list[str]:
     if (HAZARD_NOTE in notes or SAFETY_NOTE in notes) and _TOLD_NOT_TO_REPORT.search(text):
         notes.append(REPORT_IT_YOURSELF_NOTE)
     return notes
+
+
+#: A check or inspection left out: "skip the check just this once", "don't bother with the pre-use checks".
+_SKIP_A_CHECK = re.compile(r"\b(?:skip\w*|miss\w* out|leave out|don['’]?t bother with|not bother with|ignore)\b"
+                           r"[^.?!]{0,20}\b(?:checks?|inspections?|walk-?rounds?|tests?)\b", re.IGNORECASE)
+
+
+def _sentence_end(text: str, at: int, limit: int = 160) -> int:
+    """Where the sentence holding ``at`` ends (its full stop, question or exclamation mark), at most ``limit`` on."""
+    found = re.search(r"[.?!](?:\s|$)", text[at:at + limit])
+    return at + found.start() if found else min(len(text), at + limit)
 
 
 #: The writer hurt by the act: "a bit of glass cut my arm", "it hit me".
@@ -435,6 +473,12 @@ HAZARD_EVENT = re.compile(
     r"\b(?:chlorine|acid|chemicals?|gas)\b[^.?!]{0,25}(?:spill\w*|leak\w*)|"
     r"(?:breathed|inhaled|breathing) (?:in )?(?:the |some )?(?:fumes|gas|chlorine)|"
     r"live (?:wires?|boards?|circuits?|cables?|distribution boards?)|"
+    # infection control broken on a patient: "dropped a used needle on the floor, picked it up and carried on with the
+    # same patient" (red team 58)
+    r"(?:dropped|drop) (?:a |the |his |her )?(?:used |dirty )?(?:needle|syringe|instrument|scalpel|probe|drill|bur)\b"
+    r"[^.?!]{0,60}\b(?:picked it up|carried on|kept using|used it|put it back)\b|"
+    r"(?:re-?used|reusing|used again|using again) (?:a |the )?(?:used |dirty |dropped |contaminated )?(?:needles?|"
+    r"syringes?|instruments?|scalpels?|probes?|gloves?)\b|"
     # damaged racking or lifting kit still in use: "one of the racks has a bent upright" (red team 55)
     r"(?:bent|buckled|damaged|cracked|leaning|collapsing) (?:racking |rack |pallet )?"
     r"(?:uprights?|beams?|racks?|racking|forks|mast|chains?|slings?)\b|"

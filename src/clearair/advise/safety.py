@@ -110,6 +110,15 @@ class Floor:
     complaint_between: list = field(default_factory=list)
     #: The writer works in HR ("I'm the one and only HR person"): "go to HR" is going to themselves or their own team.
     writer_in_hr: list = field(default_factory=list)
+    #: Someone the writer manages gives a health reason for what they will not do (``Situation.their_health``), in a
+    #: letter about that person: the words. A need to hear out, and perhaps adjust for, before any formal step.
+    their_health: list = field(default_factory=list)
+    #: The writer's health was told to others at work without their agreement (``Situation.health_shared``): the
+    #: words. A breach done to them, answered on record, never by owning a part or letting it go. Empty otherwise.
+    health_shared: list = field(default_factory=list)
+    #: The writer has tried ignoring it, or was told to and did, and it goes on or has got worse ("she said to ignore
+    #: it and it will die down … it's getting worse"): the words. Letting it go again is no answer. Empty otherwise.
+    ignored_in_vain: list = field(default_factory=list)
     #: The letter says it has stopped or calmed down for now ("she's been fine since"): the words. Empty otherwise.
     settled: list = field(default_factory=list)
     #: The other side is someone the writer's business let go or fired ("I let one of my baristas, Jordan, go in
@@ -287,6 +296,12 @@ _DECLINED = re.compile(r"\bi (?:said|told (?:him|her|them))(?: that)? (?:i['’]
                        r"(?:comfortable|willing|prepared|happy) (?:to|doing|with)\b", re.IGNORECASE)
 
 
+#: How the writer and the other side get on, said kindly: "we get on well otherwise", "we get along fine", "I like her".
+_GETTING_ON = re.compile(r"\bwe (?:usually |normally |generally |otherwise |all )?(?:get on|get along|are friends|"
+                         r"['’]re friends|are friendly|['’]re friendly|are on good terms|['’]re on good terms)\b|"
+                         r"\bI (?:really )?(?:like|love|get on with|get along with) (?:her|him|them)\b", re.IGNORECASE)
+
+
 def about_the_writer(reading: FactorReading) -> bool:
     """The sentence a fault reading leans on most speaks of the writer (I, my, we), and does not open with
     someone else as its subject ("He keeps texting me and knows where I live" is about him; "When she
@@ -309,6 +324,8 @@ def about_the_writer(reading: FactorReading) -> bool:
         return False  # how two people share the work, or someone else's words to the writer: no doing of theirs
     if _PLACE_THEN_THEM.match(text):
         return False  # "Now in our group chat she keeps posting…": "our" names the place; she does it (red team 55)
+    if _GETTING_ON.search(text) and not _OWNED.search(text):
+        return False  # "It is a small office and we get on well otherwise": goodwill between them, no doing
     first = _PERSON.search(text)
     if first is None:
         return False
@@ -421,6 +438,7 @@ def floor_for(factors: list[FactorReading], signals: list, situation: Situation 
     if situation is not None:
         floor.said_no, floor.said_no_personal = said_no(situation, signals)
     floor.already_left = [e for s in signals if s.name == "already_left" for e in s.evidence][:1]
+    floor.ignored_in_vain = [e for s in signals if s.name == "tried_ignoring" for e in s.evidence][:1]
     floor.co_owner = any(s.name == "counterpart_co_owner" for s in signals)
     floor.owner = owner_is_other_side(situation) if situation is not None else []
     floor.writer_owns = writer_owns_the_business(situation) if situation is not None else []
@@ -438,6 +456,8 @@ def floor_for(factors: list[FactorReading], signals: list, situation: Situation 
     floor.hr_named = situation is None or names_hr(situation)
     floor.writer_in_hr = list(situation.narrator.in_hr) if situation is not None else []
     floor.complaint_between = list(situation.complaint_between) if situation is not None else []
+    floor.health_shared = list(situation.health_shared) if situation is not None else []
+    floor.their_health = list(situation.their_health) if situation is not None else []
     above = next((f.value for f in factors if f.name == "counterpart_role"), None) in ("manager", "skip_level")
     if above:
         floor.protected_need = [e for s in signals if s.name == "protected_need" for e in s.evidence][:1]
@@ -939,6 +959,17 @@ def apply_floor(ranked: list, factors: list[FactorReading], floor: Floor) -> lis
         # will not end it", and a talk pushed on the eve of a job both apply for): a dated note, and leave it be.
         within(["DOCUMENT", "LET_GO"], 2, "It has calmed down, as you say: keep a short dated note of what happened, "
                "leave it be for now, and raise it promptly if it starts again", "settled", floor.settled)
+    if floor.their_health and by.get("counterpart_role") is not None \
+            and by["counterpart_role"].value == "direct_report" and not floor.serious:
+        # red team 58: a cleaner who said her back could not do the mopping every night had formal performance
+        # management second
+        demote(("MANAGE_PERFORMANCE",), 3, "They give a health reason: hear it out, and check what assessment or "
+               "adjustment is due, before any formal step", "their_health", floor.their_health)
+    if floor.ignored_in_vain:
+        # red team 57: a teacher whose head said "ignore it and it will die down" about a parent's posts, which were
+        # getting worse, was told first to let it go
+        demote(("LET_GO", "WAIT"), 2, "You have already tried ignoring it, and it has not stopped: letting it go "
+               "again will not end it", "tried_ignoring", floor.ignored_in_vain)
     if floor.hr_is_them:
         # red team 47: an HR officer sidelined by the HR manager she reports to was told first to "go to HR"
         demote(("HR_FORMAL",), 3, "HR is the person this is about: take it to the one they answer to instead",
@@ -1031,13 +1062,29 @@ def apply_floor(ranked: list, factors: list[FactorReading], floor: Floor) -> lis
         if not says_leaving:
             demote(("EXIT",), 3, "You do not say you want to leave: answer the process first", "under_review",
                    floor.under_review)
+        # red team 58: a team lead with a bullying complaint against him was given half an hour with the colleague he
+        # only suspected had made it
+        demote(("TALK_DIRECT", "MEDIATE"), 3, "While a complaint about you is open, do not approach the person you "
+               "think made it: it can look like pressure. Put your side, and any apology, through the process",
+               "under_review", floor.under_review)
     if floor.appeal_open:
         # An appeal runs out: once the window closes, the outcome stands (red team 35: a written warning with seven
         # days to appeal had the appeal ranked fifth, "weak fit", below a private talk with the one who gave it).
         lead(["HR_FORMAL"], "You can still appeal, and an appeal has a deadline: it comes first, before anything "
              "that can wait", "appeal_open", floor.appeal_open)
+    if floor.health_shared and floor.writer_at_fault == "none" and any(s.action == "HR_FORMAL" for s in order):
+        # red team 57: a manager who told a meeting of a writer's miscarriage got "let it go" first
+        lead(["HR_FORMAL"], PRIVACY_REASON, "privacy", floor.health_shared)
+        hold(NOT_FOR_A_BREACH, 3)
     settle(order, holds)
     return scores_follow(order)
+
+
+#: Why the formal route leads where the writer's health was shared with others at work.
+PRIVACY_REASON = ("Your health was shared with others without your agreement: raise it in writing, so it is on record "
+                  "and stops")
+#: Steps that are no answer to a breach done to the writer: owning a part, or letting it go.
+NOT_FOR_A_BREACH = ("LET_GO", "APOLOGIZE", "REBUILD_TRUST", "WAIT")
 
 
 def keep_rebuilding_trust(order: list, floor: Floor, signals: dict) -> list:

@@ -65,7 +65,7 @@ _CHANNEL = {"email": " by email", "meeting": " in the meeting", "chat": " by mes
             "in_person": ""}
 _TRIED = {"apology": "apologised", "fix": "put a fix in place", "feedback": "talked to them directly",
           "asked": "asked them about it", "reported": "raised it once", "documented": "kept notes",
-          "ignoring": "tried ignoring it"}
+          "ignoring": "tried ignoring it", "ignored_in_vain": "tried ignoring it"}
 #: How the writer names the other side to their own manager (people write "a colleague", never "a peer": red team 42).
 _TO_MANAGER = {"peer": "a colleague", "peers_manager": "another team's manager", "direct_report": "one of my reports",
                "customer": "a customer", "skip_level": "someone above you", "hr": "someone in HR",
@@ -220,7 +220,7 @@ def _third(p) -> str:
     if p is None:
         return "my colleague"
     if p.label.startswith(("your former ", "your old ", "your previous ", "your ex", "your business partner")):
-        return "my " + p.label.removeprefix("your ")
+        return in_the_writers_voice(p.label)
     if owns_the_business(p):
         return "the owner"
     return _own_noun(p) or _own_title(p) or _THIRD.get(p.role, "my colleague")
@@ -307,15 +307,21 @@ def _lower_unless_named(text: str, p) -> str:
     return lower_first(text)
 
 
+def in_the_writers_voice(label: str) -> str:
+    """A label the report says to the writer ("the mum of one of your pupils", "your former boss") as the writer says
+    it ("the mum of one of my pupils", "my former boss")."""
+    return re.sub(r"\byour\b", "my", label)
+
+
 def _own_noun(p) -> str | None:
     """Someone outside the writer's lines by the noun the letter gave them ("the parent", "your agent" -> "my
     agent"), not by the role's general word: a red team found a pupil's parent called "the customer" in a note to
     the head teacher."""
     if p is None or p.role not in ("customer", "other") or not p.mentions:
         return None
-    label = p.label
-    if label.startswith("your "):
-        return "my " + label.removeprefix("your ")
+    label = in_the_writers_voice(p.label)
+    if label.startswith("my "):
+        return label
     if label[:1].isupper() and label in p.mentions:
         return label  # known by their name alone ("Craig")
     if not label.startswith("the ") or label in ("the customer", "the customers", "the client"):

@@ -19,7 +19,8 @@ NAMES = frozenset({"payback", "bring_someone", "hearing_words", "admit_or_not", 
                    "say_no_to_a_request", "bring_up_pay", "look_petty", "copy_their_manager", "leave_well",
                    "choose_terms", "customer_too", "reply_to_customer", "breaks_law", "pay_law",
                    "change_terms", "complain_for_them", "let_it_be_logged",
-                   "apology_where"})
+                   "apology_where", "unsafe_next_shift", "discrimination_law",
+                   "hours_cut_law", "in_writing"})
 
 
 @dataclass(frozen=True)

@@ -143,8 +143,9 @@ def assess(s: Situation) -> list[Signal]:
         add("tried_escalating", 1.0, "you have already raised it with someone", attempts["reported"].evidence)
     if "documented" in attempts:
         add("documented", 1.0, "you already keep notes", attempts["documented"].evidence)
-    if "ignoring" in attempts:
-        add("tried_ignoring", 1.0, "ignoring it has not worked", attempts["ignoring"].evidence)
+    if "ignoring" in attempts or "ignored_in_vain" in attempts:
+        add("tried_ignoring", 1.0, "ignoring it has not worked",
+            _ev([attempts.get("ignoring"), attempts.get("ignored_in_vain")]))
     if "job_search" in attempts or "wants_exit" in themes:
         add("wants_exit", 1.0, "you are thinking of leaving", _ev([attempts.get("job_search"), themes.get("wants_exit")]))
 

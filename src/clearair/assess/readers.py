@@ -17,6 +17,7 @@ from importlib import resources
 
 import numpy as np
 
+from clearair.extract.facts import accused_of
 from clearair.extract.features import Sentence
 from clearair.extract.linear import FeaturePush, Features, LinearReader, sentence_evidence, strongest_sentence
 from clearair.extract.lexicon import Hit
@@ -148,6 +149,13 @@ def read_factors(sents: list[Sentence], features: dict[str, float], rule_ev: dic
             value = reader.classes[i]  # the class itself (a bool for yes/no factors), not its name
             if not evidence and (value != spec.default or name == "counterpart_role"):
                 evidence = strongest_evidence(reader.push(i, d), sents, features, rule_ev, text)
+            if name == "severity" and value == "serious" and _rests_on_an_accusation(evidence, sents, text):
+                value, evidence = "unprofessional", []
+            if name == "own_manager" and value != spec.default and evidence \
+                    and all(_ASK_WHETHER_TO_TELL.search(e.text) for e in evidence):
+                # "Do I tell my manager or is it not a work thing?" says nothing of how the manager would take it (red
+                # team 58: "your own manager is part of the problem" of a writer who had told nobody)
+                value, evidence = spec.default, []
             out.append(FactorReading(name=name, title=spec.title, value=value, text=spec.say(value),
                                      confidence=round(float(p[i]), 3), source="learned", evidence=evidence))
         elif reader and reader.get("rule") == "rules" and name in RULE_READ:
@@ -159,6 +167,23 @@ def read_factors(sents: list[Sentence], features: dict[str, float], rule_ev: dic
             out.append(FactorReading(name=name, title=spec.title, value=value, text=spec.say(value),
                                      confidence=0.5, source="default"))
     return out
+
+
+#: The writer asks whether to go to their manager at all: nothing in it says how that manager acts.
+_ASK_WHETHER_TO_TELL = re.compile(r"\b(?:do|should|shall|can|could|would) i (?:just )?(?:tell|ask|go to|talk to|speak to|"
+                                  r"report (?:it |this |him |her |them )?to|mention (?:it |this )?to|inform|email|ring|"
+                                  r"call) (?:my|our) (?:manager|boss|supervisor|line manager|team ?lead(?:er)?)\b[^.!]*\?",
+                                  re.IGNORECASE)
+
+
+def _rests_on_an_accusation(evidence: list[Evidence], sents: list[Sentence], text: str) -> bool:
+    """Every sentence the evidence lies in only tells what the writer is accused of ("I was accused of harassment by
+    a new hire"): that is the allegation against them, not conduct done to them, so the advice is for someone facing a
+    complaint (it had said "go to HR or make a formal complaint, because harassment is what formal routes are for").
+    Conduct the rules find from what happened still makes it serious (``apply_conduct``)."""
+    def sentence(e: Evidence) -> str:
+        return next((text[s.start:s.end] for s in sents if s.start <= e.start < s.end), e.text)
+    return bool(evidence) and all(accused_of(sentence(e)) for e in evidence)
 
 
 def feature_norm(features: dict[str, float]) -> float:
@@ -283,6 +308,10 @@ def apply_conduct(factors: list[FactorReading], conduct: list[Hit], original: st
             e.start <= hit.start < e.end for e in fault.evidence[:1] for hit in conduct):
         # the writer's "part" rested on the very sentence that tells of the conduct done to them ("when we stopped
         # he locked the doors"): no part of theirs, and not one to tell them of
+        back_to_default(fault)
+    elif fault.source == "learned" and any(hit.kind == "punishment_for_speaking" for hit in conduct):
+        # punished for asking or speaking up ("I asked whether I get holiday pay … I was cut to 8 hours"): what the
+        # writer did was ask, which is no fault, whatever sentence the learned reading leaned on (red team 57)
         back_to_default(fault)
     for hit in conduct:
         if hit.kind in _CONDUCT_SETS:

@@ -109,10 +109,21 @@ def spoken_well_of(reading: Reading) -> dict[str, list[Evidence]]:
     out: dict[str, list[Evidence]] = {}
     for i, key in reading.token_party.items():
         tok = reading.doc[i]
-        if _spoken_well_of(tok):
+        if _spoken_well_of(tok) and not _praised_in_their_own_words(reading, tok, key):
             sent = tok.sent
             out.setdefault(key, []).append(reading.evidence(sent.start_char, sent.end_char))
     return out
+
+
+def _praised_in_their_own_words(reading: Reading, tok, key: str) -> bool:
+    """A pronoun praised inside what that same party said: "My boss said he's a good client" praises the client, not
+    the boss the pronoun was given to (red team 58 read it as "Your manager is on your side")."""
+    if tok.pos_ != "PRON":
+        return False
+    said = tok.head.head if tok.head.dep_ == "ccomp" else None
+    if said is None or said.lemma_ not in ("say", "tell", "think", "reckon", "insist", "claim"):
+        return False
+    return any(c.dep_ == "nsubj" and reading.token_party.get(c.i) == key for c in said.children)
 
 
 def _escalation_targets(reading: Reading, start: int, end: int, *, talked_to: bool = False) -> set[str]:
@@ -527,7 +538,8 @@ def settle(reading: Reading, clues: dict[str, dict[str, float]], drafts: dict[st
     key = above or key
     # (the one the writer sets above the rest stays, whoever the pronouns went to: "The serious thing is Wayne")
     if (doer := shielded_doer(reading, clues, key) or (None if above else lone_doer(clues, key) or unknown_doer(clues, key))
-            or _doer_of_harm_to(reading, clues, key) or _presser_of_the_writer(reading, clues, key)) is not None:
+            or _doer_of_harm_to(reading, clues, key) or _presser_of_the_writer(reading, clues, key)
+            or complained_of(reading, clues, drafts, key)) is not None:
         return doer, []  # their line as the letter gives it: the tie says nothing of it
     if not above and key is not None and only_saw_it(reading, clues, key):
         key = choose({k: c for k, c in clues.items() if k != key}, drafts) or key
@@ -628,6 +640,47 @@ def _presser_of_the_writer(reading: Reading, clues: dict[str, dict[str, float]],
         return None
     pressers = [k for k in reading.doc.user_data.get("pressed_by", []) if k in clues]
     return pressers[0] if len(pressers) == 1 else None
+
+
+#: Someone brings the writer a complaint about another: "Abdul has put in a formal complaint by email to me and HR
+#: about a colleague, Shaun", "Priya says her team leader Dean has been giving her the worst shifts", "One of our
+#: patients has told me that the dentist smells of alcohol". The words up to where the one complained of is named.
+_COMPLAINT_OF = re.compile(r"\b(?:(?:complain(?:ed|s|ing)|(?:put|filed|lodged|raised|made|submitted|brought|sent)(?: in)? (?:a |an )?(?:formal |written )?"
+                           r"(?:complaint|grievance|report|concern)s?|reported)\b[^.?!;]{0,40}?\b(?:about|against|regarding|"
+                           r"concerning|of)|(?:says|said|claims|claimed|alleges|alleged) that|(?:has told me|told me|tells me) (?:that|about))\b",
+                           re.IGNORECASE)
+#: What a complainant says, after the letter has told of a complaint: "I've just had a complaint land on my desk. A
+#: team member, Priya, says her team leader Dean…".
+_SAYS = re.compile(r"\b(?:says|claims|alleges)\b", re.IGNORECASE)
+_A_COMPLAINT = re.compile(r"\b(?:complaint|grievance)s?\b", re.IGNORECASE)
+#: Those who bring a complaint to the writer from below or beside them (a superior's "my boss told me that Tim will
+#: take over" is the boss's own act), and who may be read as the other side in its place.
+_MAY_COMPLAIN = frozenset({"direct_report", "peer", "customer", "other", "person"})
+
+
+def complained_of(reading: Reading, clues: dict[str, dict[str, float]], drafts: dict[str, PartyDraft],
+                  key: str | None) -> str | None:
+    """The one complained of, where the party chosen only brought the complaint to the writer and did nothing to the
+    writer: a manager or HR officer handling a complaint, or a dental nurse told by a patient of the dentist's
+    drinking, is writing about the one it is about (red team 57 read the complainant as the other side)."""
+    if key is None or key not in clues or drafts[key].role not in _MAY_COMPLAIN and not key.startswith("person"):
+        return None
+    chosen = clues[key]
+    if chosen.get("serious_conduct_by") or chosen.get("named_as_problem") or chosen.get("writer_acted_on"):
+        return None
+    said = [m for m in _SAYS.finditer(reading.text) if _A_COMPLAINT.search(reading.text, max(0, m.start() - 250),
+                                                                             m.start())]
+    for m in [*_COMPLAINT_OF.finditer(reading.text), *said]:
+        before = [reading.token_party[t.i] for t in reading.tokens_in(max(0, m.start() - 40), m.start())
+                  if t.i in reading.token_party]
+        if not before or before[-1] != key:
+            continue
+        # "Priya says her team leader Dean…": the first named after who is not the complainant
+        named = next((reading.token_party[t.i] for t in reading.tokens_in(m.end(), m.end() + 40)
+                      if reading.token_party.get(t.i, key) != key), None)
+        if named in clues and drafts[named].role not in ("hr", "manager", "skip_level"):
+            return named
+    return None
 
 
 def lone_doer(clues: dict[str, dict[str, float]], key: str | None) -> str | None:

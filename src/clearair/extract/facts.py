@@ -63,8 +63,21 @@ def _done_by_someone_else(reading: Reading, start: int) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("i", "we", "who", "that") for c in tok.children)
 
 
+#: What the writer is accused of, up to the act word: "I was accused of harassment by a new hire", "she is accusing me
+#: of bullying", "he alleges I shouted". Not "allegedly" (a report of what happened, not an accusation).
+ACCUSATION = re.compile(r"\b(?:accus\w*|alleg(?:e|es|ed|ing|ation|ations))\b[^.?!]{0,20}\b(?:me|I|of)\b", re.IGNORECASE)
+
+
+def accused_of(sentence: str) -> bool:
+    """The sentence tells what the writer is accused of (``ACCUSATION``): an act in it is the allegation, not done
+    to them."""
+    return bool(ACCUSATION.search(sentence))
+
+
 def incidents(reading: Reading) -> list[Incident]:
-    """One incident per sentence that describes a hurtful act."""
+    """One incident per sentence that describes a hurtful act; not an act someone else is said to have done in a
+    sentence that only tells what the writer is accused of ("I was accused of harassment by a new hire" is no
+    harassment by the new hire: it was read as "Your peer harassed you")."""
     out: list[Incident] = []
     used_sentences: set[int] = set()
     last_actor: tuple[int, str] | None = None
@@ -83,6 +96,8 @@ def incidents(reading: Reading) -> list[Incident]:
             actor = last_actor[1]  # "it said...": the act continues the previous one
         actor = actor or "unknown"
         last_actor = (si, actor)
+        if actor != NARRATOR and accused_of(s_text):
+            continue
         target = reading.object_of(hit.start)
         if target == actor:
             target = None
@@ -243,6 +258,8 @@ def cues(reading: Reading, section: str, who: str = "any",
         if section in ("attempts", "responses", "themes") and _negated_outside(reading, hit):
             continue  # "I didn't apologise", "he never touched me": not done
         subject = reading.subject_of(hit.start) if who != "any" else None
+        if hit.kind == "ignored_in_vain":
+            subject = None  # "she said to ignore it … it's getting worse": the writer ignored it, on her advice
         if who in ("narrator", "narrator_or_none") and subject not in (NARRATOR, None):
             continue
         if who == "others" and subject == NARRATOR:

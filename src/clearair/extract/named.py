@@ -49,6 +49,9 @@ CLOSE_TIE = re.compile(r"\b((?:really |very |close |best |good |old |great )*(?:
                        r"very (?:friendly|close|pally|chummy|tight)|"
                        r"thick as thieves|go way back|(?:go|went|going) on (?:holidays?|vacations?) together|"
                        r"god(?:mother|father|parent|son|daughter)|(?:plays?|played|playing) golf (?:together|with)|"
+                       # "Steve plays five a side with Marco on Thursdays": a team or club they share outside work
+                       r"(?:plays?|played|playing) (?:five[- ]a[- ]side|football|footy|squash|tennis|poker|darts|pool|"
+                       r"cricket|rugby|softball|basketball|padel|cards|in a band) (?:together|with)|"
                        r"golfs? with|(?:go|goes|went) (?:drinking|fishing|hunting) together|grew up together|"
                        r"(?:former |old )?classmates?|family friends?|neighbou?rs|"
                        r"drinking buddies)\b", re.IGNORECASE)

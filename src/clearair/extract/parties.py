@@ -2224,7 +2224,10 @@ def party_label(draft: PartyDraft) -> str:
     noun = re.sub(r"^(an?|one of (my|our|the|those|these|their)( company's)?|one|our|their)\s+", "the ", noun,
                   flags=re.IGNORECASE)
     noun = re.sub(r"^(the|your) own\s+", r"\1 ", noun, flags=re.IGNORECASE)  # "our own clients": not "the own clients"
-    noun = re.sub(r"^(my)\s+", "your ", noun, flags=re.IGNORECASE)
+    # the writer's "my" and "our", wherever they stand, said back to them: "the mum of one of my pupils" is "the mum of
+    # one of your pupils" (red team 57 found "The mum of one of my pupils criticised your work")
+    noun = re.sub(r"^my\s+|(?<=\s)(?:my|our)\b", lambda m: "your" + m.group()[2:] if m.group()[:2].lower() == "my"
+                  else "your", noun, flags=re.IGNORECASE)
     noun = re.sub(r"^(his|her|its)\s+", "their ", noun, flags=re.IGNORECASE)  # "his boss": not "the his boss"
     noun = re.sub(r"\s+(?:(?:whom|who|that)\s+)?(?:I|we)\s.*$", "", noun)  # "the lady I was caring for" -> "the lady"
     noun = re.sub(r"^(the|your)\s+", lambda m: m.group().lower(), noun, flags=re.IGNORECASE)  # mid-sentence
