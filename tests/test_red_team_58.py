@@ -125,3 +125,17 @@ def test_saying_the_two_get_on_well_is_no_fault_of_the_writers():
     reading = FactorReading(name="writer_fault", title="t", value="mainly", text="t", confidence=0.6,
                             evidence=[Evidence(start=0, end=len(text), text=text)])
     assert not about_the_writer(reading)
+
+
+def test_the_writers_verdict_on_someone_is_not_put_in_a_formal_note():
+    from clearair.advise.told import what_happened
+    from clearair.extract import extract, read
+    from clearair.extract.lexicon import Hit
+    from clearair.intake import build_document
+    text = ("My supervisor Gary screamed at me in front of the whole loading bay on Tuesday. He is a truly despicable "
+            "man. I want to report him. What should I put in the complaint?")
+    document = build_document(text)
+    reading = read(document)
+    at = text.index("despicable")
+    lines = what_happened(reading, extract(document, reading), [Hit(kind="menacing_words", start=at, end=at + 10)], [])
+    assert not any("despicable" in e.text for e in lines)

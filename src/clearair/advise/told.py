@@ -74,6 +74,9 @@ def what_happened(reading, situation: Situation, conduct: list, factors: list[Fa
             return  # "maybe he's just touchy feely", "I don't want to get my friend in trouble": a doubt, not an act
         if not own_ok and (_CONCESSION.match(ev.text) or _HELD_UP_AS_GOOD.search(ev.text)):
             return  # "In fairness I was late twice", "she is the kindest boss": the writer's weighing, not an act
+        if _MY_VERDICT_ON_THEM.match(ev.text):
+            return  # "He is a despicable man": the writer's verdict on them, which a formal note must not carry (blind
+            # panel 45 found it under "what happened, in my words")
         if _MY_OWN_URGE.search(ev.text):
             return  # "Part of me wants to smack him": the writer's own urge, which a note to a manager or HR must not
             # carry (blind panel 40 found it pasted under "what happened, in my words")
@@ -109,6 +112,13 @@ def what_happened(reading, situation: Situation, conduct: list, factors: list[Fa
     return [ev for _, ev in sorted(chosen.items())]
 
 
+#: A sentence that is only the writer's verdict on someone: "He is a despicable man.", "She's an absolute nightmare."
+_MY_VERDICT_ON_THEM = re.compile(r"\W*(?:he|she|they|[A-Z][a-z]+)(?:['’]s| is| are| was| were)(?: (?:just|such|really|"
+                                 r"honestly|truly|simply|frankly|a complete|an absolute|a total|an utter|a truly))* "
+                                 r"(?:a |an )?(?:\w+ )?(?:despicable|horrible|awful|vile|nasty|terrible|toxic|useless|"
+                                 r"pathetic|evil|disgusting|arrogant|bully|idiot|jerk|monster|nightmare|narcissist|"
+                                 r"snake|creep|sleaze|psycho|liar|coward)\b(?![^.?!]*\b(?:who|that|and|when|because)\b)[^.?!,;]{0,25}[.!]*\s*$",
+                                 re.IGNORECASE)
 #: A sentence that lists who was there, each with a role in brackets: "a sprint review with Anna (product owner),
 #: Lukas (QA), Fatima (my team lead) and Jonas…" (red team 42 found it a complaint's only bullet).
 _ROLL_CALL = re.compile(r"(?:\b[A-Z][a-z]+ \([^()]{1,30}\),? ){2,}")
