@@ -850,6 +850,11 @@ def apply_floor(ranked: list, factors: list[FactorReading], floor: Floor) -> lis
     if floor.manager_is_problem:
         demote(("ESCALATE_MANAGER",), 3, "Your own manager is part of the problem, so take it above or around them",
                "own_manager")
+        if by.get("counterpart_role") is not None and by["counterpart_role"].value == "peer":
+            # a colleague's manager is most often the writer's own (red team 59: a note "to their manager" went to
+            # the manager who had moved the writer's desk since she spoke up)
+            demote(("ESCALATE_THEIR_MANAGER",), 3, "Your colleague's manager is most likely your own, who is part "
+                   "of the problem: take it above them or to HR", "own_manager")
     elif by.get("counterpart_role") is not None and by["counterpart_role"].value == "manager":
         # The other side is the writer's manager: "ask your own manager for help" would be asking them. (Experts
         # answering such letters in the library advised it for 6 of 682, and never as the main advice.)

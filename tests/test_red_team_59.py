@@ -1,0 +1,21 @@
+"""Red team 59's findings (letters written fresh here): a writer called to a meeting with HR because a colleague said
+they did something is facing a process, not told to let it go; and where the writer's own manager is part of the
+problem, a colleague's manager (most likely the same person) is not the route either."""
+
+from clearair.pipeline import analyze
+
+
+def test_a_meeting_with_hr_over_what_a_colleague_said_the_writer_did_is_a_process_to_prepare_for():
+    report = analyze("My supervisor has told me I have to attend a meeting on Monday with her and someone from HR "
+                     "because a customer has said I was rude to her at the counter. I wasn't. I've worked here four "
+                     "years without a single complaint. How should I prepare, and can I bring someone?")
+    assert report.situation.under_review
+    assert "LET_GO" not in report.top_actions(2)
+
+
+def test_a_colleagues_manager_who_is_also_the_writers_unsupportive_manager_is_not_the_route():
+    report = analyze("Two months ago I told my manager Paula that my colleague Ross had been taking photos of me at "
+                     "my desk without asking. She said she'd sort it. Since then Paula has moved me off the good "
+                     "shifts, says I'm causing drama and leaves me out of team emails. I feel punished for speaking "
+                     "up, and Ross still does it. What do I do now?")
+    assert "ESCALATE_THEIR_MANAGER" not in report.top_actions(3)
