@@ -19,3 +19,14 @@ def test_a_colleagues_manager_who_is_also_the_writers_unsupportive_manager_is_no
                      "shifts, says I'm causing drama and leaves me out of team emails. I feel punished for speaking "
                      "up, and Ross still does it. What do I do now?")
     assert "ESCALATE_THEIR_MANAGER" not in report.top_actions(3)
+
+
+def test_a_writers_own_mistake_is_told_to_the_manager_and_keeping_quiet_is_not_advised():
+    report = analyze("I work on the payroll team. On Friday I keyed in the wrong overtime rate and about thirty people "
+                     "were overpaid. I spotted it this morning and have already drafted the corrections. My manager "
+                     "doesn't know yet and a colleague told me to just keep quiet since it'll be fixed next month. Can "
+                     "I just mention it to my manager in passing?")
+    asked = next(q for q in report.questions if "in passing" in q.text)
+    assert asked.verdict == "yes" and "tell your manager yourself" in asked.answer
+    quiet = [v for v in report.option_verdicts if "keep quiet" in v.option]
+    assert all(v.verdict == "not advised" for v in quiet)

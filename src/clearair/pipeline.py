@@ -164,6 +164,9 @@ def _report(document, reading, journal_findings=(), about: str | None = None) ->
         report.notes.append(UNKNOWN_SENDER_NOTE)
     _not_advised(advice, lambda v: answers_their_posts(v.option, situation, bool(advice.floor.writer_owns)),
                  ANSWER_POSTS_OPTION)
+    if any(f.name == "writer_fault" and f.value == "mainly" for f in factors):  # one's own mistake kept quiet (red
+        # team 59: "A colleague said just keep quiet" of a duplicate payment was "reasonable")
+        _not_advised(advice, lambda v: bool(_KEEP_IT_QUIET.search(v.option)), KEEP_QUIET_OPTION)
     if ON_BEHALF_NOTE in report.notes:  # the writer's own call or visit to someone else's employer (red team 55)
         _not_advised(advice, lambda v: own_contact_on_behalf(v.option), ON_BEHALF_OPTION)
     if CHILD_SAFETY_NOTE in report.notes:  # a risk to a young child is not let go (blind panel 38)
@@ -271,6 +274,15 @@ def _no_letting_go(advice) -> None:
     if let_go and recs.index(let_go[0]) < 3:
         advice.recommendations = keep[:3] + let_go + keep[3:]
     _not_advised(advice, lambda v: v.action == "LET_GO", NOT_WITH_A_CHILD)
+
+
+#: Keeping quiet about it: "A colleague said just keep quiet", "say nothing and hope nobody notices".
+_KEEP_IT_QUIET = re.compile(r"\b(?:keep (?:it )?quiet|keep (?:it|this) to myself|say nothing|"
+                            r"not (?:tell|mention|say)|don['’]?t (?:tell|mention|say)|cover (?:it|this) up|"
+                            r"hope nobody notices)\b", re.IGNORECASE)
+#: Why keeping the writer's own mistake quiet is not advised.
+KEEP_QUIET_OPTION = ("Keeping your own mistake from your manager turns it into a bigger one if it comes out later: "
+                     "tell them yourself, with what you have done to put it right.")
 
 
 def _not_advised(advice, chosen, reason: str) -> None:

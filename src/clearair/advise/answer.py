@@ -881,6 +881,9 @@ def _withdraw(floor: Floor, own: bool, start: str) -> tuple[Verdict, str]:
 _PAYBACK = set_answer("payback")
 _UNSAFE_NEXT_SHIFT = set_answer("unsafe_next_shift")
 _IN_WRITING = set_answer("in_writing")
+#: "Can I just mention it to my manager in passing?" of the writer's own mistake (red team 59: a duplicate payment of
+#: £4,200 was answered "Not yet: first own your part and apologise", to the colleague who said to keep quiet).
+_TELL_MANAGER_OWN_MISTAKE = set_answer("tell_manager_own_mistake")
 _BRING_SOMEONE = set_answer("bring_someone")
 _HEARING_WORDS = set_answer("hearing_words")
 _ADMIT_OR_NOT = set_answer("admit_or_not")
@@ -1055,6 +1058,9 @@ def _answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tu
         # "What should I do about tonight?" after being told to skip a forklift check (red team 57 found "go to HR"):
         # the next shift is answered first, the complaint can follow
         return _UNSAFE_NEXT_SHIFT.verdict, " ".join((_UNSAFE_NEXT_SHIFT.answer, sentence(f"Then, {start}{because0}")))
+    if (own or _read_from_letter(report, "writer_fault", "mainly")) and _TELL_MANAGER_OWN_MISTAKE.asked(q.text) \
+            and report.situation.counterpart not in ("manager", "skip_level") and not floor.serious:
+        return _TELL_MANAGER_OWN_MISTAKE.verdict, _TELL_MANAGER_OWN_MISTAKE.answer
     if _IN_WRITING.asked(q.text) and len(either_or_parts(q.text)) < 2:
         # "do I have to put anything in writing?" (red team 58: answered with the first step alone); "How do I handle
         # this fairly, and do I have to put anything in writing?" asks the step as well

@@ -20,7 +20,8 @@ NAMES = frozenset({"payback", "bring_someone", "hearing_words", "admit_or_not", 
                    "choose_terms", "customer_too", "reply_to_customer", "breaks_law", "pay_law",
                    "change_terms", "complain_for_them", "let_it_be_logged",
                    "apology_where", "unsafe_next_shift", "discrimination_law",
-                   "hours_cut_law", "in_writing"})
+                   "hours_cut_law", "in_writing",
+                   "tell_manager_own_mistake"})
 
 
 @dataclass(frozen=True)
