@@ -30,3 +30,11 @@ def test_a_writers_own_mistake_is_told_to_the_manager_and_keeping_quiet_is_not_a
     assert asked.verdict == "yes" and "tell your manager yourself" in asked.answer
     quiet = [v for v in report.option_verdicts if "keep quiet" in v.option]
     assert all(v.verdict == "not advised" for v in quiet)
+
+
+def test_messages_that_say_they_saw_the_writer_and_her_children_get_the_home_safety_note():
+    from clearair.advise.notes import HOME_SAFETY_NOTE
+    report = analyze("For a month an account I don't recognise has been messaging me on Facebook. It comments on "
+                     "photos of my two boys and says things like \"lovely house\" and \"saw you at the school gates "
+                     "today\". I block it and another appears. I work on a hospital reception. What should I do?")
+    assert HOME_SAFETY_NOTE in report.notes

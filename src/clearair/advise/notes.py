@@ -82,7 +82,12 @@ _WHERE_TO_FIND_ME = re.compile(r"\b(?:where (?:i|you) park|what time (?:i|you) (
 #: my front door", "I know where you live" (red team 57: texts to a writer who lives alone got no safety step).
 _KNOWS_MY_HOME = re.compile(r"\b(?:your|my) (?:street|road|front door|house|flat|building|driveway)\b[^.?!]{0,40}"
                             r"\b(?:quiet|dark|at night|colou?r|number|looks?|lights?)\b|\b(?:colou?r|number) of "
-                            r"(?:my|your) (?:front door|house|flat|car)\b|\bknows? where (?:i|you) live\b",
+                            r"(?:my|your) (?:front door|house|flat|car)\b|\bknows? where (?:i|you) live\b|"
+                            # "nice house", "saw you at the park today" (red team 59: messages about the writer's
+                            # home and children went to her manager, with "let it go" second)
+                            r"[\"“']\s*(?:nice|lovely|big) (?:house|home|flat|garden)\b|"
+                            r"\bsaw you (?:at|in|outside|near|by) (?:the )?(?:park|school|school gates|gym|shops?|"
+                            r"supermarket|your house|home)\b",
                             re.IGNORECASE)
 #: ... from someone who watches her: a safety step at home as well as at work.
 HOME_SAFETY_NOTE = ("Messages that show someone knows where you live are a safety matter, not only a work one. Keep "
