@@ -126,16 +126,20 @@ _THEIR_HEALTH = re.compile(
     r"a disability|a health condition|long covid)\b", re.IGNORECASE)
 
 
+def _first_span(rx: re.Pattern, text: str) -> tuple[int, int] | None:
+    """Where ``rx`` first matches in ``text``, or None."""
+    m = rx.search(text)
+    return m.span() if m else None
+
+
 def their_health(text: str) -> tuple[int, int] | None:
     """Where someone else gives a health reason (``_THEIR_HEALTH``), or None."""
-    m = _THEIR_HEALTH.search(text)
-    return (m.start(), m.end()) if m else None
+    return _first_span(_THEIR_HEALTH, text)
 
 
 def health_shared(text: str) -> tuple[int, int] | None:
     """Where the letter tells of the writer's health shared with others at work (``_MY_HEALTH_SHARED``), or None."""
-    m = _MY_HEALTH_SHARED.search(text)
-    return (m.start(), m.end()) if m else None
+    return _first_span(_MY_HEALTH_SHARED, text)
 
 
 #: ... then the first thing is getting home safely, today (red team 49: a pharmacy worker threatened by a customer who
@@ -658,8 +662,7 @@ COVER_ASK = "you stop asking me to log you in or cover for you"
 
 def cover_request(text: str) -> tuple[int, int] | None:
     """Where the letter tells of a colleague's request to be logged in or covered for (``_COVER_FOR_THEM``)."""
-    m = _COVER_FOR_THEM.search(text)
-    return (m.start(), m.end()) if m else None
+    return _first_span(_COVER_FOR_THEM, text)
 
 
 def road_notes(text: str) -> list[str]:

@@ -454,10 +454,11 @@ def floor_for(factors: list[FactorReading], signals: list, situation: Situation 
     if other_side is not None and other_side.role != "hr" and any(_HR_WORD.search(m) for m in other_side.mentions):
         floor.hr_is_them = other_side.evidence[:1]
     floor.hr_named = situation is None or names_hr(situation)
-    floor.writer_in_hr = list(situation.narrator.in_hr) if situation is not None else []
-    floor.complaint_between = list(situation.complaint_between) if situation is not None else []
-    floor.health_shared = list(situation.health_shared) if situation is not None else []
-    floor.their_health = list(situation.their_health) if situation is not None else []
+    if situation is not None:  # what the pipeline read into the situation, handed on as it is
+        floor.writer_in_hr = list(situation.narrator.in_hr)
+        floor.complaint_between = list(situation.complaint_between)
+        floor.health_shared = list(situation.health_shared)
+        floor.their_health = list(situation.their_health)
     above = next((f.value for f in factors if f.name == "counterpart_role"), None) in ("manager", "skip_level")
     if above:
         floor.protected_need = [e for s in signals if s.name == "protected_need" for e in s.evidence][:1]

@@ -117,8 +117,8 @@ _MY_VERDICT_ON_THEM = re.compile(r"\W*(?:he|she|they|[A-Z][a-z]+)(?:['’]s| is|
                                  r"honestly|truly|simply|frankly|a complete|an absolute|a total|an utter|a truly))* "
                                  r"(?:a |an )?(?:\w+ )?(?:despicable|horrible|awful|vile|nasty|terrible|toxic|useless|"
                                  r"pathetic|evil|disgusting|arrogant|bully|idiot|jerk|monster|nightmare|narcissist|"
-                                 r"snake|creep|sleaze|psycho|liar|coward)\b(?![^.?!]*\b(?:who|that|and|when|because)\b)[^.?!,;]{0,25}[.!]*\s*$",
-                                 re.IGNORECASE)
+                                 r"snake|creep|sleaze|psycho|liar|coward)\b"
+                                 r"(?![^.?!]*\b(?:who|that|and|when|because)\b)[^.?!,;]{0,25}[.!]*\s*$", re.IGNORECASE)
 #: A sentence that lists who was there, each with a role in brackets: "a sprint review with Anna (product owner),
 #: Lukas (QA), Fatima (my team lead) and Jonas…" (red team 42 found it a complaint's only bullet).
 _ROLL_CALL = re.compile(r"(?:\b[A-Z][a-z]+ \([^()]{1,30}\),? ){2,}")
