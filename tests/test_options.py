@@ -158,7 +158,7 @@ def test_an_option_is_not_found_where_the_writer_only_reports_a_lean():
 def test_how_the_writer_names_someone_is_not_an_option_they_weigh():
     report = analyze("I run a small dental practice. One of my hygienists, I'll call her Renata, keeps arriving late "
                      "and leaves early on Fridays. Should I give her a formal warning or talk to her first?")
-    assert not any("call her Renata" in v.text for v in report.option_verdicts)
+    assert not any("call her Renata" in v.option for v in report.option_verdicts)
 
 
 @pytest.mark.parametrize("text", [

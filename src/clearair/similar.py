@@ -167,7 +167,7 @@ def find_similar(text: str, situation: Situation | None = None, k: int = 5,
     whose cases are left out, for a writer the advice keeps away from them (serious conduct
     done to them: a red team found cases beside it telling victims to meet the person alone). A letter read as
     serious conduct is shown only cases of serious conduct (red team 42 found an office-shoes letter beside a
-    harassment one)."""
+    harassment one), and, where the writer is not at fault, none whose writer had a part in it."""
     index = _case_index()
     if not index.rows or not text.strip():
         return []
@@ -182,11 +182,17 @@ def find_similar(text: str, situation: Situation | None = None, k: int = 5,
         score = score + weight * (column == value)
     serious = query.get("severity") == "serious"
     severity = index.values.get("severity")
+    not_at_fault = query.get("writer_fault", "none") == "none"
+    fault = index.values.get("writer_fault")
     for i, row in enumerate(index.rows):
         if row["id"] in exclude or row["expert_primary"] in not_advising:
             score[i] = -math.inf
         elif serious and severity is not None and severity[i] != "serious":
             score[i] = -math.inf  # beside a letter of serious conduct, a case about shoes in the office misleads
+        elif serious and not_at_fault and fault is not None and fault[i] in ("partly", "mainly"):
+            # a writer it was done to is not shown advice given to someone accused of it (red team 60: "consensual
+            # messages off-site are unlikely to count", beside a letter about being followed home)
+            score[i] = -math.inf
     out = []
     for i in np.argsort(-score, kind="stable")[:k]:
         row = index.rows[int(i)]

@@ -25,7 +25,7 @@ from clearair.advise.retell import PRONOUNS, names_to_find, retold_to_writer
 from clearair.advise.questions import (
     MOMENT_LINES, about_a_step, about_own_risk, action_for, alternatives, asks_for_words, asks_the_channel,
     either_or_parts, ends_with_a_question_mark, find_questions, in_the_moment,
-    ODD, just_asks_what_to_do, main_questions, names_a_wrong, norm_feeling, points_back,
+    ODD, WHO_TO_GO_TO, just_asks_what_to_do, main_questions, names_a_wrong, norm_feeling, points_back,
 )
 from clearair.advise.notes import (
     ANSWER_POSTS_OPTION, CHILD_SAFETY_NOTE, COVER_NOTE, DOSE_ERROR_NOTE, DROWSY_NOTE, LEAVE_SAFELY_NOTE, ON_BEHALF_NOTE,
@@ -922,6 +922,14 @@ _CHANGE_TERMS = set_answer("change_terms")
 #: "Should I apologise to her privately or to the whole team?", asked by a writer at fault (red team 56: answered
 #: "apologise" alone).
 _APOLOGY_WHERE = set_answer("apology_where")
+#: What is added to "Can they cut my hours?" where the cut came after the writer complained.
+CUT_AFTER_COMPLAINING = ("And since the cut came after you complained, it may also be victimisation, which the law in "
+                         "many places forbids whatever your contract says: put that in writing to HR, with the dates "
+                         "of your complaint and of each change, and get free advice (a union or an employment advice "
+                         "service), as time limits can be short.")
+#: "Can I even do anything without a contract?": rights that do not rest on a written contract (red team 60: "That
+#: may help, and it is yours to weigh").
+_NO_CONTRACT = set_answer("no_contract")
 #: "Can I complain for him?" from a writer writing for someone else (red team 55: answered "Yes").
 _COMPLAIN_FOR_THEM = set_answer("complain_for_them")
 #: What the letter tells that makes the question about an arrangement: agreed hours, a long-standing pattern of work.
@@ -1015,7 +1023,12 @@ def _answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tu
     # (red team 58 found "Not on your own: … go to HR" and the pay answer); not for a writer asking about their own act
     for law in (_LAW_BY_TOPIC["hours_cut_law"], *(() if own else (_LAW_BY_TOPIC["discrimination_law"],))):
         if law.asked(q.text):
+            if law is _LAW_BY_TOPIC["hours_cut_law"] and _read_from_letter(report, "retaliation", True) and not own:
+                # hours cut after a complaint (red team 60: answered on the contract alone, the payback unsaid)
+                return law.verdict, f"{law.answer} {CUT_AFTER_COMPLAINING}"
             return law.verdict, law.answer
+    if _NO_CONTRACT.asked(q.text) and not own:
+        return _NO_CONTRACT.verdict, _NO_CONTRACT.answer
     if own and _APOLOGY_WHERE.asked(q.text):
         return _APOLOGY_WHERE.verdict, _APOLOGY_WHERE.answer
     if ON_BEHALF_NOTE in report.notes and _COMPLAIN_FOR_THEM.asked(q.text):
@@ -1035,7 +1048,8 @@ def _answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tu
         return _GO_ALONG.verdict, _GO_ALONG.answer.format(start=start)
     if _UNION_WHEN.asked(q.text):  # "union now or after the meeting?" is no choice between HR and the union
         return _UNION_WHEN.verdict, _UNION_WHEN.answer
-    if _WHO_TO_GO_TO.search(q.text) and (whom := _whom_to_go_to(report)) is not None:
+    if (who_asked := WHO_TO_GO_TO.search(q.text)) is not None \
+            and (whom := _whom_to_go_to(report, floor, else_asked="else" in who_asked.group(0).lower())) is not None:
         # "Who do I go to?" asks whom (red team 47: a school nurse given clashing orders on medicines was told to talk
         # to the assistant head once more)
         return "first step", whom
@@ -1499,27 +1513,47 @@ def _contact_with_them(text: str, report: Report) -> bool:
     return any(re.search(rf"\b{re.escape(m)}\b", text, re.I) for m in names_to_find(cp.mentions if cp else []))
 
 
-#: "Who do I go to?", "who should I talk to about this?", "who is the right person to tell?": a question about whom.
-_WHO_TO_GO_TO = re.compile(r"\bwho (?:do|should|can|could|would) (?:i|we) (?:go|turn|talk|speak|report|complain|take "
-                           r"(?:it|this|that))\b|\bwho (?:is|would be) the (?:right|best) (?:person|people|one) to\b|"
-                           r"\bwho (?:do|should|can) (?:i|we) (?:tell|ask for help|contact)\b", re.IGNORECASE)
 #: Whom to go to, by the other side's role: above them when they are over the writer, else the writer's own line.
 _WHOM_BY_ROLE = {"manager": ("ESCALATE_THEIR_MANAGER", "HR_FORMAL"), "skip_level": ("HR_FORMAL", "ESCALATE_THEIR_MANAGER"),
                  "peer": ("ESCALATE_MANAGER", "HR_FORMAL"), "customer": ("ESCALATE_MANAGER", "HR_FORMAL"),
                  "other": ("ESCALATE_MANAGER", "HR_FORMAL"), "direct_report": ("ESCALATE_MANAGER", "HR_FORMAL")}
 
 
-def _whom_to_go_to(report: Report) -> str | None:
+def _whom_to_go_to(report: Report, floor: Floor, else_asked: bool = False) -> str | None:
     """The step the ranking holds that goes to someone other than the other side, chosen by their role (above them
-    when they are the writer's boss; the writer's own manager when they are not), said as the answer to "who"."""
+    when they are the writer's boss; the writer's own manager when they are not, unless that manager let them down or
+    the writer asks "who else?" having already gone above), said as the answer to "who". Beside serious conduct it is
+    the first step that goes to someone else, never after "a calm word with them" (red team 60: an owner who touched
+    a worker was to be raised "with their manager" once a calm word failed)."""
+    if floor.serious:
+        rec = next((r for r in report.recommendations if r.action in _TO_SOMEONE_ELSE), None)
+        if rec is None:
+            return None
+        said = step(rec)
+        written = "" if "in writing" in said else ", in writing"
+        again = "tried_talking" in _tried(report)  # they have had their word with them
+        return sentence(f"{NOT_THEM_AGAIN if again else NOT_THEM}{said}{written}, with the dates")
     role = _factor(report, "counterpart_role")
-    wanted = _WHOM_BY_ROLE.get(str(role.value) if role is not None else "", ())
+    wanted: tuple[str, ...] = _WHOM_BY_ROLE.get(str(role.value) if role is not None else "", ())
+    own_manager = _factor(report, "own_manager")
+    if own_manager is not None and own_manager.value in ("unsupportive", "is_the_problem") \
+            or else_asked and _read_from_letter(report, "already_escalated", True):
+        # "The chair is his friend and laughs it off. Who else can I go to?": not back to the one who did nothing
+        wanted = tuple(a for a in wanted if a != "ESCALATE_MANAGER")
     rec = next((r for action in wanted for r in report.recommendations if r.action == action), None)
     if rec is None:
         return None
+    said = step(rec)
+    written = "" if "in writing" in said else ", in writing"  # ("make a formal complaint, in writing, to the board")
     if "tried_talking" in _tried(report):  # they have had their word with them: the answer is the next stage
-        return sentence(f"{NOT_THEM_AGAIN}{step(rec)}, in writing, with the dates and what you need done")
-    return sentence(f"If a calm word with them does not settle it: {step(rec)}, in writing, with the dates")
+        return sentence(f"{NOT_THEM_AGAIN}{said}{written}, with the dates and what you need done")
+    return sentence(f"If a calm word with them does not settle it: {said}{written}, with the dates")
+
+
+#: Steps that go to someone other than the other side: where the conduct is serious, "who do I tell?" is one of these.
+_TO_SOMEONE_ELSE = frozenset({"HR_FORMAL", "ESCALATE_THEIR_MANAGER", "ESCALATE_MANAGER"})
+#: How the answer to "who do I go to?" opens beside serious conduct: not the person doing it.
+NOT_THEM = "Not them: "
 
 
 #: How the answer to "who do I go to?" opens when the writer has already talked to the other side: it is then the

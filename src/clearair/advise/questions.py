@@ -340,12 +340,25 @@ def asks_for_words(text: str) -> bool:
     return bool(_ASKS_FOR_WORDS.search(text))
 
 
+#: "Who do I go to?", "Who else can I turn to?", "Is there anyone I can even tell when he is the owner?": a question of
+#: whom, with an answer of its own (red team 60 found two left unanswered behind other questions).
+WHO_TO_GO_TO = re.compile(r"\bwho (?:else )?(?:do|should|can|could|would) (?:i|we) "
+                          r"(?:go|turn|talk|speak|report|complain|take (?:it|this|that))\b|"
+                          r"\bwho (?:is|would be) the (?:right|best) (?:person|people|one) to\b|"
+                          r"\bwho (?:do|should|can) (?:i|we) (?:even )?(?:tell|ask for help|contact)\b|"
+                          # "Is there anyone I can even tell when he is the owner?"
+                          r"\bis there (?:anyone|anybody|someone|somebody) (?:else )?(?:i|we) (?:can|could|should) "
+                          r"(?:even )?(?:tell|go to|talk to|report (?:it|this|him|her) to|turn to)\b", re.IGNORECASE)
+
+
 def _priority(q: Question) -> int:
     """Which questions the answer takes up first: a yes/no about a step the engine ranks, then what it
     cannot judge or a question about the writer's own reaction, then other yes/no questions and what to say
     in the moment, then how-to requests, then general and open ones."""
     if q.kind == "yes_no":
         return 0 if q.action else 2
+    if WHO_TO_GO_TO.search(q.text):
+        return 2
     if asks_the_channel(q.text):
         return 2  # "And in person or by message?": short, but an answer of its own
     if q.kind == "how" and (in_the_moment(q.text) or asks_for_words(q.text)):
@@ -397,6 +410,10 @@ _ASKS_ABOUT: tuple[tuple[str, re.Pattern], ...] = tuple((a, re.compile(p, re.I))
     ("ESCALATE_THEIR_MANAGER", r"\bover (?-i:[A-Z][a-z]+)['’]s head\b|\b(?:go|going|went) (?:to )?(?:someone|somebody|"
                                r"anyone) (?:above|higher|more senior)\b"),
     ("TALK_DIRECT", r"\btake (?:it|this|that) up with (?:him|her|them)\b"),
+    # "Should I start a formal performance process or is that too much?" (red team 60: "clearair does not judge it")
+    ("MANAGE_PERFORMANCE", r"\bformal (?:performance|capability|disciplinary) (?:process|procedure|management|plan|"
+                           r"review|route)\b|\bperformance (?:improvement )?plan\b|\b(?-i:PIP)\b|\bdisciplinary\b|"
+                           r"\bwrite (?:him|her|them) up\b|\b(?:written|formal|first|final) warning\b"),
     ("ESCALATE_THEIR_MANAGER", r"\b(?:(?:his|her|their) (?:boss|manager|supervisor|director)s?|"
                                r"(?:their|his|her) supervisors?|over (?:his|her|their) head)\b"),
     ("ESCALATE_MANAGER", r"\b(?:(?:my|our) (?:boss|manager|supervisor|team lead|director)|management|"

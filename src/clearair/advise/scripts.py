@@ -242,11 +242,20 @@ _PLAIN_TITLES = frozenset({"boss", "manager", "supervisor", "colleague", "cowork
 _PLAIN_WORDS = _PLAIN_TITLES | _PLAIN_GROUPS
 
 
+#: The titles of a household's two parents, who may be read as one employer.
+_HOUSEHOLD = frozenset({"mum", "mom", "mother", "dad", "father", "husband", "wife"})
+
+
 def _own_title(p) -> str | None:
     """Someone in the writer's lines by the title the letter gave them, in a note to someone else ("our watch
     manager has pressed me…"), not by the role's general word: "the director" for a board chair, written by a
     writer who is the director, named the writer as the wrongdoer (red team 23)."""
     if p is None or p.role not in ("manager", "skip_level", "peer", "direct_report"):
+        return None
+    titles = {m.split(" ", 1)[1].lower() for m in p.mentions if _TITLE.fullmatch(m) and len(m.split()) <= 4}
+    if len(titles & _HOUSEHOLD) > 1:
+        # "the mum … the dad": both parents read as one employer; a note must not name the one who did nothing (red
+        # team 60: "the mum has touched me" of a father's touching), so the role's word says it
         return None
     for m in p.mentions:
         if (one := _ONE_OF.fullmatch(m)) is not None and m.split()[-1].lower() not in _PLAIN_WORDS:
@@ -298,11 +307,13 @@ def _no_hr_likely(s: Situation) -> bool:
     return run_by_partners_or_family(s) or any(_OWNER.search(" ".join([p.label, *p.mentions])) for p in s.parties)
 
 
-def _lower_unless_named(text: str, p) -> str:
+def _lower_unless_named(text: str, p, others=()) -> str:
     """Mid-sentence, the clause starts lower-case, unless it starts with the other side's name ("Craig has…", "Mrs Te
-    Rangi has…": red team 42 found "mrs Te Rangi")."""
-    if p is not None and any(text.startswith(m + " ") for m in p.mentions  # "Craig", "Mrs Te Rangi", "Don Ernesto"
-                             if all(w[:1].isupper() for w in m.split()) and m.lower() not in ("he", "she", "they", "it")):
+    Rangi has…": red team 42 found "mrs Te Rangi") or the name of another party of ``others`` ("Maya has told
+    me…")."""
+    people = [p] if p is not None else []
+    if any(text.startswith(m + " ") for q in [*people, *others] for m in q.mentions  # "Craig", "Mrs Te Rangi"
+           if all(w[:1].isupper() for w in m.split()) and m.lower() not in ("he", "she", "they", "it")):
         return text
     return lower_first(text)
 
@@ -416,6 +427,14 @@ def _conduct_named(f: _Facts) -> str | None:
     if not f.serious or not f.conduct:
         return None
     payback = "punishment_for_speaking" in f.conduct
+    if (teller := _the_other_side_told_it(f)) is not None:
+        # the one read as the other side is the one who told the writer of it (red team 60: a graduate who told her
+        # lead of a senior's remarks was written up as the one who made them): no one is named as the doer
+        done = next((text for kind, text in _CONDUCT_TOLD if kind in f.conduct),
+                    "treated them in a way they did not want")
+        return f"{teller} has told me that a colleague has {done}."
+    if f.witnessed and (told := _told_by_another(f, heard=True)) is not None:
+        return told  # told to the writer, not seen ("Priti told me privately that Callum…")
     if f.witnessed:  # what the writer saw done to someone else, never "towards me"
         seen = next((text for kind, text in _CONDUCT_SEEN if kind in f.conduct), None)
         if seen is None:
@@ -423,11 +442,60 @@ def _conduct_named(f: _Facts) -> str | None:
         if seen == _SEEN_INTIMIDATE and _FORCE.search(" ".join(e.text for e in f.s.witnessed)):
             seen = _SEEN_FORCE  # a shove that put a man's head against a handle is more than intimidation
         return seen.format(who=_third(f.cp), whom=_seen_done_to(f))
+    if (told := _told_by_another(f)) is not None:
+        return told
     said = next((text for kind, text in _CONDUCT_SAID if kind in f.conduct), None)
     if said is None:
         return capitalise(_agree(f"{_third(f.cp)} has treated me worse since I spoke up.")) if payback else None
     return capitalise(_agree(said.format(who=_third(f.cp), sexual=_sexual_conduct(f.s)))) + (
         _PAYBACK_SAID if payback else "")
+
+
+#: What a colleague told the writer was done to them, by kind: "Maya has told me that Ross has …".
+_CONDUCT_TOLD = (("unwanted_sexual", "behaved towards them in a sexual way they did not want"),
+                 ("physical_intimidation", "physically intimidated them"),
+                 ("menacing_words", "threatened them"),
+                 ("identity_remarks", "mocked them for who they are"),
+                 ("unlawful_pressure", "pressed them to break the rules"))
+_ME_WORDS = re.compile(r"\b(?:me|myself)\b", re.IGNORECASE)  # (not "my": "one of my seniors" is no target)
+_THIRD_PERSON = re.compile(r"\b(?:her|him|them|his|their)\b", re.IGNORECASE)
+_TOLD_ME = re.compile(r"\b(?:told|tells|telling|came to|comes to|confided in|said to|asked|warned)\s+me\b",
+                      re.IGNORECASE)
+
+
+def _the_other_side_told_it(f: _Facts) -> str | None:
+    """The name of the other side when the letter says they told the writer of the conduct ("Priti told me privately
+    that…"): then they are the one it was done to, or a witness, and not the one who did it."""
+    if f.cp is None:
+        return None
+    names = _names_of(f.cp)
+    said = " ".join(e.text for e in (*f.s.witnessed, *f.s.what_happened))
+    for name in names:
+        if re.search(rf"\b{re.escape(name)}\b,?\s+(?:has\s+|had\s+)?(?:told|tells|came to|confided in|messaged)\s+me\b",
+                     said):
+            return name
+    return None
+
+
+def _told_by_another(f: _Facts, heard: bool = False) -> str | None:
+    """The conduct as a colleague told it to the writer, when every sentence that tells it is about someone else
+    ("Ross has commented on her body"): a note must not say it was done to the writer (red team 60 found a team
+    lead's note say "my report has made sexual remarks to me" of remarks made to a junior). ``heard``: only where
+    the letter says it was told to the writer ("told me"), for what was read as seen."""
+    told = [e.text for e in f.s.what_happened if lexicon.find_kinds("conduct", tuple(k for k, _ in _CONDUCT_TOLD),
+                                                                    e.text)]
+    if heard and not any(_TOLD_ME.search(t) for t in told):
+        return None
+    told = [_TOLD_ME.sub("", t) for t in told]  # ("Maya told me privately that…": the telling, not the conduct)
+    if not told or any(_ME_WORDS.search(t) for t in told) or not all(_THIRD_PERSON.search(t) for t in told):
+        return None
+    done = next((text for kind, text in _CONDUCT_TOLD if kind in f.conduct), None)
+    cp_id = f.cp.id if f.cp is not None else None
+    teller = next((n for p in f.s.parties if p.id != cp_id and p.role not in ("manager", "skip_level", "hr")
+                   for n in _names_of(p)), None)
+    if done is None or teller is None:
+        return None
+    return capitalise(_agree(f"{teller} has told me that {_third(f.cp)} has {done}."))
 
 
 def _seen_done_to(f: _Facts) -> str:
@@ -775,7 +843,7 @@ def _fill(kind: str, f: _Facts, data: dict) -> str:
     if SLOT_EVENT in event and told:  # no clean words for the act: the writer's own first sentence of it
         event, told = in_short(told[0]), told[1:]
     else:
-        event = _lower_unless_named(event, f.cp)
+        event = _lower_unless_named(event, f.cp, f.s.parties)
     details = _details(told) if f.told_lines else f"The details: {SLOT_DETAILS}."
     need = _need_for(f.sig)
     values = {
@@ -985,9 +1053,15 @@ def _listen_line(f: _Facts) -> str:
     if "recurring" in f.sig and any(_HOW_OFTEN.search(e.text) for e in f.sig["recurring"].evidence):
         return ("It's happened a few times now, so I'd rather raise it than let it build up. Is something going on "
                 "that I should know about?")
+    if f.mild or (not f.serious and any(c.kind in _FRICTION_TOPICS for c in f.s.said_topics)):
+        # friction, not a wrong: no "what am I missing?" (red team 60 found it said of speakerphone calls)
+        return "You may not have realised, so I'd rather mention it now than let it build up."
     return "How did you see it? I may be missing part of the picture."
 
 
+#: Topics found in the writer's words (``scripts.yaml`` ``topics_by_words``) that are friction, not a wrong done: a
+#: talk about them needs no "I may be missing part of the picture".
+_FRICTION_TOPICS = frozenset({"noise", "interrupting", "timekeeping", "help_asked"})
 #: Words that say how often ("again", "every week", "keeps"): "It's happened a few times now" is said to someone's face
 #: only on those, not on a pattern read from "decides" or "gives" (red team 33).
 _HOW_OFTEN = re.compile(r"\b(?:again|every|always|keeps?|kept|times|often|repeatedly|constantly|continually|twice|"

@@ -36,8 +36,8 @@ from clearair.extract.features import Sentence, as_factor_role, sentences
 from clearair.extract.linear import LinearReader
 from clearair.extract.named import IS_THE_PROBLEM, OVER_ANOTHER, PROBLEM_IS, tie_between
 from clearair.extract.mentions import PhraseChoice, PhraseReaders, acts_done_to_writer, candidates, choose_phrase, new_party_role
-from clearair.extract.parties import (Mention, PartyDraft, _plural, _tag_tokens, free_key, line_denied, theirs_acted_on,
-                                     works_elsewhere)
+from clearair.extract.parties import (Mention, PartyDraft, _plural, _tag_tokens, free_key, joked_about, line_denied,
+                                     theirs_acted_on, works_elsewhere)
 from clearair.extract.reading import NARRATOR, Reading, taken_to
 from clearair.models import Evidence, Situation, bare_name
 
@@ -168,7 +168,8 @@ def candidate_clues(reading: Reading, drafts: dict[str, PartyDraft], incidents, 
         if inc.actor == NARRATOR and inc.target in clues:
             clues[inc.target]["writer_acted_on"] = clues[inc.target].get("writer_acted_on", 0.0) + 1
     for key, d in drafts.items():  # "I did an impression of Marisol's accent": the writer did it to her
-        if any(theirs_acted_on(reading.doc[t.i:t.i + 1], by_the_writer=True)
+        if any(theirs_acted_on(span := reading.doc[t.i:t.i + 1], by_the_writer=True)
+               or joked_about(span, by_the_writer=True)
                for m in d.mentions for t in reading.tokens_in(m.start, m.end)):
             clues[key]["writer_acted_on"] = clues[key].get("writer_acted_on", 0.0) + 1
     for cue_kind, clue, kinds in (("emotions", "anger_near", ("anger", "hurt", "fear", "embarrassment")),
@@ -645,9 +646,11 @@ def _presser_of_the_writer(reading: Reading, clues: dict[str, dict[str, float]],
 #: Someone brings the writer a complaint about another: "Abdul has put in a formal complaint by email to me and HR
 #: about a colleague, Shaun", "Priya says her team leader Dean has been giving her the worst shifts", "One of our
 #: patients has told me that the dentist smells of alcohol". The words up to where the one complained of is named.
-_COMPLAINT_OF = re.compile(r"\b(?:(?:complain(?:ed|s|ing)|(?:put|filed|lodged|raised|made|submitted|brought|sent)(?: in)? (?:a |an )?(?:formal |written )?"
+_COMPLAINT_OF = re.compile(r"\b(?:(?:complain(?:ed|s|ing)|(?:put|filed|lodged|raised|made|submitted|brought|sent)"
+                           r"(?: in)? (?:a |an )?(?:formal |written )?"
                            r"(?:complaint|grievance|report|concern)s?|reported)\b[^.?!;]{0,40}?\b(?:about|against|regarding|"
-                           r"concerning|of)|(?:says|said|claims|claimed|alleges|alleged) that|(?:has told me|told me|tells me) (?:that|about))\b",
+                           r"concerning|of)|(?:says|said|claims|claimed|alleges|alleged) that|"
+                           r"(?:has told me|told me|tells me) (?:that|about))\b",
                            re.IGNORECASE)
 #: What a complainant says, after the letter has told of a complaint: "I've just had a complaint land on my desk. A
 #: team member, Priya, says her team leader Dean…".
@@ -655,7 +658,7 @@ _SAYS = re.compile(r"\b(?:says|claims|alleges)\b", re.IGNORECASE)
 _A_COMPLAINT = re.compile(r"\b(?:complaint|grievance)s?\b", re.IGNORECASE)
 #: Those who bring a complaint to the writer from below or beside them (a superior's "my boss told me that Tim will
 #: take over" is the boss's own act), and who may be read as the other side in its place.
-_MAY_COMPLAIN = frozenset({"direct_report", "peer", "customer", "other", "person"})
+_MAY_COMPLAIN = frozenset({"direct_report", "peer", "customer", "other"})
 
 
 def complained_of(reading: Reading, clues: dict[str, dict[str, float]], drafts: dict[str, PartyDraft],

@@ -594,7 +594,13 @@ def _before_hesitation(piece: str) -> str:
     return piece[:m.start()] if m and len(piece[:m.start()].split()) >= 2 else piece
 
 
-_SPLIT = re.compile(r"(?:[:;]|,? and (?:maybe|perhaps|possibly|also|then) |, or |,? or (?=(?:just |simply |should |to |even )?\w+ing\b|should|just|simply)|, (?=\w+ing\b))", re.I)
+#: (" or go straight to our manager": a second course, said with its own verb)
+#: ("I'm thinking 1) have it out with him 2) tell the site manager": a numbered list of courses)
+_SPLIT = re.compile(r"(?:[:;]|\s*\(?\b[1-9][).]\s+|,? and (?:maybe|perhaps|possibly|also|then) |, or |"
+                    r",? or (?=(?:just |simply |should |to |even )?\w+ing\b|should|just|simply)|, (?=\w+ing\b)|"
+                    r",? or (?=(?:go|talk|speak|ask|tell|report|raise|take|email|e-mail|write|complain|quit|leave|"
+                    r"resign|wait|let|say|contact|confront|apologi[sz]e|escalate|file|send|keep|stay|ring|call|phone|"
+                    r"message|text|ignore)\b))", re.I)
 
 
 def _pieces(clause: str) -> list[tuple[int, str]]:

@@ -341,9 +341,13 @@ def acts_done_to_writer(token: Token) -> int:
     """The word is the subject of a verb done to the writer ("he kept pushing me", "she never replied to me",
     "my director removed my name"): across the letter, the person the letter is about acts on its writer
     more than a witness or someone merely told does."""
-    if token.dep_ not in ("nsubj", "agent") and not _has_read_as_passive(token):
+    # "a freelancer who is so cold and dismissive toward me": the person's own relative clause
+    own_clause = next((c for c in token.children if c.dep_ == "relcl" and any(
+        g.dep_ == "nsubj" and g.lower_ in ("who", "that") for g in c.children)), None)
+    if token.dep_ not in ("nsubj", "agent") and not _has_read_as_passive(token) and own_clause is None:
         return 0
-    verb = token.head if token.dep_ != "agent" else token.head.head
+    verb = own_clause if own_clause is not None and token.dep_ not in ("nsubj", "agent") else \
+        token.head if token.dep_ != "agent" else token.head.head
     verbs = [verb] + [c for c in verb.children if c.dep_ == "xcomp"]  # "kept pushing me"
     # "she moved me onto nights, turned down my leave and told me…": the verbs joined to the first share its subject
     joined = verb
@@ -351,7 +355,8 @@ def acts_done_to_writer(token: Token) -> int:
                         and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)), None)) is not None:
         verbs.append(nxt)
         joined = nxt
-    return sum(_done_to_writer(v) for v in verbs if v.lemma_.lower() not in _NEUTRAL_TO_ME and not _says_support(v))
+    return sum(_done_to_writer(v) for v in verbs
+               if (v.lemma_.lower() not in _NEUTRAL_TO_ME or _hostile_to_writer(v)) and not _says_support(v))
 
 
 #: Verbs of saying, whose content decides whether what was said was done to the writer or for them.
@@ -385,7 +390,26 @@ def _done_to_writer(verb: Token) -> bool:
         if child.dep_ == "prep" and child.lower_ in _AT_SOMEONE and any(g.dep_ == "pobj" and (g.lower_ in ("me", "us") or any(
                 h.dep_ == "poss" and h.lower_ == "my" for h in g.children)) for g in child.children):
             return True  # "at me", "in my spot"
-    return False
+    return _hostile_to_writer(verb)
+
+
+def _hostile_to_writer(verb: Token) -> bool:
+    """ "she is so cold and dismissive toward me", "he's rude to us": how someone is to the writer."""
+    return any(child.dep_ == "acomp" and any(
+        a.lemma_.lower() in _HOSTILE_TO and any(_to_the_writer(p) for b in (child, a) for p in b.children)
+        for a in [child, *(c for c in child.children if c.dep_ == "conj")]) for child in verb.children)
+
+
+def _to_the_writer(prep: Token) -> bool:
+    """ "to me", "toward us": a preposition whose object is the writer."""
+    return prep.dep_ == "prep" and prep.lower_ in ("to", "toward", "towards", "with") \
+        and any(g.dep_ == "pobj" and g.lower_ in ("me", "us") for g in prep.children)
+
+
+#: How someone is to the writer, said of them ("he is rude to me", "she's cold and dismissive toward me").
+_HOSTILE_TO = frozenset({"rude", "cold", "dismissive", "hostile", "nasty", "mean", "condescending", "curt", "abrupt",
+                         "aggressive", "horrible", "awful", "short", "snappy", "patronising", "patronizing", "unkind",
+                         "cruel", "vicious", "spiteful", "frosty", "icy", "sarcastic", "belittling", "abusive"})
 
 
 #: What a boss who treats people unequally is said to play.

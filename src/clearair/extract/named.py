@@ -14,6 +14,9 @@ from clearair.models import Party, Situation, bare_name
 
 #: "The problem is another coworker, Trevor", "I'm having issues with my supervisor": the writer saying who it is about.
 PROBLEM_IS = re.compile(r"\b(?:(?:it|this|that)(?:['’]s|\s+is)\s+(?:all\s+|really\s+|actually\s+|mainly\s+)?about\s+|"
+                        # "My question is about HR", "my question concerns the new lead"
+                        r"(?:my|the)\s+(?:real\s+|main\s+)?question\s+"
+                        r"(?:is\s+(?:about|regarding|really\s+about)|concerns)\s+|"
                         r"(?:the|my|our)\s+(?:main\s+|real\s+|biggest\s+|only\s+)?(?:problem|issue|trouble)\s+"
                         r"(?:is|was|has\s+been|lies)\s+(?:with\s+)?|(?:problems?|issues?|trouble|conflict|friction)\s+with\s+|"
                         # "What worries me more is the father, Jens", "my bigger worry is the new lead"

@@ -1190,7 +1190,8 @@ def _link_names(reading: Reading, drafts: dict[str, PartyDraft], is_manager: boo
             one_of_us = _ONE_OF_US.search(reading.text[max(0, ent.start_char - 30):ent.start_char])  # ("One of the
             # other leads, Martin"); one whose own things the writer mocked or spoiled works beside them ("an
             # impression of Marisol's accent at the team lunch")
-            beside = with_the_writer(ent) or one_of_us or theirs_acted_on(ent, by_the_writer=True)
+            beside = with_the_writer(ent) or one_of_us or theirs_acted_on(ent, by_the_writer=True) \
+                or joked_about(ent, by_the_writer=True)
             # one the writer hired ("I hired Mara myself") works for them; one of a count of the people there ("two
             # of them, Sandra and Mick") is one of the writer's people if they manage, else a coworker
             counted = _one_of_a_count(ent)
@@ -1329,16 +1330,21 @@ def is_unplaced(key: str) -> bool:
     return key == UNPLACED or key.startswith(UNPLACED + "_")
 
 
+#: The writer giving their own name: "My name is Ahmad, I work in a car wash".
+_WRITERS_NAME = re.compile(r"\b(?:my name is|my name['’]s|call me)\s+$", re.IGNORECASE)
+
+
 def _acts_unplaced(reading: Reading, ent) -> bool:
     """A person's name with no role word or group near it, who does something in the letter ("Kofi told me in the
     kitchen…", "Hemi, who teaches PE, saw it"): a party of a line the letter does not state, so pronouns and the
     chooser can find them (the phrase readers give the line if they are the other side). Not a relative or a
     friend outside work ("my husband John": the caller checks ``_kin_before``), and not a name said only in
     passing."""
-    if not ent.text[:1].isupper() or any(t.i in reading.token_party for t in ent):
+    if not ent.text[:1].isupper() or any(t.i in reading.token_party for t in ent) \
+            or _WRITERS_NAME.search(reading.text, max(0, ent.start_char - 20), ent.start_char):
         return False
     if with_the_writer(ent) or _named_as_hired(ent) or theirs_acted_on(ent) or _one_of_a_count(ent) \
-            or _hired_by_the_writer(ent):
+            or _hired_by_the_writer(ent) or joked_about(ent):
         # "Me and Priya share the admin" (works beside the writer), "my boss hired someone new to the design team,
         # Tasha" (the one hired), "I did an impression of Marisol's accent" (the person it was done to)
         return True
@@ -1522,7 +1528,27 @@ def _a_name(reading: Reading, ent) -> bool:
         and ent[-1].pos_ == "PROPN" and \
         (_apposed_role(reading, ent) is not None or _introduced_by_role(reading, ent)
          or _apposed_noun(reading, ent) is not None or _who_follows(ent) or _does_what_people_do(reading, ent)
-         or with_the_writer(ent) or _named_as_hired(ent) or theirs_acted_on(ent))
+         or with_the_writer(ent) or _named_as_hired(ent) or theirs_acted_on(ent) or joked_about(ent))
+
+
+#: What is said about a person, not a place or a people: "a joke about Priya always going back for seconds".
+_SAID_ABOUT = frozenset({"joke", "comment", "remark", "dig", "crack", "jibe", "quip", "impression", "meme", "story"})
+
+
+def joked_about(ent, *, by_the_writer: bool = False) -> bool:
+    """A one-word name the small model took for a people ("Priya", tagged a nationality) that a joke or remark was
+    about, with no noun after it ("a joke about Polish people" is about a people); ``by_the_writer``: the writer
+    made it ("I made a joke about Priya")."""
+    tok = ent[0]
+    if len(ent) != 1 or tok.dep_ != "pobj" or tok.head.lower_ not in ("about", "at") \
+            or tok.head.head.lemma_.lower() not in _SAID_ABOUT:
+        return False
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and nxt.pos_ in ("NOUN", "PROPN"):
+        return False
+    said = tok.head.head
+    return not by_the_writer or any(c.dep_ == "nsubj" and c.lower_ == "i"
+                                    for v in (said, *said.ancestors) if v.sent == said.sent for c in v.children)
 
 
 #: What only a person does: "Siobhan has put me on Monday lunches", "Siobhan said the rota is the rota".
