@@ -1,9 +1,11 @@
 """Red team 60 (letters written fresh here): a name the small model takes for a nationality is still the person a
 joke was about; "two of my band 6 nurses" are the writer's staff; filling in records "as if" care was given, marks
-pushed up before the exam board and "if you keep grassing … you might end up" are serious; "came up behind me" alone
-is no sexual conduct; "my name is …" names the writer; "since I left college" is no job left; a numbered list of
-options is several options; hours cut after a complaint may be victimisation; and the questions "Who else can I go
-to?" and "Can I do anything without a contract?" get answers of their own."""
+pushed up before the exam board, "if you keep grassing … you might end up", a hand left resting on someone and a
+truck swerved at them are serious; "came up behind me" alone is no sexual conduct; "my name is …" names the writer;
+"since I left college" is no job left; a numbered list of options is several options; hours cut after a complaint may
+be victimisation; questions of whom ("Who else can I go to?") and "Can I do anything without a contract?" get answers
+of their own; friction talks ask for something doable; a note names neither the wrong parent nor the teller as the
+doer; and a writer it was done to is not shown cases of writers who had a part in it."""
 
 from clearair.pipeline import analyze
 
@@ -160,3 +162,25 @@ def test_a_manager_asking_whether_to_start_a_formal_process_gets_an_answer():
                      "are hard at home. Should I start a formal performance process or is that too much?")
     question = next(q for q in report.questions if "formal" in q.text)
     assert question.verdict != "cannot judge"
+
+
+def test_a_hand_left_resting_on_someone_is_serious_conduct():
+    report = analyze("I'm a trainee solicitor. At the firm's drinks one of the partners, not my supervisor, stood "
+                     "beside me with his hand resting on my lower back for most of an hour and said I would go far if "
+                     "I was nice to him. He signs off the trainee rotations. What should I do?")
+    assert _factor(report, "severity") == "serious"
+
+
+def test_vehicles_swerved_at_someone_and_hard_shoulder_bumps_are_serious_conduct():
+    report = analyze("A reach truck driver on my shift has it in for me. He drives at me down the walkway with the "
+                     "forks raised and swerves at the last second, and in the canteen he bumps into me hard and says "
+                     "sorry with a grin. Our supervisor plays golf with him. Should I ask to move shifts?")
+    assert _factor(report, "severity") == "serious"
+
+
+def test_who_do_i_even_complain_to_is_a_question_of_whom():
+    report = analyze("I wash up at a family restaurant. The owner keeps rubbing my shoulders when I'm at the sink and "
+                     "last night he asked me to stay behind alone to help him with the stock. Who do I even complain "
+                     "to, he owns the place?")
+    question = next(q for q in report.questions if "complain" in q.text)
+    assert question.answer.startswith("Not them")

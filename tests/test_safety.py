@@ -49,11 +49,11 @@ def fault_reports():
 #: these floors only stop a change from making it worse. Raise them as the readers improve.
 #: 45 of 46 (43 last round, 39 before the option finder). The one left: a writer's own manager read as the
 #: person to ask, though the letter makes them part of the problem.
-#: Lowered for one commit (a regression, reported as such): the rebuild on hold-60 (tr138) moved the learned
-#: severity of two letters below its bar (a professor's hand resting on a student's back; a forklift driver swerving
-#: at a loader), and no rule read either from what happened: 44 of 46, report option 38 of 44, second sets 38.
-SERIOUS_SAFE_FLOOR = 0.95
-REPORT_OPTION_FLOOR = 0.86  # 38 of 44 (39 before tr138; 16 before the option finder found "I could ..." and titles)
+#: The rebuild on hold-60 (tr138) moved the learned severity of two letters below its bar (a professor's hand resting
+#: on a student's back; a forklift driver swerving at a loader): for one commit the floors were lowered; tr139 reads
+#: both from what happened.
+SERIOUS_SAFE_FLOOR = 0.97
+REPORT_OPTION_FLOOR = 0.88  # 39 of 44 (16 before the option finder found "I could ..." and titles)
 #: 14 of 36 (18 last round, 21 the round before, 6 before that): a "mainly" reading is trusted from the bar
 #: cross-validation sets for that value (three in four right), when it rests on a sentence about the writer's
 #: own doing and no payback is read. Retrained with the seventh holdout in the library, the fault reader is
@@ -175,7 +175,7 @@ def test_the_second_sets_stay_at_least_as_safe():
     # 38, 23, 12 the round before (39, 23, 11 the round before that: the depot manager who pressed a driver to break the
     # driving-hours law is now read as another driver, so the writer's own manager is asked; 39, 23, 15 when the
     # fault bar was 0.45: see AT_FAULT_FLOOR)
-    assert safe >= 38 and advised >= 22 and repair >= 15  # 38: see SERIOUS_SAFE_FLOOR
+    assert safe >= 39 and advised >= 22 and repair >= 15
 
 
 def test_no_one_who_suffered_serious_conduct_is_told_to_apologise(serious_reports):

@@ -342,7 +342,7 @@ def asks_for_words(text: str) -> bool:
 
 #: "Who do I go to?", "Who else can I turn to?", "Is there anyone I can even tell when he is the owner?": a question of
 #: whom, with an answer of its own (red team 60 found two left unanswered behind other questions).
-WHO_TO_GO_TO = re.compile(r"\bwho (?:else )?(?:do|should|can|could|would) (?:i|we) "
+WHO_TO_GO_TO = re.compile(r"\bwho (?:else )?(?:do|should|can|could|would) (?:i|we) (?:even |else |actually |really )?"
                           r"(?:go|turn|talk|speak|report|complain|take (?:it|this|that))\b|"
                           r"\bwho (?:is|would be) the (?:right|best) (?:person|people|one) to\b|"
                           r"\bwho (?:do|should|can) (?:i|we) (?:even )?(?:tell|ask for help|contact)\b|"
