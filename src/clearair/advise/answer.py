@@ -1525,14 +1525,25 @@ def _whom_to_go_to(report: Report, floor: Floor, else_asked: bool = False) -> st
     the writer asks "who else?" having already gone above), said as the answer to "who". Beside serious conduct it is
     the first step that goes to someone else, never after "a calm word with them" (red team 60: an owner who touched
     a worker was to be raised "with their manager" once a calm word failed)."""
+    rec = next((r for r in report.recommendations if r.action in _TO_SOMEONE_ELSE), None) if floor.serious \
+        else _whom_by_role(report, else_asked)
+    if rec is None:
+        return None
+    said = step(rec)
+    written = "" if "in writing" in said else ", in writing"  # ("make a formal complaint, in writing, to the board")
+    tried = "tried_talking" in _tried(report)  # they have had their word with them: the answer is the next stage
     if floor.serious:
-        rec = next((r for r in report.recommendations if r.action in _TO_SOMEONE_ELSE), None)
-        if rec is None:
-            return None
-        said = step(rec)
-        written = "" if "in writing" in said else ", in writing"
-        again = "tried_talking" in _tried(report)  # they have had their word with them
-        return sentence(f"{NOT_THEM_AGAIN if again else NOT_THEM}{said}{written}, with the dates")
+        lead, tail = (NOT_THEM_AGAIN if tried else NOT_THEM), ""
+    elif tried:
+        lead, tail = NOT_THEM_AGAIN, " and what you need done"
+    else:
+        lead, tail = "If a calm word with them does not settle it: ", ""
+    return sentence(f"{lead}{said}{written}, with the dates{tail}")
+
+
+def _whom_by_role(report: Report, else_asked: bool):
+    """The first ranked step to someone other than the other side, by their role (``_WHOM_BY_ROLE``), leaving out the
+    writer's own manager where that manager let them down or the writer asks "who else?" having gone above already."""
     role = _factor(report, "counterpart_role")
     wanted: tuple[str, ...] = _WHOM_BY_ROLE.get(str(role.value) if role is not None else "", ())
     own_manager = _factor(report, "own_manager")
@@ -1540,14 +1551,7 @@ def _whom_to_go_to(report: Report, floor: Floor, else_asked: bool = False) -> st
             or else_asked and _read_from_letter(report, "already_escalated", True):
         # "The chair is his friend and laughs it off. Who else can I go to?": not back to the one who did nothing
         wanted = tuple(a for a in wanted if a != "ESCALATE_MANAGER")
-    rec = next((r for action in wanted for r in report.recommendations if r.action == action), None)
-    if rec is None:
-        return None
-    said = step(rec)
-    written = "" if "in writing" in said else ", in writing"  # ("make a formal complaint, in writing, to the board")
-    if "tried_talking" in _tried(report):  # they have had their word with them: the answer is the next stage
-        return sentence(f"{NOT_THEM_AGAIN}{said}{written}, with the dates and what you need done")
-    return sentence(f"If a calm word with them does not settle it: {said}{written}, with the dates")
+    return next((r for action in wanted for r in report.recommendations if r.action == action), None)
 
 
 #: Steps that go to someone other than the other side: where the conduct is serious, "who do I tell?" is one of these.
