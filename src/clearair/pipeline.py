@@ -9,10 +9,11 @@ import re
 
 from clearair.advise import advise, attach
 from clearair.advise.notes import (
-    ANSWER_POSTS_OPTION, CHILD_SAFETY_NOTE, COVER_ASK, COVER_NOTE, DOSE_ERROR_NOTE, ON_BEHALF_NOTE, ON_BEHALF_OPTION,
-    PRIVACY_NOTE, TELL_THE_DOSE, UNKNOWN_SENDER_NOTE, alone_again_notes, answers_their_posts, child_notes,
-    conduct_notes, cover_request, health_shared, in_someones_care, their_health,
-    on_behalf_notes, own_contact_on_behalf, pay_notes, process_notes, road_notes, safeguarding_lead,
+    ADULT_SAFETY_NOTE, ANSWER_POSTS_OPTION, CHILD_SAFETY_NOTE, COVER_ASK, GROOMING_NOTE, COVER_NOTE,
+    DOSE_ERROR_NOTE, ON_BEHALF_NOTE, ON_BEHALF_OPTION, PRIVACY_NOTE, TELL_THE_DOSE, UNKNOWN_SENDER_NOTE,
+    adult_notes, alone_again_notes, answers_their_posts, child_notes, conduct_notes, cover_request, health_shared,
+    in_someones_care, their_health, on_behalf_notes, own_contact_on_behalf, pay_notes, process_notes, road_notes,
+    safeguarding_lead,
 )
 from clearair.advise.limits import light_touch_words, ruled_out_words, venting_words
 from clearair.advise.quotes import widen_reason_quotes
@@ -154,7 +155,8 @@ def _report(document, reading, journal_findings=(), about: str | None = None) ->
                         + on_behalf_notes(reading.text)
                         + pay_notes(reading.text) + road_notes(reading.text)
                         + ([COVER_NOTE] if cover is not None else [])
-                        + child_notes(reading.text) + process_notes(reading.text, bool(situation.under_review),
+                        + child_notes(reading.text) + adult_notes(reading.text)
+                        + process_notes(reading.text, bool(situation.under_review),
                                         rep_is_the_problem=(situation.counterpart or "").startswith("union_rep")))
     if DOSE_ERROR_NOTE in report.notes:  # keeping a possible wrong dose quiet is never "reasonable" (red team 45)
         _not_advised(advice, lambda v: set_answer("say_nothing_about_a_dose").asked(v.option), TELL_THE_DOSE)
@@ -167,10 +169,18 @@ def _report(document, reading, journal_findings=(), about: str | None = None) ->
     if any(f.name == "writer_fault" and f.value == "mainly" for f in factors):  # one's own mistake kept quiet (red
         # team 59: "A colleague said just keep quiet" of a duplicate payment was "reasonable")
         _not_advised(advice, lambda v: bool(_KEEP_IT_QUIET.search(v.option)), KEEP_QUIET_OPTION)
+    own_part = any(f.name == "writer_fault" and f.value in ("partly", "mainly") for f in factors) \
+        or any(s.name == "narrator_at_fault" for s in signals)
+    if own_part and any(_OWNING_UP.asked(q.text) for q in questions):
+        # Asked whether to own up, "or leave it" is the same silence (red team 61: a nurse whose missed dose was put
+        # on a newly qualified colleague was told leaving it was "reasonable")
+        _not_advised(advice, lambda v: v.action in ("LET_GO", "WAIT"), OWN_UP_OPTION)
     if ON_BEHALF_NOTE in report.notes:  # the writer's own call or visit to someone else's employer (red team 55)
         _not_advised(advice, lambda v: own_contact_on_behalf(v.option), ON_BEHALF_OPTION)
-    if CHILD_SAFETY_NOTE in report.notes:  # a risk to a young child is not let go (blind panel 38)
+    if CHILD_SAFETY_NOTE in report.notes or GROOMING_NOTE in report.notes:  # a risk to a child is not let go
         _no_letting_go(advice)
+    if ADULT_SAFETY_NOTE in report.notes:  # nor harm to an adult someone cares for (red team 61)
+        _no_letting_go(advice, NOT_WITH_SOMEONE_CARED_FOR)
     attach(report, advice, reading, questions)
     widen_reason_quotes(report, reading.text)
     not_advising = NOT_BESIDE_SERIOUS if advice.floor.serious_to_writer else ()
@@ -266,14 +276,19 @@ def summarize(s: Situation, signals: list[Signal], report: Report, fault: str | 
 NOT_WITH_A_CHILD = "A risk to a young child is not something to let go: say plainly what must never happen again."
 
 
-def _no_letting_go(advice) -> None:
+#: ... nor where an adult someone cares for may have been hurt.
+NOT_WITH_SOMEONE_CARED_FOR = ("Possible harm to someone in care is not something to let go: make sure they are safe "
+                              "and checked first.")
+
+
+def _no_letting_go(advice, reason: str = NOT_WITH_A_CHILD) -> None:
     """Letting it go leaves the first three steps, and the writer's own "let it go" is not advised."""
     recs = advice.recommendations
     keep = [r for r in recs if r.action != "LET_GO"]
     let_go = [r for r in recs if r.action == "LET_GO"]
     if let_go and recs.index(let_go[0]) < 3:
         advice.recommendations = keep[:3] + let_go + keep[3:]
-    _not_advised(advice, lambda v: v.action == "LET_GO", NOT_WITH_A_CHILD)
+    _not_advised(advice, lambda v: v.action == "LET_GO", reason)
 
 
 #: Keeping quiet about it: "A colleague said just keep quiet", "say nothing and hope nobody notices".
@@ -284,6 +299,12 @@ _KEEP_IT_QUIET = re.compile(r"\b(?:keep (?:it )?quiet|keep (?:it|this) to myself
 KEEP_QUIET_OPTION = ("Keeping your own mistake from your manager turns it into a bigger one if it comes out later: "
                      "tell them yourself, with what you have done to put it right.")
 
+
+#: The writer asks whether to tell someone the mistake was theirs ("Should I tell the ward sister it was me?").
+_OWNING_UP = set_answer("own_up")
+#: Why leaving it is not advised when the writer asks whether to own up.
+OWN_UP_OPTION = ("Leaving it keeps your part hidden and leaves someone else carrying it: it is far worse for you if "
+                 "it comes out later. Tell them yourself, briefly, with what you have done to put it right.")
 
 def _not_advised(advice, chosen, reason: str) -> None:
     """The writer's options that ``chosen`` picks are not advised, for ``reason``: what a note found overrides the

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from clearair.advise.asking import STEPS as ASK_STEPS
 from clearair.advise.phrases import action_title, group_noun, lower_first, sentence
+from clearair.advise.retell import PRONOUNS
 from clearair.advise.routes import FormalRoute, route_step
 from clearair.advise.playbook import Scored, _best_first, score_actions
 from clearair.advise.ranker import WordsReading
@@ -31,8 +32,8 @@ from clearair.extract.reading import is_question
 from clearair.extract.parties import party_rules
 from clearair.knowledge import load
 from clearair.models import (
-    NEVER_RECOMMENDED, Avoid, Evidence, FactorReading, OptionVerdict, Perspective, Question, Reason, Recommendation,
-    Report, Script, Signal, Situation, Trigger,
+    NEVER_RECOMMENDED, Avoid, Evidence, FactorReading, Option, OptionVerdict, Perspective, Question, Reason,
+    Recommendation, Report, Script, Signal, Situation, Trigger,
 )
 
 _MAX_REASONS = 6
@@ -374,6 +375,12 @@ def _verdicts(situation: Situation, ranked: list[Scored], avoid: list[Avoid],
             continue
         scored = by_action.get(action)
         rank = position.get(action, len(ranked))
+        if floor.serious and action in _UPWARD_OR_FACE and _names_their_post(opt.text, situation) \
+                and floor.writer_at_fault != "mainly" and not floor.by_their_report:
+            # "Talk to the vicar again", where the vicar is the one pressing them: a word with them, whatever rule
+            # read it as a step up (red team 62)
+            out.append(_not_on_your_own(opt, floor, "someone with the authority to act"))
+            continue
         # A route that takes serious conduct out of the writer's hands: the writer's own option to use
         # one is advised whatever its rank (the floor already puts one of them first).
         formal = safe_formal_route(action, floor)
@@ -397,11 +404,7 @@ def _verdicts(situation: Situation, ranked: list[Scored], avoid: list[Avoid],
                 and floor.writer_at_fault != "mainly" and not floor.by_their_report:
             # Meeting the person alone, whatever the ranking makes of the step in general: a red team found "talk
             # to him after work to clear the air" marked reasonable beside a hand on the writer's waist.
-            out.append(OptionVerdict(
-                option=opt.text, action=action, verdict="not advised" if floor.sure else "risky",
-                evidence=opt.evidence,
-                reason=f"Not on your own: {floor.describe()}. Let HR or a manager you trust handle any contact "
-                       "with them, and keep your dated notes."))
+            out.append(_not_on_your_own(opt, floor, "HR or a manager you trust"))
             continue
         if floor.writer_at_fault == "mainly" and action in _COMPLAINTS:
             # A complaint about the person the writer wronged, whatever the ranking says.
@@ -528,6 +531,34 @@ def _face_to_face_by_its_words(text: str, said: str | None, situation: Situation
     party = situation.party(situation.counterpart)
     names = [re.escape(m.lower()) for m in (party.mentions if party else [])] + ["him", "her"]
     return said in FACE_TO_FACE and bool(re.search(rf"\b({'|'.join(names)})\b", text.lower()))
+
+
+#: Options that go to the other side, or above them, by the words that name whom.
+_UPWARD_OR_FACE = FACE_TO_FACE | {"ESCALATE_THEIR_MANAGER", "ESCALATE_MANAGER"}
+
+
+def _not_on_your_own(opt: Option, floor: Floor, who: str) -> OptionVerdict:
+    """The writer's option to meet the person alone, beside serious conduct: not advised (risky where the reading of
+    seriousness is unsure), with ``who`` to handle the contact instead."""
+    return OptionVerdict(option=opt.text, action=opt.action, verdict="not advised" if floor.sure else "risky",
+                         evidence=opt.evidence,
+                         reason=f"Not on your own: {floor.describe()}. Let {who} handle any contact with them, and "
+                                "keep your dated notes.")
+
+
+def _names_their_post(text: str, situation: Situation) -> bool:
+    """The option names the other side by the post the letter first gives them ("talk to the pastor again", where the
+    pastor is the one it is about): a word with them, though the post alone reads as a route with authority (red
+    team 62: a treasurer pressed by her pastor was told going back to him was "reasonable"). Only the first mention:
+    a reading may join others of the same line to the party ("the managing partner" beside "the person I report
+    to"), and a longer post ("the chair of trustees") is someone else."""
+    party = situation.party(situation.counterpart)
+    first = party.mentions[0].lower() if party and party.mentions else ""
+    post = re.sub(r"^(?:the|our|my|your|a|an|this|that)\s+", "", first)
+    if post in PRONOUNS or len(post) < 3 or post.endswith("s") or post == first:
+        return False  # (a name or a pronoun, a group, or no determiner: "Gareth" is matched by name elsewhere)
+    return bool(re.search(rf"\b(?:to|with|ask|tell|confront|approach|message|email|ring|call|see)\s+(?:the|our|my)\s+"
+                          rf"{re.escape(post)}\b(?!['’]s| of\b)", text.lower()))
 
 
 #: Options that complain about the other side to someone with authority over them (going to one's own

@@ -25,11 +25,12 @@ from clearair.advise.retell import PRONOUNS, names_to_find, retold_to_writer
 from clearair.advise.questions import (
     MOMENT_LINES, about_a_step, about_own_risk, action_for, alternatives, asks_for_words, asks_the_channel,
     either_or_parts, ends_with_a_question_mark, find_questions, in_the_moment,
-    ODD, WHO_TO_GO_TO, just_asks_what_to_do, main_questions, names_a_wrong, norm_feeling, points_back,
+    ODD, WHERE_THE_LINE, WHO_TO_GO_TO, just_asks_what_to_do, main_questions, names_a_wrong, norm_feeling, points_back,
 )
 from clearair.advise.notes import (
-    ANSWER_POSTS_OPTION, CHILD_SAFETY_NOTE, COVER_NOTE, DOSE_ERROR_NOTE, DROWSY_NOTE, LEAVE_SAFELY_NOTE, ON_BEHALF_NOTE,
-    POLICE_NOTE, RULES_NOTE, RULES_SEEN_NOTE, SAFETY_NOTE, SIGN_NOTE, TOUCH_NOTE, answers_their_posts,
+    ADULT_SAFETY_NOTE, ANSWER_POSTS_OPTION, CHILD_SAFETY_NOTE, COVER_NOTE, GROOMING_NOTE, DOSE_ERROR_NOTE,
+    DROWSY_NOTE, LEAVE_SAFELY_NOTE, ON_BEHALF_NOTE, POLICE_NOTE, RULES_NOTE, RULES_SEEN_NOTE, SAFETY_NOTE,
+    SIGN_NOTE, TOUCH_NOTE, answers_their_posts,
 )
 from clearair.advise.routes import named_in
 from clearair.advise.safety import FORMAL_ROUTES, RULES_OWN_PART, Floor, about_the_writer, floor_for, safe_formal_route
@@ -371,7 +372,10 @@ def _first_step(report: Report, floor: Floor, said_first: bool = False, fallback
     if not floor.serious and _talk_with_a_boss_at_odds(report):
         out.append(_WITH_A_RECORD)
     out += fallback or []
-    if floor.by_their_report:
+    if floor.by_their_report and floor.employs_at_home:  # a household has no HR (red team 61)
+        out.append("Do not settle it with a quiet word on your own: write down what you saw, and take advice before "
+                   "you meet them, with someone else present.")
+    elif floor.by_their_report:
         out.append("Do not settle it with a quiet word on your own; bring HR in before you meet them.")
     elif floor.serious and floor.writer_owns and not floor.hr_named:  # the writer is the one with the authority
         out.append("You run the business, so dealing with them is yours to do: in writing or with someone beside you, "
@@ -572,6 +576,18 @@ CHILD_FIRST = ("Before anything else: the child's safety comes first. If they ma
                "have them checked today, and make the rule plain, in writing, with what follows if it is broken again.")
 
 
+#: ... and where an adult someone cares for may have been held or hurt (``ADULT_SAFETY_NOTE``; red team 61).
+ADULT_FIRST = ("Before anything else: the person being cared for comes first. Photograph and date any marks, have a "
+               "doctor look at them, and keep them from being alone with the person you are worried about while you "
+               "find out more; the council's adult safeguarding team will advise you.")
+
+
+#: ... and where an adult contacts children in secret (``GROOMING_NOTE``; red team 62).
+GROOMING_FIRST = ("Before anything else: this is a child-safeguarding concern. Do not confront them and do not wait "
+                  "for proof: tell the safeguarding or welfare lead, or if there is none or they are close to the "
+                  "person, the governing body, children's services or the police, and tell the child's parent.")
+
+
 #: ... and where menacing words say where or when the writer can be found (``LEAVE_SAFELY_NOTE``; red team 49).
 SAFE_HOME_FIRST = ("Before anything else, today: do not leave on your own. Ask someone to walk you out or wait with "
                    "you, write down the exact words while you remember them, and report the threat to the police.")
@@ -587,6 +603,8 @@ def _health_first(report: Report) -> str:
     when the writer nearly fell asleep driving, ``SAFE_HOME_FIRST`` when a threat says where to find them."""
     return HEALTH_FIRST if DOSE_ERROR_NOTE in report.notes else DROWSY_FIRST if DROWSY_NOTE in report.notes \
         else CHILD_FIRST if CHILD_SAFETY_NOTE in report.notes else \
+        ADULT_FIRST if ADULT_SAFETY_NOTE in report.notes else \
+        GROOMING_FIRST if GROOMING_NOTE in report.notes else \
         SAFE_HOME_FIRST if LEAVE_SAFELY_NOTE in report.notes else COVER_FIRST if COVER_NOTE in report.notes else ""
 
 
@@ -851,6 +869,8 @@ def answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tup
 
 #: "Am I overreacting?", "Is it just me?": whether the writer's reaction is too much (not whether they did wrong).
 _OVERREACTING = re.compile(r"\b(?:over-?react\w*|over-?think\w*|too sensitive|crazy|petty|paranoid|unreasonable|"
+                           r"(?:a )?grump|grumpy|killjoy|prude|diva|(?:too )?(?:picky|fussy|precious|uptight)|"
+                           r"oversensitive|over-sensitive|(?:a )?drama queen|"
                            r"is it (?:just )?me|"
                            r"reading too much into)\b", re.I)
 
@@ -930,6 +950,14 @@ CUT_AFTER_COMPLAINING = ("And since the cut came after you complained, it may al
 #: "Can I even do anything without a contract?": rights that do not rest on a written contract (red team 60: "That
 #: may help, and it is yours to weigh").
 _NO_CONTRACT = set_answer("no_contract")
+_REPAIR_OWED = set_answer("repair_owed")
+_MOVE_THEM = set_answer("move_them_after_complaint")
+
+
+def _factor_is(report: Report, factor: str, value: object) -> bool:
+    """Whether a factor holds ``value``, however it was read."""
+    f = _factor(report, factor)
+    return f is not None and f.value == value
 #: "Can I complain for him?" from a writer writing for someone else (red team 55: answered "Yes").
 _COMPLAIN_FOR_THEM = set_answer("complain_for_them")
 #: What the letter tells that makes the question about an arrangement: agreed hours, a long-standing pattern of work.
@@ -1029,6 +1057,12 @@ def _answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tu
             return law.verdict, law.answer
     if _NO_CONTRACT.asked(q.text) and not own:
         return _NO_CONTRACT.verdict, _NO_CONTRACT.answer
+    if _MOVE_THEM.asked(q.text) and _factor_is(report, "narrator_is_manager", True):
+        # a manager asking to move someone who complained about them (red team 62: "yours to weigh")
+        return _MOVE_THEM.verdict, _MOVE_THEM.answer
+    if own and _REPAIR_OWED.asked(q.text):
+        # "Should I pay her the 60 back?" from the one who took it (red team 62: "yours to weigh")
+        return _REPAIR_OWED.verdict, _REPAIR_OWED.answer
     if own and _APOLOGY_WHERE.asked(q.text):
         return _APOLOGY_WHERE.verdict, _APOLOGY_WHERE.answer
     if ON_BEHALF_NOTE in report.notes and _COMPLAIN_FOR_THEM.asked(q.text):
@@ -1156,7 +1190,7 @@ def _answer_question(q: Question, report: Report, floor: Floor, own: bool) -> tu
         # "I gave her the tablets twice … now I have a meeting with the manager. What should I expect?" (red team 45
         # found it unanswered): how such a meeting usually goes, for a writer whose own mistake it is about
         return _WHAT_TO_EXPECT.verdict, _WHAT_TO_EXPECT.answer
-    if _WHERE_IS_THE_LINE.search(q.text) and not own:
+    if WHERE_THE_LINE.search(q.text) and not own:
         # "Where is the line?", "Where do I draw the line?" (left unanswered before): where, and that it is theirs to
         # draw; of serious conduct, that it has been crossed
         if floor.serious:
@@ -1391,6 +1425,11 @@ def _overreacting(report: Report, floor: Floor, own: bool) -> tuple[Verdict, str
         return "no", f"No: it is right to take this seriously; {floor.describe()}."
     if own:
         return "first step", "It is fair to be upset, and you had a part in it too: owning that makes the rest easier."
+    if _read_from_letter(report, "already_raised", True):
+        # Something the writer already asked them about is a behaviour, not small signs (blind panel 46: "Am I just
+        # being a grump?" about daily noise after a polite word was answered "Perhaps a little … small signs")
+        return "no", ("No: it is fair to be bothered by something you have already asked them about. Asking again, "
+                      "plainly and with what would help, is reasonable.")
     severity = _factor(report, "severity")
     if severity is not None and severity.value == "minor" and severity.source != "default" \
             and severity.confidence >= SEVERITY_CONFIDENCE and not counterpart_incidents(report.situation):
@@ -1525,6 +1564,8 @@ def _whom_to_go_to(report: Report, floor: Floor, else_asked: bool = False) -> st
     the writer asks "who else?" having already gone above), said as the answer to "who". Beside serious conduct it is
     the first step that goes to someone else, never after "a calm word with them" (red team 60: an owner who touched
     a worker was to be raised "with their manager" once a calm word failed)."""
+    if GROOMING_NOTE in report.notes:  # a child's safety: the safeguarding route, never the ranked steps' "HR"
+        return WHOM_FOR_A_CHILD
     rec = next((r for r in report.recommendations if r.action in _TO_SOMEONE_ELSE), None) if floor.serious \
         else _whom_by_role(report, else_asked)
     if rec is None:
@@ -1539,6 +1580,12 @@ def _whom_to_go_to(report: Report, floor: Floor, else_asked: bool = False) -> st
     else:
         lead, tail = "If a calm word with them does not settle it: ", ""
     return sentence(f"{lead}{said}{written}, with the dates{tail}")
+
+
+#: Whom to tell of an adult contacting children in secret (``GROOMING_NOTE``).
+WHOM_FOR_A_CHILD = ("Not them, and not anyone close to them: the safeguarding or welfare lead if there is one you "
+                    "trust; otherwise go outside, to the governing body's safeguarding team, the local children's "
+                    "services or the police, and tell the child's parent what you saw.")
 
 
 def _whom_by_role(report: Report, else_asked: bool):
@@ -1663,12 +1710,6 @@ SEVERITY_CONFIDENCE = 0.5
 
 #: A question about the writer's feeling asked as whether it is wrong ("is it wrong that I feel like this?").
 _FEELING_WRONG = re.compile(r"\b(?:wrong|bad|selfish|petty|unreasonable)\b", re.I)
-
-
-#: "Where is the line?", "where do I draw the line", "how much is too much?": where a limit may fairly be set.
-_WHERE_IS_THE_LINE = re.compile(r"\bwhere(?:['’]s| is| do (?:I|we|you)| should (?:I|we)) (?:draw )?the line\b|"
-                                r"\bwhere (?:does|do) (?:it|this|that) cross (?:a|the) line\b|"
-                                r"\bhow much is too much\b", re.IGNORECASE)
 
 
 def harmless_habits(report: Report) -> bool:

@@ -674,8 +674,28 @@ def child_notes(text: str) -> list[str]:
     """The child-safety note where a young child in someone's care was left alone, driven by someone on their phone,
     or put in a bath or a place that may have harmed them (``CHILD_SAFETY_NOTE``; blind panel 38: a baby left alone in
     a café and a premature baby in a cold bath were read as friction between a family and their nanny, and "let it
-    go" offered)."""
-    return [CHILD_SAFETY_NOTE] if _CHILD_AT_RISK.search(text) else []
+    go" offered); the safeguarding note where an adult contacts children in secret (``GROOMING_NOTE``)."""
+    return ([CHILD_SAFETY_NOTE] if _CHILD_AT_RISK.search(text) else []) + \
+        ([GROOMING_NOTE] if _GROOMING.search(text) else [])
+
+
+#: An adult who contacts children privately, late at night or in secret, or asks a child to keep it from others
+#: (red team 62: a head coach's late-night messages to twelve-year-olds were answered with a note to HR).
+_CHILDREN = (r"(?:girls|boys|kids|children|pupils|players|students|under-?\d+s?|(?:\d+|twelve|thirteen|eleven|ten|"
+             r"fourteen|fifteen)[- ]year[- ]olds?)")
+_GROOMING = re.compile(
+    rf"\b(?:messag|text|snapchat|dm|whatsapp|call)\w* (?:some of |one of |a few of )?(?:the |our |my )?{_CHILDREN}\b"
+    rf"[^.?!]{{0,60}}\b(?:late at night|at night|after (?:9|10|11|midnight)|privately|directly|in secret|secretly)\b|"
+    r"\b(?:not|don['’]?t|never) (?:to )?tell (?:the others|anyone|(?:her|his|your) (?:mum|mom|parents|dad))\b"
+    rf"(?=[^?!]{{0,300}}\b{_CHILDREN}\b)|\b{_CHILDREN}\b[^?!]{{0,300}}\b(?:not|don['’]?t|never) (?:to )?tell "
+    r"(?:the others|anyone|(?:her|his|your) (?:mum|mom|parents|dad))\b",
+    re.IGNORECASE)
+GROOMING_NOTE = ("Before anything else: an adult contacting children privately, late at night or in secret, or asking "
+                 "a child to keep it from others, is a child-safeguarding concern, whoever they are. You do not need "
+                 "proof to raise it, and you should not confront them. Tell the safeguarding or welfare lead; if there "
+                 "is none, or they are close to the person, go outside: the sport's or school's governing body, the "
+                 "local children's services, or the police. Tell the child's parent what the child showed you, and "
+                 "write down now, with dates, exactly what you saw and heard.")
 
 
 _YOUNG = (r"(?:baby|babies|newborn|infant|toddler|twins|child|children|kids?|little one|youngest|"
@@ -704,6 +724,41 @@ CHILD_SAFETY_NOTE = ("Before anything else: a young child's safety comes first. 
                      "become unwell, have them checked today (the doctor or health visitor, or emergency services if "
                      "it is urgent). A risk to a child is not something to let go: say plainly, in writing, what must "
                      "never happen again and what follows if it does.")
+
+
+#: An adult someone cares for (a parent with dementia, a resident, a patient) with marks of being held or hurt, or
+#: handled roughly: "mum's arm had red finger marks above the elbow", "bruises on his wrists", "handling a resident
+#: roughly" (red team 61: a family whose carer left finger marks on a mother with dementia got no word on her safety).
+_CARED_FOR = (r"(?:mum|mom|mother|dad|father|gran|granny|grandma|grandmother|grandad|grandfather|nan|nana|aunt|uncle|"
+              r"husband|wife|resident|patient|service user|client|elderly (?:man|woman|lady|gentleman|person)|"
+              r"old (?:man|woman|lady|gentleman))s?(?:['’]s?)?")
+_MARKS = (r"(?:bruis\w*|finger ?marks|finger-marks|grip marks|red marks|marks|skin tears?|black eye|"
+          r"scratch(?:es|ed)?|welts?)")
+_BODY = r"(?:arms?|wrists?|legs?|face|neck|hands?|shoulders?|back|forearms?|thighs?)"
+_ADULT_HARMED = re.compile(
+    rf"\b{_CARED_FOR}\s+(?:[a-z]+\s+){{0,2}}{_BODY}\b[^.?!]{{0,40}}\b{_MARKS}|"
+    rf"\b(?:handl\w*|pull\w*|drag\w*|push\w*|yank\w*|grabb?\w*|shov\w*|manhandl\w*|hit\w*|slapp?\w*) "
+    rf"(?:a |the |one of the |our |my |an )?(?:resident|patient|service user|elderly (?:man|woman|lady|gentleman))s?\b"
+    rf"[^.?!]{{0,20}}\b(?:roughly|by the (?:arm|wrist|hair)|hard|violently)\b",
+    re.IGNORECASE)
+#: Marks on someone's body ("bruises on his wrists"), which count where the letter is about someone being cared for.
+_MARKS_ON_SOMEONE = re.compile(rf"\b{_MARKS}\s+(?:on|above|around|across|up)\s+(?:her|his|their|mum['’]s|mom['’]s|"
+                               rf"dad['’]s|the resident['’]s|the patient['’]s)\s+(?:[a-z]+\s+)?{_BODY}\b",
+                               re.IGNORECASE)
+_CARE_SETTING = re.compile(r"\b(?:dementia|alzheimer\w*|parkinson\w*|carers?|caregivers?|care workers?|residents?|"
+                           r"care home|nursing home|elderly|frail|bed-?bound|disabled|disability)\b", re.IGNORECASE)
+ADULT_SAFETY_NOTE = ("Before anything else: the safety of the person being cared for comes first. Photograph and date "
+                     "any marks, have a doctor look at them, and do not leave them alone with the person you are "
+                     "worried about while you find out more. The local council's adult safeguarding team takes "
+                     "concerns from families and staff and will advise you; if someone is in danger now, call the "
+                     "emergency services.")
+
+
+def adult_notes(text: str) -> list[str]:
+    """The adult-safeguarding note where someone cared for shows marks of being held or hurt, or was handled roughly
+    (``ADULT_SAFETY_NOTE``)."""
+    harmed = _ADULT_HARMED.search(text) or _MARKS_ON_SOMEONE.search(text) and _CARE_SETTING.search(text)
+    return [ADULT_SAFETY_NOTE] if harmed else []
 
 
 #: The writer nearly fell asleep driving, or at the wheel: "I nearly fell asleep at a red light", "dozed off on the

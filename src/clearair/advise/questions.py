@@ -137,7 +137,17 @@ _SELF_CHECK = re.compile(r"\b(?:(?:am|was) I|(?:if|whether) I(?:['’]?m| am)) (
                          r"\bam I (?:partly |partially |also )?(?:to blame|responsible for (?:this|it|that))\b|"
                          # "am I somehow causing this?", "could I be making it worse?"
                          r"\b(?:am|could|might) I (?:be )?(?:somehow |partly |actually |unknowingly )?(?:causing|"
-                         r"making (?:this|it|things) worse|contributing to)(?: (?:this|it|that|the problem|things))?\b", re.I)
+                         r"making (?:this|it|things) worse|contributing to)(?: (?:this|it|that|the problem|things))?\b|"
+                         # "Am I just being a grump?", "am I being too picky?", "am I a pushover?" (blind panel 46), not
+                         # what is done to the writer ("am I being bullied?", "am I being paid fairly?")
+                         r"\b(?:am|was) I (?:just |really |simply |actually |maybe )?being (?:a |an |too |so |overly )?"
+                         r"(?!paid|asked|told|treated|made|forced|pushed|set|used|punished|targeted|watched|left|"
+                         r"followed|overlooked|ignored|bullied|harassed|singled|discriminated|managed|gaslit|gaslighted|"
+                         r"taken|replaced|underpaid|micromanaged|investigated|disciplined|scapegoated|excluded|"
+                         r"victimi[sz]ed|sidelined|penali[sz]ed|monitored|recorded|fired|let|sacked|laid)[a-z]+\b|"
+                         r"\bam I (?:just |really |simply )?(?:a|an|the) (?:[a-z]+ )?(?:grump|snob|killjoy|prude|nag|"
+                         r"pushover|control freak|hypocrite|drama queen|jerk|bully|diva|snitch|grass|tattletale|"
+                         r"bad (?:person|colleague|coworker|manager|boss|friend|employee))\b", re.I)
 
 
 #: "Is this strange?", "Is that weird?": whether something is usual, asked so that "yes" means it is not.
@@ -351,13 +361,20 @@ WHO_TO_GO_TO = re.compile(r"\bwho (?:else )?(?:do|should|can|could|would) (?:i|w
                           r"(?:even )?(?:tell|go to|talk to|report (?:it|this|him|her) to|turn to)\b", re.IGNORECASE)
 
 
+#: "Where is the line?", "Where do I draw the line?", "how much is too much?": a question with an answer of its own,
+#: taken up beside the others (blind panel 46 found "But where's the line?" left among the unanswered).
+WHERE_THE_LINE = re.compile(r"\bwhere(?:['’]s| is| do (?:I|we|you)| should (?:I|we)| would you) (?:draw )?the line\b|"
+                            r"\bwhere (?:does|do) (?:it|this|that) cross (?:a|the) line\b|"
+                            r"\bhow much is too much\b", re.IGNORECASE)
+
+
 def _priority(q: Question) -> int:
     """Which questions the answer takes up first: a yes/no about a step the engine ranks, then what it
     cannot judge or a question about the writer's own reaction, then other yes/no questions and what to say
     in the moment, then how-to requests, then general and open ones."""
     if q.kind == "yes_no":
         return 0 if q.action else 2
-    if WHO_TO_GO_TO.search(q.text):
+    if WHO_TO_GO_TO.search(q.text) or WHERE_THE_LINE.search(q.text):
         return 2
     if asks_the_channel(q.text):
         return 2  # "And in person or by message?": short, but an answer of its own
@@ -418,7 +435,8 @@ _ASKS_ABOUT: tuple[tuple[str, re.Pattern], ...] = tuple((a, re.compile(p, re.I))
                                r"(?:their|his|her) supervisors?|over (?:his|her|their) head)\b"),
     ("ESCALATE_MANAGER", r"\b(?:(?:my|our) (?:boss|manager|supervisor|team lead|director)|management|"
                          r"tell the (?:boss|owners?|director|management))\b"),
-    ("APOLOGIZE", r"\b(?:apologi[sz]e|(?:owe|offer|make|give) (?:\w+ )?(?:an )?apology|say sorry|say I'm sorry)\b"),
+    ("APOLOGIZE", r"\b(?:apologi[sz]e|(?:owe|offer|make|give) (?:\w+ )?(?:an )?apology|say sorry|say I'm sorry|"
+                  r"owe (?:him|her|them|\w+) (?:a )?sorry)\b"),
     ("EXIT", r"\b(?:quit|resign|leave (?:the|my|this) (?:job|company|team)|look(?:ing)? for (?:a |an |another )?(?:new |different |other )?(?:job|position|employer)|"
              r"find (?:a |an |another )?(?:new |different |other )?(?:job|position|employer)|time (?:for me )?to move on|move on to another job|transfer|leave quietly|make the jump|"
              r"take the (?:other |new )?job|(?:somewhere|someplace|elsewhere) else|better off (?:somewhere|elsewhere)|"
@@ -458,7 +476,11 @@ _OWN_RISK = re.compile(r"\b(will|would|could|can|might|may|am)\s+I\s+(just\s+|th
                        r"\b(is it|isn't it|would it be) (too )?(risky|a risk|dangerous) for me\b|"
                        r"\b(risk|risking|jeopardi[sz]e|jeopardi[sz]ing) (my (job|position|career|contract|reputation|"
                        r"review|promotion))\b|\bwill there be (any )?(repercussions|consequences|backlash) for me\b|"
-                       r"\b(be|get) (seen|labell?ed|branded) as (a |the )?(troublemaker|complainer|difficult)\b", re.I)
+                       r"\b(be|get) (seen|labell?ed|branded) as (a |the )?(troublemaker|complainer|difficult)\b|"
+                       # "Will they fire me for this?", "could she sack me?" (red team 62: answered as an option, "No")
+                       r"\b(will|would|could|can|might|may)\s+(they|he|she|the (company|firm|owner|boss|manager|"
+                       r"school|hospital|agency|council))\s+(just\s+)?(fire|sack|dismiss|discipline|suspend|demote|sue)\s+"
+                       r"me\b", re.I)
 
 
 #: "What do I say when she curses at me?", "how should I respond if he yells again?": a question about the words for

@@ -145,13 +145,23 @@ _HOME_HELP = re.compile(r"\b(?:nanny|nannies|au[- ]pairs?|babysitters?|housekeep
                         r"maids?|home help)\b", re.IGNORECASE)
 
 
+#: A carer the writer's family employs directly: "We employ a carer, Lidia, … to look after my mum" (a care home's
+#: manager writing of "one of my carers" is no household).
+#: (one carer, "we employ a": a care agency employs them by the dozen)
+_WE_EMPLOY_A_CARER = re.compile(r"\bwe (?:privately |directly )?(?:employ|hired|took on|pay) (?:a|an|our)\b",
+                                re.IGNORECASE)
+_CARER = re.compile(r"\b(?:carers?|caregivers?|care workers?)\b", re.IGNORECASE)
+
+
 def employs_at_home(situation: Situation) -> list[Evidence]:
     """The words naming help the writer employs in their own home (a party the writer directs: "We employ a nanny",
     "we host an au pair"); empty otherwise (a nanny's own letter names her employers, not her)."""
     if not situation.narrator.is_manager:
         return []
+    carer = any(_WE_EMPLOY_A_CARER.search(e.text) for e in situation.narrator.evidence)
     return next((p.evidence[:1] for p in situation.parties
-                 if p.role == "direct_report" and any(_HOME_HELP.search(m) for m in p.mentions)), [])
+                 if p.role == "direct_report" and any(_HOME_HELP.search(m) or carer and _CARER.search(m)
+                                                      for m in p.mentions)), [])
 
 
 def run_by_partners_or_family(situation: Situation) -> bool:

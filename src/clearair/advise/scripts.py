@@ -539,6 +539,10 @@ def _sexual_conduct(s: Situation) -> str:
     told = " ".join(hits) if hits else " ".join(
         [e.text for e in [*s.acts_on_writer, *s.what_happened]] + [i.summary for i in s.incidents if i.actor != "narrator"])
     about = _REMARKS_ABOUT.search(" ".join(sentences) if hits else told)
+    if hits and all(_LATE_NIGHT.search(h) for h in hits) and not _SEXUAL_WORDS.search(" ".join(hit_sentences)):
+        # late-night messages alone are not remarks of a sexual kind (red team 62: a volunteer followed home and
+        # messaged at night was given a complaint saying "made sexual remarks to me")
+        return "messaged me late at night"
     if hits and _KISS.search(told):
         tried = any(_TRIED_TO_KISS.search(text) for text in sentences)
         return "tried to kiss me" if tried else "kissed me"
@@ -561,6 +565,12 @@ def _sexual_conduct(s: Situation) -> str:
 
 
 _KISS = re.compile(r"\bkiss", re.IGNORECASE)
+#: The conduct rules' words for messages or calls at night ("messages me late at night", "late-night texts").
+_LATE_NIGHT = re.compile(r"\blate(?:-| )night\b|\blate at night\b|\bafter midnight\b|\b(?:at|after) (?:1[012]|[1-4])"
+                         r"(?::\d\d)? ?(?:pm|am)\b", re.IGNORECASE)
+#: Words that make such messages sexual in the writer's sentence.
+_SEXUAL_WORDS = re.compile(r"\b(?:sex\w*|body|boobs|legs|bum|naked|nude|hot|sexy|wearing|bed|kiss\w*|date|boyfriend|"
+                           r"girlfriend|lonely|miss(?:es|ed)? (?:me|you)|love)\b", re.IGNORECASE)
 _PICTURES = re.compile(r"\b(?:photos?|pictures?|pics?|selfies?|images?|nudes?)\b", re.IGNORECASE)
 _TRIED_TO_KISS = re.compile(r"\b(tried|try|trying|tries|attempted|went) (to|in for a) kiss", re.IGNORECASE)
 

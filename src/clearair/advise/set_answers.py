@@ -21,7 +21,8 @@ NAMES = frozenset({"payback", "bring_someone", "hearing_words", "admit_or_not", 
                    "change_terms", "complain_for_them", "let_it_be_logged",
                    "apology_where", "unsafe_next_shift", "discrimination_law",
                    "hours_cut_law", "in_writing",
-                   "tell_manager_own_mistake", "no_contract"})
+                   "tell_manager_own_mistake", "no_contract", "repair_owed",
+                   "move_them_after_complaint"})
 
 
 @dataclass(frozen=True)

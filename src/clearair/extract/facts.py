@@ -512,7 +512,8 @@ def options(reading: Reading, spans: list[tuple[int, int]] | None = None) -> lis
             end_at = start + len(piece.rstrip())
             start = _whose_advice(reading, start)
             evidence = reading.evidence(start, end_at)
-            if action in by_action:  # the same course named twice ("the owner ... or head office"): one option
+            if action in by_action and not _OWN_VERB.match(piece):  # the same course named twice ("the owner ...
+                # or head office"): one option; a piece with its own verb ("(c) quietly go to the chair") is its own
                 by_action[action].evidence.append(evidence)
                 continue
             by_action[action] = Option(text=_option_text(reading.text[start:end_at]), action=action,
@@ -521,10 +522,14 @@ def options(reading: Reading, spans: list[tuple[int, int]] | None = None) -> lis
     return out
 
 
+#: A joining word an option starts with ("or just leave").
+_LEADING_JOIN = re.compile(r"^(?:or|and|then)\s+", re.IGNORECASE)
+
+
 def _option_text(said: str) -> str:
     """How an option the writer weighs is shown: their words, without the punctuation around them or a
-    dangling "and" or "or" at the end, cut to a readable length."""
-    return _clip(_TRAILING_JOIN.sub("", said.strip(" ,.:;?")))
+    dangling "and" or "or" at either end, cut to a readable length."""
+    return _clip(_LEADING_JOIN.sub("", _TRAILING_JOIN.sub("", said.strip(" ,.:;?"))))
 
 
 #: A condition in which someone does something to the writer ("if HR calls me in", "when my manager asks me").
@@ -595,12 +600,22 @@ def _before_hesitation(piece: str) -> str:
 
 
 #: (" or go straight to our manager": a second course, said with its own verb)
-#: ("I'm thinking 1) have it out with him 2) tell the site manager": a numbered list of courses)
-_SPLIT = re.compile(r"(?:[:;]|\s*\(?\b[1-9][).]\s+|,? and (?:maybe|perhaps|possibly|also|then) |, or |"
+#: ("I'm thinking 1) have it out with him 2) tell the site manager": a numbered list of courses; "(a) record it
+#: truthfully, (b) talk to the pastor again" and "Option A: … Option B: …" the same with letters; "talk to Margaret,
+#: go to the vicar": a list with commas and no "or", each course with its own verb)
+_COURSE_VERB = (r"(?:go|talk|speak|ask|tell|report|raise|take|email|e-mail|write|complain|quit|leave|resign|wait|let|"
+                r"say|contact|confront|apologi[sz]e|escalate|file|send|keep|stay|ring|call|phone|message|text|ignore|"
+                r"have|get|give|sack|fire|step|stop|start|try|move|find|hand|record|install|put|look)")
+_SPLIT = re.compile(r"(?:[:;]|\s*\(?\b[1-9][).]\s+|\s*\((?-i:[a-dA-D])\)\s+|\s*\b(?-i:[a-d])\)\s+|"
+                    r"\s*\boption (?:[1-9]|(?-i:[A-D]))\s*[:.)-]?\s+|"
+                    r",? and (?:maybe|perhaps|possibly|also|then) |, or |"
                     r",? or (?=(?:just |simply |should |to |even )?\w+ing\b|should|just|simply)|, (?=\w+ing\b)|"
-                    r",? or (?=(?:go|talk|speak|ask|tell|report|raise|take|email|e-mail|write|complain|quit|leave|"
-                    r"resign|wait|let|say|contact|confront|apologi[sz]e|escalate|file|send|keep|stay|ring|call|phone|"
-                    r"message|text|ignore)\b))", re.I)
+                    rf",? or (?={_COURSE_VERB}\b)|, (?={_COURSE_VERB}\b(?! (?:him|her|them|me|it)\b[^,]{{0,3}}$))|"
+                    rf", (?=(?:just|maybe|perhaps|quietly|simply) {_COURSE_VERB}\b|just do\b))", re.I)
+
+
+#: A piece of a list of options that starts with its own verb ("quietly go to the chair", "just leave").
+_OWN_VERB = re.compile(rf"\s*(?:(?:or|and|then|maybe|perhaps|just|quietly|simply|even)\s+)*{_COURSE_VERB}\b", re.I)
 
 
 def _pieces(clause: str) -> list[tuple[int, str]]:

@@ -167,6 +167,15 @@ def build_document(original: str) -> Document:
 
     letter_first = _first_letter_line(lines, rules, furniture)
     letter_last_line = starts[0][0] - 2 if starts else len(lines) - 1
+    if starts and _only_headings(lines, letter_first, letter_last_line):
+        # A pasted thread whose opening post has its own "name wrote:" line ("Forum: … / Thread: … / scaff_lad_88
+        # wrote: …"): the headings above are page furniture and the first post is the letter (red team 62 found the
+        # advice resting on the thread's title alone).
+        furniture.extend((ln.start, ln.end) for ln in lines[letter_first:max(letter_first, letter_last_line) + 1]
+                         if not ln.blank)
+        letter_first = starts[0][0]
+        starts = starts[1:]
+        letter_last_line = starts[0][0] - 2 if starts else len(lines) - 1
     segments: list[Segment] = []
     column_answer_line = _column_answer_start(lines, letter_first, letter_last_line, rules)
     letter_end_line = column_answer_line - 1 if column_answer_line is not None else letter_last_line
@@ -192,6 +201,16 @@ def build_document(original: str) -> Document:
         if seg.kind == "reply" and _is_writer_update(doc, seg, rules):
             seg.kind = "update"
     return doc
+
+
+#: Above the first "name wrote:" line, at most this many words are headings (a forum's title and section), not a letter.
+_HEADING_WORDS = 30
+
+
+def _only_headings(lines: list[Line], first: int, last: int) -> bool:
+    """The lines from ``first`` to ``last`` are too short to be the letter: a thread's title and section."""
+    words = sum(len(ln.text.split()) for ln in lines[first:last + 1] if not ln.blank)
+    return words <= _HEADING_WORDS and not any(ln.text.rstrip().endswith("?") for ln in lines[first:last + 1])
 
 
 _NOT_AUTHOR_WORDS = frozenset("i he she they we you my his her their our then and but so it".split())
