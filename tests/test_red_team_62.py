@@ -184,3 +184,10 @@ def test_do_i_owe_her_sorry_in_plain_words_is_a_question_about_apologising():
                      "of the guests. She was upset and now she avoids me on shift. Do I owe her sorry?")
     asked = next(q for q in report.questions if "sorry" in q.text)
     assert asked.answer.startswith("Yes")
+
+
+def test_marks_on_both_arms_of_a_resident_a_carer_saw_bring_the_safeguarding_note():
+    report = analyze("I'm a night carer in a nursing home. A colleague is rough with a resident who has dementia: she "
+                     "pins his hands when she changes him and last week he had purple marks on both arms. Our unit "
+                     "manager is her close friend. I'm thinking of just saying nothing. What should I do?")
+    assert ADULT_SAFETY_NOTE in report.notes

@@ -742,7 +742,7 @@ _ADULT_HARMED = re.compile(
     rf"[^.?!]{{0,20}}\b(?:roughly|by the (?:arm|wrist|hair)|hard|violently)\b",
     re.IGNORECASE)
 #: Marks on someone's body ("bruises on his wrists"), which count where the letter is about someone being cared for.
-_MARKS_ON_SOMEONE = re.compile(rf"\b{_MARKS}\s+(?:on|above|around|across|up)\s+(?:her|his|their|mum['’]s|mom['’]s|"
+_MARKS_ON_SOMEONE = re.compile(rf"\b{_MARKS}\s+(?:on|above|around|across|up)\s+(?:her|his|their|both|mum['’]s|mom['’]s|"
                                rf"dad['’]s|the resident['’]s|the patient['’]s)\s+(?:[a-z]+\s+)?{_BODY}\b",
                                re.IGNORECASE)
 _CARE_SETTING = re.compile(r"\b(?:dementia|alzheimer\w*|parkinson\w*|carers?|caregivers?|care workers?|residents?|"
