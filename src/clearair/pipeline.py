@@ -306,6 +306,7 @@ _OWNING_UP = set_answer("own_up")
 OWN_UP_OPTION = ("Leaving it keeps your part hidden and leaves someone else carrying it: it is far worse for you if "
                  "it comes out later. Tell them yourself, briefly, with what you have done to put it right.")
 
+
 def _not_advised(advice, chosen, reason: str) -> None:
     """The writer's options that ``chosen`` picks are not advised, for ``reason``: what a note found overrides the
     ranking."""

@@ -224,6 +224,12 @@ def _factor(report: Report, name: str) -> FactorReading | None:
     return next((x for x in report.factors if x.name == name), None)
 
 
+def _factor_is(report: Report, factor: str, value: object) -> bool:
+    """Whether a factor holds ``value``, however it was read (the rules' "you manage people" carries no words)."""
+    f = _factor(report, factor)
+    return f is not None and f.value == value
+
+
 def _read_from_letter(report: Report, factor: str, value: object) -> bool:
     """Whether a factor holds ``value`` with the writer's words behind it (not a default or a bare guess)."""
     f = _factor(report, factor)
@@ -950,14 +956,10 @@ CUT_AFTER_COMPLAINING = ("And since the cut came after you complained, it may al
 #: "Can I even do anything without a contract?": rights that do not rest on a written contract (red team 60: "That
 #: may help, and it is yours to weigh").
 _NO_CONTRACT = set_answer("no_contract")
+#: "Should I pay her the 60 back?" from a writer at fault (red team 62: "yours to weigh").
 _REPAIR_OWED = set_answer("repair_owed")
+#: "Can I take her off the project?" from a manager (red team 62: "yours to weigh").
 _MOVE_THEM = set_answer("move_them_after_complaint")
-
-
-def _factor_is(report: Report, factor: str, value: object) -> bool:
-    """Whether a factor holds ``value``, however it was read."""
-    f = _factor(report, factor)
-    return f is not None and f.value == value
 #: "Can I complain for him?" from a writer writing for someone else (red team 55: answered "Yes").
 _COMPLAIN_FOR_THEM = set_answer("complain_for_them")
 #: What the letter tells that makes the question about an arrangement: agreed hours, a long-standing pattern of work.

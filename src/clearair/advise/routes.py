@@ -145,9 +145,9 @@ _HOME_HELP = re.compile(r"\b(?:nanny|nannies|au[- ]pairs?|babysitters?|housekeep
                         r"maids?|home help)\b", re.IGNORECASE)
 
 
-#: A carer the writer's family employs directly: "We employ a carer, Lidia, … to look after my mum" (a care home's
-#: manager writing of "one of my carers" is no household).
-#: (one carer, "we employ a": a care agency employs them by the dozen)
+#: A carer the writer's family employs directly: "We employ a carer, Lidia, … to look after my mum", one carer, "we
+#: employ a" (a care home's manager writing of "one of my carers" is no household, and an agency employs them by the
+#: dozen).
 _WE_EMPLOY_A_CARER = re.compile(r"\bwe (?:privately |directly )?(?:employ|hired|took on|pay) (?:a|an|our)\b",
                                 re.IGNORECASE)
 _CARER = re.compile(r"\b(?:carers?|caregivers?|care workers?)\b", re.IGNORECASE)
