@@ -816,8 +816,9 @@ def test_the_words_tell_the_gravest_act_not_the_first():
 @pytest.mark.parametrize("letter, line", [
     ("I snapped at my coworker Dana in front of the team on Monday because she was late with her part again, and I "
      "feel bad about how I said it. She has been cold since. Should I talk to her?", "and I'll listen"),
+    # (friction named in the writer's words: no "Is something going on that I should know about?")
     ("My coworker Sam keeps interrupting me in every meeting and talks over me when I present. It happens every week. "
-     "How do I get him to stop?", "a few times now"),
+     "How do I get him to stop?", "how often it happens"),
     # a pattern read without a word of how often is not told to their face as "a few times now"
     ("My manager decides who gets which shifts, and he gives me the late ones since I joined the team. I'd like "
      "a fairer rota. How do I raise it with him?", "I may be missing part of the picture"),

@@ -233,6 +233,9 @@ class Situation(Model):
     light_touch: list[Evidence] = Field(
         default_factory=list, description="The writer's words asking for a light touch (\"I just want a nice way to "
         "mention it\"): over friction, a friendly word before a stated limit or a complaint.")
+    afraid_of_them: list[Evidence] = Field(
+        default_factory=list, description="The writer's words saying the other side frightens or intimidates them "
+        "(\"He's a very big, intimidating man\"): a word alone with them is not the first step.")
     reply_owed: list[Evidence] = Field(
         default_factory=list, description="The writer's question asks how to answer a customer's or client's message "
         "(\"How should I reply?\"): the reply is the step, so letting it go is not open to them.")

@@ -15,9 +15,9 @@ from clearair.advise.notes import (
     in_someones_care, their_health, on_behalf_notes, own_contact_on_behalf, pay_notes, process_notes, road_notes,
     safeguarding_lead,
 )
-from clearair.advise.limits import light_touch_words, ruled_out_words, venting_words
+from clearair.advise.limits import afraid_words, light_touch_words, ruled_out_words, venting_words
 from clearair.advise.quotes import widen_reason_quotes
-from clearair.advise.reread import reread, reread_a_cover_request, reread_a_refused_request, reread_an_ask
+from clearair.advise.reread import denied, reread, reread_a_cover_request, reread_a_refused_request, reread_an_ask
 from clearair.advise.set_answers import set_answer
 from clearair.advise.told import named_conduct, rules_broken_seen, what_happened
 from clearair.advise.between import between_reports, complaint_between
@@ -106,6 +106,9 @@ def _report(document, reading, journal_findings=(), about: str | None = None) ->
             signal.detail = "; ".join(journal_findings)
     factors, words, conduct = read_situation(reading, situation, signals, document.original, bool(journal_findings),
                                              found=found)
+    # an act whose word is denied in its own clause ("He never hit anybody or threaten me") is no act to retell: the
+    # words would have said "When you never hit anybody, it upset me" (red team 64)
+    situation.incidents = [i for i in situation.incidents if not (i.evidence and denied(reading, i.evidence[0].start))]
     situation.between_others = between_reports(reading, situation, factors)
     situation.complaint_between = complaint_between(reading, situation)
     if (shared := health_shared(reading.text)) is not None:
@@ -113,10 +116,11 @@ def _report(document, reading, journal_findings=(), about: str | None = None) ->
     if (theirs := their_health(reading.text)) is not None:
         situation.their_health = [reading.evidence(*theirs)]
     report = Report(situation=situation, thread=document.thread(), signals=signals, factors=factors)
-    situation.acts_on_writer = act_sentences(reading, situation)
+    situation.acts_on_writer = [a for a in act_sentences(reading, situation) if not _DENIED_DEED.match(a.text)]
     situation.under_review = _review(reading)
     situation.ruled_out = [reading.evidence(a, b) for a, b in ruled_out_words(reading.text)]
     situation.light_touch = [reading.evidence(a, b) for a, b in light_touch_words(reading.text)][:1]
+    situation.afraid_of_them = [reading.evidence(a, b) for a, b in afraid_words(reading.text)][:1]
     situation.venting = [reading.evidence(a, b) for a, b in venting_words(reading.text)][:1]
     situation.said_topics = [Cue(kind=kind, text=reading.text[a:b], evidence=[reading.evidence(a, b)])
                              for kind, a, b in said_topics(reading.text)]
@@ -198,6 +202,12 @@ def _report(document, reading, journal_findings=(), about: str | None = None) ->
         report.notes.append(f"This text is very long: only its first {len(reading.text):,} characters (of "
                             f"{len(whole):,}) were read. Paste the part that matters most, or the latest events.")
     return report
+
+
+#: A sentence that tells what someone has not done ("He never hit anybody or threaten me"): no deed to retell.
+_DENIED_DEED = re.compile(r"\W*(?:(?:but|and|so|although|though)\s+)?(?:he|she|they|[A-Z][a-z]+)\s+(?:has\s+|have\s+)?"
+                          r"(?:never|not|didn['’]?t|did not|doesn['’]?t|does not|don['’]?t|do not|hasn['’]?t|"
+                          r"haven['’]?t|won['’]?t|hardly)\b(?!\s+(?:stop|stops|stopped|quit|let up|leave me))")
 
 
 def _named(situation: Situation, name: str) -> bool:

@@ -26,6 +26,7 @@ from clearair.advise.questions import (
     MOMENT_LINES, about_a_step, about_own_risk, action_for, alternatives, asks_for_words, asks_the_channel,
     either_or_parts, ends_with_a_question_mark, find_questions, in_the_moment,
     ODD, WHERE_THE_LINE, WHO_TO_GO_TO, just_asks_what_to_do, main_questions, names_a_wrong, norm_feeling, points_back,
+    rhetorical,
 )
 from clearair.advise.notes import (
     ADULT_SAFETY_NOTE, ANSWER_POSTS_OPTION, CHILD_SAFETY_NOTE, COVER_NOTE, GROOMING_NOTE, DOSE_ERROR_NOTE,
@@ -733,6 +734,10 @@ def ask(report: Report, text: str, original: str | None = None, questions: list[
                 text = _SAME_AGAIN.get(verdict, "The same answer holds here, for the same reason.")
             given.add(text)
             q.verdict, q.answer = verdict, text
+    for q in report.questions:  # the rest, where a plain answer follows from the report itself
+        if not q.answer and ends_with_a_question_mark(q.text) and not just_asks_what_to_do(q.text) \
+                and not rhetorical(q):
+            q.answer = _plain_answer(q, report)
     # A question about what a step may cost the writer, or about what to say in the moment, is answered as such:
     # not also judged as a course of action ("Recommended: Could this hurt me if I report it", "Not advised: do I
     # say when he comments on my weight in front of everyone").
@@ -740,6 +745,31 @@ def ask(report: Report, text: str, original: str | None = None, questions: list[
     report.option_verdicts = [v for v in report.option_verdicts if not any(_overlaps(q, v) for q in answered_apart)]
     report.offline_answer = compose(report)
     return report
+
+
+#: A question asking for the words themselves: "what do I even say?", "how do I word it?", "how do I say it?".
+_ASKS_FOR_WORDS = re.compile(r"\bwhat (?:do|can|should|could|would) I (?:actually |even |possibly |then )?(?:say|write|"
+                             r"tell (?:him|her|them))\b|\bhow (?:do|can|should|would) I (?:say|word|phrase|put) "
+                             r"(?:it|this|that)\b|\bwhat (?:words|to say)\b", re.I)
+#: A question asking when: "If I do, when?", "When should I raise it?", "when is the best time?".
+_ASKS_WHEN = re.compile(r"(?:^|[,;]\s*)when\s*\?|\bwhen (?:should|do|would|could|can) I\b|\bwhen is (?:the )?(?:best|right|"
+                        r"good) (?:time|moment)\b|\bwhat(?:'s| is) the (?:best|right) (?:time|moment)\b", re.I)
+
+
+def _plain_answer(q: Question, report: Report) -> str:
+    """A short answer to a question the main answer did not take up, where the report already holds it: the words
+    below for "what do I even say?", a calm private moment for "If I do, when?", and the verdict on an option the
+    question names (red team 64: each was met with "no answer of its own")."""
+    if _ASKS_FOR_WORDS.search(q.text) and report.scripts:
+        return ("The words under “Words to use” below are written for that: put them in your own voice, keep to one "
+                "example and one request, and say it calmly and in private.")
+    if _ASKS_WHEN.search(q.text) and not floor_of(report).serious:
+        return ("Soon, and at a calm, private moment: not in the heat of it, not in front of others, and not at the "
+                "end of a bad day.")
+    verdict = next((v for v in report.option_verdicts if _overlaps(q, v) and v.reason), None)
+    if verdict is not None:
+        return f"{verdict.verdict.capitalize()}: {verdict.reason[0].lower() + verdict.reason[1:]}"
+    return ""
 
 
 def _overlaps(q: Question, v: OptionVerdict) -> bool:

@@ -7,6 +7,10 @@ where they ask for a light touch a friendly word comes before a complaint, and a
 team 39: a call-centre worker who asked for a nice way to mention a colleague's humming got "From now on, I'm
 asking that it stop", and "ask your own manager" second, the one thing he said he would not do). With serious
 conduct the floor's routes stand whatever the writer would rather do.
+
+A writer who says the other side frightens or intimidates them is not sent alone to them first, even over conduct
+read as less than serious: their own manager comes first, who can act or be there when they talk (blind panel 46:
+a teacher was sent to a private one-to-one with "a very big, intimidating man" who swore about her).
 """
 
 from __future__ import annotations
@@ -56,6 +60,23 @@ def venting_words(text: str) -> list[tuple[int, int]]:
 def ruled_out_words(text: str) -> list[tuple[int, int]]:
     """Where the writer rules out a route above someone (start, end), in text order."""
     return [(m.start(), m.end()) for m in _RULED_OUT.finditer(text)]
+
+
+#: The other side frightens or intimidates the writer: "He's a very big, intimidating man", "I'm scared of her",
+#: "she intimidates me" (not "the meeting was intimidating").
+_AFRAID_OF_THEM = re.compile(
+    r"\b(?:(?:he|she|they)(?:['’]s| is| are| was| were| can be| gets| got) (?:a |an )?(?:very |really |quite |so |"
+    r"pretty |physically |extremely )?(?:big,? |large,? |tall,? |loud,? )?(?:intimidating|scary|frightening|"
+    r"threatening|menacing)\b|(?:intimidat(?:es|ed|ing)|scares|frightens|scared|frightened) me\b|"
+    r"\b(?:i(?:['’]m| am| was)|i feel|i felt|i get) (?:really |very |quite |a bit |a little |so |too |genuinely )?"
+    r"(?:scared|afraid|frightened|terrified|intimidated) (?:of|by) (?:him|her|them)\b|"
+    r"\b(?:a|an) (?:very |really |quite )?(?:big,? |large,? )?(?:intimidating|scary|frightening|threatening|"
+    r"menacing) (?:man|woman|guy|person|bloke|lady|presence)\b)", re.IGNORECASE)
+
+
+def afraid_words(text: str) -> list[tuple[int, int]]:
+    """Where the writer says the other side frightens or intimidates them (start, end), in text order."""
+    return [(m.start(), m.end()) for m in _AFRAID_OF_THEM.finditer(text)]
 
 
 def light_touch_words(text: str) -> list[tuple[int, int]]:
@@ -134,3 +155,27 @@ def word_before_leaving_it(order: list, owed: list[Evidence], serious: bool, why
                                    signal="writer_limit", source="rules", evidence=owed[:1]))
     return scores_follow(order)
 
+
+
+#: A word with them alone, which waits behind the writer's manager when the other side frightens them.
+_ALONE_WITH_THEM = ("TALK_DIRECT", "SET_BOUNDARY")
+
+
+def not_alone_with_them(order: list, afraid: list[Evidence], they_are_above: bool, serious: bool) -> list:
+    """``order`` with the writer's own manager before a word alone with the other side, where the writer says the other
+    side frightens or intimidates them. Unchanged with serious conduct (the floor's order stands) and where the other
+    side is the writer's manager or above (then "your manager" is them)."""
+    if serious or they_are_above or not afraid:
+        return order
+    manager = next((s for s in order if s.action == "ESCALATE_MANAGER"), None)
+    if manager is None:
+        return order
+    moved = [s for s in order[:order.index(manager)] if s.action in _ALONE_WITH_THEM]
+    if moved:  # the manager takes the place of the first word alone, and everything else keeps its order
+        order.remove(manager)
+        order.insert(order.index(moved[0]), manager)
+    for s in moved:
+        s.reasons.insert(0, Reason(text="They intimidate you: take it to your manager first, who can act on it or be "
+                                   "there when you talk", effect="lowers", signal="writer_limit", source="rules",
+                                   evidence=afraid[:1]))
+    return scores_follow(order) if moved else order

@@ -5,7 +5,9 @@ sentence plainly tells another story, the reading is not acted on.
 - "Already taken above them" resting on telling a colleague, a friend or family ("I told my colleague Mariana and
   she said he does this with every new girl"), or "already raised with them" resting on telling a friend or family:
   nobody above the other side has been told, and the advice must not build on a step not taken (red team 36: a
-  receptionist followed to the staff exit by a guest was told to go to her manager "this time in writing").
+  receptionist followed to the staff exit by a guest was told to go to her manager "this time in writing"); and
+  "already raised with them" resting on telling the writer's own manager or HR, when the other side is not that
+  manager: a step above them, not a word with them.
 - "Your own manager is supportive" resting on the writer's fear of telling them ("I am afraid to tell my manager
   because he will say the guest is important"): that manager's stance is not known; and an unsure "your manager
   has not backed you" resting on a sentence that names no one above the writer.
@@ -38,6 +40,15 @@ _TOLD_SOMEONE_BESIDE = re.compile(
     r"(?:(?:work |close |best |good )?(?:colleague|coworker|co-worker|friend|mate|workmate|flatmate|roommate)|husband|"
     r"wife|partner|boyfriend|girlfriend|mum|mom|mother|dad|father|sister|brother|family)s?\b", re.IGNORECASE)
 _A_COLLEAGUE = re.compile(r"colleague|co-?worker|workmate", re.IGNORECASE)
+#: The writer told their own manager or HR ("I told my manager that she follows me around"): a step above the other
+#: side, not a word with them (blind panel 46: a writer who had only hinted was given "We talked about this before").
+_TOLD_ABOVE = re.compile(r"\bi (?:told|mentioned (?:it|this|that) to|talked to|spoke to|spoke with|went to|asked|"
+                         r"complained to|raised (?:it|this|that) with|reported (?:it|this|that|(?:him|her|them)) to) "
+                         r"(?:my|our|the) (?:line |direct |shift |store |team |office |floor |area |duty |new )?"
+                         r"(?:manager|boss|supervisor|team ?lead(?:er)?|hr|human resources)\b", re.IGNORECASE)
+#: Words said to the other side in the same sentence ("I told my boss, then I asked her to stop"): raised with them.
+_TO_THEM = re.compile(r"\b(?:told|asked|spoke to|talked to|confronted|mentioned (?:it|this|that) to|said to) "
+                      r"(?:him|her|them)\b", re.IGNORECASE)
 #: Anyone who could act on it, or a formal step, named in the same sentence.
 _SOMEONE_ABOVE = re.compile(r"\b(manager|boss|supervisor|hr|human resources|director|owner|head|lead|union|police|"
                             r"complaint|grievance|report(?:ed)?|management)\b", re.IGNORECASE)
@@ -60,6 +71,34 @@ _LEAVING = re.compile(r"\b(?:quit(?:ting)?|leav(?:e|ing)(?! (?:early|work early|
                       r"looking (?:for|at) (?:other|another|a new) (?:jobs?|roles?|positions?)|way out|mov(?:e|ing) on|"
                       r"transfer\w*)\b", re.IGNORECASE)
 _I = re.compile(r"\b(?:i|i['’]m|i['’]ve|i['’]d|i['’]ll|me|my|myself)\b", re.IGNORECASE)
+
+
+#: The writer says they have not raised it with the other side: "I haven't raised it with her at all", "I've never
+#: said anything to him", "I haven't spoken to them about it yet".
+_NOT_RAISED = re.compile(
+    r"\bi(?:['’]ve| have)? ?(?:haven['’]?t|have not|never|didn['’]?t|did not)\s+"
+    r"(?:yet\s+|actually\s+|ever\s+|really\s+)?"
+    r"(?:raised|said|spoken|talked|mentioned|brought|told|confronted|addressed|approached|had a word)\b"
+    r"(?:\s+(?:it|this|that|anything|a word|up|the issue|the subject))*\s+(?:(?:to|with)\s+)?(?:her|him|them)\b",
+    re.IGNORECASE)
+#: A denial before a word in its own clause: "He never hit anybody or threaten me" (not "didn't stop", "never thought
+#: he would", nor a denial in another clause: "Nobody helped when he grabbed me").
+_DENIAL = re.compile(r"\b(?:never|not|no one|nobody|didn['’]?t|doesn['’]?t|hasn['’]?t|haven['’]?t|isn['’]?t|wasn['’]?t|"
+                     r"won['’]?t|wouldn['’]?t|hardly|neither|nor)\b(?! (?:stop|stops|stopped|quit|let up|leave|take no|"
+                     r"listen|thought|think|expected|expect|imagined|believed|knew|know|dreamed|realised|realized|"
+                     r"want|wanted|mean|meant))(?:(?![,;:]|\b(?:when|after|because|that|but|and|so|while|as|until|"
+                     r"since|then|if|before)\b).)*$", re.IGNORECASE)
+
+
+def denied(reading: Reading, start: int) -> bool:
+    """Whether the word at ``start`` sits after a denial in its own clause."""
+    sentence = reading.sentence_at(start)
+    return bool(_DENIAL.search(reading.text[sentence.start_char:start]))
+
+
+def _they_are_above(factors: list[FactorReading]) -> bool:
+    """Whether the other side is the writer's manager or above: then telling "my manager" was telling them."""
+    return any(f.name == "counterpart_role" and f.value in ("manager", "skip_level") for f in factors)
 
 
 def _writer_leaving_in(said: str) -> bool:
@@ -126,6 +165,12 @@ def reread(factors: list[FactorReading], reading: Reading | None = None, own_par
             # first"), which tells of no conduct: a learned reader moved by the words of going above someone
             _held_at(f, "unprofessional")
             continue
+        if reading is not None and f.name == "severity" and f.value == "serious" and all(
+                denied(reading, e.start) for e in f.evidence):
+            # every word it rests on is denied in its own clause ("He never hit anybody or threaten me"): red team 64
+            # found a writer who wanted only more space sent to a formal complaint on that "threaten"
+            _held_at(f, "unprofessional")
+            continue
         if reading is not None and f.name == "severity" and f.value == "serious" \
                 and _A_SHOUT.fullmatch(said.strip(" .!")) \
                 and not _AGAIN_AND_AGAIN.search(reading.text[max(0, f.evidence[0].start - 40):f.evidence[0].end + 40]):
@@ -142,6 +187,12 @@ def reread(factors: list[FactorReading], reading: Reading | None = None, own_par
         elif f.name == "already_raised" and f.value is True and (told := _TOLD_SOMEONE_BESIDE.search(said)) \
                 and not _A_COLLEAGUE.search(told.group(0)) and not _SOMEONE_ABOVE.search(said):
             _back_to_default(f)  # (a colleague told may be the other side: then it was raised with them)
+        elif reading is not None and f.name == "already_raised" and f.value is True \
+                and _NOT_RAISED.search(reading.text):
+            _back_to_default(f)  # the letter says it was never raised with them ("I haven't raised it with her at all")
+        elif f.name == "already_raised" and f.value is True and _TOLD_ABOVE.search(said) \
+                and not _TO_THEM.search(said) and not _they_are_above(factors):
+            _back_to_default(f)  # told the writer's manager, not them: taken above them, not raised with them
         elif f.name == "own_manager" and f.value == "supportive" and _AFRAID_TO_TELL.search(said):
             _back_to_default(f)
         elif f.name == "leaving" and f.value is True and not _writer_leaving_in(said):

@@ -290,20 +290,29 @@ def managers_tied_to_them(reading: Reading, situation: Situation) -> list[Eviden
     above = [p for p in situation.parties if p.id != cp.id and p.role in _ROUTES_ABOVE]
     for sent in reading.sentences:
         start, end = sent.start_char, sent.end_char
-        if tie_between(reading.text, start, end) is None:
-            continue
+        tie = tie_between(reading.text, start, end)
+        if tie is None or _NEAR_THE_WRITER.match(reading.text, tie.end()):
+            continue  # (not "he comes very close to me": standing near the writer, no tie between two others)
         tied = [p for p in above if named_in(p, start, end)]
         if tied and (named_in(cp, start, end) or _told_as_he_or_she(reading, sent, tied)):
             return [reading.evidence(start, end)]
         # someone above told only by a title the reading made no party of: "The Lieutenant above him plays golf
         # with him" (red team 38: the escalation note went to that lieutenant)
         title = _TITLE_ABOVE.search(reading.text, start, end)
-        if not tied and title and not any(e.start <= title.end() and title.start() <= e.end for e in cp.evidence) \
+        # (a title the reading joined to the other side is still someone else when the sentence makes it their
+        # family: "The owner of the home is her husband", red team 64)
+        theirs = _THEIR_FAMILY.search(reading.text, max(start, tie.start() - 8), tie.start())
+        if not tied and title and (theirs or not any(e.start <= title.end() and title.start() <= e.end
+                                                     for e in cp.evidence)) \
                 and (named_in(cp, start, end) or _told_as_he_or_she(reading, sent, [cp])):
             return [reading.evidence(start, end)]  # (the title is not the other side's own: "My boss … he")
     return []
 
 
+#: "her husband", "his wife": the tie word names the family of someone already spoken of.
+_THEIR_FAMILY = re.compile(r"\b(?:her|his|their)\s+$", re.IGNORECASE)
+#: "close" said of where someone stands by the writer ("comes very close to me"), not of a tie between two people.
+_NEAR_THE_WRITER = re.compile(r"\s+(?:to|beside|behind|by|up to|in to|into)\s+(?:me|my)\b", re.IGNORECASE)
 #: A title above the other side, in a sentence of a tie: "The Lieutenant above him", "the area manager".
 _TITLE_ABOVE = re.compile(r"\b(?:[A-Za-z-]+ )?(?:manager|director|boss|supervisor|lieutenant|captain|superintendent|"
                           r"principal|headteacher|head teacher|matron|chief|owner|foreman)\b"
@@ -316,10 +325,12 @@ def named_in(party: Party, start: int, end: int) -> bool:
 
 
 def _told_as_he_or_she(reading: Reading, sent, tied: list[Party]) -> bool:
-    """The sentence speaks of "he", "she" or "they" (as subject or object), not one of ``tied`` (the reading may not
-    have linked the pronoun: "He's the top seller and very friendly with the sales manager, Olivier")."""
+    """The sentence speaks of "he", "she" or "they" (as subject or object, or "her husband"), not one of ``tied``
+    (the reading may not have linked the pronoun: "He's the top seller and very friendly with the sales manager,
+    Olivier")."""
     theirs = {(e.start, e.end) for p in tied for e in p.evidence}
-    return any(t.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj") and t.lower_ in _THIRD_PERSON
+    return any((t.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj") and t.lower_ in _THIRD_PERSON
+                or t.dep_ == "poss" and t.lower_ in ("her", "his", "their"))  # "The owner … is her husband"
                and (t.idx, t.idx + len(t)) not in theirs for t in sent)
 
 

@@ -658,6 +658,13 @@ def to_their_face(clause: str) -> str:
     return re.sub(r"\s{2,}", " ", _ABSOLUTES.sub("", clause)).strip()
 
 
+#: A clause that sums a person up rather than telling an act ("you never stop talking", "you treat me like your best
+#: friend"): said to their face it is a charge against who they are, so a plain topic is said instead where one fits.
+_SWEEPING = re.compile(r"\b(?:never|always|constantly|continually|all the time|"
+                       r"every (?:single )?(?:day|time|hour|minute|morning|shift|meeting|email|thing)|"
+                       r"non-?stop|like (?:your|her|his|their|a) )\b", re.IGNORECASE)
+
+
 #: Below this strength the other side's apology has been followed by the same again (``assess``: 0.3).
 APOLOGY_KEPT = 0.5
 
@@ -685,6 +692,14 @@ def _opening(f: _Facts, data: dict) -> tuple[list[str], str]:
     act = f.inc.act if f.inc else None
     you_did = data["you_did"].get(act) if act else None
     retold = f.retold
+    said_topic = None if f.serious or f.own_part else topic_to(f.s.said_topics, f.cp.role if f.cp else None)
+    if said_topic is not None and (retold is None or _SWEEPING.search(retold)):
+        # Friction the writer's words name plainly (chatting, noise, help asked for), where the clause of theirs
+        # sums the person up or there is none: said as the topic, in our words, not as their complaint pasted back ("It's been bothering me that you never stop talking", which two blind
+        # panels found would hurt a colleague the writer wanted to spare).
+        small = " It's only a small thing." if f.mild and _friction(f) else ""
+        lines.append(f"It's about {said_topic['say']}.{small}")
+        return lines, f.s.wanted or said_topic.get("ask") or _ask_by_line(f.cp)
     # A clause about being left out is said softly instead (below); any other clause of theirs is said as it is, even
     # where "ignores me" made the act a leaving-out ("keeps booking the only meeting room" had become "we seem to be
     # working together less").
@@ -1060,18 +1075,31 @@ def _listen_line(f: _Facts) -> str:
         return "What do you think is getting in the way? I'd like to understand it before we agree what happens next."
     if "relationship_goal" in f.sig:
         return "Working well with you matters to me, and I'd like us to get back on track. How do you see it?"
+    friction = _friction(f)
+    if f.cp is not None and f.cp.role in ("manager", "skip_level") and not f.serious \
+            and topic_to(f.s.said_topics, f.cp.role) is not None:  # a way of working raised with the boss: no "Is
+        # something going on that I should know about?" to the one who sets the work (blind panel 46)
+        return "How do you see it? I'd like to understand what you need from me."
+    if friction and "recurring" in f.sig:  # a habit of friction: no "Is something going on…?" to a chatty colleague
+        return "You may not have realised how often it happens, so I'd rather say it kindly now."
     if "recurring" in f.sig and any(_HOW_OFTEN.search(e.text) for e in f.sig["recurring"].evidence):
         return ("It's happened a few times now, so I'd rather raise it than let it build up. Is something going on "
                 "that I should know about?")
-    if f.mild or (not f.serious and any(c.kind in _FRICTION_TOPICS for c in f.s.said_topics)):
+    if f.mild or friction:
         # friction, not a wrong: no "what am I missing?" (red team 60 found it said of speakerphone calls)
         return "You may not have realised, so I'd rather mention it now than let it build up."
     return "How did you see it? I may be missing part of the picture."
 
 
+def _friction(f: _Facts) -> bool:
+    """Whether the writer's own words name friction (``_FRICTION_TOPICS``) and nothing serious was read."""
+    return not f.serious and any(c.kind in _FRICTION_TOPICS for c in f.s.said_topics)
+
+
 #: Topics found in the writer's words (``scripts.yaml`` ``topics_by_words``) that are friction, not a wrong done: a
 #: talk about them needs no "I may be missing part of the picture".
-_FRICTION_TOPICS = frozenset({"noise", "interrupting", "timekeeping", "help_asked"})
+_FRICTION_TOPICS = frozenset({"noise", "interrupting", "timekeeping", "help_asked", "chatting", "friendliness",
+                              "personal_questions", "personal_space"})
 #: Words that say how often ("again", "every week", "keeps"): "It's happened a few times now" is said to someone's face
 #: only on those, not on a pattern read from "decides" or "gives" (red team 33).
 _HOW_OFTEN = re.compile(r"\b(?:again|every|always|keeps?|kept|times|often|repeatedly|constantly|continually|twice|"

@@ -480,8 +480,23 @@ def options_spans(reading: Reading) -> list[tuple[int, int]]:
                   if not inside_quotation(reading.text, sent.start_char + m.start())
                   and not _GIVES_A_NAME.match(reading.text, sent.start_char + m.start())), None)
         if m:
-            out.append((sent.start_char + m.start(), sent.end_char))
+            out.append((sent.start_char + m.start(), _list_end(reading.text, sent.start_char + m.end(), sent.end_char)))
     return out
+
+
+#: Lines that each start a list item: "1. talk to her", "2) go to HR", "- look for another job", "(b) wait".
+_LIST_BLOCK = re.compile(r"(?:[ \t]*\n[ \t]*(?:\(?[1-9][.)]|[-\u2022*\u2013]|\(?(?-i:[a-dA-D])[.)])[ \t]+[^\n]+)+", re.I)
+
+
+def _list_end(text: str, frame_end: int, sentence_end: int) -> int:
+    """Where the options framed at ``frame_end`` end: the sentence's end, or, when the frame's line ends soon after it
+    ("My options are:") and list items follow on their own lines, the end of that list (the sentence splitter
+    cuts "1. Talk to her about it.\n2. Go to HR." into sentences, and the later items were lost)."""
+    line_end = text.find("\n", frame_end)
+    if line_end < 0 or line_end - frame_end > 40:
+        return sentence_end
+    block = _LIST_BLOCK.match(text, line_end)
+    return max(sentence_end, block.end()) if block else sentence_end
 
 
 def options(reading: Reading, spans: list[tuple[int, int]] | None = None) -> list[Option]:
@@ -602,11 +617,12 @@ def _before_hesitation(piece: str) -> str:
 #: (" or go straight to our manager": a second course, said with its own verb)
 #: ("I'm thinking 1) have it out with him 2) tell the site manager": a numbered list of courses; "(a) record it
 #: truthfully, (b) talk to the pastor again" and "Option A: … Option B: …" the same with letters; "talk to Margaret,
-#: go to the vicar": a list with commas and no "or", each course with its own verb)
+#: go to the vicar": a list with commas and no "or", each course with its own verb; items on their own lines after a
+#: dash or a bullet the same)
 _COURSE_VERB = (r"(?:go|talk|speak|ask|tell|report|raise|take|email|e-mail|write|complain|quit|leave|resign|wait|let|"
                 r"say|contact|confront|apologi[sz]e|escalate|file|send|keep|stay|ring|call|phone|message|text|ignore|"
                 r"have|get|give|sack|fire|step|stop|start|try|move|find|hand|record|install|put|look)")
-_SPLIT = re.compile(r"(?:[:;]|\s*\(?\b[1-9][).]\s+|\s*\((?-i:[a-dA-D])\)\s+|\s*\b(?-i:[a-d])\)\s+|"
+_SPLIT = re.compile(r"(?:[:;]|\s*\n\s*[-\u2022*\u2013]\s+|\s*\(?\b[1-9][).]\s+|\s*\((?-i:[a-dA-D])\)\s+|\s*\b(?-i:[a-d])\)\s+|"
                     r"\s*\boption (?:[1-9]|(?-i:[A-D]))\s*[:.)-]?\s+|"
                     r",? and (?:maybe|perhaps|possibly|also|then) |, or |"
                     r",? or (?=(?:just |simply |should |to |even )?\w+ing\b|should|just|simply)|, (?=\w+ing\b)|"
