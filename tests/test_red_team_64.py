@@ -101,3 +101,21 @@ def test_an_owner_who_is_the_managers_husband_is_tied_to_her():
                      "husband. Who else can I tell?")
     assert report.situation.manager_tied
     assert "husband" in report.situation.manager_tied[0].text
+
+
+def test_with_the_owner_tied_to_the_manager_the_formal_route_goes_outside():
+    report = analyze("I work nights as a carer in a small care home. Twice the manager told me to sign the chart for "
+                     "medication that was never given, and when I refused she cut my shifts. The owner of the home "
+                     "is her husband. Who else can I even tell?")
+    formal = next(r for r in report.recommendations if r.action == "HR_FORMAL")
+    assert formal.route is not None
+    assert "outside adviser" in formal.route
+    assert "manager" not in formal.route and "provider" not in formal.route
+
+
+def test_a_kind_word_about_the_harmer_does_not_open_the_complaint():
+    report = analyze("I'm a trainee mechanic at a garage. I've worked under the workshop foreman since March. He's "
+                     "fine most of the time and he's teaching me a lot. But he keeps touching my waist when he "
+                     "squeezes past, and last week he grabbed my bum in the parts room and laughed. What do I do?")
+    words = "\n".join(s.text for s in report.scripts)
+    assert "fine most of the time" not in words and "teaching me a lot" not in words

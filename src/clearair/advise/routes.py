@@ -217,9 +217,24 @@ def formal_route(reading: Reading, situation: Situation) -> FormalRoute | None:
         # by the owner, was told to write to him). Only outside help is left.
         found = FormalRoute(found.setting.model_copy(update={"to": OUTSIDE_ONLY, "routes": OUTSIDE_ROUTES}),
                             found.evidence)
+    elif found is not None and _tie_reaches_the_top(situation) and _IN_HOUSE.search(found.setting.to):
+        # The other side is the manager and the one above them is tied to them ("The owner of the home is her
+        # husband"): a complaint to "the home's manager or the provider above it" goes to them (red team 64).
+        found = FormalRoute(found.setting.model_copy(update={"to": OUTSIDE_ONLY, "routes": OUTSIDE_ROUTES}),
+                            found.evidence)
     elif found is not None and (to := _not_to_them(found.setting.to, situation)) != found.setting.to:
         found = FormalRoute(found.setting.model_copy(update={"to": to}), found.evidence)
     return found
+
+
+#: A route that stays inside the business: its manager, owner, provider or directors.
+_IN_HOUSE = re.compile(r"\b(?:manager|owner|provider|director|directors|proprietor|partners?|head)\b", re.IGNORECASE)
+
+
+def _tie_reaches_the_top(situation: Situation) -> bool:
+    """The other side is the writer's manager or above, and the letter ties someone above them to them."""
+    cp = situation.party(situation.counterpart)
+    return cp is not None and cp.role in ("manager", "skip_level") and bool(situation.manager_tied)
 
 
 def _not_to_them(to: str, situation: Situation) -> str:

@@ -208,7 +208,11 @@ _HELD_UP_AS_GOOD = re.compile(r"\b(?:is|was|'s|’s|are|were|has been)\s+(?:hone
 #: Words said well of someone: a sentence with them tells what the writer likes, not a complaint ("she's actually
 #: quite kind, brought me soup when I was ill").
 _PRAISE = re.compile(r"\b(kind|nice|lovely|great|helpful|friendly|supportive|brilliant|a good (person|manager|boss)|"
-                     r"not a bad|brought me|helped me|thanked me|backed me|stood up for me|looks? out for me)\b",
+                     r"not a bad|brought me|helped me|thanked me|backed me|stood up for me|looks? out for me|"
+                     # "he's fine most of the time and he's teaching me a lot" (red team 64: it opened a complaint
+                     # about his touching)
+                     r"fine most of the time|(?:mostly|usually|generally) (?:fine|ok|okay|good|decent)|"
+                     r"(?:teach(?:es|ing)?|taught) me (?:a lot|loads|so much|everything))\b",
                      re.IGNORECASE)
 _TO_ME = re.compile(r"\b(me|my|myself)\b|[\"“]", re.IGNORECASE)
 
