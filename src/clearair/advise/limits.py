@@ -156,7 +156,6 @@ def word_before_leaving_it(order: list, owed: list[Evidence], serious: bool, why
     return scores_follow(order)
 
 
-
 #: A word with them alone, which waits behind the writer's manager when the other side frightens them.
 _ALONE_WITH_THEM = ("TALK_DIRECT", "SET_BOUNDARY")
 

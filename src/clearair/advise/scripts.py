@@ -695,8 +695,9 @@ def _opening(f: _Facts, data: dict) -> tuple[list[str], str]:
     said_topic = None if f.serious or f.own_part else topic_to(f.s.said_topics, f.cp.role if f.cp else None)
     if said_topic is not None and (retold is None or _SWEEPING.search(retold)):
         # Friction the writer's words name plainly (chatting, noise, help asked for), where the clause of theirs
-        # sums the person up or there is none: said as the topic, in our words, not as their complaint pasted back ("It's been bothering me that you never stop talking", which two blind
-        # panels found would hurt a colleague the writer wanted to spare).
+        # sums the person up or there is none: said as the topic, in our words, not as their complaint pasted back
+        # ("It's been bothering me that you never stop talking", which blind panel 46 found would hurt a colleague
+        # the writer wanted to spare).
         small = " It's only a small thing." if f.mild and _friction(f) else ""
         lines.append(f"It's about {said_topic['say']}.{small}")
         return lines, f.s.wanted or said_topic.get("ask") or _ask_by_line(f.cp)
