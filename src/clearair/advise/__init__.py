@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from clearair.advise.asking import STEPS as ASK_STEPS
 from clearair.advise.phrases import action_title, group_noun, lower_first, sentence
 from clearair.advise.retell import PRONOUNS
-from clearair.advise.routes import FormalRoute, route_step
+from clearair.advise.routes import FormalRoute, other_side_above, route_step
 from clearair.advise.playbook import Scored, _best_first, score_actions
 from clearair.advise.ranker import WordsReading
 from clearair.advise.limits import MONEY_OWED, keep_to_the_writers_limits, not_alone_with_them, word_before_leaving_it
@@ -159,7 +159,7 @@ def advise(situation: Situation, signals: list[Signal], factors: list[FactorRead
     _the_group(situation)
     ranked = keep_rebuilding_trust(ranked, floor, sig)
     ranked = keep_to_the_writers_limits(ranked, situation.ruled_out, situation.light_touch, floor.serious)
-    ranked = not_alone_with_them(ranked, situation.afraid_of_them, _they_are_above(situation), floor.serious)
+    ranked = not_alone_with_them(ranked, situation.afraid_of_them, other_side_above(situation), floor.serious)
     ranked = word_before_leaving_it(ranked, situation.reply_owed, floor.serious)
     ranked = word_before_leaving_it(ranked, money_owed(situation), floor.serious, MONEY_OWED)
     if not floor.serious:  # (beside serious conduct the floor's order stands: going above them may be the safe step)
@@ -220,12 +220,6 @@ def advise(situation: Situation, signals: list[Signal], factors: list[FactorRead
 #: Words that make a customer a firm's person, who has a manager of their own: "the client's site manager".
 _A_FIRMS_PERSON = re.compile(r"\b(?:client['’]s|customer['’]s|manager|supervisor|director|rep|representative|buyer|"
                              r"account|contact|foreman|estates|facilities|office)\b", re.IGNORECASE)
-
-
-def _they_are_above(situation: Situation) -> bool:
-    """Whether the other side is the writer's manager or above them."""
-    cp = situation.party(situation.counterpart)
-    return cp is not None and cp.role in ("manager", "skip_level")
 
 
 def _nobody_above_them(ranked: list[Scored], situation: Situation) -> list[Scored]:

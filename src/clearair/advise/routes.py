@@ -231,10 +231,15 @@ def formal_route(reading: Reading, situation: Situation) -> FormalRoute | None:
 _IN_HOUSE = re.compile(r"\b(?:manager|owner|provider|director|directors|proprietor|partners?|head)\b", re.IGNORECASE)
 
 
+def other_side_above(situation: Situation) -> bool:
+    """Whether the other side is the writer's manager or above them."""
+    cp = situation.party(situation.counterpart)
+    return cp is not None and cp.role in ("manager", "skip_level")
+
+
 def _tie_reaches_the_top(situation: Situation) -> bool:
     """The other side is the writer's manager or above, and the letter ties someone above them to them."""
-    cp = situation.party(situation.counterpart)
-    return cp is not None and cp.role in ("manager", "skip_level") and bool(situation.manager_tied)
+    return other_side_above(situation) and bool(situation.manager_tied)
 
 
 def _not_to_them(to: str, situation: Situation) -> str:

@@ -49,6 +49,7 @@ from clearair.advise.retell import in_the_past, names_to_find, retold_about_them
 from clearair.advise.routes import (
     OUTSIDE_ONLY,
     names_hr,
+    other_side_above,
     owner_is_other_side,
     owns_the_business,
     run_by_partners_or_family,
@@ -1077,9 +1078,9 @@ def _listen_line(f: _Facts) -> str:
     if "relationship_goal" in f.sig:
         return "Working well with you matters to me, and I'd like us to get back on track. How do you see it?"
     friction = _friction(f)
-    if f.cp is not None and f.cp.role in ("manager", "skip_level") and not f.serious \
-            and topic_to(f.s.said_topics, f.cp.role) is not None:  # a way of working raised with the boss: no "Is
-        # something going on that I should know about?" to the one who sets the work (blind panel 46)
+    # a way of working raised with the boss: no "Is something going on that I should know about?" to the one who sets
+    # the work (blind panel 46)
+    if other_side_above(f.s) and not f.serious and topic_to(f.s.said_topics, f.cp.role if f.cp else None):
         return "How do you see it? I'd like to understand what you need from me."
     if friction and "recurring" in f.sig:  # a habit of friction: no "Is something going on…?" to a chatty colleague
         return "You may not have realised how often it happens, so I'd rather say it kindly now."
