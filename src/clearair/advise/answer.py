@@ -23,8 +23,8 @@ from clearair.advise.phrases import (
 )
 from clearair.advise.retell import PRONOUNS, names_to_find, retold_to_writer
 from clearair.advise.questions import (
-    MOMENT_LINES, about_a_step, about_own_risk, action_for, alternatives, asks_for_words, asks_the_channel,
-    either_or_parts, ends_with_a_question_mark, find_questions, in_the_moment,
+    MOMENT_LINES, about_a_step, about_own_risk, action_for, alternatives, asks_for_words, asks_if_others_have,
+    asks_the_channel, asks_their_motive, either_or_parts, ends_with_a_question_mark, find_questions, in_the_moment,
     ODD, WHERE_THE_LINE, WHO_TO_GO_TO, just_asks_what_to_do, main_questions, names_a_wrong, norm_feeling, points_back,
     rhetorical,
 )
@@ -513,6 +513,8 @@ def compose(report: Report) -> str:
             step_for(report, top) in q.answer or q.answer.startswith(NOT_THEM_AGAIN) or \
             q.answer == _REPLY_TO_CUSTOMER.answer and top.action in _A_REPLY_IS  # the reply is the talk with them
 
+    # a kind word on why they did it, or on others who went through it, comes after the answer to what to do
+    asked.sort(key=lambda q: q.answer.startswith((_THEIR_MOTIVE, _OTHERS_HAVE)))
     said_first = any(says_first_step(q) for q in asked)
     answered = [f"{_asked(q, i)}: “{_quoted(_with_the_step(q, report))}” {q.answer}" for i, q in enumerate(asked)]
     harmless = any(q.answer == HARMLESS for q in asked)
@@ -735,8 +737,7 @@ def ask(report: Report, text: str, original: str | None = None, questions: list[
             given.add(text)
             q.verdict, q.answer = verdict, text
     for q in report.questions:  # the rest, where a plain answer follows from the report itself
-        if not q.answer and ends_with_a_question_mark(q.text) and not just_asks_what_to_do(q.text) \
-                and not rhetorical(q):
+        if not q.answer and ends_with_a_question_mark(q.text) and not just_asks_what_to_do(q.text):
             q.answer = _plain_answer(q, report)
     # A question about what a step may cost the writer, or about what to say in the moment, is answered as such:
     # not also judged as a course of action ("Recommended: Could this hurt me if I report it", "Not advised: do I
@@ -747,23 +748,45 @@ def ask(report: Report, text: str, original: str | None = None, questions: list[
     return report
 
 
-#: A question asking for the words themselves: "what do I even say?", "how do I word it?", "how do I say it?".
-_ASKS_FOR_WORDS = re.compile(r"\bwhat (?:do|can|should|could|would) I (?:actually |even |possibly |then )?(?:say|write|"
-                             r"tell (?:him|her|them))\b|\bhow (?:do|can|should|would) I (?:say|word|phrase|put) "
-                             r"(?:it|this|that)\b|\bwhat (?:words|to say)\b", re.I)
 #: A question asking when: "If I do, when?", "When should I raise it?", "when is the best time?".
 _ASKS_WHEN = re.compile(r"(?:^|[,;]\s*)when\s*\?|\bwhen (?:should|do|would|could|can) I\b|\bwhen is (?:the )?(?:best|right|"
                         r"good) (?:time|moment)\b|\bwhat(?:'s| is) the (?:best|right) (?:time|moment)\b", re.I)
 
 
+#: Words for facing the person harming the writer: one short line, no private meeting, and a record after.
+_WORDS_NOT_ALONE = ("If they bring it up with you, keep to one short, calm line and do not argue it out: “I'm not "
+                    "going to discuss this now; I'll put it in writing.” Then write down what was said and when. Do "
+                    "not meet them alone about it: the words under “Words to use” below are for the people who can "
+                    "act on it.")
+#: Why someone did it: only they know, and the steps do not hang on it.
+_THEIR_MOTIVE = ("Only they can say for sure, and guessing at someone's reasons tends to harden a conflict. The steps "
+                 "here do not depend on why; judge by what they do from now on.")
+_ASK_ONCE = " If it still matters to you, ask them once, calmly, what they meant by it."
+#: Whether others have been through it: they have, and the steps draw on what they were told.
+_OTHERS_HAVE = ("You are far from the first: situations like this come up often, and the steps here are drawn from "
+                "what advisers told people in them.")
+
+
 def _plain_answer(q: Question, report: Report) -> str:
     """A short answer to a question the main answer did not take up, where the report already holds it: the words
     below for "what do I even say?", a calm private moment for "If I do, when?", and the verdict on an option the
-    question names (red team 64: each was met with "no answer of its own")."""
-    if _ASKS_FOR_WORDS.search(q.text) and report.scripts:
+    question names (red team 64: each was met with "no answer of its own"); and, for a question that only vents,
+    a kind word on why someone did it, or on whether others have been through it (blind panel 47), else nothing."""
+    serious = floor_of(report).serious
+    if rhetorical(q) or asks_their_motive(q.text):
+        if asks_their_motive(q.text):
+            return _THEIR_MOTIVE + ("" if serious else _ASK_ONCE)
+        return ""
+    if asks_if_others_have(q.text):
+        return _OTHERS_HAVE
+    if asks_for_words(q.text) and report.scripts and (serious or floor_of(report).manager_is_problem):
+        # The words below are for the people who can act, and the floor says not to face them alone: never "say it
+        # calmly and in private" to the person harming the writer (red team 65).
+        return _WORDS_NOT_ALONE
+    if asks_for_words(q.text) and report.scripts:
         return ("The words under “Words to use” below are written for that: put them in your own voice, keep to one "
                 "example and one request, and say it calmly and in private.")
-    if _ASKS_WHEN.search(q.text) and not floor_of(report).serious:
+    if _ASKS_WHEN.search(q.text) and not serious:
         return ("Soon, and at a calm, private moment: not in the heat of it, not in front of others, and not at the "
                 "end of a bad day.")
     verdict = next((v for v in report.option_verdicts if _overlaps(q, v) and v.reason), None)
@@ -1715,8 +1738,6 @@ _WORDS_BELOW = " The full words are below."
 #: Words written for someone other than the other side: never the answer to "what do I say to him?".
 _NOT_TO_THEM = frozenset({"hr_note", "request_note", "manager_note", "their_manager_note", "account", "sender_note",
                           "process_note", "email", "agenda", "backing"})
-#: "What can I say?", "How do I word it?": the writer asks for words, not for a step.
-
 def _words_asked(q: Question, report: Report) -> str:
     """The words themselves, for a writer who asks what to say (a library letter's "What can I say?" was answered
     only "state a clear limit"): the first two spoken lines of the words for the best step that has any, none with a
@@ -1724,6 +1745,9 @@ def _words_asked(q: Question, report: Report) -> str:
     if not asks_for_words(q.text):
         return ""
     to_them = _contact_with_them(q.text, report)
+    floor = floor_of(report)
+    if to_them and (floor.serious or floor.manager_is_problem):
+        return _WORDS_NOT_ALONE  # "What would I even say to him?" of the one harming them: no private talk (red team 65)
     for rec in report.recommendations[:3]:
         script = next((s for s in report.scripts if s.action == rec.action), None)
         if script is None or (to_them and script.kind in _NOT_TO_THEM):

@@ -68,7 +68,7 @@ _CANNOT_JUDGE = (
                          r"can (?:they|my (?:employer|boss|manager|company|work)|the (?:company|employer|school|"
                          r"hospital|council|agency)|management|hr|he|she) (?:legally |actually |really )?(?:make|force|"
                          r"discipline|sack|fire|dismiss|read|search|check|demand|take|dock|deduct|withhold|stop|ban|"
-                         r"suspend|record|monitor)|do I have to (?:hand over|give (?:them|him|her) (?:my|access)|"
+                         r"suspend|record|monitor|keep my|hold back|hold on to my|cut my|refuse to pay|not pay)|do I have to (?:hand over|give (?:them|him|her) (?:my|access)|"
                          r"unlock|show (?:them|him|her) my))\b", re.I)),
     ("money", re.compile(r"\b(?:loan|lend|lending|borrow\w*|money|owes? me|debt|cash|repay\w*|"
                          r"pay (?:him|her|them|me) back)\b", re.I)),
@@ -326,8 +326,10 @@ def find_questions(text: str, original: str | None = None) -> list[Question]:
     return out
 
 
-_ASKS_FOR_WORDS = re.compile(r"\bwhat (?:can|should|do|could) I (?:actually |even |possibly )?(?:say|write|tell)\b|\bwhat to (?:say|write)\b|"
-                             r"\bwhat I (?:should|could|can) say\b|\bhow (?:do|can|should|could) I (?:word|phrase|put)\b|"
+_ASKS_FOR_WORDS = re.compile(r"\bwhat (?:can|should|do|could|would) I (?:actually |even |possibly |then )?(?:say|write|tell)\b|"
+                             r"\bwhat to (?:say|write)\b|\bwhat I (?:should|could|can|would) say\b|"
+                             r"\bhow (?:do|can|should|could|would) I (?:word|phrase|put|say) (?:it|this|that)\b|"
+                             r"\bhow (?:do|can|should|could) I (?:word|phrase|put)\b|"
                              r"\bwhat (?:words|wording)\b|\bhow much (?:should|do|can|could) I (?:say|tell|mention|explain)\b",
                              re.I)
 
@@ -393,8 +395,31 @@ _RHETORICAL = re.compile(
     r"(?:don't|doesn't|didn't|isn't|aren't|wasn't|won't|can't) (?:they|he|she|people|parents|customers|"
     r"managers|bosses|anyone|everyone)\b|"
     r"how (?:could|can|dare) (?:they|he|she|anyone|someone|people)\b|who (?:does|says|would do) (?:that|this)\b|"
-    r"why (?:do|does|must|would|should) (?!I\b)[\w' ]{1,30}? (?:always|think|feel|have to|need to)\b)",
+    r"why (?:do|does|must|would|should) (?!I\b)[\w' ]{1,30}? (?:always|think|feel|have to|need to)\b|"
+    # "Since when does a staff nurse hand the charge nurse his admission?"
+    r"since when (?:do|does|did|is|are|was|can|could)\b)",
     re.I)
+
+
+#: "Why would anyone do that except to throw me under the bus?", "Why does she do this?": a question of someone's
+#: motive, which only they can answer (blind panel 47 found one met with "no answer of its own").
+_WHY_THEY = re.compile(r"^(?:and |but |so )?why (?:would|did|does|do|is|was|has|have|are|were|can't|won't|doesn't|didn't|"
+                       r"wouldn't) (?:anyone|anybody|someone|he|she|they|people|my \w+|the \w+|(?-i:[A-Z][a-z]+))\b",
+                       re.I)
+#: "Has anyone else dealt with a staff nurse refusing a patient?", "Am I the only one?": a forum's question of others.
+_HAS_ANYONE = re.compile(r"^(?:and |so |also, )?(?:has|have|did|does) (?:anyone|anybody|any of you|someone|somebody)"
+                         r"(?: else)?(?: here)?(?: ever)? (?:dealt|had|been|experienced|seen|faced|gone|come across|"
+                         r"handled|run into|encountered)\b|\bam I the only one\b|\bis it just me\b", re.I)
+
+
+def asks_their_motive(text: str) -> bool:
+    """The writer asks why the other person did it (``_WHY_THEY``)."""
+    return bool(_WHY_THEY.search(text.strip(" \"'“")))
+
+
+def asks_if_others_have(text: str) -> bool:
+    """The writer asks whether others have been through it (``_HAS_ANYONE``)."""
+    return bool(_HAS_ANYONE.search(text.strip(" \"'“")))
 
 
 def rhetorical(q: Question) -> bool:

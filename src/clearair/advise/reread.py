@@ -178,6 +178,14 @@ def reread(factors: list[FactorReading], reading: Reading | None = None, own_par
             # (red team 48: a childminder shouted at over unpaid fees and a baker by her brother were sent to HR)
             _held_at(f, "unprofessional")
             continue
+        if reading is not None and f.name == "writer_fault" and f.value in ("partly", "mainly") and not own_part \
+                and f.confidence < FAULT_SURE and all(_TRIED_TO_SORT.search(t := reading.sentence_at(e.start).text)
+                                                      and not _OWN_FAULT_WORDS.search(t) for e in f.evidence):
+            # resting only on what the writer did to sort it out ("I first spoke to each of them on their own, then
+            # met the two of them together"; "I asked her outright why"): trying is no fault (blind panel 47 found a
+            # manager of two feuding reports told "you had a part in this")
+            _back_to_default(f)
+            continue
         if f.name == "already_escalated" and f.value is True and (
                 _ASKS_WHETHER.search(said) or (_TOLD_SOMEONE_BESIDE.search(said) or _TOLD_THEM_TO_STOP.search(said))
                 and not _SOMEONE_ABOVE.search(said)):
@@ -203,6 +211,18 @@ def reread(factors: list[FactorReading], reading: Reading | None = None, own_par
     return factors
 
 
+#: Above this, a learned fault reading stands whatever its sentence tells.
+FAULT_SURE = 0.8
+#: The writer trying to sort it out: speaking to them, meeting them, asking them why.
+_TRIED_TO_SORT = re.compile(r"\bI\s+(?:(?:first|then|also|already|finally|even|have|had|'ve|'d|once|twice|again|"
+                            r"calmly|politely|gently)\s+)*(?:spoke|talked|met|sat down|asked (?:him|her|them|each)|"
+                            r"raised it|raised this|brought it up|brought this up|mentioned it|tried to (?:talk|speak|"
+                            r"discuss|resolve|sort|fix|help|mediate))\b", re.I)
+#: Words in that sentence that tell of a part of the writer's own after all: "I spoke to her sharply", "I lost it".
+_OWN_FAULT_WORDS = re.compile(r"\b(?:sharp\w*|rude\w*|harsh\w*|snapp\w*|yell\w*|shout\w*|swor\w*|lost (?:it|my)|"
+                              r"mistake|fault|sorry|apologi\w*|regret\w*|shouldn['’]?t|should not|wrong|blam\w*|"
+                              r"joke\w*|mock\w*|teas\w*|insult\w*|gossip\w*|complained about (?:her|him|them)|"
+                              r"behind (?:her|his|their) back)\b", re.I)
 #: A threat of a step someone may take, which is no menace: "threatening a bad review", "threatened to quit".
 _THREAT_OF_A_STEP = re.compile(r"\bthreat\w*\s+(?:(?:a|an|to (?:leave|write|post|give)(?: (?:us|me|them|him|her))?"
                                r"(?: a| an)?)\s+)?(?:bad |negative |poor |one-star |1-star |terrible |public )?"

@@ -25,6 +25,10 @@ _THEM = frozenset({"he", "she", "they"})
 #: Pronouns that would need resolving to say the clause to them: the clause is left alone when one remains.
 _UNRESOLVED = frozenset({"he", "she", "they", "him", "her", "them", "his", "hers", "their", "theirs", "himself",
                          "herself", "themselves", "it", "this", "that", "who", "which", "you", "your"})
+#: A word that stands for something named before the clause: "she never assigns me any" (complex patients, said in
+#: the clause before) retold alone names nothing (blind panel 47 found "you never assign me any" in two scripts).
+_STANDS_FOR_BEFORE = frozenset({"any", "some", "none", "one", "ones", "either", "neither", "both", "more", "enough",
+                                "much", "many", "another", "others", "same"})
 _THEIRS = frozenset({"his", "her", "their"})
 _REFLEXIVE = frozenset({"himself", "herself", "themselves"})
 _AGREE = {"is": "are", "was": "were", "has": "have", "does": "do", "'s": "are"}
@@ -275,6 +279,9 @@ def _words(verb: Token, subject: Token, kept: list[Token], who: str | None) -> s
     words = sorted(kept + [verb], key=lambda t: t.i)
     if not words or words[-1].i - words[0].i + 1 != len(words):
         return None  # a gap: the clause is not one run of the writer's words
+    last = next((t for t in reversed(words) if not t.is_punct), words[-1])
+    if last.lower_ in _STANDS_FOR_BEFORE and not any(True for _ in last.children):
+        return None  # "she never assigns me any": what "any" stands for is outside the clause
     own = _OWN.get(subject.lower_, {})
     out: list[str] = []
     for t in words:
@@ -289,7 +296,8 @@ def _words(verb: Token, subject: Token, kept: list[Token], who: str | None) -> s
         if low in _REFLEXIVE:
             out.append("yourself" if who is None else t.text)
             continue
-        if low in _UNRESOLVED or t.tag_ in ("``", "''", '"') or t.text in ('"', "“", "”", "?"):
+        if low in _UNRESOLVED and not _thing_said_before(t, words) or t.tag_ in ("``", "''", '"') \
+                or t.text in ('"', "“", "”", "?"):
             return None
         second_verb = t.tag_ == "VBZ" and t.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in t.children)
         if who is None and (t.i == words[0].i and t.dep_ in ("aux", "auxpass") or t.i == verb.i
@@ -298,6 +306,22 @@ def _words(verb: Token, subject: Token, kept: list[Token], who: str | None) -> s
         else:
             out.append(t.text)
     return _join(words, out)
+
+
+#: Nouns for people: a thing "it" stands for is none of these ("told my manager about it" names no thing).
+_PERSON_NOUNS = frozenset("""manager boss supervisor coworker co-worker colleague friend team staff client customer
+    patient director owner lead person people man woman guy girl boy lady everyone everybody someone somebody nurse
+    teacher partner wife husband son daughter mother father mum mom dad family hr""".split())
+
+
+def _thing_said_before(pronoun: Token, words: list[Token]) -> bool:
+    """ "it" or "them" standing for a thing the clause itself named before it: "you took my lunch from the fridge and
+    ate it" (one blind panel's gap, "[what happened]", where the act had clean words)."""
+    if pronoun.lower_ not in ("it", "them"):
+        return False
+    plural = pronoun.lower_ == "them"
+    return any(t.i < pronoun.i and t.pos_ == "NOUN" and t.dep_ == "dobj" and t.lemma_.lower() not in _PERSON_NOUNS
+               and (t.tag_ == "NNS") == plural for t in words)
 
 
 #: The subject's own pronouns further on in the clause, said to them.

@@ -714,7 +714,7 @@ def _opening(f: _Facts, data: dict) -> tuple[list[str], str]:
         # over" asks for nothing they can do; ask for the standard and a check on it.
         their_work = f.cp is not None and f.cp.role == "direct_report" and _ABOUT_THE_WORK.search(retold)
         ask = f.s.wanted or ("we agree a way of working on this that suits us both" if above else
-                             WORK_ASK if their_work else MILD_ASK if f.mild else "this stop")
+                             WORK_ASK if their_work else MILD_ASK if f.mild else _stop_ask(f))
     elif act == "exclude" or (you_did is None and "distance" in f.sig):
         lines.append("Lately we seem to be working together less, and I value how well we used to work together.")
         ask = data["asks"]["exclude"]
@@ -736,6 +736,12 @@ def _opening(f: _Facts, data: dict) -> tuple[list[str], str]:
                      "between us.")
         ask = f.s.wanted or (said or {}).get("ask") or _ask_by_line(f.cp)
     return lines, ask
+
+
+def _stop_ask(f: _Facts, it: str = "this") -> str:
+    """What a limit asks of a harm: that it stop, where it keeps happening; that it not happen again, where it
+    happened once (blind panel 48 found "I'm asking that it stop" said of a loan asked for once)."""
+    return f"{it} stop" if "recurring" in f.sig else f"{it} not happen again"
 
 
 #: What a limit asks for when the trouble is friction, not misconduct: "I'm asking that it stop" said of loud
@@ -878,12 +884,13 @@ def _fill(kind: str, f: _Facts, data: dict) -> str:
         "opening": f'"{" ".join(opening)}"',
         "ask": ask,
         # A private talk asks for a shared way; "could this stop?" is a limit, said before hearing their side.
-        "talk_ask": "we find a better way to handle this" if ask == "this stop" else ask,
+        "talk_ask": "we find a better way to handle this" if ask == "this stop"
+        else "we agree it won't happen again" if ask == "this not happen again" else ask,
         "event_line": opening[-1],
         # A limit asks for something to stop: where the act is the writer's to fill in, that it stop, never "that we talk
         # things through directly first", which asks a peer for nothing (red team 32).
-        "limit_ask": (MILD_ASK if f.mild else "it stop") if SLOT_EVENT in opening[-1] and ask == _ask_by_line(None)
-        else ask,
+        "limit_ask": (MILD_ASK if f.mild else _stop_ask(f, "it")) if SLOT_EVENT in opening[-1]
+        and ask == _ask_by_line(None) else ask,
         "counterpart_third": _third(f.cp),
         "grievance_line": (f" Separately, I want to report how {_third(f.cp)} treated a colleague in front of me, and to "
                            "know how that will be handled." if f.serious and f.cp is not None and f.witnessed else

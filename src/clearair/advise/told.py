@@ -269,11 +269,20 @@ def _only_introduces(sent) -> bool:
 _ASIDE_ABOUT_ME = re.compile(r"\s*\((?=[^()]*\b(?:I|I['’]m|I['’]ve|I['’]d)\b)[^()]{1,120}\)")
 
 
+#: The writer's aside giving someone a made-up name ("Our ward manager, I'll call her Dana, found out"): the note's
+#: reader knows who is meant (red team 65 found "I'll call her Dana" in a complaint to a matron).
+_A_NAME_GIVEN = re.compile(r",\s*(?:I['’]ll|I will|I['’]m going to|let['’]s|let us|we['’]ll) call (?:her|him|them) "
+                           r"(?-i:[A-Z])[\w'’-]*,(?=\s)|"
+                           r"\s*\((?:not (?:her|his|their) real name|names? changed|not real names?)\)",
+                           re.IGNORECASE)
+
+
 def as_note_line(text: str) -> str:
     """One of the writer's sentences as a line of a note: on one line, without the story's "So" or "Anyway", with a
     capital and a full stop."""
     line = _STORY_OPENER.sub("", " ".join(text.split())).strip()
     line = _ASIDE_ABOUT_ME.sub("", line)
+    line = _A_NAME_GIVEN.sub("", line)
     if line and line[0].islower():
         line = line[0].upper() + line[1:]
     if line and line[-1] not in ".!?…\"'”’)":

@@ -41,7 +41,7 @@ import numpy as np
 from spacy.tokens import Doc, Span, Token
 
 from clearair.extract.linear import LinearReader
-from clearair.extract.parties import KIN_IS, PartyDraft, is_unplaced
+from clearair.extract.parties import KIN_IS, PartyDraft, is_own_post, is_unplaced, writers_own_posts
 from clearair.extract.reading import Reading
 
 #: Noun phrases headed by these are never a person the letter is about (the writer, or no one in particular).
@@ -253,9 +253,11 @@ def candidates(reading: Reading, drafts: dict[str, PartyDraft], is_manager: bool
     known = [(m.start, m.end, d.key, d.role) for d in drafts.values() for m in d.mentions]
     acted_on: Counter[str] = Counter(key for i, key in reading.token_party.items() if acts_on_writer(doc[i]))
     out = []
+    own_posts = writers_own_posts(reading.text)
     for c in chunks:
-        if _said_of_a_known_party(c, known) or KIN_IS.search(reading.text[max(0, c.start_char - 60):c.start_char]):
-            continue  # ("My husband is the youth pastor": his post, not someone else)
+        if _said_of_a_known_party(c, known) or KIN_IS.search(reading.text[max(0, c.start_char - 60):c.start_char]) \
+                or is_own_post(c.text, own_posts):
+            continue  # ("My husband is the youth pastor": his post, not someone else; "the charge nurse" the writer is)
         start, end = c.start_char, c.end_char
         if c[0].is_punct and len(c) > 1:  # "(the lead": the phrase, not the bracket before it
             start = c[1].idx

@@ -29,6 +29,9 @@ PROBLEM_IS = re.compile(r"\b(?:(?:it|this|that)(?:['’]s|\s+is)\s+(?:all\s+|rea
                         # "this situation I faced today with a peer", "a run-in I had with my supervisor"
                         r"(?:situation|difficulty|disagreement|run-in|falling[- ]out|dispute|clash|tension)s?\s+"
                         r"(?:(?:i|i've|i'm|i\s+have|i\s+am)\s+(?:[a-z]+\s+){0,3})?with\s+|"
+                        # "A complaint has come in about one of our managers", "complaints were made about our clerk"
+                        r"(?:complaint|grievance|allegation)s?\s+(?:(?:has|have|had)\s+)?(?:(?:been|come|came)\s+)?"
+                        r"(?:made|raised|lodged|filed|in)?\s*(?:against|about)\s+|"
                         # "The person making my life hard is Gary", "the one who's causing all this is my supervisor"
                         r"the\s+(?:person|one|guy|woman|man|lady|colleague|co-?worker)\s+(?:who(?:['’]s|\s+is|\s+has\s+been)\s+)?"
                         r"(?:making|causing|giving|behind|doing)\s+(?:[\w'’]+\s+){0,5}?(?:is|was)\s+)",

@@ -97,14 +97,16 @@ def find_mentions(text: str, is_manager: bool, only: str | None = None) -> list[
     kept = _said_to_be(text, kept)
     out: list[Mention] = []
     described: dict[str, Mention] = {}  # a title said of someone in apposition -> that person's mention
+    own_posts = writers_own_posts(text)
     for i, m in enumerate(kept):
         if _is_descriptor(text, m, kept[i - 1] if i else None):
             if _TITLE_APPOSED.fullmatch(text[kept[i - 1].end:m.end]) and _bare_title(m.text) not in _GENERIC_TITLES:
                 described.setdefault(_bare_title(m.text), kept[i - 1])
             continue
-        if _the_writer(text, m) or KIN_IS.search(text[max(0, m.start - 60):m.start]) \
-                or _DENIED_TITLE.search(text[max(0, m.start - 25):m.start]):
-            continue  # (the writer, their husband's job, or a title denied)
+        if _the_writer(text, m) or is_own_post(m.text, own_posts):
+            continue  # (the writer: "I was the charge nurse … hand the charge nurse his admission")
+        if KIN_IS.search(text[max(0, m.start - 60):m.start]) or _DENIED_TITLE.search(text[max(0, m.start - 25):m.start]):
+            continue  # (their husband's job, or a title denied)
         person = described.get(_bare_title(m.text))
         if person is not None:  # "my supervisor, the CFO, … The CFO rates her highly": the same person again
             m.key, m.role = person.key, person.role
@@ -114,6 +116,23 @@ def find_mentions(text: str, is_manager: bool, only: str | None = None) -> list[
     return out
 
 
+#: "I was the charge nurse on a quiet shift": the one post of its kind, held by the writer, so "the charge nurse"
+#: later in the letter is the writer again (a blind panel found the writer's own post read as a coworker who
+#: bullied them).
+_OWN_DEFINITE_POST = re.compile(r"\bI(?:['’]m| am| was|['’]ve been| have been| work as| worked as| started as)"
+                                r"(?: now| still| currently| also)?\s+the\s+([a-z][a-z -]{1,40}?)(?=\s+(?:on|in|at|for|of|"
+                                r"and|but|who|when|that|this|here|there|today|tonight|now)\b|\s*[,.;:!?)(]|\s*$)",
+                                re.IGNORECASE)
+
+
+def writers_own_posts(text: str) -> frozenset[str]:
+    """The posts the writer says they hold with "the" ("I'm the shift supervisor at a warehouse"), lower-cased."""
+    return frozenset(m.group(1).strip().lower() for m in _OWN_DEFINITE_POST.finditer(text))
+
+
+def is_own_post(phrase: str, own_posts: frozenset[str]) -> bool:
+    """Whether ``phrase`` is "the" + one of the writer's own posts (``writers_own_posts``): the writer, not a party."""
+    return phrase.lower().startswith("the ") and _bare_title(phrase) in own_posts
 #: "my supervisor, the CFO": a definite title set beside a person by a comma alone.
 _TITLE_APPOSED = re.compile(r",\s*the\s+.+", re.IGNORECASE | re.DOTALL)
 #: Words that name a line, not one person's post: "the peer" later may be anyone in that line.
@@ -124,7 +143,11 @@ _GENERIC_TITLES = frozenset({"peer", "manager", "boss", "supervisor", "coworker"
 def _introduced(text: str, before: list[Mention]) -> Mention | None:
     """The mention that brought in the one person a definite title names: "the CEO" after "a new CEO" (a title
     that names one post, not a line such as "the manager", which may be anyone in it, unless the only one brought
-    in with it is outside the writer's lines)."""
+    in with it is outside the writer's lines), and "this manager" after "one of our managers"."""
+    if text.lower().startswith(("this ", "that ")):  # "one of our managers … this manager": the one just brought in
+        title = _bare_title(text)
+        return next((m for m in reversed(before) if re.fullmatch(rf"one of (?:our|my|the|their) (?:[a-z-]+ )?"
+                                                                  rf"{re.escape(title)}s", m.text, re.IGNORECASE)), None)
     if not text.lower().startswith("the "):
         return None
     title = _bare_title(text)
@@ -1083,15 +1106,27 @@ _IS_MY_BOSS = re.compile(r"\b(?:she|he)(?:['’]s| is| was| has been)(?: also| s
                          re.IGNORECASE)
 
 
+#: The writer's first-line boss, said as such ("my direct supervisor", "my line manager", "my team lead"): beside
+#: one, the head of the writer's section or department is the level above ("The head of my section and the deputy
+#: head shout at me … my direct supervisor isn't one of their favourites": three people, not one manager).
+_FIRST_LINE_BOSS = re.compile(r"\b(my|our) ((direct|immediate) (supervisor|manager|boss)|line manager|team ?lead(er)?|"
+                              r"shift (lead|leader|supervisor))\b", re.IGNORECASE)
+_HEAD_OF_UNIT = re.compile(r"\b(head of (my|our|the) (department|dept|section|unit|office|service|division)|"
+                           r"(department|section|unit) head)\b", re.IGNORECASE)
+
+
 def _place_the_higher_boss(reading: Reading, drafts: dict[str, PartyDraft]) -> None:
     """"Our school got a new head … the head of my department just shrugs": two bosses, not one. The one over the
-    whole place moves above the writer's manager (a red team found both merged into one "your manager"); not where
-    the writer's boss is said to be them ("my principal dropped in … She is my boss")."""
+    whole place (or the head of the section, beside a first-line boss: ``_FIRST_LINE_BOSS``) moves above the writer's
+    manager (a red team found both merged into one "your manager"); not where the writer's boss is said to be them
+    ("my principal dropped in … She is my boss")."""
     boss = drafts.get("manager")
     if not boss or not any(_UNIT_BOSS.search(m.text) and not _IS_MY_BOSS.search(reading.text[max(0, m.start - 30):m.start])
                            for m in boss.mentions):
         return
     higher = [m for m in boss.mentions if _WHOLE_PLACE_BOSS.search(m.text) and not _UNIT_BOSS.search(m.text)]
+    if any(_FIRST_LINE_BOSS.search(m.text) for m in boss.mentions):
+        higher += [m for m in boss.mentions if _HEAD_OF_UNIT.search(m.text) and not _FIRST_LINE_BOSS.search(m.text)]
     if not higher:
         return
     boss.mentions = [m for m in boss.mentions if m not in higher]
@@ -2018,7 +2053,10 @@ def _link_anaphors(reading: Reading, drafts: dict[str, PartyDraft]) -> None:
         # a tie between people named in one list goes to the one named last ("with my practice manager, Karen, and
         # the new receptionist, Bethany. She turned to me": Bethany; red team 41 found the first named blamed), not
         # between others ("I told my team leader I had seen a carer shove a resident. He listened": the team leader)
-        best = drafts[max(scores, key=lambda k: (round(scores[k], 6), listed.get(k, -1)))]
+        # and an exact tie between someone in the writer's lines and someone outside them goes to the former ("I took
+        # one patient and gave the other nurse two … He freaked out": the nurse; a blind panel found "the patient
+        # bullied you")
+        best = drafts[max(scores, key=lambda k: (round(scores[k], 6), listed.get(k, -1), drafts[k].role in _LINES))]
         if pointed:
             pointed_at[said] = best.key
         if gender and best.gender is None:
@@ -2035,10 +2073,12 @@ def _link_anaphors(reading: Reading, drafts: dict[str, PartyDraft]) -> None:
 #: Words in or just before a mention that say whether the person is a man or a woman ("Mr Okafor", "a woman on my
 #: team", "the head waitress"), so "she" is not given to Mr Okafor. No name is guessed at: a first name says nothing.
 _MALE_WORDS = re.compile(r"\b(mr|mister|sir|man|men|male|guy|gentleman|boy|headmaster|chairman|foreman|waiter|host|"
-                         r"businessman|salesman|husband|father|dad|brother|son|uncle|grandfather|boyfriend)\b\.?", re.I)
+                         r"businessman|salesman|husband|father|dad|brother|son|uncle|grandfather|boyfriend|"
+                         # "one of our senior salesmen": one man
+                         r"guys|gentlemen|boys|chairmen|foremen|businessmen|salesmen|waiters)\b\.?", re.I)
 _FEMALE_WORDS = re.compile(r"\b(mrs|ms|miss|madam|woman|women|female|lady|girl|headmistress|chairwoman|forewoman|waitress|"
                            r"hostess|businesswoman|saleswoman|wife|mother|mom|mum|sister|daughter|aunt|grandmother|"
-                           r"girlfriend)\b\.?", re.I)
+                           r"girlfriend|ladies|girls|chairwomen|forewomen|businesswomen|saleswomen|waitresses)\b\.?", re.I)
 
 
 def _gender_from_words(reading: Reading, drafts: dict[str, PartyDraft]) -> None:
@@ -2242,6 +2282,8 @@ def party_label(draft: PartyDraft) -> str:
     noun = next((m.text for m in draft.mentions if m.text.lower() not in _PRONOUN_GENDER), draft.key)
     if draft.names and noun in draft.names:
         return noun  # a person known only by name ("Kofi"), never "the Kofi"
+    if draft.names and _A_PLACE.search(noun.strip()):  # "a user from another department, I'll call her Sally": Sally,
+        return next((m.text for m in draft.mentions if m.text in draft.names), min(draft.names))  # not "the department"
     if draft.names and _JUST_A_PERSON.fullmatch(noun.strip()):  # "a guy called Rob": Rob, not "the guy"
         return next(m.text for m in draft.mentions if m.text in draft.names)
     if re.match(r"one of\b", noun, re.IGNORECASE):  # "one of our largest clients": one client, "the largest client"

@@ -23,7 +23,7 @@ from clearair.advise.phrases import (
     plain_learned,
     sentence,
 )
-from clearair.advise.questions import ends_with_a_question_mark, just_asks_what_to_do
+from clearair.advise.questions import ends_with_a_question_mark, just_asks_what_to_do, rhetorical
 from clearair.advise.routes import writer_owns_the_business
 from clearair.advise.scripts import first_names
 from clearair.knowledge import load
@@ -600,9 +600,11 @@ def unanswered(report: Report) -> list[str]:
     """The writer's questions (their words end in a question mark) the engine gave no answer to: a red team found
     "How do I deal with Rohit going around calling me a liar?" silently left out of what a person reads. Not a
     question that only asks what to do ("What should I do?"): the steps are its answer, and a line saying there is
-    none read as a shrug (red team 53)."""
+    none read as a shrug (red team 53); nor one that only vents ("Since when does a staff nurse hand the charge nurse
+    his admission?"), which no one expects answered."""
     return [q.text for q in report.questions
-            if not q.answer and ends_with_a_question_mark(q.text) and not just_asks_what_to_do(q.text)]
+            if not q.answer and ends_with_a_question_mark(q.text) and not just_asks_what_to_do(q.text)
+            and not rhetorical(q)]
 
 
 def held_back_step(rec: Recommendation) -> bool:
