@@ -56,3 +56,13 @@ def test_one_act_is_retold_with_its_own_it_and_asked_not_to_happen_again():
     assert "you took my lunch from the staff fridge and ate it" in opener  # "it" is the lunch, said in the clause
     assert "[what happened]" not in opener
     assert "won't happen again" in opener and "this stop" not in opener
+
+
+def test_a_note_to_the_writers_manager_leaves_out_the_lines_that_tell_of_them_by_name():
+    from clearair.advise.scripts import _not_naming
+    from clearair.models import Party
+    boss = Party(id="manager", role="manager", label="your manager", mentions=["My head of department", "Mr Okafor"])
+    lines = ["Mrs Hale took me off the Year 13 group.", "Mr Okafor told me quietly he was told to keep out of it."]
+    assert _not_naming(lines, [boss]) == ["Mrs Hale took me off the Year 13 group."]
+    # a title alone names no one: "My head of department saw it" stays
+    assert _not_naming(["My head of department saw it."], [boss]) == ["My head of department saw it."]

@@ -952,6 +952,10 @@ def _fill(kind: str, f: _Facts, data: dict) -> str:
         "details_line": details,
         # Serious conduct is said in the stock words (never retold smaller), so the writer adds what happened.
         "serious_details": f" {details}" if f.serious else "",
+        # (to the writer's own manager, no line that tells of them by name: "Hi Mr Okafor … - Mr Okafor told me
+        # quietly he was told to keep out of it", red team 65)
+        "manager_details": _spaced(_details(_not_naming(told, manager)) if f.told_lines else details)
+        if f.serious else "",
         "notes_line": ("I have kept dated notes and can share them." if any(a.kind == "documented" for a in f.s.attempts)
                        else "I can put the rest in writing and share it."),
         "put_right": ", and that what went wrong has been put right" if f.fixed else "",
@@ -1059,6 +1063,17 @@ def _ask_lines(ask: Ask) -> dict[str, str]:
                        else f"From next week, I{ask.limit[1:]}." if ask.limit
                        else f"From next week, I'll {SLOT_REACHABLE}."),
     }
+
+
+def _spaced(text: str) -> str:
+    """``text`` after a space, or nothing where it is empty."""
+    return f" {text}" if text else ""
+
+
+def _not_naming(lines: list[str], people: list[Party]) -> list[str]:
+    """``lines`` without those that name one of ``people`` by a proper name ("Mr Okafor", "Dana")."""
+    names = [n for p in people for n in names_to_find(p.mentions) if n[:1].isupper() and not n.lower().startswith("my ")]
+    return [t for t in lines if not any(re.search(rf"\b{re.escape(n)}\b", t) for n in names)]
 
 
 def _details(lines: list[str]) -> str:
