@@ -758,6 +758,12 @@ _WORDS_NOT_ALONE = ("If they bring it up with you, keep to one short, calm line 
                     "going to discuss this now; I'll put it in writing.” Then write down what was said and when. Do "
                     "not meet them alone about it: the words under “Words to use” below are for the people who can "
                     "act on it.")
+def _harmed_by_them(floor: Floor) -> bool:
+    """Whether words for the other side would be words for someone harming the writer (serious conduct, or their
+    manager is the problem): then one short line and no private meeting (``_WORDS_NOT_ALONE``)."""
+    return floor.serious or floor.manager_is_problem
+
+
 #: Why someone did it: only they know, and the steps do not hang on it.
 _THEIR_MOTIVE = ("Only they can say for sure, and guessing at someone's reasons tends to harden a conflict. The steps "
                  "here do not depend on why; judge by what they do from now on.")
@@ -772,21 +778,21 @@ def _plain_answer(q: Question, report: Report) -> str:
     below for "what do I even say?", a calm private moment for "If I do, when?", and the verdict on an option the
     question names (red team 64: each was met with "no answer of its own"); and, for a question that only vents,
     a kind word on why someone did it, or on whether others have been through it (blind panel 47), else nothing."""
-    serious = floor_of(report).serious
-    if rhetorical(q) or asks_their_motive(q.text):
-        if asks_their_motive(q.text):
-            return _THEIR_MOTIVE + ("" if serious else _ASK_ONCE)
+    floor = floor_of(report)
+    if asks_their_motive(q.text):
+        return _THEIR_MOTIVE + ("" if floor.serious else _ASK_ONCE)
+    if rhetorical(q):
         return ""
     if asks_if_others_have(q.text):
         return _OTHERS_HAVE
-    if asks_for_words(q.text) and report.scripts and (serious or floor_of(report).manager_is_problem):
+    if asks_for_words(q.text) and report.scripts and _harmed_by_them(floor):
         # The words below are for the people who can act, and the floor says not to face them alone: never "say it
         # calmly and in private" to the person harming the writer (red team 65).
         return _WORDS_NOT_ALONE
     if asks_for_words(q.text) and report.scripts:
         return ("The words under “Words to use” below are written for that: put them in your own voice, keep to one "
                 "example and one request, and say it calmly and in private.")
-    if _ASKS_WHEN.search(q.text) and not serious:
+    if _ASKS_WHEN.search(q.text) and not floor.serious:
         return ("Soon, and at a calm, private moment: not in the heat of it, not in front of others, and not at the "
                 "end of a bad day.")
     verdict = next((v for v in report.option_verdicts if _overlaps(q, v) and v.reason), None)
@@ -1745,9 +1751,8 @@ def _words_asked(q: Question, report: Report) -> str:
     if not asks_for_words(q.text):
         return ""
     to_them = _contact_with_them(q.text, report)
-    floor = floor_of(report)
-    if to_them and (floor.serious or floor.manager_is_problem):
-        return _WORDS_NOT_ALONE  # "What would I even say to him?" of the one harming them: no private talk (red team 65)
+    if to_them and _harmed_by_them(floor_of(report)):
+        return _WORDS_NOT_ALONE  # "What would I even say to him?" of the one harming them (red team 65)
     for rec in report.recommendations[:3]:
         script = next((s for s in report.scripts if s.action == rec.action), None)
         if script is None or (to_them and script.kind in _NOT_TO_THEM):

@@ -68,7 +68,8 @@ _CANNOT_JUDGE = (
                          r"can (?:they|my (?:employer|boss|manager|company|work)|the (?:company|employer|school|"
                          r"hospital|council|agency)|management|hr|he|she) (?:legally |actually |really )?(?:make|force|"
                          r"discipline|sack|fire|dismiss|read|search|check|demand|take|dock|deduct|withhold|stop|ban|"
-                         r"suspend|record|monitor|keep my|hold back|hold on to my|cut my|refuse to pay|not pay)|do I have to (?:hand over|give (?:them|him|her) (?:my|access)|"
+                         r"suspend|record|monitor|keep my|hold back|hold on to my|cut my|refuse to pay|not pay)|"
+                         r"do I have to (?:hand over|give (?:them|him|her) (?:my|access)|"
                          r"unlock|show (?:them|him|her) my))\b", re.I)),
     ("money", re.compile(r"\b(?:loan|lend|lending|borrow\w*|money|owes? me|debt|cash|repay\w*|"
                          r"pay (?:him|her|them|me) back)\b", re.I)),
@@ -326,7 +327,8 @@ def find_questions(text: str, original: str | None = None) -> list[Question]:
     return out
 
 
-_ASKS_FOR_WORDS = re.compile(r"\bwhat (?:can|should|do|could|would) I (?:actually |even |possibly |then )?(?:say|write|tell)\b|"
+_ASKS_FOR_WORDS = re.compile(r"\bwhat (?:can|should|do|could|would) I (?:actually |even |possibly |then )?"
+                             r"(?:say|write|tell)\b|"
                              r"\bwhat to (?:say|write)\b|\bwhat I (?:should|could|can|would) say\b|"
                              r"\bhow (?:do|can|should|could|would) I (?:word|phrase|put|say) (?:it|this|that)\b|"
                              r"\bhow (?:do|can|should|could) I (?:word|phrase|put)\b|"
@@ -403,8 +405,9 @@ _RHETORICAL = re.compile(
 
 #: "Why would anyone do that except to throw me under the bus?", "Why does she do this?": a question of someone's
 #: motive, which only they can answer (blind panel 47 found one met with "no answer of its own").
-_WHY_THEY = re.compile(r"^(?:and |but |so )?why (?:would|did|does|do|is|was|has|have|are|were|can't|won't|doesn't|didn't|"
-                       r"wouldn't) (?:anyone|anybody|someone|he|she|they|people|my \w+|the \w+|(?-i:[A-Z][a-z]+))\b",
+_WHY_THEY = re.compile(r"^(?:and |but |so )?why (?:would|did|does|do|is|was|has|have|are|were|can't|won't|doesn't|"
+                       r"didn't|wouldn't) (?:anyone|anybody|someone|he|she|they|people|my \w+|the \w+|"
+                       r"(?-i:[A-Z][a-z]+))\b",
                        re.I)
 #: "Has anyone else dealt with a staff nurse refusing a patient?", "Am I the only one?": a forum's question of others.
 _HAS_ANYONE = re.compile(r"^(?:and |so |also, )?(?:has|have|did|does) (?:anyone|anybody|any of you|someone|somebody)"
@@ -412,18 +415,23 @@ _HAS_ANYONE = re.compile(r"^(?:and |so |also, )?(?:has|have|did|does) (?:anyone|
                          r"handled|run into|encountered)\b|\bam I the only one\b|\bis it just me\b", re.I)
 
 
+def _unquoted(text: str) -> str:
+    """The question without the quote marks or spaces around it, so "^" in the readers above is its first word."""
+    return text.strip(" \"'“")
+
+
 def asks_their_motive(text: str) -> bool:
     """The writer asks why the other person did it (``_WHY_THEY``)."""
-    return bool(_WHY_THEY.search(text.strip(" \"'“")))
+    return bool(_WHY_THEY.search(_unquoted(text)))
 
 
 def asks_if_others_have(text: str) -> bool:
     """The writer asks whether others have been through it (``_HAS_ANYONE``)."""
-    return bool(_HAS_ANYONE.search(text.strip(" \"'“")))
+    return bool(_HAS_ANYONE.search(_unquoted(text)))
 
 
 def rhetorical(q: Question) -> bool:
-    return bool(_RHETORICAL.search(q.text.strip(" \"'“"))) and q.kind not in ("legal", "money", "gift")
+    return bool(_RHETORICAL.search(_unquoted(q.text))) and q.kind not in ("legal", "money", "gift")
 
 
 def main_questions(questions: list[Question], n: int = 3) -> list[Question]:

@@ -738,6 +738,11 @@ def _opening(f: _Facts, data: dict) -> tuple[list[str], str]:
     return lines, ask
 
 
+#: A limit's ask as a question in a talk ("From now on, could …?"): "could this stop?" asks for nothing shared.
+_TALK_ASK = {"this stop": "we find a better way to handle this",
+             "this not happen again": "we agree it won't happen again"}
+
+
 def _stop_ask(f: _Facts, it: str = "this") -> str:
     """What a limit asks of a harm: that it stop, where it keeps happening; that it not happen again, where it
     happened once (blind panel 48 found "I'm asking that it stop" said of a loan asked for once)."""
@@ -884,8 +889,7 @@ def _fill(kind: str, f: _Facts, data: dict) -> str:
         "opening": f'"{" ".join(opening)}"',
         "ask": ask,
         # A private talk asks for a shared way; "could this stop?" is a limit, said before hearing their side.
-        "talk_ask": "we find a better way to handle this" if ask == "this stop"
-        else "we agree it won't happen again" if ask == "this not happen again" else ask,
+        "talk_ask": _TALK_ASK.get(ask, ask),
         "event_line": opening[-1],
         # A limit asks for something to stop: where the act is the writer's to fill in, that it stop, never "that we talk
         # things through directly first", which asks a peer for nothing (red team 32).
@@ -1072,7 +1076,8 @@ def _spaced(text: str) -> str:
 
 def _not_naming(lines: list[str], people: list[Party]) -> list[str]:
     """``lines`` without those that name one of ``people`` by a proper name ("Mr Okafor", "Dana")."""
-    names = [n for p in people for n in names_to_find(p.mentions) if n[:1].isupper() and not n.lower().startswith("my ")]
+    names = [n for p in people for n in names_to_find(p.mentions)
+             if n[:1].isupper() and not n.lower().startswith("my ")]
     return [t for t in lines if not any(re.search(rf"\b{re.escape(n)}\b", t) for n in names)]
 
 

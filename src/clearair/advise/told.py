@@ -271,7 +271,8 @@ _ASIDE_ABOUT_ME = re.compile(r"\s*\((?=[^()]*\b(?:I|I['’]m|I['’]ve|I['’]d)
 
 #: The writer's aside giving someone a made-up name ("Our ward manager, I'll call her Dana, found out"): the note's
 #: reader knows who is meant (red team 65 found "I'll call her Dana" in a complaint to a matron).
-_A_NAME_GIVEN = re.compile(r",\s*(?:I['’]ll|I will|I['’]m going to|let['’]s|let us|we['’]ll) call (?:her|him|them) "
+_A_NAME_GIVEN = re.compile(r",\s*(?:I['’]ll|I will|I['’]m going to|let['’]s|let us|we['’]ll) "
+                           r"call (?:her|him|them) "
                            r"(?-i:[A-Z])[\w'’-]*,(?=\s)|"
                            r"\s*\((?:not (?:her|his|their) real name|names? changed|not real names?)\)",
                            re.IGNORECASE)
